@@ -1,0 +1,112 @@
+/**
+ * The service contract: every method once, with the zod schema of its arguments and the type of its
+ * result. The backend implements it; the Electron IPC handler, the HTTP door, the CLI and the renderer
+ * client are derived from it. Arguments are validated where they enter the Node side.
+ */
+import { z } from 'zod';
+import type { Facility, Scenario, Unit } from '../model/entities.ts';
+import { TABLE_NAMES } from '../model/columns.ts';
+import type { FacilityType, UnitKind } from '../model/kinds.ts';
+import type { ImportReport } from './import-report.ts';
+
+/** Declares a method: `method<Result>()(argsSchema, doc)`; the result type is carried as a phantom. */
+const method = <R>() => <A extends z.ZodType>(args: A, doc: string) => ({ args, doc, result: undefined as unknown as R });
+
+const None = z.object({}).strict();
+const ScenarioId = z.number().int().positive();
+const Path = z.string().min(1).max(4096);
+const Table = z.enum(TABLE_NAMES);
+const Crs = z.enum(['wgs84', 'gcj02', 'bd09']);
+/** A file's bytes travel as base64 so every door (IPC, HTTP, CLI) carries them alike. */
+const FileBytes = z.object({ fileName: z.string().min(1).max(512), dataBase64: z.string() });
+const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const InScenario = z.object({ scenarioId: ScenarioId });
+const Key = z.string().min(1).max(200);
+const Name = z.string().trim().min(1).max(100);
+const Format = z.enum(['xlsx', 'csv']);
+
+export interface PlanCounts {
+  unitsByKind: Partial<Record<UnitKind, number>>;
+  facilitiesByType: Partial<Record<FacilityType, number>>;
+  scenarios: number;
+  /** Sum of the populations of the top-level units (or of all units that have no parent in the plan). */
+  population: number;
+}
+export interface PlanInfo {
+  path: string;
+  name: string;
+  /** Opened read-only, and why (another window holds the file, or the file cannot be written). */
+  readOnly: boolean;
+  readOnlyReason: string | null;
+  /** The sample plan: the UI labels its data "示例数据 — 部分数值为估算". */
+  isSample: boolean;
+  schemaVersion: number;
+  counts: PlanCounts;
+  /** ISO time of the last committed write: every edit is saved when it is made. */
+  savedAt: string | null;
+}
+export interface AppStatus {
+  plan: PlanInfo | null;
+  recent: string[];
+  version: string;
+  door: 'electron' | 'web' | 'cli' | 'direct';
+  /** Where plans are kept by default (the sample, new plans). */
+  plansDir: string;
+}
+export interface EditState { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null }
+export interface FileOut { fileName: string; dataBase64: string; mimeType: string }
+export type { ImportReport };
+
+export const API = {
+  'app.status': method<AppStatus>()(None, 'The open plan, recent files, version and door.'),
+
+  'plan.new': method<PlanInfo>()(z.object({ path: Path, name: z.string().trim().min(1).max(200).optional() }),
+    'Create an empty plan file and open it.'),
+  'plan.open': method<PlanInfo>()(z.object({ path: Path }), 'Open a plan file.'),
+  'plan.openSample': method<PlanInfo>()(None, 'Open the sample plan, writing it first if it is not there.'),
+  'plan.saveAs': method<PlanInfo>()(z.object({ path: Path }), 'Copy the open plan to a new file and continue there.'),
+  'plan.info': method<PlanInfo>()(None, 'Counts and state of the open plan.'),
+  'plan.rename': method<PlanInfo>()(z.object({ name: z.string().trim().min(1).max(200) }), 'Rename the plan.'),
+
+  'scenarios.list': method<Scenario[]>()(None, 'Baseline first, then scenarios by creation.'),
+  'scenarios.create': method<Scenario>()(z.object({ name: Name, copyFrom: ScenarioId.optional() }),
+    'A new scenario: a copy of the baseline, or of the scenario named by copyFrom.'),
+  'scenarios.rename': method<Scenario>()(z.object({ id: ScenarioId, name: Name }), 'Rename a scenario.'),
+  'scenarios.delete': method<{ deleted: number }>()(z.object({ id: ScenarioId }), 'Delete a scenario (never the baseline).'),
+
+  'units.list': method<Unit[]>()(InScenario, 'All units of a scenario, in code order.'),
+  'facilities.list': method<Facility[]>()(InScenario, 'All facilities of a scenario, in id order.'),
+  'units.update': method<Unit>()(InScenario.extend({ code: Key, field: Key, value: CellValue }),
+    'Set one field of one unit (an undoable edit).'),
+  'facilities.update': method<Facility>()(InScenario.extend({ id: Key, field: Key, value: CellValue }),
+    'Set one field of one facility (an undoable edit).'),
+
+  'edits.state': method<EditState>()(InScenario, 'Whether undo/redo are possible.'),
+  'edits.undo': method<EditState>()(InScenario, 'Undo the last edit in a scenario.'),
+  'edits.redo': method<EditState>()(InScenario, 'Redo the last undone edit in a scenario.'),
+
+  'table.import': method<ImportReport>()(
+    InScenario.extend({ table: Table, file: FileBytes, crs: Crs.default('wgs84'), dryRun: z.boolean().default(false) }),
+    'Import a .csv/.xlsx of units or facilities: all rows or none.'),
+  'table.export': method<FileOut>()(InScenario.extend({ table: Table, format: Format }),
+    'Export a table as .xlsx or .csv (re-imports unchanged).'),
+  'table.template': method<FileOut>()(z.object({ table: Table, format: Format }),
+    'An empty import template whose second sheet documents every column.'),
+} as const;
+
+export type ApiMethod = keyof typeof API;
+export const API_METHODS = Object.keys(API) as ApiMethod[];
+/** What a caller passes (defaults may be left out). */
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof API)[M]['args']>;
+/** What the service receives, after validation and defaults. */
+export type ApiParsedArgs<M extends ApiMethod> = z.output<(typeof API)[M]['args']>;
+export type ApiResult<M extends ApiMethod> = (typeof API)[M]['result'];
+
+/** The service, as the backend implements it. */
+export type PlannerService = { [M in ApiMethod]: (args: ApiParsedArgs<M>) => ApiResult<M> | Promise<ApiResult<M>> };
+/** One entry point, as every door and the renderer see it. */
+export type Invoke = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => Promise<ApiResult<M>>;
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API, name);
+}

@@ -1,0 +1,3 @@
+export * from './kinds.ts';
+export * from './columns.ts';
+export * from './entities.ts';
