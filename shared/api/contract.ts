@@ -88,6 +88,9 @@ export const API = {
   'table.import': method<ImportReport>()(
     InScenario.extend({ table: Table, file: FileBytes, crs: Crs.default('wgs84'), dryRun: z.boolean().default(false) }),
     'Import a .csv/.xlsx of units or facilities: all rows or none.'),
+  'tables.import': method<{ ok: boolean; reports: ImportReport[] }>()(
+    InScenario.extend({ units: FileBytes.optional(), facilities: FileBytes.optional(), crs: Crs.default('wgs84'), dryRun: z.boolean().default(false) }),
+    'Import units and facilities together (facilities may refer to units in the same import): all or nothing.'),
   'table.export': method<FileOut>()(InScenario.extend({ table: Table, format: Format }),
     'Export a table as .xlsx or .csv (re-imports unchanged).'),
   'table.template': method<FileOut>()(z.object({ table: Table, format: Format }),

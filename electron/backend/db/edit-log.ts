@@ -1,0 +1,54 @@
+/**
+ * Undo and redo of cell edits, kept in the plan file (edit_log) so they survive a restart. A new edit
+ * drops the redo stack; undo restores `before`, redo re-applies `after`.
+ */
+import type Database from 'better-sqlite3';
+import type { EditState } from '../../../shared/api/contract.ts';
+import type { TableName } from '../../../shared/model/columns.ts';
+import { setField } from './tables.ts';
+
+interface EditRow { seq: number; tbl: TableName; row_key: string; field: string; before: string | null; after: string | null }
+
+export function recordEdit(db: Database.Database, scenarioId: number, tbl: TableName, rowKey: string, field: string, before: unknown, after: unknown): void {
+  db.prepare('DELETE FROM edit_log WHERE scenario_id = ? AND undone = 1').run(scenarioId);
+  db.prepare("INSERT INTO edit_log (scenario_id, tbl, row_key, field, before, after, at) VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
+    .run(scenarioId, tbl, rowKey, field, JSON.stringify(before ?? null), JSON.stringify(after ?? null));
+}
+
+const lastDone = (db: Database.Database, s: number) =>
+  db.prepare('SELECT * FROM edit_log WHERE scenario_id = ? AND undone = 0 ORDER BY seq DESC LIMIT 1').get(s) as EditRow | undefined;
+const lastUndone = (db: Database.Database, s: number) =>
+  db.prepare('SELECT * FROM edit_log WHERE scenario_id = ? AND undone = 1 ORDER BY seq ASC LIMIT 1').get(s) as EditRow | undefined;
+
+const label = (e: EditRow | undefined) => (e ? `${e.row_key} · ${e.field}` : null);
+
+export function editState(db: Database.Database, scenarioId: number): EditState {
+  const u = lastDone(db, scenarioId);
+  const r = lastUndone(db, scenarioId);
+  return { canUndo: !!u, canRedo: !!r, undoLabel: label(u), redoLabel: label(r) };
+}
+
+export function undo(db: Database.Database, scenarioId: number): EditState {
+  db.transaction(() => {
+    const e = lastDone(db, scenarioId);
+    if (!e) return;
+    setField(db, e.tbl, scenarioId, e.row_key, e.field, JSON.parse(e.before ?? 'null'));
+    db.prepare('UPDATE edit_log SET undone = 1 WHERE seq = ?').run(e.seq);
+  })();
+  return editState(db, scenarioId);
+}
+
+export function redo(db: Database.Database, scenarioId: number): EditState {
+  db.transaction(() => {
+    const e = lastUndone(db, scenarioId);
+    if (!e) return;
+    setField(db, e.tbl, scenarioId, e.row_key, e.field, JSON.parse(e.after ?? 'null'));
+    db.prepare('UPDATE edit_log SET undone = 0 WHERE seq = ?').run(e.seq);
+  })();
+  return editState(db, scenarioId);
+}
+
+/** After an import the logged values no longer describe the rows: start the history afresh. */
+export function clearEdits(db: Database.Database, scenarioId: number): void {
+  db.prepare('DELETE FROM edit_log WHERE scenario_id = ?').run(scenarioId);
+}

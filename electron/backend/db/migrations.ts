@@ -1,0 +1,108 @@
+/**
+ * The plan file's schema, as numbered migrations that are only ever appended: never edit a released
+ * one. `PRAGMA user_version` records the last applied. Each has its own test (test/backend/migrations).
+ */
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../../shared/api/errors.ts';
+
+export interface Migration { version: number; name: string; sql: string }
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'plan metadata, scenarios, units, facilities, edit log',
+    sql: `
+      CREATE TABLE plan_meta (key TEXT PRIMARY KEY, value TEXT) STRICT;
+      CREATE TABLE scenario (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        baseline INTEGER NOT NULL DEFAULT 0 CHECK (baseline IN (0, 1)),
+        created_at TEXT NOT NULL,
+        note TEXT
+      ) STRICT;
+      INSERT INTO scenario (id, name, baseline, created_at) VALUES (1, '基线', 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+      CREATE TABLE unit (
+        scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        name TEXT NOT NULL,
+        parent_code TEXT,
+        kind TEXT NOT NULL,
+        urban INTEGER NOT NULL,
+        population INTEGER,
+        population_0_3 INTEGER,
+        population_65_plus INTEGER,
+        area_km2 REAL,
+        lon REAL,
+        lat REAL,
+        year INTEGER,
+        PRIMARY KEY (scenario_id, code)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX unit_parent ON unit (scenario_id, parent_code);
+      CREATE TABLE facility (
+        scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        unit_code TEXT NOT NULL,
+        lon REAL,
+        lat REAL,
+        beds_open INTEGER,
+        beds_approved INTEGER,
+        physicians INTEGER,
+        tcm_physicians INTEGER,
+        gps INTEGER,
+        public_health_physicians INTEGER,
+        nurses INTEGER,
+        pharmacists INTEGER,
+        public_health_staff INTEGER,
+        health_technicians INTEGER,
+        bachelor_or_above INTEGER,
+        senior_or_intermediate_titles INTEGER,
+        ambulances INTEGER,
+        floor_area_m2 REAL,
+        childcare_places INTEGER,
+        bed_occupancy_rate REAL,
+        tcm_hall INTEGER,
+        tcm_pavilion INTEGER,
+        fever_clinic INTEGER,
+        elderly_rehab_room INTEGER,
+        service_standard TEXT,
+        opened_year INTEGER,
+        PRIMARY KEY (scenario_id, id)
+      ) STRICT;
+      CREATE INDEX facility_unit ON facility (scenario_id, unit_code);
+      CREATE TABLE edit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,
+        tbl TEXT NOT NULL,
+        row_key TEXT NOT NULL,
+        field TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        undone INTEGER NOT NULL DEFAULT 0,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX edit_log_scenario ON edit_log (scenario_id, undone, seq);
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+/** Brings a plan file up to LATEST_VERSION, each step in its own transaction. */
+export function migrate(db: Database.Database, target = LATEST_VERSION): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) {
+    throw new ApiError('NEWER_VERSION',
+      `此方案文件由更新版本的 HealthPlan 写入（格式版本 ${current}，本程序支持到 ${LATEST_VERSION}）：请升级程序后再打开。文件未做任何改动。`,
+      `This plan was written by a newer HealthPlan (format ${current}; this version reads up to ${LATEST_VERSION}). Upgrade to open it. The file was not changed.`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

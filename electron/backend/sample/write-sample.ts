@@ -1,0 +1,19 @@
+/** Writes the sample plan "示例: 长沙市 + 益阳市资阳区" to a new plan file. */
+import { setMeta } from '../db/meta.ts';
+import { createPlanFile, type PlanDb } from '../db/plan-file.ts';
+import { upsertRows } from '../db/tables.ts';
+import { BASELINE_SCENARIO_ID } from '../../../shared/model/entities.ts';
+import { buildSamplePlan } from './load-sample.ts';
+
+export const SAMPLE_FILE_NAME = '示例-长沙市+益阳市资阳区.hplan';
+
+export function writeSamplePlan(file: string): PlanDb {
+  const sample = buildSamplePlan();
+  const plan = createPlanFile(file, sample.name);
+  plan.db.transaction(() => {
+    upsertRows(plan.db, 'units', BASELINE_SCENARIO_ID, sample.units);
+    upsertRows(plan.db, 'facilities', BASELINE_SCENARIO_ID, sample.facilities);
+    setMeta(plan.db, 'is_sample', 'true');
+  })();
+  return plan;
+}

@@ -1,0 +1,153 @@
+/**
+ * createPlannerService: the contract in shared/api implemented over plan files. Every door (Electron
+ * IPC, the loopback web door, the CLI, tests) calls `invoke`, which validates the arguments against
+ * the contract's schema before a handler sees them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { API, isApiMethod, type ApiMethod, type ApiResult, type PlannerService } from '../../shared/api/contract.ts';
+import { ApiError } from '../../shared/api/errors.ts';
+import { setMeta } from './db/meta.ts';
+import { createPlanFile, openPlanFile } from './db/plan-file.ts';
+import { editState, redo, undo } from './db/edit-log.ts';
+import { createScenario, deleteScenario, getScenario, listScenarios, renameScenario } from './db/scenarios.ts';
+import { listRows } from './db/tables.ts';
+import { editCell } from './edit-cell.ts';
+import { importIntoPlan } from './import-into-plan.ts';
+import { writeTable, writeTemplate } from './io/write-sheet.ts';
+import { planInfo } from './plan-info.ts';
+import { SAMPLE_FILE_NAME, writeSamplePlan } from './sample/write-sample.ts';
+import { Workspace, type WorkspaceOptions } from './workspace.ts';
+
+export const APP_VERSION = '0.1.0';
+
+const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv;charset=utf-8' } as const;
+const TABLE_FILE = { units: '行政区划', facilities: '医疗卫生机构' } as const;
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+function handlers(ws: Workspace): PlannerService {
+  const info = () => planInfo(ws.requirePlan(), ws.savedAt);
+  const scenario = (id: number) => { getScenario(ws.requirePlan().db, id); return id; };
+  const plansPath = (p: string) => (path.isAbsolute(p) ? p : path.join(ws.plansDir, p));
+  const withExt = (p: string) => (p.toLowerCase().endsWith('.hplan') ? p : `${p}.hplan`);
+
+  const runImport = (files: { table: 'units' | 'facilities'; fileName: string; dataBase64: string }[], scenarioId: number, crs: 'wgs84' | 'gcj02' | 'bd09', dryRun: boolean) =>
+    importIntoPlan(dryRun ? ws.requirePlan() : ws.requireWritable(),
+      files.map((f) => ({ table: f.table, fileName: f.fileName, bytes: Buffer.from(f.dataBase64, 'base64') })),
+      { scenarioId, crs, dryRun }, (fn) => ws.write(fn));
+
+  return {
+    'app.status': () => ({
+      plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir,
+    }),
+
+    'plan.new': ({ path: p, name }) => {
+      const file = withExt(plansPath(p));
+      ws.setPlan(createPlanFile(file, name ?? path.basename(file, '.hplan')));
+      return info();
+    },
+    'plan.open': ({ path: p }) => {
+      const file = plansPath(p);
+      if (ws.plan && path.resolve(file) === ws.plan.path) return info();
+      ws.setPlan(openPlanFile(file));
+      return info();
+    },
+    'plan.openSample': () => {
+      const file = path.join(ws.plansDir, SAMPLE_FILE_NAME);
+      if (ws.plan?.path === file) return info();
+      ws.setPlan(fs.existsSync(file) ? openPlanFile(file) : writeSamplePlan(file));
+      return info();
+    },
+    'plan.saveAs': ({ path: p }) => {
+      const src = ws.requirePlan();
+      const file = withExt(plansPath(p));
+      if (fs.existsSync(file)) throw new ApiError('CONFLICT', `文件已存在：${file}`, `The file already exists: ${file}`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.saving`;
+      try {
+        src.db.prepare('VACUUM INTO ?').run(tmp); // a consistent copy, written aside, then moved into place
+        fs.renameSync(tmp, file);
+      } catch (e) {
+        fs.rmSync(tmp, { force: true });
+        throw new ApiError('FILE_ERROR', `无法另存为 ${file}：${(e as Error).message}`, `Cannot save as ${file}: ${(e as Error).message}`);
+      }
+      ws.setPlan(openPlanFile(file));
+      return info();
+    },
+    'plan.info': () => info(),
+    'plan.rename': ({ name }) => { ws.write((p) => setMeta(p.db, 'name', name)); return info(); },
+
+    'scenarios.list': () => listScenarios(ws.requirePlan().db),
+    'scenarios.create': ({ name, copyFrom }) => ws.write((p) => createScenario(p.db, name, copyFrom)),
+    'scenarios.rename': ({ id, name }) => ws.write((p) => renameScenario(p.db, id, name)),
+    'scenarios.delete': ({ id }) => { ws.write((p) => deleteScenario(p.db, id)); return { deleted: id }; },
+
+    'units.list': ({ scenarioId }) => listRows(ws.requirePlan().db, 'units', scenario(scenarioId)),
+    'facilities.list': ({ scenarioId }) => listRows(ws.requirePlan().db, 'facilities', scenario(scenarioId)),
+    'units.update': ({ scenarioId, code, field, value }) =>
+      ws.write((p) => editCell(p, 'units', scenario(scenarioId), code, field, value)),
+    'facilities.update': ({ scenarioId, id, field, value }) =>
+      ws.write((p) => editCell(p, 'facilities', scenario(scenarioId), id, field, value)),
+
+    'edits.state': ({ scenarioId }) => editState(ws.requirePlan().db, scenario(scenarioId)),
+    'edits.undo': ({ scenarioId }) => ws.write((p) => undo(p.db, scenario(scenarioId))),
+    'edits.redo': ({ scenarioId }) => ws.write((p) => redo(p.db, scenario(scenarioId))),
+
+    'table.import': async ({ table, scenarioId, file, crs, dryRun }) => {
+      const [report] = await runImport([{ table, ...file }], scenario(scenarioId), crs, dryRun);
+      return report!;
+    },
+    'tables.import': async ({ scenarioId, units, facilities, crs, dryRun }) => {
+      const files = [units && { table: 'units' as const, ...units }, facilities && { table: 'facilities' as const, ...facilities }]
+        .filter((f) => f !== undefined);
+      if (files.length === 0) throw new ApiError('INVALID_ARGS', '请至少给出一个要导入的文件', 'Give at least one file to import');
+      const reports = await runImport(files, scenario(scenarioId), crs, dryRun);
+      return { ok: reports.every((r) => r.ok), reports };
+    },
+    'table.export': async ({ table, scenarioId, format }) => {
+      const p = ws.requirePlan();
+      const rows = listRows(p.db, table, scenario(scenarioId));
+      const name = path.basename(p.path, '.hplan');
+      return { fileName: `${name}-${TABLE_FILE[table]}.${format}`, dataBase64: b64(await writeTable(table, rows, format)), mimeType: MIME[format] };
+    },
+    'table.template': async ({ table, format }) =>
+      ({ fileName: `导入模板-${TABLE_FILE[table]}.${format}`, dataBase64: b64(await writeTemplate(table, format)), mimeType: MIME[format] }),
+  };
+}
+
+export interface Service {
+  invoke(method: string, args: unknown): Promise<unknown>;
+  /** Typed call for Node-side callers (CLI, tests). */
+  call<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResult<M>>;
+  workspace: Workspace;
+  close(): void;
+}
+
+export function createPlannerService(opts: WorkspaceOptions): Service {
+  const ws = new Workspace(opts);
+  const impl = handlers(ws);
+  const invoke = async (method: string, args: unknown): Promise<unknown> => {
+    if (!isApiMethod(method)) throw new ApiError('UNKNOWN_METHOD', `未知的方法：${method}`, `Unknown method: ${method}`);
+    const parsed = API[method].args.safeParse(args ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.join('.') || '(参数)';
+      throw new ApiError('INVALID_ARGS', `参数无效：${where} — ${issue?.message}`, `Invalid arguments: ${where} — ${issue?.message}`, parsed.error.issues);
+    }
+    const handler = impl[method] as (a: unknown) => unknown;
+    return await handler(parsed.data);
+  };
+  return {
+    invoke,
+    call: (method, args) => invoke(method, args) as never,
+    workspace: ws,
+    close: () => ws.close(),
+  };
+}
+
+/** Turns anything thrown into the error shape that crosses a door. */
+export function toErrorData(e: unknown) {
+  if (e instanceof ApiError) return e.toJSON();
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'INTERNAL' as const, message: `内部错误：${message}`, messageEn: `Internal error: ${message}` };
+}

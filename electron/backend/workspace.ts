@@ -1,0 +1,85 @@
+/**
+ * The open plan and the user's recent files: the state behind the service, shared by every door.
+ * Plans live wherever the user puts them; the sample and the config live under `home`
+ * (HEALTHPLAN_HOME, or ~/.healthplan).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiError } from '../../shared/api/errors.ts';
+import type { PlanDb } from './db/plan-file.ts';
+
+const MAX_RECENT = 10;
+
+export interface WorkspaceOptions {
+  /** Config and default plan folder; defaults to $HEALTHPLAN_HOME or ~/.healthplan. */
+  home?: string;
+  door: 'electron' | 'web' | 'cli' | 'direct';
+}
+
+export class Workspace {
+  readonly home: string;
+  readonly plansDir: string;
+  readonly door: WorkspaceOptions['door'];
+  private current: PlanDb | null = null;
+  /** ISO time of the last committed write in this session. */
+  savedAt: string | null = null;
+
+  constructor(opts: WorkspaceOptions) {
+    this.home = path.resolve(opts.home ?? process.env.HEALTHPLAN_HOME ?? path.join(os.homedir(), '.healthplan'));
+    this.plansDir = path.join(this.home, 'plans');
+    this.door = opts.door;
+  }
+
+  get plan(): PlanDb | null { return this.current; }
+
+  /** The open plan, or NO_PLAN. */
+  requirePlan(): PlanDb {
+    if (!this.current) throw new ApiError('NO_PLAN', '尚未打开方案：请新建或打开一个方案文件', 'No plan is open: create or open a plan first');
+    return this.current;
+  }
+
+  /** The open plan for a write, or READ_ONLY. */
+  requireWritable(): PlanDb {
+    const p = this.requirePlan();
+    if (p.readOnly) throw new ApiError('READ_ONLY', `方案以只读方式打开，不能修改（${p.readOnlyReason ?? ''}）`, `The plan is open read-only and cannot be changed (${p.readOnlyReason ?? ''})`);
+    return p;
+  }
+
+  /** Runs `write` in one transaction and notes the time it was committed. */
+  write<T>(write: (p: PlanDb) => T): T {
+    const p = this.requireWritable();
+    const result = p.db.transaction(() => write(p))();
+    this.savedAt = new Date().toISOString();
+    return result;
+  }
+
+  setPlan(next: PlanDb): void {
+    this.current?.close();
+    this.current = next;
+    this.savedAt = null;
+    this.remember(next.path);
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = null;
+  }
+
+  private get recentFile(): string { return path.join(this.home, 'recent.json'); }
+
+  recent(): string[] {
+    try {
+      const list = JSON.parse(fs.readFileSync(this.recentFile, 'utf8')) as unknown;
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string').filter((f) => fs.existsSync(f)) : [];
+    } catch { return []; }
+  }
+
+  private remember(file: string): void {
+    const list = [file, ...this.recent().filter((f) => f !== file)].slice(0, MAX_RECENT);
+    try {
+      fs.mkdirSync(this.home, { recursive: true });
+      fs.writeFileSync(this.recentFile, JSON.stringify(list, null, 1));
+    } catch { /* the recent list is a convenience; never fail an open over it */ }
+  }
+}

@@ -1,0 +1,127 @@
+/** The `healthplan` commands, each a thin use of the service. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKind } from '../../shared/model/kinds.ts';
+import type { Service } from '../backend/service.ts';
+import { writeSamplePlan } from '../backend/sample/write-sample.ts';
+import { printImportReport, UsageError, type Lang } from './output.ts';
+
+export interface Command {
+  usage: string;
+  summary: { zh: string; en: string };
+  options: Record<string, { type: 'string' | 'boolean'; help: string }>;
+  run(svc: Service, file: string, opts: Record<string, string | boolean | undefined>, lang: Lang): Promise<number>;
+}
+
+const b64file = (f: string) => {
+  if (!fs.existsSync(f)) throw new UsageError(`找不到文件 / file not found: ${f}`);
+  return { fileName: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') };
+};
+
+async function scenarioId(svc: Service, name: string | undefined, create: boolean, lang: Lang): Promise<number> {
+  const list = await svc.call('scenarios.list', {});
+  if (!name) return list.find((s) => s.baseline)!.id;
+  const found = list.find((s) => s.name === name || (s.baseline && (name === 'baseline' || name === '基线')));
+  if (found) return found.id;
+  if (!create) throw new UsageError(`${lang === 'en' ? 'No scenario named' : '没有名为此的情景'} "${name}"; ${lang === 'en' ? 'have' : '现有'}: ${list.map((s) => s.name).join(', ')}`);
+  const s = await svc.call('scenarios.create', { name });
+  console.log(lang === 'en' ? `created scenario "${s.name}" (copy of the baseline)` : `已新建情景「${s.name}」（复制自基线）`);
+  return s.id;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  sample: {
+    usage: 'healthplan sample <file.hplan> [--force]',
+    summary: { zh: '写出示例方案「示例: 长沙市 + 益阳市资阳区」', en: 'Write the sample plan (Changsha + Ziyang)' },
+    options: { force: { type: 'boolean', help: 'overwrite an existing file / 覆盖已有文件' } },
+    async run(_svc, file, opts, lang) {
+      if (fs.existsSync(file)) {
+        if (!opts.force) throw new UsageError(lang === 'en' ? `${file} exists; use --force to overwrite` : `${file} 已存在；如要覆盖请加 --force`);
+        fs.rmSync(file);
+      }
+      const plan = writeSamplePlan(file);
+      plan.close();
+      console.log(lang === 'en' ? `wrote the sample plan to ${path.resolve(file)}` : `已写出示例方案：${path.resolve(file)}`);
+      return 0;
+    },
+  },
+  info: {
+    usage: 'healthplan info <file.hplan> [--json]',
+    summary: { zh: '方案概况：各类单位与机构数量、情景、总人口', en: 'Counts of units by kind, facilities by type, scenarios, population' },
+    options: { json: { type: 'boolean', help: 'print JSON / 输出 JSON' } },
+    async run(svc, file, opts, lang) {
+      const info = await svc.call('plan.open', { path: path.resolve(file) });
+      const scenarios = await svc.call('scenarios.list', {});
+      if (opts.json) {
+        console.log(JSON.stringify({
+          path: info.path, name: info.name, sample: info.isSample, schemaVersion: info.schemaVersion,
+          units: info.counts.unitsByKind, facilities: info.counts.facilitiesByType,
+          scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, baseline: s.baseline })), population: info.counts.population,
+        }, null, 2));
+        return 0;
+      }
+      const label = (l: { zh: string; en: string }) => (lang === 'en' ? l.en : l.zh);
+      console.log(`${info.name}${info.isSample ? (lang === 'en' ? ' (sample data — some figures are estimates)' : '（示例数据 — 部分数值为估算）') : ''}\n${info.path}`);
+      console.log(`${lang === 'en' ? 'population' : '常住人口'}: ${info.counts.population.toLocaleString('en-US')}`);
+      console.log(lang === 'en' ? 'units:' : '行政区划：');
+      for (const [k, n] of Object.entries(info.counts.unitsByKind)) console.log(`  ${label(UNIT_KIND_LABELS[k as UnitKind])}\t${n}`);
+      console.log(lang === 'en' ? 'facilities:' : '医疗卫生机构：');
+      for (const [k, n] of Object.entries(info.counts.facilitiesByType)) console.log(`  ${label(FACILITY_TYPE_LABELS[k as FacilityType])}\t${n}`);
+      console.log(`${lang === 'en' ? 'scenarios' : '情景'}: ${scenarios.map((s) => s.name).join(', ')}`);
+      return 0;
+    },
+  },
+  import: {
+    usage: 'healthplan import <file.hplan> [--units F] [--facilities F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
+    summary: { zh: '从 .xlsx/.csv 导入单位和机构（全部成功或全部不写入；文件不存在时新建方案）', en: 'Import units/facilities from .xlsx/.csv, all or nothing (creates the plan if missing)' },
+    options: {
+      units: { type: 'string', help: 'units spreadsheet / 行政区划表' },
+      facilities: { type: 'string', help: 'facilities spreadsheet / 机构表' },
+      scenario: { type: 'string', help: 'scenario name (created if missing) / 情景名称（不存在则新建）' },
+      crs: { type: 'string', help: 'coordinates in the files: wgs84 (default), gcj02 (高德/腾讯), bd09 (百度)' },
+      'dry-run': { type: 'boolean', help: 'check only, write nothing / 只检查不写入' },
+    },
+    async run(svc, file, opts, lang) {
+      if (!opts.units && !opts.facilities) throw new UsageError(lang === 'en' ? 'give --units and/or --facilities' : '请给出 --units 和/或 --facilities');
+      const crs = (opts.crs as string | undefined) ?? 'wgs84';
+      if (!['wgs84', 'gcj02', 'bd09'].includes(crs)) throw new UsageError(`--crs: wgs84 | gcj02 | bd09`);
+      const units = opts.units ? b64file(opts.units as string) : undefined;
+      const facilities = opts.facilities ? b64file(opts.facilities as string) : undefined;
+      const abs = path.resolve(file);
+      if (fs.existsSync(abs)) await svc.call('plan.open', { path: abs });
+      else {
+        if (opts['dry-run']) throw new UsageError(lang === 'en' ? `${file} does not exist` : `${file} 不存在`);
+        await svc.call('plan.new', { path: abs });
+        console.log(lang === 'en' ? `created ${abs}` : `已新建方案 ${abs}`);
+      }
+      const sid = await scenarioId(svc, opts.scenario as string | undefined, !opts['dry-run'], lang);
+      const result = await svc.call('tables.import', { scenarioId: sid, units, facilities, crs: crs as 'wgs84', dryRun: !!opts['dry-run'] });
+      for (const r of result.reports) printImportReport(r, lang);
+      return result.ok ? 0 : 3;
+    },
+  },
+  export: {
+    usage: 'healthplan export <file.hplan> (--units F | --facilities F) [--scenario NAME]',
+    summary: { zh: '导出单位或机构表（按扩展名 .xlsx 或 .csv）', en: 'Export units or facilities (.xlsx or .csv by extension)' },
+    options: {
+      units: { type: 'string', help: 'write units to F / 导出行政区划' },
+      facilities: { type: 'string', help: 'write facilities to F / 导出机构' },
+      scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景（默认基线）' },
+    },
+    async run(svc, file, opts, lang) {
+      await svc.call('plan.open', { path: path.resolve(file) });
+      const sid = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
+      const jobs = (['units', 'facilities'] as const).filter((t) => opts[t]);
+      if (jobs.length === 0) throw new UsageError(lang === 'en' ? 'give --units F or --facilities F' : '请给出 --units F 或 --facilities F');
+      for (const table of jobs) {
+        const out = opts[table] as string;
+        const format = path.extname(out).toLowerCase() === '.csv' ? 'csv' : path.extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : null;
+        if (!format) throw new UsageError(lang === 'en' ? `${out}: use a .xlsx or .csv name` : `${out}：文件名须以 .xlsx 或 .csv 结尾`);
+        const f = await svc.call('table.export', { table, scenarioId: sid, format });
+        fs.writeFileSync(out, Buffer.from(f.dataBase64, 'base64'));
+        console.log(lang === 'en' ? `wrote ${out}` : `已导出 ${out}`);
+      }
+      return 0;
+    },
+  },
+};

@@ -1,0 +1,34 @@
+/** How the CLI speaks: Chinese by default (HEALTHPLAN_LANG=en or --lang en for English). */
+import { ApiError } from '../../shared/api/errors.ts';
+import type { ImportReport } from '../../shared/api/import-report.ts';
+
+export type Lang = 'zh' | 'en';
+
+export class UsageError extends Error {}
+
+export function printError(e: unknown, lang: Lang): number {
+  if (e instanceof UsageError) { console.error(e.message); return 2; }
+  if (e instanceof ApiError) { console.error(`${lang === 'en' ? 'Error' : '错误'} [${e.code}]: ${lang === 'en' ? e.messageEn : e.message}`); return 1; }
+  console.error(`${lang === 'en' ? 'Internal error' : '内部错误'}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+  return 70;
+}
+
+export function printImportReport(r: ImportReport, lang: Lang): void {
+  const table = lang === 'en' ? r.table : (r.table === 'units' ? '行政区划' : '医疗卫生机构');
+  if (r.ok) {
+    const verb = r.dryRun ? (lang === 'en' ? 'would add' : '将新增') : (lang === 'en' ? 'added' : '新增');
+    console.log(lang === 'en'
+      ? `${table} ← ${r.fileName} (${r.encoding}): ${r.rows} rows; ${verb} ${r.added}, changed ${r.changed}, unchanged ${r.unchanged}`
+      : `${table} ← ${r.fileName}（${r.encoding}）：${r.rows} 行；${verb} ${r.added} 条，修改 ${r.changed} 条，未变 ${r.unchanged} 条`);
+    if (r.ignoredColumns.length) console.log(`${lang === 'en' ? '  ignored columns' : '  未识别的列（已忽略）'}: ${r.ignoredColumns.join(', ')}`);
+    return;
+  }
+  console.error(lang === 'en'
+    ? `${table} ← ${r.fileName}: ${r.problems.length + r.problemsTruncated} problem(s); nothing was written`
+    : `${table} ← ${r.fileName}：发现 ${r.problems.length + r.problemsTruncated} 个问题，未写入任何数据`);
+  for (const p of r.problems) {
+    const where = lang === 'en' ? `row ${p.row}${p.column ? `, column ${p.column}` : ''}` : `第 ${p.row} 行${p.column ? `「${p.column}」` : ''}`;
+    console.error(`  ${where}: ${lang === 'en' ? p.messageEn : p.message}`);
+  }
+  if (r.problemsTruncated) console.error(lang === 'en' ? `  … and ${r.problemsTruncated} more` : `  …… 另有 ${r.problemsTruncated} 个问题未列出`);
+}

@@ -1,0 +1,53 @@
+/**
+ * The Electron main process: one hardened window on the built renderer and one IPC handler that
+ * passes validated calls to the same service the web door and the CLI use.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createPlannerService, toErrorData } from '../backend/service.ts';
+import { projectRoot } from '../backend/paths.ts';
+import { INVOKE_CHANNEL } from '../preload/channel.ts';
+import { hardenSession, isTrustedSender, lockNavigation, secureWebPreferences } from './security.ts';
+
+const root = projectRoot();
+const rendererDir = path.join(root, 'out', 'renderer');
+let win: BrowserWindow | null = null;
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const service = createPlannerService({ home: process.env.HEALTHPLAN_HOME ?? path.join(app.getPath('userData'), 'plans-home'), door: 'electron' });
+
+ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => {
+  if (!isTrustedSender(event, win, rendererDir)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝：来源不是本程序窗口', messageEn: 'Refused: not our window' } };
+  try {
+    return { ok: true, result: await service.invoke(String(method), args) };
+  } catch (e) {
+    return { ok: false, error: toErrorData(e) };
+  }
+});
+
+function createWindow(): void {
+  win = new BrowserWindow({
+    width: 1440, height: 900, title: 'HealthPlan 卫健资源规划台', show: false,
+    webPreferences: secureWebPreferences(path.join(root, 'out', 'preload.cjs')),
+  });
+  lockNavigation(win.webContents, rendererDir);
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => { win = null; });
+  void win.loadURL(pathToFileURL(path.join(rendererDir, 'index.html')).href);
+}
+
+app.on('second-instance', () => { if (win) { if (win.isMinimized()) win.restore(); win.focus(); } });
+app.on('web-contents-created', (_e, contents) => lockNavigation(contents, rendererDir));
+app.on('window-all-closed', () => { service.close(); app.quit(); });
+
+app.whenReady().then(() => {
+  hardenSession(rendererDir);
+  Menu.setApplicationMenu(null); // the app's own menu bar is in the renderer
+  createWindow();
+}).catch((e: unknown) => {
+  dialog.showErrorBox('HealthPlan', `启动失败 / failed to start: ${String(e)}`);
+  app.exit(1);
+});
