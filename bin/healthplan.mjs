@@ -5,6 +5,18 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// better-sqlite3's prebuilt binary needs Node 22; the project ships it in node_modules/.bin.
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  const { spawnSync } = await import('node:child_process');
+  const node22 = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'node.cmd' : 'node');
+  if (!fs.existsSync(node22)) {
+    console.error(`HealthPlan needs Node.js 22 or later (this is ${process.version}); run \`npm install\` in ${root}.`);
+    process.exit(1);
+  }
+  const r = spawnSync(node22, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 const cli = path.join(root, 'out', 'cli.mjs');
 if (!fs.existsSync(cli)) {
   const { buildNode } = await import(pathToFileURL(path.join(root, 'scripts', 'build.mjs')).href);

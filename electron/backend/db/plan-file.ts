@@ -2,8 +2,10 @@
  * Opening and creating plan files (*.hplan, one SQLite database each). Before anything is written the
  * file is checked — SQLite header, our application id, format version, integrity — so a file that
  * is not a plan, is corrupt or is from a newer version is refused with a clear message and left as it
- * was. An open plan holds SQLite's exclusive lock: a second window or process is refused (the lock is
- * the operating system's, so a crashed process leaves none behind).
+ * was. An open plan is in WAL mode under SQLite's exclusive lock: a second window or process is
+ * refused, and since the lock is the operating system's a crashed process leaves none behind. A crash
+ * mid-write loses only the uncommitted transaction; on close the plan is checkpointed back into one
+ * self-contained file.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -23,16 +25,30 @@ export interface PlanDb {
   close(): void;
 }
 
+const base = (file: string) => path.basename(file);
+
 function lockedError(file: string): ApiError {
   return new ApiError('LOCKED',
-    `方案文件「${path.basename(file)}」已在另一个窗口或程序中打开。为防止数据损坏，本窗口拒绝打开它；请先关闭另一个窗口，或用「另存为」复制一份。`,
-    `The plan "${path.basename(file)}" is open in another window or program. To keep it safe it was not opened here; close the other window first, or work on a copy.`);
+    `方案文件「${base(file)}」已在另一个窗口或程序中打开。为防止数据损坏，本窗口拒绝打开它；请先关闭另一个窗口，或用「另存为」复制一份。`,
+    `The plan "${base(file)}" is open in another window or program. To keep it safe it was not opened here; close the other window first, or work on a copy.`);
 }
 
-function isBusy(e: unknown): boolean {
-  const code = (e as { code?: string }).code ?? '';
-  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+function corrupt(file: string, detail: string): ApiError {
+  return new ApiError('CORRUPT',
+    `方案文件「${base(file)}」已损坏，无法打开（${detail}）。文件未做任何改动；请从备份恢复。`,
+    `The plan "${base(file)}" is damaged and cannot be opened (${detail}). It was not changed; restore it from a backup.`,
+    { detail });
 }
+
+function notAPlan(file: string, sqlite: boolean): ApiError {
+  return sqlite
+    ? new ApiError('NOT_A_PLAN', `「${base(file)}」是 SQLite 数据库，但不是 HealthPlan 方案文件。文件未做任何改动。`,
+      `"${base(file)}" is an SQLite database but not a HealthPlan plan. The file was not changed.`)
+    : new ApiError('NOT_A_PLAN', `「${base(file)}」不是 HealthPlan 方案文件（.hplan）。如果这是表格，请用「导入」读入。文件未做任何改动。`,
+      `"${base(file)}" is not a HealthPlan plan (.hplan). If it is a spreadsheet, use Import. The file was not changed.`);
+}
+
+const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? '');
 
 /** Reads the first bytes without SQLite, so a foreign file is never touched by it. */
 function checkHeader(file: string): void {
@@ -44,80 +60,44 @@ function checkHeader(file: string): void {
   }
   try {
     const buf = Buffer.alloc(16);
-    const n = fs.readSync(fd, buf, 0, 16, 0);
-    if (n < 16 || buf.toString('latin1') !== SQLITE_HEADER) {
-      throw new ApiError('NOT_A_PLAN',
-        `「${path.basename(file)}」不是 HealthPlan 方案文件（.hplan）。如果这是表格，请用「导入」读入。文件未做任何改动。`,
-        `"${path.basename(file)}" is not a HealthPlan plan (.hplan). If it is a spreadsheet, use Import. The file was not changed.`);
-    }
+    if (fs.readSync(fd, buf, 0, 16, 0) < 16 || buf.toString('latin1') !== SQLITE_HEADER) throw notAPlan(file, false);
   } finally { fs.closeSync(fd); }
 }
 
-/** Checks an existing file read-only; throws the planner-facing error if it cannot be opened as a plan. */
-function inspect(file: string): void {
-  checkHeader(file);
-  let probe: Database.Database | undefined;
-  try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, timeout: 0 });
-    probe.pragma('locking_mode = EXCLUSIVE');
-    const appId = probe.pragma('application_id', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) {
-      throw new ApiError('NOT_A_PLAN',
-        `「${path.basename(file)}」是 SQLite 数据库，但不是 HealthPlan 方案文件。文件未做任何改动。`,
-        `"${path.basename(file)}" is an SQLite database but not a HealthPlan plan. The file was not changed.`);
-    }
-    const version = probe.pragma('user_version', { simple: true }) as number;
-    if (version > LATEST_VERSION) migrate(probe); // throws NEWER_VERSION without writing
-    const check = probe.pragma('quick_check', { simple: true }) as string;
-    if (check !== 'ok') throw corrupt(file, check);
-  } catch (e) {
-    if (e instanceof ApiError) throw e;
-    if (isBusy(e)) throw lockedError(file);
-    throw corrupt(file, (e as Error).message);
-  } finally { probe?.close(); }
-}
-
-function corrupt(file: string, detail: string): ApiError {
-  return new ApiError('CORRUPT',
-    `方案文件「${path.basename(file)}」已损坏，无法打开（${detail}）。文件未做任何改动；请从备份恢复。`,
-    `The plan "${path.basename(file)}" is damaged and cannot be opened (${detail}). It was not changed; restore it from a backup.`,
-    { detail });
+/** Checks a freshly opened connection before anything is written; reading never changes the file. */
+function validate(db: Database.Database, file: string): void {
+  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) throw notAPlan(file, true);
+  if ((db.pragma('user_version', { simple: true }) as number) > LATEST_VERSION) migrate(db); // throws NEWER_VERSION, writes nothing
+  const check = db.pragma('quick_check', { simple: true }) as string;
+  if (check !== 'ok') throw corrupt(file, check);
 }
 
 function writable(file: string): boolean {
   try { fs.accessSync(file, fs.constants.W_OK); fs.accessSync(path.dirname(file), fs.constants.W_OK); return true; } catch { return false; }
 }
 
-function configure(db: Database.Database): void {
-  // Exclusive before WAL: no shared-memory index, and no other process can open the file meanwhile.
-  db.pragma('locking_mode = EXCLUSIVE');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.exec('BEGIN EXCLUSIVE; COMMIT'); // take the lock now, not at the first write
-}
-
 /** Opens an existing plan, migrating it to the current format. */
 export function openPlanFile(file: string): PlanDb {
   const abs = path.resolve(file);
-  inspect(abs);
+  checkHeader(abs);
   const canWrite = writable(abs);
-  let db: Database.Database;
+  let db: Database.Database | undefined;
   try {
     db = new Database(abs, { readonly: !canWrite, fileMustExist: true, timeout: 0 });
+    db.pragma('locking_mode = EXCLUSIVE'); // before the first read: no shared memory, no second process
+    validate(db, abs);
     if (canWrite) {
-      configure(db);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.exec('BEGIN EXCLUSIVE; COMMIT'); // take the write lock now, not at the first edit
       migrate(db);
-    } else {
-      db.pragma('locking_mode = EXCLUSIVE');
-      db.prepare('SELECT count(*) FROM scenario').get();
-      if ((db.pragma('user_version', { simple: true }) as number) < LATEST_VERSION) {
-        db.close();
-        throw new ApiError('READ_ONLY', `「${path.basename(abs)}」是旧格式且不可写，无法升级：请复制到可写的位置再打开。`,
-          `"${path.basename(abs)}" is in an older format and cannot be written, so it cannot be upgraded: copy it somewhere writable.`);
-      }
+    } else if ((db.pragma('user_version', { simple: true }) as number) < LATEST_VERSION) {
+      throw new ApiError('READ_ONLY', `「${base(abs)}」是旧格式且不可写，无法升级：请复制到可写的位置再打开。`,
+        `"${base(abs)}" is in an older format and cannot be written, so it cannot be upgraded: copy it somewhere writable.`);
     }
   } catch (e) {
+    db?.close();
     if (e instanceof ApiError) throw e;
     if (isBusy(e)) throw lockedError(abs);
     throw corrupt(abs, (e as Error).message);
@@ -156,7 +136,7 @@ function planDb(db: Database.Database, file: string, readOnly: boolean, readOnly
     db, path: file, readOnly, readOnlyReason,
     close() {
       if (!db.open) return;
-      if (!readOnly) db.pragma('wal_checkpoint(TRUNCATE)');
+      if (!readOnly) db.pragma('journal_mode = DELETE'); // checkpoint: the file at rest is self-contained
       db.close();
     },
   };
