@@ -14,6 +14,7 @@ export async function buildNode() {
     build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload.cjs', format: 'cjs', external: ['electron'] }),
     build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'out/cli.mjs', format: 'esm' }),
     build({ ...common, entryPoints: ['electron/web/main.ts'], outfile: 'out/web.mjs', format: 'esm' }),
+    build({ ...common, entryPoints: ['electron/web/server.ts'], outfile: 'out/web-door.mjs', format: 'esm' }),
   ]);
 }
 
