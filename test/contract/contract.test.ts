@@ -1,0 +1,190 @@
+// One contract suite, run against every door: the service called directly and over HTTP.
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlannerService } from '../../electron/backend/service.ts';
+import { startWebDoor, type WebDoor } from '../../electron/web/server.ts';
+import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract.ts';
+import { tmpDir } from '../backend/tmp.ts';
+
+type Call = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => Promise<ApiResult<M>>;
+interface Door { call: Call; raw: (method: string, args: unknown) => Promise<unknown>; close(): Promise<void> }
+
+const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
+const gbk = (s: string) => b64(iconv.encode(s, 'gb18030'));
+
+async function directDoor(home: string): Promise<Door> {
+  const svc = createPlannerService({ home, door: 'direct' });
+  const raw = (m: string, a: unknown) => svc.invoke(m, a);
+  return { raw, call: raw as Call, close: async () => svc.close() };
+}
+
+async function httpDoor(home: string): Promise<Door & { web: WebDoor }> {
+  const web = await startWebDoor({ home });
+  const raw = async (m: string, a: unknown) => {
+    const res = await fetch(`http://127.0.0.1:${web.port}/api/${m}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-HealthPlan-Token': web.token }, body: JSON.stringify(a),
+    });
+    const body = await res.json() as { ok: boolean; result?: unknown; error?: { code: string; message: string } };
+    if (!body.ok) throw Object.assign(new Error(body.error!.message), body.error);
+    return body.result;
+  };
+  return { web, raw, call: raw as Call, close: () => web.close() };
+}
+
+const UNITS_CSV = [
+  '区划代码,名称,上级区划代码,类型,常住人口,经度,纬度,年份',
+  '430105000000,开福区,,区,820790,112.985,28.256,2020',
+  '430105001000,东风路街道,430105000000,街道,61000,112.99,28.22,2020',
+  '430105002000,沙坪街道,430105000000,街道,52000,113.01,28.34,2020',
+].join('\r\n');
+const FACILITIES_GOOD = [
+  '机构编码,机构名称,机构类型,所在区划代码,实有床位,执业（助理）医师,注册护士,全科医生,公共卫生医师,救护车,中医馆',
+  'F1,东风路街道社区卫生服务中心,社区卫生服务中心,430105001000,30,12,15,4,1,0,是',
+  'F2,沙坪街道社区卫生服务中心,社区卫生服务中心,430105002000,45,14,18,5,2,1,否',
+].join('\r\n');
+const FACILITIES_BAD = [
+  '机构编码,机构名称,机构类型,所在区划代码,实有床位',
+  'F3,新河街道社区卫生服务中心,社区卫生服务中心,430105001000,二十',
+  'F4,不存在的中心,社区卫生服务中心,999999999999,10',
+  'F3,重复编码,社区卫生服务中心,430105001000,5',
+].join('\r\n');
+
+for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] as const) {
+  describe(`contract over the ${doorName} door`, () => {
+    const home = tmpDir();
+    let door: Door;
+    const codeOf = async (p: Promise<unknown>) => { try { await p; return 'no error'; } catch (e) { return (e as { code: string }).code; } };
+    beforeAll(async () => { door = await makeDoor(home); });
+    afterAll(async () => door.close());
+
+    it('starts with no plan open and says where plans go', async () => {
+      const s = await door.call('app.status', {});
+      expect(s.plan).toBeNull();
+      expect(s.plansDir).toBe(path.join(home, 'plans'));
+    });
+
+    it('rejects unknown methods and invalid arguments', async () => {
+      expect(await codeOf(door.raw('plan.delete', {}))).toBe('UNKNOWN_METHOD');
+      expect(await codeOf(door.raw('units.list', { scenarioId: 'baseline' }))).toBe('INVALID_ARGS');
+      expect(await codeOf(door.raw('units.list', { scenarioId: 1 }))).toBe('NO_PLAN');
+    });
+
+    it('creates a plan with a baseline, and refuses to overwrite it', async () => {
+      const info = await door.call('plan.new', { path: 'contract', name: '合同测试' });
+      expect(info.path).toBe(path.join(home, 'plans', 'contract.hplan'));
+      expect(info.name).toBe('合同测试');
+      expect(info.counts.scenarios).toBe(1);
+      expect(await codeOf(door.call('plan.new', { path: 'contract' }))).toBe('CONFLICT');
+      expect((await door.call('scenarios.list', {})).map((s) => [s.id, s.name, s.baseline])).toEqual([[1, '基线', true]]);
+    });
+
+    it('imports GBK units and then facilities, reporting what was added', async () => {
+      const units = await door.call('table.import', { table: 'units', scenarioId: 1, file: { fileName: '单位.csv', dataBase64: gbk(UNITS_CSV) } });
+      expect(units.problems).toEqual([]);
+      expect(units).toMatchObject({ ok: true, encoding: 'gb18030', added: 3, changed: 0 });
+      const fac = await door.call('table.import', { table: 'facilities', scenarioId: 1, file: { fileName: '机构.csv', dataBase64: b64(`\ufeff${FACILITIES_GOOD}`) } });
+      expect(fac).toMatchObject({ ok: true, added: 2 });
+      const list = await door.call('facilities.list', { scenarioId: 1 });
+      expect(list.map((f) => [f.id, f.type, f.beds_open, f.physicians, f.tcm_hall])).toEqual([['F1', 'chc', 30, 12, true], ['F2', 'chc', 45, 14, false]]);
+      const info = await door.call('plan.info', {});
+      expect(info.counts).toMatchObject({ unitsByKind: { county: 1, street: 2 }, facilitiesByType: { chc: 2 }, population: 820790 });
+    });
+
+    it('rejects a bad file whole, listing every problem with its row and column', async () => {
+      const r = await door.call('table.import', { table: 'facilities', scenarioId: 1, file: { fileName: 'bad.csv', dataBase64: b64(FACILITIES_BAD) } });
+      expect(r.ok).toBe(false);
+      const where = r.problems.map((p) => [p.row, p.column]);
+      expect(where).toContainEqual([2, '实有床位']);
+      expect(where).toContainEqual([3, '所在区划代码']);
+      expect(where.some(([row]) => row === 4)).toBe(true);
+      expect((await door.call('facilities.list', { scenarioId: 1 })).map((f) => f.id)).toEqual(['F1', 'F2']);
+    });
+
+    it('keeps scenario edits out of the baseline; copy, rename, delete', async () => {
+      const s = await door.call('scenarios.create', { name: '新增床位' });
+      await door.call('facilities.update', { scenarioId: s.id, id: 'F1', field: 'beds_open', value: 80 });
+      expect((await door.call('facilities.list', { scenarioId: s.id })).find((f) => f.id === 'F1')!.beds_open).toBe(80);
+      expect((await door.call('facilities.list', { scenarioId: 1 })).find((f) => f.id === 'F1')!.beds_open).toBe(30);
+      const copy = await door.call('scenarios.create', { name: '复制', copyFrom: s.id });
+      expect((await door.call('facilities.list', { scenarioId: copy.id })).find((f) => f.id === 'F1')!.beds_open).toBe(80);
+      expect((await door.call('scenarios.rename', { id: copy.id, name: '方案二' })).name).toBe('方案二');
+      expect(await codeOf(door.call('scenarios.create', { name: '方案二' }))).toBe('CONFLICT');
+      expect(await codeOf(door.call('scenarios.delete', { id: 1 }))).toBe('CONFLICT');
+      expect(await codeOf(door.call('scenarios.rename', { id: 1, name: 'x' }))).toBe('CONFLICT');
+      await door.call('scenarios.delete', { id: copy.id });
+      expect((await door.call('scenarios.list', {})).map((x) => x.name)).toEqual(['基线', '新增床位']);
+      expect(await codeOf(door.call('facilities.list', { scenarioId: copy.id }))).toBe('NOT_FOUND');
+    });
+
+    it('validates a cell edit and undoes/redoes it', async () => {
+      expect(await codeOf(door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'beds_open', value: -1 }))).toBe('INVALID_ARGS');
+      expect(await codeOf(door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'no_such', value: 1 }))).toBe('INVALID_ARGS');
+      expect(await codeOf(door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'unit_code', value: '1' }))).toBe('INVALID_ARGS');
+      expect(await codeOf(door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'id', value: 'F9' }))).toBe('INVALID_ARGS');
+      expect((await door.call('units.update', { scenarioId: 1, code: '430105002000', field: 'population', value: 60000 })).population).toBe(60000);
+      expect((await door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'nurses', value: 20 })).nurses).toBe(20);
+      let st = await door.call('edits.undo', { scenarioId: 1 });
+      expect(st.canRedo).toBe(true);
+      expect((await door.call('facilities.list', { scenarioId: 1 })).find((f) => f.id === 'F2')!.nurses).toBe(18);
+      st = await door.call('edits.undo', { scenarioId: 1 });
+      expect((await door.call('units.list', { scenarioId: 1 })).find((u) => u.code === '430105002000')!.population).toBe(52000);
+      await door.call('edits.redo', { scenarioId: 1 });
+      expect((await door.call('units.list', { scenarioId: 1 })).find((u) => u.code === '430105002000')!.population).toBe(60000);
+      st = await door.call('edits.state', { scenarioId: 1 });
+      expect(st).toMatchObject({ canUndo: true, canRedo: true });
+    });
+
+    it('exports tables that re-import unchanged (xlsx and csv)', async () => {
+      for (const table of ['units', 'facilities'] as const) {
+        for (const format of ['xlsx', 'csv'] as const) {
+          const out = await door.call('table.export', { table, scenarioId: 1, format });
+          expect(out.fileName.endsWith(`.${format}`)).toBe(true);
+          const back = await door.call('table.import', { table, scenarioId: 1, file: { fileName: out.fileName, dataBase64: out.dataBase64 } });
+          expect(back.problems).toEqual([]);
+          expect(back).toMatchObject({ ok: true, added: 0, changed: 0 });
+          expect(back.unchanged).toBe(table === 'units' ? 3 : 2);
+        }
+      }
+    });
+
+    it('saves as a new file and continues there; opens files by path; refuses what is not a plan', async () => {
+      const info = await door.call('plan.saveAs', { path: 'copy' });
+      expect(info.path).toBe(path.join(home, 'plans', 'copy.hplan'));
+      expect(info.counts.facilitiesByType).toEqual({ chc: 2 });
+      const status = await door.call('app.status', {});
+      expect(status.recent.slice(0, 2)).toEqual([path.join(home, 'plans', 'copy.hplan'), path.join(home, 'plans', 'contract.hplan')]);
+      fs.writeFileSync(path.join(home, 'note.txt'), 'hello');
+      expect(await codeOf(door.call('plan.open', { path: path.join(home, 'note.txt') }))).toBe('NOT_A_PLAN');
+      expect((await door.call('plan.open', { path: path.join(home, 'plans', 'contract.hplan') })).name).toBe('合同测试');
+    });
+
+    it('gives an import template for each table', async () => {
+      const t = await door.call('table.template', { table: 'facilities', format: 'csv' });
+      expect(Buffer.from(t.dataBase64, 'base64').toString('utf8')).toContain('机构名称');
+    });
+  });
+}
+
+describe('http door only', () => {
+  const home = tmpDir();
+  let web: WebDoor;
+  beforeAll(async () => { web = await startWebDoor({ home }); });
+  afterAll(async () => web.close());
+
+  it('listens on 127.0.0.1 and answers 401 without the token', async () => {
+    expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+    const no = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST', body: '{}' });
+    expect(no.status).toBe(401);
+    const wrong = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST', body: '{}', headers: { 'X-HealthPlan-Token': 'x'.repeat(48) } });
+    expect(wrong.status).toBe(401);
+    const ok = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST', body: '{}', headers: { 'X-HealthPlan-Token': web.token } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('answers a malformed body with 400', async () => {
+    const r = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST', body: '{', headers: { 'X-HealthPlan-Token': web.token } });
+    expect(r.status).toBe(400);
+  });
+});
