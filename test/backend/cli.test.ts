@@ -1,0 +1,125 @@
+// The command line, run as a planner would run it, on real files in a temp folder.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { sha, tmpDir } from './tmp.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = tmpDir();
+const node = path.join(root, 'node_modules', '.bin', 'node');
+
+function healthplan(...args: string[]) {
+  const r = spawnSync(node, [path.join(root, 'bin', 'healthplan.mjs'), ...args], {
+    cwd: dir, encoding: 'utf8', env: { ...process.env, HEALTHPLAN_HOME: path.join(dir, 'home'), HEALTHPLAN_LANG: '' }, timeout: 120_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const file = (name: string, content: string | Buffer) => { const f = path.join(dir, name); fs.writeFileSync(f, content); return f; };
+
+describe('healthplan CLI', () => {
+  it('has --help for the whole and for every command', () => {
+    const top = healthplan('--help');
+    expect(top.code).toBe(0);
+    for (const c of ['sample', 'info', 'import', 'export']) {
+      expect(top.out).toContain(`healthplan ${c}`);
+      const h = healthplan(c, '--help');
+      expect(h.code).toBe(0);
+      expect(h.out).toContain(`healthplan ${c}`);
+    }
+    expect(healthplan('frobnicate').code).toBe(2);
+    expect(healthplan('info').code).toBe(2);
+  });
+
+  it('writes the sample plan, and info --json counts it', () => {
+    const s = healthplan('sample', 'sample.hplan');
+    expect(s.code, s.err).toBe(0);
+    expect(healthplan('sample', 'sample.hplan').code).toBe(2); // exists: refuses without --force
+    const r = healthplan('info', 'sample.hplan', '--json');
+    expect(r.code, r.err).toBe(0);
+    const info = JSON.parse(r.out);
+    expect(info.sample).toBe(true);
+    expect(info.units.county).toBe(10);
+    expect(info.units.street + info.units.town + (info.units.township ?? 0)).toBeGreaterThan(170);
+    expect(info.facilities.chc).toBeGreaterThanOrEqual(info.units.street);
+    expect(info.scenarios).toEqual([{ id: 1, name: '基线', baseline: true }]);
+    // Changsha's nine units (10,047,914) and Ziyang (census 2020), the real figures
+    expect(info.population).toBeGreaterThan(10_047_914);
+    expect(healthplan('info', 'sample.hplan').out).toContain('示例数据 — 部分数值为估算');
+  });
+
+  it('imports GBK units and facilities into a new plan, then rejects a bad file without writing', () => {
+    const units = file('单位.csv', iconv.encode([
+      '区划代码,名称,上级区划代码,类型,常住人口',
+      '430105000000,开福区,,区,820790',
+      '430105002000,沙坪街道,430105000000,街道,52000',
+    ].join('\r\n'), 'gb18030'));
+    const good = file('机构.csv', iconv.encode([
+      '机构编码,机构名称,机构类型,所在区划代码,实有床位,执业(助理)医师',
+      'F1,沙坪街道社区卫生服务中心,社区卫生服务中心,430105002000,45,14',
+    ].join('\r\n'), 'gb18030'));
+    const r = healthplan('import', 'new.hplan', '--units', units, '--facilities', good);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('新增 2 条');
+    expect(r.out).toContain('新增 1 条');
+
+    const bad = file('bad.csv', [
+      '机构编码,机构名称,机构类型,所在区划代码,实有床位',
+      'F2,新河街道社区卫生服务中心,社区卫生服务中心,430105002000,abc',
+      'F3,某中心,诊所之类,430105002000,10',
+      'F4,某中心,社区卫生服务中心,999,10',
+      'F2,重复,社区卫生服务中心,430105002000,1',
+    ].join('\n'));
+    // Opening a plan touches SQLite's header counters, so compare the plan's data, not its bytes.
+    const dump = () => { healthplan('export', 'new.hplan', '--units', 'dump-u.csv', '--facilities', 'dump-f.csv'); return sha(path.join(dir, 'dump-u.csv')) + sha(path.join(dir, 'dump-f.csv')); };
+    const before = dump();
+    const b = healthplan('import', 'new.hplan', '--facilities', bad);
+    expect(b.code).toBe(3);
+    for (const row of [2, 3, 4, 5]) expect(b.err).toContain(`第 ${row} 行`);
+    expect(b.err).toContain('未写入任何数据');
+    expect(dump()).toBe(before);
+    const empty = healthplan('import', 'new.hplan', '--facilities', file('empty.csv', ''));
+    expect(empty.code).toBe(3);
+    expect(dump()).toBe(before);
+  });
+
+  it('exports .xlsx and .csv that import into another plan unchanged', () => {
+    for (const ext of ['xlsx', 'csv']) {
+      const e = healthplan('export', 'sample.hplan', '--units', `u.${ext}`, '--facilities', `f.${ext}`);
+      expect(e.code, e.err).toBe(0);
+      const i = healthplan('import', `copy-${ext}.hplan`, '--units', `u.${ext}`, '--facilities', `f.${ext}`);
+      expect(i.code, i.err).toBe(0);
+      const a = JSON.parse(healthplan('info', 'sample.hplan', '--json').out);
+      const b = JSON.parse(healthplan('info', `copy-${ext}.hplan`, '--json').out);
+      expect(b.units).toEqual(a.units);
+      expect(b.facilities).toEqual(a.facilities);
+      expect(b.population).toBe(a.population);
+      const again = healthplan('import', `copy-${ext}.hplan`, '--units', `u.${ext}`, '--facilities', `f.${ext}`);
+      expect(again.out).not.toMatch(/修改 [1-9]/);
+      expect(again.out).toMatch(/新增 0 条，修改 0 条/);
+    }
+  });
+
+  it('imports into a named scenario without touching the baseline', () => {
+    const change = file('change.csv', '机构编码,机构名称,机构类型,所在区划代码,实有床位\nF1,沙坪街道社区卫生服务中心,社区卫生服务中心,430105002000,90\n');
+    const r = healthplan('import', 'new.hplan', '--facilities', change, '--scenario', '扩建');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('已新建情景「扩建」');
+    expect(r.out).toContain('修改 1 条');
+    const base = path.join(dir, 'base.csv');
+    expect(healthplan('export', 'new.hplan', '--facilities', base).code).toBe(0);
+    expect(fs.readFileSync(base, 'utf8')).toMatch(/,45[,\r\n]/);
+    const sc = path.join(dir, 'sc.csv');
+    expect(healthplan('export', 'new.hplan', '--facilities', sc, '--scenario', '扩建').code).toBe(0);
+    expect(fs.readFileSync(sc, 'utf8')).toMatch(/,90[,\r\n]/);
+  });
+
+  it('refuses a file that is not a plan, and leaves it alone', () => {
+    const f = file('not-a-plan.hplan', 'just text');
+    const r = healthplan('info', f);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('NOT_A_PLAN');
+    expect(fs.readFileSync(f, 'utf8')).toBe('just text');
+  });
+});
