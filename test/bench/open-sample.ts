@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Benchmark: open the sample plan in the web door (Chromium) and time until the first table shows;
 // then 50,000 facilities: time to first rows and to scroll to the end. Prints the figures.
 import fs from 'node:fs';

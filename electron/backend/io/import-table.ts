@@ -1,0 +1,46 @@
+/**
+ * prepareImport: read a planner's file and validate every row, all or nothing. Writes nothing: the
+ * service writes the returned rows in one transaction and fills added/changed/unchanged.
+ */
+import type { ImportReport } from '../../../shared/api/import-report.ts';
+import type { TableName } from '../../../shared/model/columns.ts';
+import type { Facility, Unit } from '../../../shared/model/entities.ts';
+import { parseTableRows, type ParseContext, type TableRow } from '../../../shared/model/parse-rows.ts';
+import { readSheet } from './read-sheet.ts';
+
+export interface ImportFileBytes { fileName: string; bytes: Uint8Array }
+export interface PrepareContext extends ParseContext {
+  /** Copied into the report; the service decides. */
+  dryRun?: boolean;
+}
+export interface PreparedImport<R> {
+  /** Every row, typed and converted to WGS-84; null when the report lists any problem. */
+  rows: R[] | null;
+  report: ImportReport;
+}
+
+export function prepareImport(table: 'units', file: ImportFileBytes, ctx: PrepareContext): Promise<PreparedImport<Unit>>;
+export function prepareImport(table: 'facilities', file: ImportFileBytes, ctx: PrepareContext): Promise<PreparedImport<Facility>>;
+export function prepareImport<T extends TableName>(table: T, file: ImportFileBytes, ctx: PrepareContext): Promise<PreparedImport<TableRow<T>>>;
+/** Throws ApiError FILE_ERROR when the file cannot be read at all (an old .xls, a damaged .xlsx …). */
+export async function prepareImport(table: TableName, file: ImportFileBytes, ctx: PrepareContext): Promise<PreparedImport<Unit | Facility>> {
+  const { sheet, encoding } = await readSheet(file.fileName, file.bytes, { table });
+  const parsed = parseTableRows(table, sheet, ctx);
+  const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
+  const report: ImportReport = {
+    ok,
+    table,
+    fileName: file.fileName,
+    encoding,
+    rows: ok ? parsed.rows.length : parsed.dataRows,
+    added: 0,
+    changed: 0,
+    unchanged: 0,
+    columns: parsed.columns,
+    ignoredColumns: parsed.ignoredColumns,
+    problems: parsed.problems,
+    problemsTruncated: parsed.problemsTruncated,
+    dryRun: ctx.dryRun ?? false,
+  };
+  return { rows: ok ? parsed.rows : null, report };
+}

@@ -1,0 +1,100 @@
+/**
+ * Matching the headers planners write to the canonical columns: by key, Chinese header, English
+ * header or alias, after `normaliseHeader` (full-width → half-width, no spaces, case-insensitive).
+ * A header such as 实有床位（张） that does not match as written is tried once more without its
+ * trailing bracketed unit.
+ */
+import { normaliseHeader } from './cells.ts';
+import { TABLE_COLUMNS, type ColumnDef, type TableName } from './columns.ts';
+
+interface HeaderIndex {
+  byName: Map<string, number>;
+  /** Names that two different columns of the table both claim (a mistake in columns.ts). */
+  conflicts: string[];
+}
+
+const indexes = new Map<TableName, HeaderIndex>();
+
+function headerIndex(table: TableName): HeaderIndex {
+  let idx = indexes.get(table);
+  if (idx) return idx;
+  const cols: readonly ColumnDef[] = TABLE_COLUMNS[table];
+  const byName = new Map<string, number>();
+  const conflicts: string[] = [];
+  cols.forEach((c, i) => {
+    for (const name of [c.key, c.zh, c.en, ...c.aliases]) {
+      const n = normaliseHeader(name);
+      if (!n) continue;
+      const prev = byName.get(n);
+      if (prev === undefined) byName.set(n, i);
+      else if (prev !== i) conflicts.push(`${name} (${cols[prev]!.key} / ${c.key})`);
+    }
+  });
+  idx = { byName, conflicts };
+  indexes.set(table, idx);
+  return idx;
+}
+
+/** For tests: header names that map to two columns of a table (should be none). */
+export function headerConflicts(table: TableName): string[] {
+  return headerIndex(table).conflicts;
+}
+
+const TRAILING_UNIT_RE = /\([^()]*\)$/;
+
+/** The index in TABLE_COLUMNS[table] of the column a header names, or -1. */
+export function matchHeader(table: TableName, header: string): number {
+  const { byName } = headerIndex(table);
+  const n = normaliseHeader(header);
+  if (!n) return -1;
+  const i = byName.get(n);
+  if (i !== undefined) return i;
+  const stripped = n.replace(TRAILING_UNIT_RE, '');
+  if (stripped && stripped !== n) return byName.get(stripped) ?? -1;
+  return -1;
+}
+
+export interface HeaderMapping {
+  /** For each column of the table (in TABLE_COLUMNS order): the index of its column in the file, or -1. */
+  fileIndex: number[];
+  /** { header as written: canonical key } for the recognised headers. */
+  columns: Record<string, string>;
+  /** Non-empty headers that name no column. */
+  ignored: string[];
+  /** A header naming a column an earlier header already named. */
+  duplicates: { header: string; fileIndex: number; firstHeader: string; column: ColumnDef }[];
+  /** How many distinct columns, and how many of the required ones, were found. */
+  matched: number;
+  requiredMatched: number;
+}
+
+export function mapHeaders(table: TableName, headers: readonly (string | undefined)[]): HeaderMapping {
+  const cols: readonly ColumnDef[] = TABLE_COLUMNS[table];
+  const fileIndex = cols.map(() => -1);
+  const columns: Record<string, string> = {};
+  const ignored: string[] = [];
+  const duplicates: HeaderMapping['duplicates'] = [];
+  let matched = 0;
+  let requiredMatched = 0;
+  headers.forEach((raw, fi) => {
+    const h = (raw ?? '').trim();
+    if (!h) return;
+    const ci = matchHeader(table, h);
+    if (ci < 0) { ignored.push(h); return; }
+    const c = cols[ci]!;
+    const first = fileIndex[ci]!;
+    if (first >= 0) {
+      duplicates.push({ header: h, fileIndex: fi, firstHeader: (headers[first] ?? '').trim(), column: c });
+      return;
+    }
+    fileIndex[ci] = fi;
+    columns[h] = c.key;
+    matched++;
+    if (c.required) requiredMatched++;
+  });
+  return { fileIndex, columns, ignored, duplicates, matched, requiredMatched };
+}
+
+export function requiredCount(table: TableName): number {
+  return (TABLE_COLUMNS[table] as readonly ColumnDef[]).filter((c) => c.required).length;
+}
