@@ -1,0 +1,14 @@
+/** The app: data and UI state around the shell. */
+import { AppProvider } from './state/AppContext.tsx';
+import { UiProvider } from './state/UiContext.tsx';
+import { Shell } from './shell/Shell.tsx';
+
+export function App() {
+  return (
+    <AppProvider>
+      <UiProvider>
+        <Shell />
+      </UiProvider>
+    </AppProvider>
+  );
+}

@@ -1,0 +1,29 @@
+/** Shows the dialog the UI state asks for. */
+import { useLang } from '../i18n/index.ts';
+import { useAppActions, useAppData } from '../state/AppContext.tsx';
+import { useUi } from '../state/UiContext.tsx';
+import { NameDialog } from './NameDialog.tsx';
+import { PlanFileDialog } from './PlanFileDialog.tsx';
+import { ImportDialog } from '../../features/io/ImportDialog.tsx';
+import { TemplateDialog } from '../../features/io/TemplateDialog.tsx';
+import { DeleteScenarioDialog, ScenarioDialog } from '../../features/scenarios/ScenarioDialogs.tsx';
+
+export function DialogHost() {
+  const { t } = useLang();
+  const { dialog, closeDialog } = useUi();
+  const { status } = useAppData();
+  const { invoke, write } = useAppActions();
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'planFile': return <PlanFileDialog key={dialog.mode} mode={dialog.mode} />;
+    case 'renamePlan':
+      return (
+        <NameDialog title={t('plan.renameTitle')} label={t('plan.name')} initial={status?.plan?.name ?? ''} testId="plan-rename-dialog"
+          onClose={closeDialog} onSubmit={async (name) => { await write(() => invoke('plan.rename', { name })); }} />
+      );
+    case 'import': return <ImportDialog key={dialog.table} table={dialog.table} />;
+    case 'template': return <TemplateDialog />;
+    case 'scenario': return <ScenarioDialog key={dialog.mode} mode={dialog.mode} />;
+    case 'deleteScenario': return <DeleteScenarioDialog />;
+  }
+}

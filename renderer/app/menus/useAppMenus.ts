@@ -1,0 +1,61 @@
+/** The menus: 文件 (plans, recent files, import, export, template) and 编辑 (撤销, 重做). */
+import { useLang } from '../i18n/index.ts';
+import { errorText } from '../i18n/labels.ts';
+import { useAppActions, useAppData } from '../state/AppContext.tsx';
+import { useUi } from '../state/UiContext.tsx';
+import { useUndoRedo } from '../state/useUndoRedo.ts';
+import { useExport } from '../../features/io/useExport.ts';
+import type { MenuEntry, MenuSpec } from './MenuBar.tsx';
+
+export function useAppMenus(): MenuSpec[] {
+  const { t, lang } = useLang();
+  const { status, editState } = useAppData();
+  const { invoke, planOpened } = useAppActions();
+  const { openDialog, notify } = useUi();
+  const { exportTable } = useExport();
+  const { undo, redo, undoText, redoText } = useUndoRedo();
+  const plan = status?.plan ?? null;
+  const readOnly = !!plan?.readOnly;
+
+  const openRecent = (path: string) => {
+    invoke('plan.open', { path })
+      .then(async (info) => { await planOpened(info); notify(t('plan.opened', { name: info.name })); })
+      .catch((e) => notify(errorText(e, lang), 'error'));
+  };
+  const recent: MenuEntry[] = (status?.recent ?? []).length
+    ? status!.recent.map((p, i) => ({ id: `recent-${i}`, label: p, title: p, onSelect: () => openRecent(p) }))
+    : [{ id: 'recent-none', label: t('file.recentEmpty'), disabled: true }];
+  const exportMenu = (table: 'units' | 'facilities'): MenuEntry[] => (['xlsx', 'csv'] as const).map((f) => ({
+    id: `export-${table}-${f}`, label: t(`format.${f}`), onSelect: () => void exportTable(table, f).catch(() => undefined),
+  }));
+
+  return [
+    {
+      id: 'file',
+      label: t('menu.file'),
+      items: [
+        { id: 'file-new', label: t('file.new'), onSelect: () => openDialog({ kind: 'planFile', mode: 'new' }) },
+        { id: 'file-open', label: t('file.open'), onSelect: () => openDialog({ kind: 'planFile', mode: 'open' }) },
+        { id: 'file-recent', label: t('file.recent'), submenu: recent },
+        { separator: true, id: 'sep1' },
+        { id: 'file-save-as', label: t('file.saveAs'), disabled: !plan, onSelect: () => openDialog({ kind: 'planFile', mode: 'saveAs' }) },
+        { id: 'file-rename-plan', label: t('file.renamePlan'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'renamePlan' }) },
+        { separator: true, id: 'sep2' },
+        { id: 'file-import-units', label: t('file.importUnits'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'units' }) },
+        { id: 'file-import-facilities', label: t('file.importFacilities'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'facilities' }) },
+        { id: 'file-export-units', label: t('file.exportUnits'), disabled: !plan, submenu: exportMenu('units') },
+        { id: 'file-export-facilities', label: t('file.exportFacilities'), disabled: !plan, submenu: exportMenu('facilities') },
+        { separator: true, id: 'sep3' },
+        { id: 'file-template', label: t('file.template'), onSelect: () => openDialog({ kind: 'template' }) },
+      ],
+    },
+    {
+      id: 'edit',
+      label: t('menu.edit'),
+      items: [
+        { id: 'edit-undo', label: undoText, shortcut: 'Ctrl+Z', disabled: !editState?.canUndo || readOnly, onSelect: undo },
+        { id: 'edit-redo', label: redoText, shortcut: 'Ctrl+Y', disabled: !editState?.canRedo || readOnly, onSelect: redo },
+      ],
+    },
+  ];
+}

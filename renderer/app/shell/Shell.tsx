@@ -1,0 +1,68 @@
+/** The window: menu bar with the scenario switcher and language, tabs, the active table, status bar. */
+import { useEffect } from 'react';
+import { useLang, setLang } from '../i18n/index.ts';
+import { errorText } from '../i18n/labels.ts';
+import { MenuBar } from '../menus/MenuBar.tsx';
+import { useAppMenus } from '../menus/useAppMenus.ts';
+import { DialogHost } from '../dialogs/DialogHost.tsx';
+import { StatusBar } from '../status/StatusBar.tsx';
+import { useAppActions, useAppData } from '../state/AppContext.tsx';
+import { useUi } from '../state/UiContext.tsx';
+import { ScenarioSwitcher } from '../../features/scenarios/ScenarioSwitcher.tsx';
+import { UnitsView } from '../../features/units/UnitsView.tsx';
+import { FacilitiesView } from '../../features/facilities/FacilitiesView.tsx';
+import { Notices } from './Notices.tsx';
+import { useShortcuts } from './useShortcuts.ts';
+import './shell.css';
+
+export function Shell() {
+  const { t, lang } = useLang();
+  const { status, startError } = useAppData();
+  const { start } = useAppActions();
+  const { tab, setTab } = useUi();
+  const menus = useAppMenus();
+  useShortcuts();
+  useEffect(() => { void start(); }, [start]);
+  useEffect(() => {
+    document.title = status?.plan ? `${status.plan.name} — ${t('app.title')}` : t('app.title');
+  }, [status?.plan, t]);
+
+  return (
+    <div className="shell">
+      <header className="titlebar">
+        <span className="app-name">{t('app.title')}</span>
+        <MenuBar menus={menus} />
+        <span className="plan-name" title={status?.plan?.path} data-testid="plan-name">{status?.plan?.name}</span>
+        <span className="bar-spacer" />
+        <ScenarioSwitcher />
+        <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+          <button type="button" className={lang === 'zh-CN' ? 'is-on' : ''} aria-pressed={lang === 'zh-CN'} onClick={() => setLang('zh-CN')} data-testid="lang-zh">{t('lang.zh')}</button>
+          <button type="button" className={lang === 'en' ? 'is-on' : ''} aria-pressed={lang === 'en'} onClick={() => setLang('en')} data-testid="lang-en">{t('lang.en')}</button>
+        </div>
+      </header>
+      <nav className="tabs" role="tablist">
+        {(['units', 'facilities'] as const).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab${tab === k ? ' is-on' : ''}`} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
+            {t(`tabs.${k}`)}
+          </button>
+        ))}
+      </nav>
+      <main className="workspace">
+        {startError ? (
+          <div className="start-error" role="alert" data-testid="start-error">
+            <p>{t('app.startFailed', { message: errorText(startError, lang) })}</p>
+            <button type="button" className="btn primary" onClick={() => void start()}>{t('app.retry')}</button>
+          </div>
+        ) : (
+          <>
+            <section className="pane" hidden={tab !== 'units'} role="tabpanel" data-testid="pane-units"><UnitsView /></section>
+            <section className="pane" hidden={tab !== 'facilities'} role="tabpanel" data-testid="pane-facilities"><FacilitiesView /></section>
+          </>
+        )}
+      </main>
+      <StatusBar />
+      <DialogHost />
+      <Notices />
+    </div>
+  );
+}

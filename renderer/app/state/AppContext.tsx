@@ -1,0 +1,172 @@
+/**
+ * The app's data: the open plan, its scenarios, the rows of the active scenario and the undo state.
+ * Every call goes through the one client (renderer/api/client.ts) onto the service contract.
+ */
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AppStatus, CellValue, EditState, Invoke, PlanInfo } from './types.ts';
+import type { Facility, Scenario, Unit } from '../../../shared/model/entities.ts';
+import { createClient } from '../../api/client.ts';
+
+export interface AppData {
+  status: AppStatus | null;
+  scenarios: Scenario[];
+  scenarioId: number;
+  units: Unit[] | null;
+  facilities: Facility[] | null;
+  editState: EditState | null;
+  /** Writes in flight (the status bar shows 保存中… while > 0). */
+  pendingWrites: number;
+  startError: unknown;
+}
+
+export interface AppActions {
+  invoke: Invoke;
+  start(): Promise<void>;
+  /** After plan.new / plan.open / plan.saveAs / plan.openSample: reload everything. */
+  planOpened(info: PlanInfo): Promise<void>;
+  selectScenario(id: number): Promise<void>;
+  reloadScenarios(): Promise<Scenario[]>;
+  reloadRows(): Promise<void>;
+  updateUnit(code: string, field: string, value: CellValue): Promise<Unit>;
+  updateFacility(id: string, field: string, value: CellValue): Promise<Facility>;
+  undo(): Promise<EditState | null>;
+  redo(): Promise<EditState | null>;
+  /** Runs a write, counting it as pending, then refreshes the plan info and the undo state. */
+  write<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+const DataCtx = createContext<AppData | null>(null);
+const ActionsCtx = createContext<AppActions | null>(null);
+
+const INITIAL: AppData = {
+  status: null, scenarios: [], scenarioId: 1, units: null, facilities: null, editState: null, pendingWrites: 0, startError: null,
+};
+
+export function AppProvider({ children, invoke: given }: { children: ReactNode; invoke?: Invoke }) {
+  const [data, setData] = useState<AppData>(INITIAL);
+  const invoke = useMemo(() => given ?? createClient().invoke, [given]);
+  const scenarioRef = useRef(1);
+  const loadSeq = useRef(0);
+  const patch = useCallback((p: Partial<AppData> | ((d: AppData) => Partial<AppData>)) =>
+    setData((d) => ({ ...d, ...(typeof p === 'function' ? p(d) : p) })), []);
+
+  const actions = useMemo<AppActions>(() => {
+    const refreshInfo = async () => {
+      const [plan, editState] = await Promise.all([
+        invoke('plan.info', {}),
+        invoke('edits.state', { scenarioId: scenarioRef.current }),
+      ]);
+      patch((d) => ({ status: d.status ? { ...d.status, plan } : d.status, editState }));
+    };
+
+    /** Loads the rows of a scenario; `clear` first empties the tables (another scenario's rows must not show). */
+    const loadRows = async (scenarioId: number, clear: boolean) => {
+      const seq = ++loadSeq.current;
+      if (clear) patch({ units: null, facilities: null });
+      const [units, facilities, editState] = await Promise.all([
+        invoke('units.list', { scenarioId }),
+        invoke('facilities.list', { scenarioId }),
+        invoke('edits.state', { scenarioId }),
+      ]);
+      if (seq === loadSeq.current) patch({ units, facilities, editState });
+    };
+
+    const reloadScenarios = async () => {
+      const scenarios = await invoke('scenarios.list', {});
+      patch({ scenarios });
+      return scenarios;
+    };
+
+    const write = async <T,>(fn: () => Promise<T>): Promise<T> => {
+      patch((d) => ({ pendingWrites: d.pendingWrites + 1 }));
+      try {
+        return await fn();
+      } finally {
+        patch((d) => ({ pendingWrites: d.pendingWrites - 1 }));
+        void refreshInfo().catch(() => undefined);
+      }
+    };
+
+    const planOpened = async (info: PlanInfo) => {
+      const status = await invoke('app.status', {});
+      patch({ status: { ...status, plan: status.plan ?? info }, startError: null });
+      const scenarios = await reloadScenarios();
+      const baseline = scenarios.find((s) => s.baseline) ?? scenarios[0];
+      scenarioRef.current = baseline?.id ?? 1;
+      patch({ scenarioId: scenarioRef.current });
+      await loadRows(scenarioRef.current, true);
+    };
+
+    const replace = <R,>(rows: R[] | null, isIt: (r: R) => boolean, next: R): R[] | null =>
+      rows ? rows.map((r) => (isIt(r) ? next : r)) : rows;
+
+    const undoRedo = (method: 'edits.undo' | 'edits.redo') => async () => {
+      const st = await write(() => invoke(method, { scenarioId: scenarioRef.current }));
+      const scenarioId = scenarioRef.current;
+      const [units, facilities] = await Promise.all([
+        invoke('units.list', { scenarioId }), invoke('facilities.list', { scenarioId }),
+      ]);
+      if (scenarioId === scenarioRef.current) patch({ units, facilities, editState: st });
+      return st;
+    };
+
+    return {
+      invoke,
+      async start() {
+        patch({ startError: null });
+        try {
+          const status = await invoke('app.status', {});
+          const plan = status.plan ?? (await invoke('plan.openSample', {}));
+          await planOpened(plan);
+        } catch (e) {
+          patch({ startError: e });
+        }
+      },
+      planOpened,
+      async selectScenario(id) {
+        scenarioRef.current = id;
+        patch({ scenarioId: id });
+        await loadRows(id, true);
+      },
+      reloadScenarios,
+      reloadRows: () => loadRows(scenarioRef.current, false),
+      async updateUnit(code, field, value) {
+        const row = await write(() => invoke('units.update', { scenarioId: scenarioRef.current, code, field, value }));
+        patch((d) => ({ units: replace(d.units, (u) => u.code === code, row) }));
+        return row;
+      },
+      async updateFacility(id, field, value) {
+        const row = await write(() => invoke('facilities.update', { scenarioId: scenarioRef.current, id, field, value }));
+        patch((d) => ({ facilities: replace(d.facilities, (f) => f.id === id, row) }));
+        return row;
+      },
+      undo: undoRedo('edits.undo'),
+      redo: undoRedo('edits.redo'),
+      write,
+    };
+  }, [invoke, patch]);
+
+  return (
+    <ActionsCtx.Provider value={actions}>
+      <DataCtx.Provider value={data}>{children}</DataCtx.Provider>
+    </ActionsCtx.Provider>
+  );
+}
+
+export function useAppData(): AppData {
+  const d = useContext(DataCtx);
+  if (!d) throw new Error('useAppData outside AppProvider');
+  return d;
+}
+
+export function useAppActions(): AppActions {
+  const a = useContext(ActionsCtx);
+  if (!a) throw new Error('useAppActions outside AppProvider');
+  return a;
+}
+
+/** The active scenario object (baseline until the list is loaded). */
+export function useActiveScenario(): Scenario | undefined {
+  const { scenarios, scenarioId } = useAppData();
+  return scenarios.find((s) => s.id === scenarioId);
+}

@@ -1,0 +1,5 @@
+/** The contract's types as the renderer uses them (types only: no zod in these imports). */
+export type { AppStatus, EditState, FileOut, ImportReport, Invoke, PlanInfo } from '../../../shared/api/contract.ts';
+export type { ImportProblem } from '../../../shared/api/import-report.ts';
+export type CellValue = string | number | boolean | null;
+export type TableName = 'units' | 'facilities';

@@ -1,0 +1,48 @@
+/** 行政区划: the units of the active scenario as an editable tree. */
+import { useCallback, useMemo } from 'react';
+import { UNIT_COLUMNS } from '../../../shared/model/columns.ts';
+import { useLang } from '../../app/i18n/index.ts';
+import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
+import { useUi, type RowCounts } from '../../app/state/UiContext.tsx';
+import type { CellValue } from '../../app/state/types.ts';
+import { modelColumns } from '../table/columnDefs.tsx';
+import { DataGrid } from '../table/DataGrid.tsx';
+import { buildUnitTree, defaultExpandedUnits, type UnitNode } from './unitTree.ts';
+
+const getRowId = (u: UnitNode) => u.code;
+const getSubRows = (u: UnitNode) => u.children;
+const HIDDEN = ['lon', 'lat'];
+
+export function UnitsView() {
+  const { lang } = useLang();
+  const { units, status } = useAppData();
+  const { updateUnit } = useAppActions();
+  const { notify, setCounts } = useUi();
+
+  const roots = useMemo(() => (units ? buildUnitTree(units) : null), [units]);
+  const expanded = useMemo(() => (roots ? defaultExpandedUnits(roots) : undefined), [roots]);
+  const columns = useMemo(() => modelColumns<UnitNode>(UNIT_COLUMNS, {
+    lang, keyField: 'code', searchable: ['name', 'code'], size: { name: 250, code: 130, parent_code: 130 },
+  }), [lang]);
+
+  const onCommit = useCallback((row: UnitNode, field: string, value: CellValue) => updateUnit(row.code, field, value), [updateUnit]);
+  const onRefuse = useCallback((m: string) => notify(m, 'error'), [notify]);
+  const onCounts = useCallback((c: RowCounts) => setCounts('units', c), [setCounts]);
+
+  return (
+    <DataGrid<UnitNode>
+      gridId="units"
+      data={roots}
+      columns={columns}
+      getRowId={getRowId}
+      getSubRows={getSubRows}
+      pinned="name"
+      defaultHidden={HIDDEN}
+      defaultExpanded={expanded}
+      readOnly={!!status?.plan?.readOnly}
+      onCommit={onCommit}
+      onRefuseEdit={onRefuse}
+      onCounts={onCounts}
+    />
+  );
+}
