@@ -55,8 +55,9 @@ export class Workspace {
   }
 
   setPlan(next: PlanDb): void {
-    this.current?.close();
+    const previous = this.current;
     this.current = next;
+    try { previous?.close(); } catch { /* the old file is gone or unwritable; the new plan is open regardless */ }
     this.savedAt = null;
     this.remember(next.path);
   }

@@ -110,3 +110,15 @@ describe('plan files', () => {
     p.close();
   });
 });
+
+describe('a plan whose file disappears', () => {
+  it('closes cleanly, so another plan can be opened', () => {
+    const file = planWithUnit('gone.hplan');
+    const p = openPlanFile(file);
+    fs.rmSync(file);
+    expect(() => p.close()).not.toThrow();
+    const other = openPlanFile(planWithUnit('next.hplan'));
+    expect(listRows(other.db, 'units', 1)).toHaveLength(1);
+    other.close();
+  });
+});

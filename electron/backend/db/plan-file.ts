@@ -136,7 +136,9 @@ function planDb(db: Database.Database, file: string, readOnly: boolean, readOnly
     db, path: file, readOnly, readOnlyReason,
     close() {
       if (!db.open) return;
-      if (!readOnly) db.pragma('journal_mode = DELETE'); // checkpoint: the file at rest is self-contained
+      try {
+        if (!readOnly) db.pragma('journal_mode = DELETE'); // checkpoint: the file at rest is self-contained
+      } catch { /* the file was moved or deleted under us: nothing left to tidy */ }
       db.close();
     },
   };
