@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { createPlannerService, toErrorData } from '../backend/service.ts';
 import { projectRoot } from '../backend/paths.ts';
 import { INVOKE_CHANNEL } from '../preload/channel.ts';
-import { hardenSession, isTrustedSender, lockNavigation, secureWebPreferences } from './security.ts';
+import { hardenSession, isTrustedEvent, lockNavigation } from './security.ts';
+import { secureWebPreferences } from './trust.ts';
 
 const root = projectRoot();
 const rendererDir = path.join(root, 'out', 'renderer');
@@ -20,7 +21,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 const service = createPlannerService({ home: process.env.HEALTHPLAN_HOME ?? path.join(app.getPath('userData'), 'plans-home'), door: 'electron' });
 
 ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => {
-  if (!isTrustedSender(event, win, rendererDir)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝：来源不是本程序窗口', messageEn: 'Refused: not our window' } };
+  if (!isTrustedEvent(event, win, rendererDir)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝：来源不是本程序窗口', messageEn: 'Refused: not our window' } };
   try {
     return { ok: true, result: await service.invoke(String(method), args) };
   } catch (e) {
