@@ -33,8 +33,13 @@ const ERR = {
 export type CellValue = string | number | boolean | null;
 export type CellConverter = (raw: string | undefined) => CellValue | CellError;
 
-/** Columns holding a share 0–1 that planners often write as a percentage (85% or 85). */
+/** Columns holding a share (1 = 100%) that planners often write as a percentage (85% or 85). */
 export const PERCENT_COLUMNS: ReadonlySet<string> = new Set(['bed_occupancy_rate']);
+/**
+ * The largest share such a column holds: occupancy over 100% is common (extra beds), so a bare
+ * number up to 3 is read as a share (1.05 = 105%) and a larger one as a percentage (85 = 85%).
+ */
+export const SHARE_MAX = 3;
 /** Text columns holding a code: full-width digits are folded, Excel's ="…" wrapper is removed. */
 export const CODE_COLUMNS: ReadonlySet<string> = new Set(['code', 'parent_code', 'unit_code', 'id']);
 
@@ -222,7 +227,8 @@ export function cellConverter(c: ColumnDef): CellConverter {
         if (isInt && !Number.isInteger(v)) return ERR.notInt;
         if (v < min) return ERR.belowMin;
         if (v > max) return ERR.aboveMax;
-        if (percent && (pct.percent || v > 1)) v = v / 100;
+        if (percent && (pct.percent || v > SHARE_MAX)) v = v / 100;
+        if (percent && v > SHARE_MAX) return ERR.aboveMax;
         return v === 0 ? 0 : v; // no -0
       };
     }

@@ -85,7 +85,7 @@ export const FACILITY_COLUMNS = [
   col('ambulances', 'int', '救护车', 'Ambulances', ['救护车数', '救护车（辆）'], 'Ambulances (辆)', { min: 0 }),
   col('floor_area_m2', 'number', '业务用房面积(平方米)', 'Floor area (m²)', ['业务用房面积', '建筑面积', '业务用房面积（平方米）'], 'Floor area in m²', { min: 0 }),
   col('childcare_places', 'int', '托位数', 'Childcare places', ['托位', '托育位'], 'Childcare places for ages 0–3', { min: 0 }),
-  col('bed_occupancy_rate', 'number', '床位使用率', 'Bed occupancy', ['病床使用率', '床位使用率(%)'], 'Share 0–1 (a value over 1 is read as a percentage)', { min: 0, max: 100 }),
+  col('bed_occupancy_rate', 'number', '床位使用率', 'Bed occupancy', ['病床使用率', '床位使用率(%)'], 'Share of open beds in use: 0.85 = 85%; up to 3 (over 100% is common). 85% or 85 is read as 0.85', { min: 0, max: 300 }),
   col('tcm_hall', 'bool', '中医馆', 'TCM hall', ['有中医馆', '是否有中医馆'], '是/否'),
   col('tcm_pavilion', 'bool', '中医阁', 'TCM pavilion', ['有中医阁', '是否有中医阁'], '是/否'),
   col('fever_clinic', 'bool', '发热门诊', 'Fever clinic', ['发热诊室', '是否有发热门诊'], '是/否'),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FACILITY_COLUMNS, UNIT_COLUMNS, type ColumnDef, type RowOf } from './columns.ts';
 import { FACILITY_TYPES, SERVICE_STANDARDS, UNIT_KINDS } from './kinds.ts';
+import { PERCENT_COLUMNS, SHARE_MAX } from './cells.ts';
 
 /** The zod schema of one column's stored value. */
 export function columnSchema(c: ColumnDef): z.ZodType {
@@ -13,7 +14,7 @@ export function columnSchema(c: ColumnDef): z.ZodType {
   switch (c.type) {
     case 'text': return c.required ? z.string().trim().min(1) : z.string().nullable();
     case 'int': return bounded(z.number().int()).nullable();
-    case 'number': return bounded(z.number()).nullable();
+    case 'number': return PERCENT_COLUMNS.has(c.key) ? z.number().min(0).max(SHARE_MAX).nullable() : bounded(z.number()).nullable();
     case 'bool': return z.boolean().nullable();
     case 'unitKind': return z.enum(UNIT_KINDS);
     case 'facilityType': return z.enum(FACILITY_TYPES);

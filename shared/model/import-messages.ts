@@ -92,7 +92,7 @@ export function cellMessage(kind: CellErrorKind, table: TableName, c: ColumnDef,
     case 'aboveMax': {
       const r = range(c);
       const what = kind === 'belowMin' ? (c.min === 0 ? { zh: '不能为负数', en: 'must not be negative' } : { zh: `小于 ${c.min}`, en: `is below ${c.min}` })
-        : PERCENT_COLUMNS.has(c.key) ? { zh: '超过 100%', en: 'is over 100%' } : { zh: `大于 ${c.max}`, en: `is above ${c.max}` };
+        : PERCENT_COLUMNS.has(c.key) ? { zh: '超过 300%', en: 'is over 300%' } : { zh: `大于 ${c.max}`, en: `is above ${c.max}` };
       const swap = c.key === 'lat' || c.key === 'lon'
         ? { zh: '；如果经度和纬度填反了，请交换这两列（中国境内经度约 73–135，纬度约 18–54）', en: '; if longitude and latitude are swapped, swap the two columns (in China longitude is about 73–135, latitude about 18–54)' }
         : { zh: '', en: '' };

@@ -44,8 +44,8 @@ describe('healthplan CLI', () => {
     expect(info.units.street + info.units.town + (info.units.township ?? 0)).toBeGreaterThan(170);
     expect(info.facilities.chc).toBeGreaterThanOrEqual(info.units.street);
     expect(info.scenarios).toEqual([{ id: 1, name: '基线', baseline: true }]);
-    // Changsha's nine units (10,047,914) and Ziyang (census 2020), the real figures
-    expect(info.population).toBeGreaterThan(10_047_914);
+    // The 2020 census: Changsha's nine units 10,047,914 and Ziyang 356,405
+    expect(info.population).toBe(10_404_319);
     expect(healthplan('info', 'sample.hplan').out).toContain('示例数据 — 部分数值为估算');
   });
 

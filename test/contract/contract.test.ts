@@ -123,6 +123,9 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       expect(await codeOf(door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'no_such', value: 1 }))).toBe('INVALID_ARGS');
       expect(await codeOf(door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'unit_code', value: '1' }))).toBe('INVALID_ARGS');
       expect(await codeOf(door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'id', value: 'F9' }))).toBe('INVALID_ARGS');
+      // Occupancy is stored as a share (1.05 = 105%); 85 would be 8,500%.
+      expect(await codeOf(door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'bed_occupancy_rate', value: 85 }))).toBe('INVALID_ARGS');
+      expect((await door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'bed_occupancy_rate', value: 1.05 })).bed_occupancy_rate).toBe(1.05);
       expect((await door.call('units.update', { scenarioId: 1, code: '430105002000', field: 'population', value: 60000 })).population).toBe(60000);
       expect((await door.call('facilities.update', { scenarioId: 1, id: 'F2', field: 'nurses', value: 20 })).nurses).toBe(20);
       let st = await door.call('edits.undo', { scenarioId: 1 });

@@ -121,7 +121,7 @@ function dropDown(c: ColumnDef): string[] | null {
 }
 
 function rangeText(c: ColumnDef): string {
-  if (PERCENT_COLUMNS.has(c.key)) return '0–1 的小数，或 0%–100% 的百分数（大于 1 的数按百分数读）';
+  if (PERCENT_COLUMNS.has(c.key)) return '小数（1 = 100%，最大 3），或百分数如 85%；大于 3 的数按百分数读';
   if (c.min !== undefined && c.max !== undefined) return `${c.min} – ${c.max}`;
   if (c.min !== undefined) return `≥ ${c.min}`;
   if (c.max !== undefined) return `≤ ${c.max}`;

@@ -167,7 +167,7 @@ describe('cells', () => {
       ['业务用房面积(平方米)', '5%', '不是数字'],
       ['开业年份', '1800', '小于 1900'],
       ['开业年份', '2200', '大于 2100'],
-      ['床位使用率', '150', '超过 100%'],
+      ['床位使用率', '400', '超过 300%'],
       ['中医馆', '也许', '无法识别'],
       ['机构类型', '卫生所', '不是可识别的机构类型'],
       ['优质服务基层行', '优秀', '不是可识别的达标情况'],
@@ -207,6 +207,9 @@ describe('cells', () => {
     expect(one('床位使用率', '0.875').rows[0]!.bed_occupancy_rate).toBe(0.875);
     expect(one('床位使用率', '1').rows[0]!.bed_occupancy_rate).toBe(1);
     expect(one('床位使用率', '100%').rows[0]!.bed_occupancy_rate).toBe(1);
+    // Over 100% is common (extra beds): 1.05, 105 and 105% all mean 105%.
+    for (const raw of ['1.05', '105', '105%']) expect(one('床位使用率', raw).rows[0]!.bed_occupancy_rate, raw).toBeCloseTo(1.05, 12);
+    expect(one('床位使用率', '400%').problems).toHaveLength(1);
   });
 
   it('reads booleans from 是/否, 有/无, true/false, 1/0, Y/N, √/×', () => {
