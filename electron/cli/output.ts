@@ -23,12 +23,18 @@ export function printImportReport(r: ImportReport, lang: Lang): void {
     if (r.ignoredColumns.length) console.log(`${lang === 'en' ? '  ignored columns' : '  未识别的列（已忽略）'}: ${r.ignoredColumns.join(', ')}`);
     return;
   }
-  console.error(lang === 'en'
-    ? `${table} ← ${r.fileName}: ${r.problems.length + r.problemsTruncated} problem(s); nothing was written`
-    : `${table} ← ${r.fileName}：发现 ${r.problems.length + r.problemsTruncated} 个问题，未写入任何数据`);
-  for (const p of r.problems) {
-    const where = lang === 'en' ? `row ${p.row}${p.column ? `, column ${p.column}` : ''}` : `第 ${p.row} 行${p.column ? `「${p.column}」` : ''}`;
-    console.error(`  ${where}: ${lang === 'en' ? p.messageEn : p.message}`);
+  const count = r.problems.length + r.problemsTruncated;
+  if (count === 0) {
+    // This file was fine; another file of the same import was not, and an import is all or nothing.
+    console.error(lang === 'en'
+      ? `${table} ← ${r.fileName}: no problems, but another file of this import has some, so nothing was written`
+      : `${table} ← ${r.fileName}：本文件没有问题，但同批导入的其他文件有问题，为保持一致未写入任何数据`);
+    return;
   }
+  console.error(lang === 'en'
+    ? `${table} ← ${r.fileName}: ${count} problem(s); nothing was written`
+    : `${table} ← ${r.fileName}：发现 ${count} 个问题，未写入任何数据`);
+  // Each message names its row and column already.
+  for (const p of r.problems) console.error(`  ${lang === 'en' ? p.messageEn : p.message}`);
   if (r.problemsTruncated) console.error(lang === 'en' ? `  … and ${r.problemsTruncated} more` : `  …… 另有 ${r.problemsTruncated} 个问题未列出`);
 }
