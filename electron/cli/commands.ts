@@ -88,15 +88,16 @@ export const COMMANDS: Record<string, Command> = {
       const units = opts.units ? b64file(opts.units as string) : undefined;
       const facilities = opts.facilities ? b64file(opts.facilities as string) : undefined;
       const abs = path.resolve(file);
-      if (fs.existsSync(abs)) await svc.call('plan.open', { path: abs });
-      else {
-        if (opts['dry-run']) throw new UsageError(lang === 'en' ? `${file} does not exist` : `${file} 不存在`);
-        await svc.call('plan.new', { path: abs });
-        console.log(lang === 'en' ? `created ${abs}` : `已新建方案 ${abs}`);
-      }
+      const created = !fs.existsSync(abs);
+      if (created && opts['dry-run']) throw new UsageError(lang === 'en' ? `${file} does not exist` : `${file} 不存在`);
+      await svc.call(created ? 'plan.new' : 'plan.open', { path: abs });
       const sid = await scenarioId(svc, opts.scenario as string | undefined, !opts['dry-run'], lang);
       const result = await svc.call('tables.import', { scenarioId: sid, units, facilities, crs: crs as 'wgs84', dryRun: !!opts['dry-run'] });
       for (const r of result.reports) printImportReport(r, lang);
+      if (created && !result.ok) {
+        svc.close();
+        fs.rmSync(abs, { force: true }); // a rejected import leaves nothing behind, not even an empty plan
+      } else if (created) console.log(lang === 'en' ? `created ${abs}` : `已新建方案 ${abs}`);
       return result.ok ? 0 : 3;
     },
   },

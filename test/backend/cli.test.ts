@@ -115,6 +115,14 @@ describe('healthplan CLI', () => {
     expect(fs.readFileSync(sc, 'utf8')).toMatch(/,90[,\r\n]/);
   });
 
+  it('leaves no file behind when an import into a new plan is rejected', () => {
+    const bad = file('bad-units.csv', '区划代码,名称,类型\nV1,某街道,小区\n');
+    const r = healthplan('import', 'never.hplan', '--units', bad);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('第 2 行「类型」');
+    expect(fs.existsSync(path.join(dir, 'never.hplan'))).toBe(false);
+  });
+
   it('refuses a file that is not a plan, and leaves it alone', () => {
     const f = file('not-a-plan.hplan', 'just text');
     const r = healthplan('info', f);
