@@ -41,6 +41,10 @@ function handlers(ws: Workspace): PlannerService {
       plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir,
     }),
 
+    'app.pickPath': () => {
+      throw new ApiError('UNAVAILABLE', '此模式下没有系统文件对话框：请直接填写路径', 'No system file dialog here: type the path');
+    },
+
     'plan.new': ({ path: p, name }) => {
       const file = withExt(plansPath(p));
       ws.setPlan(createPlanFile(file, name ?? path.basename(file, '.hplan')));

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createPlannerService, toErrorData } from '../backend/service.ts';
 import { projectRoot } from '../backend/paths.ts';
 import { INVOKE_CHANNEL } from '../preload/channel.ts';
+import { pickPath } from './pick-path.ts';
 import { hardenSession, isTrustedEvent, lockNavigation } from './security.ts';
 import { secureWebPreferences } from './trust.ts';
 
@@ -23,6 +24,8 @@ const service = createPlannerService({ home: process.env.HEALTHPLAN_HOME ?? path
 ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => {
   if (!isTrustedEvent(event, win, rendererDir)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝：来源不是本程序窗口', messageEn: 'Refused: not our window' } };
   try {
+    // The one method only this door can answer: the system's file dialog.
+    if (method === 'app.pickPath') return { ok: true, result: await pickPath(win, args) };
     return { ok: true, result: await service.invoke(String(method), args) };
   } catch (e) {
     return { ok: false, error: toErrorData(e) };

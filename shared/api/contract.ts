@@ -59,6 +59,9 @@ export type { ImportReport };
 
 export const API = {
   'app.status': method<AppStatus>()(None, 'The open plan, recent files, version and door.'),
+  'app.pickPath': method<{ path: string | null }>()(
+    z.object({ purpose: z.enum(['open', 'save']), defaultPath: Path.optional() }),
+    "The operating system's file dialog for a plan file; only the Electron door has one (others: UNAVAILABLE)."),
 
   'plan.new': method<PlanInfo>()(z.object({ path: Path, name: z.string().trim().min(1).max(200).optional() }),
     'Create an empty plan file and open it.'),

@@ -53,6 +53,14 @@ export function PlanFileDialog({ mode }: { mode: Mode }) {
     return invoke('plan.open', { path: p });
   });
 
+  /** Electron only: the system's file dialog fills the path. */
+  const browse = async () => {
+    try {
+      const picked = await invoke('app.pickPath', { purpose: mode === 'open' ? 'open' : 'save', defaultPath: path.trim() || undefined });
+      if (picked.path) { setPath(picked.path); setError(null); }
+    } catch (e) { setError(e); }
+  };
+
   const title = t(mode === 'new' ? 'plan.newTitle' : mode === 'open' ? 'plan.openTitle' : 'plan.saveAsTitle');
   const primary = t(mode === 'new' ? 'plan.create' : mode === 'open' ? 'plan.open' : 'plan.save');
   const recent = status?.recent ?? [];
@@ -72,7 +80,12 @@ export function PlanFileDialog({ mode }: { mode: Mode }) {
       )}
       <label className="field">
         <span>{t('plan.path')}</span>
-        <input type="text" value={path} onChange={(e) => { setPath(e.target.value); setError(null); }} spellCheck={false} data-testid="plan-path-input" />
+        <span className="field-row">
+          <input type="text" value={path} onChange={(e) => { setPath(e.target.value); setError(null); }} spellCheck={false} data-testid="plan-path-input" />
+          {status?.door === 'electron' && (
+            <button type="button" className="btn" onClick={() => void browse()} data-testid="plan-browse">{t('plan.browse')}</button>
+          )}
+        </span>
         <span className="field-hint">{t('plan.pathHint', { dir })}</span>
       </label>
       {mode === 'open' && (

@@ -25,7 +25,7 @@ export const en: Resources = {
   },
   plan: {
     newTitle: 'New plan', openTitle: 'Open plan', saveAsTitle: 'Save plan as', renameTitle: 'Rename plan',
-    name: 'Plan name', path: 'File path', pathHint: 'Full path of the plan file (.hplan); a bare file name is saved in the default folder: {{dir}}',
+    name: 'Plan name', path: 'File path', browse: 'Browse…', pathHint: 'Full path of the plan file (.hplan); a bare file name is saved in the default folder: {{dir}}',
     recent: 'Recent plans', noRecent: 'No recent plans', create: 'Create', open: 'Open', save: 'Save',
     defaultFile: 'new-plan.hplan', copySuffix: 'copy', opened: 'Opened {{name}}',
   },

@@ -28,7 +28,7 @@ export const zhCN = {
   },
   plan: {
     newTitle: '新建方案', openTitle: '打开方案', saveAsTitle: '方案另存为', renameTitle: '重命名方案',
-    name: '方案名称', path: '文件路径', pathHint: '方案文件（.hplan）的完整路径；只写文件名时保存在默认文件夹：{{dir}}',
+    name: '方案名称', path: '文件路径', browse: '浏览…', pathHint: '方案文件（.hplan）的完整路径；只写文件名时保存在默认文件夹：{{dir}}',
     recent: '最近打开', noRecent: '没有最近打开的方案', create: '创建', open: '打开', save: '保存',
     defaultFile: '新方案.hplan', copySuffix: '副本', opened: '已打开 {{name}}',
   },

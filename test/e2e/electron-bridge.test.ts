@@ -1,0 +1,63 @@
+// The renderer over its Electron transport: a stand-in for the preload's `window.healthplan.invoke`
+// (same shape: { ok, result } | { ok: false, error }) forwards to the web door, and answers the one
+// method only Electron's main process has, the system file dialog.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpDir } from '../backend/tmp.ts';
+import { CHROMIUM, ROOT } from './harness.ts';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebDoor, type WebDoor } from '../../electron/web/server.ts';
+import { createPlanFile } from '../../electron/backend/db/plan-file.ts';
+
+const home = tmpDir('hp-e2e-bridge-');
+const picked = path.join(home, '选中的方案.hplan');
+let door: WebDoor;
+let browser: Browser;
+let page: Page;
+
+describe('the renderer over the Electron bridge', () => {
+  beforeAll(async () => {
+    door = await startWebDoor({ home, staticDir: path.join(ROOT, 'out', 'renderer') });
+    createPlanFile(picked, '选中的方案').close();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.addInitScript(({ token, picked }) => {
+      (window as unknown as { healthplan: unknown }).healthplan = {
+        async invoke(method: string, args: unknown) {
+          if (method === 'app.pickPath') return { ok: true, result: { path: picked } };
+          const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'X-HealthPlan-Token': token }, body: JSON.stringify(args) });
+          const body = await res.json();
+          if (method === 'app.status' && body.ok) body.result.door = 'electron';
+          return body;
+        },
+      };
+    }, { token: door.token, picked });
+    await page.goto(door.url.replace(/\?token=.*/, '')); // no token in the URL: the bridge is the only way in
+  });
+  afterAll(async () => { await browser?.close(); await door?.close(); });
+
+  it('opens the sample and shows the tables through the bridge', async () => {
+    await page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid=sample-badge]').count()).toBe(1);
+  });
+
+  it('fills the path from the system file dialog and opens the plan', async () => {
+    await page.click('[data-testid=menu-file]');
+    await page.click('[data-testid=menuitem-file-open]');
+    await page.click('[data-testid=plan-browse]');
+    await expect.poll(() => page.locator('[data-testid=plan-path-input]').inputValue()).toBe(picked);
+    await page.click('[data-testid=dialog-submit]');
+    await expect.poll(() => page.locator('[data-testid=status-file]').textContent()).toContain('选中的方案.hplan');
+    expect(fs.existsSync(picked)).toBe(true);
+  });
+
+  it('carries errors across the bridge with their codes', async () => {
+    fs.writeFileSync(path.join(home, 'x.hplan'), 'not a plan');
+    await page.click('[data-testid=menu-file]');
+    await page.click('[data-testid=menuitem-file-open]');
+    await page.locator('[data-testid=plan-path-input]').fill(path.join(home, 'x.hplan'));
+    await page.click('[data-testid=dialog-submit]');
+    await expect.poll(() => page.locator('[data-testid=dialog-error]').textContent()).toContain('NOT_A_PLAN');
+  });
+});
