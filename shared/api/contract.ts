@@ -53,7 +53,10 @@ export interface AppStatus {
   /** Where plans are kept by default (the sample, new plans). */
   plansDir: string;
 }
-export interface EditState { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null }
+/** One logged cell edit: which table, which row (code or id), which column. */
+export interface EditRef { table: 'units' | 'facilities'; key: string; field: string }
+/** What undo and redo would change next in a scenario (null: nothing to undo/redo). */
+export interface EditState { undo: EditRef | null; redo: EditRef | null }
 export interface FileOut { fileName: string; dataBase64: string; mimeType: string }
 export type { ImportReport };
 

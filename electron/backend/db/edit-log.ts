@@ -20,12 +20,10 @@ const lastDone = (db: Database.Database, s: number) =>
 const lastUndone = (db: Database.Database, s: number) =>
   db.prepare('SELECT * FROM edit_log WHERE scenario_id = ? AND undone = 1 ORDER BY seq ASC LIMIT 1').get(s) as EditRow | undefined;
 
-const label = (e: EditRow | undefined) => (e ? `${e.row_key} · ${e.field}` : null);
+const ref = (e: EditRow | undefined) => (e ? { table: e.tbl, key: e.row_key, field: e.field } : null);
 
 export function editState(db: Database.Database, scenarioId: number): EditState {
-  const u = lastDone(db, scenarioId);
-  const r = lastUndone(db, scenarioId);
-  return { canUndo: !!u, canRedo: !!r, undoLabel: label(u), redoLabel: label(r) };
+  return { undo: ref(lastDone(db, scenarioId)), redo: ref(lastUndone(db, scenarioId)) };
 }
 
 export function undo(db: Database.Database, scenarioId: number): EditState {

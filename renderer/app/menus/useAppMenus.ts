@@ -53,8 +53,8 @@ export function useAppMenus(): MenuSpec[] {
       id: 'edit',
       label: t('menu.edit'),
       items: [
-        { id: 'edit-undo', label: undoText, shortcut: 'Ctrl+Z', disabled: !editState?.canUndo || readOnly, onSelect: undo },
-        { id: 'edit-redo', label: redoText, shortcut: 'Ctrl+Y', disabled: !editState?.canRedo || readOnly, onSelect: redo },
+        { id: 'edit-undo', label: undoText, shortcut: 'Ctrl+Z', disabled: !editState?.undo || readOnly, onSelect: undo },
+        { id: 'edit-redo', label: redoText, shortcut: 'Ctrl+Y', disabled: !editState?.redo || readOnly, onSelect: redo },
       ],
     },
   ];
