@@ -44,8 +44,7 @@ export function aggregationOf(c: ColumnDef): 'sum' | 'mean' | undefined {
 
 /** A header ending in a unit of measure: 面积(平方公里), Floor area (m²). */
 export const UNIT_RE = /^(.+?)\s*([(（][^()（）]*(?:平方|km|m²|%)[^()（）]*[)）])$/;
-/** Rough width in px of 12–13px text: CJK characters are square, Latin letters about half. */
-// Estimated text width at the 13 px table font: a CJK glyph is a full em (and a little more in bold).
+/** Rough width in px of the 13 px table font: a CJK glyph is a full em (a little more in bold), Latin about half. */
 const textWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 255 ? 13.5 : 7), 0);
 
 /**
