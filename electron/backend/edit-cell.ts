@@ -6,6 +6,7 @@ import { FACILITY_FIELD_SCHEMAS, UNIT_FIELD_SCHEMAS } from '../../shared/model/e
 import { recordEdit } from './db/edit-log.ts';
 import type { PlanDb } from './db/plan-file.ts';
 import { getRow, setField, type RowOfTable } from './db/tables.ts';
+import { loopThrough } from '../../shared/model/hierarchy.ts';
 
 const FIELD_SCHEMAS: Record<TableName, Record<string, z.ZodType>> = { units: UNIT_FIELD_SCHEMAS, facilities: FACILITY_FIELD_SCHEMAS };
 
@@ -36,5 +37,13 @@ function checkUnitReference(p: PlanDb, scenarioId: number, key: string, field: s
   if (code === key) throw new ApiError('INVALID_ARGS', '单位不能是自己的上级', 'A unit cannot be its own parent');
   if (typeof code !== 'string' || !getRow(p.db, 'units', scenarioId, code)) {
     throw new ApiError('INVALID_ARGS', `区划代码「${String(code)}」不在本方案中：请填写已有单位的代码`, `Unit code "${String(code)}" is not in the plan: use the code of an existing unit`);
+  }
+  if (field === 'parent_code') {
+    const parentOf = p.db.prepare('SELECT parent_code FROM unit WHERE scenario_id = ? AND code = ?').pluck();
+    const loop = loopThrough(key, code, (c) => parentOf.get(scenarioId, c) as string | null | undefined);
+    if (loop) {
+      throw new ApiError('INVALID_ARGS', `上级关系会形成循环（${loop.join(' → ')}）：一个单位不能是自己下级的下级`,
+        `The parent codes would form a loop (${loop.join(' → ')}): a unit cannot sit below its own subunit`);
+    }
   }
 }

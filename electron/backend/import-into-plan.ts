@@ -6,22 +6,23 @@ import type { ImportReport } from '../../shared/api/import-report.ts';
 import type { TableName } from '../../shared/model/columns.ts';
 import { clearEdits } from './db/edit-log.ts';
 import type { PlanDb } from './db/plan-file.ts';
-import { rowKeys, upsertRows } from './db/tables.ts';
+import { listRows, planUpsert, rowKeys, upsertRows } from './db/tables.ts';
 import { prepareImport } from './io/import-table.ts';
 
 export interface ImportFile { table: TableName; fileName: string; bytes: Uint8Array }
 export interface ImportOptions { scenarioId: number; crs: 'wgs84' | 'gcj02' | 'bd09'; dryRun: boolean }
 
 const ORDER: Record<TableName, number> = { units: 0, facilities: 1 };
-const ROLLBACK = Symbol('rollback');
+const countOnly = ({ added, changed, unchanged }: { added: number; changed: number; unchanged: number }) => ({ added, changed, unchanged });
 
 /** `write` runs its callback in one transaction (the workspace's, which also marks the plan saved). */
 export async function importIntoPlan(p: PlanDb, files: ImportFile[], opts: ImportOptions, write: (fn: () => void) => void): Promise<ImportReport[]> {
   const knownUnitCodes = rowKeys(p.db, 'units', opts.scenarioId);
+  const knownUnitParents = new Map(listRows(p.db, 'units', opts.scenarioId).map((u) => [u.code, u.parent_code]));
   const prepared: { file: ImportFile; rows: object[] | null; report: ImportReport }[] = [];
   for (const file of [...files].sort((a, b) => ORDER[a.table] - ORDER[b.table])) {
     const { rows, report } = await prepareImport(file.table, { fileName: file.fileName, bytes: file.bytes }, {
-      knownUnitCodes, existingKeys: rowKeys(p.db, file.table, opts.scenarioId), crs: opts.crs,
+      knownUnitCodes, knownUnitParents, crs: opts.crs,
     });
     prepared.push({ file, rows: rows ?? null, report: { ...report, dryRun: opts.dryRun } });
     if (file.table === 'units' && rows) for (const u of rows as { code: string }[]) knownUnitCodes.add(u.code);
@@ -29,18 +30,17 @@ export async function importIntoPlan(p: PlanDb, files: ImportFile[], opts: Impor
   if (prepared.some((x) => !x.report.ok || !x.rows)) {
     return prepared.map((x) => ({ ...x.report, ok: false }));
   }
-  const apply = () => {
-    for (const x of prepared) {
-      const counts = upsertRows(p.db, x.file.table, opts.scenarioId, x.rows!);
-      Object.assign(x.report, counts);
-      if (!opts.dryRun && counts.added + counts.changed > 0) clearEdits(p.db, opts.scenarioId);
-    }
-  };
   if (opts.dryRun) {
-    // Count what would change, then roll it back.
-    try { p.db.transaction(() => { apply(); throw ROLLBACK; })(); } catch (e) { if (e !== ROLLBACK) throw e; }
+    // Count what would change without writing anything, so a read-only plan can be checked too.
+    for (const x of prepared) Object.assign(x.report, countOnly(planUpsert(p.db, x.file.table, opts.scenarioId, x.rows!)));
   } else {
-    write(apply);
+    write(() => {
+      for (const x of prepared) {
+        const counts = upsertRows(p.db, x.file.table, opts.scenarioId, x.rows!);
+        Object.assign(x.report, counts);
+        if (counts.added + counts.changed > 0) clearEdits(p.db, opts.scenarioId);
+      }
+    });
   }
   return prepared.map((x) => x.report);
 }

@@ -100,7 +100,26 @@ const SCIENTIFIC_RE = /^\d(?:\.\d+)?e\+\d+$/i;
 /** Written in statistical tables for "no data". */
 const NO_DATA = new Set(['-', '--', '—', '——', '–', '/', '\\', '－', '／']);
 /** A unit of measure after the number (12张, 5 人, 120平方米); 万 multiplies by 10,000 (12.5万人). */
-const UNIT_SUFFIX_RE = /(万)?(?:张|人|辆|个|名|床|所|家|间|平方米|平方公里|km2|km²|m2|m²|㎡|°|度)?$/;
+const UNIT_SUFFIX_RE = /(万)?(张|人|辆|个|名|床|所|家|间|位|平方米|平方千米|平方公里|km2|km²|m2|m²|㎡|°|度)?$/;
+const COUNT_UNITS = ['人', '张', '辆', '个', '名', '床', '所', '家', '间', '位'];
+const UNITS_BY_KEY: Record<string, readonly string[]> = {
+  area_km2: ['平方公里', '平方千米', 'km2', 'km²'],
+  floor_area_m2: ['平方米', 'm2', 'm²', '㎡'],
+  lon: ['°', '度'],
+  lat: ['°', '度'],
+};
+
+/**
+ * The units a column's values are in, which may follow a number or stand in brackets after the
+ * header and are simply dropped. Any other unit would change the number (万人, 公顷, 平方米 in a km²
+ * column) and is refused rather than guessed.
+ */
+export function unitsOf(c: ColumnDef): ReadonlySet<string> {
+  if (UNITS_BY_KEY[c.key]) return new Set(UNITS_BY_KEY[c.key]);
+  if (PERCENT_COLUMNS.has(c.key)) return new Set(['%']);
+  if (YEAR_COLUMNS.has(c.key)) return new Set(['年']);
+  return new Set(c.type === 'int' ? COUNT_UNITS : []);
+}
 /** A year written as 2015年, 2015-06-01, 2015/6, 2015年6月1日 (for the year columns). */
 const YEAR_RE = /^(\d{4})(?:年|[-/.]\d{1,2}(?:[-/.]\d{1,2})?|年\d{1,2}月(?:\d{1,2}日)?)?$/;
 /** Columns holding a year. */
@@ -114,7 +133,7 @@ export function isExcelError(s: string): boolean {
  * Reads a number written the many ways a spreadsheet holds one: `1,234`, `１２３`, ` 12 `, `1 234`,
  * `="12"`. Returns NaN when it is not a number. `percent` receives whether a trailing % was present.
  */
-function parseLooseNumber(t: string, percentOut: { percent: boolean }): number {
+function parseLooseNumber(t: string, percentOut: { percent: boolean }, units: ReadonlySet<string>, tenThousands: boolean): number {
   percentOut.percent = false;
   if (isPlainNumeric(t)) {
     const v = Number(t);
@@ -131,7 +150,11 @@ function parseLooseNumber(t: string, percentOut: { percent: boolean }): number {
   let factor = 1;
   const u = UNIT_SUFFIX_RE.exec(s);
   if (u && u[0].length > 0 && u[0].length < s.length) {
-    if (u[1]) factor = 10_000;
+    if (u[2] && !units.has(u[2])) return NaN; // 12平方米 in a km² column: not this column's unit
+    if (u[1]) {
+      if (!tenThousands) return NaN;
+      factor = 10_000;
+    }
     s = s.slice(0, s.length - u[0].length);
   }
   if (s.includes(',')) {
@@ -182,7 +205,8 @@ const EMPTY_TEXT = (s: string | undefined): string => (s === undefined ? '' : s.
 export function cellConverter(c: ColumnDef): CellConverter {
   const required = c.required === true;
   const min = c.min ?? -Infinity;
-  const max = c.max ?? Infinity;
+  // Whole numbers beyond 2^53 cannot be held exactly (nor stored as SQLite integers): refuse them.
+  const max = c.max ?? (c.type === 'int' ? Number.MAX_SAFE_INTEGER : Number.MAX_VALUE);
   switch (c.type) {
     case 'text': {
       if (CODE_COLUMNS.has(c.key)) {
@@ -213,11 +237,12 @@ export function cellConverter(c: ColumnDef): CellConverter {
       const isInt = c.type === 'int';
       const percent = PERCENT_COLUMNS.has(c.key);
       const year = YEAR_COLUMNS.has(c.key);
+      const units = unitsOf(c);
       const pct = { percent: false };
       return (raw) => {
         const s = EMPTY_TEXT(raw);
         if (s.length === 0 || NO_DATA.has(s)) return required ? ERR.required : null;
-        let v = parseLooseNumber(s, pct);
+        let v = parseLooseNumber(s, pct, units, isInt && !year);
         if (year && (Number.isNaN(v) || !Number.isInteger(v))) {
           const m = YEAR_RE.exec(toHalfWidth(s));
           if (m) v = Number(m[1]);

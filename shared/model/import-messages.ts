@@ -39,7 +39,7 @@ function example(c: ColumnDef): string {
 function range(c: ColumnDef): Message {
   const { min, max } = c;
   if (PERCENT_COLUMNS.has(c.key)) {
-    return { zh: '请填写 0 到 1 之间的小数（如 0.85）或不超过 100 的百分数（如 85%）', en: 'write a share between 0 and 1 (e.g. 0.85) or a percentage up to 100 (e.g. 85%)' };
+    return { zh: '请填写小数（如 0.85，1.05 即 105%，最大 3）或百分数（如 85%，最大 300%）', en: 'write a share (e.g. 0.85; 1.05 is 105%; at most 3) or a percentage (e.g. 85%; at most 300%)' };
   }
   if (YEAR_COLUMNS.has(c.key)) return { zh: `请填写 ${min} 到 ${max} 之间的四位年份，如 2023`, en: `write a four-digit year between ${min} and ${max}, e.g. 2023` };
   if (min === 0 && max === undefined) return { zh: '请填写 0 或正数', en: 'write 0 or a positive number' };
@@ -93,6 +93,9 @@ export function cellMessage(kind: CellErrorKind, table: TableName, c: ColumnDef,
       const r = range(c);
       const what = kind === 'belowMin' ? (c.min === 0 ? { zh: '不能为负数', en: 'must not be negative' } : { zh: `小于 ${c.min}`, en: `is below ${c.min}` })
         : PERCENT_COLUMNS.has(c.key) ? { zh: '超过 300%', en: 'is over 300%' } : { zh: `大于 ${c.max}`, en: `is above ${c.max}` };
+      if (kind === 'aboveMax' && c.max === undefined) {
+        return { zh: `${at}的值「${v}」太大，无法准确保存：请检查是否多填了位数`, en: `${atEn}: "${v}" is too large to keep exactly; check for extra digits` };
+      }
       const swap = c.key === 'lat' || c.key === 'lon'
         ? { zh: '；如果经度和纬度填反了，请交换这两列（中国境内经度约 73–135，纬度约 18–54）', en: '; if longitude and latitude are swapped, swap the two columns (in China longitude is about 73–135, latitude about 18–54)' }
         : { zh: '', en: '' };

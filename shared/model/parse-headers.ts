@@ -2,9 +2,9 @@
  * Matching the headers planners write to the canonical columns: by key, Chinese header, English
  * header or alias, after `normaliseHeader` (full-width → half-width, no spaces, case-insensitive).
  * A header such as 实有床位（张） that does not match as written is tried once more without its
- * trailing bracketed unit.
+ * trailing bracketed unit, if that is the column's own unit (see `unitsOf`).
  */
-import { normaliseHeader } from './cells.ts';
+import { normaliseHeader, unitsOf } from './cells.ts';
 import { TABLE_COLUMNS, type ColumnDef, type TableName } from './columns.ts';
 
 interface HeaderIndex {
@@ -49,9 +49,11 @@ export function matchHeader(table: TableName, header: string): number {
   if (!n) return -1;
   const i = byName.get(n);
   if (i !== undefined) return i;
-  const stripped = n.replace(TRAILING_UNIT_RE, '');
-  if (stripped && stripped !== n) return byName.get(stripped) ?? -1;
-  return -1;
+  // 实有床位（张） is 实有床位; 常住人口（万人） is not 常住人口 — its numbers are 10,000 times smaller.
+  const unit = TRAILING_UNIT_RE.exec(n);
+  if (!unit) return -1;
+  const j = byName.get(n.slice(0, unit.index));
+  return j !== undefined && unitsOf(TABLE_COLUMNS[table][j]!).has(unit[0].slice(1, -1)) ? j : -1;
 }
 
 export interface HeaderMapping {

@@ -16,6 +16,7 @@ import { cellMessage, msg, type Message } from './import-messages.ts';
 import { defaultUrban, type UnitKind } from './kinds.ts';
 import { mapHeaders, requiredCount, type HeaderMapping } from './parse-headers.ts';
 import { rowFactory } from './row-factory.ts';
+import { findCycles } from './hierarchy.ts';
 
 /** A sheet as read from a file: the first row and the rows below it, every cell as text. */
 export interface SheetData {
@@ -28,6 +29,8 @@ export type TableRow<T extends TableName> = T extends 'units' ? Unit : Facility;
 export interface ParseContext {
   /** Codes of the units already in the plan (scenario): parents of units, and units of facilities. */
   knownUnitCodes: ReadonlySet<string>;
+  /** Parent codes of the units already in the plan, so a loop through them is caught too. */
+  knownUnitParents?: ReadonlyMap<string, string | null>;
   /** Keys (code / id) of the rows of this table already in the plan. Not needed for validation; accepted for the caller's convenience. */
   existingKeys?: ReadonlySet<string>;
   /** The coordinate system of the file's lon/lat; converted to WGS-84. */
@@ -258,31 +261,17 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
     for (const p of pendingParents) {
       if (!firstRowOfKey.has(p.parent) && problems.room()) problems.add(p.row, ph, p.parent, msg.unknownParent(p.row, ph, p.parent));
     }
-    for (const cycle of findCycles(parentOf!)) {
-      const row = firstRowOfKey.get(cycle[0]!)!;
-      if (problems.room()) problems.add(row, ph, parentOf!.get(cycle[0]!) ?? '', msg.parentCycle(row, ph, [...cycle, cycle[0]!]));
+    // The file's parents override the plan's; a loop is reported at its first unit from the file.
+    const merged = new Map(ctx.knownUnitParents ?? []);
+    for (const [k, v] of parentOf!) merged.set(k, v);
+    for (const cycle of findCycles(merged)) {
+      const start = cycle.findIndex((c) => firstRowOfKey.has(c));
+      if (start < 0) continue; // an old loop among the plan's units alone: not this file's doing
+      const chain = [...cycle.slice(start), ...cycle.slice(0, start)];
+      const row = firstRowOfKey.get(chain[0]!)!;
+      if (problems.room()) problems.add(row, ph, merged.get(chain[0]!) ?? '', msg.parentCycle(row, ph, [...chain, chain[0]!]));
     }
   }
 
   return result(out, mapping, dataRows, headerRow);
-}
-
-/** Loops in a code → parent map (a unit being its own parent is reported elsewhere). Each loop once. */
-function findCycles(parentOf: Map<string, string | null>): string[][] {
-  const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
-  const cycles: string[][] = [];
-  for (const start of parentOf.keys()) {
-    if (state.has(start)) continue;
-    const path: string[] = [];
-    let cur: string | null | undefined = start;
-    while (cur != null && parentOf.has(cur) && !state.has(cur)) {
-      state.set(cur, 1);
-      path.push(cur);
-      const next: string | null = parentOf.get(cur) ?? null;
-      cur = next === cur ? null : next;
-    }
-    if (cur != null && state.get(cur) === 1) cycles.push(path.slice(path.indexOf(cur)));
-    for (const p of path) state.set(p, 2);
-  }
-  return cycles;
 }

@@ -104,6 +104,17 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       expect((await door.call('facilities.list', { scenarioId: 1 })).map((f) => f.id)).toEqual(['F1', 'F2']);
     });
 
+    it('refuses parent codes that would form a loop, by edit and by import', async () => {
+      // 开福区 430105000000 is the parent of 东风路街道 430105001000 and 沙坪街道 430105002000.
+      expect(await codeOf(door.call('units.update', { scenarioId: 1, code: '430105000000', field: 'parent_code', value: '430105001000' }))).toBe('INVALID_ARGS');
+      const loop = b64('区划代码,名称,上级区划代码,类型\r\n430105000000,开福区,430105002000,区\r\n');
+      const r = await door.call('table.import', { table: 'units', scenarioId: 1, file: { fileName: 'loop.csv', dataBase64: loop } });
+      expect(r.ok).toBe(false);
+      expect(r.problems.map((p) => [p.row, p.column])).toEqual([[2, '上级区划代码']]);
+      expect(r.problems[0]!.message).toContain('循环');
+      expect((await door.call('units.list', { scenarioId: 1 })).find((u) => u.code === '430105000000')!.parent_code).toBeNull();
+    });
+
     it('keeps scenario edits out of the baseline; copy, rename, delete', async () => {
       const s = await door.call('scenarios.create', { name: '新增床位' });
       await door.call('facilities.update', { scenarioId: s.id, id: 'F1', field: 'beds_open', value: 80 });

@@ -71,25 +71,36 @@ export function sameRow(table: TableName, a: Row, b: Row): boolean {
   return true;
 }
 
+export interface UpsertPlan { write: Row[]; added: number; changed: number; unchanged: number }
+
+/** What an upsert of `rows` would do, by comparing with the rows there: nothing is written. */
+export function planUpsert(db: Database.Database, table: TableName, scenarioId: number, rows: readonly object[]): UpsertPlan {
+  const keyCol = TABLE_KEY[table];
+  const existing = new Map<string, Row>();
+  for (const r of statements(db, table).list.all(scenarioId) as Row[]) existing.set(r[keyCol] as string, fromSql(table, r) as unknown as Row);
+  const plan: UpsertPlan = { write: [], added: 0, changed: 0, unchanged: 0 };
+  for (const row of rows as Row[]) {
+    const before = existing.get(row[keyCol] as string);
+    if (before && sameRow(table, before, row)) { plan.unchanged++; continue; }
+    if (before) plan.changed++; else plan.added++;
+    plan.write.push(row);
+  }
+  return plan;
+}
+
 /**
  * Inserts or replaces rows by key. Call inside a transaction (the caller's, so an import is one).
  * Counts what was added, changed and left as it was.
  */
 export function upsertRows(db: Database.Database, table: TableName, scenarioId: number, rows: readonly object[]) {
-  const s = statements(db, table);
-  const keyCol = TABLE_KEY[table];
-  const existing = new Map<string, Row>();
-  for (const r of s.list.all(scenarioId) as Row[]) existing.set(r[keyCol] as string, fromSql(table, r) as unknown as Row);
+  const { write, added, changed, unchanged } = planUpsert(db, table, scenarioId, rows);
+  const upsert = statements(db, table).upsert;
   const cols = TABLE_COLUMNS[table].map((c) => c.key);
   const params: unknown[] = new Array(cols.length + 1);
-  let added = 0, changed = 0, unchanged = 0;
-  for (const row of rows as Row[]) {
-    const before = existing.get(row[keyCol] as string);
-    if (before && sameRow(table, before, row)) { unchanged++; continue; }
-    if (before) changed++; else added++;
+  for (const row of write) {
     params[0] = scenarioId;
     for (let i = 0; i < cols.length; i++) params[i + 1] = toSql(row[cols[i]!]);
-    s.upsert.run(params);
+    upsert.run(params);
   }
   return { added, changed, unchanged };
 }

@@ -15,6 +15,9 @@ function facilities(extra: Record<string, string[]>, rows = 1) {
   return { headers, rows: data };
 }
 const one = (header: string, value: string, c: Partial<ParseContext> = {}) => parseTableRows('facilities', facilities({ [header]: [value] }), ctx(c));
+/** One unit (a county) with one more column. */
+const oneUnit = (header: string, value: string) =>
+  parseTableRows('units', { headers: ['区划代码', '名称', '类型', header], rows: [['430199', '测试区', '区', value]] }, ctx());
 
 describe('column definitions', () => {
   it('no header names two columns, and the fast row builders match the columns', () => {
@@ -210,6 +213,27 @@ describe('cells', () => {
     // Over 100% is common (extra beds): 1.05, 105 and 105% all mean 105%.
     for (const raw of ['1.05', '105', '105%']) expect(one('床位使用率', raw).rows[0]!.bed_occupancy_rate, raw).toBeCloseTo(1.05, 12);
     expect(one('床位使用率', '400%').problems).toHaveLength(1);
+  });
+
+  it('refuses whole numbers too large to keep exactly, instead of failing in the database', () => {
+    for (const raw of ['1e21', '9007199254740993']) {
+      const r = oneUnit('常住人口', raw);
+      expect(r.problems, raw).toHaveLength(1);
+      expect(r.problems[0]!.message).toContain('太大');
+    }
+  });
+
+  it('drops a unit only where it is the column\'s own; one that would scale the number is refused', () => {
+    expect(one('实有床位（张）', '30').rows[0]!.beds_open).toBe(30);
+    expect(one('实有床位', '30张').rows[0]!.beds_open).toBe(30);
+    // 万人 would be 10,000 times off: the header is not taken for 常住人口.
+    const wan = oneUnit('常住人口（万人）', '12');
+    expect(wan.rows[0]?.population ?? null).toBeNull();
+    expect(wan.ignoredColumns).toContain('常住人口（万人）');
+    expect(oneUnit('常住人口', '12.5万').rows[0]!.population).toBe(125_000);
+    expect(oneUnit('面积(平方公里)', '12平方米').problems).toHaveLength(1);
+    expect(oneUnit('面积(平方公里)', '12平方公里').rows[0]!.area_km2).toBe(12);
+    expect(one('业务用房面积', '3000㎡').rows[0]!.floor_area_m2).toBe(3000);
   });
 
   it('reads booleans from 是/否, 有/无, true/false, 1/0, Y/N, √/×', () => {
