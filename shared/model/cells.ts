@@ -16,7 +16,7 @@ export class CellError {
   constructor(kind: CellErrorKind) { this.kind = kind; Object.freeze(this); }
 }
 export type CellErrorKind =
-  | 'required' | 'notNumber' | 'notInt' | 'belowMin' | 'aboveMax' | 'badBool' | 'badEnum' | 'excelError' | 'scientificCode';
+  | 'required' | 'notNumber' | 'notInt' | 'belowMin' | 'aboveMax' | 'badBool' | 'badEnum' | 'excelError' | 'scientificCode' | 'badEncoding';
 
 const ERR = {
   required: new CellError('required'),
@@ -28,6 +28,7 @@ const ERR = {
   badEnum: new CellError('badEnum'),
   excelError: new CellError('excelError'),
   scientificCode: new CellError('scientificCode'),
+  badEncoding: new CellError('badEncoding'),
 } as const satisfies Record<CellErrorKind, CellError>;
 
 export type CellValue = string | number | boolean | null;
@@ -197,12 +198,20 @@ export function boolLabels(key: string): { yes: string; no: string; accepted: st
 // Converters
 
 const EMPTY_TEXT = (s: string | undefined): string => (s === undefined ? '' : s.trim());
+/** What a decoder puts where bytes were not text in its encoding (a file mixing UTF-8 and GBK rows). */
+const UNREADABLE = '\uFFFD';
 
 /**
  * The converter for one column, compiled once. It returns the value (null for an empty optional
  * cell), or a `CellError` sentinel. Enum converters memoise each distinct spelling they see.
  */
 export function cellConverter(c: ColumnDef): CellConverter {
+  const convert = typedConverter(c);
+  // Unreadable bytes say more about the file than about the value: say that, whatever the column.
+  return (raw) => (raw !== undefined && raw.includes(UNREADABLE) ? ERR.badEncoding : convert(raw));
+}
+
+function typedConverter(c: ColumnDef): CellConverter {
   const required = c.required === true;
   const min = c.min ?? -Infinity;
   // Whole numbers beyond 2^53 cannot be held exactly (nor stored as SQLite integers): refuse them.

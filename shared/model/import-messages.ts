@@ -123,6 +123,11 @@ export function cellMessage(kind: CellErrorKind, table: TableName, c: ColumnDef,
         zh: `${at}的值「${v}」是 Excel 公式错误：请在 Excel 中修正公式，或改填数值`,
         en: `${atEn}: "${v}" is an Excel formula error; fix the formula in Excel or type the value`,
       };
+    case 'badEncoding':
+      return {
+        zh: `${at}含有无法识别的字符（文件中混有 UTF-8 和 GBK 两种编码）：请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx，再重新导入`,
+        en: `${atEn}: the text has unreadable characters (the file mixes UTF-8 and GBK encodings); open it in Excel and save it as "CSV UTF-8" or .xlsx, then import again`,
+      };
     case 'scientificCode':
       return {
         zh: `${at}的值「${v}」被 Excel 显示成了科学计数法，代码的后几位已经丢失：请把这一列设为“文本”格式后重新填写完整代码，或改为导入 .xlsx 文件`,

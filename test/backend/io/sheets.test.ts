@@ -323,3 +323,14 @@ describe('prepareImport', () => {
     console.info(`${N} facilities — ${times.join('; ')}`);
   }, 120_000);
 });
+
+describe('a file that mixes encodings', () => {
+  it('is refused row by row instead of importing mojibake', async () => {
+    const utf8 = Buffer.from(['区划代码,名称,类型', ...Array.from({ length: 200 }, (_, i) => `U${i},第${i}街道,街道`)].join('\n') + '\n');
+    const gbkRow = iconv.encode('999,岳麓区,区\n', 'gb18030');
+    const { report } = await prepareImport('units', { fileName: 'mixed.csv', bytes: Buffer.concat([utf8, gbkRow]) }, { knownUnitCodes: new Set(), crs: 'wgs84' });
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([[202, '名称'], [202, '类型']]);
+    for (const p of report.problems) expect(p.message).toContain('UTF-8 和 GBK');
+  });
+});
