@@ -198,6 +198,8 @@ export function boolLabels(key: string): { yes: string; no: string; accepted: st
 // Converters
 
 const EMPTY_TEXT = (s: string | undefined): string => (s === undefined ? '' : s.trim());
+/** '=SUM(…) as our CSV export writes text that would start a formula in Excel: the ' goes on import. */
+const unquoteFormula = (s: string) => (s.charCodeAt(0) === 39 /* ' */ && /^'[=+\-@]/.test(s) ? s.slice(1) : s);
 /** What a decoder puts where bytes were not text in its encoding (a file mixing UTF-8 and GBK rows). */
 const UNREADABLE = '\uFFFD';
 
@@ -227,6 +229,7 @@ function typedConverter(c: ColumnDef): CellConverter {
           s = toHalfWidth(s);
           const m = EXCEL_TEXT_RE.exec(s);
           if (m) s = m[1]!;
+          else s = unquoteFormula(s);
           s = s.trim();
           if (s.length === 0) return required ? ERR.required : null;
           if (SCIENTIFIC_RE.test(s)) return ERR.scientificCode;
@@ -238,7 +241,7 @@ function typedConverter(c: ColumnDef): CellConverter {
         const s = EMPTY_TEXT(raw);
         if (s.length === 0) return required ? ERR.required : null;
         if (isExcelError(s)) return ERR.excelError;
-        return s;
+        return unquoteFormula(s);
       };
     }
     case 'int':

@@ -32,11 +32,26 @@ const columnsOf = (table: TableName): readonly ColumnDef[] => TABLE_COLUMNS[tabl
 // ---------------------------------------------------------------------------------------------
 // Export
 
+const DIGITS_RE = /^\d+$/;
+const FORMULA_START_RE = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV cell that Excel/WPS opens safely: a digit-only code as ="…" (else Excel shows 4.30102E+11
+ * and drops leading zeros), and text that would start a formula behind a ' (else it runs on open).
+ * The import reads both back to the same value.
+ */
+function csvCellFormatter(c: ColumnDef): (v: unknown) => string {
+  const text = cellTextFormatter(c);
+  if (CODE_COLUMNS.has(c.key)) return (v) => { const t = text(v); return DIGITS_RE.test(t) ? `="${t}"` : FORMULA_START_RE.test(t) ? `'${t}` : t; };
+  if (c.type === 'text') return (v) => { const t = text(v); return FORMULA_START_RE.test(t) ? `'${t}` : t; };
+  return text;
+}
+
 export async function writeTable<T extends TableName>(table: T, rows: readonly TableRow<T>[], format: SheetFormat): Promise<Uint8Array> {
   const cols = columnsOf(table);
   if (format === 'csv') {
     const keys = cols.map((c) => c.key);
-    const text = cols.map(cellTextFormatter);
+    const text = cols.map(csvCellFormatter);
     const lines: string[] = new Array(rows.length + 1);
     lines[0] = cols.map((c) => csvField(c.zh)).join(',');
     for (let r = 0; r < rows.length; r++) {

@@ -334,3 +334,18 @@ describe('a file that mixes encodings', () => {
     for (const p of report.problems) expect(p.message).toContain('UTF-8 和 GBK');
   });
 });
+
+describe('CSV that Excel opens safely', () => {
+  it('writes digit-only codes as ="…" and formula-like text behind a quote, and reads both back unchanged', async () => {
+    const f = { ...emptyFacility('0731001', '=HYPERLINK("http://x","点我")', 'chc', '430104001000'), beds_open: 3 };
+    const bytes = await writeTable('facilities', [f], 'csv');
+    const text = Buffer.from(bytes).toString('utf8');
+    expect(text).toContain('"=""0731001"""');
+    expect(text).toContain('"=""430104001000"""');
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`);
+    const { sheet } = await readSheet('f.csv', bytes);
+    const back = parseTableRows('facilities', sheet, { knownUnitCodes: new Set(['430104001000']), crs: 'wgs84' });
+    expect(back.problems).toEqual([]);
+    expect(back.rows[0]).toEqual(f);
+  });
+});
