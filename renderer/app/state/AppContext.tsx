@@ -46,17 +46,27 @@ export function AppProvider({ children, invoke: given }: { children: ReactNode; 
   const [data, setData] = useState<AppData>(INITIAL);
   const invoke = useMemo(() => given ?? createClient().invoke, [given]);
   const scenarioRef = useRef(1);
+  const planRef = useRef<string | null>(null);
   const loadSeq = useRef(0);
   const patch = useCallback((p: Partial<AppData> | ((d: AppData) => Partial<AppData>)) =>
     setData((d) => ({ ...d, ...(typeof p === 'function' ? p(d) : p) })), []);
 
   const actions = useMemo<AppActions>(() => {
+    /** Where a call was made: its reply is dropped if the user has since switched scenario or plan. */
+    const here = () => {
+      const scenarioId = scenarioRef.current;
+      const plan = planRef.current;
+      const samePlan = () => plan === planRef.current;
+      return { scenarioId, samePlan, still: () => samePlan() && scenarioId === scenarioRef.current };
+    };
+
     const refreshInfo = async () => {
+      const at = here();
       const [plan, editState] = await Promise.all([
         invoke('plan.info', {}),
-        invoke('edits.state', { scenarioId: scenarioRef.current }),
+        invoke('edits.state', { scenarioId: at.scenarioId }),
       ]);
-      patch((d) => ({ status: d.status ? { ...d.status, plan } : d.status, editState }));
+      if (at.samePlan()) patch((d) => ({ status: d.status ? { ...d.status, plan } : d.status, ...(at.still() ? { editState } : {}) }));
     };
 
     /** Loads the rows of a scenario; `clear` first empties the tables (another scenario's rows must not show). */
@@ -88,6 +98,7 @@ export function AppProvider({ children, invoke: given }: { children: ReactNode; 
     };
 
     const planOpened = async (info: PlanInfo) => {
+      planRef.current = info.path;
       const status = await invoke('app.status', {});
       patch({ status: { ...status, plan: status.plan ?? info }, startError: null });
       const scenarios = await reloadScenarios();
@@ -101,12 +112,13 @@ export function AppProvider({ children, invoke: given }: { children: ReactNode; 
       rows ? rows.map((r) => (isIt(r) ? next : r)) : rows;
 
     const undoRedo = (method: 'edits.undo' | 'edits.redo') => async () => {
-      const st = await write(() => invoke(method, { scenarioId: scenarioRef.current }));
-      const scenarioId = scenarioRef.current;
+      const at = here();
+      const st = await write(() => invoke(method, { scenarioId: at.scenarioId }));
+      if (!at.still()) return st;
       const [units, facilities] = await Promise.all([
-        invoke('units.list', { scenarioId }), invoke('facilities.list', { scenarioId }),
+        invoke('units.list', { scenarioId: at.scenarioId }), invoke('facilities.list', { scenarioId: at.scenarioId }),
       ]);
-      if (scenarioId === scenarioRef.current) patch({ units, facilities, editState: st });
+      if (at.still()) patch({ units, facilities, editState: st });
       return st;
     };
 
@@ -131,13 +143,15 @@ export function AppProvider({ children, invoke: given }: { children: ReactNode; 
       reloadScenarios,
       reloadRows: () => loadRows(scenarioRef.current, false),
       async updateUnit(code, field, value) {
-        const row = await write(() => invoke('units.update', { scenarioId: scenarioRef.current, code, field, value }));
-        patch((d) => ({ units: replace(d.units, (u) => u.code === code, row) }));
+        const at = here();
+        const row = await write(() => invoke('units.update', { scenarioId: at.scenarioId, code, field, value }));
+        if (at.still()) patch((d) => ({ units: replace(d.units, (u) => u.code === code, row) }));
         return row;
       },
       async updateFacility(id, field, value) {
-        const row = await write(() => invoke('facilities.update', { scenarioId: scenarioRef.current, id, field, value }));
-        patch((d) => ({ facilities: replace(d.facilities, (f) => f.id === id, row) }));
+        const at = here();
+        const row = await write(() => invoke('facilities.update', { scenarioId: at.scenarioId, id, field, value }));
+        if (at.still()) patch((d) => ({ facilities: replace(d.facilities, (f) => f.id === id, row) }));
         return row;
       },
       undo: undoRedo('edits.undo'),

@@ -35,8 +35,9 @@ export function CellEditor(p: Props) {
 }
 
 function TextEditor({ def, value, initialText, saving, onCommit, onCancel }: Props) {
-  const start = initialText ?? editText(def, value);
-  const [text, setText] = useState(start);
+  // Compared with the original, not the start text: a typed first key or Delete is already a change.
+  const original = editText(def, value);
+  const [text, setText] = useState(initialText ?? original);
   const [localError, setLocalError] = useState<string | null>(null);
   const submitted = useRef<string | null>(null);
   const ref = useRef<HTMLInputElement>(null);
@@ -50,6 +51,8 @@ function TextEditor({ def, value, initialText, saving, onCommit, onCancel }: Pro
   }, [initialText]);
 
   const commit = (move: Move) => {
+    // Unchanged text is no edit, even where it reads back rounded (a share shown as 85.2381%).
+    if (text === original) { onCommit((value ?? null) as CellValue, move); return; }
     const parsed = parseCellText(def, text);
     if (!parsed.ok) { setLocalError(parsed.message); return; }
     setLocalError(null);
@@ -65,7 +68,7 @@ function TextEditor({ def, value, initialText, saving, onCommit, onCancel }: Pro
   };
   const onBlur = () => {
     if (saving) return;
-    if (text === start || text === submitted.current) onCancel();
+    if (text === original || text === submitted.current) onCancel();
     else commit('none');
   };
   return (

@@ -38,8 +38,10 @@ export interface DataGridProps<TData extends object> {
   /** The sticky first column. */
   pinned: string;
   defaultHidden?: string[];
-  /** Rows expanded when the data first arrives (the tree's upper levels). */
+  /** Rows expanded when a data set first arrives (the tree's upper levels). */
   defaultExpanded?: Record<string, boolean>;
+  /** Names the data set (the plan file): rows of another one open at `defaultExpanded` again. */
+  dataKey?: string;
   readOnly: boolean;
   onCommit(row: TData, field: string, value: CellValue): Promise<unknown>;
   /** Why a cell cannot be edited (read-only plan, key column), shown as a notice. */
@@ -61,6 +63,10 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
   const [filterExpanded, setFilterExpanded] = useState<ExpandedState>(true);
   const [focus, setFocus] = useState<CellFocus | null>(null);
   const [editing, setEditing] = useState<EditingCell | null>(null);
+  const editingRef = useRef(editing);
+  editingRef.current = editing;
+  /** A focus move waiting for the saved row to render (sorting may have moved it). */
+  const [pendingMove, setPendingMove] = useState<{ rowId: string; colId: string; move: Move } | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const tree = !!p.getSubRows;
@@ -68,13 +74,20 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
   const treeFiltering = tree && filtering;
   const grouping = p.grouping ?? NO_GROUPING;
 
-  // The tree opens at its upper levels once the rows are there; grouping starts collapsed.
-  const expandedInit = useRef(false);
+  // The tree opens at its upper levels when rows of a new data set arrive (another plan, or the first
+  // import into an empty one); grouping starts collapsed. Only new rows count: the key can change first.
+  const expandedFor = useRef<{ data: TData[] | null; key: string | undefined; empty: boolean } | null>(null);
   useEffect(() => {
-    if (!expandedInit.current && p.data && p.defaultExpanded) { expandedInit.current = true; setExpanded(p.defaultExpanded); }
-  }, [p.data, p.defaultExpanded]);
+    const last = expandedFor.current;
+    if (!p.data || !p.defaultExpanded || p.data === last?.data) return;
+    const empty = p.data.length === 0;
+    if (!last || last.key !== p.dataKey || (last.empty && !empty)) setExpanded(p.defaultExpanded);
+    expandedFor.current = { data: p.data, key: p.dataKey, empty };
+  }, [p.data, p.defaultExpanded, p.dataKey]);
   useEffect(() => { if (!tree) setExpanded({}); }, [grouping.join('|'), tree]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => { if (treeFiltering) setFilterExpanded(true); }, [treeFiltering]);
+  // Another scenario or plan is loading: an open editor belongs to rows that are gone.
+  useEffect(() => { if (p.data === null) setEditing(null); }, [p.data]);
 
   const data = useMemo(() => p.data ?? [], [p.data]);
   const table = useTable({
@@ -137,17 +150,26 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
 
   const kbArgs = { rows, columns, focus, setFocus, startEdit, virtualizer, scrollRef, pinned: p.pinned, rowHeight: ROW_HEIGHT, headerHeight };
 
+  // A save can end after the user opened another editor: leave that one (and its focus) alone.
   const finishEdit = (rowId: string, colId: string, move: Move) => {
-    setEditing(null);
+    const cur = editingRef.current;
+    if (!cur || cur.rowId !== rowId || cur.colId !== colId) return;
+    setEditing((e) => (e && e.rowId === rowId && e.colId === colId ? null : e));
     scrollRef.current?.focus({ preventScroll: true });
+    if (move !== 'none') setPendingMove({ rowId, colId, move });
+  };
+  useEffect(() => {
+    if (!pendingMove) return;
+    setPendingMove(null);
+    const { rowId, colId, move } = pendingMove;
     const r = rows.findIndex((x) => x.id === rowId);
     const c = columns.findIndex((x) => x.id === colId);
-    if (move === 'none' || r < 0 || c < 0) return;
+    if (r < 0 || c < 0) return;
     const nr = move === 'down' ? Math.min(rows.length - 1, r + 1) : r;
     const nc = move === 'right' ? Math.min(columns.length - 1, c + 1) : move === 'left' ? Math.max(0, c - 1) : c;
     setFocus({ rowId: rows[nr]!.id, colId: columns[nc]!.id });
     revealCell(kbArgs, nr, columns[nc]!.id);
-  };
+  }, [pendingMove]); // eslint-disable-line react-hooks/exhaustive-deps -- runs once per move, on the rows it rendered with
 
   const commit = async (row: GridRow<TData>, colId: string, value: CellValue, move: Move) => {
     const old = (row.original as Record<string, unknown>)[colId] ?? null;

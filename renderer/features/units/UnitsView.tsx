@@ -39,6 +39,7 @@ export function UnitsView() {
       pinned="name"
       defaultHidden={HIDDEN}
       defaultExpanded={expanded}
+      dataKey={status?.plan?.path}
       readOnly={!!status?.plan?.readOnly}
       onCommit={onCommit}
       onRefuseEdit={onRefuse}
