@@ -6,7 +6,7 @@ import type { ImportReport } from '../../shared/api/import-report.ts';
 import type { TableName } from '../../shared/model/columns.ts';
 import { clearEdits } from './db/edit-log.ts';
 import type { PlanDb } from './db/plan-file.ts';
-import { listRows, planUpsert, rowKeys, upsertRows } from './db/tables.ts';
+import { listRows, planUpsert, upsertRows } from './db/tables.ts';
 import { prepareImport } from './io/import-table.ts';
 
 export interface ImportFile { table: TableName; fileName: string; bytes: Uint8Array }
@@ -17,8 +17,8 @@ const countOnly = ({ added, changed, unchanged }: { added: number; changed: numb
 
 /** `write` runs its callback in one transaction (the workspace's, which also marks the plan saved). */
 export async function importIntoPlan(p: PlanDb, files: ImportFile[], opts: ImportOptions, write: (fn: () => void) => void): Promise<ImportReport[]> {
-  const knownUnitCodes = rowKeys(p.db, 'units', opts.scenarioId);
   const knownUnitParents = new Map(listRows(p.db, 'units', opts.scenarioId).map((u) => [u.code, u.parent_code]));
+  const knownUnitCodes = new Set(knownUnitParents.keys());
   const prepared: { file: ImportFile; rows: object[] | null; report: ImportReport }[] = [];
   for (const file of [...files].sort((a, b) => ORDER[a.table] - ORDER[b.table])) {
     const { rows, report } = await prepareImport(file.table, { fileName: file.fileName, bytes: file.bytes }, {

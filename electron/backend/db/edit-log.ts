@@ -26,25 +26,20 @@ export function editState(db: Database.Database, scenarioId: number): EditState 
   return { undo: ref(lastDone(db, scenarioId)), redo: ref(lastUndone(db, scenarioId)) };
 }
 
-export function undo(db: Database.Database, scenarioId: number): EditState {
+/** Undo restores the last edit's `before`; redo re-applies the last undone edit's `after`. */
+function step(db: Database.Database, scenarioId: number, direction: 'undo' | 'redo'): EditState {
   db.transaction(() => {
-    const e = lastDone(db, scenarioId);
+    const undoing = direction === 'undo';
+    const e = undoing ? lastDone(db, scenarioId) : lastUndone(db, scenarioId);
     if (!e) return;
-    setField(db, e.tbl, scenarioId, e.row_key, e.field, JSON.parse(e.before ?? 'null'));
-    db.prepare('UPDATE edit_log SET undone = 1 WHERE seq = ?').run(e.seq);
+    setField(db, e.tbl, scenarioId, e.row_key, e.field, JSON.parse((undoing ? e.before : e.after) ?? 'null'));
+    db.prepare('UPDATE edit_log SET undone = ? WHERE seq = ?').run(undoing ? 1 : 0, e.seq);
   })();
   return editState(db, scenarioId);
 }
 
-export function redo(db: Database.Database, scenarioId: number): EditState {
-  db.transaction(() => {
-    const e = lastUndone(db, scenarioId);
-    if (!e) return;
-    setField(db, e.tbl, scenarioId, e.row_key, e.field, JSON.parse(e.after ?? 'null'));
-    db.prepare('UPDATE edit_log SET undone = 0 WHERE seq = ?').run(e.seq);
-  })();
-  return editState(db, scenarioId);
-}
+export const undo = (db: Database.Database, scenarioId: number) => step(db, scenarioId, 'undo');
+export const redo = (db: Database.Database, scenarioId: number) => step(db, scenarioId, 'redo');
 
 /** After an import the logged values no longer describe the rows: start the history afresh. */
 export function clearEdits(db: Database.Database, scenarioId: number): void {
