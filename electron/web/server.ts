@@ -9,8 +9,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { createPlannerService, toErrorData, type Service } from '../backend/service.ts';
 import type { WorkspaceOptions } from '../backend/workspace.ts';
+import { TOKEN_HEADER } from '../../shared/api/http.ts';
 
-export const TOKEN_HEADER = 'x-healthplan-token';
 const MAX_BODY = 512 * 1024 * 1024; // a 500,000-row spreadsheet as base64 fits
 
 const TYPES: Record<string, string> = {
@@ -65,7 +65,7 @@ export async function startWebDoor(opts: WebDoorOptions = {}): Promise<WebDoor> 
       serveStatic(opts.staticDir, url.pathname, res);
       return;
     }
-    const given = req.headers[TOKEN_HEADER];
+    const given = req.headers[TOKEN_HEADER.toLowerCase()];
     if (typeof given !== 'string' || !safeEqual(given, token)) {
       send(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: '缺少或错误的访问令牌', messageEn: 'Missing or wrong access token' } });
       req.resume();

@@ -3,8 +3,8 @@
  * `window.healthplan.invoke`) and HTTP to the loopback web door (POST /api/<method>, token header).
  */
 import { ApiError, isApiErrorData, type ApiArgs, type ApiMethod, type ApiResult, type Invoke } from '../../shared/api/index.ts';
+import { TOKEN_HEADER } from '../../shared/api/http.ts';
 
-export const TOKEN_HEADER = 'X-HealthPlan-Token';
 
 interface ElectronBridge { invoke(method: string, args: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }> }
 declare global { interface Window { healthplan?: ElectronBridge } }

@@ -31,8 +31,6 @@ export interface ParseContext {
   knownUnitCodes: ReadonlySet<string>;
   /** Parent codes of the units already in the plan, so a loop through them is caught too. */
   knownUnitParents?: ReadonlyMap<string, string | null>;
-  /** Keys (code / id) of the rows of this table already in the plan. Not needed for validation; accepted for the caller's convenience. */
-  existingKeys?: ReadonlySet<string>;
   /** The coordinate system of the file's lon/lat; converted to WGS-84. */
   crs: Crs;
   /** Problems listed at most (default 1000); the rest are counted in problemsTruncated. */

@@ -11,10 +11,7 @@ type Row = Record<string, unknown>;
 
 const SQL_TABLE: Record<TableName, string> = { units: 'unit', facilities: 'facility' };
 
-interface Statements {
-  list: Database.Statement; get: Database.Statement; keys: Database.Statement;
-  upsert: Database.Statement; count: Database.Statement;
-}
+interface Statements { list: Database.Statement; get: Database.Statement; upsert: Database.Statement }
 const cache = new WeakMap<Database.Database, Map<TableName, Statements>>();
 
 function statements(db: Database.Database, table: TableName): Statements {
@@ -28,10 +25,8 @@ function statements(db: Database.Database, table: TableName): Statements {
     s = {
       list: db.prepare(`SELECT ${cols.join(', ')} FROM ${t} WHERE scenario_id = ? ORDER BY ${key}`),
       get: db.prepare(`SELECT ${cols.join(', ')} FROM ${t} WHERE scenario_id = ? AND ${key} = ?`),
-      keys: db.prepare(`SELECT ${key} FROM ${t} WHERE scenario_id = ?`).pluck(),
       upsert: db.prepare(`INSERT INTO ${t} (scenario_id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})
         ON CONFLICT (scenario_id, ${key}) DO UPDATE SET ${cols.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`).join(', ')}`),
-      count: db.prepare(`SELECT count(*) FROM ${t} WHERE scenario_id = ?`).pluck(),
     };
     perDb.set(table, s);
   }
@@ -57,16 +52,8 @@ export function getRow<T extends TableName>(db: Database.Database, table: T, sce
   return r && fromSql(table, r);
 }
 
-export function rowKeys(db: Database.Database, table: TableName, scenarioId: number): Set<string> {
-  return new Set(statements(db, table).keys.all(scenarioId) as string[]);
-}
-
-export function countRows(db: Database.Database, table: TableName, scenarioId: number): number {
-  return statements(db, table).count.get(scenarioId) as number;
-}
-
 /** Whether two rows hold the same values in every column. */
-export function sameRow(table: TableName, a: Row, b: Row): boolean {
+function sameRow(table: TableName, a: Row, b: Row): boolean {
   for (const c of TABLE_COLUMNS[table]) if ((a[c.key] ?? null) !== (b[c.key] ?? null)) return false;
   return true;
 }
