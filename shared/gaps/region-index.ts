@@ -1,0 +1,100 @@
+/**
+ * The plan's units and facilities indexed for evaluation, once per run: for every unit and facility
+ * its county (区县) and township (街道/乡镇), whether it lies in the standard set's region, and
+ * populations (own figure, or the sum of the children's where a unit has none).
+ */
+import type { Facility, Unit } from '../model/entities.ts';
+import { UNIT_KIND_LEVEL } from '../model/kinds.ts';
+
+export type PopulationBand = 'total' | 'age_0_3' | 'age_65_plus';
+
+export interface RegionIndex {
+  units: readonly Unit[];
+  facilities: readonly Facility[];
+  byCode: Map<string, number>;
+  /** Per unit: index of its parent unit, or -1. */
+  parent: Int32Array;
+  /** Per unit: index of its county / township ancestor (itself included), or -1. */
+  countyOf: Int32Array;
+  townshipOf: Int32Array;
+  /** Per unit: in the region the set applies to. */
+  inRegion: Uint8Array;
+  /** Per facility: index of its unit, or -1 when its unit is not in the plan. */
+  facilityUnit: Int32Array;
+  /** The region's top units (what `appliesTo` names, or the plan's roots). */
+  regionRoots: number[];
+  regionName: string;
+  /** Population of unit i in a band, with children summed where a unit has no figure (NaN: unknown). */
+  population(i: number, band: PopulationBand): number;
+  regionPopulation(band: PopulationBand): number;
+}
+
+const BAND_KEY = { total: 'population', age_0_3: 'population_0_3', age_65_plus: 'population_65_plus' } as const;
+
+export function indexRegion(units: readonly Unit[], facilities: readonly Facility[], appliesTo?: readonly string[]): RegionIndex {
+  const n = units.length;
+  const byCode = new Map<string, number>();
+  units.forEach((u, i) => byCode.set(u.code, i));
+  const parent = new Int32Array(n).fill(-1);
+  const children: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < n; i++) {
+    const p = units[i]!.parent_code;
+    const pi = p != null ? byCode.get(p) : undefined;
+    if (pi !== undefined && pi !== i) { parent[i] = pi; children[pi]!.push(i); }
+  }
+
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++) if (parent[i] === -1) roots.push(i);
+  const named = appliesTo?.length
+    ? units.map((u, i) => (appliesTo.includes(u.code) || appliesTo.includes(u.name) ? i : -1)).filter((i) => i >= 0)
+    : roots;
+
+  // Depth-first from the given units, parents before children, each unit once (a parent loop
+  // cannot trap a walk that starts above it).
+  const walk = (starts: readonly number[], fn: (i: number) => void) => {
+    const seen = new Uint8Array(n);
+    const stack = [...starts];
+    while (stack.length) {
+      const i = stack.pop()!;
+      if (seen[i]) continue;
+      seen[i] = 1;
+      fn(i);
+      for (const c of children[i]!) stack.push(c);
+    }
+  };
+  const countyOf = new Int32Array(n).fill(-1);
+  const townshipOf = new Int32Array(n).fill(-1);
+  walk(roots, (i) => {
+    const p = parent[i]!;
+    const level = UNIT_KIND_LEVEL[units[i]!.kind];
+    countyOf[i] = level === 1 ? i : p >= 0 ? countyOf[p]! : -1;
+    townshipOf[i] = level === 2 ? i : p >= 0 && level > 2 ? townshipOf[p]! : -1;
+  });
+  const inRegion = new Uint8Array(n);
+  walk(named, (i) => { inRegion[i] = 1; });
+
+  const facilityUnit = new Int32Array(facilities.length);
+  facilities.forEach((f, k) => { facilityUnit[k] = byCode.get(f.unit_code) ?? -1; });
+
+  const memo = { total: new Float64Array(n).fill(-1), age_0_3: new Float64Array(n).fill(-1), age_65_plus: new Float64Array(n).fill(-1) };
+  const population = (i: number, band: PopulationBand): number => {
+    const m = memo[band];
+    if (m[i]! >= 0 || Number.isNaN(m[i])) return m[i]!;
+    m[i] = NaN; // guards a loop while computing
+    const own = units[i]![BAND_KEY[band]];
+    let v: number;
+    if (own != null) v = own;
+    else if (children[i]!.length) v = children[i]!.reduce((s, c) => s + population(c, band), 0);
+    else v = NaN;
+    m[i] = v;
+    return v;
+  };
+
+  return {
+    units, facilities, byCode, parent, countyOf, townshipOf, inRegion, facilityUnit,
+    regionRoots: named,
+    regionName: named.map((i) => units[i]!.name).join('、') || '全部',
+    population,
+    regionPopulation: (band) => named.reduce((s, i) => s + population(i, band), 0),
+  };
+}

@@ -1,0 +1,47 @@
+/** A gap (差距): one target evaluated for one unit or facility, with its traffic light. */
+import type { Scope, Target } from './standard.ts';
+
+/** met 达标 · near 接近 (within 10%) · short 不足 · missing_data 数据不全 · not_evaluated 未评估 (access, until its engine lands). */
+export type GapStatus = 'met' | 'near' | 'short' | 'missing_data' | 'not_evaluated';
+
+export interface GapResult {
+  /** The target's id in its standard set. */
+  target: string;
+  scope: Scope;
+  /** Unit code, or facility id at facility scope; `region` for the whole region. */
+  code: string;
+  name: string;
+  /** The unit one level up, for drilling down: county of a township, township of a facility. */
+  parent: string | null;
+  value: number | null;
+  required: number | null;
+  /** What is missing, in the target's natural unit (beds, people, facilities), rounded up; 0 when met. */
+  shortfall: number | null;
+  unit: string;
+  status: GapStatus;
+  /** For roll-ups (presence, per-facility): how many units/facilities meet it, of how many. */
+  count?: { met: number; of: number };
+  /** Which data is missing, when the status is missing_data (or data was partly missing). */
+  missing?: string;
+}
+
+export interface GapReport {
+  standard: string;
+  year: number;
+  targets: Target[];
+  results: GapResult[];
+}
+
+const EPS = 1e-9;
+
+/** The traffic light for a value against a minimum: met, within 10%, or short. */
+export function statusOf(value: number, required: number): GapStatus {
+  if (value + EPS >= required) return 'met';
+  if (value + EPS >= required * 0.9) return 'near';
+  return 'short';
+}
+
+/** Roll-up status: everything met, at least 90% met, or less. */
+export function statusOfCount(met: number, of: number): GapStatus {
+  return of === 0 ? 'met' : statusOf(met / of, 1);
+}
