@@ -39,6 +39,8 @@ const common = {
   unverified: z.boolean().default(false),
   /** How the wording was read where it was ambiguous. */
   note: z.string().optional(),
+  /** The year this figure is due when it differs from the set's (a 2023 milestone in a 2024 plan). */
+  year: z.number().int().min(2000).max(2100).optional(),
   source: Source,
 };
 
@@ -141,3 +143,6 @@ export const StandardSet = z.object({
 });
 export type StandardSet = z.infer<typeof StandardSet>;
 export type StandardSetInput = z.input<typeof StandardSet>;
+
+/** A set as listed for choosing: shipped sets are read-only, the plan's own can be edited. */
+export interface StandardSummary { id: string; name: string; nameEn: string; year: number; builtin: boolean; targets: number; documents: string[] }
