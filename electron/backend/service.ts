@@ -18,6 +18,11 @@ import { writeTable, writeTemplate } from './io/write-sheet.ts';
 import { planInfo } from './plan-info.ts';
 import { SAMPLE_FILE_NAME, writeSamplePlan } from './sample/write-sample.ts';
 import { Workspace, type WorkspaceOptions } from './workspace.ts';
+import { copySet, deleteSet, getSet, listSets, saveSet } from './standards.ts';
+import { evaluatePlanGaps, gapSettings, setGapSettings } from './gaps.ts';
+import { writeGaps } from './io/write-gaps.ts';
+import { listPopulations, upsertPopulations } from './db/populations.ts';
+import { importPopulations } from './import-populations.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -114,6 +119,30 @@ function handlers(ws: Workspace): PlannerService {
       const name = path.basename(p.path, '.hplan');
       return { fileName: `${name}-${TABLE_FILE[table]}.${format}`, dataBase64: b64(await writeTable(table, rows, format)), mimeType: MIME[format] };
     },
+    'standards.list': () => listSets(ws.requirePlan().db),
+    'standards.get': ({ id }) => getSet(ws.requirePlan().db, id),
+    'standards.copy': ({ from, id, name }) => ws.write((p) => copySet(p.db, from, id, name)),
+    'standards.save': ({ set }) => ws.write((p) => saveSet(p.db, set)),
+    'standards.delete': ({ id }) => { ws.write((p) => deleteSet(p.db, id)); return { deleted: id }; },
+    'gaps.settings': () => gapSettings(ws.requirePlan().db),
+    'gaps.setSettings': (s) => ws.write((p) => setGapSettings(p.db, s)),
+    'gaps.evaluate': (q) => evaluatePlanGaps(ws.requirePlan().db, { ...q, scenarioId: scenario(q.scenarioId) }),
+    'gaps.export': async ({ format, ...q }) => {
+      const p = ws.requirePlan();
+      const report = evaluatePlanGaps(p.db, { ...q, scenarioId: scenario(q.scenarioId) });
+      return { fileName: `${path.basename(p.path, '.hplan')}-差距-${report.standard}-${report.year}.${format}`, dataBase64: b64(await writeGaps(report, format)), mimeType: MIME[format] };
+    },
+
+    'populations.list': ({ scenarioId, code }) => listPopulations(ws.requirePlan().db, scenario(scenarioId), code),
+    'populations.set': ({ scenarioId, figures }) => ws.write((p) => {
+      const codes = new Set(listRows(p.db, 'units', scenario(scenarioId)).map((u) => u.code));
+      const unknown = figures.find((f) => !codes.has(f.code));
+      if (unknown) throw new ApiError('INVALID_ARGS', `「${unknown.code}」不是当前情景中的区划代码`, `"${unknown.code}" is not the code of a unit in this scenario`);
+      return upsertPopulations(p.db, scenarioId, figures, { merge: false });
+    }),
+    'populations.import': ({ scenarioId, file, dryRun }) =>
+      importPopulations(dryRun ? ws.requirePlan() : ws.requireWritable(), { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
+        { scenarioId: scenario(scenarioId), dryRun }, (fn) => ws.write(fn)),
     'table.template': async ({ table, format }) =>
       ({ fileName: `导入模板-${TABLE_FILE[table]}.${format}`, dataBase64: b64(await writeTemplate(table, format)), mimeType: MIME[format] }),
   };

@@ -5,6 +5,7 @@ import { FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKin
 import type { Service } from '../backend/service.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { printImportReport, UsageError, type Lang } from './output.ts';
+import { writeGaps } from '../backend/io/write-gaps.ts';
 
 export interface Command {
   usage: string;
@@ -72,17 +73,20 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    usage: 'healthplan import <file.hplan> [--units F] [--facilities F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
+    usage: 'healthplan import <file.hplan> [--units F] [--facilities F] [--populations F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
     summary: { zh: '从 .xlsx/.csv 导入单位和机构（全部成功或全部不写入；文件不存在时新建方案）', en: 'Import units/facilities from .xlsx/.csv, all or nothing (creates the plan if missing)' },
     options: {
       units: { type: 'string', help: 'units spreadsheet / 行政区划表' },
       facilities: { type: 'string', help: 'facilities spreadsheet / 机构表' },
+      populations: { type: 'string', help: 'populations by year (区划代码, 年份, 常住人口 … or 2025年常住人口 columns) / 分年份人口表' },
       scenario: { type: 'string', help: 'scenario name (created if missing) / 情景名称（不存在则新建）' },
       crs: { type: 'string', help: 'coordinates in the files: wgs84 (default), gcj02 (高德/腾讯), bd09 (百度)' },
       'dry-run': { type: 'boolean', help: 'check only, write nothing / 只检查不写入' },
     },
     async run(svc, file, opts, lang) {
-      if (!opts.units && !opts.facilities) throw new UsageError(lang === 'en' ? 'give --units and/or --facilities' : '请给出 --units 和/或 --facilities');
+      if (!opts.units && !opts.facilities && !opts.populations) {
+        throw new UsageError(lang === 'en' ? 'give --units, --facilities and/or --populations' : '请给出 --units、--facilities 和/或 --populations');
+      }
       const crs = (opts.crs as string | undefined) ?? 'wgs84';
       if (!['wgs84', 'gcj02', 'bd09'].includes(crs)) throw new UsageError(`--crs: wgs84 | gcj02 | bd09`);
       const units = opts.units ? b64file(opts.units as string) : undefined;
@@ -92,8 +96,18 @@ export const COMMANDS: Record<string, Command> = {
       if (created && opts['dry-run']) throw new UsageError(lang === 'en' ? `${file} does not exist` : `${file} 不存在`);
       await svc.call(created ? 'plan.new' : 'plan.open', { path: abs });
       const sid = await scenarioId(svc, opts.scenario as string | undefined, !opts['dry-run'], lang);
-      const result = await svc.call('tables.import', { scenarioId: sid, units, facilities, crs: crs as 'wgs84', dryRun: !!opts['dry-run'] });
+      const dryRun = !!opts['dry-run'];
+      const result = units || facilities
+        ? await svc.call('tables.import', { scenarioId: sid, units, facilities, crs: crs as 'wgs84', dryRun })
+        : { ok: true, reports: [] };
       for (const r of result.reports) printImportReport(r, lang);
+      // Populations come after the units they refer to, in a transaction of their own.
+      if (result.ok && opts.populations) {
+        const r = await svc.call('populations.import', { scenarioId: sid, file: b64file(opts.populations as string), dryRun });
+        printImportReport(r, lang);
+        result.ok = r.ok;
+        if (!r.ok && (units || facilities) && !dryRun) console.error(lang === 'en' ? '  (the units/facilities above were imported)' : '  （上面的单位/机构已导入）');
+      }
       if (created && !result.ok) {
         svc.close();
         fs.rmSync(abs, { force: true }); // a rejected import leaves nothing behind, not even an empty plan
@@ -122,6 +136,55 @@ export const COMMANDS: Record<string, Command> = {
         fs.writeFileSync(out, Buffer.from(f.dataBase64, 'base64'));
         console.log(lang === 'en' ? `wrote ${out}` : `已导出 ${out}`);
       }
+      return 0;
+    },
+  },
+  gaps: {
+    usage: 'healthplan gaps <file.hplan> [--standard ID] [--year Y] [--scenario NAME] [--level region|county|township|facility] [--only-short] [--format json|csv|xlsx] [--out F]',
+    summary: { zh: '对照标准计算差距（每个指标、每个单位），附文号与原文', en: 'Gaps against a standard set, per target and unit, with their sources' },
+    options: {
+      standard: { type: 'string', help: 'standard set id (default: the plan\'s) / 标准编号' },
+      year: { type: 'string', help: 'target year / 目标年份' },
+      scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
+      level: { type: 'string', help: 'region | county | township | facility' },
+      'only-short': { type: 'boolean', help: 'only results with a shortfall / 只看不足' },
+      format: { type: 'string', help: 'json (default) | csv | xlsx' },
+      out: { type: 'string', help: 'write to a file instead of the screen (needed for xlsx) / 输出文件' },
+      list: { type: 'boolean', help: 'list the standard sets / 列出可用标准' },
+    },
+    async run(svc, file, opts, lang) {
+      await svc.call('plan.open', { path: path.resolve(file) });
+      if (opts.list) {
+        for (const s of await svc.call('standards.list', {})) console.log(`${s.id}\t${lang === 'en' ? s.nameEn : s.name}\t${s.year}\t${s.documents.join(' ')}`);
+        return 0;
+      }
+      const format = (opts.format as string | undefined) ?? 'json';
+      if (!['json', 'csv', 'xlsx'].includes(format)) throw new UsageError('--format: json | csv | xlsx');
+      if (format === 'xlsx' && !opts.out) throw new UsageError(lang === 'en' ? 'xlsx needs --out F' : 'xlsx 格式需要 --out 文件名');
+      const level = opts.level as string | undefined;
+      if (level && !['region', 'county', 'township', 'facility'].includes(level)) throw new UsageError('--level: region | county | township | facility');
+      const year = opts.year === undefined ? undefined : Number(opts.year);
+      if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year: a year such as 2025');
+      const report = await svc.call('gaps.evaluate', {
+        scenarioId: await scenarioId(svc, opts.scenario as string | undefined, false, lang),
+        standardId: opts.standard as string | undefined, year, level: level as 'region' | undefined, onlyShort: !!opts['only-short'],
+      });
+      let bytes: Uint8Array | string;
+      if (format === 'json') {
+        const sources = new Map(report.targets.map((t) => [t.id, t.source]));
+        bytes = `${JSON.stringify({
+          standard: report.standard, year: report.year, scenario: report.scenario,
+          results: report.results.map((r) => ({
+            target: r.target, scope: r.scope, code: r.code, name: r.name, value: r.value, required: r.required,
+            shortfall: r.shortfall, unit: r.unit, status: r.status, source: sources.get(r.target),
+            ...(r.count ? { count: r.count } : {}), ...(r.missing ? { missing: r.missing } : {}),
+          })),
+        }, null, 2)}\n`;
+      } else bytes = await writeGaps(report, format as 'csv' | 'xlsx');
+      if (opts.out) {
+        fs.writeFileSync(opts.out as string, bytes);
+        console.log(lang === 'en' ? `wrote ${opts.out}` : `已写出 ${opts.out}`);
+      } else process.stdout.write(bytes);
       return 0;
     },
   },

@@ -14,7 +14,7 @@ export function printError(e: unknown, lang: Lang): number {
 }
 
 export function printImportReport(r: ImportReport, lang: Lang): void {
-  const table = lang === 'en' ? r.table : (r.table === 'units' ? '行政区划' : '医疗卫生机构');
+  const table = lang === 'en' ? r.table : ({ units: '行政区划', facilities: '医疗卫生机构', populations: '人口（按年份）' } as const)[r.table];
   if (r.ok) {
     const verb = r.dryRun ? (lang === 'en' ? 'would add' : '将新增') : (lang === 'en' ? 'added' : '新增');
     console.log(lang === 'en'

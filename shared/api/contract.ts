@@ -4,10 +4,12 @@
  * client are derived from it. Arguments are validated where they enter the Node side.
  */
 import { z } from 'zod';
-import type { Facility, Scenario, Unit } from '../model/entities.ts';
+import type { Facility, PopulationFigure, Scenario, Unit } from '../model/entities.ts';
 import { TABLE_NAMES } from '../model/columns.ts';
 import type { FacilityType, UnitKind } from '../model/kinds.ts';
 import type { ImportReport } from './import-report.ts';
+import type { GapResult } from '../gaps/result.ts';
+import { Scope, StandardSet, type StandardSummary, type Target } from '../gaps/standard.ts';
 
 /** Declares a method: `method<Result>()(argsSchema, doc)`; the result type is carried as a phantom. */
 const method = <R>() => <A extends z.ZodType>(args: A, doc: string) => ({ args, doc, result: undefined as unknown as R });
@@ -24,6 +26,11 @@ const InScenario = z.object({ scenarioId: ScenarioId });
 const Key = z.string().min(1).max(200);
 const Name = z.string().trim().min(1).max(100);
 const Format = z.enum(['xlsx', 'csv']);
+const SetId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, '小写字母、数字和 _ . -').max(100);
+const Year = z.number().int().min(2000).max(2100);
+const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
+const PopulationFigureSchema = z.object({ code: Key, year: z.number().int().min(1949).max(2100), population: Count, population_0_3: Count, population_65_plus: Count });
+const GapQuery = InScenario.extend({ standardId: SetId.optional(), year: Year.optional(), level: Scope.optional(), onlyShort: z.boolean().default(false) });
 
 export interface PlanCounts {
   unitsByKind: Partial<Record<UnitKind, number>>;
@@ -57,6 +64,19 @@ export interface AppStatus {
 export interface EditRef { table: 'units' | 'facilities'; key: string; field: string }
 /** What undo and redo would change next in a scenario (null: nothing to undo/redo). */
 export interface EditState { undo: EditRef | null; redo: EditRef | null }
+/** Which standard set a plan is measured against, and for which year. */
+export interface GapSettings { standardId: string; year: number }
+export interface GapReportOut {
+  standard: string;
+  standardName: string;
+  year: number;
+  scenario: string;
+  targets: Target[];
+  results: GapResult[];
+  /** What a reader must know about how the figures were made (region not found, population projected …). */
+  notes: string[];
+}
+export interface ImportCounts { added: number; changed: number; unchanged: number }
 export interface FileOut { fileName: string; dataBase64: string; mimeType: string }
 export type { ImportReport };
 
@@ -99,6 +119,23 @@ export const API = {
     'Import units and facilities together (facilities may refer to units in the same import): all or nothing.'),
   'table.export': method<FileOut>()(InScenario.extend({ table: Table, format: Format }),
     'Export a table as .xlsx or .csv (re-imports unchanged).'),
+  'standards.list': method<StandardSummary[]>()(None, 'Shipped standard sets and the plan\'s own.'),
+  'standards.get': method<StandardSet>()(z.object({ id: SetId }), 'One standard set with all its targets.'),
+  'standards.copy': method<StandardSet>()(z.object({ from: SetId, id: SetId, name: Name }), 'Copy a set into the plan, to edit it.'),
+  'standards.save': method<StandardSet>()(z.object({ set: StandardSet }), 'Save one of the plan\'s own sets (values edited, targets added or removed).'),
+  'standards.delete': method<{ deleted: string }>()(z.object({ id: SetId }), 'Delete one of the plan\'s own sets.'),
+  'gaps.settings': method<GapSettings>()(None, 'The standard set and target year the plan uses.'),
+  'gaps.setSettings': method<GapSettings>()(z.object({ standardId: SetId, year: Year }), 'Choose the standard set and target year.'),
+  'gaps.evaluate': method<GapReportOut>()(GapQuery,
+    'Every target evaluated for the scenario (the plan\'s set and year unless given); onlyShort keeps results with a shortfall.'),
+  'gaps.export': method<FileOut>()(GapQuery.extend({ format: Format }),
+    'The same gaps as a sheet (.xlsx or .csv) with Chinese headers and every target\'s source.'),
+  'populations.list': method<PopulationFigure[]>()(InScenario.extend({ code: Key.optional() }),
+    'Populations by year (人口 by 年份) of a scenario, or of one unit.'),
+  'populations.set': method<ImportCounts>()(InScenario.extend({ figures: z.array(PopulationFigureSchema).min(1).max(100_000) }),
+    'Set units\' populations for given years exactly (a year with no figure at all is removed).'),
+  'populations.import': method<ImportReport>()(InScenario.extend({ file: FileBytes, dryRun: z.boolean().default(false) }),
+    'Import populations by year from .xlsx/.csv (long: 区划代码, 年份, 常住人口…; or wide: 2025年常住人口 …): all or nothing.'),
   'table.template': method<FileOut>()(z.object({ table: Table, format: Format }),
     'An empty import template whose second sheet documents every column.'),
 } as const;

@@ -13,7 +13,8 @@ export interface ImportProblem {
 
 export interface ImportReport {
   ok: boolean;
-  table: 'units' | 'facilities';
+  /** populations: a table of populations by year (人口 by 年份). */
+  table: 'units' | 'facilities' | 'populations';
   fileName: string;
   /** Detected encoding of a CSV (utf-8, utf-8-bom, gb18030) or 'xlsx'. */
   encoding: string;

@@ -6,6 +6,7 @@
 import { FACILITY_COLUMNS } from '../model/columns.ts';
 import type { Facility, Unit } from '../model/entities.ts';
 import { UNIT_KIND_LEVEL } from '../model/kinds.ts';
+import type { PopulationFigure } from './population.ts';
 import { indexRegion, type PopulationBand, type RegionIndex } from './region-index.ts';
 import { statusOf, statusOfCount, type GapReport, type GapResult } from './result.ts';
 import type { Condition, Scope, StandardSet, Target } from './standard.ts';
@@ -38,10 +39,15 @@ function meets(f: Facility, c: Condition): boolean | null {
 
 const scopeOfLevel = (level: number): Scope => (level <= 0 ? 'region' : level === 1 ? 'county' : 'township');
 
-export interface EvaluateOptions { year: number }
+export interface EvaluateOptions {
+  /** The target year: populations are taken, interpolated or projected for it. */
+  year: number;
+  /** The plan's populations by year, beside each unit's own figure. */
+  populations?: readonly PopulationFigure[];
+}
 
 export function evaluateGaps(units: readonly Unit[], facilities: readonly Facility[], set: StandardSet, opts: EvaluateOptions): GapReport {
-  const ix = indexRegion(units, facilities, set.appliesTo);
+  const ix = indexRegion(units, facilities, { appliesTo: set.appliesTo, year: opts.year, populations: opts.populations });
   const results: GapResult[] = [];
   const emit: Emit = (r) => { results.push(r); };
   for (const t of set.targets) {
@@ -53,7 +59,7 @@ export function evaluateGaps(units: readonly Unit[], facilities: readonly Facili
       case 'access': access(t, ix, emit); break;
     }
   }
-  return { standard: set.id, year: opts.year, targets: set.targets, results };
+  return { standard: set.id, year: opts.year, targets: set.targets, results, notes: ix.notes };
 }
 
 /** The counties and townships of the region, in plan order. */
@@ -166,6 +172,7 @@ function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
     }
   }
   const roll = new Rollup();
+  let regionDirect = false;
   for (let i = 0; i < ix.units.length; i++) {
     const u = ix.units[i]!;
     if (!ix.inRegion[i] || (t.named ? !namedMin.has(i) : !kinds.has(u.kind))) continue;
@@ -177,13 +184,17 @@ function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
     const have = count[i]!;
     const shortfall = Math.max(0, required - have);
     const level = UNIT_KIND_LEVEL[u.kind];
-    if (level <= 2) {
-      const scope = scopeOfLevel(level);
-      emit({ target: t.id, scope, code: u.code, name: u.name, parent: parentCode(ix, i, scope), value: have, required, shortfall, unit: t.unit, status: statusOf(have, required) });
+    // A named unit that is the region itself (40 community hospitals in 长沙市) is the region line.
+    const isRegion = ix.regionRoots.length === 1 && ix.regionRoots[0] === i;
+    if (level <= 2 || isRegion) {
+      const scope = isRegion ? 'region' : scopeOfLevel(level);
+      emit({ target: t.id, scope, code: isRegion ? 'region' : u.code, name: u.name, parent: isRegion ? null : parentCode(ix, i, scope),
+        value: have, required, shortfall, unit: t.unit, status: statusOf(have, required) });
+      if (isRegion) { regionDirect = true; continue; }
     }
     roll.addUp(ix, i, have >= required, shortfall, i);
   }
-  roll.emit(t, ix, emit, '个单位', ['region', 'county', 'township']);
+  roll.emit(t, ix, emit, '个单位', regionDirect ? ['county', 'township'] : ['region', 'county', 'township']);
 }
 
 // ---- per-facility minimum: each facility of given types has measure (÷ relativeTo) ≥ min ----------------

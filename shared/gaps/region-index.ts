@@ -5,8 +5,9 @@
  */
 import type { Facility, Unit } from '../model/entities.ts';
 import { UNIT_KIND_LEVEL } from '../model/kinds.ts';
+import { populationNotes, populationsAt, type PopulationBand, type PopulationFigure } from './population.ts';
 
-export type PopulationBand = 'total' | 'age_0_3' | 'age_65_plus';
+export type { PopulationBand };
 
 export interface RegionIndex {
   units: readonly Unit[];
@@ -24,14 +25,22 @@ export interface RegionIndex {
   /** The region's top units (what `appliesTo` names, or the plan's roots). */
   regionRoots: number[];
   regionName: string;
+  /** What a reader must know, e.g. that the set's region is not in the plan and the whole plan counted. */
+  notes: string[];
   /** Population of unit i in a band, with children summed where a unit has no figure (NaN: unknown). */
   population(i: number, band: PopulationBand): number;
   regionPopulation(band: PopulationBand): number;
 }
 
-const BAND_KEY = { total: 'population', age_0_3: 'population_0_3', age_65_plus: 'population_65_plus' } as const;
+export interface IndexOptions {
+  /** The units the standard set applies to (names or codes); the plan's top units when absent. */
+  appliesTo?: readonly string[];
+  /** The year populations are wanted for, and the plan's figures by year (人口 by 年份). */
+  year: number;
+  populations?: readonly PopulationFigure[];
+}
 
-export function indexRegion(units: readonly Unit[], facilities: readonly Facility[], appliesTo?: readonly string[]): RegionIndex {
+export function indexRegion(units: readonly Unit[], facilities: readonly Facility[], { appliesTo, year, populations = [] }: IndexOptions): RegionIndex {
   const n = units.length;
   const byCode = new Map<string, number>();
   units.forEach((u, i) => byCode.set(u.code, i));
@@ -45,9 +54,15 @@ export function indexRegion(units: readonly Unit[], facilities: readonly Facilit
 
   const roots: number[] = [];
   for (let i = 0; i < n; i++) if (parent[i] === -1) roots.push(i);
-  const named = appliesTo?.length
+  const notes: string[] = [];
+  let named = appliesTo?.length
     ? units.map((u, i) => (appliesTo.includes(u.code) || appliesTo.includes(u.name) ? i : -1)).filter((i) => i >= 0)
     : roots;
+  if (appliesTo?.length && named.length === 0) {
+    // A set written for another region (or a plan that names it differently): measure the whole plan, and say so.
+    notes.push(`本标准适用于「${appliesTo.join('、')}」，方案中没有该单位：按整个方案计算`);
+    named = roots;
+  }
 
   // Depth-first from the given units, parents before children, each unit once (a parent loop
   // cannot trap a walk that starts above it).
@@ -76,14 +91,18 @@ export function indexRegion(units: readonly Unit[], facilities: readonly Facilit
   const facilityUnit = new Int32Array(facilities.length);
   facilities.forEach((f, k) => { facilityUnit[k] = byCode.get(f.unit_code) ?? -1; });
 
+  const pops = populationsAt(units, parent, populations, year);
+  const inRegionUnits: number[] = [];
+  for (let i = 0; i < n; i++) if (inRegion[i]) inRegionUnits.push(i);
+  notes.push(...populationNotes(pops, inRegionUnits, year));
   const memo = { total: new Float64Array(n).fill(-1), age_0_3: new Float64Array(n).fill(-1), age_65_plus: new Float64Array(n).fill(-1) };
   const population = (i: number, band: PopulationBand): number => {
     const m = memo[band];
     if (m[i]! >= 0 || Number.isNaN(m[i])) return m[i]!;
     m[i] = NaN; // guards a loop while computing
-    const own = units[i]![BAND_KEY[band]];
+    const own = pops.own[band][i]!;
     let v: number;
-    if (own != null) v = own;
+    if (!Number.isNaN(own)) v = own;
     else if (children[i]!.length) v = children[i]!.reduce((s, c) => s + population(c, band), 0);
     else v = NaN;
     m[i] = v;
@@ -93,6 +112,7 @@ export function indexRegion(units: readonly Unit[], facilities: readonly Facilit
   return {
     units, facilities, byCode, parent, countyOf, townshipOf, inRegion, facilityUnit,
     regionRoots: named,
+    notes,
     regionName: named.map((i) => units[i]!.name).join('、') || '全部',
     population,
     regionPopulation: (band) => named.reduce((s, i) => s + population(i, band), 0),

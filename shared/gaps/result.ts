@@ -30,6 +30,8 @@ export interface GapReport {
   year: number;
   targets: Target[];
   results: GapResult[];
+  /** How the figures were made, where a reader must know (the region was not found, populations projected …). */
+  notes: string[];
 }
 
 const EPS = 1e-9;

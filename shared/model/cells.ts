@@ -41,6 +41,8 @@ export const PERCENT_COLUMNS: ReadonlySet<string> = new Set(['bed_occupancy_rate
  * number up to 3 is read as a share (1.05 = 105%) and a larger one as a percentage (85 = 85%).
  */
 export const SHARE_MAX = 3;
+/** Columns holding percentage points (1.2 = 1.2%): a trailing % is the column's own unit and is dropped. */
+export const PERCENT_POINT_COLUMNS: ReadonlySet<string> = new Set(['growth_rate']);
 /** Text columns holding a code: full-width digits are folded, Excel's ="…" wrapper is removed. */
 export const CODE_COLUMNS: ReadonlySet<string> = new Set(['code', 'parent_code', 'unit_code', 'id']);
 
@@ -117,7 +119,7 @@ const UNITS_BY_KEY: Record<string, readonly string[]> = {
  */
 export function unitsOf(c: ColumnDef): ReadonlySet<string> {
   if (UNITS_BY_KEY[c.key]) return new Set(UNITS_BY_KEY[c.key]);
-  if (PERCENT_COLUMNS.has(c.key)) return new Set(['%']);
+  if (PERCENT_COLUMNS.has(c.key) || PERCENT_POINT_COLUMNS.has(c.key)) return new Set(['%']);
   if (YEAR_COLUMNS.has(c.key)) return new Set(['年']);
   return new Set(c.type === 'int' ? COUNT_UNITS : []);
 }
@@ -248,6 +250,7 @@ function typedConverter(c: ColumnDef): CellConverter {
     case 'number': {
       const isInt = c.type === 'int';
       const percent = PERCENT_COLUMNS.has(c.key);
+      const points = PERCENT_POINT_COLUMNS.has(c.key);
       const year = YEAR_COLUMNS.has(c.key);
       const units = unitsOf(c);
       const pct = { percent: false };
@@ -260,7 +263,7 @@ function typedConverter(c: ColumnDef): CellConverter {
           if (m) v = Number(m[1]);
         }
         if (Number.isNaN(v)) return isExcelError(s) ? ERR.excelError : ERR.notNumber;
-        if (pct.percent && !percent) return ERR.notNumber;
+        if (pct.percent && !percent && !points) return ERR.notNumber;
         if (isInt && !Number.isInteger(v)) return ERR.notInt;
         if (v < min) return ERR.belowMin;
         if (v > max) return ERR.aboveMax;

@@ -61,6 +61,9 @@ export const UNIT_COLUMNS = [
   col('lon', 'number', '经度', 'Longitude', ['东经', 'lng', 'x'], 'Longitude of the centre, WGS-84 (or converted, see --crs)', { min: -180, max: 180 }),
   col('lat', 'number', '纬度', 'Latitude', ['北纬', 'y'], 'Latitude of the centre, WGS-84', { min: -90, max: 90 }),
   col('year', 'int', '年份', 'Year', ['人口年份', '统计年份'], 'Year the population refers to', { min: 1949, max: 2100 }),
+  col('growth_rate', 'number', '人口年均增长率(%)', 'Population growth (%/yr)', ['人口年均增长率', '人口增长率', '年均增长率', '常住人口年均增长率', '人口年增长率'],
+    'Annual growth of the resident population in percent (1.2 or 1.2% = 1.2% a year; negative for decline), used to project populations to the target year; empty = the parent unit\'s rate',
+    { min: -20, max: 20 }),
 ] as const satisfies readonly ColumnDef[];
 
 export const FACILITY_COLUMNS = [

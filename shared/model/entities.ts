@@ -35,6 +35,15 @@ export const FACILITY_FIELD_SCHEMAS = schemasOf(FACILITY_COLUMNS);
 export const UnitSchema = z.object(UNIT_FIELD_SCHEMAS) as unknown as z.ZodType<Unit>;
 export const FacilitySchema = z.object(FACILITY_FIELD_SCHEMAS) as unknown as z.ZodType<Facility>;
 
+/** One unit's populations in one year (人口 by 年份), beside the unit's own figure for its `year`. */
+export interface PopulationFigure {
+  code: string;
+  year: number;
+  population: number | null;
+  population_0_3: number | null;
+  population_65_plus: number | null;
+}
+
 /** 方案情景: the baseline (基线) is id 1 and cannot be deleted. */
 export const ScenarioSchema = z.object({
   id: z.number().int(),

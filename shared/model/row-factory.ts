@@ -12,7 +12,7 @@ export type RowFactory = (v: readonly unknown[]) => Record<string, unknown>;
 const LITERALS: Record<TableName, RowFactory> = {
   units: (v) => ({
     code: v[0], name: v[1], parent_code: v[2], kind: v[3], urban: v[4], population: v[5],
-    population_0_3: v[6], population_65_plus: v[7], area_km2: v[8], lon: v[9], lat: v[10], year: v[11],
+    population_0_3: v[6], population_65_plus: v[7], area_km2: v[8], lon: v[9], lat: v[10], year: v[11], growth_rate: v[12],
   }),
   facilities: (v) => ({
     id: v[0], name: v[1], type: v[2], unit_code: v[3], lon: v[4], lat: v[5], beds_open: v[6],

@@ -18,6 +18,12 @@ export const SAMPLE_COUNTY_CODES = [
 ] as const;
 export const CITY_NAMES: Record<string, string> = { '4301': '长沙市', '4309': '益阳市' };
 export const SAMPLE_YEAR = 2020;
+/**
+ * Annual population growth (%) set on each city and inherited by its units, so the sample projects
+ * to a target year. Illustrative (data/SAMPLE.md): Changsha's about 1.5% matches its published
+ * estimates since the census (about 10.5 million at the end of 2023); 资阳区's slight decline is assumed.
+ */
+const SAMPLE_GROWTH_RATE: Record<string, number> = { '4301': 1.5, '4309': -0.5 };
 
 export interface TownshipCtx {
   code9: string;
@@ -59,7 +65,7 @@ function makeUnit(u: {
   return {
     code: u.code, name: u.name, parent_code: u.parent, kind: u.kind, urban: u.urban, population: u.population,
     population_0_3: u.p03, population_65_plus: u.p65, area_km2: roundTo(u.area, 2), lon: u.lon, lat: u.lat,
-    year: SAMPLE_YEAR,
+    year: SAMPLE_YEAR, growth_rate: null,
   };
 }
 
@@ -190,6 +196,7 @@ export function buildUnits(input: SampleInput): { cities: CityCtx[]; units: Unit
       p03: sumOf(cUnits, 'population_0_3'), p65: sumOf(cUnits, 'population_65_plus'),
       area: cUnits.reduce((s, u) => s + u.area_km2!, 0), lon: mean('lon'), lat: mean('lat'),
     });
+    unit.growth_rate = SAMPLE_GROWTH_RATE[code4] ?? null;
     return { code4, name, unit, counties };
   });
   const units = cities.flatMap((c) => [c.unit, ...c.counties.flatMap((k) => [k.unit, ...k.townships.flatMap((t) => [t.unit, ...t.leaves])])]);

@@ -20,7 +20,7 @@ describe('migrations', () => {
     expect(migrate(db, 1)).toBe(1);
     expect(db.prepare('SELECT id, name, baseline FROM scenario').all()).toEqual([{ id: 1, name: '基线', baseline: 1 }]);
     const cols = (t: string) => (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
-    expect(cols('unit')).toEqual(['scenario_id', ...UNIT_COLUMNS.map((c) => c.key)]);
+    expect(cols('unit')).toEqual(['scenario_id', ...UNIT_COLUMNS.map((c) => c.key).filter((k) => k !== 'growth_rate')]);
     expect(cols('facility')).toEqual(['scenario_id', ...FACILITY_COLUMNS.map((c) => c.key)]);
     db.prepare("INSERT INTO unit (scenario_id, code, name, kind, urban) VALUES (1, '430105', '开福区', 'county', 1)").run();
     db.prepare("INSERT INTO facility (scenario_id, id, name, type, unit_code, beds_open) VALUES (1, 'F1', '测试中心', 'chc', '430105', 30)").run();
@@ -33,6 +33,38 @@ describe('migrations', () => {
     db.prepare("INSERT INTO unit (scenario_id, code, name, kind, urban) VALUES (2, '430105', '开福区', 'county', 1)").run();
     db.prepare('DELETE FROM scenario WHERE id = 2').run();
     expect(db.prepare('SELECT count(*) FROM unit WHERE scenario_id = 2').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('2: adds the table of the plan\'s own standard sets, keeping the rows of 1', () => {
+    const db = fresh('m2');
+    migrate(db, 1);
+    db.prepare("INSERT INTO unit (scenario_id, code, name, kind, urban) VALUES (1, '430105', '开福区', 'county', 1)").run();
+    expect(migrate(db, 2)).toBe(2);
+    db.prepare("INSERT INTO standard_set (id, json, updated_at) VALUES ('my-set', '{}', 'now')").run();
+    expect(db.prepare('SELECT id FROM standard_set').pluck().all()).toEqual(['my-set']);
+    expect(db.prepare('SELECT name FROM unit').pluck().get()).toBe('开福区');
+    expect(() => db.prepare("INSERT INTO standard_set (id, json, updated_at) VALUES ('my-set', '{}', 'now')").run()).toThrow();
+    db.close();
+  });
+
+  it('3: adds each unit\'s growth rate and a population table by year, keeping the rows of 2', () => {
+    const db = fresh('m3');
+    migrate(db, 2);
+    db.prepare("INSERT INTO unit (scenario_id, code, name, kind, urban, population, year) VALUES (1, '430105', '开福区', 'county', 1, 600000, 2020)").run();
+    expect(migrate(db, 3)).toBe(3);
+    const cols = (db.prepare('PRAGMA table_info(unit)').all() as { name: string }[]).map((c) => c.name);
+    expect(cols).toEqual(['scenario_id', ...UNIT_COLUMNS.map((c) => c.key)]);
+    expect(db.prepare('SELECT population, growth_rate FROM unit').get()).toEqual({ population: 600000, growth_rate: null });
+    db.prepare('UPDATE unit SET growth_rate = 1.5').run();
+    db.prepare("INSERT INTO unit_population (scenario_id, code, year, population) VALUES (1, '430105', 2025, 650000)").run();
+    expect(() => db.prepare("INSERT INTO unit_population (scenario_id, code, year, population) VALUES (1, '430105', 2025, 1)").run()).toThrow();
+    expect(() => db.prepare("INSERT INTO unit_population (scenario_id, code, year, population) VALUES (1, '430105', 2030, 'many')").run()).toThrow();
+    db.pragma('foreign_keys = ON');
+    db.prepare("INSERT INTO scenario (id, name, created_at) VALUES (2, 'S', 'now')").run();
+    db.prepare("INSERT INTO unit_population (scenario_id, code, year, population) VALUES (2, '430105', 2025, 1)").run();
+    db.prepare('DELETE FROM scenario WHERE id = 2').run();
+    expect(db.prepare('SELECT scenario_id, year, population FROM unit_population').all()).toEqual([{ scenario_id: 1, year: 2025, population: 650000 }]);
     db.close();
   });
 

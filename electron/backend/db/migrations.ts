@@ -85,6 +85,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edit_log_scenario ON edit_log (scenario_id, undone, seq);
     `,
   },
+  {
+    version: 2,
+    name: "the plan's own standard sets (copies of shipped ones, edited)",
+    sql: `
+      CREATE TABLE standard_set (
+        id TEXT PRIMARY KEY,
+        json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 3,
+    name: 'population by year: a growth rate per unit, and figures for other years (人口 by 年份)',
+    sql: `
+      ALTER TABLE unit ADD COLUMN growth_rate REAL;
+      CREATE TABLE unit_population (
+        scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        population INTEGER,
+        population_0_3 INTEGER,
+        population_65_plus INTEGER,
+        PRIMARY KEY (scenario_id, code, year)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { TABLE_COLUMNS, TABLE_KEY, type TableName } from '../../../shared/model/columns.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
+import { copyPopulations } from './populations.ts';
 
 export type RowOfTable<T extends TableName> = T extends 'units' ? Unit : Facility;
 type Row = Record<string, unknown>;
@@ -106,4 +107,5 @@ export function copyScenarioRows(db: Database.Database, from: number, to: number
     const cols = TABLE_COLUMNS[table].map((c) => c.key).join(', ');
     db.prepare(`INSERT INTO ${SQL_TABLE[table]} (scenario_id, ${cols}) SELECT ?, ${cols} FROM ${SQL_TABLE[table]} WHERE scenario_id = ?`).run(to, from);
   }
+  copyPopulations(db, from, to);
 }

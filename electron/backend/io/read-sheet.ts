@@ -29,7 +29,7 @@ export interface ReadSheetResult {
 
 export interface ReadSheetOptions {
   /** Which table the file is for: picks the worksheet named after it (机构 / 单位) first. */
-  table?: TableName;
+  table?: TableName | 'populations';
 }
 
 const SAVE_AS = { zh: '请在 Excel 或 WPS 中打开它，选择“另存为”，保存为 Excel 工作簿（.xlsx）或 CSV（逗号分隔）后再导入', en: 'open it in Excel or WPS and "Save As" an Excel workbook (.xlsx) or CSV (comma delimited), then import that' };
@@ -146,7 +146,8 @@ function readDelimited(bytes: Uint8Array, preferTab: boolean): ReadSheetResult {
 // ---------------------------------------------------------------------------------------------
 // .xlsx
 
-const PREFERRED: Record<TableName | 'any', RegExp> = {
+const PREFERRED: Record<TableName | 'populations' | 'any', RegExp> = {
+  populations: /人口|population/i,
   facilities: /机构|facilit/i,
   units: /单位|区划|unit/i,
   any: /填写|数据|导入|机构|单位|区划|data|import/i,

@@ -29,10 +29,10 @@ async function fileError(p: Promise<unknown>): Promise<ApiError> {
 }
 
 const UNITS: Unit[] = [
-  { code: '430104', name: '岳麓区', parent_code: null, kind: 'county', urban: true, population: 1_500_000, population_0_3: null, population_65_plus: 150_000, area_km2: 552.4, lon: 112.938812, lat: 28.228209, year: 2023 },
-  { code: '430104001', name: '望月湖街道', parent_code: '430104', kind: 'street', urban: true, population: 52_000, population_0_3: 1200, population_65_plus: null, area_km2: 2.875, lon: 112.951234, lat: 28.190001, year: 2023 },
-  { code: '430104100', name: '雨敞坪镇, "西"', parent_code: '430104', kind: 'town', urban: false, population: 21_000, population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: null },
-  { code: '430104100201', name: '某村\n二组', parent_code: '430104100', kind: 'village', urban: true, population: 0, population_0_3: 0, population_65_plus: 0, area_km2: 0.1, lon: 112.5, lat: 28.1, year: 2022 },
+  { code: '430104', name: '岳麓区', parent_code: null, kind: 'county', urban: true, population: 1_500_000, population_0_3: null, population_65_plus: 150_000, area_km2: 552.4, lon: 112.938812, lat: 28.228209, year: 2023, growth_rate: 1.25 },
+  { code: '430104001', name: '望月湖街道', parent_code: '430104', kind: 'street', urban: true, population: 52_000, population_0_3: 1200, population_65_plus: null, area_km2: 2.875, lon: 112.951234, lat: 28.190001, year: 2023, growth_rate: -0.5 },
+  { code: '430104100', name: '雨敞坪镇, "西"', parent_code: '430104', kind: 'town', urban: false, population: 21_000, population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: null, growth_rate: null },
+  { code: '430104100201', name: '某村\n二组', parent_code: '430104100', kind: 'village', urban: true, population: 0, population_0_3: 0, population_65_plus: 0, area_km2: 0.1, lon: 112.5, lat: 28.1, year: 2022, growth_rate: 0 },
 ];
 const FACILITIES: Facility[] = [
   {

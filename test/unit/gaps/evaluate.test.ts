@@ -6,7 +6,7 @@ import { emptyFacility, type Facility, type Unit } from '../../../shared/model/e
 import type { FacilityType, UnitKind } from '../../../shared/model/kinds.ts';
 
 const unit = (code: string, name: string, kind: UnitKind, parent: string | null, population: number | null): Unit => ({
-  code, name, kind, parent_code: parent, urban: true, population, population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: 2020,
+  code, name, kind, parent_code: parent, urban: true, population, population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: 2020, growth_rate: null
 });
 const fac = (id: string, type: FacilityType, unit_code: string, extra: Partial<Facility> = {}): Facility => ({ ...emptyFacility(id, id, type, unit_code), ...extra });
 const src = { document: '测试〔2025〕1号', clause: '一', text: '测试' };

@@ -1,0 +1,41 @@
+/** Gaps for a scenario: the plan's standard set and year (or the ones asked for), evaluated on its rows. */
+import type Database from 'better-sqlite3';
+import type { GapReportOut, GapSettings } from '../../shared/api/contract.ts';
+import { evaluateGaps } from '../../shared/gaps/evaluate.ts';
+import type { Scope } from '../../shared/gaps/standard.ts';
+import { getMeta, setMeta } from './db/meta.ts';
+import { getScenario } from './db/scenarios.ts';
+import { listRows } from './db/tables.ts';
+import { listPopulations } from './db/populations.ts';
+import { getSet, shippedSets } from './standards.ts';
+
+/** The plan's choice, or the first shipped set that names a unit of the plan (else the first set). */
+export function gapSettings(db: Database.Database): GapSettings {
+  const id = getMeta(db, 'standard_id');
+  const year = getMeta(db, 'target_year');
+  if (id) return { standardId: id, year: year ? Number(year) : getSet(db, id).year };
+  const names = new Set(db.prepare('SELECT name FROM unit WHERE scenario_id = 1').pluck().all() as string[]);
+  const sets = [...shippedSets().values()];
+  const set = sets.find((s) => s.appliesTo?.some((a) => names.has(a))) ?? sets[0]!;
+  return { standardId: set.id, year: set.year };
+}
+
+export function setGapSettings(db: Database.Database, s: GapSettings): GapSettings {
+  getSet(db, s.standardId); // must exist
+  setMeta(db, 'standard_id', s.standardId);
+  setMeta(db, 'target_year', String(s.year));
+  return s;
+}
+
+export interface GapQuery { scenarioId: number; standardId?: string; year?: number; level?: Scope; onlyShort: boolean }
+
+export function evaluatePlanGaps(db: Database.Database, q: GapQuery): GapReportOut {
+  const settings = gapSettings(db);
+  const set = getSet(db, q.standardId ?? settings.standardId);
+  const year = q.year ?? (q.standardId ? set.year : settings.year);
+  const scenario = getScenario(db, q.scenarioId);
+  const report = evaluateGaps(listRows(db, 'units', q.scenarioId), listRows(db, 'facilities', q.scenarioId), set,
+    { year, populations: listPopulations(db, q.scenarioId) });
+  const results = report.results.filter((r) => (!q.level || r.scope === q.level) && (!q.onlyShort || (r.shortfall ?? 0) > 0));
+  return { standard: set.id, standardName: set.name, year, scenario: scenario.name, targets: set.targets, results, notes: report.notes };
+}

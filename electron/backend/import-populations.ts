@@ -1,0 +1,27 @@
+/**
+ * 导入人口: a sheet of populations by year into a scenario's population table, all or nothing.
+ * Figures merge with what the plan has (an empty cell keeps the plan's figure).
+ */
+import type { ImportReport } from '../../shared/api/import-report.ts';
+import { parsePopulationSheet } from '../../shared/model/parse-populations.ts';
+import type { PlanDb } from './db/plan-file.ts';
+import { upsertPopulations } from './db/populations.ts';
+import { listRows } from './db/tables.ts';
+import { readSheet } from './io/read-sheet.ts';
+
+export async function importPopulations(p: PlanDb, file: { fileName: string; bytes: Uint8Array }, opts: { scenarioId: number; dryRun: boolean },
+  write: (fn: () => void) => void): Promise<ImportReport> {
+  const { sheet, encoding } = await readSheet(file.fileName, file.bytes, { table: 'populations' });
+  const codes = new Set(listRows(p.db, 'units', opts.scenarioId).map((u) => u.code));
+  const parsed = parsePopulationSheet(sheet, codes);
+  const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
+  const report: ImportReport = {
+    ok, table: 'populations', fileName: file.fileName, encoding, rows: ok ? parsed.rows.length : parsed.dataRows,
+    added: 0, changed: 0, unchanged: 0, columns: parsed.columns, ignoredColumns: parsed.ignoredColumns,
+    problems: parsed.problems, problemsTruncated: parsed.problemsTruncated, dryRun: opts.dryRun,
+  };
+  if (!ok) return report;
+  if (opts.dryRun) Object.assign(report, upsertPopulations(p.db, opts.scenarioId, parsed.rows, { merge: true, dryRun: true }));
+  else write(() => { Object.assign(report, upsertPopulations(p.db, opts.scenarioId, parsed.rows, { merge: true })); });
+  return report;
+}
