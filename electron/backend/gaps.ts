@@ -7,13 +7,17 @@ import { getMeta, setMeta } from './db/meta.ts';
 import { getScenario } from './db/scenarios.ts';
 import { listRows } from './db/tables.ts';
 import { listPopulations } from './db/populations.ts';
-import { getSet, shippedSets } from './standards.ts';
+import { findSet, getSet, shippedSets } from './standards.ts';
 
-/** The plan's choice, or the first shipped set that names a unit of the plan (else the first set). */
+/**
+ * The plan's choice, or (none made, or its own set since deleted) the first shipped set that names a
+ * unit of the plan, else the first set.
+ */
 export function gapSettings(db: Database.Database): GapSettings {
   const id = getMeta(db, 'standard_id');
   const year = getMeta(db, 'target_year');
-  if (id) return { standardId: id, year: year ? Number(year) : getSet(db, id).year };
+  const chosen = id ? findSet(db, id) : undefined;
+  if (chosen) return { standardId: chosen.id, year: year ? Number(year) : chosen.year };
   const names = new Set(db.prepare('SELECT name FROM unit WHERE scenario_id = 1').pluck().all() as string[]);
   const sets = [...shippedSets().values()];
   const set = sets.find((s) => s.appliesTo?.some((a) => names.has(a))) ?? sets[0]!;

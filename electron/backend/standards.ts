@@ -9,7 +9,6 @@ import { ApiError } from '../../shared/api/errors.ts';
 import { StandardSet, type StandardSetInput, type StandardSummary } from '../../shared/gaps/standard.ts';
 import { projectRoot } from './paths.ts';
 
-
 let shipped: Map<string, StandardSet> | undefined;
 
 /** The sets shipped in data/standards, by id (the file name). A broken file is a bug: fail loudly. */
@@ -37,8 +36,12 @@ export function listSets(db: Database.Database): StandardSummary[] {
   return [...[...shippedSets().values()].map((s) => summary(s, true)), ...[...ownSets(db).values()].map((s) => summary(s, false))];
 }
 
+export function findSet(db: Database.Database, id: string): StandardSet | undefined {
+  return shippedSets().get(id) ?? ownSets(db).get(id);
+}
+
 export function getSet(db: Database.Database, id: string): StandardSet {
-  const set = shippedSets().get(id) ?? ownSets(db).get(id);
+  const set = findSet(db, id);
   if (!set) throw new ApiError('NOT_FOUND', `没有编号为「${id}」的标准`, `No standard set "${id}"`);
   return set;
 }

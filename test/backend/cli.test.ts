@@ -22,7 +22,7 @@ describe('healthplan CLI', () => {
   it('has --help for the whole and for every command', () => {
     const top = healthplan('--help');
     expect(top.code).toBe(0);
-    for (const c of ['sample', 'info', 'import', 'export']) {
+    for (const c of ['sample', 'info', 'import', 'export', 'gaps']) {
       expect(top.out).toContain(`healthplan ${c}`);
       const h = healthplan(c, '--help');
       expect(h.code).toBe(0);
@@ -121,6 +121,46 @@ describe('healthplan CLI', () => {
     expect(r.code).toBe(3);
     expect(r.err).toContain('第 2 行「类型」');
     expect(fs.existsSync(path.join(dir, 'never.hplan'))).toBe(false);
+  });
+
+  it('gaps: JSON in the documented shape, filtered by level and shortfall, and as csv/xlsx', () => {
+    const r = healthplan('gaps', 'sample.hplan', '--level', 'region', '--year', '2020');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ standard: 'changsha-14fyp-2025', year: 2020, scenario: '基线' });
+    const beds = j.results.find((x: { target: string }) => x.target === 'beds-per-1000');
+    expect(Object.keys(beds)).toEqual(expect.arrayContaining(['target', 'scope', 'code', 'name', 'value', 'required', 'shortfall', 'unit', 'status', 'source']));
+    expect(beds).toMatchObject({ scope: 'region', code: 'region', name: '长沙市', value: 8.28, required: 11, unit: '张', status: 'short',
+      source: { document: '长政办发〔2021〕62号', clause: '指标表第9行' } });
+    const short = JSON.parse(healthplan('gaps', 'sample.hplan', '--standard', 'ziyang-2025', '--level', 'facility', '--only-short').out);
+    expect(short.results.length).toBeGreaterThan(0);
+    expect(short.results.every((x: { scope: string; shortfall: number }) => x.scope === 'facility' && x.shortfall > 0)).toBe(true);
+    const csv = healthplan('gaps', 'sample.hplan', '--format', 'csv', '--level', 'county', '--out', 'gaps.csv');
+    expect(csv.code, csv.err).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'gaps.csv'), 'utf8')).toMatch(/^\ufeff指标,指标编号,层级,代码,名称,现值,目标值,缺口/);
+    expect(healthplan('gaps', 'sample.hplan', '--format', 'xlsx', '--out', 'gaps.xlsx').code).toBe(0);
+    expect(fs.statSync(path.join(dir, 'gaps.xlsx')).size).toBeGreaterThan(5000);
+    expect(healthplan('gaps', 'sample.hplan', '--format', 'xlsx').code).toBe(2); // xlsx needs --out
+    expect(healthplan('gaps', 'sample.hplan', '--level', 'street').code).toBe(2);
+    expect(healthplan('gaps', 'sample.hplan', '--standard', 'nope').code).toBe(1);
+    expect(healthplan('gaps', 'sample.hplan', '--list').out).toContain('kaifu-2024');
+  });
+
+  it('import --populations: a year\'s figure changes the ratio for that year', () => {
+    const pops = file('人口.csv', iconv.encode('区划代码,2025年常住人口\r\n430105000000,1000000\r\n', 'gb18030'));
+    const before = JSON.parse(healthplan('gaps', 'new.hplan', '--standard', 'kaifu-2024', '--year', '2025', '--level', 'region').out);
+    const r = healthplan('import', 'new.hplan', '--populations', pops);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('人口（按年份）');
+    expect(r.out).toContain('新增 1 条');
+    const after = JSON.parse(healthplan('gaps', 'new.hplan', '--standard', 'kaifu-2024', '--year', '2025', '--level', 'region').out);
+    const gps = (j: { results: { target: string; required: number; shortfall: number }[] }) => j.results.find((x) => x.target === 'gps-per-10000')!;
+    // No GPs recorded: 820,790 residents (a figure with no year, taken as it is) need 329; 1,000,000 in 2025 need 400.
+    expect(gps(before).shortfall).toBe(329);
+    expect(gps(after).shortfall).toBe(400);
+    const bad = healthplan('import', 'new.hplan', '--populations', file('bad-pop.csv', '区划代码,年份,常住人口\n430105000000,2025,很多\n'));
+    expect(bad.code).toBe(3);
+    expect(bad.err).toContain('第 2 行「常住人口」');
   });
 
   it('refuses a file that is not a plan, and leaves it alone', () => {

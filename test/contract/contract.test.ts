@@ -165,6 +165,27 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       }
     });
 
+    it('evaluates gaps against a shipped set and the plan\'s own copy; populations by year move them', async () => {
+      // 开福区: 820,790 residents in 2020, 9 GPs (4 + 5): 0.1097 per 10,000 against 4 → ⌈328.3 − 9⌉ = 320 short.
+      const q = { scenarioId: 1, standardId: 'kaifu-2024', year: 2020, level: 'region' as const, onlyShort: false };
+      const gps = (r: { results: { target: string; value: number | null; shortfall: number | null; status: string }[] }) =>
+        r.results.find((x) => x.target === 'gps-per-10000')!;
+      expect(gps(await door.call('gaps.evaluate', q))).toMatchObject({ value: 0.1097, shortfall: 320, status: 'short' });
+      const mine = await door.call('standards.copy', { from: 'kaifu-2024', id: 'kaifu-mine', name: '开福（本方案）' });
+      await door.call('standards.save', { set: { ...mine, targets: mine.targets.map((t) => (t.id === 'gps-per-10000' ? { ...t, min: 0.1 } : t)) } });
+      await door.call('gaps.setSettings', { standardId: 'kaifu-mine', year: 2020 });
+      expect(gps(await door.call('gaps.evaluate', { ...q, standardId: undefined }))).toMatchObject({ shortfall: 0, status: 'met' });
+      expect(await codeOf(door.call('standards.save', { set: { ...mine, id: 'kaifu-2024' } }))).toBe('CONFLICT');
+      expect(await codeOf(door.call('gaps.evaluate', { ...q, standardId: 'Bad Id!' }))).toBe('INVALID_ARGS');
+      // 2,000,000 residents in 2020 instead: 800 needed.
+      await door.call('populations.set', { scenarioId: 1, figures: [{ code: '430105000000', year: 2020, population: 2_000_000, population_0_3: null, population_65_plus: null }] });
+      expect(gps(await door.call('gaps.evaluate', q))).toMatchObject({ value: 0.045, shortfall: 791 });
+      expect(await door.call('populations.list', { scenarioId: 1 })).toHaveLength(1);
+      const sheet = await door.call('gaps.export', { ...q, format: 'csv' });
+      expect(Buffer.from(sheet.dataBase64, 'base64').toString('utf8')).toContain('开政办发〔2022〕26号');
+      await door.call('populations.set', { scenarioId: 1, figures: [{ code: '430105000000', year: 2020, population: null, population_0_3: null, population_65_plus: null }] });
+    });
+
     it('saves as a new file and continues there; opens files by path; refuses what is not a plan', async () => {
       const info = await door.call('plan.saveAs', { path: 'copy' });
       expect(info.path).toBe(path.join(home, 'plans', 'copy.hplan'));

@@ -86,6 +86,12 @@ describe('presence per unit', () => {
     expect(r.results.some((x) => x.code === 'A')).toBe(false);
   });
 
+  it('a count named for the region itself is the region line, with no roll-up beside it', () => {
+    const t = { ...common('forty'), kind: 'presence', facilityTypes: ['community_hospital'], unitKinds: ['city'], named: [{ unit: '某市', min: 3 }] } as const;
+    const r = evaluateGaps(UNITS, [fac('H1', 'community_hospital', 'A1'), fac('H2', 'community_hospital', 'B1')], set([t], ['某市']), { year: 2025 });
+    expect(r.results).toEqual([expect.objectContaining({ scope: 'region', code: 'region', name: '某市', value: 2, required: 3, shortfall: 1, status: 'short' })]);
+  });
+
   it('one per N residents, and a unit with no facilities at all', () => {
     const t = { ...common('per'), kind: 'presence', facilityTypes: ['chc'], unitKinds: ['street'], perPopulation: 30_000 } as const;
     const r = evaluateGaps(UNITS, [], set([t]), { year: 2025 });
@@ -139,6 +145,13 @@ describe('access and region', () => {
     const r = evaluateGaps(UNITS, [], set([t]), { year: 2025 });
     expect(r.results.map((x) => [x.scope, x.code, x.status, x.value])).toEqual([
       ['region', 'region', 'not_evaluated', null], ['county', 'A', 'not_evaluated', null], ['county', 'B', 'not_evaluated', null]]);
+  });
+
+  it('a set written for a region the plan does not hold measures the whole plan, and says so', () => {
+    const beds = { ...common('b'), kind: 'ratio', measure: 'beds_open', per: 1000, min: 1, unit: '张', scopes: ['region'] } as const;
+    const r = evaluateGaps(UNITS, [fac('H1', 'thc', 'A1', { beds_open: 100 })], set([beds], ['鼓楼区']), { year: 2020 });
+    expect(get(r, 'region', 'region')).toMatchObject({ value: 0.995, name: '某市、别市' });
+    expect(r.notes).toEqual(['本标准适用于「鼓楼区」，方案中没有该单位：按整个方案计算']);
   });
 
   it('a set that applies to one city leaves other cities out; without appliesTo the whole plan counts', () => {
