@@ -5,7 +5,7 @@
  */
 import { FACILITY_COLUMNS } from '../model/columns.ts';
 import type { Facility, Unit } from '../model/entities.ts';
-import { UNIT_KIND_LEVEL } from '../model/kinds.ts';
+import { FACILITY_TYPES, UNIT_KIND_LEVEL } from '../model/kinds.ts';
 import type { PopulationFigure } from './population.ts';
 import { indexRegion, type PopulationBand, type RegionIndex } from './region-index.ts';
 import { statusOf, statusOfCount, type GapReport, type GapResult } from './result.ts';
@@ -20,10 +20,9 @@ const BAND_LABEL: Record<PopulationBand, string> = { total: '常住人口', age_
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 const ceilPos = (v: number) => Math.max(0, Math.ceil(v - 1e-9));
 
-/** A facility's value in a column as a number: booleans count 1/0; null when unknown. */
-function num(f: Facility, field: string): number | null {
-  const v = (f as Record<string, unknown>)[field];
-  return typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : null;
+/** Per facility type (index in FACILITY_TYPES): whether a target counts it (every type when none are given). */
+function typeMask(types: readonly string[] | undefined): Uint8Array {
+  return Uint8Array.from(FACILITY_TYPES, (t) => (!types || types.includes(t) ? 1 : 0));
 }
 
 function meets(f: Facility, c: Condition): boolean | null {
@@ -35,6 +34,12 @@ function meets(f: Facility, c: Condition): boolean | null {
     case '==': return v === c.value;
     case 'in': return Array.isArray(c.value) && c.value.includes(String(v));
   }
+}
+
+/** One result, always with the same fields (one object shape for hundreds of thousands of them). */
+function result(t: Target, scope: Scope, code: string, name: string, parent: string | null, value: number | null, required: number | null,
+  shortfall: number | null, status: GapResult['status'], missing?: string, count?: GapResult['count']): GapResult {
+  return { target: t.id, scope, code, name, parent, value, required, shortfall, unit: t.unit, status, count, missing };
 }
 
 const scopeOfLevel = (level: number): Scope => (level <= 0 ? 'region' : level === 1 ? 'county' : 'township');
@@ -62,42 +67,38 @@ export function evaluateGaps(units: readonly Unit[], facilities: readonly Facili
   return { standard: set.id, year: opts.year, targets: set.targets, results, notes: ix.notes };
 }
 
-/** The counties and townships of the region, in plan order. */
-function unitsAt(ix: RegionIndex, level: 1 | 2): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < ix.units.length; i++) if (ix.inRegion[i] && UNIT_KIND_LEVEL[ix.units[i]!.kind] === level) out.push(i);
-  return out;
-}
+/** The counties or townships of the region, in plan order. */
+const unitsAt = (ix: RegionIndex, level: 1 | 2) => (level === 1 ? ix.counties : ix.townships);
 const parentCode = (ix: RegionIndex, i: number, scope: Scope) =>
   scope === 'county' ? 'region' : scope === 'township' ? (ix.countyOf[i]! >= 0 ? ix.units[ix.countyOf[i]!]!.code : 'region') : null;
 
 // ---- ratio to population: Σ measure ÷ population × per ≥ min ---------------------------------------
 
 function ratio(t: Of<'ratio'>, ix: RegionIndex, emit: Emit): void {
-  const types = t.facilityTypes ? new Set<string>(t.facilityTypes) : null;
+  const counts = typeMask(t.facilityTypes);
+  const col = ix.column(t.measure);
   const n = ix.units.length;
   const sum = new Float64Array(n);
   const missing = new Int32Array(n);
   let regionSum = 0, regionMissing = 0;
-  ix.facilities.forEach((f, k) => {
+  for (let k = 0; k < col.length; k++) {
     const u = ix.facilityUnit[k]!;
-    if (u < 0 || !ix.inRegion[u] || (types && !types.has(f.type))) return;
-    const v = num(f, t.measure);
+    if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) continue;
+    const v = col[k]!;
     const c = ix.countyOf[u]!, w = ix.townshipOf[u]!;
-    if (v === null) { regionMissing++; if (c >= 0) missing[c]!++; if (w >= 0) missing[w]!++; return; }
+    if (v !== v) { regionMissing++; if (c >= 0) missing[c]!++; if (w >= 0) missing[w]!++; continue; } // NaN: unknown
     regionSum += v;
     if (c >= 0) sum[c]! += v;
     if (w >= 0) sum[w]! += v;
-  });
+  }
   const one = (scope: Scope, code: string, name: string, parent: string | null, total: number, pop: number, lacking: number) => {
-    const base = { target: t.id, scope, code, name, parent, unit: t.unit };
-    const note = lacking ? `${lacking} 所机构缺少「${label(t.measure)}」数据，按 0 计` : undefined;
     if (!(pop > 0)) {
-      emit({ ...base, value: null, required: t.min, shortfall: null, status: 'missing_data', missing: `缺少${BAND_LABEL[t.population]}` });
+      emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', `缺少${BAND_LABEL[t.population]}`));
       return;
     }
     const value = (total / pop) * t.per;
-    emit({ ...base, value: round4(value), required: t.min, shortfall: ceilPos((t.min * pop) / t.per - total), status: statusOf(value, t.min), missing: note });
+    const note = lacking ? `${lacking} 所机构缺少「${label(t.measure)}」数据，按 0 计` : undefined;
+    emit(result(t, scope, code, name, parent, round4(value), t.min, ceilPos((t.min * pop) / t.per - total), statusOf(value, t.min), note));
   };
   if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, regionSum, ix.regionPopulation(t.population), regionMissing);
   for (const level of [1, 2] as const) {
@@ -109,45 +110,43 @@ function ratio(t: Of<'ratio'>, ix: RegionIndex, emit: Emit): void {
 
 // ---- roll-ups: how many units / facilities below meet a target, and the summed shortfall ----------
 
+/** Counts per unit, and for the region at index n (units.length). */
 class Rollup {
-  private readonly met = new Map<number, number>();
-  private readonly of = new Map<number, number>();
-  private readonly short = new Map<number, number>();
-  private readonly lacking = new Map<number, number>();
-  add(at: number, met: boolean | null, shortfall: number): void {
-    if (met === null) { this.lacking.set(at, (this.lacking.get(at) ?? 0) + 1); return; }
-    this.of.set(at, (this.of.get(at) ?? 0) + 1);
-    if (met) this.met.set(at, (this.met.get(at) ?? 0) + 1);
-    this.short.set(at, (this.short.get(at) ?? 0) + shortfall);
+  private readonly met: Int32Array;
+  private readonly of: Int32Array;
+  private readonly lacking: Int32Array;
+  private readonly short: Float64Array;
+  private readonly region: number;
+  constructor(ix: RegionIndex) {
+    const n = ix.units.length + 1;
+    this.region = n - 1;
+    this.met = new Int32Array(n); this.of = new Int32Array(n); this.lacking = new Int32Array(n); this.short = new Float64Array(n);
   }
-  /** Adds one result at the unit `u` to its township, county and the region (key -1). */
+  private add(at: number, met: boolean | null, shortfall: number): void {
+    if (met === null) { this.lacking[at]!++; return; }
+    this.of[at]!++;
+    if (met) this.met[at]!++;
+    this.short[at]! += shortfall;
+  }
+  /** Adds one result at the unit `u` to its township, county and the region (not to `self`). */
   addUp(ix: RegionIndex, u: number, met: boolean | null, shortfall: number, self: number): void {
     const w = ix.townshipOf[u]!, c = ix.countyOf[u]!;
     if (w >= 0 && w !== self) this.add(w, met, shortfall);
     if (c >= 0 && c !== self) this.add(c, met, shortfall);
-    this.add(-1, met, shortfall);
+    this.add(this.region, met, shortfall);
   }
   emit(t: Target, ix: RegionIndex, emit: Emit, what: string, scopes: readonly Scope[]): void {
-    const keys = new Set([...this.of.keys(), ...this.lacking.keys()]);
-    const rows: [number, Scope][] = [];
-    if (keys.has(-1) && scopes.includes('region')) rows.push([-1, 'region']);
+    const one = (at: number, scope: Scope, code: string, name: string, parent: string | null) => {
+      const met = this.met[at]!, of = this.of[at]!, lacking = this.lacking[at]!;
+      if (of === 0 && lacking === 0) return;
+      emit(result(t, scope, code, name, parent, met, of, this.short[at]!, of === 0 ? 'missing_data' : statusOfCount(met, of),
+        lacking ? `${lacking} ${what}缺少数据` : undefined, { met, of }));
+    };
+    if (scopes.includes('region')) one(this.region, 'region', 'region', ix.regionName, null);
     for (const level of [1, 2] as const) {
       const scope = scopeOfLevel(level);
       if (!scopes.includes(scope)) continue;
-      for (const i of unitsAt(ix, level)) if (keys.has(i)) rows.push([i, scope]);
-    }
-    for (const [at, scope] of rows) {
-      const met = this.met.get(at) ?? 0, of = this.of.get(at) ?? 0, lacking = this.lacking.get(at) ?? 0;
-      emit({
-        target: t.id, scope,
-        code: at < 0 ? 'region' : ix.units[at]!.code,
-        name: at < 0 ? ix.regionName : ix.units[at]!.name,
-        parent: at < 0 ? null : parentCode(ix, at, scope),
-        value: met, required: of, shortfall: this.short.get(at) ?? 0, unit: t.unit,
-        status: of === 0 ? 'missing_data' : statusOfCount(met, of),
-        count: { met, of },
-        missing: lacking ? `${lacking} ${what}缺少数据` : undefined,
-      });
+      for (const i of unitsAt(ix, level)) one(i, scope, ix.units[i]!.code, ix.units[i]!.name, parentCode(ix, i, scope));
     }
   }
 }
@@ -155,23 +154,23 @@ class Rollup {
 // ---- presence per unit: ≥ n facilities of given types in each unit of given kinds --------------------
 
 function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
-  const types = new Set<string>(t.facilityTypes);
+  const counts = typeMask(t.facilityTypes);
   const kinds = new Set<string>(t.unitKinds);
   const count = new Int32Array(ix.units.length);
-  ix.facilities.forEach((f, k) => {
-    if (!types.has(f.type)) return;
+  for (let k = 0; k < ix.facilities.length; k++) {
+    if (!counts[ix.facilityType[k]!]) continue;
     for (let u = ix.facilityUnit[k]!, depth = 0; u >= 0 && depth < 8; u = ix.parent[u]!, depth++) count[u]!++;
-  });
+  }
   const namedMin = new Map<number, number>();
   if (t.named) {
     for (const nm of t.named) {
       const i = ix.units.findIndex((u, j) => ix.inRegion[j] && (u.code === nm.unit || u.name === nm.unit));
       if (i < 0) {
-        emit({ target: t.id, scope: 'region', code: nm.unit, name: nm.unit, parent: null, value: null, required: nm.min, shortfall: null, unit: t.unit, status: 'missing_data', missing: `方案中没有「${nm.unit}」` });
+        emit(result(t, 'region', nm.unit, nm.unit, null, null, nm.min, null, 'missing_data', `方案中没有「${nm.unit}」`));
       } else namedMin.set(i, nm.min);
     }
   }
-  const roll = new Rollup();
+  const roll = new Rollup(ix);
   let regionDirect = false;
   for (let i = 0; i < ix.units.length; i++) {
     const u = ix.units[i]!;
@@ -188,8 +187,7 @@ function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
     const isRegion = ix.regionRoots.length === 1 && ix.regionRoots[0] === i;
     if (level <= 2 || isRegion) {
       const scope = isRegion ? 'region' : scopeOfLevel(level);
-      emit({ target: t.id, scope, code: isRegion ? 'region' : u.code, name: u.name, parent: isRegion ? null : parentCode(ix, i, scope),
-        value: have, required, shortfall, unit: t.unit, status: statusOf(have, required) });
+      emit(result(t, scope, isRegion ? 'region' : u.code, u.name, isRegion ? null : parentCode(ix, i, scope), have, required, shortfall, statusOf(have, required)));
       if (isRegion) { regionDirect = true; continue; }
     }
     roll.addUp(ix, i, have >= required, shortfall, i);
@@ -200,39 +198,42 @@ function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
 // ---- per-facility minimum: each facility of given types has measure (÷ relativeTo) ≥ min ----------------
 
 function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit): void {
-  const types = new Set<string>(t.facilityTypes);
-  const roll = new Rollup();
-  ix.facilities.forEach((f, k) => {
+  const counts = typeMask(t.facilityTypes);
+  const measure = ix.column(t.measure);
+  const relative = t.relativeTo ? ix.column(t.relativeTo) : null;
+  const roll = new Rollup(ix);
+  for (let k = 0; k < measure.length; k++) {
     const u = ix.facilityUnit[k]!;
-    if (u < 0 || !ix.inRegion[u] || !types.has(f.type)) return;
+    if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) continue;
+    const f = ix.facilities[k]!;
     const w = ix.townshipOf[u]! >= 0 ? ix.townshipOf[u]! : ix.countyOf[u]!;
-    const base = { target: t.id, scope: 'facility' as const, code: f.id, name: f.name, parent: w >= 0 ? ix.units[w]!.code : null, unit: t.unit };
-    const v = num(f, t.measure);
-    const den = t.relativeTo ? num(f, t.relativeTo) : 1;
-    if (v === null || den === null || den === 0) {
-      const what = v === null ? `缺少「${label(t.measure)}」` : den === 0 ? `「${label(t.relativeTo!)}」为 0` : `缺少「${label(t.relativeTo!)}」`;
-      emit({ ...base, value: null, required: t.min, shortfall: null, status: 'missing_data', missing: what });
+    const parent = w >= 0 ? ix.units[w]!.code : null;
+    const v = measure[k]!;
+    const den = relative ? relative[k]! : 1;
+    if (v !== v || den !== den || den === 0) { // NaN: unknown
+      const what = v !== v ? `缺少「${label(t.measure)}」` : den === 0 ? `「${label(t.relativeTo!)}」为 0` : `缺少「${label(t.relativeTo!)}」`;
+      emit(result(t, 'facility', f.id, f.name, parent, null, t.min, null, 'missing_data', what));
       roll.addUp(ix, u, null, 0, -2);
-      return;
+      continue;
     }
     const value = v / den;
     const shortfall = ceilPos(t.min * den - v);
-    emit({ ...base, value: round4(value), required: t.min, shortfall, status: statusOf(value, t.min) });
+    emit(result(t, 'facility', f.id, f.name, parent, round4(value), t.min, shortfall, statusOf(value, t.min)));
     roll.addUp(ix, u, value + 1e-9 >= t.min, shortfall, -2);
-  });
+  }
   roll.emit(t, ix, emit, '所机构', ['region', 'county', 'township']);
 }
 
 // ---- share of facilities meeting a condition ------------------------------------------------------
 
 function share(t: Of<'share'>, ix: RegionIndex, emit: Emit): void {
-  const types = new Set<string>(t.facilityTypes);
+  const counts = typeMask(t.facilityTypes);
   const n = ix.units.length;
   const of = new Int32Array(n), met = new Int32Array(n), lacking = new Int32Array(n);
   let rOf = 0, rMet = 0, rLacking = 0;
   ix.facilities.forEach((f, k) => {
     const u = ix.facilityUnit[k]!;
-    if (u < 0 || !ix.inRegion[u] || !types.has(f.type)) return;
+    if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) return;
     const m = meets(f, t.condition);
     const c = ix.countyOf[u]!;
     rOf++; if (c >= 0) of[c]!++;
@@ -240,11 +241,11 @@ function share(t: Of<'share'>, ix: RegionIndex, emit: Emit): void {
     if (m === null) { rLacking++; if (c >= 0) lacking[c]!++; }
   });
   const one = (scope: Scope, code: string, name: string, parent: string | null, k: number, total: number, lack: number) => {
-    const base = { target: t.id, scope, code, name, parent, unit: t.unit, count: { met: k, of: total } };
-    if (total === 0) { emit({ ...base, value: null, required: t.min, shortfall: null, status: 'missing_data', missing: '没有此类机构' }); return; }
+    const count = { met: k, of: total };
+    if (total === 0) { emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', '没有此类机构', count)); return; }
     const value = k / total;
-    emit({ ...base, value: round4(value), required: t.min, shortfall: ceilPos(t.min * total - k), status: statusOf(value, t.min),
-      missing: lack ? `${lack} 所机构缺少「${label(t.condition.field)}」数据，按未达到计` : undefined });
+    emit(result(t, scope, code, name, parent, round4(value), t.min, ceilPos(t.min * total - k), statusOf(value, t.min),
+      lack ? `${lack} 所机构缺少「${label(t.condition.field)}」数据，按未达到计` : undefined, count));
   };
   if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, rMet, rOf, rLacking);
   if (t.scopes.includes('county')) for (const i of unitsAt(ix, 1)) one('county', ix.units[i]!.code, ix.units[i]!.name, 'region', met[i]!, of[i]!, lacking[i]!);
@@ -253,11 +254,11 @@ function share(t: Of<'share'>, ix: RegionIndex, emit: Emit): void {
 // ---- access: declared here, evaluated by the access engine (issue 4) ---------------------------------
 
 function access(t: Of<'access'>, ix: RegionIndex, emit: Emit): void {
-  const base = { target: t.id, value: null, required: t.min, shortfall: null, unit: t.unit, status: 'not_evaluated' as const, missing: '通行时间分析尚未实现' };
-  if (t.scopes.includes('region')) emit({ ...base, scope: 'region', code: 'region', name: ix.regionName, parent: null });
+  const why = '通行时间分析尚未实现';
+  if (t.scopes.includes('region')) emit(result(t, 'region', 'region', ix.regionName, null, null, t.min, null, 'not_evaluated', why));
   for (const level of [1, 2] as const) {
     const scope = scopeOfLevel(level);
     if (!t.scopes.includes(scope as 'county' | 'township')) continue;
-    for (const i of unitsAt(ix, level)) emit({ ...base, scope, code: ix.units[i]!.code, name: ix.units[i]!.name, parent: parentCode(ix, i, scope) });
+    for (const i of unitsAt(ix, level)) emit(result(t, scope, ix.units[i]!.code, ix.units[i]!.name, parentCode(ix, i, scope), null, t.min, null, 'not_evaluated', why));
   }
 }

@@ -4,7 +4,7 @@
  * populations (own figure, or the sum of the children's where a unit has none).
  */
 import type { Facility, Unit } from '../model/entities.ts';
-import { UNIT_KIND_LEVEL } from '../model/kinds.ts';
+import { FACILITY_TYPES, UNIT_KIND_LEVEL } from '../model/kinds.ts';
 import { populationNotes, populationsAt, type PopulationBand, type PopulationFigure } from './population.ts';
 
 export type { PopulationBand };
@@ -22,6 +22,13 @@ export interface RegionIndex {
   inRegion: Uint8Array;
   /** Per facility: index of its unit, or -1 when its unit is not in the plan. */
   facilityUnit: Int32Array;
+  /** Per facility: its type's index in FACILITY_TYPES. */
+  facilityType: Uint8Array;
+  /** The region's counties (区县) and streets/towns (街道/乡镇), in plan order. */
+  counties: readonly number[];
+  townships: readonly number[];
+  /** A facility column as numbers (a flag counts 1/0), NaN where unknown; built once per column. */
+  column(field: string): Float64Array;
   /** The region's top units (what `appliesTo` names, or the plan's roots). */
   regionRoots: number[];
   regionName: string;
@@ -89,7 +96,26 @@ export function indexRegion(units: readonly Unit[], facilities: readonly Facilit
   walk(named, (i) => { inRegion[i] = 1; });
 
   const facilityUnit = new Int32Array(facilities.length);
-  facilities.forEach((f, k) => { facilityUnit[k] = byCode.get(f.unit_code) ?? -1; });
+  const facilityType = new Uint8Array(facilities.length);
+  const typeIndex = new Map<string, number>(FACILITY_TYPES.map((t, i) => [t, i]));
+  facilities.forEach((f, k) => { facilityUnit[k] = byCode.get(f.unit_code) ?? -1; facilityType[k] = typeIndex.get(f.type) ?? 0; });
+  const columns = new Map<string, Float64Array>();
+  const column = (field: string): Float64Array => {
+    let c = columns.get(field);
+    if (c) return c;
+    c = new Float64Array(facilities.length);
+    for (let k = 0; k < facilities.length; k++) {
+      const v = (facilities[k] as Record<string, unknown>)[field];
+      c[k] = typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : NaN;
+    }
+    columns.set(field, c);
+    return c;
+  };
+  const atLevel = (level: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) if (inRegion[i] && UNIT_KIND_LEVEL[units[i]!.kind] === level) out.push(i);
+    return out;
+  };
 
   const pops = populationsAt(units, parent, populations, year);
   const inRegionUnits: number[] = [];
@@ -110,7 +136,8 @@ export function indexRegion(units: readonly Unit[], facilities: readonly Facilit
   };
 
   return {
-    units, facilities, byCode, parent, countyOf, townshipOf, inRegion, facilityUnit,
+    units, facilities, byCode, parent, countyOf, townshipOf, inRegion, facilityUnit, facilityType,
+    counties: atLevel(1), townships: atLevel(2), column,
     regionRoots: named,
     notes,
     regionName: named.map((i) => units[i]!.name).join('、') || '全部',
