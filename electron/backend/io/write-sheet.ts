@@ -12,7 +12,7 @@ import { Buffer } from 'node:buffer';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
-  boolLabels, CODE_COLUMNS, cellTextFormatter, cellXlsxFormatter, COLUMN_TYPE_LABELS, enumChoices, PERCENT_COLUMNS,
+  boolLabels, CODE_COLUMNS, cellTextFormatter, cellXlsxFormatter, COLUMN_TYPE_LABELS, enumChoices, PERCENT_COLUMNS, PERCENT_POINT_COLUMNS,
 } from '../../../shared/model/cells.ts';
 import { TABLE_COLUMNS, TABLE_KEY, type ColumnDef, type TableName } from '../../../shared/model/columns.ts';
 import type { TableRow } from '../../../shared/model/parse-rows.ts';
@@ -137,6 +137,7 @@ function dropDown(c: ColumnDef): string[] | null {
 
 function rangeText(c: ColumnDef): string {
   if (PERCENT_COLUMNS.has(c.key)) return '小数（1 = 100%，最大 3），或百分数如 85%；大于 3 的数按百分数读';
+  if (PERCENT_POINT_COLUMNS.has(c.key)) return `百分数，每年 ${c.min}% 到 ${c.max}%：1.5 或 1.5% 即每年增长 1.5%，负数为减少`;
   if (c.min !== undefined && c.max !== undefined) return `${c.min} – ${c.max}`;
   if (c.min !== undefined) return `≥ ${c.min}`;
   if (c.max !== undefined) return `≤ ${c.max}`;

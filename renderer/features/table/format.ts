@@ -1,5 +1,5 @@
 /** How a value of a model column is shown in a grid cell and written into the cell editor. */
-import { PERCENT_COLUMNS, YEAR_COLUMNS } from '../../../shared/model/cells.ts';
+import { PERCENT_COLUMNS, PERCENT_POINT_COLUMNS, YEAR_COLUMNS } from '../../../shared/model/cells.ts';
 import { ENUM_LABELS, type ColumnDef } from '../../../shared/model/columns.ts';
 import { boolLabel, enumLabel, isEnumType } from '../../app/i18n/labels.ts';
 import type { Lang } from '../../app/i18n/index.ts';
@@ -12,6 +12,7 @@ const COORD_COLUMNS = new Set(['lon', 'lat']);
 export function formatNumber(key: string, type: ColumnDef['type'], v: number): string {
   if (YEAR_COLUMNS.has(key)) return String(v);
   if (PERCENT_COLUMNS.has(key)) return `${PCT.format(v * 100)}%`;
+  if (PERCENT_POINT_COLUMNS.has(key)) return `${PCT.format(v)}%`;
   if (COORD_COLUMNS.has(key)) return String(Math.round(v * 1e6) / 1e6);
   return type === 'int' ? INT.format(v) : DEC.format(v);
 }
@@ -38,7 +39,7 @@ export function isNumeric(c: ColumnDef): boolean {
 
 /** Which numeric columns a group row adds up, and which it averages (a share). */
 export function aggregationOf(c: ColumnDef): 'sum' | 'mean' | undefined {
-  if (!isNumeric(c) || YEAR_COLUMNS.has(c.key) || COORD_COLUMNS.has(c.key)) return undefined;
+  if (!isNumeric(c) || YEAR_COLUMNS.has(c.key) || COORD_COLUMNS.has(c.key) || PERCENT_POINT_COLUMNS.has(c.key)) return undefined;
   return PERCENT_COLUMNS.has(c.key) ? 'mean' : 'sum';
 }
 
