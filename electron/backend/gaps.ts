@@ -1,5 +1,6 @@
 /** Gaps for a scenario: the plan's standard set and year (or the ones asked for), evaluated on its rows. */
 import type Database from 'better-sqlite3';
+import { ApiError } from '../../shared/api/errors.ts';
 import type { GapReportOut, GapSettings } from '../../shared/api/contract.ts';
 import { evaluateGaps } from '../../shared/gaps/evaluate.ts';
 import type { Scope } from '../../shared/gaps/standard.ts';
@@ -20,7 +21,8 @@ export function gapSettings(db: Database.Database): GapSettings {
   if (chosen) return { standardId: chosen.id, year: year ? Number(year) : chosen.year };
   const names = new Set(db.prepare('SELECT name FROM unit WHERE scenario_id = 1').pluck().all() as string[]);
   const sets = [...shippedSets().values()];
-  const set = sets.find((s) => s.appliesTo?.some((a) => names.has(a))) ?? sets[0]!;
+  const set = sets.find((s) => s.appliesTo?.some((a) => names.has(a))) ?? sets[0];
+  if (!set) throw new ApiError('INTERNAL', '没有可用的指标标准：安装目录中缺少 data/standards', 'No standard sets: data/standards is missing from the installation');
   return { standardId: set.id, year: set.year };
 }
 

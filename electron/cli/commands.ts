@@ -173,9 +173,9 @@ export const COMMANDS: Record<string, Command> = {
       if (format === 'json') {
         const sources = new Map(report.targets.map((t) => [t.id, t.source]));
         bytes = `${JSON.stringify({
-          standard: report.standard, year: report.year, scenario: report.scenario,
+          standard: report.standard, year: report.year, scenario: report.scenario, notes: report.notes,
           results: report.results.map((r) => ({
-            target: r.target, scope: r.scope, code: r.code, name: r.name, value: r.value, required: r.required,
+            target: r.target, scope: r.scope, code: r.code, name: r.name, parent: r.parent, value: r.value, required: r.required,
             shortfall: r.shortfall, unit: r.unit, status: r.status, source: sources.get(r.target),
             ...(r.count ? { count: r.count } : {}), ...(r.missing ? { missing: r.missing } : {}),
           })),
