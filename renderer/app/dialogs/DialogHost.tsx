@@ -7,6 +7,7 @@ import { PlanFileDialog } from './PlanFileDialog.tsx';
 import { ImportDialog } from '../../features/io/ImportDialog.tsx';
 import { TemplateDialog } from '../../features/io/TemplateDialog.tsx';
 import { DeleteScenarioDialog, ScenarioDialog } from '../../features/scenarios/ScenarioDialogs.tsx';
+import { StandardsDialog } from '../../features/standards/StandardsDialog.tsx';
 
 export function DialogHost() {
   const { t } = useLang();
@@ -25,5 +26,6 @@ export function DialogHost() {
     case 'template': return <TemplateDialog />;
     case 'scenario': return <ScenarioDialog key={dialog.mode} mode={dialog.mode} />;
     case 'deleteScenario': return <DeleteScenarioDialog />;
+    case 'standards': return <StandardsDialog />;
   }
 }

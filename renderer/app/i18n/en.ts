@@ -1,18 +1,22 @@
 /** UI strings, English. Same keys as zh-CN.ts (checked by the `Resources` type). */
 import type { Resources } from './zh-CN.ts';
+import { gapsStrings } from '../../features/gaps/strings.ts';
+import { standardsStrings } from '../../features/standards/strings.ts';
 
 export const en: Resources = {
   app: { title: 'HealthPlan', loading: 'Opening the plan…', startFailed: 'Cannot start: {{message}}', retry: 'Retry' },
   menu: { file: 'File', edit: 'Edit', scenario: 'Scenario', view: 'View' },
   file: {
     new: 'New plan…', open: 'Open plan…', openSample: 'Open the sample plan', recent: 'Open recent', recentEmpty: '(no recent files)',
-    saveAs: 'Save as…', renamePlan: 'Rename plan…', importUnits: 'Import units…', importFacilities: 'Import facilities…',
+    saveAs: 'Save as…', renamePlan: 'Rename plan…', importUnits: 'Import units…', importFacilities: 'Import facilities…', importPopulations: 'Import populations by year…',
     exportUnits: 'Export units', exportFacilities: 'Export facilities', template: 'Save import template…',
     exported: 'Exported {{file}}', exporting: 'Exporting…',
   },
   format: { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV text (.csv)' },
   edit: { undo: 'Undo', redo: 'Redo', undoWhat: 'Undo {{what}}', redoWhat: 'Redo {{what}}', nothing: 'Nothing to undo', undone: 'Undone: {{what}}', redone: 'Redone: {{what}}' },
-  tabs: { units: 'Administrative units', facilities: 'Health facilities' },
+  tabs: { units: 'Administrative units', facilities: 'Health facilities', gaps: 'Gaps' },
+  gaps: gapsStrings.en,
+  standards: standardsStrings.en,
   lang: { label: 'Language', zh: '中文', en: 'English' },
   scenario: {
     label: 'Scenario', baseline: 'Baseline', active: 'active', new: 'New scenario…', duplicate: 'Duplicate current scenario…', rename: 'Rename scenario…', delete: 'Delete scenario…',
@@ -52,7 +56,8 @@ export const en: Resources = {
     scientificCode: 'The code was written in scientific notation; enter the full code',
   },
   io: {
-    importUnitsTitle: 'Import administrative units', importFacilitiesTitle: 'Import health facilities', file: 'File', chooseFile: 'Choose a .xlsx or .csv file',
+    importUnitsTitle: 'Import administrative units', importFacilitiesTitle: 'Import health facilities', importPopulationsTitle: 'Import populations by year',
+    populationsHint: 'One row per unit and year (区划代码, 年份, 常住人口, 0-3岁人口, 65岁及以上人口), or one column per year (headers like 2025年常住人口). Gaps take the population of the target year: that year\'s figure, a line between two years, or else the unit\'s (or its parent\'s) annual growth rate. Empty cells keep the plan\'s figures.', file: 'File', chooseFile: 'Choose a .xlsx or .csv file',
     noFile: 'No file chosen', crs: 'Coordinates', wgs84: 'WGS-84 (GPS, Tianditu)', gcj02: 'GCJ-02 (Amap, Tencent)', bd09: 'BD-09 (Baidu)',
     dryRun: 'Check only, do not write', run: 'Import', check: 'Check', running: 'Importing…', readingFile: 'Reading the file…',
     into: 'Into scenario “{{name}}”', hint: 'Rows are written only if every row passes; if anything is wrong, nothing is written. Chinese headers are accepted; see the import template.',

@@ -3,19 +3,23 @@
  * shared/model (see labels.ts) and are not repeated here.
  */
 import { boolLabels } from '../../../shared/model/cells.ts';
+import { gapsStrings } from '../../features/gaps/strings.ts';
+import { standardsStrings } from '../../features/standards/strings.ts';
 
 export const zhCN = {
   app: { title: 'HealthPlan 卫健资源规划台', loading: '正在打开方案…', startFailed: '无法启动：{{message}}', retry: '重试' },
   menu: { file: '文件', edit: '编辑', scenario: '情景', view: '视图' },
   file: {
     new: '新建方案…', open: '打开方案…', openSample: '打开示例方案', recent: '最近打开', recentEmpty: '（无最近文件）',
-    saveAs: '另存为…', renamePlan: '重命名方案…', importUnits: '导入单位…', importFacilities: '导入机构…',
+    saveAs: '另存为…', renamePlan: '重命名方案…', importUnits: '导入单位…', importFacilities: '导入机构…', importPopulations: '导入分年份人口…',
     exportUnits: '导出单位', exportFacilities: '导出机构', template: '保存导入模板…',
     exported: '已导出 {{file}}', exporting: '正在导出…',
   },
   format: { xlsx: 'Excel 工作簿 (.xlsx)', csv: 'CSV 文本 (.csv)' },
   edit: { undo: '撤销', redo: '重做', undoWhat: '撤销 {{what}}', redoWhat: '重做 {{what}}', nothing: '没有可撤销的操作', undone: '已撤销：{{what}}', redone: '已重做：{{what}}' },
-  tabs: { units: '行政区划', facilities: '医疗卫生机构' },
+  tabs: { units: '行政区划', facilities: '医疗卫生机构', gaps: '差距分析' },
+  gaps: gapsStrings.zh,
+  standards: standardsStrings.zh,
   lang: { label: '语言', zh: '中文', en: 'English' },
   scenario: {
     label: '情景', baseline: '基线', active: '当前', new: '新建情景…', duplicate: '复制当前情景…', rename: '重命名情景…', delete: '删除情景…',
@@ -55,7 +59,8 @@ export const zhCN = {
     scientificCode: '代码被写成了科学计数法，请填写完整代码',
   },
   io: {
-    importUnitsTitle: '导入单位（行政区划）', importFacilitiesTitle: '导入医疗卫生机构', file: '文件', chooseFile: '选择 .xlsx 或 .csv 文件',
+    importUnitsTitle: '导入单位（行政区划）', importFacilitiesTitle: '导入医疗卫生机构', importPopulationsTitle: '导入分年份人口',
+    populationsHint: '每行一个单位一年（区划代码、年份、常住人口、0-3岁人口、65岁及以上人口），或每年一列（表头如「2025年常住人口」）。差距分析按目标年份取人口：有该年数据用该年，两年之间插值，否则按单位（或上级）的人口年均增长率推算。空单元格保留方案中已有的数。', file: '文件', chooseFile: '选择 .xlsx 或 .csv 文件',
     noFile: '尚未选择文件', crs: '坐标系', wgs84: 'WGS-84（GPS、天地图）', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）',
     dryRun: '只检查，不写入', run: '导入', check: '检查', running: '正在导入…', readingFile: '正在读取文件…',
     into: '导入到情景「{{name}}」', hint: '所有行全部通过检查才会写入；有任何问题则一行都不写入。表头可用中文，参见导入模板。',

@@ -11,6 +11,7 @@ import { useUi } from '../state/UiContext.tsx';
 import { ScenarioSwitcher } from '../../features/scenarios/ScenarioSwitcher.tsx';
 import { UnitsView } from '../../features/units/UnitsView.tsx';
 import { FacilitiesView } from '../../features/facilities/FacilitiesView.tsx';
+import { GapsView } from '../../features/gaps/GapsView.tsx';
 import { Notices } from './Notices.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import './shell.css';
@@ -41,7 +42,7 @@ export function Shell() {
         </div>
       </header>
       <nav className="tabs" role="tablist">
-        {(['units', 'facilities'] as const).map((k) => (
+        {(['units', 'facilities', 'gaps'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab${tab === k ? ' is-on' : ''}`} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
             {t(`tabs.${k}`)}
           </button>
@@ -57,6 +58,7 @@ export function Shell() {
           <>
             <section className="pane" hidden={tab !== 'units'} role="tabpanel" data-testid="pane-units"><UnitsView /></section>
             <section className="pane" hidden={tab !== 'facilities'} role="tabpanel" data-testid="pane-facilities"><FacilitiesView /></section>
+            <section className="pane" hidden={tab !== 'gaps'} role="tabpanel" data-testid="pane-gaps">{tab === 'gaps' && <GapsView />}</section>
           </>
         )}
       </main>

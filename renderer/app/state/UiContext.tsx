@@ -1,21 +1,22 @@
 /** UI state shared across the shell: the active tab, the open dialog, short notices, row counts. */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { TableName } from './types.ts';
+import type { TabName, TableName } from './types.ts';
 
 export type DialogSpec =
   | { kind: 'planFile'; mode: 'new' | 'open' | 'saveAs' }
   | { kind: 'renamePlan' }
-  | { kind: 'import'; table: TableName }
+  | { kind: 'import'; table: TableName | 'populations' }
   | { kind: 'template' }
   | { kind: 'scenario'; mode: 'create' | 'duplicate' | 'rename' }
-  | { kind: 'deleteScenario' };
+  | { kind: 'deleteScenario' }
+  | { kind: 'standards' };
 
 export interface Notice { id: number; text: string; tone: 'info' | 'error' }
 export interface RowCounts { shown: number; total: number }
 
 interface Ui {
-  tab: TableName;
-  setTab(t: TableName): void;
+  tab: TabName;
+  setTab(t: TabName): void;
   dialog: DialogSpec | null;
   openDialog(d: DialogSpec): void;
   closeDialog(): void;
@@ -29,7 +30,7 @@ interface Ui {
 const UiCtx = createContext<Ui | null>(null);
 
 export function UiProvider({ children }: { children: ReactNode }) {
-  const [tab, setTab] = useState<TableName>('units');
+  const [tab, setTab] = useState<TabName>('units');
   const [dialog, setDialog] = useState<DialogSpec | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [counts, setAllCounts] = useState<Record<TableName, RowCounts | null>>({ units: null, facilities: null });

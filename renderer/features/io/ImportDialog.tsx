@@ -1,6 +1,7 @@
 /**
- * 导入单位… / 导入机构…: pick a .xlsx/.csv, choose the coordinate system, import into the active
- * scenario (all rows or none) and show the report; the tables reload after a successful import.
+ * 导入单位… / 导入机构… / 导入分年份人口…: pick a .xlsx/.csv, choose the coordinate system (tables
+ * only), import into the active scenario (all rows or none) and show the report; the tables reload
+ * after a successful import, and with them the gaps.
  */
 import { useState } from 'react';
 import { useLang } from '../../app/i18n/index.ts';
@@ -16,7 +17,9 @@ import './io.css';
 const CRS = ['wgs84', 'gcj02', 'bd09'] as const;
 type Crs = (typeof CRS)[number];
 
-export function ImportDialog({ table }: { table: TableName }) {
+const TITLE = { units: 'io.importUnitsTitle', facilities: 'io.importFacilitiesTitle', populations: 'io.importPopulationsTitle' } as const;
+
+export function ImportDialog({ table }: { table: TableName | 'populations' }) {
   const { t } = useLang();
   const { scenarioId, status } = useAppData();
   const { invoke, write, reloadRows } = useAppActions();
@@ -38,13 +41,16 @@ export function ImportDialog({ table }: { table: TableName }) {
       setBusy('reading');
       const dataBase64 = await fileToBase64(file);
       setBusy('importing');
-      const args = { scenarioId, table, file: { fileName: file.name, dataBase64 }, crs, dryRun };
-      const r = dryRun ? await invoke('table.import', args) : await write(() => invoke('table.import', args));
+      const fileArg = { fileName: file.name, dataBase64 };
+      const run = () => (table === 'populations'
+        ? invoke('populations.import', { scenarioId, file: fileArg, dryRun })
+        : invoke('table.import', { scenarioId, table, file: fileArg, crs, dryRun }));
+      const r = dryRun ? await run() : await write(run);
       setReport(r);
       setBusy('');
       if (r.ok && !r.dryRun) {
         await reloadRows();
-        setTab(table);
+        if (table !== 'populations') setTab(table);
         notify(t('io.success', { added: r.added, changed: r.changed, unchanged: r.unchanged }));
       }
     } catch (e) {
@@ -57,7 +63,7 @@ export function ImportDialog({ table }: { table: TableName }) {
   const done = report?.ok && !report.dryRun;
   return (
     <Modal
-      title={t(table === 'units' ? 'io.importUnitsTitle' : 'io.importFacilitiesTitle')}
+      title={t(TITLE[table])}
       testId={`import-dialog-${table}`}
       wide
       onClose={closeDialog}
@@ -78,18 +84,19 @@ export function ImportDialog({ table }: { table: TableName }) {
           <span className="file-name" data-testid="import-file-name">{file ? file.name : t('io.noFile')}</span>
         </div>
       </div>
-      <div className="field">
+      {table !== 'populations' && <div className="field">
         <span>{t('io.crs')}</span>
         <div className="crs-row">
           {CRS.map((c) => (
             <label key={c}><input type="radio" name="crs" checked={crs === c} onChange={() => setCrs(c)} data-testid={`import-crs-${c}`} />{t(`io.${c}`)}</label>
           ))}
         </div>
-      </div>
+      </div>}
       <label className="check-row">
         <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} data-testid="import-dry-run" />{t('io.dryRun')}
       </label>
       <p className="field-hint">{t('io.hint')}</p>
+      {table === 'populations' && <p className="field-hint" data-testid="import-populations-hint">{t('io.populationsHint')}</p>}
       {busy && <div className="import-busy" role="status">{t(busy === 'reading' ? 'io.readingFile' : 'io.running')}</div>}
       <ErrorBox error={error} />
       {report && <ImportReportView report={report} />}

@@ -1,0 +1,30 @@
+/** One table of places under the current one, with its count line; 只看不足 keeps rows with something short or near. */
+import { useMemo } from 'react';
+import { useLang } from '../../app/i18n/index.ts';
+import { columnsFor, isShortish, sortRows, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
+import { GapTable, type GapSort, type RowKind } from './GapTable.tsx';
+
+export interface PlaceTableProps {
+  ix: GapIndex; kind: RowKind; rows: PlaceRow[]; onlyShort: boolean; sort: GapSort | null; onSort(s: GapSort | null): void;
+  selected: GapSelection | null; onSelect(s: GapSelection): void; onHover(s: GapSelection | null): void; onDrill(row: PlaceRow): void;
+}
+
+export function PlaceTable({ ix, kind, rows, onlyShort, sort, ...rest }: PlaceTableProps) {
+  const { t } = useLang();
+  const columns = useMemo(() => columnsFor(ix, rows), [ix, rows]);
+  const kept = useMemo(() => {
+    const filtered = onlyShort ? rows.filter((r) => columns.some((c) => isShortish(r.results.get(c.id)?.status))) : rows;
+    return sort && columns.some((c) => c.id === sort.target) ? sortRows(filtered, sort.target, sort.dir) : filtered;
+  }, [rows, columns, onlyShort, sort]);
+  const what = t(`gaps.rows.${kind}`);
+  return (
+    <div className="gaps-table-block">
+      <div className="gaps-table-caption" data-testid="gaps-count">
+        {kept.length === rows.length ? t('gaps.rows.count', { n: rows.length, what }) : t('gaps.rows.shown', { shown: kept.length, total: rows.length, what })}
+      </div>
+      {kept.length > 0
+        ? <GapTable ix={ix} kind={kind} rows={kept} columns={columns} sort={sort} {...rest} />
+        : <p className="gaps-placeholder">{t('gaps.rows.noneShort', { what })}</p>}
+    </div>
+  );
+}

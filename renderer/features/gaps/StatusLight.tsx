@@ -1,0 +1,24 @@
+/** The traffic light of a result: 达标 green, 接近 amber, 不足 red, 数据不全 grey, 未评估 grey outline. */
+import type { GapStatus } from '../../../shared/gaps/result.ts';
+import { useLang } from '../../app/i18n/index.ts';
+
+export function StatusLight({ status }: { status: GapStatus }) {
+  const { t } = useLang();
+  return (
+    <span className={`gap-light is-${status}`} data-testid="gap-light" data-status={status}>
+      <span className="gap-dot" aria-hidden="true" />
+      {t(`gaps.status.${status}`)}
+    </span>
+  );
+}
+
+/** Source badges: 约束性 (binding) and 待核实 (not confirmed from an original document). */
+export function TargetBadges({ binding, unverified }: { binding: boolean; unverified: boolean }) {
+  const { t } = useLang();
+  return (
+    <>
+      {binding && <span className="gap-badge is-binding" data-testid="badge-binding">{t('gaps.badge.binding')}</span>}
+      {unverified && <span className="gap-badge is-unverified" data-testid="badge-unverified">{t('gaps.badge.unverified')}</span>}
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * What went wrong, kept in view under the set being edited (not scrolled away with the targets): a
+ * refused save says which target and field in words, then the server's own message and code.
+ */
+import { errorCode, errorText } from '../../app/i18n/labels.ts';
+import { useLang } from '../../app/i18n/index.ts';
+import type { SaveProblem } from './saveError.ts';
+
+interface Props {
+  /** A refused save or another refused call. */
+  error: unknown;
+  /** The refused field, when the server's answer names one. */
+  problem: SaveProblem | null;
+  /** A problem found before calling the server (text that is not a number). */
+  local: string | null;
+  saving: boolean;
+}
+
+export function ProblemStrip({ error, problem, local, saving }: Props) {
+  const { t, lang } = useLang();
+  if (!error && !local) return null;
+  const code = errorCode(error);
+  return (
+    <div className="std-problem" role="alert" data-testid="standards-error">
+      {local && <div className="std-problem-head">{local}</div>}
+      {error ? (
+        <>
+          <div className="std-problem-head">{saving ? t('standards.saveFailed') : null} {problem?.text ?? errorText(error, lang)}</div>
+          {problem && <div className="std-problem-detail">{errorText(error, lang)}</div>}
+          {code && <div className="std-problem-detail">{t('dialog.errorCode', { code })}</div>}
+        </>
+      ) : null}
+    </div>
+  );
+}
