@@ -43,5 +43,5 @@ export function evaluatePlanGaps(db: Database.Database, q: GapQuery): GapReportO
   const report = evaluateGaps(listRows(db, 'units', q.scenarioId), listRows(db, 'facilities', q.scenarioId), set,
     { year, populations: listPopulations(db, q.scenarioId) });
   const results = report.results.filter((r) => (!q.level || r.scope === q.level) && (!q.onlyShort || (r.shortfall ?? 0) > 0));
-  return { standard: set.id, standardName: set.name, year, scenario: scenario.name, targets: set.targets, results, notes: report.notes };
+  return { standard: set.id, standardName: set.name, year, scenario: scenario.name, targets: set.targets, results, notes: report.notes, notesEn: report.notesEn };
 }

@@ -5,7 +5,6 @@ import { FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKin
 import type { Service } from '../backend/service.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { printImportReport, UsageError, type Lang } from './output.ts';
-import { writeGaps } from '../backend/io/write-gaps.ts';
 
 export interface Command {
   usage: string;
@@ -165,12 +164,13 @@ export const COMMANDS: Record<string, Command> = {
       if (level && !['region', 'county', 'township', 'facility'].includes(level)) throw new UsageError('--level: region | county | township | facility');
       const year = opts.year === undefined ? undefined : Number(opts.year);
       if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year: a year such as 2025');
-      const report = await svc.call('gaps.evaluate', {
+      const query = {
         scenarioId: await scenarioId(svc, opts.scenario as string | undefined, false, lang),
         standardId: opts.standard as string | undefined, year, level: level as 'region' | undefined, onlyShort: !!opts['only-short'],
-      });
+      };
       let bytes: Uint8Array | string;
       if (format === 'json') {
+        const report = await svc.call('gaps.evaluate', query);
         const sources = new Map(report.targets.map((t) => [t.id, t.source]));
         bytes = `${JSON.stringify({
           standard: report.standard, year: report.year, scenario: report.scenario, notes: report.notes,
@@ -178,9 +178,13 @@ export const COMMANDS: Record<string, Command> = {
             target: r.target, scope: r.scope, code: r.code, name: r.name, parent: r.parent, value: r.value, required: r.required,
             shortfall: r.shortfall, unit: r.unit, status: r.status, source: sources.get(r.target),
             ...(r.count ? { count: r.count } : {}), ...(r.missing ? { missing: r.missing } : {}),
+            ...(r.population !== undefined ? { population: r.population } : {}),
           })),
         }, null, 2)}\n`;
-      } else bytes = await writeGaps(report, format as 'csv' | 'xlsx');
+      } else {
+        const f = await svc.call('gaps.export', { ...query, format: format as 'csv' | 'xlsx' });
+        bytes = Buffer.from(f.dataBase64, 'base64');
+      }
       if (opts.out) {
         fs.writeFileSync(opts.out as string, bytes);
         console.log(lang === 'en' ? `wrote ${opts.out}` : `已写出 ${opts.out}`);

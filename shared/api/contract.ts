@@ -75,6 +75,7 @@ export interface GapReportOut {
   results: GapResult[];
   /** What a reader must know about how the figures were made (region not found, population projected …). */
   notes: string[];
+  notesEn: string[];
 }
 export interface ImportCounts { added: number; changed: number; unchanged: number }
 export interface FileOut { fileName: string; dataBase64: string; mimeType: string }

@@ -8,15 +8,24 @@ import type { Facility, Unit } from '../model/entities.ts';
 import { FACILITY_TYPES, UNIT_KIND_LEVEL } from '../model/kinds.ts';
 import type { PopulationFigure } from './population.ts';
 import { indexRegion, type PopulationBand, type RegionIndex } from './region-index.ts';
-import { statusOf, statusOfCount, type GapReport, type GapResult } from './result.ts';
+import { statusOf, statusOfCount, type GapReport, type GapResult, type Said } from './result.ts';
 import type { Condition, Scope, StandardSet, Target } from './standard.ts';
 
 type Of<K extends Target['kind']> = Extract<Target, { kind: K }>;
 type Emit = (r: GapResult) => void;
 
-/** A facility column's Chinese header, for saying which data is missing. */
-const label = (key: string) => FACILITY_COLUMNS.find((c) => c.key === key)?.zh ?? key;
-const BAND_LABEL: Record<PopulationBand, string> = { total: '常住人口', age_0_3: '0-3岁人口', age_65_plus: '65岁及以上人口' };
+/** A facility column's header, for saying which data is missing. */
+const label = (key: string): Said => {
+  const c = FACILITY_COLUMNS.find((x) => x.key === key);
+  return { zh: c?.zh ?? key, en: c?.en.toLowerCase() ?? key };
+};
+const BAND_LABEL: Record<PopulationBand, Said> = {
+  total: { zh: '常住人口', en: 'resident population' }, age_0_3: { zh: '0-3岁人口', en: 'population aged 0–3' }, age_65_plus: { zh: '65岁及以上人口', en: 'population aged 65+' },
+};
+const lacksData = (n: number, field: string, then: Said): Said => {
+  const l = label(field);
+  return { zh: `${n} 所机构缺少「${l.zh}」数据，${then.zh}`, en: `${n} ${n === 1 ? 'facility lacks' : 'facilities lack'} ${l.en}; ${then.en}` };
+};
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 const ceilPos = (v: number) => Math.max(0, Math.ceil(v - 1e-9));
 
@@ -38,8 +47,8 @@ function meets(f: Facility, c: Condition): boolean | null {
 
 /** One result, always with the same fields (one object shape for hundreds of thousands of them). */
 function result(t: Target, scope: Scope, code: string, name: string, parent: string | null, value: number | null, required: number | null,
-  shortfall: number | null, status: GapResult['status'], missing?: string, count?: GapResult['count']): GapResult {
-  return { target: t.id, scope, code, name, parent, value, required, shortfall, unit: t.unit, status, count, missing };
+  shortfall: number | null, status: GapResult['status'], missing?: Said, count?: GapResult['count'], population?: number): GapResult {
+  return { target: t.id, scope, code, name, parent, value, required, shortfall, unit: t.unit, status, count, missing: missing?.zh, missingEn: missing?.en, population };
 }
 
 const scopeOfLevel = (level: number): Scope => (level <= 0 ? 'region' : level === 1 ? 'county' : 'township');
@@ -64,7 +73,7 @@ export function evaluateGaps(units: readonly Unit[], facilities: readonly Facili
       case 'access': access(t, ix, emit); break;
     }
   }
-  return { standard: set.id, year: opts.year, targets: set.targets, results, notes: ix.notes };
+  return { standard: set.id, year: opts.year, targets: set.targets, results, notes: ix.notes.map((n) => n.zh), notesEn: ix.notes.map((n) => n.en) };
 }
 
 /** The counties or townships of the region, in plan order. */
@@ -93,12 +102,13 @@ function ratio(t: Of<'ratio'>, ix: RegionIndex, emit: Emit): void {
   }
   const one = (scope: Scope, code: string, name: string, parent: string | null, total: number, pop: number, lacking: number) => {
     if (!(pop > 0)) {
-      emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', `缺少${BAND_LABEL[t.population]}`));
+      const band = BAND_LABEL[t.population];
+      emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', { zh: `缺少${band.zh}`, en: `no ${band.en}` }));
       return;
     }
     const value = (total / pop) * t.per;
-    const note = lacking ? `${lacking} 所机构缺少「${label(t.measure)}」数据，按 0 计` : undefined;
-    emit(result(t, scope, code, name, parent, round4(value), t.min, ceilPos((t.min * pop) / t.per - total), statusOf(value, t.min), note));
+    const note = lacking ? lacksData(lacking, t.measure, { zh: '按 0 计', en: 'counted as 0' }) : undefined;
+    emit(result(t, scope, code, name, parent, round4(value), t.min, ceilPos((t.min * pop) / t.per - total), statusOf(value, t.min), note, undefined, pop));
   };
   if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, regionSum, ix.regionPopulation(t.population), regionMissing);
   for (const level of [1, 2] as const) {
@@ -109,6 +119,10 @@ function ratio(t: Of<'ratio'>, ix: RegionIndex, emit: Emit): void {
 }
 
 // ---- roll-ups: how many units / facilities below meet a target, and the summed shortfall ----------
+
+const lackingOf = (n: number, what: 'units' | 'facilities'): Said => what === 'units'
+  ? { zh: `${n} 个单位缺少数据`, en: `${n} ${n === 1 ? 'unit lacks' : 'units lack'} data` }
+  : { zh: `${n} 所机构缺少数据`, en: `${n} ${n === 1 ? 'facility lacks' : 'facilities lack'} data` };
 
 /** Counts per unit, and for the region at index n (units.length). */
 class Rollup {
@@ -135,12 +149,12 @@ class Rollup {
     if (c >= 0 && c !== self) this.add(c, met, shortfall);
     this.add(this.region, met, shortfall);
   }
-  emit(t: Target, ix: RegionIndex, emit: Emit, what: string, scopes: readonly Scope[]): void {
+  emit(t: Target, ix: RegionIndex, emit: Emit, what: 'units' | 'facilities', scopes: readonly Scope[]): void {
     const one = (at: number, scope: Scope, code: string, name: string, parent: string | null) => {
       const met = this.met[at]!, of = this.of[at]!, lacking = this.lacking[at]!;
       if (of === 0 && lacking === 0) return;
       emit(result(t, scope, code, name, parent, met, of, this.short[at]!, of === 0 ? 'missing_data' : statusOfCount(met, of),
-        lacking ? `${lacking} ${what}缺少数据` : undefined, { met, of }));
+        lacking ? lackingOf(lacking, what) : undefined, { met, of }));
     };
     if (scopes.includes('region')) one(this.region, 'region', 'region', ix.regionName, null);
     for (const level of [1, 2] as const) {
@@ -166,7 +180,7 @@ function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
     for (const nm of t.named) {
       const i = ix.units.findIndex((u, j) => ix.inRegion[j] && (u.code === nm.unit || u.name === nm.unit));
       if (i < 0) {
-        emit(result(t, 'region', nm.unit, nm.unit, null, null, nm.min, null, 'missing_data', `方案中没有「${nm.unit}」`));
+        emit(result(t, 'region', nm.unit, nm.unit, null, null, nm.min, null, 'missing_data', { zh: `方案中没有「${nm.unit}」`, en: `"${nm.unit}" is not in the plan` }));
       } else namedMin.set(i, nm.min);
     }
   }
@@ -192,7 +206,7 @@ function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
     }
     roll.addUp(ix, i, have >= required, shortfall, i);
   }
-  roll.emit(t, ix, emit, '个单位', regionDirect ? ['county', 'township'] : ['region', 'county', 'township']);
+  roll.emit(t, ix, emit, 'units', regionDirect ? ['county', 'township'] : ['region', 'county', 'township']);
 }
 
 // ---- per-facility minimum: each facility of given types has measure (÷ relativeTo) ≥ min ----------------
@@ -211,7 +225,8 @@ function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit): void {
     const v = measure[k]!;
     const den = relative ? relative[k]! : 1;
     if (v !== v || den !== den || den === 0) { // NaN: unknown
-      const what = v !== v ? `缺少「${label(t.measure)}」` : den === 0 ? `「${label(t.relativeTo!)}」为 0` : `缺少「${label(t.relativeTo!)}」`;
+      const m = label(t.measure), r = label(t.relativeTo ?? t.measure);
+      const what: Said = v !== v ? { zh: `缺少「${m.zh}」`, en: `no ${m.en}` } : den === 0 ? { zh: `「${r.zh}」为 0`, en: `${r.en} is 0` } : { zh: `缺少「${r.zh}」`, en: `no ${r.en}` };
       emit(result(t, 'facility', f.id, f.name, parent, null, t.min, null, 'missing_data', what));
       roll.addUp(ix, u, null, 0, -2);
       continue;
@@ -221,7 +236,7 @@ function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit): void {
     emit(result(t, 'facility', f.id, f.name, parent, round4(value), t.min, shortfall, statusOf(value, t.min)));
     roll.addUp(ix, u, value + 1e-9 >= t.min, shortfall, -2);
   }
-  roll.emit(t, ix, emit, '所机构', ['region', 'county', 'township']);
+  roll.emit(t, ix, emit, 'facilities', ['region', 'county', 'township']);
 }
 
 // ---- share of facilities meeting a condition ------------------------------------------------------
@@ -242,10 +257,10 @@ function share(t: Of<'share'>, ix: RegionIndex, emit: Emit): void {
   });
   const one = (scope: Scope, code: string, name: string, parent: string | null, k: number, total: number, lack: number) => {
     const count = { met: k, of: total };
-    if (total === 0) { emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', '没有此类机构', count)); return; }
+    if (total === 0) { emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', { zh: '没有此类机构', en: 'no facilities of these types' }, count)); return; }
     const value = k / total;
     emit(result(t, scope, code, name, parent, round4(value), t.min, ceilPos(t.min * total - k), statusOf(value, t.min),
-      lack ? `${lack} 所机构缺少「${label(t.condition.field)}」数据，按未达到计` : undefined, count));
+      lack ? lacksData(lack, t.condition.field, { zh: '按未达到计', en: 'counted as not meeting it' }) : undefined, count));
   };
   if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, rMet, rOf, rLacking);
   if (t.scopes.includes('county')) for (const i of unitsAt(ix, 1)) one('county', ix.units[i]!.code, ix.units[i]!.name, 'region', met[i]!, of[i]!, lacking[i]!);
@@ -254,7 +269,7 @@ function share(t: Of<'share'>, ix: RegionIndex, emit: Emit): void {
 // ---- access: declared here, evaluated by the access engine (issue 4) ---------------------------------
 
 function access(t: Of<'access'>, ix: RegionIndex, emit: Emit): void {
-  const why = '通行时间分析尚未实现';
+  const why: Said = { zh: '通行时间分析尚未实现', en: 'travel-time analysis is not available yet' };
   if (t.scopes.includes('region')) emit(result(t, 'region', 'region', ix.regionName, null, null, t.min, null, 'not_evaluated', why));
   for (const level of [1, 2] as const) {
     const scope = scopeOfLevel(level);

@@ -6,6 +6,7 @@
 import type { Facility, Unit } from '../model/entities.ts';
 import { FACILITY_TYPES, UNIT_KIND_LEVEL } from '../model/kinds.ts';
 import { populationNotes, populationsAt, type PopulationBand, type PopulationFigure } from './population.ts';
+import type { Said } from './result.ts';
 
 export type { PopulationBand };
 
@@ -33,7 +34,7 @@ export interface RegionIndex {
   regionRoots: number[];
   regionName: string;
   /** What a reader must know, e.g. that the set's region is not in the plan and the whole plan counted. */
-  notes: string[];
+  notes: Said[];
   /** Population of unit i in a band, with children summed where a unit has no figure (NaN: unknown). */
   population(i: number, band: PopulationBand): number;
   regionPopulation(band: PopulationBand): number;
@@ -61,13 +62,14 @@ export function indexRegion(units: readonly Unit[], facilities: readonly Facilit
 
   const roots: number[] = [];
   for (let i = 0; i < n; i++) if (parent[i] === -1) roots.push(i);
-  const notes: string[] = [];
+  const notes: Said[] = [];
   let named = appliesTo?.length
     ? units.map((u, i) => (appliesTo.includes(u.code) || appliesTo.includes(u.name) ? i : -1)).filter((i) => i >= 0)
     : roots;
   if (appliesTo?.length && named.length === 0) {
     // A set written for another region (or a plan that names it differently): measure the whole plan, and say so.
-    notes.push(`本标准适用于「${appliesTo.join('、')}」，方案中没有该单位：按整个方案计算`);
+    notes.push({ zh: `本标准适用于「${appliesTo.join('、')}」，方案中没有该单位：按整个方案计算`,
+      en: `The set is for ${appliesTo.join(', ')}, which the plan does not hold: the whole plan is measured` });
     named = roots;
   }
 

@@ -21,9 +21,15 @@ export interface GapResult {
   status: GapStatus;
   /** For roll-ups (presence, per-facility): how many units/facilities meet it, of how many. */
   count?: { met: number; of: number };
-  /** Which data is missing, when the status is missing_data (or data was partly missing). */
+  /** Which data is missing, when the status is missing_data (or data was partly missing); in Chinese and English. */
   missing?: string;
+  missingEn?: string;
+  /** Ratio targets: the population divided by, in the target year. */
+  population?: number;
 }
+
+/** A text the engine says, in both languages. */
+export interface Said { zh: string; en: string }
 
 export interface GapReport {
   standard: string;
@@ -32,6 +38,7 @@ export interface GapReport {
   results: GapResult[];
   /** How the figures were made, where a reader must know (the region was not found, populations projected …). */
   notes: string[];
+  notesEn: string[];
 }
 
 const EPS = 1e-9;

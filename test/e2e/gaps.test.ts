@@ -1,6 +1,8 @@
 // End-to-end: the 差距分析 screen on the sample plan — the region overview, choosing a standard set,
 // 只看不足, drilling down to a street's facilities, the source of a figure, and a facility edit showing
 // up in the gaps at once. Screenshots at each step (test-results/screenshots/gaps-*.png).
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
 import { launchApp, screenshot, type App } from './harness.ts';
@@ -164,5 +166,29 @@ describe('差距分析', () => {
     await q('gaps-breadcrumb').getByText('全域').click();
     await expect.poll(crumbs).toEqual(['全域']);
     await screenshot(app.page, 'gaps-08-small-window');
+  });
+
+  it('imports populations by year, and the ratios divide by them', async () => {
+    await q('gaps-standard-select').selectOption('changsha-14fyp-2025');
+    await expect.poll(() => summaryItem('beds-per-1000').count()).toBe(1);
+    await summaryItem('beds-per-1000').click();
+    const population = () => q('gap-source-population').textContent();
+    await expect.poll(population).toMatch(/^[\d,]+$/);
+    expect(await q('gap-source').textContent()).toContain('2030 年人口');
+    const projected = await population();
+
+    const csv = path.join(home, '长沙人口.csv');
+    fs.writeFileSync(csv, '区划代码,名称,2030年常住人口\r\n430100000000,长沙市,12000000\r\n');
+    await app.page.click('[data-testid=menu-file]');
+    await app.page.click('[data-testid=menuitem-file-import-populations]');
+    await q('import-populations-hint').waitFor();
+    await q('import-file-input').setInputFiles(csv);
+    await app.page.click('[data-testid=dialog-submit]');
+    await expect.poll(() => q('import-success').count()).toBe(1);
+    await screenshot(app.page, 'gaps-09-import-populations');
+    await app.page.click('[data-testid=dialog-submit]');
+    await expect.poll(population).toBe('12,000,000');
+    expect(projected).not.toBe('12,000,000');
+    await screenshot(app.page, 'gaps-10-population-in-source');
   });
 });

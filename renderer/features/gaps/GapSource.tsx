@@ -7,11 +7,13 @@ import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 import { useLang } from '../../app/i18n/index.ts';
 import { requiredText, valueText } from './figures.ts';
-import { gapPhrase } from './phrases.ts';
+import { gapPhrase, missingText } from './phrases.ts';
 import { StatusLight, TargetBadges } from './StatusLight.tsx';
 import { ruleText, targetName } from './vocabulary.ts';
 
-export function GapSource({ target, result }: { target: Target | undefined; result: GapResult | undefined }) {
+const PEOPLE = new Intl.NumberFormat('zh-CN');
+
+export function GapSource({ target, result, year }: { target: Target | undefined; result: GapResult | undefined; year: number }) {
   const { t, lang } = useLang();
   if (!target) {
     return <aside className="gaps-source is-empty" data-testid="gap-source"><p className="gaps-source-hint">{t('gaps.source.hint')}</p></aside>;
@@ -39,7 +41,10 @@ export function GapSource({ target, result }: { target: Target | undefined; resu
             <dt>{t('gaps.source.required')}</dt><dd>{requiredText(target, result, lang)}</dd>
             <dt>{t('gaps.source.gap')}</dt>
             <dd className={phrase ? `gaps-gap-text is-${result.status}` : 'gaps-gap-text is-met'} data-testid="gap-source-gap">{phrase ?? t('gaps.source.noGap')}</dd>
-            {showMissing && <><dt>{t('gaps.source.data')}</dt><dd className="gaps-missing">{result.missing}</dd></>}
+            {result.population !== undefined && (
+              <><dt>{t('gaps.source.population', { year })}</dt><dd data-testid="gap-source-population">{PEOPLE.format(result.population)}</dd></>
+            )}
+            {showMissing && <><dt>{t('gaps.source.data')}</dt><dd className="gaps-missing">{missingText(result, lang)}</dd></>}
           </dl>
         </section>
       )}

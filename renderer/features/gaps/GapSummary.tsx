@@ -8,7 +8,7 @@ import type { Target } from '../../../shared/gaps/standard.ts';
 import { useLang } from '../../app/i18n/index.ts';
 import { REGION, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
 import { fullFigure } from './figures.ts';
-import { gapPhrase } from './phrases.ts';
+import { gapPhrase, missingText } from './phrases.ts';
 import { StatusLight, TargetBadges } from './StatusLight.tsx';
 import { targetName } from './vocabulary.ts';
 
@@ -96,10 +96,10 @@ function SummaryItem({ item, selected, onSelect, onHover }: { item: Item; select
       </div>
       {result && <div className="gap-item-fig" data-testid="gap-summary-figure">{fullFigure(target, result, lang)}</div>}
       {phrase && <div className={`gap-item-gap is-${status}`} data-testid="gap-summary-gap">{phrase}</div>}
-      {result?.missing && result.status !== 'missing_data' && result.status !== 'not_evaluated' && <div className="gap-item-note">{result.missing}</div>}
+      {result?.missing && result.status !== 'missing_data' && result.status !== 'not_evaluated' && <div className="gap-item-note">{missingText(result, lang)}</div>}
       {lines.map((x) => (
         <div key={x.code} className={`gap-item-gap is-${x.status}`}>
-          {x.name}：{x.status === 'missing_data' ? x.missing : `${fullFigure(target, x, lang)} ${gapPhrase(target, x, lang) ?? ''}`}
+          {x.name}：{x.status === 'missing_data' ? missingText(x, lang) : `${fullFigure(target, x, lang)} ${gapPhrase(target, x, lang) ?? ''}`}
         </div>
       ))}
     </div>

@@ -82,7 +82,7 @@ export function GapsView() {
       {!!data.error && <FailLine message={errorText(data.error, lang)} onRetry={data.retry} />}
       {report.notes.length > 0 && (
         <div className="gaps-notes" role="note" data-testid="gaps-notes">
-          <span className="gaps-notes-icon" aria-hidden="true">ⓘ</span>{report.notes.join(lang === 'en' ? '; ' : '；')}
+          <span className="gaps-notes-icon" aria-hidden="true">ⓘ</span>{lang === 'en' ? report.notesEn.join('; ') : report.notes.join('；')}
         </div>
       )}
       <div className={`gaps-body${data.loading ? ' is-busy' : ''}`} aria-busy={data.loading}>
@@ -95,7 +95,7 @@ export function GapsView() {
             {unitRows.length + facilityRows.length === 0 && <p className="gaps-placeholder">{t('gaps.rows.empty')}</p>}
           </div>
         </section>
-        <GapSource target={shownTarget} result={shownResult} />
+        <GapSource target={shownTarget} result={shownResult} year={report.year} />
       </div>
     </div>
   );

@@ -17,10 +17,13 @@ const points = (r: GapResult) => num(Math.max(0, ((r.required ?? 0) - (r.value ?
 /** Facilities (or units) below the requirement in a roll-up. */
 const below = (r: GapResult) => (r.count ? r.count.of - r.count.met : 0);
 
+/** What data a result lacks, in the screen's language. */
+export const missingText = (r: GapResult, lang: Lang) => (lang === 'en' ? r.missingEn ?? r.missing : r.missing);
+
 /** The gap in a sentence, or null when there is none. */
 export function gapPhrase(t: Target, r: GapResult, lang: Lang): string | null {
   if (t.kind === 'access' || r.status === 'not_evaluated') return tr(lang, 'gap.access');
-  if (r.status === 'missing_data') return r.missing ?? tr(lang, 'gap.missing');
+  if (r.status === 'missing_data') return missingText(r, lang) ?? tr(lang, 'gap.missing');
   const n = r.shortfall ?? 0;
   if (r.status === 'met' || n <= 0) return null;
   const rollup = isRollup(t, r);

@@ -40,6 +40,7 @@ export const gapsStrings = {
     badge: { binding: '约束性', expected: '预期性', unverified: '待核实' },
     source: {
       hint: '点选一项指标、表头或数值，在这里查看它的出处与计算。',
+      population: '{{year}} 年人口',
       place: '地点',
       value: '现状',
       required: '目标',
@@ -149,6 +150,7 @@ export const gapsStrings = {
     badge: { binding: 'Binding', expected: 'Expected', unverified: 'Unverified' },
     source: {
       hint: 'Select a target, a column header or a figure to see its source and how it is computed.',
+      population: 'Population {{year}}',
       place: 'Place',
       value: 'Current',
       required: 'Target',

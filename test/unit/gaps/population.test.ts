@@ -60,7 +60,7 @@ describe('populations in the target year', () => {
     expect(p.method[i('D')]).toBe(Method.Held);
     expect(p.heldFrom[i('D')]).toBe(2020);
     expect(p.own.total[i('E')]).toBe(70_000); // a figure with no year is taken as it is
-    expect(populationNotes(p, [i('C'), i('A'), i('D'), i('E')], 2025)).toEqual([
+    expect(populationNotes(p, [i('C'), i('A'), i('D'), i('E')], 2025).map((n) => n.zh)).toEqual([
       '人口：2 个单位按年均增长率推算至 2025 年',
       '人口：1 个单位的人口未注明年份，按原值计',
       '人口：1 个单位没有 2025 年人口，也没有增长率，沿用 2020 年人口',
