@@ -14,7 +14,8 @@ import { createScenario, deleteScenario, getScenario, listScenarios, renameScena
 import { listRows } from './db/tables.ts';
 import { editCell } from './edit-cell.ts';
 import { importIntoPlan } from './import-into-plan.ts';
-import { writeTable, writeTemplate } from './io/write-sheet.ts';
+import { writeRows, writeTable, writeTemplate } from './io/write-sheet.ts';
+import { POPULATION_SHEET_COLUMNS } from '../../shared/model/parse-populations.ts';
 import { planInfo } from './plan-info.ts';
 import { SAMPLE_FILE_NAME, writeSamplePlan } from './sample/write-sample.ts';
 import { Workspace, type WorkspaceOptions } from './workspace.ts';
@@ -140,6 +141,13 @@ function handlers(ws: Workspace): PlannerService {
       if (unknown) throw new ApiError('INVALID_ARGS', `「${unknown.code}」不是当前情景中的区划代码`, `"${unknown.code}" is not the code of a unit in this scenario`);
       return upsertPopulations(p.db, scenarioId, figures, { merge: false });
     }),
+    'populations.export': async ({ scenarioId, format }) => {
+      const p = ws.requirePlan();
+      const names = new Map(listRows(p.db, 'units', scenario(scenarioId)).map((u) => [u.code, u.name]));
+      const rows = listPopulations(p.db, scenarioId).map((f) => ({ ...f, name: names.get(f.code) ?? null }));
+      const bytes = await writeRows(POPULATION_SHEET_COLUMNS, '人口', rows, format);
+      return { fileName: `${path.basename(p.path, '.hplan')}-分年份人口.${format}`, dataBase64: b64(bytes), mimeType: MIME[format] };
+    },
     'populations.import': ({ scenarioId, file, dryRun }) =>
       importPopulations(dryRun ? ws.requirePlan() : ws.requireWritable(), { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
         { scenarioId: scenario(scenarioId), dryRun }, (fn) => ws.write(fn)),

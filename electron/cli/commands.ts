@@ -115,23 +115,26 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    usage: 'healthplan export <file.hplan> (--units F | --facilities F) [--scenario NAME]',
-    summary: { zh: '导出单位或机构表（按扩展名 .xlsx 或 .csv）', en: 'Export units or facilities (.xlsx or .csv by extension)' },
+    usage: 'healthplan export <file.hplan> (--units F | --facilities F | --populations F) [--scenario NAME]',
+    summary: { zh: '导出单位、机构或分年份人口表（按扩展名 .xlsx 或 .csv）', en: 'Export units, facilities or populations by year (.xlsx or .csv by extension)' },
     options: {
       units: { type: 'string', help: 'write units to F / 导出行政区划' },
       facilities: { type: 'string', help: 'write facilities to F / 导出机构' },
+      populations: { type: 'string', help: 'write populations by year to F / 导出分年份人口' },
       scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景（默认基线）' },
     },
     async run(svc, file, opts, lang) {
       await svc.call('plan.open', { path: path.resolve(file) });
       const sid = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
-      const jobs = (['units', 'facilities'] as const).filter((t) => opts[t]);
-      if (jobs.length === 0) throw new UsageError(lang === 'en' ? 'give --units F or --facilities F' : '请给出 --units F 或 --facilities F');
+      const jobs = (['units', 'facilities', 'populations'] as const).filter((t) => opts[t]);
+      if (jobs.length === 0) throw new UsageError(lang === 'en' ? 'give --units F, --facilities F or --populations F' : '请给出 --units F、--facilities F 或 --populations F');
       for (const table of jobs) {
         const out = opts[table] as string;
         const format = path.extname(out).toLowerCase() === '.csv' ? 'csv' : path.extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : null;
         if (!format) throw new UsageError(lang === 'en' ? `${out}: use a .xlsx or .csv name` : `${out}：文件名须以 .xlsx 或 .csv 结尾`);
-        const f = await svc.call('table.export', { table, scenarioId: sid, format });
+        const f = table === 'populations'
+          ? await svc.call('populations.export', { scenarioId: sid, format })
+          : await svc.call('table.export', { table, scenarioId: sid, format });
         fs.writeFileSync(out, Buffer.from(f.dataBase64, 'base64'));
         console.log(lang === 'en' ? `wrote ${out}` : `已导出 ${out}`);
       }

@@ -135,6 +135,8 @@ export const API = {
     'Populations by year (人口 by 年份) of a scenario, or of one unit.'),
   'populations.set': method<ImportCounts>()(InScenario.extend({ figures: z.array(PopulationFigureSchema).min(1).max(100_000) }),
     'Set units\' populations for given years exactly (a year with no figure at all is removed).'),
+  'populations.export': method<FileOut>()(InScenario.extend({ format: Format }),
+    'Populations by year as a sheet (区划代码, 名称, 年份, 常住人口 …) that imports back unchanged.'),
   'populations.import': method<ImportReport>()(InScenario.extend({ file: FileBytes, dryRun: z.boolean().default(false) }),
     'Import populations by year from .xlsx/.csv (long: 区划代码, 年份, 常住人口…; or wide: 2025年常住人口 …): all or nothing.'),
   'table.template': method<FileOut>()(z.object({ table: Table, format: Format }),

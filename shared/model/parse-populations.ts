@@ -20,6 +20,8 @@ const FIELDS: readonly Field[] = ['population', 'population_0_3', 'population_65
 const colOf = (key: string): ColumnDef => UNIT_COLUMNS.find((c) => c.key === key)!;
 const CODE = colOf('code');
 const YEAR = colOf('year');
+/** The long layout as the export writes it (名称 is for reading; the import passes over it). */
+export const POPULATION_SHEET_COLUMNS: readonly ColumnDef[] = ['code', 'name', 'year', ...FIELDS].map(colOf);
 
 const namesOf = (c: ColumnDef) => new Set([c.key, c.zh, c.en, ...c.aliases].map(normaliseHeader));
 const CODE_NAMES = namesOf(CODE);

@@ -155,6 +155,13 @@ describe('populations by year', () => {
     expect(again).toMatchObject({ ok: true, table: 'populations', changed: 1 });
     expect(await svc.call('populations.list', { scenarioId: s.id })).toEqual([
       { code: KAIFU, year: 2025, population: 1_000_000, population_0_3: null, population_65_plus: 150_000 }]);
+    // The export reads back unchanged, in both formats.
+    for (const format of ['xlsx', 'csv'] as const) {
+      const out = await svc.call('populations.export', { scenarioId: s.id, format });
+      expect(out.fileName).toMatch(new RegExp(`分年份人口\\.${format}$`));
+      const back = await svc.call('populations.import', { scenarioId: s.id, file: out, dryRun: false });
+      expect(back).toMatchObject({ ok: true, added: 0, changed: 0, unchanged: 1, ignoredColumns: ['名称'] });
+    }
   });
 });
 

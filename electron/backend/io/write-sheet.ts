@@ -47,8 +47,12 @@ function csvCellFormatter(c: ColumnDef): (v: unknown) => string {
   return text;
 }
 
-export async function writeTable<T extends TableName>(table: T, rows: readonly TableRow<T>[], format: SheetFormat): Promise<Uint8Array> {
-  const cols = columnsOf(table);
+export function writeTable<T extends TableName>(table: T, rows: readonly TableRow<T>[], format: SheetFormat): Promise<Uint8Array> {
+  return writeRows(columnsOf(table), SHEET_NAME[table], rows as unknown as readonly Record<string, unknown>[], format);
+}
+
+/** Rows of the given columns as one sheet, written the way the tables are (and read back the same). */
+export async function writeRows(cols: readonly ColumnDef[], sheetName: string, rows: readonly Record<string, unknown>[], format: SheetFormat): Promise<Uint8Array> {
   if (format === 'csv') {
     const keys = cols.map((c) => c.key);
     const text = cols.map(csvCellFormatter);
@@ -70,8 +74,8 @@ export async function writeTable<T extends TableName>(table: T, rows: readonly T
   sink.on('data', (c: Buffer) => chunks.push(c));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   stamp(wb);
-  const ws = wb.addWorksheet(SHEET_NAME[table], { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  const styles = setupColumns(ws, cols, rows as unknown as readonly Record<string, unknown>[]);
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const styles = setupColumns(ws, cols, rows);
   const width = cols.length;
   const keys = cols.map((c) => c.key);
   const value = cols.map(cellXlsxFormatter);

@@ -9,7 +9,7 @@ export const en: Resources = {
   file: {
     new: 'New plan…', open: 'Open plan…', openSample: 'Open the sample plan', recent: 'Open recent', recentEmpty: '(no recent files)',
     saveAs: 'Save as…', renamePlan: 'Rename plan…', importUnits: 'Import units…', importFacilities: 'Import facilities…', importPopulations: 'Import populations by year…',
-    exportUnits: 'Export units', exportFacilities: 'Export facilities', template: 'Save import template…',
+    exportUnits: 'Export units', exportFacilities: 'Export facilities', exportPopulations: 'Export populations by year', template: 'Save import template…',
     exported: 'Exported {{file}}', exporting: 'Exporting…',
   },
   format: { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV text (.csv)' },

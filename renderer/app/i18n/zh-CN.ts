@@ -12,7 +12,7 @@ export const zhCN = {
   file: {
     new: '新建方案…', open: '打开方案…', openSample: '打开示例方案', recent: '最近打开', recentEmpty: '（无最近文件）',
     saveAs: '另存为…', renamePlan: '重命名方案…', importUnits: '导入单位…', importFacilities: '导入机构…', importPopulations: '导入分年份人口…',
-    exportUnits: '导出单位', exportFacilities: '导出机构', template: '保存导入模板…',
+    exportUnits: '导出单位', exportFacilities: '导出机构', exportPopulations: '导出分年份人口', template: '保存导入模板…',
     exported: '已导出 {{file}}', exporting: '正在导出…',
   },
   format: { xlsx: 'Excel 工作簿 (.xlsx)', csv: 'CSV 文本 (.csv)' },

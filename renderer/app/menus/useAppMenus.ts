@@ -25,7 +25,7 @@ export function useAppMenus(): MenuSpec[] {
   const recent: MenuEntry[] = (status?.recent ?? []).length
     ? status!.recent.map((p, i) => ({ id: `recent-${i}`, label: p, title: p, onSelect: () => openRecent(p) }))
     : [{ id: 'recent-none', label: t('file.recentEmpty'), disabled: true }];
-  const exportMenu = (table: 'units' | 'facilities'): MenuEntry[] => (['xlsx', 'csv'] as const).map((f) => ({
+  const exportMenu = (table: 'units' | 'facilities' | 'populations'): MenuEntry[] => (['xlsx', 'csv'] as const).map((f) => ({
     id: `export-${table}-${f}`, label: t(`format.${f}`), onSelect: () => void exportTable(table, f).catch(() => undefined),
   }));
 
@@ -46,6 +46,7 @@ export function useAppMenus(): MenuSpec[] {
         { id: 'file-import-populations', label: t('file.importPopulations'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'populations' }) },
         { id: 'file-export-units', label: t('file.exportUnits'), disabled: !plan, submenu: exportMenu('units') },
         { id: 'file-export-facilities', label: t('file.exportFacilities'), disabled: !plan, submenu: exportMenu('facilities') },
+        { id: 'file-export-populations', label: t('file.exportPopulations'), disabled: !plan, submenu: exportMenu('populations') },
         { separator: true, id: 'sep3' },
         { id: 'file-template', label: t('file.template'), onSelect: () => openDialog({ kind: 'template' }) },
       ],

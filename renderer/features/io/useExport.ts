@@ -10,7 +10,7 @@ import type { FileOut } from '../../app/state/types.ts';
 type Table = 'units' | 'facilities';
 type Format = 'xlsx' | 'csv';
 
-export function useExport(): { exportTable(table: Table, format: Format): Promise<void>; saveTemplate(table: Table, format: Format): Promise<void> } {
+export function useExport(): { exportTable(table: Table | 'populations', format: Format): Promise<void>; saveTemplate(table: Table, format: Format): Promise<void> } {
   const { t, lang } = useLang();
   const { invoke } = useAppActions();
   const { scenarioId } = useAppData();
@@ -26,8 +26,9 @@ export function useExport(): { exportTable(table: Table, format: Format): Promis
     }
   }, [notify, t, lang]);
   return {
-    exportTable: useCallback((table: Table, format: Format) =>
-      run(() => invoke('table.export', { scenarioId, table, format })), [run, invoke, scenarioId]),
+    exportTable: useCallback((table: Table | 'populations', format: Format) =>
+      run(() => (table === 'populations' ? invoke('populations.export', { scenarioId, format }) : invoke('table.export', { scenarioId, table, format }))),
+    [run, invoke, scenarioId]),
     saveTemplate: useCallback((table: Table, format: Format) => run(() => invoke('table.template', { table, format })), [run, invoke]),
   };
 }
