@@ -13,6 +13,7 @@ import { editState, redo, undo } from './db/edit-log.ts';
 import { createScenario, deleteScenario, getScenario, listScenarios, renameScenario } from './db/scenarios.ts';
 import { listRows } from './db/tables.ts';
 import { editCell } from './edit-cell.ts';
+import { addFacility, moveFacility, removeFacility } from './place-facility.ts';
 import { importIntoPlan } from './import-into-plan.ts';
 import { writeRows, writeTable, writeTemplate } from './io/write-sheet.ts';
 import { POPULATION_SHEET_COLUMNS } from '../../shared/model/parse-populations.ts';
@@ -98,6 +99,9 @@ function handlers(ws: Workspace): PlannerService {
       ws.write((p) => editCell(p, 'units', scenario(scenarioId), code, field, value)),
     'facilities.update': ({ scenarioId, id, field, value }) =>
       ws.write((p) => editCell(p, 'facilities', scenario(scenarioId), id, field, value)),
+    'facilities.add': ({ scenarioId, ...f }) => ws.write((p) => addFacility(p, scenario(scenarioId), f)),
+    'facilities.move': ({ scenarioId, id, lon, lat }) => ws.write((p) => moveFacility(p, scenario(scenarioId), id, lon, lat)),
+    'facilities.remove': ({ scenarioId, id }) => { ws.write((p) => removeFacility(p, scenario(scenarioId), id)); return { removed: id }; },
 
     'edits.state': ({ scenarioId }) => editState(ws.requirePlan().db, scenario(scenarioId)),
     'edits.undo': ({ scenarioId }) => ws.write((p) => undo(p.db, scenario(scenarioId))),

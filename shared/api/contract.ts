@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Facility, PopulationFigure, Scenario, Unit } from '../model/entities.ts';
 import { TABLE_NAMES } from '../model/columns.ts';
-import type { FacilityType, UnitKind } from '../model/kinds.ts';
+import { FACILITY_TYPES, type FacilityType, type UnitKind } from '../model/kinds.ts';
 import type { ImportReport } from './import-report.ts';
 import type { GapResult } from '../gaps/result.ts';
 import { Scope, StandardSet, type StandardSummary, type Target } from '../gaps/standard.ts';
@@ -28,6 +28,8 @@ const Name = z.string().trim().min(1).max(100);
 const Format = z.enum(['xlsx', 'csv']);
 const SetId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, '小写字母、数字和 _ . -').max(100);
 const Year = z.number().int().min(2000).max(2100);
+const Lon = z.number().min(-180).max(180);
+const Lat = z.number().min(-90).max(90);
 const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
 const PopulationFigureSchema = z.object({ code: Key, year: z.number().int().min(1949).max(2100), population: Count, population_0_3: Count, population_65_plus: Count });
 const GapQuery = InScenario.extend({ standardId: SetId.optional(), year: Year.optional(), level: Scope.optional(), onlyShort: z.boolean().default(false) });
@@ -108,6 +110,13 @@ export const API = {
   'facilities.update': method<Facility>()(InScenario.extend({ id: Key, field: Key, value: CellValue }),
     'Set one field of one facility (an undoable edit).'),
 
+  'facilities.add': method<Facility>()(InScenario.extend({
+    type: z.enum(FACILITY_TYPES), lon: Lon, lat: Lat, id: Key.optional(), name: Name.optional(), unit_code: Key.optional(),
+    fields: z.record(z.string(), CellValue).optional(),
+  }), 'Place a new facility (on the map): it belongs to the unit it stands in unless given; one edit, undone as one.'),
+  'facilities.move': method<Facility>()(InScenario.extend({ id: Key, lon: Lon, lat: Lat }),
+    'Move a facility; it then belongs to the unit it stands in. One edit.'),
+  'facilities.remove': method<{ removed: string }>()(InScenario.extend({ id: Key }), 'Remove a facility from the scenario. One edit.'),
   'edits.state': method<EditState>()(InScenario, 'Whether undo/redo are possible.'),
   'edits.undo': method<EditState>()(InScenario, 'Undo the last edit in a scenario.'),
   'edits.redo': method<EditState>()(InScenario, 'Redo the last undone edit in a scenario.'),

@@ -1,11 +1,15 @@
 /**
- * Undo and redo of cell edits, kept in the plan file (edit_log) so they survive a restart. A new edit
- * drops the redo stack; undo restores `before`, redo re-applies `after`.
+ * Undo and redo of edits, kept in the plan file (edit_log) so they survive a restart. A new edit
+ * drops the redo stack; undo restores `before`, redo re-applies `after`. An edit is one cell, or —
+ * field WHOLE_ROW — a whole row added (before null), removed (after null) or moved.
  */
 import type Database from 'better-sqlite3';
 import type { EditState } from '../../../shared/api/contract.ts';
 import type { TableName } from '../../../shared/model/columns.ts';
-import { setField } from './tables.ts';
+import { setField, setRow } from './tables.ts';
+
+/** The field of an edit that replaced, added or removed a whole row. */
+export const WHOLE_ROW = '*';
 
 interface EditRow { seq: number; tbl: TableName; row_key: string; field: string; before: string | null; after: string | null }
 
@@ -32,7 +36,9 @@ function step(db: Database.Database, scenarioId: number, direction: 'undo' | 're
     const undoing = direction === 'undo';
     const e = undoing ? lastDone(db, scenarioId) : lastUndone(db, scenarioId);
     if (!e) return;
-    setField(db, e.tbl, scenarioId, e.row_key, e.field, JSON.parse((undoing ? e.before : e.after) ?? 'null'));
+    const value: unknown = JSON.parse((undoing ? e.before : e.after) ?? 'null');
+    if (e.field === WHOLE_ROW) setRow(db, e.tbl, scenarioId, e.row_key, value as object | null);
+    else setField(db, e.tbl, scenarioId, e.row_key, e.field, value);
     db.prepare('UPDATE edit_log SET undone = ? WHERE seq = ?').run(undoing ? 1 : 0, e.seq);
   })();
   return editState(db, scenarioId);

@@ -101,6 +101,16 @@ export function setField(db: Database.Database, table: TableName, scenarioId: nu
     .run(toSql(value), scenarioId, key);
 }
 
+/** Puts a whole row in place of what is there under its key, or (null) deletes the row `key`. */
+export function setRow(db: Database.Database, table: TableName, scenarioId: number, key: string, row: object | null): void {
+  if (row === null) {
+    db.prepare(`DELETE FROM ${SQL_TABLE[table]} WHERE scenario_id = ? AND ${TABLE_KEY[table]} = ?`).run(scenarioId, key);
+    return;
+  }
+  const cols = TABLE_COLUMNS[table].map((c) => c.key);
+  statements(db, table).upsert.run([scenarioId, ...cols.map((c) => toSql((row as Row)[c]))]);
+}
+
 /** Copies every unit and facility of one scenario into another (a new scenario starts as a copy). */
 export function copyScenarioRows(db: Database.Database, from: number, to: number): void {
   for (const table of ['units', 'facilities'] as const) {

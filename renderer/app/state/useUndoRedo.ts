@@ -12,7 +12,9 @@ export function describeEdit(edit: EditRef | null, d: Pick<AppData, 'units' | 'f
   const name = edit.table === 'units'
     ? d.units?.find((u) => u.code === edit.key)?.name
     : d.facilities?.find((f) => f.id === edit.key)?.name;
-  return `${name ?? edit.key} · ${anyColumnLabel(edit.field, lang)}`;
+  // '*': a facility placed, moved or removed on the map as a whole.
+  const what = edit.field === '*' ? (lang === 'en' ? 'placed/moved/removed' : '新增/移动/删除') : anyColumnLabel(edit.field, lang);
+  return `${name ?? edit.key} · ${what}`;
 }
 
 export function useUndoRedo(): { undo(): void; redo(): void; undoText: string; redoText: string } {

@@ -1,0 +1,84 @@
+/**
+ * Placing facilities on the map (在地图上新增、移动、删除机构): each is one edit of the scenario, undone
+ * as one. A placed facility belongs to the unit it stands in: the nearest community/village centre
+ * (else street/town) of the plan.
+ */
+import { ApiError } from '../../shared/api/errors.ts';
+import { emptyFacility, FacilitySchema, type Facility, type Unit } from '../../shared/model/entities.ts';
+import { FACILITY_TYPE_LABELS, UNIT_KIND_LEVEL, type FacilityType } from '../../shared/model/kinds.ts';
+import { recordEdit, WHOLE_ROW } from './db/edit-log.ts';
+import type { PlanDb } from './db/plan-file.ts';
+import { getRow, listRows, setRow } from './db/tables.ts';
+
+export interface NewFacility {
+  type: FacilityType;
+  lon: number;
+  lat: number;
+  id?: string;
+  name?: string;
+  unit_code?: string;
+  /** Further fields (beds, staff …), validated like an edit. */
+  fields?: Record<string, unknown>;
+}
+
+/** The unit a point stands in: the nearest centre among the deepest units that have one. */
+export function unitAt(units: readonly Unit[], lon: number, lat: number): Unit | undefined {
+  const placed = units.filter((u) => u.lon !== null && u.lat !== null);
+  const deepest = Math.max(...placed.map((u) => UNIT_KIND_LEVEL[u.kind]));
+  const k = Math.cos((lat * Math.PI) / 180);
+  let best: Unit | undefined;
+  let bestD = Infinity;
+  for (const u of placed) {
+    if (UNIT_KIND_LEVEL[u.kind] !== deepest) continue;
+    const dx = (u.lon! - lon) * k, dy = u.lat! - lat;
+    const d = dx * dx + dy * dy;
+    if (d < bestD) { bestD = d; best = u; }
+  }
+  return best;
+}
+
+function checked(f: Record<string, unknown>): Facility {
+  const r = FacilitySchema.safeParse(f);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new ApiError('INVALID_ARGS', `机构数据无效：${i.path.join('.')} — ${i.message}`, `Invalid facility: ${i.path.join('.')} — ${i.message}`, r.error.issues);
+  }
+  return r.data;
+}
+
+export function addFacility(p: PlanDb, scenarioId: number, n: NewFacility): Facility {
+  const units = listRows(p.db, 'units', scenarioId);
+  const unit = n.unit_code ? units.find((u) => u.code === n.unit_code) : unitAt(units, n.lon, n.lat);
+  if (!unit) throw new ApiError('INVALID_ARGS', '方案中没有可归属的单位：请先导入行政区划', 'The plan has no unit to place it in: import the units first');
+  const label = FACILITY_TYPE_LABELS[n.type];
+  let id = n.id;
+  if (!id) {
+    let k = 1;
+    while (getRow(p.db, 'facilities', scenarioId, `NEW-${n.type}-${k}`)) k++;
+    id = `NEW-${n.type}-${k}`;
+  } else if (getRow(p.db, 'facilities', scenarioId, id)) {
+    throw new ApiError('CONFLICT', `已有机构编码「${id}」`, `A facility "${id}" already exists`);
+  }
+  const f = checked({ ...emptyFacility(id, n.name ?? `${unit.name}新建${label.zh}`, n.type, unit.code), ...n.fields, id, type: n.type, unit_code: unit.code, lon: n.lon, lat: n.lat });
+  setRow(p.db, 'facilities', scenarioId, id, f);
+  recordEdit(p.db, scenarioId, 'facilities', id, WHOLE_ROW, null, f);
+  return f;
+}
+
+/** Moves a facility; it then belongs to the unit it now stands in. */
+export function moveFacility(p: PlanDb, scenarioId: number, id: string, lon: number, lat: number): Facility {
+  const before = getRow(p.db, 'facilities', scenarioId, id);
+  if (!before) throw new ApiError('NOT_FOUND', `找不到机构「${id}」`, `No facility "${id}"`);
+  const unit = unitAt(listRows(p.db, 'units', scenarioId), lon, lat);
+  const after = checked({ ...before, lon, lat, unit_code: unit?.code ?? before.unit_code });
+  setRow(p.db, 'facilities', scenarioId, id, after);
+  recordEdit(p.db, scenarioId, 'facilities', id, WHOLE_ROW, before, after);
+  return after;
+}
+
+export function removeFacility(p: PlanDb, scenarioId: number, id: string): void {
+  const before = getRow(p.db, 'facilities', scenarioId, id);
+  if (!before) throw new ApiError('NOT_FOUND', `找不到机构「${id}」`, `No facility "${id}"`);
+  setRow(p.db, 'facilities', scenarioId, id, null);
+  recordEdit(p.db, scenarioId, 'facilities', id, WHOLE_ROW, before, null);
+}

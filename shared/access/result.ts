@@ -1,0 +1,68 @@
+/**
+ * 可及性分析结果: what an access analysis answers, as the service returns it (the CLI's JSON, the map,
+ * the gap screen's access targets all read this shape).
+ */
+import type { FacilityType } from '../model/kinds.ts';
+
+/** How travel times were found: on the plan's roads, or straight line × detour ÷ speed (no roads). */
+export type TravelModel = 'road' | 'straight_line';
+
+export interface AccessQuery {
+  scenarioId: number;
+  /** The facilities whose nearest one counts (120 stations for the 1030 rule, CHC/THC for 1530). */
+  types: FacilityType[];
+  urbanMinutes: number;
+  ruralMinutes: number;
+  /** 'from': an ambulance from its station to the place; 'to': a resident to the nearest facility. */
+  direction: 'from' | 'to';
+  /** Added to every trip from a facility (dispatch, 出车), minutes. */
+  dispatchMinutes: number;
+  /** Demand points: the villages'/communities' centres, or a grid generated inside unit boundaries. */
+  demand: 'centroids' | 'grid';
+  gridMeters: number;
+}
+
+/** 需求点: a village/community centre (or a grid cell) with its population and travel time. */
+export interface DemandPointOut {
+  code: string;
+  name: string;
+  /** The street/town (街道/乡镇) it belongs to, for drilling down and colouring. */
+  township: string | null;
+  lon: number;
+  lat: number;
+  population: number;
+  urban: boolean;
+  /** Minutes to (or from) the nearest facility; null when none can be reached. */
+  minutes: number | null;
+  /** The nearest facility's id. */
+  nearest: string | null;
+  covered: boolean;
+}
+
+/** Coverage of one unit or the region: population within the threshold (urban or rural by point). */
+export interface UnitCoverageOut {
+  scope: 'region' | 'county' | 'township';
+  code: string;
+  name: string;
+  parent: string | null;
+  population: number;
+  covered: number;
+  /** covered ÷ population, 0–1; null with no population. */
+  share: number | null;
+}
+
+export interface AccessResultOut {
+  model: TravelModel;
+  /** Said on every result that used the straight-line fallback (and how), else how roads were used. */
+  modelNote: string;
+  modelNoteEn: string;
+  query: AccessQuery;
+  points: DemandPointOut[];
+  units: UnitCoverageOut[];
+  /** Population by travel-time band (upper bound in minutes; Infinity = unreachable), for the surface and the curve. */
+  bands: { upTo: number | null; population: number }[];
+  /** Facilities used (id, name, lon, lat) so the map can draw them and the nearest lines. */
+  facilities: { id: string; name: string; type: FacilityType; lon: number; lat: number }[];
+  /** Milliseconds the computation took (graph cached or not). */
+  ms: number;
+}
