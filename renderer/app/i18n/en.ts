@@ -2,6 +2,7 @@
 import type { Resources } from './zh-CN.ts';
 import { gapsStrings } from '../../features/gaps/strings.ts';
 import { standardsStrings } from '../../features/standards/strings.ts';
+import { mapStrings } from '../../features/map/strings.ts';
 
 export const en: Resources = {
   app: { title: 'HealthPlan', loading: 'Opening the plan…', startFailed: 'Cannot start: {{message}}', retry: 'Retry' },
@@ -14,8 +15,9 @@ export const en: Resources = {
   },
   format: { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV text (.csv)' },
   edit: { undo: 'Undo', redo: 'Redo', undoWhat: 'Undo {{what}}', redoWhat: 'Redo {{what}}', nothing: 'Nothing to undo', undone: 'Undone: {{what}}', redone: 'Redone: {{what}}' },
-  tabs: { units: 'Administrative units', facilities: 'Health facilities', gaps: 'Gaps' },
+  tabs: { units: 'Administrative units', facilities: 'Health facilities', gaps: 'Gaps', map: 'Map & access' },
   gaps: gapsStrings.en,
+  map: mapStrings.en,
   standards: standardsStrings.en,
   lang: { label: 'Language', zh: '中文', en: 'English' },
   scenario: {

@@ -5,6 +5,7 @@
 import { boolLabels } from '../../../shared/model/cells.ts';
 import { gapsStrings } from '../../features/gaps/strings.ts';
 import { standardsStrings } from '../../features/standards/strings.ts';
+import { mapStrings } from '../../features/map/strings.ts';
 
 export const zhCN = {
   app: { title: 'HealthPlan 卫健资源规划台', loading: '正在打开方案…', startFailed: '无法启动：{{message}}', retry: '重试' },
@@ -17,8 +18,9 @@ export const zhCN = {
   },
   format: { xlsx: 'Excel 工作簿 (.xlsx)', csv: 'CSV 文本 (.csv)' },
   edit: { undo: '撤销', redo: '重做', undoWhat: '撤销 {{what}}', redoWhat: '重做 {{what}}', nothing: '没有可撤销的操作', undone: '已撤销：{{what}}', redone: '已重做：{{what}}' },
-  tabs: { units: '行政区划', facilities: '医疗卫生机构', gaps: '差距分析' },
+  tabs: { units: '行政区划', facilities: '医疗卫生机构', gaps: '差距分析', map: '地图与可及性' },
   gaps: gapsStrings.zh,
+  map: mapStrings.zh,
   standards: standardsStrings.zh,
   lang: { label: '语言', zh: '中文', en: 'English' },
   scenario: {

@@ -12,6 +12,7 @@ import { ScenarioSwitcher } from '../../features/scenarios/ScenarioSwitcher.tsx'
 import { UnitsView } from '../../features/units/UnitsView.tsx';
 import { FacilitiesView } from '../../features/facilities/FacilitiesView.tsx';
 import { GapsView } from '../../features/gaps/GapsView.tsx';
+import { MapView } from '../../features/map/MapView.tsx';
 import { Notices } from './Notices.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import './shell.css';
@@ -42,7 +43,7 @@ export function Shell() {
         </div>
       </header>
       <nav className="tabs" role="tablist">
-        {(['units', 'facilities', 'gaps'] as const).map((k) => (
+        {(['units', 'facilities', 'gaps', 'map'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab${tab === k ? ' is-on' : ''}`} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
             {t(`tabs.${k}`)}
           </button>
@@ -59,6 +60,7 @@ export function Shell() {
             <section className="pane" hidden={tab !== 'units'} role="tabpanel" data-testid="pane-units"><UnitsView /></section>
             <section className="pane" hidden={tab !== 'facilities'} role="tabpanel" data-testid="pane-facilities"><FacilitiesView /></section>
             <section className="pane" hidden={tab !== 'gaps'} role="tabpanel" data-testid="pane-gaps">{tab === 'gaps' && <GapsView />}</section>
+            <section className="pane" hidden={tab !== 'map'} role="tabpanel" data-testid="pane-map">{tab === 'map' && <MapView />}</section>
           </>
         )}
       </main>

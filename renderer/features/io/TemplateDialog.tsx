@@ -11,7 +11,7 @@ export function TemplateDialog() {
   const { t } = useLang();
   const { closeDialog, tab } = useUi();
   const { saveTemplate } = useExport();
-  const [table, setTable] = useState<TableName>(tab === 'gaps' ? 'facilities' : tab);
+  const [table, setTable] = useState<TableName>(tab === 'units' ? 'units' : 'facilities');
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
