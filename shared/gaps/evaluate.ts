@@ -58,6 +58,16 @@ export interface EvaluateOptions {
   year: number;
   /** The plan's populations by year, beside each unit's own figure. */
   populations?: readonly PopulationFigure[];
+  /** Coverage of the access targets, by target id, from the access engine; a target without it is not evaluated. */
+  access?: ReadonlyMap<string, AccessCoverage>;
+}
+
+/** 覆盖情况: for one access target, the population of the demand points and the part reached in time. */
+export interface AccessCoverage {
+  /** By county or township code. */
+  byUnit: ReadonlyMap<string, { population: number; covered: number }>;
+  region: { population: number; covered: number };
+  model: 'road' | 'straight_line';
 }
 
 export function evaluateGaps(units: readonly Unit[], facilities: readonly Facility[], set: StandardSet, opts: EvaluateOptions): GapReport {
@@ -70,7 +80,7 @@ export function evaluateGaps(units: readonly Unit[], facilities: readonly Facili
       case 'presence': presence(t, ix, emit); break;
       case 'facility_min': facilityMin(t, ix, emit); break;
       case 'share': share(t, ix, emit); break;
-      case 'access': access(t, ix, emit); break;
+      case 'access': access(t, ix, emit, opts.access?.get(t.id)); break;
     }
   }
   return { standard: set.id, year: opts.year, targets: set.targets, results, notes: ix.notes.map((n) => n.zh), notesEn: ix.notes.map((n) => n.en) };
@@ -268,12 +278,30 @@ function share(t: Of<'share'>, ix: RegionIndex, emit: Emit): void {
 
 // ---- access: declared here, evaluated by the access engine (issue 4) ---------------------------------
 
-function access(t: Of<'access'>, ix: RegionIndex, emit: Emit): void {
-  const why: Said = { zh: '通行时间分析尚未实现', en: 'travel-time analysis is not available yet' };
-  if (t.scopes.includes('region')) emit(result(t, 'region', 'region', ix.regionName, null, null, t.min, null, 'not_evaluated', why));
+/**
+ * Share of the population reached within the target's urban/rural minutes ≥ min; the shortfall is the
+ * people still to be reached. Without coverage from the access engine: not evaluated, never a value.
+ */
+function access(t: Of<'access'>, ix: RegionIndex, emit: Emit, cov: AccessCoverage | undefined): void {
+  const straight: Said | undefined = cov?.model === 'straight_line'
+    ? { zh: '无路网：按直线距离×绕行系数÷车速估算', en: 'no road network: straight-line distance × detour ÷ speed' } : undefined;
+  const one = (scope: Scope, code: string, name: string, parent: string | null, c: { population: number; covered: number } | undefined) => {
+    if (!cov) {
+      emit(result(t, scope, code, name, parent, null, t.min, null, 'not_evaluated', { zh: '尚未进行通行时间分析', en: 'no travel-time analysis has been run' }));
+    } else if (!c || !(c.population > 0)) {
+      emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', { zh: '没有带人口的需求点（村/社区中心）', en: 'no demand points with a population' }));
+    } else {
+      const share = c.covered / c.population;
+      emit(result(t, scope, code, name, parent, round4(share), t.min, ceilPos(t.min * c.population - c.covered), statusOf(share, t.min), straight, undefined, c.population));
+    }
+  };
+  if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, cov?.region);
   for (const level of [1, 2] as const) {
     const scope = scopeOfLevel(level);
     if (!t.scopes.includes(scope as 'county' | 'township')) continue;
-    for (const i of unitsAt(ix, level)) emit(result(t, scope, ix.units[i]!.code, ix.units[i]!.name, parentCode(ix, i, scope), null, t.min, null, 'not_evaluated', why));
+    for (const i of unitsAt(ix, level)) {
+      const u = ix.units[i]!;
+      one(scope, u.code, u.name, parentCode(ix, i, scope), cov?.byUnit.get(u.code));
+    }
   }
 }

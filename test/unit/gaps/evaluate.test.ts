@@ -140,11 +140,26 @@ describe('share of facilities', () => {
 });
 
 describe('access and region', () => {
-  it('access targets are declared but not evaluated: no value', () => {
-    const t = { ...common('1030'), kind: 'access', facilityTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, scopes: ['region', 'county'] } as const;
-    const r = evaluateGaps(UNITS, [], set([t]), { year: 2025 });
+  const t1030 = { ...common('1030'), kind: 'access', facilityTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, scopes: ['region', 'county'] } as const;
+
+  it('access targets without an access analysis are not evaluated: no value', () => {
+    const r = evaluateGaps(UNITS, [], set([t1030]), { year: 2025 });
     expect(r.results.map((x) => [x.scope, x.code, x.status, x.value])).toEqual([
       ['region', 'region', 'not_evaluated', null], ['county', 'A', 'not_evaluated', null], ['county', 'B', 'not_evaluated', null]]);
+  });
+
+  it('access targets with coverage: the share reached in time, and the people still to reach', () => {
+    const access = new Map([['1030', {
+      model: 'straight_line' as const,
+      region: { population: 100_000, covered: 90_000 },
+      byUnit: new Map([['A', { population: 60_000, covered: 60_000 }], ['B', { population: 40_000, covered: 30_000 }]]),
+    }]]);
+    const r = evaluateGaps(UNITS, [], set([t1030]), { year: 2025, access });
+    expect(get(r, 'region', 'region')).toMatchObject({ value: 0.9, required: 1, shortfall: 10_000, status: 'near', unit: '人', population: 100_000 });
+    expect(get(r, 'county', 'A')).toMatchObject({ value: 1, shortfall: 0, status: 'met' });
+    expect(get(r, 'county', 'B')).toMatchObject({ value: 0.75, shortfall: 10_000, status: 'short', missing: '无路网：按直线距离×绕行系数÷车速估算' });
+    const none = evaluateGaps(UNITS, [], set([t1030]), { year: 2025, access: new Map([['1030', { ...access.get('1030')!, byUnit: new Map() }]]) });
+    expect(get(none, 'county', 'B')).toMatchObject({ status: 'missing_data', value: null });
   });
 
   it('a set written for a region the plan does not hold measures the whole plan, and says so', () => {
