@@ -18,7 +18,8 @@ if (Number(process.versions.node.split('.')[0]) < 22) {
   process.exit(r.status ?? 1);
 }
 const cli = path.join(root, 'out', 'cli.mjs');
-if (!fs.existsSync(cli)) {
+// The CLI and the access worker it starts are built together (scripts/build.mjs).
+if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'out', 'access-worker.mjs'))) {
   const { buildNode } = await import(pathToFileURL(path.join(root, 'scripts', 'build.mjs')).href);
   await buildNode();
 }

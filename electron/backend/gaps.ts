@@ -2,8 +2,8 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors.ts';
 import type { GapReportOut, GapSettings } from '../../shared/api/contract.ts';
-import { evaluateGaps } from '../../shared/gaps/evaluate.ts';
-import type { Scope } from '../../shared/gaps/standard.ts';
+import { evaluateGaps, type AccessCoverage } from '../../shared/gaps/evaluate.ts';
+import type { Scope, Target } from '../../shared/gaps/standard.ts';
 import { getMeta, setMeta } from './db/meta.ts';
 import { getScenario } from './db/scenarios.ts';
 import { listRows } from './db/tables.ts';
@@ -35,13 +35,18 @@ export function setGapSettings(db: Database.Database, s: GapSettings): GapSettin
 
 export interface GapQuery { scenarioId: number; standardId?: string; year?: number; level?: Scope; onlyShort: boolean }
 
-export function evaluatePlanGaps(db: Database.Database, q: GapQuery): GapReportOut {
+/** Coverage of an access target in a scenario and year, from the access engine. */
+export type AccessOf = (t: Extract<Target, { kind: 'access' }>, scenarioId: number, year: number) => Promise<AccessCoverage>;
+
+export async function evaluatePlanGaps(db: Database.Database, q: GapQuery, accessOf?: AccessOf): Promise<GapReportOut> {
   const settings = gapSettings(db);
   const set = getSet(db, q.standardId ?? settings.standardId);
   const year = q.year ?? (q.standardId ? set.year : settings.year);
   const scenario = getScenario(db, q.scenarioId);
+  const access = new Map<string, AccessCoverage>();
+  if (accessOf) for (const t of set.targets) if (t.kind === 'access') access.set(t.id, await accessOf(t, q.scenarioId, year));
   const report = evaluateGaps(listRows(db, 'units', q.scenarioId), listRows(db, 'facilities', q.scenarioId), set,
-    { year, populations: listPopulations(db, q.scenarioId) });
+    { year, populations: listPopulations(db, q.scenarioId), access });
   const results = report.results.filter((r) => (!q.level || r.scope === q.level) && (!q.onlyShort || (r.shortfall ?? 0) > 0));
   return { standard: set.id, standardName: set.name, year, scenario: scenario.name, targets: set.targets, results, notes: report.notes, notesEn: report.notesEn };
 }

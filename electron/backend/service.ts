@@ -14,6 +14,8 @@ import { createScenario, deleteScenario, getScenario, listScenarios, renameScena
 import { listRows } from './db/tables.ts';
 import { editCell } from './edit-cell.ts';
 import { addFacility, moveFacility, removeFacility } from './place-facility.ts';
+import { accessCoverageOf, accessHandlers } from './access/handlers.ts';
+import { AccessRunner } from './access/runner.ts';
 import { importIntoPlan } from './import-into-plan.ts';
 import { writeRows, writeTable, writeTemplate } from './io/write-sheet.ts';
 import { POPULATION_SHEET_COLUMNS } from '../../shared/model/parse-populations.ts';
@@ -25,6 +27,10 @@ import { evaluatePlanGaps, gapSettings, setGapSettings } from './gaps.ts';
 import { writeGaps } from './io/write-gaps.ts';
 import { listPopulations, upsertPopulations } from './db/populations.ts';
 import { importPopulations } from './import-populations.ts';
+import { importBoundaries, importRoads } from './import-roads.ts';
+import { clearRoadNetwork, getRoadSpeeds, setRoadSpeeds, storedRoadSummary } from './db/roads.ts';
+import { boundaryCount } from './db/boundaries.ts';
+import { mapBoundaries, mapRoads } from './map-layers.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -32,7 +38,8 @@ const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const TABLE_FILE = { units: '行政区划', facilities: '医疗卫生机构' } as const;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-function handlers(ws: Workspace): PlannerService {
+function handlers(ws: Workspace, runner: AccessRunner): PlannerService {
+  const accessOf = accessCoverageOf(ws, runner);
   const info = () => planInfo(ws.requirePlan(), ws.savedAt);
   const scenario = (id: number) => { getScenario(ws.requirePlan().db, id); return id; };
   const plansPath = (p: string) => (path.isAbsolute(p) ? p : path.join(ws.plansDir, p));
@@ -44,6 +51,7 @@ function handlers(ws: Workspace): PlannerService {
       { scenarioId, crs, dryRun }, (fn) => ws.write(fn));
 
   return {
+    ...accessHandlers(ws, runner),
     'app.status': () => ({
       plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir,
     }),
@@ -131,10 +139,10 @@ function handlers(ws: Workspace): PlannerService {
     'standards.delete': ({ id }) => { ws.write((p) => deleteSet(p.db, id)); return { deleted: id }; },
     'gaps.settings': () => gapSettings(ws.requirePlan().db),
     'gaps.setSettings': (s) => ws.write((p) => setGapSettings(p.db, s)),
-    'gaps.evaluate': (q) => evaluatePlanGaps(ws.requirePlan().db, { ...q, scenarioId: scenario(q.scenarioId) }),
+    'gaps.evaluate': (q) => evaluatePlanGaps(ws.requirePlan().db, { ...q, scenarioId: scenario(q.scenarioId) }, accessOf),
     'gaps.export': async ({ format, ...q }) => {
       const p = ws.requirePlan();
-      const report = evaluatePlanGaps(p.db, { ...q, scenarioId: scenario(q.scenarioId) });
+      const report = await evaluatePlanGaps(p.db, { ...q, scenarioId: scenario(q.scenarioId) }, accessOf);
       return { fileName: `${path.basename(p.path, '.hplan')}-差距-${report.standard}-${report.year}.${format}`, dataBase64: b64(await writeGaps(report, format)), mimeType: MIME[format] };
     },
 
@@ -157,6 +165,26 @@ function handlers(ws: Workspace): PlannerService {
         { scenarioId: scenario(scenarioId), dryRun }, (fn) => ws.write(fn)),
     'table.template': async ({ table, format }) =>
       ({ fileName: `导入模板-${TABLE_FILE[table]}.${format}`, dataBase64: b64(await writeTemplate(table, format)), mimeType: MIME[format] }),
+
+    // ── Road network and unit boundaries (路网、单位边界), plan-wide ──
+    'roads.import': ({ file, crs, dryRun }) => {
+      if (dryRun) ws.requirePlan(); else ws.requireWritable(); // before reading a large file
+      return importRoads({ fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
+        { crs, dryRun, onProgress: (done, total) => ws.onProgress?.('roads', done, total) }, (fn) => ws.write(fn));
+    },
+    'roads.summary': () => {
+      const db = ws.requirePlan().db;
+      const r = storedRoadSummary(db);
+      return { segments: r.segments, points: r.points, km: r.km, kmByClass: r.kmByClass, bbox: r.bbox, importedAt: r.importedAt ?? null, speeds: getRoadSpeeds(db) };
+    },
+    'roads.setSpeeds': ({ speeds }) => ws.write((p) => setRoadSpeeds(p.db, speeds)),
+    'roads.clear': () => ({ deleted: ws.write((p) => clearRoadNetwork(p.db)) }),
+    'boundaries.import': ({ file, crs, dryRun, replace }) =>
+      importBoundaries(dryRun ? ws.requirePlan() : ws.requireWritable(), { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
+        { crs, dryRun, replace }, (fn) => ws.write(fn)),
+    'boundaries.summary': () => ({ units: boundaryCount(ws.requirePlan().db) }),
+    'map.roads': (q) => mapRoads(ws.requirePlan().db, q),
+    'map.boundaries': (q) => mapBoundaries(ws.requirePlan().db, q),
   };
 }
 
@@ -170,7 +198,8 @@ export interface Service {
 
 export function createPlannerService(opts: WorkspaceOptions): Service {
   const ws = new Workspace(opts);
-  const impl = handlers(ws);
+  const runner = new AccessRunner();
+  const impl = handlers(ws, runner);
   const invoke = async (method: string, args: unknown): Promise<unknown> => {
     if (!isApiMethod(method)) throw new ApiError('UNKNOWN_METHOD', `未知的方法：${method}`, `Unknown method: ${method}`);
     const parsed = API[method].args.safeParse(args ?? {});
@@ -186,7 +215,7 @@ export function createPlannerService(opts: WorkspaceOptions): Service {
     invoke,
     call: (method, args) => invoke(method, args) as never,
     workspace: ws,
-    close: () => ws.close(),
+    close: () => { runner.close(); ws.close(); },
   };
 }
 

@@ -24,6 +24,8 @@ export class Workspace {
   private current: PlanDb | null = null;
   /** ISO time of the last committed write in this session. */
   savedAt: string | null = null;
+  /** Told how a long read goes (a road network import): task, done, total. The CLI prints it; a door may forward it. */
+  onProgress: ((task: string, done: number, total: number) => void) | null = null;
 
   constructor(opts: WorkspaceOptions) {
     this.home = path.resolve(opts.home ?? process.env.HEALTHPLAN_HOME ?? path.join(os.homedir(), '.healthplan'));

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKind } from '../../shared/model/kinds.ts';
 import type { Service } from '../backend/service.ts';
+import { accessCommand } from './access-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { printImportReport, UsageError, type Lang } from './output.ts';
+import { importRoadsAndBoundaries, roadInfo } from './roads.ts';
 
 export interface Command {
   usage: string;
@@ -57,6 +59,7 @@ export const COMMANDS: Record<string, Command> = {
           path: info.path, name: info.name, sample: info.isSample, schemaVersion: info.schemaVersion,
           units: info.counts.unitsByKind, facilities: info.counts.facilitiesByType,
           scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, baseline: s.baseline })), population: info.counts.population,
+          ...(await roadInfo(svc)),
         }, null, 2));
         return 0;
       }
@@ -68,23 +71,29 @@ export const COMMANDS: Record<string, Command> = {
       console.log(lang === 'en' ? 'facilities:' : '医疗卫生机构：');
       for (const [k, n] of Object.entries(info.counts.facilitiesByType)) console.log(`  ${label(FACILITY_TYPE_LABELS[k as FacilityType])}\t${n}`);
       console.log(`${lang === 'en' ? 'scenarios' : '情景'}: ${scenarios.map((s) => s.name).join(', ')}`);
+      const { roads, boundaries } = await roadInfo(svc);
+      console.log(lang === 'en'
+        ? `road network: ${roads.segments ? `${roads.segments.toLocaleString('en-US')} segments, ${roads.km.toLocaleString('en-US')} km` : 'none'}; boundaries: ${boundaries} units`
+        : `路网：${roads.segments ? `${roads.segments.toLocaleString('en-US')} 条路段，${roads.km.toLocaleString('en-US')} km` : '无'}；边界：${boundaries} 个单位`);
       return 0;
     },
   },
   import: {
-    usage: 'healthplan import <file.hplan> [--units F] [--facilities F] [--populations F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
-    summary: { zh: '从 .xlsx/.csv 导入单位和机构（全部成功或全部不写入；文件不存在时新建方案）', en: 'Import units/facilities from .xlsx/.csv, all or nothing (creates the plan if missing)' },
+    usage: 'healthplan import <file.hplan> [--units F] [--facilities F] [--populations F] [--roads F] [--boundaries F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
+    summary: { zh: '从 .xlsx/.csv 导入单位和机构（全部成功或全部不写入；文件不存在时新建方案），以及路网和单位边界', en: 'Import units/facilities from .xlsx/.csv, all or nothing (creates the plan if missing); also the road network and unit boundaries' },
     options: {
       units: { type: 'string', help: 'units spreadsheet / 行政区划表' },
       facilities: { type: 'string', help: 'facilities spreadsheet / 机构表' },
       populations: { type: 'string', help: 'populations by year (区划代码, 年份, 常住人口 … or 2025年常住人口 columns) / 分年份人口表' },
+      roads: { type: 'string', help: 'road network, GeoJSON lines or OpenStreetMap .osm.pbf; replaces the plan\'s / 路网（GeoJSON 线或 .osm.pbf，替换方案中的路网）' },
+      boundaries: { type: 'string', help: 'unit boundaries, GeoJSON polygons matched by code or name / 单位边界（GeoJSON 面，按区划代码或名称匹配）' },
       scenario: { type: 'string', help: 'scenario name (created if missing) / 情景名称（不存在则新建）' },
       crs: { type: 'string', help: 'coordinates in the files: wgs84 (default), gcj02 (高德/腾讯), bd09 (百度)' },
       'dry-run': { type: 'boolean', help: 'check only, write nothing / 只检查不写入' },
     },
     async run(svc, file, opts, lang) {
-      if (!opts.units && !opts.facilities && !opts.populations) {
-        throw new UsageError(lang === 'en' ? 'give --units, --facilities and/or --populations' : '请给出 --units、--facilities 和/或 --populations');
+      if (!opts.units && !opts.facilities && !opts.populations && !opts.roads && !opts.boundaries) {
+        throw new UsageError(lang === 'en' ? 'give --units, --facilities, --populations, --roads and/or --boundaries' : '请给出 --units、--facilities、--populations、--roads 和/或 --boundaries');
       }
       const crs = (opts.crs as string | undefined) ?? 'wgs84';
       if (!['wgs84', 'gcj02', 'bd09'].includes(crs)) throw new UsageError(`--crs: wgs84 | gcj02 | bd09`);
@@ -106,6 +115,10 @@ export const COMMANDS: Record<string, Command> = {
         printImportReport(r, lang);
         result.ok = r.ok;
         if (!r.ok && (units || facilities) && !dryRun) console.error(lang === 'en' ? '  (the units/facilities above were imported)' : '  （上面的单位/机构已导入）');
+      }
+      // The road network and boundaries are plan-wide; they come after the units (boundaries match them), each in a transaction of its own.
+      if (result.ok && (opts.roads || opts.boundaries)) {
+        result.ok = await importRoadsAndBoundaries(svc, { roads: opts.roads as string | undefined, boundaries: opts.boundaries as string | undefined, crs: crs as 'wgs84', dryRun }, lang);
       }
       if (created && !result.ok) {
         svc.close();
@@ -195,4 +208,5 @@ export const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  access: accessCommand,
 };

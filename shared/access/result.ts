@@ -59,8 +59,10 @@ export interface AccessResultOut {
   query: AccessQuery;
   points: DemandPointOut[];
   units: UnitCoverageOut[];
-  /** Population by travel-time band (upper bound in minutes; Infinity = unreachable), for the surface and the curve. */
+  /** Population by 5-minute travel-time band (upper bound in minutes; null = beyond 60), for the surface and the curve. */
   bands: { upTo: number | null; population: number }[];
+  /** Population no facility can be reached from (off the network, or no road to one). */
+  unreachable: number;
   /** Facilities used (id, name, lon, lat) so the map can draw them and the nearest lines. */
   facilities: { id: string; name: string; type: FacilityType; lon: number; lat: number }[];
   /** Milliseconds the computation took (graph cached or not). */

@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import type { Facility, PopulationFigure, Scenario, Unit } from '../model/entities.ts';
 import { TABLE_NAMES } from '../model/columns.ts';
-import { FACILITY_TYPES, type FacilityType, type UnitKind } from '../model/kinds.ts';
+import { FACILITY_TYPES, UNIT_KINDS, type FacilityType, type UnitKind } from '../model/kinds.ts';
 import type { ImportReport } from './import-report.ts';
 import type { GapResult } from '../gaps/result.ts';
+import type { AccessResultOut } from '../access/result.ts';
 import { Scope, StandardSet, type StandardSummary, type Target } from '../gaps/standard.ts';
 
 /** Declares a method: `method<Result>()(argsSchema, doc)`; the result type is carried as a phantom. */
@@ -32,6 +33,15 @@ const Lon = z.number().min(-180).max(180);
 const Lat = z.number().min(-90).max(90);
 const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
 const PopulationFigureSchema = z.object({ code: Key, year: z.number().int().min(1949).max(2100), population: Count, population_0_3: Count, population_65_plus: Count });
+const AccessQuerySchema = InScenario.extend({
+  types: z.array(z.enum(FACILITY_TYPES)).min(1).max(FACILITY_TYPES.length),
+  urbanMinutes: z.number().positive().max(600),
+  ruralMinutes: z.number().positive().max(600),
+  direction: z.enum(['from', 'to']).default('from'),
+  dispatchMinutes: z.number().min(0).max(120).default(0),
+  demand: z.enum(['centroids', 'grid']).default('centroids'),
+  gridMeters: z.number().min(100).max(20_000).default(1000),
+});
 const GapQuery = InScenario.extend({ standardId: SetId.optional(), year: Year.optional(), level: Scope.optional(), onlyShort: z.boolean().default(false) });
 
 export interface PlanCounts {
@@ -80,8 +90,96 @@ export interface GapReportOut {
   notesEn: string[];
 }
 export interface ImportCounts { added: number; changed: number; unchanged: number }
+/** An access job: running (stage, share 0–1), done (with its result) or cancelled. */
+export interface AccessJobOut { state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: AccessResultOut }
 export interface FileOut { fileName: string; dataBase64: string; mimeType: string }
 export type { ImportReport };
+
+// ── Road network and unit boundaries (路网、单位边界): types ─────────────────────────────────────
+/** [west, south, east, north] in WGS-84 degrees. */
+export type BBox = [west: number, south: number, east: number, north: number];
+/**
+ * A feature a road or boundary import could not use (it was skipped, or a value of it was ignored).
+ * `feature`: GeoJSON — the feature's 1-based position in `features`; .osm.pbf — the way's OSM id;
+ * 0 — the file as a whole.
+ */
+export interface FeatureProblem { feature: number; message: string; messageEn: string }
+export interface RoadImportReport {
+  /** The network was replaced (or, on a dry run, would be): the file was read and holds usable roads. */
+  ok: boolean;
+  fileName: string;
+  format: 'geojson' | 'osm.pbf';
+  crs: 'wgs84' | 'gcj02' | 'bd09';
+  dryRun: boolean;
+  /** Features (GeoJSON) or ways with a highway tag (OSM) read. */
+  features: number;
+  /** Segments kept (a MultiLineString gives one per part; an OSM way cut by missing nodes one per piece). */
+  segments: number;
+  points: number;
+  km: number;
+  /** Kilometres kept by class ('' for segments with a speed but no class), major classes first. */
+  kmByClass: Record<string, number>;
+  /** Dropped on purpose, with counts: non-drivable classes (footway, path, cycleway, steps, track …); OSM also access=no, area=yes. */
+  dropped: Record<string, number>;
+  /** Features, parts or ways skipped for a problem (listed in problems). */
+  skipped: number;
+  problems: FeatureProblem[];
+  /** More problems than are listed. */
+  problemsTruncated: number;
+}
+export interface RoadSummary {
+  segments: number;
+  points: number;
+  km: number;
+  kmByClass: Record<string, number>;
+  bbox: BBox | null;
+  /** When the network was imported (ISO), null when unknown or there is none. */
+  importedAt: string | null;
+  /** Speeds (km/h) by class: the defaults with the plan's own values over them. */
+  speeds: Record<string, number>;
+}
+/** GeoJSON polygon geometry in WGS-84; a position is [lon, lat]. */
+export type BoundaryGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+export interface BoundaryImportReport {
+  /** Some features matched units and were (or, on a dry run, would be) written. */
+  ok: boolean;
+  fileName: string;
+  crs: 'wgs84' | 'gcj02' | 'bd09';
+  dryRun: boolean;
+  features: number;
+  /** Units that got a boundary; added (had none) + changed (replaced). */
+  matched: number;
+  added: number;
+  changed: number;
+  /** How the matched were found. */
+  byCode: number;
+  byName: number;
+  /** Features no unit of the plan was found for (by code, or by a name unique in the plan). */
+  unmatched: { feature: number; name?: string; code?: string; reason: string; reasonEn: string }[];
+  /** Invalid rings and geometries (the rest of the feature is kept when a valid polygon remains). */
+  problems: FeatureProblem[];
+  problemsTruncated: number;
+}
+export interface BoundarySummary { units: number }
+export interface RoadFeature {
+  type: 'Feature';
+  geometry: { type: 'LineString'; coordinates: [number, number][] };
+  properties: { highway: string; oneway: -1 | 0 | 1 };
+}
+/** The roads to draw; `total` how many matched, `truncated` when more matched than `limit`. */
+export interface RoadFeatureCollection { type: 'FeatureCollection'; features: RoadFeature[]; total: number; truncated: boolean }
+export interface BoundaryFeature {
+  type: 'Feature';
+  geometry: BoundaryGeometry;
+  properties: { code: string; name: string | null; kind: UnitKind | null };
+}
+export interface BoundaryFeatureCollection { type: 'FeatureCollection'; features: BoundaryFeature[] }
+
+// ── Road network and unit boundaries: argument schemas ──
+const BBoxArg = z.tuple([Lon, Lat, Lon, Lat]).refine(([w, s, e, n]) => w <= e && s <= n, 'bbox: [west, south, east, north], west ≤ east, south ≤ north');
+const RoadClassArg = z.enum(['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'living_street', 'service']);
 
 export const API = {
   'app.status': method<AppStatus>()(None, 'The open plan, recent files, version and door.'),
@@ -148,8 +246,34 @@ export const API = {
     'Populations by year as a sheet (区划代码, 名称, 年份, 常住人口 …) that imports back unchanged.'),
   'populations.import': method<ImportReport>()(InScenario.extend({ file: FileBytes, dryRun: z.boolean().default(false) }),
     'Import populations by year from .xlsx/.csv (long: 区划代码, 年份, 常住人口…; or wide: 2025年常住人口 …): all or nothing.'),
+  // ---- access (可及性分析) ----
+  'access.run': method<AccessResultOut>()(AccessQuerySchema,
+    'Travel time from (or to) the nearest facility of the types for every demand point, and coverage within the urban/rural minutes per unit and region; on the plan\'s roads, else in a straight line (said).'),
+  'access.start': method<{ job: number }>()(AccessQuerySchema, 'Start the same analysis on the worker; follow it with access.job.'),
+  'access.job': method<AccessJobOut>()(z.object({ job: z.number().int().positive() }), 'Progress of an access job, and its result once done.'),
+  'access.cancel': method<{ cancelled: boolean }>()(z.object({ job: z.number().int().positive() }), 'Cancel a running access job.'),
   'table.template': method<FileOut>()(z.object({ table: Table, format: Format }),
     'An empty import template whose second sheet documents every column.'),
+
+  // ── Road network and unit boundaries (路网、单位边界), plan-wide ──
+  'roads.import': method<RoadImportReport>()(
+    z.object({ file: FileBytes, crs: Crs.default('wgs84'), dryRun: z.boolean().default(false) }),
+    'Replace the plan\'s road network from GeoJSON lines or an OpenStreetMap .osm.pbf extract, in one transaction (nothing on a dry run or a bad file); bad features are listed and skipped.'),
+  'roads.summary': method<RoadSummary>()(None, 'Segments, kilometres by class, bounding box and speeds of the plan\'s road network.'),
+  'roads.setSpeeds': method<Record<string, number>>()(
+    z.object({ speeds: z.record(z.string().trim().min(1).max(64), z.number().positive().max(150)) }),
+    'Set the speed (km/h, above 0, at most 150) of the classes given; returns the whole table.'),
+  'roads.clear': method<{ deleted: number }>()(None, 'Remove the plan\'s road network (speeds are kept).'),
+  'boundaries.import': method<BoundaryImportReport>()(
+    z.object({ file: FileBytes, crs: Crs.default('wgs84'), dryRun: z.boolean().default(false), replace: z.boolean().default(false) }),
+    'Unit boundaries from GeoJSON polygons, matched by code (区划代码/adcode, 6, 9 or 12 digits) or unique name; unmatched are listed. replace: drop boundaries not in the file.'),
+  'boundaries.summary': method<BoundarySummary>()(None, 'How many units have a boundary.'),
+  'map.roads': method<RoadFeatureCollection>()(
+    z.object({ bbox: BBoxArg.optional(), minClass: RoadClassArg.optional(), limit: z.number().int().min(1).max(2_000_000).default(200_000) }),
+    'Roads to draw, as GeoJSON lines { highway, oneway }: those crossing bbox, of minClass or more major (secondary: motorway … secondary and their links), at most limit.'),
+  'map.boundaries': method<BoundaryFeatureCollection>()(
+    z.object({ kinds: z.array(z.enum(UNIT_KINDS)).optional() }),
+    'Unit boundaries to draw, as GeoJSON { code, name, kind } (name and kind from the baseline), optionally of some kinds only.'),
 } as const;
 
 export type ApiMethod = keyof typeof API;

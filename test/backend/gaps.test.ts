@@ -47,12 +47,17 @@ describe('gaps of the sample plan', () => {
     expect(r2025.notes.join('\n')).toMatch(/按年均增长率推算至 2025 年/);
   });
 
-  it('filters by level and to what is short, and reports access targets as not evaluated', async () => {
+  it('filters by level and to what is short; access targets come from the access engine', async () => {
     const short = await svc.call('gaps.evaluate', { scenarioId: BASE, level: 'township', onlyShort: true });
     expect(short.results.length).toBeGreaterThan(0);
     expect(short.results.every((x) => x.scope === 'township' && (x.shortfall ?? 0) > 0)).toBe(true);
     const all = await svc.call('gaps.evaluate', { scenarioId: BASE, onlyShort: false });
-    expect(region(all, 'access-1530')).toMatchObject({ status: 'not_evaluated', value: null });
+    // 1530: residents to the nearest CHC/THC-type centre, 15 min in town and 30 in the country.
+    const circle = region(all, 'access-1530');
+    expect(circle).toMatchObject({ unit: '人', required: 1, status: expect.stringMatching(/^(met|near|short)$/) });
+    expect(circle.value).toBeGreaterThan(0.5);
+    expect(circle.value).toBeLessThanOrEqual(1);
+    expect(Math.abs(circle.shortfall! - circle.population! * (1 - circle.value!))).toBeLessThan(circle.population! * 1e-4 + 1);
     expect(all.targets.find((t) => t.id === 'beds-per-1000')!.source).toMatchObject({ document: '长政办发〔2021〕62号', clause: '指标表第9行' });
   });
 

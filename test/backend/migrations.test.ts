@@ -68,6 +68,28 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('4: adds the road network and unit boundaries (plan-wide), keeping the rows of 3', () => {
+    const db = fresh('m4');
+    migrate(db, 3);
+    db.prepare("INSERT INTO unit (scenario_id, code, name, kind, urban, growth_rate) VALUES (1, '430105', '开福区', 'county', 1, 1.5)").run();
+    expect(migrate(db, 4)).toBe(4);
+    const coords = Buffer.from(new Float64Array([112.98, 28.2, 112.99, 28.21]).buffer);
+    db.prepare("INSERT INTO road_segment (id, highway, speed_kmh, oneway, coords) VALUES (1, 'primary', NULL, 1, ?)").run(coords);
+    const row = db.prepare('SELECT highway, speed_kmh, oneway, coords FROM road_segment').get() as { coords: Buffer; oneway: number; speed_kmh: number | null };
+    expect(row).toMatchObject({ highway: 'primary', speed_kmh: null, oneway: 1 });
+    expect([...new Float64Array(new Uint8Array(row.coords).buffer)]).toEqual([112.98, 28.2, 112.99, 28.21]);
+    const bad = (sql: string, ...args: unknown[]) => expect(() => db.prepare(sql).run(...args)).toThrow();
+    bad("INSERT INTO road_segment (highway, oneway, coords) VALUES ('primary', 2, ?)", coords); // oneway is -1, 0 or 1
+    bad("INSERT INTO road_segment (highway, coords) VALUES ('primary', ?)", coords.subarray(0, 16)); // one point is no road
+    bad("INSERT INTO road_segment (highway, coords) VALUES ('primary', ?)", coords.subarray(0, 24)); // half a point
+    bad("INSERT INTO road_segment (highway, speed_kmh, coords) VALUES ('primary', 'fast', ?)", coords); // STRICT
+    db.prepare("INSERT INTO unit_boundary (code, geometry) VALUES ('430105', '{\"type\":\"Polygon\",\"coordinates\":[]}')").run();
+    bad("INSERT INTO unit_boundary (code, geometry) VALUES ('430105', '{}')");
+    bad("INSERT INTO unit_boundary (code, geometry) VALUES ('430106', NULL)");
+    expect(db.prepare('SELECT growth_rate FROM unit').pluck().get()).toBe(1.5);
+    db.close();
+  });
+
   it('running migrate again changes nothing', () => {
     const db = fresh('again');
     migrate(db);

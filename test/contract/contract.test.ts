@@ -201,6 +201,31 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       const t = await door.call('table.template', { table: 'facilities', format: 'csv' });
       expect(Buffer.from(t.dataBase64, 'base64').toString('utf8')).toContain('机构名称');
     });
+
+    it('road network and boundaries: import, summary, speeds, map layers; bad files refused', async () => {
+      const roads = JSON.stringify({ type: 'FeatureCollection', features: [
+        { type: 'Feature', properties: { highway: 'primary', oneway: 'yes' }, geometry: { type: 'LineString', coordinates: [[112.98, 28.2], [112.99, 28.2]] } },
+        { type: 'Feature', properties: { highway: 'footway' }, geometry: { type: 'LineString', coordinates: [[112.98, 28.2], [112.98, 28.21]] } },
+        { type: 'Feature', properties: { highway: 'residential' }, geometry: { type: 'Point', coordinates: [112.98, 28.2] } },
+      ] });
+      const r = await door.call('roads.import', { file: { fileName: 'roads.geojson', dataBase64: b64(roads) } });
+      expect(r).toMatchObject({ ok: true, format: 'geojson', segments: 1, dropped: { footway: 1 }, skipped: 1, problems: [{ feature: 3 }] });
+      expect(await door.call('roads.summary', {})).toMatchObject({ segments: 1, bbox: [112.98, 28.2, 112.99, 28.2], speeds: { primary: 55 } });
+      expect((await door.call('roads.setSpeeds', { speeds: { primary: 50 } })).primary).toBe(50);
+      expect(await codeOf(door.call('roads.setSpeeds', { speeds: { primary: 200 } }))).toBe('INVALID_ARGS');
+      expect((await door.call('map.roads', { minClass: 'primary' })).features).toEqual([
+        { type: 'Feature', geometry: { type: 'LineString', coordinates: [[112.98, 28.2], [112.99, 28.2]] }, properties: { highway: 'primary', oneway: 1 } }]);
+      expect(await codeOf(door.call('roads.import', { file: { fileName: 'roads.csv', dataBase64: b64('a,b\n') } }))).toBe('FILE_ERROR');
+      const square = [[[112.98, 28.2], [112.99, 28.2], [112.99, 28.21], [112.98, 28.2]]];
+      const b = await door.call('boundaries.import', { file: { fileName: 'b.geojson', dataBase64: b64(JSON.stringify({ type: 'FeatureCollection', features: [
+        { type: 'Feature', properties: { adcode: 430105 }, geometry: { type: 'Polygon', coordinates: square } },
+        { type: 'Feature', properties: { name: '无此地' }, geometry: { type: 'Polygon', coordinates: square } },
+      ] })) } });
+      expect(b).toMatchObject({ ok: true, matched: 1, byCode: 1, unmatched: [{ feature: 2, name: '无此地' }] });
+      expect(await door.call('boundaries.summary', {})).toEqual({ units: 1 });
+      expect((await door.call('map.boundaries', {})).features.map((f) => f.properties)).toEqual([{ code: '430105000000', name: '开福区', kind: 'county' }]);
+      expect(await door.call('roads.clear', {})).toEqual({ deleted: 1 });
+    });
   });
 }
 

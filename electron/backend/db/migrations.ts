@@ -112,6 +112,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'the road network (路网) and unit boundaries (边界), plan-wide',
+    // coords: little-endian float64 lon, lat pairs, at least two points. Speeds per class live in
+    // plan_meta (road_speeds), the import's summary in plan_meta (road_summary).
+    sql: `
+      CREATE TABLE road_segment (
+        id INTEGER PRIMARY KEY,
+        highway TEXT NOT NULL DEFAULT '',
+        speed_kmh REAL,
+        oneway INTEGER NOT NULL DEFAULT 0 CHECK (oneway IN (-1, 0, 1)),
+        coords BLOB NOT NULL CHECK (length(coords) >= 32 AND length(coords) % 16 = 0)
+      ) STRICT;
+      CREATE TABLE unit_boundary (
+        code TEXT PRIMARY KEY,
+        geometry TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

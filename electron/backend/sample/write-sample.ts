@@ -1,9 +1,16 @@
-/** Writes the sample plan "示例: 长沙市 + 益阳市资阳区" to a new plan file. */
+/**
+ * Writes the sample plan "示例: 长沙市 + 益阳市资阳区" to a new plan file, with its generated road
+ * network and street/town/county boundaries (data/SAMPLE.md).
+ */
 import { setMeta } from '../db/meta.ts';
 import { createPlanFile, type PlanDb } from '../db/plan-file.ts';
 import { upsertRows } from '../db/tables.ts';
 import { BASELINE_SCENARIO_ID } from '../../../shared/model/entities.ts';
 import { buildSamplePlan } from './load-sample.ts';
+import { generateSampleBoundaries } from '../../../shared/sample/boundaries.ts';
+import { generateSampleRoads } from '../../../shared/sample/roads.ts';
+import { upsertBoundaries } from '../db/boundaries.ts';
+import { replaceRoadNetwork } from '../db/roads.ts';
 
 export const SAMPLE_FILE_NAME = '示例-长沙市+益阳市资阳区.hplan';
 
@@ -14,6 +21,8 @@ export function writeSamplePlan(file: string): PlanDb {
     upsertRows(plan.db, 'units', BASELINE_SCENARIO_ID, sample.units);
     upsertRows(plan.db, 'facilities', BASELINE_SCENARIO_ID, sample.facilities);
     setMeta(plan.db, 'is_sample', 'true');
+    replaceRoadNetwork(plan.db, generateSampleRoads(sample));
+    upsertBoundaries(plan.db, new Map(generateSampleBoundaries(sample.units).map((b) => [b.code, b.geometry])));
   })();
   return plan;
 }

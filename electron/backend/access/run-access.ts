@@ -1,0 +1,163 @@
+/**
+ * 可及性分析 for a scenario: demand points from the plan's villages/communities (or a grid inside the
+ * streets'/towns' boundaries), the facilities of the chosen types, the plan's road network (or the
+ * straight-line model without one), computed on the worker; then coverage per street/town, county and
+ * the region, as AccessResultOut.
+ */
+import type Database from 'better-sqlite3';
+import { coverage, demandFromCentroids, demandGrid, travelTimeBands, type DemandResult, type DemandUnit } from '../../../shared/access/index.ts';
+import type { AccessQuery, AccessResultOut, DemandPointOut, UnitCoverageOut } from '../../../shared/access/result.ts';
+import { populationsAt } from '../../../shared/gaps/population.ts';
+import type { Unit } from '../../../shared/model/entities.ts';
+import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
+import { listBoundaries } from '../db/boundaries.ts';
+import { getMeta } from '../db/meta.ts';
+import { listPopulations } from '../db/populations.ts';
+import { getRoadSpeeds, loadRoadNetwork, roadSegmentCount } from '../db/roads.ts';
+import { listRows } from '../db/tables.ts';
+import type { ComputeInput } from './compute.ts';
+import type { AccessRunner } from './runner.ts';
+
+/** Loaded networks by plan, while their summary and speeds stay the same. */
+const networks = new WeakMap<Database.Database, NonNullable<ComputeInput['network']>>();
+
+function network(db: Database.Database, path: string): ComputeInput['network'] {
+  if (roadSegmentCount(db) === 0) return null;
+  const speeds = getRoadSpeeds(db);
+  const key = `${path}|${getMeta(db, 'road_summary') ?? roadSegmentCount(db)}|${JSON.stringify(speeds)}`;
+  const cached = networks.get(db);
+  if (cached?.key === key) return cached;
+  // The worker keeps its own graph by key: the data only travels when the key is new to it.
+  const net = { key, data: loadRoadNetwork(db), speeds };
+  networks.set(db, net);
+  return net;
+}
+
+interface Frame {
+  units: Unit[];
+  /** Per unit: index of its street/town and its county ancestor (itself included), or -1. */
+  township: Int32Array;
+  county: Int32Array;
+  population: Float64Array;
+}
+
+function frameOf(db: Database.Database, scenarioId: number, year: number): Frame {
+  const units = listRows(db, 'units', scenarioId);
+  const byCode = new Map(units.map((u, i) => [u.code, i]));
+  const parent = Int32Array.from(units, (u) => (u.parent_code ? byCode.get(u.parent_code) ?? -1 : -1));
+  const up = (level: number) => Int32Array.from(units, (_, i) => {
+    for (let u = i, d = 0; u >= 0 && d < 16; u = parent[u]!, d++) if (UNIT_KIND_LEVEL[units[u]!.kind] === level) return u;
+    return -1;
+  });
+  const pops = populationsAt(units, parent, listPopulations(db, scenarioId), year);
+  return { units, township: up(2), county: up(1), population: pops.own.total };
+}
+
+/** Demand points and, per point, the unit it stands for (a village/community, or a street/town's grid cell). */
+function demandOf(db: Database.Database, f: Frame, q: AccessQuery): { points: DemandResult; unitOf: number[]; grid: boolean } {
+  const hasChild = new Uint8Array(f.units.length);
+  const index = new Map(f.units.map((u, i) => [u.code, i]));
+  for (const u of f.units) { const p = u.parent_code ? index.get(u.parent_code) : undefined; if (p !== undefined) hasChild[p] = 1; }
+  const asDemand = (i: number): DemandUnit => {
+    const u = f.units[i]!;
+    const p = f.population[i]!;
+    return { lon: u.lon, lat: u.lat, population: Number.isNaN(p) ? null : p, urban: u.urban };
+  };
+  if (q.demand === 'grid') {
+    const shapes = new Map(listBoundaries(db).map((b) => [b.code, b.geometry]));
+    const towns = f.units.map((_, i) => i).filter((i) => UNIT_KIND_LEVEL[f.units[i]!.kind] === 2 && shapes.has(f.units[i]!.code));
+    if (towns.length) {
+      const points = demandGrid(towns.map(asDemand), towns.map((i) => shapes.get(f.units[i]!.code) ?? null), q.gridMeters);
+      return { points, unitOf: towns, grid: true };
+    }
+  }
+  const leaves = f.units.map((_, i) => i).filter((i) => !hasChild[i]);
+  return { points: demandFromCentroids(leaves.map(asDemand)), unitOf: leaves, grid: false };
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** `onJob` learns the worker job, so a caller can follow its progress or cancel it. */
+export async function runAccess(db: Database.Database, planPath: string, q: AccessQuery, year: number, runner: AccessRunner,
+  onJob: (job: number) => void = () => {}): Promise<AccessResultOut> {
+  const t0 = performance.now();
+  const f = frameOf(db, q.scenarioId, year);
+  const { points, unitOf, grid } = demandOf(db, f, q);
+  const types = new Set<string>(q.types);
+  const facilities = listRows(db, 'facilities', q.scenarioId).filter((x) => types.has(x.type) && x.lon !== null && x.lat !== null);
+  const net = network(db, planPath);
+  // No facility of these types: nobody is reached (a real answer, not an error).
+  const none = facilities.length === 0;
+  const job = none ? -1 : runner.start({
+    network: net,
+    direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
+    dispatchSeconds: q.dispatchMinutes * 60,
+    facilities: { lon: Float64Array.from(facilities, (x) => x.lon!), lat: Float64Array.from(facilities, (x) => x.lat!) },
+    facilityKey: facilities.map((x) => x.id).join('\u0000'),
+    demand: { lon: points.lon, lat: points.lat, urban: points.urban },
+    demandKey: `${grid ? `grid${q.gridMeters}` : 'centroids'}|${unitOf.map((i) => f.units[i]!.code).join(',')}|${points.lon.length}`,
+  });
+  if (!none) onJob(job);
+  const n = points.lon.length;
+  const out = none
+    ? { minutes: new Float64Array(n).fill(Infinity), facility: new Int32Array(n).fill(-1), model: net ? 'road' as const : 'straight_line' as const, offNetwork: 0 }
+    : await runner.wait(job);
+
+  // Coverage per street/town and county: each point counts for the unit it stands for's ancestors.
+  const thresholds = { urbanMinutes: q.urbanMinutes, ruralMinutes: q.ruralMinutes };
+  const byUnit = coverage(points, out.minutes, thresholds, unitOf.length);
+  const pop = new Float64Array(f.units.length), cov = new Float64Array(f.units.length);
+  unitOf.forEach((u, k) => {
+    for (const a of [f.township[u]!, f.county[u]!]) if (a >= 0) { pop[a]! += byUnit.unitPopulation[k]!; cov[a]! += byUnit.unitCovered[k]!; }
+  });
+  const units: UnitCoverageOut[] = [{
+    scope: 'region', code: 'region', name: f.units.filter((u) => !u.parent_code).map((u) => u.name).join('、'), parent: null,
+    population: byUnit.population, covered: byUnit.covered, share: byUnit.population > 0 ? byUnit.covered / byUnit.population : null,
+  }];
+  f.units.forEach((u, i) => {
+    const level = UNIT_KIND_LEVEL[u.kind];
+    if ((level !== 1 && level !== 2) || !(pop[i]! > 0)) return;
+    const parent = level === 1 ? 'region' : (f.county[i]! >= 0 ? f.units[f.county[i]!]!.code : 'region');
+    units.push({ scope: level === 1 ? 'county' : 'township', code: u.code, name: u.name, parent, population: pop[i]!, covered: cov[i]!, share: cov[i]! / pop[i]! });
+  });
+
+  const covered = new Uint8Array(out.minutes.length).fill(1);
+  for (const p of byUnit.uncovered) covered[p] = 0;
+  const pointsOut: DemandPointOut[] = [];
+  for (let p = 0; p < out.minutes.length; p++) {
+    const u = unitOf[points.unit[p]!]!;
+    const unit = f.units[u]!;
+    const m = out.minutes[p]!;
+    const fac = out.facility[p]!;
+    pointsOut.push({
+      code: grid ? `${unit.code}#${p}` : unit.code, name: unit.name, township: f.township[u]! >= 0 ? f.units[f.township[u]!]!.code : null,
+      lon: points.lon[p]!, lat: points.lat[p]!, population: points.population[p]!, urban: points.urban[p] === 1,
+      minutes: Number.isFinite(m) ? round1(m) : null, nearest: fac >= 0 ? facilities[fac]!.id : null, covered: covered[p] === 1,
+    });
+  }
+  const b = travelTimeBands(out.minutes, points.population, 5, 60);
+  // travelTimeBands ends with "beyond 60 min" and "unreachable": the first is upTo null, the second is said apart.
+  const bandPop = [...b.population];
+  const unreachable = bandPop.pop()!;
+  const bands = bandPop.map((population, i) => ({ upTo: i < bandPop.length - 1 ? (i + 1) * 5 : null, population }));
+  const gridNote = q.demand === 'grid' && !grid ? { zh: '；方案没有街道（乡镇）边界，需求点改用村/社区中心', en: '; the plan has no street/town boundaries, so village/community centres were used' }
+    : grid ? { zh: `；需求点为 ${q.gridMeters} 米网格`, en: `; demand points on a ${q.gridMeters} m grid` } : { zh: '', en: '' };
+  const road = out.model === 'road';
+  const noneNote = none ? { zh: '；当前情景中没有所选类型且有坐标的机构', en: '; no facility of the chosen types with coordinates in this scenario' } : { zh: '', en: '' };
+  return {
+    model: out.model,
+    modelNote: road
+      ? `按路网计算（${out.offNetwork ? `${out.offNetwork} 个需求点离路网超过 5 公里，按不可达计；` : ''}连接线 15 公里/小时）${gridNote.zh}${noneNote.zh}`
+      : `无路网：按直线距离 × 1.6 ÷ 车速（城镇 30、农村 45 公里/小时）估算${gridNote.zh}${noneNote.zh}`,
+    modelNoteEn: road
+      ? `On the road network (${out.offNetwork ? `${out.offNetwork} demand points over 5 km from a road count as unreachable; ` : ''}connectors at 15 km/h)${gridNote.en}${noneNote.en}`
+      : `No road network: straight-line distance × 1.6 ÷ speed (urban 30, rural 45 km/h)${gridNote.en}${noneNote.en}`,
+    query: q,
+    points: pointsOut,
+    units,
+    bands,
+    unreachable,
+    facilities: facilities.map((x) => ({ id: x.id, name: x.name, type: x.type, lon: x.lon!, lat: x.lat! })),
+    ms: Math.round(performance.now() - t0),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Access jobs on a worker thread: start one, follow its progress, wait for it, cancel it. One worker
+ * per service, started when first needed; cancelling ends the worker (a search cannot be stopped from
+ * outside) and the next job starts a new one. The worker keeps its graph cache between jobs.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ComputeInput, ComputeOutput } from './compute.ts';
+import type { WorkerReply } from './worker.ts';
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export interface JobStatus { state: JobState; stage: string; share: number; error?: string }
+
+interface Job extends JobStatus {
+  input: ComputeInput;
+  output?: ComputeOutput;
+  settle: { resolve(o: ComputeOutput): void; reject(e: Error): void };
+  promise: Promise<ComputeOutput>;
+}
+
+/** The worker script: the TypeScript source when running from source (tests), else the bundle beside this one (scripts/build.mjs). */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('./worker.ts', here) : new URL('./access-worker.mjs', here);
+}
+
+export class AccessRunner {
+  private worker: Worker | null = null;
+  private readonly jobs = new Map<number, Job>();
+  private seq = 0;
+  private current: number | null = null;
+
+  start(input: ComputeInput): number {
+    const id = ++this.seq;
+    let settle!: Job['settle'];
+    const promise = new Promise<ComputeOutput>((resolve, reject) => { settle = { resolve, reject }; });
+    promise.catch(() => undefined); // a cancelled job nobody waits for is not an unhandled rejection
+    this.jobs.set(id, { input, state: 'queued', stage: 'queued', share: 0, settle, promise });
+    this.pump();
+    return id;
+  }
+
+  status(id: number): JobStatus | undefined {
+    const j = this.jobs.get(id);
+    return j && { state: j.state, stage: j.stage, share: j.share, ...(j.error ? { error: j.error } : {}) };
+  }
+
+  wait(id: number): Promise<ComputeOutput> {
+    const j = this.jobs.get(id);
+    return j ? j.promise : Promise.reject(new Error(`no access job ${id}`));
+  }
+
+  output(id: number): ComputeOutput | undefined { return this.jobs.get(id)?.output; }
+
+  run(input: ComputeInput): Promise<ComputeOutput> { return this.wait(this.start(input)); }
+
+  cancel(id: number): boolean {
+    const j = this.jobs.get(id);
+    if (!j || (j.state !== 'queued' && j.state !== 'running')) return false;
+    if (j.state === 'running') { void this.worker?.terminate(); this.worker = null; this.current = null; }
+    this.finish(id, 'cancelled', new Error('cancelled'));
+    this.pump();
+    return true;
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+    for (const [id, j] of this.jobs) if (j.state === 'queued' || j.state === 'running') this.finish(id, 'cancelled', new Error('closed'));
+  }
+
+  private finish(id: number, state: JobState, error?: Error, output?: ComputeOutput): void {
+    const j = this.jobs.get(id)!;
+    Object.assign(j, { state, share: state === 'done' ? 1 : j.share, ...(error ? { error: error.message } : {}), ...(output ? { output } : {}) });
+    if (output) j.settle.resolve(output); else j.settle.reject(error ?? new Error(state));
+    // Keep finished jobs a while for status calls, not forever.
+    for (const old of [...this.jobs.keys()].filter((k) => k < id - 20)) this.jobs.delete(old);
+  }
+
+  private pump(): void {
+    if (this.current !== null) return;
+    const next = [...this.jobs.entries()].find(([, j]) => j.state === 'queued');
+    if (!next) return;
+    const [id, job] = next;
+    this.current = id;
+    job.state = 'running';
+    const w = this.ensureWorker();
+    w.ref(); // a running job keeps the process (the CLI) alive until it answers
+    w.postMessage({ job: id, input: job.input });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(workerUrl());
+    w.on('message', (m: WorkerReply) => {
+      const j = this.jobs.get(m.job);
+      if (!j || j.state !== 'running') return;
+      if (m.kind === 'progress') { j.stage = m.stage; j.share = m.share; return; }
+      this.current = null;
+      w.unref(); // an idle worker never keeps the CLI or a test alive
+      if (m.kind === 'done') this.finish(m.job, 'done', undefined, m.output);
+      else this.finish(m.job, 'failed', new Error(m.message));
+      this.pump();
+    });
+    w.on('error', (e) => {
+      if (this.current !== null) this.finish(this.current, 'failed', e);
+      this.current = null;
+      this.worker = null;
+      this.pump();
+    });
+    this.worker = w;
+    return w;
+  }
+}
