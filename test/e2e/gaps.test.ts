@@ -42,8 +42,8 @@ describe('差距分析', () => {
     expect(await beds.textContent()).toContain('每千常住人口床位数');
     expect(await beds.locator('[data-testid=gap-summary-figure]').textContent()).toMatch(/^\d+\.\d\d \/ 11 张每千人$/);
     expect(await beds.locator('[data-testid=gap-summary-gap]').textContent()).toMatch(/^还需床位 [\d,]+ 张$/);
-    expect(await summaryItem('access-1530').getAttribute('data-status')).toBe('not_evaluated');
-    expect(await summaryItem('access-1530').textContent()).toContain('待通行时间分析');
+    expect(await summaryItem('access-1530').getAttribute('data-status')).toMatch(/^(met|near|short)$/);
+    expect(await summaryItem('access-1530').textContent()).toMatch(/%/);
     expect(await q('gaps-breadcrumb').textContent()).toBe('全域');
     expect(await row(KAIFU).count()).toBe(1); // the counties
     await screenshot(app.page, 'gaps-01-region');

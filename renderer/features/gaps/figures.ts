@@ -23,7 +23,7 @@ const unitSuffix = (unit: string, lang: Lang) => {
 
 /** A value that is a share of 1 (share targets, per-facility shares such as TCM ÷ all physicians). */
 export function isShareValued(t: Target): boolean {
-  return t.kind === 'share' || (t.kind === 'facility_min' && (!!t.relativeTo || isPercentMeasure(t.measure)));
+  return t.kind === 'share' || t.kind === 'access' || (t.kind === 'facility_min' && (!!t.relativeTo || isPercentMeasure(t.measure)));
 }
 
 /** A roll-up: how many units or facilities below meet a per-unit / per-facility target. */
@@ -56,7 +56,7 @@ export function cellFigure(t: Target, r: GapResult, lang: Lang): string {
 
 /** Value against what is required, with the unit: "8.28 / 11 张每千人", "35% / 40%", "达标 120 / 172". */
 export function fullFigure(t: Target, r: GapResult, lang: Lang): string {
-  if (t.kind === 'access' || r.status === 'not_evaluated') return DASH;
+  if (r.status === 'not_evaluated') return DASH;
   if (isRollup(t, r)) return tr(lang, 'fig.rollup', { met: num(r.count!.met), of: num(r.count!.of) });
   const v = one(t, r.value, lang);
   if (t.kind === 'facility_min' && isBoolMeasure(t.measure)) return `${v} / ${tr(lang, 'fig.mustHave')}`;
@@ -91,7 +91,7 @@ export const presenceType = (t: Extract<Target, { kind: 'presence' }>, lang: Lan
 
 /** The current value alone, with its unit, for the source panel. */
 export function valueText(t: Target, r: GapResult, lang: Lang): string {
-  if (r.value === null || t.kind === 'access') return DASH;
+  if (r.value === null) return DASH;
   if (isRollup(t, r)) return tr(lang, 'fig.rollup', { met: num(r.count!.met), of: num(r.count!.of) });
   const v = one(t, r.value, lang);
   if (t.kind === 'share' && r.count) return `${v}（${tr(lang, 'fig.shareCount', { met: num(r.count.met), of: num(r.count.of) })}）`;

@@ -22,7 +22,7 @@ export const missingText = (r: GapResult, lang: Lang) => (lang === 'en' ? r.miss
 
 /** The gap in a sentence, or null when there is none. */
 export function gapPhrase(t: Target, r: GapResult, lang: Lang): string | null {
-  if (t.kind === 'access' || r.status === 'not_evaluated') return tr(lang, 'gap.access');
+  if (r.status === 'not_evaluated') return tr(lang, 'gap.access');
   if (r.status === 'missing_data') return missingText(r, lang) ?? tr(lang, 'gap.missing');
   const n = r.shortfall ?? 0;
   if (r.status === 'met' || n <= 0) return null;
@@ -40,6 +40,7 @@ export function gapPhrase(t: Target, r: GapResult, lang: Lang): string | null {
       const s = more(what, n, t.unit, lang);
       return rollup ? s + tr(lang, 'gap.facilities', { k: num(below(r)), ...countWords(below(r)) }) : s;
     }
+    case 'access': return tr(lang, 'gap.reach', { n: num(n), urban: t.urbanMinutes, rural: t.ruralMinutes });
     case 'share': {
       const c = t.condition;
       if (c.field === 'type' && Array.isArray(c.value) && c.value.length === 1) return tr(lang, 'gap.shareType', { n: num(n), type: typeName(c.value[0]!, lang, n) });
