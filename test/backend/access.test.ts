@@ -78,3 +78,65 @@ describe('access without roads: straight line × 1.6 ÷ speed', () => {
     expect(await svc.call('access.cancel', { job })).toEqual({ cancelled: false });
   });
 });
+
+describe('access on roads', () => {
+  // One residential road (25 km/h) from the station at 东社区 west to 西社区; 远村 is 20 km from any road.
+  const road = (oneway: string) => JSON.stringify({ type: 'FeatureCollection', features: [
+    { type: 'Feature', properties: { highway: 'residential', oneway }, geometry: { type: 'LineString', coordinates: [[112.96, 28.0], [112.98, 28.0], [113.0, 28.0]] } },
+  ] });
+  const drive = (kmh: number) => (metres(112.96, 28.0, 113.0, 28.0) / 1000 / kmh) * 60;
+
+  it('times a trip along the road at its class speed; a place far from every road is unreachable', async () => {
+    const imported = await svc.call('roads.import', { file: { fileName: 'roads.geojson', dataBase64: b64(road('no')) } });
+    expect(imported).toMatchObject({ ok: true, segments: 1 });
+    const r = await svc.call('access.run', q);
+    expect(r.model).toBe('road');
+    expect(point(r, 'C1').minutes).toBe(0);
+    expect(point(r, 'C2').minutes).toBeCloseTo(drive(25), 1); // 3.93 km at 25 km/h = 9.4 min
+    expect(point(r, 'C2').covered).toBe(true);
+    expect(point(r, 'V1')).toMatchObject({ minutes: null, nearest: null, covered: false });
+    expect(r.modelNote).toContain('1 个需求点离路网超过 5 公里');
+    expect(r.unreachable).toBe(500);
+  });
+
+  it('follows the plan\'s speeds, and one-way streets in the direction asked', async () => {
+    await svc.call('roads.setSpeeds', { speeds: { residential: 20 } });
+    const slow = await svc.call('access.run', q);
+    expect(point(slow, 'C2').minutes).toBeCloseTo(drive(20), 1); // 11.8 min: beyond 10
+    expect(point(slow, 'C2').covered).toBe(false);
+    await svc.call('roads.setSpeeds', { speeds: { residential: 25 } });
+    // One way along its points, from 西社区 towards the station: an ambulance cannot drive it; a resident can.
+    await svc.call('roads.import', { file: { fileName: 'roads.geojson', dataBase64: b64(road('yes')) } });
+    const from = await svc.call('access.run', q);
+    expect(point(from, 'C2').minutes).toBeNull();
+    const to = await svc.call('access.run', { ...q, direction: 'to' });
+    expect(point(to, 'C2').minutes).toBeCloseTo(drive(25), 1);
+    // Against its points (-1) it is the other way round.
+    await svc.call('roads.import', { file: { fileName: 'roads.geojson', dataBase64: b64(road('-1')) } });
+    expect(point(await svc.call('access.run', q), 'C2').minutes).toBeCloseTo(drive(25), 1);
+    expect(point(await svc.call('access.run', { ...q, direction: 'to' }), 'C2').minutes).toBeNull();
+  });
+
+  it('a moved station gives the same answer as a fresh computation (the worker updates in place)', async () => {
+    await svc.call('roads.import', { file: { fileName: 'roads.geojson', dataBase64: b64(road('no')) } });
+    await svc.call('access.run', q);
+    await svc.call('facilities.move', { scenarioId: 1, id: 'E1', lon: 112.98, lat: 28.0 });
+    const moved = await svc.call('access.run', q);
+    expect(point(moved, 'C2').minutes).toBeCloseTo(drive(25) / 2, 1);
+    expect(point(moved, 'C1').minutes).toBeCloseTo(drive(25) / 2, 1);
+    const fresh = createPlannerService({ home, door: 'direct' });
+    const path = (await svc.call('plan.info', {})).path;
+    svc.close();
+    await fresh.call('plan.open', { path });
+    const again = await fresh.call('access.run', q);
+    expect(again.points).toEqual(moved.points);
+    svc = fresh;
+    await svc.call('edits.undo', { scenarioId: 1 });
+  });
+
+  it('evaluates the access targets of a standard set on the roads', async () => {
+    const r = await svc.call('gaps.evaluate', { scenarioId: 1, standardId: 'ziyang-2025', level: 'region', onlyShort: false });
+    // 1030: 东社区 1,000 and 西社区 2,000 within 10 min; 远村 500 off the road: 3,000 of 3,500.
+    expect(r.results.find((x) => x.target === 'ems-1030')).toMatchObject({ value: 0.8571, shortfall: 500, status: 'short', population: 3500 });
+  });
+});

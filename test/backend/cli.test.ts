@@ -22,7 +22,7 @@ describe('healthplan CLI', () => {
   it('has --help for the whole and for every command', () => {
     const top = healthplan('--help');
     expect(top.code).toBe(0);
-    for (const c of ['sample', 'info', 'import', 'export', 'gaps']) {
+    for (const c of ['sample', 'info', 'import', 'export', 'gaps', 'access']) {
       expect(top.out).toContain(`healthplan ${c}`);
       const h = healthplan(c, '--help');
       expect(h.code).toBe(0);
@@ -161,6 +161,27 @@ describe('healthplan CLI', () => {
     const bad = healthplan('import', 'new.hplan', '--populations', file('bad-pop.csv', '区划代码,年份,常住人口\n430105000000,2025,很多\n'));
     expect(bad.code).toBe(3);
     expect(bad.err).toContain('第 2 行「常住人口」');
+  });
+
+  it('access: the 1030 rule on the sample\'s roads, as JSON and CSV', () => {
+    const r = healthplan('access', 'sample.hplan', '--preset', '1030');
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.model).toBe('road');
+    expect(j.query).toMatchObject({ types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, direction: 'from' });
+    expect(Object.keys(j.points[0])).toEqual(['code', 'name', 'population', 'urban', 'minutes', 'nearest', 'covered']);
+    const region = j.units.find((u: { scope: string }) => u.scope === 'region');
+    expect(region.share).toBeGreaterThan(0.5);
+    expect(region.share).toBeLessThan(1); // the sample's hill villages are beyond 30 minutes
+    const covered = j.points.filter((p: { covered: boolean }) => p.covered).reduce((s: number, p: { population: number }) => s + p.population, 0);
+    expect(covered).toBe(region.covered);
+    const wider = JSON.parse(healthplan('access', 'sample.hplan', '--thresholds', 'urban=15,rural=60').out);
+    expect(wider.units.find((u: { scope: string }) => u.scope === 'region').share).toBeGreaterThan(region.share);
+    const csv = healthplan('access', 'sample.hplan', '--preset', '1530', '--format', 'csv', '--out', 'access.csv');
+    expect(csv.code, csv.err).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'access.csv'), 'utf8')).toMatch(/^\ufeff区划代码,名称,所在街道乡镇,人口,城乡,分钟,最近机构,是否覆盖\r\n/);
+    expect(healthplan('access', 'sample.hplan', '--types', 'ambulance').code).toBe(2);
+    expect(healthplan('access', 'sample.hplan', '--thresholds', 'urban=x').code).toBe(2);
   });
 
   it('refuses a file that is not a plan, and leaves it alone', () => {
