@@ -54,7 +54,8 @@ export function crossesPolyline(ax: number, ay: number, bx: number, by: number, 
 /** Points (or boxes) bucketed in square cells, for neighbourhood queries. */
 export class GridIndex {
   private readonly cells = new Map<number, number[]>();
-  constructor(private readonly cell: number) {}
+  private readonly cell: number;
+  constructor(cell: number) { this.cell = cell; }
   private key(cx: number, cy: number): number {
     return (cx + 32768) * 65536 + (cy + 32768);
   }
