@@ -8,6 +8,7 @@ import { ImportDialog } from '../../features/io/ImportDialog.tsx';
 import { TemplateDialog } from '../../features/io/TemplateDialog.tsx';
 import { DeleteScenarioDialog, ScenarioDialog } from '../../features/scenarios/ScenarioDialogs.tsx';
 import { StandardsDialog } from '../../features/standards/StandardsDialog.tsx';
+import { RoadsDialog } from '../../features/roads/RoadsDialog.tsx';
 
 export function DialogHost() {
   const { t } = useLang();
@@ -27,5 +28,6 @@ export function DialogHost() {
     case 'scenario': return <ScenarioDialog key={dialog.mode} mode={dialog.mode} />;
     case 'deleteScenario': return <DeleteScenarioDialog />;
     case 'standards': return <StandardsDialog />;
+    case 'roads': return <RoadsDialog />;
   }
 }

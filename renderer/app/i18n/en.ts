@@ -3,13 +3,14 @@ import type { Resources } from './zh-CN.ts';
 import { gapsStrings } from '../../features/gaps/strings.ts';
 import { standardsStrings } from '../../features/standards/strings.ts';
 import { mapStrings } from '../../features/map/strings.ts';
+import { roadsStrings } from '../../features/roads/strings.ts';
 
 export const en: Resources = {
   app: { title: 'HealthPlan', loading: 'Opening the plan…', startFailed: 'Cannot start: {{message}}', retry: 'Retry' },
   menu: { file: 'File', edit: 'Edit', scenario: 'Scenario', view: 'View' },
   file: {
     new: 'New plan…', open: 'Open plan…', openSample: 'Open the sample plan', recent: 'Open recent', recentEmpty: '(no recent files)',
-    saveAs: 'Save as…', renamePlan: 'Rename plan…', importUnits: 'Import units…', importFacilities: 'Import facilities…', importPopulations: 'Import populations by year…',
+    saveAs: 'Save as…', renamePlan: 'Rename plan…', importUnits: 'Import units…', importFacilities: 'Import facilities…', importPopulations: 'Import populations by year…', roads: 'Roads and boundaries…',
     exportUnits: 'Export units', exportFacilities: 'Export facilities', exportPopulations: 'Export populations by year', template: 'Save import template…',
     exported: 'Exported {{file}}', exporting: 'Exporting…',
   },
@@ -18,6 +19,7 @@ export const en: Resources = {
   tabs: { units: 'Administrative units', facilities: 'Health facilities', gaps: 'Gaps', map: 'Map & access' },
   gaps: gapsStrings.en,
   map: mapStrings.en,
+  roads: roadsStrings.en,
   standards: standardsStrings.en,
   lang: { label: 'Language', zh: '中文', en: 'English' },
   scenario: {

@@ -6,13 +6,14 @@ import { boolLabels } from '../../../shared/model/cells.ts';
 import { gapsStrings } from '../../features/gaps/strings.ts';
 import { standardsStrings } from '../../features/standards/strings.ts';
 import { mapStrings } from '../../features/map/strings.ts';
+import { roadsStrings } from '../../features/roads/strings.ts';
 
 export const zhCN = {
   app: { title: 'HealthPlan 卫健资源规划台', loading: '正在打开方案…', startFailed: '无法启动：{{message}}', retry: '重试' },
   menu: { file: '文件', edit: '编辑', scenario: '情景', view: '视图' },
   file: {
     new: '新建方案…', open: '打开方案…', openSample: '打开示例方案', recent: '最近打开', recentEmpty: '（无最近文件）',
-    saveAs: '另存为…', renamePlan: '重命名方案…', importUnits: '导入单位…', importFacilities: '导入机构…', importPopulations: '导入分年份人口…',
+    saveAs: '另存为…', renamePlan: '重命名方案…', importUnits: '导入单位…', importFacilities: '导入机构…', importPopulations: '导入分年份人口…', roads: '路网与边界…',
     exportUnits: '导出单位', exportFacilities: '导出机构', exportPopulations: '导出分年份人口', template: '保存导入模板…',
     exported: '已导出 {{file}}', exporting: '正在导出…',
   },
@@ -21,6 +22,7 @@ export const zhCN = {
   tabs: { units: '行政区划', facilities: '医疗卫生机构', gaps: '差距分析', map: '地图与可及性' },
   gaps: gapsStrings.zh,
   map: mapStrings.zh,
+  roads: roadsStrings.zh,
   standards: standardsStrings.zh,
   lang: { label: '语言', zh: '中文', en: 'English' },
   scenario: {

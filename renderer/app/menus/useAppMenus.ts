@@ -44,6 +44,7 @@ export function useAppMenus(): MenuSpec[] {
         { id: 'file-import-units', label: t('file.importUnits'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'units' }) },
         { id: 'file-import-facilities', label: t('file.importFacilities'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'facilities' }) },
         { id: 'file-import-populations', label: t('file.importPopulations'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'populations' }) },
+        { id: 'file-roads', label: t('file.roads'), disabled: !plan, onSelect: () => openDialog({ kind: 'roads' }) },
         { id: 'file-export-units', label: t('file.exportUnits'), disabled: !plan, submenu: exportMenu('units') },
         { id: 'file-export-facilities', label: t('file.exportFacilities'), disabled: !plan, submenu: exportMenu('facilities') },
         { id: 'file-export-populations', label: t('file.exportPopulations'), disabled: !plan, submenu: exportMenu('populations') },

@@ -9,7 +9,8 @@ export type DialogSpec =
   | { kind: 'template' }
   | { kind: 'scenario'; mode: 'create' | 'duplicate' | 'rename' }
   | { kind: 'deleteScenario' }
-  | { kind: 'standards' };
+  | { kind: 'standards' }
+  | { kind: 'roads' };
 
 export interface Notice { id: number; text: string; tone: 'info' | 'error' }
 export interface RowCounts { shown: number; total: number }
