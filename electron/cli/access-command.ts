@@ -34,6 +34,15 @@ function settingsFrom(opts: Record<string, string | boolean | undefined>): Acces
     if (!(d >= 0)) throw new UsageError('--dispatch: minutes ≥ 0');
     s.dispatchMinutes = d;
   }
+  if (opts.radius) {
+    s.measure = 'radius';
+    for (const part of String(opts.radius).split(',')) {
+      const [k, v] = part.split('=');
+      const n = Number(v);
+      if (!(n > 0) || (k !== 'urban' && k !== 'rural')) throw new UsageError('--radius: urban=5,rural=20 (kilometres)');
+      if (k === 'urban') s.urbanMinutes = n; else s.ruralMinutes = n;
+    }
+  }
   if (opts.grid !== undefined) {
     const m = Number(opts.grid);
     if (!(m >= 100)) throw new UsageError('--grid: cell size in metres, ≥ 100');
@@ -44,10 +53,11 @@ function settingsFrom(opts: Record<string, string | boolean | undefined>): Acces
 }
 
 export const accessCommand: Command = {
-  usage: 'healthplan access <file.hplan> [--preset 1030|1530|kaifu10] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--direction from|to] [--dispatch MIN] [--grid METRES] [--scenario NAME] [--format json|csv] [--out F]',
+  usage: 'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--dispatch MIN] [--grid METRES] [--scenario NAME] [--format json|csv] [--out F]',
   summary: { zh: '通行时间与覆盖：每个需求点到最近机构的分钟数，各单位覆盖人口与比例', en: 'Travel time and coverage: minutes to the nearest facility per demand point, covered population per unit' },
   options: {
-    preset: { type: 'string', help: '1030 (default: 120 stations, 10/30 min) | 1530 (CHC/THC, 15/30) | kaifu10 (120, 10/10)' },
+    preset: { type: 'string', help: '1030 (default: 120 stations, 10/30 min) | 1530 (CHC/THC, 15/30) | kaifu10 (120, 10/10) | radius (120, 5/20 km straight line)' },
+    radius: { type: 'string', help: 'urban=5,rural=20: a straight-line service radius in km instead of travel time / 服务半径' },
     types: { type: 'string', help: 'facility types, comma-separated / 机构类型' },
     thresholds: { type: 'string', help: 'urban=10,rural=30 (minutes) / 城镇、农村时限' },
     direction: { type: 'string', help: 'from the facility (ambulance) | to the facility (resident)' },
@@ -70,7 +80,7 @@ export const accessCommand: Command = {
     if (format === 'json') {
       text = `${JSON.stringify({
         model: r.model, note: lang === 'en' ? r.modelNoteEn : r.modelNote, query: r.query,
-        points: r.points.map((p) => ({ code: p.code, name: p.name, population: p.population, urban: p.urban, minutes: p.minutes, nearest: p.nearest, covered: p.covered })),
+        points: r.points.map((p) => ({ code: p.code, name: p.name, population: p.population, urban: p.urban, minutes: p.minutes, ...(p.km !== undefined ? { km: p.km } : {}), nearest: p.nearest, covered: p.covered })),
         units: r.units.map((u) => ({ scope: u.scope, code: u.code, name: u.name, population: u.population, covered: u.covered, share: u.share })),
         bands: r.bands, unreachable: r.unreachable,
       }, null, 2)}\n`;

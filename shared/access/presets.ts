@@ -2,20 +2,24 @@
  * The access rules a planner checks most, as ready-made queries (with the clause that states each):
  * - 1030: a 120 ambulance on scene within 10 min in town, 30 in the country (益资政办发〔2023〕20号 §三(一)2);
  * - 1530: a CHC/THC-type centre within 15 min in town, 30 in the country (长政办发〔2021〕62号 §一(一));
- * - kaifu10: 开福区's 10-minute emergency circle, everywhere (开政办发〔2022〕26号 §四(二)9).
+ * - kaifu10: 开福区's 10-minute emergency circle, everywhere (开政办发〔2022〕26号 §四(二)9);
+ * - radius: a 120 station within 5 km in town, 20 km (the upper end of 10–20) in the country,
+ *   in a straight line (national pre-hospital guidance 国卫医发〔2020〕19号, 待核实).
  */
 import type { FacilityType } from '../model/kinds.ts';
 import type { AccessQuery } from './result.ts';
 
 export type AccessSettings = Omit<AccessQuery, 'scenarioId'>;
-export type PresetId = '1030' | '1530' | 'kaifu10';
+export type PresetId = '1030' | '1530' | 'kaifu10' | 'radius';
 
 /** The facilities that count as a primary-care centre for the 1530 circle. */
 export const PRIMARY_CARE_CENTRES: FacilityType[] = ['chc', 'community_hospital', 'chc_branch', 'chs_station', 'thc', 'central_thc', 'sub_centre'];
-const base = { dispatchMinutes: 0, demand: 'centroids', gridMeters: 1000 } as const;
+const base = { dispatchMinutes: 0, demand: 'centroids', gridMeters: 1000, measure: 'time' } as const;
 
 export const ACCESS_PRESETS: Record<PresetId, AccessSettings> = {
   '1030': { ...base, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, direction: 'from' },
   '1530': { ...base, types: PRIMARY_CARE_CENTRES, urbanMinutes: 15, ruralMinutes: 30, direction: 'to' },
   kaifu10: { ...base, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 10, direction: 'from' },
+  /** 120 station service radius ≤ 5 km in town, 10–20 km in the country (国卫医发〔2020〕19号, 待核实): the thresholds in km. */
+  radius: { ...base, types: ['ems_station'], urbanMinutes: 5, ruralMinutes: 20, direction: 'from', measure: 'radius' },
 };

@@ -20,6 +20,11 @@ export interface AccessQuery {
   /** Demand points: the villages'/communities' centres, or a grid generated inside unit boundaries. */
   demand: 'centroids' | 'grid';
   gridMeters: number;
+  /**
+   * 'time': travel minutes (on roads, else straight line × detour ÷ speed); 'radius': the straight-line
+   * distance to the nearest facility against a service radius, the thresholds then in kilometres.
+   */
+  measure: 'time' | 'radius';
 }
 
 /** 需求点: a village/community centre (or a grid cell) with its population and travel time. */
@@ -32,8 +37,10 @@ export interface DemandPointOut {
   lat: number;
   population: number;
   urban: boolean;
-  /** Minutes to (or from) the nearest facility; null when none can be reached. */
+  /** Minutes to (or from) the nearest facility; null when none can be reached (or measuring a radius). */
   minutes: number | null;
+  /** Measuring a radius: straight-line kilometres to the nearest facility. */
+  km?: number | null;
   /** The nearest facility's id. */
   nearest: string | null;
   covered: boolean;

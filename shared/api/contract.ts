@@ -41,6 +41,7 @@ const AccessQuerySchema = InScenario.extend({
   dispatchMinutes: z.number().min(0).max(120).default(0),
   demand: z.enum(['centroids', 'grid']).default('centroids'),
   gridMeters: z.number().min(100).max(20_000).default(1000),
+  measure: z.enum(['time', 'radius']).default('time'),
 });
 const GapQuery = InScenario.extend({ standardId: SetId.optional(), year: Year.optional(), level: Scope.optional(), onlyShort: z.boolean().default(false) });
 

@@ -140,3 +140,14 @@ describe('access on roads', () => {
     expect(r.results.find((x) => x.target === 'ems-1030')).toMatchObject({ value: 0.8571, shortfall: 500, status: 'short', population: 3500 });
   });
 });
+
+describe('a service radius instead of travel time', () => {
+  it('measures the straight line to the nearest station against 5 km in town and 20 km in the country', async () => {
+    const r = await svc.call('access.run', { ...q, measure: 'radius', urbanMinutes: 5, ruralMinutes: 20 });
+    expect(r.modelNote).toContain('按直线服务半径');
+    expect(point(r, 'C2')).toMatchObject({ minutes: null, covered: true }); // 3.9 km ≤ 5
+    expect(point(r, 'C2').km).toBeCloseTo(metres(113.0, 28.0, 112.96, 28.0) / 1000, 1);
+    expect(point(r, 'V1')).toMatchObject({ covered: true }); // 19.7 km ≤ 20
+    expect(point(await svc.call('access.run', { ...q, measure: 'radius', urbanMinutes: 3, ruralMinutes: 15 }), 'V1').covered).toBe(false);
+  });
+});

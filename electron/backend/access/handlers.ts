@@ -56,7 +56,7 @@ export function accessCoverageOf(ws: Workspace, runner: AccessRunner): AccessOf 
     const fromStation = t.facilityTypes.every((x) => x === 'ems_station');
     const r = await runAccess(p.db, p.path, {
       scenarioId, types: t.facilityTypes, urbanMinutes: t.urbanMinutes, ruralMinutes: t.ruralMinutes,
-      direction: fromStation ? 'from' : 'to', dispatchMinutes: 0, demand: 'centroids', gridMeters: 1000,
+      direction: fromStation ? 'from' : 'to', dispatchMinutes: 0, demand: 'centroids', gridMeters: 1000, measure: 'time',
     }, year, runner);
     const region = r.units.find((u) => u.scope === 'region');
     return {

@@ -5,7 +5,7 @@
  * the region, as AccessResultOut.
  */
 import type Database from 'better-sqlite3';
-import { coverage, demandFromCentroids, demandGrid, travelTimeBands, type DemandResult, type DemandUnit } from '../../../shared/access/index.ts';
+import { coverage, demandFromCentroids, demandGrid, straightLineTravel, travelTimeBands, type DemandResult, type DemandUnit } from '../../../shared/access/index.ts';
 import type { AccessQuery, AccessResultOut, DemandPointOut, UnitCoverageOut } from '../../../shared/access/result.ts';
 import { populationsAt } from '../../../shared/gaps/population.ts';
 import type { Unit } from '../../../shared/model/entities.ts';
@@ -85,10 +85,11 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
   const { points, unitOf, grid } = demandOf(db, f, q);
   const types = new Set<string>(q.types);
   const facilities = listRows(db, 'facilities', q.scenarioId).filter((x) => types.has(x.type) && x.lon !== null && x.lat !== null);
-  const net = network(db, planPath);
-  // No facility of these types: nobody is reached (a real answer, not an error).
+  const radius = q.measure === 'radius';
+  const net = radius ? null : network(db, planPath);
+  // No facility of these types: nobody is reached (a real answer, not an error). A radius needs no worker.
   const none = facilities.length === 0;
-  const job = none ? -1 : runner.start({
+  const job = none || radius ? -1 : runner.start({
     network: net,
     direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
     dispatchSeconds: q.dispatchMinutes * 60,
@@ -97,11 +98,14 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
     demand: { lon: points.lon, lat: points.lat, urban: points.urban },
     demandKey: `${grid ? `grid${q.gridMeters}` : 'centroids'}|${unitOf.map((i) => f.units[i]!.code).join(',')}|${points.lon.length}`,
   });
-  if (!none) onJob(job);
+  if (job >= 0) onJob(job);
   const n = points.lon.length;
   const out = none
     ? { minutes: new Float64Array(n).fill(Infinity), facility: new Int32Array(n).fill(-1), model: net ? 'road' as const : 'straight_line' as const, offNetwork: 0 }
-    : await runner.wait(job);
+    : radius
+      // Kilometres in place of minutes: no detour, and 60 km/h makes a minute a kilometre.
+      ? { ...straightLineTravel(Float64Array.from(facilities, (x) => x.lon!), Float64Array.from(facilities, (x) => x.lat!), points, { detour: 1, urbanKmh: 60, ruralKmh: 60 }), offNetwork: 0 }
+      : await runner.wait(job);
 
   // Coverage per street/town and county: each point counts for the unit it stands for's ancestors.
   const thresholds = { urbanMinutes: q.urbanMinutes, ruralMinutes: q.ruralMinutes };
@@ -132,7 +136,8 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
     pointsOut.push({
       code: grid ? `${unit.code}#${p}` : unit.code, name: unit.name, township: f.township[u]! >= 0 ? f.units[f.township[u]!]!.code : null,
       lon: points.lon[p]!, lat: points.lat[p]!, population: points.population[p]!, urban: points.urban[p] === 1,
-      minutes: Number.isFinite(m) ? round1(m) : null, nearest: fac >= 0 ? facilities[fac]!.id : null, covered: covered[p] === 1,
+      minutes: !radius && Number.isFinite(m) ? round1(m) : null, ...(radius ? { km: Number.isFinite(m) ? round1(m) : null } : {}),
+      nearest: fac >= 0 ? facilities[fac]!.id : null, covered: covered[p] === 1,
     });
   }
   const b = travelTimeBands(out.minutes, points.population, 5, 60);
@@ -144,12 +149,13 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
     : grid ? { zh: `；需求点为 ${q.gridMeters} 米网格`, en: `; demand points on a ${q.gridMeters} m grid` } : { zh: '', en: '' };
   const road = out.model === 'road';
   const noneNote = none ? { zh: '；当前情景中没有所选类型且有坐标的机构', en: '; no facility of the chosen types with coordinates in this scenario' } : { zh: '', en: '' };
+  const radiusNote = { zh: `按直线服务半径：城镇 ${q.urbanMinutes} 公里、农村 ${q.ruralMinutes} 公里以内（不计道路）`, en: `Straight-line service radius: ${q.urbanMinutes} km urban, ${q.ruralMinutes} km rural (roads not used)` };
   return {
     model: out.model,
-    modelNote: road
+    modelNote: radius ? `${radiusNote.zh}${gridNote.zh}${noneNote.zh}` : road
       ? `按路网计算（${out.offNetwork ? `${out.offNetwork} 个需求点离路网超过 5 公里，按不可达计；` : ''}连接线 15 公里/小时）${gridNote.zh}${noneNote.zh}`
       : `无路网：按直线距离 × 1.6 ÷ 车速（城镇 30、农村 45 公里/小时）估算${gridNote.zh}${noneNote.zh}`,
-    modelNoteEn: road
+    modelNoteEn: radius ? `${radiusNote.en}${gridNote.en}${noneNote.en}` : road
       ? `On the road network (${out.offNetwork ? `${out.offNetwork} demand points over 5 km from a road count as unreachable; ` : ''}connectors at 15 km/h)${gridNote.en}${noneNote.en}`
       : `No road network: straight-line distance × 1.6 ÷ speed (urban 30, rural 45 km/h)${gridNote.en}${noneNote.en}`,
     query: q,
