@@ -8,9 +8,13 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
-/** The flags our closed-network machines need: no background connections, no sandbox as root. */
+/**
+ * The flags our closed-network machines need: no background connections, no sandbox as root; and
+ * WebGL for the map on the software renderer (SwiftShader), asked for explicitly: Chromium is
+ * phasing out falling back to it on its own.
+ */
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader'];
 
 export interface App { door: WebDoor; browser: Browser; page: Page; close(): Promise<void> }
 

@@ -1,7 +1,110 @@
-/** 地图与可及性: placeholder until the map lands. */
+/**
+ * 地图与可及性: the plan on an offline map — streets/towns (boundaries, or centres sized by population)
+ * coloured by a gap, roads by class, facilities by type — with the access analysis beside it and
+ * facilities placed, moved and removed on the map in the active scenario.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { FacilityType } from '../../../shared/model/kinds.ts';
 import { useLang } from '../../app/i18n/index.ts';
+import { enumLabel } from '../../app/i18n/labels.ts';
+import { useActiveScenario, useAppData } from '../../app/state/AppContext.tsx';
+import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
+import { AccessPanel } from './AccessPanel.tsx';
+import { FacilityPopup } from './FacilityPopup.tsx';
+import { MapLegend } from './MapLegend.tsx';
+import { MapToolbar } from './MapToolbar.tsx';
+import { FACILITY_MARKS } from './palette.ts';
+import { useAccessRun } from './useAccessRun.ts';
+import { useBoundaries } from './useBoundaries.ts';
+import { useFacilityEditing } from './useFacilityEditing.ts';
+import { useFitPlan } from './useFitPlan.ts';
+import { useMapInstance } from './useMapInstance.ts';
+import { useRoads } from './useRoads.ts';
+import { useMapSources } from './useMapSources.ts';
+import { useTownshipGaps } from './useTownshipGaps.ts';
+import './map.css';
+
+let lastTarget: string | null = null;
 
 export function MapView() {
-  const { t } = useLang();
-  return <p>{t('map.loading')}</p>;
+  const { t, lang } = useLang();
+  const { units, facilities, status } = useAppData();
+  const plan = status?.plan ?? null;
+  const readOnly = !!plan?.readOnly;
+  const nameOf = useScenarioName();
+  const scenarioName = nameOf(useActiveScenario()) || null;
+  const container = useRef<HTMLDivElement>(null);
+  const { map, failed, restored } = useMapInstance(container, plan?.path ?? null, lang);
+
+  const [targetId, setTargetIdState] = useState<string | null>(lastTarget);
+  const setTargetId = useCallback((id: string | null) => { lastTarget = id; setTargetIdState(id); }, []);
+  const gaps = useTownshipGaps(targetId);
+  const boundaries = useBoundaries();
+  const roads = useRoads(map);
+  const access = useAccessRun();
+  const editing = useFacilityEditing(map, readOnly);
+  const { selected } = editing;
+
+  const shownAt = useMapSources(map, {
+    units, facilities, boundaries, roads, statuses: gaps.statuses, access: access.result, selected, ghost: editing.ghost,
+  });
+  useFitPlan(map, units, restored);
+
+  const types = useMemo(() => {
+    const present = new Set(facilities?.map((f) => f.type));
+    return (Object.keys(FACILITY_MARKS) as FacilityType[]).filter((x) => present.has(x));
+  }, [facilities]);
+  const target = targetId ? gaps.targets.find((x) => x.id === targetId) : undefined;
+
+  const locate = useCallback((code: string) => {
+    const u = units?.find((x) => x.code === code);
+    if (!map || !u || u.lon === null || u.lat === null) return;
+    map.flyTo({ center: [u.lon, u.lat], zoom: Math.max(map.getZoom(), 11.5), duration: 600 });
+  }, [map, units]);
+
+  return (
+    <div className="map-view" data-testid="map-view">
+      <MapToolbar
+        targets={gaps.targets}
+        targetId={target ? targetId : null}
+        onTarget={setTargetId}
+        addType={editing.addType}
+        onAddType={editing.setAddType}
+        mode={editing.mode}
+        onMode={editing.setMode}
+        readOnly={readOnly}
+        scenarioName={scenarioName}
+        gapsError={gaps.error}
+      />
+      <div className="map-body">
+        <div className={`map-stage is-${editing.mode}`}>
+          <div ref={container} className="map-canvas" data-testid="map-canvas" data-ready={map ? 'true' : 'false'} />
+          {failed && <div className="map-failed" role="alert" data-testid="map-failed">{t('map.failed', { message: failed })}</div>}
+          {!map && !failed && <div className="map-loading">{t('map.loading')}</div>}
+          {editing.mode !== 'browse' && (
+            <div className="map-mode-hint" role="status" data-testid="map-mode-hint">
+              {editing.mode === 'add'
+                ? t('map.add.hint', { type: enumLabel('facilityType', editing.addType, lang) })
+                : t('map.popup.moveHint')}
+            </div>
+          )}
+          <MapLegend target={target && gaps.statuses ? { name: target.name, counts: gaps.counts } : null} access={access.result} types={types} />
+          {map && selected && shownAt && (
+            <FacilityPopup
+              map={map}
+              facility={selected}
+              at={shownAt}
+              mode={editing.mode}
+              readOnly={readOnly}
+              saving={editing.saving}
+              onMove={() => editing.setMode(editing.mode === 'move' ? 'browse' : 'move')}
+              onRemove={editing.remove}
+              onClose={() => { editing.select(null); editing.setMode('browse'); }}
+            />
+          )}
+        </div>
+        <AccessPanel access={access} onLocate={locate} />
+      </div>
+    </div>
+  );
 }

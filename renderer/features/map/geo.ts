@@ -1,0 +1,77 @@
+/** The plan's rows and the services' answers as GeoJSON for the map's sources. */
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { DemandPointOut } from '../../../shared/access/result.ts';
+import type { Facility, Unit } from '../../../shared/model/entities.ts';
+import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
+import { bandOf, type Measure, type StatusColour } from './palette.ts';
+import type { BoundaryFeatureCollection } from '../../../shared/api/contract.ts';
+
+export type Statuses = ReadonlyMap<string, StatusColour> | null;
+export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+const point = (lon: number, lat: number, properties: Record<string, unknown>): Feature<Point> =>
+  ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties });
+
+/** Units of the county and street/town levels at their centres (labels, and circles where no boundary is known). */
+export function unitCentres(units: readonly Unit[], statuses: Statuses, shaped: ReadonlySet<string>): FeatureCollection {
+  const features: Feature[] = [];
+  for (const u of units) {
+    const level = UNIT_KIND_LEVEL[u.kind];
+    if (u.lon === null || u.lat === null || (level !== 1 && level !== 2)) continue;
+    features.push(point(u.lon, u.lat, {
+      code: u.code, name: u.name, kind: u.kind, population: u.population ?? 0,
+      status: statuses ? statuses.get(u.code) ?? 'none' : '', hasShape: shaped.has(u.code),
+    }));
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** The boundaries, each carrying the gap status of its unit (empty when no target is shown). */
+export function unitShapes(b: BoundaryFeatureCollection | null, statuses: Statuses): FeatureCollection {
+  if (!b) return EMPTY;
+  return {
+    type: 'FeatureCollection',
+    features: b.features.map((f) => ({ ...f, properties: { ...f.properties, status: statuses ? statuses.get(f.properties.code) ?? 'none' : '' } })),
+  };
+}
+
+export function facilityPoints(facilities: readonly Facility[], hidden: string | null): FeatureCollection {
+  const features: Feature[] = [];
+  for (const f of facilities) {
+    if (f.lon === null || f.lat === null || f.id === hidden) continue;
+    features.push(point(f.lon, f.lat, { id: f.id, name: f.name, type: f.type }));
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+export function demandPoints(points: readonly DemandPointOut[], measure: Measure): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: points.map((p) => point(p.lon, p.lat, {
+      code: p.code, name: p.name, population: p.population, covered: p.covered,
+      band: bandOf(measure === 'radius' ? p.km : p.minutes, measure),
+    })),
+  };
+}
+
+export function onePoint(lon: number, lat: number, properties: Record<string, unknown>): FeatureCollection {
+  return { type: 'FeatureCollection', features: [point(lon, lat, properties)] };
+}
+
+/** Where the plan lies: the street/town centres (else any unit with a centre). */
+export function planBounds(units: readonly Unit[]): [number, number, number, number] | null {
+  const placed = units.filter((u) => u.lon !== null && u.lat !== null);
+  const towns = placed.filter((u) => UNIT_KIND_LEVEL[u.kind] === 2);
+  const use = towns.length >= 2 ? towns : placed;
+  if (use.length === 0) return null;
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const u of use) {
+    w = Math.min(w, u.lon!); e = Math.max(e, u.lon!); s = Math.min(s, u.lat!); n = Math.max(n, u.lat!);
+  }
+  return [w, s, e, n];
+}
+
+/** Codes of the units that have a boundary polygon. */
+export function shapedCodes(b: BoundaryFeatureCollection | null): Set<string> {
+  return new Set(b?.features.map((f) => f.properties.code) ?? []);
+}

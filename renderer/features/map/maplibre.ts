@@ -1,0 +1,12 @@
+/**
+ * MapLibre, set up once for an offline app: its worker is bundled by Vite as a file of our own origin
+ * (no blob: or data: worker, so the CSP stays `script-src 'self'`), and its stylesheet is bundled too.
+ */
+import { setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+
+setWorkerUrl(workerUrl);
+
+export { Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl';
+export type { GeoJSONSource, MapMouseEvent, StyleSpecification } from 'maplibre-gl';

@@ -1,0 +1,78 @@
+/**
+ * The MapLibre map in a container: created when the screen opens, removed when it closes. The view is
+ * remembered for the session (per plan), so coming back to the tab shows the same place.
+ */
+import { useEffect, useState, type RefObject } from 'react';
+import type { Lang } from '../../app/i18n/index.ts';
+import { addFacilityIcons } from './facilityIcons.ts';
+import { MapLibreMap, NavigationControl, ScaleControl } from './maplibre.ts';
+import { mapStyle } from './style.ts';
+
+let lastView: { plan: string | null; center: [number, number]; zoom: number } | null = null;
+
+/** The zoom buttons' tooltips (the scale says km/m, read alike in both languages and not redrawn on a switch). */
+const ZH_LOCALE = {
+  'NavigationControl.ZoomIn': '放大', 'NavigationControl.ZoomOut': '缩小', 'NavigationControl.ResetBearing': '复位正北', 'Map.Title': '地图',
+};
+
+export interface MapInstance {
+  map: MapLibreMap | null;
+  /** WebGL could not be started (old graphics driver, remote desktop …). */
+  failed: string | null;
+  /** A remembered view was restored: do not fit the plan's bounds over it. */
+  restored: boolean;
+}
+
+export function useMapInstance(container: RefObject<HTMLDivElement | null>, plan: string | null, lang: Lang): MapInstance {
+  const [state, setState] = useState<MapInstance>({ map: null, failed: null, restored: false });
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const view = lastView?.plan === plan ? lastView : null;
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container: el,
+        style: mapStyle(),
+        center: view?.center ?? [112.94, 28.23],
+        zoom: view?.zoom ?? 8,
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        maxPitch: 0,
+        fadeDuration: 100,
+        locale: lang === 'zh-CN' ? ZH_LOCALE : {},
+      });
+    } catch (e) {
+      setState({ map: null, failed: e instanceof Error ? e.message : String(e), restored: false });
+      return;
+    }
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    // The view as data attributes: lets a test find a place on the canvas, and costs nothing.
+    const mark = () => {
+      const c = map.getCenter();
+      el.dataset.lon = c.lng.toFixed(6);
+      el.dataset.lat = c.lat.toFixed(6);
+      el.dataset.zoom = map.getZoom().toFixed(4);
+      lastView = { plan, center: [c.lng, c.lat], zoom: map.getZoom() };
+    };
+    map.on('moveend', mark);
+    map.on('load', () => {
+      addFacilityIcons(map);
+      mark();
+      setState({ map, failed: null, restored: !!view });
+    });
+    map.on('movestart', () => { el.dataset.idle = 'false'; });
+    map.on('idle', () => { el.dataset.idle = 'true'; });
+    return () => {
+      map.remove();
+      setState({ map: null, failed: null, restored: false });
+    };
+    // The language only names the zoom buttons: not worth a new map.
+  }, [container, plan]);
+
+  return state;
+}

@@ -1,0 +1,54 @@
+/**
+ * What the map draws, kept in step with the app: boundaries and centres (coloured by the gap shown),
+ * roads, facilities (the one being dragged where it goes), the selection, and the demand points of
+ * an access analysis.
+ */
+import { useMemo } from 'react';
+import type { FeatureCollection } from 'geojson';
+import type { AccessResultOut } from '../../../shared/access/result.ts';
+import type { Facility, Unit } from '../../../shared/model/entities.ts';
+import { demandPoints, EMPTY, facilityPoints, onePoint, shapedCodes, unitCentres, unitShapes, type Statuses } from './geo.ts';
+import type { MapLibreMap } from './maplibre.ts';
+import type { BoundaryFeatureCollection } from '../../../shared/api/contract.ts';
+import { useLayerVisible, useSourceData } from './useSourceData.ts';
+
+interface Inputs {
+  units: readonly Unit[] | null;
+  facilities: readonly Facility[] | null;
+  boundaries: BoundaryFeatureCollection | null;
+  roads: FeatureCollection;
+  statuses: Statuses;
+  access: AccessResultOut | null;
+  selected: Facility | null;
+  /** Where the selected facility is drawn while dragged or until its move is saved. */
+  ghost: { id: string; lon: number; lat: number } | null;
+}
+
+const CENTRE_LAYERS = ['unit-centres'];
+
+/** Returns where the selected facility is shown (for its popup). */
+export function useMapSources(map: MapLibreMap | null, p: Inputs): { lon: number; lat: number } | null {
+  const { units, facilities, boundaries, statuses, selected, ghost } = p;
+  const shaped = useMemo(() => shapedCodes(boundaries), [boundaries]);
+  const centres = useMemo(() => (units ? unitCentres(units, statuses, shaped) : EMPTY), [units, statuses, shaped]);
+  const shapes = useMemo(() => unitShapes(boundaries, statuses), [boundaries, statuses]);
+  const ghostId = ghost?.id ?? null;
+  const facilityFc = useMemo(() => (facilities ? facilityPoints(facilities, ghostId) : EMPTY), [facilities, ghostId]);
+  const at = ghost && selected && ghost.id === selected.id ? ghost
+    : selected && selected.lon !== null && selected.lat !== null ? { lon: selected.lon, lat: selected.lat } : null;
+  const [lon, lat, type] = [at?.lon, at?.lat, selected?.type];
+  const selection = useMemo(() => (lon !== undefined && lat !== undefined
+    ? onePoint(lon, lat, { type, ghost: ghostId !== null }) : EMPTY), [lon, lat, type, ghostId]);
+  const demand = useMemo(() => (p.access ? demandPoints(p.access.points, p.access.query.measure) : EMPTY), [p.access]);
+
+  useSourceData(map, 'boundaries', shapes);
+  useSourceData(map, 'roads', p.roads);
+  useSourceData(map, 'units', centres);
+  useSourceData(map, 'facilities', facilityFc);
+  useSourceData(map, 'selection', selection);
+  useSourceData(map, 'access', demand);
+  // The demand points of an analysis stand for the population: the centre circles would only crowd them.
+  useLayerVisible(map, CENTRE_LAYERS, !p.access || !!statuses);
+
+  return useMemo(() => (lon !== undefined && lat !== undefined ? { lon, lat } : null), [lon, lat]);
+}

@@ -1,0 +1,66 @@
+/**
+ * The plan's targets at street/town level (gaps.evaluate, township scope), and the status of each
+ * street/town for the target chosen to colour the map, kept up to date through edits.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { GapReportOut } from '../../../shared/api/contract.ts';
+import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
+import { useLang } from '../../app/i18n/index.ts';
+import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
+import { statusColour, type StatusColour } from './palette.ts';
+
+export interface TargetChoice { id: string; name: string }
+export interface TownshipGaps {
+  targets: TargetChoice[];
+  /** Status by unit code for the chosen target; null when none is chosen (or it has no results). */
+  statuses: ReadonlyMap<string, StatusColour> | null;
+  counts: Record<StatusColour, number>;
+  error: unknown;
+}
+
+let memo: { key: string; report: GapReportOut } | null = null;
+
+export function useTownshipGaps(targetId: string | null): TownshipGaps {
+  const { lang } = useLang();
+  const { invoke } = useAppActions();
+  const { scenarioId, units, facilities, status } = useAppData();
+  const key = `${status?.plan?.path}|${scenarioId}`;
+  const [report, setReport] = useState<GapReportOut | null>(() => (memo?.key === key ? memo.report : null));
+  const [error, setError] = useState<unknown>(null);
+
+  // Evaluated once for the list of targets; again after every edit only while one colours the map
+  // (an evaluation runs the access engine for access targets: not free on a large plan).
+  const loaded = !!units && !!facilities;
+  const watching = targetId !== null;
+  const [wUnits, wFacilities] = watching ? [units, facilities] : [null, null];
+  const have = useRef<string | null>(report ? key : null);
+  useEffect(() => {
+    if (!loaded || (!watching && have.current === key)) return;
+    let live = true;
+    invoke('gaps.evaluate', { scenarioId, level: 'township', onlyShort: false }).then((r) => {
+      memo = { key, report: r };
+      have.current = key;
+      if (live) { setReport(r); setError(null); }
+    }, (e: unknown) => { if (live) setError(e); });
+    return () => { live = false; };
+  }, [invoke, scenarioId, key, loaded, watching, wUnits, wFacilities]);
+
+  const targets = useMemo(() => {
+    if (!report) return [];
+    const evaluated = new Set(report.results.filter((r) => r.scope === 'township').map((r) => r.target));
+    return report.targets.filter((t) => evaluated.has(t.id)).map((t) => ({ id: t.id, name: lang === 'en' ? t.nameEn : t.name }));
+  }, [report, lang]);
+
+  const [statuses, counts] = useMemo(() => {
+    const counts: Record<StatusColour, number> = { met: 0, near: 0, short: 0, none: 0 };
+    if (!report || !targetId) return [null, counts] as const;
+    const m = new Map<string, StatusColour>();
+    for (const r of report.results) if (r.target === targetId && r.scope === 'township') m.set(r.code, statusColour(r.status));
+    if (m.size === 0) return [null, counts] as const;
+    // Counted over the streets/towns on the map: one the target does not apply to has no data.
+    for (const u of units ?? []) if (UNIT_KIND_LEVEL[u.kind] === 2) counts[m.get(u.code) ?? 'none']++;
+    return [m, counts] as const;
+  }, [report, targetId, units]);
+
+  return { targets, statuses, counts, error };
+}
