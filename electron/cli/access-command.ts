@@ -6,6 +6,7 @@ import { FACILITY_TYPES, type FacilityType } from '../../shared/model/kinds.ts';
 import type { Command } from './commands.ts';
 import { csvField } from '../backend/io/csv.ts';
 import { UsageError } from './output.ts';
+import { scenarioId } from './scenario.ts';
 
 function settingsFrom(opts: Record<string, string | boolean | undefined>): AccessSettings {
   const preset = (opts.preset as string | undefined) ?? '1030';
@@ -71,11 +72,7 @@ export const accessCommand: Command = {
     await svc.call('plan.open', { path: path.resolve(file) });
     const format = (opts.format as string | undefined) ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format: json | csv');
-    const list = await svc.call('scenarios.list', {});
-    const name = opts.scenario as string | undefined;
-    const scenario = name ? list.find((s) => s.name === name || (s.baseline && (name === 'baseline' || name === '基线'))) : list.find((s) => s.baseline);
-    if (!scenario) throw new UsageError(`${lang === 'en' ? 'No scenario named' : '没有名为此的情景'} "${name}"`);
-    const r = await svc.call('access.run', { scenarioId: scenario.id, ...settingsFrom(opts) });
+    const r = await svc.call('access.run', { scenarioId: await scenarioId(svc, opts.scenario as string | undefined, false, lang), ...settingsFrom(opts) });
     let text: string;
     if (format === 'json') {
       text = `${JSON.stringify({

@@ -6,6 +6,7 @@ import type { Service } from '../backend/service.ts';
 import { accessCommand } from './access-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { printImportReport, UsageError, type Lang } from './output.ts';
+import { scenarioId } from './scenario.ts';
 import { importRoadsAndBoundaries, roadInfo } from './roads.ts';
 
 export interface Command {
@@ -20,16 +21,6 @@ const b64file = (f: string) => {
   return { fileName: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') };
 };
 
-async function scenarioId(svc: Service, name: string | undefined, create: boolean, lang: Lang): Promise<number> {
-  const list = await svc.call('scenarios.list', {});
-  if (!name) return list.find((s) => s.baseline)!.id;
-  const found = list.find((s) => s.name === name || (s.baseline && (name === 'baseline' || name === '基线')));
-  if (found) return found.id;
-  if (!create) throw new UsageError(`${lang === 'en' ? 'No scenario named' : '没有名为此的情景'} "${name}"; ${lang === 'en' ? 'have' : '现有'}: ${list.map((s) => s.name).join(', ')}`);
-  const s = await svc.call('scenarios.create', { name });
-  console.log(lang === 'en' ? `created scenario "${s.name}" (copy of the baseline)` : `已新建情景「${s.name}」（复制自基线）`);
-  return s.id;
-}
 
 export const COMMANDS: Record<string, Command> = {
   sample: {

@@ -11,7 +11,7 @@
  * not drivable for an ambulance, as in OSM routing profiles for cars), corridors, bus-only ways, roads
  * under construction or only proposed, and similar.
  */
-import type { FeatureProblem } from '../api/contract.ts';
+import type { FeatureProblem, RoadImportReport } from '../api/contract.ts';
 import { distanceMetres } from '../geo/crs.ts';
 import { DRIVABLE_CLASSES, type RoadNetworkData } from './network.ts';
 
@@ -115,22 +115,11 @@ export class ProblemList {
   get count(): number { return this.items.length + this.truncated; }
 }
 
-/** What a road reader hands back: the network and what it kept, dropped and found wrong. */
-export interface RoadReadResult {
+/** What a road reader hands back: the network and what it kept, dropped and found wrong (as the import report says it). */
+export type RoadReadResult = Pick<RoadImportReport, 'features' | 'points' | 'km' | 'kmByClass' | 'dropped' | 'skipped' | 'problems' | 'problemsTruncated'> & {
   network: RoadNetworkData;
-  /** Features (GeoJSON) or ways with a highway tag (OSM) read. */
-  features: number;
-  points: number;
-  km: number;
-  kmByClass: Record<string, number>;
-  /** Non-drivable classes and other reasons (OSM: access=no, area=yes), with how many features/ways. */
-  dropped: Record<string, number>;
-  /** Features (or parts, or ways) skipped for a problem. */
-  skipped: number;
-  problems: FeatureProblem[];
-  problemsTruncated: number;
   bbox: [number, number, number, number] | null;
-}
+};
 
 /** Grows typed arrays as segments are added; `build()` hands back exactly-sized arrays. */
 export class RoadNetworkBuilder {

@@ -11,18 +11,9 @@ import { NearestFacilityField } from '../../shared/access/field.ts';
 import { buildRoadGraph } from '../../shared/access/graph.ts';
 import { DEFAULT_CONNECTOR_KMH, DEFAULT_ROAD_SPEEDS, type RoadNetworkData } from '../../shared/access/network.ts';
 import { buildNodeIndex, snapPoints } from '../../shared/access/snap.ts';
+import { mulberry32 } from '../../shared/sample/prng.ts';
 
-/** Small fast deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const LON0 = 112.95, LAT0 = 28.2; // around 长沙
 const M_PER_DEG_LAT = 111_195;

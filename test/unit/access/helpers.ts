@@ -43,17 +43,8 @@ export function graphFromEdges(nodeCount: number, edges: readonly (readonly [num
   };
 }
 
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the sample's own deterministic PRNG. */
+export { mulberry32 as prng } from '../../../shared/sample/prng.ts';
 
 /**
  * A side × side grid network in metres (spacing 200 m, jittered), random speeds from 10 to 80 km/h,
