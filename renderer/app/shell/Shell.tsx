@@ -1,5 +1,5 @@
 /** The window: menu bar with the scenario switcher and language, tabs, the active table, status bar. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useLang, setLang } from '../i18n/index.ts';
 import { errorText } from '../i18n/labels.ts';
 import { MenuBar } from '../menus/MenuBar.tsx';
@@ -12,7 +12,8 @@ import { ScenarioSwitcher } from '../../features/scenarios/ScenarioSwitcher.tsx'
 import { UnitsView } from '../../features/units/UnitsView.tsx';
 import { FacilitiesView } from '../../features/facilities/FacilitiesView.tsx';
 import { GapsView } from '../../features/gaps/GapsView.tsx';
-import { MapView } from '../../features/map/MapView.tsx';
+// MapLibre is large: the map loads when its tab is first opened, not with the app.
+const MapView = lazy(() => import('../../features/map/MapView.tsx').then((m) => ({ default: m.MapView })));
 import { Notices } from './Notices.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import './shell.css';
@@ -60,7 +61,7 @@ export function Shell() {
             <section className="pane" hidden={tab !== 'units'} role="tabpanel" data-testid="pane-units"><UnitsView /></section>
             <section className="pane" hidden={tab !== 'facilities'} role="tabpanel" data-testid="pane-facilities"><FacilitiesView /></section>
             <section className="pane" hidden={tab !== 'gaps'} role="tabpanel" data-testid="pane-gaps">{tab === 'gaps' && <GapsView />}</section>
-            <section className="pane" hidden={tab !== 'map'} role="tabpanel" data-testid="pane-map">{tab === 'map' && <MapView />}</section>
+            <section className="pane" hidden={tab !== 'map'} role="tabpanel" data-testid="pane-map">{tab === 'map' && <Suspense fallback={<p className="pane-loading">{t('map.loading')}</p>}><MapView /></Suspense>}</section>
           </>
         )}
       </main>
