@@ -26,6 +26,9 @@ interface Ui {
   dismiss(id: number): void;
   counts: Record<TableName, RowCounts | null>;
   setCounts(t: TableName, c: RowCounts): void;
+  /** Bumped when the plan's roads or boundaries change, so the map reads them again. */
+  geoVersion: number;
+  geoChanged(): void;
 }
 
 const UiCtx = createContext<Ui | null>(null);
@@ -36,6 +39,8 @@ export function UiProvider({ children }: { children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [counts, setAllCounts] = useState<Record<TableName, RowCounts | null>>({ units: null, facilities: null });
   const nextId = useRef(1);
+  const [geoVersion, setGeoVersion] = useState(0);
+  const geoChanged = useCallback(() => setGeoVersion((v) => v + 1), []);
 
   const dismiss = useCallback((id: number) => setNotices((n) => n.filter((x) => x.id !== id)), []);
   const notify = useCallback((text: string, tone: Notice['tone'] = 'info') => {
@@ -48,8 +53,8 @@ export function UiProvider({ children }: { children: ReactNode }) {
 
   const ui = useMemo<Ui>(() => ({
     tab, setTab, dialog, openDialog: setDialog, closeDialog: () => setDialog(null),
-    notices, notify, dismiss, counts, setCounts,
-  }), [tab, dialog, notices, notify, dismiss, counts, setCounts]);
+    notices, notify, dismiss, counts, setCounts, geoVersion, geoChanged,
+  }), [tab, dialog, notices, notify, dismiss, counts, setCounts, geoVersion, geoChanged]);
 
   return <UiCtx.Provider value={ui}>{children}</UiCtx.Provider>;
 }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
+import { useUi } from '../../app/state/UiContext.tsx';
 import type { MapLibreMap } from './maplibre.ts';
 import { EMPTY } from './geo.ts';
 import type { BBox, RoadFeatureCollection } from '../../../shared/api/contract.ts';
@@ -26,6 +27,7 @@ function viewBox(map: MapLibreMap, grow: number): BBox {
 export function useRoads(map: MapLibreMap | null): FeatureCollection {
   const { invoke } = useAppActions();
   const plan = useAppData().status?.plan?.path ?? null;
+  const { geoVersion } = useUi();
   const [overview, setOverview] = useState<RoadFeatureCollection | null>(() => (overviewMemo?.plan === plan ? overviewMemo.data : null));
   const [detail, setDetail] = useState<{ box: BBox; data: RoadFeatureCollection } | null>(null);
   const [zoomedIn, setZoomedIn] = useState(false);
@@ -45,7 +47,7 @@ export function useRoads(map: MapLibreMap | null): FeatureCollection {
       if (live) { setOverview(null); setNone(true); }
     });
     return () => { live = false; };
-  }, [invoke, plan]);
+  }, [invoke, plan, geoVersion]);
 
   useEffect(() => {
     if (!map || none) return;
@@ -64,7 +66,7 @@ export function useRoads(map: MapLibreMap | null): FeatureCollection {
     onMove();
     map.on('moveend', onMove);
     return () => { map.off('moveend', onMove); };
-  }, [map, invoke, none, plan]);
+  }, [map, invoke, none, plan, geoVersion]);
 
   if (zoomedIn && detail) return detail.data;
   return overview ?? EMPTY;

@@ -21,7 +21,7 @@ export function RoadsDialog() {
   const { t, lang } = useLang();
   const { invoke, write, reloadRows } = useAppActions();
   const { status } = useAppData();
-  const { closeDialog, notify } = useUi();
+  const { closeDialog, notify, geoChanged } = useUi();
   const readOnly = !!status?.plan?.readOnly;
   const [summary, setSummary] = useState<RoadSummary | null>(null);
   const [boundaryUnits, setBoundaryUnits] = useState<number | null>(null);
@@ -52,6 +52,7 @@ export function RoadsDialog() {
       const rep = dryRun ? await run() : await write(run);
       setReport(rep);
       if (rep.r.ok && !dryRun) {
+        geoChanged();
         await refresh();
         await reloadRows(); // the map and the gaps recompute on the new network
       }
@@ -67,6 +68,7 @@ export function RoadsDialog() {
     try {
       const { deleted } = await write(() => invoke('roads.clear', {}));
       notify(t('roads.cleared', { n: deleted }));
+      geoChanged();
       await refresh();
       await reloadRows();
     } catch (e) { setError(e); }
