@@ -142,6 +142,17 @@ describe('地图与可及性', () => {
     await mapIdle();
     await screenshot(app.page, 'map-03-access-1030');
 
+    // The villages/communities beyond 10/30 minutes, most people first.
+    await q('access-list-toggle').click();
+    const listed = q('access-uncovered-list').locator('[data-testid=access-uncovered-row]');
+    await expect.poll(() => listed.count()).toBeGreaterThan(0);
+    const people = (await listed.locator('td.is-num:first-of-type').allTextContents()).map((x) => Number(x.replace(/,/g, '')));
+    expect(people).toEqual([...people].sort((a, b) => b - a));
+    expect(await listed.first().textContent()).toMatch(/分钟|不可达/);
+    await screenshot(app.page, 'map-03b-uncovered-list');
+    await q('access-list-toggle').click();
+    await q('access-table').waitFor();
+
     // Sorted by share: worst first, then the other way round.
     const shares = async () => (await q('access-share').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-share')))));
     const asc = await shares();

@@ -7,6 +7,7 @@ import { useLang } from '../../app/i18n/index.ts';
 import { errorText } from '../../app/i18n/labels.ts';
 import { AccessBusy } from './AccessBusy.tsx';
 import { AccessTable } from './AccessTable.tsx';
+import { UncoveredList } from './UncoveredList.tsx';
 import { NumberField } from './NumberField.tsx';
 import { PRESET_IDS, PRESETS, presetOf, sameSettings, type AccessSettings, type PresetId } from './presets.ts';
 import { TypePicker } from './TypePicker.tsx';
@@ -16,6 +17,7 @@ export function AccessPanel({ access, onLocate }: { access: AccessRun; onLocate(
   const { t, lang } = useLang();
   const { settings, setSettings, result } = access;
   const [customChosen, setCustomChosen] = useState(false);
+  const [listUncovered, setListUncovered] = useState(false);
   const preset: PresetId = customChosen ? 'custom' : presetOf(settings);
   const set = (p: Partial<AccessSettings>) => setSettings({ ...settings, ...p });
   const choosePreset = (id: PresetId) => {
@@ -115,8 +117,16 @@ export function AccessPanel({ access, onLocate }: { access: AccessRun; onLocate(
               people: Math.round(uncovered.reduce((s, p) => s + p.population, 0)).toLocaleString('en-US'),
               points: uncovered.length, of: result.points.length,
             })}
+            {uncovered.length > 0 && (
+              <button type="button" className="access-toggle" onClick={() => setListUncovered((v) => !v)} data-testid="access-list-toggle">
+                {t(listUncovered ? 'map.access.showUnits' : 'map.access.showList')}
+              </button>
+            )}
           </p>
-          <AccessTable units={result.units} onLocate={onLocate} />
+          {listUncovered && uncovered.length > 0
+            ? <UncoveredList points={result.points} onLocate={onLocate}
+                townName={(code) => result.units.find((u) => u.code === code)?.name ?? ''} />
+            : <AccessTable units={result.units} onLocate={onLocate} />}
         </div>
       ) : (
         !access.busy && <p className="access-message">{t('map.access.hint')}</p>
