@@ -278,6 +278,16 @@ function share(t: Of<'share'>, ix: RegionIndex, emit: Emit): void {
 
 // ---- access: declared here, evaluated by the access engine (issue 4) ---------------------------------
 
+/** The region's coverage: its own counties' (the analysis may have covered a larger plan), else what it says for all. */
+function regionCoverage(ix: RegionIndex, cov: AccessCoverage): { population: number; covered: number } {
+  let population = 0, covered = 0, any = false;
+  for (const i of ix.counties) {
+    const c = cov.byUnit.get(ix.units[i]!.code);
+    if (c) { population += c.population; covered += c.covered; any = true; }
+  }
+  return any ? { population, covered } : cov.region;
+}
+
 /**
  * Share of the population reached within the target's urban/rural minutes ≥ min; the shortfall is the
  * people still to be reached. Without coverage from the access engine: not evaluated, never a value.
@@ -295,7 +305,7 @@ function access(t: Of<'access'>, ix: RegionIndex, emit: Emit, cov: AccessCoverag
       emit(result(t, scope, code, name, parent, round4(share), t.min, ceilPos(t.min * c.population - c.covered), statusOf(share, t.min), straight, undefined, c.population));
     }
   };
-  if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, cov?.region);
+  if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, cov && regionCoverage(ix, cov));
   for (const level of [1, 2] as const) {
     const scope = scopeOfLevel(level);
     if (!t.scopes.includes(scope as 'county' | 'township')) continue;

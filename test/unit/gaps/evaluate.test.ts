@@ -158,6 +158,9 @@ describe('access and region', () => {
     expect(get(r, 'region', 'region')).toMatchObject({ value: 0.9, required: 1, shortfall: 10_000, status: 'near', unit: '人', population: 100_000 });
     expect(get(r, 'county', 'A')).toMatchObject({ value: 1, shortfall: 0, status: 'met' });
     expect(get(r, 'county', 'B')).toMatchObject({ value: 0.75, shortfall: 10_000, status: 'short', missing: '无路网：按直线距离×绕行系数÷车速估算' });
+    // A set for 某市 alone: the region line is its counties', not the whole analysis's (which held 别市 too).
+    const wider = new Map([['1030', { ...access.get('1030')!, region: { population: 100_500, covered: 90_000 } }]]);
+    expect(get(evaluateGaps(UNITS, [], set([t1030], ['某市']), { year: 2025, access: wider }), 'region', 'region')).toMatchObject({ value: 0.9, population: 100_000 });
     const none = evaluateGaps(UNITS, [], set([t1030]), { year: 2025, access: new Map([['1030', { ...access.get('1030')!, byUnit: new Map() }]]) });
     expect(get(none, 'county', 'B')).toMatchObject({ status: 'missing_data', value: null });
   });
