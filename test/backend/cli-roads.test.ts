@@ -1,21 +1,13 @@
 // `healthplan import --roads/--boundaries` and `info`, run as a planner would run them, on real files.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmpDir } from './tmp.ts';
+import { cliIn } from './cli-run.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = tmpDir();
-const node = path.join(root, 'node_modules', '.bin', 'node');
-
-function healthplan(...args: string[]) {
-  const r = spawnSync(node, [path.join(root, 'bin', 'healthplan.mjs'), ...args], {
-    cwd: dir, encoding: 'utf8', env: { ...process.env, HEALTHPLAN_HOME: path.join(dir, 'home'), HEALTHPLAN_LANG: '' }, timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const file = (name: string, content: string | Buffer) => { const f = path.join(dir, name); fs.writeFileSync(f, content); return f; };
+const { healthplan, file } = cliIn(dir);
 const line = (coordinates: number[][], properties: object) => ({ type: 'Feature', properties, geometry: { type: 'LineString', coordinates } });
 const fc = (features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const info = () => JSON.parse(healthplan('info', 'roads.hplan', '--json').out) as { roads: { segments: number; km: number }; boundaries: number };

@@ -1,22 +1,13 @@
 // The command line, run as a planner would run it, on real files in a temp folder.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { sha, tmpDir } from './tmp.ts';
+import { cliIn } from './cli-run.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const dir = tmpDir();
-const node = path.join(root, 'node_modules', '.bin', 'node');
-
-function healthplan(...args: string[]) {
-  const r = spawnSync(node, [path.join(root, 'bin', 'healthplan.mjs'), ...args], {
-    cwd: dir, encoding: 'utf8', env: { ...process.env, HEALTHPLAN_HOME: path.join(dir, 'home'), HEALTHPLAN_LANG: '' }, timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const file = (name: string, content: string | Buffer) => { const f = path.join(dir, name); fs.writeFileSync(f, content); return f; };
+const { healthplan, file } = cliIn(dir);
 
 describe('healthplan CLI', () => {
   it('has --help for the whole and for every command', () => {
