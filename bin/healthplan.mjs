@@ -19,7 +19,7 @@ if (Number(process.versions.node.split('.')[0]) < 22) {
 }
 const cli = path.join(root, 'out', 'cli.mjs');
 // The CLI and the access worker it starts are built together (scripts/build.mjs).
-if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'out', 'access-worker.mjs'))) {
+if (!fs.existsSync(cli) || !fs.existsSync(path.join(root, 'out', 'analysis-worker.mjs'))) {
   const { buildNode } = await import(pathToFileURL(path.join(root, 'scripts', 'build.mjs')).href);
   await buildNode();
 }

@@ -15,7 +15,7 @@ export async function buildNode() {
     build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'out/cli.mjs', format: 'esm' }),
     build({ ...common, entryPoints: ['electron/web/main.ts'], outfile: 'out/web.mjs', format: 'esm' }),
     build({ ...common, entryPoints: ['electron/web/server.ts'], outfile: 'out/web-door.mjs', format: 'esm' }),
-    build({ ...common, entryPoints: ['electron/backend/access/worker.ts'], outfile: 'out/access-worker.mjs', format: 'esm' }),
+    build({ ...common, entryPoints: ['electron/backend/worker/worker.ts'], outfile: 'out/analysis-worker.mjs', format: 'esm' }),
   ]);
 }
 

@@ -15,7 +15,8 @@ import { listRows } from './db/tables.ts';
 import { editCell } from './edit-cell.ts';
 import { addFacility, moveFacility, removeFacility } from './place-facility.ts';
 import { accessCoverageOf, accessHandlers } from './access/handlers.ts';
-import { AccessRunner } from './access/runner.ts';
+import { sitingHandlers } from './siting/handlers.ts';
+import { AnalysisRunner } from './worker/runner.ts';
 import { importIntoPlan } from './import-into-plan.ts';
 import { writeRows, writeTable, writeTemplate } from './io/write-sheet.ts';
 import { POPULATION_SHEET_COLUMNS } from '../../shared/model/parse-populations.ts';
@@ -38,7 +39,7 @@ const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const TABLE_FILE = { units: '行政区划', facilities: '医疗卫生机构' } as const;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-function handlers(ws: Workspace, runner: AccessRunner): PlannerService {
+function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
   const accessOf = accessCoverageOf(ws, runner);
   const info = () => planInfo(ws.requirePlan(), ws.savedAt);
   const scenario = (id: number) => { getScenario(ws.requirePlan().db, id); return id; };
@@ -52,6 +53,7 @@ function handlers(ws: Workspace, runner: AccessRunner): PlannerService {
 
   return {
     ...accessHandlers(ws, runner),
+    ...sitingHandlers(ws, runner),
     'app.status': () => ({
       plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir,
     }),
@@ -198,7 +200,7 @@ export interface Service {
 
 export function createPlannerService(opts: WorkspaceOptions): Service {
   const ws = new Workspace(opts);
-  const runner = new AccessRunner();
+  const runner = new AnalysisRunner();
   const impl = handlers(ws, runner);
   const invoke = async (method: string, args: unknown): Promise<unknown> => {
     if (!isApiMethod(method)) throw new ApiError('UNKNOWN_METHOD', `未知的方法：${method}`, `Unknown method: ${method}`);

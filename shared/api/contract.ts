@@ -10,6 +10,8 @@ import { FACILITY_TYPES, UNIT_KINDS, type FacilityType, type UnitKind } from '..
 import type { ImportReport } from './import-report.ts';
 import type { GapResult } from '../gaps/result.ts';
 import type { AccessResultOut } from '../access/result.ts';
+import type { SitingResultOut } from '../siting/query.ts';
+import type { ImportProblem } from './import-report.ts';
 import { Scope, StandardSet, type StandardSummary, type Target } from '../gaps/standard.ts';
 
 /** Declares a method: `method<Result>()(argsSchema, doc)`; the result type is carried as a phantom. */
@@ -42,6 +44,31 @@ const AccessQuerySchema = InScenario.extend({
   demand: z.enum(['centroids', 'grid']).default('centroids'),
   gridMeters: z.number().min(100).max(20_000).default(1000),
   measure: z.enum(['time', 'radius']).default('time'),
+});
+const FacilityTypeArg = z.enum(FACILITY_TYPES);
+const JobId = z.object({ job: z.number().int().positive() });
+const CandidateSiteSchema = z.object({ id: Key, name: z.string().trim().min(1).max(200), lon: Lon, lat: Lat });
+const SitingQuerySchema = InScenario.extend({
+  model: z.enum(['mclp', 'lscp', 'pmedian']),
+  type: FacilityTypeArg,
+  /** Empty: existing facilities of the new type. */
+  existingTypes: z.array(FacilityTypeArg).max(FACILITY_TYPES.length).default([]),
+  k: z.number().int().min(0).max(1000).default(1),
+  urbanMinutes: z.number().positive().max(600).default(10),
+  ruralMinutes: z.number().positive().max(600).default(30),
+  direction: z.enum(['from', 'to']).default('from'),
+  dispatchMinutes: z.number().min(0).max(120).default(0),
+  cutoffMinutes: z.number().positive().max(600).default(60),
+  within: z.array(Key).max(1000).default([]),
+  exclude: z.array(Key).max(1000).default([]),
+  candidates: z.object({
+    sites: z.array(CandidateSiteSchema).max(20_000).default([]),
+    upgrade: z.array(FacilityTypeArg).max(FACILITY_TYPES.length).default([]),
+    generateMeters: z.number().min(200).max(50_000).nullable().default(null),
+  }).default({ sites: [], upgrade: [], generateMeters: null }),
+  capacity: z.number().positive().nullable().default(null),
+  exact: z.enum(['auto', 'always', 'never']).default('auto'),
+  timeLimitSeconds: z.number().min(1).max(600).default(30),
 });
 const GapQuery = InScenario.extend({ standardId: SetId.optional(), year: Year.optional(), level: Scope.optional(), onlyShort: z.boolean().default(false) });
 
@@ -93,6 +120,10 @@ export interface GapReportOut {
 export interface ImportCounts { added: number; changed: number; unchanged: number }
 /** An access job: running (stage, share 0–1), done (with its result) or cancelled. */
 export interface AccessJobOut { state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: AccessResultOut }
+/** A siting job, as an access job. */
+export interface SitingJobOut { state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: SitingResultOut }
+/** A candidate-site sheet read: its sites, or every problem (row, column, fix). */
+export interface CandidateSheetOut { sites: { id: string; name: string; lon: number; lat: number }[]; problems: ImportProblem[] }
 export interface FileOut { fileName: string; dataBase64: string; mimeType: string }
 export type { ImportReport };
 
@@ -251,8 +282,20 @@ export const API = {
   'access.run': method<AccessResultOut>()(AccessQuerySchema,
     'Travel time from (or to) the nearest facility of the types for every demand point, and coverage within the urban/rural minutes per unit and region; on the plan\'s roads, else in a straight line (said).'),
   'access.start': method<{ job: number }>()(AccessQuerySchema, 'Start the same analysis on the worker; follow it with access.job.'),
-  'access.job': method<AccessJobOut>()(z.object({ job: z.number().int().positive() }), 'Progress of an access job, and its result once done.'),
-  'access.cancel': method<{ cancelled: boolean }>()(z.object({ job: z.number().int().positive() }), 'Cancel a running access job.'),
+  'access.job': method<AccessJobOut>()(JobId, 'Progress of an access job, and its result once done.'),
+  'access.cancel': method<{ cancelled: boolean }>()(JobId, 'Cancel a running access job.'),
+  // ---- siting (设施选址) ----
+  'siting.run': method<SitingResultOut>()(SitingQuerySchema,
+    'Where new facilities of a type should go: maximal covering (k sites, most people newly within the urban/rural minutes), set covering (fewest sites to cover everyone reachable) or p-median (k sites, least population-weighted travel time); existing facilities fixed; candidates from a list, upgradable facilities or generated on a spacing inside the area; with coverage before/after per unit and the proven bound.'),
+  'siting.start': method<{ job: number }>()(SitingQuerySchema, 'Start the same on the worker; follow it with siting.job.'),
+  'siting.job': method<SitingJobOut>()(JobId, 'Progress of a siting job, and its result once done.'),
+  'siting.cancel': method<{ cancelled: boolean }>()(JobId, 'Cancel a running siting job.'),
+  'siting.readCandidates': method<CandidateSheetOut>()(z.object({ file: FileBytes, crs: Crs.default('wgs84') }),
+    'Read a candidate-site sheet (.csv/.xlsx: id, name, lon, lat; Chinese headers accepted): all sites, or every problem.'),
+  'siting.apply': method<Scenario>()(InScenario.extend({
+    name: Name, type: FacilityTypeArg,
+    sites: z.array(z.object({ id: Key, name: z.string().trim().min(1).max(200), lon: Lon, lat: Lat, source: z.enum(['list', 'upgrade', 'generated']) })).min(1).max(1000),
+  }), 'A new scenario (a copy of scenarioId) with the proposal in it: new facilities of the type at the sites, upgraded facilities changed to it; one transaction.'),
   'table.template': method<FileOut>()(z.object({ table: Table, format: Format }),
     'An empty import template whose second sheet documents every column.'),
 

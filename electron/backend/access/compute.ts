@@ -7,13 +7,13 @@
  * in where one facility stands (a planner moved a station), the field is updated incrementally.
  */
 import {
-  buildNodeIndex, buildRoadGraph, DEFAULT_CONNECTOR_KMH, demandTravel, facilitySources, NearestFacilityField, snapPoints, straightLineTravel,
-  type Direction, type NodeIndex, type RoadGraph, type RoadNetworkData,
+  DEFAULT_CONNECTOR_KMH, demandTravel, facilitySources, NearestFacilityField, snapPoints, straightLineTravel, type Direction,
 } from '../../../shared/access/index.ts';
+import { cachedNetwork, snappedDemand, type NetworkInput } from '../worker/network-cache.ts';
 
 export interface ComputeInput {
   /** Null: no road network, the straight-line model. */
-  network: { key: string; data: RoadNetworkData | null; speeds: Record<string, number> } | null;
+  network: NetworkInput | null;
   direction: Direction;
   dispatchSeconds: number;
   facilities: { lon: Float64Array; lat: Float64Array };
@@ -36,18 +36,12 @@ export interface ComputeOutput {
 
 export type Progress = (stage: 'graph' | 'snap' | 'search' | 'done', share: number) => void;
 
-interface Cache {
-  key: string;
-  graph: RoadGraph;
-  index: NodeIndex;
-  demandKey?: string;
-  demand?: ReturnType<typeof snapPoints>;
-  last?: { direction: Direction; dispatchSeconds: number; facilityKey: string; lon: Float64Array; lat: Float64Array; field: NearestFacilityField };
-}
-let cache: Cache | null = null;
+/** The last field, on the network of that key. */
+interface LastField { networkKey: string; direction: Direction; dispatchSeconds: number; facilityKey: string; lon: Float64Array; lat: Float64Array; field: NearestFacilityField }
+let lastField: LastField | null = null;
 
 /** The one facility whose place changed, or -1 when none or more did (or the list is another one). */
-function movedOne(last: NonNullable<Cache['last']>, lon: Float64Array, lat: Float64Array): number {
+function movedOne(last: LastField, lon: Float64Array, lat: Float64Array): number {
   if (last.lon.length !== lon.length) return -2;
   let moved = -1;
   for (let f = 0; f < lon.length; f++) {
@@ -62,24 +56,18 @@ export function computeAccess(input: ComputeInput, progress: Progress = () => {}
   const { demand, facilities } = input;
   if (!input.network?.data) {
     const t = straightLineTravel(facilities.lon, facilities.lat, demand);
+    // The dispatch delay counts as on the roads (facilitySources adds it to every start).
+    if (input.dispatchSeconds > 0) for (let d = 0; d < t.minutes.length; d++) t.minutes[d]! += input.dispatchSeconds / 60;
     progress('done', 1);
     return { minutes: t.minutes, facility: t.facility, model: 'straight_line', offNetwork: 0, incremental: false };
   }
-  if (cache?.key !== input.network.key) {
-    progress('graph', 0);
-    const graph = buildRoadGraph(input.network.data, input.network.speeds);
-    cache = { key: input.network.key, graph, index: buildNodeIndex(graph) };
-  }
-  const c = cache;
+  const c = cachedNetwork({ ...input.network, data: input.network.data }, () => progress('graph', 0));
   progress('snap', 0.3);
-  if (c.demandKey !== input.demandKey || !c.demand) {
-    c.demand = snapPoints(c.graph, c.index, demand.lon, demand.lat, DEFAULT_CONNECTOR_KMH);
-    c.demandKey = input.demandKey;
-  }
+  const snapped = snappedDemand(c, input.demandKey, demand.lon, demand.lat);
   const stations = snapPoints(c.graph, c.index, facilities.lon, facilities.lat, DEFAULT_CONNECTOR_KMH);
   const sources = facilitySources(stations, input.dispatchSeconds);
   progress('search', 0.5);
-  const last = c.last;
+  const last = lastField?.networkKey === c.key ? lastField : null;
   const same = last && last.direction === input.direction && last.dispatchSeconds === input.dispatchSeconds && last.facilityKey === input.facilityKey;
   const moved = same ? movedOne(last, facilities.lon, facilities.lat) : -2;
   let field: NearestFacilityField;
@@ -90,8 +78,8 @@ export function computeAccess(input: ComputeInput, progress: Progress = () => {}
     field = new NearestFacilityField(c.graph, input.direction);
     field.run(sources);
   }
-  c.last = { direction: input.direction, dispatchSeconds: input.dispatchSeconds, facilityKey: input.facilityKey, lon: facilities.lon.slice(), lat: facilities.lat.slice(), field };
-  const t = demandTravel(field, c.demand);
+  lastField = { networkKey: c.key, direction: input.direction, dispatchSeconds: input.dispatchSeconds, facilityKey: input.facilityKey, lon: facilities.lon.slice(), lat: facilities.lat.slice(), field };
+  const t = demandTravel(field, snapped);
   progress('done', 1);
-  return { minutes: t.minutes, facility: t.facility, model: 'road', offNetwork: c.demand.offNetwork, incremental: !!last && moved >= -1 };
+  return { minutes: t.minutes, facility: t.facility, model: 'road', offNetwork: snapped.offNetwork, incremental: !!last && moved >= -1 };
 }

@@ -5,98 +5,36 @@
  * the region, as AccessResultOut.
  */
 import type Database from 'better-sqlite3';
-import { coverage, demandFromCentroids, demandGrid, straightLineTravel, travelTimeBands, type DemandResult, type DemandUnit } from '../../../shared/access/index.ts';
+import { coverage, straightLineTravel, travelTimeBands } from '../../../shared/access/index.ts';
 import type { AccessQuery, AccessResultOut, DemandPointOut, UnitCoverageOut } from '../../../shared/access/result.ts';
-import { populationsAt } from '../../../shared/gaps/population.ts';
-import type { Unit } from '../../../shared/model/entities.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
-import { listBoundaries } from '../db/boundaries.ts';
-import { getMeta } from '../db/meta.ts';
-import { listPopulations } from '../db/populations.ts';
-import { getRoadSpeeds, loadRoadNetwork, roadSegmentCount } from '../db/roads.ts';
 import { listRows } from '../db/tables.ts';
-import type { ComputeInput } from './compute.ts';
-import type { AccessRunner } from './runner.ts';
-
-/** Loaded networks by plan, while their summary and speeds stay the same. */
-const networks = new WeakMap<Database.Database, NonNullable<ComputeInput['network']>>();
-
-function network(db: Database.Database, path: string): ComputeInput['network'] {
-  if (roadSegmentCount(db) === 0) return null;
-  const speeds = getRoadSpeeds(db);
-  const key = `${path}|${getMeta(db, 'road_summary') ?? roadSegmentCount(db)}|${JSON.stringify(speeds)}`;
-  const cached = networks.get(db);
-  if (cached?.key === key) return cached;
-  // The worker keeps its own graph by key: the data only travels when the key is new to it.
-  const net = { key, data: loadRoadNetwork(db), speeds };
-  networks.set(db, net);
-  return net;
-}
-
-interface Frame {
-  units: Unit[];
-  /** Per unit: index of its street/town and its county ancestor (itself included), or -1. */
-  township: Int32Array;
-  county: Int32Array;
-  population: Float64Array;
-}
-
-function frameOf(db: Database.Database, scenarioId: number, year: number): Frame {
-  const units = listRows(db, 'units', scenarioId);
-  const byCode = new Map(units.map((u, i) => [u.code, i]));
-  const parent = Int32Array.from(units, (u) => (u.parent_code ? byCode.get(u.parent_code) ?? -1 : -1));
-  const up = (level: number) => Int32Array.from(units, (_, i) => {
-    for (let u = i, d = 0; u >= 0 && d < 16; u = parent[u]!, d++) if (UNIT_KIND_LEVEL[units[u]!.kind] === level) return u;
-    return -1;
-  });
-  const pops = populationsAt(units, parent, listPopulations(db, scenarioId), year);
-  return { units, township: up(2), county: up(1), population: pops.own.total };
-}
-
-/** Demand points and, per point, the unit it stands for (a village/community, or a street/town's grid cell). */
-function demandOf(db: Database.Database, f: Frame, q: AccessQuery): { points: DemandResult; unitOf: number[]; grid: boolean } {
-  const hasChild = new Uint8Array(f.units.length);
-  const index = new Map(f.units.map((u, i) => [u.code, i]));
-  for (const u of f.units) { const p = u.parent_code ? index.get(u.parent_code) : undefined; if (p !== undefined) hasChild[p] = 1; }
-  const asDemand = (i: number): DemandUnit => {
-    const u = f.units[i]!;
-    const p = f.population[i]!;
-    return { lon: u.lon, lat: u.lat, population: Number.isNaN(p) ? null : p, urban: u.urban };
-  };
-  if (q.demand === 'grid') {
-    const shapes = new Map(listBoundaries(db).map((b) => [b.code, b.geometry]));
-    const towns = f.units.map((_, i) => i).filter((i) => UNIT_KIND_LEVEL[f.units[i]!.kind] === 2 && shapes.has(f.units[i]!.code));
-    if (towns.length) {
-      const points = demandGrid(towns.map(asDemand), towns.map((i) => shapes.get(f.units[i]!.code) ?? null), q.gridMeters);
-      return { points, unitOf: towns, grid: true };
-    }
-  }
-  const leaves = f.units.map((_, i) => i).filter((i) => !hasChild[i]);
-  return { points: demandFromCentroids(leaves.map(asDemand)), unitOf: leaves, grid: false };
-}
+import { demandKeyOf, demandOf, frameOf, network } from './plan-inputs.ts';
+import type { AnalysisRunner } from '../worker/runner.ts';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 /** `onJob` learns the worker job, so a caller can follow its progress or cancel it. */
-export async function runAccess(db: Database.Database, planPath: string, q: AccessQuery, year: number, runner: AccessRunner,
+export async function runAccess(db: Database.Database, planPath: string, q: AccessQuery, year: number, runner: AnalysisRunner,
   onJob: (job: number) => void = () => {}): Promise<AccessResultOut> {
   const t0 = performance.now();
   const f = frameOf(db, q.scenarioId, year);
-  const { points, unitOf, grid } = demandOf(db, f, q);
+  const d = demandOf(db, f, q);
+  const { points, unitOf, grid } = d;
   const types = new Set<string>(q.types);
   const facilities = listRows(db, 'facilities', q.scenarioId).filter((x) => types.has(x.type) && x.lon !== null && x.lat !== null);
   const radius = q.measure === 'radius';
   const net = radius ? null : network(db, planPath);
   // No facility of these types: nobody is reached (a real answer, not an error). A radius needs no worker.
   const none = facilities.length === 0;
-  const job = none || radius ? -1 : runner.start({
+  const job = none || radius ? -1 : runner.start('access', {
     network: net,
     direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
     dispatchSeconds: q.dispatchMinutes * 60,
     facilities: { lon: Float64Array.from(facilities, (x) => x.lon!), lat: Float64Array.from(facilities, (x) => x.lat!) },
     facilityKey: facilities.map((x) => x.id).join('\u0000'),
     demand: { lon: points.lon, lat: points.lat, urban: points.urban },
-    demandKey: `${grid ? `grid${q.gridMeters}` : 'centroids'}|${unitOf.map((i) => f.units[i]!.code).join(',')}|${points.lon.length}`,
+    demandKey: demandKeyOf(f, d, q.gridMeters),
   });
   if (job >= 0) onJob(job);
   const n = points.lon.length;
@@ -105,7 +43,7 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
     : radius
       // Kilometres in place of minutes: no detour, and 60 km/h makes a minute a kilometre.
       ? { ...straightLineTravel(Float64Array.from(facilities, (x) => x.lon!), Float64Array.from(facilities, (x) => x.lat!), points, { detour: 1, urbanKmh: 60, ruralKmh: 60 }), offNetwork: 0 }
-      : await runner.wait(job);
+      : await runner.wait<'access'>(job);
 
   // Coverage per street/town and county: each point counts for the unit it stands for's ancestors.
   const thresholds = { urbanMinutes: q.urbanMinutes, ruralMinutes: q.ruralMinutes };

@@ -1,40 +1,41 @@
 /**
- * Access jobs on a worker thread: start one, follow its progress, wait for it, cancel it. One worker
+ * Analysis jobs (access, siting) on a worker thread: start one, follow its progress, wait for it, cancel it. One worker
  * per service, started when first needed; cancelling ends the worker (a search cannot be stopped from
  * outside) and the next job starts a new one. The worker keeps its graph cache between jobs.
  */
 import { Worker } from 'node:worker_threads';
-import type { ComputeInput, ComputeOutput } from './compute.ts';
-import type { WorkerReply } from './worker.ts';
+import type { TaskInput, TaskKind, TaskOutput, WorkerReply, WorkerRequest } from './worker.ts';
+
+type AnyOutput = TaskOutput[TaskKind];
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 export interface JobStatus { state: JobState; stage: string; share: number; error?: string }
 
 interface Job extends JobStatus {
-  input: ComputeInput;
-  output?: ComputeOutput;
-  settle: { resolve(o: ComputeOutput): void; reject(e: Error): void };
-  promise: Promise<ComputeOutput>;
+  request: Omit<WorkerRequest, 'job'>;
+  output?: AnyOutput;
+  settle: { resolve(o: AnyOutput): void; reject(e: Error): void };
+  promise: Promise<AnyOutput>;
 }
 
 /** The worker script: the TypeScript source when running from source (tests), else the bundle beside this one (scripts/build.mjs). */
 function workerUrl(): URL {
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./worker.ts', here) : new URL('./access-worker.mjs', here);
+  return here.endsWith('.ts') ? new URL('./worker.ts', here) : new URL('./analysis-worker.mjs', here);
 }
 
-export class AccessRunner {
+export class AnalysisRunner {
   private worker: Worker | null = null;
   private readonly jobs = new Map<number, Job>();
   private seq = 0;
   private current: number | null = null;
 
-  start(input: ComputeInput): number {
+  start<K extends TaskKind>(kind: K, input: TaskInput[K]): number {
     const id = ++this.seq;
     let settle!: Job['settle'];
-    const promise = new Promise<ComputeOutput>((resolve, reject) => { settle = { resolve, reject }; });
+    const promise = new Promise<AnyOutput>((resolve, reject) => { settle = { resolve, reject }; });
     promise.catch(() => undefined); // a cancelled job nobody waits for is not an unhandled rejection
-    this.jobs.set(id, { input, state: 'queued', stage: 'queued', share: 0, settle, promise });
+    this.jobs.set(id, { request: { kind, input } as Job['request'], state: 'queued', stage: 'queued', share: 0, settle, promise });
     this.pump();
     return id;
   }
@@ -44,14 +45,13 @@ export class AccessRunner {
     return j && { state: j.state, stage: j.stage, share: j.share, ...(j.error ? { error: j.error } : {}) };
   }
 
-  wait(id: number): Promise<ComputeOutput> {
+  /** The job's output; K says which kind of job `id` is. */
+  wait<K extends TaskKind>(id: number): Promise<TaskOutput[K]> {
     const j = this.jobs.get(id);
-    return j ? j.promise : Promise.reject(new Error(`no access job ${id}`));
+    return (j ? j.promise : Promise.reject(new Error(`no analysis job ${id}`))) as Promise<TaskOutput[K]>;
   }
 
-  output(id: number): ComputeOutput | undefined { return this.jobs.get(id)?.output; }
-
-  run(input: ComputeInput): Promise<ComputeOutput> { return this.wait(this.start(input)); }
+  run<K extends TaskKind>(kind: K, input: TaskInput[K]): Promise<TaskOutput[K]> { return this.wait<K>(this.start(kind, input)); }
 
   cancel(id: number): boolean {
     const j = this.jobs.get(id);
@@ -68,7 +68,7 @@ export class AccessRunner {
     for (const [id, j] of this.jobs) if (j.state === 'queued' || j.state === 'running') this.finish(id, 'cancelled', new Error('closed'));
   }
 
-  private finish(id: number, state: JobState, error?: Error, output?: ComputeOutput): void {
+  private finish(id: number, state: JobState, error?: Error, output?: AnyOutput): void {
     const j = this.jobs.get(id)!;
     Object.assign(j, { state, share: state === 'done' ? 1 : j.share, ...(error ? { error: error.message } : {}), ...(output ? { output } : {}) });
     if (output) j.settle.resolve(output); else j.settle.reject(error ?? new Error(state));
@@ -85,7 +85,7 @@ export class AccessRunner {
     job.state = 'running';
     const w = this.ensureWorker();
     w.ref(); // a running job keeps the process (the CLI) alive until it answers
-    w.postMessage({ job: id, input: job.input });
+    w.postMessage({ job: id, ...job.request } as WorkerRequest);
   }
 
   private ensureWorker(): Worker {

@@ -1,0 +1,73 @@
+/**
+ * 候选点: the sites a siting question chooses from — the planner's list, existing facilities that
+ * could be upgraded, and sites generated on a spacing inside the area — each with the street/town it
+ * stands in, less those in excluded units.
+ */
+import type Database from 'better-sqlite3';
+import { demandFromCentroids, demandGrid, type DemandUnit } from '../../../shared/access/index.ts';
+import { ApiError } from '../../../shared/api/errors.ts';
+import type { Facility } from '../../../shared/model/entities.ts';
+import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
+import type { SiteSource, SitingQuery } from '../../../shared/siting/query.ts';
+import type { Frame } from '../access/plan-inputs.ts';
+import { listBoundaries } from '../db/boundaries.ts';
+import { unitAt } from '../place-facility.ts';
+
+export interface Candidate { id: string; name: string; lon: number; lat: number; source: SiteSource; unit: number }
+
+/** More would take minutes to search: ask for a wider spacing. */
+export const MAX_CANDIDATES = 20_000;
+
+/** Whether unit i is one of `set` or lies inside one. */
+export function inside(f: Frame, parent: Int32Array, i: number, set: Set<number>): boolean {
+  for (let u = i, d = 0; u >= 0 && d < 16; u = parent[u]!, d++) if (set.has(u)) return true;
+  return false;
+}
+
+export function siteCandidates(db: Database.Database, f: Frame, parent: Int32Array, q: SitingQuery, within: Set<number>,
+  exclude: Set<number>, facilities: readonly Facility[]): Candidate[] {
+  const byCode = new Map(f.units.map((u, i) => [u.code, i]));
+  const inArea = (i: number) => within.size === 0 || inside(f, parent, i, within);
+  const out: Candidate[] = [];
+  for (const s of q.candidates.sites) {
+    const u = unitAt(f.units, s.lon, s.lat);
+    out.push({ ...s, source: 'list', unit: u ? byCode.get(u.code)! : -1 });
+  }
+  const upgrade = new Set<string>(q.candidates.upgrade);
+  for (const x of facilities) {
+    if (!upgrade.has(x.type) || x.type === q.type || x.lon === null || x.lat === null) continue;
+    const u = byCode.get(x.unit_code) ?? -1;
+    if (u >= 0 && inArea(u)) out.push({ id: x.id, name: x.name, lon: x.lon, lat: x.lat, source: 'upgrade', unit: u });
+  }
+  if (q.candidates.generateMeters) out.push(...generated(db, f, inArea, q.candidates.generateMeters, out.length));
+  const kept = exclude.size ? out.filter((c) => c.unit < 0 || !inside(f, parent, c.unit, exclude)) : out;
+  if (kept.length === 0) {
+    throw new ApiError('INVALID_ARGS', `没有可选的候选点：请提供候选点表、选择可升级的机构类型或按间距生成候选点（并检查排除的区域）`,
+      'No candidate sites: give a list, choose facility types to upgrade, or generate sites on a spacing (and check the excluded units)');
+  }
+  if (kept.length > MAX_CANDIDATES) {
+    throw new ApiError('INVALID_ARGS', `候选点过多（${kept.length} 个，上限 ${MAX_CANDIDATES}）：请加大生成间距或缩小范围`,
+      `Too many candidate sites (${kept.length}, at most ${MAX_CANDIDATES}): use a wider spacing or a smaller area`);
+  }
+  return kept;
+}
+
+/** Grid points on the spacing inside the streets'/towns' boundaries of the area; without boundaries, the villages'/communities' centres. */
+function generated(db: Database.Database, f: Frame, inArea: (i: number) => boolean, metres: number, first: number): Candidate[] {
+  const shapes = new Map(listBoundaries(db).map((b) => [b.code, b.geometry]));
+  const asUnit = (i: number): DemandUnit => ({ lon: f.units[i]!.lon, lat: f.units[i]!.lat, population: 0, urban: f.units[i]!.urban });
+  const towns = f.units.map((_, i) => i).filter((i) => UNIT_KIND_LEVEL[f.units[i]!.kind] === 2 && inArea(i) && shapes.has(f.units[i]!.code));
+  const hasChild = new Set(f.units.map((u) => u.parent_code));
+  const leaves = towns.length ? [] : f.units.map((_, i) => i).filter((i) => !hasChild.has(f.units[i]!.code) && inArea(i));
+  const unitOf = towns.length ? towns : leaves;
+  const pts = towns.length
+    ? demandGrid(towns.map(asUnit), towns.map((i) => shapes.get(f.units[i]!.code) ?? null), metres)
+    : demandFromCentroids(leaves.map(asUnit));
+  const out: Candidate[] = [];
+  for (let p = 0; p < pts.lon.length; p++) {
+    const unit = unitOf[pts.unit[p]!]!;
+    const id = `G${first + out.length + 1}`;
+    out.push({ id, name: `${f.units[unit]!.name}候选点 ${id}`, lon: pts.lon[p]!, lat: pts.lat[p]!, source: 'generated', unit });
+  }
+  return out;
+}

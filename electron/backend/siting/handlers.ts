@@ -1,0 +1,48 @@
+/**
+ * The siting methods of the service: run a question and wait (CLI, tests) or start and follow it
+ * (the map), read a candidate sheet, and put a proposal into a new scenario.
+ */
+import type { CandidateSheetOut, PlannerService, SitingJobOut } from '../../../shared/api/contract.ts';
+import { FACILITY_TYPE_LABELS } from '../../../shared/model/kinds.ts';
+import { parseCandidateSheet } from '../../../shared/model/parse-candidates.ts';
+import type { SitingQuery, SitingResultOut } from '../../../shared/siting/query.ts';
+import { createScenario, getScenario } from '../db/scenarios.ts';
+import { editCell } from '../edit-cell.ts';
+import { gapSettings } from '../gaps.ts';
+import { readSheet } from '../io/read-sheet.ts';
+import { addFacility } from '../place-facility.ts';
+import type { AnalysisRunner } from '../worker/runner.ts';
+import { TrackedJobs } from '../worker/tracked-jobs.ts';
+import type { Workspace } from '../workspace.ts';
+import { runSiting } from './run-siting.ts';
+
+type SitingMethods = 'siting.run' | 'siting.start' | 'siting.job' | 'siting.cancel' | 'siting.readCandidates' | 'siting.apply';
+
+export function sitingHandlers(ws: Workspace, runner: AnalysisRunner): Pick<PlannerService, SitingMethods> {
+  const jobs = new TrackedJobs<SitingResultOut>(runner);
+  const run = (q: SitingQuery, onJob?: (job: number) => void) => {
+    const p = ws.requirePlan();
+    getScenario(p.db, q.scenarioId);
+    const query = { ...q, existingTypes: q.existingTypes.length ? q.existingTypes : [q.type] };
+    return runSiting(p.db, p.path, query, gapSettings(p.db).year, runner, onJob);
+  };
+  return {
+    'siting.run': (q) => run(q),
+    'siting.start': (q) => jobs.start((onJob) => run(q, onJob)),
+    'siting.job': ({ job }): SitingJobOut => jobs.status(job),
+    'siting.cancel': ({ job }) => jobs.cancel(job),
+    'siting.readCandidates': async ({ file, crs }): Promise<CandidateSheetOut> => {
+      const { sheet } = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'));
+      return parseCandidateSheet(sheet, crs);
+    },
+    // New sites get the type's usual name in their unit (…街道新建120急救站), a planner's site its own name.
+    'siting.apply': ({ scenarioId, name, type, sites }) => ws.write((p) => {
+      const s = createScenario(p.db, name, scenarioId);
+      for (const site of sites) {
+        if (site.source === 'upgrade') editCell(p, 'facilities', s.id, site.id, 'type', type);
+        else addFacility(p, s.id, { type, lon: site.lon, lat: site.lat, ...(site.source === 'list' ? { name: `${site.name}${FACILITY_TYPE_LABELS[type].zh}` } : {}) });
+      }
+      return getScenario(p.db, s.id);
+    }),
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * 设施选址 for a scenario: the area's villages/communities as demand, the existing facilities as fixed,
+ * the candidates (candidates.ts), solved on the worker (compute.ts); then the proposal with coverage
+ * before and after per street/town, county and the area, as SitingResultOut.
+ */
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../../shared/api/errors.ts';
+import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
+import type { SitingNote } from '../../../shared/siting/index.ts';
+import type { SitingPointOut, SitingQuery, SitingResultOut, SitingUnitOut } from '../../../shared/siting/query.ts';
+import { demandKeyOf, demandOf, frameOf, network, type Frame } from '../access/plan-inputs.ts';
+import { listRows } from '../db/tables.ts';
+import type { AnalysisRunner } from '../worker/runner.ts';
+import { inside, siteCandidates } from './candidates.ts';
+
+const NOTE_TEXT: Record<SitingNote, { zh: string; en: string }> = {
+  fewer_sites_suffice: { zh: '更少的新址已能达到同样效果：再多设也不会增加覆盖', en: 'Fewer new sites already do as well: more would add nothing' },
+  capacity_heuristic: { zh: '考虑容量时为启发式答案（贪心选址，按通行时间分配人口），其与最优的差距见“界限”', en: 'With capacities the answer is a heuristic\'s (greedy sites, people assigned by travel time); the bound says how far from the optimum it can be' },
+  exact_time_limit: { zh: '精确求解到时限仍未证明最优：给出当时最好的答案和界限', en: 'The exact solver reached its time limit: the best answer and bound found by then' },
+  exact_too_large: { zh: '问题规模超出精确求解范围：给出启发式答案及其已证明的界限', en: 'Too large for the exact solver: the heuristic\'s answer with its proven bound' },
+  exact_failed: { zh: '精确求解失败：采用启发式答案', en: 'The exact solver failed: the heuristic\'s answer stands' },
+};
+
+/** Unit codes or exact names → unit indices; an unknown one is refused, naming it. */
+function unitsNamed(f: Frame, names: readonly string[], what: { zh: string; en: string }): Set<number> {
+  const out = new Set<number>();
+  for (const n of names) {
+    const i = f.units.findIndex((u) => u.code === n);
+    const byName = f.units.flatMap((u, k) => (u.name === n ? [k] : []));
+    if (i >= 0) out.add(i);
+    else if (byName.length === 1) out.add(byName[0]!);
+    else throw new ApiError('INVALID_ARGS', `${what.zh}：方案中${byName.length > 1 ? '有多个' : '没有'}「${n}」${byName.length > 1 ? '，请用区划代码' : ''}`,
+      `${what.en}: ${byName.length > 1 ? 'several units are named' : 'no unit'} "${n}"${byName.length > 1 ? ' — use the code' : ' in the plan'}`);
+  }
+  return out;
+}
+
+const minutesOf = (s: number) => (Number.isFinite(s) ? Math.round(s / 6) / 10 : null);
+
+export async function runSiting(db: Database.Database, planPath: string, q: SitingQuery, year: number, runner: AnalysisRunner,
+  onJob: (job: number) => void = () => {}): Promise<SitingResultOut> {
+  const t0 = performance.now();
+  const f = frameOf(db, q.scenarioId, year);
+  const byCode = new Map(f.units.map((u, i) => [u.code, i]));
+  const parent = Int32Array.from(f.units, (u) => (u.parent_code ? byCode.get(u.parent_code) ?? -1 : -1));
+  const within = unitsNamed(f, q.within, { zh: '选址范围', en: 'Area' });
+  const exclude = unitsNamed(f, q.exclude, { zh: '排除区域', en: 'Excluded unit' });
+  if (q.model !== 'lscp' && !(q.k >= 1)) throw new ApiError('INVALID_ARGS', '新设施数量至少为 1', 'The number of new sites must be at least 1');
+
+  // Demand: the area's villages/communities.
+  const all = demandOf(db, f, { demand: 'centroids', gridMeters: 1000 });
+  const keep: number[] = [];
+  for (let p = 0; p < all.points.lon.length; p++) if (within.size === 0 || inside(f, parent, all.unitOf[all.points.unit[p]!]!, within)) keep.push(p);
+  const pick = <T extends Float64Array | Uint8Array>(a: T) => a.constructor === Uint8Array ? Uint8Array.from(keep, (p) => a[p]!) as T : Float64Array.from(keep, (p) => a[p]!) as T;
+  const demand = { lon: pick(all.points.lon), lat: pick(all.points.lat), urban: pick(all.points.urban), population: pick(all.points.population) };
+  const unitOfPoint = Int32Array.from(keep, (p) => all.unitOf[all.points.unit[p]!]!);
+  if (keep.length === 0) throw new ApiError('INVALID_ARGS', '所选范围内没有有人口和坐标的村/社区', 'No village/community with a population and a place in the area');
+  const threshold = Float64Array.from(demand.urban, (u) => (u ? q.urbanMinutes : q.ruralMinutes) * 60);
+
+  const facilities = listRows(db, 'facilities', q.scenarioId);
+  const fixedTypes = new Set<string>(q.existingTypes);
+  const existing = facilities.filter((x) => fixedTypes.has(x.type) && x.lon !== null && x.lat !== null);
+  const cands = siteCandidates(db, f, parent, q, within, exclude, facilities);
+
+  const job = runner.start('siting', {
+    network: network(db, planPath),
+    direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
+    dispatchSeconds: q.dispatchMinutes * 60,
+    demand, demandKey: `siting|${demandKeyOf(f, all, 1000)}|${keep.length}|${q.within.join(',')}`, thresholdSeconds: threshold,
+    existing: { lon: Float64Array.from(existing, (x) => x.lon!), lat: Float64Array.from(existing, (x) => x.lat!) },
+    existingKey: existing.map((x) => x.id).join('\u0000'),
+    candidates: { lon: Float64Array.from(cands, (c) => c.lon), lat: Float64Array.from(cands, (c) => c.lat), onNode: Uint8Array.from(cands, (c) => (c.source === 'generated' ? 1 : 0)) },
+    capacity: q.capacity, model: q.model, k: q.k, cutoffSeconds: q.cutoffMinutes * 60, exact: q.exact, timeLimitMs: q.timeLimitSeconds * 1000,
+  });
+  onJob(job);
+  const out = await runner.wait<'siting'>(job);
+  const r = out.result;
+
+  // Coverage after: covering models say which points the new sites take (capacities included); p-median by time.
+  const n = keep.length;
+  const coveredBefore = Uint8Array.from(out.beforeSeconds, (s, d) => (s <= threshold[d]! ? 1 : 0));
+  const coveredAfter = Uint8Array.from(coveredBefore, (b, d) => (b || (q.model === 'pmedian' ? out.afterSeconds[d]! <= threshold[d]! : r.site[d]! >= 0) ? 1 : 0));
+  const township = (u: number) => f.township[u]!;
+  const pop = new Float64Array(f.units.length), before = new Float64Array(f.units.length), after = new Float64Array(f.units.length);
+  for (let d = 0; d < n; d++) {
+    const u = unitOfPoint[d]!;
+    for (const a of [township(u), f.county[u]!]) {
+      if (a < 0) continue;
+      pop[a]! += demand.population[d]!; before[a]! += coveredBefore[d]! * demand.population[d]!; after[a]! += coveredAfter[d]! * demand.population[d]!;
+    }
+  }
+  const areaName = within.size ? [...within].map((i) => f.units[i]!.name).join('、') : f.units.filter((u) => !u.parent_code).map((u) => u.name).join('、');
+  const units: SitingUnitOut[] = [{ scope: 'region', code: 'region', name: areaName, parent: null, population: r.totalPopulation, coveredBefore: r.coveredBefore, coveredAfter: 0 }];
+  f.units.forEach((u, i) => {
+    const level = UNIT_KIND_LEVEL[u.kind];
+    if ((level !== 1 && level !== 2) || !(pop[i]! > 0)) return;
+    units.push({ scope: level === 1 ? 'county' : 'township', code: u.code, name: u.name, parent: level === 1 ? 'region' : (f.county[i]! >= 0 ? f.units[f.county[i]!]!.code : 'region'),
+      population: pop[i]!, coveredBefore: before[i]!, coveredAfter: after[i]! });
+  });
+  let totalAfter = 0;
+  for (let d = 0; d < n; d++) totalAfter += coveredAfter[d]! * demand.population[d]!;
+  units[0]!.coveredAfter = totalAfter;
+
+  const points: SitingPointOut[] = [];
+  for (let d = 0; d < n; d++) {
+    const u = f.units[unitOfPoint[d]!]!;
+    const t = township(unitOfPoint[d]!);
+    points.push({
+      code: u.code, name: u.name, township: t >= 0 ? f.units[t]!.code : null, lon: demand.lon[d]!, lat: demand.lat[d]!, population: demand.population[d]!,
+      urban: demand.urban[d] === 1, minutesBefore: minutesOf(out.beforeSeconds[d]!), minutesAfter: minutesOf(out.afterSeconds[d]!),
+      coveredBefore: coveredBefore[d] === 1, coveredAfter: coveredAfter[d] === 1, site: r.site[d]!,
+    });
+  }
+  const chosen = r.chosen.map((c, k) => {
+    const cand = cands[out.used[c]!]!;
+    const t = cand.unit >= 0 ? township(cand.unit) : -1;
+    return {
+      id: cand.id, name: cand.name, lon: out.lon[c]!, lat: out.lat[c]!, source: cand.source,
+      township: t >= 0 ? { code: f.units[t]!.code, name: f.units[t]!.name } : null, newlyCovered: r.newlyCovered[k]!, served: r.served[k]!,
+    };
+  });
+  const meanOf = (s: Float64Array) => {
+    let sum = 0;
+    for (let d = 0; d < n; d++) sum += demand.population[d]! * Math.min(s[d]!, q.cutoffMinutes * 60);
+    return r.totalPopulation > 0 ? Math.round(sum / r.totalPopulation / 6) / 10 : null;
+  };
+  const notes = r.notes.map((x) => NOTE_TEXT[x]);
+  const dropped = cands.length - out.used.length;
+  if (dropped > 0) notes.push({ zh: `${dropped} 个候选点离路网超过 5 公里或与其他生成点落在同一路网节点，未参与选址`, en: `${dropped} candidate sites over 5 km from a road, or on the same road node as another generated site, were left out` });
+  if (r.unreachable > 0) notes.push({ zh: `${Math.round(r.unreachable)} 人在时限内既到不了现有机构也到不了任何候选点`, en: `${Math.round(r.unreachable)} people are within reach of no existing facility and no candidate` });
+  const road = out.model === 'road';
+  return {
+    query: q, model: q.model, travelModel: out.model,
+    modelNote: road ? `按路网计算（连接线 15 公里/小时${out.offNetwork ? `；${out.offNetwork} 个需求点离路网超过 5 公里，按不可达计` : ''}）；现有 ${existing.length} 个机构固定不动` : `无路网：按直线距离 × 1.6 ÷ 车速（城镇 30、农村 45 公里/小时）估算；现有 ${existing.length} 个机构固定不动`,
+    modelNoteEn: road ? `On the road network (connectors at 15 km/h${out.offNetwork ? `; ${out.offNetwork} demand points over 5 km from a road count as unreachable` : ''}); the ${existing.length} existing facilities stay` : `No road network: straight-line distance × 1.6 ÷ speed (urban 30, rural 45 km/h); the ${existing.length} existing facilities stay`,
+    chosen,
+    candidateCount: out.used.length,
+    candidates: Array.from(out.used.subarray(0, 5000), (c, i) => ({ lon: out.lon[i]!, lat: out.lat[i]!, source: cands[c]!.source })),
+    totalPopulation: r.totalPopulation, coveredBefore: r.coveredBefore, coveredAfter: totalAfter, unreachable: r.unreachable,
+    meanMinutesBefore: q.model === 'pmedian' ? meanOf(out.beforeSeconds) : null,
+    meanMinutesAfter: q.model === 'pmedian' ? meanOf(out.afterSeconds) : null,
+    objective: r.objective, bound: r.bound, gap: r.gap, optimal: r.optimal, solver: r.solver,
+    units, points, notes: notes.map((x) => x.zh), notesEn: notes.map((x) => x.en),
+    ms: Math.round(performance.now() - t0),
+  };
+}

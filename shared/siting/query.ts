@@ -1,0 +1,124 @@
+/**
+ * 设施选址 as the service takes and answers it (the CLI's JSON, the map's siting panel): the question,
+ * the proposed sites with the people each newly covers, coverage before and after per unit, and the
+ * proof of quality (bound, optimal).
+ */
+import type { TravelModel } from '../access/result.ts';
+import type { FacilityType } from '../model/kinds.ts';
+import type { SitingModel } from './solve.ts';
+
+/** A candidate site given by the planner (a list, or clicks on the map). */
+export interface CandidateSiteIn { id: string; name: string; lon: number; lat: number }
+
+export interface SitingQuery {
+  scenarioId: number;
+  model: SitingModel;
+  /** What would be built: 120 急救站, 县域医疗次中心 … */
+  type: FacilityType;
+  /** The existing facilities that count as fixed (the new type's kind of facility: stations for stations, hospitals for sub-centres). */
+  existingTypes: FacilityType[];
+  /** New sites (MCLP, p-median). */
+  k: number;
+  urbanMinutes: number;
+  ruralMinutes: number;
+  /** 'from': from the site to the place (ambulances); 'to': residents to the site. */
+  direction: 'from' | 'to';
+  dispatchMinutes: number;
+  /** p-median: a longer trip, or none, counts as this many minutes. */
+  cutoffMinutes: number;
+  /** The area in question (unit codes, e.g. 开福区): its people are the demand and generated/upgraded sites stand in it. Empty: the whole plan. */
+  within: string[];
+  /** Units where no site may go (a protected area, a district already served by another plan). */
+  exclude: string[];
+  candidates: {
+    /** The planner's sites. */
+    sites: CandidateSiteIn[];
+    /** Existing facilities of these types may be upgraded in place (a central THC to a sub-centre). */
+    upgrade: FacilityType[];
+    /** Generated sites: road nodes (grid points without roads) on this spacing, in metres, inside the area; null for none. */
+    generateMeters: number | null;
+  };
+  /** People a new site can serve (MCLP), or null for no limit. */
+  capacity: number | null;
+  /** 'auto': the exact MIP when the instance is small enough; 'always'; 'never' (the heuristic with its bound). */
+  exact: 'auto' | 'always' | 'never';
+  timeLimitSeconds: number;
+}
+
+export type SiteSource = 'list' | 'upgrade' | 'generated';
+
+export interface ProposedSite {
+  /** The planner's id, the facility's id (upgrade), or G1, G2 … (generated). */
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  source: SiteSource;
+  /** The street/town (街道/乡镇) it stands in. */
+  township: { code: string; name: string } | null;
+  /** People it brings within their threshold who were not (counted once, at the nearest new site). */
+  newlyCovered: number;
+  /** People for whom it is the nearest facility (p-median); as newlyCovered otherwise. */
+  served: number;
+}
+
+export interface SitingUnitOut {
+  scope: 'region' | 'county' | 'township';
+  code: string;
+  name: string;
+  parent: string | null;
+  population: number;
+  coveredBefore: number;
+  coveredAfter: number;
+}
+
+export interface SitingPointOut {
+  code: string;
+  name: string;
+  township: string | null;
+  lon: number;
+  lat: number;
+  population: number;
+  urban: boolean;
+  /** Minutes to/from the nearest existing facility, and with the proposal (null: none within reach). */
+  minutesBefore: number | null;
+  minutesAfter: number | null;
+  coveredBefore: boolean;
+  coveredAfter: boolean;
+  /** Index into `chosen` of the new site that covers (p-median: serves) it, or -1. */
+  site: number;
+}
+
+export interface SitingResultOut {
+  query: SitingQuery;
+  model: SitingModel;
+  travelModel: TravelModel;
+  modelNote: string;
+  modelNoteEn: string;
+  chosen: ProposedSite[];
+  /** Candidate sites considered (after merging those on one road node), for the map: at most 5,000 drawn. */
+  candidateCount: number;
+  candidates: { lon: number; lat: number; source: SiteSource }[];
+  /** People in the area, and within their threshold before and after. */
+  totalPopulation: number;
+  coveredBefore: number;
+  coveredAfter: number;
+  /** People no existing facility and no candidate reaches within their threshold. */
+  unreachable: number;
+  /** p-median: mean minutes to the nearest facility (trips capped at the cutoff), before and after. */
+  meanMinutesBefore: number | null;
+  meanMinutesAfter: number | null;
+  /** MCLP: people newly covered; LSCP: new sites; p-median: people × seconds. */
+  objective: number;
+  /** Proven: no answer does better than this (MCLP: covers more; LSCP: fewer sites; p-median: less). */
+  bound: number;
+  /** |bound − objective| ÷ the larger: 0.004 = within 0.4 % of the optimum. */
+  gap: number;
+  optimal: boolean;
+  solver: 'greedy+swap' | 'highs';
+  units: SitingUnitOut[];
+  points: SitingPointOut[];
+  notes: string[];
+  notesEn: string[];
+  ms: number;
+}
