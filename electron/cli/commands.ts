@@ -4,6 +4,7 @@ import path from 'node:path';
 import { FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKind } from '../../shared/model/kinds.ts';
 import type { Service } from '../backend/service.ts';
 import { accessCommand } from './access-command.ts';
+import { siteCommand } from './site-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { printImportReport, UsageError, type Lang } from './output.ts';
 import { scenarioId } from './scenario.ts';
@@ -200,4 +201,5 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   access: accessCommand,
+  site: siteCommand,
 };

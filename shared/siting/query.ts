@@ -84,6 +84,7 @@ export interface SitingPointOut {
   minutesBefore: number | null;
   minutesAfter: number | null;
   coveredBefore: boolean;
+  /** With capacities: at least half its people served by a new site. */
   coveredAfter: boolean;
   /** Index into `chosen` of the new site that covers (p-median: serves) it, or -1. */
   site: number;

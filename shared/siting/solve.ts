@@ -79,8 +79,10 @@ export interface SitingResult {
   newlyCovered: number[];
   /** Per chosen site: people for whom it is the nearest facility (p-median: nearer than existing ones and the cutoff); MCLP/LSCP: as newlyCovered. */
   served: number[];
-  /** Per demand point: the chosen site that newly covers it (p-median: serves it), -1 none. */
+  /** Per demand point: the chosen site (its candidate index) that newly covers it (p-median: serves it), -1 none. */
   site: Int32Array;
+  /** With capacities (a point may be split between sites, or served in part): people per demand point a new site serves. */
+  assigned?: Float64Array;
   totalPopulation: number;
   /** People within their threshold of an existing facility. */
   coveredBefore: number;
@@ -228,7 +230,7 @@ export function solveSiting(problem: SitingProblem, options: SitingOptions): Sit
   if (model === 'pmedian') { objective = out.cost; bound += out.outsideCost; }
   const gap = optimal ? 0 : gapOf(objective, bound);
   return {
-    model, chosen, newlyCovered: out.newlyCovered, served: out.served, site: out.site,
+    model, chosen, newlyCovered: out.newlyCovered, served: out.served, site: out.site, ...(assignment ? { assigned: assignment.assigned } : {}),
     totalPopulation: out.totalPopulation, coveredBefore: out.coveredBefore, coveredAfter: out.coveredAfter,
     unreachable: out.unreachable, unreachablePoints: out.unreachablePoints,
     objective, bound, gap, optimal, solver,

@@ -79,7 +79,9 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
   // Coverage after: covering models say which points the new sites take (capacities included); p-median by time.
   const n = keep.length;
   const coveredBefore = Uint8Array.from(out.beforeSeconds, (s, d) => (s <= threshold[d]! ? 1 : 0));
-  const coveredAfter = Uint8Array.from(coveredBefore, (b, d) => (b || (q.model === 'pmedian' ? out.afterSeconds[d]! <= threshold[d]! : r.site[d]! >= 0) ? 1 : 0));
+  // Share of each point's people within their threshold afterwards (with capacities a point may be served in part).
+  const coveredAfter = Float64Array.from(coveredBefore, (b, d) => (b ? 1 : r.assigned ? (demand.population[d]! > 0 ? r.assigned[d]! / demand.population[d]! : 0)
+    : (q.model === 'pmedian' ? out.afterSeconds[d]! <= threshold[d]! : r.site[d]! >= 0) ? 1 : 0));
   const township = (u: number) => f.township[u]!;
   const pop = new Float64Array(f.units.length), before = new Float64Array(f.units.length), after = new Float64Array(f.units.length);
   for (let d = 0; d < n; d++) {
@@ -101,6 +103,10 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
   for (let d = 0; d < n; d++) totalAfter += coveredAfter[d]! * demand.population[d]!;
   units[0]!.coveredAfter = totalAfter;
 
+  // The proposal is listed by the people each site brings (p-median: serves), most first.
+  const order = r.chosen.map((_, k) => k).sort((a, b) => (q.model === 'pmedian' ? r.served[b]! - r.served[a]! : r.newlyCovered[b]! - r.newlyCovered[a]!) || a - b);
+  const rank = new Map<number, number>(); // candidate index → place in the listed proposal
+  order.forEach((k, i) => { rank.set(r.chosen[k]!, i); });
   const points: SitingPointOut[] = [];
   for (let d = 0; d < n; d++) {
     const u = f.units[unitOfPoint[d]!]!;
@@ -108,10 +114,11 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
     points.push({
       code: u.code, name: u.name, township: t >= 0 ? f.units[t]!.code : null, lon: demand.lon[d]!, lat: demand.lat[d]!, population: demand.population[d]!,
       urban: demand.urban[d] === 1, minutesBefore: minutesOf(out.beforeSeconds[d]!), minutesAfter: minutesOf(out.afterSeconds[d]!),
-      coveredBefore: coveredBefore[d] === 1, coveredAfter: coveredAfter[d] === 1, site: r.site[d]!,
+      coveredBefore: coveredBefore[d] === 1, coveredAfter: coveredAfter[d]! >= 0.5, site: rank.get(r.site[d]!) ?? -1,
     });
   }
-  const chosen = r.chosen.map((c, k) => {
+  const chosen = order.map((k) => {
+    const c = r.chosen[k]!;
     const cand = cands[out.used[c]!]!;
     const t = cand.unit >= 0 ? township(cand.unit) : -1;
     return {

@@ -1,0 +1,148 @@
+/** `healthplan site`: where k new facilities should go (or the fewest that cover everyone), as JSON or CSV. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiArgs } from '../../shared/api/contract.ts';
+import { FACILITY_TYPE_LABELS, FACILITY_TYPES, type FacilityType } from '../../shared/model/kinds.ts';
+import type { SitingResultOut } from '../../shared/siting/query.ts';
+import type { Service } from '../backend/service.ts';
+import { csvField } from '../backend/io/csv.ts';
+import type { Command } from './commands.ts';
+import { UsageError, type Lang } from './output.ts';
+import { scenarioId } from './scenario.ts';
+
+type Opts = Record<string, string | boolean | undefined>;
+type Query = ApiArgs<'siting.run'>;
+
+const list = (v: string | boolean | undefined) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : []);
+function types(v: string[], flag: string): FacilityType[] {
+  const bad = v.find((x) => !(FACILITY_TYPES as readonly string[]).includes(x));
+  if (bad) throw new UsageError(`${flag}: "${bad}" is not a facility type (${FACILITY_TYPES.join(', ')})`);
+  return v as FacilityType[];
+}
+function number(v: string | boolean | undefined, flag: string, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!(n >= min)) throw new UsageError(`${flag}: a number ≥ ${min}`);
+  return n;
+}
+
+/** --candidates: generated | upgrade[:type,type] | a .csv/.xlsx file, joined by '+' for several. */
+async function candidatesFrom(svc: Service, opts: Opts, type: FacilityType, lang: Lang): Promise<NonNullable<Query['candidates']>> {
+  const spacing = number(opts.spacing, '--spacing', 200) ?? 1000;
+  const out = { sites: [] as { id: string; name: string; lon: number; lat: number }[], upgrade: [] as FacilityType[], generateMeters: null as number | null };
+  for (const part of String(opts.candidates ?? 'generated').split('+').map((x) => x.trim()).filter(Boolean)) {
+    if (part === 'generated') out.generateMeters = spacing;
+    else if (part === 'upgrade' || part.startsWith('upgrade:')) {
+      out.upgrade = part === 'upgrade' ? (type === 'sub_centre' ? ['central_thc', 'thc'] : []) : types(part.slice(8).split(','), '--candidates upgrade:');
+      if (!out.upgrade.length) throw new UsageError('--candidates upgrade:central_thc,thc (the facility types that could be upgraded)');
+    } else {
+      if (!fs.existsSync(part)) throw new UsageError(`--candidates: generated | upgrade:TYPES | a .csv/.xlsx file; "${part}" is none of these`);
+      const crs = (opts.crs as string | undefined) ?? 'wgs84';
+      if (crs !== 'wgs84' && crs !== 'gcj02' && crs !== 'bd09') throw new UsageError('--crs: wgs84 | gcj02 | bd09');
+      const r = await svc.call('siting.readCandidates', { file: { fileName: path.basename(part), dataBase64: fs.readFileSync(part).toString('base64') }, crs });
+      if (r.problems.length) {
+        for (const p of r.problems.slice(0, 50)) console.error(`${part} ${lang === 'en' ? 'row' : '第'} ${p.row}${lang === 'en' ? '' : ' 行'}${p.column ? ` [${p.column}]` : ''}: ${lang === 'en' ? p.messageEn : p.message}`);
+        throw new UsageError(lang === 'en' ? `${part}: ${r.problems.length} problems; nothing was run` : `${part}：${r.problems.length} 处问题，未运行`);
+      }
+      out.sites.push(...r.sites);
+    }
+  }
+  return out;
+}
+
+function thresholds(opts: Opts): { urbanMinutes?: number; ruralMinutes?: number } {
+  const out: { urbanMinutes?: number; ruralMinutes?: number } = {};
+  for (const part of list(opts.thresholds)) {
+    const [k, v] = part.split('=');
+    const n = Number(v);
+    if (!(n > 0) || (k !== 'urban' && k !== 'rural')) throw new UsageError('--thresholds: urban=10,rural=30 (minutes)');
+    if (k === 'urban') out.urbanMinutes = n; else out.ruralMinutes = n;
+  }
+  return out;
+}
+
+function json(r: SitingResultOut, lang: Lang, applied: string | null): string {
+  return `${JSON.stringify({
+    model: r.model, type: r.query.type, travel_model: r.travelModel, note: lang === 'en' ? r.modelNoteEn : r.modelNote,
+    chosen: r.chosen.map((s) => ({ id: s.id, name: s.name, lon: s.lon, lat: s.lat, newly_covered: s.newlyCovered, served: s.served, source: s.source, township: s.township?.name ?? null })),
+    covered_before: r.coveredBefore, covered_after: r.coveredAfter, total_population: r.totalPopulation, unreachable: r.unreachable,
+    ...(r.meanMinutesBefore !== null ? { mean_minutes_before: r.meanMinutesBefore, mean_minutes_after: r.meanMinutesAfter } : {}),
+    objective: r.objective, bound: r.bound, gap: r.gap, optimal: r.optimal, solver: r.solver, candidates: r.candidateCount,
+    units: r.units.map((u) => ({ scope: u.scope, code: u.code, name: u.name, population: u.population, covered_before: u.coveredBefore, covered_after: u.coveredAfter })),
+    notes: lang === 'en' ? r.notesEn : r.notes, ms: r.ms, ...(applied ? { applied_scenario: applied } : {}),
+  }, null, 2)}\n`;
+}
+
+function csv(r: SitingResultOut): string {
+  const head = ['序号', '编号', '名称', '来源', '所在街道乡镇', '经度', '纬度', '新增覆盖人口', '服务人口'];
+  const source = { list: '候选表', upgrade: '升级', generated: '生成' } as const;
+  const rows = r.chosen.map((s, i) => [String(i + 1), s.id, s.name, source[s.source], s.township?.name ?? '', String(s.lon), String(s.lat), String(s.newlyCovered), String(s.served)]);
+  return `\ufeff${[head, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '—');
+
+export const siteCommand: Command = {
+  usage: 'healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--candidates generated|upgrade:central_thc,thc|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO] [--format json|csv] [--out F]',
+  summary: { zh: '设施选址：新增 k 个机构放在哪里覆盖最多人口（或最少几个覆盖全部、或加权通行时间最短）', en: 'Siting: where k new facilities cover the most people (or the fewest that cover all, or least weighted travel time)' },
+  options: {
+    type: { type: 'string', help: 'facility type to build (ems_station, sub_centre, chc …) / 新建机构类型' },
+    model: { type: 'string', help: 'mclp (default: most people covered by K) | lscp (fewest to cover all) | pmedian (least weighted travel time)' },
+    add: { type: 'string', help: 'K new sites (mclp, pmedian; default 1) / 新增数量' },
+    thresholds: { type: 'string', help: 'urban=10,rural=30 (minutes) / 城镇、农村时限' },
+    within: { type: 'string', help: 'the area: unit codes or names, comma-separated (default the whole plan) / 选址范围' },
+    exclude: { type: 'string', help: 'units where no site may go / 排除区域' },
+    candidates: { type: 'string', help: 'generated (default) | upgrade[:TYPES] | a .csv/.xlsx of id,name,lon,lat; join with + / 候选点' },
+    spacing: { type: 'string', help: 'metres between generated sites (default 1000) / 生成间距' },
+    crs: { type: 'string', help: 'coordinates of a candidate file: wgs84 (default) | gcj02 | bd09' },
+    existing: { type: 'string', help: 'existing facility types that count as fixed (default: the --type) / 现有机构类型' },
+    direction: { type: 'string', help: 'from the site (ambulances; default for ems_station) | to the site (residents)' },
+    dispatch: { type: 'string', help: 'dispatch delay in minutes / 出车时间' },
+    cutoff: { type: 'string', help: 'p-median: a longer trip counts as this many minutes (default 60)' },
+    capacity: { type: 'string', help: 'people a new site can serve (mclp) / 服务容量' },
+    exact: { type: 'boolean', help: 'always solve the exact model (HiGHS) / 精确求解' },
+    heuristic: { type: 'boolean', help: 'the heuristic only, with its proven bound / 仅启发式' },
+    'time-limit': { type: 'string', help: 'seconds for the exact solver (default 30)' },
+    scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
+    apply: { type: 'string', help: 'put the proposal into a new scenario of this name / 生成新情景' },
+    format: { type: 'string', help: 'json (default) | csv (one row per proposed site)' },
+    out: { type: 'string', help: 'write to a file / 输出文件' },
+  },
+  async run(svc, file, opts, lang) {
+    await svc.call('plan.open', { path: path.resolve(file) });
+    const format = (opts.format as string | undefined) ?? 'json';
+    if (format !== 'json' && format !== 'csv') throw new UsageError('--format: json | csv');
+    if (!opts.type) throw new UsageError('--type: the facility type to build, e.g. ems_station');
+    const [type] = types([String(opts.type)], '--type');
+    const model = (opts.model as string | undefined) ?? 'mclp';
+    if (model !== 'mclp' && model !== 'lscp' && model !== 'pmedian') throw new UsageError('--model: mclp | lscp | pmedian');
+    if (opts.exact && opts.heuristic) throw new UsageError('--exact or --heuristic, not both');
+    const direction = (opts.direction as string | undefined) ?? (type === 'ems_station' ? 'from' : 'to');
+    if (direction !== 'from' && direction !== 'to') throw new UsageError('--direction: from | to');
+    const from = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
+    const q: Query = {
+      scenarioId: from, model, type: type!, k: number(opts.add, '--add', 1) ?? 1, direction, ...thresholds(opts),
+      existingTypes: types(list(opts.existing), '--existing'), within: list(opts.within), exclude: list(opts.exclude),
+      candidates: await candidatesFrom(svc, opts, type!, lang),
+      dispatchMinutes: number(opts.dispatch, '--dispatch', 0) ?? 0, cutoffMinutes: number(opts.cutoff, '--cutoff', 1) ?? 60,
+      capacity: number(opts.capacity, '--capacity', 1) ?? null, exact: opts.exact ? 'always' : opts.heuristic ? 'never' : 'auto',
+      timeLimitSeconds: number(opts['time-limit'], '--time-limit', 1) ?? 30,
+    };
+    const r = await svc.call('siting.run', q);
+    let applied: string | null = null;
+    if (opts.apply) {
+      const s = await svc.call('siting.apply', { scenarioId: from, name: String(opts.apply), type: type!, sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })) });
+      applied = s.name;
+      console.error(lang === 'en' ? `created scenario "${s.name}" with the ${r.chosen.length} proposed sites` : `已新建情景「${s.name}」，含 ${r.chosen.length} 个选址`);
+    }
+    const text = format === 'json' ? json(r, lang, applied) : csv(r);
+    if (opts.out) {
+      fs.writeFileSync(opts.out as string, text);
+      const label = lang === 'en' ? FACILITY_TYPE_LABELS[type!].en : FACILITY_TYPE_LABELS[type!].zh;
+      console.log(lang === 'en'
+        ? `wrote ${opts.out}: ${r.chosen.length} × ${label}; covered ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)} of ${r.totalPopulation} people${r.optimal ? ' (optimal)' : ` (within ${(r.gap * 100).toFixed(1)}% of the optimum)`}`
+        : `已写出 ${opts.out}：${r.chosen.length} 个${label}；覆盖 ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)}（共 ${r.totalPopulation} 人；${r.optimal ? '已证明最优' : `与最优相差不超过 ${(r.gap * 100).toFixed(1)}%`}）`);
+    } else process.stdout.write(text);
+    return 0;
+  },
+};
