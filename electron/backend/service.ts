@@ -16,6 +16,9 @@ import { editCell } from './edit-cell.ts';
 import { addFacility, moveFacility, removeFacility } from './place-facility.ts';
 import { accessCoverageOf, accessHandlers } from './access/handlers.ts';
 import { sitingHandlers } from './siting/handlers.ts';
+import { allocationHandlers } from './allocation/handlers.ts';
+import { compareHandlers } from './compare/handlers.ts';
+import { timelineHandlers } from './timeline/handlers.ts';
 import { AnalysisRunner } from './worker/runner.ts';
 import { importIntoPlan } from './import-into-plan.ts';
 import { writeRows, writeTable, writeTemplate } from './io/write-sheet.ts';
@@ -54,6 +57,9 @@ function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
   return {
     ...accessHandlers(ws, runner),
     ...sitingHandlers(ws, runner),
+    ...timelineHandlers(ws),
+    ...compareHandlers(ws),
+    ...allocationHandlers(ws),
     'app.status': () => ({
       plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir,
     }),

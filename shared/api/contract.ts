@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import type { Facility, PopulationFigure, Scenario, Unit } from '../model/entities.ts';
-import { TABLE_NAMES } from '../model/columns.ts';
 import { FACILITY_TYPES, UNIT_KINDS, type FacilityType, type UnitKind } from '../model/kinds.ts';
 import type { ImportReport } from './import-report.ts';
 import type { GapResult } from '../gaps/result.ts';
@@ -14,25 +13,11 @@ import type { SitingResultOut } from '../siting/query.ts';
 import type { ImportProblem } from './import-report.ts';
 import { Scope, StandardSet, type StandardSummary, type Target } from '../gaps/standard.ts';
 
-/** Declares a method: `method<Result>()(argsSchema, doc)`; the result type is carried as a phantom. */
-const method = <R>() => <A extends z.ZodType>(args: A, doc: string) => ({ args, doc, result: undefined as unknown as R });
+import { Crs, FileBytes, Format, InScenario, Key, Lat, Lon, method, Name, None, Path, ScenarioId, SetId, Table, Year, CellValue } from './schemas.ts';
+import { ALLOCATION_API } from './methods/allocation.ts';
+import { COMPARE_API } from './methods/compare.ts';
+import { TIMELINE_API } from './methods/timeline.ts';
 
-const None = z.object({}).strict();
-const ScenarioId = z.number().int().positive();
-const Path = z.string().min(1).max(4096);
-const Table = z.enum(TABLE_NAMES);
-const Crs = z.enum(['wgs84', 'gcj02', 'bd09']);
-/** A file's bytes travel as base64 so every door (IPC, HTTP, CLI) carries them alike. */
-const FileBytes = z.object({ fileName: z.string().min(1).max(512), dataBase64: z.string() });
-const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const InScenario = z.object({ scenarioId: ScenarioId });
-const Key = z.string().min(1).max(200);
-const Name = z.string().trim().min(1).max(100);
-const Format = z.enum(['xlsx', 'csv']);
-const SetId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, '小写字母、数字和 _ . -').max(100);
-const Year = z.number().int().min(2000).max(2100);
-const Lon = z.number().min(-180).max(180);
-const Lat = z.number().min(-90).max(90);
 const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
 const PopulationFigureSchema = z.object({ code: Key, year: z.number().int().min(1949).max(2100), population: Count, population_0_3: Count, population_65_plus: Count });
 const AccessQuerySchema = InScenario.extend({
@@ -318,6 +303,9 @@ export const API = {
   'map.boundaries': method<BoundaryFeatureCollection>()(
     z.object({ kinds: z.array(z.enum(UNIT_KINDS)).optional() }),
     'Unit boundaries to draw, as GeoJSON { code, name, kind } (name and kind from the baseline), optionally of some kinds only.'),
+  ...TIMELINE_API,
+  ...COMPARE_API,
+  ...ALLOCATION_API,
 } as const;
 
 export type ApiMethod = keyof typeof API;

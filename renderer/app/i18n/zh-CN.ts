@@ -7,6 +7,9 @@ import { gapsStrings } from '../../features/gaps/strings.ts';
 import { standardsStrings } from '../../features/standards/strings.ts';
 import { mapStrings } from '../../features/map/strings.ts';
 import { roadsStrings } from '../../features/roads/strings.ts';
+import { timelineStrings } from '../../features/timeline/strings.ts';
+import { compareStrings } from '../../features/compare/strings.ts';
+import { allocationStrings } from '../../features/allocation/strings.ts';
 
 export const zhCN = {
   app: { title: 'HealthPlan 卫健资源规划台', loading: '正在打开方案…', startFailed: '无法启动：{{message}}', retry: '重试' },
@@ -19,10 +22,13 @@ export const zhCN = {
   },
   format: { xlsx: 'Excel 工作簿 (.xlsx)', csv: 'CSV 文本 (.csv)' },
   edit: { undo: '撤销', redo: '重做', undoWhat: '撤销 {{what}}', redoWhat: '重做 {{what}}', nothing: '没有可撤销的操作', undone: '已撤销：{{what}}', redone: '已重做：{{what}}' },
-  tabs: { units: '行政区划', facilities: '医疗卫生机构', gaps: '差距分析', map: '地图与可及性' },
+  tabs: { units: '行政区划', facilities: '医疗卫生机构', gaps: '差距分析', map: '地图与可及性', timeline: '规划项目', compare: '情景比较', allocation: '资源配置' },
   gaps: gapsStrings.zh,
   map: mapStrings.zh,
   roads: roadsStrings.zh,
+  timeline: timelineStrings.zh,
+  compare: compareStrings.zh,
+  allocation: allocationStrings.zh,
   standards: standardsStrings.zh,
   lang: { label: '语言', zh: '中文', en: 'English' },
   scenario: {

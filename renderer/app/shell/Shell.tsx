@@ -12,6 +12,9 @@ import { ScenarioSwitcher } from '../../features/scenarios/ScenarioSwitcher.tsx'
 import { UnitsView } from '../../features/units/UnitsView.tsx';
 import { FacilitiesView } from '../../features/facilities/FacilitiesView.tsx';
 import { GapsView } from '../../features/gaps/GapsView.tsx';
+import { TimelineView } from '../../features/timeline/TimelineView.tsx';
+import { CompareView } from '../../features/compare/CompareView.tsx';
+import { AllocationView } from '../../features/allocation/AllocationView.tsx';
 // MapLibre is large: the map loads when its tab is first opened, not with the app.
 const MapView = lazy(() => import('../../features/map/MapView.tsx').then((m) => ({ default: m.MapView })));
 import { Notices } from './Notices.tsx';
@@ -44,7 +47,7 @@ export function Shell() {
         </div>
       </header>
       <nav className="tabs" role="tablist">
-        {(['units', 'facilities', 'gaps', 'map'] as const).map((k) => (
+        {(['units', 'facilities', 'gaps', 'map', 'timeline', 'compare', 'allocation'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab${tab === k ? ' is-on' : ''}`} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
             {t(`tabs.${k}`)}
           </button>
@@ -62,6 +65,9 @@ export function Shell() {
             <section className="pane" hidden={tab !== 'facilities'} role="tabpanel" data-testid="pane-facilities"><FacilitiesView /></section>
             <section className="pane" hidden={tab !== 'gaps'} role="tabpanel" data-testid="pane-gaps">{tab === 'gaps' && <GapsView />}</section>
             <section className="pane" hidden={tab !== 'map'} role="tabpanel" data-testid="pane-map">{tab === 'map' && <Suspense fallback={<p className="pane-loading">{t('map.loading')}</p>}><MapView /></Suspense>}</section>
+            <section className="pane" hidden={tab !== 'timeline'} role="tabpanel" data-testid="pane-timeline">{tab === 'timeline' && <TimelineView />}</section>
+            <section className="pane" hidden={tab !== 'compare'} role="tabpanel" data-testid="pane-compare">{tab === 'compare' && <CompareView />}</section>
+            <section className="pane" hidden={tab !== 'allocation'} role="tabpanel" data-testid="pane-allocation">{tab === 'allocation' && <AllocationView />}</section>
           </>
         )}
       </main>

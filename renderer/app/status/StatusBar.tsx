@@ -20,7 +20,7 @@ export function StatusBar() {
   const scenario = useActiveScenario();
   const nameOf = useScenarioName();
   const plan = status?.plan ?? null;
-  const c = tab === 'gaps' || tab === 'map' ? null : counts[tab];
+  const c = tab === 'units' || tab === 'facilities' ? counts[tab] : null;
   const saved = timeOf(plan?.savedAt ?? null);
   return (
     <footer className="statusbar" data-testid="status-bar">
