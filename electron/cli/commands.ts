@@ -5,6 +5,7 @@ import { FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKin
 import type { Service } from '../backend/service.ts';
 import { accessCommand } from './access-command.ts';
 import { siteCommand } from './site-command.ts';
+import { allocateCommand } from './allocate-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { printImportReport, UsageError, type Lang } from './output.ts';
 import { scenarioId } from './scenario.ts';
@@ -202,4 +203,5 @@ export const COMMANDS: Record<string, Command> = {
   },
   access: accessCommand,
   site: siteCommand,
+  allocate: allocateCommand,
 };
