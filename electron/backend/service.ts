@@ -19,6 +19,7 @@ import { sitingHandlers } from './siting/handlers.ts';
 import { allocationHandlers } from './allocation/handlers.ts';
 import { compareHandlers } from './compare/handlers.ts';
 import { timelineHandlers } from './timeline/handlers.ts';
+import { briefingHandlers } from './briefing/handlers.ts';
 import { AnalysisRunner } from './worker/runner.ts';
 import { importIntoPlan } from './import-into-plan.ts';
 import { writeRows, writeTable, writeTemplate } from './io/write-sheet.ts';
@@ -60,6 +61,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
     ...timelineHandlers(ws),
     ...compareHandlers(ws),
     ...allocationHandlers(ws),
+    ...briefingHandlers(ws, runner, accessOf),
     'app.status': () => ({
       plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir,
     }),

@@ -15,6 +15,7 @@ import { Scope, StandardSet, type StandardSummary, type Target } from '../gaps/s
 
 import { Crs, FileBytes, Format, InScenario, Key, Lat, Lon, method, Name, None, Path, ScenarioId, SetId, Table, Year, CellValue } from './schemas.ts';
 import { ALLOCATION_API } from './methods/allocation.ts';
+import { BRIEFING_API } from './methods/briefing.ts';
 import { COMPARE_API } from './methods/compare.ts';
 import { TIMELINE_API } from './methods/timeline.ts';
 
@@ -306,6 +307,7 @@ export const API = {
   ...TIMELINE_API,
   ...COMPARE_API,
   ...ALLOCATION_API,
+  ...BRIEFING_API,
 } as const;
 
 export type ApiMethod = keyof typeof API;

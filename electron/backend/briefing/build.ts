@@ -1,0 +1,87 @@
+/**
+ * The briefing's data for a scenario (and the one compared with): the gap engine's results for the
+ * region and the counties, the access analysis of the set's access target (else the 1030 rule) with a
+ * static map, and the plan's counts. Every figure comes from the engines the gap screen uses.
+ */
+import type Database from 'better-sqlite3';
+import { ACCESS_PRESETS } from '../../../shared/access/presets.ts';
+import type { AccessResultOut } from '../../../shared/access/result.ts';
+import type { Brief, BriefAccess, BriefCoverage, BriefMap, BriefStanding } from '../../../shared/briefing/index.ts';
+import { briefMap } from '../../../shared/briefing/index.ts';
+import type { Target } from '../../../shared/gaps/standard.ts';
+import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
+import { runAccess } from '../access/run-access.ts';
+import { listBoundaries } from '../db/boundaries.ts';
+import { getMeta } from '../db/meta.ts';
+import { listRows } from '../db/tables.ts';
+import { type AccessOf, evaluatePlanGaps, gapSettings } from '../gaps.ts';
+import type { AnalysisRunner } from '../worker/runner.ts';
+
+export interface BriefArgs { scenarioId: number; compareId?: number; standardId?: string; year?: number }
+
+type AccessTarget = Extract<Target, { kind: 'access' }>;
+
+function coverageOf(r: AccessResultOut, scenario: string): BriefCoverage {
+  const region = r.units.find((u) => u.scope === 'region');
+  const population = region?.population ?? 0;
+  let within = 0;
+  const curve = r.bands.filter((b) => b.upTo !== null).map((b) => { within += b.population; return { minutes: b.upTo!, share: population > 0 ? within / population : 0 }; });
+  return {
+    scenario, population, covered: region?.covered ?? 0, curve,
+    byTownship: Object.fromEntries(r.units.filter((u) => u.scope === 'township' && u.share !== null).map((u) => [u.code, u.share!])),
+  };
+}
+
+function planMap(db: Database.Database, scenarioId: number): BriefMap | null {
+  const units = listRows(db, 'units', scenarioId);
+  const shapes = new Map(listBoundaries(db).map((b) => [b.code, b.geometry]));
+  const at = (level: number) => units.filter((u) => UNIT_KIND_LEVEL[u.kind] === level)
+    .map((u) => ({ code: u.code, name: u.name, area: shapes.get(u.code) ?? null, lon: u.lon, lat: u.lat, population: u.population }));
+  return briefMap(at(2), at(1));
+}
+
+export async function buildBrief(db: Database.Database, planPath: string, a: BriefArgs, runner: AnalysisRunner, accessOf: AccessOf): Promise<Brief> {
+  const settings = gapSettings(db);
+  const query = { standardId: a.standardId ?? settings.standardId, year: a.year ?? settings.year, onlyShort: false };
+  const standing = async (scenarioId: number): Promise<BriefStanding & { report: Awaited<ReturnType<typeof evaluatePlanGaps>> }> => {
+    const report = await evaluatePlanGaps(db, { ...query, scenarioId }, accessOf);
+    return { scenario: report.scenario, region: report.results.filter((r) => r.scope === 'region'), counties: report.results.filter((r) => r.scope === 'county'), report };
+  };
+  const current = await standing(a.scenarioId);
+  const compare = a.compareId !== undefined ? await standing(a.compareId) : null;
+  const { report } = current;
+
+  // Coverage: the set's first access target, else the 1030 rule.
+  const target = report.targets.find((t): t is AccessTarget => t.kind === 'access');
+  const rule = target
+    ? { types: target.facilityTypes, urbanMinutes: target.urbanMinutes, ruralMinutes: target.ruralMinutes, direction: target.facilityTypes.every((x) => x === 'ems_station') ? 'from' as const : 'to' as const }
+    : ACCESS_PRESETS['1030'];
+  const accessIn = (scenarioId: number) => runAccess(db, planPath, { ...ACCESS_PRESETS['1030'], ...rule, scenarioId }, query.year, runner);
+  const after = await accessIn(a.scenarioId);
+  const access: BriefAccess = {
+    target: target?.id ?? null, label: target?.name ?? '“1030”急救圈（120 急救站：城镇 10 分钟、农村 30 分钟）',
+    urbanMinutes: rule.urbanMinutes, ruralMinutes: rule.ruralMinutes, modelNote: after.modelNote,
+    after: coverageOf(after, current.scenario),
+    before: a.compareId !== undefined ? coverageOf(await accessIn(a.compareId), compare!.scenario) : null,
+  };
+
+  const units = listRows(db, 'units', a.scenarioId);
+  const regionPopulation = report.results.find((r) => r.scope === 'region' && r.population !== undefined)?.population
+    ?? units.filter((u) => !u.parent_code).reduce((s, u) => s + (u.population ?? 0), 0);
+  const set = report.targets;
+  return {
+    planName: getMeta(db, 'name') ?? '', sample: getMeta(db, 'is_sample') === 'true', date: new Date().toISOString().slice(0, 10),
+    standard: { id: report.standard, name: report.standardName, year: report.year },
+    targets: set,
+    current: { scenario: current.scenario, region: current.region, counties: current.counties },
+    compare: compare && { scenario: compare.scenario, region: compare.region, counties: compare.counties },
+    counts: {
+      population: regionPopulation,
+      counties: units.filter((u) => UNIT_KIND_LEVEL[u.kind] === 1).length,
+      townships: units.filter((u) => UNIT_KIND_LEVEL[u.kind] === 2).length,
+      facilities: listRows(db, 'facilities', a.scenarioId).length,
+    },
+    access, map: planMap(db, a.scenarioId), proposals: null, projects: [],
+    notes: report.notes,
+  };
+}

@@ -1,0 +1,13 @@
+/** The briefing methods of the service (their contract: shared/api/methods/briefing.ts). */
+import type { PlannerService } from '../../../shared/api/contract.ts';
+import type { BRIEFING_API } from '../../../shared/api/methods/briefing.ts';
+import type { AccessOf } from '../gaps.ts';
+import type { AnalysisRunner } from '../worker/runner.ts';
+import type { Workspace } from '../workspace.ts';
+import { buildBrief } from './build.ts';
+
+export function briefingHandlers(ws: Workspace, runner: AnalysisRunner, accessOf: AccessOf): Pick<PlannerService, keyof typeof BRIEFING_API> {
+  return {
+    'brief.get': (q) => { const p = ws.requirePlan(); return buildBrief(p.db, p.path, q, runner, accessOf); },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * 汇报材料: what a briefing shows, as data — the standing of every target for the region and by county
+ * (the gap engine's own results), coverage by travel time with a map, the proposals (the scenario's
+ * changes and their cost) and the projects by year. The dashboard, the presentation mode, the PDF
+ * pages and the PPTX deck all draw this one model with the gap screen's own wording, so a figure on a
+ * slide is the figure in the gap table and the workbook.
+ */
+import type { GapResult } from '../gaps/result.ts';
+import type { Target } from '../gaps/standard.ts';
+
+/** A shape of the map: a street/town's outline (SVG path in the map's own coordinates) or, without a boundary, a dot at its centre. */
+export interface BriefShape { code: string; name: string; d: string | null; cx: number; cy: number; r: number }
+export interface BriefMap { width: number; height: number; shapes: BriefShape[]; /** County outlines, drawn over the streets/towns. */ counties: { name: string; d: string; cx: number; cy: number }[] }
+
+/** Coverage by travel time (an access target of the set, else the 1030 rule) in one scenario. */
+export interface BriefCoverage {
+  scenario: string;
+  population: number;
+  covered: number;
+  /** Covered share 0–1 by street/town code. */
+  byTownship: Record<string, number>;
+  /** Share of the population within 5, 10, … 60 minutes (cumulative). */
+  curve: { minutes: number; share: number }[];
+}
+
+export interface BriefAccess {
+  /** The target evaluated (null: the 1030 rule, as no target of the set is an access one). */
+  target: string | null;
+  label: string;
+  urbanMinutes: number;
+  ruralMinutes: number;
+  modelNote: string;
+  after: BriefCoverage;
+  /** In the scenario compared with. */
+  before: BriefCoverage | null;
+}
+
+/** One scenario's standing: the region's result for every target and each county's. */
+export interface BriefStanding { scenario: string; region: GapResult[]; counties: GapResult[] }
+
+/** A facility added, removed or changed by the scenario against the one compared with. */
+export interface BriefChange { id: string; name: string; type: string; unit: string; detail: string }
+
+export interface BriefProposals {
+  added: BriefChange[];
+  removed: BriefChange[];
+  changed: BriefChange[];
+  /** Yuan, itemised; null when no cost was entered. */
+  cost: { total: number; items: { label: string; amount: number }[]; missing: string[] } | null;
+}
+
+export interface BriefProject { year: number; name: string; kind: string; facility: string; change: string; source: string }
+
+export interface Brief {
+  planName: string;
+  /** The sample plan: every page says its figures are partly estimated. */
+  sample: boolean;
+  /** ISO date the brief was made. */
+  date: string;
+  standard: { id: string; name: string; year: number };
+  targets: Target[];
+  /** The scenario presented, and the one it is compared with (the "before"), if any. */
+  current: BriefStanding;
+  compare: BriefStanding | null;
+  counts: { population: number; counties: number; townships: number; facilities: number };
+  access: BriefAccess | null;
+  map: BriefMap | null;
+  proposals: BriefProposals | null;
+  projects: BriefProject[];
+  /** How the figures were made (populations projected, the region not found …). */
+  notes: string[];
+}
