@@ -223,6 +223,8 @@ export function solveSiting(problem: SitingProblem, options: SitingOptions): Sit
 
   // Proven on the instance itself: p-median's constant below would only dilute the gap.
   const optimal = gapOf(objective, bound) <= OPTIMAL_GAP;
+  // A heuristic's capacitated answer proven optimal needs no warning that it is a heuristic's.
+  if (optimal && notes.includes('capacity_heuristic')) notes.splice(notes.indexOf('capacity_heuristic'), 1);
 
   const out = report(problem, columns, before, chosen, model, cutoff, assignment, inst.groupOf);
   lap('report');

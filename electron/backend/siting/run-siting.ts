@@ -132,6 +132,8 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
     return r.totalPopulation > 0 ? Math.round(sum / r.totalPopulation / 6) / 10 : null;
   };
   const notes = r.notes.map((x) => NOTE_TEXT[x]);
+  const outside = within.size ? cands.filter((c) => c.source === 'list' && (c.unit < 0 || !inside(f, parent, c.unit, within))).length : 0;
+  if (outside) notes.push({ zh: `${outside} 个候选表中的点不在选址范围内，仍参与选址（只计范围内的人口）`, en: `${outside} listed candidate sites lie outside the area; they take part (only the area's people count)` });
   const dropped = cands.length - out.used.length;
   if (dropped > 0) notes.push({ zh: `${dropped} 个候选点离路网超过 5 公里或与其他生成点落在同一路网节点，未参与选址`, en: `${dropped} candidate sites over 5 km from a road, or on the same road node as another generated site, were left out` });
   if (r.unreachable > 0) notes.push({ zh: `${Math.round(r.unreachable)} 人在时限内既到不了现有机构也到不了任何候选点`, en: `${Math.round(r.unreachable)} people are within reach of no existing facility and no candidate` });

@@ -2,7 +2,7 @@
  * 可及性分析: the rule (1030, 1530, 开福 10 分钟, the 120 service radius, or one's own), run, then the
  * model used and the covered population per street/town. The map draws the demand points meanwhile.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useLang } from '../../app/i18n/index.ts';
 import { errorText } from '../../app/i18n/labels.ts';
 import { AccessBusy } from './AccessBusy.tsx';
@@ -13,7 +13,7 @@ import { PRESET_IDS, PRESETS, presetOf, sameSettings, type AccessSettings, type 
 import { TypePicker } from './TypePicker.tsx';
 import type { AccessRun } from './useAccessRun.ts';
 
-export function AccessPanel({ access, onLocate }: { access: AccessRun; onLocate(code: string): void }) {
+export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onLocate(code: string): void; head?: ReactNode }) {
   const { t, lang } = useLang();
   const { settings, setSettings, result } = access;
   const [customChosen, setCustomChosen] = useState(false);
@@ -31,7 +31,7 @@ export function AccessPanel({ access, onLocate }: { access: AccessRun; onLocate(
 
   return (
     <aside className="map-side" data-testid="access-panel" aria-label={t('map.access.title')}>
-      <h2 className="map-side-title">{t('map.access.title')}</h2>
+      {head ?? <h2 className="map-side-title">{t('map.access.title')}</h2>}
       <div className="access-form">
         <label className="access-field">
           <span>{t('map.access.rule')}</span>

@@ -2,12 +2,12 @@
 import { useMemo, useState } from 'react';
 import type { UnitCoverageOut } from '../../../shared/access/result.ts';
 import { useLang } from '../../app/i18n/index.ts';
+import { fmtInt, fmtShare } from './format.ts';
+
+export { fmtShare };
 
 type Col = 'name' | 'population' | 'covered' | 'share';
 interface Sort { col: Col; dir: 1 | -1 }
-
-const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
-export const fmtShare = (s: number | null) => (s === null ? '—' : `${(s * 100).toFixed(1)}%`);
 
 function compare(a: UnitCoverageOut, b: UnitCoverageOut, col: Col): number {
   if (col === 'name') return a.name.localeCompare(b.name, 'zh-CN');

@@ -3,7 +3,7 @@
  * service radius, with the population in each), the gap statuses of the target shown, and the
  * facility types on the map.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
 import { useLang } from '../../app/i18n/index.ts';
@@ -15,11 +15,13 @@ interface Props {
   target: { name: string; counts: Record<StatusColour, number> } | null;
   access: AccessResultOut | null;
   types: readonly FacilityType[];
+  /** Another analysis's section (siting), shown first. */
+  overlay?: ReactNode;
 }
 
 const STATUS_ORDER: StatusColour[] = ['met', 'near', 'short', 'none'];
 
-export function MapLegend({ target, access, types }: Props) {
+export function MapLegend({ target, access, types, overlay }: Props) {
   const { t, lang } = useLang();
   const [open, setOpen] = useState(true);
   const measure = access?.query.measure ?? 'time';
@@ -51,6 +53,7 @@ export function MapLegend({ target, access, types }: Props) {
       </button>
       {open && (
         <div className="map-legend-body">
+          {overlay}
           {access && bandShares && (
             <section>
               <h3>{heading}</h3>
@@ -86,7 +89,7 @@ export function MapLegend({ target, access, types }: Props) {
           {types.length > 0 && (
             <section>
               {/* Folded while bands or statuses are shown, so that they fit a small window. */}
-              <details key={access || target ? 'folded' : 'open'} open={!access && !target}>
+              <details key={access || target || overlay ? 'folded' : 'open'} open={!access && !target && !overlay}>
                 <summary>{t('map.legend.facilities')}</summary>
                 <ul className="map-legend-types">
                   {types.map((type) => (

@@ -1,14 +1,18 @@
 /**
  * 地图与可及性: the plan on an offline map — streets/towns (boundaries, or centres sized by population)
- * coloured by a gap, roads by class, facilities by type — with the access analysis beside it and
- * facilities placed, moved and removed on the map in the active scenario.
+ * coloured by a gap, roads by class, facilities by type — with the access analysis or facility siting
+ * beside it (tabs), and facilities placed, moved and removed on the map in the active scenario.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
 import { useLang } from '../../app/i18n/index.ts';
 import { enumLabel } from '../../app/i18n/labels.ts';
 import { useActiveScenario, useAppData } from '../../app/state/AppContext.tsx';
 import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
+import { SitingLegend } from '../siting/SitingLegend.tsx';
+import { SitingPanel } from '../siting/SitingPanel.tsx';
+import { useSitingRun } from '../siting/useSitingRun.ts';
+import { useSitingSources } from '../siting/useSitingSources.ts';
 import { AccessPanel } from './AccessPanel.tsx';
 import { FacilityPopup } from './FacilityPopup.tsx';
 import { MapLegend } from './MapLegend.tsx';
@@ -16,7 +20,8 @@ import { MapToolbar } from './MapToolbar.tsx';
 import { FACILITY_MARKS } from './palette.ts';
 import { useAccessRun } from './useAccessRun.ts';
 import { useBoundaries } from './useBoundaries.ts';
-import { useFacilityEditing } from './useFacilityEditing.ts';
+import { SideTabs, type Side } from './SideTabs.tsx';
+import { useFacilityEditing, type ClickTaker } from './useFacilityEditing.ts';
 import { useFitPlan } from './useFitPlan.ts';
 import { useMapInstance } from './useMapInstance.ts';
 import { useRoads } from './useRoads.ts';
@@ -25,6 +30,7 @@ import { useTownshipGaps } from './useTownshipGaps.ts';
 import './map.css';
 
 let lastTarget: string | null = null;
+let lastSide: Side = 'access';
 
 export function MapView() {
   const { t, lang } = useLang();
@@ -42,12 +48,24 @@ export function MapView() {
   const boundaries = useBoundaries();
   const roads = useRoads(map);
   const access = useAccessRun();
-  const editing = useFacilityEditing(map, readOnly);
-  const { selected } = editing;
+  const siting = useSitingRun();
+  const [side, setSideState] = useState<Side>(lastSide);
+  const onSiting = side === 'siting';
+  // While siting picks candidate points, a click on the map is one of them (not a facility).
+  const takeClick: ClickTaker = useRef(null);
+  takeClick.current = onSiting && siting.picking ? siting.addMapSite : null;
+  const editing = useFacilityEditing(map, readOnly, takeClick);
+  const { selected, setMode, select } = editing;
+  const { setPicking } = siting;
+  const setSide = useCallback((s: Side) => { lastSide = s; setSideState(s); if (s !== 'siting') setPicking(false); }, [setPicking]);
+  const pick = useCallback((on: boolean) => { if (on) { setMode('browse'); select(null); } setPicking(on); }, [setMode, select, setPicking]);
+  useEffect(() => { if (editing.mode !== 'browse') setPicking(false); }, [editing.mode, setPicking]);
 
   const shownAt = useMapSources(map, {
-    units, facilities, boundaries, roads, statuses: gaps.statuses, access: access.result, selected, ghost: editing.ghost,
+    units, facilities, boundaries, roads, statuses: gaps.statuses, access: onSiting ? null : access.result, selected, ghost: editing.ghost,
+    otherDemand: onSiting && !!siting.result,
   });
+  useSitingSources(map, onSiting ? siting : null);
   useFitPlan(map, units, restored);
 
   const types = useMemo(() => {
@@ -61,6 +79,11 @@ export function MapView() {
     if (!map || !u || u.lon === null || u.lat === null) return;
     map.flyTo({ center: [u.lon, u.lat], zoom: Math.max(map.getZoom(), 11.5), duration: 600 });
   }, [map, units]);
+  const fly = useCallback((lon: number, lat: number) => {
+    map?.flyTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 13.5), duration: 600 });
+  }, [map]);
+  const head = <SideTabs side={side} onSide={setSide} />;
+  const picking = onSiting && siting.picking;
 
   return (
     <div className="map-view" data-testid="map-view">
@@ -77,18 +100,20 @@ export function MapView() {
         gapsError={gaps.error}
       />
       <div className="map-body">
-        <div className={`map-stage is-${editing.mode}`}>
+        <div className={`map-stage is-${picking ? 'add' : editing.mode}`}>
           <div ref={container} className="map-canvas" data-testid="map-canvas" data-ready={map ? 'true' : 'false'} />
           {failed && <div className="map-failed" role="alert" data-testid="map-failed">{t('map.failed', { message: failed })}</div>}
           {!map && !failed && <div className="map-loading">{t('map.loading')}</div>}
-          {editing.mode !== 'browse' && (
+          {(editing.mode !== 'browse' || picking) && (
             <div className="map-mode-hint" role="status" data-testid="map-mode-hint">
-              {editing.mode === 'add'
-                ? t('map.add.hint', { type: enumLabel('facilityType', editing.addType, lang) })
-                : t('map.popup.moveHint')}
+              {picking ? t('map.siting.cand.pickHint')
+                : editing.mode === 'add' ? t('map.add.hint', { type: enumLabel('facilityType', editing.addType, lang) })
+                  : t('map.popup.moveHint')}
             </div>
           )}
-          <MapLegend target={target && gaps.statuses ? { name: target.name, counts: gaps.counts } : null} access={access.result} types={types} />
+          <MapLegend target={target && gaps.statuses ? { name: target.name, counts: gaps.counts } : null} access={onSiting ? null : access.result} types={types}
+            overlay={onSiting && (siting.result || siting.settings.listSites.length + siting.settings.mapSites.length > 0)
+              ? <SitingLegend result={siting.result} planner={siting.settings.listSites.length + siting.settings.mapSites.length > 0} /> : null} />
           {map && selected && shownAt && (
             <FacilityPopup
               map={map}
@@ -103,7 +128,9 @@ export function MapView() {
             />
           )}
         </div>
-        <AccessPanel access={access} onLocate={locate} />
+        {onSiting
+          ? <SitingPanel siting={siting} head={head} onPicking={pick} onFly={fly} onLocate={locate} />
+          : <AccessPanel access={access} onLocate={locate} head={head} />}
       </div>
     </div>
   );

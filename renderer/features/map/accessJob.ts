@@ -1,37 +1,46 @@
 /**
- * One access analysis on the service: started as a job and followed (stage and share, for the
- * progress shown; cancellable), or — where the service has no jobs — run in one call.
+ * One analysis on the service (access, siting): started as a job and followed (stage and share, for
+ * the progress shown; cancellable), or — where the service has no jobs — run in one call.
  */
 import type { AccessQuery, AccessResultOut } from '../../../shared/access/result.ts';
 import type { Invoke } from '../../../shared/api/index.ts';
 import { isUnknownMethod } from './unknownMethod.ts';
 
 export interface JobProgress { stage: string; share: number }
-export interface AccessJob {
+export interface Job<R> {
   /** The result; null when cancelled. */
-  done: Promise<AccessResultOut | null>;
+  done: Promise<R | null>;
   cancel(): void;
+}
+export type AccessJob = Job<AccessResultOut>;
+
+/** How to start, follow, cancel and (without jobs) run one kind of analysis. */
+export interface JobCalls<R> {
+  start(): Promise<{ job: number }>;
+  poll(job: number): Promise<{ state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: R }>;
+  cancel(job: number): Promise<unknown>;
+  run(): Promise<R>;
 }
 
 const POLL_MS = 200;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function startAccessJob(invoke: Invoke, query: AccessQuery, onProgress: (p: JobProgress) => void): AccessJob {
+export function followJob<R>(calls: JobCalls<R>, onProgress: (p: JobProgress) => void): Job<R> {
   let cancelled = false;
   let job: number | null = null;
-  const done = (async (): Promise<AccessResultOut | null> => {
+  const done = (async (): Promise<R | null> => {
     try {
-      job = (await invoke('access.start', query)).job;
-      if (cancelled) { void invoke('access.cancel', { job }).catch(() => undefined); return null; }
+      job = (await calls.start()).job;
+      if (cancelled) { void calls.cancel(job).catch(() => undefined); return null; }
     } catch (e) {
       if (!isUnknownMethod(e)) throw e;
-      const r = await invoke('access.run', query);
+      const r = await calls.run();
       return cancelled ? null : r;
     }
     for (;;) {
       await sleep(POLL_MS);
       if (cancelled) return null;
-      const st = await invoke('access.job', { job });
+      const st = await calls.poll(job);
       if (cancelled || st.state === 'cancelled') return null;
       if (st.state === 'done' && st.result) return st.result;
       onProgress({ stage: st.stage, share: st.share });
@@ -42,7 +51,16 @@ export function startAccessJob(invoke: Invoke, query: AccessQuery, onProgress: (
     cancel() {
       if (cancelled) return;
       cancelled = true;
-      if (job !== null) void invoke('access.cancel', { job }).catch(() => undefined);
+      if (job !== null) void calls.cancel(job).catch(() => undefined);
     },
   };
+}
+
+export function startAccessJob(invoke: Invoke, query: AccessQuery, onProgress: (p: JobProgress) => void): AccessJob {
+  return followJob({
+    start: () => invoke('access.start', query),
+    poll: (job) => invoke('access.job', { job }),
+    cancel: (job) => invoke('access.cancel', { job }),
+    run: () => invoke('access.run', query),
+  }, onProgress);
 }

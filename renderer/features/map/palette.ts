@@ -49,6 +49,11 @@ export function bandOf(value: number | null | undefined, measure: Measure): numb
   return i < 0 ? UNREACHED - 1 : i;
 }
 
+/** A siting answer's demand points (covered before / newly covered / still not) and its candidate sites. */
+export const SITING_COLOURS = {
+  before: '#8fb1cc', newly: '#12a150', uncovered: '#d7301f', candidate: '#5b6573', planner: '#1d5fbf',
+} as const;
+
 /** Road classes, widest first; the first group shows at every zoom, the others as one zooms in. */
 export const ROAD_GROUPS = {
   major: ['motorway', 'trunk', 'primary', 'motorway_link', 'trunk_link'],

@@ -1,6 +1,10 @@
-/** 地图与可及性 screen texts (zh-CN default, en); merged into the app's resources under `map.`. */
+/** 地图与可及性 screen texts (zh-CN default, en); merged into the app's resources under `map.` (siting's under `map.siting.`). */
+import { sitingStrings } from '../siting/strings.ts';
+
 export const mapStrings = {
   zh: {
+    side: { label: '分析', access: '可及性分析', siting: '设施选址' },
+    siting: sitingStrings.zh,
     loading: '正在加载地图…',
     failed: '无法显示地图（需要 WebGL 图形支持）：{{message}}',
     colourBy: '着色指标',
@@ -99,6 +103,8 @@ export const mapStrings = {
     },
   },
   en: {
+    side: { label: 'Analysis', access: 'Access analysis', siting: 'Facility siting' },
+    siting: sitingStrings.en,
     loading: 'Loading the map…',
     failed: 'The map cannot be shown (it needs WebGL graphics): {{message}}',
     colourBy: 'Colour by',

@@ -3,9 +3,9 @@
  * anywhere (the app works offline). Every source starts empty; hooks fill them with setData.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { BAND_COLOURS, DETAIL_TYPES, FACILITY_MARKS, MAP_FONT, ROAD_GROUPS, STATUS_COLOURS } from './palette.ts';
+import { BAND_COLOURS, DETAIL_TYPES, FACILITY_MARKS, MAP_FONT, ROAD_GROUPS, SITING_COLOURS, STATUS_COLOURS } from './palette.ts';
 
-export const SOURCES = ['boundaries', 'roads', 'units', 'access', 'facilities', 'selection'] as const;
+export const SOURCES = ['boundaries', 'roads', 'units', 'access', 'siting-candidates', 'siting-demand', 'facilities', 'selection', 'siting-sites'] as const;
 export type SourceId = (typeof SOURCES)[number];
 
 const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
@@ -90,6 +90,23 @@ export function mapStyle(): StyleSpecification {
           'circle-stroke-color': ['case', ['get', 'covered'], 'rgba(255,255,255,0.9)', '#1b1b24'],
           'circle-stroke-width': ['case', ['get', 'covered'], 0.6, 1.6],
         } },
+      // Siting: candidates faint (the planner's own ringed), demand by what the proposal changes.
+      { id: 'siting-candidates', type: 'circle', source: 'siting-candidates',
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, ['case', ['get', 'planner'], 3.5, 1.6], 13, ['case', ['get', 'planner'], 6, 3]],
+          'circle-color': ['case', ['get', 'planner'], 'rgba(29,95,191,0.15)', SITING_COLOURS.candidate],
+          'circle-opacity': ['case', ['get', 'planner'], 1, 0.4],
+          'circle-stroke-color': SITING_COLOURS.planner,
+          'circle-stroke-width': ['case', ['get', 'planner'], 1.8, 0],
+        } },
+      { id: 'siting-demand', type: 'circle', source: 'siting-demand',
+        layout: { 'circle-sort-key': ['match', ['get', 'state'], 'uncovered', 2, 'newly', 1, 0] },
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, ['match', ['get', 'state'], 'before', 2.5, 4], 12, ['match', ['get', 'state'], 'before', 5, 8], 15, ['match', ['get', 'state'], 'before', 8, 12]],
+          'circle-color': ['match', ['get', 'state'], 'newly', SITING_COLOURS.newly, 'uncovered', SITING_COLOURS.uncovered, SITING_COLOURS.before],
+          'circle-stroke-color': ['match', ['get', 'state'], 'uncovered', '#1b1b24', '#ffffff'],
+          'circle-stroke-width': ['match', ['get', 'state'], 'uncovered', 1.6, 'newly', 1.2, 0.6],
+        } },
       { id: 'selection-halo', type: 'circle', source: 'selection',
         paint: { 'circle-radius': 17, 'circle-color': 'rgba(29,95,191,0.18)', 'circle-stroke-color': '#1d5fbf', 'circle-stroke-width': 2 } },
       facilityLayer('facilities-detail', isDetail, 11),
@@ -104,6 +121,16 @@ export function mapStyle(): StyleSpecification {
       { id: 'facility-labels', type: 'symbol', source: 'facilities', minzoom: 13,
         layout: { ...text, 'text-field': ['get', 'name'], 'text-size': 11, 'text-anchor': 'top', 'text-offset': [0, 1.1], 'text-optional': true, 'text-max-width': 9 },
         paint: { ...halo, 'text-color': '#3e4c59' } },
+      // Last, so that the proposed sites are placed before every other label (the top layer first): the
+      // marks, always shown and kept clear of labels, then their names on whichever side is free.
+      { id: 'siting-site-labels', type: 'symbol', source: 'siting-sites',
+        layout: {
+          ...text, 'text-field': ['get', 'label'], 'text-size': 12, 'text-max-width': 12,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 1.9, 'text-justify': 'auto',
+        },
+        paint: { ...halo, 'text-color': '#111827', 'text-halo-width': 2 } },
+      { id: 'siting-sites', type: 'symbol', source: 'siting-sites',
+        layout: { 'icon-image': ['get', 'icon'], 'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.85, 13, 1.1], 'icon-allow-overlap': true } },
     ],
   };
 }

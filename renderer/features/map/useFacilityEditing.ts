@@ -4,7 +4,7 @@
  * click its new place; 删除 from its popup. Esc leaves a mode. After each edit the rows are reloaded,
  * so every screen (and a shown access analysis) follows.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Facility } from '../../../shared/model/entities.ts';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
 import { useLang } from '../../app/i18n/index.ts';
@@ -47,7 +47,10 @@ function pick(map: MapLibreMap, x: number, y: number): string | null {
   return best;
 }
 
-export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean): FacilityEditing {
+/** A click taken by another tool (siting's candidate points) instead of picking or placing a facility. */
+export type ClickTaker = RefObject<((lon: number, lat: number) => void) | null>;
+
+export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean, takeClick?: ClickTaker): FacilityEditing {
   const { t, lang } = useLang();
   const { invoke, write, reloadRows } = useAppActions();
   const { scenarioId, facilities } = useAppData();
@@ -107,6 +110,8 @@ export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean): 
     let drag: { id: string; x: number; y: number; moved: boolean } | null = null;
 
     const onClick = (e: MapMouseEvent) => {
+      const take = takeClick?.current;
+      if (take) { take(e.lngLat.lng, e.lngLat.lat); return; }
       const s = now.current;
       if (s.mode === 'add') { void s.add(e.lngLat.lng, e.lngLat.lat); return; }
       if (s.mode === 'move' && s.selected) { void s.move(s.selected, e.lngLat.lng, e.lngLat.lat); return; }
@@ -128,7 +133,7 @@ export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean): 
         canvas.style.cursor = 'grabbing';
         return;
       }
-      if (s.mode !== 'browse') { canvas.style.cursor = 'crosshair'; return; }
+      if (s.mode !== 'browse' || takeClick?.current) { canvas.style.cursor = 'crosshair'; return; }
       const over = pick(map, e.point.x, e.point.y);
       canvas.style.cursor = over ? (over === s.selected?.id && !s.readOnly ? 'grab' : 'pointer') : '';
     };
@@ -149,7 +154,7 @@ export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean): 
       map.off('mousemove', onMove);
       map.off('mouseup', onUp);
     };
-  }, [map]);
+  }, [map, takeClick]);
 
   useEffect(() => {
     if (dialog || (mode === 'browse' && !selectedId)) return;

@@ -22,6 +22,8 @@ interface Inputs {
   selected: Facility | null;
   /** Where the selected facility is drawn while dragged or until its move is saved. */
   ghost: { id: string; lon: number; lat: number } | null;
+  /** Another analysis draws its demand points (siting). */
+  otherDemand?: boolean;
 }
 
 const CENTRE_LAYERS = ['unit-centres'];
@@ -48,7 +50,7 @@ export function useMapSources(map: MapLibreMap | null, p: Inputs): { lon: number
   useSourceData(map, 'selection', selection);
   useSourceData(map, 'access', demand);
   // The demand points of an analysis stand for the population: the centre circles would only crowd them.
-  useLayerVisible(map, CENTRE_LAYERS, !p.access || !!statuses);
+  useLayerVisible(map, CENTRE_LAYERS, (!p.access && !p.otherDemand) || !!statuses);
 
   return useMemo(() => (lon !== undefined && lat !== undefined ? { lon, lat } : null), [lon, lat]);
 }

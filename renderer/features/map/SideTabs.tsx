@@ -1,0 +1,19 @@
+/** The side panel's two analyses, 可及性分析 | 设施选址, as tabs heading whichever panel is shown. */
+import { useLang } from '../../app/i18n/index.ts';
+
+export type Side = 'access' | 'siting';
+const SIDES: Side[] = ['access', 'siting'];
+
+export function SideTabs({ side, onSide }: { side: Side; onSide(s: Side): void }) {
+  const { t } = useLang();
+  return (
+    <div className="map-side-tabs" role="tablist" aria-label={t('map.side.label')}>
+      {SIDES.map((s) => (
+        <button key={s} type="button" role="tab" aria-selected={side === s} className={`map-side-tab${side === s ? ' is-on' : ''}`}
+          onClick={() => onSide(s)} data-testid={`map-side-${s}`}>
+          {t(`map.side.${s}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The siting question as the panel holds it: the service's query plus where the planner's own
+ * candidate sites came from (a sheet, clicks on the map), kept apart so that either can be cleared.
+ * The presets are the questions planners ask most: "1030" stations, 开福's 10-minute circle, and
+ * 资阳's sub-centres (existing hospitals fixed, a township centre upgraded).
+ */
+import type { FacilityType } from '../../../shared/model/kinds.ts';
+import type { CandidateSiteIn, SitingQuery } from '../../../shared/siting/query.ts';
+
+export type SitingModel = SitingQuery['model'];
+export const MODELS: SitingModel[] = ['mclp', 'lscp', 'pmedian'];
+
+export interface SitingSettings {
+  model: SitingModel;
+  type: FacilityType;
+  existingTypes: FacilityType[];
+  k: number;
+  urbanMinutes: number;
+  ruralMinutes: number;
+  direction: 'from' | 'to';
+  dispatchMinutes: number;
+  cutoffMinutes: number;
+  within: string[];
+  exclude: string[];
+  generate: boolean;
+  generateMeters: number;
+  upgrade: FacilityType[];
+  /** The candidate sheet read (its name), and its sites. */
+  listFile: string | null;
+  listSites: CandidateSiteIn[];
+  /** Sites the planner clicked on the map (ids MAP-1, MAP-2 …). */
+  mapSites: CandidateSiteIn[];
+  capacity: number | null;
+  exact: SitingQuery['exact'];
+  timeLimitSeconds: number;
+}
+
+export const MAP_SITE_PREFIX = 'MAP-';
+
+export type SitingPresetId = '1030' | 'kaifu10' | 'subcentre' | 'custom';
+export const SITING_PRESET_IDS: SitingPresetId[] = ['1030', 'kaifu10', 'subcentre', 'custom'];
+
+type Question = Pick<SitingSettings, 'model' | 'type' | 'existingTypes' | 'urbanMinutes' | 'ruralMinutes' | 'direction' | 'generate' | 'upgrade'>;
+const EMS: Question = {
+  model: 'mclp', type: 'ems_station', existingTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, direction: 'from', generate: true, upgrade: [],
+};
+/** Each preset's question, and the county it is about (by name; used when the plan has it). */
+export const SITING_PRESETS: Record<Exclude<SitingPresetId, 'custom'>, { question: Question; k: number; area: string | null }> = {
+  '1030': { question: EMS, k: 2, area: null },
+  kaifu10: { question: { ...EMS, ruralMinutes: 10 }, k: 2, area: '开福区' },
+  subcentre: {
+    question: {
+      model: 'pmedian', type: 'sub_centre', existingTypes: ['tertiary_hospital', 'secondary_hospital', 'sub_centre'],
+      urbanMinutes: 15, ruralMinutes: 30, direction: 'to', generate: false, upgrade: ['central_thc', 'thc'],
+    },
+    k: 2,
+    area: '资阳区',
+  },
+};
+
+export const DEFAULT_SITING: SitingSettings = {
+  ...EMS, k: 2, dispatchMinutes: 0, cutoffMinutes: 60, within: [], exclude: [], generateMeters: 1000,
+  listFile: null, listSites: [], mapSites: [], capacity: null, exact: 'auto', timeLimitSeconds: 30,
+};
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+export function sitingPresetOf(s: SitingSettings): SitingPresetId {
+  for (const [id, p] of Object.entries(SITING_PRESETS) as [Exclude<SitingPresetId, 'custom'>, (typeof SITING_PRESETS)['1030']][]) {
+    const q = p.question;
+    if (q.model === s.model && q.type === s.type && sameSet(q.existingTypes, s.existingTypes) && q.urbanMinutes === s.urbanMinutes
+      && q.ruralMinutes === s.ruralMinutes && q.direction === s.direction && q.generate === s.generate && sameSet(q.upgrade, s.upgrade)) return id;
+  }
+  return 'custom';
+}
+
+/** The query the service takes, for the active scenario. */
+export function toQuery(s: SitingSettings, scenarioId: number): SitingQuery {
+  return {
+    scenarioId, model: s.model, type: s.type, existingTypes: s.existingTypes, k: s.k,
+    urbanMinutes: s.urbanMinutes, ruralMinutes: s.ruralMinutes, direction: s.direction, dispatchMinutes: s.dispatchMinutes,
+    cutoffMinutes: s.cutoffMinutes, within: s.within, exclude: s.exclude,
+    candidates: { sites: [...s.listSites, ...s.mapSites], upgrade: s.upgrade, generateMeters: s.generate ? s.generateMeters : null },
+    capacity: s.model === 'mclp' ? s.capacity : null, exact: s.exact, timeLimitSeconds: s.timeLimitSeconds,
+  };
+}
+
+/** Whether the settings ask what the shown result answered (the scenario aside). */
+export function sameQuery(a: SitingQuery, b: SitingQuery): boolean {
+  return JSON.stringify({ ...a, scenarioId: 0 }) === JSON.stringify({ ...b, scenarioId: 0 });
+}
+
+/** Why the question cannot be asked yet (a strings key), or null. */
+export function missingInput(s: SitingSettings): string | null {
+  if (s.model !== 'lscp' && s.k < 1) return 'noK';
+  if (!s.generate && s.upgrade.length === 0 && s.listSites.length === 0 && s.mapSites.length === 0) return 'noCandidates';
+  return null;
+}
