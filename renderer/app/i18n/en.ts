@@ -7,6 +7,7 @@ import { roadsStrings } from '../../features/roads/strings.ts';
 import { timelineStrings } from '../../features/timeline/strings.ts';
 import { compareStrings } from '../../features/compare/strings.ts';
 import { allocationStrings } from '../../features/allocation/strings.ts';
+import { briefingStrings } from '../../features/briefing/strings.ts';
 
 export const en: Resources = {
   app: { title: 'HealthPlan', loading: 'Opening the plan…', startFailed: 'Cannot start: {{message}}', retry: 'Retry' },
@@ -19,13 +20,14 @@ export const en: Resources = {
   },
   format: { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV text (.csv)' },
   edit: { undo: 'Undo', redo: 'Redo', undoWhat: 'Undo {{what}}', redoWhat: 'Redo {{what}}', nothing: 'Nothing to undo', undone: 'Undone: {{what}}', redone: 'Redone: {{what}}' },
-  tabs: { units: 'Administrative units', facilities: 'Health facilities', gaps: 'Gaps', map: 'Map & access', timeline: 'Projects', compare: 'Compare', allocation: 'Allocate' },
+  tabs: { dashboard: 'Overview', units: 'Administrative units', facilities: 'Health facilities', gaps: 'Gaps', map: 'Map & access', timeline: 'Projects', compare: 'Compare', allocation: 'Allocate' },
   gaps: gapsStrings.en,
   map: mapStrings.en,
   roads: roadsStrings.en,
   timeline: timelineStrings.en,
   compare: compareStrings.en,
   allocation: allocationStrings.en,
+  briefing: briefingStrings.en,
   standards: standardsStrings.en,
   lang: { label: 'Language', zh: '中文', en: 'English' },
   scenario: {

@@ -10,6 +10,7 @@ import { roadsStrings } from '../../features/roads/strings.ts';
 import { timelineStrings } from '../../features/timeline/strings.ts';
 import { compareStrings } from '../../features/compare/strings.ts';
 import { allocationStrings } from '../../features/allocation/strings.ts';
+import { briefingStrings } from '../../features/briefing/strings.ts';
 
 export const zhCN = {
   app: { title: 'HealthPlan 卫健资源规划台', loading: '正在打开方案…', startFailed: '无法启动：{{message}}', retry: '重试' },
@@ -22,13 +23,14 @@ export const zhCN = {
   },
   format: { xlsx: 'Excel 工作簿 (.xlsx)', csv: 'CSV 文本 (.csv)' },
   edit: { undo: '撤销', redo: '重做', undoWhat: '撤销 {{what}}', redoWhat: '重做 {{what}}', nothing: '没有可撤销的操作', undone: '已撤销：{{what}}', redone: '已重做：{{what}}' },
-  tabs: { units: '行政区划', facilities: '医疗卫生机构', gaps: '差距分析', map: '地图与可及性', timeline: '规划项目', compare: '情景比较', allocation: '资源配置' },
+  tabs: { dashboard: '总览', units: '行政区划', facilities: '医疗卫生机构', gaps: '差距分析', map: '地图与可及性', timeline: '规划项目', compare: '情景比较', allocation: '资源配置' },
   gaps: gapsStrings.zh,
   map: mapStrings.zh,
   roads: roadsStrings.zh,
   timeline: timelineStrings.zh,
   compare: compareStrings.zh,
   allocation: allocationStrings.zh,
+  briefing: briefingStrings.zh,
   standards: standardsStrings.zh,
   lang: { label: '语言', zh: '中文', en: 'English' },
   scenario: {

@@ -15,6 +15,7 @@ import { GapsView } from '../../features/gaps/GapsView.tsx';
 import { TimelineView } from '../../features/timeline/TimelineView.tsx';
 import { CompareView } from '../../features/compare/CompareView.tsx';
 import { AllocationView } from '../../features/allocation/AllocationView.tsx';
+import { DashboardView } from '../../features/briefing/DashboardView.tsx';
 // MapLibre is large: the map loads when its tab is first opened, not with the app.
 const MapView = lazy(() => import('../../features/map/MapView.tsx').then((m) => ({ default: m.MapView })));
 import { Notices } from './Notices.tsx';
@@ -47,7 +48,7 @@ export function Shell() {
         </div>
       </header>
       <nav className="tabs" role="tablist">
-        {(['units', 'facilities', 'gaps', 'map', 'timeline', 'compare', 'allocation'] as const).map((k) => (
+        {(['dashboard', 'units', 'facilities', 'gaps', 'map', 'timeline', 'compare', 'allocation'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab${tab === k ? ' is-on' : ''}`} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
             {t(`tabs.${k}`)}
           </button>
@@ -61,6 +62,7 @@ export function Shell() {
           </div>
         ) : (
           <>
+            <section className="pane" hidden={tab !== 'dashboard'} role="tabpanel" data-testid="pane-dashboard">{tab === 'dashboard' && <DashboardView />}</section>
             <section className="pane" hidden={tab !== 'units'} role="tabpanel" data-testid="pane-units"><UnitsView /></section>
             <section className="pane" hidden={tab !== 'facilities'} role="tabpanel" data-testid="pane-facilities"><FacilitiesView /></section>
             <section className="pane" hidden={tab !== 'gaps'} role="tabpanel" data-testid="pane-gaps">{tab === 'gaps' && <GapsView />}</section>

@@ -3,5 +3,5 @@ export type { AppStatus, EditState, FileOut, ImportReport, Invoke, PlanInfo } fr
 export type { ImportProblem } from '../../../shared/api/import-report.ts';
 export type CellValue = string | number | boolean | null;
 export type TableName = 'units' | 'facilities';
-/** The window's tabs: the two tables, the gaps screen (差距分析), the map (地图与可及性), projects by year (规划项目), scenarios compared (情景比较) and the allocator (资源配置). */
-export type TabName = TableName | 'gaps' | 'map' | 'timeline' | 'compare' | 'allocation';
+/** The window's tabs: the dashboard (总览), the two tables, the gaps screen (差距分析), the map (地图与可及性), projects by year (规划项目), scenarios compared (情景比较) and the allocator (资源配置). */
+export type TabName = 'dashboard' | TableName | 'gaps' | 'map' | 'timeline' | 'compare' | 'allocation';
