@@ -23,7 +23,7 @@ export function runAllocation(db: Database.Database, q: z.output<typeof Allocati
   });
   const used = new Set(needs.needs.map((n) => n.target.id));
   return {
-    ...result, standard: set.id, standardName: set.name, year, scenario: scenario.name, scope: q.scope, budget: q.budget,
+    ...result, standard: set.id, standardName: set.name, standardNameEn: set.nameEn, year, scenario: scenario.name, scope: q.scope, budget: q.budget,
     targets: set.targets.filter((t) => used.has(t.id)),
     notes: [...needs.notes.map((n) => n.zh), ...result.warnings.map((w) => w.zh)],
     notesEn: [...needs.notes.map((n) => n.en), ...result.warnings.map((w) => w.en)],

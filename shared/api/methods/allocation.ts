@@ -29,6 +29,7 @@ export const AllocationQuery = InScenario.extend({
 export interface AllocationOut extends AllocationResult {
   standard: string;
   standardName: string;
+  standardNameEn: string;
   year: number;
   scenario: string;
   scope: 'county' | 'township';
