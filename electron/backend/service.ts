@@ -59,7 +59,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
     ...accessHandlers(ws, runner),
     ...sitingHandlers(ws, runner),
     ...timelineHandlers(ws),
-    ...compareHandlers(ws),
+    ...compareHandlers(ws, accessOf),
     ...allocationHandlers(ws),
     ...briefingHandlers(ws, runner, accessOf),
     'app.status': () => ({
