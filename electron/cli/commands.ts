@@ -6,6 +6,7 @@ import type { Service } from '../backend/service.ts';
 import { accessCommand } from './access-command.ts';
 import { siteCommand } from './site-command.ts';
 import { allocateCommand } from './allocate-command.ts';
+import { briefCommand } from './brief-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { printImportReport, UsageError, type Lang } from './output.ts';
 import { scenarioId } from './scenario.ts';
@@ -204,4 +205,5 @@ export const COMMANDS: Record<string, Command> = {
   access: accessCommand,
   site: siteCommand,
   allocate: allocateCommand,
+  brief: briefCommand,
 };

@@ -1,0 +1,90 @@
+/**
+ * `healthplan brief`: the briefing (汇报材料) as a PDF and/or a PPTX, made by the app's own pages — the
+ * renderer's print view, opened in headless Chromium through a private loopback web door — so the CLI,
+ * the app's export and the presentation mode show the same pages and figures.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from './commands.ts';
+import { UsageError } from './output.ts';
+
+/** Where Chromium may be: CHROMIUM_PATH, then the usual places on Linux, macOS and Windows. */
+const CHROMIUM_CANDIDATES = [
+  process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** out/renderer beside the bundled CLI (out/cli.mjs), or from the source tree in tests. */
+function rendererDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const dir of [path.join(here, 'renderer'), path.join(here, '..', '..', 'out', 'renderer')]) if (fs.existsSync(path.join(dir, 'index.html'))) return dir;
+  throw new UsageError('out/renderer is missing: run `npm run build` first / 请先运行 npm run build');
+}
+
+export const briefCommand: Command = {
+  usage: 'healthplan brief <file.hplan> [--scenario NAME] [--compare NAME] [--standard ID] [--year Y] --pdf F | --pptx F',
+  summary: { zh: '汇报材料：按当前方案生成 PDF（A4）或 PPTX 演示文稿，每个数字附来源', en: 'The briefing as a PDF (A4) or PPTX deck from the plan, every figure with its source' },
+  options: {
+    scenario: { type: 'string', help: 'scenario presented (default: baseline) / 情景' },
+    compare: { type: 'string', help: 'scenario compared with ("before") / 对比情景' },
+    standard: { type: 'string', help: 'standard set id (default: the plan\'s) / 标准' },
+    year: { type: 'string', help: 'target year (default: the plan\'s) / 目标年份' },
+    pdf: { type: 'string', help: 'write the PDF briefing here / PDF 文件' },
+    pptx: { type: 'string', help: 'write the PPTX deck here / PPTX 文件' },
+  },
+  async run(_svc, file, opts, lang) {
+    if (!opts.pdf && !opts.pptx) throw new UsageError('--pdf F and/or --pptx F');
+    const chromiumPath = CHROMIUM_CANDIDATES.find((p) => p && fs.existsSync(p));
+    if (!chromiumPath) throw new UsageError(lang === 'en' ? 'No Chromium or Chrome found: install one (Debian: apt-get install chromium) or set CHROMIUM_PATH' : '找不到 Chromium 或 Chrome：请安装（Debian：apt-get install chromium）或设置 CHROMIUM_PATH');
+    const staticDir = rendererDir();
+    // The door gets its own home: the plan is opened by path, nothing of the user's recent list changes.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'healthplan-brief-'));
+    const { startWebDoor } = await import('../web/server.ts');
+    const { chromium } = await import('playwright-core');
+    const door = await startWebDoor({ home, staticDir });
+    try {
+      await door.service.invoke('plan.open', { path: path.resolve(file) });
+      const scenarios = await door.service.call('scenarios.list', {});
+      const find = (name: string | undefined) => {
+        if (!name) return undefined;
+        const s = scenarios.find((x) => x.name === name || (x.baseline && (name === 'baseline' || name === '基线')));
+        if (!s) throw new UsageError(`${lang === 'en' ? 'No scenario named' : '没有名为此的情景'} "${name}"; ${lang === 'en' ? 'have' : '现有'}: ${scenarios.map((x) => x.name).join(', ')}`);
+        return s.id;
+      };
+      const params = new URLSearchParams({ print: 'brief', scenario: String(find(opts.scenario as string | undefined) ?? scenarios.find((s) => s.baseline)!.id), lang: lang === 'en' ? 'en' : 'zh-CN' });
+      const compare = find(opts.compare as string | undefined);
+      if (compare !== undefined) params.set('compare', String(compare));
+      if (opts.standard) params.set('standard', String(opts.standard));
+      if (opts.year) params.set('year', String(opts.year));
+      const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1240, height: 1754 } });
+        await page.goto(`${door.url}&${params}`);
+        await page.waitForFunction(() => document.body.dataset.briefReady === 'true' || document.body.dataset.briefError, undefined, { timeout: 120_000 });
+        const failed = await page.evaluate(() => document.body.dataset.briefError);
+        if (failed) throw new Error(failed);
+        if (opts.pdf) {
+          await page.pdf({ path: String(opts.pdf), format: 'A4', printBackground: true, preferCSSPageSize: true });
+          console.log(lang === 'en' ? `wrote ${opts.pdf}` : `已写出 ${opts.pdf}`);
+        }
+        if (opts.pptx) {
+          const b64 = await page.evaluate(() => (window as unknown as { healthplanPptx(): Promise<string> }).healthplanPptx());
+          fs.writeFileSync(String(opts.pptx), Buffer.from(b64, 'base64'));
+          console.log(lang === 'en' ? `wrote ${opts.pptx}` : `已写出 ${opts.pptx}`);
+        }
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await door.close();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+    return 0;
+  },
+};
