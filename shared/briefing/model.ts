@@ -5,6 +5,7 @@
  * pages and the PPTX deck all draw this one model with the gap screen's own wording, so a figure on a
  * slide is the figure in the gap table and the workbook.
  */
+import type { ScenarioChanges } from '../compare/compare.ts';
 import type { GapResult } from '../gaps/result.ts';
 import type { Target } from '../gaps/standard.ts';
 
@@ -38,16 +39,8 @@ export interface BriefAccess {
 /** One scenario's standing: the region's result for every target and each county's. */
 export interface BriefStanding { scenario: string; region: GapResult[]; counties: GapResult[] }
 
-/** A facility added, removed or changed by the scenario against the one compared with. */
-export interface BriefChange { id: string; name: string; type: string; unit: string; detail: string }
-
-export interface BriefProposals {
-  added: BriefChange[];
-  removed: BriefChange[];
-  changed: BriefChange[];
-  /** Yuan, itemised; null when no cost was entered. */
-  cost: { total: number; items: { label: string; amount: number }[]; missing: string[] } | null;
-}
+/** The proposals: what the scenario changed against the one compared with (facilities added, removed, changed) and their cost at the plan's prices — the comparison's own figures (shared/compare). */
+export interface BriefProposals { against: string; changes: ScenarioChanges; unitNames: Record<string, string> }
 
 export interface BriefProject { year: number; name: string; kind: string; facility: string; change: string; source: string }
 

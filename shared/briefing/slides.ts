@@ -31,7 +31,8 @@ export function planSlides(b: Brief): SlideSpec[] {
   const byCounty = new Set(b.current.counties.map((r) => r.target));
   for (const t of b.targets) if (t.kind === 'ratio' && byCounty.has(t.id)) out.push({ kind: 'bars', target: t.id });
   if (b.access) out.push({ kind: 'coverage' });
-  if (b.proposals && (b.proposals.added.length || b.proposals.removed.length || b.proposals.changed.length)) out.push({ kind: 'proposals' });
+  const f = b.proposals?.changes.facilities;
+  if (f && (f.added.length || f.removed.length || f.changed.length)) out.push({ kind: 'proposals' });
   if (b.projects.length) out.push({ kind: 'timeline' });
   const parts = Math.max(1, Math.ceil(b.targets.length / SOURCES_PER_SLIDE));
   for (let p = 0; p < parts; p++) out.push({ kind: 'sources', part: p + 1, parts });

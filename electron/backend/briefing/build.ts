@@ -8,12 +8,14 @@ import { ACCESS_PRESETS } from '../../../shared/access/presets.ts';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import type { Brief, BriefAccess, BriefCoverage, BriefMap, BriefStanding } from '../../../shared/briefing/index.ts';
 import { briefMap } from '../../../shared/briefing/index.ts';
+import { scenarioChanges } from '../../../shared/compare/index.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { runAccess } from '../access/run-access.ts';
 import { listBoundaries } from '../db/boundaries.ts';
 import { getMeta } from '../db/meta.ts';
 import { listRows } from '../db/tables.ts';
+import { readCosts } from '../compare/handlers.ts';
 import { type AccessOf, evaluatePlanGaps, gapSettings } from '../gaps.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 
@@ -81,7 +83,19 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
       townships: units.filter((u) => UNIT_KIND_LEVEL[u.kind] === 2).length,
       facilities: listRows(db, 'facilities', a.scenarioId).length,
     },
-    access, map: planMap(db, a.scenarioId), proposals: null, projects: [],
+    access, map: planMap(db, a.scenarioId), proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null, projects: [],
     notes: report.notes,
   };
+}
+
+/** What the scenario changed against the one compared with, and its cost at the plan's prices. */
+function proposals(db: Database.Database, fromId: number, toId: number, against: string): Brief['proposals'] {
+  const input = (id: number) => ({
+    scenario: { id, name: '', baseline: false }, results: [], notes: [], notesEn: [], units: listRows(db, 'units', id), facilities: listRows(db, 'facilities', id),
+  });
+  const from = input(fromId), to = input(toId);
+  const changes = scenarioChanges(from, to, readCosts(db));
+  const codes = new Set([...changes.facilities.added, ...changes.facilities.removed, ...changes.facilities.changed].map((f) => f.unit_code));
+  const unitNames = Object.fromEntries([...from.units, ...to.units].filter((u) => codes.has(u.code)).map((u) => [u.code, u.name]));
+  return { against, changes, unitNames };
 }

@@ -1,6 +1,7 @@
 // The briefing's slide plan and its static map, on hand-made data.
 import { describe, expect, it } from 'vitest';
 import { briefMap, mapSvg, planSlides, type Brief } from '../../../shared/briefing/index.ts';
+import { type FacilityBrief, resourceDelta, type ScenarioChanges } from '../../../shared/compare/index.ts';
 import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 
@@ -25,9 +26,14 @@ describe('planSlides', () => {
 
   it('adds coverage, proposals and the timeline only when there is something to show', () => {
     const access = { target: null, label: '1030', urbanMinutes: 10, ruralMinutes: 30, modelNote: '', before: null, after: { scenario: '基线', population: 1, covered: 1, byTownship: {}, curve: [] } };
-    const none = { added: [], removed: [], changed: [], cost: null };
+    const changes = (added: FacilityBrief[]): ScenarioChanges => ({
+      facilities: { added, removed: [], changed: [] }, units: { added: [], removed: [], changed: [] },
+      delta: resourceDelta([], []), cost: { total: 0, lines: [], unpriced: [], priced: false, complete: false },
+    });
+    const none = { against: '基线', changes: changes([]), unitNames: {} };
     expect(planSlides(brief([ratio('b', '床位')], { access, proposals: none })).map((s) => s.kind)).not.toContain('proposals');
-    const kinds = planSlides(brief([ratio('b', '床位')], { access, proposals: { ...none, added: [{ id: 'N', name: 'n', type: 'chc', unit: 'A', detail: '' }] }, projects: [{ year: 2024, name: 'x', kind: '新建', facility: 'f', change: '', source: '' }] })).map((s) => s.kind);
+    const one = { ...none, changes: changes([{ id: 'N', name: 'n', type: 'chc', unit_code: 'A', beds_open: 0, physicians: 0, nurses: 0 }]) };
+    const kinds = planSlides(brief([ratio('b', '床位')], { access, proposals: one, projects: [{ year: 2024, name: 'x', kind: '新建', facility: 'f', change: '', source: '' }] })).map((s) => s.kind);
     expect(kinds.slice(-4)).toEqual(['coverage', 'proposals', 'timeline', 'sources']);
   });
 });
