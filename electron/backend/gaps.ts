@@ -1,4 +1,9 @@
-/** Gaps for a scenario: the plan's standard set and year (or the ones asked for), evaluated on its rows. */
+/**
+ * Gaps for a scenario: the plan's standard set and year (or the ones asked for), evaluated on its rows
+ * as of that year — the facilities with every project (规划项目) of that year or before applied
+ * (shared/timeline/facilities-at.ts), the populations of that year — so each year stands against the
+ * targets as the plan will be then.
+ */
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors.ts';
 import type { GapReportOut, GapSettings } from '../../shared/api/contract.ts';
@@ -9,6 +14,10 @@ import { getScenario } from './db/scenarios.ts';
 import { listRows } from './db/tables.ts';
 import { listPopulations } from './db/populations.ts';
 import { findSet, getSet, shippedSets } from './standards.ts';
+import type { Facility, PopulationFigure, Unit } from '../../shared/model/entities.ts';
+import { appliedInWords, facilitiesAt, type PlanAtYear } from '../../shared/timeline/facilities-at.ts';
+import type { Project } from '../../shared/timeline/project.ts';
+import { listProjects } from './db/projects.ts';
 
 /**
  * The plan's choice, or (none made, or its own set since deleted) the first shipped set that names a
@@ -35,18 +44,42 @@ export function setGapSettings(db: Database.Database, s: GapSettings): GapSettin
 
 export interface GapQuery { scenarioId: number; standardId?: string; year?: number; level?: Scope; onlyShort: boolean }
 
-/** Coverage of an access target in a scenario and year, from the access engine. */
-export type AccessOf = (t: Extract<Target, { kind: 'access' }>, scenarioId: number, year: number) => Promise<AccessCoverage>;
+/** Coverage of an access target in a scenario and year, from the access engine; `facilities`: those as of the year (else the scenario's table). */
+export type AccessOf = (t: Extract<Target, { kind: 'access' }>, scenarioId: number, year: number, facilities?: readonly Facility[]) => Promise<AccessCoverage>;
 
-export async function evaluatePlanGaps(db: Database.Database, q: GapQuery, accessOf?: AccessOf): Promise<GapReportOut> {
+/** What gaps are evaluated on: a scenario's rows, its populations by year and its projects. */
+export interface PlanRows { units: Unit[]; facilities: Facility[]; populations: PopulationFigure[]; projects: Project[] }
+
+export function planRows(db: Database.Database, scenarioId: number): PlanRows {
+  return { units: listRows(db, 'units', scenarioId), facilities: listRows(db, 'facilities', scenarioId), populations: listPopulations(db, scenarioId), projects: listProjects(db, scenarioId) };
+}
+
+/** What the report says about the projects counted in its year, and those that could not be. */
+function projectNotes(plan: PlanAtYear): { zh: string[]; en: string[] } {
+  const zh: string[] = [], en: string[] = [];
+  if (plan.applied.length) {
+    const w = appliedInWords(plan.appliedByKind);
+    zh.push(`机构按 ${plan.year} 年计：已计入截至该年的规划项目 ${plan.applied.length} 个（${w.zh}）`);
+    en.push(`Facilities as of ${plan.year}: ${plan.applied.length} project${plan.applied.length === 1 ? '' : 's'} up to that year counted (${w.en})`);
+  }
+  for (const x of plan.problems) { zh.push(x.message); en.push(x.messageEn); }
+  return { zh, en };
+}
+
+/** `rows`: the scenario's rows when the caller has them already (a timeline evaluates many years). */
+export async function evaluatePlanGaps(db: Database.Database, q: GapQuery, accessOf?: AccessOf, rows?: PlanRows): Promise<GapReportOut> {
   const settings = gapSettings(db);
   const set = getSet(db, q.standardId ?? settings.standardId);
   const year = q.year ?? (q.standardId ? set.year : settings.year);
   const scenario = getScenario(db, q.scenarioId);
+  const r = rows ?? planRows(db, q.scenarioId);
+  const plan = facilitiesAt(r.facilities, r.projects, year);
   const access = new Map<string, AccessCoverage>();
-  if (accessOf) for (const t of set.targets) if (t.kind === 'access') access.set(t.id, await accessOf(t, q.scenarioId, year));
-  const report = evaluateGaps(listRows(db, 'units', q.scenarioId), listRows(db, 'facilities', q.scenarioId), set,
-    { year, populations: listPopulations(db, q.scenarioId), access });
-  const results = report.results.filter((r) => (!q.level || r.scope === q.level) && (!q.onlyShort || (r.shortfall ?? 0) > 0));
-  return { standard: set.id, standardName: set.name, year, scenario: scenario.name, targets: set.targets, results, notes: report.notes, notesEn: report.notesEn };
+  // The access engine takes the same facilities of the year (the map's own analyses take the present state).
+  if (accessOf) for (const t of set.targets) if (t.kind === 'access') access.set(t.id, await accessOf(t, q.scenarioId, year, plan.facilities));
+  const report = evaluateGaps(r.units, plan.facilities, set, { year, populations: r.populations, access });
+  const results = report.results.filter((x) => (!q.level || x.scope === q.level) && (!q.onlyShort || (x.shortfall ?? 0) > 0));
+  const said = projectNotes(plan);
+  return { standard: set.id, standardName: set.name, year, scenario: scenario.name, targets: set.targets, results,
+    notes: [...report.notes, ...said.zh], notesEn: [...report.notesEn, ...said.en] };
 }

@@ -14,7 +14,7 @@ export function accessHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
   const jobs = new TrackedJobs<AccessResultOut>(runner);
   const run = (q: AccessQuery, onJob?: (job: number) => void) => {
     const p = ws.requirePlan();
-    return runAccess(p.db, p.path, q, gapSettings(p.db).year, runner, onJob);
+    return runAccess(p.db, p.path, q, gapSettings(p.db).year, runner, { onJob });
   };
   return {
     'access.run': (q) => run(q),
@@ -30,13 +30,13 @@ export function accessHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
  * villages'/communities' centres.
  */
 export function accessCoverageOf(ws: Workspace, runner: AnalysisRunner): AccessOf {
-  return async (t, scenarioId, year) => {
+  return async (t, scenarioId, year, facilities) => {
     const p = ws.requirePlan();
     const fromStation = t.facilityTypes.every((x) => x === 'ems_station');
     const r = await runAccess(p.db, p.path, {
       scenarioId, types: t.facilityTypes, urbanMinutes: t.urbanMinutes, ruralMinutes: t.ruralMinutes,
       direction: fromStation ? 'from' : 'to', dispatchMinutes: 0, demand: 'centroids', gridMeters: 1000, measure: 'time',
-    }, year, runner);
+    }, year, runner, { facilities });
     const region = r.units.find((u) => u.scope === 'region');
     return {
       model: r.model,

@@ -5,6 +5,7 @@
  * the region, as AccessResultOut.
  */
 import type Database from 'better-sqlite3';
+import type { Facility } from '../../../shared/model/entities.ts';
 import { coverage, straightLineTravel, travelTimeBands } from '../../../shared/access/index.ts';
 import type { AccessQuery, AccessResultOut, DemandPointOut, UnitCoverageOut } from '../../../shared/access/result.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
@@ -14,15 +15,22 @@ import type { AnalysisRunner } from '../worker/runner.ts';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** `onJob` learns the worker job, so a caller can follow its progress or cancel it. */
+export interface RunAccessOptions {
+  /** Learns the worker job, so a caller can follow its progress or cancel it. */
+  onJob?: (job: number) => void;
+  /** The facilities to take in place of the scenario's table: the gap screen's give those as of its year (规划项目 applied). */
+  facilities?: readonly Facility[];
+}
+
 export async function runAccess(db: Database.Database, planPath: string, q: AccessQuery, year: number, runner: AnalysisRunner,
-  onJob: (job: number) => void = () => {}): Promise<AccessResultOut> {
+  opts: RunAccessOptions = {}): Promise<AccessResultOut> {
+  const onJob = opts.onJob ?? (() => {});
   const t0 = performance.now();
   const f = frameOf(db, q.scenarioId, year);
   const d = demandOf(db, f, q);
   const { points, unitOf, grid } = d;
   const types = new Set<string>(q.types);
-  const facilities = listRows(db, 'facilities', q.scenarioId).filter((x) => types.has(x.type) && x.lon !== null && x.lat !== null);
+  const facilities = (opts.facilities ?? listRows(db, 'facilities', q.scenarioId)).filter((x) => types.has(x.type) && x.lon !== null && x.lat !== null);
   const radius = q.measure === 'radius';
   const net = radius ? null : network(db, planPath);
   // No facility of these types: nobody is reached (a real answer, not an error). A radius needs no worker.

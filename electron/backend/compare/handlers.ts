@@ -7,14 +7,12 @@ import type { PlannerService } from '../../../shared/api/contract.ts';
 import type { COMPARE_API } from '../../../shared/api/methods/compare.ts';
 import { compareScenarios, type ScenarioInput } from '../../../shared/compare/compare.ts';
 import { normaliseCostTable, readCostTable, type CostTable } from '../../../shared/compare/costs.ts';
-import { accessCoverageOf } from '../access/handlers.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
 import { getScenario } from '../db/scenarios.ts';
 import { listRows } from '../db/tables.ts';
 import { evaluatePlanGaps, type AccessOf } from '../gaps.ts';
 import { getSet } from '../standards.ts';
 import type { Workspace } from '../workspace.ts';
-import { AnalysisRunner } from '../worker/runner.ts';
 import type Database from 'better-sqlite3';
 
 /** The plan_meta key of the cost table. */
@@ -24,14 +22,8 @@ export function readCosts(db: Database.Database): CostTable {
   return readCostTable(getMeta(db, COSTS_META_KEY));
 }
 
-/**
- * `accessOf`: the service's access engine (sharing its worker). Without it the handlers start a worker
- * of their own the first time an access target is evaluated; an idle worker keeps no process alive.
- */
-export function compareHandlers(ws: Workspace, accessOf?: AccessOf): Pick<PlannerService, keyof typeof COMPARE_API> {
-  let own: AccessOf | null = null;
-  const access: AccessOf = accessOf ?? ((t, scenarioId, year) => (own ??= accessCoverageOf(ws, new AnalysisRunner()))(t, scenarioId, year));
-
+/** `access`: the service's access engine (its worker), for the sets' access targets. */
+export function compareHandlers(ws: Workspace, access: AccessOf): Pick<PlannerService, keyof typeof COMPARE_API> {
   return {
     'costs.get': () => readCosts(ws.requirePlan().db),
     'costs.set': ({ costs }) => ws.write((p) => {

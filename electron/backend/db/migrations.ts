@@ -131,6 +131,34 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'projects with a year (规划项目: new, relocate, expand, upgrade, close), per scenario',
+    // The facility table stays the plan's present state; shared/timeline/facilities-at.ts applies the
+    // projects of each year to it. deltas and fields are JSON objects; cost is in 万元.
+    sql: `
+      CREATE TABLE project (
+        id INTEGER PRIMARY KEY,
+        scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,
+        year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+        kind TEXT NOT NULL CHECK (kind IN ('new', 'relocate', 'expand', 'upgrade', 'close')),
+        facility_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        lon REAL,
+        lat REAL,
+        unit_code TEXT,
+        type TEXT,
+        facility_name TEXT,
+        deltas TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(deltas) AND json_type(deltas) = 'object'),
+        fields TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(fields) AND json_type(fields) = 'object'),
+        cost REAL CHECK (cost IS NULL OR cost >= 0),
+        source_document TEXT,
+        source_clause TEXT,
+        note TEXT
+      ) STRICT;
+      CREATE INDEX project_scenario ON project (scenario_id, year);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

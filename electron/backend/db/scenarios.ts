@@ -1,7 +1,8 @@
-/** 方案情景: named variants of the plan. Each holds its own copy of units and facilities. */
+/** 方案情景: named variants of the plan. Each holds its own copy of units, facilities and projects (规划项目). */
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { BASELINE_SCENARIO_ID, type Scenario } from '../../../shared/model/entities.ts';
+import { copyProjects } from './projects.ts';
 import { copyScenarioRows } from './tables.ts';
 
 interface ScenarioRow { id: number; name: string; baseline: number; created_at: string; note: string | null }
@@ -30,6 +31,7 @@ export function createScenario(db: Database.Database, name: string, copyFrom = B
   return db.transaction(() => {
     const id = Number(db.prepare("INSERT INTO scenario (name, baseline, created_at) VALUES (?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))").run(name).lastInsertRowid);
     copyScenarioRows(db, copyFrom, id);
+    copyProjects(db, copyFrom, id); // 规划项目 go with the facilities they concern
     return getScenario(db, id);
   })();
 }

@@ -1,6 +1,7 @@
 /**
  * Writes the sample plan "示例: 长沙市 + 益阳市资阳区" to a new plan file, with its generated road
- * network and street/town/county boundaries (data/SAMPLE.md).
+ * network and street/town/county boundaries, and 开福区's projects (规划项目) from 开政办发〔2022〕26号
+ * (data/SAMPLE.md).
  */
 import { setMeta } from '../db/meta.ts';
 import { createPlanFile, type PlanDb } from '../db/plan-file.ts';
@@ -11,6 +12,8 @@ import { generateSampleBoundaries } from '../../../shared/sample/boundaries.ts';
 import { generateSampleRoads } from '../../../shared/sample/roads.ts';
 import { upsertBoundaries } from '../db/boundaries.ts';
 import { replaceRoadNetwork } from '../db/roads.ts';
+import { kaifuSampleProjects } from '../../../shared/sample/kaifu-projects.ts';
+import { addProject } from '../timeline/projects.ts';
 
 export const SAMPLE_FILE_NAME = '示例-长沙市+益阳市资阳区.hplan';
 
@@ -20,6 +23,8 @@ export function writeSamplePlan(file: string): PlanDb {
   plan.db.transaction(() => {
     upsertRows(plan.db, 'units', BASELINE_SCENARIO_ID, sample.units);
     upsertRows(plan.db, 'facilities', BASELINE_SCENARIO_ID, sample.facilities);
+    // Checked and completed (the unit of a new site) as any project entered in the app.
+    for (const p of kaifuSampleProjects(sample)) addProject(plan.db, BASELINE_SCENARIO_ID, p);
     setMeta(plan.db, 'is_sample', 'true');
     replaceRoadNetwork(plan.db, generateSampleRoads(sample));
     upsertBoundaries(plan.db, new Map(generateSampleBoundaries(sample.units).map((b) => [b.code, b.geometry])));

@@ -106,7 +106,7 @@ function YearInput({ value, onCommit }: { value: number | null; onCommit(y: numb
     if (validYear(s) && Number(s) !== value) onCommit(Number(s));
   };
   return (
-    <label className="tool-label gaps-field">
+    <label className="tool-label gaps-field" title={t('timeline.gapsYearHint')}>
       {t('gaps.year')}
       <input
         type="number"

@@ -1,0 +1,106 @@
+/**
+ * The scenario's projects in the order they apply: year, kind, facility, its changes in words ("床位
+ * +40"), cost, source, and whether it is done by the year viewed. Edit opens the form; remove asks once more.
+ */
+import { useEffect, useState } from 'react';
+import type { ProjectOut } from '../../../shared/api/methods/timeline.ts';
+import type { Facility } from '../../../shared/model/entities.ts';
+import { PROJECT_KIND_LABELS } from '../../../shared/timeline/project.ts';
+import { changesInWords } from '../../../shared/timeline/words.ts';
+import { useLang } from '../../app/i18n/index.ts';
+
+interface Props {
+  projects: ProjectOut[];
+  facilityById: ReadonlyMap<string, Facility>;
+  unitName(code: string | null): string;
+  viewYear: number;
+  readOnly: boolean;
+  onEdit(p: ProjectOut): void;
+  onRemove(p: ProjectOut): void;
+}
+
+const COST = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
+export function ProjectTable({ projects, facilityById, unitName, viewYear, readOnly, onEdit, onRemove }: Props) {
+  const { t, lang } = useLang();
+  return (
+    <table className="tl-projects" data-testid="timeline-projects">
+      <thead>
+        <tr>
+          <th className="tl-c-year">{t('timeline.projects.year')}</th>
+          <th className="tl-c-kind">{t('timeline.projects.kind')}</th>
+          <th className="tl-c-facility">{t('timeline.projects.facility')}</th>
+          <th className="tl-c-changes">{t('timeline.projects.changes')}</th>
+          <th className="tl-c-cost">{t('timeline.projects.cost')}</th>
+          <th className="tl-c-source">{t('timeline.projects.source')}</th>
+          <th className="tl-c-actions"><span className="sr-only">{t('timeline.projects.actions')}</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {projects.map((p) => {
+          const f = facilityById.get(p.facility_id);
+          const done = p.year <= viewYear;
+          const errors = p.problems.filter((x) => x.severity === 'error');
+          const facilityName = p.kind === 'new' ? p.facility_name ?? p.facility_id : f?.name ?? p.facility_id;
+          return (
+            <tr key={p.id} className={`${done ? 'is-done' : 'is-planned'}${errors.length ? ' has-error' : ''}`} data-testid="timeline-project" data-id={p.id} data-kind={p.kind} data-year={p.year}>
+              <td className="tl-c-year">
+                <span className="tl-year">{p.year}</span>
+                <span className={`tl-state ${done ? 'is-done' : 'is-planned'}`}>{done ? t('timeline.projects.done') : t('timeline.projects.planned')}</span>
+              </td>
+              <td className="tl-c-kind"><span className={`tl-kind is-${p.kind}`}>{lang === 'en' ? PROJECT_KIND_LABELS[p.kind].en : PROJECT_KIND_LABELS[p.kind].zh}</span></td>
+              <td className="tl-c-facility">
+                <div className="tl-project-name" data-testid="timeline-project-name">{p.name}</div>
+                <div className="tl-facility">
+                  {facilityName}
+                  {p.kind === 'new' && <span className="tl-muted"> {t('timeline.projects.newFacility')}</span>}
+                  {p.kind !== 'new' && !f && <span className="tl-bad"> {t('timeline.projects.missing')}</span>}
+                  {f && <span className="tl-muted"> · {unitName(f.unit_code)}</span>}
+                </div>
+              </td>
+              <td className="tl-c-changes" data-testid="timeline-project-changes">
+                {changesInWords(p, lang, f?.type)}
+                {p.kind === 'relocate' && p.unit_code && <span className="tl-muted">{lang === 'en' ? `, in ${unitName(p.unit_code)}` : `，位于${unitName(p.unit_code)}`}</span>}
+                {p.problems.map((x, i) => (
+                  <div key={i} className={`tl-problem is-${x.severity}`} role={x.severity === 'error' ? 'alert' : undefined}>
+                    {x.severity === 'error' ? t('timeline.projects.problem') : t('timeline.projects.warning')}：{lang === 'en' ? x.messageEn : x.message}
+                  </div>
+                ))}
+              </td>
+              <td className="tl-c-cost">{p.cost === null ? '—' : COST.format(p.cost)}</td>
+              <td className="tl-c-source" title={p.note ?? undefined}>
+                {p.source_document ? <span className="tl-doc">{p.source_document}</span> : <span className="tl-muted">—</span>}
+                {p.source_clause && <span className="tl-clause"> {p.source_clause}</span>}
+                {p.note && <div className="tl-note">{p.note}</div>}
+              </td>
+              <td className="tl-c-actions">
+                {!readOnly && (
+                  <>
+                    <button type="button" className="link-btn" onClick={() => onEdit(p)} data-testid="timeline-edit">{t('timeline.projects.edit')}</button>
+                    <RemoveButton onRemove={() => onRemove(p)} />
+                  </>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** 删除, then 确认删除 for a few seconds: no dialog for a one-row removal, but never on one slip. */
+function RemoveButton({ onRemove }: { onRemove(): void }) {
+  const { t } = useLang();
+  const [armed, setArmed] = useState(false);
+  useEffect(() => {
+    if (!armed) return;
+    const id = window.setTimeout(() => setArmed(false), 4000);
+    return () => window.clearTimeout(id);
+  }, [armed]);
+  return (
+    <button type="button" className={`link-btn tl-remove${armed ? ' is-armed' : ''}`} onClick={() => (armed ? onRemove() : setArmed(true))} data-testid="timeline-remove">
+      {armed ? t('timeline.projects.confirmRemove') : t('timeline.projects.remove')}
+    </button>
+  );
+}

@@ -1,0 +1,180 @@
+// End-to-end: the 规划项目 tab on the sample plan — 开福区's six projects from 开政办发〔2022〕26号, the
+// year matrix against the Kaifu set, 查看年份, adding an expansion, an upgrade and a new 120 station
+// through the form (a refusal first), editing and removing one, and the gap screen's year counting them. Screenshots at
+// each step (test-results/screenshots/timeline-*.png).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpDir } from '../backend/tmp.ts';
+import { launchApp, screenshot, type App } from './harness.ts';
+
+const home = tmpDir('hp-e2e-timeline-');
+let app: App;
+const XINHE = 'F430105009-CHC'; // 新河街道社区卫生服务中心
+const HOSPITAL = 'F430105-PH'; // 长沙市开福区人民医院
+
+const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
+const projectRows = () => q('timeline-projects').locator('[data-testid=timeline-project]');
+const cell = (target: string, year: number) => q('timeline-matrix').locator(`[data-testid=timeline-cell][data-target="${target}"][data-year="${year}"]`);
+/** Waits for what the service recomputes (a summary over many years, cold on first use, takes a second or two). */
+const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+const names = () => projectRows().locator('[data-testid=timeline-project-name]').allTextContents();
+
+describe('规划项目', () => {
+  beforeAll(async () => {
+    app = await launchApp(home);
+    await app.page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+  });
+  afterAll(async () => app?.close());
+
+  it('lists the six Kaifu projects with their years, changes and source', async () => {
+    await app.page.click('[data-testid=tab-timeline]');
+    await q('timeline-matrix').waitFor();
+    await poll(() => projectRows().count()).toBe(6);
+    expect(await projectRows().evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-year')} ${r.getAttribute('data-kind')}`)))
+      .toEqual(['2022 relocate', '2022 relocate', '2022 relocate', '2023 relocate', '2023 expand', '2024 relocate']);
+    const all = await names();
+    for (const street of ['望麓园', '伍家岭', '沙坪', '新河', '芙蓉北路', '秀峰']) expect(all.some((n) => n.startsWith(street)), street).toBe(true);
+    const xinhe = projectRows().filter({ hasText: '新河街道社区卫生服务中心扩建提质' });
+    expect(await xinhe.locator('[data-testid=timeline-project-changes]').textContent()).toContain('业务用房面积 +1,500 ㎡');
+    expect(await xinhe.textContent()).toContain('开政办发〔2022〕26号 §四(一)3');
+    expect(await q('timeline-projects-count').textContent()).toBe('共 6 个');
+    await screenshot(app.page, 'timeline-01-projects');
+  });
+
+  it('shows the matrix of years × targets for the Kaifu set, and 查看年份 marks a year', async () => {
+    await q('timeline-standard').selectOption('kaifu-2024');
+    // A target only the Kaifu set has: the summary of the set chosen has arrived.
+    await poll(() => q('timeline-matrix').locator('[data-testid=timeline-row][data-target="senior-titles-share"]').count()).toBe(1);
+    await poll(() => q('timeline-from').inputValue()).toBe('2021');
+    expect(await q('timeline-to').inputValue()).toBe('2025');
+    const years = await q('timeline-year').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-year')));
+    expect(years).toEqual(['2021', '2022', '2023', '2024', '2025']);
+    expect(await q('timeline-matrix').locator('[data-testid=timeline-year-projects][data-year="2022"]').textContent()).toBe('3 个');
+    // 4 GPs per 10,000 (开政办发〔2022〕26号 §四(一)4): the sample falls short, and further as the population grows.
+    await poll(() => cell('gps-per-10000', 2024).getAttribute('data-status')).toBe('short');
+    expect(await cell('ems-10-minute-circle', 2024).getAttribute('data-status')).toBe('not_evaluated');
+    expect(await q('timeline-notes').textContent()).toContain('可及性指标未逐年计算');
+    // The year viewed follows the set's year, then the slider / the year's header.
+    expect(await q('timeline-view-year').inputValue()).toBe('2024');
+    expect(await q('timeline-done-by').textContent()).toBe('截至 2024 年完成 6 个，其后 0 个');
+    await q('timeline-matrix').locator('[data-testid=timeline-year][data-year="2022"] button').click();
+    await poll(() => q('timeline-done-by').textContent()).toBe('截至 2022 年完成 3 个，其后 3 个');
+    expect(await projectRows().evaluateAll((rows) => rows.filter((r) => r.classList.contains('is-done')).length)).toBe(3);
+    expect(await q('timeline-tally').textContent()).toMatch(/^2022 年：达标 \d+ 项，接近 \d+ 项，不足 \d+ 项$/);
+    await screenshot(app.page, 'timeline-02-matrix-kaifu');
+  });
+
+  it('refuses an expansion without changes, then adds one: the matrix follows', async () => {
+    await q('timeline-standard').selectOption('changsha-primary-2025');
+    await poll(() => q('timeline-matrix').locator('[data-testid=timeline-row][data-target="community-hospital-beds"]').count()).toBe(1);
+    await q('timeline-add').click();
+    await q('timeline-form').waitFor();
+    await q('tl-year').fill('2024');
+    await q('tl-kind-expand').check();
+    await q('tl-facility').fill(HOSPITAL);
+    await poll(() => q('tl-facility-picked').textContent()).toContain('长沙市开福区人民医院');
+    await q('dialog-submit').click();
+    await poll(() => q('dialog-error').textContent()).toContain('「变化」扩建项目须至少填写一项增减');
+    await screenshot(app.page, 'timeline-03-form-refused');
+
+    await q('tl-figure-beds_open').fill('40');
+    await q('tl-figure-floor_area_m2').fill('2000');
+    await q('tl-cost').fill('3500');
+    await q('tl-document').fill('开政办发〔2022〕26号');
+    await q('tl-clause').fill('§四(一)1');
+    await screenshot(app.page, 'timeline-04-form-filled');
+    await q('dialog-submit').click();
+    await poll(() => q('timeline-form').count()).toBe(0);
+    await poll(() => projectRows().count()).toBe(7);
+    const added = projectRows().filter({ hasText: '长沙市开福区人民医院扩建' });
+    expect(await added.locator('[data-testid=timeline-project-changes]').textContent()).toBe('床位 +40；业务用房面积 +2,000 ㎡');
+    expect(await added.textContent()).toContain('3,500');
+    expect(await q('timeline-view-year').inputValue()).toBe('2024'); // the year of the project just added
+    await screenshot(app.page, 'timeline-05-added');
+  });
+
+  it('adds an upgrade (CHC → community hospital) in 2025: the community-hospital targets change from that year', async () => {
+    const communityHospitals = async (year: number) => Number((await cell('community-hospitals-40', year).textContent())?.match(/^(\d+)/)?.[1]);
+    await poll(() => cell('community-hospitals-40', 2025).count()).toBe(1);
+    const before = await communityHospitals(2025);
+    const floorArea = q('timeline-matrix').locator('[data-testid=timeline-row][data-target="community-hospital-floor-area"] [data-testid=timeline-met-from]');
+    expect(await floorArea.textContent()).toBe('各年均达标');
+    await q('timeline-add').click();
+    await q('timeline-form').waitFor();
+    await q('tl-year').fill('2025');
+    await q('tl-kind-upgrade').check();
+    await q('tl-facility').fill(XINHE);
+    await poll(() => q('tl-type').inputValue()).toBe('community_hospital'); // what a CHC usually becomes
+    await q('tl-facility-name').fill('长沙市开福区新河社区医院（二部）');
+    await q('tl-figure-beds_open').fill('30');
+    await q('dialog-submit').click();
+    await poll(() => projectRows().count()).toBe(8);
+    const upgraded = projectRows().filter({ hasText: '新河街道社区卫生服务中心升级' });
+    expect(await upgraded.locator('[data-testid=timeline-project-changes]').textContent())
+      .toBe('社区卫生服务中心 → 社区医院；更名为「长沙市开福区新河社区医院（二部）」；床位 +30');
+    await poll(() => communityHospitals(2025)).toBe(before + 1);
+    expect(await communityHospitals(2024)).toBe(before);
+    // As a community hospital its 2,650 m² (1,150 + 1,500 from 2023) falls short of 3,000 m² (长政办发〔2023〕6号).
+    expect(await floorArea.textContent()).toBe('2025 年起不达标');
+    expect(await cell('community-hospital-floor-area', 2025).getAttribute('data-status')).toBe('near');
+    await screenshot(app.page, 'timeline-06-upgrade');
+  });
+
+  it('adds a new facility (a 120 station) in 2026 at a site, named after its community', async () => {
+    await q('timeline-add').click();
+    await q('timeline-form').waitFor();
+    await q('tl-year').fill('2026');
+    await q('tl-kind-new').check();
+    expect(await q('tl-facility').count()).toBe(0);
+    await q('tl-type').selectOption('ems_station');
+    await q('tl-lon').fill('113.0705');
+    await q('tl-lat').fill('28.2790');
+    await q('tl-figure-ambulances').fill('2');
+    await screenshot(app.page, 'timeline-07-form-new');
+    await q('dialog-submit').click();
+    await poll(() => projectRows().count()).toBe(9);
+    const built = projectRows().nth(8);
+    expect(await built.getAttribute('data-kind')).toBe('new');
+    expect(await built.locator('[data-testid=timeline-project-changes]').textContent()).toBe('新建120急救站；救护车 2 辆');
+    expect(await built.locator('[data-testid=timeline-project-name]').textContent()).toMatch(/社区新建120急救站$/);
+    const at = await app.door.service.invoke('timeline.facilities', { scenarioId: 1, year: 2026 }) as { facilities: { id: string; type: string; unit_code: string; ambulances: number | null }[] };
+    expect(at.facilities.find((f) => f.id === 'NEW-ems_station-1')).toMatchObject({ type: 'ems_station', ambulances: 2, unit_code: expect.stringMatching(/^430105019\d{3}$/) });
+  });
+
+  it('edits and removes a project', async () => {
+    const added = projectRows().filter({ hasText: '长沙市开福区人民医院扩建' });
+    await added.locator('[data-testid=timeline-edit]').click();
+    await q('timeline-form').waitFor();
+    expect(await q('tl-figure-beds_open').inputValue()).toBe('40');
+    await q('tl-figure-beds_open').fill('60');
+    await q('dialog-submit').click();
+    await poll(() => added.locator('[data-testid=timeline-project-changes]').textContent()).toBe('床位 +60；业务用房面积 +2,000 ㎡');
+
+    const upgraded = projectRows().filter({ hasText: '新河街道社区卫生服务中心升级' });
+    await upgraded.locator('[data-testid=timeline-remove]').click();
+    expect(await upgraded.locator('[data-testid=timeline-remove]').textContent()).toBe('确认删除');
+    await upgraded.locator('[data-testid=timeline-remove]').click();
+    await poll(() => projectRows().count()).toBe(8);
+    const ps = await app.door.service.invoke('projects.list', { scenarioId: 1 }) as { name: string; deltas: Record<string, number> }[];
+    expect(ps.find((p) => p.name === '长沙市开福区人民医院扩建')!.deltas).toEqual({ beds_open: 60, floor_area_m2: 2000 });
+  });
+
+  it('the gap screen\'s year counts the projects up to it', async () => {
+    await app.page.click('[data-testid=tab-gaps]');
+    await q('gaps-summary').waitFor();
+    await poll(() => q('gaps-notes').textContent()).toContain('已计入截至该年的规划项目 7 个（迁建 5 个、扩建 2 个）');
+    await screenshot(app.page, 'timeline-08-gaps-notes');
+    await app.page.click('[data-testid=tab-timeline]');
+    await q('timeline-matrix').waitFor();
+  });
+
+  it('reads in English, and keeps its text whole in a smaller window', async () => {
+    await app.page.click('[data-testid=lang-en]');
+    await poll(() => q('timeline-projects-count').textContent()).toBe('8 in all');
+    expect(await projectRows().first().locator('.tl-kind').textContent()).toBe('Relocation');
+    await screenshot(app.page, 'timeline-09-english');
+    await app.page.click('[data-testid=lang-zh]');
+    await app.page.setViewportSize({ width: 1280, height: 720 });
+    await poll(() => q('timeline-projects-count').textContent()).toBe('共 8 个');
+    await screenshot(app.page, 'timeline-10-small-window');
+  });
+});
