@@ -7,6 +7,7 @@
  */
 import type { ScenarioChanges } from '../compare/compare.ts';
 import type { GapResult } from '../gaps/result.ts';
+import type { ProjectLine } from '../timeline/lines.ts';
 import type { Target } from '../gaps/standard.ts';
 
 /** A shape of the map: a street/town's outline (SVG path in the map's own coordinates) or, without a boundary, a dot at its centre. */
@@ -42,7 +43,6 @@ export interface BriefStanding { scenario: string; region: GapResult[]; counties
 /** The proposals: what the scenario changed against the one compared with (facilities added, removed, changed) and their cost at the plan's prices — the comparison's own figures (shared/compare). */
 export interface BriefProposals { against: string; changes: ScenarioChanges; unitNames: Record<string, string> }
 
-export interface BriefProject { year: number; name: string; kind: string; facility: string; change: string; source: string }
 
 export interface Brief {
   planName: string;
@@ -59,7 +59,8 @@ export interface Brief {
   access: BriefAccess | null;
   map: BriefMap | null;
   proposals: BriefProposals | null;
-  projects: BriefProject[];
+  /** 规划项目 by year (the scenario's), as table lines. */
+  projects: ProjectLine[];
   /** How the figures were made (populations projected, the region not found …). */
   notes: string[];
 }

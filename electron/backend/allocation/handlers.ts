@@ -4,7 +4,9 @@ import type { PlannerService } from '../../../shared/api/contract.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { ALLOCATION_API } from '../../../shared/api/methods/allocation.ts';
 import { createScenario, getScenario } from '../db/scenarios.ts';
-import { getRow } from '../db/tables.ts';
+import { getRow, listRows } from '../db/tables.ts';
+import { listProjects } from '../db/projects.ts';
+import { projectLines } from '../../../shared/timeline/index.ts';
 import { editCell } from '../edit-cell.ts';
 import { writeAllocation } from '../io/write-allocation.ts';
 import type { Workspace } from '../workspace.ts';
@@ -18,7 +20,8 @@ export function allocationHandlers(ws: Workspace): Pick<PlannerService, keyof ty
     'allocation.export': async (q) => {
       const p = ws.requirePlan();
       const r = runAllocation(p.db, q);
-      const bytes = await writeAllocation(r, { plan: p.path });
+      const projects = projectLines(listProjects(p.db, q.scenarioId), listRows(p.db, 'facilities', q.scenarioId));
+      const bytes = await writeAllocation(r, { plan: p.path, projects });
       return { fileName: `资源配置测算-${r.scenario}-${r.year}.xlsx`, dataBase64: Buffer.from(bytes).toString('base64'), mimeType: XLSX };
     },
     // Each line raises one facility's resource (beds → 实有床位 …); lines for one facility and resource add up.

@@ -10,6 +10,8 @@ import type { Brief, BriefAccess, BriefCoverage, BriefMap, BriefStanding } from 
 import { briefMap } from '../../../shared/briefing/index.ts';
 import { scenarioChanges } from '../../../shared/compare/index.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
+import { projectLines } from '../../../shared/timeline/index.ts';
+import { listProjects } from '../db/projects.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { runAccess } from '../access/run-access.ts';
 import { listBoundaries } from '../db/boundaries.ts';
@@ -83,7 +85,8 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
       townships: units.filter((u) => UNIT_KIND_LEVEL[u.kind] === 2).length,
       facilities: listRows(db, 'facilities', a.scenarioId).length,
     },
-    access, map: planMap(db, a.scenarioId), proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null, projects: [],
+    access, map: planMap(db, a.scenarioId), proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null,
+    projects: projectLines(listProjects(db, a.scenarioId), listRows(db, 'facilities', a.scenarioId)),
     notes: report.notes,
   };
 }

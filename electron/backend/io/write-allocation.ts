@@ -6,9 +6,8 @@
 import ExcelJS from 'exceljs';
 import { RESOURCE_LABELS, RESOURCES, type Resource } from '../../../shared/allocation/index.ts';
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
+import type { ProjectLine } from '../../../shared/timeline/index.ts';
 
-/** A project of the plan's timeline, as the workbook lists it. */
-export interface ProjectRow { year: number; name: string; kind: string; facility: string; change: string; cost: number | null; source: string }
 
 const STOP_ZH = { closed: '缺口已补齐', budget: '预算用完', money: '资金用完', no_budget: '未给预算' } as const;
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
@@ -45,7 +44,7 @@ function colour(ws: ExcelJS.Worksheet, col: string, first: number, last: number,
 const label = (r: Resource) => RESOURCE_LABELS[r].zh;
 const used = (a: AllocationOut) => RESOURCES.filter((r) => a.budget[r] !== undefined || a.lines.some((l) => l.resource === r));
 
-export async function writeAllocation(a: AllocationOut, opts: { plan: string; projects?: ProjectRow[] }): Promise<Uint8Array> {
+export async function writeAllocation(a: AllocationOut, opts: { plan: string; projects?: ProjectLine[] }): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'HealthPlan 卫健资源规划台';
   const scope = a.scope === 'county' ? '区县' : '街道/乡镇';
