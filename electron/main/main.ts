@@ -9,12 +9,16 @@ import { createPlannerService, toErrorData } from '../backend/service.ts';
 import { projectRoot } from '../backend/paths.ts';
 import { INVOKE_CHANNEL } from '../preload/channel.ts';
 import { pickPath } from './pick-path.ts';
+import { printBrief } from './print-brief.ts';
 import { hardenSession, isTrustedEvent, lockNavigation } from './security.ts';
 import { secureWebPreferences } from './trust.ts';
 
 const root = projectRoot();
 const rendererDir = path.join(root, 'out', 'renderer');
+const preload = path.join(root, 'out', 'preload.cjs');
 let win: BrowserWindow | null = null;
+/** The hidden window printing the briefing, while it prints: its calls are answered too. */
+let printWin: BrowserWindow | null = null;
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -22,10 +26,11 @@ if (!app.requestSingleInstanceLock()) app.quit();
 const service = createPlannerService({ home: process.env.HEALTHPLAN_HOME ?? path.join(app.getPath('userData'), 'plans-home'), door: 'electron' });
 
 ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => {
-  if (!isTrustedEvent(event, win, rendererDir)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝：来源不是本程序窗口', messageEn: 'Refused: not our window' } };
+  if (!isTrustedEvent(event, [win, printWin], rendererDir)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝：来源不是本程序窗口', messageEn: 'Refused: not our window' } };
   try {
-    // The one method only this door can answer: the system's file dialog.
+    // The methods only this door can answer: the system's file dialog, and printing with Chromium.
     if (method === 'app.pickPath') return { ok: true, result: await pickPath(win, args) };
+    if (method === 'app.printBrief') return { ok: true, result: await printBrief(rendererDir, preload, args, (w) => { printWin = w; }) };
     return { ok: true, result: await service.invoke(String(method), args) };
   } catch (e) {
     return { ok: false, error: toErrorData(e) };
@@ -35,7 +40,7 @@ ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => 
 function createWindow(): void {
   win = new BrowserWindow({
     width: 1440, height: 900, title: 'HealthPlan 卫健资源规划台', show: false,
-    webPreferences: secureWebPreferences(path.join(root, 'out', 'preload.cjs')),
+    webPreferences: secureWebPreferences(preload),
   });
   lockNavigation(win.webContents, rendererDir);
   win.once('ready-to-show', () => win?.show());

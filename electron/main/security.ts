@@ -19,13 +19,13 @@ export function lockNavigation(contents: WebContents, rendererDir: string): void
   contents.on('will-attach-webview', (e) => e.preventDefault());
 }
 
-/** IPC is answered only for our own window's main frame, showing our own page. */
-export function isTrustedEvent(event: IpcMainInvokeEvent, win: BrowserWindow | null, rendererDir: string): boolean {
+/** IPC is answered only for our own windows' main frames, showing our own page. */
+export function isTrustedEvent(event: IpcMainInvokeEvent, windows: readonly (BrowserWindow | null)[], rendererDir: string): boolean {
   const frame = event.senderFrame;
-  return isTrustedSender({
+  return windows.some((win) => isTrustedSender({
     senderId: event.sender.id,
     windowId: win && !win.isDestroyed() ? win.webContents.id : null,
     isMainFrame: !!frame && frame === event.sender.mainFrame,
     frameUrl: frame?.url ?? null,
-  }, rendererDir);
+  }, rendererDir));
 }

@@ -69,8 +69,9 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       expect(await codeOf(door.raw('plan.delete', {}))).toBe('UNKNOWN_METHOD');
       expect(await codeOf(door.raw('units.list', { scenarioId: 'baseline' }))).toBe('INVALID_ARGS');
       expect(await codeOf(door.raw('units.list', { scenarioId: 1 }))).toBe('NO_PLAN');
-      // Only the Electron door has a system file dialog; the others say so.
+      // Only the Electron door has a system file dialog and prints with Chromium; the others say so.
       expect(await codeOf(door.call('app.pickPath', { purpose: 'open' }))).toBe('UNAVAILABLE');
+      expect(await codeOf(door.call('app.printBrief', { scenarioId: 1 }))).toBe('UNAVAILABLE');
     });
 
     it('creates a plan with a baseline, and refuses to overwrite it', async () => {

@@ -1,6 +1,7 @@
 /** The contract's briefing methods (汇报材料; spread into API in ../contract.ts). */
 import { z } from 'zod';
 import type { Brief } from '../../briefing/model.ts';
+import type { FileOut } from '../contract.ts';
 import { InScenario, method, ScenarioId, SetId, Year } from '../schemas.ts';
 
 export const BriefQuery = InScenario.extend({
@@ -13,4 +14,6 @@ export const BriefQuery = InScenario.extend({
 export const BRIEFING_API = {
   'brief.get': method<Brief>()(BriefQuery,
     'Everything a briefing shows for a scenario (and the one compared with): every target\'s standing for the region and by county, coverage by travel time with a map, proposals with their cost, projects by year.'),
+  'app.printBrief': method<FileOut>()(BriefQuery.extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+    'The briefing as an A4 PDF printed by the app\'s own renderer (the print view). Only the Electron door has it (others: UNAVAILABLE — a browser prints the print view itself, the CLI uses headless Chromium).'),
 } as const;
