@@ -61,6 +61,6 @@ export interface Brief {
   proposals: BriefProposals | null;
   /** 规划项目 by year (the scenario's), as table lines. */
   projects: ProjectLine[];
-  /** How the figures were made (populations projected, the region not found …). */
+  /** How the figures were made (populations projected, the region not found …), in the language asked. */
   notes: string[];
 }

@@ -21,7 +21,7 @@ import { readCosts } from '../compare/handlers.ts';
 import { type AccessOf, evaluatePlanGaps, gapSettings } from '../gaps.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 
-export interface BriefArgs { scenarioId: number; compareId?: number; standardId?: string; year?: number }
+export interface BriefArgs { scenarioId: number; compareId?: number; standardId?: string; year?: number; lang: 'zh-CN' | 'en' }
 
 type AccessTarget = Extract<Target, { kind: 'access' }>;
 
@@ -45,6 +45,7 @@ function planMap(db: Database.Database, scenarioId: number): BriefMap | null {
 }
 
 export async function buildBrief(db: Database.Database, planPath: string, a: BriefArgs, runner: AnalysisRunner, accessOf: AccessOf): Promise<Brief> {
+  const en = a.lang === 'en';
   const settings = gapSettings(db);
   const query = { standardId: a.standardId ?? settings.standardId, year: a.year ?? settings.year, onlyShort: false };
   const standing = async (scenarioId: number): Promise<BriefStanding & { report: Awaited<ReturnType<typeof evaluatePlanGaps>> }> => {
@@ -63,8 +64,8 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   const accessIn = (scenarioId: number) => runAccess(db, planPath, { ...ACCESS_PRESETS['1030'], ...rule, scenarioId }, query.year, runner);
   const after = await accessIn(a.scenarioId);
   const access: BriefAccess = {
-    target: target?.id ?? null, label: target?.name ?? '“1030”急救圈（120 急救站：城镇 10 分钟、农村 30 分钟）',
-    urbanMinutes: rule.urbanMinutes, ruralMinutes: rule.ruralMinutes, modelNote: after.modelNote,
+    target: target?.id ?? null, label: en ? (target?.nameEn ?? 'The “1030” emergency circle (120 stations: 10 min in town, 30 in the country)') : (target?.name ?? '“1030”急救圈（120 急救站：城镇 10 分钟、农村 30 分钟）'),
+    urbanMinutes: rule.urbanMinutes, ruralMinutes: rule.ruralMinutes, modelNote: en ? after.modelNoteEn : after.modelNote,
     after: coverageOf(after, current.scenario),
     before: a.compareId !== undefined ? coverageOf(await accessIn(a.compareId), compare!.scenario) : null,
   };
@@ -86,8 +87,8 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
       facilities: listRows(db, 'facilities', a.scenarioId).length,
     },
     access, map: planMap(db, a.scenarioId), proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null,
-    projects: projectLines(listProjects(db, a.scenarioId), listRows(db, 'facilities', a.scenarioId)),
-    notes: report.notes,
+    projects: projectLines(listProjects(db, a.scenarioId), listRows(db, 'facilities', a.scenarioId), a.lang),
+    notes: en ? report.notesEn : report.notes,
   };
 }
 
