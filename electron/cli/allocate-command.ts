@@ -5,7 +5,7 @@ import { RESOURCES, type Resource } from '../../shared/allocation/index.ts';
 import type { ApiArgs } from '../../shared/api/contract.ts';
 import type { Command } from './commands.ts';
 import { UsageError } from './output.ts';
-import { scenarioId } from './scenario.ts';
+import { applyYear, scenarioId } from './scenario.ts';
 
 type Query = ApiArgs<'allocation.run'>;
 
@@ -24,7 +24,7 @@ function amounts(v: string, flag: string, withMoney: boolean): Record<string, nu
 }
 
 export const allocateCommand: Command = {
-  usage: 'healthplan allocate <file.hplan> --budget beds=3000,physicians=400,gps=200,ambulances=6,money=5000万 [--costs beds=300000,...] [--scope township|county] [--year Y] [--standard ID] [--scenario NAME] [--apply NEW_SCENARIO] [--format json|xlsx] [--out F]',
+  usage: 'healthplan allocate <file.hplan> --budget beds=3000,physicians=400,gps=200,ambulances=6,money=5000万 [--costs beds=300000,...] [--scope township|county] [--year Y] [--standard ID] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|xlsx] [--out F]',
   summary: { zh: '资源配置测算：把床位、人员、救护车（和资金）预算分配到各单位与机构，补最大的缺口', en: 'Allocate a budget of beds, staff, ambulances (and money) to the units and facilities with the largest shortfalls' },
   options: {
     budget: { type: 'string', help: 'beds=3000,physicians=400,nurses=…,gps=200,ambulances=6,money=50000000 (or 5000万) / 预算' },
@@ -34,6 +34,7 @@ export const allocateCommand: Command = {
     standard: { type: 'string', help: 'standard set id (default: the plan\'s) / 标准' },
     'm2-per-bed': { type: 'string', help: 'floor area per bed for the bed limit (default 100 m²) / 床均业务用房面积' },
     scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
+    'apply-year': { type: 'string', help: 'with --apply: put the proposal in as projects (规划项目) of this year / 按年份列为规划项目' },
     apply: { type: 'string', help: 'put the allocation into a new scenario of this name / 生成新情景' },
     format: { type: 'string', help: 'json (default) | xlsx (the workbook; needs --out)' },
     out: { type: 'string', help: 'write to a file / 输出文件' },
@@ -60,7 +61,7 @@ export const allocateCommand: Command = {
     if (opts.apply) {
       const lines = r.lines.filter((l) => l.scope === 'facility' && l.allocated !== 0).map((l) => ({ facility: l.code, resource: l.resource, amount: l.allocated }));
       if (lines.length === 0) throw new UsageError(lang === 'en' ? 'nothing was allocated: no scenario created' : '没有可配置的资源：未新建情景');
-      applied = (await svc.call('allocation.apply', { scenarioId: from, name: String(opts.apply), lines })).name;
+      applied = (await svc.call('allocation.apply', { scenarioId: from, name: String(opts.apply), lines, ...applyYear(opts) })).name;
       console.error(lang === 'en' ? `created scenario "${applied}" with the allocation applied` : `已新建情景「${applied}」，已写入配置结果`);
     }
     if (format === 'xlsx') {

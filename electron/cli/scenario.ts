@@ -12,3 +12,12 @@ export async function scenarioId(svc: Service, name: string | undefined, create:
   console.log(lang === 'en' ? `created scenario "${s.name}" (copy of the baseline)` : `已新建情景「${s.name}」（复制自基线）`);
   return s.id;
 }
+
+/** --apply-year Y: the proposal as projects of that year. */
+export function applyYear(opts: Record<string, string | boolean | undefined>): { year?: number } {
+  if (opts['apply-year'] === undefined) return {};
+  const y = Number(opts['apply-year']);
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError('--apply-year: a year, 2000–2100');
+  if (!opts.apply) throw new UsageError('--apply-year goes with --apply NAME');
+  return { year: y };
+}

@@ -8,7 +8,7 @@ import type { Service } from '../backend/service.ts';
 import { csvField } from '../backend/io/csv.ts';
 import type { Command } from './commands.ts';
 import { UsageError, type Lang } from './output.ts';
-import { scenarioId } from './scenario.ts';
+import { applyYear, scenarioId } from './scenario.ts';
 
 type Opts = Record<string, string | boolean | undefined>;
 type Query = ApiArgs<'siting.run'>;
@@ -83,7 +83,7 @@ function csv(r: SitingResultOut): string {
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '—');
 
 export const siteCommand: Command = {
-  usage: 'healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--candidates generated|upgrade:central_thc,thc|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO] [--format json|csv] [--out F]',
+  usage: 'healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--candidates generated|upgrade:central_thc,thc|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|csv] [--out F]',
   summary: { zh: '设施选址：新增 k 个机构放在哪里覆盖最多人口（或最少几个覆盖全部、或加权通行时间最短）', en: 'Siting: where k new facilities cover the most people (or the fewest that cover all, or least weighted travel time)' },
   options: {
     type: { type: 'string', help: 'facility type to build (ems_station, sub_centre, chc …) / 新建机构类型' },
@@ -104,6 +104,7 @@ export const siteCommand: Command = {
     heuristic: { type: 'boolean', help: 'the heuristic only, with its proven bound / 仅启发式' },
     'time-limit': { type: 'string', help: 'seconds for the exact solver (default 30)' },
     scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
+    'apply-year': { type: 'string', help: 'with --apply: put the proposal in as projects (规划项目) of this year / 按年份列为规划项目' },
     apply: { type: 'string', help: 'put the proposal into a new scenario of this name / 生成新情景' },
     format: { type: 'string', help: 'json (default) | csv (one row per proposed site)' },
     out: { type: 'string', help: 'write to a file / 输出文件' },
@@ -131,7 +132,7 @@ export const siteCommand: Command = {
     const r = await svc.call('siting.run', q);
     let applied: string | null = null;
     if (opts.apply) {
-      const s = await svc.call('siting.apply', { scenarioId: from, name: String(opts.apply), type: type!, sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })) });
+      const s = await svc.call('siting.apply', { scenarioId: from, name: String(opts.apply), type: type!, ...applyYear(opts), sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })) });
       applied = s.name;
       console.error(lang === 'en' ? `created scenario "${s.name}" with the ${r.chosen.length} proposed sites` : `已新建情景「${s.name}」，含 ${r.chosen.length} 个选址`);
     }

@@ -280,8 +280,10 @@ export const API = {
     'Read a candidate-site sheet (.csv/.xlsx: id, name, lon, lat; Chinese headers accepted): all sites, or every problem.'),
   'siting.apply': method<Scenario>()(InScenario.extend({
     name: Name, type: FacilityTypeArg,
+    /** Given: the sites go in as projects (规划项目) of that year — new facilities, upgrades — rather than into the facilities table. */
+    year: Year.optional(),
     sites: z.array(z.object({ id: Key, name: z.string().trim().min(1).max(200), lon: Lon, lat: Lat, source: z.enum(['list', 'upgrade', 'generated']) })).min(1).max(1000),
-  }), 'A new scenario (a copy of scenarioId) with the proposal in it: new facilities of the type at the sites, upgraded facilities changed to it; one transaction.'),
+  }), 'A new scenario (a copy of scenarioId) with the proposal in it: new facilities of the type at the sites, upgraded facilities changed to it — or, with a year, as projects of that year; one transaction.'),
   'table.template': method<FileOut>()(z.object({ table: Table, format: Format }),
     'An empty import template whose second sheet documents every column.'),
 

@@ -80,6 +80,18 @@ describe('allocation on a hand-made district', () => {
     expect((await svc.call('facilities.list', { scenarioId: 1 })).find((x) => x.id === 'H1')!.beds_open).toBe(50);
   });
 
+  it('applied with a year, the additions are expansion projects: counted from that year on, not before', async () => {
+    const r = await svc.call('allocation.run', q);
+    const lines = r.lines.filter((l) => l.scope === 'facility' && l.allocated > 0).map((l) => ({ facility: l.code, resource: l.resource, amount: l.allocated }));
+    const s = await svc.call('allocation.apply', { scenarioId: 1, name: '配置方案 2026', lines, year: 2026 });
+    const projects = await svc.call('projects.list', { scenarioId: s.id });
+    expect(projects.map((p) => [p.year, p.kind, p.facility_id, p.deltas])).toEqual([[2026, 'expand', 'H1', { beds_open: 60, physicians: 20 }]]);
+    expect((await svc.call('facilities.list', { scenarioId: s.id })).find((x) => x.id === 'H1')!.beds_open).toBe(50);
+    const short = async (year: number) => (await svc.call('gaps.evaluate', { scenarioId: s.id, standardId: 'changsha-14fyp-2025', year, level: 'township' }))
+      .results.find((x) => x.target === 'beds-per-1000' && x.code === 'S1')!.shortfall;
+    expect([await short(2025), await short(2026)]).toEqual([60, 0]);
+  });
+
   it('refuses a budget that is not a whole non-negative number, naming it', async () => {
     await expect(svc.call('allocation.run', { ...q, budget: { beds: -5 } })).rejects.toMatchObject({ code: 'INVALID_ARGS' });
     await expect(svc.call('allocation.run', { ...q, budget: { beds: 1.5 } })).rejects.toMatchObject({ code: 'INVALID_ARGS' });

@@ -139,6 +139,10 @@ describe('jobs and applying a proposal', () => {
     const up = await svc.call('siting.apply', { scenarioId: 1, name: '升级方案', type: 'sub_centre', sites: [{ id: 'H1', name: '二镇卫生院', lon: 113.2, lat: 28.0, source: 'upgrade' }] });
     expect((await svc.call('facilities.list', { scenarioId: up.id })).find((f) => f.id === 'H1')!.type).toBe('sub_centre');
     expect((await svc.call('facilities.list', { scenarioId: 1 })).find((f) => f.id === 'H1')!.type).toBe('thc');
+    // With a year the proposal goes in as projects of that year: the station is counted from 2027 on.
+    const planned = await svc.call('siting.apply', { scenarioId: 1, name: '选址方案 2027', type: 'ems_station', year: 2027, sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })) });
+    expect((await svc.call('projects.list', { scenarioId: planned.id })).map((p) => [p.year, p.kind, p.type, p.lon, p.lat])).toEqual([[2027, 'new', 'ems_station', 112.96, 28]]);
+    expect((await svc.call('facilities.list', { scenarioId: planned.id })).filter((f) => f.type === 'ems_station')).toHaveLength(1);
     const before = (await svc.call('scenarios.list', {})).length;
     expect(await code(svc.call('siting.apply', { scenarioId: 1, name: '选址方案', type: 'ems_station', sites: [{ id: 'G1', name: 'x', lon: 113, lat: 28, source: 'generated' }] }))).toBe('CONFLICT');
     expect(await code(svc.call('siting.apply', { scenarioId: 1, name: '新的', type: 'sub_centre', sites: [{ id: 'NOPE', name: 'x', lon: 113, lat: 28, source: 'upgrade' }] }))).not.toBe('no error');

@@ -11,6 +11,7 @@ import { editCell } from '../edit-cell.ts';
 import { writeAllocation } from '../io/write-allocation.ts';
 import type { Workspace } from '../workspace.ts';
 import { runAllocation } from './run-allocation.ts';
+import { addProject } from '../timeline/projects.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,17 +26,26 @@ export function allocationHandlers(ws: Workspace): Pick<PlannerService, keyof ty
       return { fileName: `资源配置测算-${r.scenario}-${r.year}.xlsx`, dataBase64: Buffer.from(bytes).toString('base64'), mimeType: XLSX };
     },
     // Each line raises one facility's resource (beds → 实有床位 …); lines for one facility and resource add up.
-    'allocation.apply': ({ scenarioId, name, lines }) => ws.write((p) => {
+    'allocation.apply': ({ scenarioId, name, lines, year }) => ws.write((p) => {
       const s = createScenario(p.db, name, scenarioId);
-      const total = new Map<string, number>();
-      for (const l of lines) total.set(`${l.facility}\u0000${l.resource}`, (total.get(`${l.facility}\u0000${l.resource}`) ?? 0) + l.amount);
-      for (const [key, amount] of total) {
-        const [id, resource] = key.split('\u0000') as [string, keyof typeof RESOURCE_MEASURE];
+      // Per facility, what each of its fields gains (lines for one facility and resource add up).
+      const gains = new Map<string, Record<string, number>>();
+      for (const l of lines) {
+        const g = gains.get(l.facility) ?? {};
+        const field = RESOURCE_MEASURE[l.resource];
+        g[field] = (g[field] ?? 0) + l.amount;
+        gains.set(l.facility, g);
+      }
+      for (const [id, g] of gains) {
         const f = getRow(p.db, 'facilities', s.id, id);
         if (!f) throw new ApiError('NOT_FOUND', `找不到机构「${id}」`, `No facility "${id}"`);
-        const field = RESOURCE_MEASURE[resource];
-        const now = typeof f[field] === 'number' ? f[field] : 0;
-        if (amount !== 0) editCell(p, 'facilities', s.id, id, field, now + amount);
+        const deltas = Object.fromEntries(Object.entries(g).filter(([, d]) => d !== 0));
+        if (!Object.keys(deltas).length) continue;
+        if (year !== undefined) { addProject(p.db, s.id, { year, kind: 'expand', facility_id: id, deltas, note: '来自资源配置测算' }); continue; }
+        for (const [field, d] of Object.entries(deltas)) {
+          const now = (f as Record<string, unknown>)[field];
+          editCell(p, 'facilities', s.id, id, field, (typeof now === 'number' ? now : 0) + d);
+        }
       }
       return getScenario(p.db, s.id);
     }),

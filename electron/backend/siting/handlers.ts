@@ -11,6 +11,7 @@ import { editCell } from '../edit-cell.ts';
 import { gapSettings } from '../gaps.ts';
 import { readSheet } from '../io/read-sheet.ts';
 import { addFacility } from '../place-facility.ts';
+import { addProject } from '../timeline/projects.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 import { TrackedJobs } from '../worker/tracked-jobs.ts';
 import type { Workspace } from '../workspace.ts';
@@ -35,12 +36,19 @@ export function sitingHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
       const { sheet } = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'));
       return parseCandidateSheet(sheet, crs);
     },
-    // New sites get the type's usual name in their unit (…街道新建120急救站), a planner's site its own name.
-    'siting.apply': ({ scenarioId, name, type, sites }) => ws.write((p) => {
+    // New sites get the type's usual name in their unit (…街道新建120急救站), a planner's site its own name;
+    // with a year they are projects of that year (the plan counts them from then on).
+    'siting.apply': ({ scenarioId, name, type, sites, year }) => ws.write((p) => {
       const s = createScenario(p.db, name, scenarioId);
+      const note = '来自设施选址';
       for (const site of sites) {
-        if (site.source === 'upgrade') editCell(p, 'facilities', s.id, site.id, 'type', type);
-        else addFacility(p, s.id, { type, lon: site.lon, lat: site.lat, ...(site.source === 'list' ? { name: `${site.name}${FACILITY_TYPE_LABELS[type].zh}` } : {}) });
+        const own = site.source === 'list' ? `${site.name}${FACILITY_TYPE_LABELS[type].zh}` : undefined;
+        if (year !== undefined) {
+          addProject(p.db, s.id, site.source === 'upgrade'
+            ? { year, kind: 'upgrade', facility_id: site.id, type, note }
+            : { year, kind: 'new', type, lon: site.lon, lat: site.lat, ...(own ? { facility_name: own } : {}), note });
+        } else if (site.source === 'upgrade') editCell(p, 'facilities', s.id, site.id, 'type', type);
+        else addFacility(p, s.id, { type, lon: site.lon, lat: site.lat, ...(own ? { name: own } : {}) });
       }
       return getScenario(p.db, s.id);
     }),

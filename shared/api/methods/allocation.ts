@@ -48,6 +48,8 @@ export const ALLOCATION_API = {
     'The allocation as the workbook a 卫健委 sends upward (.xlsx): summary, by unit, by facility, projects by year, sources of the targets.'),
   'allocation.apply': method<Scenario>()(InScenario.extend({
     name: Name,
+    /** Given: each facility's additions go in as an expansion project (扩建, 规划项目) of that year rather than into the facilities table. */
+    year: Year.optional(),
     lines: z.array(z.object({ facility: Key, resource: Resource, amount: z.number().int().min(-1e6).max(1e6) })).min(1).max(200_000),
-  }), 'A new scenario (a copy of scenarioId) with each facility\'s resource raised by its line\'s amount; one transaction.'),
+  }), 'A new scenario (a copy of scenarioId) with each facility\'s resource raised by its line\'s amount (or, with a year, an expansion project of that year per facility); one transaction.'),
 } as const;
