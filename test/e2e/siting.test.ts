@@ -118,6 +118,11 @@ describe('设施选址', () => {
     await dialog.waitFor();
     expect(await dialog.locator('[data-testid=name-input]').inputValue()).toBe(NAME);
     expect(await q('siting-apply-hint').textContent()).toBe('复制情景「基线」，新建 2 个「120急救站」；生成后切换到新情景。');
+    // 按年份列为规划项目: offered, with its year; left off here (the proposal counts from now).
+    await dialog.locator('[data-testid=planned-year-on]').check();
+    expect(Number(await dialog.locator('[data-testid=planned-year-input]').inputValue())).toBeGreaterThanOrEqual(2000);
+    await screenshot(app.page, 'siting-05b-apply-as-projects');
+    await dialog.locator('[data-testid=planned-year-on]').uncheck();
     await screenshot(app.page, 'siting-05-apply');
     await dialog.locator('[data-testid=dialog-submit]').click();
     await poll(() => q('scenario-active-name').textContent()).toBe(NAME);

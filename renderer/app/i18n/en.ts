@@ -31,6 +31,9 @@ export const en: Resources = {
   standards: standardsStrings.en,
   lang: { label: 'Language', zh: '中文', en: 'English' },
   scenario: {
+    plannedYear: 'Put in as projects of a year', plannedYearLabel: 'Year done',
+    plannedYearOn: 'Goes into the new scenario as projects of that year (new, upgrade or expansion); the gaps count it from that year on.',
+    plannedYearOff: 'Goes straight into the new scenario\'s facilities (counted as if built now).',
     label: 'Scenario', baseline: 'Baseline', active: 'active', new: 'New scenario…', duplicate: 'Duplicate current scenario…', rename: 'Rename scenario…', delete: 'Delete scenario…',
     baselineLocked: 'The baseline cannot be renamed or deleted', createTitle: 'New scenario', duplicateTitle: 'Duplicate scenario', renameTitle: 'Rename scenario', deleteTitle: 'Delete scenario',
     name: 'Scenario name', copyFrom: 'Start from', fromBaseline: 'A copy of the baseline', fromCurrent: 'A copy of the current scenario “{{name}}”',

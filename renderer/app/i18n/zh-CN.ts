@@ -34,6 +34,9 @@ export const zhCN = {
   standards: standardsStrings.zh,
   lang: { label: '语言', zh: '中文', en: 'English' },
   scenario: {
+    plannedYear: '按年份列为规划项目', plannedYearLabel: '完成年份',
+    plannedYearOn: '将作为该年的规划项目（新建、升级或扩建）写入新情景，差距分析从该年起计入。',
+    plannedYearOff: '直接写入新情景的机构表（按现状计入）。',
     label: '情景', baseline: '基线', active: '当前', new: '新建情景…', duplicate: '复制当前情景…', rename: '重命名情景…', delete: '删除情景…',
     baselineLocked: '基线不能重命名或删除', createTitle: '新建情景', duplicateTitle: '复制情景', renameTitle: '重命名情景', deleteTitle: '删除情景',
     name: '情景名称', copyFrom: '数据来源', fromBaseline: '复制基线', fromCurrent: '复制当前情景「{{name}}」',

@@ -9,6 +9,7 @@ import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
 import { useLang } from '../../app/i18n/index.ts';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
 import { useUi } from '../../app/state/UiContext.tsx';
+import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../scenarios/PlannedYear.tsx';
 import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
 import { amount } from './format.ts';
 import type { RunRecord } from './session.ts';
@@ -27,6 +28,7 @@ export function ApplyScenario({ run, blocked }: Props) {
   const [asking, setAsking] = useState(false);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [planned, setPlanned] = useState<PlannedYearValue>({ on: false, year: new Date().getFullYear() + 1 });
   const [error, setError] = useState<unknown>(null);
   const plan = status?.plan;
   const lines = run.result.lines.filter((l) => l.scope === 'facility' && l.allocated !== 0)
@@ -53,7 +55,7 @@ export function ApplyScenario({ run, blocked }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const s = await write(() => invoke('allocation.apply', { scenarioId: run.query.scenarioId, name: name.trim(), lines }));
+      const s = await write(() => invoke('allocation.apply', { scenarioId: run.query.scenarioId, name: name.trim(), lines, ...plannedYearArg(planned) }));
       applied = { plan: plan?.path ?? '', id: s.id, name: s.name };
       await reloadScenarios();
       await selectScenario(s.id);
@@ -75,6 +77,7 @@ export function ApplyScenario({ run, blocked }: Props) {
             <span>{t('allocation.apply.label')}</span>
             <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} data-testid="name-input" />
           </label>
+          <PlannedYear value={planned} onChange={setPlanned} />
           <p className="field-hint" data-testid="alloc-apply-hint">
             {t('allocation.apply.hint', { from: nameOf(scenarios.find((s) => s.id === run.query.scenarioId)) || run.result.scenario, n: lines.length, what: totals })}
           </p>

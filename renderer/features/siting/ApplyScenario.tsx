@@ -11,6 +11,7 @@ import { enumLabel } from '../../app/i18n/labels.ts';
 import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
 import { useUi } from '../../app/state/UiContext.tsx';
+import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../scenarios/PlannedYear.tsx';
 import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
 
 /** The scenario last made here (per plan), for the line shown once the app is in it. */
@@ -42,6 +43,7 @@ export function ApplyScenario({ result }: { result: SitingResultOut }) {
   const [asking, setAsking] = useState(false);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [planned, setPlanned] = useState<PlannedYearValue>({ on: false, year: new Date().getFullYear() + 1 });
   const [error, setError] = useState<unknown>(null);
   const readOnly = !!status?.plan?.readOnly;
   const from = nameOf(scenarios.find((s) => s.id === result.query.scenarioId));
@@ -60,7 +62,7 @@ export function ApplyScenario({ result }: { result: SitingResultOut }) {
     setError(null);
     try {
       const sites = result.chosen.map(({ id, name: n, lon, lat, source }) => ({ id, name: n, lon, lat, source }));
-      const s = await write(() => invoke('siting.apply', { scenarioId: result.query.scenarioId, name: name.trim(), type: result.query.type, sites }));
+      const s = await write(() => invoke('siting.apply', { scenarioId: result.query.scenarioId, name: name.trim(), type: result.query.type, sites, ...plannedYearArg(planned) }));
       applied = { plan: status?.plan?.path ?? '', id: s.id, name: s.name };
       await reloadScenarios();
       await selectScenario(s.id);
@@ -83,6 +85,7 @@ export function ApplyScenario({ result }: { result: SitingResultOut }) {
             <span>{t('map.siting.applyLabel')}</span>
             <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} data-testid="name-input" />
           </label>
+          <PlannedYear value={planned} onChange={setPlanned} />
           <p className="field-hint" data-testid="siting-apply-hint">{t('map.siting.applyHint', { from, what })}</p>
           <ErrorBox error={error} />
         </Modal>
