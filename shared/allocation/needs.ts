@@ -11,7 +11,7 @@ import type { Said } from '../gaps/result.ts';
 import type { StandardSet, Target } from '../gaps/standard.ts';
 import type { Facility, Unit } from '../model/entities.ts';
 import { FACILITY_TYPES } from '../model/kinds.ts';
-import { RESOURCE_MEASURE, RESOURCES, resourceOfMeasure, type Resource } from './resources.ts';
+import { RESOURCES, resourceOfMeasure, type Resource } from './resources.ts';
 import type { AllocationFacility, AllocationNeed, AllocationUnit, NeedTarget } from './types.ts';
 
 export interface NeedsOptions {
@@ -83,8 +83,8 @@ export function allocationNeeds(units: readonly Unit[], facilities: readonly Fac
     const u = ix.facilityUnit[k]!;
     const at = u >= 0 ? position.get(scopeOf[u]!) : undefined;
     if (at === undefined) return;
-    const current: Partial<Record<Resource, number>> = {};
-    for (const res of RESOURCES) { const v = f[RESOURCE_MEASURE[res]]; if (typeof v === 'number' && v > 0) current[res] = v; }
+    const n = (v: number | null) => (typeof v === 'number' && v > 0 ? v : 0); // unknown counts as 0, as on the gap screen
+    const current = { beds: n(f.beds_open), physicians: n(f.physicians), nurses: n(f.nurses), gps: n(f.gps), ambulances: n(f.ambulances) };
     out.push({ id: f.id, name: f.name, unit: at, type: f.type, current, floorArea: f.floor_area_m2 });
   });
   return { units: planUnits.map((i) => ({ code: units[i]!.code, name: units[i]!.name })), needs, facilities: out, notes };

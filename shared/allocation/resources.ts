@@ -21,13 +21,14 @@ export function resourceOfMeasure(measure: string): Resource | undefined {
   return undefined;
 }
 
-/** How an amount is said: "+40 床", "+12 名医师"; `what` names the resource in a sentence. */
+const plural = (one: string, many: string) => (n: string) => `${n} ${n === '1' ? one : many}`;
+/** How a resource is named ("床位 预算") and an amount said ("+40 床", "+12 名医师"; "40 beds", "1 GP"). */
 export const RESOURCE_LABELS: Record<Resource, { zh: string; en: string; count: (n: string) => string; countEn: (n: string) => string }> = {
-  beds: { zh: '床位', en: 'bed', count: (n) => `${n} 床`, countEn: (n) => `${n} beds` },
-  physicians: { zh: '执业(助理)医师', en: 'physician', count: (n) => `${n} 名医师`, countEn: (n) => `${n} physicians` },
-  nurses: { zh: '注册护士', en: 'nurse', count: (n) => `${n} 名护士`, countEn: (n) => `${n} nurses` },
-  gps: { zh: '全科医生', en: 'GP', count: (n) => `${n} 名全科医生`, countEn: (n) => `${n} GPs` },
-  ambulances: { zh: '救护车', en: 'ambulance', count: (n) => `${n} 辆救护车`, countEn: (n) => `${n} ambulances` },
+  beds: { zh: '床位', en: 'bed', count: (n) => `${n} 床`, countEn: plural('bed', 'beds') },
+  physicians: { zh: '执业(助理)医师', en: 'physician', count: (n) => `${n} 名医师`, countEn: plural('physician', 'physicians') },
+  nurses: { zh: '注册护士', en: 'nurse', count: (n) => `${n} 名护士`, countEn: plural('nurse', 'nurses') },
+  gps: { zh: '全科医生', en: 'GP', count: (n) => `${n} 名全科医生`, countEn: plural('GP', 'GPs') },
+  ambulances: { zh: '救护车', en: 'ambulance', count: (n) => `${n} 辆救护车`, countEn: plural('ambulance', 'ambulances') },
 };
 
 const HOSPITALS = ['tertiary_hospital', 'secondary_hospital', 'primary_hospital', 'tcm_hospital', 'mch_centre'] as const satisfies readonly FacilityType[];

@@ -1,53 +1,43 @@
 /**
- * 机构间分配: a unit's amount shared among its eligible facilities in proportion to their size (what
- * they hold of the resource, plus 1 so a facility with none can receive), none above its room; the
- * shares are whole (largest remainder, ties to the earlier facility, i.e. the lower id).
+ * 机构间分配: a unit's amount goes to its eligible facilities with the most room first (余量最大优先),
+ * each up to its room, then the next: an expansion lands in as few facilities as possible (a ward, a
+ * team), where there is most space for it. Equal room (staff have no cap: all unlimited) goes to the
+ * larger facility (what it holds of the resource), then the earlier (the lower id).
  */
 
+// Scratch space reused across calls (a unit has a handful of facilities; a county may have thousands).
+let order = new Int32Array(64);
+
+/** order[0 … n) sorted by room, largest first, then size, largest first, then index. */
+function sortByRoom(n: number, room: Float64Array, size: Float64Array): void {
+  const before = (a: number, b: number) => room[a]! > room[b]! || (room[a] === room[b] && (size[a]! > size[b]! || (size[a] === size[b] && a < b)));
+  if (n > 32) {
+    order.set(Array.from(order.subarray(0, n)).sort((a, b) => (before(a, b) ? -1 : 1)));
+    return;
+  }
+  for (let k = 1; k < n; k++) { // insertion sort for the usual few
+    const x = order[k]!;
+    let j = k - 1;
+    for (; j >= 0 && before(x, order[j]!); j--) order[j + 1] = order[j]!;
+    order[j + 1] = x;
+  }
+}
+
 /**
- * Shares `amount` over the first `n` entries of `weight`/`room` (room may be Infinity) into `out`;
+ * Gives `amount` over the first `n` facilities of `room` (Infinity: no limit) and `size` into `out`;
  * returns what was placed (less than `amount` only when the rooms together hold less).
  */
-export function shareByWeight(amount: number, weight: Float64Array, room: Float64Array, n: number, out: Float64Array): number {
+export function fillByRoom(amount: number, room: Float64Array, size: Float64Array, n: number, out: Float64Array): number {
   out.fill(0, 0, n);
-  let roomSum = 0;
-  for (let i = 0; i < n; i++) roomSum += room[i]!;
-  let left = Math.min(amount, roomSum);
-  const placed = left;
-  if (left <= 0) return 0;
-  // In order of room ÷ weight: a facility whose share would exceed its room is fixed at its room; that
-  // only raises the others' shares, so the first one that fits ends the sweep. O(n log n) for a county's many.
-  const order: number[] = [];
-  let w = 0;
-  for (let i = 0; i < n; i++) if (room[i]! > 0) { order.push(i); w += weight[i]!; }
-  order.sort((a, b) => room[a]! / weight[a]! - room[b]! / weight[b]! || a - b);
-  let k = 0;
-  for (; k < order.length; k++) {
-    const i = order[k]!;
-    if ((left / w) * weight[i]! < room[i]!) break;
-    out[i] = room[i]!; left -= room[i]!; w -= weight[i]!;
+  if (order.length < n) order = new Int32Array(n * 2);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (room[i]! > 0) order[m++] = i;
+  sortByRoom(m, room, size);
+  let left = amount;
+  for (let k = 0; k < m && left > 0; k++) {
+    const i = order[k]!, take = Math.min(left, room[i]!);
+    out[i] = take;
+    left -= take;
   }
-  if (left > 0 && k < order.length) {
-    const rest = order.slice(k).sort((a, b) => a - b);
-    const scale = left / w;
-    const frac = new Float64Array(n);
-    for (const i of rest) {
-      const s = scale * weight[i]!;
-      out[i] = Math.min(room[i]!, Math.floor(s));
-      frac[i] = s - out[i]!;
-      left -= out[i]!;
-    }
-    // Largest remainders first; ties to the earlier facility (a stable sort of the ascending indices).
-    rest.sort((a, b) => frac[b]! - frac[a]!);
-    for (let j = 0; j < rest.length && left > 0; j++) {
-      const i = rest[j]!;
-      if (out[i]! < room[i]!) { out[i]!++; left--; }
-    }
-  }
-  // Rounding leftovers (never expected): to the first facility with room.
-  for (let i = 0; i < n && left > 0; i++) {
-    const add = Math.min(left, room[i]! - out[i]!);
-    if (add > 0) { out[i]! += add; left -= add; }
-  }
-  return placed - left;
+  return amount - left;
 }
