@@ -21,6 +21,7 @@
  * line is kept exactly, the rest is allocated around it.
  */
 import type { Said } from '../gaps/result.ts';
+import { int } from './format.ts';
 import { buildLines } from './lines.ts';
 import { pickNeeds, placeInUnits, preparePairs, type Pairs } from './pairs.ts';
 import { prepareFacilities, R } from './prepare.ts';
@@ -67,7 +68,7 @@ function budgetsLeft(inp: AllocationInput, pairs: Pairs, warnings: Said[]): Floa
     if (!(b >= 0 && (Number.isInteger(b) || b === Infinity))) throw new RangeError(`budget.${res} must be a whole number ≥ 0, got ${b}`);
     const left = b - pairs.committedUse[r]! - pairs.fixedUse[r]!;
     const l = RESOURCE_LABELS[res];
-    if (left < 0) warnings.push({ zh: `已定项目与手工指定的${l.zh}超出预算 ${-left}`, en: `commitments and hand-set lines exceed the ${l.en} budget by ${-left}` });
+    if (left < 0) warnings.push({ zh: `已定项目与手工指定的${l.zh}超出预算 ${int(-left)}`, en: `commitments and hand-set lines exceed the ${l.en} budget by ${int(-left)}` });
     return Math.max(0, left);
   });
 }
@@ -80,6 +81,6 @@ function moneyOf(inp: AllocationInput, pairs: Pairs, warnings: Said[]): { binds:
   if (money !== undefined && !(money >= 0)) throw new RangeError(`budget.money must be ≥ 0, got ${money}`);
   if (money === undefined || costs === undefined) return { binds: false, cost: new Float64Array(R), left: Infinity };
   const fixed = cost.reduce((s, c, r) => s + c * (pairs.committedUse[r]! + pairs.fixedUse[r]!), 0);
-  if (fixed > money) warnings.push({ zh: `已定项目与手工指定所需资金超出预算 ${fixed - money} 元`, en: `commitments and hand-set lines exceed the money budget by ${fixed - money} yuan` });
+  if (fixed > money) warnings.push({ zh: `已定项目与手工指定所需资金超出预算 ${int(Math.round(fixed - money))} 元`, en: `commitments and hand-set lines exceed the money budget by ${int(Math.round(fixed - money))} yuan` });
   return { binds: true, cost, left: Math.max(0, money - fixed) };
 }

@@ -4,17 +4,8 @@ import { FACILITY_TYPE_LABELS, type FacilityType } from '../model/kinds.ts';
 import { LIMIT } from './prepare.ts';
 import { RESOURCE_LABELS, RESOURCES, type Resource } from './resources.ts';
 import type { NeedTarget, StopReason } from './types.ts';
+import { int } from './format.ts';
 
-/** 1,500: by hand, as this runs for every figure of every line (toLocaleString and a regex are many times slower). */
-function int(n: number): string {
-  if (n < 1000 && n > -1000) return String(n);
-  if (n === Infinity) return '∞';
-  if (n < 0) return `-${int(-n)}`;
-  const s = String(n);
-  let i = s.length % 3 || 3, out = s.slice(0, i);
-  for (; i < s.length; i += 3) out += `,${s.slice(i, i + 3)}`;
-  return out;
-}
 /** A ratio to 2 decimals, trailing zeros dropped (6.1, 4.25, 11), from integers; the usual ones made once. */
 const ratios: string[] = [];
 function ratio(v: number): string {

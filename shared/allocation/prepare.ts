@@ -4,6 +4,7 @@
  * them), each facility's limit and room per resource, and the fixed amounts (已定项目 and hand-set
  * lines) summed per facility and per unit.
  */
+import { int } from './format.ts';
 import type { Said } from '../gaps/result.ts';
 import { FACILITY_TYPES } from '../model/kinds.ts';
 import { DEFAULT_ELIGIBLE, DEFAULT_M2_PER_BED, DEFAULT_TYPE_CAPS, RESOURCE_LABELS, RESOURCES, type Resource } from './resources.ts';
@@ -166,7 +167,7 @@ function warnManualOverLimits(inp: AllocationInput, order: Int32Array, limits: L
     if (limitKind[i] === LIMIT.notAllowed) {
       warnings.push({ zh: `手工指定「${f.name}」${manual[i]}，但该类机构不在${l.zh}的配置范围内`, en: `the hand-set ${manual[i]} for ${f.name}: its type does not normally receive ${l.en}s` });
     } else if (current[i]! + committed[i]! + manual[i]! > limit[i]!) {
-      warnings.push({ zh: `手工指定「${f.name}」${manual[i]}，超过其上限 ${limit[i]}`, en: `the hand-set ${manual[i]} for ${f.name} exceeds its limit of ${limit[i]}` });
+      warnings.push({ zh: `手工指定「${f.name}」+${int(manual[i]!)} 后为 ${int(current[i]! + committed[i]! + manual[i]!)}，超过其上限 ${int(limit[i]!)}`, en: `the hand-set +${int(manual[i]!)} for ${f.name} brings it to ${int(current[i]! + committed[i]! + manual[i]!)}, over its limit of ${int(limit[i]!)}` });
     }
   }
 }

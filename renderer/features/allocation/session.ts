@@ -3,11 +3,11 @@
  * result and how the table was looked at. The screen is unmounted when another tab is shown, and the
  * planner expects to come back to the same budget and result; another plan starts afresh.
  */
-import { useCallback, useState } from 'react';
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
 import type { ApiArgs } from '../../../shared/api/contract.ts';
 import { DEFAULT_M2_PER_BED, RESOURCES, type Resource } from '../../../shared/allocation/resources.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
+import { useRemembered } from '../../app/state/useRemembered.ts';
 
 export type AllocationQueryIn = ApiArgs<'allocation.run'>;
 export type Scope = 'township' | 'county';
@@ -56,18 +56,8 @@ export function keepForPlan(plan: string | null): void {
   memoryPlan = plan;
 }
 
-/** useState that outlives the screen for the session (per plan). */
-export function useKept<T>(key: string, initial: T): [T, (u: T | ((old: T) => T)) => void] {
-  const [value, setValue] = useState<T>(() => (memory.has(key) ? (memory.get(key) as T) : initial));
-  const set = useCallback((u: T | ((old: T) => T)) => {
-    setValue((old) => {
-      const next = typeof u === 'function' ? (u as (o: T) => T)(old) : u;
-      memory.set(key, next);
-      return next;
-    });
-  }, [key]);
-  return [value, set];
-}
+/** useState that outlives the screen for the session (per plan: keepForPlan forgets on another). */
+export const useKept = <T>(key: string, initial: T) => useRemembered(key, initial, memory);
 
 // ---- numbers as typed ----
 

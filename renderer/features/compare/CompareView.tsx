@@ -15,7 +15,7 @@ import { CostSummary } from './CostSummary.tsx';
 import { GapChart } from './GapChart.tsx';
 import { TargetTable } from './TargetTable.tsx';
 import { useCompare } from './useCompare.ts';
-import { useRemembered } from './useRemembered.ts';
+import { useRemembered } from '../../app/state/useRemembered.ts';
 import './compare.css';
 
 const REGION = 'region';

@@ -15,7 +15,7 @@ import type { GapSort } from './GapTable.tsx';
 import { GapsToolbar } from './GapsToolbar.tsx';
 import { PlaceTable } from './PlaceTable.tsx';
 import { useGapReport } from './useGapReport.ts';
-import { useRemembered } from './useRemembered.ts';
+import { useRemembered } from '../../app/state/useRemembered.ts';
 import './gaps.css';
 
 /** The places along the remembered path that still exist in this report (another set or plan may lack them). */

@@ -13,7 +13,7 @@ import { errorText } from '../../app/i18n/labels.ts';
 import { useActiveScenario, useAppActions, useAppData } from '../../app/state/AppContext.tsx';
 import { useUi } from '../../app/state/UiContext.tsx';
 import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
-import { useRemembered } from '../gaps/useRemembered.ts';
+import { useRemembered } from '../../app/state/useRemembered.ts';
 import { ProjectForm } from './ProjectForm.tsx';
 import { ProjectTable } from './ProjectTable.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TimelineSummary } from '../../../shared/api/methods/timeline.ts';
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useRemembered } from '../gaps/useRemembered.ts';
+import { useRemembered } from '../../app/state/useRemembered.ts';
 
 export interface YearRange { from: number; to: number }
 
