@@ -92,6 +92,17 @@ describe('allocation on a hand-made district', () => {
     expect([await short(2025), await short(2026)]).toEqual([60, 0]);
   });
 
+  it('counts the projects planned by the year, as the gap screen does: an expansion of 30 beds leaves 30 to give', async () => {
+    const s = await svc.call('scenarios.create', { name: '已有扩建' });
+    await svc.call('projects.add', { scenarioId: s.id, project: { year: 2025, kind: 'expand', facility_id: 'H1', deltas: { beds_open: 30 } } });
+    const r = await svc.call('allocation.run', { ...q, scenarioId: s.id });
+    expect(line(r, 'unit', 'S1', 'beds')).toMatchObject({ current: 80, allocated: 30, result: 110, remaining_shortfall: 0 });
+    expect(r.notes[0]).toBe('机构按 2025 年计：已计入截至该年的规划项目 1 个');
+    const gaps = await svc.call('gaps.evaluate', { scenarioId: s.id, standardId: 'changsha-14fyp-2025', year: 2025, level: 'township' });
+    expect(gaps.results.find((x) => x.target === 'beds-per-1000' && x.code === 'S1')!.shortfall).toBe(30);
+    expect((await svc.call('allocation.run', { ...q, scenarioId: s.id, year: 2024 })).notes.join()).not.toContain('规划项目');
+  });
+
   it('refuses a budget that is not a whole non-negative number, naming it', async () => {
     await expect(svc.call('allocation.run', { ...q, budget: { beds: -5 } })).rejects.toMatchObject({ code: 'INVALID_ARGS' });
     await expect(svc.call('allocation.run', { ...q, budget: { beds: 1.5 } })).rejects.toMatchObject({ code: 'INVALID_ARGS' });
