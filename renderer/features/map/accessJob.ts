@@ -12,7 +12,6 @@ export interface Job<R> {
   done: Promise<R | null>;
   cancel(): void;
 }
-export type AccessJob = Job<AccessResultOut>;
 
 /** How to start, follow, cancel and (without jobs) run one kind of analysis. */
 export interface JobCalls<R> {
@@ -56,11 +55,10 @@ export function followJob<R>(calls: JobCalls<R>, onProgress: (p: JobProgress) =>
   };
 }
 
-export function startAccessJob(invoke: Invoke, query: AccessQuery, onProgress: (p: JobProgress) => void): AccessJob {
-  return followJob({
-    start: () => invoke('access.start', query),
-    poll: (job) => invoke('access.job', { job }),
-    cancel: (job) => invoke('access.cancel', { job }),
-    run: () => invoke('access.run', query),
-  }, onProgress);
-}
+/** The access analysis's job calls for a query. */
+export const accessCalls = (invoke: Invoke, query: AccessQuery): JobCalls<AccessResultOut> => ({
+  start: () => invoke('access.start', query),
+  poll: (job) => invoke('access.job', { job }),
+  cancel: (job) => invoke('access.cancel', { job }),
+  run: () => invoke('access.run', query),
+});

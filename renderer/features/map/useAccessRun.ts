@@ -8,9 +8,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { startAccessJob, type AccessJob, type JobProgress } from './accessJob.ts';
+import { accessCalls, type JobProgress } from './accessJob.ts';
 import { ACCESS_PRESETS, type AccessSettings } from '../../../shared/access/presets.ts';
-import { isUnknownMethod } from './unknownMethod.ts';
+import { useJob } from './useJob.ts';
 
 export interface AccessRun {
   settings: AccessSettings;
@@ -39,50 +39,21 @@ export function useAccessRun(): AccessRun {
   const kept = memory?.key === key ? memory : null;
   const [settings, setSettingsState] = useState<AccessSettings>(kept?.settings ?? lastSettings);
   const [result, setResult] = useState<AccessResultOut | null>(kept?.result ?? null);
-  const [startedAt, setStartedAt] = useState<number | null>(null);
-  const [progress, setProgress] = useState<JobProgress | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [unavailable, setUnavailable] = useState(false);
-  const job = useRef<AccessJob | null>(null);
+  const { startedAt, progress, error, unavailable, launch, stop } = useJob<AccessResultOut>();
   /** The rows the shown result was computed from: other rows (an edit) mean run again. */
   const ranOn = useRef({ facilities: kept?.facilities ?? null, units: kept?.units ?? null });
   /** The settings of the result shown (null: none shown, nothing to keep up to date). */
   const shown = useRef<AccessSettings | null>(kept?.result ? kept.settings : null);
 
-  const stop = useCallback(() => {
-    job.current?.cancel();
-    job.current = null;
-    setStartedAt(null);
-    setProgress(null);
-  }, []);
-
   const runWith = useCallback((s: AccessSettings) => {
-    job.current?.cancel();
     const rows = { facilities, units };
-    const j = startAccessJob(invoke, { ...s, scenarioId }, (p) => { if (job.current === j) setProgress(p); });
-    job.current = j;
-    setStartedAt(Date.now());
-    setProgress(null);
-    setError(null);
-    j.done.then((r) => {
-      if (job.current !== j || !r) return;
-      job.current = null;
+    launch(accessCalls(invoke, { ...s, scenarioId }), (r) => {
       ranOn.current = rows;
       shown.current = s;
       memory = { key, settings: s, result: r, ...rows };
       setResult(r);
-      setUnavailable(false);
-      setStartedAt(null);
-      setProgress(null);
-    }, (e: unknown) => {
-      if (job.current !== j) return;
-      job.current = null;
-      setStartedAt(null);
-      setProgress(null);
-      if (isUnknownMethod(e)) setUnavailable(true);
-      else setError(e);
     });
-  }, [invoke, scenarioId, key, facilities, units]);
+  }, [invoke, scenarioId, key, facilities, units, launch]);
 
   // Another plan or scenario: what is shown belongs to the old one.
   const shownKey = useRef(key);
@@ -100,9 +71,6 @@ export function useAccessRun(): AccessRun {
     if (ranOn.current.facilities === facilities && ranOn.current.units === units) return;
     runWith(shown.current);
   }, [facilities, units, runWith]);
-
-  // Leaving the screen: a run nobody will see is cancelled.
-  useEffect(() => () => job.current?.cancel(), []);
 
   const setSettings = useCallback((s: AccessSettings) => { lastSettings = s; setSettingsState(s); }, []);
   const run = useCallback(() => runWith(settings), [runWith, settings]);

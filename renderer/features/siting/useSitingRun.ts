@@ -9,8 +9,8 @@ import type { Facility } from '../../../shared/model/entities.ts';
 import type { SitingQuery, SitingResultOut } from '../../../shared/siting/query.ts';
 import { useLang } from '../../app/i18n/index.ts';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { followJob, type Job, type JobProgress } from '../map/accessJob.ts';
-import { isUnknownMethod } from '../map/unknownMethod.ts';
+import type { JobProgress } from '../map/accessJob.ts';
+import { useJob } from '../map/useJob.ts';
 import { DEFAULT_SITING, MAP_SITE_PREFIX, toQuery, type SitingSettings } from './settings.ts';
 
 export interface SitingRun {
@@ -47,54 +47,25 @@ export function useSitingRun(): SitingRun {
   const kept = memory?.key === key ? memory : null;
   const [settings, setSettings] = useState<SitingSettings>(lastSettings);
   const [shown, setShown] = useState<Memory | null>(kept);
-  const [startedAt, setStartedAt] = useState<number | null>(null);
-  const [progress, setProgress] = useState<JobProgress | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [unavailable, setUnavailable] = useState(false);
+  const { startedAt, progress, error, unavailable, launch, stop } = useJob<SitingResultOut>();
   const [picking, setPicking] = useState(false);
-  const job = useRef<Job<SitingResultOut> | null>(null);
 
   const update = useCallback((p: Partial<SitingSettings>) => setSettings((s) => (lastSettings = { ...s, ...p })), []);
 
-  const stop = useCallback(() => {
-    job.current?.cancel();
-    job.current = null;
-    setStartedAt(null);
-    setProgress(null);
-  }, []);
-
   const run = useCallback(() => {
-    job.current?.cancel();
     const asked = toQuery(settings, scenarioId);
     const ranOn = facilities;
-    const j = followJob<SitingResultOut>({
+    setPicking(false);
+    launch({
       start: () => invoke('siting.start', asked),
       poll: (id) => invoke('siting.job', { job: id }),
       cancel: (id) => invoke('siting.cancel', { job: id }),
       run: () => invoke('siting.run', asked),
-    }, (p) => { if (job.current === j) setProgress(p); });
-    job.current = j;
-    setStartedAt(Date.now());
-    setProgress(null);
-    setError(null);
-    setPicking(false);
-    j.done.then((result) => {
-      if (job.current !== j || !result) return;
-      job.current = null;
+    }, (result) => {
       memory = { key, result, asked, facilities: ranOn };
       setShown(memory);
-      setUnavailable(false);
-      setStartedAt(null);
-      setProgress(null);
-    }, (e: unknown) => {
-      if (job.current !== j) return;
-      job.current = null;
-      setStartedAt(null);
-      setProgress(null);
-      if (isUnknownMethod(e)) setUnavailable(true);
-      else setError(e);
     });
-  }, [invoke, settings, scenarioId, key, facilities]);
+  }, [invoke, settings, scenarioId, key, facilities, launch]);
 
   // Another plan or scenario: the answer shown belongs to the old one.
   const shownKey = useRef(key);
@@ -104,9 +75,6 @@ export function useSitingRun(): SitingRun {
     stop();
     setShown(memory?.key === key ? memory : null);
   }, [key, stop]);
-
-  // Leaving the screen: a run nobody will see is cancelled.
-  useEffect(() => () => job.current?.cancel(), []);
 
   // Esc ends picking sites on the map.
   useEffect(() => {
