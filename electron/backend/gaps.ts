@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/api/errors.ts';
 import type { GapReportOut, GapSettings } from '../../shared/api/contract.ts';
 import { evaluateGaps, type AccessCoverage } from '../../shared/gaps/evaluate.ts';
-import type { Scope, Target } from '../../shared/gaps/standard.ts';
+import type { Scope, StandardSet, Target } from '../../shared/gaps/standard.ts';
 import { getMeta, setMeta } from './db/meta.ts';
 import { getScenario } from './db/scenarios.ts';
 import { listRows } from './db/tables.ts';
@@ -54,8 +54,15 @@ export function planRows(db: Database.Database, scenarioId: number): PlanRows {
   return { units: listRows(db, 'units', scenarioId), facilities: listRows(db, 'facilities', scenarioId), populations: listPopulations(db, scenarioId), projects: listProjects(db, scenarioId) };
 }
 
-/** What the report says about the projects counted in its year, and those that could not be. */
-function projectNotes(plan: PlanAtYear): { zh: string[]; en: string[] } {
+/** The standard set asked for (else the plan's) and the year: asked, else the set's when one was named, else the plan's. */
+export function setAndYear(db: Database.Database, q: { standardId?: string; year?: number }): { set: StandardSet; year: number } {
+  const settings = gapSettings(db);
+  const set = getSet(db, q.standardId ?? settings.standardId);
+  return { set, year: q.year ?? (q.standardId ? set.year : settings.year) };
+}
+
+/** What a report says about the projects counted in its year, and those that could not be. */
+export function projectNotes(plan: PlanAtYear): { zh: string[]; en: string[] } {
   const zh: string[] = [], en: string[] = [];
   if (plan.applied.length) {
     const w = appliedInWords(plan.appliedByKind);
@@ -68,9 +75,7 @@ function projectNotes(plan: PlanAtYear): { zh: string[]; en: string[] } {
 
 /** `rows`: the scenario's rows when the caller has them already (a timeline evaluates many years). */
 export async function evaluatePlanGaps(db: Database.Database, q: GapQuery, accessOf?: AccessOf, rows?: PlanRows): Promise<GapReportOut> {
-  const settings = gapSettings(db);
-  const set = getSet(db, q.standardId ?? settings.standardId);
-  const year = q.year ?? (q.standardId ? set.year : settings.year);
+  const { set, year } = setAndYear(db, q);
   const scenario = getScenario(db, q.scenarioId);
   const r = rows ?? planRows(db, q.scenarioId);
   const plan = facilitiesAt(r.facilities, r.projects, year);

@@ -23,3 +23,11 @@ export const ACCESS_PRESETS: Record<PresetId, AccessSettings> = {
   /** 120 station service radius ≤ 5 km in town, 10–20 km in the country (国卫医发〔2020〕19号, 待核实): the thresholds in km. */
   radius: { ...base, types: ['ems_station'], urbanMinutes: 5, ruralMinutes: 20, direction: 'from', measure: 'radius' },
 };
+
+/**
+ * The analysis an access target of a standard set asks for: ambulance targets from the station to the
+ * place, service circles from the place to the facility; the villages'/communities' centres as demand.
+ */
+export function targetSettings(t: { facilityTypes: FacilityType[]; urbanMinutes: number; ruralMinutes: number }): AccessSettings {
+  return { ...base, types: t.facilityTypes, urbanMinutes: t.urbanMinutes, ruralMinutes: t.ruralMinutes, direction: t.facilityTypes.every((x) => x === 'ems_station') ? 'from' : 'to' };
+}

@@ -97,7 +97,7 @@ describe('allocation on a hand-made district', () => {
     await svc.call('projects.add', { scenarioId: s.id, project: { year: 2025, kind: 'expand', facility_id: 'H1', deltas: { beds_open: 30 } } });
     const r = await svc.call('allocation.run', { ...q, scenarioId: s.id });
     expect(line(r, 'unit', 'S1', 'beds')).toMatchObject({ current: 80, allocated: 30, result: 110, remaining_shortfall: 0 });
-    expect(r.notes[0]).toBe('机构按 2025 年计：已计入截至该年的规划项目 1 个');
+    expect(r.notes[0]).toBe('机构按 2025 年计：已计入截至该年的规划项目 1 个（扩建 1 个）'); // the gap screen's own note
     const gaps = await svc.call('gaps.evaluate', { scenarioId: s.id, standardId: 'changsha-14fyp-2025', year: 2025, level: 'township' });
     expect(gaps.results.find((x) => x.target === 'beds-per-1000' && x.code === 'S1')!.shortfall).toBe(30);
     expect((await svc.call('allocation.run', { ...q, scenarioId: s.id, year: 2024 })).notes.join()).not.toContain('规划项目');

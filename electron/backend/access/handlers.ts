@@ -4,6 +4,7 @@
  */
 import type { AccessJobOut, PlannerService } from '../../../shared/api/contract.ts';
 import type { AccessQuery, AccessResultOut } from '../../../shared/access/result.ts';
+import { targetSettings } from '../../../shared/access/presets.ts';
 import { gapSettings, type AccessOf } from '../gaps.ts';
 import type { Workspace } from '../workspace.ts';
 import { runAccess } from './run-access.ts';
@@ -32,11 +33,7 @@ export function accessHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
 export function accessCoverageOf(ws: Workspace, runner: AnalysisRunner): AccessOf {
   return async (t, scenarioId, year, facilities) => {
     const p = ws.requirePlan();
-    const fromStation = t.facilityTypes.every((x) => x === 'ems_station');
-    const r = await runAccess(p.db, p.path, {
-      scenarioId, types: t.facilityTypes, urbanMinutes: t.urbanMinutes, ruralMinutes: t.ruralMinutes,
-      direction: fromStation ? 'from' : 'to', dispatchMinutes: 0, demand: 'centroids', gridMeters: 1000, measure: 'time',
-    }, year, runner, { facilities });
+    const r = await runAccess(p.db, p.path, { ...targetSettings(t), scenarioId }, year, runner, { facilities });
     const region = r.units.find((u) => u.scope === 'region');
     return {
       model: r.model,

@@ -32,6 +32,9 @@ export function network(db: Database.Database, path: string): NetworkInput | nul
 
 export interface Frame {
   units: Unit[];
+  /** Unit index by code, and each unit's parent (-1: none in the plan). */
+  byCode: Map<string, number>;
+  parent: Int32Array;
   /** Per unit: index of its street/town and its county ancestor (itself included), or -1. */
   township: Int32Array;
   county: Int32Array;
@@ -47,14 +50,13 @@ export function frameOf(db: Database.Database, scenarioId: number, year: number)
     return -1;
   });
   const pops = populationsAt(units, parent, listPopulations(db, scenarioId), year);
-  return { units, township: up(2), county: up(1), population: pops.own.total };
+  return { units, byCode, parent, township: up(2), county: up(1), population: pops.own.total };
 }
 
 /** Demand points and, per point, the unit it stands for (a village/community, or a street/town's grid cell). */
 export function demandOf(db: Database.Database, f: Frame, q: Pick<AccessQuery, 'demand' | 'gridMeters'>): { points: DemandResult; unitOf: number[]; grid: boolean } {
   const hasChild = new Uint8Array(f.units.length);
-  const index = new Map(f.units.map((u, i) => [u.code, i]));
-  for (const u of f.units) { const p = u.parent_code ? index.get(u.parent_code) : undefined; if (p !== undefined) hasChild[p] = 1; }
+  for (const p of f.parent) if (p >= 0) hasChild[p] = 1;
   const asDemand = (i: number): DemandUnit => {
     const u = f.units[i]!;
     const p = f.population[i]!;

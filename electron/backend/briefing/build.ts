@@ -4,13 +4,14 @@
  * static map, and the plan's counts. Every figure comes from the engines the gap screen uses.
  */
 import type Database from 'better-sqlite3';
-import { ACCESS_PRESETS } from '../../../shared/access/presets.ts';
+import { ACCESS_PRESETS, targetSettings } from '../../../shared/access/presets.ts';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
-import type { Brief, BriefAccess, BriefCoverage, BriefMap, BriefStanding } from '../../../shared/briefing/index.ts';
+import type { Brief, BriefAccess, BriefCoverage, BriefMap } from '../../../shared/briefing/index.ts';
 import { briefMap } from '../../../shared/briefing/index.ts';
 import { scenarioChanges } from '../../../shared/compare/index.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { projectLines } from '../../../shared/timeline/index.ts';
+import { facilitiesAt, projectLines } from '../../../shared/timeline/index.ts';
+import type { Facility } from '../../../shared/model/entities.ts';
 import { listProjects } from '../db/projects.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { runAccess } from '../access/run-access.ts';
@@ -18,7 +19,7 @@ import { listBoundaries } from '../db/boundaries.ts';
 import { getMeta } from '../db/meta.ts';
 import { listRows } from '../db/tables.ts';
 import { readCosts } from '../compare/handlers.ts';
-import { type AccessOf, evaluatePlanGaps, gapSettings } from '../gaps.ts';
+import { type AccessOf, evaluatePlanGaps, gapSettings, planRows } from '../gaps.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 
 export interface BriefArgs { scenarioId: number; compareId?: number; standardId?: string; year?: number; lang: 'zh-CN' | 'en' }
@@ -48,26 +49,29 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   const en = a.lang === 'en';
   const settings = gapSettings(db);
   const query = { standardId: a.standardId ?? settings.standardId, year: a.year ?? settings.year, onlyShort: false };
-  const standing = async (scenarioId: number): Promise<BriefStanding & { report: Awaited<ReturnType<typeof evaluatePlanGaps>> }> => {
-    const report = await evaluatePlanGaps(db, { ...query, scenarioId }, accessOf);
-    return { scenario: report.scenario, region: report.results.filter((r) => r.scope === 'region'), counties: report.results.filter((r) => r.scope === 'county'), report };
+  // Each scenario as of the year: its gaps, and the facilities its coverage is computed on (projects applied).
+  const standing = async (scenarioId: number) => {
+    const rows = planRows(db, scenarioId);
+    const report = await evaluatePlanGaps(db, { ...query, scenarioId }, accessOf, rows);
+    return {
+      scenario: report.scenario, region: report.results.filter((r) => r.scope === 'region'), counties: report.results.filter((r) => r.scope === 'county'),
+      report, facilities: facilitiesAt(rows.facilities, rows.projects, report.year).facilities,
+    };
   };
   const current = await standing(a.scenarioId);
   const compare = a.compareId !== undefined ? await standing(a.compareId) : null;
   const { report } = current;
 
-  // Coverage: the set's first access target, else the 1030 rule.
+  // Coverage: the set's first access target (the analysis the gap screen ran for it), else the 1030 rule.
   const target = report.targets.find((t): t is AccessTarget => t.kind === 'access');
-  const rule = target
-    ? { types: target.facilityTypes, urbanMinutes: target.urbanMinutes, ruralMinutes: target.ruralMinutes, direction: target.facilityTypes.every((x) => x === 'ems_station') ? 'from' as const : 'to' as const }
-    : ACCESS_PRESETS['1030'];
-  const accessIn = (scenarioId: number) => runAccess(db, planPath, { ...ACCESS_PRESETS['1030'], ...rule, scenarioId }, query.year, runner);
-  const after = await accessIn(a.scenarioId);
+  const rule = target ? targetSettings(target) : ACCESS_PRESETS['1030'];
+  const accessIn = (scenarioId: number, facilities: readonly Facility[]) => runAccess(db, planPath, { ...rule, scenarioId }, report.year, runner, { facilities });
+  const after = await accessIn(a.scenarioId, current.facilities);
   const access: BriefAccess = {
     target: target?.id ?? null, label: en ? (target?.nameEn ?? 'The “1030” emergency circle (120 stations: 10 min in town, 30 in the country)') : (target?.name ?? '“1030”急救圈（120 急救站：城镇 10 分钟、农村 30 分钟）'),
     urbanMinutes: rule.urbanMinutes, ruralMinutes: rule.ruralMinutes, modelNote: en ? after.modelNoteEn : after.modelNote,
     after: coverageOf(after, current.scenario),
-    before: a.compareId !== undefined ? coverageOf(await accessIn(a.compareId), compare!.scenario) : null,
+    before: compare && a.compareId !== undefined ? coverageOf(await accessIn(a.compareId, compare.facilities), compare.scenario) : null,
   };
 
   const units = listRows(db, 'units', a.scenarioId);

@@ -9,8 +9,7 @@ import { compareScenarios, type ScenarioInput } from '../../../shared/compare/co
 import { normaliseCostTable, readCostTable, type CostTable } from '../../../shared/compare/costs.ts';
 import { getMeta, setMeta } from '../db/meta.ts';
 import { getScenario } from '../db/scenarios.ts';
-import { listRows } from '../db/tables.ts';
-import { evaluatePlanGaps, type AccessOf } from '../gaps.ts';
+import { evaluatePlanGaps, planRows, type AccessOf } from '../gaps.ts';
 import { getSet } from '../standards.ts';
 import type { Workspace } from '../workspace.ts';
 import type Database from 'better-sqlite3';
@@ -38,12 +37,12 @@ export function compareHandlers(ws: Workspace, access: AccessOf): Pick<PlannerSe
       const inputs: ScenarioInput[] = [];
       let first: Awaited<ReturnType<typeof evaluatePlanGaps>> | null = null;
       for (const s of scenarios) {
-        const report = await evaluatePlanGaps(db, { scenarioId: s.id, standardId, year, onlyShort: false }, access);
+        const rows = planRows(db, s.id);
+        const report = await evaluatePlanGaps(db, { scenarioId: s.id, standardId, year, onlyShort: false }, access, rows);
         first ??= report;
         inputs.push({
           scenario: { id: s.id, name: s.name, baseline: s.baseline },
-          results: report.results, notes: report.notes, notesEn: report.notesEn,
-          units: listRows(db, 'units', s.id), facilities: listRows(db, 'facilities', s.id),
+          results: report.results, notes: report.notes, notesEn: report.notesEn, units: rows.units, facilities: rows.facilities,
         });
       }
       const set = getSet(db, first!.standard);

@@ -19,15 +19,15 @@ export interface Candidate { id: string; name: string; lon: number; lat: number;
 export const MAX_CANDIDATES = 20_000;
 
 /** Whether unit i is one of `set` or lies inside one. */
-export function inside(f: Frame, parent: Int32Array, i: number, set: Set<number>): boolean {
-  for (let u = i, d = 0; u >= 0 && d < 16; u = parent[u]!, d++) if (set.has(u)) return true;
+export function inside(f: Frame, i: number, set: Set<number>): boolean {
+  for (let u = i, d = 0; u >= 0 && d < 16; u = f.parent[u]!, d++) if (set.has(u)) return true;
   return false;
 }
 
-export function siteCandidates(db: Database.Database, f: Frame, parent: Int32Array, q: SitingQuery, within: Set<number>,
+export function siteCandidates(db: Database.Database, f: Frame, q: SitingQuery, within: Set<number>,
   exclude: Set<number>, facilities: readonly Facility[]): Candidate[] {
-  const byCode = new Map(f.units.map((u, i) => [u.code, i]));
-  const inArea = (i: number) => within.size === 0 || inside(f, parent, i, within);
+  const { byCode } = f;
+  const inArea = (i: number) => within.size === 0 || inside(f, i, within);
   const out: Candidate[] = [];
   for (const s of q.candidates.sites) {
     const u = unitAt(f.units, s.lon, s.lat);
@@ -40,7 +40,7 @@ export function siteCandidates(db: Database.Database, f: Frame, parent: Int32Arr
     if (u >= 0 && inArea(u)) out.push({ id: x.id, name: x.name, lon: x.lon, lat: x.lat, source: 'upgrade', unit: u });
   }
   if (q.candidates.generateMeters) out.push(...generated(db, f, inArea, q.candidates.generateMeters, out.length));
-  const kept = exclude.size ? out.filter((c) => c.unit < 0 || !inside(f, parent, c.unit, exclude)) : out;
+  const kept = exclude.size ? out.filter((c) => c.unit < 0 || !inside(f, c.unit, exclude)) : out;
   if (kept.length === 0) {
     throw new ApiError('INVALID_ARGS', `没有可选的候选点：请提供候选点表、选择可升级的机构类型或按间距生成候选点（并检查排除的区域）`,
       'No candidate sites: give a list, choose facility types to upgrade, or generate sites on a spacing (and check the excluded units)');

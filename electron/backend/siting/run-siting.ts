@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
-import type { SitingNote } from '../../../shared/siting/index.ts';
+import { pick, type SitingNote } from '../../../shared/siting/index.ts';
 import type { SitingPointOut, SitingQuery, SitingResultOut, SitingUnitOut } from '../../../shared/siting/query.ts';
 import { demandKeyOf, demandOf, frameOf, network, type Frame } from '../access/plan-inputs.ts';
 import { listRows } from '../db/tables.ts';
@@ -41,8 +41,6 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
   onJob: (job: number) => void = () => {}): Promise<SitingResultOut> {
   const t0 = performance.now();
   const f = frameOf(db, q.scenarioId, year);
-  const byCode = new Map(f.units.map((u, i) => [u.code, i]));
-  const parent = Int32Array.from(f.units, (u) => (u.parent_code ? byCode.get(u.parent_code) ?? -1 : -1));
   const within = unitsNamed(f, q.within, { zh: '选址范围', en: 'Area' });
   const exclude = unitsNamed(f, q.exclude, { zh: '排除区域', en: 'Excluded unit' });
   if (q.model !== 'lscp' && !(q.k >= 1)) throw new ApiError('INVALID_ARGS', '新设施数量至少为 1', 'The number of new sites must be at least 1');
@@ -50,9 +48,9 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
   // Demand: the area's villages/communities.
   const all = demandOf(db, f, { demand: 'centroids', gridMeters: 1000 });
   const keep: number[] = [];
-  for (let p = 0; p < all.points.lon.length; p++) if (within.size === 0 || inside(f, parent, all.unitOf[all.points.unit[p]!]!, within)) keep.push(p);
-  const pick = <T extends Float64Array | Uint8Array>(a: T) => a.constructor === Uint8Array ? Uint8Array.from(keep, (p) => a[p]!) as T : Float64Array.from(keep, (p) => a[p]!) as T;
-  const demand = { lon: pick(all.points.lon), lat: pick(all.points.lat), urban: pick(all.points.urban), population: pick(all.points.population) };
+  for (let p = 0; p < all.points.lon.length; p++) if (within.size === 0 || inside(f, all.unitOf[all.points.unit[p]!]!, within)) keep.push(p);
+  const kept = Int32Array.from(keep);
+  const demand = { lon: pick(all.points.lon, kept), lat: pick(all.points.lat, kept), urban: pick(all.points.urban, kept), population: pick(all.points.population, kept) };
   const unitOfPoint = Int32Array.from(keep, (p) => all.unitOf[all.points.unit[p]!]!);
   if (keep.length === 0) throw new ApiError('INVALID_ARGS', '所选范围内没有有人口和坐标的村/社区', 'No village/community with a population and a place in the area');
   const threshold = Float64Array.from(demand.urban, (u) => (u ? q.urbanMinutes : q.ruralMinutes) * 60);
@@ -60,7 +58,7 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
   const facilities = listRows(db, 'facilities', q.scenarioId);
   const fixedTypes = new Set<string>(q.existingTypes);
   const existing = facilities.filter((x) => fixedTypes.has(x.type) && x.lon !== null && x.lat !== null);
-  const cands = siteCandidates(db, f, parent, q, within, exclude, facilities);
+  const cands = siteCandidates(db, f, q, within, exclude, facilities);
 
   const job = runner.start('siting', {
     network: network(db, planPath),
@@ -132,7 +130,7 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
     return r.totalPopulation > 0 ? Math.round(sum / r.totalPopulation / 6) / 10 : null;
   };
   const notes = r.notes.map((x) => NOTE_TEXT[x]);
-  const outside = within.size ? cands.filter((c) => c.source === 'list' && (c.unit < 0 || !inside(f, parent, c.unit, within))).length : 0;
+  const outside = within.size ? cands.filter((c) => c.source === 'list' && (c.unit < 0 || !inside(f, c.unit, within))).length : 0;
   if (outside) notes.push({ zh: `${outside} 个候选表中的点不在选址范围内，仍参与选址（只计范围内的人口）`, en: `${outside} listed candidate sites lie outside the area; they take part (only the area's people count)` });
   const dropped = cands.length - out.used.length;
   if (dropped > 0) notes.push({ zh: `${dropped} 个候选点离路网超过 5 公里或与其他生成点落在同一路网节点，未参与选址`, en: `${dropped} candidate sites over 5 km from a road, or on the same road node as another generated site, were left out` });
