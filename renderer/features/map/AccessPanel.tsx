@@ -9,6 +9,7 @@ import { AccessBusy } from './AccessBusy.tsx';
 import { AccessTable } from './AccessTable.tsx';
 import { UncoveredList } from './UncoveredList.tsx';
 import { NumberField } from './NumberField.tsx';
+import { TravelFields } from './TravelFields.tsx';
 import { PRESET_IDS, PRESETS, presetOf, sameSettings, type AccessSettings, type PresetId } from './presets.ts';
 import { TypePicker } from './TypePicker.tsx';
 import type { AccessRun } from './useAccessRun.ts';
@@ -61,24 +62,7 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
             {unit}
           </span>
         </div>
-        {!radius && (
-          <>
-            <label className="access-field">
-              <span>{t('map.access.direction')}</span>
-              <select className="tool-select" value={settings.direction} onChange={(e) => set({ direction: e.target.value as AccessSettings['direction'] })} data-testid="access-direction">
-                <option value="from">{t('map.access.from')}</option>
-                <option value="to">{t('map.access.to')}</option>
-              </select>
-            </label>
-            <div className="access-field">
-              <span>{t('map.access.dispatch')}</span>
-              <span className="access-inline">
-                <NumberField value={settings.dispatchMinutes} min={0} max={120} step={0.5} onChange={(dispatchMinutes) => set({ dispatchMinutes })} label={t('map.access.dispatch')} testId="access-dispatch" />
-                {t('map.access.minutes')}
-              </span>
-            </div>
-          </>
-        )}
+        {!radius && <TravelFields value={settings} onChange={set} testIdPrefix="access" />}
         <div className="access-field">
           <span>{t('map.access.demand')}</span>
           <span className="access-inline">

@@ -1,6 +1,7 @@
 /** 更多设置: the direction of travel, dispatch delay, the p-median's cutoff, a capacity per new site (MCLP), and the solver with its time limit. */
 import { useLang } from '../../app/i18n/index.ts';
 import { NumberField } from '../map/NumberField.tsx';
+import { TravelFields } from '../map/TravelFields.tsx';
 import type { SitingSettings } from './settings.ts';
 
 const EXACT: SitingSettings['exact'][] = ['auto', 'always', 'never'];
@@ -11,20 +12,7 @@ export function MoreSettings({ settings: s, update }: { settings: SitingSettings
     <details className="siting-more" data-testid="siting-more">
       <summary>{t('map.siting.more')}</summary>
       <div className="siting-more-body">
-        <label className="access-field">
-          <span>{t('map.access.direction')}</span>
-          <select className="tool-select" value={s.direction} onChange={(e) => update({ direction: e.target.value as SitingSettings['direction'] })} data-testid="siting-direction">
-            <option value="from">{t('map.access.from')}</option>
-            <option value="to">{t('map.access.to')}</option>
-          </select>
-        </label>
-        <div className="access-field">
-          <span>{t('map.access.dispatch')}</span>
-          <span className="access-inline">
-            <NumberField value={s.dispatchMinutes} min={0} max={120} step={0.5} onChange={(dispatchMinutes) => update({ dispatchMinutes })} label={t('map.access.dispatch')} testId="siting-dispatch" />
-            {t('map.access.minutes')}
-          </span>
-        </div>
+        <TravelFields value={s} onChange={update} testIdPrefix="siting" />
         {s.model === 'pmedian' && (
           <div className="access-field" title={t('map.siting.cutoffTip')}>
             <span>{t('map.siting.cutoff')}</span>

@@ -10,18 +10,8 @@ import type { CandidateSiteIn, SitingQuery } from '../../../shared/siting/query.
 export type SitingModel = SitingQuery['model'];
 export const MODELS: SitingModel[] = ['mclp', 'lscp', 'pmedian'];
 
-export interface SitingSettings {
-  model: SitingModel;
-  type: FacilityType;
-  existingTypes: FacilityType[];
-  k: number;
-  urbanMinutes: number;
-  ruralMinutes: number;
-  direction: 'from' | 'to';
-  dispatchMinutes: number;
-  cutoffMinutes: number;
-  within: string[];
-  exclude: string[];
+/** The service's query less its scenario and candidates, which the panel holds by their source. */
+export type SitingSettings = Omit<SitingQuery, 'scenarioId' | 'candidates'> & {
   generate: boolean;
   generateMeters: number;
   upgrade: FacilityType[];
@@ -30,10 +20,7 @@ export interface SitingSettings {
   listSites: CandidateSiteIn[];
   /** Sites the planner clicked on the map (ids MAP-1, MAP-2 …). */
   mapSites: CandidateSiteIn[];
-  capacity: number | null;
-  exact: SitingQuery['exact'];
-  timeLimitSeconds: number;
-}
+};
 
 export const MAP_SITE_PREFIX = 'MAP-';
 
