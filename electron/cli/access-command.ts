@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ACCESS_PRESETS, type AccessSettings, type PresetId } from '../../shared/access/presets.ts';
-import { FACILITY_TYPES, type FacilityType } from '../../shared/model/kinds.ts';
 import type { Command } from './commands.ts';
 import { csvField } from '../backend/io/csv.ts';
+import { facilityTypes, list, urbanRural } from './options.ts';
 import { UsageError } from './output.ts';
 import { scenarioId } from './scenario.ts';
 
@@ -12,20 +12,8 @@ function settingsFrom(opts: Record<string, string | boolean | undefined>): Acces
   const preset = (opts.preset as string | undefined) ?? '1030';
   if (!(preset in ACCESS_PRESETS)) throw new UsageError(`--preset: ${Object.keys(ACCESS_PRESETS).join(' | ')}`);
   const s: AccessSettings = { ...ACCESS_PRESETS[preset as PresetId] };
-  if (opts.types) {
-    const types = String(opts.types).split(',').map((x) => x.trim()).filter(Boolean);
-    const bad = types.find((x) => !(FACILITY_TYPES as readonly string[]).includes(x));
-    if (bad) throw new UsageError(`--types: "${bad}" is not a facility type (${FACILITY_TYPES.join(', ')})`);
-    s.types = types as FacilityType[];
-  }
-  if (opts.thresholds) {
-    for (const part of String(opts.thresholds).split(',')) {
-      const [k, v] = part.split('=');
-      const n = Number(v);
-      if (!(n > 0) || (k !== 'urban' && k !== 'rural')) throw new UsageError('--thresholds: urban=10,rural=30 (minutes)');
-      if (k === 'urban') s.urbanMinutes = n; else s.ruralMinutes = n;
-    }
-  }
+  if (opts.types) s.types = facilityTypes(list(opts.types), '--types');
+  Object.assign(s, urbanRural(opts.thresholds, '--thresholds: urban=10,rural=30 (minutes)'));
   if (opts.direction) {
     if (opts.direction !== 'from' && opts.direction !== 'to') throw new UsageError('--direction: from (from the facility, ambulances) | to (to the facility)');
     s.direction = opts.direction;
@@ -37,12 +25,7 @@ function settingsFrom(opts: Record<string, string | boolean | undefined>): Acces
   }
   if (opts.radius) {
     s.measure = 'radius';
-    for (const part of String(opts.radius).split(',')) {
-      const [k, v] = part.split('=');
-      const n = Number(v);
-      if (!(n > 0) || (k !== 'urban' && k !== 'rural')) throw new UsageError('--radius: urban=5,rural=20 (kilometres)');
-      if (k === 'urban') s.urbanMinutes = n; else s.ruralMinutes = n;
-    }
+    Object.assign(s, urbanRural(opts.radius, '--radius: urban=5,rural=20 (kilometres)'));
   }
   if (opts.grid !== undefined) {
     const m = Number(opts.grid);

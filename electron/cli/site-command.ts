@@ -2,23 +2,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiArgs } from '../../shared/api/contract.ts';
-import { FACILITY_TYPE_LABELS, FACILITY_TYPES, type FacilityType } from '../../shared/model/kinds.ts';
+import { FACILITY_TYPE_LABELS, type FacilityType } from '../../shared/model/kinds.ts';
 import type { SitingResultOut } from '../../shared/siting/query.ts';
 import type { Service } from '../backend/service.ts';
 import { csvField } from '../backend/io/csv.ts';
 import type { Command } from './commands.ts';
+import { facilityTypes, list, urbanRural } from './options.ts';
 import { UsageError, type Lang } from './output.ts';
 import { applyYear, scenarioId } from './scenario.ts';
 
 type Opts = Record<string, string | boolean | undefined>;
 type Query = ApiArgs<'siting.run'>;
 
-const list = (v: string | boolean | undefined) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : []);
-function types(v: string[], flag: string): FacilityType[] {
-  const bad = v.find((x) => !(FACILITY_TYPES as readonly string[]).includes(x));
-  if (bad) throw new UsageError(`${flag}: "${bad}" is not a facility type (${FACILITY_TYPES.join(', ')})`);
-  return v as FacilityType[];
-}
 function number(v: string | boolean | undefined, flag: string, min: number): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -33,7 +28,7 @@ async function candidatesFrom(svc: Service, opts: Opts, type: FacilityType, lang
   for (const part of String(opts.candidates ?? 'generated').split('+').map((x) => x.trim()).filter(Boolean)) {
     if (part === 'generated') out.generateMeters = spacing;
     else if (part === 'upgrade' || part.startsWith('upgrade:')) {
-      out.upgrade = part === 'upgrade' ? (type === 'sub_centre' ? ['central_thc', 'thc'] : []) : types(part.slice(8).split(','), '--candidates upgrade:');
+      out.upgrade = part === 'upgrade' ? (type === 'sub_centre' ? ['central_thc', 'thc'] : []) : facilityTypes(part.slice(8).split(','), '--candidates upgrade:');
       if (!out.upgrade.length) throw new UsageError('--candidates upgrade:central_thc,thc (the facility types that could be upgraded)');
     } else {
       if (!fs.existsSync(part)) throw new UsageError(`--candidates: generated | upgrade:TYPES | a .csv/.xlsx file; "${part}" is none of these`);
@@ -46,17 +41,6 @@ async function candidatesFrom(svc: Service, opts: Opts, type: FacilityType, lang
       }
       out.sites.push(...r.sites);
     }
-  }
-  return out;
-}
-
-function thresholds(opts: Opts): { urbanMinutes?: number; ruralMinutes?: number } {
-  const out: { urbanMinutes?: number; ruralMinutes?: number } = {};
-  for (const part of list(opts.thresholds)) {
-    const [k, v] = part.split('=');
-    const n = Number(v);
-    if (!(n > 0) || (k !== 'urban' && k !== 'rural')) throw new UsageError('--thresholds: urban=10,rural=30 (minutes)');
-    if (k === 'urban') out.urbanMinutes = n; else out.ruralMinutes = n;
   }
   return out;
 }
@@ -114,7 +98,7 @@ export const siteCommand: Command = {
     const format = (opts.format as string | undefined) ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format: json | csv');
     if (!opts.type) throw new UsageError('--type: the facility type to build, e.g. ems_station');
-    const [type] = types([String(opts.type)], '--type');
+    const [type] = facilityTypes([String(opts.type)], '--type');
     const model = (opts.model as string | undefined) ?? 'mclp';
     if (model !== 'mclp' && model !== 'lscp' && model !== 'pmedian') throw new UsageError('--model: mclp | lscp | pmedian');
     if (opts.exact && opts.heuristic) throw new UsageError('--exact or --heuristic, not both');
@@ -122,8 +106,8 @@ export const siteCommand: Command = {
     if (direction !== 'from' && direction !== 'to') throw new UsageError('--direction: from | to');
     const from = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
     const q: Query = {
-      scenarioId: from, model, type: type!, k: number(opts.add, '--add', 1) ?? 1, direction, ...thresholds(opts),
-      existingTypes: types(list(opts.existing), '--existing'), within: list(opts.within), exclude: list(opts.exclude),
+      scenarioId: from, model, type: type!, k: number(opts.add, '--add', 1) ?? 1, direction, ...urbanRural(opts.thresholds, '--thresholds: urban=10,rural=30 (minutes)'),
+      existingTypes: facilityTypes(list(opts.existing), '--existing'), within: list(opts.within), exclude: list(opts.exclude),
       candidates: await candidatesFrom(svc, opts, type!, lang),
       dispatchMinutes: number(opts.dispatch, '--dispatch', 0) ?? 0, cutoffMinutes: number(opts.cutoff, '--cutoff', 1) ?? 60,
       capacity: number(opts.capacity, '--capacity', 1) ?? null, exact: opts.exact ? 'always' : opts.heuristic ? 'never' : 'auto',
