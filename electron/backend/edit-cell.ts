@@ -1,6 +1,7 @@
 /** One cell edit from a table: validated against the column, checked against the plan, logged for undo. */
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api/errors.ts';
+import { invalidArgs } from '../../shared/api/say-issues.ts';
 import { TABLE_COLUMNS, TABLE_KEY, type TableName } from '../../shared/model/columns.ts';
 import { FACILITY_FIELD_SCHEMAS, UNIT_FIELD_SCHEMAS } from '../../shared/model/entities.ts';
 import { recordEdit } from './db/edit-log.ts';
@@ -18,7 +19,7 @@ export function editCell<T extends TableName>(p: PlanDb, table: T, scenarioId: n
   }
   const parsed = FIELD_SCHEMAS[table][field]!.safeParse(typeof value === 'string' && value.trim() === '' ? null : value);
   if (!parsed.success) {
-    throw new ApiError('INVALID_ARGS', `「${column.zh}」的值无效：${column.note}`, `Invalid value for "${column.en}": ${column.note}`, parsed.error.issues);
+    throw invalidArgs(parsed.error.issues.map((i) => ({ ...i, path: [field, ...i.path] })), { [field]: value }, table === 'facilities' ? 'facility' : 'args');
   }
   const before = getRow(p.db, table, scenarioId, key);
   if (!before) throw new ApiError('NOT_FOUND', `找不到「${key}」`, `No row "${key}"`);

@@ -4,6 +4,7 @@
  * (else street/town) of the plan.
  */
 import { ApiError } from '../../shared/api/errors.ts';
+import { invalidArgs } from '../../shared/api/say-issues.ts';
 import { emptyFacility, FacilitySchema, type Facility, type Unit } from '../../shared/model/entities.ts';
 import { FACILITY_TYPE_LABELS, UNIT_KIND_LEVEL, type FacilityType } from '../../shared/model/kinds.ts';
 import { recordEdit, WHOLE_ROW } from './db/edit-log.ts';
@@ -39,10 +40,7 @@ export function unitAt(units: readonly Unit[], lon: number, lat: number): Unit |
 
 function checked(f: Record<string, unknown>): Facility {
   const r = FacilitySchema.safeParse(f);
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new ApiError('INVALID_ARGS', `机构数据无效：${i.path.join('.')} — ${i.message}`, `Invalid facility: ${i.path.join('.')} — ${i.message}`, r.error.issues);
-  }
+  if (!r.success) throw invalidArgs(r.error.issues, f, 'facility', { zh: '新机构：', en: 'New facility: ' });
   return r.data;
 }
 

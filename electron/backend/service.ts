@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { API, isApiMethod, type ApiMethod, type ApiResult, type PlannerService } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
+import { invalidArgs } from '../../shared/api/say-issues.ts';
 import { setMeta } from './db/meta.ts';
 import { createPlanFile, openPlanFile } from './db/plan-file.ts';
 import { editState, redo, undo } from './db/edit-log.ts';
@@ -213,11 +214,8 @@ export function createPlannerService(opts: WorkspaceOptions): Service {
   const invoke = async (method: string, args: unknown): Promise<unknown> => {
     if (!isApiMethod(method)) throw new ApiError('UNKNOWN_METHOD', `未知的方法：${method}`, `Unknown method: ${method}`);
     const parsed = API[method].args.safeParse(args ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.join('.') || '(参数)';
-      throw new ApiError('INVALID_ARGS', `参数无效：${where} — ${issue?.message}`, `Invalid arguments: ${where} — ${issue?.message}`, parsed.error.issues);
-    }
+    // The planner reads which field and what to do; programs read the issues in `details`.
+    if (!parsed.success) throw invalidArgs(parsed.error.issues, args);
     const handler = impl[method] as (a: unknown) => unknown;
     return await handler(parsed.data);
   };

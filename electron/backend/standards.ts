@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors.ts';
+import { invalidArgs } from '../../shared/api/say-issues.ts';
 import { StandardSet, type StandardSetInput, type StandardSummary } from '../../shared/gaps/standard.ts';
 import { projectRoot } from './paths.ts';
 
@@ -52,10 +53,7 @@ export function saveSet(db: Database.Database, input: StandardSetInput): Standar
     throw new ApiError('CONFLICT', `「${input.id}」是内置标准，不能修改：请先复制一份再编辑`, `"${input.id}" is a shipped set and cannot be changed: copy it first`);
   }
   const parsed = StandardSet.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ApiError('INVALID_ARGS', `标准无效：${issue.path.join('.')} — ${issue.message}`, `Invalid standard set: ${issue.path.join('.')} — ${issue.message}`, parsed.error.issues);
-  }
+  if (!parsed.success) throw invalidArgs(parsed.error.issues, input, 'set');
   db.prepare("INSERT INTO standard_set (id, json, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT (id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at")
     .run(parsed.data.id, JSON.stringify(parsed.data));
   return parsed.data;

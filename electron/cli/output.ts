@@ -8,7 +8,8 @@ export class UsageError extends Error {}
 
 export function printError(e: unknown, lang: Lang): number {
   if (e instanceof UsageError) { console.error(e.message); return 2; }
-  if (e instanceof ApiError) { console.error(`${lang === 'en' ? 'Error' : '错误'} [${e.code}]: ${lang === 'en' ? e.messageEn : e.message}`); return 1; }
+  // The message names the field and the fix; the code is for programs (the exit status says it failed).
+  if (e instanceof ApiError) { console.error(lang === 'en' ? `Error: ${e.messageEn || e.message}` : `错误：${e.message}`); return 1; }
   console.error(`${lang === 'en' ? 'Internal error' : '内部错误'}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   return 70;
 }

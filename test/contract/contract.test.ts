@@ -177,6 +177,13 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       await door.call('gaps.setSettings', { standardId: 'kaifu-mine', year: 2020 });
       expect(gps(await door.call('gaps.evaluate', { ...q, standardId: undefined }))).toMatchObject({ shortfall: 0, status: 'met' });
       expect(await codeOf(door.call('standards.save', { set: { ...mine, id: 'kaifu-2024' } }))).toBe('CONFLICT');
+      // A negative value is refused in the planner's words (issue 12): the target by its name, the field, the fix;
+      // the raw issue stays in details for programs.
+      const negative = await door.call('standards.save', { set: { ...mine, targets: mine.targets.map((t) => (t.id === 'gps-per-10000' ? { ...t, min: -1 } : t)) } })
+        .then(() => null, (e: { code: string; message: string; messageEn: string; details: { path: unknown[] }[] }) => e);
+      expect(negative).toMatchObject({ code: 'INVALID_ARGS', message: '指标「每万人口全科医生数」的「要求值」不能小于 0，请填写 0 或更大的数',
+        messageEn: "Target 'GPs per 10,000 residents' — required value: must be 0 or more" });
+      expect(negative!.details[0]!.path).toEqual(['set', 'targets', 0, 'min']);
       expect(await codeOf(door.call('gaps.evaluate', { ...q, standardId: 'Bad Id!' }))).toBe('INVALID_ARGS');
       // 2,000,000 residents in 2020 instead: 800 needed.
       await door.call('populations.set', { scenarioId: 1, figures: [{ code: '430105000000', year: 2020, population: 2_000_000, population_0_3: null, population_65_plus: null }] });

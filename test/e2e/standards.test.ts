@@ -73,7 +73,13 @@ describe('standard sets dialog', () => {
     expect(await error.count()).toBe(0);
     await dialog().locator('[data-testid=standards-save]').click();
     await error.waitFor();
-    expect(await error.textContent()).toContain('指标「每千常住人口床位数」的「要求值」不能小于 0');
+    // The planner's words, once: the target, the field and the fix; no error code, no zod path (issue 12).
+    const said = await error.textContent();
+    expect(said).toContain('未能保存');
+    expect(said).toContain('指标「每千常住人口床位数」的「要求值」不能小于 0，请填写 0 或更大的数');
+    expect(said!.split('不能小于 0').length).toBe(2);
+    expect(said).not.toMatch(/错误代码|INVALID_ARGS|targets\.|Too small/);
+    expect(await error.getAttribute('data-code')).toBe('INVALID_ARGS');
     expect(await bedsMin().getAttribute('aria-invalid')).toBe('true');
     await screenshot(app.page, 'standards-03-refused');
   });

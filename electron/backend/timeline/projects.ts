@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
+import { sayIssue } from '../../../shared/api/say-issues.ts';
 import type { ProjectOut } from '../../../shared/api/methods/timeline.ts';
 import { FacilitySchema } from '../../../shared/model/entities.ts';
 import { FACILITY_TYPE_LABELS } from '../../../shared/model/kinds.ts';
@@ -52,7 +53,8 @@ export function completeProject(db: Database.Database, scenarioId: number, input
     const r = FacilitySchema.safeParse(newFacilityOf({ ...p, id: 0 }));
     if (!r.success) {
       const i = r.error.issues[0]!;
-      refuse([{ field: `fields.${i.path.join('.')}`, message: `新机构数据无效：${i.path.join('.')} — ${i.message}`, messageEn: `Invalid new facility: ${i.path.join('.')} — ${i.message}` }]);
+      const said = sayIssue(i, newFacilityOf({ ...p, id: 0 }), 'facility');
+      refuse([{ field: `fields.${i.path.join('.')}`, message: `新机构：${said.zh}`, messageEn: `New facility: ${said.en}` }]);
     }
   } else {
     p.name ||= `${currentName}${PROJECT_KIND_LABELS[p.kind].zh}`;

@@ -53,15 +53,14 @@ export function Modal({ title, testId, onClose, onSubmit, children, footer, wide
   );
 }
 
-/** A service error in the current language, with its code for support. */
+/** A service error in the current language; its code (for support) only in the tooltip, never in the text. */
 export function ErrorBox({ error }: { error: unknown }) {
   const { t, lang } = useLang();
   if (!error) return null;
   const code = errorCode(error);
   return (
-    <div className="error-box" role="alert" data-testid="dialog-error">
+    <div className="error-box" role="alert" data-testid="dialog-error" data-code={code ?? undefined} title={code ? t('dialog.errorCode', { code }) : undefined}>
       <div>{errorText(error, lang)}</div>
-      {code && <div className="error-code">{t('dialog.errorCode', { code })}</div>}
     </div>
   );
 }

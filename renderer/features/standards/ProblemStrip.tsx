@@ -1,6 +1,7 @@
 /**
  * What went wrong, kept in view under the set being edited (not scrolled away with the targets): a
- * refused save says which target and field in words, then the server's own message and code.
+ * refused save says which target and field in words (the server's message, when it says more; its code
+ * only in the tooltip).
  */
 import { errorCode, errorText } from '../../app/i18n/labels.ts';
 import { useLang } from '../../app/i18n/index.ts';
@@ -20,14 +21,14 @@ export function ProblemStrip({ error, problem, local, saving }: Props) {
   const { t, lang } = useLang();
   if (!error && !local) return null;
   const code = errorCode(error);
+  const said = error ? errorText(error, lang) : '';
   return (
-    <div className="std-problem" role="alert" data-testid="standards-error">
+    <div className="std-problem" role="alert" data-testid="standards-error" data-code={code ?? undefined} title={code ? t('dialog.errorCode', { code }) : undefined}>
       {local && <div className="std-problem-head">{local}</div>}
       {error ? (
         <>
-          <div className="std-problem-head">{saving ? t('standards.saveFailed') : null} {problem?.text ?? errorText(error, lang)}</div>
-          {problem && <div className="std-problem-detail">{errorText(error, lang)}</div>}
-          {code && <div className="std-problem-detail">{t('dialog.errorCode', { code })}</div>}
+          <div className="std-problem-head">{saving ? t('standards.saveFailed') : null} {problem?.text ?? said}</div>
+          {problem && said !== problem.text && <div className="std-problem-detail">{said}</div>}
         </>
       ) : null}
     </div>
