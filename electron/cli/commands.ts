@@ -8,7 +8,7 @@ import { siteCommand } from './site-command.ts';
 import { allocateCommand } from './allocate-command.ts';
 import { briefCommand } from './brief-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
-import { printImportReport, UsageError, type Lang } from './output.ts';
+import { jsonText, printImportReport, UsageError, type Lang } from './output.ts';
 import { scenarioId } from './scenario.ts';
 import { importRoadsAndBoundaries, roadInfo } from './roads.ts';
 
@@ -149,20 +149,21 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   gaps: {
-    usage: 'healthplan gaps <file.hplan> [--standard ID] [--year Y] [--scenario NAME] [--level region|county|township|facility] [--only-short] [--format json|csv|xlsx] [--out F]',
+    usage: 'healthplan gaps <file.hplan> [--standard ID] [--year Y] [--scenario NAME] [--region UNITS] [--level region|county|township|facility] [--only-short] [--format json|csv|xlsx] [--out F]',
     summary: { zh: '对照标准计算差距（每个指标、每个单位），附文号与原文', en: 'Gaps against a standard set, per target and unit, with their sources' },
     options: {
       standard: { type: 'string', help: 'standard set id (default: the plan\'s) / 标准编号' },
       year: { type: 'string', help: 'target year / 目标年份' },
       scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
       level: { type: 'string', help: 'region | county | township | facility' },
+      region: { type: 'string', help: 'apply a set written for another region to these units of the plan (codes or names, comma-separated) / 适用区域' },
       'only-short': { type: 'boolean', help: 'only results with a shortfall / 只看不足' },
       format: { type: 'string', help: 'json (default) | csv | xlsx' },
       out: { type: 'string', help: 'write to a file instead of the screen (needed for xlsx) / 输出文件' },
       list: { type: 'boolean', help: 'list the standard sets / 列出可用标准' },
     },
     async run(svc, file, opts, lang) {
-      await svc.call('plan.open', { path: path.resolve(file) });
+      const { isSample } = await svc.call('plan.open', { path: path.resolve(file) });
       if (opts.list) {
         for (const s of await svc.call('standards.list', {})) console.log(`${s.id}\t${lang === 'en' ? s.nameEn : s.name}\t${s.year}\t${s.documents.join(' ')}`);
         return 0;
@@ -177,20 +178,22 @@ export const COMMANDS: Record<string, Command> = {
       const query = {
         scenarioId: await scenarioId(svc, opts.scenario as string | undefined, false, lang),
         standardId: opts.standard as string | undefined, year, level: level as 'region' | undefined, onlyShort: !!opts['only-short'],
+        ...(opts.region ? { region: String(opts.region).split(/[,，、]/).map((x) => x.trim()).filter(Boolean) } : {}),
       };
       let bytes: Uint8Array | string;
       if (format === 'json') {
         const report = await svc.call('gaps.evaluate', query);
         const sources = new Map(report.targets.map((t) => [t.id, t.source]));
-        bytes = `${JSON.stringify({
-          standard: report.standard, year: report.year, scenario: report.scenario, notes: report.notes,
+        bytes = jsonText({
+          standard: report.standard, year: report.year, scenario: report.scenario, region: report.region, notes: report.notes,
           results: report.results.map((r) => ({
             target: r.target, scope: r.scope, code: r.code, name: r.name, parent: r.parent, value: r.value, required: r.required,
             shortfall: r.shortfall, unit: r.unit, status: r.status, source: sources.get(r.target),
             ...(r.count ? { count: r.count } : {}), ...(r.missing ? { missing: r.missing } : {}),
             ...(r.population !== undefined ? { population: r.population } : {}),
+            ...(r.due !== undefined ? { due: r.due } : {}), ...(r.judged ? { judged: r.judged } : {}),
           })),
-        }, null, 2)}\n`;
+        }, isSample, lang);
       } else {
         const f = await svc.call('gaps.export', { ...query, format: format as 'csv' | 'xlsx' });
         bytes = Buffer.from(f.dataBase64, 'base64');

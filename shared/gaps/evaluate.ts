@@ -48,7 +48,7 @@ function meets(f: Facility, c: Condition): boolean | null {
 /** One result, always with the same fields (one object shape for hundreds of thousands of them). */
 function result(t: Target, scope: Scope, code: string, name: string, parent: string | null, value: number | null, required: number | null,
   shortfall: number | null, status: GapResult['status'], missing?: Said, count?: GapResult['count'], population?: number): GapResult {
-  return { target: t.id, scope, code, name, parent, value, required, shortfall, unit: t.unit, status, count, missing: missing?.zh, missingEn: missing?.en, population };
+  return { target: t.id, scope, code, name, parent, value, required, shortfall, unit: t.unit, status, count, missing: missing?.zh, missingEn: missing?.en, population, due: undefined, judged: undefined };
 }
 
 const scopeOfLevel = (level: number): Scope => (level <= 0 ? 'region' : level === 1 ? 'county' : 'township');
@@ -60,6 +60,8 @@ export interface EvaluateOptions {
   populations?: readonly PopulationFigure[];
   /** Coverage of the access targets, by target id, from the access engine; a target without it is not evaluated. */
   access?: ReadonlyMap<string, AccessCoverage>;
+  /** The planner's choice of region for a set written for another (unit codes or names). */
+  appliedTo?: readonly string[];
 }
 
 /** 覆盖情况: for one access target, the population of the demand points and the part reached in time. */
@@ -71,19 +73,38 @@ export interface AccessCoverage {
 }
 
 export function evaluateGaps(units: readonly Unit[], facilities: readonly Facility[], set: StandardSet, opts: EvaluateOptions): GapReport {
-  const ix = indexRegion(units, facilities, { appliesTo: set.appliesTo, year: opts.year, populations: opts.populations });
+  const ix = indexRegion(units, facilities, { appliesTo: set.appliesTo, appliedTo: opts.appliedTo, year: opts.year, populations: opts.populations });
   const results: GapResult[] = [];
-  const emit: Emit = (r) => { results.push(r); };
   for (const t of set.targets) {
+    const due = t.year ?? set.year;
+    // 未到期 before the target's own year; 参考 for background the document states: the value stays, the verdict is kept aside.
+    const aside: GapResult['status'] | null = t.reference ? 'reference' : t.year !== undefined && opts.year < t.year ? 'not_due' : null;
+    const emit: Emit = (r) => {
+      r.due = due;
+      if (aside && r.status !== 'missing_data' && r.status !== 'not_evaluated') { r.judged = r.status; r.status = aside; }
+      results.push(r);
+    };
+    if (!ix.applicable) { notApplicable(t, ix, emit); continue; }
     switch (t.kind) {
       case 'ratio': ratio(t, ix, emit); break;
       case 'presence': presence(t, ix, emit); break;
-      case 'facility_min': facilityMin(t, ix, emit); break;
+      case 'facility_min': facilityMin(t, ix, emit, set); break;
       case 'share': share(t, ix, emit); break;
+      case 'pooled_share': pooledShare(t, ix, emit); break;
+      case 'count': count(t, ix, emit); break;
       case 'access': access(t, ix, emit, opts.access?.get(t.id)); break;
     }
   }
-  return { standard: set.id, year: opts.year, targets: set.targets, results, notes: ix.notes.map((n) => n.zh), notesEn: ix.notes.map((n) => n.en) };
+  return {
+    standard: set.id, year: opts.year, targets: set.targets, results, notes: ix.notes.map((n) => n.zh), notesEn: ix.notes.map((n) => n.en),
+    region: { codes: ix.regionRoots.map((i) => ix.units[i]!.code), name: ix.regionName, applicable: ix.applicable },
+  };
+}
+
+/** 不适用: one region line per target, saying the set's region is not in the plan. */
+function notApplicable(t: Target, ix: RegionIndex, emit: Emit): void {
+  emit(result(t, 'region', 'region', ix.regionName, null, null, null, null, 'not_applicable',
+    { zh: `方案中没有「${ix.regionName}」：本标准不适用`, en: `${ix.regionName} is not in the plan: the set does not apply` }));
 }
 
 /** The counties or townships of the region, in plan order. */
@@ -159,12 +180,12 @@ class Rollup {
     if (c >= 0 && c !== self) this.add(c, met, shortfall);
     this.add(this.region, met, shortfall);
   }
-  emit(t: Target, ix: RegionIndex, emit: Emit, what: 'units' | 'facilities', scopes: readonly Scope[]): void {
+  emit(t: Target, ix: RegionIndex, emit: Emit, what: 'units' | 'facilities', scopes: readonly Scope[], said?: Said): void {
     const one = (at: number, scope: Scope, code: string, name: string, parent: string | null) => {
       const met = this.met[at]!, of = this.of[at]!, lacking = this.lacking[at]!;
       if (of === 0 && lacking === 0) return;
-      emit(result(t, scope, code, name, parent, met, of, this.short[at]!, of === 0 ? 'missing_data' : statusOfCount(met, of),
-        lacking ? lackingOf(lacking, what) : undefined, { met, of }));
+      const note = lacking ? lackingOf(lacking, what) : said && at === this.region ? said : undefined;
+      emit(result(t, scope, code, name, parent, met, of, this.short[at]!, of === 0 ? 'missing_data' : statusOfCount(met, of), note, { met, of }));
     };
     if (scopes.includes('region')) one(this.region, 'region', 'region', ix.regionName, null);
     for (const level of [1, 2] as const) {
@@ -177,7 +198,8 @@ class Rollup {
 
 // ---- presence per unit: ≥ n facilities of given types in each unit of given kinds --------------------
 
-function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
+/** Per unit a presence target asks of: how many facilities it has and must have (named units: their own count). */
+function presenceNeeds(t: Of<'presence'>, ix: RegionIndex, emit: Emit | null): { i: number; have: number; required: number | null }[] {
   const counts = typeMask(t.facilityTypes);
   const kinds = new Set<string>(t.unitKinds);
   const count = new Int32Array(ix.units.length);
@@ -190,21 +212,30 @@ function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
     for (const nm of t.named) {
       const i = ix.units.findIndex((u, j) => ix.inRegion[j] && (u.code === nm.unit || u.name === nm.unit));
       if (i < 0) {
-        emit(result(t, 'region', nm.unit, nm.unit, null, null, nm.min, null, 'missing_data', { zh: `方案中没有「${nm.unit}」`, en: `"${nm.unit}" is not in the plan` }));
+        emit?.(result(t, 'region', nm.unit, nm.unit, null, null, nm.min, null, 'missing_data', { zh: `方案中没有「${nm.unit}」`, en: `"${nm.unit}" is not in the plan` }));
       } else namedMin.set(i, nm.min);
     }
   }
-  const roll = new Rollup(ix);
-  let regionDirect = false;
+  const out: { i: number; have: number; required: number | null }[] = [];
   for (let i = 0; i < ix.units.length; i++) {
     const u = ix.units[i]!;
     if (!ix.inRegion[i] || (t.named ? !namedMin.has(i) : !kinds.has(u.kind))) continue;
     const pop = ix.population(i, 'total');
     let required = namedMin.get(i) ?? t.min;
-    if (!t.named && (t.perPopulation || t.extraAbove) && !(pop >= 0)) { roll.addUp(ix, i, null, 0, i); continue; }
+    if (!t.named && (t.perPopulation || t.extraAbove) && !(pop >= 0)) { out.push({ i, have: count[i]!, required: null }); continue; }
     if (!t.named && t.perPopulation) required = Math.max(required, Math.ceil(pop / t.perPopulation));
     if (!t.named && t.extraAbove && pop > t.extraAbove.population) required += t.extraAbove.extra;
-    const have = count[i]!;
+    out.push({ i, have: count[i]!, required });
+  }
+  return out;
+}
+
+function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
+  const roll = new Rollup(ix);
+  let regionDirect = false;
+  for (const { i, have, required } of presenceNeeds(t, ix, emit)) {
+    if (required === null) { roll.addUp(ix, i, null, 0, i); continue; }
+    const u = ix.units[i]!;
     const shortfall = Math.max(0, required - have);
     const level = UNIT_KIND_LEVEL[u.kind];
     // A named unit that is the region itself (40 community hospitals in 长沙市) is the region line.
@@ -221,7 +252,7 @@ function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
 
 // ---- per-facility minimum: each facility of given types has measure (÷ relativeTo) ≥ min ----------------
 
-function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit): void {
+function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit, set: StandardSet): void {
   const counts = typeMask(t.facilityTypes);
   const measure = ix.column(t.measure);
   const relative = t.relativeTo ? ix.column(t.relativeTo) : null;
@@ -246,7 +277,17 @@ function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit): void {
     emit(result(t, 'facility', f.id, f.name, parent, round4(value), t.min, shortfall, statusOf(value, t.min)));
     roll.addUp(ix, u, value + 1e-9 >= t.min, shortfall, -2);
   }
-  roll.emit(t, ix, emit, 'facilities', ['region', 'county', 'township']);
+  // Facilities the document names that do not exist yet (发热门诊 at a sub-centre not yet built) count as not meeting it.
+  const expected = t.expectedFrom ? set.targets.find((x): x is Of<'presence'> => x.id === t.expectedFrom && x.kind === 'presence') : undefined;
+  let absent = 0;
+  if (expected) {
+    for (const { i, have, required } of presenceNeeds(expected, ix, null)) {
+      for (let m = have; required !== null && m < required; m++, absent++) roll.addUp(ix, i, false, ceilPos(t.min), -2);
+    }
+  }
+  roll.emit(t, ix, emit, 'facilities', ['region', 'county', 'township'], absent ? {
+    zh: `其中 ${absent} 所尚未设立（按「${expected!.name}」应有）`, en: `${absent} of them not yet established (as "${expected!.nameEn}" requires)`,
+  } : undefined);
 }
 
 // ---- share of facilities meeting a condition ------------------------------------------------------
@@ -274,6 +315,72 @@ function share(t: Of<'share'>, ix: RegionIndex, emit: Emit): void {
   };
   if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, rMet, rOf, rLacking);
   if (t.scopes.includes('county')) for (const i of unitsAt(ix, 1)) one('county', ix.units[i]!.code, ix.units[i]!.name, 'region', met[i]!, of[i]!, lacking[i]!);
+}
+
+// ---- a share of a whole area's staff: Σ measure ÷ Σ relativeTo --------------------------------------
+
+function pooledShare(t: Of<'pooled_share'>, ix: RegionIndex, emit: Emit): void {
+  const counts = typeMask(t.facilityTypes);
+  const num = ix.column(t.measure), den = ix.column(t.relativeTo);
+  const n = ix.units.length;
+  // Index n is the region.
+  const sumNum = new Float64Array(n + 1), sumDen = new Float64Array(n + 1), lacking = new Int32Array(n + 1);
+  const detail: GapResult[] = [];
+  for (let k = 0; k < num.length; k++) {
+    const u = ix.facilityUnit[k]!;
+    if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) continue;
+    const f = ix.facilities[k]!;
+    const w = ix.townshipOf[u]! >= 0 ? ix.townshipOf[u]! : ix.countyOf[u]!;
+    const parent = w >= 0 ? ix.units[w]!.code : null;
+    const a = num[k]!, b = den[k]!;
+    const at = [n, ix.countyOf[u]!, ix.townshipOf[u]!].filter((x) => x >= 0);
+    if (a !== a || b !== b) { // NaN: unknown; left out of both sums, and said
+      for (const x of at) lacking[x]!++;
+      const m = label(a !== a ? t.measure : t.relativeTo);
+      detail.push(result(t, 'facility', f.id, f.name, parent, null, t.min, null, 'missing_data', { zh: `缺少「${m.zh}」`, en: `no ${m.en}` }));
+      continue;
+    }
+    for (const x of at) { sumNum[x]! += a; sumDen[x]! += b; }
+    if (b > 0) detail.push(result(t, 'facility', f.id, f.name, parent, round4(a / b), t.min, ceilPos(t.min * b - a), statusOf(a / b, t.min)));
+  }
+  const one = (at: number, scope: Scope, code: string, name: string, parent: string | null) => {
+    const lack = lacking[at]!;
+    const note = lack ? lacksData(lack, t.measure, { zh: '未计入合计', en: 'left out of the totals' }) : undefined;
+    if (!(sumDen[at]! > 0)) {
+      if (lack) emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', note));
+      return;
+    }
+    const value = sumNum[at]! / sumDen[at]!;
+    emit(result(t, scope, code, name, parent, round4(value), t.min, ceilPos(t.min * sumDen[at]! - sumNum[at]!), statusOf(value, t.min), note,
+      undefined, undefined));
+  };
+  if (t.scopes.includes('region')) {
+    if (sumDen[n]! > 0 || lacking[n]) one(n, 'region', 'region', ix.regionName, null);
+    else emit(result(t, 'region', 'region', ix.regionName, null, null, t.min, null, 'missing_data', { zh: '没有此类机构', en: 'no facilities of these types' }));
+  }
+  for (const level of [1, 2] as const) {
+    const scope = scopeOfLevel(level);
+    if (!t.scopes.includes(scope as 'county' | 'township')) continue;
+    for (const i of unitsAt(ix, level)) one(i, scope, ix.units[i]!.code, ix.units[i]!.name, parentCode(ix, i, scope));
+  }
+  for (const d of detail) emit(d);
+}
+
+// ---- a number of facilities (meeting a condition) in the region ------------------------------------
+
+function count(t: Of<'count'>, ix: RegionIndex, emit: Emit): void {
+  const counts = typeMask(t.facilityTypes);
+  let k = 0, of = 0, lacking = 0;
+  ix.facilities.forEach((f, j) => {
+    const u = ix.facilityUnit[j]!;
+    if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[j]!]) return;
+    of++;
+    const m = t.condition ? meets(f, t.condition) : true;
+    if (m) k++;
+    else if (m === null) lacking++;
+  });
+  const note = lacking ? lacksData(lacking, t.condition!.field, { zh: '按未达到计', en: 'counted as not meeting it' }) : undefined;
+  emit(result(t, 'region', 'region', ix.regionName, null, k, t.min, Math.max(0, t.min - k), statusOf(k, t.min), note, { met: k, of }));
 }
 
 // ---- access: declared here, evaluated by the access engine (issue 4) ---------------------------------

@@ -39,8 +39,16 @@ const common = {
   unverified: z.boolean().default(false),
   /** How the wording was read where it was ambiguous. */
   note: z.string().optional(),
-  /** The year this figure is due when it differs from the set's (a 2023 milestone in a 2024 plan). */
+  /**
+   * The year this figure is due when it differs from the set's (a 2023 milestone in a 2024 plan, a 2030
+   * horizon in a 2025 plan): before it the target is 未到期 (not yet due: value shown, no verdict).
+   */
   year: z.number().int().min(2000).max(2100).optional(),
+  /**
+   * 参考: stated by the document as background (what was done, 发展基础) rather than as a target; shown
+   * with its value and never counted among 不足.
+   */
+  reference: z.boolean().default(false),
   source: Source,
 };
 
@@ -92,6 +100,12 @@ export const FacilityMinTarget = z.object({
   measure: z.enum(conditionFields as [string, ...string[]]),
   min: z.number(),
   relativeTo: Measure.optional(),
+  /**
+   * The presence target (its id in the same set) that says how many such facilities there should be
+   * (发热门诊 at each of the 2 named sub-centres): facilities still missing count as not meeting this one,
+   * so the row shows "0 of 2" rather than vanishing when none exist yet.
+   */
+  expectedFrom: z.string().optional(),
   unit: z.string().min(1),
 });
 
@@ -106,6 +120,35 @@ export const ShareTarget = z.object({
   unit: z.string().default('个'),
 });
 
+/**
+ * 占比 stated for a whole area (中高级职称人员占比达到33%, 本科以上学历占比达60%): Σ measure ÷ Σ relativeTo over
+ * the facilities of the given types in the scope, at least `min`. Each facility's own share is listed
+ * under it as detail, not as the verdict.
+ */
+export const PooledShareTarget = z.object({
+  ...common,
+  kind: z.literal('pooled_share'),
+  facilityTypes: z.array(FacilityType).min(1),
+  measure: Measure,
+  relativeTo: Measure,
+  min: z.number().min(0).max(1),
+  scopes: z.array(Scope.exclude(['facility'])).min(1),
+  unit: z.string().min(1),
+});
+
+/**
+ * A number of facilities (of the given types, meeting `condition` when given) in the set's region:
+ * "争取6家通过推荐标准", "建成10个中医阁". A count, not a share of however many there are.
+ */
+export const CountTarget = z.object({
+  ...common,
+  kind: z.literal('count'),
+  facilityTypes: z.array(FacilityType).min(1),
+  condition: Condition.optional(),
+  min: z.number().int().positive(),
+  unit: z.string().default('个'),
+});
+
 /** Travel-time coverage: evaluated by the access engine; until then reported as not evaluated. */
 export const AccessTarget = z.object({
   ...common,
@@ -113,13 +156,15 @@ export const AccessTarget = z.object({
   facilityTypes: z.array(FacilityType).min(1),
   urbanMinutes: z.number().positive(),
   ruralMinutes: z.number().positive(),
+  /** 出行方式 per urban/rural point (shared/access/travel.ts): by car when not given. */
+  travel: z.object({ urban: z.enum(['drive', 'walk']), rural: z.enum(['drive', 'walk']) }).optional(),
   /** Share of the population to be covered (1 = everyone). */
   min: z.number().min(0).max(1).default(1),
   scopes: z.array(Scope.exclude(['facility'])).min(1),
   unit: z.string().default('人'),
 });
 
-export const Target = z.discriminatedUnion('kind', [RatioTarget, PresenceTarget, FacilityMinTarget, ShareTarget, AccessTarget]);
+export const Target = z.discriminatedUnion('kind', [RatioTarget, PresenceTarget, FacilityMinTarget, ShareTarget, PooledShareTarget, CountTarget, AccessTarget]);
 export type Target = z.infer<typeof Target>;
 export type TargetInput = z.input<typeof Target>;
 
@@ -139,6 +184,12 @@ export const StandardSet = z.object({
   for (const [i, t] of s.targets.entries()) {
     if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `duplicate target id ${t.id}` });
     seen.add(t.id);
+  }
+  for (const [i, t] of s.targets.entries()) {
+    if (t.kind !== 'facility_min' || t.expectedFrom === undefined) continue;
+    if (!s.targets.some((x) => x.id === t.expectedFrom && x.kind === 'presence')) {
+      ctx.addIssue({ code: 'custom', path: ['targets', i, 'expectedFrom'], message: `expectedFrom must name a presence target of the set, not ${t.expectedFrom}` });
+    }
   }
 });
 export type StandardSet = z.infer<typeof StandardSet>;

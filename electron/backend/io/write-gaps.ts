@@ -2,26 +2,29 @@
 import ExcelJS from 'exceljs';
 import type { GapReportOut } from '../../../shared/api/contract.ts';
 import { csvField } from './csv.ts';
+import { markSampleWorkbook } from './sample-mark.ts';
+import { withSampleColumn } from '../../../shared/api/sample-note.ts';
+import { statusInWords } from '../../../shared/gaps/words.ts';
 
-const STATUS_ZH = { met: '达标', near: '接近', short: '不足', missing_data: '数据不全', not_evaluated: '未评估' } as const;
 const SCOPE_ZH = { region: '全域', county: '区县', township: '街道/乡镇', facility: '机构' } as const;
-const HEADERS = ['指标', '指标编号', '层级', '代码', '名称', '现值', '目标值', '缺口', '单位', '状态', '说明', '文号', '条款', '原文'];
-const WIDTHS = [26, 22, 10, 16, 28, 10, 10, 10, 6, 8, 28, 24, 14, 60];
+const HEADERS = ['指标', '指标编号', '层级', '代码', '名称', '现值', '目标值', '缺口', '单位', '状态', '到期年份', '说明', '文号', '条款', '原文'];
+const WIDTHS = [26, 22, 10, 16, 28, 10, 10, 10, 6, 14, 8, 28, 24, 14, 60];
 
 /** One row per result: the CLI's JSON fields plus the target's name and its source, for the workbook. */
 export function gapRows(report: GapReportOut): (string | number | null)[][] {
   const byId = new Map(report.targets.map((t) => [t.id, t]));
   return report.results.map((r) => {
     const t = byId.get(r.target)!;
-    return [t.name, r.target, SCOPE_ZH[r.scope], r.code, r.name, r.value, r.required, r.shortfall, r.unit, STATUS_ZH[r.status], r.missing ?? '',
+    return [t.name, r.target, SCOPE_ZH[r.scope], r.code, r.name, r.value, r.required, r.shortfall, r.unit, statusInWords(r, 'zh'), r.due ?? null, r.missing ?? '',
       t.source.document, t.source.clause, t.source.text];
   });
 }
 
-export async function writeGaps(report: GapReportOut, format: 'csv' | 'xlsx'): Promise<Uint8Array> {
+/** `sample`: the plan is the sample — the CSV gets a 数据说明 column, the workbook the note in its title and page header. */
+export async function writeGaps(report: GapReportOut, format: 'csv' | 'xlsx', opts: { sample?: boolean } = {}): Promise<Uint8Array> {
   const rows = gapRows(report);
   if (format === 'csv') {
-    const text = [HEADERS, ...rows].map((r) => r.map((v) => csvField(v === null ? '' : String(v))).join(',')).join('\r\n');
+    const text = withSampleColumn([HEADERS, ...rows], !!opts.sample).map((r) => r.map((v) => csvField(v === null ? '' : String(v))).join(',')).join('\r\n');
     return Buffer.from(`\ufeff${text}\r\n`, 'utf8');
   }
   const wb = new ExcelJS.Workbook();
@@ -33,5 +36,6 @@ export async function writeGaps(report: GapReportOut, format: 'csv' | 'xlsx'): P
   for (const r of rows) ws.addRow(r);
   WIDTHS.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: HEADERS.length } };
+  markSampleWorkbook(wb, !!opts.sample);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

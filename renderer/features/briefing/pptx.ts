@@ -34,7 +34,7 @@ const FOOT_Y = 6.95;
 const FONT = 'Microsoft YaHei';
 const hex = (c: string) => c.replace('#', '').toUpperCase();
 const INK = '12263F', INK2 = '3E4C59', INK3 = '616E7C', RULE = 'D5DDE8', PANEL = 'F4F7FB';
-const STATUS_TEXT: Record<GapStatus, string> = { met: '2F8F5B', near: 'B07A06', short: 'C93C3C', missing_data: '8795A1', not_evaluated: '8795A1' };
+const STATUS_TEXT: Record<GapStatus, string> = { met: '2F8F5B', near: 'B07A06', short: 'C93C3C', missing_data: '8795A1', not_evaluated: '8795A1', not_due: '616E7C', reference: '616E7C', not_applicable: '8795A1' };
 
 interface Ctx { pptx: Pptx; b: Brief; lang: Lang; refs: Map<string, number>; text: Partial<PptxGenJS.TextPropsOptions>; n: number; total: number }
 

@@ -76,14 +76,14 @@ export function headlineTargets(b: Brief, max: number): Target[] {
 
 /** How many targets of the region stand at each status. */
 export function tally(s: BriefStanding): Record<GapStatus, number> {
-  const out: Record<GapStatus, number> = { met: 0, near: 0, short: 0, missing_data: 0, not_evaluated: 0 };
+  const out: Record<GapStatus, number> = { met: 0, near: 0, short: 0, missing_data: 0, not_evaluated: 0, not_due: 0, reference: 0, not_applicable: 0 };
   for (const r of s.region) out[r.status]++;
   return out;
 }
 
 /** The traffic light's colours, on screen, on paper and in the deck. */
 export const STATUS_COLOUR: Record<GapStatus, string> = {
-  met: '#2f8f5b', near: '#e39b17', short: '#d64545', missing_data: '#a9b4c2', not_evaluated: '#c3cad3',
+  met: '#2f8f5b', near: '#e39b17', short: '#d64545', missing_data: '#a9b4c2', not_evaluated: '#c3cad3', not_due: '#7b8794', reference: '#9aa5b1', not_applicable: '#c3cad3',
 };
 export const NO_DATA = '#dde2e8';
 export const ACCENT = '#1d5fbf';

@@ -71,7 +71,7 @@ export const GapSummary = memo(function GapSummary({ ix, place, title, onlyShort
 });
 
 function SummaryItem({ item, selected, onSelect, onHover }: { item: Item; selected: boolean; onSelect(): void; onHover(on: boolean): void }) {
-  const { lang } = useLang();
+  const { t, lang } = useLang();
   const { target, result, extras } = item;
   const lines = extras.filter((x) => x.code !== REGION);
   const status = result?.status ?? lines[0]?.status ?? 'missing_data';
@@ -92,11 +92,12 @@ function SummaryItem({ item, selected, onSelect, onHover }: { item: Item; select
       <div className="gap-item-head">
         <span className="gap-item-name">{targetName(target, lang)}</span>
         <TargetBadges binding={false} unverified={target.unverified} />
-        <StatusLight status={status} />
+        <StatusLight status={status} judged={result?.judged} due={result?.due} />
       </div>
       {result && <div className="gap-item-fig" data-testid="gap-summary-figure">{fullFigure(target, result, lang)}</div>}
       {phrase && <div className={`gap-item-gap is-${status}`} data-testid="gap-summary-gap">{phrase}</div>}
-      {result?.missing && result.status !== 'missing_data' && result.status !== 'not_evaluated' && <div className="gap-item-note">{missingText(result, lang)}</div>}
+      {result?.missing && result.status !== 'missing_data' && result.status !== 'not_evaluated' && result.status !== 'not_applicable' && <div className="gap-item-note">{missingText(result, lang)}</div>}
+      {result?.judged && (result.status === 'not_due' || result.status === 'reference') && <div className="gap-item-note" data-testid="gap-summary-aside">{t(`gaps.aside.${result.status}`, { due: result.due, now: t(`gaps.status.${result.judged}`) })}</div>}
       {lines.map((x) => (
         <div key={x.code} className={`gap-item-gap is-${x.status}`}>
           {x.name}：{x.status === 'missing_data' ? missingText(x, lang) : `${fullFigure(target, x, lang)} ${gapPhrase(target, x, lang) ?? ''}`}

@@ -78,7 +78,7 @@ export function columnsFor(ix: GapIndex, rows: readonly PlaceRow[]): Target[] {
 export const isShortish = (s: GapStatus | undefined) => s === 'short' || s === 'near';
 
 /** Rank for "worst first": short, near, met, then what cannot be judged. */
-const STATUS_RANK: Record<GapStatus, number> = { short: 0, near: 1, met: 2, missing_data: 3, not_evaluated: 4 };
+const STATUS_RANK: Record<GapStatus, number> = { short: 0, near: 1, met: 2, not_due: 3, reference: 4, missing_data: 5, not_evaluated: 6, not_applicable: 7 };
 
 /** How far a result is towards its requirement (1 = exactly met); null when unknown. */
 export function attainment(r: GapResult | undefined): number | null {

@@ -23,7 +23,7 @@ const unitSuffix = (unit: string, lang: Lang) => {
 
 /** A value that is a share of 1 (share targets, per-facility shares such as TCM ÷ all physicians). */
 export function isShareValued(t: Target): boolean {
-  return t.kind === 'share' || t.kind === 'access' || (t.kind === 'facility_min' && (!!t.relativeTo || isPercentMeasure(t.measure)));
+  return t.kind === 'share' || t.kind === 'access' || t.kind === 'pooled_share' || (t.kind === 'facility_min' && (!!t.relativeTo || isPercentMeasure(t.measure)));
 }
 
 /** A roll-up: how many units or facilities below meet a per-unit / per-facility target. */
@@ -70,7 +70,8 @@ export function fullFigure(t: Target, r: GapResult, lang: Lang): string {
 export function requirement(t: Target, lang: Lang, brief = false): string {
   switch (t.kind) {
     case 'ratio': return `≥${num(t.min)} ${ratioUnit(t, lang)}`;
-    case 'share': return tr(lang, 'fig.share', { min: pct(t.min) });
+    case 'share': case 'pooled_share': return tr(lang, 'fig.share', { min: pct(t.min) });
+    case 'count': return `≥${num(t.min)}${unitSuffix(t.unit, lang)}`;
     case 'access': return tr(lang, 'fig.access', { urban: t.urbanMinutes, rural: t.ruralMinutes });
     case 'facility_min':
       if (isBoolMeasure(t.measure)) return tr(lang, 'fig.mustHave');

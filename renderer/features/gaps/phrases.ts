@@ -23,6 +23,7 @@ export const missingText = (r: GapResult, lang: Lang) => (lang === 'en' ? r.miss
 /** The gap in a sentence, or null when there is none. */
 export function gapPhrase(t: Target, r: GapResult, lang: Lang): string | null {
   if (r.status === 'not_evaluated') return tr(lang, 'gap.access');
+  if (r.status === 'not_applicable') return missingText(r, lang) ?? null;
   if (r.status === 'missing_data') return missingText(r, lang) ?? tr(lang, 'gap.missing');
   const n = r.shortfall ?? 0;
   if (r.status === 'met' || n <= 0) return null;
@@ -46,6 +47,8 @@ export function gapPhrase(t: Target, r: GapResult, lang: Lang): string | null {
       if (c.field === 'type' && Array.isArray(c.value) && c.value.length === 1) return tr(lang, 'gap.shareType', { n: num(n), type: typeName(c.value[0]!, lang, n) });
       return tr(lang, 'gap.share', { n: num(n), cond: conditionText(c, lang), ...countWords(n) });
     }
+    case 'pooled_share': return more(measureNoun(t.measure, lang), n, t.unit, lang);
+    case 'count': return tr(lang, 'gap.count', { n: num(n), cond: t.condition ? conditionText(t.condition, lang) : '' });
   }
 }
 

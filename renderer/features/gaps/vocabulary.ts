@@ -113,6 +113,8 @@ export function ruleText(t: Target, lang: Lang): string {
         ? tr(lang, 'rule.facility_rel', { types, measure: columnName(t.measure, lang), rel: columnName(t.relativeTo, lang) })
         : tr(lang, 'rule.facility_min', { types, measure: columnName(t.measure, lang) });
     case 'share': return tr(lang, 'rule.share', { types, cond: conditionText(t.condition, lang) });
+    case 'pooled_share': return tr(lang, 'rule.pooled_share', { types, measure: columnName(t.measure, lang), rel: columnName(t.relativeTo, lang) });
+    case 'count': return tr(lang, 'rule.count', { types, cond: t.condition ? conditionText(t.condition, lang) : '' });
     case 'access': return tr(lang, 'rule.access', { types });
   }
 }

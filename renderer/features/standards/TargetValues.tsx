@@ -39,7 +39,10 @@ export function TargetValues({ target, onEdit, onValidity, problemField }: Props
         if (isFlagTarget(target)) return [];
         return [min(minIsPercent(target) ? t('standards.requiredPct') : unit ? t('standards.requiredUnit', { unit }) : t('standards.required'))];
       case 'share':
+      case 'pooled_share':
         return [min(t('standards.requiredPct'))];
+      case 'count':
+        return [min(unit ? t('standards.requiredUnit', { unit }) : t('standards.required'))];
       case 'access':
         return [
           field('urbanMinutes', t('standards.urbanMinutes'), target.urbanMinutes, (x, v) => (x.kind === 'access' ? { ...x, urbanMinutes: v } : x)),

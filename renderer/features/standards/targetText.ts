@@ -110,6 +110,14 @@ export function ruleText(target: Target, t: T, lang: Lang): string {
     }
     case 'share':
       return tidy(t('standards.rule.share', { types: joinList(typeNames(target.facilityTypes, lang), t), condition: conditionText(target.condition, t, lang), pct: fmtPercent(target.min, lang) }));
+    case 'pooled_share':
+      return tidy(t('standards.rule.pooledShare', { types: joinList(typeNames(target.facilityTypes, lang), t), measure: measureName(target.measure, lang), relativeTo: measureName(target.relativeTo, lang), pct: fmtPercent(target.min, lang) }));
+    case 'count': {
+      const types = joinList(typeNames(target.facilityTypes, lang), t);
+      return tidy(target.condition
+        ? t('standards.rule.count', { types, condition: conditionText(target.condition, t, lang), min: fmtNumber(target.min, lang), unit })
+        : t('standards.rule.countAll', { types, min: fmtNumber(target.min, lang), unit }));
+    }
     case 'access':
       return tidy(t('standards.rule.access', {
         types: joinOr(typeNames(target.facilityTypes, lang), t), urban: fmtNumber(target.urbanMinutes, lang), rural: fmtNumber(target.ruralMinutes, lang), pct: fmtPercent(target.min, lang),

@@ -6,7 +6,7 @@ import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 
 const source = { document: '长政办发〔2021〕62号', clause: '指标表第9行', text: '每千常住人口床位数 11 张' };
-const ratio = (id: string, group: string): Target => ({ id, name: id, nameEn: id, group, binding: false, unverified: false, source, kind: 'ratio', measure: 'beds_open', per: 1000, population: 'total', min: 11, scopes: ['region', 'county'], unit: '张' });
+const ratio = (id: string, group: string): Target => ({ id, name: id, nameEn: id, group, binding: false, unverified: false, reference: false, source, kind: 'ratio', measure: 'beds_open', per: 1000, population: 'total', min: 11, scopes: ['region', 'county'], unit: '张' });
 const result = (target: string, scope: 'region' | 'county', code: string): GapResult => ({ target, scope, code, name: code, parent: null, value: 8, required: 11, shortfall: 30, unit: '张', status: 'short' });
 
 function brief(targets: Target[], over: Partial<Brief> = {}): Brief {

@@ -165,11 +165,18 @@ describe('access and region', () => {
     expect(get(none, 'county', 'B')).toMatchObject({ status: 'missing_data', value: null });
   });
 
-  it('a set written for a region the plan does not hold measures the whole plan, and says so', () => {
-    const beds = { ...common('b'), kind: 'ratio', measure: 'beds_open', per: 1000, min: 1, unit: '张', scopes: ['region'] } as const;
-    const r = evaluateGaps(UNITS, [fac('H1', 'thc', 'A1', { beds_open: 100 })], set([beds], ['鼓楼区']), { year: 2020 });
-    expect(get(r, 'region', 'region')).toMatchObject({ value: 0.995, name: '某市、别市' });
-    expect(r.notes).toEqual(['本标准适用于「鼓楼区」，方案中没有该单位：按整个方案计算']);
+  it('a set written for a region the plan does not hold is not applicable (不适用) unless the planner applies it to a region of theirs', () => {
+    const beds = { ...common('b'), kind: 'ratio', measure: 'beds_open', per: 1000, min: 1, unit: '张', scopes: ['region', 'county'] } as const;
+    const fs = [fac('H1', 'thc', 'A1', { beds_open: 100 })];
+    const r = evaluateGaps(UNITS, fs, set([beds], ['鼓楼区']), { year: 2020 });
+    expect(r.results).toEqual([expect.objectContaining({ scope: 'region', status: 'not_applicable', value: null, name: '鼓楼区' })]);
+    expect(r.region).toEqual({ codes: [], name: '鼓楼区', applicable: false });
+    expect(r.notes[0]).toBe('本标准适用于「鼓楼区」，方案中没有该单位：不适用（可在差距分析中指定应用于本方案的区域）');
+    // Applied to 甲区 by the planner: 100 beds / 60,000 × 1,000 = 1.6667 per 1,000.
+    const applied = evaluateGaps(UNITS, fs, set([beds], ['鼓楼区']), { year: 2020, appliedTo: ['甲区'] });
+    expect(get(applied, 'region', 'region')).toMatchObject({ value: 1.6667, name: '甲区', status: 'met' });
+    expect(applied.region).toEqual({ codes: ['A'], name: '甲区', applicable: true });
+    expect(applied.notes[0]).toBe('本标准原适用于「鼓楼区」，按规划人员的选择应用于「甲区」');
   });
 
   it('a set that applies to one city leaves other cities out; without appliesTo the whole plan counts', () => {
