@@ -11,7 +11,7 @@ import { briefMap } from '../../../shared/briefing/index.ts';
 import { scenarioChanges } from '../../../shared/compare/index.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 import { facilitiesAt, projectLines } from '../../../shared/timeline/index.ts';
-import type { Facility } from '../../../shared/model/entities.ts';
+import type { Facility, Unit } from '../../../shared/model/entities.ts';
 import { listProjects } from '../db/projects.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { runAccess } from '../access/run-access.ts';
@@ -19,6 +19,7 @@ import { listBoundaries } from '../db/boundaries.ts';
 import { getMeta } from '../db/meta.ts';
 import { listRows } from '../db/tables.ts';
 import { readCosts } from '../compare/handlers.ts';
+import { unitsUnder } from '../scope.ts';
 import { type AccessOf, evaluatePlanGaps, gapSettings, planRows } from '../gaps.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 
@@ -37,9 +38,8 @@ function coverageOf(r: AccessResultOut, scenario: string): BriefCoverage {
   };
 }
 
-function planMap(db: Database.Database, scenarioId: number): BriefMap | null {
-  const units = listRows(db, 'units', scenarioId);
-  const shapes = new Map(listBoundaries(db).map((b) => [b.code, b.geometry]));
+function planMap(units: readonly Unit[], boundaries: ReturnType<typeof listBoundaries>): BriefMap | null {
+  const shapes = new Map(boundaries.map((b) => [b.code, b.geometry]));
   const at = (level: number) => units.filter((u) => UNIT_KIND_LEVEL[u.kind] === level)
     .map((u) => ({ code: u.code, name: u.name, area: shapes.get(u.code) ?? null, lon: u.lon, lat: u.lat, population: u.population }));
   return briefMap(at(2), at(1));
@@ -65,7 +65,10 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   // Coverage: the set's first access target (the analysis the gap screen ran for it), else the 1030 rule.
   const target = report.targets.find((t): t is AccessTarget => t.kind === 'access');
   const rule = target ? targetSettings(target) : ACCESS_PRESETS['1030'];
-  const accessIn = (scenarioId: number, facilities: readonly Facility[]) => runAccess(db, planPath, { ...rule, scenarioId }, report.year, runner, { facilities });
+  // The set's region only, as the gap table counts it (a plan may hold more: 资阳区 beside 长沙市).
+  const within = report.region.codes;
+  const accessIn = (scenarioId: number, facilities: readonly Facility[]) =>
+    runAccess(db, planPath, { ...rule, scenarioId, ...(within.length ? { within } : {}) }, report.year, runner, { facilities });
   const after = await accessIn(a.scenarioId, current.facilities);
   const access: BriefAccess = {
     target: target?.id ?? null, label: en ? (target?.nameEn ?? 'The “1030” emergency circle (120 stations: 10 min in town, 30 in the country)') : (target?.name ?? '“1030”急救圈（120 急救站：城镇 10 分钟、农村 30 分钟）'),
@@ -74,9 +77,10 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
     before: compare && a.compareId !== undefined ? coverageOf(await accessIn(a.compareId, compare.facilities), compare.scenario) : null,
   };
 
-  const units = listRows(db, 'units', a.scenarioId);
+  const units = within.length ? unitsUnder(listRows(db, 'units', a.scenarioId), within) : listRows(db, 'units', a.scenarioId);
+  const codes = new Set(units.map((u) => u.code));
   const regionPopulation = report.results.find((r) => r.scope === 'region' && r.population !== undefined)?.population
-    ?? units.filter((u) => !u.parent_code).reduce((s, u) => s + (u.population ?? 0), 0);
+    ?? units.filter((u) => !u.parent_code || !codes.has(u.parent_code)).reduce((s, u) => s + (u.population ?? 0), 0);
   const set = report.targets;
   return {
     planName: getMeta(db, 'name') ?? '', sample: getMeta(db, 'is_sample') === 'true', date: new Date().toISOString().slice(0, 10),
@@ -88,9 +92,9 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
       population: regionPopulation,
       counties: units.filter((u) => UNIT_KIND_LEVEL[u.kind] === 1).length,
       townships: units.filter((u) => UNIT_KIND_LEVEL[u.kind] === 2).length,
-      facilities: listRows(db, 'facilities', a.scenarioId).length,
+      facilities: current.facilities.filter((f) => codes.has(f.unit_code)).length,
     },
-    access, map: planMap(db, a.scenarioId), proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null,
+    access, map: planMap(units, listBoundaries(db)), proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null,
     projects: projectLines(listProjects(db, a.scenarioId), listRows(db, 'facilities', a.scenarioId), a.lang),
     notes: en ? report.notesEn : report.notes,
   };

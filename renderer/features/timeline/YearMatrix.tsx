@@ -78,7 +78,7 @@ export const YearMatrix = memo(function YearMatrix({ summary, viewYear, onViewYe
                   <span className="tl-target-req">{requirement(target, lang, true)}{target.year && target.year !== summary.standardYear ? ` · ${t('timeline.matrix.due')} ${target.year}` : ''}</span>
                 </th>
                 {results.map((r, i) => <Cell key={years[i]} target={target} result={r} year={years[i]!} viewed={years[i] === viewYear} />)}
-                <MetFrom statuses={results.map((r) => r?.status)} years={years} />
+                <MetFrom statuses={results.map((r) => r?.judged ?? r?.status)} years={years} />
               </tr>
             );
           })}
