@@ -5,6 +5,7 @@
  */
 import { ApiError } from '../../shared/api/errors.ts';
 import { invalidArgs } from '../../shared/api/say-issues.ts';
+import { FACILITY_COLUMNS } from '../../shared/model/columns.ts';
 import { emptyFacility, FacilitySchema, type Facility, type Unit } from '../../shared/model/entities.ts';
 import { FACILITY_TYPE_LABELS, UNIT_KIND_LEVEL, type FacilityType } from '../../shared/model/kinds.ts';
 import { recordEdit, WHOLE_ROW } from './db/edit-log.ts';
@@ -21,6 +22,23 @@ export interface NewFacility {
   /** Further fields (beds, staff …), validated like an edit. */
   fields?: Record<string, unknown>;
 }
+
+/**
+ * What a facility the app creates (新增机构 on the map, a siting proposal — new or as a project) holds
+ * until the planner gives its figures: none of anything counted — beds, staff, ambulances, childcare
+ * places are 0 — no TCM hall, fever clinic … (false) and no service-standard rating yet ('none', 未达标).
+ * That is the truth of a facility that does not exist yet, and a planner's proposal of a 120 station
+ * proposes no beds; left unknown (null, as an imported row with a blank cell is), every target that reads
+ * them would report 数据不全 about rows the app made itself. What is not a count stays unknown: the floor
+ * area (a building has one; the planner gives it), the bed occupancy rate (no beds, no rate) and the year
+ * it opened (a project's year, else unknown).
+ */
+export const NEW_FACILITY_FIGURES: Readonly<Record<string, number | boolean | string>> = Object.fromEntries(FACILITY_COLUMNS.flatMap((c): [string, number | boolean | string][] => {
+  if (c.type === 'int' && c.key !== 'opened_year') return [[c.key, 0]];
+  if (c.type === 'bool') return [[c.key, false]];
+  if (c.type === 'serviceStandard') return [[c.key, 'none']];
+  return [];
+}));
 
 /** The unit a point stands in: the nearest centre among the deepest units that have one. */
 export function unitAt(units: readonly Unit[], lon: number, lat: number): Unit | undefined {
@@ -57,7 +75,7 @@ export function addFacility(p: PlanDb, scenarioId: number, n: NewFacility): Faci
   } else if (getRow(p.db, 'facilities', scenarioId, id)) {
     throw new ApiError('CONFLICT', `已有机构编码「${id}」`, `A facility "${id}" already exists`);
   }
-  const f = checked({ ...emptyFacility(id, n.name ?? `${unit.name}新建${label.zh}`, n.type, unit.code), ...n.fields, id, type: n.type, unit_code: unit.code, lon: n.lon, lat: n.lat });
+  const f = checked({ ...emptyFacility(id, n.name ?? `${unit.name}新建${label.zh}`, n.type, unit.code), ...NEW_FACILITY_FIGURES, ...n.fields, id, type: n.type, unit_code: unit.code, lon: n.lon, lat: n.lat });
   setRow(p.db, 'facilities', scenarioId, id, f);
   recordEdit(p.db, scenarioId, 'facilities', id, WHOLE_ROW, null, f);
   return f;

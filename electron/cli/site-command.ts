@@ -116,7 +116,7 @@ export const siteCommand: Command = {
     const r = await svc.call('siting.run', q);
     let applied: string | null = null;
     if (opts.apply) {
-      const s = await svc.call('siting.apply', { scenarioId: from, name: String(opts.apply), type: type!, ...applyYear(opts), sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })) });
+      const s = await svc.call('siting.apply', { scenarioId: from, name: String(opts.apply), type: type!, ...applyYear(opts), sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })), query: { ...r.query, candidates: undefined } });
       applied = s.name;
       console.error(lang === 'en' ? `created scenario "${s.name}" with the ${r.chosen.length} proposed sites` : `已新建情景「${s.name}」，含 ${r.chosen.length} 个选址`);
     }

@@ -283,7 +283,9 @@ export const API = {
     /** Given: the sites go in as projects (规划项目) of that year — new facilities, upgrades — rather than into the facilities table. */
     year: Year.optional(),
     sites: z.array(z.object({ id: Key, name: z.string().trim().min(1).max(200), lon: Lon, lat: Lat, source: z.enum(['list', 'upgrade', 'generated']) })).min(1).max(1000),
-  }), 'A new scenario (a copy of scenarioId) with the proposal in it: new facilities of the type at the sites, upgraded facilities changed to it — or, with a year, as projects of that year; one transaction.'),
+    /** The question the proposal answers (candidates may be left out): its rule is kept with the new scenario and judged on the gap screen. */
+    query: SitingQuerySchema.optional(),
+  }), 'A new scenario (a copy of scenarioId) with the proposal in it: new facilities of the type at the sites (their counts 0 until given), upgraded facilities changed to it — or, with a year, as projects of that year; with the query, its rule (facility types, urban/rural minutes, direction, travel, area) kept as the scenario\'s 选址方案的目标, an access target on the gap screen and in comparisons; one transaction.'),
   'table.template': method<FileOut>()(z.object({ table: Table, format: Format }),
     'An empty import template whose second sheet documents every column.'),
 

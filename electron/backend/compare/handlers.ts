@@ -1,7 +1,8 @@
 /**
  * The compare methods of the service (their contract: shared/api/methods/compare.ts): the plan's cost
  * table, kept in plan_meta as JSON, and scenarios side by side — each scenario's gaps evaluated by the
- * gap engine (access targets on the worker), its rows read, and the comparison made in shared/compare.
+ * gap engine (access targets on the worker) on the set plus every compared scenario's siting rules
+ * (siting/rules.ts), its rows read, and the comparison made in shared/compare.
  */
 import type { PlannerService } from '../../../shared/api/contract.ts';
 import type { COMPARE_API } from '../../../shared/api/methods/compare.ts';
@@ -38,7 +39,9 @@ export function compareHandlers(ws: Workspace, access: AccessOf): Pick<PlannerSe
       let first: Awaited<ReturnType<typeof evaluatePlanGaps>> | null = null;
       for (const s of scenarios) {
         const rows = planRows(db, s.id);
-        const report = await evaluatePlanGaps(db, { scenarioId: s.id, standardId, year, onlyShort: false }, access, rows);
+        // Every scenario on the same targets: the set and the union of the compared scenarios' siting rules,
+        // so a proposal's rule shows before (a scenario without it) and after.
+        const report = await evaluatePlanGaps(db, { scenarioId: s.id, standardId, year, onlyShort: false, rulesOf: scenarioIds }, access, rows);
         first ??= report;
         inputs.push({
           scenario: { id: s.id, name: s.name, baseline: s.baseline },

@@ -25,6 +25,12 @@ function assertFreeName(db: Database.Database, name: string, exceptId?: number):
   }
 }
 
+/**
+ * The plan_meta key of a scenario's siting rules (选址方案的目标, JSON; siting/rules.ts): they are copied
+ * with the scenario and deleted with it.
+ */
+export const scenarioRulesKey = (id: number) => `scenario_rules:${id}`;
+
 export function createScenario(db: Database.Database, name: string, copyFrom = BASELINE_SCENARIO_ID): Scenario {
   getScenario(db, copyFrom);
   assertFreeName(db, name);
@@ -32,6 +38,9 @@ export function createScenario(db: Database.Database, name: string, copyFrom = B
     const id = Number(db.prepare("INSERT INTO scenario (name, baseline, created_at) VALUES (?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))").run(name).lastInsertRowid);
     copyScenarioRows(db, copyFrom, id);
     copyProjects(db, copyFrom, id); // 规划项目 go with the facilities they concern
+    // The siting rules too (a key left by a deleted scenario of the same id is not inherited).
+    db.prepare('DELETE FROM plan_meta WHERE key = ?').run(scenarioRulesKey(id));
+    db.prepare('INSERT INTO plan_meta (key, value) SELECT ?, value FROM plan_meta WHERE key = ?').run(scenarioRulesKey(id), scenarioRulesKey(copyFrom));
     return getScenario(db, id);
   })();
 }
@@ -47,5 +56,8 @@ export function renameScenario(db: Database.Database, id: number, name: string):
 export function deleteScenario(db: Database.Database, id: number): void {
   const s = getScenario(db, id);
   if (s.baseline) throw new ApiError('CONFLICT', '基线不能删除', 'The baseline cannot be deleted');
-  db.prepare('DELETE FROM scenario WHERE id = ?').run(id); // units, facilities and edits cascade
+  db.transaction(() => {
+    db.prepare('DELETE FROM scenario WHERE id = ?').run(id); // units, facilities and edits cascade
+    db.prepare('DELETE FROM plan_meta WHERE key = ?').run(scenarioRulesKey(id));
+  })();
 }

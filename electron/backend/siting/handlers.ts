@@ -6,15 +6,18 @@ import type { CandidateSheetOut, PlannerService, SitingJobOut } from '../../../s
 import { FACILITY_TYPE_LABELS } from '../../../shared/model/kinds.ts';
 import { parseCandidateSheet } from '../../../shared/model/parse-candidates.ts';
 import type { SitingQuery, SitingResultOut } from '../../../shared/siting/query.ts';
+import { ruleOfQuery } from '../../../shared/siting/rule.ts';
 import { createScenario, getScenario } from '../db/scenarios.ts';
 import { editCell } from '../edit-cell.ts';
 import { gapSettings } from '../gaps.ts';
 import { readSheet } from '../io/read-sheet.ts';
-import { addFacility } from '../place-facility.ts';
+import { listRows } from '../db/tables.ts';
+import { addFacility, NEW_FACILITY_FIGURES } from '../place-facility.ts';
 import { addProject } from '../timeline/projects.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 import { TrackedJobs } from '../worker/tracked-jobs.ts';
 import type { Workspace } from '../workspace.ts';
+import { addScenarioRule } from './rules.ts';
 import { runSiting } from './run-siting.ts';
 
 type SitingMethods = 'siting.run' | 'siting.start' | 'siting.job' | 'siting.cancel' | 'siting.readCandidates' | 'siting.apply';
@@ -36,9 +39,11 @@ export function sitingHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
       const { sheet } = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'));
       return parseCandidateSheet(sheet, crs);
     },
-    // New sites get the type's usual name in their unit (…街道新建120急救站), a planner's site its own name;
-    // with a year they are projects of that year (the plan counts them from then on).
-    'siting.apply': ({ scenarioId, name, type, sites, year }) => ws.write((p) => {
+    // New sites get the type's usual name in their unit (…街道新建120急救站), a planner's site its own name,
+    // and no beds, staff … (0, NEW_FACILITY_FIGURES); with a year they are projects of that year (the plan
+    // counts them from then on). With the question, its rule stays with the new scenario (siting/rules.ts):
+    // the gap screen and comparisons judge it, so the planner sees what the proposal was for.
+    'siting.apply': ({ scenarioId, name, type, sites, year, query }) => ws.write((p) => {
       const s = createScenario(p.db, name, scenarioId);
       const note = '来自设施选址';
       for (const site of sites) {
@@ -46,9 +51,13 @@ export function sitingHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
         if (year !== undefined) {
           addProject(p.db, s.id, site.source === 'upgrade'
             ? { year, kind: 'upgrade', facility_id: site.id, type, note }
-            : { year, kind: 'new', type, lon: site.lon, lat: site.lat, ...(own ? { facility_name: own } : {}), note });
+            : { year, kind: 'new', type, lon: site.lon, lat: site.lat, ...(own ? { facility_name: own } : {}), fields: { ...NEW_FACILITY_FIGURES }, note });
         } else if (site.source === 'upgrade') editCell(p, 'facilities', s.id, site.id, 'type', type);
         else addFacility(p, s.id, { type, lon: site.lon, lat: site.lat, ...(own ? { name: own } : {}) });
+      }
+      if (query) {
+        const units = new Map(listRows(p.db, 'units', scenarioId).map((u) => [u.code, u.name]));
+        addScenarioRule(p.db, s.id, ruleOfQuery({ ...query, type }, query.within.map((c) => units.get(c) ?? c), year));
       }
       return getScenario(p.db, s.id);
     }),
