@@ -145,3 +145,88 @@ describe('the allocation workbook', () => {
     if (text.status === 0) for (const word of ['资源配置测算汇总', '分单位配置', '一街道', '长政办发〔2021〕62号']) expect(text.stdout).toContain(word);
   }, 150_000);
 });
+
+// The sample plan against 长政办发〔2021〕62号 指标表 rows 9–13, "每千人口医疗卫生机构床位数 … 11张", "每千人口拥有执业(助理)医师数
+// … 4.2人", "每千人口注册护士数 … 4.5人", "每万人口全科医师数 … 4人" (2025): figures for 全市 — the gap screen's region line.
+// The set's notes call street figures "只作参考", so an allocation shares by county unless told otherwise, and
+// what it says is still needed is that region line less what it gave.
+describe('the allocation on the sample plan, against the gap screen', () => {
+  const sampleHome = tmpDir();
+  let sample: Service;
+  const BUDGET = { beds: 3000, physicians: 400, gps: 200, ambulances: 6 };
+  const TARGETS = { beds: 'beds-per-1000', physicians: 'physicians-per-1000', nurses: 'nurses-per-1000', gps: 'gps-per-10000' } as const;
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  beforeAll(async () => {
+    sample = createPlannerService({ home: sampleHome, door: 'direct' });
+    await sample.call('plan.openSample', {});
+  });
+  afterAll(() => sample.close());
+
+  it('shares by county by default, and its total shortfall before the run is the gap screen\'s region line (beds, physicians, nurses, GPs)', async () => {
+    const r = await sample.call('allocation.run', { scenarioId: 1, budget: BUDGET });
+    expect([r.standard, r.year, r.scope, r.judgedScope]).toEqual(['changsha-14fyp-2025', 2025, 'county', 'county']);
+    const gaps = await sample.call('gaps.evaluate', { scenarioId: 1, standardId: r.standard, year: r.year });
+    for (const [res, target] of Object.entries(TARGETS) as [keyof typeof TARGETS, string][]) {
+      const region = gaps.results.find((x) => x.target === target && x.scope === 'region')!;
+      const counties = gaps.results.filter((x) => x.target === target && x.scope === 'county');
+      const t = r.totals[res]!;
+      expect(t.target, res).toBe(target);
+      expect(t.region, res).toMatchObject({ name: '长沙市', shortfall: region.shortfall });
+      // The counties' own shortfalls, as the gap screen lists them, are the units' sum (they do not offset).
+      expect(t.units.shortfall, res).toBe(counties.reduce((s, x) => s + (x.shortfall ?? 0), 0));
+      expect(t.units.shortfall, res).toBeGreaterThanOrEqual(region.shortfall!);
+      // 还需 = the region's shortfall less what was given (nothing was committed).
+      const still = r.still_needed[res].budget + r.still_needed[res].new_capacity;
+      expect(still, res).toBe(Math.max(0, region.shortfall! - r.allocated[res]));
+      expect(t.region!.remaining, res).toBe(still);
+      if (BUDGET[res as keyof typeof BUDGET] !== undefined) {
+        expect(t.said!.zh, res).toMatch(new RegExp(`^全域（长沙市）缺口 ${fmt(region.shortfall!)} `));
+        expect(r.notes).toContain(t.said!.zh); // in the JSON and the workbook's 汇总 too
+      }
+    }
+    // The issue's figures: 35,873 beds and 12,707 physicians short for 长沙市 — and no longer "还需追加 23,819 名医师".
+    expect(r.still_needed.physicians.budget).toBe(r.totals.physicians!.region!.shortfall - 400);
+  });
+
+  it('by street/town, the cards say the streets\' sum is more than the gap screen\'s region figure and why', async () => {
+    const r = await sample.call('allocation.run', { scenarioId: 1, budget: BUDGET, scope: 'township' });
+    const gaps = await sample.call('gaps.evaluate', { scenarioId: 1, standardId: r.standard, year: r.year });
+    const sum = (target: string, scope: string) => gaps.results.filter((x) => x.target === target && x.scope === scope).reduce((s, x) => s + (x.shortfall ?? 0), 0);
+    const beds = r.totals.beds!;
+    const streets = sum(TARGETS.beds, 'township'), region = sum(TARGETS.beds, 'region');
+    expect(beds.units.shortfall).toBe(streets);
+    expect(beds.region!.shortfall).toBe(region);
+    const unitsAfter = r.lines.filter((l) => l.scope === 'unit' && l.resource === 'beds').reduce((s, l) => s + l.remaining_shortfall!, 0);
+    expect(beds.said!.zh).toBe(`按街道/乡镇测算，各街道/乡镇缺口之和 ${fmt(streets)} 床，高于全域（长沙市）缺口 ${fmt(region)} 床（差距分析）：街道/乡镇间的富余不能相互抵补，该指标按全域和区县考核；`
+      + `配置后各街道/乡镇还缺 ${fmt(unitsAfter)} 床，全域还缺 ${fmt(region - r.allocated.beds)} 床`);
+    expect(streets).toBeGreaterThan(region);
+  });
+
+  it('ambulances: allocated against 1 per 30,000 where the set has it; otherwise the card says what would be needed', async () => {
+    const national = await sample.call('allocation.run', { scenarioId: 1, budget: BUDGET, standardId: 'national-reference', year: 2025 });
+    const gaps = await sample.call('gaps.evaluate', { scenarioId: 1, standardId: 'national-reference', year: 2025, level: 'region' });
+    const amb = gaps.results.find((x) => x.target === 'ambulances-per-30000')!;
+    expect(national.allocated.ambulances).toBe(Math.min(6, amb.shortfall!));
+    expect(national.totals.ambulances!.region!.shortfall).toBe(amb.shortfall);
+
+    // 长沙 "十四五" has no ambulance target and no 120 coverage target: nothing silently dropped.
+    const changsha = await sample.call('allocation.run', { scenarioId: 1, budget: BUDGET });
+    expect(changsha.unspent.ambulances).toBe(6);
+    expect(changsha.totals.ambulances!.said!.zh).toMatch(/^本标准没有救护车配置指标；6 辆救护车未分配。按『1030』急救圈布局急救站见设施选址；按人口配置救护车的指标见「国家参考值（待核实）」每3万人口 1 辆/);
+
+    // 开福区 (开政办发〔2022〕26号): "10分钟急救服务圈全域覆盖" — the people outside it are the gap screen's access row.
+    const kaifu = await sample.call('allocation.run', { scenarioId: 1, budget: { ambulances: 6 }, standardId: 'kaifu-2024' });
+    const circle = (await sample.call('gaps.evaluate', { scenarioId: 1, standardId: 'kaifu-2024', level: 'region' })).results.find((x) => x.target === 'ems-10-minute-circle')!;
+    expect(circle.shortfall).toBeGreaterThan(0);
+    expect(kaifu.totals.ambulances!.said!.zh).toContain(`：全域（开福区）${fmt(circle.shortfall!)} 人不在时限内。增加救护车不缩短急救站到现场的时间`);
+    expect(kaifu.unspent.ambulances).toBe(6);
+  }, 60_000);
+
+  it('the 2030 GP target is not allocated against in 2025; the notes say how far the run goes toward it, in the gap screen\'s figures', async () => {
+    const r = await sample.call('allocation.run', { scenarioId: 1, budget: BUDGET });
+    const gaps = await sample.call('gaps.evaluate', { scenarioId: 1, year: 2025, level: 'region' });
+    const later = gaps.results.find((x) => x.target === 'gps-per-10000-2030')!;
+    expect(r.lines.every((l) => l.resource !== 'gps' || !l.reason.includes('2030'))).toBe(true);
+    expect(r.notes).toContain(`「每万常住人口全科医生数（2030年）」2030 年到期（未到期），本次先按到期指标配置；按它全域（长沙市）缺 ${fmt(later.shortfall!)} 名全科医生，配置后缺 ${fmt(later.shortfall! - 200)} 名全科医生`);
+  });
+});

@@ -9,20 +9,23 @@ import { listProjects } from '../db/projects.ts';
 import { projectLines } from '../../../shared/timeline/index.ts';
 import { editCell } from '../edit-cell.ts';
 import { writeAllocation } from '../io/write-allocation.ts';
+import { isSamplePlan } from '../io/sample-mark.ts';
 import type { Workspace } from '../workspace.ts';
 import { runAllocation } from './run-allocation.ts';
+import type { AccessOf } from '../gaps.ts';
 import { addProject } from '../timeline/projects.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function allocationHandlers(ws: Workspace): Pick<PlannerService, keyof typeof ALLOCATION_API> {
+/** `accessOf`: the access engine, for the people an ambulance budget's 1030 circle leaves out (without it the card points to the gap screen). */
+export function allocationHandlers(ws: Workspace, accessOf?: AccessOf): Pick<PlannerService, keyof typeof ALLOCATION_API> {
   return {
-    'allocation.run': (q) => runAllocation(ws.requirePlan().db, q),
+    'allocation.run': (q) => runAllocation(ws.requirePlan().db, q, accessOf),
     'allocation.export': async (q) => {
       const p = ws.requirePlan();
-      const r = runAllocation(p.db, q);
+      const r = await runAllocation(p.db, q, accessOf);
       const projects = projectLines(listProjects(p.db, q.scenarioId), listRows(p.db, 'facilities', q.scenarioId));
-      const bytes = await writeAllocation(r, { plan: p.path, projects });
+      const bytes = await writeAllocation(r, { plan: p.path, projects, sample: isSamplePlan(p.db) });
       return { fileName: `资源配置测算-${r.scenario}-${r.year}.xlsx`, dataBase64: Buffer.from(bytes).toString('base64'), mimeType: XLSX };
     },
     // Each line raises one facility's resource (beds → 实有床位 …); lines for one facility and resource add up.

@@ -1,5 +1,6 @@
 /** The contract's allocation methods (资源配置测算; spread into API in ../contract.ts). */
 import { z } from 'zod';
+import type { AllocationTotals } from '../../allocation/reconcile.ts';
 import type { AllocationResult } from '../../allocation/types.ts';
 import type { Target } from '../../gaps/standard.ts';
 import type { Scenario } from '../../model/entities.ts';
@@ -17,8 +18,8 @@ export const AllocationQuery = InScenario.extend({
   budget: Amounts.extend({ money: z.number().min(0).max(1e13).optional() }),
   standardId: SetId.optional(),
   year: Year.optional(),
-  /** Share across counties (区县) or streets/towns (街道/乡镇). */
-  scope: z.enum(['county', 'township']).default('township'),
+  /** Share across counties (区县) or streets/towns (街道/乡镇); default: the level the set's targets are judged at (judgedScope). */
+  scope: z.enum(['county', 'township']).optional(),
   /** Yuan per bed, physician …; money binds only with these. */
   costs: z.object({ beds: z.number().min(0), physicians: z.number().min(0), nurses: z.number().min(0), gps: z.number().min(0), ambulances: z.number().min(0) }).partial().strict().optional(),
   commitments: z.array(Fixed).max(10_000).default([]),
@@ -33,6 +34,10 @@ export interface AllocationOut extends AllocationResult {
   year: number;
   scenario: string;
   scope: 'county' | 'township';
+  /** The level the set's ratio targets are judged at (the default scope). */
+  judgedScope: 'county' | 'township';
+  /** Per resource, the totals against the gap screen's region line and what to say about them; `still_needed` is restated at the region. */
+  totals: AllocationTotals;
   budget: z.output<typeof AllocationQuery>['budget'];
   /** The targets the needs came from (for the sources sheet). */
   targets: Target[];

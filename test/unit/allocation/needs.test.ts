@@ -44,8 +44,9 @@ const first = set('first', '甲〔2025〕1号', [
 ]);
 const second = set('second', '乙〔2025〕2号', [ratio('beds-9', 'beds_open', 1000, 9, ['township'])]);
 
-// Counties × (beds, physicians, ambulances); streets/towns × (beds, physicians); beds-9 is set for streets/towns only.
-const COUNT: Record<string, number> = { 'first county': 2 * 3, 'first township': 3 * 2, 'second county': 0, 'second township': 3 };
+// Counties × (beds, physicians, ambulances); streets/towns × (beds, physicians, and GPs against gps-2030: no GP
+// target is due in 2025); beds-9 is set for streets/towns only.
+const COUNT: Record<string, number> = { 'first county': 2 * 3, 'first township': 3 * 3, 'second county': 0, 'second township': 3 };
 
 describe('allocationNeeds', () => {
   it('gives the gap screen\'s shortfall for every target and unit', () => {
@@ -76,12 +77,33 @@ describe('allocationNeeds', () => {
     // 三镇: 150 beds (the village THC's included); beds-8 needs 320 (170 short), beds-9 360 (210 short).
     expect(row('B1', 'beds')).toMatchObject({ current: 150, required: 360, shortfall: 210, target: { id: 'beds-9' } });
     expect(row('B1', 'physicians')).toMatchObject({ current: 30, required: 120, shortfall: 90 });
-    expect(row('B1', 'gps')).toBeUndefined(); // due in 2030
+    // GPs: only gps-2030 asks for them, due in 2030 — with no GP target due by 2025 it is allocated against, and said.
+    expect(row('B1', 'gps')).toMatchObject({ current: 0, required: 20, shortfall: 20, target: { id: 'gps-2030' } });
     expect(row('B1', 'ambulances')).toBeUndefined(); // not a street/town target
-    expect(got.needs.map((n) => n.resource).sort()).toEqual(['beds', 'beds', 'beds', 'physicians', 'physicians', 'physicians']);
-    expect(got.notes.map((n) => n.zh)).toEqual(['「gps-2030」是 2030 年目标，晚于 2025 年，未纳入', '「ambulances」不在街道/乡镇一级考核，未纳入']);
+    expect(got.needs.map((n) => n.resource).sort()).toEqual(['beds', 'beds', 'beds', 'gps', 'gps', 'gps', 'physicians', 'physicians', 'physicians']);
+    expect(got.notes.map((n) => n.zh)).toEqual(['「ambulances」不在街道/乡镇一级考核，未纳入', '「gps-2030」2030 年到期（未到期）：没有 2025 年到期的全科医生指标，按它配置']);
     expect(got.facilities.map((f) => [f.id, got.units[f.unit]!.code])).toEqual([['H1', 'A1'], ['E', 'A2'], ['C2', 'A2'], ['H2', 'B1'], ['T2', 'B1']]);
     expect(got.facilities.find((f) => f.id === 'T2')).toMatchObject({ type: 'thc', current: { beds: 50, physicians: 30 }, floorArea: 20_000 });
+  });
+
+  it('gives each resource the gap screen\'s region line of its target; a target due later beside one due now is left for the notes', () => {
+    const got = allocationNeeds(UNITS, FACILITIES, first, { year: 2025, scope: 'county' });
+    const gaps = evaluateGaps(UNITS, FACILITIES, first, { year: 2025 });
+    const region = (t: string) => gaps.results.find((x) => x.target === t && x.scope === 'region')!;
+    // 某市 100,000 people: beds-8 counts the hospital and THCs, 500 + 100 + 50 = 650 of 800 (别市's 7 are outside): 150 short.
+    // Ambulances: 0 of 100,000 ÷ 30,000 = 3.33 → 4. physicians-3 is not judged for the region: no line.
+    expect(got.regions.map((l) => [l.resource, l.target.id, l.name, l.population, l.current, l.shortfall])).toEqual([
+      ['beds', 'beds-8', '某市', 100_000, 650, 150], ['ambulances', 'ambulances', '某市', 100_000, 0, 4],
+    ]);
+    for (const l of got.regions) expect(l.shortfall).toBe(region(l.target.id).shortfall);
+    // A GP target due in 2025 beside gps-2030: the 2025 one is allocated against, gps-2030 listed as later with its region line.
+    const both = set('both', '甲〔2025〕1号', [ratio('gps-4', 'gps', 10000, 4, ['region', 'county']), ratio('gps-2030', 'gps', 10000, 5, ['region', 'county'], { year: 2030 })]);
+    const g = allocationNeeds(UNITS, FACILITIES, both, { year: 2025, scope: 'county' });
+    expect(new Set(g.needs.map((n) => n.target.id))).toEqual(new Set(['gps-4']));
+    expect(g.regions.map((l) => [l.target.id, l.shortfall])).toEqual([['gps-4', 40]]);
+    expect(g.later.map((l) => [l.target.id, l.shortfall, l.due])).toEqual([['gps-2030', 50, 2030]]);
+    // From 2030 on both are due: the one asking more (gps-2030) is kept.
+    expect(new Set(allocationNeeds(UNITS, FACILITIES, both, { year: 2030, scope: 'county' }).needs.map((n) => n.target.id))).toEqual(new Set(['gps-2030']));
   });
 
   it('feeds the allocator', () => {
