@@ -8,7 +8,7 @@ import type { Facility, Unit } from '../model/entities.ts';
 import { FACILITY_TYPES, UNIT_KIND_LEVEL } from '../model/kinds.ts';
 import type { PopulationFigure } from './population.ts';
 import { indexRegion, type PopulationBand, type RegionIndex } from './region-index.ts';
-import { statusOf, statusOfCount, type GapReport, type GapResult, type Said } from './result.ts';
+import { statusOf, statusOfCount, VERDICTS, type GapReport, type GapResult, type Said } from './result.ts';
 import type { Condition, Scope, StandardSet, Target } from './standard.ts';
 
 type Of<K extends Target['kind']> = Extract<Target, { kind: K }>;
@@ -70,6 +70,8 @@ export interface AccessCoverage {
   byUnit: ReadonlyMap<string, { population: number; covered: number }>;
   region: { population: number; covered: number };
   model: 'road' | 'straight_line';
+  /** The units (codes) the analysis was limited to: when they are the set's region, `region` is its line as it stands. */
+  area?: readonly string[];
 }
 
 export function evaluateGaps(units: readonly Unit[], facilities: readonly Facility[], set: StandardSet, opts: EvaluateOptions): GapReport {
@@ -81,7 +83,7 @@ export function evaluateGaps(units: readonly Unit[], facilities: readonly Facili
     const aside: GapResult['status'] | null = t.reference ? 'reference' : t.year !== undefined && opts.year < t.year ? 'not_due' : null;
     const emit: Emit = (r) => {
       r.due = due;
-      if (aside && r.status !== 'missing_data' && r.status !== 'not_evaluated') { r.judged = r.status; r.status = aside; }
+      if (aside && VERDICTS.includes(r.status)) { r.judged = r.status; r.status = aside; }
       results.push(r);
     };
     if (!ix.applicable) { notApplicable(t, ix, emit); continue; }
@@ -387,6 +389,7 @@ function count(t: Of<'count'>, ix: RegionIndex, emit: Emit): void {
 
 /** The region's coverage: its own counties' (the analysis may have covered a larger plan), else what it says for all. */
 function regionCoverage(ix: RegionIndex, cov: AccessCoverage): { population: number; covered: number } {
+  if (cov.area && cov.area.length === ix.regionRoots.length && ix.regionRoots.every((i) => cov.area!.includes(ix.units[i]!.code))) return cov.region;
   let population = 0, covered = 0, any = false;
   for (const i of ix.counties) {
     const c = cov.byUnit.get(ix.units[i]!.code);
