@@ -44,7 +44,10 @@ describe('资源配置', () => {
     expect(await q('alloc-standard-name').textContent()).toContain('长沙市');
     expect(await q('alloc-year').inputValue()).toBe('2025');
     expect(await q('alloc-run').isDisabled()).toBe(true);
-    expect(await q('alloc-run-why').textContent()).toBe('请至少填写一项资源预算');
+    await poll(() => q('alloc-run-why').textContent()).toBe('请至少填写一项资源预算');
+    // By county unless chosen otherwise: the level 长政办发〔2021〕62号's ratios are judged at (streets "只作参考").
+    await poll(() => q('alloc-scope-county').getAttribute('aria-checked')).toBe('true');
+    expect(await q('alloc-scope-hint').textContent()).toBe('默认按标准的考核层级（区县）：合计与差距分析的全域缺口一致。');
     await screenshot(app.page, 'allocation-01-empty');
 
     for (const [r, n] of Object.entries(BUDGET)) await q(`alloc-budget-${r}`).fill(String(n));
@@ -75,6 +78,16 @@ describe('资源配置', () => {
     expect(await q('alloc-sum-gps').locator('[data-testid=alloc-sum-need]').textContent()).toMatch(/^还需追加 [\d,]+ 名全科医生$/);
     expect(await q('alloc-sum-beds').locator('[data-testid=alloc-sum-need]').textContent()).toMatch(/[\d,]+ 床需新建机构/);
     expect(await q('alloc-unbudgeted').textContent()).toMatch(/注册护士 [\d,]+ 名护士/);
+    // Each card reconciles with the gap screen's region line (长沙市), as the service says; ambulances have no target in this set.
+    const gaps = await app.door.service.invoke('gaps.evaluate', { scenarioId: 1, standardId: 'changsha-14fyp-2025', year: 2025, level: 'region' });
+    const bedsShort = gaps.results.find((x) => x.target === 'beds-per-1000')!.shortfall!;
+    expect(await q('alloc-sum-beds').locator('[data-testid=alloc-sum-recon]').textContent())
+      .toBe(expected.totals.beds!.said!.zh);
+    expect(expected.totals.beds!.said!.zh).toMatch(new RegExp(`^全域（长沙市）缺口 ${bedsShort.toLocaleString('en-US')} 床，同差距分析；配置后还缺 ${(bedsShort - expected.allocated.beds).toLocaleString('en-US')} 床`));
+    expect(await q('alloc-sum-ambulances').locator('[data-testid=alloc-sum-need]').textContent()).toMatch(/^本标准没有救护车配置指标；6 辆救护车未分配。/);
+    expect(num(await q('alloc-sum-ambulances').getAttribute('data-unspent'))).toBe(6);
+    // The cards' sentences are not repeated in the notes below them.
+    expect(await q('alloc-notes').textContent()).not.toContain('全域（长沙市）缺口');
     expect(await q('alloc-meta').textContent()).toBe('长沙市“十四五”卫生健康事业发展规划（2025年） · 2025 年 · 按区县 · 情景：基线');
 
     // The lines: unit lines with their facility lines beneath, each with its reason.
@@ -218,10 +231,14 @@ describe('资源配置', () => {
     expect(await q('alloc-applied').count()).toBe(0);
     await q('alloc-scope-township').click();
     await poll(() => q('alloc-changed').count()).toBe(1);
+    expect(await q('alloc-scope-hint').textContent()).toBe('标准的比例指标按全域和区县考核；按此层级测算，各单位缺口之和与全域缺口不同，结果中会说明。');
     await q('alloc-run').click();
     await poll(() => q('alloc-meta').textContent()).toContain('按街道/乡镇');
     await poll(() => q('alloc-busy').count()).toBe(0);
     expect(await q('alloc-stale').count()).toBe(0);
+    // The streets' sum is more than the gap screen's region figure, and the card says why.
+    expect(await q('alloc-sum-beds').locator('[data-testid=alloc-sum-recon]').textContent())
+      .toMatch(/^按街道\/乡镇测算，各街道\/乡镇缺口之和 [\d,]+ 床，高于全域（长沙市）缺口 [\d,]+ 床（差距分析）：街道\/乡镇间的富余不能相互抵补/);
     await screenshot(app.page, 'allocation-11-township-1280');
 
     // Money binds only with unit costs: 5,000 万元 at 30 万元 a bed and 20 万元 a physician (the hand-set line cleared).

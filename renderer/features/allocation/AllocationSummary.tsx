@@ -1,7 +1,10 @@
 /**
  * Per resource given a budget: the budget, what this run gave, what is left, and what would still be
- * needed ("还需追加 625 床；另有 64,513 床需新建机构"); the money likewise; then the resources with a
- * shortfall but no budget, and the notes and warnings of the run.
+ * needed ("还需追加 625 床；另有 64,513 床需新建机构") — the gap screen's region shortfall less what was
+ * added — with how that total relates to the gap screen's and the units' sum ("全域（长沙市）缺口 35,873 床，
+ * 同差距分析…"; at a finer level "按街道/乡镇测算，各街道/乡镇缺口之和 65,608 床，高于…"), or why nothing
+ * was given (救护车 without a target: what would be needed instead); the money likewise; then the
+ * resources with a shortfall but no budget, and the other notes and warnings of the run.
  */
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
 import { RESOURCES, type Resource } from '../../../shared/allocation/resources.ts';
@@ -18,7 +21,9 @@ export function AllocationSummary({ result: r, moneyUnit }: Props) {
   const unbudgeted = RESOURCES.filter((res) => r.budget[res] === undefined && r.still_needed[res].budget + r.still_needed[res].new_capacity > 0);
   const warnings = r.warnings.length;
   const notes = lang === 'en' ? r.notesEn : r.notes;
-  const info = notes.slice(0, notes.length - warnings);
+  // The cards say their own resource's sentence: the notes keep the rest.
+  const onCards = new Set(given.map((res) => said(r, res, lang)).filter((x): x is string => !!x));
+  const info = notes.slice(0, notes.length - warnings).filter((n) => !onCards.has(n));
   const warned = notes.slice(notes.length - warnings);
   return (
     <section className="alloc-summary" data-testid="alloc-summary">
@@ -48,7 +53,7 @@ export function AllocationSummary({ result: r, moneyUnit }: Props) {
           })}
         </p>
       )}
-      {notes.length > 0 && (
+      {info.length + warned.length > 0 && (
         <ul className="alloc-notes" data-testid="alloc-notes" aria-label={t('allocation.notes')}>
           {info.map((n, i) => <li key={`i${i}`}><span className="alloc-note-icon" aria-hidden="true">ⓘ</span>{n}</li>)}
           {warned.map((n, i) => <li key={`w${i}`} className="is-warn" data-testid="alloc-warning"><span className="alloc-note-icon" aria-hidden="true">⚠</span>{n}</li>)}
@@ -66,15 +71,18 @@ function ResourceCard({ res, r, hasTarget }: { res: Resource; r: AllocationOut; 
   const unspent = r.unspent[res];
   const still = r.still_needed[res];
   const stopped = r.stopped[res];
+  const total = r.totals[res];
+  const recon = said(r, res, lang);
   const share = budget > 0 ? Math.min(1, (given + committed) / budget) : 0;
   let need: string;
   let tone = 'is-ok';
-  if (!hasTarget) { need = t('allocation.summary.noTarget'); tone = 'is-muted'; }
+  if (!hasTarget) { need = recon ?? t('allocation.summary.noTarget'); tone = 'is-muted'; }
   else if (still.budget > 0 && still.new_capacity > 0) {
     need = `${t('allocation.summary.more', { amount: amount(res, still.budget, lang) })}${lang === 'en' ? '; ' : '；'}${t('allocation.summary.newCap', { amount: amount(res, still.new_capacity, lang) })}`;
     tone = 'is-short';
   } else if (still.budget > 0) { need = t('allocation.summary.more', { amount: amount(res, still.budget, lang) }); tone = 'is-short'; }
   else if (still.new_capacity > 0) { need = t('allocation.summary.newCapOnly', { amount: amount(res, still.new_capacity, lang) }); tone = 'is-short'; }
+  else if (total?.region && total.units.remaining > 0) need = t('allocation.summary.regionMet');
   else need = t('allocation.summary.closed');
   return (
     <div className="alloc-card" data-testid={`alloc-sum-${res}`} data-budget={budget} data-given={given} data-unspent={unspent ?? ''}>
@@ -90,6 +98,13 @@ function ResourceCard({ res, r, hasTarget }: { res: Resource; r: AllocationOut; 
       </dl>
       <div className="alloc-bar" aria-hidden="true"><span style={{ width: `${share * 100}%` }} /></div>
       <p className={`alloc-card-need ${tone}`} data-testid="alloc-sum-need">{need}</p>
+      {hasTarget && recon && <p className="alloc-card-recon" data-testid="alloc-sum-recon">{recon}</p>}
     </div>
   );
+}
+
+/** A resource's sentence against the gap screen (or why nothing was given), in the screen's language. */
+function said(r: AllocationOut, res: Resource, lang: string): string | null {
+  const s = r.totals[res]?.said;
+  return s ? (lang === 'en' ? s.en : s.zh) : null;
 }

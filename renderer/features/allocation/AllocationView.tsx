@@ -19,7 +19,7 @@ import { LinesTable } from './LinesTable.tsx';
 import {
   checkForm, dataSignature, EMPTY_FORM, keepForPlan, manualKey, pendingCount, sameQuery, useKept, type FormState, type ManualLine, type RunRecord,
 } from './session.ts';
-import { useStandardChoices } from './useStandardChoices.ts';
+import { useJudgedScope, useStandardChoices } from './useStandardChoices.ts';
 import './allocation.css';
 
 export function AllocationView() {
@@ -54,7 +54,8 @@ function AllocationScreen() {
     if (settings && form.standardId === null) setForm((f) => ({ ...f, standardId: settings.standardId, year: f.year || String(settings.year) }));
   }, [settings, form.standardId, setForm]);
 
-  const checked = useMemo(() => checkForm(form), [form]);
+  const judged = useJudgedScope(form.standardId);
+  const checked = useMemo(() => checkForm(form, judged), [form, judged]);
   const pending = pendingCount(manual, run?.query.manual);
   const changed = !!run && !!checked.query && !sameQuery(checked.query, run.query);
   const otherScenario = !!run && run.query.scenarioId !== scenarioId;
@@ -106,7 +107,7 @@ function AllocationScreen() {
 
   return (
     <div className="alloc-view" data-testid="allocation-view">
-      <BudgetForm form={form} onForm={setForm} sets={choices.sets} checked={checked} running={running} onRun={() => void allocate()} />
+      <BudgetForm form={form} onForm={setForm} sets={choices.sets} judged={judged} checked={checked} running={running} onRun={() => void allocate()} />
       <section className="alloc-main">
         {run ? (
           <>

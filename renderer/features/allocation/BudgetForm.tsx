@@ -13,18 +13,21 @@ interface Props {
   form: FormState;
   onForm(u: (f: FormState) => FormState): void;
   sets: StandardSummary[] | null;
+  /** The level the set's targets are judged at (the default), null while it is read. */
+  judged: Scope | null;
   checked: Checked;
   running: boolean;
   onRun(): void;
 }
 
-export function BudgetForm({ form, onForm, sets, checked, running, onRun }: Props) {
+export function BudgetForm({ form, onForm, sets, judged, checked, running, onRun }: Props) {
   const { t, lang } = useLang();
   const bad = checked.bad;
   const setBudget = (r: Resource, v: string) => onForm((f) => ({ ...f, budget: { ...f.budget, [r]: v } }));
   const setCost = (r: Resource, v: string) => onForm((f) => ({ ...f, costs: { ...f.costs, [r]: v } }));
   const anyCost = RESOURCES.some((r) => form.costs[r].trim() !== '');
-  const why = !form.standardId ? t('allocation.form.loadingSets') : bad.size > 0 ? t('allocation.form.bad') : checked.empty ? t('allocation.form.needBudget') : null;
+  const scope = form.scope ?? judged;
+  const why = !form.standardId || !judged ? t('allocation.form.loadingSets') : bad.size > 0 ? t('allocation.form.bad') : checked.empty ? t('allocation.form.needBudget') : null;
 
   return (
     <form className="alloc-form" data-testid="alloc-form" onSubmit={(e) => { e.preventDefault(); if (checked.query && !running) onRun(); }}>
@@ -73,13 +76,19 @@ export function BudgetForm({ form, onForm, sets, checked, running, onRun }: Prop
           <legend>{t('allocation.form.settings')}</legend>
           <span className="alloc-row-label">{t('allocation.form.scope')}</span>
           <div className="alloc-seg" role="radiogroup" aria-label={t('allocation.form.scope')}>
-            {(['township', 'county'] as const satisfies readonly Scope[]).map((s) => (
-              <button key={s} type="button" role="radio" aria-checked={form.scope === s} className={form.scope === s ? 'is-on' : ''}
-                onClick={() => onForm((f) => ({ ...f, scope: s }))} data-testid={`alloc-scope-${s}`}>
+            {(['county', 'township'] as const satisfies readonly Scope[]).map((s) => (
+              <button key={s} type="button" role="radio" aria-checked={scope === s} className={scope === s ? 'is-on' : ''}
+                // The set's own level is kept as "follow the set" (null): another set chosen later brings its own.
+                onClick={() => onForm((f) => ({ ...f, scope: s === judged ? null : s }))} data-testid={`alloc-scope-${s}`}>
                 {t(`allocation.form.${s}`)}
               </button>
             ))}
           </div>
+          {judged && (
+            <p className={`alloc-hint${scope !== judged ? ' is-warn' : ''}`} data-testid="alloc-scope-hint">
+              {t(scope === judged ? 'allocation.form.scopeJudged' : 'allocation.form.scopeOther', { level: t(`allocation.form.level.${judged}`) })}
+            </p>
+          )}
           <SetPicker form={form} onForm={onForm} sets={sets} lang={lang} />
           <label className="alloc-row">
             <span className="alloc-row-label">{t('allocation.form.year')}</span>

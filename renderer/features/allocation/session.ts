@@ -6,11 +6,12 @@
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
 import type { ApiArgs } from '../../../shared/api/contract.ts';
 import { DEFAULT_M2_PER_BED, RESOURCES, type Resource } from '../../../shared/allocation/resources.ts';
+import type { AllocationScope } from '../../../shared/allocation/scope.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
 import { useRemembered } from '../../app/state/useRemembered.ts';
 
 export type AllocationQueryIn = ApiArgs<'allocation.run'>;
-export type Scope = 'township' | 'county';
+export type Scope = AllocationScope;
 export type MoneyUnit = 'wan' | 'yuan';
 
 /** The form as typed (text, so that a half-typed number stays on screen). */
@@ -19,7 +20,8 @@ export interface FormState {
   money: string;
   moneyUnit: MoneyUnit;
   costs: Record<Resource, string>;
-  scope: Scope;
+  /** The level chosen by the planner; null: the level the set's targets are judged at (judgedScope). */
+  scope: Scope | null;
   /** null until the plan's choice (gaps.settings) has been read. */
   standardId: string | null;
   year: string;
@@ -41,7 +43,7 @@ export interface RunRecord {
 const none = () => Object.fromEntries(RESOURCES.map((r) => [r, ''])) as Record<Resource, string>;
 
 export const EMPTY_FORM: FormState = {
-  budget: none(), money: '', moneyUnit: 'wan', costs: none(), scope: 'township', standardId: null, year: '', m2PerBed: String(DEFAULT_M2_PER_BED),
+  budget: none(), money: '', moneyUnit: 'wan', costs: none(), scope: null, standardId: null, year: '', m2PerBed: String(DEFAULT_M2_PER_BED),
 };
 
 // ---- session memory ----
@@ -79,7 +81,8 @@ export interface Checked {
   query: Omit<AllocationQueryIn, 'scenarioId' | 'manual'> | null;
 }
 
-export function checkForm(f: FormState): Checked {
+/** `judged`: judgedScope of the chosen set (null until it is read), the level used unless the planner chose one. */
+export function checkForm(f: FormState, judged: Scope | null): Checked {
   const bad = new Set<string>();
   const budget: Record<string, number> = {};
   const costs: Record<string, number> = {};
@@ -108,14 +111,15 @@ export function checkForm(f: FormState): Checked {
   if (!/^\d{4}$/.test(y) || year < 2000 || year > 2100) bad.add('year');
   const a = parseNumber(f.m2PerBed);
   if (a !== undefined && (Number.isNaN(a) || a <= 0 || a > 1000)) bad.add('m2PerBed');
-  if (bad.size > 0 || empty || !f.standardId) return { bad, empty, query: null };
+  const scope = f.scope ?? judged;
+  if (bad.size > 0 || empty || !f.standardId || !scope) return { bad, empty, query: null };
   return {
     bad, empty,
     query: {
       budget: { ...budget, ...(money !== undefined ? { money } : {}) },
       standardId: f.standardId,
       year,
-      scope: f.scope,
+      scope,
       ...(Object.keys(costs).length ? { costs } : {}),
       ...(a !== undefined ? { m2PerBed: a } : {}),
     },

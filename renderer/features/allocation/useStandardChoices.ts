@@ -1,6 +1,7 @@
 /** The standard sets to choose from and the plan's own choice (gaps.settings), read once per plan. */
 import { useEffect, useState } from 'react';
 import type { GapSettings } from '../../../shared/api/contract.ts';
+import { judgedScope, type AllocationScope } from '../../../shared/allocation/scope.ts';
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
 import { useUi } from '../../app/state/UiContext.tsx';
@@ -25,4 +26,23 @@ export function useStandardChoices(): StandardChoices {
     return () => { live = false; };
   }, [invoke, plan, standardsOpen]);
   return state;
+}
+
+/**
+ * The level the chosen set's ratio targets are judged at (judgedScope, shared/allocation/scope.ts): the
+ * allocation's default, as the service's and the CLI's. null while the set is read.
+ */
+export function useJudgedScope(standardId: string | null): AllocationScope | null {
+  const { invoke } = useAppActions();
+  const [judged, setJudged] = useState<{ id: string; scope: AllocationScope } | null>(null);
+  useEffect(() => {
+    if (!standardId) return;
+    let live = true;
+    invoke('standards.get', { id: standardId }).then(
+      (set) => { if (live) setJudged({ id: standardId, scope: judgedScope(set) }); },
+      () => { if (live) setJudged({ id: standardId, scope: 'county' }); }, // the service says what is wrong when it runs
+    );
+    return () => { live = false; };
+  }, [invoke, standardId]);
+  return judged && judged.id === standardId ? judged.scope : null;
 }
