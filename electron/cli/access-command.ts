@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ACCESS_PRESETS, type AccessSettings, type PresetId } from '../../shared/access/presets.ts';
 import type { Command } from './commands.ts';
 import { csvField } from '../backend/io/csv.ts';
-import { facilityTypes, list, urbanRural } from './options.ts';
+import { facilityTypes, list, travelOption, urbanRural } from './options.ts';
 import { UsageError } from './output.ts';
 import { scenarioId } from './scenario.ts';
 
@@ -18,6 +18,8 @@ function settingsFrom(opts: Record<string, string | boolean | undefined>): Acces
     if (opts.direction !== 'from' && opts.direction !== 'to') throw new UsageError('--direction: from (from the facility, ambulances) | to (to the facility)');
     s.direction = opts.direction;
   }
+  const travel = travelOption(opts.travel);
+  if (travel) s.travel = travel;
   if (opts.dispatch !== undefined) {
     const d = Number(opts.dispatch);
     if (!(d >= 0)) throw new UsageError('--dispatch: minutes ≥ 0');
@@ -37,15 +39,16 @@ function settingsFrom(opts: Record<string, string | boolean | undefined>): Acces
 }
 
 export const accessCommand: Command = {
-  usage: 'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--dispatch MIN] [--grid METRES] [--scenario NAME] [--format json|csv] [--out F]',
+  usage: 'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--travel drive|walk|urban-walk] [--dispatch MIN] [--grid METRES] [--scenario NAME] [--format json|csv] [--out F]',
   summary: { zh: '通行时间与覆盖：每个需求点到最近机构的分钟数，各单位覆盖人口与比例', en: 'Travel time and coverage: minutes to the nearest facility per demand point, covered population per unit' },
   options: {
-    preset: { type: 'string', help: '1030 (default: 120 stations, 10/30 min) | 1530 (CHC/THC, 15/30) | kaifu10 (120, 10/10) | radius (120, 5/20 km straight line)' },
+    preset: { type: 'string', help: '1030 (default: 120 stations, 10/30 min) | 1530 (CHC/THC, 15 min on foot in town / 30 by car in the country) | kaifu10 (120, 10/10) | radius (120, 5/20 km straight line)' },
     radius: { type: 'string', help: 'urban=5,rural=20: a straight-line service radius in km instead of travel time / 服务半径' },
     types: { type: 'string', help: 'facility types, comma-separated / 机构类型' },
     thresholds: { type: 'string', help: 'urban=10,rural=30 (minutes) / 城镇、农村时限' },
     direction: { type: 'string', help: 'from the facility (ambulance) | to the facility (resident)' },
-    dispatch: { type: 'string', help: 'dispatch delay in minutes, added to every trip from a station / 出车时间' },
+    travel: { type: 'string', help: 'drive (default; 1530: urban-walk) | walk (4.8 km/h, no motorways or trunk roads, one-way ignored) | urban-walk (on foot in town, by car in the country) / 出行方式' },
+    dispatch: { type: 'string', help: 'dispatch delay in minutes, added to every trip from a station (by car only) / 出车时间' },
     grid: { type: 'string', help: 'demand points on a grid of this many metres inside street/town boundaries / 网格需求点' },
     scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
     format: { type: 'string', help: 'json (default) | csv (one row per demand point)' },

@@ -1,4 +1,5 @@
 /** Option values several commands read the same way: lists, facility types, urban/rural pairs. */
+import type { TravelModes } from '../../shared/access/travel.ts';
 import { FACILITY_TYPES, type FacilityType } from '../../shared/model/kinds.ts';
 import { UsageError } from './output.ts';
 
@@ -21,4 +22,12 @@ export function urbanRural(v: string | boolean | undefined, usage: string): { ur
     if (k === 'urban') out.urbanMinutes = n; else out.ruralMinutes = n;
   }
   return out;
+}
+
+/** --travel drive | walk | urban-walk (on foot in town, by car in the country); absent → undefined (the preset's). */
+export function travelOption(v: string | boolean | undefined, flag = '--travel'): TravelModes | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'drive' || v === 'walk') return { urban: v, rural: v };
+  if (v === 'urban-walk') return { urban: 'walk', rural: 'drive' };
+  throw new UsageError(`${flag}: drive (by car, default) | walk (on foot, 4.8 km/h, no motorways or trunk roads) | urban-walk (on foot in town, by car in the country)`);
 }

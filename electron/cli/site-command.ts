@@ -7,7 +7,7 @@ import type { SitingResultOut } from '../../shared/siting/query.ts';
 import type { Service } from '../backend/service.ts';
 import { csvField } from '../backend/io/csv.ts';
 import type { Command } from './commands.ts';
-import { facilityTypes, list, urbanRural } from './options.ts';
+import { facilityTypes, list, travelOption, urbanRural } from './options.ts';
 import { UsageError, type Lang } from './output.ts';
 import { applyYear, scenarioId } from './scenario.ts';
 
@@ -67,7 +67,7 @@ function csv(r: SitingResultOut): string {
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '—');
 
 export const siteCommand: Command = {
-  usage: 'healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--candidates generated|upgrade:central_thc,thc|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|csv] [--out F]',
+  usage: 'healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--candidates generated|upgrade:central_thc,thc|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--travel drive|walk|urban-walk] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|csv] [--out F]',
   summary: { zh: '设施选址：新增 k 个机构放在哪里覆盖最多人口（或最少几个覆盖全部、或加权通行时间最短）', en: 'Siting: where k new facilities cover the most people (or the fewest that cover all, or least weighted travel time)' },
   options: {
     type: { type: 'string', help: 'facility type to build (ems_station, sub_centre, chc …) / 新建机构类型' },
@@ -81,7 +81,8 @@ export const siteCommand: Command = {
     crs: { type: 'string', help: 'coordinates of a candidate file: wgs84 (default) | gcj02 | bd09' },
     existing: { type: 'string', help: 'existing facility types that count as fixed (default: the --type) / 现有机构类型' },
     direction: { type: 'string', help: 'from the site (ambulances; default for ems_station) | to the site (residents)' },
-    dispatch: { type: 'string', help: 'dispatch delay in minutes / 出车时间' },
+    travel: { type: 'string', help: 'drive (default) | walk (4.8 km/h, no motorways or trunk roads, one-way ignored) | urban-walk (on foot in town, by car in the country) / 出行方式' },
+    dispatch: { type: 'string', help: 'dispatch delay in minutes (by car only) / 出车时间' },
     cutoff: { type: 'string', help: 'p-median: a longer trip counts as this many minutes (default 60)' },
     capacity: { type: 'string', help: 'people a new site can serve (mclp) / 服务容量' },
     exact: { type: 'boolean', help: 'always solve the exact model (HiGHS) / 精确求解' },
@@ -109,6 +110,7 @@ export const siteCommand: Command = {
       scenarioId: from, model, type: type!, k: number(opts.add, '--add', 1) ?? 1, direction, ...urbanRural(opts.thresholds, '--thresholds: urban=10,rural=30 (minutes)'),
       existingTypes: facilityTypes(list(opts.existing), '--existing'), within: list(opts.within), exclude: list(opts.exclude),
       candidates: await candidatesFrom(svc, opts, type!, lang),
+      ...(opts.travel !== undefined ? { travel: travelOption(opts.travel) } : {}),
       dispatchMinutes: number(opts.dispatch, '--dispatch', 0) ?? 0, cutoffMinutes: number(opts.cutoff, '--cutoff', 1) ?? 60,
       capacity: number(opts.capacity, '--capacity', 1) ?? null, exact: opts.exact ? 'always' : opts.heuristic ? 'never' : 'auto',
       timeLimitSeconds: number(opts['time-limit'], '--time-limit', 1) ?? 30,

@@ -3,6 +3,7 @@
  * the gap screen's access targets all read this shape).
  */
 import type { FacilityType } from '../model/kinds.ts';
+import type { TravelModes } from './travel.ts';
 
 /** How travel times were found: on the plan's roads, or straight line × detour ÷ speed (no roads). */
 export type TravelModel = 'road' | 'straight_line';
@@ -25,6 +26,8 @@ export interface AccessQuery {
    * distance to the nearest facility against a service radius, the thresholds then in kilometres.
    */
   measure: 'time' | 'radius';
+  /** 出行方式 per urban/rural point: by car, or on foot (4.8 km/h, no motorways or trunk roads; travel.ts). */
+  travel: TravelModes;
 }
 
 /** 需求点: a village/community centre (or a grid cell) with its population and travel time. */

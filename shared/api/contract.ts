@@ -21,6 +21,8 @@ import { TIMELINE_API } from './methods/timeline.ts';
 
 const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
 const PopulationFigureSchema = z.object({ code: Key, year: z.number().int().min(1949).max(2100), population: Count, population_0_3: Count, population_65_plus: Count });
+/** 出行方式 per urban/rural demand point: by car (default) or on foot (shared/access/travel.ts). */
+const TravelModesSchema = z.object({ urban: z.enum(['drive', 'walk']), rural: z.enum(['drive', 'walk']) }).default({ urban: 'drive', rural: 'drive' });
 const AccessQuerySchema = InScenario.extend({
   types: z.array(z.enum(FACILITY_TYPES)).min(1).max(FACILITY_TYPES.length),
   urbanMinutes: z.number().positive().max(600),
@@ -30,6 +32,7 @@ const AccessQuerySchema = InScenario.extend({
   demand: z.enum(['centroids', 'grid']).default('centroids'),
   gridMeters: z.number().min(100).max(20_000).default(1000),
   measure: z.enum(['time', 'radius']).default('time'),
+  travel: TravelModesSchema,
 });
 const FacilityTypeArg = z.enum(FACILITY_TYPES);
 const JobId = z.object({ job: z.number().int().positive() });
@@ -44,6 +47,7 @@ const SitingQuerySchema = InScenario.extend({
   ruralMinutes: z.number().positive().max(600).default(30),
   direction: z.enum(['from', 'to']).default('from'),
   dispatchMinutes: z.number().min(0).max(120).default(0),
+  travel: TravelModesSchema,
   cutoffMinutes: z.number().positive().max(600).default(60),
   within: z.array(Key).max(1000).default([]),
   exclude: z.array(Key).max(1000).default([]),

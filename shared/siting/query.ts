@@ -4,6 +4,7 @@
  * proof of quality (bound, optimal).
  */
 import type { TravelModel } from '../access/result.ts';
+import type { TravelModes } from '../access/travel.ts';
 import type { FacilityType } from '../model/kinds.ts';
 import type { SitingModel } from './solve.ts';
 
@@ -24,6 +25,8 @@ export interface SitingQuery {
   /** 'from': from the site to the place (ambulances); 'to': residents to the site. */
   direction: 'from' | 'to';
   dispatchMinutes: number;
+  /** 出行方式 per urban/rural point: by car, or on foot (no dispatch on foot). */
+  travel: TravelModes;
   /** p-median: a longer trip, or none, counts as this many minutes. */
   cutoffMinutes: number;
   /** The area in question (unit codes, e.g. 开福区): its people are the demand and generated/upgraded sites stand in it. Empty: the whole plan. */

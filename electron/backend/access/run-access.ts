@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Facility } from '../../../shared/model/entities.ts';
-import { coverage, straightLineTravel, travelTimeBands } from '../../../shared/access/index.ts';
+import { coverage, straightLineTravel, travelNote, travelTimeBands } from '../../../shared/access/index.ts';
 import type { AccessQuery, AccessResultOut, DemandPointOut, UnitCoverageOut } from '../../../shared/access/result.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { listRows } from '../db/tables.ts';
@@ -39,6 +39,7 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
     network: net,
     direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
     dispatchSeconds: q.dispatchMinutes * 60,
+    travel: q.travel,
     facilities: { lon: Float64Array.from(facilities, (x) => x.lon!), lat: Float64Array.from(facilities, (x) => x.lat!) },
     facilityKey: facilities.map((x) => x.id).join('\u0000'),
     demand: { lon: points.lon, lat: points.lat, urban: points.urban },
@@ -93,17 +94,12 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
   const bands = bandPop.map((population, i) => ({ upTo: i < bandPop.length - 1 ? (i + 1) * 5 : null, population }));
   const gridNote = q.demand === 'grid' && !grid ? { zh: '；方案没有街道（乡镇）边界，需求点改用村/社区中心', en: '; the plan has no street/town boundaries, so village/community centres were used' }
     : grid ? { zh: `；需求点为 ${q.gridMeters} 米网格`, en: `; demand points on a ${q.gridMeters} m grid` } : { zh: '', en: '' };
-  const road = out.model === 'road';
   const noneNote = none ? { zh: '；当前情景中没有所选类型且有坐标的机构', en: '; no facility of the chosen types with coordinates in this scenario' } : { zh: '', en: '' };
   const radiusNote = { zh: `按直线服务半径：城镇 ${q.urbanMinutes} 公里、农村 ${q.ruralMinutes} 公里以内（不计道路）`, en: `Straight-line service radius: ${q.urbanMinutes} km urban, ${q.ruralMinutes} km rural (roads not used)` };
   return {
     model: out.model,
-    modelNote: radius ? `${radiusNote.zh}${gridNote.zh}${noneNote.zh}` : road
-      ? `按路网计算（${out.offNetwork ? `${out.offNetwork} 个需求点离路网超过 5 公里，按不可达计；` : ''}连接线 15 公里/小时）${gridNote.zh}${noneNote.zh}`
-      : `无路网：按直线距离 × 1.6 ÷ 车速（城镇 30、农村 45 公里/小时）估算${gridNote.zh}${noneNote.zh}`,
-    modelNoteEn: radius ? `${radiusNote.en}${gridNote.en}${noneNote.en}` : road
-      ? `On the road network (${out.offNetwork ? `${out.offNetwork} demand points over 5 km from a road count as unreachable; ` : ''}connectors at 15 km/h)${gridNote.en}${noneNote.en}`
-      : `No road network: straight-line distance × 1.6 ÷ speed (urban 30, rural 45 km/h)${gridNote.en}${noneNote.en}`,
+    modelNote: `${radius ? radiusNote.zh : travelNote(q.travel, out.model, q.dispatchMinutes, out.offNetwork).zh}${gridNote.zh}${noneNote.zh}`,
+    modelNoteEn: `${radius ? radiusNote.en : travelNote(q.travel, out.model, q.dispatchMinutes, out.offNetwork).en}${gridNote.en}${noneNote.en}`,
     query: q,
     points: pointsOut,
     units,

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
+import { travelNote } from '../../../shared/access/index.ts';
 import { pick, type SitingNote } from '../../../shared/siting/index.ts';
 import type { SitingPointOut, SitingQuery, SitingResultOut, SitingUnitOut } from '../../../shared/siting/query.ts';
 import { demandKeyOf, demandOf, frameOf, network, type Frame } from '../access/plan-inputs.ts';
@@ -64,6 +65,7 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
     network: network(db, planPath),
     direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
     dispatchSeconds: q.dispatchMinutes * 60,
+    travel: q.travel,
     demand, demandKey: `siting|${demandKeyOf(f, all, 1000)}|${keep.length}|${q.within.join(',')}`, thresholdSeconds: threshold,
     existing: { lon: Float64Array.from(existing, (x) => x.lon!), lat: Float64Array.from(existing, (x) => x.lat!) },
     existingKey: existing.map((x) => x.id).join('\u0000'),
@@ -135,11 +137,11 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
   const dropped = cands.length - out.used.length;
   if (dropped > 0) notes.push({ zh: `${dropped} 个候选点离路网超过 5 公里或与其他生成点落在同一路网节点，未参与选址`, en: `${dropped} candidate sites over 5 km from a road, or on the same road node as another generated site, were left out` });
   if (r.unreachable > 0) notes.push({ zh: `${Math.round(r.unreachable)} 人在时限内既到不了现有机构也到不了任何候选点`, en: `${Math.round(r.unreachable)} people are within reach of no existing facility and no candidate` });
-  const road = out.model === 'road';
+  const travelWords = travelNote(q.travel, out.model, q.dispatchMinutes, out.offNetwork);
   return {
     query: q, model: q.model, travelModel: out.model,
-    modelNote: road ? `按路网计算（连接线 15 公里/小时${out.offNetwork ? `；${out.offNetwork} 个需求点离路网超过 5 公里，按不可达计` : ''}）；现有 ${existing.length} 个机构固定不动` : `无路网：按直线距离 × 1.6 ÷ 车速（城镇 30、农村 45 公里/小时）估算；现有 ${existing.length} 个机构固定不动`,
-    modelNoteEn: road ? `On the road network (connectors at 15 km/h${out.offNetwork ? `; ${out.offNetwork} demand points over 5 km from a road count as unreachable` : ''}); the ${existing.length} existing facilities stay` : `No road network: straight-line distance × 1.6 ÷ speed (urban 30, rural 45 km/h); the ${existing.length} existing facilities stay`,
+    modelNote: `${travelWords.zh}；现有 ${existing.length} 个机构固定不动`,
+    modelNoteEn: `${travelWords.en}; the ${existing.length} existing facilities stay`,
     chosen,
     candidateCount: out.used.length,
     candidates: Array.from(out.used.subarray(0, 5000), (c, i) => ({ lon: out.lon[i]!, lat: out.lat[i]!, source: cands[c]!.source })),

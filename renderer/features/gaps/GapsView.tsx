@@ -15,6 +15,7 @@ import type { GapSort } from './GapTable.tsx';
 import { GapsToolbar } from './GapsToolbar.tsx';
 import { PlaceTable } from './PlaceTable.tsx';
 import { useGapReport } from './useGapReport.ts';
+import { RegionNotice } from './RegionNotice.tsx';
 import { useRemembered } from '../../app/state/useRemembered.ts';
 import './gaps.css';
 
@@ -80,6 +81,7 @@ export function GapsView() {
     <div className="gaps-view" data-testid="gaps-view">
       <GapsToolbar sets={data.sets} settings={data.settings} onSettings={data.changeSettings} onlyShort={onlyShort} onOnlyShort={setOnlyShort} loading={data.loading} scenarioName={scenarioName} />
       {!!data.error && <FailLine message={errorText(data.error, lang)} onRetry={data.retry} />}
+      <RegionNotice region={report.region} settings={data.settings} onSettings={data.changeSettings} />
       {report.notes.length > 0 && (
         <div className="gaps-notes" role="note" data-testid="gaps-notes">
           <span className="gaps-notes-icon" aria-hidden="true">ⓘ</span>{lang === 'en' ? report.notesEn.join('; ') : report.notes.join('；')}

@@ -24,6 +24,7 @@ export const gapsStrings = {
       hiddenMet: '已隐藏 {{n}} 项达标指标',
     },
     crumbRoot: '全域',
+    region: { na: '本标准适用于「{{name}}」，方案中没有该单位：不适用。可将它应用于本方案的：', pick: '应用于', apply: '应用', applied: '本标准已按您的选择应用于「{{name}}」', undo: '恢复原适用区域' },
     rowsHead: { county: '区县', township: '街道（乡镇）', facility: '机构' },
     rows: {
       county: '区县',
@@ -113,7 +114,7 @@ export const gapsStrings = {
       or: '或',
     },
     exported: '已导出 {{file}}',
-    groups: { 床位: '床位', 人员: '人员', 中医药: '中医药', 公共卫生: '公共卫生', 托育: '托育', 基层机构: '基层机构', 急救: '急救', 养老: '养老', 妇幼: '妇幼' },
+    groups: { 床位: '床位', 人员: '人员', 中医药: '中医药', 公共卫生: '公共卫生', 托育: '托育', 基层机构: '基层机构', 急救: '急救', 养老: '养老', 妇幼: '妇幼', 设施选址方案: '设施选址方案' },
   },
   en: {
     loading: 'Computing gaps…',
@@ -139,6 +140,7 @@ export const gapsStrings = {
       hiddenMet: '{{n}} met targets hidden',
     },
     crumbRoot: 'Whole region',
+    region: { na: 'This set is for {{name}}, which the plan does not hold: not applicable. Apply it to a unit of this plan:', pick: 'Apply to', apply: 'Apply', applied: 'The set is applied to {{name}}, as you chose', undo: 'Back to the set’s own region' },
     rowsHead: { county: 'County', township: 'Street/town', facility: 'Facility' },
     rows: {
       county: 'counties',
@@ -228,6 +230,6 @@ export const gapsStrings = {
       or: ' or ',
     },
     exported: 'Exported {{file}}',
-    groups: { 床位: 'Beds', 人员: 'Staff', 中医药: 'TCM', 公共卫生: 'Public health', 托育: 'Childcare', 基层机构: 'Primary care', 急救: 'Emergency care', 养老: 'Elderly care', 妇幼: 'Maternal & child health' },
+    groups: { 床位: 'Beds', 人员: 'Staff', 中医药: 'TCM', 公共卫生: 'Public health', 托育: 'Childcare', 基层机构: 'Primary care', 急救: 'Emergency care', 养老: 'Elderly care', 妇幼: 'Maternal & child health', 设施选址方案: 'Siting proposal' },
   },
 } as const;

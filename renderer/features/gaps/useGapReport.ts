@@ -71,7 +71,7 @@ export function useGapReport(): GapData {
     if (!settings || !units || !facilities) return;
     const seq = ++reportSeq.current;
     setLoading(true);
-    invoke('gaps.evaluate', { scenarioId, standardId: settings.standardId, year: settings.year, onlyShort: false }).then((r) => {
+    invoke('gaps.evaluate', { scenarioId, standardId: settings.standardId, year: settings.year, onlyShort: false, ...(settings.region?.length ? { region: settings.region } : {}) }).then((r) => {
       if (seq !== reportSeq.current) return;
       lastReport = { key, report: r };
       setReport(r);

@@ -27,9 +27,10 @@ export const MAP_SITE_PREFIX = 'MAP-';
 export type SitingPresetId = '1030' | 'kaifu10' | 'subcentre' | 'custom';
 export const SITING_PRESET_IDS: SitingPresetId[] = ['1030', 'kaifu10', 'subcentre', 'custom'];
 
-type Question = Pick<SitingSettings, 'model' | 'type' | 'existingTypes' | 'urbanMinutes' | 'ruralMinutes' | 'direction' | 'generate' | 'upgrade'>;
+type Question = Pick<SitingSettings, 'model' | 'type' | 'existingTypes' | 'urbanMinutes' | 'ruralMinutes' | 'direction' | 'travel' | 'generate' | 'upgrade'>;
 const EMS: Question = {
-  model: 'mclp', type: 'ems_station', existingTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, direction: 'from', generate: true, upgrade: [],
+  model: 'mclp', type: 'ems_station', existingTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, direction: 'from', travel: { urban: 'drive', rural: 'drive' },
+  generate: true, upgrade: [],
 };
 /** Each preset's question, and the county it is about (by name; used when the plan has it). */
 export const SITING_PRESETS: Record<Exclude<SitingPresetId, 'custom'>, { question: Question; k: number; area: string | null }> = {
@@ -38,7 +39,7 @@ export const SITING_PRESETS: Record<Exclude<SitingPresetId, 'custom'>, { questio
   subcentre: {
     question: {
       model: 'pmedian', type: 'sub_centre', existingTypes: ['tertiary_hospital', 'secondary_hospital', 'sub_centre'],
-      urbanMinutes: 15, ruralMinutes: 30, direction: 'to', generate: false, upgrade: ['central_thc', 'thc'],
+      urbanMinutes: 15, ruralMinutes: 30, direction: 'to', travel: { urban: 'drive', rural: 'drive' }, generate: false, upgrade: ['central_thc', 'thc'],
     },
     k: 2,
     area: '资阳区',
@@ -56,7 +57,7 @@ export function sitingPresetOf(s: SitingSettings): SitingPresetId {
   for (const [id, p] of Object.entries(SITING_PRESETS) as [Exclude<SitingPresetId, 'custom'>, (typeof SITING_PRESETS)['1030']][]) {
     const q = p.question;
     if (q.model === s.model && q.type === s.type && sameSet(q.existingTypes, s.existingTypes) && q.urbanMinutes === s.urbanMinutes
-      && q.ruralMinutes === s.ruralMinutes && q.direction === s.direction && q.generate === s.generate && sameSet(q.upgrade, s.upgrade)) return id;
+      && q.ruralMinutes === s.ruralMinutes && q.direction === s.direction && q.travel.urban === s.travel.urban && q.travel.rural === s.travel.rural && q.generate === s.generate && sameSet(q.upgrade, s.upgrade)) return id;
   }
   return 'custom';
 }
@@ -65,7 +66,7 @@ export function sitingPresetOf(s: SitingSettings): SitingPresetId {
 export function toQuery(s: SitingSettings, scenarioId: number): SitingQuery {
   return {
     scenarioId, model: s.model, type: s.type, existingTypes: s.existingTypes, k: s.k,
-    urbanMinutes: s.urbanMinutes, ruralMinutes: s.ruralMinutes, direction: s.direction, dispatchMinutes: s.dispatchMinutes,
+    urbanMinutes: s.urbanMinutes, ruralMinutes: s.ruralMinutes, direction: s.direction, dispatchMinutes: s.dispatchMinutes, travel: s.travel,
     cutoffMinutes: s.cutoffMinutes, within: s.within, exclude: s.exclude,
     candidates: { sites: [...s.listSites, ...s.mapSites], upgrade: s.upgrade, generateMeters: s.generate ? s.generateMeters : null },
     capacity: s.model === 'mclp' ? s.capacity : null, exact: s.exact, timeLimitSeconds: s.timeLimitSeconds,
