@@ -1,7 +1,8 @@
 /**
  * 路网图: the road network as a compressed graph (CSR) for the shortest-path searches.
  *
- * Entry point: `buildRoadGraph(net, speeds)`, once per network and speed table.
+ * Entry points: `buildRoadGraph(net, speeds)` by car, once per network and speed table;
+ * `buildWalkGraph(net)` on foot (WALK_KMH, no motorways or trunk roads, one-way streets both ways).
  *
  * Nodes are the distinct points of the segments: points with the same coordinates after rounding to
  * 1e-7° (about 1 cm) are one node, so segments that share an end point connect. Each consecutive
@@ -9,7 +10,7 @@
  * Both the forward graph (from a facility outwards) and the reverse graph (towards a facility) are
  * kept. Everything is typed arrays, so a graph crosses into a worker thread by structured clone.
  */
-import { type RoadNetworkData, UNKNOWN_CLASS_SPEED } from './network.ts';
+import { NO_WALK_CLASSES, type RoadNetworkData, UNKNOWN_CLASS_SPEED, WALK_KMH } from './network.ts';
 
 /** Adjacency in compressed rows: node u's edges are `offsets[u] .. offsets[u+1]-1`. */
 export interface Csr {
@@ -44,7 +45,39 @@ const COORD_SCALE = 1e7;
  * positive closes the segment (a planner can take a class out this way).
  */
 export function buildRoadGraph(net: RoadNetworkData, speeds: Readonly<Record<string, number>>): RoadGraph {
-  const { coords, offsets, highway, speedKmh, oneway } = net;
+  const { highway, speedKmh } = net;
+  const segments = net.offsets.length - 1;
+  const kmh = new Float64Array(segments);
+  const classSpeed = new Map<string, number>();
+  for (let s = 0; s < segments; s++) {
+    let v = speedKmh[s]!;
+    if (v !== v) { // NaN: the class's speed
+      const h = highway[s] ?? '';
+      let c = classSpeed.get(h);
+      if (c === undefined) { c = Object.hasOwn(speeds, h) ? Number(speeds[h]) : UNKNOWN_CLASS_SPEED; classSpeed.set(h, c); }
+      v = c;
+    }
+    kmh[s] = v;
+  }
+  return buildGraph(net, kmh, net.oneway);
+}
+
+/**
+ * The graph of `net` on foot: every segment at `walkKmh` (default WALK_KMH) whatever its car speed,
+ * both ways (one-way signs bind vehicles), except the classes in NO_WALK_CLASSES (motorways, trunk
+ * roads and their ramps), which are left out. Node numbers are the same as buildRoadGraph's.
+ */
+export function buildWalkGraph(net: RoadNetworkData, walkKmh: number = WALK_KMH): RoadGraph {
+  if (!(walkKmh > 0)) throw new RangeError(`walking speed must be positive, not ${walkKmh}`);
+  const segments = net.offsets.length - 1;
+  const kmh = new Float64Array(segments);
+  for (let s = 0; s < segments; s++) kmh[s] = NO_WALK_CLASSES.has(net.highway[s] ?? '') ? 0 : walkKmh;
+  return buildGraph(net, kmh, new Int8Array(segments));
+}
+
+/** Per segment its speed (not positive: left out) and its direction (0 both ways, 1 along, -1 against). */
+function buildGraph(net: RoadNetworkData, kmhOf: Float64Array, oneway: Int8Array): RoadGraph {
+  const { coords, offsets } = net;
   const { pointNode, lon, lat, nodeCount } = mergePoints(coords);
   const cosLat = new Float64Array(nodeCount);
   for (let n = 0; n < nodeCount; n++) cosLat[n] = Math.cos(lat[n]! * RAD);
@@ -55,16 +88,9 @@ export function buildRoadGraph(net: RoadNetworkData, speeds: Readonly<Record<str
   const from = new Uint32Array(2 * pairs);
   const to = new Uint32Array(2 * pairs);
   const secs = new Float32Array(2 * pairs);
-  const classSpeed = new Map<string, number>();
   let m = 0;
   for (let s = 0; s < segments; s++) {
-    let kmh = speedKmh[s]!;
-    if (kmh !== kmh) { // NaN: the class's speed
-      const h = highway[s] ?? '';
-      let c = classSpeed.get(h);
-      if (c === undefined) { c = Object.hasOwn(speeds, h) ? Number(speeds[h]) : UNKNOWN_CLASS_SPEED; classSpeed.set(h, c); }
-      kmh = c;
-    }
+    const kmh = kmhOf[s]!;
     if (!(kmh > 0)) continue;
     const secondsPerMetre = 3.6 / kmh;
     const dir = oneway[s]!;

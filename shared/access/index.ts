@@ -20,6 +20,7 @@ export { type DemandOptions, type DemandPoints, type DemandResult, type DemandUn
 export { type Direction, type FacilitySources, facilitySources, nearestFacility, type NearestFacility, type SearchOptions } from './dijkstra.ts';
 export { straightLineTravel } from './fallback.ts';
 export { NearestFacilityField } from './field.ts';
-export { buildRoadGraph, type Csr, NO_NODE, type RoadGraph } from './graph.ts';
+export { buildRoadGraph, buildWalkGraph, type Csr, NO_NODE, type RoadGraph } from './graph.ts';
 export * from './network.ts';
 export { buildNodeIndex, DEFAULT_SNAP_LIMIT_METRES, type NodeIndex, nodeIndexFrom, type SnapOptions, type Snapped, snapPoints } from './snap.ts';
+export { DRIVE, modeOf, modesUsed, TRAVEL_MODES, type TravelMode, type TravelModes, travelFallback, travelModeText, travelNote, WALK_IN_TOWN } from './travel.ts';

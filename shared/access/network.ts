@@ -48,3 +48,23 @@ export const DEFAULT_FALLBACK: FallbackModel = { detour: 1.6, urbanKmh: 30, rura
 
 /** From a point off the network to its snapped node: local streets, lanes, a yard (km/h). */
 export const DEFAULT_CONNECTOR_KMH = 15;
+
+/**
+ * On foot (步行): 4.8 km/h, about 80 m a minute — a common planning figure for an adult's walk (transport
+ * manuals take 4–5 km/h). It is on the generous side: 城市居住区规划设计标准 GB 50180-2018 takes the 15-minute
+ * life circle as 800–1,000 m on foot (about 3.2–4 km/h), and the elderly walk slower. A constant, not a
+ * plan setting: the 1530 circle's reading does not hinge on it.
+ */
+export const WALK_KMH = 4.8;
+/**
+ * Where nobody may walk: motorways (高速公路) and trunk roads (快速路、干线) with their ramps. On foot
+ * these edges are absent; every other class of the plan's roads is walked, both ways (one-way
+ * restrictions bind vehicles, not people on the pavement), at WALK_KMH whatever the car speed.
+ */
+export const NO_WALK_CLASSES: ReadonlySet<string> = new Set(['motorway', 'motorway_link', 'trunk', 'trunk_link']);
+/**
+ * Without a road network, on foot: straight-line distance × 1.3 ÷ WALK_KMH. Paths and lanes cut
+ * corners a car cannot, so a walk detours less than a drive (1.6): route directness of 1.2–1.4 is
+ * what walkability studies report for town streets.
+ */
+export const WALK_DETOUR = 1.3;

@@ -5,11 +5,16 @@
  * The graph and its node index are kept between runs while the network and speeds are the same
  * (`networkKey`), and so is the last nearest-facility field: when a run differs from the last only
  * in where one facility stands (a planner moved a station), the field is updated incrementally.
+ *
+ * Travel modes (出行方式): each demand point travels by car or on foot by its urban/rural flag. One
+ * field per mode needed (the walking graph apart, network-cache.ts), each point's minutes from its
+ * own mode's. Nobody dispatches a walk: the dispatch delay is added by car only.
  */
 import {
-  DEFAULT_CONNECTOR_KMH, demandTravel, facilitySources, NearestFacilityField, snapPoints, straightLineTravel, type Direction,
+  demandTravel, DRIVE, type DemandTravel, facilitySources, modeOf, modesUsed, NearestFacilityField, type Snapped, snapPoints, straightLineTravel,
+  travelFallback, type Direction, type TravelMode, type TravelModes,
 } from '../../../shared/access/index.ts';
-import { cachedNetwork, snappedDemand, type NetworkInput } from '../worker/network-cache.ts';
+import { cachedNetwork, type CachedNetwork, snappedDemand, type NetworkInput } from '../worker/network-cache.ts';
 
 export interface ComputeInput {
   /** Null: no road network, the straight-line model. */
@@ -22,6 +27,8 @@ export interface ComputeInput {
   demand: { lon: Float64Array; lat: Float64Array; urban: Uint8Array };
   /** The demand points' identity (codes joined), so a cached snap of them can be reused. */
   demandKey: string;
+  /** By car or on foot, per urban/rural point (default by car everywhere). */
+  travel?: TravelModes;
 }
 
 export interface ComputeOutput {
@@ -36,9 +43,9 @@ export interface ComputeOutput {
 
 export type Progress = (stage: 'graph' | 'snap' | 'search' | 'done', share: number) => void;
 
-/** The last field, on the network of that key. */
-interface LastField { networkKey: string; direction: Direction; dispatchSeconds: number; facilityKey: string; lon: Float64Array; lat: Float64Array; field: NearestFacilityField }
-let lastField: LastField | null = null;
+/** The last field on a graph (by car or on foot), kept with the graph's cache entry. */
+interface LastField { direction: Direction; dispatchSeconds: number; facilityKey: string; lon: Float64Array; lat: Float64Array; field: NearestFacilityField }
+const lastFields = new WeakMap<CachedNetwork, LastField>();
 
 /** The one facility whose place changed, or -1 when none or more did (or the list is another one). */
 function movedOne(last: LastField, lon: Float64Array, lat: Float64Array): number {
@@ -54,32 +61,57 @@ function movedOne(last: LastField, lon: Float64Array, lat: Float64Array): number
 
 export function computeAccess(input: ComputeInput, progress: Progress = () => {}): ComputeOutput {
   const { demand, facilities } = input;
+  const travel = input.travel ?? DRIVE;
   if (!input.network?.data) {
-    const t = straightLineTravel(facilities.lon, facilities.lat, demand);
-    // The dispatch delay counts as on the roads (facilitySources adds it to every start).
-    if (input.dispatchSeconds > 0) for (let d = 0; d < t.minutes.length; d++) t.minutes[d]! += input.dispatchSeconds / 60;
+    const t = straightLineTravel(facilities.lon, facilities.lat, demand, travelFallback(travel));
+    // The dispatch delay counts as on the roads (facilitySources adds it to every start): by car only.
+    if (input.dispatchSeconds > 0) {
+      for (let d = 0; d < t.minutes.length; d++) if (modeOf(travel, demand.urban[d]!) === 'drive') t.minutes[d]! += input.dispatchSeconds / 60;
+    }
     progress('done', 1);
     return { minutes: t.minutes, facility: t.facility, model: 'straight_line', offNetwork: 0, incremental: false };
   }
-  const c = cachedNetwork({ ...input.network, data: input.network.data }, () => progress('graph', 0));
+  const net = { ...input.network, data: input.network.data };
+  const modes = modesUsed(travel, demand.urban);
+  const runs = modes.map((mode, i) => onGraph(input, cachedNetwork(net, () => progress('graph', 0), mode), mode, progress, i === modes.length - 1));
+  if (runs.length === 1) {
+    const r = runs[0]!;
+    return { minutes: r.travel.minutes, facility: r.travel.facility, model: 'road', offNetwork: r.snapped.offNetwork, incremental: r.incremental };
+  }
+  // Mixed: each point from its own mode's run.
+  const n = demand.lon.length;
+  const minutes = new Float64Array(n), facility = new Int32Array(n);
+  let offNetwork = 0;
+  for (let p = 0; p < n; p++) {
+    const r = runs[modes.indexOf(modeOf(travel, demand.urban[p]!))]!;
+    minutes[p] = r.travel.minutes[p]!; facility[p] = r.travel.facility[p]!;
+    if (r.snapped.node[p]! < 0) offNetwork++;
+  }
+  return { minutes, facility, model: 'road', offNetwork, incremental: runs.every((r) => r.incremental) };
+}
+
+/** The nearest-facility field on one mode's graph (updated in place when one facility moved), and every point's minutes on it. */
+function onGraph(input: ComputeInput, c: CachedNetwork, mode: TravelMode, progress: Progress, last: boolean): { travel: DemandTravel; snapped: Snapped; incremental: boolean } {
+  const { demand, facilities } = input;
   progress('snap', 0.3);
   const snapped = snappedDemand(c, input.demandKey, demand.lon, demand.lat);
-  const stations = snapPoints(c.graph, c.index, facilities.lon, facilities.lat, DEFAULT_CONNECTOR_KMH);
-  const sources = facilitySources(stations, input.dispatchSeconds);
+  const stations = snapPoints(c.graph, c.index, facilities.lon, facilities.lat, c.connectorKmh);
+  const dispatchSeconds = mode === 'walk' ? 0 : input.dispatchSeconds;
+  const sources = facilitySources(stations, dispatchSeconds);
   progress('search', 0.5);
-  const last = lastField?.networkKey === c.key ? lastField : null;
-  const same = last && last.direction === input.direction && last.dispatchSeconds === input.dispatchSeconds && last.facilityKey === input.facilityKey;
-  const moved = same ? movedOne(last, facilities.lon, facilities.lat) : -2;
+  const prev = lastFields.get(c);
+  const same = prev && prev.direction === input.direction && prev.dispatchSeconds === dispatchSeconds && prev.facilityKey === input.facilityKey;
+  const moved = same ? movedOne(prev, facilities.lon, facilities.lat) : -2;
   let field: NearestFacilityField;
-  if (last && moved >= -1) {
-    field = last.field;
+  if (prev && moved >= -1) {
+    field = prev.field;
     if (moved >= 0) field.move(moved, sources.node[moved]!, sources.startSeconds[moved]!);
   } else {
     field = new NearestFacilityField(c.graph, input.direction);
     field.run(sources);
   }
-  lastField = { networkKey: c.key, direction: input.direction, dispatchSeconds: input.dispatchSeconds, facilityKey: input.facilityKey, lon: facilities.lon.slice(), lat: facilities.lat.slice(), field };
-  const t = demandTravel(field, snapped);
-  progress('done', 1);
-  return { minutes: t.minutes, facility: t.facility, model: 'road', offNetwork: snapped.offNetwork, incremental: !!last && moved >= -1 };
+  lastFields.set(c, { direction: input.direction, dispatchSeconds, facilityKey: input.facilityKey, lon: facilities.lon.slice(), lat: facilities.lat.slice(), field });
+  const travel = demandTravel(field, snapped);
+  if (last) progress('done', 1);
+  return { travel, snapped, incremental: !!prev && moved >= -1 };
 }

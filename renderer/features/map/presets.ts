@@ -15,7 +15,7 @@ const sameTypes = (a: readonly string[], b: readonly string[]) => a.length === b
 export function sameSettings(a: AccessSettings, b: AccessSettings): boolean {
   const radius = a.measure === 'radius';
   return a.measure === b.measure && a.urbanMinutes === b.urbanMinutes && a.ruralMinutes === b.ruralMinutes && sameTypes(a.types, b.types)
-    && (radius || (a.direction === b.direction && a.dispatchMinutes === b.dispatchMinutes))
+    && (radius || (a.direction === b.direction && a.dispatchMinutes === b.dispatchMinutes && a.travel.urban === b.travel.urban && a.travel.rural === b.travel.rural))
     && a.demand === b.demand && (a.demand === 'centroids' || a.gridMeters === b.gridMeters);
 }
 
