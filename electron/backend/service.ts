@@ -31,6 +31,7 @@ import { Workspace, type WorkspaceOptions } from './workspace.ts';
 import { copySet, deleteSet, getSet, listSets, saveSet } from './standards.ts';
 import { evaluatePlanGaps, gapSettings, setGapSettings } from './gaps.ts';
 import { writeGaps } from './io/write-gaps.ts';
+import { isSamplePlan } from './io/sample-mark.ts';
 import { listPopulations, upsertPopulations } from './db/populations.ts';
 import { importPopulations } from './import-populations.ts';
 import { importBoundaries, importRoads } from './import-roads.ts';
@@ -154,7 +155,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
     'gaps.export': async ({ format, ...q }) => {
       const p = ws.requirePlan();
       const report = await evaluatePlanGaps(p.db, { ...q, scenarioId: scenario(q.scenarioId) }, accessOf);
-      return { fileName: `${path.basename(p.path, '.hplan')}-差距-${report.standard}-${report.year}.${format}`, dataBase64: b64(await writeGaps(report, format)), mimeType: MIME[format] };
+      return { fileName: `${path.basename(p.path, '.hplan')}-差距-${report.standard}-${report.year}.${format}`, dataBase64: b64(await writeGaps(report, format, { sample: isSamplePlan(p.db) })), mimeType: MIME[format] };
     },
 
     'populations.list': ({ scenarioId, code }) => listPopulations(ws.requirePlan().db, scenario(scenarioId), code),

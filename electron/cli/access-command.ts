@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ACCESS_PRESETS, type AccessSettings, type PresetId } from '../../shared/access/presets.ts';
 import type { Command } from './commands.ts';
-import { csvField } from '../backend/io/csv.ts';
 import { facilityTypes, list, travelOption, urbanRural } from './options.ts';
-import { UsageError } from './output.ts';
+import { csvText, jsonText, UsageError } from './output.ts';
 import { scenarioId } from './scenario.ts';
 
 function settingsFrom(opts: Record<string, string | boolean | undefined>): AccessSettings {
@@ -55,22 +54,22 @@ export const accessCommand: Command = {
     out: { type: 'string', help: 'write to a file / 输出文件' },
   },
   async run(svc, file, opts, lang) {
-    await svc.call('plan.open', { path: path.resolve(file) });
+    const { isSample } = await svc.call('plan.open', { path: path.resolve(file) });
     const format = (opts.format as string | undefined) ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format: json | csv');
     const r = await svc.call('access.run', { scenarioId: await scenarioId(svc, opts.scenario as string | undefined, false, lang), ...settingsFrom(opts) });
     let text: string;
     if (format === 'json') {
-      text = `${JSON.stringify({
+      text = jsonText({
         model: r.model, note: lang === 'en' ? r.modelNoteEn : r.modelNote, query: r.query,
         points: r.points.map((p) => ({ code: p.code, name: p.name, population: p.population, urban: p.urban, minutes: p.minutes, ...(p.km !== undefined ? { km: p.km } : {}), nearest: p.nearest, covered: p.covered })),
         units: r.units.map((u) => ({ scope: u.scope, code: u.code, name: u.name, population: u.population, covered: u.covered, share: u.share })),
         bands: r.bands, unreachable: r.unreachable,
-      }, null, 2)}\n`;
+      }, isSample, lang);
     } else {
       const head = ['区划代码', '名称', '所在街道乡镇', '人口', '城乡', '分钟', '最近机构', '是否覆盖'];
       const rows = r.points.map((p) => [p.code, p.name, p.township ?? '', String(p.population), p.urban ? '城镇' : '农村', p.minutes === null ? '' : String(p.minutes), p.nearest ?? '', p.covered ? '是' : '否']);
-      text = `\ufeff${[head, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+      text = csvText([head, ...rows], isSample);
     }
     if (opts.out) {
       fs.writeFileSync(opts.out as string, text);

@@ -1,15 +1,30 @@
 /** How the CLI speaks: Chinese by default (HEALTHPLAN_LANG=en or --lang en for English). */
 import { ApiError } from '../../shared/api/errors.ts';
 import type { ImportReport } from '../../shared/api/import-report.ts';
+import { sampleFields, withSampleColumn } from '../../shared/api/sample-note.ts';
+import { csvField } from '../backend/io/csv.ts';
 
 export type Lang = 'zh' | 'en';
 
 export class UsageError extends Error {}
 
+/**
+ * A result as the JSON every analysis command writes: `sample` (and on the sample plan its `sample_note`,
+ * 示例数据 — 部分数值为估算) first, then the command's own fields.
+ */
+export function jsonText(body: object, sample: boolean, lang: Lang): string {
+  return `${JSON.stringify({ ...sampleFields(sample, lang), ...body }, null, 2)}\n`;
+}
+
+/** Rows (header first) as the CSV the commands write: UTF-8 with BOM for Excel, CRLF, 数据说明 on the sample plan. */
+export function csvText(rows: readonly (readonly string[])[], sample: boolean): string {
+  return `\ufeff${withSampleColumn(rows, sample).map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
 export function printError(e: unknown, lang: Lang): number {
   if (e instanceof UsageError) { console.error(e.message); return 2; }
-  // The message names the field and the fix; the code is for programs (the exit status says it failed).
-  if (e instanceof ApiError) { console.error(lang === 'en' ? `Error: ${e.messageEn || e.message}` : `错误：${e.message}`); return 1; }
+  // The message names the field and the fix in the chosen language; the code in brackets is for scripts.
+  if (e instanceof ApiError) { console.error(`${lang === 'en' ? 'Error' : '错误'} [${e.code}]: ${lang === 'en' ? e.messageEn || e.message : e.message}`); return 1; }
   console.error(`${lang === 'en' ? 'Internal error' : '内部错误'}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
   return 70;
 }

@@ -5,10 +5,9 @@ import type { ApiArgs } from '../../shared/api/contract.ts';
 import { FACILITY_TYPE_LABELS, type FacilityType } from '../../shared/model/kinds.ts';
 import type { SitingResultOut } from '../../shared/siting/query.ts';
 import type { Service } from '../backend/service.ts';
-import { csvField } from '../backend/io/csv.ts';
 import type { Command } from './commands.ts';
 import { facilityTypes, list, travelOption, urbanRural } from './options.ts';
-import { UsageError, type Lang } from './output.ts';
+import { csvText, jsonText, UsageError, type Lang } from './output.ts';
 import { applyYear, scenarioId } from './scenario.ts';
 
 type Opts = Record<string, string | boolean | undefined>;
@@ -45,8 +44,8 @@ async function candidatesFrom(svc: Service, opts: Opts, type: FacilityType, lang
   return out;
 }
 
-function json(r: SitingResultOut, lang: Lang, applied: string | null): string {
-  return `${JSON.stringify({
+function json(r: SitingResultOut, lang: Lang, applied: string | null, sample: boolean): string {
+  return jsonText({
     model: r.model, type: r.query.type, travel_model: r.travelModel, note: lang === 'en' ? r.modelNoteEn : r.modelNote,
     chosen: r.chosen.map((s) => ({ id: s.id, name: s.name, lon: s.lon, lat: s.lat, newly_covered: s.newlyCovered, served: s.served, source: s.source, township: s.township?.name ?? null })),
     covered_before: r.coveredBefore, covered_after: r.coveredAfter, total_population: r.totalPopulation, unreachable: r.unreachable,
@@ -54,14 +53,14 @@ function json(r: SitingResultOut, lang: Lang, applied: string | null): string {
     objective: r.objective, bound: r.bound, gap: r.gap, optimal: r.optimal, solver: r.solver, candidates: r.candidateCount,
     units: r.units.map((u) => ({ scope: u.scope, code: u.code, name: u.name, population: u.population, covered_before: u.coveredBefore, covered_after: u.coveredAfter })),
     notes: lang === 'en' ? r.notesEn : r.notes, ms: r.ms, ...(applied ? { applied_scenario: applied } : {}),
-  }, null, 2)}\n`;
+  }, sample, lang);
 }
 
-function csv(r: SitingResultOut): string {
+function csv(r: SitingResultOut, sample: boolean): string {
   const head = ['序号', '编号', '名称', '来源', '所在街道乡镇', '经度', '纬度', '新增覆盖人口', '服务人口'];
   const source = { list: '候选表', upgrade: '升级', generated: '生成' } as const;
   const rows = r.chosen.map((s, i) => [String(i + 1), s.id, s.name, source[s.source], s.township?.name ?? '', String(s.lon), String(s.lat), String(s.newlyCovered), String(s.served)]);
-  return `\ufeff${[head, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvText([head, ...rows], sample);
 }
 
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '—');
@@ -95,7 +94,7 @@ export const siteCommand: Command = {
     out: { type: 'string', help: 'write to a file / 输出文件' },
   },
   async run(svc, file, opts, lang) {
-    await svc.call('plan.open', { path: path.resolve(file) });
+    const { isSample } = await svc.call('plan.open', { path: path.resolve(file) });
     const format = (opts.format as string | undefined) ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format: json | csv');
     if (!opts.type) throw new UsageError('--type: the facility type to build, e.g. ems_station');
@@ -122,7 +121,7 @@ export const siteCommand: Command = {
       applied = s.name;
       console.error(lang === 'en' ? `created scenario "${s.name}" with the ${r.chosen.length} proposed sites` : `已新建情景「${s.name}」，含 ${r.chosen.length} 个选址`);
     }
-    const text = format === 'json' ? json(r, lang, applied) : csv(r);
+    const text = format === 'json' ? json(r, lang, applied, isSample) : csv(r, isSample);
     if (opts.out) {
       fs.writeFileSync(opts.out as string, text);
       const label = lang === 'en' ? FACILITY_TYPE_LABELS[type!].en : FACILITY_TYPE_LABELS[type!].zh;

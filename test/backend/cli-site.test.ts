@@ -44,7 +44,7 @@ describe('healthplan site', () => {
       '--existing', 'tertiary_hospital,secondary_hospital,sub_centre', '--thresholds', 'urban=15,rural=30', '--format', 'csv');
     expect(r.code, r.err).toBe(0);
     const rows = r.out.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(rows[0]).toBe('序号,编号,名称,来源,所在街道乡镇,经度,纬度,新增覆盖人口,服务人口');
+    expect(rows[0]).toBe('序号,编号,名称,来源,所在街道乡镇,经度,纬度,新增覆盖人口,服务人口,数据说明'); // the sample says so on every row
     expect(rows).toHaveLength(3);
     for (const row of rows.slice(1)) expect(row).toMatch(/卫生院,升级,.+镇,/);
   }, 120_000);

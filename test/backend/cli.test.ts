@@ -170,7 +170,7 @@ describe('healthplan CLI', () => {
     expect(wider.units.find((u: { scope: string }) => u.scope === 'region').share).toBeGreaterThan(region.share);
     const csv = healthplan('access', 'sample.hplan', '--preset', '1530', '--format', 'csv', '--out', 'access.csv');
     expect(csv.code, csv.err).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'access.csv'), 'utf8')).toMatch(/^\ufeff区划代码,名称,所在街道乡镇,人口,城乡,分钟,最近机构,是否覆盖\r\n/);
+    expect(fs.readFileSync(path.join(dir, 'access.csv'), 'utf8')).toMatch(/^\ufeff区划代码,名称,所在街道乡镇,人口,城乡,分钟,最近机构,是否覆盖,数据说明\r\n/); // the sample: 数据说明 on every row
     expect(healthplan('access', 'sample.hplan', '--types', 'ambulance').code).toBe(2);
     expect(healthplan('access', 'sample.hplan', '--thresholds', 'urban=x').code).toBe(2);
   });

@@ -113,7 +113,8 @@ describe('the plan\'s own standard sets', () => {
     const bad = { ...mine, targets: mine.targets.map((t) => (t.id === 'beds-per-1000' ? { ...t, min: -1 } : t)) };
     const e = await errorOf(svc.call('standards.save', { set: bad }));
     expect(e).toMatchObject({ code: 'INVALID_ARGS' });
-    expect(e!.message).toMatch(/targets\.0\.min/);
+    // In the planner's words (issue 12): the target, the field, the fix — not a path such as targets.0.min.
+    expect(e!.message).toBe('指标「每千常住人口床位数」的「要求值」不能小于 0，请填写 0 或更大的数');
     expect(await errorOf(svc.call('gaps.setSettings', { standardId: 'nope', year: 2025 }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await errorOf(svc.call('standards.copy', { from: 'kaifu-2024', id: 'my-changsha', name: 'dup' }))).toMatchObject({ code: 'CONFLICT' });
   });

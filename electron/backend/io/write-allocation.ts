@@ -7,9 +7,10 @@ import ExcelJS from 'exceljs';
 import { RESOURCE_LABELS, RESOURCES, type Resource } from '../../../shared/allocation/index.ts';
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
 import type { ProjectLine } from '../../../shared/timeline/index.ts';
+import { markSampleWorkbook } from './sample-mark.ts';
 
 
-const STOP_ZH = { closed: '缺口已补齐', budget: '预算用完', money: '资金用完', no_budget: '未给预算' } as const;
+const STOP_ZH = { closed: '缺口已补齐', budget: '预算用完', money: '资金用完', no_budget: '未给预算', no_target: '标准无此指标，见下方说明' } as const;
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
 const GIVEN_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFE2F0D9' } };
 const SHORT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFBE2D5' } };
@@ -44,7 +45,8 @@ function colour(ws: ExcelJS.Worksheet, col: string, first: number, last: number,
 const label = (r: Resource) => RESOURCE_LABELS[r].zh;
 const used = (a: AllocationOut) => RESOURCES.filter((r) => a.budget[r] !== undefined || a.lines.some((l) => l.resource === r));
 
-export async function writeAllocation(a: AllocationOut, opts: { plan: string; projects?: ProjectLine[] }): Promise<Uint8Array> {
+/** `sample`: the plan is the sample — the note goes in the 汇总 title and every sheet's page header. */
+export async function writeAllocation(a: AllocationOut, opts: { plan: string; projects?: ProjectLine[]; sample?: boolean }): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'HealthPlan 卫健资源规划台';
   const scope = a.scope === 'county' ? '区县' : '街道/乡镇';
@@ -89,6 +91,7 @@ export async function writeAllocation(a: AllocationOut, opts: { plan: string; pr
   // 指标来源
   const src = sheet(wb, '指标来源', `指标来源（${a.standardName}）`, ['指标', '编号', '文号', '条款', '原文'], [26, 22, 26, 16, 80]);
   for (const t of a.targets) src.addRow([t.name, t.id, t.source.document, t.source.clause, t.source.text]).alignment = { wrapText: true, vertical: 'top' };
+  markSampleWorkbook(wb, !!opts.sample);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
