@@ -66,6 +66,35 @@ describe('差距分析', () => {
     await screenshot(app.page, 'gaps-01b-region-sorted-source');
   });
 
+  it('the source panel follows a drill-down: the picked target at the new place, never the previous place\'s figure', async () => {
+    const { results } = await app.door.service.call('gaps.evaluate', { scenarioId: 1, onlyShort: false });
+    const beds = (scope: string, code: string) => results.find((r) => r.target === 'beds-per-1000' && r.scope === scope && r.code === code)!;
+    const region = beds('region', 'region');
+    const kaifu = beds('county', KAIFU);
+    expect(kaifu.value!.toFixed(2)).not.toBe(region.value!.toFixed(2));
+    const place = () => q('gap-source-result').locator('.gaps-source-place span').first().textContent();
+    const value = () => q('gap-source-value').textContent();
+
+    await summaryItem('beds-per-1000').click();
+    await expect.poll(place).toBe(region.name); // 长沙市
+    expect(await value()).toMatch(new RegExp(`^${region.value!.toFixed(2)} `));
+
+    await row(KAIFU).locator('[data-testid=gaps-drill]').click();
+    await expect.poll(crumbs).toEqual(['全域', '开福区']);
+    // The same target, now 开福区's figure — not 长沙市's.
+    await expect.poll(place).toBe('开福区');
+    expect(await value()).toMatch(new RegExp(`^${kaifu.value!.toFixed(2)} `));
+    expect(await q('gap-source').getAttribute('data-target')).toBe('beds-per-1000');
+    expect(await summaryItem('beds-per-1000').getAttribute('class')).toContain('is-selected');
+    await screenshot(app.page, 'gaps-01c-county-source-follows');
+
+    // Back up the breadcrumb: 全域's figure again.
+    await q('gaps-breadcrumb').locator('[data-testid=gaps-crumb][data-code=region]').click();
+    await expect.poll(crumbs).toEqual(['全域']);
+    await expect.poll(place).toBe(region.name);
+    expect(await value()).toMatch(new RegExp(`^${region.value!.toFixed(2)} `));
+  });
+
   it('switches to another standard set and keeps the choice in the plan', async () => {
     await q('gaps-standard-select').selectOption('changsha-primary-2025');
     await summaryItem('service-standard-recommended').waitFor();

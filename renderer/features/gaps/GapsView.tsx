@@ -7,7 +7,7 @@ import { useLang } from '../../app/i18n/index.ts';
 import { errorText } from '../../app/i18n/labels.ts';
 import { useActiveScenario } from '../../app/state/AppContext.tsx';
 import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
-import { indexReport, levelOf, placeRow, REGION, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
+import { indexReport, levelOf, placeRow, REGION, selectionAt, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
 import { GapBreadcrumb } from './GapBreadcrumb.tsx';
 import { GapSource } from './GapSource.tsx';
 import { GapSummary } from './GapSummary.tsx';
@@ -51,14 +51,20 @@ export function GapsView() {
     const below = (place && ix?.children.get(place.code)) || [];
     return [below.filter((r) => r.scope !== 'facility'), below.filter((r) => r.scope === 'facility')];
   }, [ix, place]);
-  const goTo = useCallback((depth: number) => { setPath((p) => p.slice(0, depth)); setHovered(null); }, [setPath]);
+  // Moving to another place (down into a row, back up the breadcrumb) keeps the picked target, now at the new place.
+  const moveTo = useCallback((next: PlaceRow | undefined) => {
+    setHovered(null);
+    if (next) setSelected((s) => (s ? { target: s.target, scope: next.scope, code: next.code } : s));
+  }, [setSelected]);
+  const goTo = useCallback((depth: number) => { setPath((p) => p.slice(0, depth)); moveTo(places[depth]); }, [setPath, moveTo, places]);
   const drill = useCallback((row: PlaceRow) => {
     setPath(places.slice(1).map((p) => p.code).concat(row.code));
-    setHovered(null);
-  }, [places, setPath]);
+    moveTo(row);
+  }, [places, setPath, moveTo]);
 
-  // A header or a target picked without a place shows the result of the place being looked at.
-  const shown = hovered ?? selected;
+  // What is picked, as it stands at this place: never a figure of a place no longer in view (selectionAt).
+  const picked = useMemo(() => (ix && place ? selectionAt(ix, place, selected) : selected), [ix, place, selected]);
+  const shown = hovered ?? picked;
   const shownTarget = shown && ix ? ix.targetById.get(shown.target) : undefined;
   const shownPlace = shown?.code && shown.scope && ix ? placeRow(ix, shown.scope, shown.code) : place;
   const shownResult = shown ? shownPlace?.results.get(shown.target) : undefined;
@@ -75,7 +81,7 @@ export function GapsView() {
   }
 
   const summaryTitle = place.scope === 'region' ? `${t('gaps.crumbRoot')} · ${place.name}` : place.name;
-  const tableProps = { ix, onlyShort, sort, onSort: setSort, selected, onSelect: setSelected, onHover: setHovered, onDrill: drill };
+  const tableProps = { ix, onlyShort, sort, onSort: setSort, selected: picked, onSelect: setSelected, onHover: setHovered, onDrill: drill };
 
   return (
     <div className="gaps-view" data-testid="gaps-view">
@@ -88,7 +94,7 @@ export function GapsView() {
         </div>
       )}
       <div className={`gaps-body${data.loading ? ' is-busy' : ''}`} aria-busy={data.loading}>
-        <GapSummary ix={ix} place={place} title={summaryTitle} onlyShort={onlyShort} selected={selected} onSelect={setSelected} onHover={setHovered} />
+        <GapSummary ix={ix} place={place} title={summaryTitle} onlyShort={onlyShort} selected={picked} onSelect={setSelected} onHover={setHovered} />
         <section className="gaps-main">
           <GapBreadcrumb places={places} onGo={goTo} />
           <div className="gaps-table-scroll" key={place.code}>

@@ -109,5 +109,19 @@ export function sortRows(rows: readonly PlaceRow[], target: string, dir: SortDir
 /** What the source panel shows: a target, and the result of one place for it when a figure was picked. */
 export interface GapSelection { target: string; scope?: Scope; code?: string }
 
+/**
+ * The selection as it stands at the place being looked at: a figure of that place or of a row shown
+ * under it stays; anything else — a figure picked at another place before a drill-down or a step back
+ * up, or a target picked without a place — becomes the same target at this place. The source panel
+ * never shows the previous place's figure.
+ */
+export function selectionAt(ix: GapIndex, place: PlaceRow, s: GapSelection | null): GapSelection | null {
+  if (!s) return null;
+  const here = { target: s.target, scope: place.scope, code: place.code };
+  if (!s.scope || !s.code) return here;
+  if (s.scope === place.scope && s.code === place.code) return s;
+  return placeRow(ix, s.scope, s.code)?.parent === place.code ? s : here;
+}
+
 export const sameSelection = (a: GapSelection | null, b: GapSelection | null) =>
   a?.target === b?.target && a?.scope === b?.scope && a?.code === b?.code;
