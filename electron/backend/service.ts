@@ -62,7 +62,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
     ...sitingHandlers(ws, runner),
     ...timelineHandlers(ws),
     ...compareHandlers(ws, accessOf),
-    ...allocationHandlers(ws),
+    ...allocationHandlers(ws, accessOf),
     ...briefingHandlers(ws, runner, accessOf),
     'app.status': () => ({
       plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir,

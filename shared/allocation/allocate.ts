@@ -39,6 +39,9 @@ export function allocate(inp: AllocationInput): AllocationResult {
   const fill = waterFill({ resources: R, target: pairs.target, base: pairs.base, cap: pairs.cap, budget: budgetsLeft(inp, pairs, warnings), cost: money.cost, money: money.left });
   const { got, roomLeft } = placeInUnits(inp, fac, pairs, fill.given, warnings);
   const stopped = perResource<StopReason>((r, i) => {
+    let asked = false;
+    for (let p = i; p < pairs.needAt.length && !asked; p += R) asked = pairs.needAt[p]! >= 0;
+    if (!asked) return 'no_target';
     let open = false;
     for (let p = i; p < pairs.cap.length && !open; p += R) open = fill.given[p]! < pairs.cap[p]!;
     return !open ? 'closed' : inp.budget[r] === undefined ? 'no_budget' : fill.stop[i] === STOP.money ? 'money' : 'budget';

@@ -58,9 +58,10 @@ const saidStop = (stop: UnitStory['stop'], r: Resource): Said => {
     case 'no_budget': return { zh: `未给出${l.zh}预算`, en: `no ${l.en} budget was given` };
     case 'manual': return { zh: '该行为手工指定', en: 'the line was set by hand' };
     case 'closed': return { zh: '预算不足', en: 'the budget is short' };
+    case 'no_target': return { zh: '没有对应指标', en: 'no target asks for it' };
   }
 };
-const STOPS = ['budget', 'money', 'no_budget', 'manual', 'closed'] as const;
+const STOPS = ['budget', 'money', 'no_budget', 'manual', 'closed', 'no_target'] as const;
 /** Why a remaining shortfall was not closed, per resource and stop. */
 const STOP_SAID = Object.fromEntries(RESOURCES.map((r) => [r, Object.fromEntries(STOPS.map((s) => [s, saidStop(s, r)]))])) as Record<Resource, Record<UnitStory['stop'], Said>>;
 const NEW_FACILITY: Said = { zh: '辖区内无可扩充的机构，需新建', en: 'no existing facility in the unit can take them: a new facility is needed' };

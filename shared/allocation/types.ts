@@ -85,8 +85,8 @@ export interface AllocationInput {
   rules?: AllocationRules;
 }
 
-/** Why a resource stopped being given: every closable shortfall closed, its budget, the money, or no budget given. */
-export type StopReason = 'closed' | 'budget' | 'money' | 'no_budget';
+/** Why a resource stopped being given: every closable shortfall closed, its budget, the money, no budget given, or no target asks for it. */
+export type StopReason = 'closed' | 'budget' | 'money' | 'no_budget' | 'no_target';
 
 /** One line of the result: a unit and resource (测算单位行), or a facility and resource (机构行). */
 export interface AllocationLine {

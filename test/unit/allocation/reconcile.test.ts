@@ -81,7 +81,7 @@ describe('the allocation against the gap screen', () => {
 
   it('by street/town: says the streets\' sum, 330, is more than the region\'s 150 and why, and both after the run', () => {
     const { rec } = run(BEDS, 'township', { beds: 100 });
-    expect(gap('township', 'A2') + gap('township', 'B1') + gap('township', 'A1')).toBe(160 + 170 + 0);
+    expect(gap('township', 'A2')! + gap('township', 'B1')! + gap('township', 'A1')!).toBe(160 + 170 + 0);
     expect(rec.totals.beds!.said!.zh).toBe('按街道/乡镇测算，各街道/乡镇缺口之和 330 床，高于全域（某市）缺口 150 床（差距分析）：街道/乡镇间的富余不能相互抵补，该指标按全域和区县考核；配置后各街道/乡镇还缺 280 床，全域还缺 100 床');
     expect(rec.totals.beds!.said!.en).toContain('the streets/towns\' shortfalls add up to 330 beds, more than the 150 beds 某市 is short of as a whole (gap screen): one street/town\'s surplus does not offset another\'s shortfall');
     expect(rec.still_needed.beds).toEqual({ budget: 0, new_capacity: 100 });
@@ -127,6 +127,7 @@ describe('ambulances', () => {
     const rec = reconcile({ scope: 'county', judged: 'county', needs: needs.needs, regions: needs.regions, later: needs.later, result, budget: { beds: 10, ambulances: 6 }, set: BEDS,
       ems: [], ambulanceSets: [{ name: '国家参考值', nameEn: 'National reference', min: 1, per: 30000 }] });
     expect(result.unspent.ambulances).toBe(6);
+    expect(result.stopped.ambulances).toBe('no_target'); // not "closed": the workbook's 说明 says so
     expect(rec.totals.ambulances!.said!.zh).toBe('本标准没有救护车配置指标；6 辆救护车未分配。按『1030』急救圈布局急救站见设施选址；按人口配置救护车的指标见「国家参考值」每3万人口 1 辆，可选用该标准测算');
     expect(rec.notes.map((n) => n.zh)).toContain(rec.totals.ambulances!.said!.zh);
   });
