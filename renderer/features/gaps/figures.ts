@@ -72,7 +72,11 @@ export function requirement(t: Target, lang: Lang, brief = false): string {
     case 'ratio': return `≥${num(t.min)} ${ratioUnit(t, lang)}`;
     case 'share': case 'pooled_share': return tr(lang, 'fig.share', { min: pct(t.min) });
     case 'count': return `≥${num(t.min)}${unitSuffix(t.unit, lang)}`;
-    case 'access': return tr(lang, 'fig.access', { urban: t.urbanMinutes, rural: t.ruralMinutes });
+    case 'access': {
+      const rule = tr(lang, 'fig.access', { urban: t.urbanMinutes, rural: t.ruralMinutes });
+      const walk = t.travel ? (t.travel.urban === 'walk' ? (t.travel.rural === 'walk' ? 'walk' : 'urbanWalk') : t.travel.rural === 'walk' ? 'ruralWalk' : null) : null;
+      return walk ? `${rule}${tr(lang, `fig.travel.${walk}`)}` : rule;
+    }
     case 'facility_min':
       if (isBoolMeasure(t.measure)) return tr(lang, 'fig.mustHave');
       return tr(lang, 'fig.perFacility', { min: isShareValued(t) ? pct(t.min) : `${num(t.min)}${unitSuffix(t.unit, lang)}` });
