@@ -97,6 +97,8 @@ export function allocationNeeds(units: readonly Unit[], facilities: readonly Fac
   const candidates: Candidate[] = [];
   for (const set of list) {
     ix = indexRegion(units, facilities, { appliesTo: set.appliesTo, year: opts.year, populations: opts.populations, ...(opts.appliedTo ? { appliedTo: opts.appliedTo } : {}) });
+    // As the gap screen says them (populations projected, a region not in the plan: 不适用), once for several sets.
+    for (const n of ix.notes) if (!notes.some((x) => x.zh === n.zh)) notes.push(n);
     for (const t of set.targets) {
       if (t.kind !== 'ratio') continue;
       const r = resourceOfMeasure(t.measure);

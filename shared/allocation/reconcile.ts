@@ -174,7 +174,7 @@ function noNeed(inp: ReconcileInput, r: Resource): Said {
       en: `"${t.nameEn}" is judged for ${t.scopes.join(', ')} only, not by ${lv.en}: allocate by county to share them; ${left.en}`,
     };
   }
-  if (ratios.length) return { zh: `没有可测算的单位（缺少人口）；${left.zh}`, en: `no unit to measure (populations missing); ${left.en}` };
+  if (ratios.length) return { zh: `没有可测算的单位（标准不适用于本方案的区域，或缺少人口，见说明）；${left.zh}`, en: `no unit to measure (the set does not apply to the plan's region, or populations are missing: see the notes); ${left.en}` };
   if (r !== 'ambulances') return { zh: `所选标准没有${l.zh}的比例指标；${left.zh}`, en: `the set has no ${l.en} ratio target; ${left.en}` };
   const ems = inp.ems ?? [];
   if (ems.length) {

@@ -81,7 +81,10 @@ describe('allocationNeeds', () => {
     expect(row('B1', 'gps')).toMatchObject({ current: 0, required: 20, shortfall: 20, target: { id: 'gps-2030' } });
     expect(row('B1', 'ambulances')).toBeUndefined(); // not a street/town target
     expect(got.needs.map((n) => n.resource).sort()).toEqual(['beds', 'beds', 'beds', 'gps', 'gps', 'gps', 'physicians', 'physicians', 'physicians']);
-    expect(got.notes.map((n) => n.zh)).toEqual(['「ambulances」不在街道/乡镇一级考核，未纳入', '「gps-2030」2030 年到期（未到期）：没有 2025 年到期的全科医生指标，按它配置']);
+    expect(got.notes.map((n) => n.zh)).toEqual([
+      // The gap screen's notes (on the populations here), once for the two sets.
+      ...evaluateGaps(UNITS, FACILITIES, first, { year: 2025 }).notes,
+      '「ambulances」不在街道/乡镇一级考核，未纳入', '「gps-2030」2030 年到期（未到期）：没有 2025 年到期的全科医生指标，按它配置']);
     expect(got.facilities.map((f) => [f.id, got.units[f.unit]!.code])).toEqual([['H1', 'A1'], ['E', 'A2'], ['C2', 'A2'], ['H2', 'B1'], ['T2', 'B1']]);
     expect(got.facilities.find((f) => f.id === 'T2')).toMatchObject({ type: 'thc', current: { beds: 50, physicians: 30 }, floorArea: 20_000 });
   });
