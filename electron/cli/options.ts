@@ -1,7 +1,8 @@
 /** Option values several commands read the same way: lists, facility types, urban/rural pairs. */
 import type { TravelModes } from '../../shared/access/travel.ts';
 import { FACILITY_TYPES, type FacilityType } from '../../shared/model/kinds.ts';
-import { UsageError } from './output.ts';
+import type { Service } from '../backend/service.ts';
+import { UsageError, type Lang } from './output.ts';
 
 /** "a, b,c" → ['a', 'b', 'c']; absent → []. */
 export const list = (v: string | boolean | undefined): string[] => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : []);
@@ -30,4 +31,31 @@ export function travelOption(v: string | boolean | undefined, flag = '--travel')
   if (v === 'drive' || v === 'walk') return { urban: v, rural: v };
   if (v === 'urban-walk') return { urban: 'walk', rural: 'drive' };
   throw new UsageError(`${flag}: drive (by car, default) | walk (on foot, 4.8 km/h, no motorways or trunk roads) | urban-walk (on foot in town, by car in the country)`);
+}
+
+/** --year Y: a year, 2000–2100; absent → undefined (the plan's target year). */
+export function yearOption(v: string | boolean | undefined, flag = '--year'): number | undefined {
+  if (v === undefined) return undefined;
+  const y = Number(v);
+  if (typeof v !== 'string' || !Number.isInteger(y) || y < 2000 || y > 2100) throw new UsageError(`${flag}: a year, 2000–2100 (e.g. 2025)`);
+  return y;
+}
+
+/**
+ * --within/--exclude: unit codes or exact names of the scenario's units, checked before anything runs;
+ * an unknown or ambiguous one is a usage error that names it (and says who has that name).
+ */
+export async function unitNames(svc: Service, scenarioId: number, v: string | boolean | undefined, flag: string, lang: Lang): Promise<string[]> {
+  const names = list(v);
+  if (!names.length) return names;
+  const units = await svc.call('units.list', { scenarioId });
+  for (const n of names) {
+    if (units.some((u) => u.code === n)) continue;
+    const named = units.filter((u) => u.name === n);
+    if (named.length === 1) continue;
+    throw new UsageError(named.length > 1
+      ? (lang === 'en' ? `${flag}: several units are named "${n}" (${named.map((u) => u.code).join(', ')}): use the code` : `${flag}：有多个名为「${n}」的单位（${named.map((u) => u.code).join('、')}），请用区划代码`)
+      : (lang === 'en' ? `${flag}: no unit "${n}" in the plan (a code or an exact name)` : `${flag}：方案中没有「${n}」（请用区划代码或准确名称）`));
+  }
+  return names;
 }

@@ -6,7 +6,7 @@ import { FACILITY_TYPE_LABELS, type FacilityType } from '../../shared/model/kind
 import type { SitingResultOut } from '../../shared/siting/query.ts';
 import type { Service } from '../backend/service.ts';
 import type { Command } from './commands.ts';
-import { facilityTypes, list, travelOption, urbanRural } from './options.ts';
+import { facilityTypes, list, travelOption, unitNames, urbanRural, yearOption } from './options.ts';
 import { csvText, jsonText, UsageError, type Lang } from './output.ts';
 import { applyYear, scenarioId } from './scenario.ts';
 
@@ -46,7 +46,8 @@ async function candidatesFrom(svc: Service, opts: Opts, type: FacilityType, lang
 
 function json(r: SitingResultOut, lang: Lang, applied: string | null, sample: boolean): string {
   return jsonText({
-    model: r.model, type: r.query.type, travel_model: r.travelModel, note: lang === 'en' ? r.modelNoteEn : r.modelNote,
+    model: r.model, type: r.query.type, travel_model: r.travelModel, note: lang === 'en' ? r.modelNoteEn : r.modelNote, year: r.year,
+    demand: { points: r.demand.points, units: r.demand.units, remainders: r.demand.remainders, remainder_population: r.demand.remainderPopulation, population: r.demand.population, note: lang === 'en' ? r.demand.noteEn : r.demand.note },
     chosen: r.chosen.map((s) => ({ id: s.id, name: s.name, lon: s.lon, lat: s.lat, newly_covered: s.newlyCovered, served: s.served, source: s.source, township: s.township?.name ?? null })),
     covered_before: r.coveredBefore, covered_after: r.coveredAfter, total_population: r.totalPopulation, unreachable: r.unreachable,
     ...(r.meanMinutesBefore !== null ? { mean_minutes_before: r.meanMinutesBefore, mean_minutes_after: r.meanMinutesAfter } : {}),
@@ -66,7 +67,7 @@ function csv(r: SitingResultOut, sample: boolean): string {
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '—');
 
 export const siteCommand: Command = {
-  usage: 'healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--candidates generated|upgrade:central_thc,thc|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--travel drive|walk|urban-walk] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|csv] [--out F]',
+  usage: 'healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--year Y] [--candidates generated|upgrade:central_thc,thc|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--travel drive|walk|urban-walk] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|csv] [--out F]',
   summary: { zh: '设施选址：新增 k 个机构放在哪里覆盖最多人口（或最少几个覆盖全部、或加权通行时间最短）', en: 'Siting: where k new facilities cover the most people (or the fewest that cover all, or least weighted travel time)' },
   options: {
     type: { type: 'string', help: 'facility type to build (ems_station, sub_centre, chc …) / 新建机构类型' },
@@ -75,6 +76,7 @@ export const siteCommand: Command = {
     thresholds: { type: 'string', help: 'urban=10,rural=30 (minutes) / 城镇、农村时限' },
     within: { type: 'string', help: 'the area: unit codes or names, comma-separated (default the whole plan) / 选址范围' },
     exclude: { type: 'string', help: 'units where no site may go / 排除区域' },
+    year: { type: 'string', help: 'existing facilities and upgrade candidates as of this year (规划项目 up to it counted), its populations; default the plan\'s target year / 年份' },
     candidates: { type: 'string', help: 'generated (default) | upgrade[:TYPES] | a .csv/.xlsx of id,name,lon,lat; join with + / 候选点' },
     spacing: { type: 'string', help: 'metres between generated sites (default 1000) / 生成间距' },
     crs: { type: 'string', help: 'coordinates of a candidate file: wgs84 (default) | gcj02 | bd09' },
@@ -107,7 +109,9 @@ export const siteCommand: Command = {
     const from = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
     const q: Query = {
       scenarioId: from, model, type: type!, k: number(opts.add, '--add', 1) ?? 1, direction, ...urbanRural(opts.thresholds, '--thresholds: urban=10,rural=30 (minutes)'),
-      existingTypes: facilityTypes(list(opts.existing), '--existing'), within: list(opts.within), exclude: list(opts.exclude),
+      existingTypes: facilityTypes(list(opts.existing), '--existing'),
+      within: await unitNames(svc, from, opts.within, '--within', lang), exclude: await unitNames(svc, from, opts.exclude, '--exclude', lang),
+      ...(opts.year !== undefined ? { year: yearOption(opts.year) } : {}),
       candidates: await candidatesFrom(svc, opts, type!, lang),
       ...(opts.travel !== undefined ? { travel: travelOption(opts.travel) } : {}),
       dispatchMinutes: number(opts.dispatch, '--dispatch', 0) ?? 0, cutoffMinutes: number(opts.cutoff, '--cutoff', 1) ?? 60,

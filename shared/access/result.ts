@@ -3,6 +3,7 @@
  * the gap screen's access targets all read this shape).
  */
 import type { FacilityType } from '../model/kinds.ts';
+import type { DemandDescription } from './demand.ts';
 import type { TravelModes } from './travel.ts';
 
 /** How travel times were found: on the plan's roads, or straight line × detour ÷ speed (no roads). */
@@ -26,6 +27,10 @@ export interface AccessQuery {
    * distance to the nearest facility against a service radius, the thresholds then in kilometres.
    */
   measure: 'time' | 'radius';
+  /** The year: facilities as of it (规划项目 up to it applied) and populations of it; absent: the plan's target year. */
+  year?: number;
+  /** Only the people of these units (codes or exact names) and everything under them; absent or empty: the whole plan. */
+  within?: string[];
   /** 出行方式 per urban/rural point: by car, or on foot (4.8 km/h, no motorways or trunk roads; travel.ts). */
   travel: TravelModes;
 }
@@ -47,6 +52,8 @@ export interface DemandPointOut {
   /** The nearest facility's id. */
   nearest: string | null;
   covered: boolean;
+  /** The people of its unit beyond those of the units listed under it, at the unit's centre. */
+  remainder?: boolean;
 }
 
 /** Coverage of one unit or the region: population within the threshold (urban or rural by point). */
@@ -67,6 +74,13 @@ export interface AccessResultOut {
   modelNote: string;
   modelNoteEn: string;
   query: AccessQuery;
+  /** The year evaluated: facilities as of it, populations of it. */
+  year: number;
+  /** How the demand was formed (points, remainders), said beside the model note. */
+  demand: DemandDescription;
+  /** Projects counted for the year, and units whose population differs from their units' sum. */
+  notes: string[];
+  notesEn: string[];
   points: DemandPointOut[];
   units: UnitCoverageOut[];
   /** Population by 5-minute travel-time band (upper bound in minutes; null = beyond 60), for the surface and the curve. */

@@ -32,6 +32,10 @@ const AccessQuerySchema = InScenario.extend({
   demand: z.enum(['centroids', 'grid']).default('centroids'),
   gridMeters: z.number().min(100).max(20_000).default(1000),
   measure: z.enum(['time', 'radius']).default('time'),
+  /** Facilities as of this year (projects applied), populations of it; absent: the plan's target year. */
+  year: Year.optional(),
+  /** Only these units' people (codes or exact names). */
+  within: z.array(Key).max(1000).optional(),
   travel: TravelModesSchema,
 });
 const FacilityTypeArg = z.enum(FACILITY_TYPES);
@@ -59,6 +63,8 @@ const SitingQuerySchema = InScenario.extend({
   capacity: z.number().positive().nullable().default(null),
   exact: z.enum(['auto', 'always', 'never']).default('auto'),
   timeLimitSeconds: z.number().min(1).max(600).default(30),
+  /** Existing facilities and upgrade candidates as of this year (projects applied); absent: the plan's target year. */
+  year: Year.optional(),
 });
 const GapQuery = InScenario.extend({ standardId: SetId.optional(), year: Year.optional(), level: Scope.optional(), onlyShort: z.boolean().default(false) });
 

@@ -3,6 +3,7 @@
  * the proposed sites with the people each newly covers, coverage before and after per unit, and the
  * proof of quality (bound, optimal).
  */
+import type { DemandDescription } from '../access/demand.ts';
 import type { TravelModel } from '../access/result.ts';
 import type { TravelModes } from '../access/travel.ts';
 import type { FacilityType } from '../model/kinds.ts';
@@ -46,6 +47,8 @@ export interface SitingQuery {
   /** 'auto': the exact MIP when the instance is small enough; 'always'; 'never' (the heuristic with its bound). */
   exact: 'auto' | 'always' | 'never';
   timeLimitSeconds: number;
+  /** The year: existing facilities and upgrade candidates as of it (规划项目 up to it applied), populations of it; absent: the plan's target year. */
+  year?: number;
 }
 
 export type SiteSource = 'list' | 'upgrade' | 'generated';
@@ -99,6 +102,10 @@ export interface SitingResultOut {
   travelModel: TravelModel;
   modelNote: string;
   modelNoteEn: string;
+  /** The year evaluated. */
+  year: number;
+  /** How the demand was formed (points, remainders), said beside the model note. */
+  demand: DemandDescription;
   chosen: ProposedSite[];
   /** Candidate sites considered (after merging those on one road node), for the map: at most 5,000 drawn. */
   candidateCount: number;

@@ -135,7 +135,8 @@ describe('access on roads', () => {
   });
 
   it('evaluates the access targets of a standard set on the roads', async () => {
-    const r = await svc.call('gaps.evaluate', { scenarioId: 1, standardId: 'ziyang-2025', level: 'region', onlyShort: false });
+    // 资阳区's set applied to this plan's 甲区 (a set written for another region is 不适用 unless applied).
+    const r = await svc.call('gaps.evaluate', { scenarioId: 1, standardId: 'ziyang-2025', level: 'region', onlyShort: false, region: ['甲区'] });
     // 1030: 东社区 1,000 and 西社区 2,000 within 10 min; 远村 500 off the road: 3,000 of 3,500.
     expect(r.results.find((x) => x.target === 'ems-1030')).toMatchObject({ value: 0.8571, shortfall: 500, status: 'short', population: 3500 });
   });

@@ -118,7 +118,7 @@ describe('projects (规划项目) of a scenario', () => {
     expect(r2024.notesEn).toContain('Facilities as of 2024: 1 project up to that year counted (1 expansion)');
   });
 
-  it('gap access targets take the facilities of the year; the map\'s analysis the present state', async () => {
+  it('gap access targets and the map\'s analysis take the facilities of the year', async () => {
     const station = await svc.call('projects.add', { scenarioId: BASE, project: {
       year: 2024, kind: 'new', facility_id: 'EMS2', type: 'ems_station', facility_name: '沙坪120急救站', lon: 113.012, lat: 28.342, fields: { ambulances: 2 },
     } });
@@ -127,9 +127,15 @@ describe('projects (规划项目) of a scenario', () => {
     // 东风路 (50,000) is within 10 minutes of EMS1; 沙坪, 13 km off in a straight line, is not until EMS2 opens.
     expect(await circle(2021)).toMatchObject({ value: 0.5, status: 'short', shortfall: 50_000 });
     expect(await circle(2024)).toMatchObject({ value: 1, status: 'met', shortfall: 0 });
-    const map = await svc.call('access.run', { scenarioId: BASE, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30 });
-    expect(map.units.find((u) => u.scope === 'region')!.share).toBe(0.5);
-    expect(map.facilities.map((f) => f.id)).toEqual(['EMS1']);
+    // The map's analysis (issue 12: "All analyses take the year … as gaps does"): 2021 without EMS2; the plan's year (kaifu-2024's 2024) with it.
+    const map = (year?: number) => svc.call('access.run', { scenarioId: BASE, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, ...(year ? { year } : {}) });
+    const before = await map(2021);
+    expect(before.units.find((u) => u.scope === 'region')!.share).toBe(0.5);
+    expect(before.facilities.map((f) => f.id)).toEqual(['EMS1']);
+    const now = await map();
+    expect(now.year).toBe(2024);
+    expect(now.facilities.map((f) => f.id)).toEqual(['EMS1', 'EMS2']);
+    expect(now.units.find((u) => u.scope === 'region')!.share).toBe(1);
     await svc.call('projects.remove', { scenarioId: BASE, id: station.id });
   });
 

@@ -15,7 +15,8 @@ export function accessHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
   const jobs = new TrackedJobs<AccessResultOut>(runner);
   const run = (q: AccessQuery, onJob?: (job: number) => void) => {
     const p = ws.requirePlan();
-    return runAccess(p.db, p.path, q, gapSettings(p.db).year, runner, { onJob });
+    // The year asked for, else the plan's target year: facilities as of it (projects applied), populations of it.
+    return runAccess(p.db, p.path, q, q.year ?? gapSettings(p.db).year, runner, { onJob });
   };
   return {
     'access.run': (q) => run(q),

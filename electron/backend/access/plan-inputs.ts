@@ -3,7 +3,10 @@
  * takes it, the units with their populations in the year, and the demand points.
  */
 import type Database from 'better-sqlite3';
-import { demandFromCentroids, demandGrid, type DemandResult, type DemandUnit } from '../../../shared/access/index.ts';
+import { describeDemand, planDemand, type DemandDescription, type PlanDemand } from '../../../shared/access/demand.ts';
+import { ApiError } from '../../../shared/api/errors.ts';
+import type { Area } from '../../../shared/geo/polygon.ts';
+import { populationMismatches, type PopulationMismatch } from '../../../shared/model/population-check.ts';
 import type { AccessQuery } from '../../../shared/access/result.ts';
 import { populationsAt } from '../../../shared/gaps/population.ts';
 import type { Unit } from '../../../shared/model/entities.ts';
@@ -53,29 +56,66 @@ export function frameOf(db: Database.Database, scenarioId: number, year: number)
   return { units, byCode, parent, township: up(2), county: up(1), population: pops.own.total };
 }
 
-/** Demand points and, per point, the unit it stands for (a village/community, or a street/town's grid cell). */
-export function demandOf(db: Database.Database, f: Frame, q: Pick<AccessQuery, 'demand' | 'gridMeters'>): { points: DemandResult; unitOf: number[]; grid: boolean } {
-  const hasChild = new Uint8Array(f.units.length);
-  for (const p of f.parent) if (p >= 0) hasChild[p] = 1;
-  const asDemand = (i: number): DemandUnit => {
-    const u = f.units[i]!;
-    const p = f.population[i]!;
-    return { lon: u.lon, lat: u.lat, population: Number.isNaN(p) ? null : p, urban: u.urban };
-  };
-  if (q.demand === 'grid') {
-    const shapes = new Map(listBoundaries(db).map((b) => [b.code, b.geometry]));
-    const towns = f.units.map((_, i) => i).filter((i) => UNIT_KIND_LEVEL[f.units[i]!.kind] === 2 && shapes.has(f.units[i]!.code));
-    if (towns.length) {
-      const points = demandGrid(towns.map(asDemand), towns.map((i) => shapes.get(f.units[i]!.code) ?? null), q.gridMeters);
-      return { points, unitOf: towns, grid: true };
-    }
-  }
-  const leaves = f.units.map((_, i) => i).filter((i) => !hasChild[i]);
-  return { points: demandFromCentroids(leaves.map(asDemand)), unitOf: leaves, grid: false };
+/** The demand of an analysis: its points (each with the unit it stands for, an index of the frame), and how it was formed. */
+export interface PlanDemandOf {
+  points: PlanDemand;
+  /** Whether streets/towns were spread over a grid inside their boundaries. */
+  grid: boolean;
+  description: DemandDescription;
+  /** The population mismatches between units and their units below, inside the demand's area. */
+  mismatches: PopulationMismatch[];
 }
 
+/**
+ * Demand points in which every unit's people are (shared/access/demand.ts planDemand): the lowest
+ * units at their centres — or, asked for a grid, the streets/towns that have a boundary spread over
+ * it — and the rest of a unit whose units below are not all listed at its own centre. `within`: only
+ * those units (and everything under them).
+ */
+export function demandOf(db: Database.Database, f: Frame, q: Pick<AccessQuery, 'demand' | 'gridMeters'>, within: ReadonlySet<number> | null = null): PlanDemandOf {
+  let areas: (Area | null)[] | null = null;
+  if (q.demand === 'grid') {
+    const shapes = new Map(listBoundaries(db).map((b) => [b.code, b.geometry]));
+    areas = f.units.map((u) => (UNIT_KIND_LEVEL[u.kind] === 2 ? shapes.get(u.code) ?? null : null));
+    if (!areas.some((a) => a)) areas = null;
+  }
+  const points = planDemand({ units: f.units, parent: f.parent, own: f.population, within, grid: areas ? { areas, cellMetres: q.gridMeters } : null });
+  const description = describeDemand(points, f.units, { cellMetres: areas ? q.gridMeters : undefined });
+  const inArea = new Set<number>();
+  for (let p = 0; p < points.unit.length; p++) for (let u = points.unit[p]!, d = 0; u >= 0 && d < 16 && !inArea.has(u); u = f.parent[u]!, d++) {
+    inArea.add(u);
+    if (points.starts.includes(u)) break;
+  }
+  const mismatches = populationMismatches(f.units, f.parent, f.population).filter((m) => inArea.has(f.byCode.get(m.code)!));
+  return { points, grid: !!areas, description, mismatches };
+}
 
-/** The demand points' identity (codes joined), so the worker can reuse its snap of them. */
-export function demandKeyOf(f: Frame, d: ReturnType<typeof demandOf>, gridMeters: number): string {
-  return `${d.grid ? `grid${gridMeters}` : 'centroids'}|${d.unitOf.map((i) => f.units[i]!.code).join(',')}|${d.points.lon.length}`;
+/** Unit codes or exact names → unit indices; an unknown or ambiguous one is refused, naming it (what: the field, for the message). */
+export function unitsNamed(f: Frame, names: readonly string[], what: { zh: string; en: string }): Set<number> {
+  const out = new Set<number>();
+  for (const n of names) {
+    const i = f.byCode.get(n) ?? -1;
+    const byName = f.units.flatMap((u, k) => (u.name === n ? [k] : []));
+    if (i >= 0) out.add(i);
+    else if (byName.length === 1) out.add(byName[0]!);
+    else throw new ApiError('INVALID_ARGS', `${what.zh}：方案中${byName.length > 1 ? '有多个' : '没有'}「${n}」${byName.length > 1 ? '，请用区划代码' : ''}`,
+      `${what.en}: ${byName.length > 1 ? 'several units are named' : 'no unit'} "${n}"${byName.length > 1 ? ' — use the code' : ' in the plan'}`);
+  }
+  return out;
+}
+
+/** The name of an analysis's area: the within-units', else the plan's top units'. */
+export function areaName(f: Frame, within: ReadonlySet<number>): string {
+  return within.size ? [...within].map((i) => f.units[i]!.name).join('、') : f.units.filter((_, i) => f.parent[i]! < 0).map((u) => u.name).join('、');
+}
+
+/** The demand points' identity (their places), so the worker can reuse its snap of them. */
+export function demandKeyOf(d: PlanDemandOf, gridMeters: number): string {
+  // FNV-1a over the coordinates' bytes: the same places give the same key.
+  let h = 0x811c9dc5;
+  for (const a of [d.points.lon, d.points.lat]) {
+    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    for (let k = 0; k < bytes.length; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+  }
+  return `${d.grid ? `grid${gridMeters}` : 'centroids'}|${d.points.lon.length}|${(h >>> 0).toString(16)}`;
 }

@@ -9,8 +9,13 @@ import type { Facility } from '../../../shared/model/entities.ts';
 import { coverage, straightLineTravel, travelNote, travelTimeBands } from '../../../shared/access/index.ts';
 import type { AccessQuery, AccessResultOut, DemandPointOut, UnitCoverageOut } from '../../../shared/access/result.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
+import { mismatchLines } from '../../../shared/model/population-check.ts';
+import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
+import { PointKind } from '../../../shared/access/demand.ts';
+import { listProjects } from '../db/projects.ts';
 import { listRows } from '../db/tables.ts';
-import { demandKeyOf, demandOf, frameOf, network } from './plan-inputs.ts';
+import { projectNotes } from '../gaps.ts';
+import { areaName, demandKeyOf, demandOf, frameOf, network, unitsNamed } from './plan-inputs.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
@@ -27,10 +32,13 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
   const onJob = opts.onJob ?? (() => {});
   const t0 = performance.now();
   const f = frameOf(db, q.scenarioId, year);
-  const d = demandOf(db, f, q);
-  const { points, unitOf, grid } = d;
+  const within = unitsNamed(f, q.within ?? [], { zh: '分析范围', en: 'Area' });
+  const d = demandOf(db, f, q, within);
+  const { points } = d;
   const types = new Set<string>(q.types);
-  const facilities = (opts.facilities ?? listRows(db, 'facilities', q.scenarioId)).filter((x) => types.has(x.type) && x.lon !== null && x.lat !== null);
+  // The facilities as of the year: every project (规划项目) of that year or before applied, as the gap screen counts them.
+  const plan = opts.facilities ? null : facilitiesAt(listRows(db, 'facilities', q.scenarioId), listProjects(db, q.scenarioId), year);
+  const facilities = (opts.facilities ?? plan!.facilities).filter((x) => types.has(x.type) && x.lon !== null && x.lat !== null);
   const radius = q.measure === 'radius';
   const net = radius ? null : network(db, planPath);
   // No facility of these types: nobody is reached (a real answer, not an error). A radius needs no worker.
@@ -43,7 +51,7 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
     facilities: { lon: Float64Array.from(facilities, (x) => x.lon!), lat: Float64Array.from(facilities, (x) => x.lat!) },
     facilityKey: facilities.map((x) => x.id).join('\u0000'),
     demand: { lon: points.lon, lat: points.lat, urban: points.urban },
-    demandKey: demandKeyOf(f, d, q.gridMeters),
+    demandKey: demandKeyOf(d, q.gridMeters),
   });
   if (job >= 0) onJob(job);
   const n = points.lon.length;
@@ -56,13 +64,15 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
 
   // Coverage per street/town and county: each point counts for the unit it stands for's ancestors.
   const thresholds = { urbanMinutes: q.urbanMinutes, ruralMinutes: q.ruralMinutes };
-  const byUnit = coverage(points, out.minutes, thresholds, unitOf.length);
+  // A remainder point stands for its street/town or county, so it counts there (and above).
+  const byUnit = coverage(points, out.minutes, thresholds, f.units.length);
   const pop = new Float64Array(f.units.length), cov = new Float64Array(f.units.length);
-  unitOf.forEach((u, k) => {
-    for (const a of [f.township[u]!, f.county[u]!]) if (a >= 0) { pop[a]! += byUnit.unitPopulation[k]!; cov[a]! += byUnit.unitCovered[k]!; }
-  });
+  for (let u = 0; u < f.units.length; u++) {
+    if (!(byUnit.unitPopulation[u]! > 0)) continue;
+    for (const a of new Set([f.township[u]!, f.county[u]!])) if (a >= 0) { pop[a]! += byUnit.unitPopulation[u]!; cov[a]! += byUnit.unitCovered[u]!; }
+  }
   const units: UnitCoverageOut[] = [{
-    scope: 'region', code: 'region', name: f.units.filter((u) => !u.parent_code).map((u) => u.name).join('、'), parent: null,
+    scope: 'region', code: 'region', name: areaName(f, within), parent: null,
     population: byUnit.population, covered: byUnit.covered, share: byUnit.population > 0 ? byUnit.covered / byUnit.population : null,
   }];
   f.units.forEach((u, i) => {
@@ -76,12 +86,13 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
   for (const p of byUnit.uncovered) covered[p] = 0;
   const pointsOut: DemandPointOut[] = [];
   for (let p = 0; p < out.minutes.length; p++) {
-    const u = unitOf[points.unit[p]!]!;
+    const u = points.unit[p]!;
     const unit = f.units[u]!;
+    const kind = points.kind[p]!;
     const m = out.minutes[p]!;
     const fac = out.facility[p]!;
     pointsOut.push({
-      code: grid ? `${unit.code}#${p}` : unit.code, name: unit.name, township: f.township[u]! >= 0 ? f.units[f.township[u]!]!.code : null,
+      code: kind === PointKind.Cell ? `${unit.code}#${p}` : unit.code, name: unit.name, ...(kind === PointKind.Remainder ? { remainder: true } : {}), township: f.township[u]! >= 0 ? f.units[f.township[u]!]!.code : null,
       lon: points.lon[p]!, lat: points.lat[p]!, population: points.population[p]!, urban: points.urban[p] === 1,
       minutes: !radius && Number.isFinite(m) ? round1(m) : null, ...(radius ? { km: Number.isFinite(m) ? round1(m) : null } : {}),
       nearest: fac >= 0 ? facilities[fac]!.id : null, covered: covered[p] === 1,
@@ -92,15 +103,21 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
   const bandPop = [...b.population];
   const unreachable = bandPop.pop()!;
   const bands = bandPop.map((population, i) => ({ upTo: i < bandPop.length - 1 ? (i + 1) * 5 : null, population }));
-  const gridNote = q.demand === 'grid' && !grid ? { zh: '；方案没有街道（乡镇）边界，需求点改用村/社区中心', en: '; the plan has no street/town boundaries, so village/community centres were used' }
-    : grid ? { zh: `；需求点为 ${q.gridMeters} 米网格`, en: `; demand points on a ${q.gridMeters} m grid` } : { zh: '', en: '' };
-  const noneNote = none ? { zh: '；当前情景中没有所选类型且有坐标的机构', en: '; no facility of the chosen types with coordinates in this scenario' } : { zh: '', en: '' };
+  const gridNote = q.demand === 'grid' && !d.grid ? { zh: '；方案没有街道（乡镇）边界，需求点改用村/社区中心', en: '; the plan has no street/town boundaries, so village/community centres were used' }
+    : d.grid ? { zh: `；需求点为 ${q.gridMeters} 米网格`, en: `; demand points on a ${q.gridMeters} m grid` } : { zh: '', en: '' };
+  const said = plan ? projectNotes(plan) : { zh: [], en: [] };
+  const mismatch = mismatchLines(d.mismatches, { demand: true });
+  const noneNote = none ? { zh: `；当前情景中 ${year} 年没有所选类型且有坐标的机构`, en: `; no facility of the chosen types with coordinates in this scenario in ${year}` } : { zh: '', en: '' };
   const radiusNote = { zh: `按直线服务半径：城镇 ${q.urbanMinutes} 公里、农村 ${q.ruralMinutes} 公里以内（不计道路）`, en: `Straight-line service radius: ${q.urbanMinutes} km urban, ${q.ruralMinutes} km rural (roads not used)` };
   return {
     model: out.model,
     modelNote: `${radius ? radiusNote.zh : travelNote(q.travel, out.model, q.dispatchMinutes, out.offNetwork).zh}${gridNote.zh}${noneNote.zh}`,
     modelNoteEn: `${radius ? radiusNote.en : travelNote(q.travel, out.model, q.dispatchMinutes, out.offNetwork).en}${gridNote.en}${noneNote.en}`,
     query: q,
+    year,
+    demand: d.description,
+    notes: [...said.zh, ...mismatch.zh],
+    notesEn: [...said.en, ...mismatch.en],
     points: pointsOut,
     units,
     bands,

@@ -28,7 +28,7 @@ export function sitingHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
     const p = ws.requirePlan();
     getScenario(p.db, q.scenarioId);
     const query = { ...q, existingTypes: q.existingTypes.length ? q.existingTypes : [q.type] };
-    return runSiting(p.db, p.path, query, gapSettings(p.db).year, runner, onJob);
+    return runSiting(p.db, p.path, query, query.year ?? gapSettings(p.db).year, runner, onJob);
   };
   return {
     'siting.run': (q) => run(q),

@@ -7,10 +7,14 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { travelNote } from '../../../shared/access/index.ts';
-import { pick, type SitingNote } from '../../../shared/siting/index.ts';
+import type { SitingNote } from '../../../shared/siting/index.ts';
 import type { SitingPointOut, SitingQuery, SitingResultOut, SitingUnitOut } from '../../../shared/siting/query.ts';
-import { demandKeyOf, demandOf, frameOf, network, type Frame } from '../access/plan-inputs.ts';
+import { mismatchLines } from '../../../shared/model/population-check.ts';
+import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
+import { areaName, demandKeyOf, demandOf, frameOf, network, unitsNamed } from '../access/plan-inputs.ts';
+import { listProjects } from '../db/projects.ts';
 import { listRows } from '../db/tables.ts';
+import { projectNotes } from '../gaps.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 import { inside, siteCandidates } from './candidates.ts';
 
@@ -22,20 +26,6 @@ const NOTE_TEXT: Record<SitingNote, { zh: string; en: string }> = {
   exact_failed: { zh: '精确求解失败：采用启发式答案', en: 'The exact solver failed: the heuristic\'s answer stands' },
 };
 
-/** Unit codes or exact names → unit indices; an unknown one is refused, naming it. */
-function unitsNamed(f: Frame, names: readonly string[], what: { zh: string; en: string }): Set<number> {
-  const out = new Set<number>();
-  for (const n of names) {
-    const i = f.units.findIndex((u) => u.code === n);
-    const byName = f.units.flatMap((u, k) => (u.name === n ? [k] : []));
-    if (i >= 0) out.add(i);
-    else if (byName.length === 1) out.add(byName[0]!);
-    else throw new ApiError('INVALID_ARGS', `${what.zh}：方案中${byName.length > 1 ? '有多个' : '没有'}「${n}」${byName.length > 1 ? '，请用区划代码' : ''}`,
-      `${what.en}: ${byName.length > 1 ? 'several units are named' : 'no unit'} "${n}"${byName.length > 1 ? ' — use the code' : ' in the plan'}`);
-  }
-  return out;
-}
-
 const minutesOf = (s: number) => (Number.isFinite(s) ? Math.round(s / 6) / 10 : null);
 
 export async function runSiting(db: Database.Database, planPath: string, q: SitingQuery, year: number, runner: AnalysisRunner,
@@ -46,17 +36,17 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
   const exclude = unitsNamed(f, q.exclude, { zh: '排除区域', en: 'Excluded unit' });
   if (q.model !== 'lscp' && !(q.k >= 1)) throw new ApiError('INVALID_ARGS', '新设施数量至少为 1', 'The number of new sites must be at least 1');
 
-  // Demand: the area's villages/communities.
-  const all = demandOf(db, f, { demand: 'centroids', gridMeters: 1000 });
-  const keep: number[] = [];
-  for (let p = 0; p < all.points.lon.length; p++) if (within.size === 0 || inside(f, all.unitOf[all.points.unit[p]!]!, within)) keep.push(p);
-  const kept = Int32Array.from(keep);
-  const demand = { lon: pick(all.points.lon, kept), lat: pick(all.points.lat, kept), urban: pick(all.points.urban, kept), population: pick(all.points.population, kept) };
-  const unitOfPoint = Int32Array.from(keep, (p) => all.unitOf[all.points.unit[p]!]!);
-  if (keep.length === 0) throw new ApiError('INVALID_ARGS', '所选范围内没有有人口和坐标的村/社区', 'No village/community with a population and a place in the area');
+  // Demand: the area's villages/communities, and the rest of each unit's people not listed under it at its centre.
+  const all = demandOf(db, f, { demand: 'centroids', gridMeters: 1000 }, within);
+  const demand = { lon: all.points.lon, lat: all.points.lat, urban: all.points.urban, population: all.points.population };
+  const unitOfPoint = all.points.unit;
+  const n = unitOfPoint.length;
+  if (n === 0) throw new ApiError('INVALID_ARGS', '所选范围内没有有人口和坐标的村/社区', 'No village/community with a population and a place in the area');
   const threshold = Float64Array.from(demand.urban, (u) => (u ? q.urbanMinutes : q.ruralMinutes) * 60);
 
-  const facilities = listRows(db, 'facilities', q.scenarioId);
+  // Existing facilities and upgrade candidates as of the year: the projects (规划项目) up to it applied.
+  const plan = facilitiesAt(listRows(db, 'facilities', q.scenarioId), listProjects(db, q.scenarioId), year);
+  const facilities = plan.facilities;
   const fixedTypes = new Set<string>(q.existingTypes);
   const existing = facilities.filter((x) => fixedTypes.has(x.type) && x.lon !== null && x.lat !== null);
   const cands = siteCandidates(db, f, q, within, exclude, facilities);
@@ -66,7 +56,7 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
     direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
     dispatchSeconds: q.dispatchMinutes * 60,
     travel: q.travel,
-    demand, demandKey: `siting|${demandKeyOf(f, all, 1000)}|${keep.length}|${q.within.join(',')}`, thresholdSeconds: threshold,
+    demand, demandKey: `siting|${demandKeyOf(all, 1000)}`, thresholdSeconds: threshold,
     existing: { lon: Float64Array.from(existing, (x) => x.lon!), lat: Float64Array.from(existing, (x) => x.lat!) },
     existingKey: existing.map((x) => x.id).join('\u0000'),
     candidates: { lon: Float64Array.from(cands, (c) => c.lon), lat: Float64Array.from(cands, (c) => c.lat), onNode: Uint8Array.from(cands, (c) => (c.source === 'generated' ? 1 : 0)) },
@@ -77,7 +67,6 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
   const r = out.result;
 
   // Coverage after: covering models say which points the new sites take (capacities included); p-median by time.
-  const n = keep.length;
   const coveredBefore = Uint8Array.from(out.beforeSeconds, (s, d) => (s <= threshold[d]! ? 1 : 0));
   // Share of each point's people within their threshold afterwards (with capacities a point may be served in part).
   const coveredAfter = Float64Array.from(coveredBefore, (b, d) => (b ? 1 : r.assigned ? (demand.population[d]! > 0 ? r.assigned[d]! / demand.population[d]! : 0)
@@ -86,13 +75,12 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
   const pop = new Float64Array(f.units.length), before = new Float64Array(f.units.length), after = new Float64Array(f.units.length);
   for (let d = 0; d < n; d++) {
     const u = unitOfPoint[d]!;
-    for (const a of [township(u), f.county[u]!]) {
+    for (const a of new Set([township(u), f.county[u]!])) {
       if (a < 0) continue;
       pop[a]! += demand.population[d]!; before[a]! += coveredBefore[d]! * demand.population[d]!; after[a]! += coveredAfter[d]! * demand.population[d]!;
     }
   }
-  const areaName = within.size ? [...within].map((i) => f.units[i]!.name).join('、') : f.units.filter((u) => !u.parent_code).map((u) => u.name).join('、');
-  const units: SitingUnitOut[] = [{ scope: 'region', code: 'region', name: areaName, parent: null, population: r.totalPopulation, coveredBefore: r.coveredBefore, coveredAfter: 0 }];
+  const units: SitingUnitOut[] = [{ scope: 'region', code: 'region', name: areaName(f, within), parent: null, population: r.totalPopulation, coveredBefore: r.coveredBefore, coveredAfter: 0 }];
   f.units.forEach((u, i) => {
     const level = UNIT_KIND_LEVEL[u.kind];
     if ((level !== 1 && level !== 2) || !(pop[i]! > 0)) return;
@@ -132,6 +120,9 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
     return r.totalPopulation > 0 ? Math.round(sum / r.totalPopulation / 6) / 10 : null;
   };
   const notes = r.notes.map((x) => NOTE_TEXT[x]);
+  const said = projectNotes(plan), mismatch = mismatchLines(all.mismatches, { demand: true });
+  said.zh.forEach((zh, i) => notes.push({ zh, en: said.en[i]! }));
+  mismatch.zh.forEach((zh, i) => notes.push({ zh, en: mismatch.en[i]! }));
   const outside = within.size ? cands.filter((c) => c.source === 'list' && (c.unit < 0 || !inside(f, c.unit, within))).length : 0;
   if (outside) notes.push({ zh: `${outside} 个候选表中的点不在选址范围内，仍参与选址（只计范围内的人口）`, en: `${outside} listed candidate sites lie outside the area; they take part (only the area's people count)` });
   const dropped = cands.length - out.used.length;
@@ -142,6 +133,7 @@ export async function runSiting(db: Database.Database, planPath: string, q: Siti
     query: q, model: q.model, travelModel: out.model,
     modelNote: `${travelWords.zh}；现有 ${existing.length} 个机构固定不动`,
     modelNoteEn: `${travelWords.en}; the ${existing.length} existing facilities stay`,
+    year, demand: all.description,
     chosen,
     candidateCount: out.used.length,
     candidates: Array.from(out.used.subarray(0, 5000), (c, i) => ({ lon: out.lon[i]!, lat: out.lat[i]!, source: cands[c]!.source })),

@@ -95,6 +95,9 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
           <p className={`access-model-note${result.model === 'straight_line' ? ' is-fallback' : ''}`} data-testid="access-model-note" data-model={result.model}>
             <span aria-hidden="true">ⓘ </span>{lang === 'en' ? result.modelNoteEn : result.modelNote}
           </p>
+          {/* How the demand was formed (units' people beyond those listed under them included), the projects counted, mismatched populations. */}
+          <p className="access-model-note" data-testid="access-demand-note">{lang === 'en' ? result.demand.noteEn : result.demand.note}</p>
+          {(lang === 'en' ? result.notesEn : result.notes).map((n) => <p key={n} className="access-model-note" data-testid="access-note">{n}</p>)}
           {stale && <p className="access-message" data-testid="access-stale">{t('map.access.stale')}</p>}
           <p className="access-uncovered" data-testid="access-uncovered">
             {t('map.access.uncovered', {

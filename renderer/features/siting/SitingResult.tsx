@@ -26,6 +26,7 @@ export function SitingResult({ result: r, busy, stale, edited, onFly, onLocate }
       <p className={`access-model-note${r.travelModel === 'straight_line' ? ' is-fallback' : ''}`} data-testid="siting-model-note">
         <span aria-hidden="true">ⓘ </span>{lang === 'en' ? r.modelNoteEn : r.modelNote}
       </p>
+      <p className="access-model-note" data-testid="siting-demand-note">{lang === 'en' ? r.demand.noteEn : r.demand.note}</p>
       {stale && <p className="access-message" data-testid="siting-stale">{t('map.siting.stale')}</p>}
       {edited && <p className="access-message" data-testid="siting-edited">{t('map.siting.edited')}</p>}
       <SitingSummary result={r} />
