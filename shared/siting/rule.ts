@@ -142,7 +142,7 @@ export function ruleTarget(r: SitingRule, scenarioName: string): AccessTarget {
     binding: false,
     unverified: false,
     ...(note ? { note } : {}),
-    source: { document: '本方案设施选址', clause: scenarioName, text },
+    source: { document: '本方案设施选址', clause: scenarioName.trim() || '选址方案', text }, // a scenario name is never empty; a name being typed may be
     min: 1,
     scopes: ['region', 'county', 'township'],
     unit: '人',
