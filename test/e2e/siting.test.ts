@@ -1,8 +1,9 @@
 // End-to-end: 设施选址 on the map tab of the sample plan — "开福区: 2 new 120 stations, 10-minute circle"
 // (maximal covering, generated candidates) asked in the panel, run with progress, the proposed sites
-// on the map and in the table, coverage before → after; the proposal applied as a new scenario, and on
-// the gap screen (开福区's set, its 10-minute emergency circle) the coverage gap shrinks against the
-// baseline. Also: a p-median question, a candidate sheet with problems, points clicked on the map,
+// on the map and in the table, coverage before → after; the proposal applied as a new scenario that
+// keeps the rule it was for, 在差距分析中查看 opening the gap screen at 开福区 on that rule's row (the plan's
+// set has no such target, so the rule is its own row, its source the proposal); on 开福区's own set the
+// 10-minute emergency circle judges it, and its coverage gap shrinks against the baseline. Also: a p-median question, a candidate sheet with problems, points clicked on the map,
 // English, a small window. Screenshots at each step (test-results/screenshots/siting-*.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
@@ -13,6 +14,7 @@ let app: App;
 const KAIFU = '430105000000'; // 开福区
 const CIRCLE = 'ems-10-minute-circle'; // kaifu-2024: 10分钟急救服务圈全域覆盖, 开政办发〔2022〕26号
 const NAME = '选址：开福区新增2个120急救站';
+const RULE = '开福区 120急救站 城乡10分钟 覆盖（选址方案的目标）';
 
 const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
 const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout });
@@ -118,6 +120,7 @@ describe('设施选址', () => {
     await dialog.waitFor();
     expect(await dialog.locator('[data-testid=name-input]').inputValue()).toBe(NAME);
     expect(await q('siting-apply-hint').textContent()).toBe('复制情景「基线」，新建 2 个「120急救站」；生成后切换到新情景。');
+    expect(await q('siting-apply-rule').textContent()).toBe(`选址的目标「${RULE}」随新情景保存，差距分析和情景比较都会评估它。`);
     // 按年份列为规划项目: offered, with its year; left off here (the proposal counts from now).
     await dialog.locator('[data-testid=planned-year-on]').check();
     expect(Number(await dialog.locator('[data-testid=planned-year-input]').inputValue())).toBeGreaterThanOrEqual(2000);
@@ -127,6 +130,7 @@ describe('设施选址', () => {
     await dialog.locator('[data-testid=dialog-submit]').click();
     await poll(() => q('scenario-active-name').textContent()).toBe(NAME);
     await q('siting-applied').waitFor();
+    expect(await q('siting-applied').textContent()).toContain(`带有选址的目标「${RULE}」`);
     const scenarios = await service<{ id: number; name: string }[]>('scenarios.list', {});
     newScenario = scenarios.find((s) => s.name === NAME)!.id;
     expect(await stations(newScenario)).toBe((await stations(1)) + 2);
@@ -135,9 +139,34 @@ describe('设施选址', () => {
     await screenshot(app.page, 'siting-06-new-scenario');
   });
 
-  it('shows the coverage gap shrink on the gap screen', async () => {
+  it('在差距分析中查看: the gap screen at 开福区, the rule\'s row picked, its source the proposal; the baseline has no such row', async () => {
+    const rule = (await q('siting-go-gaps').getAttribute('data-target'))!;
+    expect(rule).toMatch(/^siting-ems_station-10-10-[0-9a-f]{8}$/);
     await q('siting-go-gaps').click();
     await q('gaps-summary').waitFor();
+    await poll(() => q('gaps-busy').count(), 30_000).toBe(0);
+    expect(await q('gaps-standard-select').inputValue()).toBe('changsha-14fyp-2025'); // the plan's set: no 120 target of its own
+    await poll(() => q('gaps-breadcrumb').locator('[aria-current=page]').getAttribute('data-code')).toBe(KAIFU);
+    const item = q('gaps-summary').locator(`[data-testid=gap-summary-item][data-target="${rule}"]`);
+    await item.waitFor();
+    expect(await item.getAttribute('class')).toContain('is-selected');
+    // Its group comes last in the overview: brought into view.
+    await poll(() => item.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+    expect(await item.textContent()).toContain(RULE);
+    expect(await q('gap-source').getAttribute('data-target')).toBe(rule);
+    expect(await q('gap-source-document').textContent()).toBe('本方案设施选址');
+    // The service's figure for 开福区 is what the row says: all but the people no station reaches in 10 minutes.
+    const row = (await service<{ results: (GapRow & { value: number | null })[] }>('gaps.evaluate', { scenarioId: newScenario })).results
+      .find((r) => r.target === rule && r.scope === 'county' && r.code === KAIFU)!;
+    expect(row.value).toBeGreaterThan(0.9);
+    expect(await item.getAttribute('data-status')).toBe(row.shortfall ? (row.value! >= 0.9 ? 'near' : 'short') : 'met');
+    await screenshot(app.page, 'siting-07a-gaps-rule');
+    // The baseline has no proposal, so no such row (a comparison judges both on it).
+    const base = await service<{ targets: { id: string }[] }>('gaps.evaluate', { scenarioId: 1 });
+    expect(base.targets.some((x) => x.id === rule)).toBe(false);
+  });
+
+  it('shows the coverage gap shrink on the gap screen', async () => {
     await q('gaps-standard-select').selectOption('kaifu-2024');
     await poll(() => q('gaps-scenario').textContent()).toContain(NAME);
     const after = await circleGap();

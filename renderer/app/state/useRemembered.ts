@@ -7,6 +7,11 @@ import { useCallback, useState } from 'react';
 
 const session = new Map<string, unknown>();
 
+/** What a screen will find remembered when it is next shown: another screen sending the planner to a place on it. */
+export function remember<T>(key: string, value: T): void {
+  session.set(key, value);
+}
+
 export function useRemembered<T>(key: string, initial: T, memory: Map<string, unknown> = session): [T, (u: T | ((old: T) => T)) => void] {
   const [value, setValue] = useState<T>(() => (memory.has(key) ? (memory.get(key) as T) : initial));
   const set = useCallback((u: T | ((old: T) => T)) => {
