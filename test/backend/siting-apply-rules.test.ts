@@ -116,6 +116,14 @@ describe('the rule of a siting proposal on the gap screen', () => {
     await svc.call('scenarios.delete', { id: everywhere });
   });
 
+  it('is the same rule when the question names its area (开福区) rather than giving the code, as the CLI\'s --within may', async () => {
+    const named = await propose('按名称选址', { within: ['开福区'] });
+    const r = await gaps(named);
+    expect(ruleOf(r).map((t) => [t.id, t.name])).toEqual(ruleOf(await gaps(proposal)).map((t) => [t.id, t.name]));
+    expect(at(r, ruleOf(r)[0]!.id, KAIFU)).toMatchObject({ value: 1, population: 50000 });
+    await svc.call('scenarios.delete', { id: named });
+  });
+
   it('is not a target of the baseline, which has no proposal', async () => {
     expect(ruleOf(await gaps(BASE))).toEqual([]);
   });

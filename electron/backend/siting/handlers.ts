@@ -56,8 +56,10 @@ export function sitingHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
         else addFacility(p, s.id, { type, lon: site.lon, lat: site.lat, ...(own ? { name: own } : {}) });
       }
       if (query) {
-        const units = new Map(listRows(p.db, 'units', scenarioId).map((u) => [u.code, u.name]));
-        addScenarioRule(p.db, s.id, ruleOfQuery({ ...query, type }, query.within.map((c) => units.get(c) ?? c), year));
+        // The area by code (the question may name a unit: 开福区), with its names.
+        const units = listRows(p.db, 'units', scenarioId);
+        const area = query.within.map((k) => units.find((u) => u.code === k) ?? units.find((u) => u.name === k)).map((u, i) => u ?? { code: query.within[i]!, name: query.within[i]! });
+        addScenarioRule(p.db, s.id, ruleOfQuery({ ...query, type, within: area.map((u) => u.code) }, area.map((u) => u.name), year));
       }
       return getScenario(p.db, s.id);
     }),
