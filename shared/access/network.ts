@@ -52,7 +52,7 @@ export const DEFAULT_CONNECTOR_KMH = 15;
 /**
  * On foot (步行): 4.8 km/h, about 80 m a minute — a common planning figure for an adult's walk (transport
  * manuals take 4–5 km/h). It is on the generous side: 城市居住区规划设计标准 GB 50180-2018 takes the 15-minute
- * life circle as 800–1,000 m on foot (about 3.2–4 km/h), and the elderly walk slower. A constant, not a
+ * life circle as 800–1,000 m on foot (about 3.2–4 km/h; 待核实: not among the seeds), and the elderly walk slower. A constant, not a
  * plan setting: the 1530 circle's reading does not hinge on it.
  */
 export const WALK_KMH = 4.8;
