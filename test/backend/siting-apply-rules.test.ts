@@ -102,10 +102,19 @@ describe('the rule of a siting proposal on the gap screen', () => {
     expect(at(r, id, DONGFENG)).toMatchObject({ value: 1, shortfall: 0, population: 20000 });
   });
 
-  it('is judged in its area only: no row for 芙蓉区, nor for 长沙市 as a whole (its 10,000 beyond reach are not this rule\'s)', async () => {
+  it('is judged in its area only: no row for 芙蓉区, and its overall line is 开福区\'s, not 长沙市\'s (芙蓉区\'s 10,000 beyond reach are not this rule\'s)', async () => {
     const r = await gaps(proposal);
     const id = ruleOf(r)[0]!.id;
-    expect(r.results.filter((x) => x.target === id).map((x) => x.code).sort()).toEqual([DONGFENG, SHAPING, KAIFU].sort());
+    expect(r.results.filter((x) => x.target === id).map((x) => x.code).sort()).toEqual(['region', KAIFU, SHAPING, DONGFENG].sort());
+    expect(at(r, id, 'region')).toMatchObject({ scope: 'region', name: '开福区', parent: null, value: 1, shortfall: 0, population: 50000, status: 'met' });
+    // An area of two streets: their line together. In the baseline 沙坪 30,000 of 30,000 and 东风路 0 of 20,000: 30,000 of 50,000.
+    const streets = await propose('两街道选址', { within: [SHAPING, DONGFENG] });
+    const two = await svc.call('scenarios.compare', { scenarioIds: [BASE, streets], ...CHANGSHA, level: 'township' });
+    const line = two.rows.find((x) => x.target.startsWith('siting-') && x.code === 'region')!;
+    expect(line.name).toBe('沙坪街道、东风路街道');
+    expect(line.cells.map((c) => [c!.value, c!.shortfall, c!.population, c!.status])).toEqual([[0.6, 20000, 50000, 'short'], [1, 0, 50000, 'met']]);
+    expect(two.rows.filter((x) => x.target === line.target).map((x) => x.code).sort()).toEqual(['region', SHAPING, DONGFENG].sort());
+    await svc.call('scenarios.delete', { id: streets });
     // A rule for the whole plan has them: 50,000 of 60,000.
     const everywhere = await propose('全域新增急救站', { within: [] });
     const all = await gaps(everywhere);
@@ -188,7 +197,8 @@ describe('comparing the baseline with the proposal', () => {
     const kaifu = r.rows.find((x) => x.target === rule.id && x.code === KAIFU)!;
     expect(kaifu.cells.map((c) => [c!.value, c!.shortfall, c!.status])).toEqual([[0.6, 20000, 'short'], [1, 0, 'met']]);
     expect(kaifu.diffs[1]).toMatchObject({ direction: 'better', shortfall: -20000, statusChanged: true });
-    expect(r.rows.filter((x) => x.target === rule.id).map((x) => x.code)).toEqual([KAIFU]); // its area only
+    expect(r.rows.filter((x) => x.target === rule.id).map((x) => x.code)).toEqual(['region', KAIFU]); // its area only, the area's line first
+    expect(r.rows.find((x) => x.target === rule.id && x.code === 'region')!.changed).toBe(true); // 只看有变化的 at the overall line, too
     const dongfeng = streets.rows.find((x) => x.target === rule.id && x.code === DONGFENG)!;
     expect(dongfeng.cells.map((c) => c!.value)).toEqual([0, 1]);
     expect(streets.rows.find((x) => x.target === rule.id && x.code === SHAPING)!.changed).toBe(false); // covered before already
@@ -197,7 +207,7 @@ describe('comparing the baseline with the proposal', () => {
   it('只看有变化的 lists the rule\'s rows (and the bed ratio is unchanged: the station has no beds)', () => {
     const changed = r.rows.filter((x) => x.changed);
     expect(changed.some((x) => x.target.startsWith('siting-') && x.code === KAIFU)).toBe(true);
-    expect(streets.rows.filter((x) => x.changed && x.target.startsWith('siting-')).map((x) => x.code)).toEqual([DONGFENG]);
+    expect(streets.rows.filter((x) => x.changed && x.target.startsWith('siting-')).map((x) => x.code)).toEqual(['region', DONGFENG]);
     expect(changed.some((x) => x.target === 'beds-per-1000')).toBe(false);
   });
 
