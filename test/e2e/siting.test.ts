@@ -46,6 +46,7 @@ const serviceShortfall = async (scenarioId: number) => (await service<{ results:
 
 describe('设施选址', () => {
   let newScenario = 0;
+  let rule = '';
 
   beforeAll(async () => {
     app = await launchApp(home);
@@ -140,7 +141,7 @@ describe('设施选址', () => {
   });
 
   it('在差距分析中查看: the gap screen at 开福区, the rule\'s row picked, its source the proposal; the baseline has no such row', async () => {
-    const rule = (await q('siting-go-gaps').getAttribute('data-target'))!;
+    rule = (await q('siting-go-gaps').getAttribute('data-target'))!;
     expect(rule).toMatch(/^siting-ems_station-10-10-[0-9a-f]{8}$/);
     await q('siting-go-gaps').click();
     await q('gaps-summary').waitFor();
@@ -164,6 +165,23 @@ describe('设施选址', () => {
     // The baseline has no proposal, so no such row (a comparison judges both on it).
     const base = await service<{ targets: { id: string }[] }>('gaps.evaluate', { scenarioId: 1 });
     expect(base.targets.some((x) => x.id === rule)).toBe(false);
+  });
+
+  it('情景比较 of 基线 and the proposal, 只看有变化的: the rule\'s line, before and after', async () => {
+    await app.page.click('[data-testid=tab-compare]');
+    await q('compare-table').waitFor();
+    await poll(() => q('compare-busy').count(), 60_000).toBe(0);
+    expect(await q('compare-reference').inputValue()).toBe('1');
+    expect(await app.page.locator(`[data-testid=compare-pick][data-id="${newScenario}"]`).isChecked()).toBe(true);
+    await q('compare-only-changed').check();
+    const row = q('compare-table').locator(`[data-testid=compare-row][data-target="${rule}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-changed')).toBe('true');
+    expect(await row.locator(`[data-testid=compare-cell][data-scenario="${newScenario}"]`).getAttribute('data-direction')).toBe('better');
+    await screenshot(app.page, 'siting-07b-compare-changed');
+    await q('compare-only-changed').uncheck();
+    await app.page.click('[data-testid=tab-gaps]');
+    await q('gaps-summary').waitFor();
   });
 
   it('shows the coverage gap shrink on the gap screen', async () => {
