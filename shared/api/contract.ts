@@ -66,7 +66,13 @@ const SitingQuerySchema = InScenario.extend({
   /** Existing facilities and upgrade candidates as of this year (projects applied); absent: the plan's target year. */
   year: Year.optional(),
 });
-const GapQuery = InScenario.extend({ standardId: SetId.optional(), year: Year.optional(), level: Scope.optional(), onlyShort: z.boolean().default(false) });
+/** The units (codes or names) a set written for another region is applied to, as the planner chose. */
+const AppliedTo = z.array(z.string().min(1).max(100)).min(1).max(50);
+const GapQuery = InScenario.extend({
+  standardId: SetId.optional(), year: Year.optional(), level: Scope.optional(), onlyShort: z.boolean().default(false),
+  /** Apply the set to these units of the plan in place of the region it names (absent: the plan's choice, else the set's). */
+  region: AppliedTo.optional(),
+});
 
 export interface PlanCounts {
   unitsByKind: Partial<Record<UnitKind, number>>;
@@ -100,8 +106,8 @@ export interface AppStatus {
 export interface EditRef { table: 'units' | 'facilities'; key: string; field: string }
 /** What undo and redo would change next in a scenario (null: nothing to undo/redo). */
 export interface EditState { undo: EditRef | null; redo: EditRef | null }
-/** Which standard set a plan is measured against, and for which year. */
-export interface GapSettings { standardId: string; year: number }
+/** Which standard set a plan is measured against, for which year, and (a set written for another region) applied to which units. */
+export interface GapSettings { standardId: string; year: number; region?: string[] }
 export interface GapReportOut {
   standard: string;
   standardName: string;
@@ -112,6 +118,8 @@ export interface GapReportOut {
   /** What a reader must know about how the figures were made (region not found, population projected …). */
   notes: string[];
   notesEn: string[];
+  /** The units the set was evaluated over and their name; `applicable` false when its region is not in the plan. */
+  region: { codes: string[]; name: string; applicable: boolean };
 }
 export interface ImportCounts { added: number; changed: number; unchanged: number }
 /** An access job: running (stage, share 0–1), done (with its result) or cancelled. */
@@ -261,7 +269,7 @@ export const API = {
   'standards.save': method<StandardSet>()(z.object({ set: StandardSet }), 'Save one of the plan\'s own sets (values edited, targets added or removed).'),
   'standards.delete': method<{ deleted: string }>()(z.object({ id: SetId }), 'Delete one of the plan\'s own sets.'),
   'gaps.settings': method<GapSettings>()(None, 'The standard set and target year the plan uses.'),
-  'gaps.setSettings': method<GapSettings>()(z.object({ standardId: SetId, year: Year }), 'Choose the standard set and target year.'),
+  'gaps.setSettings': method<GapSettings>()(z.object({ standardId: SetId, year: Year, region: AppliedTo.optional() }), 'Choose the standard set and target year (and, for a set written for another region, the units to apply it to).'),
   'gaps.evaluate': method<GapReportOut>()(GapQuery,
     'Every target evaluated for the scenario (the plan\'s set and year unless given); onlyShort keeps results with a shortfall.'),
   'gaps.export': method<FileOut>()(GapQuery.extend({ format: Format }),

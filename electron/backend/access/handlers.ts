@@ -32,12 +32,14 @@ export function accessHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
  * villages'/communities' centres.
  */
 export function accessCoverageOf(ws: Workspace, runner: AnalysisRunner): AccessOf {
-  return async (t, scenarioId, year, facilities) => {
+  return async (t, scenarioId, year, facilities, within) => {
     const p = ws.requirePlan();
-    const r = await runAccess(p.db, p.path, { ...targetSettings(t), scenarioId }, year, runner, { facilities });
+    // Within the set's region: its people alone, the remainders at its own centres included.
+    const r = await runAccess(p.db, p.path, { ...targetSettings(t), scenarioId, ...(within?.length ? { within: [...within] } : {}) }, year, runner, { facilities });
     const region = r.units.find((u) => u.scope === 'region');
     return {
       model: r.model,
+      ...(within?.length ? { area: [...within] } : {}),
       region: { population: region?.population ?? 0, covered: region?.covered ?? 0 },
       byUnit: new Map(r.units.filter((u) => u.scope !== 'region').map((u) => [u.code, { population: u.population, covered: u.covered }])),
     };

@@ -34,7 +34,7 @@ export function GapSource({ target, result, year }: { target: Target | undefined
         <section className="gaps-source-result" data-testid="gap-source-result">
           <div className="gaps-source-place">
             <span>{result.name}</span>
-            <StatusLight status={result.status} />
+            <StatusLight status={result.status} judged={result.judged} due={result.due} />
           </div>
           <dl className="gaps-dl">
             <dt>{t('gaps.source.value')}</dt><dd data-testid="gap-source-value">{valueText(target, result, lang)}</dd>
