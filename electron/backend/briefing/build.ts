@@ -48,7 +48,9 @@ function planMap(units: readonly Unit[], boundaries: ReturnType<typeof listBound
 export async function buildBrief(db: Database.Database, planPath: string, a: BriefArgs, runner: AnalysisRunner, accessOf: AccessOf): Promise<Brief> {
   const en = a.lang === 'en';
   const settings = gapSettings(db);
-  const query = { standardId: a.standardId ?? settings.standardId, year: a.year ?? settings.year, onlyShort: false };
+  // Both scenarios on the same targets: the set and the siting rules either carries (选址方案的目标).
+  const rulesOf = a.compareId !== undefined ? [a.scenarioId, a.compareId] : undefined;
+  const query = { standardId: a.standardId ?? settings.standardId, year: a.year ?? settings.year, onlyShort: false, ...(rulesOf ? { rulesOf } : {}) };
   // Each scenario as of the year: its gaps, and the facilities its coverage is computed on (projects applied).
   const standing = async (scenarioId: number) => {
     const rows = planRows(db, scenarioId);
