@@ -42,8 +42,14 @@ describe('差距分析', () => {
     expect(await beds.textContent()).toContain('每千常住人口床位数');
     expect(await beds.locator('[data-testid=gap-summary-figure]').textContent()).toMatch(/^\d+\.\d\d \/ 11 张每千人$/);
     expect(await beds.locator('[data-testid=gap-summary-gap]').textContent()).toMatch(/^还需床位 [\d,]+ 张$/);
-    expect(await summaryItem('access-1530').getAttribute('data-status')).toMatch(/^(met|near|short)$/);
+    // 长政办发〔2021〕62号 §一(一) (发展基础): the "1530" circle is a reference line (参考), its verdict kept aside.
+    expect(await summaryItem('access-1530').getAttribute('data-status')).toBe('reference');
+    expect(await summaryItem('access-1530').locator('[data-testid=gap-light]').getAttribute('data-judged')).toMatch(/^(met|near|short)$/);
     expect(await summaryItem('access-1530').textContent()).toMatch(/%/);
+    expect(await summaryItem('access-1530').textContent()).toContain('参考（不计入不足）');
+    // §三(七)3 "到2030年…5人": not yet due in 2025 — no red.
+    expect(await summaryItem('gps-per-10000-2030').getAttribute('data-status')).toBe('not_due');
+    expect(await summaryItem('gps-per-10000-2030').textContent()).toContain('2030 年到期');
     expect(await q('gaps-breadcrumb').textContent()).toBe('全域');
     expect(await row(KAIFU).count()).toBe(1); // the counties
     await screenshot(app.page, 'gaps-01-region');
@@ -119,9 +125,10 @@ describe('差距分析', () => {
   });
 
   it('drills into a street and shows the source of a facility figure', async () => {
+    // 沙坪街道 is short of nothing judged at the street under this set: show every street to reach it.
+    await q('gaps-only-short').uncheck();
     await row(SHAPING).locator('[data-testid=gaps-drill]').click();
     await expect.poll(crumbs).toEqual(['全域', '开福区', '沙坪街道']);
-    await q('gaps-only-short').uncheck();
     const php = cell(CHC, PHP);
     await expect.poll(() => php.getAttribute('data-status')).toBe('met');
     expect(await php.locator('[data-testid=gaps-figure]').textContent()).toBe('3');
