@@ -227,4 +227,24 @@ describe('差距分析', () => {
     expect(projected).not.toBe('12,000,000');
     await screenshot(app.page, 'gaps-10-population-in-source');
   });
+
+  it('a set written for another region is 不适用 until applied to a district of the plan', async () => {
+    await app.page.setViewportSize({ width: 1600, height: 900 });
+    // 鼓卫办〔2020〕8号 is Fuzhou 鼓楼区's: the sample holds no 鼓楼区.
+    await q('gaps-standard-select').selectOption('gulou-2020');
+    await q('gaps-region-na').waitFor();
+    expect(await q('gaps-region-na').textContent()).toContain('本标准适用于「鼓楼区」，方案中没有该单位：不适用');
+    expect(await summaryItem('chc-elderly-rehab-room').getAttribute('data-status')).toBe('not_applicable');
+    await screenshot(app.page, 'gaps-11-not-applicable');
+    await q('gaps-region-select').selectOption({ label: '开福区' });
+    await q('gaps-region-apply').click();
+    await q('gaps-region-applied').waitFor();
+    expect(await q('gaps-region-applied').textContent()).toContain('本标准已按您的选择应用于「开福区」');
+    await expect.poll(() => summaryItem('chc-elderly-rehab-room').getAttribute('data-status')).toMatch(/^(met|near|short|missing_data)$/);
+    await expect.poll(async () => (await app.door.service.invoke('gaps.settings', {})).region).toEqual(['430105000000']);
+    await screenshot(app.page, 'gaps-12-applied-to-kaifu');
+    await q('gaps-region-applied').locator('button').click();
+    await q('gaps-region-na').waitFor();
+    await q('gaps-standard-select').selectOption('changsha-14fyp-2025');
+  });
 });
