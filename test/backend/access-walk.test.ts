@@ -5,16 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlannerService, type Service } from '../../electron/backend/service.ts';
 import { ACCESS_PRESETS } from '../../shared/access/presets.ts';
 import type { AccessResultOut } from '../../shared/access/result.ts';
+import { metres } from './metres.ts';
 import { tmpDir } from './tmp.ts';
 
 const home = tmpDir();
 let svc: Service;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const R = 6_371_008.8;
-const metres = (lon1: number, lat1: number, lon2: number, lat2: number) => {
-  const r = Math.PI / 180, a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(a));
-};
 
 // 甲区: 一街道 (urban): 中心社区 with the CHC at 113.00, 西社区 at 112.99 (0.98 km west), 桥社区 at 113.02 on the
 // trunk road (1.97 km east); 二镇 (rural): 远村 at 113.05 (4.9 km east, at the trunk's end).

@@ -3,17 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlannerService, type Service } from '../../electron/backend/service.ts';
 import type { AccessResultOut } from '../../shared/access/result.ts';
+import { metres } from './metres.ts';
 import { tmpDir } from './tmp.ts';
 
 const home = tmpDir();
 let svc: Service;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const R = 6_371_008.8;
-/** Great-circle metres between two points (what the straight-line model measures). */
-const metres = (lon1: number, lat1: number, lon2: number, lat2: number) => {
-  const r = Math.PI / 180, a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * R * Math.asin(Math.sqrt(a));
-};
 
 // 甲区: 一街道 (urban, with 东社区 beside the station and 西社区 4 km west) and 二镇 (rural, 远村 20 km east).
 const UNITS = [
