@@ -48,7 +48,10 @@ for (let i = 0; i < 200_000; i++) {
 }
 const everything = StandardSet.parse({
   id: 'all', name: '全部内置指标', nameEn: 'All shipped targets', year: 2025, documents: [{ number: '—', title: 'all' }],
-  targets: [...shippedSets().values()].flatMap((s) => s.targets.map((t) => ({ ...t, id: `${s.id}.${t.id}`, ...('named' in t ? { named: undefined } : {}) }))),
+  targets: [...shippedSets().values()].flatMap((s) => s.targets.map((t) => ({
+    ...t, id: `${s.id}.${t.id}`, ...('named' in t ? { named: undefined } : {}),
+    ...('expectedFrom' in t && t.expectedFrom ? { expectedFrom: `${s.id}.${t.expectedFrom}` } : {}),
+  }))),
 });
 time(`${units.length} units, ${facilities.length} facilities × changsha-14fyp-2025 (${changsha.targets.length} targets)`, 3,
   () => evaluateGaps(units, facilities, changsha, { year: 2025 }));
