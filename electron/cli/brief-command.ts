@@ -17,8 +17,27 @@ const CHROMIUM_CANDIDATES = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
   'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
 ];
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+const ARGS = ['--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/**
+ * Chromium's launch arguments (and Playwright's chromiumSandbox option) for the briefing. Its sandbox stays on, except where it cannot start:
+ * as root on Linux (Chromium refuses to run sandboxed as root), or when HEALTHPLAN_CHROMIUM_NO_SANDBOX=1
+ * says so (containers without user namespaces). Then `notice` is the line to tell the user.
+ */
+export function chromiumLaunchArgs(platform: string, uid: number | undefined, env: Record<string, string | undefined>, lang: string): { args: string[]; chromiumSandbox: boolean; notice?: string } {
+  const asRoot = platform === 'linux' && uid === 0;
+  const asked = env.HEALTHPLAN_CHROMIUM_NO_SANDBOX === '1';
+  // Playwright adds --no-sandbox itself unless chromiumSandbox is true: say it each way.
+  if (!asRoot && !asked) return { args: [...ARGS], chromiumSandbox: true };
+  const why = asRoot
+    ? (lang === 'en' ? 'running as root on Linux, where Chromium cannot start its sandbox' : '在 Linux 上以 root 运行，Chromium 无法启用沙箱')
+    : (lang === 'en' ? 'HEALTHPLAN_CHROMIUM_NO_SANDBOX=1 is set' : '已设置 HEALTHPLAN_CHROMIUM_NO_SANDBOX=1');
+  const notice = lang === 'en'
+    ? `Chromium runs without its sandbox for the briefing: ${why}. It opens only the app's own pages on 127.0.0.1.`
+    : `生成汇报材料的 Chromium 以无沙箱方式运行：${why}；它只打开本机 127.0.0.1 上本应用自己的页面。`;
+  return { args: [...ARGS, '--no-sandbox'], chromiumSandbox: false, notice };
+}
 
 /** out/renderer beside the bundled CLI (out/cli.mjs), or from the source tree in tests. */
 function rendererDir(): string {
@@ -62,7 +81,9 @@ export const briefCommand: Command = {
       if (compare !== undefined) params.set('compare', String(compare));
       if (opts.standard) params.set('standard', String(opts.standard));
       if (opts.year) params.set('year', String(opts.year));
-      const browser = await chromium.launch({ executablePath: chromiumPath, args: ARGS });
+      const launch = chromiumLaunchArgs(process.platform, process.getuid?.(), process.env, lang);
+      if (launch.notice) console.error(launch.notice);
+      const browser = await chromium.launch({ executablePath: chromiumPath, args: launch.args, chromiumSandbox: launch.chromiumSandbox });
       try {
         const page = await browser.newPage({ viewport: { width: 1240, height: 1754 } });
         await page.goto(`${door.url}&${params}`);
