@@ -10,8 +10,7 @@ import path from 'node:path';
 import { createPlannerService, toErrorData, type Service } from '../backend/service.ts';
 import type { WorkspaceOptions } from '../backend/workspace.ts';
 import { TOKEN_HEADER } from '../../shared/api/http.ts';
-
-const MAX_BODY = 512 * 1024 * 1024; // a 500,000-row spreadsheet as base64 fits
+import { bodyLimit } from './limits.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -27,17 +26,36 @@ export interface WebDoorOptions extends Omit<WorkspaceOptions, 'door'> {
   token?: string;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
+function send(res: http.ServerResponse, status: number, body: unknown, close = false): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...(close ? { Connection: 'close' } : {}) });
   res.end(json);
+}
+
+/** A refusal; `close` when a body may still be coming that we will not read (the socket closes after the answer). */
+function refuse(res: http.ServerResponse, status: number, code: string, message: string, messageEn: string, close = false): void {
+  send(res, status, { ok: false, error: { code, message, messageEn } }, close);
 }
 
 const STATUS: Record<string, number> = { INVALID_ARGS: 400, UNKNOWN_METHOD: 404, NOT_FOUND: 404, UNAUTHORIZED: 401, INTERNAL: 500 };
 
-function serveStatic(dir: string, urlPath: string, res: http.ServerResponse): void {
-  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
-  const file = path.resolve(dir, `.${rel}`);
+/** The request target's path, percent-decoded; null when it is not a path or an escape is malformed (`/%ff`). */
+function pathOf(target: string): string | null {
+  if (!target.startsWith('/')) return null;
+  try { return decodeURIComponent(target.split(/[?#]/, 1)[0]!); } catch { return null; }
+}
+
+/**
+ * DNS rebinding: a page on another name that resolves to 127.0.0.1 reaches this port with its own name
+ * in Host. Behind the token, as defence in depth, only the loopback names with our port are answered.
+ */
+function hostAllowed(host: string | undefined, port: number): boolean {
+  const h = host?.toLowerCase();
+  return ['127.0.0.1', 'localhost', '[::1]'].some((n) => h === `${n}:${port}` || (port === 80 && h === n));
+}
+
+function serveStatic(dir: string, rel: string, res: http.ServerResponse): void {
+  const file = path.resolve(dir, `.${rel === '/' ? '/index.html' : rel}`);
   if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     return;
@@ -47,8 +65,29 @@ function serveStatic(dir: string, urlPath: string, res: http.ServerResponse): vo
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
   });
-  fs.createReadStream(file).pipe(res);
+  fs.createReadStream(file).on('error', (e) => { console.error(`web door: reading ${file}: ${e.message}`); res.destroy(); }).pipe(res);
 }
+
+/** The body, or 'too large' as soon as it passes `limit` (the rest is not read), or null if the client went away. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too large' | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (v: 'too large' | null) => { req.removeAllListeners('data'); req.resume(); resolve(v); };
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) stop('too large');
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', () => stop(null));
+    req.on('close', () => { if (!req.complete) stop(null); });
+  });
+}
+
+const tooLarge = (res: http.ServerResponse, limit: number) => refuse(res, 413, 'INVALID_ARGS',
+  `请求过大：这个操作最多接收 ${limit / 1024 / 1024} MB（文件以 base64 传送，约为文件大小的 4/3）；更大的文件请用命令行 healthplan import`,
+  `Request too large: this call takes at most ${limit / 1024 / 1024} MB (files travel as base64, about 4/3 of their size); import larger files with the CLI, healthplan import`, true);
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a), y = Buffer.from(b);
@@ -58,47 +97,71 @@ function safeEqual(a: string, b: string): boolean {
 export async function startWebDoor(opts: WebDoorOptions = {}): Promise<WebDoor> {
   const token = opts.token ?? crypto.randomBytes(24).toString('hex');
   const service = createPlannerService({ home: opts.home, door: 'web' });
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!url.pathname.startsWith('/api/')) {
-      if (req.method !== 'GET' || !opts.staticDir) { res.writeHead(404).end(); return; }
-      serveStatic(opts.staticDir, url.pathname, res);
+  let port = 0;
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    if (!hostAllowed(req.headers.host, port)) {
+      refuse(res, 421, 'UNAUTHORIZED', `只应答发往 127.0.0.1:${port} 或 localhost:${port} 的请求`, `Only requests to 127.0.0.1:${port} or localhost:${port} are answered`, true);
+      return;
+    }
+    const pathname = pathOf(req.url ?? '');
+    if (pathname === null) {
+      refuse(res, 400, 'INVALID_ARGS', '请求的地址无效', 'The request\'s address is not valid', true);
+      return;
+    }
+    if (!pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' || !opts.staticDir) { res.writeHead(404, { Connection: 'close' }).end(); return; }
+      serveStatic(opts.staticDir, pathname, res);
       return;
     }
     const given = req.headers[TOKEN_HEADER.toLowerCase()];
     if (typeof given !== 'string' || !safeEqual(given, token)) {
-      send(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: '缺少或错误的访问令牌', messageEn: 'Missing or wrong access token' } });
-      req.resume();
+      refuse(res, 401, 'UNAUTHORIZED', '缺少或错误的访问令牌', 'Missing or wrong access token', true);
       return;
     }
-    if (req.method !== 'POST') { send(res, 405, { ok: false, error: { code: 'INVALID_ARGS', message: '只接受 POST', messageEn: 'POST only' } }); return; }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) { send(res, 413, { ok: false, error: { code: 'INVALID_ARGS', message: '请求过大', messageEn: 'Request too large' } }); req.destroy(); }
-      else chunks.push(c);
-    });
-    req.on('end', async () => {
-      if (res.headersSent) return;
-      let args: unknown;
-      try { args = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {}; } catch {
-        send(res, 400, { ok: false, error: { code: 'INVALID_ARGS', message: '请求不是有效的 JSON', messageEn: 'The request is not valid JSON' } });
-        return;
-      }
+    if (req.method !== 'POST') { refuse(res, 405, 'INVALID_ARGS', '只接受 POST', 'POST only', true); return; }
+    const method = pathname.slice('/api/'.length);
+    // The limit is the method's, decided before a byte of the body is read.
+    const limit = bodyLimit(method);
+    if (Number(req.headers['content-length']) > limit) { tooLarge(res, limit); return; }
+    const body = await readBody(req, limit);
+    if (body === null) return; // the client went away
+    if (body === 'too large') { tooLarge(res, limit); return; }
+    let args: unknown;
+    try { args = body.length ? JSON.parse(body.toString('utf8')) : {}; } catch {
+      refuse(res, 400, 'INVALID_ARGS', '请求不是有效的 JSON', 'The request is not valid JSON');
+      return;
+    }
+    try {
+      send(res, 200, { ok: true, result: await service.invoke(method, args) });
+    } catch (e) {
+      const error = toErrorData(e);
+      send(res, STATUS[error.code] ?? 409, { ok: false, error });
+    }
+  };
+  // No request, whatever its bytes, ends the process: anything thrown is answered 500 and logged.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('web door: request failed:', e);
       try {
-        send(res, 200, { ok: true, result: await service.invoke(url.pathname.slice('/api/'.length), args) });
-      } catch (e) {
-        const error = toErrorData(e);
-        send(res, STATUS[error.code] ?? 409, { ok: false, error });
-      }
+        if (!res.headersSent) refuse(res, 500, 'INTERNAL', '内部错误：请求未能完成', 'Internal error: the request did not complete', true);
+        else res.destroy();
+      } catch { res.destroy(); }
     });
+  });
+  // Bytes that are not HTTP (a garbage request line, a 100 KB header line …): answered and closed.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code !== 'ECONNRESET' && socket.writable) {
+      const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large'
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    }
+    setTimeout(() => socket.destroy(), 1000).unref();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`, token, port, service,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => { service.close(); resolve(); }); }),
