@@ -1,11 +1,15 @@
 /** `app.pickPath` in Electron: the operating system's open/save dialog for plan files. */
 import { dialog, type BrowserWindow } from 'electron';
 import { API } from '../../shared/api/contract.ts';
+import { invalidArgs } from '../../shared/api/say-issues.ts';
 
 const FILTERS = [{ name: 'HealthPlan 方案 (*.hplan)', extensions: ['hplan'] }];
 
 export async function pickPath(win: BrowserWindow | null, rawArgs: unknown): Promise<{ path: string | null }> {
-  const { purpose, defaultPath } = API['app.pickPath'].args.parse(rawArgs ?? {});
+  // Validated as the service validates every call: INVALID_ARGS with the planner's sentence, not zod's raw output.
+  const parsed = API['app.pickPath'].args.safeParse(rawArgs ?? {});
+  if (!parsed.success) throw invalidArgs(parsed.error.issues, rawArgs);
+  const { purpose, defaultPath } = parsed.data;
   if (!win) return { path: null };
   if (purpose === 'open') {
     const r = await dialog.showOpenDialog(win, { title: '打开方案', defaultPath, filters: FILTERS, properties: ['openFile'] });

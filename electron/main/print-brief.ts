@@ -7,6 +7,7 @@ import { BrowserWindow } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API } from '../../shared/api/contract.ts';
+import { invalidArgs } from '../../shared/api/say-issues.ts';
 import { lockNavigation } from './security.ts';
 import { secureWebPreferences } from './trust.ts';
 
@@ -14,7 +15,10 @@ const TIMEOUT_MS = 120_000;
 
 /** `register` makes the window's IPC trusted while it prints (it calls brief.get like the main window). */
 export async function printBrief(rendererDir: string, preload: string, rawArgs: unknown, register: (w: BrowserWindow | null) => void): Promise<{ fileName: string; dataBase64: string; mimeType: string }> {
-  const a = API['app.printBrief'].args.parse(rawArgs ?? {});
+  // Validated as the service validates every call: INVALID_ARGS with the planner's sentence, not zod's raw output.
+  const parsed = API['app.printBrief'].args.safeParse(rawArgs ?? {});
+  if (!parsed.success) throw invalidArgs(parsed.error.issues, rawArgs);
+  const a = parsed.data;
   const params = new URLSearchParams({ print: 'brief', scenario: String(a.scenarioId), lang: a.lang });
   if (a.compareId !== undefined) params.set('compare', String(a.compareId));
   if (a.standardId) params.set('standard', a.standardId);
