@@ -3,7 +3,7 @@
  * argument schemas. The contract (contract.ts) and its sections (methods/*.ts) import them here.
  */
 import { z } from 'zod';
-import { TABLE_NAMES } from '../model/columns.ts';
+import { KEY_MAX_LENGTH, TABLE_NAMES } from '../model/columns.ts';
 
 /** Declares a method: `method<Result>()(argsSchema, doc)`; the result type is carried as a phantom. */
 export const method = <R>() => <A extends z.ZodType>(args: A, doc: string) => ({ args, doc, result: undefined as unknown as R });
@@ -17,7 +17,8 @@ export const Crs = z.enum(['wgs84', 'gcj02', 'bd09']);
 export const FileBytes = z.object({ fileName: z.string().min(1).max(512), dataBase64: z.string() });
 export const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const InScenario = z.object({ scenarioId: ScenarioId });
-export const Key = z.string().min(1).max(200);
+/** A unit's code or a facility's id; the import refuses longer ones (KEY_MAX_LENGTH). */
+export const Key = z.string().min(1).max(KEY_MAX_LENGTH);
 export const Name = z.string().trim().min(1).max(100);
 export const Format = z.enum(['xlsx', 'csv']);
 export const SetId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, '小写字母、数字和 _ . -').max(100);

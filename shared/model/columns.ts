@@ -103,5 +103,10 @@ export type FacilityColumnKey = (typeof FACILITY_COLUMNS)[number]['key'];
 export const TABLE_COLUMNS = { units: UNIT_COLUMNS, facilities: FACILITY_COLUMNS } as const;
 export type TableName = keyof typeof TABLE_COLUMNS;
 export const TABLE_NAMES = ['units', 'facilities'] as const satisfies readonly TableName[];
+/**
+ * The longest code or id a row may have: the API's Key (shared/api/schemas.ts) takes no more, so a longer
+ * one imported could never be edited or removed. The import refuses it, with the row and the column.
+ */
+export const KEY_MAX_LENGTH = 200;
 /** The column that identifies a row in each table. */
 export const TABLE_KEY = { units: 'code', facilities: 'id' } as const satisfies Record<TableName, string>;

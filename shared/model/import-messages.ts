@@ -163,6 +163,10 @@ export const msg = {
     zh: `第 ${headerRow} 行的表头「${header}」和「${firstHeader}」都表示“${c.zh}”：请删除或改名其中一列`,
     en: `Headers ${header} and ${firstHeader} in row ${headerRow} both mean ${c.zh} (${c.en}); delete or rename one of them`,
   }),
+  keyTooLong: (table: TableName, row: number, header: string, key: string, max: number): Message => ({
+    zh: `第 ${row} 行「${header}」的${KEY_WORDS[table].zh}「${shown(key)}」有 ${key.length} 个字符，最多 ${max} 个：请改用更短的${KEY_WORDS[table].zh}`,
+    en: `Row ${row}, column ${header}: ${KEY_WORDS[table].en} "${shown(key)}" has ${key.length} characters, at most ${max} are allowed; use a shorter ${KEY_WORDS[table].en}`,
+  }),
   duplicateKey: (table: TableName, row: number, key: string, firstRow: number): Message => ({
     zh: `第 ${row} 行的${KEY_WORDS[table].zh}「${shown(key)}」与第 ${firstRow} 行重复：每个${KEY_WORDS[table].zh}只能出现一次，请删除重复的行或改正${KEY_WORDS[table].zh}`,
     en: `Row ${row}: ${KEY_WORDS[table].en} "${shown(key)}" already appears in row ${firstRow}; each ${KEY_WORDS[table].en} may appear once, delete the duplicate or correct it`,

@@ -10,7 +10,7 @@
 import type { ImportProblem } from '../api/import-report.ts';
 import { toWgs84, type Crs } from '../geo/crs.ts';
 import { CellError, cellConverter, type CellConverter } from './cells.ts';
-import { TABLE_COLUMNS, TABLE_KEY, type ColumnDef, type TableName } from './columns.ts';
+import { KEY_MAX_LENGTH, TABLE_COLUMNS, TABLE_KEY, type ColumnDef, type TableName } from './columns.ts';
 import type { Facility, Unit } from './entities.ts';
 import { cellMessage, msg, type Message } from './import-messages.ts';
 import { defaultUrban, type UnitKind } from './kinds.ts';
@@ -200,9 +200,12 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
       }
     }
 
-    // Key: unique within the file.
+    // Key: at most KEY_MAX_LENGTH characters (what the API can name again), unique within the file.
     const key = values[keyCi];
-    if (typeof key === 'string') {
+    if (typeof key === 'string' && key.length > KEY_MAX_LENGTH) {
+      rowOk = false;
+      if (problems.room()) problems.add(rowNo, headers[keyCi]!, key, msg.keyTooLong(table, rowNo, headers[keyCi]!, key, KEY_MAX_LENGTH));
+    } else if (typeof key === 'string') {
       const first = firstRowOfKey.get(key);
       if (first !== undefined) {
         rowOk = false;
