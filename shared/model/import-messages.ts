@@ -187,6 +187,22 @@ export const msg = {
     zh: `第 ${row} 行「${header}」的值「${shown(code)}」不是当前方案中的区划代码：请先导入单位（行政区划）表，或改正这个代码`,
     en: `Row ${row}, column ${header}: "${shown(code)}" is not the code of a unit in the plan; import the units first, or correct the code`,
   }),
+  /** An .xlsx formula cell saved without its value (openpyxl, pandas … write formulas and never compute them). */
+  formulaNoResult: (row: number, header: string | null, column: string): Message => ({
+    zh: `第 ${row} 行${header ? `「${header}」` : ` ${column} 列`}是公式且没有计算结果（脚本生成的文件常见）：请在 Excel/WPS 中打开并保存后再导入`,
+    en: `Row ${row}, column ${header ?? column} holds a formula without a computed value (common in files written by scripts); open the file in Excel or WPS, save it, and import it again`,
+  }),
+  /** More formula cells without a value than are named. */
+  formulaNoResultMore: (count: number): Message => ({ zh: `（共 ${count} 个这样的单元格）`, en: ` (${count} such cells in all)` }),
+  /** A value far to the right: no import table has that many columns, and reading it would take the memory of all of them. */
+  sheetTooWide: (sheet: string, row: number, column: string, max: number): Message => ({
+    zh: `工作表「${sheet}」第 ${row} 行的 ${column} 列有内容，超出了 ${max} 列：导入表不会有这么多列，请删除右侧多余的列（或只把数据复制到新工作表）后再导入`,
+    en: `Sheet "${sheet}" has a value in row ${row}, column ${column}, beyond ${max} columns; no import table has that many columns: delete the extra columns on the right (or copy just the data to a new sheet) and import again`,
+  }),
+  sheetTooLong: (sheet: string, row: number, max: number): Message => ({
+    zh: `工作表「${sheet}」第 ${row} 行有内容，超出了 Excel 的 ${max} 行上限：文件可能已损坏，请在 Excel 中打开并另存后再导入`,
+    en: `Sheet "${sheet}" has a value in row ${row}, beyond Excel's limit of ${max} rows; the file may be damaged: open it in Excel, save it again and import that`,
+  }),
   halfCoordinate: (row: number, has: ColumnDef, missing: ColumnDef, missingHeader: string): Message => ({
     zh: `第 ${row} 行只填了${has.zh}，没有填${missing.zh}（「${missingHeader}」）：经纬度要成对填写，或者都留空`,
     en: `Row ${row} has a ${has.en.toLowerCase()} but no ${missing.en.toLowerCase()} (column ${missingHeader}); give both or leave both empty`,

@@ -6,15 +6,21 @@
  *   `sep=;` first line honoured).
  * - .xlsx / .xlsm: the sheet named like 机构 / 单位 / 填写 if there is one, else the first visible
  *   sheet; numbers as JavaScript writes them (full precision), dates as YYYY-MM-DD, rich text
- *   flattened, formulas as their cached result.
+ *   flattened, formulas as their cached result. A formula saved without a result (scripts such as
+ *   openpyxl/pandas write them and never compute them) is refused, naming its row and column: read
+ *   as empty it would silently blank the figure. Only the cells that exist are read (a sparse read);
+ *   a value beyond MAX_COLUMNS columns or Excel's 1,048,576 rows is refused.
  * The content decides over the extension (an .xlsx renamed .csv is still read), and anything that
  * cannot be read gives a FILE_ERROR saying what to do in Excel.
  */
 import { Buffer, isUtf8 } from 'node:buffer';
+import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import type { ImportProblem } from '../../../shared/api/import-report.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { TableName } from '../../../shared/model/columns.ts';
+import { msg, type Message } from '../../../shared/model/import-messages.ts';
 import type { SheetData } from '../../../shared/model/parse-rows.ts';
 import { detectDelimiter, parseCsv } from './csv.ts';
 
@@ -154,7 +160,53 @@ const PREFERRED: Record<TableName | 'populations' | 'any', RegExp> = {
 };
 const NOT_DATA = /说明|填表|字典|代码表|readme|instructions?/i;
 
+/** Columns read at most: no import table comes near (the widest has a few dozen). */
+export const MAX_COLUMNS = 1000;
+/** Excel's own limit. */
+export const MAX_ROWS = 1_048_576;
+/** Cells without a value named in the message and listed in the error's details. */
+const MAX_FORMULA_CELLS_LISTED = 20;
+
+/**
+ * exceljs 4.4 reads a formula whose cached result is the empty string (Excel and WPS save
+ * =IF(…,"",…) as t="str" with an empty <v>) exactly like a formula saved with no result at all
+ * (openpyxl writes no t and an empty <v>; exceljs writes no <v>). Tell them apart where exceljs
+ * still knows the cell's t: an empty string result becomes an empty rich text (read as ''; and
+ * under a date format it becomes an invalid date, also read as ''), so only the formulas that really
+ * lack a value are left with `result: undefined`.
+ */
+let strResultPatched = false;
+function patchEmptyStringResults(): void {
+  if (strResultPatched) return;
+  strResultPatched = true;
+  const require = createRequire(import.meta.url);
+  const CellXform = require('exceljs/lib/xlsx/xform/sheet/cell-xform.js') as { prototype: { parseClose(name: string): boolean } };
+  const proto = CellXform.prototype;
+  const parseClose = proto.parseClose;
+  proto.parseClose = function patched(this: { t?: string; parser?: unknown; model?: { formula?: string; shareType?: string; value?: unknown; result?: unknown } }, name: string): boolean {
+    const emptyStr = name === 'c' && !this.parser && this.t === 'str' && this.model !== undefined
+      && (this.model.formula !== undefined || this.model.shareType !== undefined) && !this.model.value;
+    const r = parseClose.call(this, name);
+    if (emptyStr && this.model!.result === undefined) this.model!.result = { richText: [] };
+    return r;
+  };
+}
+
+/** 1 → A, 16384 → XFD. */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The cells of an exceljs row as stored: a sparse array (a value in XFD makes it 16384 long, with one element). */
+const rowCells = (row: ExcelJS.Row) => (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells;
+const hasValue = (cell: ExcelJS.Cell | undefined) => cell !== undefined && cell.type !== ExcelJS.ValueType.Null;
+const noResult = (v: ExcelJS.CellValue | undefined) => typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v)
+  && (v as ExcelJS.CellFormulaValue).result === undefined;
+
 async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOptions): Promise<ReadSheetResult> {
+  patchEmptyStringResults();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
@@ -171,15 +223,57 @@ async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOpti
     || candidates[0] || sheets[0] || wb.worksheets[0];
   if (!ws) return { sheet: { headers: [], rows: [] }, encoding: 'xlsx' };
 
+  // Only the cells that exist: never an array as wide as the sheet's last column or as long as its last row.
   const all: string[][] = [];
+  const formulas: { row: number; col: number }[] = [];
+  let beyond: Message | null = null;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const vals = row.values as ExcelJS.CellValue[];
-    const cells: string[] = new Array(Math.max(0, vals.length - 1));
-    for (let c = 1; c < vals.length; c++) cells[c - 1] = xlsxCellText(vals[c]);
+    if (beyond) return;
+    const src = rowCells(row);
+    let n = Math.min(src.length, MAX_COLUMNS);
+    if (src.length > MAX_COLUMNS) {
+      for (const k of Object.keys(src)) { // the existing cells only
+        const c = Number(k);
+        if (c >= MAX_COLUMNS && hasValue(src[c]) && xlsxCellText(src[c]!.value).trim() !== '') {
+          beyond = msg.sheetTooWide(ws.name, rowNumber, columnLetters(c + 1), MAX_COLUMNS);
+          return;
+        }
+      }
+    }
+    while (n > 0 && !hasValue(src[n - 1])) n--;
+    if (n === 0) return;
+    if (rowNumber > MAX_ROWS) { beyond = msg.sheetTooLong(ws.name, rowNumber, MAX_ROWS); return; }
+    const cells: string[] = new Array(n);
+    for (let c = 0; c < n; c++) {
+      const cell = src[c];
+      const v = hasValue(cell) ? cell!.value : null;
+      if (noResult(v)) formulas.push({ row: rowNumber, col: c });
+      cells[c] = xlsxCellText(v);
+    }
     all[rowNumber - 1] = cells;
   });
+  if (beyond) throw fileError(`「${fileName}」${(beyond as Message).zh}`, `"${fileName}": ${(beyond as Message).en}`, fileName);
   for (let i = 0; i < all.length; i++) if (all[i] === undefined) all[i] = [];
+  if (formulas.length > 0) throw formulasWithoutResult(fileName, all, formulas);
   return { sheet: { headers: all[0] ?? [], rows: all.slice(1) }, encoding: 'xlsx', sheetName: ws.name };
+}
+
+/**
+ * Formulas saved without a value: refused, naming each cell as an import problem names it (row, and
+ * the header above it). The header row is the first of the top ten rows with two or more values.
+ */
+function formulasWithoutResult(fileName: string, all: string[][], cells: { row: number; col: number }[]): ApiError {
+  const filled = (r: string[]) => r.reduce((k, s) => k + (s.trim() !== '' ? 1 : 0), 0);
+  let headerRow = -1;
+  for (let i = 0; i < Math.min(all.length, 10); i++) if (filled(all[i]!) >= 2) { headerRow = i; break; }
+  const problems: ImportProblem[] = cells.slice(0, MAX_FORMULA_CELLS_LISTED).map(({ row, col }) => {
+    const h = headerRow >= 0 && headerRow < row - 1 ? (all[headerRow]![col] ?? '').trim() : '';
+    const m = msg.formulaNoResult(row, h || null, columnLetters(col + 1));
+    return { row, column: h || columnLetters(col + 1), message: m.zh, messageEn: m.en };
+  });
+  const more = cells.length > 1 ? msg.formulaNoResultMore(cells.length) : { zh: '', en: '' };
+  return new ApiError('FILE_ERROR', `「${fileName}」${problems[0]!.message}${more.zh}`, `"${fileName}": ${problems[0]!.messageEn}${more.en}`,
+    { fileName, problems, problemsTruncated: cells.length - problems.length });
 }
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
