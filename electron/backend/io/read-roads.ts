@@ -10,7 +10,9 @@
  * highway classes (footway, path, cycleway, steps, track, construction …), ways closed to cars
  * (access / motor_vehicle / motorcar = no) and highway areas (area=yes). Ways that refer to nodes the
  * extract left out are split where the nodes are missing. Memory: about 16 bytes per node of the file
- * while it is read.
+ * while it is read. The format's own limits are enforced before anything is allocated or inflated
+ * (a BlobHeader at most 64 KiB, a Blob at most 32 MiB stored and 32 MiB inflated, whatever its
+ * raw_size says), so a small file cannot make us allocate gigabytes.
  */
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
@@ -80,6 +82,11 @@ export function parseJsonFile(fileName: string, bytes: Uint8Array): unknown {
   try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { text = iconv.decode(Buffer.from(bytes), 'gb18030'); }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try { return JSON.parse(text); } catch (e) {
+    if (!(e instanceof SyntaxError)) {
+      // Not a syntax error: the engine ran out of room (nesting or size). Said so, never an internal error.
+      throw fileError(fileName, '嵌套太深或太大，无法读取：不是正常的 GeoJSON 文件，请在 GIS 软件中重新导出为 GeoJSON',
+        'is nested too deep or too large to read; it is not an ordinary GeoJSON file: export it as GeoJSON again from the GIS software');
+    }
     const detail = (e as Error).message;
     throw fileError(fileName, `不是有效的 JSON（${detail}）：文件可能不完整或已损坏，请重新导出为 GeoJSON`,
       `is not valid JSON (${detail}); it may be incomplete or damaged: export it as GeoJSON again`);
@@ -154,10 +161,19 @@ class Column<T extends Float64Array | Int32Array | Uint32Array | Int8Array | Flo
   }
 }
 
+/** The OSM PBF format's limits (wiki.openstreetmap.org/wiki/PBF_Format): a BlobHeader ≤ 64 KiB, a Blob ≤ 32 MiB, stored and inflated. */
+export const PBF_MAX_HEADER = 64 * 1024;
+export const PBF_MAX_BLOB = 32 * 1024 * 1024;
+
+const mib = (n: number) => (n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0);
+
 export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts: ReadFileOptions = {}): Promise<RoadReadResult> {
   const crs = opts.crs ?? 'wgs84';
   const bad = (zh: string, en: string) => fileError(fileName, `不是完整有效的 .osm.pbf 文件（${zh}）：文件可能只下载了一部分或已损坏，请重新下载或用 osmium cat 重新写出`,
     `is not a complete, valid .osm.pbf file (${en}); it may be partly downloaded or damaged: download it again or rewrite it with osmium cat`);
+  const tooLarge = (block: number, what: { zh: string; en: string }, size: number) => fileError(fileName,
+    `不是有效的 .osm.pbf 文件：第 ${block} 块${what.zh} ${mib(size)} MB，超过了 .osm.pbf 格式规定的 32 MB 上限（文件已损坏或不是正常工具写出的）：请重新下载，或用 osmium cat 重新写出后再导入`,
+    `is not a valid .osm.pbf file: block ${block} ${what.en} ${mib(size)} MB, beyond the 32 MB the .osm.pbf format allows (the file is damaged or was not written by a regular tool); download it again or rewrite it with osmium cat`);
   const decoder = new OSMTransform({ withTags: { node: false, way: WAY_TAGS, relation: false } });
   const nodeIds = new Column(new Float64Array(1 << 16));
   const nodeLon = new Column(new Int32Array(1 << 16));
@@ -175,15 +191,24 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
   let blocks = 0;
   while (pos < total) {
     let header: Map<number, number | Uint8Array>, blob: Map<number, number | Uint8Array>;
+    let size: number, hlen: number;
     try {
       if (pos + 4 > total) throw new RangeError('truncated');
-      const hlen = ((bytes[pos]! << 24) | (bytes[pos + 1]! << 16) | (bytes[pos + 2]! << 8) | bytes[pos + 3]!) >>> 0;
-      if (hlen > 64 * 1024 || pos + 4 + hlen > total) throw new RangeError('block header');
+      hlen = ((bytes[pos]! << 24) | (bytes[pos + 1]! << 16) | (bytes[pos + 2]! << 8) | bytes[pos + 3]!) >>> 0;
+      if (hlen > PBF_MAX_HEADER || pos + 4 + hlen > total) throw new RangeError('block header');
       header = fields(bytes.subarray(pos + 4, pos + 4 + hlen));
-      const size = header.get(3);
-      if (typeof size !== 'number' || pos + 4 + hlen + size > total) throw new RangeError('block size');
-      blob = fields(bytes.subarray(pos + 4 + hlen, pos + 4 + hlen + size));
-      pos += 4 + hlen + size;
+      const declared = header.get(3);
+      if (typeof declared !== 'number') throw new RangeError('block size');
+      size = declared;
+    } catch {
+      throw bad(`第 ${blocks + 1} 块数据不完整`, `block ${blocks + 1} is incomplete`);
+    }
+    if (size > PBF_MAX_BLOB) throw tooLarge(blocks + 1, { zh: '声明的大小为', en: 'declares a size of' }, size);
+    try {
+      const start = pos + 4 + hlen;
+      if (start + size > total) throw new RangeError('block size');
+      blob = fields(bytes.subarray(start, start + size));
+      pos = start + size;
     } catch {
       throw bad(`第 ${blocks + 1} 块数据不完整`, `block ${blocks + 1} is incomplete`);
     }
@@ -193,17 +218,23 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
     if (type !== 'OSMData') continue; // OSMHeader, and unknown blocks, which the format says to skip
     let data: Buffer;
     const raw = blob.get(1), zdata = blob.get(3), zstd = blob.get(7);
+    // raw_size: the inflated size, which the format bounds by 32 MiB; nothing is inflated beyond that
+    // bound, whatever raw_size says.
+    const rawSize = blob.get(2);
+    if (typeof rawSize === 'number' && rawSize > PBF_MAX_BLOB) throw tooLarge(blocks, { zh: '声明解压后为', en: 'declares an inflated size of' }, rawSize);
+    const maxOutputLength = PBF_MAX_BLOB;
     try {
       if (raw instanceof Uint8Array) data = Buffer.from(raw);
-      else if (zdata instanceof Uint8Array) data = zlib.inflateSync(zdata);
+      else if (zdata instanceof Uint8Array) data = zlib.inflateSync(zdata, { maxOutputLength });
       else if (zstd instanceof Uint8Array && typeof (zlib as { zstdDecompressSync?: unknown }).zstdDecompressSync === 'function') {
-        data = (zlib as unknown as { zstdDecompressSync: (b: Uint8Array) => Buffer }).zstdDecompressSync(zstd);
+        data = (zlib as unknown as { zstdDecompressSync: (b: Uint8Array, o: object) => Buffer }).zstdDecompressSync(zstd, { maxOutputLength });
       } else {
         throw fileError(fileName, '使用了本程序不支持的压缩方式（lzma、lz4 或 zstd）：请用 osmium cat 输入.osm.pbf -o 输出.osm.pbf -f pbf,pbf_compression=zlib 重新写出后再导入',
           'uses a compression this program cannot read (lzma, lz4 or zstd); rewrite it with `osmium cat in.osm.pbf -o out.osm.pbf -f pbf,pbf_compression=zlib` and import that');
       }
     } catch (e) {
       if (e instanceof ApiError) throw e;
+      if ((e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(blocks, { zh: '解压后超过', en: 'inflates to more than' }, PBF_MAX_BLOB);
       throw bad(`第 ${blocks} 块无法解压`, `block ${blocks} cannot be inflated`);
     }
     let items: unknown[];
