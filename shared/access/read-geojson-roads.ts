@@ -29,6 +29,38 @@ export class NotGeoJsonError extends Error {
   constructor(zh: string, en: string) { super(en); this.name = 'NotGeoJsonError'; this.zh = zh; this.en = en; }
 }
 
+/** GeoJSON coordinates nest at most 4 arrays deep (a MultiPolygon: polygons → rings → positions → numbers). */
+export const MAX_COORDINATE_DEPTH = 4;
+
+/**
+ * Whether arrays nest deeper than `max` anywhere in `v`. Iterative, and it stops at the first array
+ * too deep: a hostile file nesting a million arrays overflows no stack here.
+ */
+export function nestedDeeperThan(v: unknown, max: number): boolean {
+  if (!Array.isArray(v)) return false;
+  const arrays: unknown[][] = [v];
+  const depths: number[] = [1];
+  while (arrays.length > 0) {
+    const a = arrays.pop()!;
+    const d = depths.pop()!;
+    if (d > max) return true;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i];
+      if (Array.isArray(x)) { arrays.push(x); depths.push(d + 1); }
+    }
+  }
+  return false;
+}
+
+/** A feature whose coordinates nest deeper than GeoJSON allows (for roads and boundaries). */
+export const tooDeepMsg = (n: number) => ({
+  zh: `第 ${n} 个要素的坐标嵌套超过 ${MAX_COORDINATE_DEPTH} 层数组，不是有效的 GeoJSON 几何（MultiPolygon 也只有 ${MAX_COORDINATE_DEPTH} 层）：已跳过，请在 GIS 软件中重新导出该要素`,
+  en: `Feature ${n}: its coordinates nest more than ${MAX_COORDINATE_DEPTH} arrays deep, which is not GeoJSON (even a MultiPolygon has ${MAX_COORDINATE_DEPTH}); skipped: export the feature again from the GIS software`,
+});
+
+/** A geometry's `type` as text: a string as it is, anything else quoted (a hostile array is not stringified whole). */
+export const typeText = (t: unknown): string => (typeof t === 'string' ? t : quote(t));
+
 const EPSG_DEGREES = /(^|[^0-9])(4326|4490|4214|4610|crs84)([^0-9]|$)/i;
 
 /**
@@ -99,7 +131,7 @@ export function readGeoJsonRoads(doc: unknown, opts: ReadRoadsOptions = {}): Roa
     const feature = f as { type?: unknown; geometry?: { type?: unknown; coordinates?: unknown } | null; properties?: unknown } | null;
     const geometry = feature?.geometry;
     if (!geometry || typeof geometry !== 'object') { problems.add(n, () => roadMsg.noGeometry(featureWho(n))); skipped++; return; }
-    const gtype = String(geometry.type);
+    const gtype = typeText(geometry.type);
     if (gtype !== 'LineString' && gtype !== 'MultiLineString') { problems.add(n, () => roadMsg.notLine(featureWho(n), quote(gtype))); skipped++; return; }
 
     const p = rolesOf(feature.properties);
@@ -125,10 +157,15 @@ export function readGeoJsonRoads(doc: unknown, opts: ReadRoadsOptions = {}): Roa
 
     const parts = gtype === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
     if (!Array.isArray(parts)) { problems.add(n, () => roadMsg.tooFewPoints(featureWho(n), null, 0)); skipped++; return; }
+    // Checked only when a line turns out bad, so valid files pay nothing for it.
+    let deep: boolean | undefined;
+    const tooDeep = () => (deep ??= nestedDeeperThan(geometry.coordinates, MAX_COORDINATE_DEPTH));
     parts.forEach((line, k) => {
+      if (deep) return; // reported once for the feature
       const part = gtype === 'MultiLineString' ? k + 1 : null;
+      const bad = Array.isArray(line) ? line.findIndex((c) => !Array.isArray(c) || !validLonLat(c[0], c[1])) : -1;
+      if ((!Array.isArray(line) || bad >= 0) && tooDeep()) { problems.add(n, () => tooDeepMsg(n)); skipped++; return; }
       if (!Array.isArray(line)) { problems.add(n, () => roadMsg.tooFewPoints(featureWho(n), part, 0)); skipped++; return; }
-      const bad = line.findIndex((c) => !Array.isArray(c) || !validLonLat(c[0], c[1]));
       if (bad >= 0) {
         const c = line[bad] as unknown;
         if (Array.isArray(c) && Number.isFinite(c[0]) && Number.isFinite(c[1])) outOfRange++;

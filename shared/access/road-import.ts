@@ -299,6 +299,7 @@ export const roadMsg = {
 /** A value as quoted in a message, at most 40 characters. */
 export function quote(v: unknown): string {
   let s: string;
-  try { s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v); } catch { s = String(v); }
+  // A hostile file's array nested a million deep overflows JSON.stringify and String alike.
+  try { s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v); } catch { s = Array.isArray(v) ? '[…]' : typeof v === 'object' && v !== null ? '{…}' : String(v); }
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }

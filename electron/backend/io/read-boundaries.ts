@@ -11,7 +11,9 @@
  * WGS-84 unless `crs` says GCJ-02 or BD-09, which are converted.
  */
 import type { BoundaryGeometry, FeatureProblem } from '../../../shared/api/contract.ts';
-import { geoJsonFeatures, NotGeoJsonError } from '../../../shared/access/read-geojson-roads.ts';
+import {
+  geoJsonFeatures, MAX_COORDINATE_DEPTH, nestedDeeperThan, NotGeoJsonError, tooDeepMsg, typeText,
+} from '../../../shared/access/read-geojson-roads.ts';
 import { ProblemList, quote, validLonLat } from '../../../shared/access/road-import.ts';
 import { toWgs84, type Crs } from '../../../shared/geo/crs.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
@@ -134,16 +136,22 @@ export function readBoundaryFile(fileName: string, bytes: Uint8Array, units: rea
     // Its geometry.
     const g = feature?.geometry;
     if (!g || typeof g !== 'object') { problems.add(n, msg.noGeometry(n)); return; }
-    const type = String(g.type);
+    const type = typeText(g.type);
     if (type !== 'Polygon' && type !== 'MultiPolygon') { problems.add(n, () => msg.notPolygon(n, quote(type))); return; }
     const parts = (type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown;
     const kept: [number, number][][][] = [];
+    // Nesting too deep is told apart from an ordinary bad ring only when a ring is bad: valid files pay nothing.
+    let deep: boolean | undefined;
+    const tooDeep = () => (deep ??= nestedDeeperThan(g.coordinates, MAX_COORDINATE_DEPTH));
     if (Array.isArray(parts)) {
       parts.forEach((poly, pi) => {
+        if (deep) return;
+        if ((!Array.isArray(poly) || poly.length === 0) && tooDeep()) return;
         if (!Array.isArray(poly) || poly.length === 0) { problems.add(n, () => msg.badRing(n, pi + 1, 1, { zh: '没有坐标', en: 'no positions' })); return; }
         const rings: [number, number][][] = [];
         for (let ri = 0; ri < poly.length; ri++) {
           const r = ring(poly[ri], crs);
+          if (!Array.isArray(r) && tooDeep()) return;
           if (!Array.isArray(r)) {
             problems.add(n, () => msg.badRing(n, pi + 1, ri + 1, r));
             if (ri === 0) return;
@@ -154,6 +162,7 @@ export function readBoundaryFile(fileName: string, bytes: Uint8Array, units: rea
         kept.push(rings);
       });
     }
+    if (deep) { problems.add(n, () => tooDeepMsg(n)); return; }
     if (kept.length === 0) { problems.add(n, () => msg.nothingLeft(n)); return; }
     if (how === 'code') nByCode++; else nByName++;
     polygons.set(unit!, [...(polygons.get(unit!) ?? []), ...kept]);
