@@ -9,7 +9,7 @@ import { API, isApiMethod, type ApiMethod, type ApiResult, type PlannerService }
 import { ApiError } from '../../shared/api/errors.ts';
 import { invalidArgs } from '../../shared/api/say-issues.ts';
 import { setMeta } from './db/meta.ts';
-import { createPlanFile, openPlanFile } from './db/plan-file.ts';
+import { createPlanFile, openPlanFile, placeFile } from './db/plan-file.ts';
 import { editState, redo, undo } from './db/edit-log.ts';
 import { createScenario, deleteScenario, getScenario, listScenarios, renameScenario } from './db/scenarios.ts';
 import { listRows } from './db/tables.ts';
@@ -26,7 +26,7 @@ import { importIntoPlan } from './import-into-plan.ts';
 import { writeRows, writeTable, writeTemplate } from './io/write-sheet.ts';
 import { POPULATION_SHEET_COLUMNS } from '../../shared/model/parse-populations.ts';
 import { planInfo } from './plan-info.ts';
-import { SAMPLE_FILE_NAME, writeSamplePlan } from './sample/write-sample.ts';
+import { openSamplePlan, SAMPLE_FILE_NAME } from './sample/write-sample.ts';
 import { Workspace, type WorkspaceOptions } from './workspace.ts';
 import { copySet, deleteSet, getSet, listSets, saveSet } from './standards.ts';
 import { evaluatePlanGaps, gapSettings, setGapSettings } from './gaps.ts';
@@ -86,7 +86,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
     'plan.openSample': () => {
       const file = path.join(ws.plansDir, SAMPLE_FILE_NAME);
       if (ws.plan?.path === file) return info();
-      ws.setPlan(fs.existsSync(file) ? openPlanFile(file) : writeSamplePlan(file));
+      ws.setPlan(openSamplePlan(file)); // written whole if missing (or left half-made by an older version)
       return info();
     },
     'plan.saveAs': ({ path: p }) => {
@@ -97,7 +97,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
       const tmp = `${file}.${process.pid}.saving`;
       try {
         src.db.prepare('VACUUM INTO ?').run(tmp); // a consistent copy, written aside, then moved into place
-        fs.renameSync(tmp, file);
+        placeFile(tmp, file); // fsynced before it appears; never over a file made meanwhile
       } catch (e) {
         fs.rmSync(tmp, { force: true });
         throw new ApiError('FILE_ERROR', `无法另存为 ${file}：${(e as Error).message}`, `Cannot save as ${file}: ${(e as Error).message}`);

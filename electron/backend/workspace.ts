@@ -56,6 +56,25 @@ export class Workspace {
     return result;
   }
 
+  /**
+   * Runs `fn`, which may await and call the service, as one transaction: what it writes (each write a
+   * savepoint inside it) is committed together when `keep` says so, else none of it. For a door with
+   * one caller at a time (the CLI): another call made meanwhile would join the transaction.
+   */
+  async atomically<T>(fn: () => Promise<T>, keep: (result: T) => boolean): Promise<T> {
+    const { db } = this.requireWritable();
+    if (db.inTransaction) throw new Error('Workspace.atomically: already in a transaction');
+    db.exec('BEGIN IMMEDIATE');
+    let result: T;
+    try { result = await fn(); } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+    if (!db.inTransaction) throw new Error('Workspace.atomically: the transaction ended before its commit');
+    if (keep(result)) { db.exec('COMMIT'); this.savedAt = new Date().toISOString(); } else db.exec('ROLLBACK');
+    return result;
+  }
+
   setPlan(next: PlanDb): void {
     const previous = this.current;
     this.current = next;

@@ -8,8 +8,9 @@ import { siteCommand } from './site-command.ts';
 import { allocateCommand } from './allocate-command.ts';
 import { briefCommand } from './brief-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
+import { deletePlanFile } from '../backend/db/plan-file.ts';
 import { jsonText, printImportReport, UsageError, type Lang } from './output.ts';
-import { scenarioId } from './scenario.ts';
+import { importTarget, scenarioId } from './scenario.ts';
 import { importRoadsAndBoundaries, roadInfo } from './roads.ts';
 
 export interface Command {
@@ -31,11 +32,9 @@ export const COMMANDS: Record<string, Command> = {
     summary: { zh: '写出示例方案「示例: 长沙市 + 益阳市资阳区」', en: 'Write the sample plan (Changsha + Ziyang)' },
     options: { force: { type: 'boolean', help: 'overwrite an existing file / 覆盖已有文件' } },
     async run(_svc, file, opts, lang) {
-      if (fs.existsSync(file)) {
-        if (!opts.force) throw new UsageError(lang === 'en' ? `${file} exists; use --force to overwrite` : `${file} 已存在；如要覆盖请加 --force`);
-        fs.rmSync(file);
-      }
-      const plan = writeSamplePlan(file);
+      if (fs.existsSync(file) && !opts.force) throw new UsageError(lang === 'en' ? `${file} exists; use --force to overwrite` : `${file} 已存在；如要覆盖请加 --force`);
+      // Built aside and moved into place whole; --force is refused while another window or process has the plan open.
+      const plan = writeSamplePlan(file, { replace: !!opts.force });
       plan.close();
       console.log(lang === 'en' ? `wrote the sample plan to ${path.resolve(file)}` : `已写出示例方案：${path.resolve(file)}`);
       return 0;
@@ -97,15 +96,17 @@ export const COMMANDS: Record<string, Command> = {
       const created = !fs.existsSync(abs);
       if (created && opts['dry-run']) throw new UsageError(lang === 'en' ? `${file} does not exist` : `${file} 不存在`);
       await svc.call(created ? 'plan.new' : 'plan.open', { path: abs });
-      const sid = await scenarioId(svc, opts.scenario as string | undefined, !opts['dry-run'], lang);
       const dryRun = !!opts['dry-run'];
+      // A new --scenario is created by the first write below, in its transaction: a refusal leaves none.
+      const target = await importTarget(svc, opts.scenario as string | undefined, dryRun, lang);
       const result = units || facilities
-        ? await svc.call('tables.import', { scenarioId: sid, units, facilities, crs: crs as 'wgs84', dryRun })
+        ? await target.write((sid) => svc.call('tables.import', { scenarioId: sid, units, facilities, crs: crs as 'wgs84', dryRun }))
         : { ok: true, reports: [] };
       for (const r of result.reports) printImportReport(r, lang);
       // Populations come after the units they refer to, in a transaction of their own.
       if (result.ok && opts.populations) {
-        const r = await svc.call('populations.import', { scenarioId: sid, file: b64file(opts.populations as string), dryRun });
+        const populations = b64file(opts.populations as string);
+        const r = await target.write((sid) => svc.call('populations.import', { scenarioId: sid, file: populations, dryRun }));
         printImportReport(r, lang);
         result.ok = r.ok;
         if (!r.ok && (units || facilities) && !dryRun) console.error(lang === 'en' ? '  (the units/facilities above were imported)' : '  （上面的单位/机构已导入）');
@@ -116,7 +117,7 @@ export const COMMANDS: Record<string, Command> = {
       }
       if (created && !result.ok) {
         svc.close();
-        fs.rmSync(abs, { force: true }); // a rejected import leaves nothing behind, not even an empty plan
+        deletePlanFile(abs); // a rejected import leaves nothing behind, not even an empty plan (unless another process opened it meanwhile: LOCKED)
       } else if (created) console.log(lang === 'en' ? `created ${abs}` : `已新建方案 ${abs}`);
       return result.ok ? 0 : 3;
     },

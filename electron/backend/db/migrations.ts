@@ -164,13 +164,16 @@ export const MIGRATIONS: readonly Migration[] = [
 export const LATEST_VERSION = MIGRATIONS.length;
 
 /** Brings a plan file up to LATEST_VERSION, each step in its own transaction. */
+/** The refusal of a plan written by a newer version (format `current`). */
+export function newerVersionError(current: number): ApiError {
+  return new ApiError('NEWER_VERSION',
+    `此方案文件由更新版本的 HealthPlan 写入（格式版本 ${current}，本程序支持到 ${LATEST_VERSION}）：请升级程序后再打开。文件未做任何改动。`,
+    `This plan was written by a newer HealthPlan (format ${current}; this version reads up to ${LATEST_VERSION}). Upgrade to open it. The file was not changed.`);
+}
+
 export function migrate(db: Database.Database, target = LATEST_VERSION): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > LATEST_VERSION) {
-    throw new ApiError('NEWER_VERSION',
-      `此方案文件由更新版本的 HealthPlan 写入（格式版本 ${current}，本程序支持到 ${LATEST_VERSION}）：请升级程序后再打开。文件未做任何改动。`,
-      `This plan was written by a newer HealthPlan (format ${current}; this version reads up to ${LATEST_VERSION}). Upgrade to open it. The file was not changed.`);
-  }
+  if (current > LATEST_VERSION) throw newerVersionError(current);
   for (const m of MIGRATIONS) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {

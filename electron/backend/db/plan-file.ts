@@ -5,13 +5,15 @@
  * was. An open plan is in WAL mode under SQLite's exclusive lock: a second window or process is
  * refused, and since the lock is the operating system's a crashed process leaves none behind. A crash
  * mid-write loses only the uncommitted transaction; on close the plan is checkpointed back into one
- * self-contained file.
+ * self-contained file. A whole plan (new, the sample) is built under a temporary name and moved into
+ * place complete; replacing or deleting one takes its lock first. (POSIX drops a process's locks on a
+ * file when any descriptor of it closes: never read an open plan's file with fs in the process holding it.)
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors.ts';
-import { LATEST_VERSION, migrate } from './migrations.ts';
+import { LATEST_VERSION, migrate, newerVersionError } from './migrations.ts';
 
 /** PRAGMA application_id of every plan: 'HPLN'. */
 export const APPLICATION_ID = 0x48504c4e;
@@ -50,7 +52,10 @@ function notAPlan(file: string, sqlite: boolean): ApiError {
 
 const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? '');
 
-/** Reads the first bytes without SQLite, so a foreign file is never touched by it. */
+/**
+ * Reads the header (the first 100 bytes) without SQLite, so a foreign or newer file is refused before
+ * SQLite could touch it — an open would merge a -wal beside it into the file and delete it.
+ */
 function checkHeader(file: string): void {
   let fd: number;
   try { fd = fs.openSync(file, 'r'); } catch (e) {
@@ -59,10 +64,20 @@ function checkHeader(file: string): void {
     throw new ApiError('FILE_ERROR', `无法读取文件：${file}（${code}）`, `Cannot read ${file} (${code})`);
   }
   try {
-    const buf = Buffer.alloc(16);
-    if (fs.readSync(fd, buf, 0, 16, 0) < 16 || buf.toString('latin1') !== SQLITE_HEADER) throw notAPlan(file, false);
+    const buf = Buffer.alloc(100);
+    const n = fs.readSync(fd, buf, 0, 100, 0);
+    if (n < 16 || buf.toString('latin1', 0, 16) !== SQLITE_HEADER) throw notAPlan(file, false);
+    if (n < 100) throw corrupt(file, 'header');
+    // SQLite's header: user_version at offset 60, application_id at 68, both big-endian.
+    if (buf.readUInt32BE(68) !== APPLICATION_ID) throw notAPlan(file, true);
+    if (buf.readUInt32BE(60) > LATEST_VERSION) throw newerVersionError(buf.readUInt32BE(60));
   } finally { fs.closeSync(fd); }
 }
+
+/** A -wal or hot journal beside the file: SQLite would write it into the file on a read-write open. */
+const pendingJournal = (file: string) => ['-wal', '-journal'].some((x) => {
+  try { return fs.statSync(file + x).size > 0; } catch { return false; }
+});
 
 /** Checks a freshly opened connection before anything is written; reading never changes the file. */
 function validate(db: Database.Database, file: string): void {
@@ -83,6 +98,23 @@ export function openPlanFile(file: string): PlanDb {
   const canWrite = writable(abs);
   let db: Database.Database | undefined;
   try {
+    // The header may be outdated by what a -wal holds (a newer version's migration, damage): check
+    // through a read-only connection first, which never writes the -wal into the file.
+    if (canWrite && pendingJournal(abs)) {
+      const shm = `${abs}-shm`, hadShm = fs.existsSync(shm); // a read-only reader of a -wal makes one
+      try {
+        db = new Database(abs, { readonly: true, fileMustExist: true, timeout: 0 });
+        try { validate(db, abs); } catch (e) {
+          // A hot rollback journal cannot be read read-only; the header said the file is a plan of ours,
+          // so the read-write open below rolls it back, as it must.
+          if ((e as { code?: string }).code !== 'SQLITE_READONLY_ROLLBACK') throw e;
+        }
+      } finally {
+        db?.close();
+        db = undefined;
+        if (!hadShm) fs.rmSync(shm, { force: true });
+      }
+    }
     db = new Database(abs, { readonly: !canWrite, fileMustExist: true, timeout: 0 });
     db.pragma('locking_mode = EXCLUSIVE'); // before the first read: no shared memory, no second process
     validate(db, abs);
@@ -105,29 +137,133 @@ export function openPlanFile(file: string): PlanDb {
   return planDb(db, abs, !canWrite, canWrite ? null : '文件或所在文件夹不可写（只读打开，修改不会保存）');
 }
 
-/** Creates a new, empty plan; refuses to overwrite an existing file. */
-export function createPlanFile(file: string, name: string): PlanDb {
-  const abs = path.resolve(file);
-  if (fs.existsSync(abs)) {
-    throw new ApiError('CONFLICT', `文件已存在：${abs}。请换一个文件名，或用「打开」。`, `The file already exists: ${abs}. Choose another name, or open it.`);
+function conflict(abs: string): ApiError {
+  return new ApiError('CONFLICT', `文件已存在：${abs}。请换一个文件名，或用「打开」。`, `The file already exists: ${abs}. Choose another name, or open it.`);
+}
+
+/** SQLite reads a -wal or journal beside a file as that file's: one left by a plan deleted earlier must go. */
+function removeLeftovers(abs: string): void {
+  for (const x of ['-wal', '-shm', '-journal']) fs.rmSync(abs + x, { force: true });
+}
+
+/** Syncs a folder, so a rename in it is on disk. */
+function fsyncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch { /* Windows cannot open a folder; NTFS journals the rename itself */ } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+/**
+ * Moves a finished file `tmp` (in the same folder) into place as `abs`, on disk before it appears there,
+ * so a plan is never seen half-made. Without `replace` an existing `abs` is never overwritten, not even
+ * by a process racing this one (CONFLICT). `replace` is for callers holding the old file's lock.
+ */
+export function placeFile(tmp: string, abs: string, replace = false): void {
+  const fd = fs.openSync(tmp, 'r+');
+  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  if (replace) fs.renameSync(tmp, abs);
+  else {
+    if (fs.existsSync(abs)) throw conflict(abs);
+    removeLeftovers(abs);
+    try {
+      fs.linkSync(tmp, abs); // fails if abs exists: no overwrite, however close the race
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw conflict(abs);
+      fs.renameSync(tmp, abs); // a file system without hard links (FAT, exFAT): checked just above
+    }
+    fs.rmSync(tmp, { force: true });
+  }
+  fsyncFolder(path.dirname(abs));
+}
+
+/**
+ * Takes the lock of a plan about to be replaced, as opening it would: LOCKED while another window or
+ * process has it open. Its -wal is merged and removed, so it cannot be read as the new file's. Returns
+ * the release. A file that is not an SQLite database nobody can hold; it is just replaced.
+ */
+function lockForReplace(abs: string): () => void {
+  const stat = fs.statSync(abs);
+  if (stat.isDirectory()) throw new ApiError('FILE_ERROR', `「${abs}」是文件夹，不能作为方案文件`, `"${abs}" is a folder, not a plan file`);
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(abs, 'r');
+  try { if (fs.readSync(fd, head, 0, 16, 0) < 16 || head.toString('latin1') !== SQLITE_HEADER) return () => {}; } finally { fs.closeSync(fd); }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(abs, { fileMustExist: true, timeout: 0 });
+    db.pragma('locking_mode = EXCLUSIVE'); // kept until closed
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    db.pragma('journal_mode = DELETE');
+  } catch (e) {
+    db?.close();
+    if (isBusy(e)) throw lockedError(abs);
+    removeLeftovers(abs); // a damaged file: what lies beside it goes with it
+    return () => {};
+  }
+  fs.rmSync(`${abs}-shm`, { force: true });
+  const held = db;
+  return () => { if (held.open) held.close(); };
+}
+
+/** Deletes a plan file, refused (LOCKED) while another window or process has it open. */
+export function deletePlanFile(file: string): void {
+  const abs = path.resolve(file);
+  if (!fs.existsSync(abs)) return;
+  const release = lockForReplace(abs);
+  try {
+    if (process.platform === 'win32') release(); // Windows cannot delete an open file
+    fs.rmSync(abs, { force: true });
+  } finally { release(); }
+  removeLeftovers(abs);
+}
+
+export interface CreatePlanOptions {
+  /** Fills the new plan, in one transaction, before it appears under its name (the sample). */
+  fill?: (db: Database.Database) => void;
+  /** Replace an existing file (`healthplan sample --force`): refused, LOCKED, while it is open elsewhere. */
+  replace?: boolean;
+}
+
+/**
+ * Creates a plan, empty or filled by `fill`, and opens it. It is built under a temporary name in the same
+ * folder and moved into place when complete, so a crash leaves no plan or the whole one, never half.
+ * An existing file is refused (CONFLICT) unless `replace`.
+ */
+export function createPlanFile(file: string, name: string, opts: CreatePlanOptions = {}): PlanDb {
+  const abs = path.resolve(file);
+  const replacing = fs.existsSync(abs);
+  if (replacing && !opts.replace) throw conflict(abs);
   try { fs.mkdirSync(path.dirname(abs), { recursive: true }); } catch (e) {
     throw new ApiError('FILE_ERROR', `无法创建文件夹：${path.dirname(abs)}`, `Cannot create the folder ${path.dirname(abs)}`, { cause: String(e) });
   }
-  // Build under a temporary name and rename it into place, so a crash never leaves half a plan.
+  const release = replacing ? lockForReplace(abs) : () => {}; // before the work: refused at once
   const tmp = `${abs}.${process.pid}.creating`;
-  const db = new Database(tmp);
+  let db: Database.Database | undefined;
   try {
+    removeLeftovers(tmp);
+    fs.rmSync(tmp, { force: true });
+    db = new Database(tmp);
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db);
-    db.prepare("INSERT INTO plan_meta (key, value) VALUES ('name', ?), ('created_at', ?)").run(name, new Date().toISOString());
+    const built = db;
+    built.transaction(() => {
+      built.prepare("INSERT INTO plan_meta (key, value) VALUES ('name', ?), ('created_at', ?)").run(name, new Date().toISOString());
+      opts.fill?.(built);
+    })();
     db.close();
-    fs.renameSync(tmp, abs);
+    if (process.platform === 'win32') release(); // Windows cannot rename over an open file
+    placeFile(tmp, abs, replacing);
   } catch (e) {
-    if (db.open) db.close();
+    if (db?.open) db.close();
     fs.rmSync(tmp, { force: true });
+    removeLeftovers(tmp);
     throw e;
-  }
+  } finally { release(); }
   return openPlanFile(abs);
 }
 

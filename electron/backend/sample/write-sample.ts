@@ -3,8 +3,9 @@
  * network and street/town/county boundaries, and 开福区's projects (规划项目) from 开政办发〔2022〕26号
  * (data/SAMPLE.md).
  */
-import { setMeta } from '../db/meta.ts';
-import { createPlanFile, type PlanDb } from '../db/plan-file.ts';
+import fs from 'node:fs';
+import { getMeta, setMeta } from '../db/meta.ts';
+import { createPlanFile, openPlanFile, type PlanDb } from '../db/plan-file.ts';
 import { upsertRows } from '../db/tables.ts';
 import { BASELINE_SCENARIO_ID } from '../../../shared/model/entities.ts';
 import { buildSamplePlan } from './load-sample.ts';
@@ -17,17 +18,36 @@ import { addProject } from '../timeline/projects.ts';
 
 export const SAMPLE_FILE_NAME = '示例-长沙市+益阳市资阳区.hplan';
 
-export function writeSamplePlan(file: string): PlanDb {
+/**
+ * The sample, built whole before it appears as `file` (a kill leaves no plan or the complete sample).
+ * `replace` overwrites an existing file, unless another window or process has it open (LOCKED).
+ */
+export function writeSamplePlan(file: string, opts: { replace?: boolean } = {}): PlanDb {
   const sample = buildSamplePlan();
-  const plan = createPlanFile(file, sample.name);
-  plan.db.transaction(() => {
-    upsertRows(plan.db, 'units', BASELINE_SCENARIO_ID, sample.units);
-    upsertRows(plan.db, 'facilities', BASELINE_SCENARIO_ID, sample.facilities);
-    // Checked and completed (the unit of a new site) as any project entered in the app.
-    for (const p of kaifuSampleProjects(sample)) addProject(plan.db, BASELINE_SCENARIO_ID, p);
-    setMeta(plan.db, 'is_sample', 'true');
-    replaceRoadNetwork(plan.db, generateSampleRoads(sample));
-    upsertBoundaries(plan.db, new Map(generateSampleBoundaries(sample.units).map((b) => [b.code, b.geometry])));
-  })();
-  return plan;
+  return createPlanFile(file, sample.name, {
+    replace: opts.replace,
+    fill: (db) => {
+      upsertRows(db, 'units', BASELINE_SCENARIO_ID, sample.units);
+      upsertRows(db, 'facilities', BASELINE_SCENARIO_ID, sample.facilities);
+      // Checked and completed (the unit of a new site) as any project entered in the app.
+      for (const p of kaifuSampleProjects(sample)) addProject(db, BASELINE_SCENARIO_ID, p);
+      setMeta(db, 'is_sample', 'true');
+      replaceRoadNetwork(db, generateSampleRoads(sample));
+      upsertBoundaries(db, new Map(generateSampleBoundaries(sample.units).map((b) => [b.code, b.geometry])));
+    },
+  });
+}
+
+/**
+ * The sample at `file` (the app's 打开示例, the web door's --sample): opened if it is there, written if
+ * not. A sample left half-made by a version that wrote it in place (no is_sample mark and no units: it
+ * was killed before its data went in) is written again.
+ */
+export function openSamplePlan(file: string): PlanDb {
+  if (!fs.existsSync(file)) return writeSamplePlan(file);
+  const plan = openPlanFile(file);
+  const halfMade = getMeta(plan.db, 'is_sample') === null && plan.db.prepare('SELECT count(*) FROM unit').pluck().get() === 0;
+  if (plan.readOnly || !halfMade) return plan;
+  plan.close();
+  return writeSamplePlan(file, { replace: true });
 }
