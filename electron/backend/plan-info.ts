@@ -1,10 +1,29 @@
 /** The summary of an open plan: counts of units by kind, facilities by type, scenarios, population. */
 import type { PlanCounts, PlanInfo } from '../../shared/api/contract.ts';
 import { BASELINE_SCENARIO_ID } from '../../shared/model/entities.ts';
+import { FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKind } from '../../shared/model/kinds.ts';
 import { getMeta } from './db/meta.ts';
 import type { PlanDb } from './db/plan-file.ts';
 import path from 'node:path';
 
+type Label = { zh: string; en: string };
+
+/**
+ * A unit kind's name, or — for a kind this version does not know (a plan written by a newer version,
+ * or edited by hand) — 未知类型（xyz）: the plan is still read, the kind counted under its own name.
+ */
+export function unitKindLabel(kind: string): Label {
+  const l = Object.hasOwn(UNIT_KIND_LABELS, kind) ? UNIT_KIND_LABELS[kind as UnitKind] : undefined;
+  return l ? { zh: l.zh, en: l.en } : { zh: `未知类型（${kind}）`, en: `unknown kind (${kind})` };
+}
+
+/** A facility type's name, or 未知类型（xyz） for a type this version does not know. */
+export function facilityTypeLabel(type: string): Label {
+  const l = Object.hasOwn(FACILITY_TYPE_LABELS, type) ? FACILITY_TYPE_LABELS[type as FacilityType] : undefined;
+  return l ? { zh: l.zh, en: l.en } : { zh: `未知类型（${type}）`, en: `unknown type (${type})` };
+}
+
+/** Counts by kind and by type, each under the name stored in the plan (known to this version or not). */
 export function planCounts(p: PlanDb, scenarioId = BASELINE_SCENARIO_ID): PlanCounts {
   const db = p.db;
   const byKind = db.prepare('SELECT kind, count(*) n FROM unit WHERE scenario_id = ? GROUP BY kind').all(scenarioId) as { kind: string; n: number }[];

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { API, isApiMethod, type ApiMethod, type ApiResult, type PlannerService } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import { invalidArgs } from '../../shared/api/say-issues.ts';
+import { fileErrorOf, hasNul, nulPathError } from './file-errors.ts';
 import { setMeta } from './db/meta.ts';
 import { createPlanFile, openPlanFile, placeFile } from './db/plan-file.ts';
 import { editState, redo, undo } from './db/edit-log.ts';
@@ -100,7 +101,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
         placeFile(tmp, file); // fsynced before it appears; never over a file made meanwhile
       } catch (e) {
         fs.rmSync(tmp, { force: true });
-        throw new ApiError('FILE_ERROR', `无法另存为 ${file}：${(e as Error).message}`, `Cannot save as ${file}: ${(e as Error).message}`);
+        throw fileErrorOf(e, file) ?? new ApiError('FILE_ERROR', `无法另存为 ${file}：${(e as Error).message}`, `Cannot save as ${file}: ${(e as Error).message}`);
       }
       ws.setPlan(openPlanFile(file));
       return info();
@@ -217,8 +218,18 @@ export function createPlannerService(opts: WorkspaceOptions): Service {
     const parsed = API[method].args.safeParse(args ?? {});
     // The planner reads which field and what to do; programs read the issues in `details`.
     if (!parsed.success) throw invalidArgs(parsed.error.issues, args);
+    // A path with a NUL character is refused before any file is touched (C would cut it at the NUL).
+    const nul = pathArgs(parsed.data).find(hasNul);
+    if (nul !== undefined) throw nulPathError(nul);
     const handler = impl[method] as (a: unknown) => unknown;
-    return await handler(parsed.data);
+    try {
+      return await handler(parsed.data);
+    } catch (e) {
+      // A full disk, a folder given as a file, a missing folder … in the planner's words (file-errors.ts);
+      // a SQLite error is about the open plan, a file-system error about the path given (or its own).
+      const sqlite = String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_');
+      throw fileErrorOf(e, sqlite ? ws.plan?.path ?? pathArgs(parsed.data)[0] : pathArgs(parsed.data)[0] ?? ws.plan?.path) ?? e;
+    }
   };
   return {
     invoke,
@@ -228,9 +239,17 @@ export function createPlannerService(opts: WorkspaceOptions): Service {
   };
 }
 
+/** The paths among a method's arguments (plan.open's `path`, app.pickPath's `defaultPath` …). */
+function pathArgs(args: unknown): string[] {
+  if (typeof args !== 'object' || args === null) return [];
+  return Object.entries(args).filter(([k, v]) => /(^p|P)ath$/.test(k) && typeof v === 'string').map(([, v]) => v as string);
+}
+
 /** Turns anything thrown into the error shape that crosses a door. */
 export function toErrorData(e: unknown) {
   if (e instanceof ApiError) return e.toJSON();
+  const file = fileErrorOf(e);
+  if (file) return file.toJSON();
   const message = e instanceof Error ? e.message : String(e);
   return { code: 'INTERNAL' as const, message: `内部错误：${message}`, messageEn: `Internal error: ${message}` };
 }

@@ -1,10 +1,10 @@
 /** `healthplan access`: the 1030 rule (or another) for a scenario, as JSON or CSV. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { ACCESS_PRESETS, type AccessSettings, type PresetId } from '../../shared/access/presets.ts';
 import type { Command } from './commands.ts';
 import { facilityTypes, list, travelOption, unitNames, urbanRural, yearOption } from './options.ts';
-import { csvText, jsonText, UsageError } from './output.ts';
+import { writeCsv } from '../backend/io/csv.ts';
+import { jsonText, UsageError, writeOutput } from './output.ts';
 import { scenarioId } from './scenario.ts';
 
 function settingsFrom(opts: Record<string, string | boolean | undefined>): AccessSettings {
@@ -79,11 +79,12 @@ export const accessCommand: Command = {
       const radius = r.query.measure === 'radius';
       const head = ['区划代码', '名称', '所在街道乡镇', '人口', '城乡', radius ? '公里' : '分钟', '最近机构', '是否覆盖'];
       const figure = (p: (typeof r.points)[number]) => (radius ? p.km : p.minutes) ?? null;
-      const rows = r.points.map((p) => [p.code, p.remainder ? `${p.name}（未列入下级的人口）` : p.name, p.township ?? '', String(p.population), p.urban ? '城镇' : '农村', figure(p) === null ? '' : String(figure(p)), p.nearest ?? '', p.covered ? '是' : '否']);
-      text = csvText([head, ...rows], isSample);
+      const rows = r.points.map((p) => [p.code, p.remainder ? `${p.name}（未列入下级的人口）` : p.name, p.township ?? '', p.population, p.urban ? '城镇' : '农村', figure(p), p.nearest ?? '', p.covered ? '是' : '否']);
+      // The app's one CSV writer: names neutralised, unit codes and facility ids as codes.
+      text = writeCsv(head, rows, { sample: isSample, kinds: { 区划代码: 'code', 所在街道乡镇: 'code', 最近机构: 'code' } });
     }
     if (opts.out) {
-      fs.writeFileSync(opts.out as string, text);
+      writeOutput(opts.out as string, text);
       const region = r.units.find((u) => u.scope === 'region');
       const share = region?.share == null ? '—' : `${(region.share * 100).toFixed(1)}%`;
       console.log(en ? `wrote ${opts.out}: ${share} of ${region?.population ?? 0} people covered in ${r.year} (${r.model}; ${r.demand.noteEn})` : `已写出 ${opts.out}：${r.year} 年覆盖 ${share}（共 ${region?.population ?? 0} 人；${r.modelNote}；${r.demand.note}）`);

@@ -1,7 +1,6 @@
 /** The `healthplan` commands, each a thin use of the service. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKind } from '../../shared/model/kinds.ts';
 import type { Service } from '../backend/service.ts';
 import { accessCommand } from './access-command.ts';
 import { siteCommand } from './site-command.ts';
@@ -9,7 +8,9 @@ import { allocateCommand } from './allocate-command.ts';
 import { briefCommand } from './brief-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { deletePlanFile } from '../backend/db/plan-file.ts';
-import { jsonText, printImportReport, UsageError, type Lang } from './output.ts';
+import { jsonText, printImportReport, UsageError, writeOutput, type Lang } from './output.ts';
+import { fileErrorOf } from '../backend/file-errors.ts';
+import { facilityTypeLabel, unitKindLabel } from '../backend/plan-info.ts';
 import { importTarget, scenarioId } from './scenario.ts';
 import { importRoadsAndBoundaries, roadInfo } from './roads.ts';
 
@@ -22,7 +23,7 @@ export interface Command {
 
 const b64file = (f: string) => {
   if (!fs.existsSync(f)) throw new UsageError(`找不到文件 / file not found: ${f}`);
-  return { fileName: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') };
+  try { return { fileName: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') }; } catch (e) { throw fileErrorOf(e, f) ?? e; } // a folder given as a file
 };
 
 
@@ -56,13 +57,14 @@ export const COMMANDS: Record<string, Command> = {
         }, null, 2));
         return 0;
       }
+      // A kind or type this version does not know is shown as 未知类型（xyz）, not a crash.
       const label = (l: { zh: string; en: string }) => (lang === 'en' ? l.en : l.zh);
       console.log(`${info.name}${info.isSample ? (lang === 'en' ? ' (sample data — some figures are estimates)' : '（示例数据 — 部分数值为估算）') : ''}\n${info.path}`);
       console.log(`${lang === 'en' ? 'population' : '常住人口'}: ${info.counts.population.toLocaleString('en-US')}`);
       console.log(lang === 'en' ? 'units:' : '行政区划：');
-      for (const [k, n] of Object.entries(info.counts.unitsByKind)) console.log(`  ${label(UNIT_KIND_LABELS[k as UnitKind])}\t${n}`);
+      for (const [k, n] of Object.entries(info.counts.unitsByKind)) console.log(`  ${label(unitKindLabel(k))}\t${n}`);
       console.log(lang === 'en' ? 'facilities:' : '医疗卫生机构：');
-      for (const [k, n] of Object.entries(info.counts.facilitiesByType)) console.log(`  ${label(FACILITY_TYPE_LABELS[k as FacilityType])}\t${n}`);
+      for (const [k, n] of Object.entries(info.counts.facilitiesByType)) console.log(`  ${label(facilityTypeLabel(k))}\t${n}`);
       console.log(`${lang === 'en' ? 'scenarios' : '情景'}: ${scenarios.map((s) => s.name).join(', ')}`);
       const { roads, boundaries } = await roadInfo(svc);
       console.log(lang === 'en'
@@ -143,7 +145,7 @@ export const COMMANDS: Record<string, Command> = {
         const f = table === 'populations'
           ? await svc.call('populations.export', { scenarioId: sid, format })
           : await svc.call('table.export', { table, scenarioId: sid, format });
-        fs.writeFileSync(out, Buffer.from(f.dataBase64, 'base64'));
+        writeOutput(out, Buffer.from(f.dataBase64, 'base64'));
         console.log(lang === 'en' ? `wrote ${out}` : `已导出 ${out}`);
       }
       return 0;
@@ -200,7 +202,7 @@ export const COMMANDS: Record<string, Command> = {
         bytes = Buffer.from(f.dataBase64, 'base64');
       }
       if (opts.out) {
-        fs.writeFileSync(opts.out as string, bytes);
+        writeOutput(opts.out as string, bytes);
         console.log(lang === 'en' ? `wrote ${opts.out}` : `已写出 ${opts.out}`);
       } else process.stdout.write(bytes);
       return 0;

@@ -1,8 +1,9 @@
 /** How the CLI speaks: Chinese by default (HEALTHPLAN_LANG=en or --lang en for English). */
+import fs from 'node:fs';
 import { ApiError } from '../../shared/api/errors.ts';
 import type { ImportReport } from '../../shared/api/import-report.ts';
-import { sampleFields, withSampleColumn } from '../../shared/api/sample-note.ts';
-import { csvField } from '../backend/io/csv.ts';
+import { sampleFields } from '../../shared/api/sample-note.ts';
+import { fileErrorOf } from '../backend/file-errors.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -16,13 +17,29 @@ export function jsonText(body: object, sample: boolean, lang: Lang): string {
   return `${JSON.stringify({ ...sampleFields(sample, lang), ...body }, null, 2)}\n`;
 }
 
-/** Rows (header first) as the CSV the commands write: UTF-8 with BOM for Excel, CRLF, 数据说明 on the sample plan. */
-export function csvText(rows: readonly (readonly string[])[], sample: boolean): string {
-  return `\ufeff${withSampleColumn(rows, sample).map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+/**
+ * Writes a command's output file. A file that could not be written whole is removed when it was not
+ * there before (a full disk leaves no half-written CSV behind), and the error says which file and why
+ * (a missing folder, a full disk: file-errors.ts).
+ */
+export function writeOutput(file: string, data: string | Uint8Array): void {
+  const existed = fs.existsSync(file);
+  try {
+    fs.writeFileSync(file, data);
+  } catch (e) {
+    if (!existed) { try { if (fs.statSync(file).isFile()) fs.rmSync(file, { force: true }); } catch { /* nothing was made */ } }
+    throw fileErrorOf(e, file) ?? e;
+  }
 }
 
+/**
+ * Prints an error; returns the exit code (README): 2 usage, 1 an error the message explains, 70 a
+ * defect of ours (with the stack, for a bug report). A file-system or SQLite error (a full disk, a
+ * folder given as a file, a missing folder) is an explained error, not a defect.
+ */
 export function printError(e: unknown, lang: Lang): number {
   if (e instanceof UsageError) { console.error(e.message); return 2; }
+  e = fileErrorOf(e) ?? e;
   // The message names the field and the fix in the chosen language; the code in brackets is for scripts.
   if (e instanceof ApiError) { console.error(`${lang === 'en' ? 'Error' : '错误'} [${e.code}]: ${lang === 'en' ? e.messageEn || e.message : e.message}`); return 1; }
   console.error(`${lang === 'en' ? 'Internal error' : '内部错误'}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);

@@ -7,7 +7,9 @@ import type { SitingResultOut } from '../../shared/siting/query.ts';
 import type { Service } from '../backend/service.ts';
 import type { Command } from './commands.ts';
 import { facilityTypes, list, travelOption, unitNames, urbanRural, yearOption } from './options.ts';
-import { csvText, jsonText, UsageError, type Lang } from './output.ts';
+import { fileErrorOf } from '../backend/file-errors.ts';
+import { writeCsv } from '../backend/io/csv.ts';
+import { jsonText, UsageError, writeOutput, type Lang } from './output.ts';
 import { applyYear, scenarioId } from './scenario.ts';
 
 type Opts = Record<string, string | boolean | undefined>;
@@ -33,7 +35,9 @@ async function candidatesFrom(svc: Service, opts: Opts, type: FacilityType, lang
       if (!fs.existsSync(part)) throw new UsageError(`--candidates: generated | upgrade:TYPES | a .csv/.xlsx file; "${part}" is none of these`);
       const crs = (opts.crs as string | undefined) ?? 'wgs84';
       if (crs !== 'wgs84' && crs !== 'gcj02' && crs !== 'bd09') throw new UsageError('--crs: wgs84 | gcj02 | bd09');
-      const r = await svc.call('siting.readCandidates', { file: { fileName: path.basename(part), dataBase64: fs.readFileSync(part).toString('base64') }, crs });
+      let dataBase64: string;
+      try { dataBase64 = fs.readFileSync(part).toString('base64'); } catch (e) { throw fileErrorOf(e, part) ?? e; } // a folder given as a file
+      const r = await svc.call('siting.readCandidates', { file: { fileName: path.basename(part), dataBase64 }, crs });
       if (r.problems.length) {
         for (const p of r.problems.slice(0, 50)) console.error(`${part} ${lang === 'en' ? 'row' : '第'} ${p.row}${lang === 'en' ? '' : ' 行'}${p.column ? ` [${p.column}]` : ''}: ${lang === 'en' ? p.messageEn : p.message}`);
         throw new UsageError(lang === 'en' ? `${part}: ${r.problems.length} problems; nothing was run` : `${part}：${r.problems.length} 处问题，未运行`);
@@ -60,8 +64,9 @@ function json(r: SitingResultOut, lang: Lang, applied: string | null, sample: bo
 function csv(r: SitingResultOut, sample: boolean): string {
   const head = ['序号', '编号', '名称', '来源', '所在街道乡镇', '经度', '纬度', '新增覆盖人口', '服务人口'];
   const source = { list: '候选表', upgrade: '升级', generated: '生成' } as const;
-  const rows = r.chosen.map((s, i) => [String(i + 1), s.id, s.name, source[s.source], s.township?.name ?? '', String(s.lon), String(s.lat), String(s.newlyCovered), String(s.served)]);
-  return csvText([head, ...rows], sample);
+  const rows = r.chosen.map((s, i) => [i + 1, s.id, s.name, source[s.source], s.township?.name ?? '', s.lon, s.lat, s.newlyCovered, s.served]);
+  // The app's one CSV writer: names neutralised (a candidate file's names come from the planner), ids as codes.
+  return writeCsv(head, rows, { sample, kinds: { 编号: 'code' } });
 }
 
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '—');
@@ -127,7 +132,7 @@ export const siteCommand: Command = {
     }
     const text = format === 'json' ? json(r, lang, applied, isSample) : csv(r, isSample);
     if (opts.out) {
-      fs.writeFileSync(opts.out as string, text);
+      writeOutput(opts.out as string, text);
       const label = lang === 'en' ? FACILITY_TYPE_LABELS[type!].en : FACILITY_TYPE_LABELS[type!].zh;
       console.log(lang === 'en'
         ? `wrote ${opts.out}: ${r.chosen.length} × ${label}; covered ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)} of ${r.totalPopulation} people${r.optimal ? ' (optimal)' : ` (within ${(r.gap * 100).toFixed(1)}% of the optimum)`}`

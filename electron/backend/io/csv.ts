@@ -1,11 +1,20 @@
 /**
- * A small, fast RFC 4180 reader and writer. Reading is lenient the way Excel is: a quote inside an
- * unquoted field is a literal, text after a closing quote is kept, an unterminated quote runs to the
- * end, rows may have any number of fields, and CRLF, LF or CR end a row. One record = one spreadsheet
- * row, so row numbers match what Excel shows even when a cell holds a line break.
+ * A small, fast RFC 4180 reader, and the one CSV writer every export of the app goes through.
+ *
+ * Reading is lenient the way Excel is: a quote inside an unquoted field is a literal, text after a
+ * closing quote is kept, an unterminated quote runs to the end, rows may have any number of fields,
+ * and CRLF, LF or CR end a row. One record = one spreadsheet row, so row numbers match what Excel
+ * shows even when a cell holds a line break.
  *
  * (csv-parse does the same but about 5× slower on a 60 MB file; this is one tight loop.)
+ *
+ * Writing (`writeCsv`): UTF-8 with a BOM (so Excel/WPS open it as UTF-8), CRLF, fields quoted per
+ * RFC 4180; text that would start a formula (`= + - @`, or a leading tab/CR) behind a `'`, digit-only
+ * codes as `="430102001000"` (else Excel shows 4.30102E+11 and drops leading zeros), numbers as
+ * numbers; on the sample plan a 数据说明 column on every row. The import reads all of it back as it was
+ * (shared/model/cells.ts).
  */
+import { withSampleColumn } from '../../../shared/api/sample-note.ts';
 
 const QUOTE = 34; // "
 const CR = 13;
@@ -101,21 +110,70 @@ function needsQuotes(s: string): boolean {
 }
 
 /** One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break (or edge spaces). */
-export function csvField(s: string): string {
+function csvField(s: string): string {
   return needsQuotes(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** Rows → CSV text with CRLF line endings (and a CRLF after the last row, as Excel writes). */
-export function formatCsv(rows: readonly (readonly string[])[]): string {
-  const parts: string[] = new Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
+// ---------------------------------------------------------------------------------------------
+// The writer
+
+/** A value of a CSV cell: text, a number (written as JavaScript's shortest exact text), or nothing. */
+export type CsvValue = string | number | null | undefined;
+/**
+ * How a column's text is written. `text` (the default): anything that would start a formula goes
+ * behind a '. `code`: as text, and a digit-only code as ="…". `number`: a figure already formatted as
+ * text (`-1.5`, `0.933`) is written as it is; anything else is treated as text.
+ */
+export type CsvColumnKind = 'text' | 'code' | 'number';
+
+export interface CsvOptions {
+  /** Columns (by header) that are not plain text. */
+  kinds?: Readonly<Record<string, CsvColumnKind>>;
+  /** The plan is the sample: a 数据说明 column on every row (shared/api/sample-note.ts). */
+  sample?: boolean;
+}
+
+const DIGITS_RE = /^\d+$/;
+const FORMULA_START_RE = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER_RE = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Text Excel/WPS would take for a formula (`=HYPERLINK(…)`, `+1`, `-2`, `@SUM(A1)`) goes behind a '. */
+export function neutraliseFormula(t: string): string {
+  return FORMULA_START_RE.test(t) ? `'${t}` : t;
+}
+
+/** One cell's text before quoting, written so that Excel/WPS keep it as it is and run nothing. */
+export function csvCellText(v: CsvValue, kind: CsvColumnKind = 'text'): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (kind === 'code' && DIGITS_RE.test(v)) return `="${v}"`;
+  if (kind === 'number' && PLAIN_NUMBER_RE.test(v)) return v;
+  return neutraliseFormula(v);
+}
+
+/**
+ * The CSV every export of the app writes: the header row, then the rows; UTF-8 BOM, CRLF after every
+ * row (as Excel writes), each cell through `csvCellText` and quoted per RFC 4180.
+ */
+export function writeCsv(headers: readonly string[], rows: readonly (readonly CsvValue[])[], opts: CsvOptions = {}): string {
+  // The sample's 数据说明 column (small tables: the copy does not matter); other exports are written as they are.
+  const table: readonly (readonly CsvValue[])[] = opts.sample ? withSampleColumn<CsvValue>([headers, ...rows], true) : [headers, ...rows];
+  const head = table[0] as readonly string[];
+  const kinds = head.map((h) => opts.kinds?.[h] ?? 'text');
+  const parts: string[] = new Array(table.length);
+  for (let r = 0; r < table.length; r++) {
+    const row = table[r]!;
     let line = '';
     for (let c = 0; c < row.length; c++) {
       if (c > 0) line += ',';
-      line += csvField(row[c]!);
+      line += csvField(csvCellText(row[c], r === 0 ? 'text' : kinds[c]));
     }
     parts[r] = line;
   }
-  return parts.length ? `${parts.join('\r\n')}\r\n` : '';
+  return `\ufeff${parts.join('\r\n')}\r\n`;
+}
+
+/** `writeCsv` as the bytes of a file. */
+export function writeCsvBytes(headers: readonly string[], rows: readonly (readonly CsvValue[])[], opts: CsvOptions = {}): Uint8Array {
+  return new TextEncoder().encode(writeCsv(headers, rows, opts));
 }

@@ -1,9 +1,8 @@
 /** Gap results as a sheet (CSV or xlsx), with Chinese headers and each target's source. */
 import ExcelJS from 'exceljs';
 import type { GapReportOut } from '../../../shared/api/contract.ts';
-import { csvField } from './csv.ts';
+import { writeCsvBytes } from './csv.ts';
 import { markSampleWorkbook } from './sample-mark.ts';
-import { withSampleColumn } from '../../../shared/api/sample-note.ts';
 import { statusInWords } from '../../../shared/gaps/words.ts';
 
 const SCOPE_ZH = { region: '全域', county: '区县', township: '街道/乡镇', facility: '机构' } as const;
@@ -24,8 +23,8 @@ export function gapRows(report: GapReportOut): (string | number | null)[][] {
 export async function writeGaps(report: GapReportOut, format: 'csv' | 'xlsx', opts: { sample?: boolean } = {}): Promise<Uint8Array> {
   const rows = gapRows(report);
   if (format === 'csv') {
-    const text = withSampleColumn([HEADERS, ...rows], !!opts.sample).map((r) => r.map((v) => csvField(v === null ? '' : String(v))).join(',')).join('\r\n');
-    return Buffer.from(`\ufeff${text}\r\n`, 'utf8');
+    // Through the app's one CSV writer: names that would start a formula neutralised, unit codes as codes.
+    return writeCsvBytes(HEADERS, rows, { sample: !!opts.sample, kinds: { 代码: 'code' } });
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('差距', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });

@@ -16,14 +16,13 @@ import {
 } from '../../../shared/model/cells.ts';
 import { TABLE_COLUMNS, TABLE_KEY, type ColumnDef, type TableName } from '../../../shared/model/columns.ts';
 import type { TableRow } from '../../../shared/model/parse-rows.ts';
-import { csvField, formatCsv } from './csv.ts';
+import { writeCsvBytes, type CsvColumnKind } from './csv.ts';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
 const SHEET_NAME: Record<TableName, string> = { units: '单位', facilities: '机构' };
 const TEMPLATE_SHEET = '填写';
 const DOC_SHEET = '说明';
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** Rows of the template that get the drop-down lists and text format. */
 const TEMPLATE_ROWS = 5000;
 
@@ -32,19 +31,13 @@ const columnsOf = (table: TableName): readonly ColumnDef[] => TABLE_COLUMNS[tabl
 // ---------------------------------------------------------------------------------------------
 // Export
 
-const DIGITS_RE = /^\d+$/;
-const FORMULA_START_RE = /^[=+\-@\t\r]/;
-
 /**
- * A CSV cell that Excel/WPS opens safely: a digit-only code as ="…" (else Excel shows 4.30102E+11
- * and drops leading zeros), and text that would start a formula behind a ' (else it runs on open).
- * The import reads both back to the same value.
+ * A CSV through the app's one writer (csv.ts): code columns as codes (a digit-only code as ="…"),
+ * text columns with formulas neutralised, the other columns' figures as they are. The import reads
+ * every cell back to the same value.
  */
-function csvCellFormatter(c: ColumnDef): (v: unknown) => string {
-  const text = cellTextFormatter(c);
-  if (CODE_COLUMNS.has(c.key)) return (v) => { const t = text(v); return DIGITS_RE.test(t) ? `="${t}"` : FORMULA_START_RE.test(t) ? `'${t}` : t; };
-  if (c.type === 'text') return (v) => { const t = text(v); return FORMULA_START_RE.test(t) ? `'${t}` : t; };
-  return text;
+function csvKind(c: ColumnDef): CsvColumnKind {
+  return CODE_COLUMNS.has(c.key) ? 'code' : c.type === 'text' ? 'text' : 'number';
 }
 
 export function writeTable<T extends TableName>(table: T, rows: readonly TableRow<T>[], format: SheetFormat): Promise<Uint8Array> {
@@ -55,16 +48,16 @@ export function writeTable<T extends TableName>(table: T, rows: readonly TableRo
 export async function writeRows(cols: readonly ColumnDef[], sheetName: string, rows: readonly Record<string, unknown>[], format: SheetFormat): Promise<Uint8Array> {
   if (format === 'csv') {
     const keys = cols.map((c) => c.key);
-    const text = cols.map(csvCellFormatter);
-    const lines: string[] = new Array(rows.length + 1);
-    lines[0] = cols.map((c) => csvField(c.zh)).join(',');
+    const text = cols.map(cellTextFormatter);
+    const width = cols.length;
+    const lines: string[][] = new Array(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r] as unknown as Record<string, unknown>;
-      let line = csvField(text[0]!(row[keys[0]!]));
-      for (let c = 1; c < keys.length; c++) line += `,${csvField(text[c]!(row[keys[c]!]))}`;
-      lines[r + 1] = line;
+      const line: string[] = new Array(width);
+      for (let c = 0; c < width; c++) line[c] = text[c]!(row[keys[c]!]);
+      lines[r] = line;
     }
-    return csvBytes(`${lines.join('\r\n')}\r\n`);
+    return writeCsvBytes(cols.map((c) => c.zh), lines, { kinds: Object.fromEntries(cols.map((c) => [c.zh, csvKind(c)])) });
   }
 
   // The streaming writer, with one style object per column shared by all its cells: exceljs then
@@ -104,7 +97,7 @@ export async function writeRows(cols: readonly ColumnDef[], sheetName: string, r
  */
 export async function writeTemplate(table: TableName, format: SheetFormat): Promise<Uint8Array> {
   const cols = columnsOf(table);
-  if (format === 'csv') return csvBytes(formatCsv([cols.map((c) => c.zh)]));
+  if (format === 'csv') return writeCsvBytes(cols.map((c) => c.zh), []);
 
   const wb = newWorkbook();
   const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
@@ -249,10 +242,6 @@ function styleHeaderRow(row: ExcelJS.Row, n: number, required: (i: number) => bo
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: required(i) ? 'FFFCE4D6' : 'FFF2F2F2' } };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF999999' } } };
   }
-}
-
-function csvBytes(text: string): Uint8Array {
-  return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);
 }
 
 async function xlsxBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
