@@ -140,6 +140,63 @@ function fields(b: Uint8Array): Map<number, number | Uint8Array> {
   return out;
 }
 
+/** Calls `fn` for every field of one protobuf message, repeated ones included (no copies: bytes are views). */
+function eachField(b: Uint8Array, fn: (field: number, value: number | Uint8Array) => void): void {
+  let pos = 0;
+  while (pos < b.length) {
+    const [key, p1] = varint(b, pos);
+    const field = Math.floor(key / 8), wire = key & 7;
+    if (wire === 0) { const [v, p2] = varint(b, p1); fn(field, v); pos = p2; }
+    else if (wire === 2) {
+      const [len, p2] = varint(b, p1);
+      if (p2 + len > b.length) throw new RangeError('truncated field');
+      fn(field, b.subarray(p2, p2 + len)); pos = p2 + len;
+    } else if (wire === 1) pos = p1 + 8;
+    else if (wire === 5) pos = p1 + 4;
+    else throw new RangeError(`wire type ${wire}`);
+  }
+}
+
+/** The varints of a packed field: its bytes without the continuation bit. */
+function packedCount(b: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < b.length; i++) if (b[i]! < 0x80) n++;
+  return n;
+}
+
+/**
+ * What decoding a PrimitiveBlock would create, counted from its bytes before it is decoded: entities
+ * (nodes, plain and dense, ways, relations) and references (a way's nodes, a relation's members). A
+ * 30 KB block inflating to 32 MiB of dense nodes is ten million objects; this is how it is refused first.
+ */
+export function pbfBlockObjects(block: Uint8Array): { entities: number; refs: number } {
+  let entities = 0, refs = 0;
+  eachField(block, (f, group) => {
+    if (f !== 2 || !(group instanceof Uint8Array)) return;
+    eachField(group, (g, v) => {
+      if (!(v instanceof Uint8Array)) return;
+      if (g === 1 || g === 5) entities++; // a node, a changeset
+      else if (g === 2) eachField(v, (d, ids) => { if (d === 1 && ids instanceof Uint8Array) entities += packedCount(ids); });
+      else if (g === 3 || g === 4) { // a way and its refs (8); a relation and its members (9)
+        entities++;
+        eachField(v, (w, r) => { if ((w === 8 || w === 9) && r instanceof Uint8Array) refs += packedCount(r); });
+      }
+    });
+  });
+  return { entities, refs };
+}
+
+/**
+ * The weight of a block: a decoded entity is an object (osm-pbf-parser-node holds about 1 KB for a
+ * dense node while it decodes its block), a reference a number in an array, so eight references
+ * weigh one entity. osmium, osmosis and Geofabrik write 8000 entities a block, as the format
+ * recommends (ways average about ten references): a block may weigh 100,000, over twelve times any
+ * real block and about 100 MB to decode.
+ */
+export const PBF_MAX_BLOCK_WEIGHT = 100_000;
+/** Weight per byte of the file, over the whole file: real extracts hold well under one (the test extract roads-kaifu 0.09). */
+export const PBF_MAX_WEIGHT_PER_BYTE = 4;
+
 interface OsmWay { type: 'way'; id: number; refs: number[]; tags?: Record<string, string> }
 interface OsmNode { type: 'node'; id: number; lat: number; lon: number }
 
@@ -188,7 +245,7 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
 
   const total = bytes.length;
   let pos = 0, lastReport = -1;
-  let blocks = 0;
+  let blocks = 0, totalWeight = 0;
   while (pos < total) {
     let header: Map<number, number | Uint8Array>, blob: Map<number, number | Uint8Array>;
     let size: number, hlen: number;
@@ -236,6 +293,20 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
       if (e instanceof ApiError) throw e;
       if ((e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(blocks, { zh: '解压后超过', en: 'inflates to more than' }, PBF_MAX_BLOB);
       throw bad(`第 ${blocks} 块无法解压`, `block ${blocks} cannot be inflated`);
+    }
+    let counted: { entities: number; refs: number };
+    try { counted = pbfBlockObjects(data); } catch {
+      throw bad(`第 ${blocks} 块无法解析`, `block ${blocks} cannot be decoded`);
+    }
+    const weight = counted.entities + counted.refs / 8;
+    totalWeight += weight;
+    if (weight > PBF_MAX_BLOCK_WEIGHT || totalWeight > Math.max(PBF_MAX_BLOCK_WEIGHT, PBF_MAX_WEIGHT_PER_BYTE * total)) {
+      const word = weight > PBF_MAX_BLOCK_WEIGHT
+        ? { zh: `第 ${blocks} 块含有 ${counted.entities} 个要素、${counted.refs} 个引用（正常的文件每块约 8000 个要素）`,
+          en: `block ${blocks} holds ${counted.entities} entities and ${counted.refs} references (regular files hold about 8000 entities a block)` }
+        : { zh: `前 ${blocks} 块的数据量与 ${Math.ceil(total / 1024)} KB 的文件大小极不相称`, en: `its first ${blocks} blocks hold data out of all proportion to a file of ${Math.ceil(total / 1024)} KB` };
+      throw fileError(fileName, `不是正常的 .osm.pbf 文件：${word.zh}，读取会耗尽内存：请重新下载，或用 osmium cat 重新写出后再导入`,
+        `is not a regular .osm.pbf file: ${word.en}; reading it would exhaust memory: download it again or rewrite it with osmium cat`);
     }
     let items: unknown[];
     try { items = parseOsmBlock(data, decoder) as unknown[]; } catch {
