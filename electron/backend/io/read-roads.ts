@@ -194,7 +194,7 @@ export function pbfBlockObjects(block: Uint8Array): { entities: number; refs: nu
  * real block and about 100 MB to decode.
  */
 export const PBF_MAX_BLOCK_WEIGHT = 100_000;
-/** Weight per byte of the file, over the whole file: real extracts hold well under one (the test extract roads-kaifu 0.09). */
+/** Weight per byte of the file, over the whole file: real extracts hold well under one (the test extract roads-kaifu: under 0.09). */
 export const PBF_MAX_WEIGHT_PER_BYTE = 4;
 
 interface OsmWay { type: 'way'; id: number; refs: number[]; tags?: Record<string, string> }
