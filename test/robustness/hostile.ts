@@ -37,6 +37,13 @@ export const APPLICATION_ID = 0x48504c4e; // 'HPLN'
 /** Columns that hold the time something was done: a completed run and a repeat differ only there. */
 const TIMESTAMP = /(^at$|_at$|_time$|timestamp$)/i;
 
+/** A JSON value in plan_meta (the road summary) without its import time and random revision id. */
+function withoutStamps(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json), (k, v: unknown) => (k === 'revision' || /(At|_at)$/.test(k) ? undefined : v));
+  } catch { return json; }
+}
+
 export interface PlanState { counts: Record<string, number>; hash: string }
 
 /** Every table's rows, canonically ordered, timestamps left out: equal states are equal plans. */
@@ -51,6 +58,7 @@ export function planState(db: Database.Database): PlanState {
     h.update(`\u0000${t}\u0000`);
     for (const r of rows) {
       if (t === 'plan_meta' && typeof r[0] === 'string' && TIMESTAMP.test(r[0])) continue;
+      if (t === 'plan_meta' && typeof r[1] === 'string' && r[1].startsWith('{')) r[1] = withoutStamps(r[1]);
       h.update(JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) || (v && typeof v === 'object' && (v as { type?: string }).type === 'Buffer') ? Buffer.from(v as Buffer).toString('base64') : v)));
       h.update('\n');
     }
