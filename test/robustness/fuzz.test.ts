@@ -95,10 +95,13 @@ async function xlsxOf(csv: string, r: Rng | null): Promise<Buffer> {
     if (r && i > 0 && r.next() < 0.3) {
       const j = r.int(row.length);
       row[j] = r.pick<ExcelJS.CellValue>([1e308, -1e308, Number.MAX_SAFE_INTEGER * 1000, '', ' ', 'x'.repeat(32_000), new Date(1900, 0, 1), true, { error: '#N/A' } as ExcelJS.CellErrorValue,
-        { richText: [{ text: '开福' }, { text: '区' }] }, { formula: 'A1', result: 7 } as ExcelJS.CellFormulaValue, '=1+1', '\u0000', '\ufeff430105']);
+        { richText: [{ text: '开福' }, { text: '区' }] }, { formula: 'A1', result: 7 } as ExcelJS.CellFormulaValue,
+        { formula: 'B2*2' } as ExcelJS.CellFormulaValue, '=1+1', '\u0000', '\ufeff430105']);
     }
     ws.addRow(row);
   }
+  // A value in the last column Excel has (XFD) or far down: the used range a reader must not allocate.
+  if (r && r.next() < 0.5) ws.getCell(r.pick(['XFD2', 'A1048576', 'ZZ3'])).value = r.pick([1, 'x']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -120,15 +123,19 @@ describe(`hostile files for every importer (${IMPORT_CASES} cases, seed ${SEED})
     await svc.call('roads.import', { file: file('r.geojson', roadsGeojson(200, g)) });
     await svc.call('boundaries.import', { file: file('b.geojson', boundariesGeojson(3)) });
     const csv = TEXT_MUTATORS, json = JSON_MUTATORS;
-    const [ux, fx, uxBad, fxBad] = await Promise.all([xlsxOf(units, null), xlsxOf(facilities, null), xlsxOf(units, g), xlsxOf(facilities, g)]);
+    const [ux, fx] = await Promise.all([xlsxOf(units, null), xlsxOf(facilities, null)]);
+    const variants = LONG ? 40 : 8;
+    const uxBad = await Promise.all(Array.from({ length: variants }, () => xlsxOf(units, g)));
+    const fxBad = await Promise.all(Array.from({ length: variants }, () => xlsxOf(facilities, g)));
     const table = (t: 'units' | 'facilities') => (f: object): [string, unknown] => ['tables.import', { scenarioId: 1, [t]: f }];
     importers.push(
       { name: 'units csv', ext: 'csv', mutators: csv, valid: Buffer.from(units), args: table('units'), writes: true },
       { name: 'facilities csv', ext: 'csv', mutators: csv, valid: Buffer.from(facilities), args: table('facilities'), writes: true },
       { name: 'units xlsx', ext: 'xlsx', mutators: BYTE_MUTATORS, valid: ux, args: table('units'), writes: true },
       { name: 'facilities xlsx', ext: 'xlsx', mutators: BYTE_MUTATORS, valid: fx, args: table('facilities'), writes: true },
-      { name: 'units xlsx, hostile cells', ext: 'xlsx', mutators: { asWritten: (b) => b, truncate: BYTE_MUTATORS.truncate! }, valid: uxBad, args: table('units'), writes: true },
-      { name: 'facilities xlsx, hostile cells', ext: 'xlsx', mutators: { asWritten: (b) => b, flipBytes: BYTE_MUTATORS.flipBytes! }, valid: fxBad, args: table('facilities'), writes: true },
+      // Sheets written with hostile cells (one of several, picked by the mutator), as written or then truncated.
+      { name: 'units xlsx, hostile cells', ext: 'xlsx', mutators: { asWritten: (_b, r) => r.pick(uxBad), truncated: (_b, r) => BYTE_MUTATORS.truncate!(r.pick(uxBad), r) }, valid: ux, args: table('units'), writes: true },
+      { name: 'facilities xlsx, hostile cells', ext: 'xlsx', mutators: { asWritten: (_b, r) => r.pick(fxBad), flipped: (_b, r) => BYTE_MUTATORS.flipBytes!(r.pick(fxBad), r) }, valid: fx, args: table('facilities'), writes: true },
       { name: 'populations csv', ext: 'csv', mutators: csv, valid: Buffer.from(populationsCsv(3, g)), args: (f) => ['populations.import', { scenarioId: 1, file: f }], writes: true },
       { name: 'candidates csv', ext: 'csv', mutators: csv, valid: Buffer.from(candidatesCsv(20, g)), args: (f) => ['siting.readCandidates', { file: f }], writes: false },
       { name: 'roads GeoJSON', ext: 'geojson', mutators: json, valid: Buffer.from(roadsGeojson(200, g)), args: (f) => ['roads.import', { file: f }], writes: true },
