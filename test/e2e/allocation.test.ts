@@ -41,7 +41,7 @@ describe('资源配置', () => {
     await q('alloc-form').waitFor();
     // The plan's standard set and year by default.
     await poll(() => q('alloc-standard').inputValue()).toBe('changsha-14fyp-2025');
-    expect(await q('alloc-standard-name').textContent()).toContain('长沙市');
+    await poll(() => q('alloc-standard-name').textContent()).toContain('长沙市'); // the set's name loads after its id
     expect(await q('alloc-year').inputValue()).toBe('2025');
     expect(await q('alloc-run').isDisabled()).toBe(true);
     await poll(() => q('alloc-run-why').textContent()).toBe('请至少填写一项资源预算');

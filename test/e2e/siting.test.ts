@@ -193,8 +193,10 @@ describe('设施选址', () => {
     await q('scenario-switcher').click();
     await q('scenario-option-1').click();
     await poll(() => q('scenario-active-name').textContent()).toBe('基线');
+    // The screen recomputes for the baseline: wait for its figures, not the proposal's still shown.
+    await poll(() => q('gaps-scenario').textContent()).toContain('基线');
+    await poll(async () => (await circleGap()).status, 30_000).toBe('short');
     const before = await circleGap();
-    expect(before.status).toBe('short');
     expect(before.short).toBeGreaterThan(0);
     expect(after.short).toBeLessThan(before.short);
     await screenshot(app.page, 'siting-08-gaps-baseline');
