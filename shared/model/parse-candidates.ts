@@ -6,8 +6,8 @@
 import type { ImportProblem } from '../api/import-report.ts';
 import { toWgs84, type Crs } from '../geo/crs.ts';
 import { CellError, cellConverter, normaliseHeader } from './cells.ts';
-import { FACILITY_COLUMNS, type ColumnDef } from './columns.ts';
-import { cellMessage, shown } from './import-messages.ts';
+import { FACILITY_COLUMNS, KEY_MAX_LENGTH, type ColumnDef } from './columns.ts';
+import { cellMessage, msg, shown } from './import-messages.ts';
 import type { SheetData } from './parse-rows.ts';
 
 export interface CandidateSite { id: string; name: string; lon: number; lat: number }
@@ -56,6 +56,12 @@ export function parseCandidateSheet(sheet: SheetData, crs: Crs = 'wgs84'): Candi
       return;
     }
     seen.set(id, rowNo);
+    // An id the API could not name again (siting.run/apply take ids of at most KEY_MAX_LENGTH) is refused here, by row.
+    if (id.length > KEY_MAX_LENGTH) {
+      const header = at[0]! >= 0 ? headers[at[0]!]! : 'id';
+      add(rowNo, header, id, msg.keyTooLong('facilities', rowNo, header, id, KEY_MAX_LENGTH));
+      return;
+    }
     if (values.includes(undefined)) return;
     const [, nameIn, lon, lat] = values as [string | null, string | null, number, number];
     const [x, y] = crs === 'wgs84' ? [lon, lat] : toWgs84(crs, lon, lat);

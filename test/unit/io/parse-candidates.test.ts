@@ -24,4 +24,13 @@ describe('candidate sites', () => {
     expect(parseCandidateSheet(sheet(['编号', '名称'], ['A', 'x'])).problems.map((p) => p.column)).toEqual(['lon', 'lat']);
     expect(parseCandidateSheet(sheet(['经度', '纬度'])).problems[0]!.message).toContain('没有候选点');
   });
+
+  it('refuses an id longer than the API can name again (200 characters), by row and column', () => {
+    const long = 'X'.repeat(201);
+    const r = parseCandidateSheet(sheet(['编号', '经度', '纬度'], ['A', '113', '28'], [long, '113', '28']));
+    expect(r.sites).toEqual([]);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([[3, '编号']]);
+    expect(r.problems[0]!.message).toContain('有 201 个字符，最多 200 个');
+    expect(parseCandidateSheet(sheet(['编号', '经度', '纬度'], ['X'.repeat(200), '113', '28'])).sites).toHaveLength(1);
+  });
 });
