@@ -1,10 +1,9 @@
 /** `healthplan allocate`: share a budget of beds, staff, ambulances (and money) to close the shortfalls; JSON or the workbook. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { RESOURCES, type Resource } from '../../shared/allocation/index.ts';
 import type { ApiArgs } from '../../shared/api/contract.ts';
 import type { Command } from './commands.ts';
-import { jsonText, UsageError } from './output.ts';
+import { jsonText, UsageError, writeOutput } from './output.ts';
 import { applyYear, scenarioId } from './scenario.ts';
 
 type Query = ApiArgs<'allocation.run'>;
@@ -67,7 +66,7 @@ export const allocateCommand: Command = {
     }
     if (format === 'xlsx') {
       const f = await svc.call('allocation.export', q);
-      fs.writeFileSync(opts.out as string, Buffer.from(f.dataBase64, 'base64'));
+      writeOutput(opts.out as string, Buffer.from(f.dataBase64, 'base64'));
       console.log(lang === 'en' ? `wrote ${opts.out}` : `已写出 ${opts.out}`);
       return 0;
     }
@@ -83,7 +82,7 @@ export const allocateCommand: Command = {
       totals: Object.fromEntries(Object.entries(r.totals).map(([res, t]) => [res, { target: t.target, region: t.region, units: t.units, said: t.said ? (lang === 'en' ? t.said.en : t.said.zh) : null }])),
       notes: lang === 'en' ? r.notesEn : r.notes, ...(applied ? { applied_scenario: applied } : {}),
     }, isSample, lang);
-    if (opts.out) { fs.writeFileSync(opts.out as string, text); console.log(lang === 'en' ? `wrote ${opts.out}` : `已写出 ${opts.out}`); } else process.stdout.write(text);
+    if (opts.out) { writeOutput(opts.out as string, text); console.log(lang === 'en' ? `wrote ${opts.out}` : `已写出 ${opts.out}`); } else process.stdout.write(text);
     return 0;
   },
 };

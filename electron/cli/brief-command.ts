@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands.ts';
-import { UsageError } from './output.ts';
+import { UsageError, writeOutput } from './output.ts';
 
 /** Where Chromium may be: CHROMIUM_PATH, then the usual places on Linux, macOS and Windows. */
 const CHROMIUM_CANDIDATES = [
@@ -91,12 +91,12 @@ export const briefCommand: Command = {
         const failed = await page.evaluate(() => document.body.dataset.briefError);
         if (failed) throw new Error(failed);
         if (opts.pdf) {
-          await page.pdf({ path: String(opts.pdf), format: 'A4', printBackground: true, preferCSSPageSize: true });
+          writeOutput(String(opts.pdf), await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
           console.log(lang === 'en' ? `wrote ${opts.pdf}` : `已写出 ${opts.pdf}`);
         }
         if (opts.pptx) {
           const b64 = await page.evaluate(() => (window as unknown as { healthplanPptx(): Promise<string> }).healthplanPptx());
-          fs.writeFileSync(String(opts.pptx), Buffer.from(b64, 'base64'));
+          writeOutput(String(opts.pptx), Buffer.from(b64, 'base64'));
           console.log(lang === 'en' ? `wrote ${opts.pptx}` : `已写出 ${opts.pptx}`);
         }
       } finally {

@@ -92,6 +92,7 @@ describe('writing where it cannot', () => {
     explained(healthplan('gaps', plan, '--standard', 'kaifu-2024', '--format', 'csv', '--out', path.join('导出', '2025', 'gaps.csv')), 'FILE_ERROR', `文件夹「${missing}」不存在`);
     explained(healthplan('access', plan, '--preset', 'radius', '--format', 'csv', '--out', path.join('导出', '2025', 'a.csv'), '--lang', 'en'),
       'FILE_ERROR', `The folder "${missing}" does not exist`);
+    explained(healthplan('allocate', plan, '--budget', 'beds=10', '--out', path.join('导出', '2025', 'alloc.json')), 'FILE_ERROR', `文件夹「${missing}」不存在`);
     expect(fs.existsSync(path.join(dir, '导出'))).toBe(false); // not created behind the planner's back
     expect(sha(plan)).toBe(before);
   });
