@@ -42,7 +42,8 @@ export const NEW_FACILITY_FIGURES: Readonly<Record<string, number | boolean | st
 
 /** The unit a point stands in: the nearest centre among the deepest units that have one. */
 export function unitAt(units: readonly Unit[], lon: number, lat: number): Unit | undefined {
-  const placed = units.filter((u) => u.lon !== null && u.lat !== null);
+  // A kind this version does not know (a plan from a later one) has no level: such units are passed over.
+  const placed = units.filter((u) => u.lon !== null && u.lat !== null && UNIT_KIND_LEVEL[u.kind] !== undefined);
   const deepest = Math.max(...placed.map((u) => UNIT_KIND_LEVEL[u.kind]));
   const k = Math.cos((lat * Math.PI) / 180);
   let best: Unit | undefined;

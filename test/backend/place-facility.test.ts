@@ -1,6 +1,8 @@
 // Placing facilities (the map's add / move / remove) on a real plan file: one edit each, undone as one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unitAt } from '../../electron/backend/place-facility.ts';
 import { createPlannerService, type Service } from '../../electron/backend/service.ts';
+import type { Unit } from '../../shared/model/entities.ts';
 import { tmpDir } from './tmp.ts';
 
 const home = tmpDir();
@@ -54,5 +56,11 @@ describe('placing facilities', () => {
     expect(await code(svc.call('facilities.add', { scenarioId: sid, type: 'ems_station', lon: 113, lat: 28.2, id: 'NEW-ems_station-1' }))).toBe('CONFLICT');
     expect(await code(svc.call('facilities.add', { scenarioId: sid, type: 'ems_station', lon: 113, lat: 95 }))).toBe('INVALID_ARGS');
     expect(await code(svc.call('facilities.add', { scenarioId: sid, type: 'ems_station', lon: 113, lat: 28.2, fields: { beds_open: -3 } }))).toBe('INVALID_ARGS');
+  });
+
+  it('finds the unit a point stands in on a plan holding a kind this version does not know (passed over, not NaN)', () => {
+    const u = (code: string, kind: string, lon: number): Unit => ({ code, name: code, kind: kind as Unit['kind'], parent_code: null, urban: true, population: 1, population_0_3: null,
+      population_65_plus: null, area_km2: null, lon, lat: 28, year: 2025, growth_rate: null });
+    expect(unitAt([u('S', 'street', 113), u('V', 'village', 113.1), u('X', 'hamlet', 113.0)], 113.01, 28)?.code).toBe('V');
   });
 });
