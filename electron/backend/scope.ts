@@ -96,7 +96,11 @@ export function viewScope(db: Database.Database, q: { scenarioId: number; standa
 export function unitsUnder(units: readonly Unit[], roots: readonly string[]): Unit[] {
   const keep = new Set(roots);
   const children = new Map<string, string[]>();
-  for (const u of units) if (u.parent_code) children.set(u.parent_code, [...(children.get(u.parent_code) ?? []), u.code]);
+  for (const u of units) {
+    if (!u.parent_code) continue;
+    const list = children.get(u.parent_code);
+    if (list) list.push(u.code); else children.set(u.parent_code, [u.code]);
+  }
   const stack = [...roots];
   while (stack.length) for (const c of children.get(stack.pop()!) ?? []) if (!keep.has(c)) { keep.add(c); stack.push(c); }
   return units.filter((u) => keep.has(u.code));

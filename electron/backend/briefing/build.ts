@@ -10,16 +10,15 @@ import type { Brief, BriefAccess, BriefCoverage, BriefMap } from '../../../share
 import { briefMap } from '../../../shared/briefing/index.ts';
 import { scenarioChanges } from '../../../shared/compare/index.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { facilitiesAt, projectLines } from '../../../shared/timeline/index.ts';
+import { projectLines } from '../../../shared/timeline/index.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
-import { listProjects } from '../db/projects.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { runAccess } from '../access/run-access.ts';
 import { listBoundaries } from '../db/boundaries.ts';
 import { getMeta } from '../db/meta.ts';
 import { listRows } from '../db/tables.ts';
 import { readCosts } from '../compare/handlers.ts';
-import { unitsUnder } from '../scope.ts';
+import { viewScope } from '../scope.ts';
 import { type AccessOf, evaluatePlanGaps, gapSettings, planRows } from '../gaps.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 
@@ -51,13 +50,13 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   // Both scenarios on the same targets: the set and the siting rules either carries (选址方案的目标).
   const rulesOf = a.compareId !== undefined ? [a.scenarioId, a.compareId] : undefined;
   const query = { standardId: a.standardId ?? settings.standardId, year: a.year ?? settings.year, onlyShort: false, ...(rulesOf ? { rulesOf } : {}) };
-  // Each scenario as of the year: its gaps, and the facilities its coverage is computed on (projects applied).
+  // Each scenario as of the year: its gaps, and its scope (the region's units, the facilities as of the year).
   const standing = async (scenarioId: number) => {
     const rows = planRows(db, scenarioId);
     const report = await evaluatePlanGaps(db, { ...query, scenarioId }, accessOf, rows);
     return {
       scenario: report.scenario, region: report.results.filter((r) => r.scope === 'region'), counties: report.results.filter((r) => r.scope === 'county'),
-      report, facilities: facilitiesAt(rows.facilities, rows.projects, report.year).facilities,
+      report, scope: viewScope(db, { ...query, scenarioId }, rows),
     };
   };
   const current = await standing(a.scenarioId);
@@ -68,18 +67,20 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   const target = report.targets.find((t): t is AccessTarget => t.kind === 'access');
   const rule = target ? targetSettings(target) : ACCESS_PRESETS['1030'];
   // The set's region only, as the gap table counts it (a plan may hold more: 资阳区 beside 长沙市).
-  const within = report.region.codes;
+  const { scope } = current;
+  const within = scope.region.codes;
   const accessIn = (scenarioId: number, facilities: readonly Facility[]) =>
     runAccess(db, planPath, { ...rule, scenarioId, ...(within.length ? { within } : {}) }, report.year, runner, { facilities });
-  const after = await accessIn(a.scenarioId, current.facilities);
+  const after = await accessIn(a.scenarioId, scope.plan.facilities);
   const access: BriefAccess = {
     target: target?.id ?? null, label: en ? (target?.nameEn ?? 'The “1030” emergency circle (120 stations: 10 min in town, 30 in the country)') : (target?.name ?? '“1030”急救圈（120 急救站：城镇 10 分钟、农村 30 分钟）'),
     urbanMinutes: rule.urbanMinutes, ruralMinutes: rule.ruralMinutes, modelNote: en ? after.modelNoteEn : after.modelNote,
     after: coverageOf(after, current.scenario),
-    before: compare && a.compareId !== undefined ? coverageOf(await accessIn(a.compareId, compare.facilities), compare.scenario) : null,
+    before: compare && a.compareId !== undefined ? coverageOf(await accessIn(a.compareId, compare.scope.plan.facilities), compare.scenario) : null,
   };
 
-  const units = within.length ? unitsUnder(listRows(db, 'units', a.scenarioId), within) : listRows(db, 'units', a.scenarioId);
+  // A set that does not apply counts the whole plan, as its (not applicable) rows say nothing of a region.
+  const [units, facilities] = scope.region.applicable ? [scope.units, scope.facilities] : [scope.rows.units, scope.plan.facilities];
   const codes = new Set(units.map((u) => u.code));
   const regionPopulation = report.results.find((r) => r.scope === 'region' && r.population !== undefined)?.population
     ?? units.filter((u) => !u.parent_code || !codes.has(u.parent_code)).reduce((s, u) => s + (u.population ?? 0), 0);
@@ -94,10 +95,10 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
       population: regionPopulation,
       counties: units.filter((u) => UNIT_KIND_LEVEL[u.kind] === 1).length,
       townships: units.filter((u) => UNIT_KIND_LEVEL[u.kind] === 2).length,
-      facilities: current.facilities.filter((f) => codes.has(f.unit_code)).length,
+      facilities: facilities.length,
     },
     access, map: planMap(units, listBoundaries(db)), proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null,
-    projects: projectLines(listProjects(db, a.scenarioId), listRows(db, 'facilities', a.scenarioId), a.lang),
+    projects: projectLines(scope.rows.projects, scope.rows.facilities, a.lang),
     notes: en ? report.notesEn : report.notes,
   };
 }
