@@ -52,6 +52,11 @@ function result(t: Target, scope: Scope, code: string, name: string, parent: str
 }
 
 const scopeOfLevel = (level: number): Scope => (level <= 0 ? 'region' : level === 1 ? 'county' : 'township');
+/** A facility row's parent for drilling down: its street/town, else its county (`u`: its unit's index). */
+const facilityParent = (ix: RegionIndex, u: number): string | null => {
+  const w = ix.townshipOf[u]! >= 0 ? ix.townshipOf[u]! : ix.countyOf[u]!;
+  return w >= 0 ? ix.units[w]!.code : null;
+};
 
 export interface EvaluateOptions {
   /** The target year: populations are taken, interpolated or projected for it. */
@@ -263,8 +268,7 @@ function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit, set: St
     const u = ix.facilityUnit[k]!;
     if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) continue;
     const f = ix.facilities[k]!;
-    const w = ix.townshipOf[u]! >= 0 ? ix.townshipOf[u]! : ix.countyOf[u]!;
-    const parent = w >= 0 ? ix.units[w]!.code : null;
+    const parent = facilityParent(ix, u);
     const v = measure[k]!;
     const den = relative ? relative[k]! : 1;
     if (v !== v || den !== den || den === 0) { // NaN: unknown
@@ -332,17 +336,18 @@ function pooledShare(t: Of<'pooled_share'>, ix: RegionIndex, emit: Emit): void {
     const u = ix.facilityUnit[k]!;
     if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) continue;
     const f = ix.facilities[k]!;
-    const w = ix.townshipOf[u]! >= 0 ? ix.townshipOf[u]! : ix.countyOf[u]!;
-    const parent = w >= 0 ? ix.units[w]!.code : null;
+    const parent = facilityParent(ix, u);
     const a = num[k]!, b = den[k]!;
-    const at = [n, ix.countyOf[u]!, ix.townshipOf[u]!].filter((x) => x >= 0);
+    const c = ix.countyOf[u]!, w = ix.townshipOf[u]!;
     if (a !== a || b !== b) { // NaN: unknown; left out of both sums, and said
-      for (const x of at) lacking[x]!++;
+      lacking[n]!++; if (c >= 0) lacking[c]!++; if (w >= 0) lacking[w]!++;
       const m = label(a !== a ? t.measure : t.relativeTo);
       detail.push(result(t, 'facility', f.id, f.name, parent, null, t.min, null, 'missing_data', { zh: `缺少「${m.zh}」`, en: `no ${m.en}` }));
       continue;
     }
-    for (const x of at) { sumNum[x]! += a; sumDen[x]! += b; }
+    sumNum[n]! += a; sumDen[n]! += b;
+    if (c >= 0) { sumNum[c]! += a; sumDen[c]! += b; }
+    if (w >= 0) { sumNum[w]! += a; sumDen[w]! += b; }
     if (b > 0) detail.push(result(t, 'facility', f.id, f.name, parent, round4(a / b), t.min, ceilPos(t.min * b - a), statusOf(a / b, t.min)));
   }
   const one = (at: number, scope: Scope, code: string, name: string, parent: string | null) => {
