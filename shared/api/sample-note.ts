@@ -13,9 +13,3 @@ export const SAMPLE_COLUMN = '数据说明';
 export function sampleFields(sample: boolean, lang: 'zh' | 'en'): { sample: boolean; sample_note?: string } {
   return sample ? { sample: true, sample_note: lang === 'en' ? SAMPLE_NOTE.en : SAMPLE_NOTE.zh } : { sample: false };
 }
-
-/** A table (header row first) with the 数据说明 column on every row when it comes from the sample plan. */
-export function withSampleColumn<T>(rows: readonly (readonly T[])[], sample: boolean): (T | string)[][] {
-  if (!sample) return rows.map((r) => [...r]);
-  return rows.map((r, i) => [...r, i === 0 ? SAMPLE_COLUMN : SAMPLE_NOTE.zh]);
-}

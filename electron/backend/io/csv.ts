@@ -14,7 +14,7 @@
  * numbers; on the sample plan a 数据说明 column on every row. The import reads all of it back as it was
  * (shared/model/cells.ts).
  */
-import { withSampleColumn } from '../../../shared/api/sample-note.ts';
+import { SAMPLE_COLUMN, SAMPLE_NOTE } from '../../../shared/api/sample-note.ts';
 
 const QUOTE = 34; // "
 const CR = 13;
@@ -156,20 +156,20 @@ export function csvCellText(v: CsvValue, kind: CsvColumnKind = 'text'): string {
  * row (as Excel writes), each cell through `csvCellText` and quoted per RFC 4180.
  */
 export function writeCsv(headers: readonly string[], rows: readonly (readonly CsvValue[])[], opts: CsvOptions = {}): string {
-  // The sample's 数据说明 column (small tables: the copy does not matter); other exports are written as they are.
-  const table: readonly (readonly CsvValue[])[] = opts.sample ? withSampleColumn<CsvValue>([headers, ...rows], true) : [headers, ...rows];
-  const head = table[0] as readonly string[];
-  const kinds = head.map((h) => opts.kinds?.[h] ?? 'text');
-  const parts: string[] = new Array(table.length);
-  for (let r = 0; r < table.length; r++) {
-    const row = table[r]!;
-    let line = '';
+  // The sample's 数据说明 column closes every row, the header included.
+  const extra = opts.sample ? [`,${csvField(SAMPLE_COLUMN)}`, `,${csvField(SAMPLE_NOTE.zh)}`] : ['', ''];
+  const kinds = headers.map((h) => opts.kinds?.[h] ?? 'text');
+  const line = (row: readonly CsvValue[], kindOf: (c: number) => CsvColumnKind) => {
+    let s = '';
     for (let c = 0; c < row.length; c++) {
-      if (c > 0) line += ',';
-      line += csvField(csvCellText(row[c], r === 0 ? 'text' : kinds[c]));
+      if (c > 0) s += ',';
+      s += csvField(csvCellText(row[c], kindOf(c)));
     }
-    parts[r] = line;
-  }
+    return s;
+  };
+  const parts: string[] = new Array(rows.length + 1);
+  parts[0] = line(headers, () => 'text') + extra[0];
+  for (let r = 0; r < rows.length; r++) parts[r + 1] = line(rows[r]!, (c) => kinds[c] ?? 'text') + extra[1];
   return `\ufeff${parts.join('\r\n')}\r\n`;
 }
 
