@@ -16,6 +16,8 @@ export async function buildNode() {
     build({ ...common, entryPoints: ['electron/web/main.ts'], outfile: 'out/web.mjs', format: 'esm' }),
     build({ ...common, entryPoints: ['electron/web/server.ts'], outfile: 'out/web-door.mjs', format: 'esm' }),
     build({ ...common, entryPoints: ['electron/backend/worker/worker.ts'], outfile: 'out/analysis-worker.mjs', format: 'esm' }),
+    // The portable build's launcher (scripts/portable.mjs): the door and an app-mode browser window.
+    build({ ...common, entryPoints: ['electron/portable/launch.ts'], outfile: 'out/launch.mjs', format: 'esm' }),
   ]);
 }
 

@@ -46,7 +46,12 @@ const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const TABLE_FILE = { units: '行政区划', facilities: '医疗卫生机构' } as const;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
+export interface ServiceOptions extends WorkspaceOptions {
+  /** Ends the program (closing the service is the caller's part); without it `app.quit` is UNAVAILABLE. */
+  quit?: () => void;
+}
+
+function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | undefined): PlannerService {
   const accessOf = accessCoverageOf(ws, runner);
   const info = () => planInfo(ws.requirePlan(), ws.savedAt);
   const scenario = (id: number) => { getScenario(ws.requirePlan().db, id); return id; };
@@ -66,8 +71,13 @@ function handlers(ws: Workspace, runner: AnalysisRunner): PlannerService {
     ...allocationHandlers(ws, accessOf),
     ...briefingHandlers(ws, runner, accessOf),
     'app.status': () => ({
-      plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir,
+      plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir, canQuit: !!quit,
     }),
+    'app.quit': () => {
+      if (!quit) throw new ApiError('UNAVAILABLE', '此模式下不能从程序内退出：请关闭浏览器标签页或按 Ctrl+C', 'This mode cannot be ended from inside: close the tab or press Ctrl+C');
+      setTimeout(quit, 200); // after the answer has gone back over the door
+      return { quitting: true as const };
+    },
 
     'app.pickPath': () => {
       throw new ApiError('UNAVAILABLE', '此模式下没有系统文件对话框：请直接填写路径', 'No system file dialog here: type the path');
@@ -209,10 +219,10 @@ export interface Service {
   close(): void;
 }
 
-export function createPlannerService(opts: WorkspaceOptions): Service {
+export function createPlannerService(opts: ServiceOptions): Service {
   const ws = new Workspace(opts);
   const runner = new AnalysisRunner();
-  const impl = handlers(ws, runner);
+  const impl = handlers(ws, runner, opts.quit);
   const invoke = async (method: string, args: unknown): Promise<unknown> => {
     if (!isApiMethod(method)) throw new ApiError('UNKNOWN_METHOD', `未知的方法：${method}`, `Unknown method: ${method}`);
     const parsed = API[method].args.safeParse(args ?? {});

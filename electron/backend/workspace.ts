@@ -1,6 +1,7 @@
 /**
  * The open plan and the user's recent files: the state behind the service, shared by every door.
- * Plans live wherever the user puts them; the sample and the config live under `home`
+ * Plans live wherever the user puts them; new plans and the sample go to the plans folder
+ * (Documents/HealthPlan, or `home`/plans when a home is given); the config lives under `home`
  * (HEALTHPLAN_HOME, or ~/.healthplan).
  */
 import fs from 'node:fs';
@@ -8,13 +9,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors.ts';
 import type { PlanDb } from './db/plan-file.ts';
+import { defaultPlansDir } from './user-dirs.ts';
 
 const MAX_RECENT = 10;
 
 export interface WorkspaceOptions {
-  /** Config and default plan folder; defaults to $HEALTHPLAN_HOME or ~/.healthplan. */
+  /** Config folder; defaults to $HEALTHPLAN_HOME or ~/.healthplan. */
   home?: string;
+  /** Where new plans and the sample go; defaults to `home`/plans when a home is given, else Documents/HealthPlan. */
+  plansDir?: string;
   door: 'electron' | 'web' | 'cli' | 'direct';
+}
+
+/** The config folder: the one given (option, HEALTHPLAN_HOME), else ~/.healthplan. */
+export function configHome(given: string | undefined = process.env.HEALTHPLAN_HOME): string {
+  return path.resolve(given ?? path.join(os.homedir(), '.healthplan'));
 }
 
 export class Workspace {
@@ -28,8 +37,10 @@ export class Workspace {
   onProgress: ((task: string, done: number, total: number) => void) | null = null;
 
   constructor(opts: WorkspaceOptions) {
-    this.home = path.resolve(opts.home ?? process.env.HEALTHPLAN_HOME ?? path.join(os.homedir(), '.healthplan'));
-    this.plansDir = path.join(this.home, 'plans');
+    const given = opts.home ?? process.env.HEALTHPLAN_HOME;
+    this.home = configHome(given);
+    // A given home (tests, HEALTHPLAN_HOME) keeps everything in one place; a planner's plans go to Documents.
+    this.plansDir = path.resolve(opts.plansDir ?? (given ? path.join(this.home, 'plans') : defaultPlansDir()));
     this.door = opts.door;
   }
 

@@ -23,7 +23,13 @@ let printWin: BrowserWindow | null = null;
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
-const service = createPlannerService({ home: process.env.HEALTHPLAN_HOME ?? path.join(app.getPath('userData'), 'plans-home'), door: 'electron' });
+// Plans in Documents/HealthPlan (文档), the config in the app's user-data folder; HEALTHPLAN_HOME keeps both there.
+const givenHome = process.env.HEALTHPLAN_HOME;
+const service = createPlannerService({
+  home: givenHome ?? path.join(app.getPath('userData'), 'plans-home'),
+  plansDir: givenHome ? undefined : path.join(app.getPath('documents'), 'HealthPlan'),
+  door: 'electron', quit: () => { service.close(); app.quit(); },
+});
 
 ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => {
   if (!isTrustedEvent(event, [win, printWin], rendererDir)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝：来源不是本程序窗口', messageEn: 'Refused: not our window' } };

@@ -7,8 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createPlannerService, toErrorData, type Service } from '../backend/service.ts';
-import type { WorkspaceOptions } from '../backend/workspace.ts';
+import { createPlannerService, toErrorData, type Service, type ServiceOptions } from '../backend/service.ts';
 import { TOKEN_HEADER } from '../../shared/api/http.ts';
 import { bodyLimit } from './limits.ts';
 
@@ -17,9 +16,14 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.map': 'application/json',
 };
 
-export interface WebDoor { url: string; token: string; port: number; service: Service; close(): Promise<void> }
+export interface WebDoor {
+  url: string; token: string; port: number; service: Service;
+  /** When a page last called the API (ms since the epoch; the start time before any call). */
+  lastCallAt(): number;
+  close(): Promise<void>;
+}
 
-export interface WebDoorOptions extends Omit<WorkspaceOptions, 'door'> {
+export interface WebDoorOptions extends Omit<ServiceOptions, 'door'> {
   port?: number;
   /** The built renderer (out/renderer); without it only the API is served. */
   staticDir?: string;
@@ -96,8 +100,9 @@ function safeEqual(a: string, b: string): boolean {
 
 export async function startWebDoor(opts: WebDoorOptions = {}): Promise<WebDoor> {
   const token = opts.token ?? crypto.randomBytes(24).toString('hex');
-  const service = createPlannerService({ home: opts.home, door: 'web' });
+  const service = createPlannerService({ home: opts.home, plansDir: opts.plansDir, quit: opts.quit, door: 'web' });
   let port = 0;
+  let lastCall = Date.now();
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (!hostAllowed(req.headers.host, port)) {
       refuse(res, 421, 'UNAUTHORIZED', `只应答发往 127.0.0.1:${port} 或 localhost:${port} 的请求`, `Only requests to 127.0.0.1:${port} or localhost:${port} are answered`, true);
@@ -119,6 +124,7 @@ export async function startWebDoor(opts: WebDoorOptions = {}): Promise<WebDoor> 
       return;
     }
     if (req.method !== 'POST') { refuse(res, 405, 'INVALID_ARGS', '只接受 POST', 'POST only', true); return; }
+    lastCall = Date.now();
     const method = pathname.slice('/api/'.length);
     // The limit is the method's, decided before a byte of the body is read.
     const limit = bodyLimit(method);
@@ -163,7 +169,7 @@ export async function startWebDoor(opts: WebDoorOptions = {}): Promise<WebDoor> 
   });
   port = (server.address() as { port: number }).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`, token, port, service,
+    url: `http://127.0.0.1:${port}/?token=${token}`, token, port, service, lastCallAt: () => lastCall,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => { service.close(); resolve(); }); }),
   };
 }

@@ -101,6 +101,8 @@ export interface AppStatus {
   door: 'electron' | 'web' | 'cli' | 'direct';
   /** Where plans are kept by default (the sample, new plans). */
   plansDir: string;
+  /** Whether `app.quit` ends the program (the portable launcher, Electron): the 文件 menu shows 退出. */
+  canQuit: boolean;
 }
 /** One logged cell edit: which table, which row (code or id), which column. */
 export interface EditRef { table: 'units' | 'facilities'; key: string; field: string }
@@ -222,6 +224,8 @@ export const API = {
   'app.pickPath': method<{ path: string | null }>()(
     z.object({ purpose: z.enum(['open', 'save']), defaultPath: Path.optional() }),
     "The operating system's file dialog for a plan file; only the Electron door has one (others: UNAVAILABLE)."),
+  'app.quit': method<{ quitting: true }>()(None,
+    'End the program: the plan is closed, the door stops and its window closes (after this answer). Only where the program owns its window (canQuit); others: UNAVAILABLE.'),
 
   'plan.new': method<PlanInfo>()(z.object({ path: Path, name: z.string().trim().min(1).max(200).optional() }),
     'Create an empty plan file and open it.'),

@@ -63,6 +63,8 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       const s = await door.call('app.status', {});
       expect(s.plan).toBeNull();
       expect(s.plansDir).toBe(path.join(home, 'plans'));
+      // Neither door here owns a window to end: no 退出 in the 文件 menu.
+      expect(s.canQuit).toBe(false);
     });
 
     it('rejects unknown methods and invalid arguments', async () => {
@@ -72,6 +74,7 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       // Only the Electron door has a system file dialog and prints with Chromium; the others say so.
       expect(await codeOf(door.call('app.pickPath', { purpose: 'open' }))).toBe('UNAVAILABLE');
       expect(await codeOf(door.call('app.printBrief', { scenarioId: 1 }))).toBe('UNAVAILABLE');
+      expect(await codeOf(door.call('app.quit', {}))).toBe('UNAVAILABLE');
     });
 
     it('creates a plan with a baseline, and refuses to overwrite it', async () => {

@@ -10,12 +10,12 @@ import { allocationStrings } from '../../features/allocation/strings.ts';
 import { briefingStrings } from '../../features/briefing/strings.ts';
 
 export const en: Resources = {
-  app: { title: 'HealthPlan', loading: 'Opening the plan…', startFailed: 'Cannot start: {{message}}', retry: 'Retry' },
+  app: { title: 'HealthPlan', loading: 'Opening the plan…', startFailed: 'Cannot start: {{message}}', retry: 'Retry', ended: 'HealthPlan has ended; the plan is saved. You can close this window.' },
   menu: { file: 'File', edit: 'Edit', scenario: 'Scenario', view: 'View' },
   file: {
     new: 'New plan…', open: 'Open plan…', openSample: 'Open the sample plan', recent: 'Open recent', recentEmpty: '(no recent files)',
     saveAs: 'Save as…', renamePlan: 'Rename plan…', importUnits: 'Import units…', importFacilities: 'Import facilities…', importPopulations: 'Import populations by year…', roads: 'Roads and boundaries…',
-    exportUnits: 'Export units', exportFacilities: 'Export facilities', exportPopulations: 'Export populations by year', template: 'Save import template…',
+    exportUnits: 'Export units', exportFacilities: 'Export facilities', exportPopulations: 'Export populations by year', template: 'Save import template…', quit: 'Quit',
     exported: 'Exported {{file}}', exporting: 'Exporting…',
   },
   format: { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV text (.csv)' },

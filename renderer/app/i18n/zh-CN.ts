@@ -13,12 +13,12 @@ import { allocationStrings } from '../../features/allocation/strings.ts';
 import { briefingStrings } from '../../features/briefing/strings.ts';
 
 export const zhCN = {
-  app: { title: 'HealthPlan 卫健资源规划台', loading: '正在打开方案…', startFailed: '无法启动：{{message}}', retry: '重试' },
+  app: { title: 'HealthPlan 卫健资源规划台', loading: '正在打开方案…', startFailed: '无法启动：{{message}}', retry: '重试', ended: 'HealthPlan 已退出，方案已保存。可以关闭此窗口。' },
   menu: { file: '文件', edit: '编辑', scenario: '情景', view: '视图' },
   file: {
     new: '新建方案…', open: '打开方案…', openSample: '打开示例方案', recent: '最近打开', recentEmpty: '（无最近文件）',
     saveAs: '另存为…', renamePlan: '重命名方案…', importUnits: '导入单位…', importFacilities: '导入机构…', importPopulations: '导入分年份人口…', roads: '路网与边界…',
-    exportUnits: '导出单位', exportFacilities: '导出机构', exportPopulations: '导出分年份人口', template: '保存导入模板…',
+    exportUnits: '导出单位', exportFacilities: '导出机构', exportPopulations: '导出分年份人口', template: '保存导入模板…', quit: '退出',
     exported: '已导出 {{file}}', exporting: '正在导出…',
   },
   format: { xlsx: 'Excel 工作簿 (.xlsx)', csv: 'CSV 文本 (.csv)' },

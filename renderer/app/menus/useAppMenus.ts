@@ -10,7 +10,7 @@ import type { MenuEntry, MenuSpec } from './MenuBar.tsx';
 export function useAppMenus(): MenuSpec[] {
   const { t, lang } = useLang();
   const { status, editState } = useAppData();
-  const { invoke, planOpened } = useAppActions();
+  const { invoke, planOpened, quit } = useAppActions();
   const { openDialog, notify } = useUi();
   const { exportTable } = useExport();
   const { undo, redo, undoText, redoText } = useUndoRedo();
@@ -50,6 +50,10 @@ export function useAppMenus(): MenuSpec[] {
         { id: 'file-export-populations', label: t('file.exportPopulations'), disabled: !plan, submenu: exportMenu('populations') },
         { separator: true, id: 'sep3' },
         { id: 'file-template', label: t('file.template'), onSelect: () => openDialog({ kind: 'template' }) },
+        ...(status?.canQuit ? [
+          { separator: true as const, id: 'sep4' },
+          { id: 'file-quit', label: t('file.quit'), onSelect: () => void quit().catch((e: unknown) => notify(errorText(e, lang), 'error')) },
+        ] : []),
       ],
     },
     {

@@ -24,7 +24,7 @@ import './shell.css';
 
 export function Shell() {
   const { t, lang } = useLang();
-  const { status, startError } = useAppData();
+  const { status, startError, ended } = useAppData();
   const { start } = useAppActions();
   const { tab, setTab } = useUi();
   const menus = useAppMenus();
@@ -55,7 +55,9 @@ export function Shell() {
         ))}
       </nav>
       <main className="workspace">
-        {startError ? (
+        {ended ? (
+          <div className="start-error" role="status" data-testid="app-ended"><p>{t('app.ended')}</p></div>
+        ) : startError ? (
           <div className="start-error" role="alert" data-testid="start-error">
             <p>{t('app.startFailed', { message: errorText(startError, lang) })}</p>
             <button type="button" className="btn primary" onClick={() => void start()}>{t('app.retry')}</button>

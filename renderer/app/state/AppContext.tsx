@@ -17,6 +17,8 @@ export interface AppData {
   /** Writes in flight (the status bar shows 保存中… while > 0). */
   pendingWrites: number;
   startError: unknown;
+  /** After 退出: the program has ended and the window only says so. */
+  ended: boolean;
 }
 
 export interface AppActions {
@@ -33,13 +35,22 @@ export interface AppActions {
   redo(): Promise<EditState | null>;
   /** Runs a write, counting it as pending, then refreshes the plan info and the undo state. */
   write<T>(fn: () => Promise<T>): Promise<T>;
+  /** 退出 (where status.canQuit): ends the program, then closes the window where the browser lets a page do so. */
+  quit(): Promise<void>;
 }
+
+/**
+ * Where the program ends by itself when no window is left (the portable launcher with a plain browser
+ * tab, whose closing it cannot see), an open page says it is there. Background tabs run timers about
+ * once a minute, so the launcher waits several minutes of silence (electron/portable/launch.ts).
+ */
+const HEARTBEAT_MS = 30_000;
 
 const DataCtx = createContext<AppData | null>(null);
 const ActionsCtx = createContext<AppActions | null>(null);
 
 const INITIAL: AppData = {
-  status: null, scenarios: [], scenarioId: 1, units: null, facilities: null, editState: null, pendingWrites: 0, startError: null,
+  status: null, scenarios: [], scenarioId: 1, units: null, facilities: null, editState: null, pendingWrites: 0, startError: null, ended: false,
 };
 
 export function AppProvider({ children, invoke: given }: { children: ReactNode; invoke?: Invoke }) {
@@ -48,6 +59,7 @@ export function AppProvider({ children, invoke: given }: { children: ReactNode; 
   const scenarioRef = useRef(1);
   const planRef = useRef<string | null>(null);
   const loadSeq = useRef(0);
+  const heartbeat = useRef<ReturnType<typeof setInterval> | null>(null);
   const patch = useCallback((p: Partial<AppData> | ((d: AppData) => Partial<AppData>)) =>
     setData((d) => ({ ...d, ...(typeof p === 'function' ? p(d) : p) })), []);
 
@@ -128,6 +140,7 @@ export function AppProvider({ children, invoke: given }: { children: ReactNode; 
         patch({ startError: null });
         try {
           const status = await invoke('app.status', {});
+          if (status.canQuit && !heartbeat.current) heartbeat.current = setInterval(() => void invoke('app.status', {}).catch(() => undefined), HEARTBEAT_MS);
           const plan = status.plan ?? (await invoke('plan.openSample', {}));
           await planOpened(plan);
         } catch (e) {
@@ -157,6 +170,13 @@ export function AppProvider({ children, invoke: given }: { children: ReactNode; 
       undo: undoRedo('edits.undo'),
       redo: undoRedo('edits.redo'),
       write,
+      async quit() {
+        await invoke('app.quit', {});
+        if (heartbeat.current) clearInterval(heartbeat.current);
+        heartbeat.current = null;
+        patch({ ended: true });
+        window.close(); // an app-mode window may close itself; a tab stays and says the program has ended
+      },
     };
   }, [invoke, patch]);
 
