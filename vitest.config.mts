@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The portable archives' checks run with vitest.portable.config.mts (npm run test:portable).
+    exclude: [...configDefaults.exclude, 'test/portable/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Backend tests open real SQLite files; e2e tests drive one Chromium: keep files in separate forks.
