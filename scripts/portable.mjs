@@ -69,7 +69,7 @@ async function main() {
   }
   fs.writeFileSync(path.join(outDir, 'SHA256SUMS'), manifest.map((m) => `${m.sha256}  ${m.file}\n`).join(''));
   fs.writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  console.log(`${manifest.length} archive(s) in ${path.relative(root, outDir) || outDir} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`${manifest.length} archive(s) in ${values.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().catch((e) => {

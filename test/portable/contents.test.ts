@@ -2,7 +2,7 @@
 // headers, so an arm64 archive cannot carry an x64 binary unnoticed), the production dependencies and no
 // dev ones, the launchers a planner double-clicks (exec bits on Linux, CRLF on Windows), one top folder,
 // and a size kept in check. Run after `npm run portable` (npm run test:portable does both).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +25,7 @@ const TARGETS = {
   'linux-arm64': { machine: ELF_AARCH64, format: 'elf', sqlite: 'linux-arm64', maxMB: 64, platform: 'linux', arch: 'arm64' },
 } as const;
 
+const hasDesktopFileValidate = spawnSync('desktop-file-validate', ['--help']).status === 0;
 const manifest = readManifest();
 const built = Object.keys(TARGETS).filter((t) => {
   const m = manifest.find((e) => e.target === t);
@@ -148,7 +149,16 @@ describe('portable archives', () => {
           expect(entries.filter((e) => e.uid !== 0 || e.gid !== 0)).toEqual([]);
           expect(names.get(`${top}HealthPlan.sh`)!.data!.toString()).toMatch(/^#!\/bin\/sh\n[^]*exec "\$here\/node\/bin\/node" "\$here\/app\/out\/launch.mjs" "\$@"/);
           expect(names.get(`${top}healthplan`)!.data!.toString()).toMatch(/^#!\/bin\/sh\n[^]*exec "\$here\/node\/bin\/node" "\$here\/app\/bin\/healthplan.mjs" "\$@"/);
-          expect(names.get(`${top}HealthPlan.desktop`)!.data!.toString()).toContain(`Exec=sh -c 'exec "$(dirname "$1")/HealthPlan.sh"' sh %k`);
+          // %k is the .desktop file's own path (empty from some launchers: then dirname gives ".", the folder they run in).
+          const desktop = names.get(`${top}HealthPlan.desktop`)!.data!.toString();
+          expect(desktop).toContain('Exec=sh -c "exec \\\\"\\\\$(dirname \\\\"\\\\$1\\\\")/HealthPlan.sh\\\\"" sh %k\n');
+          if (hasDesktopFileValidate) {
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-desktop-'));
+            fs.writeFileSync(path.join(dir, 'HealthPlan.desktop'), desktop);
+            const r = spawnSync('desktop-file-validate', [path.join(dir, 'HealthPlan.desktop')], { encoding: 'utf8' });
+            fs.rmSync(dir, { recursive: true, force: true });
+            expect(r.stdout + r.stderr).toBe('');
+          }
         }
       });
 
