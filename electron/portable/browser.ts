@@ -3,6 +3,7 @@
  * own profile folder, no address bar), else the default browser. Edge is on every Windows 10/11; on
  * 统信UOS/麒麟 the 信创 browsers are Chromium underneath and take the same switches.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface BrowserEnv {
@@ -68,4 +69,22 @@ export function defaultBrowserCommand(platform: NodeJS.Platform, url: string): [
   if (platform === 'win32') return ['rundll32', ['url.dll,FileProtocolHandler', url]];
   if (platform === 'darwin') return ['open', [url]];
   return ['xdg-open', [url]];
+}
+
+/**
+ * Whether a browser already runs on this profile folder: then a new start hands its window to that
+ * browser and ends at once, and the window is not ours to watch. Chromium marks the profile with
+ * SingletonLock (a link to "host-pid") on Linux and macOS, and keeps `lockfile` open on Windows.
+ */
+export function profileInUse(profileDir: string, platform: NodeJS.Platform = process.platform): boolean {
+  if (platform === 'win32') {
+    const lock = path.join(profileDir, 'lockfile');
+    if (!fs.existsSync(lock)) return false;
+    try { fs.rmSync(lock); return false; } catch { return true; } // held open by a running browser
+  }
+  let target: string;
+  try { target = fs.readlinkSync(path.join(profileDir, 'SingletonLock')); } catch { return false; }
+  const pid = Number(target.split('-').pop());
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
 }

@@ -15,12 +15,12 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../backend/paths.ts';
 import { configHome } from '../backend/workspace.ts';
 import { startWebDoor, type WebDoor } from '../web/server.ts';
-import { appModeArgs, defaultBrowserCommand, findAppBrowser, type BrowserEnv } from './browser.ts';
+import { appModeArgs, defaultBrowserCommand, findAppBrowser, profileInUse, type BrowserEnv } from './browser.ts';
 import { liveDoor, removeRecord, writeRecord } from './running.ts';
 import { showError } from './show-error.ts';
 
-/** A browser process that ends sooner than this handed the window to one already running (or failed). */
-const HANDOFF_MS = 5_000;
+/** A browser of ours that ends this soon with an error did not start (the default browser is tried). */
+const FAILED_START_MS = 5_000;
 /** With no window of ours to watch (a plain browser tab), the door stops after this long with no page calling. */
 const IDLE_MS = 5 * 60_000;
 
@@ -43,11 +43,13 @@ function log(line: string): void {
   } catch { /* the log is a help, never a reason to fail */ }
 }
 
+const profileDir = () => path.join(home, 'browser-profile');
+
 /** Opens `url` in an app window of our profile; the child is ours to watch when the browser was found. */
 function openWindow(url: string): ChildProcess | null {
   const browser = findAppBrowser(browserEnv);
   if (browser) {
-    const child = spawn(browser, appModeArgs(url, path.join(home, 'browser-profile'), browserEnv), { stdio: 'ignore', windowsHide: false });
+    const child = spawn(browser, appModeArgs(url, profileDir(), browserEnv), { stdio: 'ignore', windowsHide: false });
     child.on('error', (e) => { log(`浏览器无法启动 / browser failed: ${browser}: ${e.message}`); openDefault(url); });
     log(`窗口 / window: ${browser} --app`);
     return child;
@@ -144,15 +146,20 @@ async function main(): Promise<void> {
   const watchIdle = () => setInterval(() => {
     if (Date.now() - door.lastCallAt() > IDLE_MS) void stop('没有页面 / no page for 5 minutes');
   }, 30_000).unref();
+  // A browser left running on our profile (its door was killed) takes the window: not ours to watch.
+  const handedOver = profileInUse(profileDir());
   browser = openWindow(door.url);
-  if (!browser) { watchIdle(); return; }
+  if (!browser || handedOver) { watchIdle(); return; }
   const opened = Date.now();
-  browser.on('exit', (code) => {
-    if (Date.now() - opened > HANDOFF_MS) { void stop('窗口已关闭 / window closed'); return; }
-    // Ended at once: it passed the window to a browser already running on our profile (code 0), or failed.
-    if (code !== 0) openDefault(door.url);
-    browser = null;
-    watchIdle();
+  browser.on('exit', (code, signal) => {
+    log(`浏览器进程结束 / browser ended: ${code ?? signal} after ${Date.now() - opened} ms`);
+    if (code !== 0 && Date.now() - opened < FAILED_START_MS) {
+      openDefault(door.url);
+      browser = null;
+      watchIdle();
+      return;
+    }
+    void stop('窗口已关闭 / window closed');
   });
   // Kept alive by the server; the interval above is unref'd.
 }

@@ -68,11 +68,11 @@ describe('the portable launcher', () => {
     await expect(fetch(`http://127.0.0.1:${rec.port}/`)).rejects.toThrow();
   });
 
-  it('opens an app window on its own profile and stops when that window’s browser ends', async () => {
+  it('opens an app window on its own profile and stops when that window’s browser ends, however soon', async () => {
     const home = tmpDir('hp-launch-');
-    // A stand-in browser: notes its switches, stays up 6 s (a window open), then ends (closed).
+    // A stand-in browser: notes its switches, stays up 1 s (a window open and soon closed), then ends.
     const fake = path.join(home, 'browser.sh');
-    fs.writeFileSync(fake, `#!/bin/sh\nprintf '%s\\n' "$@" > "${home}/args.txt"\nsleep 6\n`, { mode: 0o755 });
+    fs.writeFileSync(fake, `#!/bin/sh\nprintf '%s\\n' "$@" > "${home}/args.txt"\nsleep 1\n`, { mode: 0o755 });
     const run = launch(home, [], { HEALTHPLAN_BROWSER: fake });
     const args = await until(() => fs.existsSync(path.join(home, 'args.txt')) && fs.readFileSync(path.join(home, 'args.txt'), 'utf8').split('\n'));
     const rec = record(home)!;
@@ -81,6 +81,22 @@ describe('the portable launcher', () => {
     expect(await run.exited).toBe(0);
     expect(run.out()).toMatch(/window closed/);
     expect(record(home)).toBeNull();
+  }, 30_000);
+
+  it('when a browser already runs on its profile (its door was killed), the window is handed to it and the door stays up', async () => {
+    const home = tmpDir('hp-launch-');
+    const profile = path.join(home, 'browser-profile');
+    fs.mkdirSync(profile, { recursive: true });
+    // Chromium's mark of a running browser: SingletonLock → "host-pid" (this test's own pid is alive).
+    fs.symlinkSync(`somehost-${process.pid}`, path.join(profile, 'SingletonLock'));
+    const fake = path.join(home, 'browser.sh');
+    fs.writeFileSync(fake, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const run = launch(home, [], { HEALTHPLAN_BROWSER: fake });
+    const rec = await until(() => record(home));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(run.child.exitCode).toBeNull();
+    expect((await call(rec, 'app.quit')).ok).toBe(true);
+    expect(await run.exited).toBe(0);
   }, 30_000);
 
   it('takes over from a launcher that was killed (a stale record and start lock)', async () => {
