@@ -11,7 +11,8 @@
  * not drivable for an ambulance, as in OSM routing profiles for cars), corridors, bus-only ways, roads
  * under construction or only proposed, and similar.
  */
-import type { FeatureProblem, RoadImportReport } from '../api/contract.ts';
+import type { FeatureProblem } from '../model/issues.ts';
+import type { RoadImportReport } from './road-report.ts';
 import { distanceMetres } from '../geo/crs.ts';
 import { DRIVABLE_CLASSES, type RoadNetworkData } from './network.ts';
 

@@ -1,6 +1,7 @@
 /**
  * The pieces every section of the contract builds its methods from: `method` and the common
- * argument schemas. The contract (contract.ts) and its sections (methods/*.ts) import them here.
+ * argument schemas, the shapes several sections share. The sections (methods/*.ts) import them here,
+ * never from contract.ts, which only assembles the sections.
  */
 import { z } from 'zod';
 import { KEY_MAX_LENGTH, TABLE_NAMES } from '../model/columns.ts';
@@ -25,3 +26,9 @@ export const SetId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, '小写字母、
 export const Year = z.number().int().min(2000).max(2100);
 export const Lon = z.number().min(-180).max(180);
 export const Lat = z.number().min(-90).max(90);
+/** A file made for the planner (an export, a template, a PDF), as every door carries it. */
+export interface FileOut { fileName: string; dataBase64: string; mimeType: string }
+/** A job on the worker (access.start, siting.start …). */
+export const JobId = z.object({ job: z.number().int().positive() });
+/** 出行方式 per urban/rural demand point: by car (default) or on foot (shared/access/travel.ts). */
+export const TravelModesSchema = z.object({ urban: z.enum(['drive', 'walk']), rural: z.enum(['drive', 'walk']) }).default({ urban: 'drive', rural: 'drive' });

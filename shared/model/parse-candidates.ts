@@ -3,7 +3,7 @@
  * (Chinese headers accepted: 编号, 名称, 经度, 纬度 …) → sites in WGS-84, or every problem with its
  * row and column. All or nothing, like the other imports.
  */
-import type { ImportProblem } from '../api/import-report.ts';
+import type { ImportProblem } from './issues.ts';
 import { toWgs84, type Crs } from '../geo/crs.ts';
 import { CellError, cellConverter, normaliseHeader } from './cells.ts';
 import { FACILITY_COLUMNS, KEY_MAX_LENGTH, type ColumnDef } from './columns.ts';

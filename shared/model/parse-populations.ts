@@ -8,7 +8,7 @@
  *   (2025, 2025年, 2025年人口, 常住人口（2025年）).
  * Cells are read by the same rules as the units table (12.5万, 1,234, full-width digits …).
  */
-import type { ImportProblem } from '../api/import-report.ts';
+import type { ImportProblem } from './issues.ts';
 import { CellError, cellConverter, normaliseHeader } from './cells.ts';
 import { UNIT_COLUMNS, type ColumnDef } from './columns.ts';
 import type { PopulationFigure } from './entities.ts';

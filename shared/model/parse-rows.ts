@@ -7,7 +7,7 @@
  * Built for large sheets: one converter per column is compiled before the loop, the loop allocates
  * nothing but the row objects, and messages are only built for the problems that are listed.
  */
-import type { ImportProblem } from '../api/import-report.ts';
+import type { ImportProblem } from './issues.ts';
 import { toWgs84, type Crs } from '../geo/crs.ts';
 import { CellError, cellConverter, type CellConverter } from './cells.ts';
 import { KEY_MAX_LENGTH, TABLE_COLUMNS, TABLE_KEY, type ColumnDef, type TableName } from './columns.ts';

@@ -4,7 +4,7 @@ import type { AllocationTotals } from '../../allocation/reconcile.ts';
 import type { AllocationResult } from '../../allocation/types.ts';
 import type { Target } from '../../gaps/standard.ts';
 import type { Scenario } from '../../model/entities.ts';
-import type { FileOut } from '../contract.ts';
+import type { FileOut } from '../schemas.ts';
 import { InScenario, Key, method, Name, SetId, Year } from '../schemas.ts';
 
 const Amount = z.number().int().min(0).max(1e9);

@@ -1,7 +1,7 @@
 /** The contract's briefing methods (汇报材料; spread into API in ../contract.ts). */
 import { z } from 'zod';
 import type { Brief } from '../../briefing/model.ts';
-import type { FileOut } from '../contract.ts';
+import type { FileOut } from '../schemas.ts';
 import { InScenario, method, ScenarioId, SetId, Year } from '../schemas.ts';
 
 export const BriefQuery = InScenario.extend({

@@ -1,0 +1,32 @@
+/** The contract's access section (可及性分析; spread into API in ../contract.ts): travel times and coverage, run at once or as a job. */
+import { z } from 'zod';
+import type { AccessResultOut } from '../../access/result.ts';
+import { FACILITY_TYPES } from '../../model/kinds.ts';
+import { InScenario, JobId, Key, method, TravelModesSchema, Year } from '../schemas.ts';
+
+export const AccessQuerySchema = InScenario.extend({
+  types: z.array(z.enum(FACILITY_TYPES)).min(1).max(FACILITY_TYPES.length),
+  urbanMinutes: z.number().positive().max(600),
+  ruralMinutes: z.number().positive().max(600),
+  direction: z.enum(['from', 'to']).default('from'),
+  dispatchMinutes: z.number().min(0).max(120).default(0),
+  demand: z.enum(['centroids', 'grid']).default('centroids'),
+  gridMeters: z.number().min(100).max(20_000).default(1000),
+  measure: z.enum(['time', 'radius']).default('time'),
+  /** Facilities as of this year (projects applied), populations of it; absent: the plan's target year. */
+  year: Year.optional(),
+  /** Only these units' people (codes or exact names). */
+  within: z.array(Key).max(1000).optional(),
+  travel: TravelModesSchema,
+});
+
+/** An access job: running (stage, share 0–1), done (with its result) or cancelled. */
+export interface AccessJobOut { state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: AccessResultOut }
+
+export const ACCESS_API = {
+  'access.run': method<AccessResultOut>()(AccessQuerySchema,
+    'Travel time from (or to) the nearest facility of the types for every demand point, and coverage within the urban/rural minutes per unit and region; on the plan\'s roads, else in a straight line (said).'),
+  'access.start': method<{ job: number }>()(AccessQuerySchema, 'Start the same analysis on the worker; follow it with access.job.'),
+  'access.job': method<AccessJobOut>()(JobId, 'Progress of an access job, and its result once done.'),
+  'access.cancel': method<{ cancelled: boolean }>()(JobId, 'Cancel a running access job.'),
+} as const;

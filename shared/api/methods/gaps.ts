@@ -1,0 +1,38 @@
+/** The contract's gaps section (spread into API in ../contract.ts): the plan measured against a standard set. */
+import { z } from 'zod';
+import type { GapResult } from '../../gaps/result.ts';
+import { Scope, type Target } from '../../gaps/standard.ts';
+import { type FileOut, Format, InScenario, method, None, SetId, Year } from '../schemas.ts';
+
+/** The units (codes or names) a set written for another region is applied to, as the planner chose. */
+const AppliedTo = z.array(z.string().min(1).max(100)).min(1).max(50);
+const GapQuery = InScenario.extend({
+  standardId: SetId.optional(), year: Year.optional(), level: Scope.optional(), onlyShort: z.boolean().default(false),
+  /** Apply the set to these units of the plan in place of the region it names (absent: the plan's choice, else the set's). */
+  region: AppliedTo.optional(),
+});
+
+/** Which standard set a plan is measured against, for which year, and (a set written for another region) applied to which units. */
+export interface GapSettings { standardId: string; year: number; region?: string[] }
+export interface GapReportOut {
+  standard: string;
+  standardName: string;
+  year: number;
+  scenario: string;
+  targets: Target[];
+  results: GapResult[];
+  /** What a reader must know about how the figures were made (region not found, population projected …). */
+  notes: string[];
+  notesEn: string[];
+  /** The units the set was evaluated over and their name; `applicable` false when its region is not in the plan. */
+  region: { codes: string[]; name: string; applicable: boolean };
+}
+
+export const GAPS_API = {
+  'gaps.settings': method<GapSettings>()(None, 'The standard set and target year the plan uses.'),
+  'gaps.setSettings': method<GapSettings>()(z.object({ standardId: SetId, year: Year, region: AppliedTo.optional() }), 'Choose the standard set and target year (and, for a set written for another region, the units to apply it to).'),
+  'gaps.evaluate': method<GapReportOut>()(GapQuery,
+    'Every target evaluated for the scenario (the plan\'s set and year unless given); onlyShort keeps results with a shortfall.'),
+  'gaps.export': method<FileOut>()(GapQuery.extend({ format: Format }),
+    'The same gaps as a sheet (.xlsx or .csv) with Chinese headers and every target\'s source.'),
+} as const;
