@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllocationLine } from '../../shared/allocation/types.ts';
 import { tmpDir } from '../backend/tmp.ts';
-import { launchApp, screenshot, type App } from './harness.ts';
+import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
 const home = tmpDir('hp-e2e-allocation-');
 let app: App;
@@ -32,7 +32,7 @@ describe('资源配置', () => {
 
   beforeAll(async () => {
     app = await launchApp(home);
-    await app.page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+    await openUnits(app.page);
   });
   afterAll(async () => app?.close());
 

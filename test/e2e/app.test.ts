@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
-import { launchApp, screenshot, type App } from './harness.ts';
+import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
 const home = tmpDir('hp-e2e-');
 const work = tmpDir('hp-e2e-files-');
@@ -35,8 +35,8 @@ describe('HealthPlan in the browser', () => {
   beforeAll(async () => { app = await launchApp(home); });
   afterAll(async () => app?.close());
 
-  it('opens on the sample plan, labelled as sample data, with the units tree', async () => {
-    await grid('units').locator('[data-testid=grid-row]').first().waitFor();
+  it('opens on the sample plan, labelled as sample data, on 总览, with the units tree a tab away', async () => {
+    await openUnits(app.page);
     await expect.poll(() => app.page.locator('[data-testid=sample-badge]').textContent()).toContain('示例数据 — 部分数值为估算');
     expect(await app.page.locator('[data-testid=status-file]').textContent()).toContain('示例-长沙市+益阳市资阳区.hplan');
     expect(await cell('units', '430100000000', 'name').textContent()).toContain('长沙市');

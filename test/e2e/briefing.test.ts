@@ -6,7 +6,7 @@
 // the baseline (before/after on the slides); and the exports: PNG, PPTX and the printable PDF view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
-import { launchApp, screenshot, type App } from './harness.ts';
+import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
 const home = tmpDir('hp-e2e-briefing-');
 let app: App;
@@ -110,7 +110,7 @@ async function presentAll(prefix: string, width: number, height: number): Promis
 describe('总览 and 演示', () => {
   beforeAll(async () => {
     app = await launchApp(home, { width: 1600, height: 900 });
-    await app.page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+    await openUnits(app.page);
   });
   afterAll(async () => app?.close());
 
@@ -193,7 +193,7 @@ describe('总览 and 演示', () => {
     await invoke('facilities.add', { scenarioId: id, type: 'chc', lon: shaping.lon + 0.004, lat: shaping.lat, name: '沙坪街道第二社区卫生服务中心', unit_code: SHAPING, fields: { beds_open: 30, physicians: 8 } });
     await app.page.setViewportSize({ width: 1600, height: 900 });
     await app.page.reload();
-    await app.page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+    await openUnits(app.page);
     await app.page.click('[data-testid=scenario-switcher]');
     await app.page.click(`[data-testid=scenario-option-${id}]`);
     await app.page.click('[data-testid=tab-dashboard]');

@@ -4,7 +4,7 @@
 // (test-results/screenshots/compare-*.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
-import { launchApp, screenshot, type App } from './harness.ts';
+import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
 const home = tmpDir('hp-e2e-compare-');
 let app: App;
@@ -39,7 +39,7 @@ async function inkedPixels(): Promise<number> {
 describe('情景比较', () => {
   beforeAll(async () => {
     app = await launchApp(home);
-    await app.page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+    await openUnits(app.page);
     // The scenario, made through the service as another window would.
     scenarioId = (await invoke<{ id: number }>('scenarios.create', { name: '扩床与新建中心' })).id;
     const hospital = (await invoke<{ id: string; beds_open: number }[]>('facilities.list', { scenarioId })).find((f) => f.id === HOSPITAL)!;
@@ -47,7 +47,7 @@ describe('情景比较', () => {
     const shaping = (await invoke<{ code: string; lon: number; lat: number }[]>('units.list', { scenarioId })).find((u) => u.code === SHAPING)!;
     await invoke('facilities.add', { scenarioId, type: 'chc', lon: shaping.lon + 0.004, lat: shaping.lat, name: '沙坪街道第二社区卫生服务中心', unit_code: SHAPING, fields: { beds_open: 30, physicians: 8 } });
     await app.page.reload();
-    await app.page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+    await openUnits(app.page);
   });
   afterAll(async () => app?.close());
 

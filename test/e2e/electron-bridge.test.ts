@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
-import { CHROMIUM, ROOT } from './harness.ts';
+import { CHROMIUM, ROOT, openUnits } from './harness.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebDoor, type WebDoor } from '../../electron/web/server.ts';
 import { createPlanFile } from '../../electron/backend/db/plan-file.ts';
@@ -38,7 +38,7 @@ describe('the renderer over the Electron bridge', () => {
   afterAll(async () => { await browser?.close(); await door?.close(); });
 
   it('opens the sample and shows the tables through the bridge', async () => {
-    await page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor({ timeout: 30_000 });
+    await openUnits(page);
     expect(await page.locator('[data-testid=sample-badge]').count()).toBe(1);
   });
 

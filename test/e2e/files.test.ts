@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
-import { launchApp, screenshot, type App } from './harness.ts';
+import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
 const home = tmpDir('hp-e2e-files-');
 let app: App;
@@ -27,7 +27,7 @@ const statusFile = () => page().locator('[data-testid=status-file]').textContent
 describe('the File menu', () => {
   beforeAll(async () => {
     app = await launchApp(home);
-    await page().locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+    await openUnits(page());
   });
   afterAll(async () => app?.close());
 

@@ -39,6 +39,16 @@ export async function launchApp(home: string, opts: { width?: number; height?: n
   };
 }
 
+/**
+ * The app opens on 总览 (the dashboard); a test that starts from the units table goes there as a
+ * planner would, after the plan has loaded.
+ */
+export async function openUnits(page: Page): Promise<void> {
+  await page.locator('[data-testid=tab-dashboard][aria-selected=true]').waitFor();
+  await page.click('[data-testid=tab-units]');
+  await page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}.png`);

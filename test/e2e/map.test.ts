@@ -6,7 +6,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isApiMethod } from '../../shared/api/contract.ts';
 import { tmpDir } from '../backend/tmp.ts';
-import { launchApp, screenshot, type App } from './harness.ts';
+import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
 const home = tmpDir('hp-e2e-map-');
 let app: App;
@@ -90,7 +90,7 @@ describe('地图与可及性', () => {
   beforeAll(async () => {
     app = await launchApp(home);
     app.page.on('request', (r) => requests.push(r.url()));
-    await app.page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+    await openUnits(app.page);
   });
   afterAll(async () => app?.close());
 

@@ -2,7 +2,7 @@
 // gaps computed against it; a refused save names the field; unsaved changes and deletion ask first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
-import { launchApp, screenshot, type App } from './harness.ts';
+import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
 const home = tmpDir('hp-e2e-standards-');
 let app: App;
@@ -33,7 +33,7 @@ async function evaluate() {
 describe('standard sets dialog', () => {
   beforeAll(async () => {
     app = await launchApp(home);
-    await app.page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+    await openUnits(app.page);
   });
   afterAll(async () => app?.close());
 

@@ -4,7 +4,7 @@
 // each step (test-results/screenshots/timeline-*.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
-import { launchApp, screenshot, type App } from './harness.ts';
+import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
 const home = tmpDir('hp-e2e-timeline-');
 let app: App;
@@ -21,7 +21,7 @@ const names = () => projectRows().locator('[data-testid=timeline-project-name]')
 describe('规划项目', () => {
   beforeAll(async () => {
     app = await launchApp(home);
-    await app.page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+    await openUnits(app.page);
   });
   afterAll(async () => app?.close());
 

@@ -34,7 +34,7 @@ interface Ui {
 const UiCtx = createContext<Ui | null>(null);
 
 export function UiProvider({ children }: { children: ReactNode }) {
-  const [tab, setTab] = useState<TabName>('units');
+  const [tab, setTab] = useState<TabName>('dashboard');
   const [dialog, setDialog] = useState<DialogSpec | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [counts, setAllCounts] = useState<Record<TableName, RowCounts | null>>({ units: null, facilities: null });
