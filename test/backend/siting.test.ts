@@ -148,4 +148,21 @@ describe('jobs and applying a proposal', () => {
     expect(await code(svc.call('siting.apply', { scenarioId: 1, name: '新的', type: 'sub_centre', sites: [{ id: 'NOPE', name: 'x', lon: 113, lat: 28, source: 'upgrade' }] }))).not.toBe('no error');
     expect((await svc.call('scenarios.list', {})).length).toBe(before);
   });
+
+  it('names new stations after the street/town they stand in, as the result list does, not after the community', async () => {
+    // Two generated sites at 西社区 and 东社区 (both in 一街道) and one at 远村 (in 二镇).
+    const sites = [
+      { id: 'G1', name: '一街道候选点 G1', lon: 112.96, lat: 28.0, source: 'generated' as const },
+      { id: 'G2', name: '一街道候选点 G2', lon: 113.0, lat: 28.0, source: 'generated' as const },
+      { id: 'G3', name: '二镇候选点 G3', lon: 113.2, lat: 28.0, source: 'generated' as const },
+    ];
+    const s = await svc.call('siting.apply', { scenarioId: 1, name: '按街道命名', type: 'ems_station', sites });
+    const added = (await svc.call('facilities.list', { scenarioId: s.id })).filter((f) => f.type === 'ems_station' && f.id !== 'E1');
+    expect(added.map((f) => [f.name, f.unit_code])).toEqual([
+      ['一街道新建120急救站', 'C2'], ['一街道新建120急救站（2）', 'C1'], ['二镇新建120急救站', 'V1'],
+    ]);
+    // As projects of a year, the same names.
+    const planned = await svc.call('siting.apply', { scenarioId: 1, name: '按街道命名 2027', type: 'ems_station', year: 2027, sites: sites.slice(0, 1) });
+    expect((await svc.call('projects.list', { scenarioId: planned.id })).map((p) => p.facility_name)).toEqual(['一街道新建120急救站']);
+  });
 });
