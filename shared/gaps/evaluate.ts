@@ -158,9 +158,12 @@ function ratio(t: Of<'ratio'>, ix: RegionIndex, emit: Emit): void {
 
 // ---- roll-ups: how many units / facilities below meet a target, and the summed shortfall ----------
 
-const lackingOf = (n: number, what: 'units' | 'facilities'): Said => what === 'units'
-  ? { zh: `${n} 个单位缺少数据`, en: `${n} ${n === 1 ? 'unit lacks' : 'units lack'} data` }
-  : { zh: `${n} 所机构缺少数据`, en: `${n} ${n === 1 ? 'facility lacks' : 'facilities lack'} data` };
+const lackingOf = (n: number, what: 'units' | 'facilities'): Said => {
+  const k = n.toLocaleString('en-US');
+  return what === 'units'
+    ? { zh: `${k} 个单位缺少数据`, en: `${k} ${n === 1 ? 'unit lacks' : 'units lack'} data` }
+    : { zh: `${k} 所机构缺少数据`, en: `${k} ${n === 1 ? 'facility lacks' : 'facilities lack'} data` };
+};
 
 /** Counts per unit, and for the region at index n (units.length). */
 class Rollup {

@@ -110,14 +110,15 @@ export function populationNotes(p: UnitPopulations, units: Iterable<number>, yea
     else if (m === Method.Interpolated) interpolated++;
     else if (m === Method.Held) held.set(p.heldFrom[i]!, (held.get(p.heldFrom[i]!) ?? 0) + 1);
   }
-  const units_ = (n: number) => (n === 1 ? '1 unit' : `${n} units`);
+  const n0 = (n: number) => n.toLocaleString('en-US');
+  const units_ = (n: number) => (n === 1 ? '1 unit' : `${n0(n)} units`);
   const notes: { zh: string; en: string }[] = [];
-  if (projected) notes.push({ zh: `人口：${projected} 个单位按年均增长率推算至 ${year} 年`, en: `Population: ${units_(projected)} projected to ${year} at their annual growth rate` });
-  if (interpolated) notes.push({ zh: `人口：${interpolated} 个单位按前后年份数据插值得到 ${year} 年人口`, en: `Population: ${units_(interpolated)} interpolated for ${year} between the years given` });
+  if (projected) notes.push({ zh: `人口：${n0(projected)} 个单位按年均增长率推算至 ${year} 年`, en: `Population: ${units_(projected)} projected to ${year} at their annual growth rate` });
+  if (interpolated) notes.push({ zh: `人口：${n0(interpolated)} 个单位按前后年份数据插值得到 ${year} 年人口`, en: `Population: ${units_(interpolated)} interpolated for ${year} between the years given` });
   for (const [from, count] of [...held].sort((a, b) => a[0] - b[0])) {
     notes.push(from === 0
-      ? { zh: `人口：${count} 个单位的人口未注明年份，按原值计`, en: `Population: ${units_(count)} with no year given, taken as it is` }
-      : { zh: `人口：${count} 个单位没有 ${year} 年人口，也没有增长率，沿用 ${from} 年人口`, en: `Population: ${units_(count)} with no ${year} figure and no growth rate; the ${from} figure is used` });
+      ? { zh: `人口：${n0(count)} 个单位的人口未注明年份，按原值计`, en: `Population: ${units_(count)} with no year given, taken as it is` }
+      : { zh: `人口：${n0(count)} 个单位没有 ${year} 年人口，也没有增长率，沿用 ${from} 年人口`, en: `Population: ${units_(count)} with no ${year} figure and no growth rate; the ${from} figure is used` });
   }
   return notes;
 }

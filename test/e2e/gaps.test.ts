@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
-import { launchApp, screenshot, type App } from './harness.ts';
+import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
 const home = tmpDir('hp-e2e-gaps-');
 let app: App;
@@ -29,7 +29,7 @@ async function openGaps() {
 describe('差距分析', () => {
   beforeAll(async () => {
     app = await launchApp(home);
-    await app.page.locator('[data-testid=units-grid] [data-testid=grid-row]').first().waitFor();
+    await openUnits(app.page);
   });
   afterAll(async () => app?.close());
 
@@ -162,7 +162,7 @@ describe('差距分析', () => {
     expect(await q('gap-source-gap').textContent()).toBe('还需公共卫生医师 1 名');
     // The street's own line rolls the facility up: none of its 1 centre meets it now.
     await expect.poll(() => summaryItem(PHP).getAttribute('data-status')).toBe('short');
-    expect(await summaryItem(PHP).locator('[data-testid=gap-summary-figure]').textContent()).toBe('达标 0 / 1');
+    expect(await summaryItem(PHP).locator('[data-testid=gap-summary-figure]').textContent()).toBe('不足 1 所 / 共 1 所，达标 0 所');
     await screenshot(app.page, 'gaps-05-after-edit');
 
     // One level up, the street's row shows it too.

@@ -7,7 +7,7 @@ import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 import { useLang } from '../../app/i18n/index.ts';
 import { REGION, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
-import { fullFigure } from './figures.ts';
+import { fullFigure, num } from './figures.ts';
 import { gapPhrase, missingText } from './phrases.ts';
 import { StatusLight, TargetBadges } from './StatusLight.tsx';
 import { targetName } from './vocabulary.ts';
@@ -63,8 +63,8 @@ export const GapSummary = memo(function GapSummary({ ix, place, title, onlyShort
       {evaluated.length === 0 && <p className="gaps-summary-empty">{t('gaps.summary.none')}</p>}
       {evaluated.length > 0 && shown.length === 0 && <p className="gaps-summary-empty">{t('gaps.summary.allMet')}</p>}
       <footer className="gaps-summary-foot">
-        {onlyShort && evaluated.length > shown.length && <p>{t('gaps.summary.hiddenMet', { n: evaluated.length - shown.length })}</p>}
-        {all.length > evaluated.length && <p>{t('gaps.summary.notHere', { n: all.length - evaluated.length })}</p>}
+        {onlyShort && evaluated.length > shown.length && <p>{t('gaps.summary.hiddenMet', { n: num(evaluated.length - shown.length) })}</p>}
+        {all.length > evaluated.length && <p>{t('gaps.summary.notHere', { n: num(all.length - evaluated.length) })}</p>}
       </footer>
     </aside>
   );

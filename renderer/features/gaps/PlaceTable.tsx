@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { useLang } from '../../app/i18n/index.ts';
 import { columnsFor, isShortish, sortRows, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
+import { num } from './figures.ts';
 import { GapTable, type GapSort, type RowKind } from './GapTable.tsx';
 
 export interface PlaceTableProps {
@@ -20,7 +21,7 @@ export function PlaceTable({ ix, kind, rows, onlyShort, sort, ...rest }: PlaceTa
   return (
     <div className="gaps-table-block">
       <div className="gaps-table-caption" data-testid="gaps-count">
-        {kept.length === rows.length ? t('gaps.rows.count', { n: rows.length, what }) : t('gaps.rows.shown', { shown: kept.length, total: rows.length, what })}
+        {kept.length === rows.length ? t('gaps.rows.count', { n: num(rows.length), what }) : t('gaps.rows.shown', { shown: num(kept.length), total: num(rows.length), what })}
       </div>
       {kept.length > 0
         ? <GapTable ix={ix} kind={kind} rows={kept} columns={columns} sort={sort} {...rest} />

@@ -1,6 +1,7 @@
 /**
  * How a result's figures read, by kind of target: a ratio to 2 decimals with its unit ("8.28 / 11
- * 张每千人"), a share as percent, a roll-up as "达标 120 / 172", a flag as 有/无.
+ * 张每千人"), a share as percent, a roll-up as "不足 52 所 / 共 172 所，达标 120 所" (what is short first;
+ * "达标 172 / 172" when none is), a flag as 有/无.
  */
 import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
@@ -46,18 +47,29 @@ function one(t: Target, v: number | null, lang: Lang): string {
   return num(v);
 }
 
+/**
+ * A roll-up in words: what is short first, so a card with a red 不足 does not lead with 达标
+ * ("不足 22 所 / 共 98 所，达标 76 所"); "达标 98 / 98" when every one meets it.
+ */
+export function rollupText(t: Target, count: { met: number; of: number }, lang: Lang): string {
+  const { met, of } = count;
+  if (met >= of) return tr(lang, 'fig.rollup', { met: num(met), of: num(of) });
+  const counter = tr(lang, t.kind === 'presence' ? 'fig.counterUnit' : 'fig.counterFacility');
+  return tr(lang, 'fig.rollupShort', { short: num(of - met), of: num(of), met: num(met), counter });
+}
+
 /** The value alone, short, for a table cell. */
 export function cellFigure(t: Target, r: GapResult, lang: Lang): string {
   if (r.value === null) return DASH;
-  if (isRollup(t, r)) return `${r.count!.met}/${r.count!.of}`;
+  if (isRollup(t, r)) return `${num(r.count!.met)}/${num(r.count!.of)}`;
   if (t.kind === 'presence') return `${num(r.value)}/${num(r.required ?? 0)}`;
   return one(t, r.value, lang);
 }
 
-/** Value against what is required, with the unit: "8.28 / 11 张每千人", "35% / 40%", "达标 120 / 172". */
+/** Value against what is required, with the unit: "8.28 / 11 张每千人", "35% / 40%", "不足 52 所 / 共 172 所，达标 120 所". */
 export function fullFigure(t: Target, r: GapResult, lang: Lang): string {
   if (r.status === 'not_evaluated') return DASH;
-  if (isRollup(t, r)) return tr(lang, 'fig.rollup', { met: num(r.count!.met), of: num(r.count!.of) });
+  if (isRollup(t, r)) return rollupText(t, r.count!, lang);
   const v = one(t, r.value, lang);
   if (t.kind === 'facility_min' && isBoolMeasure(t.measure)) return `${v} / ${tr(lang, 'fig.mustHave')}`;
   const req = r.required === null ? DASH : one(t, r.required, lang);
@@ -97,7 +109,7 @@ export const presenceType = (t: Extract<Target, { kind: 'presence' }>, lang: Lan
 /** The current value alone, with its unit, for the source panel. */
 export function valueText(t: Target, r: GapResult, lang: Lang): string {
   if (r.value === null) return DASH;
-  if (isRollup(t, r)) return tr(lang, 'fig.rollup', { met: num(r.count!.met), of: num(r.count!.of) });
+  if (isRollup(t, r)) return rollupText(t, r.count!, lang);
   const v = one(t, r.value, lang);
   if (t.kind === 'share' && r.count) return `${v}（${tr(lang, 'fig.shareCount', { met: num(r.count.met), of: num(r.count.of) })}）`;
   if (t.kind === 'ratio') return `${v} ${ratioUnit(t, lang)}`;

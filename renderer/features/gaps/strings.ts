@@ -59,6 +59,9 @@ export const gapsStrings = {
     },
     fig: {
       rollup: '达标 {{met}} / {{of}}',
+      rollupShort: '不足 {{short}} {{counter}} / 共 {{of}} {{counter}}，达标 {{met}} {{counter}}',
+      counterUnit: '个',
+      counterFacility: '所',
       yes: '有',
       no: '无',
       mustHave: '须有',
@@ -176,6 +179,9 @@ export const gapsStrings = {
     },
     fig: {
       rollup: '{{met}} / {{of}} meet it',
+      rollupShort: '{{short}} of {{of}} short, {{met}} met',
+      counterUnit: '',
+      counterFacility: '',
       yes: 'Yes',
       no: 'No',
       mustHave: 'Required',
