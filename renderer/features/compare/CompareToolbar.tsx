@@ -66,7 +66,7 @@ export function CompareToolbar(p: Props) {
         <label className="compare-field">
           <span className="compare-field-label">{t('compare.level')}</span>
           <select className="tool-select" value={p.level} onChange={(e) => p.onLevel(e.target.value as CompareLevel)} data-testid="compare-level">
-            {(['region', 'county', 'township'] as const).map((l) => <option key={l} value={l}>{t(`compare.levels.${l}`)}</option>)}
+            {(['region', 'county', 'township'] as const).map((l) => <option key={l} value={l}>{t(`compare.levelOptions.${l}`)}</option>)}
           </select>
         </label>
         <label className="compare-field">
