@@ -37,6 +37,8 @@ describe('brief.get', () => {
     expect(b.current.region).toEqual(gaps.results.filter((r) => r.scope === 'region'));
     expect(b.current.counties).toEqual(gaps.results.filter((r) => r.scope === 'county'));
     expect(b.standard).toEqual({ id: 'changsha-14fyp-2025', name: gaps.standardName, year: 2025 });
+    // In English the set's English name (data/standards/changsha-14fyp-2025.json nameEn), not the Chinese one.
+    expect((await svc.call('brief.get', { scenarioId: 1, lang: 'en' })).standard.name).toBe('Changsha 14th Five-Year Health Plan targets (2025)');
     expect(b.counts).toMatchObject({ counties: 1, townships: 2, facilities: 2 });
     expect(b.compare).toBeNull();
     expect(b.proposals).toBeNull();

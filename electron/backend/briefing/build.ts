@@ -17,6 +17,7 @@ import { runAccess } from '../access/run-access.ts';
 import { listBoundaries } from '../db/boundaries.ts';
 import { getMeta } from '../db/meta.ts';
 import { listRows } from '../db/tables.ts';
+import { findSet } from '../standards.ts';
 import { readCosts } from '../compare/handlers.ts';
 import { viewScope } from '../scope.ts';
 import { type AccessOf, evaluatePlanGaps, gapSettings, planRows } from '../gaps.ts';
@@ -87,7 +88,8 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   const set = report.targets;
   return {
     planName: getMeta(db, 'name') ?? '', sample: getMeta(db, 'is_sample') === 'true', date: new Date().toISOString().slice(0, 10),
-    standard: { id: report.standard, name: report.standardName, year: report.year },
+    // In English the set's English name where it has one (a plan's own set may have none).
+    standard: { id: report.standard, name: (en && findSet(db, report.standard)?.nameEn) || report.standardName, year: report.year },
     targets: set,
     current: { scenario: current.scenario, region: current.region, counties: current.counties },
     compare: compare && { scenario: compare.scenario, region: compare.region, counties: compare.counties },
