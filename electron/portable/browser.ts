@@ -58,6 +58,8 @@ export function appModeArgs(url: string, profileDir: string, b: BrowserEnv & { u
     `--app=${url}`, `--user-data-dir=${profileDir}`, '--window-size=1440,900',
     '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update',
     '--disable-sync', '--disable-features=Translate,MediaRouter', '--disable-quic',
+    // Its process ends with its last window (no background apps keeping it), which ends the door.
+    '--disable-background-mode',
     ...(b.platform === 'linux' && b.uid === 0 ? ['--no-sandbox'] : []),
     ...extra,
   ];

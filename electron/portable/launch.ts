@@ -5,7 +5,8 @@
  * or 文件 ▸ 退出, stops the door; a second start opens another window on the running door.
  *
  * Options: --no-browser (serve only, e.g. on a machine reached by ssh -L; stops with Ctrl+C or 退出),
- * --port N, --home DIR (config; plans then go to DIR/plans), --plans DIR.
+ * --port N, --home DIR (config; plans then go to DIR/plans), --plans DIR, --idle S (seconds with no page
+ * calling before the door stops; 300).
  * Its log is <config>/launch.log, as the .vbs start has no console.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,12 +22,15 @@ import { showError } from './show-error.ts';
 
 /** A browser of ours that ends this soon with an error did not start (the default browser is tried). */
 const FAILED_START_MS = 5_000;
-/** With no window of ours to watch (a plain browser tab), the door stops after this long with no page calling. */
+/** The door stops after this long with no page calling (a plain browser tab closed, a browser lingering); --idle S. */
 const IDLE_MS = 5 * 60_000;
 
 const { values } = parseArgs({
-  options: { 'no-browser': { type: 'boolean', default: false }, port: { type: 'string', default: '0' }, home: { type: 'string' }, plans: { type: 'string' } },
+  options: { 'no-browser': { type: 'boolean', default: false }, port: { type: 'string', default: '0' }, home: { type: 'string' }, plans: { type: 'string' }, idle: { type: 'string' } },
 });
+const idleMs = values.idle ? Number(values.idle) * 1000 : IDLE_MS;
+if (!(idleMs > 0)) { console.error(`--idle ${values.idle}: give the seconds, more than 0`); process.exit(2); }
+const IDLE_CHECK_MS = Math.min(30_000, idleMs / 2);
 const home = configHome(values.home ?? process.env.HEALTHPLAN_HOME);
 const browserEnv: BrowserEnv & { uid?: number } = {
   platform: process.platform, env: process.env, uid: process.getuid?.(),
@@ -143,20 +147,27 @@ async function main(): Promise<void> {
   console.log(`HealthPlan: ${door.url}`);
   if (values['no-browser']) return;
 
-  const watchIdle = () => setInterval(() => {
-    if (Date.now() - door.lastCallAt() > IDLE_MS) void stop('没有页面 / no page for 5 minutes');
-  }, 30_000).unref();
+  // Whatever the window, the door stops when no page has called for a while: a tab closed in the default
+  // browser, or a browser that lingers in the background after its last window closed.
+  // A tick long overdue means the computer slept: its pages get a fresh grace period to call again.
+  let lastTick = Date.now();
+  let graceFrom = 0;
+  setInterval(() => {
+    const now = Date.now();
+    if (now - lastTick > 3 * IDLE_CHECK_MS) graceFrom = now;
+    lastTick = now;
+    if (now - Math.max(door.lastCallAt(), graceFrom) > idleMs) void stop(`没有页面 / no page for ${idleMs / 1000} s`);
+  }, IDLE_CHECK_MS).unref();
   // A browser left running on our profile (its door was killed) takes the window: not ours to watch.
   const handedOver = profileInUse(profileDir());
   browser = openWindow(door.url);
-  if (!browser || handedOver) { watchIdle(); return; }
+  if (!browser || handedOver) return;
   const opened = Date.now();
   browser.on('exit', (code, signal) => {
     log(`浏览器进程结束 / browser ended: ${code ?? signal} after ${Date.now() - opened} ms`);
     if (code !== 0 && Date.now() - opened < FAILED_START_MS) {
       openDefault(door.url);
       browser = null;
-      watchIdle();
       return;
     }
     void stop('窗口已关闭 / window closed');

@@ -99,6 +99,21 @@ describe('the portable launcher', () => {
     expect(await run.exited).toBe(0);
   }, 30_000);
 
+  it('with no Chromium-family browser, opens the default browser; with no page calling, the door stops by itself', async () => {
+    const home = tmpDir('hp-launch-');
+    // PATH holds only a stand-in xdg-open (the default browser), which notes the address and opens nothing.
+    const bin = path.join(home, 'bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > "${home}/opened.txt"\n`, { mode: 0o755 });
+    const run = launch(home, ['--idle', '2'], { PATH: bin, HEALTHPLAN_BROWSER: '' });
+    const opened = await until(() => fs.existsSync(path.join(home, 'opened.txt')) && fs.readFileSync(path.join(home, 'opened.txt'), 'utf8'));
+    expect(opened).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+    expect(await run.exited).toBe(0);
+    expect(run.out()).toMatch(/no Chromium-family browser/);
+    expect(run.out()).toMatch(/no page for 2 s/);
+    expect(record(home)).toBeNull();
+  }, 30_000);
+
   it('takes over from a launcher that was killed (a stale record and start lock)', async () => {
     const home = tmpDir('hp-launch-');
     fs.writeFileSync(path.join(home, 'door.json'), JSON.stringify({ pid: 999_999, port: 1, token: 'x', url: 'http://127.0.0.1:1/?token=x' }));

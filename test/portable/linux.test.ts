@@ -47,25 +47,46 @@ describe.skipIf(!here)('the Linux x64 portable archive', () => {
     console.log(`archive ${path.basename(archive!)}: ${(fs.statSync(archive!).size / 1e6).toFixed(1)} MB`);
   });
 
-  it('starts the door, writes the sample to ~/Documents/HealthPlan and shows it in an app window; closing the window stops it all', async () => {
-    const t0 = Date.now();
+  const config = () => path.join(home, '.healthplan');
+
+  /** Starts HealthPlan.sh as a planner's double-click would: its output kept, its end awaited with a limit. */
+  function start() {
+    fs.rmSync(path.join(config(), 'browser-profile', 'DevToolsActivePort'), { force: true }); // a last browser's
     const launcher = spawn(path.join(top, 'HealthPlan.sh'), [], { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     launcher.stdout.on('data', (d) => { log += d; });
     launcher.stderr.on('data', (d) => { log += d; });
     const exited = new Promise<number | null>((r) => launcher.on('exit', (c) => r(c)));
+    return {
+      log: () => log,
+      ended: () => Promise.race([exited, new Promise((r) => setTimeout(() => r(`still running after 30 s: ${log}`), 30_000))]),
+      /** After a failed check: nothing left running, so the folder can go. */
+      cleanUp: () => { if (launcher.exitCode === null) launcher.kill('SIGKILL'); killUnder(home); },
+    };
+  }
+
+  /** The door's record and the app window Chromium opened on it, once the plan shows. */
+  async function appWindow() {
+    const door = await until(() => readDoor(path.join(config(), 'door.json')), 30_000, 'the door record');
+    const port = await until(() => { try { return fs.readFileSync(path.join(config(), 'browser-profile', 'DevToolsActivePort'), 'utf8').split('\n')[0]; } catch { return null; } }, 30_000, 'Chromium');
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const page = await until(() => browser.contexts()[0]?.pages().find((p) => p.url().startsWith(`http://127.0.0.1:${door.port}/`)), 30_000, 'the app window');
+    await page.waitForSelector('[data-testid=plan-name]:not(:empty)', { timeout: 60_000 });
+    return { door, browser, page };
+  }
+
+  const nothingLeft = () => until(() => processesUnder(top).length === 0 && processesUnder(home).length === 0, 10_000,
+    `no process left: ${processesUnder(top).concat(processesUnder(home)).join('; ')}`);
+
+  it('starts the door, writes the sample to ~/Documents/HealthPlan and shows it in an app window; closing the window stops it all', async () => {
+    const t0 = Date.now();
+    const run = start();
     try {
-      const config = path.join(home, '.healthplan');
-      const door = await until(() => readDoor(path.join(config, 'door.json')), 30_000, 'the door record');
+      const { door, browser, page } = await appWindow();
+      const firstScreen = Date.now() - t0;
       const status = await callDoor(door, 'app.status');
       expect(status.plan.path).toBe(path.join(home, 'Documents', 'HealthPlan', '示例-长沙市+益阳市资阳区.hplan'));
       expect(status.canQuit).toBe(true);
-
-      const port = await until(() => { try { return fs.readFileSync(path.join(config, 'browser-profile', 'DevToolsActivePort'), 'utf8').split('\n')[0]; } catch { return null; } }, 30_000, 'Chromium');
-      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-      const page = await until(() => browser.contexts()[0]?.pages().find((p) => p.url().startsWith(`http://127.0.0.1:${door.port}/`)), 30_000, 'the app window');
-      await page.waitForSelector('[data-testid=plan-name]:not(:empty)', { timeout: 60_000 });
-      const firstScreen = Date.now() - t0;
       await page.getByTestId('tab-gaps').click();
       await page.waitForSelector('[data-testid=gaps-summary]', { timeout: 60_000 });
       await page.waitForTimeout(500);
@@ -73,43 +94,35 @@ describe.skipIf(!here)('the Linux x64 portable archive', () => {
       await page.screenshot({ path: 'test-results/screenshots/portable-linux-x64.png' });
       expect(await page.getByTestId('plan-name').textContent()).toBe('示例: 长沙市 + 益阳市资阳区');
       console.log(`linux-x64: launch to first screen ${firstScreen} ms`);
+      // The planner goes on in a copy of their own: the next start reopens it.
+      expect((await callDoor(door, 'plan.saveAs', { path: '我的方案' })).path).toBe(path.join(home, 'Documents', 'HealthPlan', '我的方案.hplan'));
 
       // Closing the window ends the browser; the launcher then stops the door and leaves nothing behind.
       const cdp = await browser.newBrowserCDPSession();
       await cdp.send('Browser.close').catch(() => undefined);
-      expect(await Promise.race([exited, new Promise((r) => setTimeout(() => r(`still running after 30 s: ${log}`), 30_000))])).toBe(0);
-      expect(log).toMatch(/window closed/);
-      expect(readDoor(path.join(config, 'door.json'))).toBeNull();
+      expect(await run.ended()).toBe(0);
+      expect(run.log()).toMatch(/window closed/);
+      expect(readDoor(path.join(config(), 'door.json'))).toBeNull();
       await expect(fetch(`http://127.0.0.1:${door.port}/`)).rejects.toThrow();
-      await until(() => processesUnder(top).length === 0 && processesUnder(home).length === 0, 10_000, `no process left: ${processesUnder(top).concat(processesUnder(home)).join('; ')}`);
-    } finally {
-      if (launcher.exitCode === null) launcher.kill('SIGKILL');
-      killUnder(home); // a browser left by a failed check, so the folder can go
-    }
+      await nothingLeft();
+    } finally { run.cleanUp(); }
   }, 180_000);
 
   it('a second start reopens the last plan; 文件 ▸ 退出 ends the program and its window', async () => {
-    fs.rmSync(path.join(home, '.healthplan', 'browser-profile', 'DevToolsActivePort'), { force: true }); // the last browser's
-    const launcher = spawn(path.join(top, 'HealthPlan.sh'), [], { cwd: home, env, stdio: 'ignore' });
-    const exited = new Promise<number | null>((r) => launcher.on('exit', (c) => r(c)));
+    const run = start();
     try {
-      const config = path.join(home, '.healthplan');
-      const door = await until(() => readDoor(path.join(config, 'door.json')), 30_000, 'the door record');
-      const port = await until(() => { try { return fs.readFileSync(path.join(config, 'browser-profile', 'DevToolsActivePort'), 'utf8').split('\n')[0]; } catch { return null; } }, 30_000, 'Chromium');
-      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-      const page = await until(() => browser.contexts()[0]?.pages().find((p) => p.url().startsWith(`http://127.0.0.1:${door.port}/`)), 30_000, 'the app window');
-      await page.waitForSelector('[data-testid=plan-name]:not(:empty)', { timeout: 60_000 });
+      const { page } = await appWindow();
+      expect(await page.getByTestId('plan-name').textContent()).toBe('示例: 长沙市 + 益阳市资阳区');
+      expect(await page.getByTestId('plan-name').getAttribute('title')).toBe(path.join(home, 'Documents', 'HealthPlan', '我的方案.hplan'));
       await page.getByTestId('menu-file').click();
       await page.getByTestId('menuitem-file-quit').waitFor();
       await page.screenshot({ path: 'test-results/screenshots/portable-file-menu.png' });
       await page.getByTestId('menuitem-file-quit').click();
-      expect(await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running after 30 s'), 30_000))])).toBe(0);
-      expect(readDoor(path.join(config, 'door.json'))).toBeNull();
-      await until(() => processesUnder(top).length === 0 && processesUnder(home).length === 0, 10_000, `no process left: ${processesUnder(top).concat(processesUnder(home)).join('; ')}`);
-    } finally {
-      if (launcher.exitCode === null) launcher.kill('SIGKILL');
-      killUnder(home); // a browser left by a failed check, so the folder can go
-    }
+      expect(await run.ended()).toBe(0);
+      expect(run.log()).toMatch(/quit/);
+      expect(readDoor(path.join(config(), 'door.json'))).toBeNull();
+      await nothingLeft();
+    } finally { run.cleanUp(); }
   }, 180_000);
 
   it('`healthplan gaps` inside the folder gives the same figures as the development tree', async () => {
