@@ -7,7 +7,9 @@
  * mid-write loses only the uncommitted transaction; on close the plan is checkpointed back into one
  * self-contained file. A whole plan (new, the sample) is built under a temporary name and moved into
  * place complete; replacing or deleting one takes its lock first. (POSIX drops a process's locks on a
- * file when any descriptor of it closes: never read an open plan's file with fs in the process holding it.)
+ * file when any descriptor of it closes: never read an open plan's file with fs in the process holding it;
+ * `held` below refuses a second open here before the file is touched.) A plan stays open, and locked,
+ * until its close(): never until the garbage collector finds it unreferenced.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -48,6 +50,38 @@ function notAPlan(file: string, sqlite: boolean): ApiError {
       `"${base(file)}" is an SQLite database but not a HealthPlan plan. The file was not changed.`)
     : new ApiError('NOT_A_PLAN', `「${base(file)}」不是 HealthPlan 方案文件（.hplan）。如果这是表格，请用「导入」读入。文件未做任何改动。`,
       `"${base(file)}" is not a HealthPlan plan (.hplan). If it is a spreadsheet, use Import. The file was not changed.`);
+}
+
+/**
+ * Every plan this process has open, by file identity (device, inode), until its close(). Two causes of a
+ * lock that held only sometimes (issue 15; the lock test failed under load):
+ * - better-sqlite3 closes a connection the garbage collector collects, which silently releases SQLite's
+ *   lock: a process that opened a plan and kept no reference to its PlanDb lost the lock a few seconds
+ *   later (V8's memory reducer, ~8 s after start-up; sooner or later under load), and another process could
+ *   open the plan beside it. Held here, an open plan is collected never, its lock released only by close()
+ *   or the process's end.
+ * - a second open of a plan this process holds (the same path, a link, another spelling) read the header
+ *   with fs and closed the descriptor, and POSIX then dropped all of this process's locks on the file:
+ *   refused LOCKED here, but unlocked for every other process. It is refused now before the file is opened.
+ */
+const held = new Map<string, PlanDb>();
+
+/**
+ * The file's identity, from stat (which opens no descriptor); the path where the file system has no inode
+ * numbers. A held plan's open descriptor keeps its inode, so the number is not reused meanwhile.
+ */
+function identity(abs: string): string | null {
+  try {
+    const s = fs.statSync(abs, { bigint: true });
+    return s.ino === 0n ? `path:${abs}` : `${s.dev}:${s.ino}`;
+  } catch { return null; }
+}
+
+/** LOCKED if this process has the plan at `abs` open: checked before any descriptor of it is opened. */
+function refuseIfHeldHere(abs: string): string | null {
+  const id = identity(abs);
+  if (id !== null && held.get(id)?.db.open) throw lockedError(abs);
+  return id;
 }
 
 const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((e as { code?: string }).code ?? '');
@@ -94,6 +128,7 @@ function writable(file: string): boolean {
 /** Opens an existing plan, migrating it to the current format. */
 export function openPlanFile(file: string): PlanDb {
   const abs = path.resolve(file);
+  const id = refuseIfHeldHere(abs);
   checkHeader(abs);
   const canWrite = writable(abs);
   let db: Database.Database | undefined;
@@ -134,7 +169,9 @@ export function openPlanFile(file: string): PlanDb {
     if (isBusy(e)) throw lockedError(abs);
     throw corrupt(abs, (e as Error).message);
   }
-  return planDb(db, abs, !canWrite, canWrite ? null : '文件或所在文件夹不可写（只读打开，修改不会保存）');
+  const plan = planDb(db, abs, !canWrite, canWrite ? null : '文件或所在文件夹不可写（只读打开，修改不会保存）', id);
+  if (id !== null) held.set(id, plan);
+  return plan;
 }
 
 function conflict(abs: string): ApiError {
@@ -188,6 +225,7 @@ export function placeFile(tmp: string, abs: string, replace = false): void {
 function lockForReplace(abs: string): () => void {
   const stat = fs.statSync(abs);
   if (stat.isDirectory()) throw new ApiError('FILE_ERROR', `「${abs}」是文件夹，不能作为方案文件`, `"${abs}" is a folder, not a plan file`);
+  refuseIfHeldHere(abs); // before the header is read: closing that descriptor would unlock our own open plan
   const head = Buffer.alloc(16);
   const fd = fs.openSync(abs, 'r');
   try { if (fs.readSync(fd, head, 0, 16, 0) < 16 || head.toString('latin1') !== SQLITE_HEADER) return () => {}; } finally { fs.closeSync(fd); }
@@ -267,10 +305,11 @@ export function createPlanFile(file: string, name: string, opts: CreatePlanOptio
   return openPlanFile(abs);
 }
 
-function planDb(db: Database.Database, file: string, readOnly: boolean, readOnlyReason: string | null): PlanDb {
-  return {
+function planDb(db: Database.Database, file: string, readOnly: boolean, readOnlyReason: string | null, id: string | null): PlanDb {
+  const plan: PlanDb = {
     db, path: file, readOnly, readOnlyReason,
     close() {
+      if (id !== null && held.get(id) === plan) held.delete(id);
       if (!db.open) return;
       try {
         if (!readOnly) db.pragma('journal_mode = DELETE'); // checkpoint: the file at rest is self-contained
@@ -278,4 +317,5 @@ function planDb(db: Database.Database, file: string, readOnly: boolean, readOnly
       db.close();
     },
   };
+  return plan;
 }
