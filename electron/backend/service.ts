@@ -215,6 +215,8 @@ export interface Service {
   invoke(method: string, args: unknown): Promise<unknown>;
   /** Typed call for Node-side callers (CLI, tests). */
   call<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResult<M>>;
+  /** The open plan's revision (Workspace.revision): every door puts it on every reply. */
+  revision(): number;
   workspace: Workspace;
   close(): void;
 }
@@ -244,6 +246,7 @@ export function createPlannerService(opts: ServiceOptions): Service {
   return {
     invoke,
     call: (method, args) => invoke(method, args) as never,
+    revision: () => ws.revision,
     workspace: ws,
     close: () => { runner.close(); ws.close(); },
   };

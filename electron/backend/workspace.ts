@@ -33,6 +33,8 @@ export class Workspace {
   private current: PlanDb | null = null;
   /** ISO time of the last committed write in this session. */
   savedAt: string | null = null;
+  /** Committed writes and plans opened in this session; never goes back, so a new plan is a new revision too. */
+  private writes = 0;
   /** Told how a long read goes (a road network import): task, done, total. The CLI prints it; a door may forward it. */
   onProgress: ((task: string, done: number, total: number) => void) | null = null;
 
@@ -45,6 +47,12 @@ export class Workspace {
   }
 
   get plan(): PlanDb | null { return this.current; }
+
+  /**
+   * The open plan's revision: grows with every committed write (write, atomically's commit, undo/redo,
+   * which go through write) and with every plan opened; 0 with no plan. Every door's reply carries it.
+   */
+  get revision(): number { return this.current ? this.writes : 0; }
 
   /** The open plan, or NO_PLAN. */
   requirePlan(): PlanDb {
@@ -62,8 +70,11 @@ export class Workspace {
   /** Runs `write` in one transaction and notes the time it was committed. */
   write<T>(write: (p: PlanDb) => T): T {
     const p = this.requireWritable();
+    // Inside atomically() this is a savepoint: committed (and counted) with the whole.
+    const nested = p.db.inTransaction;
     const result = p.db.transaction(() => write(p))();
     this.savedAt = new Date().toISOString();
+    if (!nested) this.writes++;
     return result;
   }
 
@@ -82,7 +93,7 @@ export class Workspace {
       throw e;
     }
     if (!db.inTransaction) throw new Error('Workspace.atomically: the transaction ended before its commit');
-    if (keep(result)) { db.exec('COMMIT'); this.savedAt = new Date().toISOString(); } else db.exec('ROLLBACK');
+    if (keep(result)) { db.exec('COMMIT'); this.savedAt = new Date().toISOString(); this.writes++; } else db.exec('ROLLBACK');
     return result;
   }
 
@@ -91,6 +102,7 @@ export class Workspace {
     this.current = next;
     try { previous?.close(); } catch { /* the old file is gone or unwritable; the new plan is open regardless */ }
     this.savedAt = null;
+    this.writes++;
     this.remember(next.path);
   }
 

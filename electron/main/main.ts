@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createPlannerService, toErrorData } from '../backend/service.ts';
 import { projectRoot } from '../backend/paths.ts';
+import { failure, reply, type Reply } from '../../shared/api/reply.ts';
 import { INVOKE_CHANNEL } from '../preload/channel.ts';
 import { pickPath } from './pick-path.ts';
 import { printBrief } from './print-brief.ts';
@@ -31,15 +32,19 @@ const service = createPlannerService({
   door: 'electron', quit: () => { service.close(); app.quit(); },
 });
 
-ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown) => {
-  if (!isTrustedEvent(event, [win, printWin], rendererDir)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝：来源不是本程序窗口', messageEn: 'Refused: not our window' } };
+// Every answer is the contract's reply envelope, with the open plan's revision.
+ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown): Promise<Reply> => {
+  if (!isTrustedEvent(event, [win, printWin], rendererDir)) {
+    return failure({ code: 'UNAUTHORIZED', message: '拒绝：来源不是本程序窗口', messageEn: 'Refused: not our window' }, service.revision());
+  }
   try {
     // The methods only this door can answer: the system's file dialog, and printing with Chromium.
-    if (method === 'app.pickPath') return { ok: true, result: await pickPath(win, args) };
-    if (method === 'app.printBrief') return { ok: true, result: await printBrief(rendererDir, preload, args, (w) => { printWin = w; }) };
-    return { ok: true, result: await service.invoke(String(method), args) };
+    const result = method === 'app.pickPath' ? await pickPath(win, args)
+      : method === 'app.printBrief' ? await printBrief(rendererDir, preload, args, (w) => { printWin = w; })
+        : await service.invoke(String(method), args);
+    return reply(result, service.revision());
   } catch (e) {
-    return { ok: false, error: toErrorData(e) };
+    return failure(toErrorData(e), service.revision());
   }
 });
 

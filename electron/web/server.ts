@@ -9,6 +9,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { createPlannerService, toErrorData, type Service, type ServiceOptions } from '../backend/service.ts';
 import { TOKEN_HEADER } from '../../shared/api/http.ts';
+import type { ErrorCode } from '../../shared/api/errors.ts';
+import { failure, reply, type Reply } from '../../shared/api/reply.ts';
 import { bodyLimit } from './limits.ts';
 
 const TYPES: Record<string, string> = {
@@ -30,15 +32,10 @@ export interface WebDoorOptions extends Omit<ServiceOptions, 'door'> {
   token?: string;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown, close = false): void {
+function send(res: http.ServerResponse, status: number, body: Reply, close = false): void {
   const json = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...(close ? { Connection: 'close' } : {}) });
   res.end(json);
-}
-
-/** A refusal; `close` when a body may still be coming that we will not read (the socket closes after the answer). */
-function refuse(res: http.ServerResponse, status: number, code: string, message: string, messageEn: string, close = false): void {
-  send(res, status, { ok: false, error: { code, message, messageEn } }, close);
 }
 
 const STATUS: Record<string, number> = { INVALID_ARGS: 400, UNKNOWN_METHOD: 404, NOT_FOUND: 404, UNAUTHORIZED: 401, INTERNAL: 500 };
@@ -89,10 +86,6 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
   });
 }
 
-const tooLarge = (res: http.ServerResponse, limit: number) => refuse(res, 413, 'INVALID_ARGS',
-  `请求过大：这个操作最多接收 ${limit / 1024 / 1024} MB（文件以 base64 传送，约为文件大小的 4/3）；更大的文件请用命令行 healthplan import`,
-  `Request too large: this call takes at most ${limit / 1024 / 1024} MB (files travel as base64, about 4/3 of their size); import larger files with the CLI, healthplan import`, true);
-
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a), y = Buffer.from(b);
   return x.length === y.length && crypto.timingSafeEqual(x, y);
@@ -103,6 +96,13 @@ export async function startWebDoor(opts: WebDoorOptions = {}): Promise<WebDoor> 
   const service = createPlannerService({ home: opts.home, plansDir: opts.plansDir, quit: opts.quit, door: 'web' });
   let port = 0;
   let lastCall = Date.now();
+  // Every answer is the contract's reply envelope, with the open plan's revision (refusals too).
+  /** A refusal; `close` when a body may still be coming that we will not read (the socket closes after the answer). */
+  const refuse = (res: http.ServerResponse, status: number, code: ErrorCode, message: string, messageEn: string, close = false): void =>
+    send(res, status, failure({ code, message, messageEn }, service.revision()), close);
+  const tooLarge = (res: http.ServerResponse, limit: number) => refuse(res, 413, 'INVALID_ARGS',
+    `请求过大：这个操作最多接收 ${limit / 1024 / 1024} MB（文件以 base64 传送，约为文件大小的 4/3）；更大的文件请用命令行 healthplan import`,
+    `Request too large: this call takes at most ${limit / 1024 / 1024} MB (files travel as base64, about 4/3 of their size); import larger files with the CLI, healthplan import`, true);
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (!hostAllowed(req.headers.host, port)) {
       refuse(res, 421, 'UNAUTHORIZED', `只应答发往 127.0.0.1:${port} 或 localhost:${port} 的请求`, `Only requests to 127.0.0.1:${port} or localhost:${port} are answered`, true);
@@ -138,10 +138,11 @@ export async function startWebDoor(opts: WebDoorOptions = {}): Promise<WebDoor> 
       return;
     }
     try {
-      send(res, 200, { ok: true, result: await service.invoke(method, args) });
+      const result = await service.invoke(method, args);
+      send(res, 200, reply(result, service.revision()));
     } catch (e) {
       const error = toErrorData(e);
-      send(res, STATUS[error.code] ?? 409, { ok: false, error });
+      send(res, STATUS[error.code] ?? 409, failure(error, service.revision()));
     }
   };
   // No request, whatever its bytes, ends the process: anything thrown is answered 500 and logged.

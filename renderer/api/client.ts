@@ -1,13 +1,26 @@
 /**
  * The renderer's one client onto the service, with two transports: Electron IPC (the preload exposes
- * `window.healthplan.invoke`) and HTTP to the loopback web door (POST /api/<method>, token header).
+ * `window.healthplan.invoke`, typed by the contract's HealthPlanBridge) and HTTP to the loopback web
+ * door (POST /api/<method>, token header). Both answer with the contract's reply envelope (Reply); the
+ * client hands back the result (or throws the error) and keeps the plan revision the reply carried.
  */
-import { ApiError, isApiErrorData, type ApiArgs, type ApiMethod, type ApiResult, type Invoke } from '../../shared/api/index.ts';
+import { ApiError, isApiErrorData, type ApiArgs, type ApiMethod, type ApiResult, type Invoke, type Reply } from '../../shared/api/index.ts';
+import type { HealthPlanBridge } from '../../shared/api/bridge.ts';
 import { TOKEN_HEADER } from '../../shared/api/http.ts';
 
+declare global { interface Window { healthplan?: HealthPlanBridge } }
 
-interface ElectronBridge { invoke(method: string, args: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }> }
-declare global { interface Window { healthplan?: ElectronBridge } }
+export interface Client {
+  invoke: Invoke;
+  door: 'electron' | 'web';
+  /** The open plan's revision as the last reply said it (0 before any reply, or with no plan). */
+  revision(): number;
+}
+
+export interface ClientOptions {
+  /** Told the revision each reply carries (a write in this window or another moves it on). */
+  onRevision?: (revision: number) => void;
+}
 
 /** The web door prints a URL with ?token=…; keep it for the session and drop it from the address bar. */
 function webToken(): string {
@@ -22,18 +35,23 @@ function webToken(): string {
   return sessionStorage.getItem('healthplan.token') ?? '';
 }
 
-function unwrap(reply: { ok: boolean; result?: unknown; error?: unknown }): unknown {
-  if (reply.ok) return reply.result;
-  if (isApiErrorData(reply.error)) throw ApiError.from(reply.error);
-  throw new ApiError('INTERNAL', '内部错误', 'Internal error', reply.error);
-}
-
-export function createClient(): { invoke: Invoke; door: 'electron' | 'web' } {
+export function createClient(opts: ClientOptions = {}): Client {
+  let revision = 0;
+  const revisionOf = () => revision;
+  const unwrap = (reply: Reply): unknown => {
+    if (typeof reply.revision === 'number') {
+      revision = reply.revision;
+      opts.onRevision?.(revision);
+    }
+    if (reply.ok) return reply.result;
+    if (isApiErrorData(reply.error)) throw ApiError.from(reply.error);
+    throw new ApiError('INTERNAL', '内部错误', 'Internal error', reply.error);
+  };
   const bridge = window.healthplan;
   if (bridge) {
     const invoke = async <M extends ApiMethod>(method: M, args: ApiArgs<M>) =>
       unwrap(await bridge.invoke(method, args)) as ApiResult<M>;
-    return { invoke, door: 'electron' };
+    return { invoke, door: 'electron', revision: revisionOf };
   }
   const token = webToken();
   const invoke = async <M extends ApiMethod>(method: M, args: ApiArgs<M>) => {
@@ -42,11 +60,11 @@ export function createClient(): { invoke: Invoke; door: 'electron' | 'web' } {
       headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
       body: JSON.stringify(args ?? {}),
     });
-    let body: { ok: boolean; result?: unknown; error?: unknown };
+    let body: Reply;
     try { body = await res.json(); } catch {
       throw new ApiError('INTERNAL', `服务无响应 (HTTP ${res.status})`, `No answer from the service (HTTP ${res.status})`);
     }
     return unwrap(body) as ApiResult<M>;
   };
-  return { invoke, door: 'web' };
+  return { invoke, door: 'web', revision: revisionOf };
 }

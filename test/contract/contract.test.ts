@@ -5,11 +5,12 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlannerService } from '../../electron/backend/service.ts';
 import { startWebDoor, type WebDoor } from '../../electron/web/server.ts';
-import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract.ts';
+import type { ApiArgs, ApiMethod, ApiResult, Reply } from '../../shared/api/contract.ts';
 import { tmpDir } from '../backend/tmp.ts';
 
 type Call = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => Promise<ApiResult<M>>;
-interface Door { call: Call; raw: (method: string, args: unknown) => Promise<unknown>; close(): Promise<void> }
+/** `revision`: the open plan's revision — the service's own (direct), the last reply's (http). */
+interface Door { call: Call; raw: (method: string, args: unknown) => Promise<unknown>; revision(): number; close(): Promise<void> }
 
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
 const gbk = (s: string) => b64(iconv.encode(s, 'gb18030'));
@@ -17,20 +18,23 @@ const gbk = (s: string) => b64(iconv.encode(s, 'gb18030'));
 async function directDoor(home: string): Promise<Door> {
   const svc = createPlannerService({ home, door: 'direct' });
   const raw = (m: string, a: unknown) => svc.invoke(m, a);
-  return { raw, call: raw as Call, close: async () => svc.close() };
+  return { raw, call: raw as Call, revision: () => svc.revision(), close: async () => svc.close() };
 }
 
 async function httpDoor(home: string): Promise<Door & { web: WebDoor }> {
   const web = await startWebDoor({ home });
+  let revision = -1;
   const raw = async (m: string, a: unknown) => {
     const res = await fetch(`http://127.0.0.1:${web.port}/api/${m}`, {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'X-HealthPlan-Token': web.token }, body: JSON.stringify(a),
     });
-    const body = await res.json() as { ok: boolean; result?: unknown; error?: { code: string; message: string } };
-    if (!body.ok) throw Object.assign(new Error(body.error!.message), body.error);
+    const body = await res.json() as Reply;
+    expect(body.revision, `${m}: the reply's revision`).toBeTypeOf('number');
+    revision = body.revision;
+    if (!body.ok) throw Object.assign(new Error(body.error.message), body.error);
     return body.result;
   };
-  return { web, raw, call: raw as Call, close: () => web.close() };
+  return { web, raw, call: raw as Call, revision: () => revision, close: () => web.close() };
 }
 
 const UNITS_CSV = [
@@ -65,6 +69,7 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       expect(s.plansDir).toBe(path.join(home, 'plans'));
       // Neither door here owns a window to end: no 退出 in the 文件 menu.
       expect(s.canQuit).toBe(false);
+      expect(door.revision()).toBe(0); // no plan: revision 0
     });
 
     it('rejects unknown methods and invalid arguments', async () => {
@@ -84,6 +89,25 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       expect(info.counts.scenarios).toBe(1);
       expect(await codeOf(door.call('plan.new', { path: 'contract' }))).toBe('CONFLICT');
       expect((await door.call('scenarios.list', {})).map((s) => [s.id, s.name, s.baseline])).toEqual([[1, '基线', true]]);
+    });
+
+    it('carries the plan revision: one more for each committed write, unchanged by reads and by refused writes', async () => {
+      // 0 before (first test); plan.new opened a plan: 1. The refused second plan.new changed nothing.
+      expect(door.revision()).toBe(1);
+      await door.call('plan.info', {});
+      await door.call('scenarios.list', {});
+      await door.call('units.list', { scenarioId: 1 });
+      expect(door.revision()).toBe(1); // reads
+      await door.call('plan.rename', { name: '合同测试（改）' });
+      expect(door.revision()).toBe(2);
+      await door.call('plan.rename', { name: '合同测试' });
+      expect(door.revision()).toBe(3);
+      // Refused inside the write's transaction (rolled back), and refused before it: no change.
+      expect(await codeOf(door.call('scenarios.rename', { id: 1, name: '不能改' }))).toBe('CONFLICT');
+      expect(await codeOf(door.raw('plan.rename', { name: '' }))).toBe('INVALID_ARGS');
+      expect(door.revision()).toBe(3);
+      expect((await door.call('plan.info', {})).name).toBe('合同测试');
+      expect(door.revision()).toBe(3);
     });
 
     it('imports GBK units and then facilities, reporting what was added', async () => {
@@ -250,6 +274,8 @@ describe('http door only', () => {
     expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
     const no = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST', body: '{}' });
     expect(no.status).toBe(401);
+    // Refusals are the same envelope, with the revision (no plan: 0).
+    expect(await no.json()).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: '缺少或错误的访问令牌', messageEn: 'Missing or wrong access token' }, revision: 0 });
     const wrong = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST', body: '{}', headers: { 'X-HealthPlan-Token': 'x'.repeat(48) } });
     expect(wrong.status).toBe(401);
     const ok = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST', body: '{}', headers: { 'X-HealthPlan-Token': web.token } });

@@ -1,6 +1,7 @@
 // The renderer over its Electron transport: a stand-in for the preload's `window.healthplan.invoke`
-// (same shape: { ok, result } | { ok: false, error }) forwards to the web door, and answers the one
-// method only Electron's main process has, the system file dialog.
+// (the contract's HealthPlanBridge: replies are Reply envelopes { ok, result, revision } | { ok: false,
+// error, revision }) forwards to the web door, and answers the one method only Electron's main process
+// has, the system file dialog (with the revision the door last said).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { CHROMIUM, ROOT, openUnits } from './harness.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startWebDoor, type WebDoor } from '../../electron/web/server.ts';
 import { createPlanFile } from '../../electron/backend/db/plan-file.ts';
+import type { HealthPlanBridge, Reply } from '../../shared/api/contract.ts';
 
 const home = tmpDir('hp-e2e-bridge-');
 const picked = path.join(home, '选中的方案.hplan');
@@ -23,15 +25,17 @@ describe('the renderer over the Electron bridge', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
     page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.addInitScript(({ token, picked }) => {
-      (window as unknown as { healthplan: unknown }).healthplan = {
-        async invoke(method: string, args: unknown) {
-          if (method === 'app.pickPath') return { ok: true, result: { path: picked } };
+      let revision = 0;
+      (window as unknown as { healthplan: HealthPlanBridge }).healthplan = {
+        async invoke(method: string, args: unknown): Promise<Reply> {
+          if (method === 'app.pickPath') return { ok: true, result: { path: picked }, revision };
           const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'X-HealthPlan-Token': token }, body: JSON.stringify(args) });
-          const body = await res.json();
+          const body = await res.json() as Reply<{ door?: string }>;
+          revision = body.revision;
           if (method === 'app.status' && body.ok) body.result.door = 'electron';
           return body;
         },
-      };
+      } satisfies HealthPlanBridge;
     }, { token: door.token, picked });
     await page.goto(door.url.replace(/\?token=.*/, '')); // no token in the URL: the bridge is the only way in
   });
