@@ -11,6 +11,8 @@ const home = tmpDir('hp-e2e-gaps-');
 let app: App;
 const KAIFU = '430105000000'; // 开福区
 const SHAPING = '430105019000'; // 沙坪街道
+// 沙坪街道 in the sample: its CHC (public-health physicians are counted per CHC) and 3 facilities no facility target applies to.
+const STREET_FACILITIES = '4 个机构，其中 3 所机构没有适用的机构指标';
 const CHC = 'F430105019-CHC'; // 沙坪街道社区卫生服务中心: 3 public-health physicians in the sample
 const PHP = 'public-health-physicians-thc-chc'; // ≥2 per THC/CHC, 长政办发〔2023〕6号
 
@@ -132,6 +134,12 @@ describe('差距分析', () => {
     const php = cell(CHC, PHP);
     await expect.poll(() => php.getAttribute('data-status')).toBe('met');
     expect(await php.locator('[data-testid=gaps-figure]').textContent()).toBe('3');
+    // Every facility of the street is listed, not only those a facility-level target applies to (issue 15):
+    // the others' cells say 不适用.
+    expect(await q('gaps-count').textContent()).toBe(STREET_FACILITIES);
+    const bare = q('gaps-table').locator('[data-testid=gaps-cell][data-applies=false]');
+    expect(await bare.count()).toBeGreaterThan(0);
+    expect(await bare.first().textContent()).toBe('不适用');
     await php.locator('button').click();
     const source = q('gap-source');
     await expect.poll(() => source.getAttribute('data-target')).toBe(PHP);

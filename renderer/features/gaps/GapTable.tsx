@@ -91,8 +91,12 @@ export const GapTable = memo(function GapTable(p: Props) {
 interface CellProps { target: Target; row: PlaceRow; selected: GapSelection | null; onSelect(s: GapSelection): void; onHover(s: GapSelection | null): void }
 
 function Cell({ target, row, selected, onSelect, onHover }: CellProps) {
-  const { lang } = useLang();
+  const { t, lang } = useLang();
   const r = row.results.get(target.id);
+  // A facility without a result for a facility-level target: the target does not apply to its type.
+  if (!r && row.scope === 'facility') {
+    return <td className="gaps-cell is-none is-na" data-testid="gaps-cell" data-target={target.id} data-status="none" data-applies="false" title={t('gaps.rows.naHint')}>{t('gaps.rows.na')}</td>;
+  }
   if (!r) return <td className="gaps-cell is-none" data-testid="gaps-cell" data-target={target.id} data-status="none" />;
   const sel = { target: target.id, scope: row.scope, code: row.code };
   const isSel = selected?.target === target.id && selected.code === row.code;

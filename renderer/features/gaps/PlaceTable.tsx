@@ -11,17 +11,20 @@ export interface PlaceTableProps {
 }
 
 export function PlaceTable({ ix, kind, rows, onlyShort, sort, ...rest }: PlaceTableProps) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const columns = useMemo(() => columnsFor(ix, rows), [ix, rows]);
   const kept = useMemo(() => {
     const filtered = onlyShort ? rows.filter((r) => columns.some((c) => isShortish(r.results.get(c.id)?.status))) : rows;
     return sort && columns.some((c) => c.id === sort.target) ? sortRows(filtered, sort.target, sort.dir) : filtered;
   }, [rows, columns, onlyShort, sort]);
   const what = t(`gaps.rows.${kind}`);
+  // A street's facilities no facility-level target applies to (listed all the same, their cells 不适用).
+  const bare = kind === 'facility' ? rows.filter((r) => r.results.size === 0).length : 0;
   return (
     <div className="gaps-table-block">
       <div className="gaps-table-caption" data-testid="gaps-count">
         {kept.length === rows.length ? t('gaps.rows.count', { n: num(rows.length), what }) : t('gaps.rows.shown', { shown: num(kept.length), total: num(rows.length), what })}
+        {bare > 0 && <span className="gaps-count-note" data-testid="gaps-count-bare">{lang === 'en' ? ' — ' : '，'}{t('gaps.rows.noFacilityTargets', { n: num(bare) })}</span>}
       </div>
       {kept.length > 0
         ? <GapTable ix={ix} kind={kind} rows={kept} columns={columns} sort={sort} {...rest} />

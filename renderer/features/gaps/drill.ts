@@ -64,6 +64,30 @@ export const placeRow = (ix: GapIndex, scope: Scope, code: string) => ix.rows.ge
 /** The scope of the place a row code stands for when drilled into. */
 export const levelOf = (depth: number): Scope => (depth === 0 ? 'region' : depth === 1 ? 'county' : 'township');
 
+/** A facility of the plan as the street's list needs it. */
+export interface PlanFacility { id: string; name: string; unit_code: string }
+/** A unit of the plan as the walk up to its street/town needs it. */
+export interface PlanUnit { code: string; parent_code: string | null }
+
+/**
+ * Every facility standing in a street/town (in it or in one of its communities/villages): those with
+ * results first, as the report has them, then the others in the plan's order, with no results — no
+ * facility-level target of the set applies to their type. A street's drill-down used to list only the
+ * first ("1 个机构" for a street of seven).
+ */
+export function facilitiesIn(place: PlaceRow, withResults: readonly PlaceRow[], facilities: readonly PlanFacility[], units: readonly PlanUnit[]): PlaceRow[] {
+  if (place.scope !== 'township') return [...withResults];
+  const parent = new Map(units.map((u) => [u.code, u.parent_code]));
+  const inPlace = (code: string | null) => {
+    for (let c = code, n = 0; c && n < 16; c = parent.get(c) ?? null, n++) if (c === place.code) return true;
+    return false;
+  };
+  const have = new Set(withResults.map((r) => r.code));
+  const others = facilities.filter((f) => !have.has(f.id) && inPlace(f.unit_code))
+    .map((f): PlaceRow => ({ scope: 'facility', code: f.id, name: f.name, parent: place.code, results: new Map() }));
+  return [...withResults, ...others];
+}
+
 /** Whether a row has anything below it to drill into. */
 export const canDrill = (ix: GapIndex, row: PlaceRow) =>
   (row.scope === 'county' || row.scope === 'township') && (ix.children.get(row.code)?.length ?? 0) > 0;
