@@ -90,8 +90,9 @@ export function CompareView() {
                 <span className="compare-legend-item is-changed">◆ {t('compare.diff.changed')}</span>
               </p>
             </div>
-            {target && <GapChart result={result} target={target} places={chartPlaces} onPlace={setPlace} />}
           </section>
+          {/* Below the table in a tall window, beside it (over the costs) in a short one: compare.css. */}
+          {target && <div className="compare-chart-slot"><GapChart result={result} target={target} places={chartPlaces} onPlace={setPlace} /></div>}
           <aside className="compare-side">
             <CostSummary result={result} onEdit={() => setEditing(true)} />
             <ChangeList result={result} />
