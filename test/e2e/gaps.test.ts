@@ -170,7 +170,7 @@ describe('差距分析', () => {
     expect(await q('gap-source-gap').textContent()).toBe('还需公共卫生医师 1 名');
     // The street's own line rolls the facility up: none of its 1 centre meets it now.
     await expect.poll(() => summaryItem(PHP).getAttribute('data-status')).toBe('short');
-    expect(await summaryItem(PHP).locator('[data-testid=gap-summary-figure]').textContent()).toBe('不足 1 所 / 共 1 所，达标 0 所');
+    expect(await summaryItem(PHP).locator('[data-testid=gap-summary-figure]').textContent()).toBe('不足 1 / 共 1 所，达标 0');
     await screenshot(app.page, 'gaps-05-after-edit');
 
     // One level up, the street's row shows it too.

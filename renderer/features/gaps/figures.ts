@@ -1,6 +1,6 @@
 /**
  * How a result's figures read, by kind of target: a ratio to 2 decimals with its unit ("8.28 / 11
- * 张每千人"), a share as percent, a roll-up as "不足 52 所 / 共 172 所，达标 120 所" (what is short first;
+ * 张每千人"), a share as percent, a roll-up as "不足 52 / 共 172 所，达标 120" (what is short first;
  * "达标 172 / 172" when none is), a flag as 有/无.
  */
 import type { GapResult } from '../../../shared/gaps/result.ts';
@@ -49,7 +49,7 @@ function one(t: Target, v: number | null, lang: Lang): string {
 
 /**
  * A roll-up in words: what is short first, so a card with a red 不足 does not lead with 达标
- * ("不足 22 所 / 共 98 所，达标 76 所"); "达标 98 / 98" when every one meets it.
+ * ("不足 22 / 共 98 所，达标 76"); "达标 98 / 98" when every one meets it.
  */
 export function rollupText(t: Target, count: { met: number; of: number }, lang: Lang): string {
   const { met, of } = count;
@@ -66,7 +66,7 @@ export function cellFigure(t: Target, r: GapResult, lang: Lang): string {
   return one(t, r.value, lang);
 }
 
-/** Value against what is required, with the unit: "8.28 / 11 张每千人", "35% / 40%", "不足 52 所 / 共 172 所，达标 120 所". */
+/** Value against what is required, with the unit: "8.28 / 11 张每千人", "35% / 40%", "不足 52 / 共 172 所，达标 120". */
 export function fullFigure(t: Target, r: GapResult, lang: Lang): string {
   if (r.status === 'not_evaluated') return DASH;
   if (isRollup(t, r)) return rollupText(t, r.count!, lang);

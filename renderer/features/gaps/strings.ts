@@ -62,7 +62,7 @@ export const gapsStrings = {
     },
     fig: {
       rollup: '达标 {{met}} / {{of}}',
-      rollupShort: '不足 {{short}} {{counter}} / 共 {{of}} {{counter}}，达标 {{met}} {{counter}}',
+      rollupShort: '不足 {{short}} / 共 {{of}} {{counter}}，达标 {{met}}',
       counterUnit: '个',
       counterFacility: '所',
       yes: '有',

@@ -17,18 +17,18 @@ const perFacility = { kind: 'facility_min', id: 'php', group: '公共卫生', fa
 const perStreet = { kind: 'presence', id: 'chc', group: '基层机构', facilityTypes: ['chc'], unitKinds: ['street'], min: 1, unit: '个' } as unknown as Target;
 
 describe('a roll-up', () => {
-  it('leads with what is short: 98 centres, 76 meet it → 不足 22 所 / 共 98 所，达标 76 所', () => {
-    expect(rollupText(perFacility, { met: 76, of: 98 }, 'zh-CN')).toBe('不足 22 所 / 共 98 所，达标 76 所');
+  it('leads with what is short: 98 centres, 76 meet it → 不足 22 / 共 98 所，达标 76', () => {
+    expect(rollupText(perFacility, { met: 76, of: 98 }, 'zh-CN')).toBe('不足 22 / 共 98 所，达标 76');
     expect(rollupText(perFacility, { met: 76, of: 98 }, 'en')).toBe('22 of 98 short, 76 met');
-    expect(rollupText(perStreet, { met: 60, of: 62 }, 'zh-CN')).toBe('不足 2 个 / 共 62 个，达标 60 个');
+    expect(rollupText(perStreet, { met: 60, of: 62 }, 'zh-CN')).toBe('不足 2 / 共 62 个，达标 60');
   });
   it('reads 达标 n / n when every one meets it, with separators past a thousand', () => {
     expect(rollupText(perFacility, { met: 1204, of: 1204 }, 'zh-CN')).toBe('达标 1,204 / 1,204');
-    expect(rollupText(perFacility, { met: 1000, of: 1657 }, 'zh-CN')).toBe('不足 657 所 / 共 1,657 所，达标 1,000 所');
+    expect(rollupText(perFacility, { met: 1000, of: 1657 }, 'zh-CN')).toBe('不足 657 / 共 1,657 所，达标 1,000');
   });
   it('is what a card and a cell show', () => {
     const r = { target: 'php', scope: 'township', code: 'S', name: 'S', parent: 'K', value: 0, required: 1, shortfall: 1, unit: '人', status: 'short', count: { met: 1200, of: 1657 } } as GapResult;
-    expect(fullFigure(perFacility, r, 'zh-CN')).toBe('不足 457 所 / 共 1,657 所，达标 1,200 所');
+    expect(fullFigure(perFacility, r, 'zh-CN')).toBe('不足 457 / 共 1,657 所，达标 1,200');
     expect(cellFigure(perFacility, r, 'zh-CN')).toBe('1,200/1,657');
   });
 });
