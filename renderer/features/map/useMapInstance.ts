@@ -5,9 +5,12 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { Lang } from '../../app/i18n/index.ts';
 import { addFacilityIcons } from './facilityIcons.ts';
+import { lightWhileMoving, softwareWebGl } from './lightMotion.ts';
 import { MapLibreMap, NavigationControl, ScaleControl } from './maplibre.ts';
 import { mapStyle } from './style.ts';
 
+/** Whether WebGL is drawn in software here (looked at once). */
+let software: boolean | undefined;
 let lastView: { plan: string | null; center: [number, number]; zoom: number } | null = null;
 
 /** The zoom buttons' tooltips (the scale says km/m, read alike in both languages and not redrawn on a switch). */
@@ -66,6 +69,7 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, plan
       setState({ map, failed: null, restored: !!view });
     });
     map.on('movestart', () => { el.dataset.idle = 'false'; });
+    if (software ??= softwareWebGl()) lightWhileMoving(map);
     map.on('idle', () => { el.dataset.idle = 'true'; });
     return () => {
       map.remove();

@@ -3,12 +3,14 @@ import { useEffect } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSource, MapLibreMap } from './maplibre.ts';
 import type { SourceId } from './style.ts';
+import { lightUntilIdle } from './lightMotion.ts';
 
 export function useSourceData(map: MapLibreMap | null, id: SourceId, data: FeatureCollection): void {
   useEffect(() => {
     const source = map?.getSource<GeoJSONSource>(id);
     if (!map || !source) return;
     map.getContainer().dataset.idle = 'false';
+    lightUntilIdle(map);
     void source.setData(data);
   }, [map, id, data]);
 }

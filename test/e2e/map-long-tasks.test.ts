@@ -1,0 +1,93 @@
+// End-to-end: the map never freezes the page. On the sample plan, the 1030 analysis is run on the
+// 地图与可及性 screen, then the map is panned with the mouse and zoomed; a PerformanceObserver for the
+// browser's 'longtask' entries (installed before anything happens, buffered) reads every main-thread task
+// over 50 ms. The goal is none over 200 ms, a planner's click or drag answered within a fifth of a second
+// (headless Chromium on two shared cores with software WebGL, a weak office PC); not reached yet, see below.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpDir } from '../backend/tmp.ts';
+import { launchApp, screenshot, type App } from './harness.ts';
+
+const home = tmpDir('hp-e2e-map-long-');
+let app: App;
+const LIMIT_MS = 200;
+
+const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
+const poll = <T>(fn: () => Promise<T> | T, timeout = 30_000) => expect.poll(fn, { timeout });
+const mapIdle = () => poll(() => q('map-canvas').getAttribute('data-idle')).toBe('true');
+
+interface Long { start: number; duration: number }
+declare global { interface Window { __long?: Long[] } }
+
+/** The long tasks seen since `from` (ms on the page's clock): the longest and how many exceed the limit. */
+async function longTasks(from: number): Promise<{ longest: number; over: number; count: number }> {
+  const tasks = await app.page.evaluate((t0) => (window.__long ?? []).filter((x) => x.start >= t0), from);
+  return {
+    longest: Math.round(Math.max(0, ...tasks.map((x) => x.duration))),
+    over: tasks.filter((x) => x.duration > LIMIT_MS).length,
+    count: tasks.length,
+  };
+}
+const now = () => app.page.evaluate(() => performance.now());
+
+describe('the map stays responsive', () => {
+  beforeAll(async () => {
+    app = await launchApp(home, { width: 1280, height: 720 });
+    await app.page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__long!.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+  });
+  afterAll(async () => app?.close());
+
+  it('few main-thread tasks over 200 ms after a 1030 analysis and while panning and zooming', async () => {
+    await q('tab-map').click();
+    await poll(() => q('map-canvas').getAttribute('data-ready')).toBe('true');
+    await mapIdle();
+    const t0 = await now();
+    await q('access-preset').selectOption('1030');
+    await q('access-run').click();
+    await q('access-table').waitFor({ timeout: 60_000 });
+    await poll(() => q('access-busy').count(), 60_000).toBe(0);
+    await poll(() => q('map-legend-band').count()).toBe(6);
+    await mapIdle();
+    const analysis = await longTasks(t0);
+    await screenshot(app.page, 'map-long-01-analysis');
+
+    // Pan with the mouse (drags across the canvas), zoom in on the middle (wheel) and pan there too.
+    const t1 = await now();
+    const box = (await q('map-canvas').boundingBox())!;
+    const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+    const drag = async (dx: number, dy: number) => {
+      await app.page.mouse.move(cx, cy);
+      await app.page.mouse.down();
+      for (let i = 1; i <= 8; i++) await app.page.mouse.move(cx + (dx * i) / 8, cy + (dy * i) / 8);
+      await app.page.mouse.up();
+    };
+    for (const [dx, dy] of [[220, 0], [0, 160], [-300, -80], [120, -60]] as const) await drag(dx, dy);
+    await mapIdle();
+    const zoom = async () => Number(await q('map-canvas').getAttribute('data-zoom'));
+    const z0 = await zoom();
+    for (let i = 0; i < 4; i++) {
+      await app.page.mouse.move(cx, cy);
+      await app.page.mouse.wheel(0, -300);
+      await app.page.waitForTimeout(150);
+    }
+    await mapIdle();
+    expect(await zoom()).toBeGreaterThan(z0 + 1); // the wheel did zoom in
+    for (const [dx, dy] of [[-200, 60], [160, -120]] as const) await drag(dx, dy);
+    await mapIdle();
+    const panning = await longTasks(t1);
+    await screenshot(app.page, 'map-long-02-panned');
+
+    console.log(`map long tasks — 1030 analysis: longest ${analysis.longest} ms, ${analysis.over} over ${LIMIT_MS} ms (${analysis.count} over 50 ms); `
+      + `panning/zooming: longest ${panning.longest} ms, ${panning.over} over ${LIMIT_MS} ms (${panning.count} over 50 ms)`);
+    // Before the map drew lightly while moving (lightMotion.ts): 45–85 tasks over 200 ms while panning, the
+    // longest 600–900 ms; 2–5 over 200 ms after the analysis, the longest 350–1,130 ms. Now panning has at
+    // most a few (the sharp frame when the map stops); the analysis still one frame of 250–350 ms (README).
+    expect(panning.over).toBeLessThanOrEqual(3);
+    expect(panning.longest).toBeLessThanOrEqual(400);
+    expect(analysis.over).toBeLessThanOrEqual(2);
+  });
+});
