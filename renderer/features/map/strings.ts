@@ -51,8 +51,9 @@ export const mapStrings = {
       title: '可及性分析',
       rule: '规则',
       preset: {
-        '1030': '1030（120 急救：城镇 10 / 农村 30 分钟）', '1530': '1530（社区/乡镇卫生机构：城镇步行 15 / 农村驾车 30 分钟）', kaifu10: '开福 10 分钟（120 急救）',
-        radius: '120 服务半径（城镇 5 / 农村 20 公里）', custom: '自定义',
+        // Short enough for the panel at 1280×720; the note under the list says the rest.
+        '1030': '1030 · 120 急救 10 / 30 分钟', '1530': '1530 · 基层医疗 15 / 30 分钟', kaifu10: '开福 10 分钟 · 120 急救',
+        radius: '120 服务半径 5 / 20 公里', custom: '自定义',
       },
       presetNote: {
         '1030': '120 急救车从急救站出发，城镇 10 分钟、农村 30 分钟内到达现场。',
@@ -154,8 +155,8 @@ export const mapStrings = {
       title: 'Access analysis',
       rule: 'Rule',
       preset: {
-        '1030': '1030 (120 EMS: 10 min urban / 30 rural)', '1530': '1530 (community/township centres: 15 min on foot in town / 30 by car in the country)', kaifu10: 'Kaifu 10 minutes (120 EMS)',
-        radius: '120 service radius (5 km urban / 20 km rural)', custom: 'Custom',
+        '1030': '1030 · 120 EMS, 10 / 30 min', '1530': '1530 · primary care, 15 / 30 min', kaifu10: 'Kaifu 10 min · 120 EMS',
+        radius: '120 radius, 5 / 20 km', custom: 'Custom',
       },
       presetNote: {
         '1030': 'An ambulance from its 120 station on scene within 10 minutes in towns and 30 in the country.',
