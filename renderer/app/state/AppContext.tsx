@@ -2,10 +2,10 @@
  * The app's data: the open plan, its scenarios, the rows of the active scenario and the undo state.
  * Every call goes through the one client (renderer/api/client.ts) onto the service contract.
  */
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppStatus, CellValue, EditState, Invoke, PlanInfo } from './types.ts';
 import type { Facility, Scenario, Unit } from '../../../shared/model/entities.ts';
-import { createClient } from '../../api/client.ts';
+import { createClientStore, createDataStore, DataProvider, type DataStore } from '../../api/index.ts';
 
 export interface AppData {
   status: AppStatus | null;
@@ -53,9 +53,15 @@ const INITIAL: AppData = {
   status: null, scenarios: [], scenarioId: 1, units: null, facilities: null, editState: null, pendingWrites: 0, startError: null, ended: false,
 };
 
-export function AppProvider({ children, invoke: given }: { children: ReactNode; invoke?: Invoke }) {
+/**
+ * The client, its cache (renderer/api) and the app's data. Tests pass a fake `invoke` (and the `revision`
+ * its replies would carry: a change makes every mounted query read again) or a whole `store`.
+ */
+export function AppProvider({ children, invoke: given, revision, store: givenStore }: { children: ReactNode; invoke?: Invoke; revision?: number; store?: DataStore }) {
   const [data, setData] = useState<AppData>(INITIAL);
-  const invoke = useMemo(() => given ?? createClient().invoke, [given]);
+  const store = useMemo(() => givenStore ?? (given ? createDataStore(given, revision ?? 0) : createClientStore().store), [given, givenStore]);
+  useEffect(() => { if (revision !== undefined) store.setRevision(revision); }, [store, revision]);
+  const invoke = store.invoke;
   const scenarioRef = useRef(1);
   const planRef = useRef<string | null>(null);
   const loadSeq = useRef(0);
@@ -111,6 +117,7 @@ export function AppProvider({ children, invoke: given }: { children: ReactNode; 
 
     const planOpened = async (info: PlanInfo) => {
       planRef.current = info.path;
+      store.clear(); // another plan's answers and screen memory must not show in this one
       const status = await invoke('app.status', {});
       patch({ status: { ...status, plan: status.plan ?? info }, startError: null });
       const scenarios = await reloadScenarios();
@@ -178,12 +185,14 @@ export function AppProvider({ children, invoke: given }: { children: ReactNode; 
         window.close(); // an app-mode window may close itself; a tab stays and says the program has ended
       },
     };
-  }, [invoke, patch]);
+  }, [invoke, patch, store]);
 
   return (
-    <ActionsCtx.Provider value={actions}>
-      <DataCtx.Provider value={data}>{children}</DataCtx.Provider>
-    </ActionsCtx.Provider>
+    <DataProvider store={store}>
+      <ActionsCtx.Provider value={actions}>
+        <DataCtx.Provider value={data}>{children}</DataCtx.Provider>
+      </ActionsCtx.Provider>
+    </DataProvider>
   );
 }
 
