@@ -2,17 +2,17 @@
  * How the dashboard's exports leave the app. One seam, `BriefExporter`: the browser door's opens the
  * printable briefing in a new tab and its print dialog for the PDF; Electron's asks the main process
  * (`app.printBrief`) to print the same print view to an A4 PDF and saves it. Both download the PPTX
- * and the PNGs. briefExporter() picks by door; DashboardView's `exporter` prop or setBriefExporter()
- * put another in its place.
+ * and the PNGs. briefExporter() picks by door; DashboardView's `exporter` prop puts another in its place.
  */
 import type { Brief } from '../../../shared/briefing/model.ts';
+import { briefPrintSearch, type BriefPrintQuery } from '../../../shared/briefing/print-url.ts';
 import type { Lang } from '../../app/i18n/index.ts';
 import type { Invoke } from '../../app/state/types.ts';
 import { saveFileOut } from '../io/files.ts';
 import { pptxBase64, pptxBlob } from './pptx.ts';
 
-/** What the print view is asked for (`?print=brief&scenario=…`). */
-export interface BriefPrintQuery { scenarioId: number; compareId?: number; standardId?: string; year?: number; lang: Lang }
+/** What the print view is asked for (`?print=brief&scenario=…`): shared/briefing/print-url.ts. */
+export type { BriefPrintQuery };
 
 export type ExportOutcome = { kind: 'saved'; file: string } | { kind: 'opened' } | { kind: 'cancelled' };
 
@@ -25,15 +25,8 @@ export interface BriefExporter {
   png(dataUrl: string, fileName: string): Promise<ExportOutcome>;
 }
 
-/** The print view's query string: `?print=brief&scenario=1&compare=2&standard=…&year=2025&lang=zh-CN`. */
-export function printSearch(q: BriefPrintQuery): string {
-  const p = new URLSearchParams({ print: 'brief', scenario: String(q.scenarioId) });
-  if (q.compareId !== undefined) p.set('compare', String(q.compareId));
-  if (q.standardId) p.set('standard', q.standardId);
-  if (q.year !== undefined) p.set('year', String(q.year));
-  p.set('lang', q.lang);
-  return `?${p}`;
-}
+/** The print view's query string: `?print=brief&scenario=1&compare=2&standard=…&year=2025&lang=zh-CN` (built once, for every door). */
+export const printSearch = briefPrintSearch;
 
 function download(href: string, fileName: string) {
   const a = document.createElement('a');
@@ -83,12 +76,9 @@ export function appExporter(invoke: Invoke): BriefExporter {
   };
 }
 
-let chosen: BriefExporter | null = null;
-/** Put another exporter in place of the door's own (null: the door's again). */
-export function setBriefExporter(e: BriefExporter | null): void { chosen = e; }
-/** The exporter the dashboard uses when given none: the one set, else the door's (Electron's preload bridge, or the browser). */
+/** The exporter the dashboard uses when given none: the door's (Electron's preload bridge, or the browser). */
 export function briefExporter(invoke: Invoke): BriefExporter {
-  return chosen ?? (window.healthplan ? appExporter(invoke) : browserExporter);
+  return window.healthplan ? appExporter(invoke) : browserExporter;
 }
 
 export { pptxBase64 };
