@@ -59,13 +59,11 @@ export function TimelineView() {
     notify(t(editing ? 'timeline.form.saved' : 'timeline.form.added', { name: saved.name }));
     if (!editing && summary && (saved.year < summary.fromYear || saved.year > summary.toYear)) data.setRange(null);
     setViewYear(saved.year);
-    data.reload();
   };
   const remove = async (p: ProjectOut) => {
     try {
       await write(() => invoke('projects.remove', { scenarioId, id: p.id }));
       notify(t('timeline.form.removed', { name: p.name }));
-      data.reload();
     } catch (e) {
       notify(errorText(e, lang), 'error');
     }
