@@ -17,7 +17,7 @@ import { AppliedNote, ApplyScenario, useInApplied } from './ApplyScenario.tsx';
 import { BudgetForm } from './BudgetForm.tsx';
 import { LinesTable } from './LinesTable.tsx';
 import {
-  checkForm, dataSignature, EMPTY_FORM, keepForPlan, manualKey, pendingCount, sameQuery, useKept, type FormState, type ManualLine, type RunRecord,
+  checkForm, dataSignature, EMPTY_FORM, manualKey, pendingCount, sameQuery, useKept, type FormState, type ManualLine, type RunRecord,
 } from './session.ts';
 import { useJudgedScope, useStandardChoices } from './useStandardChoices.ts';
 import './allocation.css';
@@ -25,8 +25,7 @@ import './allocation.css';
 export function AllocationView() {
   const { status } = useAppData();
   const plan = status?.plan?.path ?? null;
-  // Another plan starts with an empty form; the screen's memory is read by the hooks below.
-  keepForPlan(plan);
+  // Another plan starts with an empty form (its memory was forgotten when it opened).
   return <AllocationScreen key={plan ?? ''} />;
 }
 

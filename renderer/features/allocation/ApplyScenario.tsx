@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { RESOURCES, type Resource } from '../../../shared/allocation/resources.ts';
+import { useDataStore } from '../../api/index.ts';
 import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
 import { useLang } from '../../app/i18n/index.ts';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
@@ -14,8 +15,13 @@ import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
 import { amount } from './format.ts';
 import type { RunRecord } from './session.ts';
 
-/** The scenario last made here (per plan), for the line shown once the app is in it. */
-let applied: { plan: string; id: number; name: string } | null = null;
+/** The scenario last made here (kept in the client's memory, so per plan), for the line shown once the app is in it. */
+interface Applied { id: number; name: string }
+const APPLIED = 'allocation.applied';
+function useApplied(): [Applied | null, (a: Applied) => void] {
+  const { memory } = useDataStore();
+  return [(memory.get(APPLIED) as Applied | undefined) ?? null, (a) => memory.set(APPLIED, a)];
+}
 
 interface Props { run: RunRecord; blocked: string | null }
 
@@ -30,6 +36,7 @@ export function ApplyScenario({ run, blocked }: Props) {
   const [busy, setBusy] = useState(false);
   const [planned, setPlanned] = useState<PlannedYearValue>({ on: false, year: new Date().getFullYear() + 1 });
   const [error, setError] = useState<unknown>(null);
+  const [, setApplied] = useApplied();
   const plan = status?.plan;
   const lines = run.result.lines.filter((l) => l.scope === 'facility' && l.allocated !== 0)
     .map((l) => ({ facility: l.code, resource: l.resource, amount: l.allocated }));
@@ -56,7 +63,7 @@ export function ApplyScenario({ run, blocked }: Props) {
     setError(null);
     try {
       const s = await write(() => invoke('allocation.apply', { scenarioId: run.query.scenarioId, name: name.trim(), lines, ...plannedYearArg(planned) }));
-      applied = { plan: plan?.path ?? '', id: s.id, name: s.name };
+      setApplied({ id: s.id, name: s.name });
       await reloadScenarios();
       await selectScenario(s.id);
       setAsking(false);
@@ -90,15 +97,18 @@ export function ApplyScenario({ run, blocked }: Props) {
 
 /** Is the active scenario the one made here last? */
 export function useInApplied(): boolean {
-  const { scenarioId, status } = useAppData();
-  return !!applied && applied.id === scenarioId && applied.plan === (status?.plan?.path ?? '');
+  const { scenarioId } = useAppData();
+  const [applied] = useApplied();
+  return !!applied && applied.id === scenarioId;
 }
 
 /** Shown in a scenario made here: that it is the active one now, what the result was computed on, the way to its gaps. */
 export function AppliedNote({ from, onRerun, canRerun }: { from: string; onRerun(): void; canRerun: boolean }) {
   const { t } = useLang();
   const { setTab } = useUi();
-  if (!useInApplied() || !applied) return null;
+  const [applied] = useApplied();
+  const inApplied = useInApplied();
+  if (!inApplied || !applied) return null;
   return (
     <p className="alloc-applied" role="status" data-testid="alloc-applied">
       {t('allocation.apply.note', { name: applied.name, from })}

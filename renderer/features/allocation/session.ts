@@ -1,14 +1,15 @@
 /**
- * What the 资源配置 screen keeps while the app runs: the form as typed, the hand-set lines, the last
- * result and how the table was looked at. The screen is unmounted when another tab is shown, and the
- * planner expects to come back to the same budget and result; another plan starts afresh.
+ * What the 资源配置 screen keeps while the plan is open: the form as typed, the hand-set lines, the last
+ * result and how the table was looked at (useKept: the client's memory, renderer/api, forgotten when
+ * another plan is opened). The screen is unmounted when another tab is shown, and the planner expects
+ * to come back to the same budget and result; another plan starts afresh.
  */
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
 import type { ApiArgs } from '../../../shared/api/contract.ts';
 import { DEFAULT_M2_PER_BED, RESOURCES, type Resource } from '../../../shared/allocation/resources.ts';
 import type { AllocationScope } from '../../../shared/allocation/scope.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
-import { useRemembered } from '../../app/state/useRemembered.ts';
+import { useKept as useKeptInClient } from '../../api/index.ts';
 
 export type AllocationQueryIn = ApiArgs<'allocation.run'>;
 export type Scope = AllocationScope;
@@ -46,20 +47,8 @@ export const EMPTY_FORM: FormState = {
   budget: none(), money: '', moneyUnit: 'wan', costs: none(), scope: null, standardId: null, year: '', m2PerBed: String(DEFAULT_M2_PER_BED),
 };
 
-// ---- session memory ----
-
-const memory = new Map<string, unknown>();
-let memoryPlan: string | null | undefined;
-
-/** Forgets everything when another plan is open (called before the screen's hooks read their memory). */
-export function keepForPlan(plan: string | null): void {
-  if (plan === memoryPlan) return;
-  memory.clear();
-  memoryPlan = plan;
-}
-
-/** useState that outlives the screen for the session (per plan: keepForPlan forgets on another). */
-export const useKept = <T>(key: string, initial: T) => useRemembered(key, initial, memory);
+/** useState that outlives the screen while the plan is open (the client's memory: another plan forgets it). */
+export const useKept = <T>(key: string, initial: T) => useKeptInClient(`allocation.${key}`, initial);
 
 // ---- numbers as typed ----
 
