@@ -7,6 +7,7 @@ import { BrowserWindow } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { API } from '../../shared/api/contract.ts';
+import { briefPrintSearch } from '../../shared/briefing/print-url.ts';
 import { invalidArgs } from '../../shared/api/say-issues.ts';
 import { lockNavigation } from './security.ts';
 import { secureWebPreferences } from './trust.ts';
@@ -19,15 +20,11 @@ export async function printBrief(rendererDir: string, preload: string, rawArgs: 
   const parsed = API['app.printBrief'].args.safeParse(rawArgs ?? {});
   if (!parsed.success) throw invalidArgs(parsed.error.issues, rawArgs);
   const a = parsed.data;
-  const params = new URLSearchParams({ print: 'brief', scenario: String(a.scenarioId), lang: a.lang });
-  if (a.compareId !== undefined) params.set('compare', String(a.compareId));
-  if (a.standardId) params.set('standard', a.standardId);
-  if (a.year) params.set('year', String(a.year));
   const w = new BrowserWindow({ show: false, width: 1240, height: 1754, webPreferences: secureWebPreferences(preload) });
   register(w);
   try {
     lockNavigation(w.webContents, rendererDir);
-    await w.loadURL(`${pathToFileURL(path.join(rendererDir, 'index.html')).href}?${params}`);
+    await w.loadURL(`${pathToFileURL(path.join(rendererDir, 'index.html')).href}${briefPrintSearch(a)}`);
     const t0 = Date.now();
     for (;;) {
       const state = await w.webContents.executeJavaScript('[document.body.dataset.briefReady, document.body.dataset.briefError]') as [string | undefined, string | undefined];

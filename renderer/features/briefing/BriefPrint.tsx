@@ -9,9 +9,9 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Brief } from '../../../shared/briefing/model.ts';
+import { readBriefPrint, type BriefPrintGlobals } from '../../../shared/briefing/print-url.ts';
 import { planSlides } from '../../../shared/briefing/slides.ts';
 import { createClient } from '../../api/client.ts';
-import type { Lang } from '../../app/i18n/index.ts';
 import { errorText } from '../../app/i18n/labels.ts';
 import { MediaContext } from './BriefChart.tsx';
 import { pptxBase64 } from './pptx.ts';
@@ -28,22 +28,14 @@ const SCALE = PAGE_W / SLIDE_W;
 const PRINT_H = Math.floor(PAGE_H / SCALE) - 1;
 
 declare global {
-  interface Window { healthplanPptx?: () => Promise<string> }
+  // window.healthplanPptx, typed once in shared/briefing/print-url.ts (the CLI calls it).
+  interface Window extends BriefPrintGlobals {}
 }
 
-interface Query { scenarioId: number; compareId?: number; standardId?: string; year?: number; lang: Lang; then: string | null }
-
-function readQuery(): Query {
+/** The page's address read as every builder wrote it (shared/briefing/print-url.ts). */
+function readQuery() {
   const p = new URLSearchParams(window.location.search);
-  const n = (k: string) => { const v = p.get(k); return v !== null && v !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined; };
-  return {
-    scenarioId: n('scenario') ?? 1,
-    compareId: n('compare'),
-    standardId: p.get('standard') || undefined,
-    year: n('year'),
-    lang: p.get('lang') === 'en' ? 'en' : 'zh-CN',
-    then: p.get('then'),
-  };
+  return readBriefPrint((k) => p.get(k));
 }
 
 const fail = (message: string) => { document.body.dataset.briefError = message || 'error'; };
