@@ -2,8 +2,9 @@
  * 路网与边界: what road network and boundaries the plan has, importing them (GeoJSON, .osm.pbf) with a
  * report of what was kept, dropped and refused, the speeds by road class, and removing the network.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { BoundaryImportReport, RoadImportReport, RoadSummary } from '../../../shared/api/contract.ts';
+import { useQuery } from '../../api/index.ts';
 import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
 import { useLang } from '../../app/i18n/index.ts';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
@@ -19,12 +20,15 @@ type Report = { kind: 'roads'; r: RoadImportReport } | { kind: 'boundaries'; r: 
 
 export function RoadsDialog() {
   const { t, lang } = useLang();
-  const { invoke, write, reloadRows } = useAppActions();
+  const { invoke, write } = useAppActions();
   const { status } = useAppData();
   const { closeDialog, notify, geoChanged } = useUi();
   const readOnly = !!status?.plan?.readOnly;
-  const [summary, setSummary] = useState<RoadSummary | null>(null);
-  const [boundaryUnits, setBoundaryUnits] = useState<number | null>(null);
+  // Read again after each import, clear or speed saved: they are writes, and the revision moves.
+  const roads = useQuery('roads.summary', {});
+  const boundaries = useQuery('boundaries.summary', {});
+  const summary: RoadSummary | null = roads.data;
+  const boundaryUnits = boundaries.data?.units ?? null;
   const [kind, setKind] = useState<Kind>('roads');
   const [file, setFile] = useState<File | null>(null);
   const [crs, setCrs] = useState<'wgs84' | 'gcj02' | 'bd09'>('wgs84');
@@ -34,12 +38,6 @@ export function RoadsDialog() {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const refresh = useCallback(async () => {
-    const [s, b] = await Promise.all([invoke('roads.summary', {}), invoke('boundaries.summary', {})]);
-    setSummary(s);
-    setBoundaryUnits(b.units);
-  }, [invoke]);
-  useEffect(() => { refresh().catch(setError); }, [refresh]);
 
   const submit = async () => {
     if (!file || busy) return;
@@ -51,11 +49,7 @@ export function RoadsDialog() {
         : invoke('boundaries.import', { file: f, crs, dryRun, replace }).then((r): Report => ({ kind: 'boundaries', r })));
       const rep = dryRun ? await run() : await write(run);
       setReport(rep);
-      if (rep.r.ok && !dryRun) {
-        geoChanged();
-        await refresh();
-        await reloadRows(); // the map and the gaps recompute on the new network
-      }
+      if (rep.r.ok && !dryRun) geoChanged(); // the map draws the new network and boundaries
     } catch (e) {
       setError(e);
     } finally {
@@ -69,8 +63,6 @@ export function RoadsDialog() {
       const { deleted } = await write(() => invoke('roads.clear', {}));
       notify(t('roads.cleared', { n: deleted }));
       geoChanged();
-      await refresh();
-      await reloadRows();
     } catch (e) { setError(e); }
   };
 
@@ -112,10 +104,10 @@ export function RoadsDialog() {
       </fieldset>
 
       {busy && <div className="import-busy" role="status" data-testid="roads-busy">{t('roads.reading')}</div>}
-      <ErrorBox error={error} />
+      <ErrorBox error={error ?? roads.error ?? boundaries.error} />
       {report && <ImportOutcome report={report} />}
 
-      {summary && <SpeedTable speeds={summary.speeds} readOnly={readOnly} onSaved={() => void refresh()} />}
+      {summary && <SpeedTable speeds={summary.speeds} readOnly={readOnly} />}
       {summary && summary.segments > 0 && !readOnly && (
         <div><button type="button" className="btn" onClick={() => void clear()} data-testid="roads-clear">{t('roads.clear')}</button></div>
       )}

@@ -1,13 +1,16 @@
-/** 各等级道路车速: the plan's speed per road class, editable (saved together, checked 0 < v ≤ 150). */
+/**
+ * 各等级道路车速: the plan's speed per road class, editable (saved together, checked 0 < v ≤ 150). Saving
+ * is a write: the plan's revision moves and every screen reading through renderer/api reads again.
+ */
 import { useState } from 'react';
 import { useLang } from '../../app/i18n/index.ts';
 import { errorText } from '../../app/i18n/labels.ts';
 import { useAppActions } from '../../app/state/AppContext.tsx';
 import { useUi } from '../../app/state/UiContext.tsx';
 
-export function SpeedTable({ speeds, readOnly, onSaved }: { speeds: Record<string, number>; readOnly: boolean; onSaved(): void }) {
+export function SpeedTable({ speeds, readOnly }: { speeds: Record<string, number>; readOnly: boolean }) {
   const { t, lang } = useLang();
-  const { invoke, write, reloadRows } = useAppActions();
+  const { invoke, write } = useAppActions();
   const { notify } = useUi();
   const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(speeds).map(([k, v]) => [k, String(v)])));
   const changed = Object.entries(draft).filter(([k, v]) => Number(v) !== speeds[k]);
@@ -17,8 +20,6 @@ export function SpeedTable({ speeds, readOnly, onSaved }: { speeds: Record<strin
     try {
       await write(() => invoke('roads.setSpeeds', { speeds: Object.fromEntries(changed.map(([k, v]) => [k, Number(v)])) }));
       notify(t('roads.speedsSaved'));
-      onSaved();
-      await reloadRows(); // travel times change with the speeds
     } catch (e) {
       notify(errorText(e, lang), 'error');
     }

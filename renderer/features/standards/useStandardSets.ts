@@ -1,5 +1,10 @@
-/** The standard sets and the plan's choice, as the dialog reads and changes them through the service. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+/**
+ * The standard sets and the plan's choice, as the dialog reads and changes them through the service:
+ * read through the client's cache (renderer/api), so every change (a write: the revision moves) is read
+ * again here and on every screen that shows them.
+ */
+import { useCallback, useMemo } from 'react';
+import { useDataStore, useQuery } from '../../api/index.ts';
 import type { GapSettings } from '../../../shared/api/contract.ts';
 import type { StandardSet, StandardSummary } from '../../../shared/gaps/standard.ts';
 import { useAppActions } from '../../app/state/AppContext.tsx';
@@ -18,57 +23,38 @@ export interface StandardSets {
 }
 
 export function useStandardSets(): StandardSets {
-  const { invoke, write } = useAppActions();
-  const [sets, setSets] = useState<StandardSummary[] | null>(null);
-  const [settings, setSettings] = useState<GapSettings | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const cache = useRef(new Map<string, StandardSet>());
+  const { write } = useAppActions();
+  const store = useDataStore();
+  const { invoke } = store;
+  const list = useQuery('standards.list', {});
+  const choice = useQuery('gaps.settings', {});
 
-  const reloadList = useCallback(async () => setSets(await invoke('standards.list', {})), [invoke]);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([invoke('standards.list', {}), invoke('gaps.settings', {})]).then(
-      ([list, s]) => { if (live) { setSets(list); setSettings(s); } },
-      (e: unknown) => { if (live) setLoadError(e); },
-    );
-    return () => { live = false; };
-  }, [invoke]);
-
-  const load = useCallback(async (id: string) => {
-    const hit = cache.current.get(id);
-    if (hit) return hit;
-    const set = await invoke('standards.get', { id });
-    cache.current.set(id, set);
-    return set;
-  }, [invoke]);
+  // Shipped sets do not change; the plan's own are read again after every change (a new revision).
+  const load = useCallback((id: string) => store.fetch('standards.get', { id }), [store]);
+  // After a write: the list as it now is (shared with the refetch the new revision started), before the caller goes on.
+  const listNow = useCallback(() => store.fetch('standards.list', {}), [store]);
 
   return useMemo<StandardSets>(() => ({
-    sets, settings, loadError, load,
+    sets: list.data, settings: choice.data, loadError: list.error ?? choice.error, load,
     async save(set) {
       const saved = await write(() => invoke('standards.save', { set }));
-      cache.current.set(saved.id, saved);
-      await reloadList();
+      await listNow();
       return saved;
     },
     async copy(from, id, name) {
       const set = await write(() => invoke('standards.copy', { from, id, name }));
-      cache.current.set(set.id, set);
-      await reloadList();
+      await listNow();
       return set;
     },
     async remove(id) {
       await write(() => invoke('standards.delete', { id }));
-      cache.current.delete(id);
       // A plan whose set is deleted falls back to a shipped one: read which.
-      const [list, s] = await Promise.all([invoke('standards.list', {}), invoke('gaps.settings', {})]);
-      setSets(list);
-      setSettings(s);
+      await Promise.all([listNow(), store.fetch('gaps.settings', {})]);
     },
     async use(standardId, year) {
       const s = await write(() => invoke('gaps.setSettings', { standardId, year }));
-      setSettings(s);
+      await store.fetch('gaps.settings', {});
       return s;
     },
-  }), [sets, settings, loadError, load, invoke, write, reloadList]);
+  }), [list.data, list.error, choice.data, choice.error, load, listNow, store, invoke, write]);
 }
