@@ -6,6 +6,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import type { Lang } from '../../app/i18n/index.ts';
 import { addFacilityIcons } from './facilityIcons.ts';
 import { lightWhileMoving, softwareWebGl } from './lightMotion.ts';
+import { warmPrograms } from './warmup.ts';
 import { MapLibreMap, NavigationControl, ScaleControl } from './maplibre.ts';
 import { mapStyle } from './style.ts';
 
@@ -65,6 +66,7 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, plan
     map.on('moveend', mark);
     map.on('load', () => {
       addFacilityIcons(map);
+      warmPrograms(map);
       mark();
       setState({ map, failed: null, restored: !!view });
     });
