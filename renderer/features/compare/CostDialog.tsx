@@ -3,9 +3,10 @@
  * new facility of each type. A field left empty has no price (the cost shows 未填造价 for it);
  * separators (1,200,000) are accepted. Saved in the plan; every scenario's cost follows.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { COST_ITEMS, type CostItem, type CostTable } from '../../../shared/compare/costs.ts';
 import { FACILITY_TYPES, type FacilityType } from '../../../shared/model/kinds.ts';
+import { useQuery } from '../../api/index.ts';
 import { useLang } from '../../app/i18n/index.ts';
 import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
@@ -26,10 +27,8 @@ interface Props { onClose(): void; onSaved(c: CostTable): void }
 /** Reads the plan's table first, so the fields show what is kept now. */
 export function CostDialog({ onClose, onSaved }: Props) {
   const { t } = useLang();
-  const { invoke } = useAppActions();
-  const [costs, setCosts] = useState<CostTable | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => { invoke('costs.get', {}).then(setCosts, setError); }, [invoke]);
+  // The form starts from the first answer; a later one (after saving) does not retype what is shown.
+  const { data: costs, error } = useQuery('costs.get', {});
   if (!costs) {
     return (
       <Modal title={t('compare.costs.dialogTitle')} testId="compare-cost-dialog" onClose={onClose} wide
