@@ -1,7 +1,7 @@
 /** `healthplan access`: the 1030 rule (or another) for a scenario, as JSON or CSV. */
 import path from 'node:path';
 import { ACCESS_PRESETS, type AccessSettings, type PresetId } from '../../shared/access/presets.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './api.ts';
 import { facilityTypes, list, travelOption, unitNames, urbanRural, yearOption } from './options.ts';
 import { writeCsv } from '../backend/io/csv.ts';
 import { jsonText, UsageError, writeOutput } from './output.ts';

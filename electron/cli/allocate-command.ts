@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { RESOURCES, type Resource } from '../../shared/allocation/index.ts';
 import type { ApiArgs } from '../../shared/api/contract.ts';
-import type { Command } from './commands.ts';
+import type { Command } from './api.ts';
+import { choice } from './options.ts';
 import { jsonText, UsageError, writeOutput } from './output.ts';
 import { applyYear, scenarioId } from './scenario.ts';
 
@@ -45,14 +46,13 @@ export const allocateCommand: Command = {
     if (format !== 'json' && format !== 'xlsx') throw new UsageError('--format: json | xlsx');
     if (format === 'xlsx' && !opts.out) throw new UsageError('--format xlsx needs --out F.xlsx');
     // No --scope: the service takes the level the set's targets are judged at (judgedScope, shared/allocation/scope.ts).
-    const scope = opts.scope as string | undefined;
-    if (scope !== undefined && scope !== 'township' && scope !== 'county') throw new UsageError('--scope: county | township');
+    const scope = choice(opts.scope, ['county', 'township'], '--scope: county | township');
     const num = (v: unknown, flag: string) => { if (v === undefined) return undefined; const n = Number(v); if (!(n > 0)) throw new UsageError(`${flag}: a positive number`); return n; };
     const from = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
     const year = num(opts.year, '--year');
     const m2 = num(opts['m2-per-bed'], '--m2-per-bed');
     const q: Query = {
-      scenarioId: from, budget: amounts(String(opts.budget), '--budget', true), ...(scope ? { scope } : {}),
+      scenarioId: from, budget: amounts(String(opts.budget), '--budget', true), scope,
       ...(opts.costs ? { costs: amounts(String(opts.costs), '--costs', false) } : {}),
       ...(year ? { year } : {}), ...(opts.standard ? { standardId: String(opts.standard) } : {}), ...(m2 ? { m2PerBed: m2 } : {}),
     };

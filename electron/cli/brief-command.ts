@@ -7,7 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from './commands.ts';
+import type { ApiArgs } from '../../shared/api/contract.ts';
+import { briefPrintParams, type BriefPrintGlobals, type BriefPrintQuery } from '../../shared/briefing/print-url.ts';
+import type { CliService, Command } from './api.ts';
+import { yearOption } from './options.ts';
 import { UsageError, writeOutput } from './output.ts';
 
 /** Where Chromium may be: CHROMIUM_PATH, then the usual places on Linux, macOS and Windows. */
@@ -59,6 +62,7 @@ export const briefCommand: Command = {
   },
   async run(_svc, file, opts, lang) {
     if (!opts.pdf && !opts.pptx) throw new UsageError('--pdf F and/or --pptx F');
+    const year = yearOption(opts.year);
     const chromiumPath = CHROMIUM_CANDIDATES.find((p) => p && fs.existsSync(p));
     if (!chromiumPath) throw new UsageError(lang === 'en' ? 'No Chromium or Chrome found: install one (Debian: apt-get install chromium) or set CHROMIUM_PATH' : '找不到 Chromium 或 Chrome：请安装（Debian：apt-get install chromium）或设置 CHROMIUM_PATH');
     const staticDir = rendererDir();
@@ -68,25 +72,26 @@ export const briefCommand: Command = {
     const { chromium } = await import('playwright-core');
     const door = await startWebDoor({ home, staticDir });
     try {
-      await door.service.invoke('plan.open', { path: path.resolve(file) });
-      const scenarios = await door.service.call('scenarios.list', {});
+      const api: CliService = door.service;
+      await api.call('plan.open', { path: path.resolve(file) });
+      const scenarios = await api.call('scenarios.list', {});
       const find = (name: string | undefined) => {
         if (!name) return undefined;
         const s = scenarios.find((x) => x.name === name || (x.baseline && (name === 'baseline' || name === '基线')));
         if (!s) throw new UsageError(`${lang === 'en' ? 'No scenario named' : '没有名为此的情景'} "${name}"; ${lang === 'en' ? 'have' : '现有'}: ${scenarios.map((x) => x.name).join(', ')}`);
         return s.id;
       };
-      const params = new URLSearchParams({ print: 'brief', scenario: String(find(opts.scenario as string | undefined) ?? scenarios.find((s) => s.baseline)!.id), lang: lang === 'en' ? 'en' : 'zh-CN' });
-      const compare = find(opts.compare as string | undefined);
-      if (compare !== undefined) params.set('compare', String(compare));
-      if (opts.standard) params.set('standard', String(opts.standard));
-      if (opts.year) params.set('year', String(opts.year));
+      // The print view asks brief.get for exactly this.
+      const query: BriefPrintQuery = {
+        scenarioId: find(opts.scenario as string | undefined) ?? scenarios.find((s) => s.baseline)!.id, compareId: find(opts.compare as string | undefined),
+        standardId: opts.standard ? String(opts.standard) : undefined, year, lang: lang === 'en' ? 'en' : 'zh-CN',
+      } satisfies ApiArgs<'brief.get'>;
       const launch = chromiumLaunchArgs(process.platform, process.getuid?.(), process.env, lang);
       if (launch.notice) console.error(launch.notice);
       const browser = await chromium.launch({ executablePath: chromiumPath, args: launch.args, chromiumSandbox: launch.chromiumSandbox });
       try {
         const page = await browser.newPage({ viewport: { width: 1240, height: 1754 } });
-        await page.goto(`${door.url}&${params}`);
+        await page.goto(`${door.url}&${briefPrintParams(query)}`);
         await page.waitForFunction(() => document.body.dataset.briefReady === 'true' || document.body.dataset.briefError, undefined, { timeout: 120_000 });
         const failed = await page.evaluate(() => document.body.dataset.briefError);
         if (failed) throw new Error(failed);
@@ -95,7 +100,11 @@ export const briefCommand: Command = {
           console.log(lang === 'en' ? `wrote ${opts.pdf}` : `已写出 ${opts.pdf}`);
         }
         if (opts.pptx) {
-          const b64 = await page.evaluate(() => (window as unknown as { healthplanPptx(): Promise<string> }).healthplanPptx());
+          const b64 = await page.evaluate(() => {
+            const pptx = (window as unknown as BriefPrintGlobals).healthplanPptx;
+            if (!pptx) throw new Error('the print view offers no window.healthplanPptx');
+            return pptx();
+          });
           writeOutput(String(opts.pptx), Buffer.from(b64, 'base64'));
           console.log(lang === 'en' ? `wrote ${opts.pptx}` : `已写出 ${opts.pptx}`);
         }

@@ -1,7 +1,7 @@
 /** The `healthplan` commands, each a thin use of the service. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Service } from '../backend/service.ts';
+import type { Command } from './api.ts';
 import { accessCommand } from './access-command.ts';
 import { siteCommand } from './site-command.ts';
 import { allocateCommand } from './allocate-command.ts';
@@ -13,13 +13,11 @@ import { fileErrorOf } from '../backend/file-errors.ts';
 import { facilityTypeLabel, unitKindLabel } from '../backend/plan-info.ts';
 import { importTarget, scenarioId } from './scenario.ts';
 import { importRoadsAndBoundaries, roadInfo } from './roads.ts';
+import { choice } from './options.ts';
+import type { ApiArgs } from '../../shared/api/contract.ts';
+import { Crs } from '../../shared/api/schemas.ts';
+import { Scope } from '../../shared/gaps/standard.ts';
 
-export interface Command {
-  usage: string;
-  summary: { zh: string; en: string };
-  options: Record<string, { type: 'string' | 'boolean'; help: string }>;
-  run(svc: Service, file: string, opts: Record<string, string | boolean | undefined>, lang: Lang): Promise<number>;
-}
 
 const b64file = (f: string) => {
   if (!fs.existsSync(f)) throw new UsageError(`找不到文件 / file not found: ${f}`);
@@ -90,8 +88,7 @@ export const COMMANDS: Record<string, Command> = {
       if (!opts.units && !opts.facilities && !opts.populations && !opts.roads && !opts.boundaries) {
         throw new UsageError(lang === 'en' ? 'give --units, --facilities, --populations, --roads and/or --boundaries' : '请给出 --units、--facilities、--populations、--roads 和/或 --boundaries');
       }
-      const crs = (opts.crs as string | undefined) ?? 'wgs84';
-      if (!['wgs84', 'gcj02', 'bd09'].includes(crs)) throw new UsageError(`--crs: wgs84 | gcj02 | bd09`);
+      const crs = choice(opts.crs, Crs.options, '--crs: wgs84 | gcj02 | bd09'); // absent: the schema's wgs84
       const units = opts.units ? b64file(opts.units as string) : undefined;
       const facilities = opts.facilities ? b64file(opts.facilities as string) : undefined;
       const abs = path.resolve(file);
@@ -102,7 +99,7 @@ export const COMMANDS: Record<string, Command> = {
       // A new --scenario is created by the first write below, in its transaction: a refusal leaves none.
       const target = await importTarget(svc, opts.scenario as string | undefined, dryRun, lang);
       const result = units || facilities
-        ? await target.write((sid) => svc.call('tables.import', { scenarioId: sid, units, facilities, crs: crs as 'wgs84', dryRun }))
+        ? await target.write((sid) => svc.call('tables.import', { scenarioId: sid, units, facilities, crs, dryRun }))
         : { ok: true, reports: [] };
       for (const r of result.reports) printImportReport(r, lang);
       // Populations come after the units they refer to, in a transaction of their own.
@@ -115,7 +112,7 @@ export const COMMANDS: Record<string, Command> = {
       }
       // The road network and boundaries are plan-wide; they come after the units (boundaries match them), each in a transaction of its own.
       if (result.ok && (opts.roads || opts.boundaries)) {
-        result.ok = await importRoadsAndBoundaries(svc, { roads: opts.roads as string | undefined, boundaries: opts.boundaries as string | undefined, crs: crs as 'wgs84', dryRun }, lang);
+        result.ok = await importRoadsAndBoundaries(svc, { roads: opts.roads as string | undefined, boundaries: opts.boundaries as string | undefined, crs, dryRun }, lang);
       }
       if (created && !result.ok) {
         svc.close();
@@ -171,16 +168,14 @@ export const COMMANDS: Record<string, Command> = {
         for (const s of await svc.call('standards.list', {})) console.log(`${s.id}\t${lang === 'en' ? s.nameEn : s.name}\t${s.year}\t${s.documents.join(' ')}`);
         return 0;
       }
-      const format = (opts.format as string | undefined) ?? 'json';
-      if (!['json', 'csv', 'xlsx'].includes(format)) throw new UsageError('--format: json | csv | xlsx');
+      const format = choice(opts.format, ['json', 'csv', 'xlsx'], '--format: json | csv | xlsx') ?? 'json';
       if (format === 'xlsx' && !opts.out) throw new UsageError(lang === 'en' ? 'xlsx needs --out F' : 'xlsx 格式需要 --out 文件名');
-      const level = opts.level as string | undefined;
-      if (level && !['region', 'county', 'township', 'facility'].includes(level)) throw new UsageError('--level: region | county | township | facility');
+      const level = choice(opts.level, Scope.options, '--level: region | county | township | facility');
       const year = opts.year === undefined ? undefined : Number(opts.year);
       if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year: a year such as 2025');
-      const query = {
+      const query: ApiArgs<'gaps.evaluate'> = {
         scenarioId: await scenarioId(svc, opts.scenario as string | undefined, false, lang),
-        standardId: opts.standard as string | undefined, year, level: level as 'region' | undefined, onlyShort: !!opts['only-short'],
+        standardId: opts.standard as string | undefined, year, level, onlyShort: opts['only-short'] === true,
         ...(opts.region ? { region: String(opts.region).split(/[,，、]/).map((x) => x.trim()).filter(Boolean) } : {}),
       };
       let bytes: Uint8Array | string;
@@ -198,7 +193,7 @@ export const COMMANDS: Record<string, Command> = {
           })),
         }, isSample, lang);
       } else {
-        const f = await svc.call('gaps.export', { ...query, format: format as 'csv' | 'xlsx' });
+        const f = await svc.call('gaps.export', { ...query, format });
         bytes = Buffer.from(f.dataBase64, 'base64');
       }
       if (opts.out) {

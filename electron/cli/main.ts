@@ -1,7 +1,8 @@
 /** `healthplan` — the command line over the planner service. Every command has --help. */
-import { parseArgs } from 'node:util';
 import { createPlannerService } from '../backend/service.ts';
-import { COMMANDS, type Command } from './commands.ts';
+import type { Command } from './api.ts';
+import { COMMANDS } from './commands.ts';
+import { parseFlags } from './options.ts';
 import { printError, UsageError, type Lang } from './output.ts';
 
 function help(lang: Lang): string {
@@ -27,14 +28,14 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) { console.error(`${lang === 'en' ? 'unknown command' : '未知命令'}: ${name}\n\n${help(lang)}`); return 2; }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseFlags(command, rest);
   } catch (e) { console.error(`${(e as Error).message}\n\n${commandHelp(command, lang)}`); return 2; }
   if (parsed.values.help) { console.log(commandHelp(command, lang)); return 0; }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) { console.error(commandHelp(command, lang)); return 2; }
   const svc = createPlannerService({ door: 'cli' });
   try {
-    return await command.run(svc, file, parsed.values as Record<string, string | boolean | undefined>, lang);
+    return await command.run(svc, file, parsed.values, lang);
   } catch (e) {
     return printError(e, lang);
   } finally { svc.close(); }

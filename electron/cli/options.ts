@@ -1,8 +1,21 @@
 /** Option values several commands read the same way: lists, facility types, urban/rural pairs. */
+import { parseArgs } from 'node:util';
 import type { TravelModes } from '../../shared/access/travel.ts';
 import { FACILITY_TYPES, type FacilityType } from '../../shared/model/kinds.ts';
-import type { Service } from '../backend/service.ts';
+import type { CliService, Command } from './api.ts';
 import { UsageError, type Lang } from './output.ts';
+
+/** A command's arguments as its flags (and --help) read them: the values each command's run() takes, and the file(s). */
+export function parseFlags(command: Pick<Command, 'options'>, args: string[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  return parseArgs({ args, allowPositionals: true, options: { ...command.options, help: { type: 'boolean', short: 'h' } } });
+}
+
+/** A flag that takes one of a few words: the word, typed; absent → undefined (the schema's default, or the command's). */
+export function choice<T extends string>(v: string | boolean | undefined, words: readonly T[], usage: string): T | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !(words as readonly string[]).includes(v)) throw new UsageError(usage);
+  return v as T;
+}
 
 /** "a, b,c" → ['a', 'b', 'c']; absent → []. */
 export const list = (v: string | boolean | undefined): string[] => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : []);
@@ -45,7 +58,7 @@ export function yearOption(v: string | boolean | undefined, flag = '--year'): nu
  * --within/--exclude: unit codes or exact names of the scenario's units, checked before anything runs;
  * an unknown or ambiguous one is a usage error that names it (and says who has that name).
  */
-export async function unitNames(svc: Service, scenarioId: number, v: string | boolean | undefined, flag: string, lang: Lang): Promise<string[]> {
+export async function unitNames(svc: CliService, scenarioId: number, v: string | boolean | undefined, flag: string, lang: Lang): Promise<string[]> {
   const names = list(v);
   if (!names.length) return names;
   const units = await svc.call('units.list', { scenarioId });

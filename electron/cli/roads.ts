@@ -1,9 +1,9 @@
 /** `healthplan import --roads F --boundaries F`: the road network and unit boundaries, with progress and reports. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BoundaryImportReport, RoadImportReport } from '../../shared/api/contract.ts';
+import type { ApiArgs, BoundaryImportReport, RoadImportReport } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
-import type { Service } from '../backend/service.ts';
+import type { CliService } from './api.ts';
 import { UsageError, type Lang } from './output.ts';
 
 const km = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -58,7 +58,7 @@ export function printBoundaryReport(r: BoundaryImportReport, lang: Lang): void {
  * Imports --roads, then --boundaries (after the units, which boundaries match), each in a transaction
  * of its own. A file that cannot be read is reported like a rejected import. Returns whether all went well.
  */
-export async function importRoadsAndBoundaries(svc: Service, opts: { roads?: string; boundaries?: string; crs: 'wgs84' | 'gcj02' | 'bd09'; dryRun: boolean },
+export async function importRoadsAndBoundaries(svc: CliService, opts: { roads?: string; boundaries?: string; crs: ApiArgs<'roads.import'>['crs']; dryRun: boolean },
   lang: Lang): Promise<boolean> {
   const en = lang === 'en';
   const refused = (what: string, e: unknown) => {
@@ -95,7 +95,7 @@ export async function importRoadsAndBoundaries(svc: Service, opts: { roads?: str
 }
 
 /** The road network and boundaries line of `healthplan info`. */
-export async function roadInfo(svc: Service): Promise<{ roads: { segments: number; km: number }; boundaries: number }> {
+export async function roadInfo(svc: CliService): Promise<{ roads: { segments: number; km: number }; boundaries: number }> {
   const r = await svc.call('roads.summary', {});
   const b = await svc.call('boundaries.summary', {});
   return { roads: { segments: r.segments, km: r.km }, boundaries: b.units };

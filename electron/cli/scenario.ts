@@ -1,5 +1,5 @@
 /** The scenario a command works on: by name (基线/baseline for the baseline). */
-import type { Service } from '../backend/service.ts';
+import type { CliService } from './api.ts';
 import type { Scenario } from '../../shared/model/entities.ts';
 import { UsageError, type Lang } from './output.ts';
 
@@ -7,7 +7,7 @@ const named = (list: Scenario[], name: string) => list.find((s) => s.name === na
 const baselineOf = (list: Scenario[]) => list.find((s) => s.baseline)!;
 
 /** `create` is always false: a scenario is made only by an import's first write (importTarget). */
-export async function scenarioId(svc: Service, name: string | undefined, create: false, lang: Lang): Promise<number> {
+export async function scenarioId(svc: CliService, name: string | undefined, create: false, lang: Lang): Promise<number> {
   void create;
   const list = await svc.call('scenarios.list', {});
   if (!name) return baselineOf(list).id;
@@ -26,7 +26,7 @@ export interface ImportTarget {
  * import's first write, in that write's transaction, and kept only with it: a refused import leaves no
  * scenario behind. A dry run checks against the baseline it would copy and creates nothing.
  */
-export async function importTarget(svc: Service, name: string | undefined, dryRun: boolean, lang: Lang): Promise<ImportTarget> {
+export async function importTarget(svc: CliService, name: string | undefined, dryRun: boolean, lang: Lang): Promise<ImportTarget> {
   const list = await svc.call('scenarios.list', {});
   const found = name === undefined ? baselineOf(list) : named(list, name);
   let id = found?.id ?? baselineOf(list).id;

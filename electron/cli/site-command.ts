@@ -2,11 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiArgs } from '../../shared/api/contract.ts';
+import { Crs } from '../../shared/api/schemas.ts';
 import { FACILITY_TYPE_LABELS, type FacilityType } from '../../shared/model/kinds.ts';
+import { directionFor, SITING_DEFAULTS, upgradeCandidates, UPGRADE_CANDIDATES } from '../../shared/siting/presets.ts';
 import type { SitingResultOut } from '../../shared/siting/query.ts';
-import type { Service } from '../backend/service.ts';
-import type { Command } from './commands.ts';
-import { facilityTypes, list, travelOption, unitNames, urbanRural, yearOption } from './options.ts';
+import type { CliService, Command } from './api.ts';
+import { choice, facilityTypes, list, travelOption, unitNames, urbanRural, yearOption } from './options.ts';
 import { fileErrorOf } from '../backend/file-errors.ts';
 import { writeCsv } from '../backend/io/csv.ts';
 import { jsonText, UsageError, writeOutput, type Lang } from './output.ts';
@@ -22,19 +23,21 @@ function number(v: string | boolean | undefined, flag: string, min: number): num
   return n;
 }
 
-/** --candidates: generated | upgrade[:type,type] | a .csv/.xlsx file, joined by '+' for several. */
-async function candidatesFrom(svc: Service, opts: Opts, type: FacilityType, lang: Lang): Promise<NonNullable<Query['candidates']>> {
-  const spacing = number(opts.spacing, '--spacing', 200) ?? 1000;
+/** The sub-centre upgrade rule as the flag spells it: upgrade:central_thc,thc. */
+const UPGRADE_EXAMPLE = `upgrade:${UPGRADE_CANDIDATES.sub_centre!.join(',')}`;
+
+/** --candidates: generated | upgrade[:type,type] | a .csv/.xlsx file, joined by '+' for several; generated sites 1000 m apart, upgrade from the type's usual facilities (shared/siting/presets.ts). */
+async function candidatesFrom(svc: CliService, opts: Opts, type: FacilityType, lang: Lang): Promise<NonNullable<Query['candidates']>> {
+  const spacing = number(opts.spacing, '--spacing', 200) ?? SITING_DEFAULTS.generateMeters;
   const out = { sites: [] as { id: string; name: string; lon: number; lat: number }[], upgrade: [] as FacilityType[], generateMeters: null as number | null };
   for (const part of String(opts.candidates ?? 'generated').split('+').map((x) => x.trim()).filter(Boolean)) {
     if (part === 'generated') out.generateMeters = spacing;
     else if (part === 'upgrade' || part.startsWith('upgrade:')) {
-      out.upgrade = part === 'upgrade' ? (type === 'sub_centre' ? ['central_thc', 'thc'] : []) : facilityTypes(part.slice(8).split(','), '--candidates upgrade:');
-      if (!out.upgrade.length) throw new UsageError('--candidates upgrade:central_thc,thc (the facility types that could be upgraded)');
+      out.upgrade = part === 'upgrade' ? upgradeCandidates(type) : facilityTypes(part.slice(8).split(','), '--candidates upgrade:');
+      if (!out.upgrade.length) throw new UsageError(`--candidates ${UPGRADE_EXAMPLE} (the facility types that could be upgraded)`);
     } else {
       if (!fs.existsSync(part)) throw new UsageError(`--candidates: generated | upgrade:TYPES | a .csv/.xlsx file; "${part}" is none of these`);
-      const crs = (opts.crs as string | undefined) ?? 'wgs84';
-      if (crs !== 'wgs84' && crs !== 'gcj02' && crs !== 'bd09') throw new UsageError('--crs: wgs84 | gcj02 | bd09');
+      const crs = choice(opts.crs, Crs.options, '--crs: wgs84 | gcj02 | bd09');
       let dataBase64: string;
       try { dataBase64 = fs.readFileSync(part).toString('base64'); } catch (e) { throw fileErrorOf(e, part) ?? e; } // a folder given as a file
       const r = await svc.call('siting.readCandidates', { file: { fileName: path.basename(part), dataBase64 }, crs });
@@ -71,8 +74,33 @@ function csv(r: SitingResultOut, sample: boolean): string {
 
 const pct = (a: number, b: number) => (b > 0 ? `${((a / b) * 100).toFixed(1)}%` : '—');
 
+/**
+ * The flags as the service's siting query: checked, with what the schema defaults left out (k 1, the
+ * schema's minutes, solver and limits) and the product's own choices from shared/siting/presets.ts (MCLP,
+ * generated sites 1000 m apart, the upgrade rule, ambulances from the station and residents to the rest).
+ */
+export async function siteQuery(svc: CliService, opts: Opts, lang: Lang): Promise<Query> {
+  if (!opts.type) throw new UsageError('--type: the facility type to build, e.g. ems_station');
+  const [type] = facilityTypes([String(opts.type)], '--type') as [FacilityType];
+  const model = choice(opts.model, ['mclp', 'lscp', 'pmedian'], '--model: mclp | lscp | pmedian') ?? SITING_DEFAULTS.model;
+  if (opts.exact && opts.heuristic) throw new UsageError('--exact or --heuristic, not both');
+  const direction = choice(opts.direction, ['from', 'to'], '--direction: from | to') ?? directionFor(type);
+  const from = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
+  return {
+    scenarioId: from, model, type, k: number(opts.add, '--add', 1), direction, ...urbanRural(opts.thresholds, '--thresholds: urban=10,rural=30 (minutes)'),
+    existingTypes: facilityTypes(list(opts.existing), '--existing'),
+    within: await unitNames(svc, from, opts.within, '--within', lang), exclude: await unitNames(svc, from, opts.exclude, '--exclude', lang),
+    year: yearOption(opts.year),
+    candidates: await candidatesFrom(svc, opts, type, lang),
+    travel: travelOption(opts.travel),
+    dispatchMinutes: number(opts.dispatch, '--dispatch', 0), cutoffMinutes: number(opts.cutoff, '--cutoff', 1),
+    capacity: number(opts.capacity, '--capacity', 1), exact: opts.exact ? 'always' : opts.heuristic ? 'never' : undefined,
+    timeLimitSeconds: number(opts['time-limit'], '--time-limit', 1),
+  };
+}
+
 export const siteCommand: Command = {
-  usage: 'healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--year Y] [--candidates generated|upgrade:central_thc,thc|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--travel drive|walk|urban-walk] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|csv] [--out F]',
+  usage: `healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--year Y] [--candidates generated|${UPGRADE_EXAMPLE}|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--travel drive|walk|urban-walk] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|csv] [--out F]`,
   summary: { zh: '设施选址：新增 k 个机构放在哪里覆盖最多人口（或最少几个覆盖全部、或加权通行时间最短）', en: 'Siting: where k new facilities cover the most people (or the fewest that cover all, or least weighted travel time)' },
   options: {
     type: { type: 'string', help: 'facility type to build (ems_station, sub_centre, chc …) / 新建机构类型' },
@@ -83,17 +111,17 @@ export const siteCommand: Command = {
     exclude: { type: 'string', help: 'units where no site may go / 排除区域' },
     year: { type: 'string', help: 'existing facilities and upgrade candidates as of this year (规划项目 up to it counted), its populations; default the plan\'s target year / 年份' },
     candidates: { type: 'string', help: 'generated (default) | upgrade[:TYPES] | a .csv/.xlsx of id,name,lon,lat; join with + / 候选点' },
-    spacing: { type: 'string', help: 'metres between generated sites (default 1000) / 生成间距' },
+    spacing: { type: 'string', help: `metres between generated sites (default ${SITING_DEFAULTS.generateMeters}) / 生成间距` },
     crs: { type: 'string', help: 'coordinates of a candidate file: wgs84 (default) | gcj02 | bd09' },
     existing: { type: 'string', help: 'existing facility types that count as fixed (default: the --type) / 现有机构类型' },
     direction: { type: 'string', help: 'from the site (ambulances; default for ems_station) | to the site (residents)' },
     travel: { type: 'string', help: 'drive (default) | walk (4.8 km/h, no motorways or trunk roads, one-way ignored) | urban-walk (on foot in town, by car in the country) / 出行方式' },
     dispatch: { type: 'string', help: 'dispatch delay in minutes (by car only) / 出车时间' },
-    cutoff: { type: 'string', help: 'p-median: a longer trip counts as this many minutes (default 60)' },
+    cutoff: { type: 'string', help: `p-median: a longer trip counts as this many minutes (default ${SITING_DEFAULTS.cutoffMinutes})` },
     capacity: { type: 'string', help: 'people a new site can serve (mclp) / 服务容量' },
     exact: { type: 'boolean', help: 'always solve the exact model (HiGHS) / 精确求解' },
     heuristic: { type: 'boolean', help: 'the heuristic only, with its proven bound / 仅启发式' },
-    'time-limit': { type: 'string', help: 'seconds for the exact solver (default 30)' },
+    'time-limit': { type: 'string', help: `seconds for the exact solver (default ${SITING_DEFAULTS.timeLimitSeconds})` },
     scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
     'apply-year': { type: 'string', help: 'with --apply: put the proposal in as projects (规划项目) of this year / 按年份列为规划项目' },
     apply: { type: 'string', help: 'put the proposal into a new scenario of this name / 生成新情景' },
@@ -104,36 +132,19 @@ export const siteCommand: Command = {
     const { isSample } = await svc.call('plan.open', { path: path.resolve(file) });
     const format = (opts.format as string | undefined) ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format: json | csv');
-    if (!opts.type) throw new UsageError('--type: the facility type to build, e.g. ems_station');
-    const [type] = facilityTypes([String(opts.type)], '--type');
-    const model = (opts.model as string | undefined) ?? 'mclp';
-    if (model !== 'mclp' && model !== 'lscp' && model !== 'pmedian') throw new UsageError('--model: mclp | lscp | pmedian');
-    if (opts.exact && opts.heuristic) throw new UsageError('--exact or --heuristic, not both');
-    const direction = (opts.direction as string | undefined) ?? (type === 'ems_station' ? 'from' : 'to');
-    if (direction !== 'from' && direction !== 'to') throw new UsageError('--direction: from | to');
-    const from = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
-    const q: Query = {
-      scenarioId: from, model, type: type!, k: number(opts.add, '--add', 1) ?? 1, direction, ...urbanRural(opts.thresholds, '--thresholds: urban=10,rural=30 (minutes)'),
-      existingTypes: facilityTypes(list(opts.existing), '--existing'),
-      within: await unitNames(svc, from, opts.within, '--within', lang), exclude: await unitNames(svc, from, opts.exclude, '--exclude', lang),
-      ...(opts.year !== undefined ? { year: yearOption(opts.year) } : {}),
-      candidates: await candidatesFrom(svc, opts, type!, lang),
-      ...(opts.travel !== undefined ? { travel: travelOption(opts.travel) } : {}),
-      dispatchMinutes: number(opts.dispatch, '--dispatch', 0) ?? 0, cutoffMinutes: number(opts.cutoff, '--cutoff', 1) ?? 60,
-      capacity: number(opts.capacity, '--capacity', 1) ?? null, exact: opts.exact ? 'always' : opts.heuristic ? 'never' : 'auto',
-      timeLimitSeconds: number(opts['time-limit'], '--time-limit', 1) ?? 30,
-    };
+    const q = await siteQuery(svc, opts, lang);
+    const type = q.type;
     const r = await svc.call('siting.run', q);
     let applied: string | null = null;
     if (opts.apply) {
-      const s = await svc.call('siting.apply', { scenarioId: from, name: String(opts.apply), type: type!, ...applyYear(opts), sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })), query: { ...r.query, candidates: undefined } });
+      const s = await svc.call('siting.apply', { scenarioId: q.scenarioId, name: String(opts.apply), type, ...applyYear(opts), sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })), query: { ...r.query, candidates: undefined } });
       applied = s.name;
       console.error(lang === 'en' ? `created scenario "${s.name}" with the ${r.chosen.length} proposed sites` : `已新建情景「${s.name}」，含 ${r.chosen.length} 个选址`);
     }
     const text = format === 'json' ? json(r, lang, applied, isSample) : csv(r, isSample);
     if (opts.out) {
       writeOutput(opts.out as string, text);
-      const label = lang === 'en' ? FACILITY_TYPE_LABELS[type!].en : FACILITY_TYPE_LABELS[type!].zh;
+      const label = lang === 'en' ? FACILITY_TYPE_LABELS[type].en : FACILITY_TYPE_LABELS[type].zh;
       console.log(lang === 'en'
         ? `wrote ${opts.out}: ${r.chosen.length} × ${label}; covered ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)} of ${r.totalPopulation} people${r.optimal ? ' (optimal)' : ` (within ${(r.gap * 100).toFixed(1)}% of the optimum)`}`
         : `已写出 ${opts.out}：${r.chosen.length} 个${label}；覆盖 ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)}（共 ${r.totalPopulation} 人；${r.optimal ? '已证明最优' : `与最优相差不超过 ${(r.gap * 100).toFixed(1)}%`}）`);

@@ -6,6 +6,7 @@
  */
 import type { FacilityType } from '../../../shared/model/kinds.ts';
 import type { CandidateSiteIn, SitingQuery } from '../../../shared/siting/query.ts';
+import { SITING_DEFAULTS, SITING_PRESETS, type SitingPresetId as PresetId } from '../../../shared/siting/presets.ts';
 
 export type SitingModel = SitingQuery['model'];
 export const MODELS: SitingModel[] = ['mclp', 'lscp', 'pmedian'];
@@ -24,31 +25,15 @@ export type SitingSettings = Omit<SitingQuery, 'scenarioId' | 'candidates'> & {
 
 export const MAP_SITE_PREFIX = 'MAP-';
 
-export type SitingPresetId = '1030' | 'kaifu10' | 'subcentre' | 'custom';
+/** The presets (and the defaults) are shared with `healthplan site`: shared/siting/presets.ts. */
+export { SITING_PRESETS };
+export type SitingPresetId = PresetId | 'custom';
 export const SITING_PRESET_IDS: SitingPresetId[] = ['1030', 'kaifu10', 'subcentre', 'custom'];
 
-type Question = Pick<SitingSettings, 'model' | 'type' | 'existingTypes' | 'urbanMinutes' | 'ruralMinutes' | 'direction' | 'travel' | 'generate' | 'upgrade'>;
-const EMS: Question = {
-  model: 'mclp', type: 'ems_station', existingTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, direction: 'from', travel: { urban: 'drive', rural: 'drive' },
-  generate: true, upgrade: [],
-};
-/** Each preset's question, and the county it is about (by name; used when the plan has it). */
-export const SITING_PRESETS: Record<Exclude<SitingPresetId, 'custom'>, { question: Question; k: number; area: string | null }> = {
-  '1030': { question: EMS, k: 2, area: null },
-  kaifu10: { question: { ...EMS, ruralMinutes: 10 }, k: 2, area: '开福区' },
-  subcentre: {
-    question: {
-      model: 'pmedian', type: 'sub_centre', existingTypes: ['tertiary_hospital', 'secondary_hospital', 'sub_centre'],
-      urbanMinutes: 15, ruralMinutes: 30, direction: 'to', travel: { urban: 'drive', rural: 'drive' }, generate: false, upgrade: ['central_thc', 'thc'],
-    },
-    k: 2,
-    area: '资阳区',
-  },
-};
-
+/** The panel opens on the 1030 preset, with the shared defaults for the rest. */
 export const DEFAULT_SITING: SitingSettings = {
-  ...EMS, k: 2, dispatchMinutes: 0, cutoffMinutes: 60, within: [], exclude: [], generateMeters: 1000,
-  listFile: null, listSites: [], mapSites: [], capacity: null, exact: 'auto', timeLimitSeconds: 30,
+  ...SITING_DEFAULTS, ...SITING_PRESETS['1030'].question, k: SITING_PRESETS['1030'].k, within: [], exclude: [],
+  listFile: null, listSites: [], mapSites: [],
 };
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
