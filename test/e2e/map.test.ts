@@ -160,6 +160,23 @@ describe('地图与可及性', () => {
     await q('access-sort-share').click();
     const desc = await shares();
     expect(desc).toEqual([...desc].sort((a, b) => b - a));
+
+    // Slower roads, saved in 路网与边界: the shares shown follow (the plan's revision moved), and back again.
+    const before = Number(await totalShare());
+    const setSpeeds = async (kmh: string | null) => {
+      const saved = (await service('roads.summary', {}) as { speeds: Record<string, number> }).speeds;
+      await app.page.click('[data-testid=menu-file]');
+      await app.page.click('[data-testid=menuitem-file-roads]');
+      for (const c of ['primary', 'secondary', 'tertiary', 'residential']) await q(`roads-speed-${c}`).fill(kmh ?? String(original[c]));
+      await q('roads-save-speeds').click();
+      await poll(async () => (await service('roads.summary', {}) as { speeds: Record<string, number> }).speeds.residential).not.toBe(saved.residential);
+      await q('dialog-close').click();
+    };
+    const original = (await service('roads.summary', {}) as { speeds: Record<string, number> }).speeds;
+    await setSpeeds('5');
+    await poll(async () => Number(await totalShare()), 60_000).toBeLessThan(before);
+    await setSpeeds(null);
+    await poll(async () => Number(await totalShare()), 60_000).toBe(before);
   });
 
   it('moves a 120 station with the move mode, and the shares follow', async () => {

@@ -6,8 +6,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
-import type { Facility, Unit } from '../../../shared/model/entities.ts';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
+import { useRevision } from '../../api/hooks.tsx';
 import { accessCalls, type JobProgress } from './accessJob.ts';
 import { ACCESS_PRESETS, type AccessSettings } from '../../../shared/access/presets.ts';
 import { useJob } from './useJob.ts';
@@ -28,32 +28,33 @@ export interface AccessRun {
   clear(): void;
 }
 
-interface Memory { key: string; settings: AccessSettings; result: AccessResultOut | null; facilities: readonly Facility[] | null; units: readonly Unit[] | null }
+interface Memory { key: string; settings: AccessSettings; result: AccessResultOut | null; revision: number }
 let memory: Memory | null = null;
 let lastSettings: AccessSettings = ACCESS_PRESETS['1030'];
 
 export function useAccessRun(): AccessRun {
   const { invoke } = useAppActions();
   const { scenarioId, units, facilities, status } = useAppData();
+  const revision = useRevision();
   const key = `${status?.plan?.path}|${scenarioId}`;
   const kept = memory?.key === key ? memory : null;
   const [settings, setSettingsState] = useState<AccessSettings>(kept?.settings ?? lastSettings);
   const [result, setResult] = useState<AccessResultOut | null>(kept?.result ?? null);
   const { startedAt, progress, error, unavailable, launch, stop } = useJob<AccessResultOut>();
-  /** The rows the shown result was computed from: other rows (an edit) mean run again. */
-  const ranOn = useRef({ facilities: kept?.facilities ?? null, units: kept?.units ?? null });
+  /** The plan's revision the shown result was computed at: a later one (any write: an edit, road speeds, an undo) means run again. */
+  const ranAt = useRef(kept?.revision ?? revision);
   /** The settings of the result shown (null: none shown, nothing to keep up to date). */
   const shown = useRef<AccessSettings | null>(kept?.result ? kept.settings : null);
 
   const runWith = useCallback((s: AccessSettings) => {
-    const rows = { facilities, units };
+    const at = revision;
     launch(accessCalls(invoke, { ...s, scenarioId }), (r) => {
-      ranOn.current = rows;
+      ranAt.current = at;
       shown.current = s;
-      memory = { key, settings: s, result: r, ...rows };
+      memory = { key, settings: s, result: r, revision: at };
       setResult(r);
     });
-  }, [invoke, scenarioId, key, facilities, units, launch]);
+  }, [invoke, scenarioId, key, revision, launch]);
 
   // Another plan or scenario: what is shown belongs to the old one.
   const shownKey = useRef(key);
@@ -65,12 +66,12 @@ export function useAccessRun(): AccessRun {
     setResult(null);
   }, [key, stop]);
 
-  // An edit (here, in a table, an undo): the shares shown are out of date.
+  // A write (an edit here or in a table, an undo, new road speeds): the shares shown are out of date.
   useEffect(() => {
     if (!shown.current || !facilities || !units) return;
-    if (ranOn.current.facilities === facilities && ranOn.current.units === units) return;
+    if (ranAt.current === revision) return;
     runWith(shown.current);
-  }, [facilities, units, runWith]);
+  }, [facilities, units, revision, runWith]);
 
   const setSettings = useCallback((s: AccessSettings) => { lastSettings = s; setSettingsState(s); }, []);
   const run = useCallback(() => runWith(settings), [runWith, settings]);

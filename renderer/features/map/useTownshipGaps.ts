@@ -7,6 +7,7 @@ import type { GapReportOut } from '../../../shared/api/contract.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { useLang } from '../../app/i18n/index.ts';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
+import { useRevision } from '../../api/hooks.tsx';
 import { statusColour, type StatusColour } from './palette.ts';
 
 export interface TargetChoice { id: string; name: string }
@@ -24,15 +25,16 @@ export function useTownshipGaps(targetId: string | null): TownshipGaps {
   const { lang } = useLang();
   const { invoke } = useAppActions();
   const { scenarioId, units, facilities, status } = useAppData();
+  const revision = useRevision();
   const key = `${status?.plan?.path}|${scenarioId}`;
   const [report, setReport] = useState<GapReportOut | null>(() => (memo?.key === key ? memo.report : null));
   const [error, setError] = useState<unknown>(null);
 
-  // Evaluated once for the list of targets; again after every edit only while one colours the map
+  // Evaluated once for the list of targets; again after every write only while one colours the map
   // (an evaluation runs the access engine for access targets: not free on a large plan).
   const loaded = !!units && !!facilities;
   const watching = targetId !== null;
-  const [wUnits, wFacilities] = watching ? [units, facilities] : [null, null];
+  const watched = watching ? revision : null;
   const have = useRef<string | null>(report ? key : null);
   useEffect(() => {
     if (!loaded || (!watching && have.current === key)) return;
@@ -43,7 +45,7 @@ export function useTownshipGaps(targetId: string | null): TownshipGaps {
       if (live) { setReport(r); setError(null); }
     }, (e: unknown) => { if (live) setError(e); });
     return () => { live = false; };
-  }, [invoke, scenarioId, key, loaded, watching, wUnits, wFacilities]);
+  }, [invoke, scenarioId, key, loaded, watching, watched]);
 
   const targets = useMemo(() => {
     if (!report) return [];
