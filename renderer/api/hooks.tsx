@@ -98,7 +98,11 @@ export function useJob<K extends JobKind>(kind: K, args: JobArgs<K> | null = nul
  * store's memory, which is forgotten when another plan is opened.
  */
 export function useKept<T>(key: string, initial: T): [T, (u: T | ((old: T) => T)) => void] {
-  const { memory } = useDataStore();
+  return useMemoryState(key, initial, useDataStore().memory);
+}
+
+/** useState whose every value is also written to `memory` under `key`, and read back from it on mount. */
+export function useMemoryState<T>(key: string, initial: T, memory: Map<string, unknown>): [T, (u: T | ((old: T) => T)) => void] {
   const [value, setValue] = useState<T>(() => (memory.has(key) ? (memory.get(key) as T) : initial));
   const set = useCallback((u: T | ((old: T) => T)) => {
     setValue((old) => {

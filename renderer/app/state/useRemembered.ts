@@ -3,7 +3,7 @@
  * shown, and the planner expects to come back to the same place, filter and selection. A screen that
  * must forget on another plan passes its own memory and clears it.
  */
-import { useCallback, useState } from 'react';
+import { useMemoryState } from '../../api/hooks.tsx';
 
 const session = new Map<string, unknown>();
 
@@ -13,13 +13,5 @@ export function remember<T>(key: string, value: T): void {
 }
 
 export function useRemembered<T>(key: string, initial: T, memory: Map<string, unknown> = session): [T, (u: T | ((old: T) => T)) => void] {
-  const [value, setValue] = useState<T>(() => (memory.has(key) ? (memory.get(key) as T) : initial));
-  const set = useCallback((u: T | ((old: T) => T)) => {
-    setValue((old) => {
-      const next = typeof u === 'function' ? (u as (o: T) => T)(old) : u;
-      memory.set(key, next);
-      return next;
-    });
-  }, [key, memory]);
-  return [value, set];
+  return useMemoryState(key, initial, memory);
 }
