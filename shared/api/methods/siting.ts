@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Scenario } from '../../model/entities.ts';
 import type { ImportProblem } from '../../model/issues.ts';
 import { FACILITY_TYPES } from '../../model/kinds.ts';
+import { SITING_DEFAULTS } from '../../siting/presets.ts';
 import type { SitingResultOut } from '../../siting/query.ts';
 import { Crs, FileBytes, InScenario, JobId, Key, Lat, Lon, method, Name, TravelModesSchema, Year } from '../schemas.ts';
 
@@ -17,9 +18,9 @@ export const SitingQuerySchema = InScenario.extend({
   urbanMinutes: z.number().positive().max(600).default(10),
   ruralMinutes: z.number().positive().max(600).default(30),
   direction: z.enum(['from', 'to']).default('from'),
-  dispatchMinutes: z.number().min(0).max(120).default(0),
+  dispatchMinutes: z.number().min(0).max(120).default(SITING_DEFAULTS.dispatchMinutes),
   travel: TravelModesSchema,
-  cutoffMinutes: z.number().positive().max(600).default(60),
+  cutoffMinutes: z.number().positive().max(600).default(SITING_DEFAULTS.cutoffMinutes),
   within: z.array(Key).max(1000).default([]),
   exclude: z.array(Key).max(1000).default([]),
   candidates: z.object({
@@ -27,9 +28,9 @@ export const SitingQuerySchema = InScenario.extend({
     upgrade: z.array(FacilityTypeArg).max(FACILITY_TYPES.length).default([]),
     generateMeters: z.number().min(200).max(50_000).nullable().default(null),
   }).default({ sites: [], upgrade: [], generateMeters: null }),
-  capacity: z.number().positive().nullable().default(null),
-  exact: z.enum(['auto', 'always', 'never']).default('auto'),
-  timeLimitSeconds: z.number().min(1).max(600).default(30),
+  capacity: z.number().positive().nullable().default(SITING_DEFAULTS.capacity),
+  exact: z.enum(['auto', 'always', 'never']).default(SITING_DEFAULTS.exact),
+  timeLimitSeconds: z.number().min(1).max(600).default(SITING_DEFAULTS.timeLimitSeconds),
   /** Existing facilities and upgrade candidates as of this year (projects applied); absent: the plan's target year. */
   year: Year.optional(),
 });
