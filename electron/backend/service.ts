@@ -46,6 +46,19 @@ const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const TABLE_FILE = { units: '行政区划', facilities: '医疗卫生机构' } as const;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
+/**
+ * Whether two paths name one file: by identity (device and inode, as plan-file.ts's lock map), so a symlink,
+ * a hard link, `x/../plan.hplan` or another case on a case-insensitive disk is the same plan; by the resolved
+ * path where either file is missing (or the file system has no inode numbers).
+ */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = fs.statSync(a, { bigint: true }), sb = fs.statSync(b, { bigint: true });
+    if (sa.ino !== 0n && sb.ino !== 0n) return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch { /* one of them is missing */ }
+  return path.resolve(a) === path.resolve(b);
+}
+
 export interface ServiceOptions extends WorkspaceOptions {
   /** Ends the program (closing the service is the caller's part); without it `app.quit` is UNAVAILABLE. */
   quit?: () => void;
@@ -90,7 +103,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     },
     'plan.open': ({ path: p }) => {
       const file = plansPath(p);
-      if (ws.plan && path.resolve(file) === ws.plan.path) return info();
+      if (ws.plan && sameFile(file, ws.plan.path)) return info(); // the open plan, by whatever spelling: kept, not refused LOCKED
       ws.setPlan(openPlanFile(file));
       return info();
     },
