@@ -40,12 +40,14 @@ export interface Query<T, A = unknown> {
 
 /**
  * What the service answers to `method(args)`, read through the client's cache. `enabled: false` asks
- * nothing (yet); `keepPrevious` keeps the previous arguments' answer on screen while new ones are asked.
+ * nothing (yet); `keepPrevious` keeps the previous arguments' answer on screen while new ones are asked;
+ * `follow: false` does not read again when the revision moves (the screen says when, with refetch).
  */
 export function useQuery<M extends ApiMethod>(method: M, args: ApiArgs<M>, opts: QueryOptions = {}): Query<ApiResult<M>, ApiArgs<M>> {
   const store = useDataStore();
   const enabled = opts.enabled ?? true;
   const keepPrevious = !!opts.keepPrevious;
+  const follow = opts.follow ?? true;
   const key = queryKey(method, args);
   const [obs] = useState(() => new QueryObserver<M>(store, method, args, opts));
   const state = useSyncExternalStore(obs.subscribe, obs.getSnapshot);
@@ -55,7 +57,7 @@ export function useQuery<M extends ApiMethod>(method: M, args: ApiArgs<M>, opts:
     return () => obs.stop();
   }, [obs]);
   // `key` stands for method and args (stably stringified): a new object with the same content asks nothing.
-  useEffect(() => { obs.set(method, args, { enabled, keepPrevious }); }, [obs, key, enabled, keepPrevious]);
+  useEffect(() => { obs.set(method, args, { enabled, keepPrevious, follow }); }, [obs, key, enabled, keepPrevious, follow]);
 
   const refetch = useCallback(() => obs.refetch(), [obs]);
   // Until the effect has asked, an answer to other arguments is not shown as this one's (unless kept on purpose).
@@ -64,33 +66,52 @@ export function useQuery<M extends ApiMethod>(method: M, args: ApiArgs<M>, opts:
     const had = store.peek(method, args);
     data = had ? had.data : null;
     dataArgs = had ? args : null;
-    loading = enabled;
+    loading = enabled && (!had || (follow && had.revision !== store.revision()));
   }
   return { data, dataArgs, error: state.error, loading, refetch };
 }
 
-export interface Job<K extends JobKind> extends JobState<JobResult<K>> {
+export interface Job<K extends JobKind> extends JobState<JobResult<K>, JobArgs<K>> {
   /** Runs now with these arguments (again, if they ran already), cancelling what runs. */
   run(args: JobArgs<K>): void;
   /** Cancels the running job (on the service too). */
   stop(): void;
+  /** Cancels what runs and drops the result (also from where it is kept). */
+  clear(): void;
+}
+
+export interface JobOptions {
+  /**
+   * A key of the plan's screen memory (as useKept's) under which the result is kept: coming back to the
+   * screen shows it, another plan forgets it. When the key changes (another scenario) what runs is
+   * cancelled and the result kept under the new key is shown.
+   */
+  keep?: string;
 }
 
 /**
  * A long analysis of `kind` (access.start → access.job … → result; access.cancel): with `args` it runs
  * whenever they change (newest wins: the older is cancelled), with null nothing runs; run() starts one
- * by hand. Leaving the screen cancels what runs.
+ * by hand. Leaving the screen cancels what runs; another plan drops the result.
  */
-export function useJob<K extends JobKind>(kind: K, args: JobArgs<K> | null = null): Job<K> {
+export function useJob<K extends JobKind>(kind: K, args: JobArgs<K> | null = null, opts: JobOptions = {}): Job<K> {
   const store = useDataStore();
-  const [runner] = useState(() => new JobRunner<K>(store.invoke, kind, store.revision));
+  const { keep } = opts;
+  const [runner] = useState(() => {
+    const r = new JobRunner<K>(store.invoke, kind, store.revision);
+    if (keep !== undefined) r.keepIn(store.memory, keep);
+    return r;
+  });
   const state = useSyncExternalStore(runner.subscribe, runner.getSnapshot);
   const key = args === null ? null : queryKey(`${kind}.start` as ApiMethod, args);
+  useEffect(() => { if (keep !== undefined) runner.keepIn(store.memory, keep); }, [runner, store, keep]);
   useEffect(() => { if (key !== null) runner.set(args); }, [runner, key]);
+  useEffect(() => store.onClear(() => runner.forget()), [runner, store]);
   useEffect(() => () => runner.dispose(), [runner]);
   const run = useCallback((a: JobArgs<K>) => runner.run(a), [runner]);
   const stop = useCallback(() => runner.stop(), [runner]);
-  return { ...state, run, stop };
+  const clear = useCallback(() => runner.forget(), [runner]);
+  return { ...state, run, stop, clear };
 }
 
 /**

@@ -48,8 +48,10 @@ export function followJob<K extends JobKind>(invoke: Invoke, kind: K, args: JobA
   };
 }
 
-export interface JobState<R> {
+export interface JobState<R, A = unknown> {
   result: R | null;
+  /** The arguments `result` answers, as they were sent. */
+  resultArgs: A | null;
   /** The revision the result was computed at (a later one: the plan changed since). */
   resultRevision: number | null;
   /** When the running job started (ms), null when none runs. */
@@ -66,7 +68,9 @@ export class JobRunner<K extends JobKind> {
   private current: FollowedJob<JobResult<K>> | null = null;
   private key: string | null = null;
   private listeners = new Set<() => void>();
-  private snapshot: JobState<JobResult<K>> = { result: null, resultRevision: null, startedAt: null, progress: null, error: null };
+  private snapshot: JobState<JobResult<K>, JobArgs<K>> = { ...NOTHING };
+  /** Where the result is kept beyond this runner (a screen's memory, per plan), see keepIn. */
+  private kept: { memory: Map<string, unknown>; key: string } | null = null;
 
   private readonly invoke: Invoke;
   private readonly kind: K;
@@ -80,13 +84,13 @@ export class JobRunner<K extends JobKind> {
     this.sleep = sleep;
   }
 
-  getSnapshot = (): JobState<JobResult<K>> => this.snapshot;
+  getSnapshot = (): JobState<JobResult<K>, JobArgs<K>> => this.snapshot;
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
     return () => { this.listeners.delete(fn); };
   };
 
-  private emit(next: Partial<JobState<JobResult<K>>>) {
+  private emit(next: Partial<JobState<JobResult<K>, JobArgs<K>>>) {
     this.snapshot = { ...this.snapshot, ...next };
     for (const fn of [...this.listeners]) fn();
   }
@@ -111,7 +115,9 @@ export class JobRunner<K extends JobKind> {
     j.done.then((result) => {
       if (this.current !== j || !result) return;
       this.current = null;
-      this.emit({ result, resultRevision: at, startedAt: null, progress: null });
+      const shown: Kept<K> = { result, resultArgs: args, resultRevision: at };
+      if (this.kept) this.kept.memory.set(this.kept.key, shown);
+      this.emit({ ...shown, startedAt: null, progress: null });
     }, (error: unknown) => {
       if (this.current !== j) return;
       this.current = null;
@@ -128,5 +134,29 @@ export class JobRunner<K extends JobKind> {
     if (j) this.emit({ startedAt: null, progress: null });
   }
 
+  /**
+   * The result is kept in `memory` under `key` (a screen's per-plan memory: coming back shows it) and
+   * read back from there. Another key (another scenario): what runs belongs to the old one and is
+   * cancelled, and the result shown is the one kept under the new key, or none.
+   */
+  keepIn(memory: Map<string, unknown>, key: string): void {
+    if (this.kept?.memory === memory && this.kept.key === key) return;
+    const first = this.kept === null;
+    this.kept = { memory, key };
+    if (!first) this.stop();
+    const had = memory.get(key) as Kept<K> | undefined;
+    if (had || !first) this.emit({ ...NOTHING, ...had });
+  }
+
+  /** Cancels what runs and shows no result (kept nowhere any more): 清除, or another plan opened. */
+  forget(): void {
+    this.stop();
+    if (this.kept) this.kept.memory.delete(this.kept.key);
+    this.emit({ ...NOTHING });
+  }
+
   dispose(): void { this.stop(); }
 }
+
+type Kept<K extends JobKind> = Pick<JobState<JobResult<K>, JobArgs<K>>, 'result' | 'resultArgs' | 'resultRevision'>;
+const NOTHING = { result: null, resultArgs: null, resultRevision: null, startedAt: null, progress: null, error: null } as const;

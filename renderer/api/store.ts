@@ -138,6 +138,12 @@ export interface QueryOptions {
   enabled?: boolean;
   /** Keep showing the previous question's answer while another is asked (e.g. another scenario's report). */
   keepPrevious?: boolean;
+  /**
+   * false: an answer at any revision will do — a revision move does not read again, nor does mounting;
+   * the screen asks again itself (refetch) when what it shows can have changed. For large data only
+   * some writes change (the map's roads and boundaries), which every edit must not read again. Default true.
+   */
+  follow?: boolean;
 }
 
 /**
@@ -151,6 +157,7 @@ export class QueryObserver<M extends ApiMethod> {
   private key: string | null = null;
   private enabled = false;
   private keepPrevious = false;
+  private follow = true;
   private unsubscribe: (() => void) | null = null;
   private listeners = new Set<() => void>();
   private snapshot: QueryState<M> = { data: null, dataKey: null, dataArgs: null, error: null, loading: false };
@@ -164,9 +171,10 @@ export class QueryObserver<M extends ApiMethod> {
       const key = queryKey(method, args);
       const had = store.peek(method, args);
       const enabled = opts.enabled ?? true;
+      const follow = opts.follow ?? true;
       this.snapshot = {
         data: had ? had.data : null, dataKey: had ? key : null, dataArgs: had ? args : null, error: null,
-        loading: enabled && (!had || had.revision !== store.revision()),
+        loading: enabled && (!had || (follow && had.revision !== store.revision())),
       };
     }
   }
@@ -186,7 +194,7 @@ export class QueryObserver<M extends ApiMethod> {
   /** Listens to revision changes (a mounted query). */
   start(): void {
     if (this.unsubscribe) return;
-    const offRevision = this.store.onRevision(() => { if (this.enabled) this.run(false); });
+    const offRevision = this.store.onRevision(() => { if (this.enabled && this.follow) this.run(false); });
     const offClear = this.store.onClear(() => {
       // Another plan: nothing of the last one is shown, not even while this one's answer comes.
       this.seq++;
@@ -208,6 +216,7 @@ export class QueryObserver<M extends ApiMethod> {
     const key = queryKey(method, args);
     const enabled = opts.enabled ?? true;
     this.keepPrevious = !!opts.keepPrevious;
+    this.follow = opts.follow ?? true;
     const same = key === this.key && enabled === this.enabled;
     this.method = method;
     this.args = args;
@@ -238,8 +247,8 @@ export class QueryObserver<M extends ApiMethod> {
     if (method === null || args === null || key === null) return;
     const n = ++this.seq;
     const had = force ? undefined : this.store.peek(method, args);
-    if (had && had.revision === this.store.revision()) {
-      // Answered at this revision already (another screen asked): shown at once, no call.
+    if (had && (had.revision === this.store.revision() || !this.follow)) {
+      // Answered at this revision already (another screen asked), or any answer will do: shown at once, no call.
       if (this.snapshot.data !== had.data || this.snapshot.loading || this.snapshot.error) this.emit({ data: had.data, dataKey: key, dataArgs: args, error: null, loading: false });
       return;
     }

@@ -151,6 +151,33 @@ describe('the data store and a mounted query', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('a query that does not follow the revision (the map\'s roads) keeps its answer through writes and reads again only when asked', async () => {
+    const { invoke, calls } = fakeInvoke();
+    const store = createDataStore(invoke, 1);
+    const q = new QueryObserver<'map.boundaries'>(store);
+    q.start();
+    q.set('map.boundaries', {}, { follow: false });
+    calls[0]!.resolve({ features: ['street 1'] });
+    await tick();
+    store.setRevision(2); // a facility moved: the boundaries are what they were
+    expect(calls).toHaveLength(1);
+    // Mounted again (the tab shown again) after the write: the answer of revision 1 is shown, not asked again.
+    const again = new QueryObserver<'map.boundaries'>(store, 'map.boundaries', {}, { follow: false });
+    expect(again.getSnapshot()).toMatchObject({ data: { features: ['street 1'] }, loading: false });
+    again.set('map.boundaries', {}, { follow: false });
+    expect(calls).toHaveLength(1);
+    // Boundaries imported: the screen asks.
+    q.refetch();
+    calls[1]!.resolve({ features: ['street 1', 'street 2'] });
+    await tick();
+    expect(q.getSnapshot().data).toEqual({ features: ['street 1', 'street 2'] });
+    // A following query of the same question does read again at a newer revision.
+    const following = new QueryObserver<'map.boundaries'>(store);
+    store.setRevision(3);
+    following.set('map.boundaries', {});
+    expect(calls).toHaveLength(3);
+  });
+
   it('arguments are one question whatever the order of their keys', () => {
     expect(stableStringify({ b: [1, { d: 1, c: 2 }], a: null, u: undefined })).toBe('{"a":null,"b":[1,{"c":2,"d":1}]}');
     expect(queryKey('gaps.evaluate', { year: 2025, scenarioId: 1 })).toBe(queryKey('gaps.evaluate', { scenarioId: 1, year: 2025 }));
@@ -211,5 +238,38 @@ describe('a job (useJob)', () => {
     await tick();
     expect((runner.getSnapshot().error as Error).message).toBe('没有路网');
     expect(runner.getSnapshot().startedAt).toBeNull();
+  });
+
+  it('a kept result comes back on a new runner for the same key, another key shows its own and cancels what ran, forget drops it', async () => {
+    const { invoke, asked, polls } = jobService();
+    const memory = new Map<string, unknown>();
+    const query = (scenarioId: number) => ({ scenarioId, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30 }) as never;
+    const first = new JobRunner(invoke, 'access', () => 4, () => Promise.resolve());
+    first.keepIn(memory, 'map.access|1');
+    first.run(query(1));
+    await tick();
+    polls.get(1)!({ state: 'done', stage: '', share: 1, result: { for: 1 } });
+    await tick();
+    first.dispose(); // the planner opens another tab
+
+    const back = new JobRunner(invoke, 'access', () => 5, () => Promise.resolve());
+    back.keepIn(memory, 'map.access|1');
+    expect(back.getSnapshot()).toMatchObject({ result: { for: 1 }, resultArgs: { scenarioId: 1 }, resultRevision: 4, startedAt: null });
+
+    back.run(query(1));
+    await tick();
+    back.keepIn(memory, 'map.access|2'); // another scenario: nothing kept for it, and the run for scenario 1 is cancelled
+    expect(asked.at(-1)).toBe('access.cancel 2');
+    expect(back.getSnapshot()).toMatchObject({ result: null, resultArgs: null, startedAt: null });
+    polls.get(2)!({ state: 'done', stage: '', share: 1, result: { for: 'late' } });
+    await tick();
+    expect(back.getSnapshot().result).toBeNull();
+    expect(memory.get('map.access|1')).toMatchObject({ result: { for: 1 } });
+
+    back.keepIn(memory, 'map.access|1');
+    expect(back.getSnapshot().result).toEqual({ for: 1 });
+    back.forget(); // 清除
+    expect(back.getSnapshot().result).toBeNull();
+    expect(memory.has('map.access|1')).toBe(false);
   });
 });
