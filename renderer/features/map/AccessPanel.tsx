@@ -87,7 +87,6 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
         {access.startedAt !== null && <AccessBusy startedAt={access.startedAt} progress={access.progress} onCancel={access.cancel} />}
       </div>
 
-      {access.unavailable && <p className="access-message" role="note" data-testid="access-unavailable">{t('map.access.unavailable')}</p>}
       {!!access.error && <p className="access-message is-error" role="alert" data-testid="access-error">{t('map.access.failed', { message: errorText(access.error, lang) })}</p>}
 
       {result ? (

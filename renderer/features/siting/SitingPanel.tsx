@@ -36,7 +36,6 @@ export function SitingPanel({ siting, head, onPicking, onFly, onLocate }: Props)
       {head}
       <AppliedNote />
       <SitingForm siting={siting} onPicking={onPicking} />
-      {siting.unavailable && <p className="access-message" role="note" data-testid="siting-unavailable">{t('map.siting.unavailable')}</p>}
       {!!siting.error && <p className="access-message is-error" role="alert" data-testid="siting-error">{t('map.siting.failed', { message: errorText(siting.error, lang) })}</p>}
       {result
         ? <SitingResult result={result} busy={siting.busy} stale={stale} edited={siting.edited} onFly={onFly} onLocate={onLocate} />
