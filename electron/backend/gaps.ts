@@ -53,5 +53,7 @@ export async function evaluatePlanGaps(db: Database.Database, q: GapQuery, acces
   const results = inRuleAreas(db, q.rulesOf ?? q.scenarioId, r.units, report.results).filter((x) => (!q.level || x.scope === q.level) && (!q.onlyShort || ((x.shortfall ?? 0) > 0 && VERDICTS.includes(x.status))));
   const said = projectNotes(plan);
   return { standard: set.id, standardName: set.name, year, scenario: scenario.name, targets: set.targets, results,
-    notes: [...report.notes, ...said.zh], notesEn: [...report.notesEn, ...said.en], region: report.region };
+    notes: [...report.notes, ...said.zh], notesEn: [...report.notesEn, ...said.en], region: report.region,
+    // What a street's drill-down lists: the region's facilities as the engine judged them, as of the year.
+    facilities: scope.facilities.map((f) => ({ id: f.id, name: f.name, type: f.type, unit_code: f.unit_code })) };
 }

@@ -7,7 +7,7 @@ import { useLang } from '../../app/i18n/index.ts';
 import { errorText } from '../../app/i18n/labels.ts';
 import { useActiveScenario, useAppData } from '../../app/state/AppContext.tsx';
 import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
-import { facilitiesIn, indexReport, levelOf, placeRow, REGION, selectionAt, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
+import { indexReport, levelOf, placeRow, REGION, rowsUnder, selectionAt, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
 import { GapBreadcrumb } from './GapBreadcrumb.tsx';
 import { GapSource } from './GapSource.tsx';
 import { GapSummary } from './GapSummary.tsx';
@@ -42,18 +42,19 @@ export function GapsView() {
   const nameOf = useScenarioName();
   const scenarioName = nameOf(useActiveScenario()) || null;
   const { report } = data;
-  const { units, facilities } = useAppData();
+  const { units } = useAppData();
   const ix = useMemo(() => (report ? indexReport(report.targets, report.results) : null), [report]);
 
   const places = useMemo(() => (ix ? placesAlong(ix, path, t('gaps.crumbRoot')) : []), [ix, path, t]);
   const place = places.at(-1);
   // Kept stable while the report and the place are, so hovering does not redraw the tables.
   const [unitRows, facilityRows] = useMemo(() => {
-    const below = (place && ix?.children.get(place.code)) || [];
-    const facs = below.filter((r) => r.scope === 'facility');
-    // A street lists all its facilities, also those no facility-level target applies to.
-    return [below.filter((r) => r.scope !== 'facility'), place ? facilitiesIn(place, facs, facilities ?? [], units ?? []) : facs];
-  }, [ix, place, units, facilities]);
+    if (!ix || !place) return [[], []];
+    // A street lists all its facilities, also those no facility-level target applies to: those the report
+    // judged, as of its year (a facility a project closes by then is gone, one it opens is there).
+    const rows = rowsUnder(ix, place, report?.facilities ?? [], units ?? []);
+    return [rows.units, rows.facilities];
+  }, [ix, place, units, report]);
   // Moving to another place (down into a row, back up the breadcrumb) keeps the picked target, now at the new place.
   const moveTo = useCallback((next: PlaceRow | undefined) => {
     setHovered(null);

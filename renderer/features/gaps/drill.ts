@@ -64,16 +64,18 @@ export const placeRow = (ix: GapIndex, scope: Scope, code: string) => ix.rows.ge
 /** The scope of the place a row code stands for when drilled into. */
 export const levelOf = (depth: number): Scope => (depth === 0 ? 'region' : depth === 1 ? 'county' : 'township');
 
-/** A facility of the plan as the street's list needs it. */
+/** A facility as the street's list needs it: one the report judged (GapReportOut.facilities, as of its year). */
 export interface PlanFacility { id: string; name: string; unit_code: string }
 /** A unit of the plan as the walk up to its street/town needs it. */
 export interface PlanUnit { code: string; parent_code: string | null }
 
 /**
  * Every facility standing in a street/town (in it or in one of its communities/villages): those with
- * results first, as the report has them, then the others in the plan's order, with no results — no
+ * results first, as the report has them, then the others in the report's order, with no results — no
  * facility-level target of the set applies to their type. A street's drill-down used to list only the
- * first ("1 个机构" for a street of seven).
+ * first ("1 个机构" for a street of seven). `facilities`: those the report judged, as of its year (its
+ * `facilities`), not the scenario's present rows — a facility a project closes before the year is gone
+ * from the list, one a project opens by then is in it.
  */
 export function facilitiesIn(place: PlaceRow, withResults: readonly PlaceRow[], facilities: readonly PlanFacility[], units: readonly PlanUnit[]): PlaceRow[] {
   if (place.scope !== 'township') return [...withResults];
@@ -86,6 +88,15 @@ export function facilitiesIn(place: PlaceRow, withResults: readonly PlaceRow[], 
   const others = facilities.filter((f) => !have.has(f.id) && inPlace(f.unit_code))
     .map((f): PlaceRow => ({ scope: 'facility', code: f.id, name: f.name, parent: place.code, results: new Map() }));
   return [...withResults, ...others];
+}
+
+/**
+ * The rows listed under a place: the units below it, and its facilities — for a street/town every one the
+ * report judged in its year (`judged`: GapReportOut.facilities), with results or not; elsewhere those with results.
+ */
+export function rowsUnder(ix: GapIndex, place: PlaceRow, judged: readonly PlanFacility[], units: readonly PlanUnit[]): { units: PlaceRow[]; facilities: PlaceRow[] } {
+  const below = ix.children.get(place.code) ?? [];
+  return { units: below.filter((r) => r.scope !== 'facility'), facilities: facilitiesIn(place, below.filter((r) => r.scope === 'facility'), judged, units) };
 }
 
 /** Whether a row has anything below it to drill into. */

@@ -26,7 +26,15 @@ export interface GapReportOut {
   notesEn: string[];
   /** The units the set was evaluated over and their name; `applicable` false when its region is not in the plan. */
   region: { codes: string[]; name: string; applicable: boolean };
+  /**
+   * The facilities judged: the region's as of the report's year (规划项目 of that year or before applied — a
+   * closed one gone, a new one there, a relocated one in its new unit), each with its unit. A street's
+   * drill-down lists these, not the scenario's present rows. (Optional: added after the first version.)
+   */
+  facilities?: GapFacilityOut[];
 }
+/** A facility as the gap report judged it in its year. */
+export interface GapFacilityOut { id: string; name: string; type: string; unit_code: string }
 
 export const GAPS_API = {
   'gaps.settings': method<GapSettings>()(None, 'The standard set and target year the plan uses.'),
