@@ -54,6 +54,7 @@ export async function evaluatePlanGaps(db: Database.Database, q: GapQuery, acces
   const said = projectNotes(plan);
   return { standard: set.id, standardName: set.name, year, scenario: scenario.name, targets: set.targets, results,
     notes: [...report.notes, ...said.zh], notesEn: [...report.notesEn, ...said.en], region: report.region,
-    // What a street's drill-down lists: the region's facilities as the engine judged them, as of the year.
-    facilities: scope.facilities.map((f) => ({ id: f.id, name: f.name, type: f.type, unit_code: f.unit_code })) };
+    // What a street's drill-down lists: the region's facilities as the engine judged them, as of the year
+    // (only for a report that reaches the facility level: the map's township colours need none of it).
+    ...(!q.level || q.level === 'facility' ? { facilities: scope.facilities.map((f) => ({ id: f.id, name: f.name, type: f.type, unit_code: f.unit_code })) } : {}) };
 }

@@ -29,7 +29,8 @@ export interface GapReportOut {
   /**
    * The facilities judged: the region's as of the report's year (规划项目 of that year or before applied — a
    * closed one gone, a new one there, a relocated one in its new unit), each with its unit. A street's
-   * drill-down lists these, not the scenario's present rows. (Optional: added after the first version.)
+   * drill-down lists these, not the scenario's present rows. Sent with a report that reaches the facility level
+   * (no `level`, or `facility`); absent otherwise.
    */
   facilities?: GapFacilityOut[];
 }
