@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract.ts';
-import { JobRunner, type JobArgs, type JobKind, type JobResult, type JobState } from './job.ts';
+import { JobRunner, type JobArgs, type JobKind, type JobProgress, type JobResult, type JobState } from './job.ts';
 import { QueryObserver, queryKey, type DataStore, type QueryOptions } from './store.ts';
 
 const StoreCtx = createContext<DataStore | null>(null);
@@ -77,6 +77,20 @@ export interface Job<K extends JobKind> extends JobState<JobResult<K>, JobArgs<K
   /** Cancels the running job (on the service too). */
   stop(): void;
   /** Cancels what runs and drops the result (also from where it is kept). */
+  clear(): void;
+}
+
+/** What an analysis panel shows of its job and offers (the access and siting panels' runs extend it). */
+export interface JobControls {
+  busy: boolean;
+  /** When the run in progress started (for the elapsed time shown), and how far it is. */
+  startedAt: number | null;
+  progress: JobProgress | null;
+  error: unknown;
+  /** Runs the question as the panel has it now. */
+  run(): void;
+  cancel(): void;
+  /** 清除: no result shown any more. */
   clear(): void;
 }
 

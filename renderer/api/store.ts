@@ -216,8 +216,9 @@ export class QueryObserver<M extends ApiMethod> {
     const key = queryKey(method, args);
     const enabled = opts.enabled ?? true;
     this.keepPrevious = !!opts.keepPrevious;
-    this.follow = opts.follow ?? true;
-    const same = key === this.key && enabled === this.enabled;
+    const follow = opts.follow ?? true;
+    const same = key === this.key && enabled === this.enabled && follow === this.follow;
+    this.follow = follow;
     this.method = method;
     this.args = args;
     this.key = key;

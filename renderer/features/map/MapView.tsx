@@ -3,8 +3,9 @@
  * coloured by a gap, roads by class, facilities by type — with the access analysis or facility siting
  * beside it (tabs), and facilities placed, moved and removed on the map in the active scenario.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
+import { useKept } from '../../api/index.ts';
 import { useLang } from '../../app/i18n/index.ts';
 import { enumLabel } from '../../app/i18n/labels.ts';
 import { useActiveScenario, useAppData } from '../../app/state/AppContext.tsx';
@@ -29,9 +30,6 @@ import { useMapSources } from './useMapSources.ts';
 import { useTownshipGaps } from './useTownshipGaps.ts';
 import './map.css';
 
-let lastTarget: string | null = null;
-let lastSide: Side = 'access';
-
 export function MapView() {
   const { t, lang } = useLang();
   const { units, facilities, status } = useAppData();
@@ -42,14 +40,14 @@ export function MapView() {
   const container = useRef<HTMLDivElement>(null);
   const { map, failed, restored } = useMapInstance(container, plan?.path ?? null, lang);
 
-  const [targetId, setTargetIdState] = useState<string | null>(lastTarget);
-  const setTargetId = useCallback((id: string | null) => { lastTarget = id; setTargetIdState(id); }, []);
+  // The target colouring the streets/towns and the side panel shown are kept while the plan is open.
+  const [targetId, setTargetId] = useKept<string | null>('map.target', null);
   const gaps = useTownshipGaps(targetId);
   const boundaries = useBoundaries();
   const roads = useRoads(map);
   const access = useAccessRun();
   const siting = useSitingRun();
-  const [side, setSideState] = useState<Side>(lastSide);
+  const [side, setSideState] = useKept<Side>('map.side', 'access');
   const onSiting = side === 'siting';
   // While siting picks candidate points, a click on the map is one of them (not a facility).
   const takeClick: ClickTaker = useRef(null);
@@ -57,7 +55,7 @@ export function MapView() {
   const editing = useFacilityEditing(map, readOnly, takeClick);
   const { selected, setMode, select } = editing;
   const { setPicking } = siting;
-  const setSide = useCallback((s: Side) => { lastSide = s; setSideState(s); if (s !== 'siting') setPicking(false); }, [setPicking]);
+  const setSide = useCallback((s: Side) => { setSideState(s); if (s !== 'siting') setPicking(false); }, [setSideState, setPicking]);
   const pick = useCallback((on: boolean) => { if (on) { setMode('browse'); select(null); } setPicking(on); }, [setMode, select, setPicking]);
   useEffect(() => { if (editing.mode !== 'browse') setPicking(false); }, [editing.mode, setPicking]);
 

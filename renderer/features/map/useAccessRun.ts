@@ -8,21 +8,13 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import { ACCESS_PRESETS, type AccessSettings } from '../../../shared/access/presets.ts';
-import { useJob, useKept, useRevision, type JobArgs, type JobProgress } from '../../api/index.ts';
+import { useJob, useKept, useRevision, type JobArgs, type JobControls } from '../../api/index.ts';
 import { useAppData } from '../../app/state/AppContext.tsx';
 
-export interface AccessRun {
+export interface AccessRun extends JobControls {
   settings: AccessSettings;
   setSettings(s: AccessSettings): void;
   result: AccessResultOut | null;
-  busy: boolean;
-  /** When the run in progress started (for the elapsed time shown), and how far it is. */
-  startedAt: number | null;
-  progress: JobProgress | null;
-  error: unknown;
-  run(): void;
-  cancel(): void;
-  clear(): void;
 }
 
 export function useAccessRun(): AccessRun {

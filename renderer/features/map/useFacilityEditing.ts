@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Facility } from '../../../shared/model/entities.ts';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
+import { useKept } from '../../api/index.ts';
 import { useLang } from '../../app/i18n/index.ts';
 import { errorText } from '../../app/i18n/labels.ts';
 import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
@@ -31,8 +32,6 @@ export interface FacilityEditing {
   saving: boolean;
 }
 
-let lastAddType: FacilityType = 'ems_station';
-
 /** The facility icon nearest to a point on the canvas, within PICK_PX. */
 function pick(map: MapLibreMap, x: number, y: number): string | null {
   const layers = FACILITY_LAYERS.filter((l) => map.getLayer(l));
@@ -56,14 +55,13 @@ export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean, t
   const { scenarioId, facilities } = useAppData();
   const { notify, dialog } = useUi();
   const [mode, setModeState] = useState<EditMode>('browse');
-  const [addType, setAddTypeState] = useState<FacilityType>(lastAddType);
+  const [addType, setAddType] = useKept<FacilityType>('map.addType', 'ems_station');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [ghost, setGhost] = useState<FacilityEditing['ghost']>(null);
   const [saving, setSaving] = useState(false);
   const selected = useMemo(() => facilities?.find((f) => f.id === selectedId) ?? null, [facilities, selectedId]);
 
   const setMode = useCallback((m: EditMode) => setModeState(readOnly && m !== 'browse' ? 'browse' : m), [readOnly]);
-  const setAddType = useCallback((type: FacilityType) => { lastAddType = type; setAddTypeState(type); }, []);
 
   const edit = useCallback(async <T,>(fn: () => Promise<T>, done: (r: T) => string): Promise<T | null> => {
     setSaving(true);

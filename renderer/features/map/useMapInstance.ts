@@ -1,8 +1,9 @@
 /**
  * The MapLibre map in a container: created when the screen opens, removed when it closes. The view is
- * remembered for the session (per plan), so coming back to the tab shows the same place.
+ * kept in the plan's screen memory, so coming back to the tab shows the same place.
  */
 import { useEffect, useState, type RefObject } from 'react';
+import { useDataStore } from '../../api/index.ts';
 import type { Lang } from '../../app/i18n/index.ts';
 import { addFacilityIcons } from './facilityIcons.ts';
 import { lightWhileMoving, softwareWebGl } from './lightMotion.ts';
@@ -10,9 +11,16 @@ import { warmPrograms } from './warmup.ts';
 import { MapLibreMap, NavigationControl, ScaleControl } from './maplibre.ts';
 import { mapStyle } from './style.ts';
 
-/** Whether WebGL is drawn in software here (looked at once). */
+/**
+ * Whether WebGL is drawn in software here: module state on purpose — a fact of the machine, not of a
+ * plan or a screen, and looking costs a WebGL context (browsers allow few), so it is looked at once
+ * per window, not once per map.
+ */
 let software: boolean | undefined;
-let lastView: { plan: string | null; center: [number, number]; zoom: number } | null = null;
+
+/** Where the view is kept (the plan's screen memory: written on every moveend without re-rendering). */
+const VIEW = 'map.view';
+interface View { plan: string | null; center: [number, number]; zoom: number }
 
 /** The zoom buttons' tooltips (the scale says km/m, read alike in both languages and not redrawn on a switch). */
 const ZH_LOCALE = {
@@ -29,11 +37,13 @@ export interface MapInstance {
 
 export function useMapInstance(container: RefObject<HTMLDivElement | null>, plan: string | null, lang: Lang): MapInstance {
   const [state, setState] = useState<MapInstance>({ map: null, failed: null, restored: false });
+  const { memory } = useDataStore();
 
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const view = lastView?.plan === plan ? lastView : null;
+    const kept = memory.get(VIEW) as View | undefined;
+    const view = kept?.plan === plan ? kept : null;
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
@@ -61,7 +71,7 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, plan
       el.dataset.lon = c.lng.toFixed(6);
       el.dataset.lat = c.lat.toFixed(6);
       el.dataset.zoom = map.getZoom().toFixed(4);
-      lastView = { plan, center: [c.lng, c.lat], zoom: map.getZoom() };
+      memory.set(VIEW, { plan, center: [c.lng, c.lat], zoom: map.getZoom() } satisfies View);
     };
     map.on('moveend', mark);
     map.on('load', () => {
@@ -78,7 +88,7 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, plan
       setState({ map: null, failed: null, restored: false });
     };
     // The language only names the zoom buttons: not worth a new map.
-  }, [container, plan]);
+  }, [container, plan, memory]);
 
   return state;
 }

@@ -1,6 +1,7 @@
 /**
  * The roads to draw: the major classes of the whole plan at once, and every class of the area in view
  * once zoomed in (fetched again when the view leaves the area fetched). Nothing when there is no network.
+ * The major classes are read as the map's geometry is (useGeoQuery).
  */
 import { useEffect, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
@@ -9,11 +10,10 @@ import { useUi } from '../../app/state/UiContext.tsx';
 import type { MapLibreMap } from './maplibre.ts';
 import { EMPTY } from './geo.ts';
 import type { BBox, RoadFeatureCollection } from '../../../shared/api/contract.ts';
-import { isUnknownMethod } from './unknownMethod.ts';
+import { useGeoQuery } from './useGeoQuery.ts';
 
 /** From this zoom on, the minor streets of the view are loaded. */
 const DETAIL_ZOOM = 12;
-let overviewMemo: { plan: string; data: RoadFeatureCollection } | null = null;
 
 const inside = (a: BBox, b: BBox) => a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3];
 
@@ -28,28 +28,16 @@ export function useRoads(map: MapLibreMap | null): FeatureCollection {
   const { invoke } = useAppActions();
   const plan = useAppData().status?.plan?.path ?? null;
   const { geoVersion } = useUi();
-  const [overview, setOverview] = useState<RoadFeatureCollection | null>(() => (overviewMemo?.plan === plan ? overviewMemo.data : null));
+  const overview = useGeoQuery('map.roads', { minClass: 'tertiary' });
+  const none = !overview.data || overview.data.features.length === 0;
   const [detail, setDetail] = useState<{ box: BBox; data: RoadFeatureCollection } | null>(null);
   const [zoomedIn, setZoomedIn] = useState(false);
-  const [none, setNone] = useState(false);
 
+  // The streets of the view are read straight from the service, not through the client's cache: each
+  // view asks another box, and the cache (which keeps every answer while the plan is open) would keep
+  // them all. The newest box wins; another network (geoVersion) or plan drops what was read.
   useEffect(() => {
-    if (!plan) return;
-    let live = true;
     setDetail(null);
-    invoke('map.roads', { minClass: 'tertiary' }).then((r) => {
-      overviewMemo = { plan, data: r };
-      if (!live) return;
-      setOverview(r);
-      setNone(r.features.length === 0);
-    }, (e: unknown) => {
-      if (!isUnknownMethod(e)) console.warn('map.roads', e);
-      if (live) { setOverview(null); setNone(true); }
-    });
-    return () => { live = false; };
-  }, [invoke, plan, geoVersion]);
-
-  useEffect(() => {
     if (!map || none) return;
     let asked: BBox | null = null;
     const onMove = () => {
@@ -65,9 +53,9 @@ export function useRoads(map: MapLibreMap | null): FeatureCollection {
     };
     onMove();
     map.on('moveend', onMove);
-    return () => { map.off('moveend', onMove); };
+    return () => { asked = null; map.off('moveend', onMove); };
   }, [map, invoke, none, plan, geoVersion]);
 
   if (zoomedIn && detail) return detail.data;
-  return overview ?? EMPTY;
+  return overview.data ?? EMPTY;
 }

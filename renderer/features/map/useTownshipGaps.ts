@@ -2,12 +2,11 @@
  * The plan's targets at street/town level (gaps.evaluate, township scope), and the status of each
  * street/town for the target chosen to colour the map, kept up to date through edits.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { GapReportOut } from '../../../shared/api/contract.ts';
+import { useMemo } from 'react';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { useLang } from '../../app/i18n/index.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useRevision } from '../../api/hooks.tsx';
+import { useQuery } from '../../api/index.ts';
+import { useAppData } from '../../app/state/AppContext.tsx';
 import { statusColour, type StatusColour } from './palette.ts';
 
 export interface TargetChoice { id: string; name: string }
@@ -19,33 +18,16 @@ export interface TownshipGaps {
   error: unknown;
 }
 
-let memo: { key: string; report: GapReportOut } | null = null;
-
 export function useTownshipGaps(targetId: string | null): TownshipGaps {
   const { lang } = useLang();
-  const { invoke } = useAppActions();
-  const { scenarioId, units, facilities, status } = useAppData();
-  const revision = useRevision();
-  const key = `${status?.plan?.path}|${scenarioId}`;
-  const [report, setReport] = useState<GapReportOut | null>(() => (memo?.key === key ? memo.report : null));
-  const [error, setError] = useState<unknown>(null);
+  const { scenarioId, units, facilities } = useAppData();
 
-  // Evaluated once for the list of targets; again after every write only while one colours the map
-  // (an evaluation runs the access engine for access targets: not free on a large plan).
+  // Evaluated once for the list of targets; again after every write (the client's cache reads again
+  // when the revision moves) only while one colours the map: an evaluation runs the access engine for
+  // access targets, not free on a large plan. Not colouring, an answer of an earlier revision will do.
   const loaded = !!units && !!facilities;
   const watching = targetId !== null;
-  const watched = watching ? revision : null;
-  const have = useRef<string | null>(report ? key : null);
-  useEffect(() => {
-    if (!loaded || (!watching && have.current === key)) return;
-    let live = true;
-    invoke('gaps.evaluate', { scenarioId, level: 'township', onlyShort: false }).then((r) => {
-      memo = { key, report: r };
-      have.current = key;
-      if (live) { setReport(r); setError(null); }
-    }, (e: unknown) => { if (live) setError(e); });
-    return () => { live = false; };
-  }, [invoke, scenarioId, key, loaded, watching, watched]);
+  const { data: report, error } = useQuery('gaps.evaluate', { scenarioId, level: 'township', onlyShort: false }, { enabled: loaded, follow: watching });
 
   const targets = useMemo(() => {
     if (!report) return [];

@@ -7,6 +7,7 @@
  * at, and 在差距分析中查看 opens the gap screen on the rule's row, at the area the question was about.
  */
 import { useState } from 'react';
+import { useDataStore } from '../../api/index.ts';
 import type { Unit } from '../../../shared/model/entities.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import type { SitingResultOut } from '../../../shared/siting/query.ts';
@@ -21,8 +22,12 @@ import type { GapSelection } from '../gaps/drill.ts';
 import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../scenarios/PlannedYear.tsx';
 import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
 
-/** The scenario last made here (per plan) and its rule, for the line shown once the app is in it. */
-let applied: { plan: string; id: number; name: string; rule: SitingRule } | null = null;
+/**
+ * The scenario last made here and its rule, for the line shown once the app is in it: in the plan's
+ * screen memory, read (not kept as state) by AppliedNote, which ApplyScenario does not re-render.
+ */
+const APPLIED = 'siting.applied';
+interface Applied { id: number; name: string; rule: SitingRule }
 
 /** The rule of the shown result (the names of its area from the plan's units), as the service will keep it. */
 function useRule(r: SitingResultOut, year?: number): SitingRule {
@@ -65,6 +70,7 @@ export function ApplyScenario({ result }: { result: SitingResultOut }) {
   const { scenarios, status } = useAppData();
   const { invoke, write, reloadScenarios, selectScenario } = useAppActions();
   const { notify } = useUi();
+  const { memory } = useDataStore();
   const nameOf = useScenarioName();
   const initial = useDefaultName(result);
   const [asking, setAsking] = useState(false);
@@ -94,7 +100,7 @@ export function ApplyScenario({ result }: { result: SitingResultOut }) {
       // The question without its candidate sites: the rule is what the service keeps of it.
       const query = { ...result.query, candidates: undefined };
       const s = await write(() => invoke('siting.apply', { scenarioId: result.query.scenarioId, name: name.trim(), type: result.query.type, sites, query, ...plannedYearArg(planned) }));
-      applied = { plan: status?.plan?.path ?? '', id: s.id, name: s.name, rule };
+      memory.set(APPLIED, { id: s.id, name: s.name, rule } satisfies Applied);
       await reloadScenarios();
       await selectScenario(s.id);
       setAsking(false);
@@ -145,10 +151,11 @@ function showWhenDrawn(target: string): void {
  */
 export function AppliedNote() {
   const { t, lang } = useLang();
-  const { scenarioId, status, units } = useAppData();
+  const { scenarioId, units } = useAppData();
   const { invoke } = useAppActions();
   const { setTab } = useUi();
-  if (!applied || applied.id !== scenarioId || applied.plan !== (status?.plan?.path ?? '')) return null;
+  const applied = useDataStore().memory.get(APPLIED) as Applied | undefined;
+  if (!applied || applied.id !== scenarioId) return null;
   const { rule, name } = applied;
   const aim = ruleTarget(rule, name);
   const show = async () => {

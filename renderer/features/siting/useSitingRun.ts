@@ -7,12 +7,12 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SitingQuery, SitingResultOut } from '../../../shared/siting/query.ts';
-import { useJob, useKept, useRevision, type JobProgress } from '../../api/index.ts';
+import { useJob, useKept, useRevision, type JobControls } from '../../api/index.ts';
 import { useLang } from '../../app/i18n/index.ts';
 import { useAppData } from '../../app/state/AppContext.tsx';
 import { DEFAULT_SITING, MAP_SITE_PREFIX, toQuery, type SitingSettings } from './settings.ts';
 
-export interface SitingRun {
+export interface SitingRun extends JobControls {
   settings: SitingSettings;
   update(p: Partial<SitingSettings>): void;
   result: SitingResultOut | null;
@@ -20,13 +20,6 @@ export interface SitingRun {
   asked: SitingQuery | null;
   /** The plan changed since the run (an edit, an undo, road speeds: its revision moved). */
   edited: boolean;
-  busy: boolean;
-  startedAt: number | null;
-  progress: JobProgress | null;
-  error: unknown;
-  run(): void;
-  cancel(): void;
-  clear(): void;
   /** Clicks on the map add candidate sites while this is on. */
   picking: boolean;
   setPicking(on: boolean): void;

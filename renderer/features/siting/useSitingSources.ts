@@ -5,6 +5,7 @@
  * their names. Empty when the siting panel is not the one shown.
  */
 import { useEffect, useMemo } from 'react';
+import { useDataStore } from '../../api/index.ts';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { SitingPointOut, SitingResultOut } from '../../../shared/siting/query.ts';
 import { EMPTY } from '../map/geo.ts';
@@ -26,7 +27,8 @@ function candidates(result: SitingResultOut | null, s: SitingSettings): FeatureC
   return collection([...found, ...own]);
 }
 
-let fitted: SitingResultOut | null = null;
+/** The answer the view was last fitted to (in the plan's screen memory: coming back to the tab does not fit it again). */
+const FITTED = 'map.siting.fitted';
 
 function bounds(at: readonly { lon: number; lat: number }[]): [number, number, number, number] | null {
   if (!at.length) return null;
@@ -39,6 +41,7 @@ export function useSitingSources(map: MapLibreMap | null, shown: { result: Sitin
   const result = shown?.result ?? null;
   const settings = shown?.settings ?? null;
   const count = result?.chosen.length ?? 0;
+  const { memory } = useDataStore();
   const demand = useMemo(() => (result
     ? collection(result.points.map((p) => point(p.lon, p.lat, { name: p.name, population: p.population, state: demandState(p) })))
     : EMPTY), [result]);
@@ -51,11 +54,11 @@ export function useSitingSources(map: MapLibreMap | null, shown: { result: Sitin
   useEffect(() => { if (map && count) addSiteIcons(map, count); }, [map, count]);
   // A new answer is shown whole: the area's demand points and the sites in view (once per answer).
   useEffect(() => {
-    if (!map || !result || fitted === result) return;
-    fitted = result;
+    if (!map || !result || memory.get(FITTED) === result) return;
+    memory.set(FITTED, result);
     const b = bounds([...result.points, ...result.chosen]);
     if (b) map.fitBounds(b, { padding: 50, maxZoom: 12.5, duration: 600 });
-  }, [map, result]);
+  }, [map, result, memory]);
   useSourceData(map, 'siting-demand', demand);
   useSourceData(map, 'siting-candidates', cands);
   useSourceData(map, 'siting-sites', sites);

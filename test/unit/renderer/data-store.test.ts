@@ -178,6 +178,27 @@ describe('the data store and a mounted query', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('a query that starts following (a target chosen to colour the map) reads again if its answer is of an earlier revision', async () => {
+    const { invoke, calls } = fakeInvoke();
+    const store = createDataStore(invoke, 1);
+    const q = new QueryObserver<'gaps.evaluate'>(store);
+    q.start();
+    const args = { scenarioId: 1, level: 'township', onlyShort: false } as const;
+    q.set('gaps.evaluate', args, { follow: false });
+    calls[0]!.resolve({ results: ['before the edit'] });
+    await tick();
+    store.setRevision(2);
+    q.set('gaps.evaluate', args, { follow: false });
+    expect(calls).toHaveLength(1);
+    q.set('gaps.evaluate', args, { follow: true });
+    expect(calls).toHaveLength(2);
+    calls[1]!.resolve({ results: ['after the edit'] });
+    await tick();
+    expect(q.getSnapshot().data).toEqual({ results: ['after the edit'] });
+    store.setRevision(3); // while following, every write reads again
+    expect(calls).toHaveLength(3);
+  });
+
   it('arguments are one question whatever the order of their keys', () => {
     expect(stableStringify({ b: [1, { d: 1, c: 2 }], a: null, u: undefined })).toBe('{"a":null,"b":[1,{"c":2,"d":1}]}');
     expect(queryKey('gaps.evaluate', { year: 2025, scenarioId: 1 })).toBe(queryKey('gaps.evaluate', { scenarioId: 1, year: 2025 }));
