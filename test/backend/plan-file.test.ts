@@ -9,20 +9,14 @@ import { APPLICATION_ID, createPlanFile, openPlanFile } from '../../electron/bac
 import { listRows, upsertRows } from '../../electron/backend/db/tables.ts';
 import { emptyFacility } from '../../shared/model/entities.ts';
 import { sha, tmpDir } from './tmp.ts';
+import { planWithUnit as planIn } from './plan-with-unit.ts';
 
 const dir = tmpDir();
 const root = path.resolve(import.meta.dirname, '../..');
 const node = path.join(root, 'node_modules', '.bin', 'node');
 const code = (fn: () => unknown) => { try { fn(); } catch (e) { return (e as { code?: string }).code; } return 'no error'; };
 
-function planWithUnit(name: string) {
-  const file = path.join(dir, name);
-  const p = createPlanFile(file, name);
-  upsertRows(p.db, 'units', 1, [{ code: '430105', name: '开福区', parent_code: null, kind: 'county', urban: true, population: 820790,
-    population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: 2020 }]);
-  p.close();
-  return file;
-}
+const planWithUnit = (name: string) => planIn(dir, name);
 
 describe('plan files', () => {
   it('a new plan is a WAL SQLite file with our application id, at the latest version', () => {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlanFile, deletePlanFile, openPlanFile } from '../../electron/backend/db/plan-file.ts';
 import { listRows, upsertRows } from '../../electron/backend/db/tables.ts';
 import { sha, tmpDir } from '../backend/tmp.ts';
+import { planWithUnit as planIn } from '../backend/plan-with-unit.ts';
 
 const dir = tmpDir('hp-lock-');
 const root = path.resolve(import.meta.dirname, '../..');
@@ -17,14 +18,7 @@ const node = path.join(root, 'node_modules', '.bin', 'node');
 const planFileTs = JSON.stringify(path.join(root, 'electron/backend/db/plan-file.ts'));
 const errCode = (fn: () => unknown) => { try { fn(); } catch (e) { return (e as { code?: string }).code; } return 'no error'; };
 
-function planWithUnit(name: string) {
-  const file = path.join(dir, name);
-  const p = createPlanFile(file, name);
-  upsertRows(p.db, 'units', 1, [{ code: '430105', name: '开福区', parent_code: null, kind: 'county', urban: true, population: 820790,
-    population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: 2020 }]);
-  p.close();
-  return file;
-}
+const planWithUnit = (name: string) => planIn(dir, name);
 
 /** What another process gets when it opens `file`: the error's code, or 'opened' (and it closes it again). */
 function openElsewhere(file: string): string {
