@@ -4,6 +4,7 @@
  * guarantees all three. No React, no DOM: useJob (hooks.tsx) is a thin wrapper over JobRunner.
  */
 import type { ApiArgs, ApiResult, Invoke } from '../../shared/api/contract.ts';
+import type { JobOut } from '../../shared/api/schemas.ts';
 import { stableStringify } from './store.ts';
 
 /** The analyses run as jobs; each has `<kind>.start`, `<kind>.job` and `<kind>.cancel`. */
@@ -32,7 +33,7 @@ export function followJob<K extends JobKind>(invoke: Invoke, kind: K, args: JobA
     for (;;) {
       await sleep(POLL_MS);
       if (cancelled) return null;
-      const st = (await call(`${kind}.job`, { job })) as { state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: JobResult<K> };
+      const st = (await call(`${kind}.job`, { job })) as JobOut<JobResult<K>>;
       if (cancelled || st.state === 'cancelled') return null;
       if (st.state === 'done' && st.result) return st.result;
       onProgress({ stage: st.stage, share: st.share });

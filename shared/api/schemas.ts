@@ -30,5 +30,7 @@ export const Lat = z.number().min(-90).max(90);
 export interface FileOut { fileName: string; dataBase64: string; mimeType: string }
 /** A job on the worker (access.start, siting.start …). */
 export const JobId = z.object({ job: z.number().int().positive() });
+/** A job followed after its start (access, siting): running (stage, share 0–1), done (with its result) or cancelled. */
+export interface JobOut<R> { state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: R }
 /** 出行方式 per urban/rural demand point: by car (default) or on foot (shared/access/travel.ts). */
 export const TravelModesSchema = z.object({ urban: z.enum(['drive', 'walk']), rural: z.enum(['drive', 'walk']) }).default({ urban: 'drive', rural: 'drive' });

@@ -3,9 +3,9 @@
  * analysis that runs on the worker, and is kept (the last 20) until asked for.
  */
 import { ApiError } from '../../../shared/api/errors.ts';
+import type { JobOut } from '../../../shared/api/schemas.ts';
 import type { AnalysisRunner } from './runner.ts';
 
-export interface JobOut<R> { state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: R }
 
 interface Tracked<R> { worker?: number; result?: R; error?: unknown; done: boolean }
 

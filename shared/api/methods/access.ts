@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { AccessResultOut } from '../../access/result.ts';
 import { FACILITY_TYPES } from '../../model/kinds.ts';
-import { InScenario, JobId, Key, method, TravelModesSchema, Year } from '../schemas.ts';
+import { InScenario, JobId, Key, method, TravelModesSchema, Year, type JobOut } from '../schemas.ts';
 
 export const AccessQuerySchema = InScenario.extend({
   types: z.array(z.enum(FACILITY_TYPES)).min(1).max(FACILITY_TYPES.length),
@@ -20,8 +20,7 @@ export const AccessQuerySchema = InScenario.extend({
   travel: TravelModesSchema,
 });
 
-/** An access job: running (stage, share 0–1), done (with its result) or cancelled. */
-export interface AccessJobOut { state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: AccessResultOut }
+export type AccessJobOut = JobOut<AccessResultOut>;
 
 export const ACCESS_API = {
   'access.run': method<AccessResultOut>()(AccessQuerySchema,

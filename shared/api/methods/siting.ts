@@ -5,7 +5,7 @@ import type { ImportProblem } from '../../model/issues.ts';
 import { FACILITY_TYPES } from '../../model/kinds.ts';
 import { SITING_DEFAULTS } from '../../siting/presets.ts';
 import type { SitingResultOut } from '../../siting/query.ts';
-import { Crs, FileBytes, InScenario, JobId, Key, Lat, Lon, method, Name, TravelModesSchema, Year } from '../schemas.ts';
+import { Crs, FileBytes, InScenario, JobId, Key, Lat, Lon, method, Name, TravelModesSchema, Year, type JobOut } from '../schemas.ts';
 
 const FacilityTypeArg = z.enum(FACILITY_TYPES);
 const CandidateSiteSchema = z.object({ id: Key, name: z.string().trim().min(1).max(200), lon: Lon, lat: Lat });
@@ -35,8 +35,7 @@ export const SitingQuerySchema = InScenario.extend({
   year: Year.optional(),
 });
 
-/** A siting job, as an access job. */
-export interface SitingJobOut { state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: SitingResultOut }
+export type SitingJobOut = JobOut<SitingResultOut>;
 /** A candidate-site sheet read: its sites, or every problem (row, column, fix). */
 export interface CandidateSheetOut { sites: { id: string; name: string; lon: number; lat: number }[]; problems: ImportProblem[] }
 
