@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pidAlive } from './running.ts';
 
 export interface BrowserEnv {
   platform: NodeJS.Platform;
@@ -86,7 +87,5 @@ export function profileInUse(profileDir: string, platform: NodeJS.Platform = pro
   }
   let target: string;
   try { target = fs.readlinkSync(path.join(profileDir, 'SingletonLock')); } catch { return false; }
-  const pid = Number(target.split('-').pop());
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  return pidAlive(Number(target.split('-').pop()));
 }

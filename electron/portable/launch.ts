@@ -17,7 +17,7 @@ import { projectRoot } from '../backend/paths.ts';
 import { configHome } from '../backend/workspace.ts';
 import { startWebDoor, type WebDoor } from '../web/server.ts';
 import { appModeArgs, defaultBrowserCommand, findAppBrowser, profileInUse, type BrowserEnv } from './browser.ts';
-import { liveDoor, removeRecord, writeRecord } from './running.ts';
+import { liveDoor, pidAlive, removeRecord, writeRecord } from './running.ts';
 import { showError } from './show-error.ts';
 
 /** A browser of ours that ends this soon with an error did not start (the default browser is tried). */
@@ -82,9 +82,9 @@ async function joinRunning(): Promise<boolean> {
 
 /** Opens the plan last used, else the sample (written on first start). */
 async function openStartPlan(door: WebDoor): Promise<void> {
-  const { recent } = await door.service.call('app.status', {});
-  for (const file of recent.slice(0, 1)) {
-    try { await door.service.call('plan.open', { path: file }); return; } catch (e) { log(`未能打开上次的方案 / could not reopen ${file}: ${(e as Error).message}`); }
+  const [last] = (await door.service.call('app.status', {})).recent;
+  if (last) {
+    try { await door.service.call('plan.open', { path: last }); return; } catch (e) { log(`未能打开上次的方案 / could not reopen ${last}: ${(e as Error).message}`); }
   }
   await door.service.call('plan.openSample', {});
 }
@@ -99,18 +99,13 @@ function takeStartLock(): boolean {
     try { fs.writeFileSync(file, String(process.pid), { flag: 'wx' }); return true; } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(fs.readFileSync(file, 'utf8'));
-      if (alive(holder) && Date.now() - fs.statSync(file).mtimeMs < 60_000) return false;
+      if (pidAlive(holder) && Date.now() - fs.statSync(file).mtimeMs < 60_000) return false;
       fs.rmSync(file, { force: true });
     }
   }
   return false;
 }
 const releaseStartLock = () => fs.rmSync(path.join(home, 'start.lock'), { force: true });
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
-}
 
 async function main(): Promise<void> {
   fs.mkdirSync(home, { recursive: true });

@@ -9,6 +9,12 @@ import { TOKEN_HEADER } from '../../shared/api/http.ts';
 
 export interface RunningDoor { pid: number; port: number; token: string; url: string; startedAt: string }
 
+/** Whether a process of this id runs (EPERM: it runs, as another user). */
+export function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
 export const recordFile = (home: string) => path.join(home, 'door.json');
 
 export function readRecord(home: string): RunningDoor | null {
