@@ -10,7 +10,7 @@ import { ApiError } from '../../shared/api/errors.ts';
 import { invalidArgs } from '../../shared/api/say-issues.ts';
 import { fileErrorOf, hasNul, nulPathError } from './file-errors.ts';
 import { setMeta } from './db/meta.ts';
-import { createPlanFile, openPlanFile, placeFile } from './db/plan-file.ts';
+import { createPlanFile, openPlanFile, placeFile, sameFile } from './db/plan-file.ts';
 import { editState, redo, undo } from './db/edit-log.ts';
 import { createScenario, deleteScenario, getScenario, listScenarios, renameScenario } from './db/scenarios.ts';
 import { listRows } from './db/tables.ts';
@@ -45,19 +45,6 @@ export const APP_VERSION = '0.1.0';
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv;charset=utf-8' } as const;
 const TABLE_FILE = { units: '行政区划', facilities: '医疗卫生机构' } as const;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-
-/**
- * Whether two paths name one file: by identity (device and inode, as plan-file.ts's lock map), so a symlink,
- * a hard link, `x/../plan.hplan` or another case on a case-insensitive disk is the same plan; by the resolved
- * path where either file is missing (or the file system has no inode numbers).
- */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const sa = fs.statSync(a, { bigint: true }), sb = fs.statSync(b, { bigint: true });
-    if (sa.ino !== 0n && sb.ino !== 0n) return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch { /* one of them is missing */ }
-  return path.resolve(a) === path.resolve(b);
-}
 
 export interface ServiceOptions extends WorkspaceOptions {
   /** Ends the program (closing the service is the caller's part); without it `app.quit` is UNAVAILABLE. */
@@ -109,7 +96,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     },
     'plan.openSample': () => {
       const file = path.join(ws.plansDir, SAMPLE_FILE_NAME);
-      if (ws.plan?.path === file) return info();
+      if (ws.plan && sameFile(file, ws.plan.path)) return info();
       ws.setPlan(openSamplePlan(file)); // written whole if missing (or left half-made by an older version)
       return info();
     },

@@ -77,6 +77,12 @@ function identity(abs: string): string | null {
   } catch { return null; }
 }
 
+/** Whether two paths name one file (a symlink, a hard link, another spelling); by path when either is missing. */
+export function sameFile(a: string, b: string): boolean {
+  const ia = identity(path.resolve(a)), ib = identity(path.resolve(b));
+  return ia !== null && ib !== null ? ia === ib : path.resolve(a) === path.resolve(b);
+}
+
 /** LOCKED if this process has the plan at `abs` open: checked before any descriptor of it is opened. */
 function refuseIfHeldHere(abs: string): string | null {
   const id = identity(abs);
