@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { API, isApiMethod, type ApiMethod, type ApiResult, type PlannerService } from '../../shared/api/contract.ts';
+import { API, isApiMethod, type ApiArgs, type ApiMethod, type ApiResult, type PlannerService } from '../../shared/api/contract.ts';
 import { ApiError } from '../../shared/api/errors.ts';
 import { invalidArgs } from '../../shared/api/say-issues.ts';
 import { fileErrorOf, hasNul, nulPathError } from './file-errors.ts';
@@ -213,8 +213,9 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
 
 export interface Service {
   invoke(method: string, args: unknown): Promise<unknown>;
-  /** Typed call for Node-side callers (CLI, tests). */
-  call<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResult<M>>;
+  /** Typed call for Node-side callers (CLI, tests): a wrong argument is a compile error. A caller that
+   *  means to send a bad shape (to see it refused) uses invoke; both go through the same validation. */
+  call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResult<M>>;
   /** The open plan's revision (Workspace.revision): every door puts it on every reply. */
   revision(): number;
   workspace: Workspace;

@@ -1,8 +1,8 @@
 /**
  * The service as the CLI sees it: `call(method, args)` typed from the contract, so each command builds
  * a value of the method's argument type (ApiArgs<M>: a field the schema defaults may be left out, and
- * is) and nothing reaches the service untyped. The planner service is one (its `call` takes any args
- * and validates them), so main.ts hands it over as it is.
+ * is) and nothing reaches the service untyped. The planner service is one (its `call` has this type,
+ * and validates the arguments again at run time), so main.ts hands it over as it is.
  */
 import type { ApiArgs, ApiMethod, ApiResult } from '../../shared/api/contract.ts';
 import type { Service } from '../backend/service.ts';

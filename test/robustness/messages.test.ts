@@ -111,7 +111,7 @@ describe('writing where it cannot', () => {
     const before = sha(plan);
     // An import of 3,000 units needs new pages.
     const many = ['区划代码,名称,上级区划代码,类型,常住人口', ...Array.from({ length: 3000 }, (_, i) => `4301059${String(i).padStart(5, '0')},第${i}社区,430105002000,社区,${1000 + i}`)].join('\r\n');
-    const importMany = { table: 'units', scenarioId: 1, file: { fileName: 'u.csv', dataBase64: Buffer.from(many).toString('base64') }, dryRun: false };
+    const importMany = { table: 'units' as const, scenarioId: 1, file: { fileName: 'u.csv', dataBase64: Buffer.from(many).toString('base64') }, dryRun: false };
     const svc = createPlannerService({ door: 'direct', home: path.join(dir, 'home-full') });
     try {
       await svc.call('plan.open', { path: plan });
