@@ -26,11 +26,12 @@ import { SITING_API } from './methods/siting.ts';
 import { STANDARDS_API } from './methods/standards.ts';
 import { TIMELINE_API } from './methods/timeline.ts';
 
-// Every name the contract has always exported stays importable from here.
+// Every type a section exports is importable from here too, so a caller (renderer, CLI, tests) needs
+// one import path; the sections keep them beside their methods (test/contract/exports.test.ts checks).
 export type { AppStatus } from './methods/app.ts';
 export type { PlanCounts, PlanInfo } from './methods/plan.ts';
 export type { EditRef, EditState } from './methods/edits.ts';
-export type { GapReportOut, GapSettings } from './methods/gaps.ts';
+export type { GapFacilityOut, GapReportOut, GapSettings } from './methods/gaps.ts';
 export type { ImportCounts } from './methods/populations.ts';
 export type { AccessJobOut } from './methods/access.ts';
 export type { CandidateSheetOut, SitingJobOut } from './methods/siting.ts';
@@ -38,6 +39,9 @@ export type {
   BBox, BoundaryFeature, BoundaryFeatureCollection, BoundaryGeometry, BoundaryImportReport, BoundarySummary,
   RoadFeature, RoadFeatureCollection, RoadSummary,
 } from './methods/roads.ts';
+export type { FacilitiesAtOut, ProjectOut, TimelineSummary, TimelineYear } from './methods/timeline.ts';
+export type { CompareOut, CostTable } from './methods/compare.ts';
+export type { AllocationOut } from './methods/allocation.ts';
 export type { FileOut } from './schemas.ts';
 export type { FeatureProblem, ImportProblem, ImportReport } from '../model/issues.ts';
 export type { RoadImportReport } from '../access/road-report.ts';
