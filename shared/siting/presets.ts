@@ -1,17 +1,18 @@
 /**
- * The siting questions planners ask most, as ready-made settings, and the defaults every door shares
- * (the map's 设施选址 panel and `healthplan site`; the access rules are in ../access/presets.ts):
- * - 1030: k new 120 stations for the 10/30-minute rule (益资政办发〔2023〕20号 §三(一)2), existing stations fixed,
- *   generated sites, ambulances driving from the station;
- * - kaifu10: the same for 开福区's 10-minute emergency circle everywhere (开政办发〔2022〕26号 §四(二)9);
- * - subcentre: 县域医疗次中心 chosen among the health centres, residents travelling to them, the hospitals fixed —
- *   "遴选一批……乡镇中心卫生院进行重点建设……建成12家县域医疗次中心（达到二级综合医院水平）"
- *   (长政办发〔2023〕6号 §三(一)3): a sub-centre is an upgraded (central) township health centre, so
- *   `UPGRADE_CANDIDATES.sub_centre` is central_thc and thc.
- * What the service's schema defaults (k 1, 10/30 minutes, no dispatch delay, a 60-minute p-median cutoff,
- * no capacity, the exact solver when small, 30 s) the CLI leaves out and the schema fills in; what it does
- * not (the model, the spacing of generated sites, which facilities a type is upgraded from, the direction
- * by type) lives here once.
+ * The siting settings written once, so the map's 设施选址 panel, `healthplan site` and the service's schema
+ * cannot drift apart (the access rules are in ../access/presets.ts):
+ * - SITING_DEFAULTS: what a question nobody set gets. The schema (../api/methods/siting.ts) fills in the
+ *   solver fields from it; the model and the spacing of generated sites, which the schema does not default,
+ *   the CLI and the panel read from it. (k 1, 10/30 minutes and direction are the schema's own defaults.)
+ * - the presets, the questions planners ask most:
+ *   - 1030: k new 120 stations for the 10/30-minute rule (益资政办发〔2023〕20号 §三(一)2), existing stations fixed,
+ *     generated sites, ambulances driving from the station;
+ *   - kaifu10: the same for 开福区's 10-minute emergency circle everywhere (开政办发〔2022〕26号 §四(二)9);
+ *   - subcentre: 县域医疗次中心 chosen among the health centres, residents travelling to them, the hospitals fixed.
+ * - which facilities a new one of a type may be made from: "遴选一批……乡镇中心卫生院进行重点建设……建成12家县域
+ *   医疗次中心（达到二级综合医院水平）" (长政办发〔2023〕6号 §三(一)3) — a sub-centre is an upgraded (central)
+ *   township health centre, so `UPGRADE_CANDIDATES.sub_centre` is central_thc and thc;
+ * - which way people travel for a type (directionFor).
  */
 import type { FacilityType } from '../model/kinds.ts';
 import type { SitingQuery } from './query.ts';
@@ -25,8 +26,8 @@ export type SitingQuestion = Pick<SitingQuery, 'model' | 'type' | 'existingTypes
 export type SitingPresetId = '1030' | 'kaifu10' | 'subcentre';
 
 /**
- * The defaults of a question nobody has set otherwise: MCLP (most people covered by k new sites),
- * generated candidates 1000 m apart, and the service's own defaults for the rest.
+ * The defaults of a question nobody has set otherwise: MCLP (most people covered by k new sites), generated
+ * candidates 1000 m apart, and the solver fields the service's schema fills in from here.
  */
 export const SITING_DEFAULTS = {
   model: 'mclp', generateMeters: 1000, dispatchMinutes: 0, cutoffMinutes: 60, capacity: null, exact: 'auto', timeLimitSeconds: 30,
