@@ -1,8 +1,8 @@
 /** Renderer entry: i18n first (zh-CN unless English was chosen), then the app — or, for `?print=brief`, the briefing's printable pages alone (the CLI's and Electron's PDF), each loaded only when it is the one shown. */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initI18n } from './app/i18n/index.ts';
-import './app/styles/base.css';
+import { initI18n } from './ui/i18n/index.ts';
+import './ui/styles/base.css';
 
 const App = lazy(() => import('./app/App.tsx').then((m) => ({ default: m.App })));
 const BriefPrint = lazy(() => import('./features/briefing/BriefPrint.tsx').then((m) => ({ default: m.BriefPrint })));

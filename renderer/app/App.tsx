@@ -1,6 +1,6 @@
 /** The app: data and UI state around the shell. */
-import { AppProvider } from './state/AppContext.tsx';
-import { UiProvider } from './state/UiContext.tsx';
+import { AppProvider } from '../ui/state/AppContext.tsx';
+import { UiProvider } from '../ui/state/UiContext.tsx';
 import { Shell } from './shell/Shell.tsx';
 
 export function App() {

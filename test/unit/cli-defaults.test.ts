@@ -10,7 +10,7 @@ import type { CliCall, CliService } from '../../electron/cli/api.ts';
 import { parseFlags } from '../../electron/cli/options.ts';
 import { siteCommand, siteQuery } from '../../electron/cli/site-command.ts';
 import { briefCommand } from '../../electron/cli/brief-command.ts';
-import { DEFAULT_SITING, toQuery } from '../../renderer/features/siting/settings.ts';
+import { DEFAULT_SITING, toQuery } from '../../renderer/features/map/siting/settings.ts';
 
 const BASELINE = 7;
 /** A plan with one scenario, the baseline (id 7): all `healthplan site` asks before it runs, without --within/--exclude/a candidate file. */

@@ -37,10 +37,10 @@ describe('dependency direction', () => {
   });
 });
 
-/** The relative imports of every file in shared/, as repository paths (a type-only import counts: it is an edge all the same). */
-function sharedGraph(): Map<string, string[]> {
+/** The relative imports of every file under the folders, as repository paths (a type-only import counts: it is an edge all the same). */
+function importGraph(...dirs: string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  for (const f of files('shared')) {
+  for (const f of dirs.flatMap(files)) {
     const to = imports(f).filter((s) => s.startsWith('.'))
       .map((s) => path.relative(root, path.resolve(path.dirname(path.join(root, f)), s)));
     graph.set(f, to);
@@ -75,15 +75,15 @@ describe('shared/ import graph', () => {
     expect(cyclesOf(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
   });
 
-  it('has no import cycle anywhere in shared/', () => {
-    const graph = sharedGraph();
-    expect(graph.size).toBeGreaterThan(100); // the walk saw the tree
+  it('has no import cycle anywhere: shared/, electron/, renderer/, scripts/', () => {
+    const graph = importGraph('shared', 'electron', 'renderer', 'scripts');
+    expect(graph.size).toBeGreaterThan(400); // the walk saw the tree
     expect(cyclesOf(graph).map((c) => c.join(' → '))).toEqual([]);
   });
 
   it('the core (shared/ outside shared/api) imports nothing from shared/api', () => {
     const api = path.join('shared', 'api') + path.sep;
-    const wrong = [...sharedGraph()].filter(([f]) => !f.startsWith(api))
+    const wrong = [...importGraph('shared')].filter(([f]) => !f.startsWith(api))
       .flatMap(([f, to]) => to.filter((t) => t.startsWith(api)).map((t) => `${f} imports ${t}`));
     expect(wrong).toEqual([]);
   });
@@ -91,7 +91,7 @@ describe('shared/ import graph', () => {
   it('no section of the contract (shared/api/methods/*) imports contract.ts', () => {
     const methods = path.join('shared', 'api', 'methods') + path.sep;
     const contract = path.join('shared', 'api', 'contract.ts');
-    const sections = [...sharedGraph()].filter(([f]) => f.startsWith(methods));
+    const sections = [...importGraph('shared')].filter(([f]) => f.startsWith(methods));
     expect(sections.filter(([, to]) => to.includes(contract)).map(([f]) => f)).toEqual([]);
   });
 
@@ -99,5 +99,41 @@ describe('shared/ import graph', () => {
     const text = fs.readFileSync(path.join(root, 'shared', 'api', 'contract.ts'), 'utf8');
     expect(text.match(/'[a-z]+\.[A-Za-z]+': method</g) ?? []).toEqual([]);
     expect(files(path.join('shared', 'api', 'methods')).length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+/**
+ * The renderer's layers: app (the window: shell, menus, dialog host) → features/<screen> → ui (what several
+ * screens use: table, charts, dialogs, io, i18n, state) → api (the data layer) → shared/api. A layer imports
+ * only the layers below it, and a screen never imports another screen.
+ */
+describe('renderer layers', () => {
+  const layer = (f: string): string => {
+    const [, top, sub] = f.split(path.sep);
+    return top === 'features' ? `features/${sub}` : top!;
+  };
+  const rank: Record<string, number> = { 'main.tsx': 4, 'env.d.ts': 4, app: 3, features: 2, ui: 1, api: 0 };
+  const edges = () => [...importGraph('renderer')].flatMap(([f, to]) =>
+    to.filter((t) => t.startsWith(`renderer${path.sep}`)).map((t) => ({ f, t, from: layer(f), to: layer(t) })));
+
+  it('every renderer file sits in a known layer', () => {
+    for (const f of files('renderer')) expect(rank[layer(f).split('/')[0]!], f).toBeDefined();
+  });
+
+  it('imports run app → features → ui → api, never upwards', () => {
+    const up = edges().filter((e) => rank[e.to.split('/')[0]!]! > rank[e.from.split('/')[0]!]!).map((e) => `${e.f} imports ${e.t}`);
+    expect(up).toEqual([]);
+  });
+
+  it('no feature imports another feature', () => {
+    const across = edges().filter((e) => e.from.startsWith('features/') && e.to.startsWith('features/') && e.from !== e.to)
+      .map((e) => `${e.f} imports ${e.t}`);
+    expect(across).toEqual([]);
+  });
+
+  it('the check sees the layers (features exist and ui is used by them)', () => {
+    const all = edges();
+    expect(new Set(all.map((e) => e.from).filter((l) => l.startsWith('features/'))).size).toBeGreaterThanOrEqual(9);
+    expect(all.some((e) => e.from.startsWith('features/') && e.to === 'ui')).toBe(true);
   });
 });

@@ -1,12 +1,12 @@
 /** Shows the dialog the UI state asks for. */
-import { useLang } from '../i18n/index.ts';
-import { useAppActions, useAppData } from '../state/AppContext.tsx';
-import { useUi } from '../state/UiContext.tsx';
-import { NameDialog } from './NameDialog.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import { NameDialog } from '../../ui/dialogs/NameDialog.tsx';
 import { PlanFileDialog } from './PlanFileDialog.tsx';
-import { ImportDialog } from '../../features/io/ImportDialog.tsx';
-import { TemplateDialog } from '../../features/io/TemplateDialog.tsx';
-import { DeleteScenarioDialog, ScenarioDialog } from '../../features/scenarios/ScenarioDialogs.tsx';
+import { ImportDialog } from '../../ui/io/ImportDialog.tsx';
+import { TemplateDialog } from '../../ui/io/TemplateDialog.tsx';
+import { DeleteScenarioDialog, ScenarioDialog } from '../../ui/scenarios/ScenarioDialogs.tsx';
 import { StandardsDialog } from '../../features/standards/StandardsDialog.tsx';
 import { RoadsDialog } from '../../features/roads/RoadsDialog.tsx';
 

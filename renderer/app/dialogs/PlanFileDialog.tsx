@@ -3,11 +3,11 @@
  * service's error when the file cannot be created or opened (not a plan, newer version, locked …).
  */
 import { useState } from 'react';
-import { useLang } from '../i18n/index.ts';
-import { useAppActions, useAppData } from '../state/AppContext.tsx';
-import { useUi } from '../state/UiContext.tsx';
-import type { PlanInfo } from '../state/types.ts';
-import { DialogButtons, ErrorBox, Modal } from './Modal.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import type { PlanInfo } from '../../ui/state/types.ts';
+import { DialogButtons, ErrorBox, Modal } from '../../ui/dialogs/Modal.tsx';
 
 type Mode = 'new' | 'open' | 'saveAs';
 

@@ -3,7 +3,7 @@
  * with ▸ open a submenu on hover, Esc or a click outside closes.
  */
 import { useCallback, useRef, useState } from 'react';
-import { useDismiss } from './useDismiss.ts';
+import { useDismiss } from '../../ui/useDismiss.ts';
 import './menu.css';
 
 export interface MenuItem {

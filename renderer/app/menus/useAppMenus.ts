@@ -1,10 +1,10 @@
 /** The menus: 文件 (plans, recent files, import, export, template) and 编辑 (撤销, 重做). */
-import { useLang } from '../i18n/index.ts';
-import { errorText } from '../i18n/labels.ts';
-import { useAppActions, useAppData } from '../state/AppContext.tsx';
-import { useUi } from '../state/UiContext.tsx';
-import { useUndoRedo } from '../state/useUndoRedo.ts';
-import { useExport } from '../../features/io/useExport.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import { useUndoRedo } from '../../ui/state/useUndoRedo.ts';
+import { useExport } from '../../ui/io/useExport.ts';
 import type { MenuEntry, MenuSpec } from './MenuBar.tsx';
 
 export function useAppMenus(): MenuSpec[] {

@@ -1,5 +1,5 @@
 /** Short notices in the lower right (exported, undone, why a cell cannot be edited …). */
-import { useUi } from '../state/UiContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
 
 export function Notices() {
   const { notices, dismiss } = useUi();

@@ -1,14 +1,14 @@
 /** The window: menu bar with the scenario switcher and language, tabs, the active table, status bar. */
 import { lazy, Suspense, useEffect } from 'react';
-import { useLang, setLang } from '../i18n/index.ts';
-import { errorText } from '../i18n/labels.ts';
+import { useLang, setLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
 import { MenuBar } from '../menus/MenuBar.tsx';
 import { useAppMenus } from '../menus/useAppMenus.ts';
 import { DialogHost } from '../dialogs/DialogHost.tsx';
 import { StatusBar } from '../status/StatusBar.tsx';
-import { useAppActions, useAppData } from '../state/AppContext.tsx';
-import { useUi } from '../state/UiContext.tsx';
-import { ScenarioSwitcher } from '../../features/scenarios/ScenarioSwitcher.tsx';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import { ScenarioSwitcher } from '../../ui/scenarios/ScenarioSwitcher.tsx';
 import { UnitsView } from '../../features/units/UnitsView.tsx';
 import { FacilitiesView } from '../../features/facilities/FacilitiesView.tsx';
 import { GapsView } from '../../features/gaps/GapsView.tsx';

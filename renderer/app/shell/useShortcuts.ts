@@ -1,7 +1,7 @@
 /** Ctrl+Z 撤销, Ctrl+Y / Ctrl+Shift+Z 重做 — except while typing in a field (the field undoes its text). */
 import { useEffect } from 'react';
-import { useUndoRedo } from '../state/useUndoRedo.ts';
-import { useUi } from '../state/UiContext.tsx';
+import { useUndoRedo } from '../../ui/state/useUndoRedo.ts';
+import { useUi } from '../../ui/state/UiContext.tsx';
 
 const isField = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));

@@ -1,8 +1,8 @@
 /** The status bar: open file, 已保存 / 保存中… / 只读, the active scenario, row counts, the sample badge. */
-import { useLang } from '../i18n/index.ts';
-import { useActiveScenario, useAppData } from '../state/AppContext.tsx';
-import { useUi } from '../state/UiContext.tsx';
-import { useScenarioName } from '../../features/scenarios/ScenarioSwitcher.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { useActiveScenario, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import { useScenarioName } from '../../ui/scenarios/ScenarioSwitcher.tsx';
 import './status.css';
 
 const N = new Intl.NumberFormat('zh-CN');

@@ -8,7 +8,7 @@
  */
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
 import { RESOURCES, type Resource } from '../../../shared/allocation/resources.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { amount, fmtInt, money } from './format.ts';
 import type { MoneyUnit } from './session.ts';
 

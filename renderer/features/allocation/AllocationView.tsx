@@ -6,12 +6,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Resource } from '../../../shared/allocation/resources.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
-import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
-import { saveFileOut } from '../io/files.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import { useScenarioName } from '../../ui/scenarios/ScenarioSwitcher.tsx';
+import { saveFileOut } from '../../ui/io/files.ts';
 import { AllocationSummary } from './AllocationSummary.tsx';
 import { AppliedNote, ApplyScenario, useInApplied } from './ApplyScenario.tsx';
 import { BudgetForm } from './BudgetForm.tsx';

@@ -4,7 +4,7 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import type { AllocationLine } from '../../../shared/allocation/types.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { fmtInt } from './format.ts';
 import { parseNumber } from './session.ts';
 

@@ -6,12 +6,12 @@
 import { useState } from 'react';
 import { RESOURCES, type Resource } from '../../../shared/allocation/resources.ts';
 import { useDataStore } from '../../api/index.ts';
-import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
-import { useLang } from '../../app/i18n/index.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
-import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../scenarios/PlannedYear.tsx';
-import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
+import { DialogButtons, ErrorBox, Modal } from '../../ui/dialogs/Modal.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../../ui/scenarios/PlannedYear.tsx';
+import { useScenarioName } from '../../ui/scenarios/ScenarioSwitcher.tsx';
 import { amount } from './format.ts';
 import type { RunRecord } from './session.ts';
 

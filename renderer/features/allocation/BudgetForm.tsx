@@ -5,7 +5,7 @@
  */
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
 import { RESOURCES, type Resource } from '../../../shared/allocation/resources.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { NumberInput } from './NumberInput.tsx';
 import type { Checked, FormState, MoneyUnit, Scope } from './session.ts';
 

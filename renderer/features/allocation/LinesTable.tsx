@@ -12,7 +12,7 @@ import {
 import type { AllocationLine } from '../../../shared/allocation/types.ts';
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
 import { RESOURCES, type Resource } from '../../../shared/allocation/resources.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { AmountCell, type HandState } from './AmountCell.tsx';
 import { fmtInt } from './format.ts';
 import { manualKey, useKept, type ManualLine } from './session.ts';

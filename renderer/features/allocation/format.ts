@@ -1,6 +1,6 @@
 /** Figures as planners read them: thousands separators, amounts with their measure word ("625 床", "625 beds"). */
 import { RESOURCE_LABELS, type Resource } from '../../../shared/allocation/resources.ts';
-import type { Lang } from '../../app/i18n/index.ts';
+import type { Lang } from '../../ui/i18n/index.ts';
 import type { MoneyUnit } from './session.ts';
 
 const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

@@ -3,7 +3,7 @@ import type { GapSettings } from '../../../shared/api/contract.ts';
 import { judgedScope, type AllocationScope } from '../../../shared/allocation/scope.ts';
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
 import { useQuery } from '../../api/index.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
+import { useAppData } from '../../ui/state/AppContext.tsx';
 
 export interface StandardChoices { sets: StandardSummary[] | null; settings: GapSettings | null; error: unknown }
 

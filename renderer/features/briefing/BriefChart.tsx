@@ -5,7 +5,7 @@
  * every chart), data-points how many points it shows.
  */
 import { createContext, useContext, useEffect, useRef, useState, type CSSProperties, type Ref } from 'react';
-import { Chart, type ChartHandle, type ChartOption } from '../charts/Chart.tsx';
+import { Chart, type ChartHandle, type ChartOption } from '../../ui/charts/Chart.tsx';
 
 export type BriefMedia = 'screen' | 'print';
 export const MediaContext = createContext<BriefMedia>('screen');
@@ -41,7 +41,7 @@ function PrintChart({ option, testId, ariaLabel, style }: Props) {
     let alive = true;
     let dispose = () => {};
     setDrawn(false);
-    void import('../charts/echarts.ts').then(({ echarts }) => {
+    void import('../../ui/charts/echarts.ts').then(({ echarts }) => {
       const el = box.current;
       if (!alive || !el) return;
       const c = echarts.init(el, null, { renderer: 'svg' });

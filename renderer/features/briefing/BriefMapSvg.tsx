@@ -7,7 +7,7 @@
 import { useMemo, type Ref } from 'react';
 import type { Brief, BriefCoverage, BriefMap } from '../../../shared/briefing/model.ts';
 import type { GapStatus } from '../../../shared/gaps/result.ts';
-import type { Lang } from '../../app/i18n/index.ts';
+import type { Lang } from '../../ui/i18n/index.ts';
 import { BAND_COLOUR, bandOf, BANDS, bt, countyResults, NO_DATA, STATUS_COLOUR } from './text.ts';
 
 export interface LegendItem { colour: string; label: string }

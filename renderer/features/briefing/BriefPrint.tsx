@@ -12,7 +12,7 @@ import type { Brief } from '../../../shared/briefing/model.ts';
 import { readBriefPrint, type BriefPrintGlobals } from '../../../shared/briefing/print-url.ts';
 import { planSlides } from '../../../shared/briefing/slides.ts';
 import { createClient } from '../../api/client.ts';
-import { errorText } from '../../app/i18n/labels.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
 import { MediaContext } from './BriefChart.tsx';
 import { pptxBase64 } from './pptx.ts';
 import { Slide } from './slides/Slide.tsx';
@@ -67,7 +67,7 @@ export function BriefPrint() {
     const args = { scenarioId: q.scenarioId, lang: q.lang, ...(q.compareId !== undefined ? { compareId: q.compareId } : {}), ...(q.standardId ? { standardId: q.standardId } : {}), ...(q.year !== undefined ? { year: q.year } : {}) };
     const loaded = invoke('brief.get', args);
     // The charts' code loads while the brief is made, not after.
-    void import('../charts/echarts.ts');
+    void import('../../ui/charts/echarts.ts');
     window.healthplanPptx = async () => pptxBase64(await loaded, q.lang);
     loaded.then((b) => {
       document.title = `${b.planName} — ${bt(q.lang, 'deck')}`;

@@ -7,11 +7,11 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { planSlides } from '../../../shared/briefing/slides.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
-import type { ChartHandle } from '../charts/Chart.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import type { ChartHandle } from '../../ui/charts/Chart.tsx';
 import { BriefChart } from './BriefChart.tsx';
 import { BriefMapSvg, MapLegend, paintOf, type MapColouring } from './BriefMapSvg.tsx';
 import { briefExporter, PopupBlocked, type BriefExporter } from './exporting.ts';

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Brief } from '../../../shared/briefing/model.ts';
 import { planSlides } from '../../../shared/briefing/slides.ts';
-import type { Lang } from '../../app/i18n/index.ts';
+import type { Lang } from '../../ui/i18n/index.ts';
 import { Slide } from './slides/Slide.tsx';
 import { SLIDE_H, SLIDE_W } from './slides/SlideFrame.tsx';
 import { bt, sourceNumbers } from './text.ts';

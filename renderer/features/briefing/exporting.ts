@@ -6,9 +6,9 @@
  */
 import type { Brief } from '../../../shared/briefing/model.ts';
 import { briefPrintSearch, type BriefPrintQuery } from '../../../shared/briefing/print-url.ts';
-import type { Lang } from '../../app/i18n/index.ts';
-import type { Invoke } from '../../app/state/types.ts';
-import { saveFileOut } from '../io/files.ts';
+import type { Lang } from '../../ui/i18n/index.ts';
+import type { Invoke } from '../../ui/state/types.ts';
+import { saveFileOut } from '../../ui/io/files.ts';
 import { pptxBase64, pptxBlob } from './pptx.ts';
 
 /** What the print view is asked for (`?print=brief&scenario=…`): shared/briefing/print-url.ts. */

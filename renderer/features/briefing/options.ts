@@ -7,9 +7,9 @@
 import type { Brief } from '../../../shared/briefing/model.ts';
 import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import type { Lang } from '../../app/i18n/index.ts';
-import type { ChartOption } from '../charts/types.ts';
-import { cellFigure, num, pct } from '../gaps/figures.ts';
+import type { Lang } from '../../ui/i18n/index.ts';
+import type { ChartOption } from '../../ui/charts/types.ts';
+import { cellFigure, num, pct } from '../../ui/wording/figures.ts';
 import { ACCENT, BEFORE, bt, countyResults, regionResult, scenarioName, STATUS_COLOUR, TARGET_LINE, targetById } from './text.ts';
 
 export interface ChartLook { font: number; small: number; label: number; line: number; symbol: number }

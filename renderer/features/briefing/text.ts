@@ -8,8 +8,8 @@ import i18next from 'i18next';
 import type { Brief, BriefStanding } from '../../../shared/briefing/model.ts';
 import type { GapResult, GapStatus } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import type { Lang } from '../../app/i18n/index.ts';
-import { num } from '../gaps/figures.ts';
+import type { Lang } from '../../ui/i18n/index.ts';
+import { num } from '../../ui/wording/figures.ts';
 
 /** A briefing text in the given language. */
 export const bt = (lang: Lang, key: string, opts: Record<string, unknown> = {}): string =>

@@ -5,8 +5,8 @@
  */
 import type { Brief } from '../../../shared/briefing/model.ts';
 import { useQuery } from '../../api/index.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { useAppData } from '../../ui/state/AppContext.tsx';
 
 export interface BriefData {
   brief: Brief | null;

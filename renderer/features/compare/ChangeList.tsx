@@ -6,9 +6,9 @@
 import { useState } from 'react';
 import type { CompareOut, FacilityBrief, FacilityChange, ScenarioChanges, UnitChange } from '../../../shared/compare/compare.ts';
 import type { FieldChange } from '../../../shared/compare/rows.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { enumLabel } from '../../app/i18n/labels.ts';
-import { fieldName, fieldValue, num, scenarioLabel } from './format.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { enumLabel } from '../../ui/i18n/labels.ts';
+import { fieldName, fieldValue, num, scenarioLabel } from '../../ui/wording/compare.ts';
 
 const SHOWN = 60;
 

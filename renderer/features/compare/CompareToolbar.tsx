@@ -4,8 +4,8 @@
  */
 import type { CompareLevel } from '../../../shared/compare/compare.ts';
 import type { Scenario } from '../../../shared/model/entities.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { useScenarioName } from '../../ui/scenarios/ScenarioSwitcher.tsx';
 import { MAX_SCENARIOS } from './useCompare.ts';
 
 interface Props {

@@ -5,9 +5,9 @@
  * plan's prices (造价标准…).
  */
 import { useMemo, useState } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
+import { useAppData } from '../../ui/state/AppContext.tsx';
 import { ChangeList } from './ChangeList.tsx';
 import { CompareToolbar } from './CompareToolbar.tsx';
 import { CostDialog } from './CostDialog.tsx';
@@ -15,7 +15,7 @@ import { CostSummary } from './CostSummary.tsx';
 import { GapChart } from './GapChart.tsx';
 import { TargetTable } from './TargetTable.tsx';
 import { useCompare } from './useCompare.ts';
-import { useRemembered } from '../../app/state/useRemembered.ts';
+import { useRemembered } from '../../ui/state/useRemembered.ts';
 import './compare.css';
 
 const REGION = 'region';

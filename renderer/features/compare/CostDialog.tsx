@@ -7,10 +7,10 @@ import { useMemo, useState } from 'react';
 import { COST_ITEMS, type CostItem, type CostTable } from '../../../shared/compare/costs.ts';
 import { FACILITY_TYPES, type FacilityType } from '../../../shared/model/kinds.ts';
 import { useQuery } from '../../api/index.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { enumLabel } from '../../app/i18n/labels.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { DialogButtons, ErrorBox, Modal } from '../../ui/dialogs/Modal.tsx';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { enumLabel } from '../../ui/i18n/labels.ts';
 
 const GROUPED = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 const show = (v: number | undefined) => (v === undefined ? '' : GROUPED.format(v));

@@ -5,8 +5,8 @@
  */
 import type { CompareOut, ScenarioChanges } from '../../../shared/compare/compare.ts';
 import { hasCosts } from '../../../shared/compare/costs.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { lineName, lineQuantity, money, num, scenarioLabel, yuan } from './format.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { lineName, lineQuantity, money, num, scenarioLabel, yuan } from '../../ui/wording/compare.ts';
 
 export function CostSummary({ result, onEdit }: { result: CompareOut; onEdit(): void }) {
   const { t, lang } = useLang();

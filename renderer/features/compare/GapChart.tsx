@@ -8,12 +8,12 @@ import { useMemo, useRef, useState } from 'react';
 import type { CompareOut } from '../../../shared/compare/compare.ts';
 import type { CompareRow } from '../../../shared/compare/gaps.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { useLang, type Lang } from '../../app/i18n/index.ts';
-import { useUi } from '../../app/state/UiContext.tsx';
-import { Chart, savePng, SERIES_COLOURS, type ChartHandle, type ChartOption } from '../charts/Chart.tsx';
-import { isShareValued, ratioUnit } from '../gaps/figures.ts';
-import { counterOf, unitEn } from '../gaps/vocabulary.ts';
-import { ct, num, scenarioLabel } from './format.ts';
+import { useLang, type Lang } from '../../ui/i18n/index.ts';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import { Chart, savePng, SERIES_COLOURS, type ChartHandle, type ChartOption } from '../../ui/charts/Chart.tsx';
+import { isShareValued, ratioUnit } from '../../ui/wording/figures.ts';
+import { counterOf, unitEn } from '../../ui/wording/vocabulary.ts';
+import { ct, num, scenarioLabel } from '../../ui/wording/compare.ts';
 
 export type ChartMode = 'value' | 'shortfall';
 const MANY = 12;

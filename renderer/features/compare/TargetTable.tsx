@@ -7,11 +7,11 @@ import type { CompareOut, CompareScenario } from '../../../shared/compare/compar
 import type { CellDiff, CompareCell, CompareRow } from '../../../shared/compare/gaps.ts';
 import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { useLang, type Lang } from '../../app/i18n/index.ts';
-import { cellFigure, isShareValued, requirement } from '../gaps/figures.ts';
-import { cellGap } from '../gaps/phrases.ts';
-import { counterOf, unitEn } from '../gaps/vocabulary.ts';
-import { ct, num, scenarioLabel, signed } from './format.ts';
+import { useLang, type Lang } from '../../ui/i18n/index.ts';
+import { cellFigure, isShareValued, requirement } from '../../ui/wording/figures.ts';
+import { cellGap } from '../../ui/wording/phrases.ts';
+import { counterOf, unitEn } from '../../ui/wording/vocabulary.ts';
+import { ct, num, scenarioLabel, signed } from '../../ui/wording/compare.ts';
 
 const FIXED2 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 

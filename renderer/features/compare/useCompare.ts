@@ -10,7 +10,7 @@ import { withCosts } from '../../../shared/compare/compare.ts';
 import type { CostTable } from '../../../shared/compare/costs.ts';
 import type { Scenario } from '../../../shared/model/entities.ts';
 import { useKept, useQuery } from '../../api/index.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
+import { useAppData } from '../../ui/state/AppContext.tsx';
 
 export const MAX_SCENARIOS = 6;
 /** The baseline and the active scenario (or the next one), when nothing was chosen yet. */

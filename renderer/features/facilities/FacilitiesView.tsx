@@ -2,14 +2,14 @@
 import { useCallback, useMemo } from 'react';
 import { FACILITY_COLUMNS } from '../../../shared/model/columns.ts';
 import type { Facility } from '../../../shared/model/entities.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi, type RowCounts } from '../../app/state/UiContext.tsx';
-import type { CellValue } from '../../app/state/types.ts';
-import { derivedColumn, modelColumns } from '../table/columnDefs.tsx';
-import { DataGrid } from '../table/DataGrid.tsx';
-import type { GridColumnDef } from '../table/gridFeatures.ts';
-import { usePersistentState } from '../table/usePersistentState.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi, type RowCounts } from '../../ui/state/UiContext.tsx';
+import type { CellValue } from '../../ui/state/types.ts';
+import { derivedColumn, modelColumns } from '../../ui/table/columnDefs.tsx';
+import { DataGrid } from '../../ui/table/DataGrid.tsx';
+import type { GridColumnDef } from '../../ui/table/gridFeatures.ts';
+import { usePersistentState } from '../../ui/table/usePersistentState.ts';
 import { unitPlaces } from './unitLookup.ts';
 
 const getRowId = (f: Facility) => f.id;

@@ -1,5 +1,5 @@
 /** Where the table stands: 全域 › 开福区 › 沙坪街道; an upper place is a link back to it. */
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import type { PlaceRow } from './drill.ts';
 
 export function GapBreadcrumb({ places, onGo }: { places: PlaceRow[]; onGo(depth: number): void }) {

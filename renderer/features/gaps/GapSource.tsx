@@ -5,11 +5,11 @@
  */
 import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { requiredText, valueText } from './figures.ts';
-import { gapPhrase, missingText } from './phrases.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { requiredText, valueText } from '../../ui/wording/figures.ts';
+import { gapPhrase, missingText } from '../../ui/wording/phrases.ts';
 import { StatusLight, TargetBadges } from './StatusLight.tsx';
-import { ruleText, targetName } from './vocabulary.ts';
+import { ruleText, targetName } from '../../ui/wording/vocabulary.ts';
 
 const PEOPLE = new Intl.NumberFormat('zh-CN');
 

@@ -5,12 +5,12 @@
 import { memo } from 'react';
 import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { REGION, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
-import { fullFigure, num } from './figures.ts';
-import { gapPhrase, missingText } from './phrases.ts';
+import { fullFigure, num } from '../../ui/wording/figures.ts';
+import { gapPhrase, missingText } from '../../ui/wording/phrases.ts';
 import { StatusLight, TargetBadges } from './StatusLight.tsx';
-import { targetName } from './vocabulary.ts';
+import { targetName } from '../../ui/wording/vocabulary.ts';
 
 interface Props {
   ix: GapIndex;

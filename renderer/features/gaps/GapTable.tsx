@@ -5,11 +5,11 @@
  */
 import { memo } from 'react';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { canDrill, type GapIndex, type GapSelection, type PlaceRow, type SortDir } from './drill.ts';
-import { cellFigure, requirement } from './figures.ts';
-import { cellGap } from './phrases.ts';
-import { targetName } from './vocabulary.ts';
+import { cellFigure, requirement } from '../../ui/wording/figures.ts';
+import { cellGap } from '../../ui/wording/phrases.ts';
+import { targetName } from '../../ui/wording/vocabulary.ts';
 
 export type RowKind = 'county' | 'township' | 'facility';
 export interface GapSort { target: string; dir: SortDir }

@@ -2,11 +2,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GapSettings } from '../../../shared/api/contract.ts';
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
-import { saveFileOut } from '../io/files.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import { saveFileOut } from '../../ui/io/files.ts';
 
 interface Props {
   sets: StandardSummary[] | null;

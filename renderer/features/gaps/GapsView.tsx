@@ -3,10 +3,10 @@
  * being looked at, the places below it in a table to drill into, and the source of whatever is picked.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useActiveScenario, useAppData } from '../../app/state/AppContext.tsx';
-import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
+import { useActiveScenario, useAppData } from '../../ui/state/AppContext.tsx';
+import { useScenarioName } from '../../ui/scenarios/ScenarioSwitcher.tsx';
 import { indexReport, levelOf, placeRow, REGION, rowsUnder, selectionAt, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
 import { GapBreadcrumb } from './GapBreadcrumb.tsx';
 import { GapSource } from './GapSource.tsx';
@@ -16,7 +16,7 @@ import { GapsToolbar } from './GapsToolbar.tsx';
 import { PlaceTable } from './PlaceTable.tsx';
 import { useGapReport } from './useGapReport.ts';
 import { RegionNotice } from './RegionNotice.tsx';
-import { useRemembered } from '../../app/state/useRemembered.ts';
+import { useRemembered } from '../../ui/state/useRemembered.ts';
 import './gaps.css';
 
 /** The places along the remembered path that still exist in this report (another set or plan may lack them). */

@@ -1,8 +1,8 @@
 /** One table of places under the current one, with its count line; 只看不足 keeps rows with something short or near. */
 import { useMemo } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { columnsFor, isShortish, sortRows, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
-import { num } from './figures.ts';
+import { num } from '../../ui/wording/figures.ts';
 import { GapTable, type GapSort, type RowKind } from './GapTable.tsx';
 
 export interface PlaceTableProps {

@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import type { GapSettings } from '../../../shared/api/contract.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { useAppData } from '../../ui/state/AppContext.tsx';
 
 interface Props {
   region: { codes: string[]; name: string; applicable: boolean };

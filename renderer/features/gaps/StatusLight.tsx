@@ -3,7 +3,7 @@
  * 未到期 and 参考 neutral, with what the verdict would be now beside them (never red).
  */
 import type { GapStatus } from '../../../shared/gaps/result.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 
 export function StatusLight({ status, judged, due }: { status: GapStatus; judged?: GapStatus; due?: number }) {
   const { t } = useLang();

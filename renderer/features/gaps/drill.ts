@@ -4,6 +4,8 @@
  */
 import type { GapResult, GapStatus } from '../../../shared/gaps/result.ts';
 import type { Scope, Target } from '../../../shared/gaps/standard.ts';
+import type { GapSelection } from '../../ui/state/types.ts';
+export type { GapSelection };
 
 export const REGION = 'region';
 
@@ -141,8 +143,6 @@ export function sortRows(rows: readonly PlaceRow[], target: string, dir: SortDir
   return keyed.map((k) => k.row);
 }
 
-/** What the source panel shows: a target, and the result of one place for it when a figure was picked. */
-export interface GapSelection { target: string; scope?: Scope; code?: string }
 
 /**
  * The selection as it stands at the place being looked at: a figure of that place or of a row shown

@@ -8,10 +8,10 @@ import { useCallback, useState } from 'react';
 import type { GapReportOut, GapSettings } from '../../../shared/api/contract.ts';
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
 import { stableStringify, useQuery } from '../../api/index.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
 
 export interface GapData {
   sets: StandardSummary[] | null;

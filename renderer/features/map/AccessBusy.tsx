@@ -1,6 +1,6 @@
 /** While an analysis runs: what it is doing, how far it is, the seconds so far, and 取消. */
 import { useEffect, useState } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import type { JobProgress } from '../../api/index.ts';
 
 const ACCESS_STAGES = ['queued', 'prepare', 'graph', 'snap', 'search', 'done'];

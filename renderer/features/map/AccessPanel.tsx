@@ -3,8 +3,8 @@
  * model used and the covered population per street/town. The map draws the demand points meanwhile.
  */
 import { useState, type ReactNode } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
 import { AccessBusy } from './AccessBusy.tsx';
 import { AccessTable } from './AccessTable.tsx';
 import { UncoveredList } from './UncoveredList.tsx';

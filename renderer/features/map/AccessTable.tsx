@@ -1,7 +1,7 @@
 /** Covered population and share per street/town (街道/乡镇), sortable, with the region's total below. */
 import { useMemo, useState } from 'react';
 import type { UnitCoverageOut } from '../../../shared/access/result.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { fmtInt, fmtShare } from './format.ts';
 
 export { fmtShare };

@@ -1,8 +1,8 @@
 /** The selected facility: its name and type where it stands on the map, with 移动 and 删除. */
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Facility } from '../../../shared/model/entities.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { enumLabel } from '../../app/i18n/labels.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { enumLabel } from '../../ui/i18n/labels.ts';
 import type { MapLibreMap } from './maplibre.ts';
 import { FACILITY_MARKS } from './palette.ts';
 import type { EditMode } from './useFacilityEditing.ts';

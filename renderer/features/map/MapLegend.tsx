@@ -6,8 +6,8 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { enumLabel } from '../../app/i18n/labels.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { enumLabel } from '../../ui/i18n/labels.ts';
 import { iconDataUrl } from './facilityIcons.ts';
 import { BAND_COLOURS, BAND_LIMITS, bandOf, STATUS_COLOURS, UNREACHED, type StatusColour } from './palette.ts';
 

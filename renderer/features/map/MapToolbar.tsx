@@ -1,7 +1,7 @@
 /** Above the map: the target that colours the streets/towns, placing a new facility, and the scenario edited. */
 import { FACILITY_TYPES, type FacilityType } from '../../../shared/model/kinds.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { enumLabel, errorText } from '../../app/i18n/labels.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { enumLabel, errorText } from '../../ui/i18n/labels.ts';
 import type { TargetChoice } from './useTownshipGaps.ts';
 import type { EditMode } from './useFacilityEditing.ts';
 

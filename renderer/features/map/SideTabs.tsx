@@ -1,5 +1,5 @@
 /** The side panel's two analyses, 可及性分析 | 设施选址, as tabs heading whichever panel is shown. */
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 
 export type Side = 'access' | 'siting';
 const SIDES: Side[] = ['access', 'siting'];

@@ -3,7 +3,7 @@
  * country), which way a trip is timed (from the facility, or to it) and the dispatch delay — shared by
  * the access and siting panels. On foot there is no dispatch: the field is disabled when nobody drives.
  */
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import type { TravelModes } from '../../../shared/access/travel.ts';
 import { NumberField } from './NumberField.tsx';
 

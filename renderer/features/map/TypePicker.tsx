@@ -1,8 +1,8 @@
 /** Facility types to choose (an access analysis, siting): a drop-down list of check boxes (a click elsewhere closes it). */
 import { useRef } from 'react';
 import { FACILITY_TYPES, type FacilityType } from '../../../shared/model/kinds.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { enumLabel } from '../../app/i18n/labels.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { enumLabel } from '../../ui/i18n/labels.ts';
 import { useDetailsDismiss } from './useDetailsDismiss.ts';
 
 interface Props {

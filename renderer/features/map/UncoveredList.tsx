@@ -1,7 +1,7 @@
 /** 未覆盖需求点: the villages/communities (or grid cells) beyond the threshold, most people first. */
 import { useMemo } from 'react';
 import type { DemandPointOut } from '../../../shared/access/result.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 
 export function UncoveredList({ points, townName, onLocate }: { points: readonly DemandPointOut[]; townName(code: string | null): string; onLocate(code: string): void }) {
   const { t } = useLang();

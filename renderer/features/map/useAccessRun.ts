@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import { ACCESS_PRESETS, type AccessSettings } from '../../../shared/access/presets.ts';
 import { useJob, useKept, useRevision, type JobArgs, type JobControls } from '../../api/index.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
+import { useAppData } from '../../ui/state/AppContext.tsx';
 
 export interface AccessRun extends JobControls {
   settings: AccessSettings;

@@ -8,10 +8,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } fro
 import type { Facility } from '../../../shared/model/entities.ts';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
 import { useKept } from '../../api/index.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
 import type { MapLibreMap, MapMouseEvent } from './maplibre.ts';
 
 export type EditMode = 'browse' | 'add' | 'move';

@@ -7,8 +7,8 @@
 import { useEffect } from 'react';
 import type { ApiArgs, ApiResult } from '../../../shared/api/contract.ts';
 import { stableStringify, useKept, useQuery, type Query } from '../../api/index.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
+import { useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
 
 type GeoMethod = 'map.roads' | 'map.boundaries';
 

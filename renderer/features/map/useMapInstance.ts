@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, type RefObject } from 'react';
 import { useDataStore } from '../../api/index.ts';
-import type { Lang } from '../../app/i18n/index.ts';
+import type { Lang } from '../../ui/i18n/index.ts';
 import { addFacilityIcons } from './facilityIcons.ts';
 import { lightWhileMoving, softwareWebGl } from './lightMotion.ts';
 import { warmPrograms } from './warmup.ts';

@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
 import type { MapLibreMap } from './maplibre.ts';
 import { EMPTY } from './geo.ts';
 import type { BBox, RoadFeatureCollection } from '../../../shared/api/contract.ts';

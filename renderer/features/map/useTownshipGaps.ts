@@ -4,9 +4,9 @@
  */
 import { useMemo } from 'react';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { useQuery } from '../../api/index.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
+import { useAppData } from '../../ui/state/AppContext.tsx';
 import { statusColour, type StatusColour } from './palette.ts';
 
 export interface TargetChoice { id: string; name: string }

@@ -1,6 +1,6 @@
 /** The features an import could not use, each with its number in the file and why. */
 import type { FeatureProblem } from '../../../shared/api/contract.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 
 export function FeatureProblems({ problems, truncated }: { problems: readonly FeatureProblem[]; truncated: number }) {
   const { t, lang } = useLang();

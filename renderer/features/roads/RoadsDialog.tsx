@@ -5,11 +5,11 @@
 import { useState } from 'react';
 import type { BoundaryImportReport, RoadImportReport, RoadSummary } from '../../../shared/api/contract.ts';
 import { useQuery } from '../../api/index.ts';
-import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
-import { useLang } from '../../app/i18n/index.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
-import { fileToBase64 } from '../io/files.ts';
+import { DialogButtons, ErrorBox, Modal } from '../../ui/dialogs/Modal.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
+import { fileToBase64 } from '../../ui/io/files.ts';
 import { FeatureProblems } from './FeatureProblems.tsx';
 import { SpeedTable } from './SpeedTable.tsx';
 import './roads.css';

@@ -3,10 +3,10 @@
  * is a write: the plan's revision moves and every screen reading through renderer/api reads again.
  */
 import { useState } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useAppActions } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { errorText } from '../../ui/i18n/labels.ts';
+import { useAppActions } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
 
 export function SpeedTable({ speeds, readOnly }: { speeds: Record<string, number>; readOnly: boolean }) {
   const { t, lang } = useLang();

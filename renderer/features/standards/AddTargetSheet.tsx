@@ -1,8 +1,8 @@
 /** 从其他标准添加指标: pick a set, then one of its targets; it joins the draft (saved with 保存). */
 import { useEffect, useState } from 'react';
 import type { StandardSet, StandardSummary, Target } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { ErrorBox } from '../../app/dialogs/Modal.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { ErrorBox } from '../../ui/dialogs/Modal.tsx';
 import { Sheet } from './Sheet.tsx';
 import { ruleText, targetName } from './targetText.ts';
 

@@ -1,7 +1,7 @@
 /** A yes/no step: discard unsaved changes, delete a set. */
 import { useState, type ReactNode } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
-import { ErrorBox } from '../../app/dialogs/Modal.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { ErrorBox } from '../../ui/dialogs/Modal.tsx';
 import { Sheet } from './Sheet.tsx';
 
 interface Props {

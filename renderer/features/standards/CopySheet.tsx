@@ -1,8 +1,8 @@
 /** 复制为本方案标准: a new name and id for a copy of any set; the server may still refuse the id. */
 import { useState } from 'react';
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { ErrorBox } from '../../app/dialogs/Modal.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { ErrorBox } from '../../ui/dialogs/Modal.tsx';
 import { copyId, SET_ID_RE } from './draft.ts';
 import { onEnter, Sheet } from './Sheet.tsx';
 import { targetName } from './targetText.ts';

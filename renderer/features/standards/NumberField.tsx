@@ -3,7 +3,7 @@
  * number); a share is shown and typed as a percentage and handed on as the fraction it stores.
  */
 import { useEffect, useState } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 
 interface Props {
   label: string;

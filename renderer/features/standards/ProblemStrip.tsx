@@ -3,8 +3,8 @@
  * refused save says which target and field in words (the server's message, when it says more; its code
  * only in the tooltip).
  */
-import { errorCode, errorText } from '../../app/i18n/labels.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { errorCode, errorText } from '../../ui/i18n/labels.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import type { SaveProblem } from './saveError.ts';
 
 interface Props {

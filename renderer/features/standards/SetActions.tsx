@@ -1,5 +1,5 @@
 /** 使用此标准 · 复制为本方案标准… · 删除… for the set shown. */
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 
 interface Props {
   /** The plan uses this set already … */

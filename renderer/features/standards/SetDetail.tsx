@@ -1,7 +1,7 @@
 /** The right pane: one set — its name, year, documents and note, then its targets by group. */
 import type { ReactNode } from 'react';
 import type { StandardSet, Target } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { renamed } from './draft.ts';
 import { NumberField } from './NumberField.tsx';
 import type { SaveProblem } from './saveError.ts';

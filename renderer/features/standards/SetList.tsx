@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { GapSettings } from '../../../shared/api/contract.ts';
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { targetName } from './targetText.ts';
 
 interface Props {

@@ -4,10 +4,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StandardSet, StandardSummary } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
-import { useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { ErrorBox, Modal } from '../../ui/dialogs/Modal.tsx';
+import { useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi } from '../../ui/state/UiContext.tsx';
 import { AddTargetSheet } from './AddTargetSheet.tsx';
 import { ConfirmSheet } from './ConfirmSheet.tsx';
 import { CopySheet } from './CopySheet.tsx';

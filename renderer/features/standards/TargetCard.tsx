@@ -1,7 +1,7 @@
 /** One target: name, kind, badges, the rule in words, what it counts, and its source; editable in the plan's own sets. */
 import { useEffect, useRef } from 'react';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { renamed } from './draft.ts';
 import { countsText, ruleText, scopesText, targetName } from './targetText.ts';
 import { TargetValues } from './TargetValues.tsx';

@@ -1,6 +1,6 @@
 /** The values of one target a planner may change: the required value, `per` of a ratio, minutes of access. */
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import { NumberField } from './NumberField.tsx';
 import { isFlagTarget, minIsPercent, unitWord } from './targetText.ts';
 

@@ -6,7 +6,7 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import { sayIssue, type IssueLike } from '../../../shared/api/say-issues.ts';
 import type { StandardSet } from '../../../shared/gaps/standard.ts';
-import type { Lang, useLang } from '../../app/i18n/index.ts';
+import type { Lang, useLang } from '../../ui/i18n/index.ts';
 
 type T = ReturnType<typeof useLang>['t'];
 

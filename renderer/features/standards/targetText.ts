@@ -6,8 +6,8 @@ import { FACILITY_TYPES, FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, type FacilityTy
 import { PERCENT_COLUMNS } from '../../../shared/model/cells.ts';
 import { FACILITY_COLUMNS, UNIT_COLUMNS } from '../../../shared/model/columns.ts';
 import type { Condition, Target } from '../../../shared/gaps/standard.ts';
-import { anyColumnLabel, boolLabel, columnLabel, enumLabel } from '../../app/i18n/labels.ts';
-import type { Lang, useLang } from '../../app/i18n/index.ts';
+import { anyColumnLabel, boolLabel, columnLabel, enumLabel } from '../../ui/i18n/labels.ts';
+import type { Lang, useLang } from '../../ui/i18n/index.ts';
 
 type T = ReturnType<typeof useLang>['t'];
 type Of<K extends Target['kind']> = Extract<Target, { kind: K }>;

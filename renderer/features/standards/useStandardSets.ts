@@ -7,7 +7,7 @@ import { useCallback, useMemo } from 'react';
 import { useDataStore, useQuery } from '../../api/index.ts';
 import type { GapSettings } from '../../../shared/api/contract.ts';
 import type { StandardSet, StandardSummary } from '../../../shared/gaps/standard.ts';
-import { useAppActions } from '../../app/state/AppContext.tsx';
+import { useAppActions } from '../../ui/state/AppContext.tsx';
 
 export interface StandardSets {
   sets: StandardSummary[] | null;

@@ -11,8 +11,8 @@ import type { Facility } from '../../../shared/model/entities.ts';
 import { FACILITY_TYPE_LABELS, FACILITY_TYPES, type FacilityType } from '../../../shared/model/kinds.ts';
 import { PROJECT_KIND_LABELS, PROJECT_KINDS, type ProjectInput, type ProjectKind } from '../../../shared/timeline/project.ts';
 import { fieldWord } from '../../../shared/timeline/words.ts';
-import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
-import { useLang } from '../../app/i18n/index.ts';
+import { DialogButtons, ErrorBox, Modal } from '../../ui/dialogs/Modal.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
 
 /** The figures the form offers (the service takes any numeric facility field). */
 const FIGURES = ['beds_open', 'beds_approved', 'physicians', 'nurses', 'gps', 'public_health_physicians', 'health_technicians', 'ambulances', 'floor_area_m2', 'childcare_places'] as const;

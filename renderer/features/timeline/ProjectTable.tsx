@@ -7,7 +7,7 @@ import type { ProjectOut } from '../../../shared/api/methods/timeline.ts';
 import type { Facility } from '../../../shared/model/entities.ts';
 import { PROJECT_KIND_LABELS } from '../../../shared/timeline/project.ts';
 import { changesInWords } from '../../../shared/timeline/words.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 
 interface Props {
   projects: ProjectOut[];

@@ -1,6 +1,6 @@
 /** Above the timeline: the standard set, the years shown, 查看年份 (a slider over them), 新增项目…. */
 import { useEffect, useState } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../../ui/i18n/index.ts';
 import type { TimelineData } from './useTimeline.ts';
 
 interface Props {

@@ -7,10 +7,10 @@ import { memo } from 'react';
 import type { TimelineSummary } from '../../../shared/api/methods/timeline.ts';
 import type { GapResult, GapStatus } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { cellFigure, requirement } from '../gaps/figures.ts';
-import { cellGap, gapPhrase } from '../gaps/phrases.ts';
-import { targetName } from '../gaps/vocabulary.ts';
+import { useLang } from '../../ui/i18n/index.ts';
+import { cellFigure, requirement } from '../../ui/wording/figures.ts';
+import { cellGap, gapPhrase } from '../../ui/wording/phrases.ts';
+import { targetName } from '../../ui/wording/vocabulary.ts';
 
 interface Props {
   summary: TimelineSummary;

@@ -8,8 +8,8 @@ import { useCallback } from 'react';
 import type { TimelineSummary } from '../../../shared/api/methods/timeline.ts';
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
 import { useQuery } from '../../api/index.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
-import { useRemembered } from '../../app/state/useRemembered.ts';
+import { useAppData } from '../../ui/state/AppContext.tsx';
+import { useRemembered } from '../../ui/state/useRemembered.ts';
 
 export interface YearRange { from: number; to: number }
 

@@ -1,12 +1,12 @@
 /** 行政区划: the units of the active scenario as an editable tree. */
 import { useCallback, useMemo } from 'react';
 import { UNIT_COLUMNS } from '../../../shared/model/columns.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi, type RowCounts } from '../../app/state/UiContext.tsx';
-import type { CellValue } from '../../app/state/types.ts';
-import { modelColumns } from '../table/columnDefs.tsx';
-import { DataGrid } from '../table/DataGrid.tsx';
+import { useLang } from '../../ui/i18n/index.ts';
+import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useUi, type RowCounts } from '../../ui/state/UiContext.tsx';
+import type { CellValue } from '../../ui/state/types.ts';
+import { modelColumns } from '../../ui/table/columnDefs.tsx';
+import { DataGrid } from '../../ui/table/DataGrid.tsx';
 import { buildUnitTree, defaultExpandedUnits, type UnitNode } from './unitTree.ts';
 
 const getRowId = (u: UnitNode) => u.code;

@@ -1,13 +1,13 @@
 /** UI strings, English. Same keys as zh-CN.ts (checked by the `Resources` type). */
 import type { Resources } from './zh-CN.ts';
-import { gapsStrings } from '../../features/gaps/strings.ts';
-import { standardsStrings } from '../../features/standards/strings.ts';
-import { mapStrings } from '../../features/map/strings.ts';
-import { roadsStrings } from '../../features/roads/strings.ts';
-import { timelineStrings } from '../../features/timeline/strings.ts';
-import { compareStrings } from '../../features/compare/strings.ts';
-import { allocationStrings } from '../../features/allocation/strings.ts';
-import { briefingStrings } from '../../features/briefing/strings.ts';
+import { gapsStrings } from './strings/gaps.ts';
+import { standardsStrings } from './strings/standards.ts';
+import { mapStrings } from './strings/map.ts';
+import { roadsStrings } from './strings/roads.ts';
+import { timelineStrings } from './strings/timeline.ts';
+import { compareStrings } from './strings/compare.ts';
+import { allocationStrings } from './strings/allocation.ts';
+import { briefingStrings } from './strings/briefing.ts';
 
 export const en: Resources = {
   app: { title: 'HealthPlan', loading: 'Opening the plan…', startFailed: 'Cannot start: {{message}}', retry: 'Retry', ended: 'HealthPlan has ended; the plan is saved. You can close this window.' },

@@ -3,14 +3,14 @@
  * shared/model (see labels.ts) and are not repeated here.
  */
 import { boolLabels } from '../../../shared/model/cells.ts';
-import { gapsStrings } from '../../features/gaps/strings.ts';
-import { standardsStrings } from '../../features/standards/strings.ts';
-import { mapStrings } from '../../features/map/strings.ts';
-import { roadsStrings } from '../../features/roads/strings.ts';
-import { timelineStrings } from '../../features/timeline/strings.ts';
-import { compareStrings } from '../../features/compare/strings.ts';
-import { allocationStrings } from '../../features/allocation/strings.ts';
-import { briefingStrings } from '../../features/briefing/strings.ts';
+import { gapsStrings } from './strings/gaps.ts';
+import { standardsStrings } from './strings/standards.ts';
+import { mapStrings } from './strings/map.ts';
+import { roadsStrings } from './strings/roads.ts';
+import { timelineStrings } from './strings/timeline.ts';
+import { compareStrings } from './strings/compare.ts';
+import { allocationStrings } from './strings/allocation.ts';
+import { briefingStrings } from './strings/briefing.ts';
 
 export const zhCN = {
   app: { title: 'HealthPlan 卫健资源规划台', loading: '正在打开方案…', startFailed: '无法启动：{{message}}', retry: '重试', ended: 'HealthPlan 已退出，方案已保存。可以关闭此窗口。' },

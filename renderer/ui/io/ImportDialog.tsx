@@ -4,11 +4,11 @@
  * after a successful import, and with them the gaps.
  */
 import { useState } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
-import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
-import { useActiveScenario, useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
-import type { ImportReport, TableName } from '../../app/state/types.ts';
+import { useLang } from '../i18n/index.ts';
+import { DialogButtons, ErrorBox, Modal } from '../dialogs/Modal.tsx';
+import { useActiveScenario, useAppActions, useAppData } from '../state/AppContext.tsx';
+import { useUi } from '../state/UiContext.tsx';
+import type { ImportReport, TableName } from '../state/types.ts';
 import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
 import { fileToBase64 } from './files.ts';
 import { ImportReportView } from './ImportReportView.tsx';

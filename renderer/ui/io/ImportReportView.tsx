@@ -2,8 +2,8 @@
  * What an import said: on failure every problem (行, 列, 值, 说明) and "未写入任何数据"; on success
  * "新增 N 条，修改 M 条，未变 K 条".
  */
-import { useLang } from '../../app/i18n/index.ts';
-import type { ImportReport } from '../../app/state/types.ts';
+import { useLang } from '../i18n/index.ts';
+import type { ImportReport } from '../state/types.ts';
 
 const N = new Intl.NumberFormat('zh-CN');
 

@@ -1,9 +1,9 @@
 /** 保存导入模板…: the empty template for units or facilities, as .xlsx or .csv. */
 import { useState } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
-import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
-import type { TableName } from '../../app/state/types.ts';
+import { useLang } from '../i18n/index.ts';
+import { DialogButtons, ErrorBox, Modal } from '../dialogs/Modal.tsx';
+import { useUi } from '../state/UiContext.tsx';
+import type { TableName } from '../state/types.ts';
 import { useExport } from './useExport.ts';
 import './io.css';
 

@@ -1,5 +1,5 @@
 /** Files in and out of the browser: a picked file as base64, a FileOut saved through a download. */
-import type { FileOut } from '../../app/state/types.ts';
+import type { FileOut } from '../state/types.ts';
 
 export function fileToBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

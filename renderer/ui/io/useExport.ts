@@ -1,11 +1,11 @@
 /** 导出单位 / 导出机构 (.xlsx or .csv) of the active scenario, and the import templates. */
 import { useCallback } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
+import { useLang } from '../i18n/index.ts';
+import { errorText } from '../i18n/labels.ts';
+import { useAppActions, useAppData } from '../state/AppContext.tsx';
+import { useUi } from '../state/UiContext.tsx';
 import { saveFileOut } from './files.ts';
-import type { FileOut } from '../../app/state/types.ts';
+import type { FileOut } from '../state/types.ts';
 
 type Table = 'units' | 'facilities';
 type Format = 'xlsx' | 'csv';

@@ -3,7 +3,7 @@
  * as projects of a year — counted from that year on (规划项目 tab, gap screen by year) — rather than as
  * if built today. Off by default: the year is then left out of the call.
  */
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../i18n/index.ts';
 
 export interface PlannedYearValue { on: boolean; year: number }
 

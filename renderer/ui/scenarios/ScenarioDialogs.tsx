@@ -1,10 +1,10 @@
 /** 新建情景 / 复制情景 (a copy of the baseline or of the current one), 重命名情景, 删除情景. */
 import { useState } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
-import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
-import { NameDialog } from '../../app/dialogs/NameDialog.tsx';
-import { useActiveScenario, useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
+import { useLang } from '../i18n/index.ts';
+import { DialogButtons, ErrorBox, Modal } from '../dialogs/Modal.tsx';
+import { NameDialog } from '../dialogs/NameDialog.tsx';
+import { useActiveScenario, useAppActions, useAppData } from '../state/AppContext.tsx';
+import { useUi } from '../state/UiContext.tsx';
 import { useScenarioName } from './ScenarioSwitcher.tsx';
 
 export function ScenarioDialog({ mode }: { mode: 'create' | 'duplicate' | 'rename' }) {

@@ -4,11 +4,11 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { Scenario } from '../../../shared/model/entities.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useDismiss } from '../../app/menus/useDismiss.ts';
-import { useActiveScenario, useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
+import { useLang } from '../i18n/index.ts';
+import { errorText } from '../i18n/labels.ts';
+import { useDismiss } from '../useDismiss.ts';
+import { useActiveScenario, useAppActions, useAppData } from '../state/AppContext.tsx';
+import { useUi } from '../state/UiContext.tsx';
 import './scenarios.css';
 
 export function useScenarioName(): (s: Scenario | undefined) => string {

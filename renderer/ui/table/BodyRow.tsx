@@ -4,8 +4,8 @@
  */
 import { memo } from 'react';
 import { flexRender } from '@tanstack/react-table';
-import type { CellValue } from '../../app/state/types.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import type { CellValue } from '../state/types.ts';
+import { useLang } from '../i18n/index.ts';
 import { CellEditor, type Move } from './CellEditor.tsx';
 import { leafCount, type GridRow } from './gridFeatures.ts';
 

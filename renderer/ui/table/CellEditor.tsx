@@ -5,9 +5,9 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ColumnDef } from '../../../shared/model/columns.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { boolLabel, enumKeys, enumLabel, isEnumType } from '../../app/i18n/labels.ts';
-import type { CellValue } from '../../app/state/types.ts';
+import { useLang } from '../i18n/index.ts';
+import { boolLabel, enumKeys, enumLabel, isEnumType } from '../i18n/labels.ts';
+import type { CellValue } from '../state/types.ts';
 import { editText, isNumeric } from './format.ts';
 import { parseCellText } from './parseInput.ts';
 

@@ -1,9 +1,9 @@
 /** 列 ▾: show or hide columns (remembered per table in localStorage). */
 import { useCallback, useRef, useState } from 'react';
 import type { ColumnVisibilityState } from '@tanstack/react-table';
-import { useLang } from '../../app/i18n/index.ts';
-import { useDismiss } from '../../app/menus/useDismiss.ts';
-import type { GridTable } from './GridToolbar.tsx';
+import { useLang } from '../i18n/index.ts';
+import { useDismiss } from '../useDismiss.ts';
+import type { GridTable } from './gridFeatures.ts';
 
 interface Props { table: GridTable; pinned: string; defaultVisibility: ColumnVisibilityState }
 

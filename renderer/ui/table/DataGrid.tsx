@@ -6,10 +6,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { functionalUpdate, useTable, type ColumnFiltersState, type ColumnSizingState, type ExpandedState, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import type { RowCounts } from '../../app/state/UiContext.tsx';
-import type { CellValue, TableName } from '../../app/state/types.ts';
+import { useLang } from '../i18n/index.ts';
+import { errorText } from '../i18n/labels.ts';
+import type { RowCounts } from '../state/UiContext.tsx';
+import type { CellValue, TableName } from '../state/types.ts';
 import { BodyRow, type EditingCell } from './BodyRow.tsx';
 import type { Move } from './CellEditor.tsx';
 import { FilterRow } from './FilterRow.tsx';

@@ -1,8 +1,8 @@
 /** Per-column filters under the header: text contains, number min–max, a select for enums and 是/否. */
 import { useState } from 'react';
 import type { Column } from '@tanstack/react-table';
-import { useLang } from '../../app/i18n/index.ts';
-import { boolLabel, enumKeys, enumLabel } from '../../app/i18n/labels.ts';
+import { useLang } from '../i18n/index.ts';
+import { boolLabel, enumKeys, enumLabel } from '../i18n/labels.ts';
 import { BLANK, type RangeValue } from './filterFns.ts';
 import type { GridFeatures } from './gridFeatures.ts';
 import { parseCellText } from './parseInput.ts';

@@ -1,11 +1,10 @@
 /** Above a grid: the search box, filters on/off, expand/collapse, the screen's own controls, columns. */
 import type { ReactNode } from 'react';
-import type { ReactTable, ColumnVisibilityState } from '@tanstack/react-table';
-import { useLang } from '../../app/i18n/index.ts';
+import type { ColumnVisibilityState } from '@tanstack/react-table';
+import { useLang } from '../i18n/index.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
-import type { GridFeatures } from './gridFeatures.ts';
+import type { GridTable } from './gridFeatures.ts';
 
-export type GridTable = ReactTable<GridFeatures, never, unknown>;
 
 interface Props {
   table: unknown;

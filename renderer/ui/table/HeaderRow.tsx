@@ -1,6 +1,6 @@
 /** The sticky header: click to sort (Shift for several columns), drag the edge to resize. */
 import type { Header } from '@tanstack/react-table';
-import { useLang } from '../../app/i18n/index.ts';
+import { useLang } from '../i18n/index.ts';
 import type { GridFeatures } from './gridFeatures.ts';
 import { UNIT_RE } from './format.ts';
 

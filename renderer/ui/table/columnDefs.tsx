@@ -1,7 +1,7 @@
 /** TanStack column definitions built from the interchange column list of shared/model. */
 import type { ColumnDef } from '../../../shared/model/columns.ts';
-import type { Lang } from '../../app/i18n/index.ts';
-import { columnLabel, enumKeys, isEnumType } from '../../app/i18n/labels.ts';
+import type { Lang } from '../i18n/index.ts';
+import { columnLabel, enumKeys, isEnumType } from '../i18n/labels.ts';
 import { aggregationOf, defaultWidth, displayText, isNumeric } from './format.ts';
 import { boolFilter, enumFilter, rangeFilter, textFilter } from './filterFns.ts';
 import type { GridColumnDef, GridColumnMeta } from './gridFeatures.ts';

@@ -1,8 +1,8 @@
 /** How a value of a model column is shown in a grid cell and written into the cell editor. */
 import { PERCENT_COLUMNS, PERCENT_POINT_COLUMNS, YEAR_COLUMNS } from '../../../shared/model/cells.ts';
 import { ENUM_LABELS, type ColumnDef } from '../../../shared/model/columns.ts';
-import { boolLabel, enumLabel, isEnumType } from '../../app/i18n/labels.ts';
-import type { Lang } from '../../app/i18n/index.ts';
+import { boolLabel, enumLabel, isEnumType } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/index.ts';
 
 const INT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const DEC = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });

@@ -6,10 +6,10 @@ import {
   columnFilteringFeature, columnGroupingFeature, columnPinningFeature, columnResizingFeature, columnSizingFeature,
   columnVisibilityFeature, constructAggregationFn, createExpandedRowModel, createFilteredRowModel, createGroupedRowModel,
   createSortedRowModel, globalFilteringFeature, metaHelper, rowAggregationFeature, rowExpandingFeature, rowSortingFeature,
-  tableFeatures, type Cell, type ColumnDef as TanColumnDef, type Row,
+  tableFeatures, type Cell, type ReactTable, type ColumnDef as TanColumnDef, type Row,
 } from '@tanstack/react-table';
 import type { ColumnDef } from '../../../shared/model/columns.ts';
-import type { EnumType } from '../../app/i18n/labels.ts';
+import type { EnumType } from '../i18n/labels.ts';
 
 /** What the grid needs to know of a column besides TanStack's own options. */
 export interface GridColumnMeta {
@@ -70,6 +70,8 @@ export const gridFeatures = tableFeatures({
 });
 
 export type GridFeatures = typeof gridFeatures;
+/** A grid's table instance with its row type erased, as the toolbar and column chooser take it. */
+export type GridTable = ReactTable<GridFeatures, never, unknown>;
 export type GridColumnDef<TData extends object> = TanColumnDef<GridFeatures, TData, unknown>;
 export type GridRow<TData extends object> = Row<GridFeatures, TData>;
 export type GridCell<TData extends object> = Cell<GridFeatures, TData, unknown>;

@@ -5,7 +5,7 @@
 import { CellError, cellConverter, type CellConverter } from '../../../shared/model/cells.ts';
 import type { ColumnDef } from '../../../shared/model/columns.ts';
 import i18next from 'i18next';
-import type { CellValue } from '../../app/state/types.ts';
+import type { CellValue } from '../state/types.ts';
 
 const cache = new WeakMap<ColumnDef, CellConverter>();
 

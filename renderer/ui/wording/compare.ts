@@ -5,9 +5,9 @@
 import { FACILITY_COLUMNS, UNIT_COLUMNS } from '../../../shared/model/columns.ts';
 import type { FieldValue } from '../../../shared/compare/rows.ts';
 import type { CostItem, CostLine } from '../../../shared/compare/costs.ts';
-import type { Lang } from '../../app/i18n/index.ts';
-import { anyColumnLabel, boolLabel, enumLabel, isEnumType } from '../../app/i18n/labels.ts';
-import { typeName } from '../gaps/vocabulary.ts';
+import type { Lang } from '../i18n/index.ts';
+import { anyColumnLabel, boolLabel, enumLabel, isEnumType } from '../i18n/labels.ts';
+import { typeName } from './vocabulary.ts';
 import i18next from 'i18next';
 
 /** A compare text in the given language. */

@@ -5,7 +5,7 @@
  */
 import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import type { Lang } from '../../app/i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 import { isBoolMeasure, isPercentMeasure, kindName, tr, typeName, unitEn } from './vocabulary.ts';
 
 const NUM = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });

@@ -4,7 +4,7 @@
  */
 import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import type { Lang } from '../../app/i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 import { isRollup, num, presenceType } from './figures.ts';
 import { conditionText, counterOf, countNoun, countWords, isBoolMeasure, isPercentMeasure, kindName, measureNoun, tr, typeName, unitEn } from './vocabulary.ts';
 

@@ -7,7 +7,7 @@ import { PERCENT_COLUMNS } from '../../../shared/model/cells.ts';
 import { FACILITY_COLUMNS } from '../../../shared/model/columns.ts';
 import { FACILITY_TYPE_LABELS, SERVICE_STANDARD_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKind } from '../../../shared/model/kinds.ts';
 import type { Condition, Target } from '../../../shared/gaps/standard.ts';
-import type { Lang } from '../../app/i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 
 /** A gaps text in the given language. */
 export const tr = (lang: Lang, key: string, opts: Record<string, unknown> = {}): string =>

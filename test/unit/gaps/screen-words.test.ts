@@ -4,10 +4,10 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
-import { en } from '../../../renderer/app/i18n/en.ts';
-import { zhCN } from '../../../renderer/app/i18n/zh-CN.ts';
+import { en } from '../../../renderer/ui/i18n/en.ts';
+import { zhCN } from '../../../renderer/ui/i18n/zh-CN.ts';
 import { facilitiesIn, indexReport, placeRow } from '../../../renderer/features/gaps/drill.ts';
-import { cellFigure, fullFigure, rollupText } from '../../../renderer/features/gaps/figures.ts';
+import { cellFigure, fullFigure, rollupText } from '../../../renderer/ui/wording/figures.ts';
 
 beforeAll(async () => {
   await i18next.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: 'zh-CN', fallbackLng: 'zh-CN', interpolation: { escapeValue: false }, initAsync: false });

@@ -5,8 +5,8 @@
  */
 import { useMemo } from 'react';
 import type { SlideSpec } from '../../../../shared/briefing/slides.ts';
-import { cellFigure, fullFigure } from '../../gaps/figures.ts';
-import { gapPhrase } from '../../gaps/phrases.ts';
+import { cellFigure, fullFigure } from '../../../ui/wording/figures.ts';
+import { gapPhrase } from '../../../ui/wording/phrases.ts';
 import { BriefChart } from '../BriefChart.tsx';
 import { barRows, barsOption, SLIDE_LOOK } from '../options.ts';
 import { bt, regionName, regionResult, standardLine, targetById, targetLabel } from '../text.ts';

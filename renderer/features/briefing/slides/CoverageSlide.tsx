@@ -4,8 +4,8 @@
  * region's figure with its shortfall and source.
  */
 import { useMemo } from 'react';
-import { fullFigure, pct } from '../../gaps/figures.ts';
-import { gapPhrase } from '../../gaps/phrases.ts';
+import { fullFigure, pct } from '../../../ui/wording/figures.ts';
+import { gapPhrase } from '../../../ui/wording/phrases.ts';
 import { BriefChart } from '../BriefChart.tsx';
 import { BriefMapSvg, MapLegend, paintOf } from '../BriefMapSvg.tsx';
 import { curveOption, SLIDE_LOOK } from '../options.ts';

@@ -4,8 +4,8 @@
  * table's own wording — and the compared scenario's value beside it where there is one.
  */
 import type { SlideSpec } from '../../../../shared/briefing/slides.ts';
-import { cellFigure, DASH, fullFigure } from '../../gaps/figures.ts';
-import { gapPhrase } from '../../gaps/phrases.ts';
+import { cellFigure, DASH, fullFigure } from '../../../ui/wording/figures.ts';
+import { gapPhrase } from '../../../ui/wording/phrases.ts';
 import { bt, groupName, regionName, regionResult, scenarioName, standardLine, targetById, targetLabel } from '../text.ts';
 import { Fit } from './Fit.tsx';
 import { Meter } from './Headline.tsx';

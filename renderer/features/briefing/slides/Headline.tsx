@@ -6,9 +6,9 @@
 import type { Brief } from '../../../../shared/briefing/model.ts';
 import type { GapResult } from '../../../../shared/gaps/result.ts';
 import type { Target } from '../../../../shared/gaps/standard.ts';
-import type { Lang } from '../../../app/i18n/index.ts';
-import { cellFigure, fullFigure, isRollup } from '../../gaps/figures.ts';
-import { gapPhrase } from '../../gaps/phrases.ts';
+import type { Lang } from '../../../ui/i18n/index.ts';
+import { cellFigure, fullFigure, isRollup } from '../../../ui/wording/figures.ts';
+import { gapPhrase } from '../../../ui/wording/phrases.ts';
 import { bt, regionResult, scenarioName, targetLabel } from '../text.ts';
 import { Fit } from './Fit.tsx';
 import { Ref, StatusChip, Unverified } from './SlideFrame.tsx';

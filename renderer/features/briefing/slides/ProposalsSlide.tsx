@@ -3,9 +3,9 @@
  * changed — the first lines, and how many more) and what it costs at the plan's own prices (the
  * comparison screen's own figures and wording).
  */
-import { enumLabel } from '../../../app/i18n/labels.ts';
-import { fieldName, fieldValue, lineName, lineQuantity, money, yuan } from '../../compare/format.ts';
-import { num } from '../../gaps/figures.ts';
+import { enumLabel } from '../../../ui/i18n/labels.ts';
+import { fieldName, fieldValue, lineName, lineQuantity, money, yuan } from '../../../ui/wording/compare.ts';
+import { num } from '../../../ui/wording/figures.ts';
 import { bt, scenarioName, standardLine } from '../text.ts';
 import { Fit } from './Fit.tsx';
 import { SlideFrame, type SlideProps } from './SlideFrame.tsx';

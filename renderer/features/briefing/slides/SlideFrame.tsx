@@ -7,7 +7,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Brief } from '../../../../shared/briefing/model.ts';
 import type { SlideSpec } from '../../../../shared/briefing/slides.ts';
 import type { GapStatus } from '../../../../shared/gaps/result.ts';
-import type { Lang } from '../../../app/i18n/index.ts';
+import type { Lang } from '../../../ui/i18n/index.ts';
 import { bt, statusName } from '../text.ts';
 import { Fit } from './Fit.tsx';
 

@@ -1,5 +1,5 @@
 /** The projects by year: what is built, moved or extended when, with its source — the first rows, and how many more. */
-import { num } from '../../gaps/figures.ts';
+import { num } from '../../../ui/wording/figures.ts';
 import { bt, standardLine } from '../text.ts';
 import { Fit } from './Fit.tsx';
 import { SlideFrame, type SlideProps } from './SlideFrame.tsx';

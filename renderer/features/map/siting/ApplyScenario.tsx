@@ -7,20 +7,20 @@
  * at, and 在差距分析中查看 opens the gap screen on the rule's row, at the area the question was about.
  */
 import { useState } from 'react';
-import { useDataStore } from '../../api/index.ts';
-import type { Unit } from '../../../shared/model/entities.ts';
-import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
-import type { SitingResultOut } from '../../../shared/siting/query.ts';
-import { judgedBy, ruleOfQuery, ruleTarget, type SitingRule } from '../../../shared/siting/rule.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { enumLabel } from '../../app/i18n/labels.ts';
-import { DialogButtons, ErrorBox, Modal } from '../../app/dialogs/Modal.tsx';
-import { useAppActions, useAppData } from '../../app/state/AppContext.tsx';
-import { useUi } from '../../app/state/UiContext.tsx';
-import { remember } from '../../app/state/useRemembered.ts';
-import type { GapSelection } from '../gaps/drill.ts';
-import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../scenarios/PlannedYear.tsx';
-import { useScenarioName } from '../scenarios/ScenarioSwitcher.tsx';
+import { useDataStore } from '../../../api/index.ts';
+import type { Unit } from '../../../../shared/model/entities.ts';
+import { UNIT_KIND_LEVEL } from '../../../../shared/model/kinds.ts';
+import type { SitingResultOut } from '../../../../shared/siting/query.ts';
+import { judgedBy, ruleOfQuery, ruleTarget, type SitingRule } from '../../../../shared/siting/rule.ts';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { enumLabel } from '../../../ui/i18n/labels.ts';
+import { DialogButtons, ErrorBox, Modal } from '../../../ui/dialogs/Modal.tsx';
+import { useAppActions, useAppData } from '../../../ui/state/AppContext.tsx';
+import { useUi } from '../../../ui/state/UiContext.tsx';
+import { remember } from '../../../ui/state/useRemembered.ts';
+import type { GapSelection } from '../../../ui/state/types.ts';
+import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../../../ui/scenarios/PlannedYear.tsx';
+import { useScenarioName } from '../../../ui/scenarios/ScenarioSwitcher.tsx';
 
 /**
  * The scenario last made here and its rule, for the line shown once the app is in it: in the plan's

@@ -2,9 +2,9 @@
  * 候选点: where new sites may go — generated on a spacing inside the area, existing facilities that
  * could be upgraded in place, the planner's sheet, and points clicked on the map. Any mix of them.
  */
-import { useLang } from '../../app/i18n/index.ts';
-import { NumberField } from '../map/NumberField.tsx';
-import { TypePicker } from '../map/TypePicker.tsx';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { NumberField } from '../NumberField.tsx';
+import { TypePicker } from '../TypePicker.tsx';
 import { CandidateFile } from './CandidateFile.tsx';
 import type { SitingSettings } from './settings.ts';
 

@@ -3,12 +3,12 @@
  * convert from). All or nothing, as every import: a bad sheet is listed by row and column and not read.
  */
 import { useState } from 'react';
-import type { ImportProblem } from '../../../shared/api/import-report.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useAppActions } from '../../app/state/AppContext.tsx';
-import { fileToBase64 } from '../io/files.ts';
-import '../io/io.css';
+import type { ImportProblem } from '../../../../shared/api/import-report.ts';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { errorText } from '../../../ui/i18n/labels.ts';
+import { useAppActions } from '../../../ui/state/AppContext.tsx';
+import { fileToBase64 } from '../../../ui/io/files.ts';
+import '../../../ui/io/io.css';
 import type { SitingSettings } from './settings.ts';
 
 type Crs = 'wgs84' | 'gcj02' | 'bd09';

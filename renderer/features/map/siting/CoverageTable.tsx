@@ -5,9 +5,9 @@
  * a row shows the place on the map.
  */
 import { useMemo } from 'react';
-import type { SitingResultOut, SitingUnitOut } from '../../../shared/siting/query.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { fmtInt, fmtShare } from '../map/format.ts';
+import type { SitingResultOut, SitingUnitOut } from '../../../../shared/siting/query.ts';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { fmtInt, fmtShare } from '../format.ts';
 
 const share = (n: number, of: number) => (of > 0 ? n / of : null);
 const gain = (u: SitingUnitOut) => u.coveredAfter - u.coveredBefore;

@@ -1,7 +1,7 @@
 /** 更多设置: the direction of travel, dispatch delay, the p-median's cutoff, a capacity per new site (MCLP), and the solver with its time limit. */
-import { useLang } from '../../app/i18n/index.ts';
-import { NumberField } from '../map/NumberField.tsx';
-import { TravelFields } from '../map/TravelFields.tsx';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { NumberField } from '../NumberField.tsx';
+import { TravelFields } from '../TravelFields.tsx';
 import type { SitingSettings } from './settings.ts';
 
 const EXACT: SitingSettings['exact'][] = ['auto', 'always', 'never'];

@@ -2,9 +2,9 @@
  * 建议选址: each proposed site with its number (as on the map), name and street/town, where it comes
  * from (新建 / 升级 / 候选表 / 地图选点) and the people it newly covers (p-median: serves). A click flies there.
  */
-import type { ProposedSite } from '../../../shared/siting/query.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { fmtInt } from '../map/format.ts';
+import type { ProposedSite } from '../../../../shared/siting/query.ts';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { fmtInt } from '../format.ts';
 import { MAP_SITE_PREFIX, type SitingModel } from './settings.ts';
 import { siteIconUrl } from './siteIcons.ts';
 

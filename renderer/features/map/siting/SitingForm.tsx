@@ -4,13 +4,13 @@
  * settings (direction, dispatch, cutoff, capacity, solver) folded under 更多设置. Then 运行选址.
  */
 import { useState } from 'react';
-import { FACILITY_TYPES, type FacilityType } from '../../../shared/model/kinds.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { enumLabel } from '../../app/i18n/labels.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
-import { AccessBusy } from '../map/AccessBusy.tsx';
-import { NumberField } from '../map/NumberField.tsx';
-import { TypePicker } from '../map/TypePicker.tsx';
+import { FACILITY_TYPES, type FacilityType } from '../../../../shared/model/kinds.ts';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { enumLabel } from '../../../ui/i18n/labels.ts';
+import { useAppData } from '../../../ui/state/AppContext.tsx';
+import { AccessBusy } from '../AccessBusy.tsx';
+import { NumberField } from '../NumberField.tsx';
+import { TypePicker } from '../TypePicker.tsx';
 import { CandidateFields } from './CandidateFields.tsx';
 import { MoreSettings } from './MoreSettings.tsx';
 import { missingInput, MODELS, SITING_PRESET_IDS, SITING_PRESETS, sitingPresetOf, type SitingModel, type SitingPresetId } from './settings.ts';

@@ -1,9 +1,9 @@
 /** The legend's siting section: the proposed sites' mark, the candidates, and the people in each demand colour. */
 import { useMemo } from 'react';
-import type { SitingResultOut } from '../../../shared/siting/query.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { fmtInt } from '../map/format.ts';
-import { SITING_COLOURS } from '../map/palette.ts';
+import type { SitingResultOut } from '../../../../shared/siting/query.ts';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { fmtInt } from '../format.ts';
+import { SITING_COLOURS } from '../palette.ts';
 import { siteIconUrl } from './siteIcons.ts';
 import { demandState, type DemandState } from './useSitingSources.ts';
 

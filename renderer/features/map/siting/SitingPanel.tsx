@@ -3,9 +3,9 @@
  * proposed sites, the candidates and the demand points meanwhile (useSitingSources).
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useLang } from '../../app/i18n/index.ts';
-import { errorText } from '../../app/i18n/labels.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { errorText } from '../../../ui/i18n/labels.ts';
+import { useAppData } from '../../../ui/state/AppContext.tsx';
 import { AppliedNote } from './ApplyScenario.tsx';
 import { sameQuery, toQuery } from './settings.ts';
 import { SitingForm } from './SitingForm.tsx';

@@ -2,8 +2,8 @@
  * The answer: how the travel times were computed, whether it is out of date, the figures and quality,
  * 生成新情景…, the proposed sites, coverage by area, and the notes a reader must know.
  */
-import type { SitingResultOut } from '../../../shared/siting/query.ts';
-import { useLang } from '../../app/i18n/index.ts';
+import type { SitingResultOut } from '../../../../shared/siting/query.ts';
+import { useLang } from '../../../ui/i18n/index.ts';
 import { ApplyScenario } from './ApplyScenario.tsx';
 import { CoverageTable } from './CoverageTable.tsx';
 import { SitesTable } from './SitesTable.tsx';

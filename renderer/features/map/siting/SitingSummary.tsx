@@ -3,9 +3,9 @@
  * fewest sites any answer needs), the solver and time, and the area's coverage before → after
  * (p-median also the mean travel time).
  */
-import type { SitingResultOut } from '../../../shared/siting/query.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { fmtInt, fmtShare } from '../map/format.ts';
+import type { SitingResultOut } from '../../../../shared/siting/query.ts';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { fmtInt, fmtShare } from '../format.ts';
 
 function useQuality(r: SitingResultOut): string {
   const { t } = useLang();

@@ -4,11 +4,11 @@
  * its streets/towns with it.
  */
 import { useMemo, useRef, useState } from 'react';
-import type { Unit } from '../../../shared/model/entities.ts';
-import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
-import { useDetailsDismiss } from '../map/useDetailsDismiss.ts';
+import type { Unit } from '../../../../shared/model/entities.ts';
+import { UNIT_KIND_LEVEL } from '../../../../shared/model/kinds.ts';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { useAppData } from '../../../ui/state/AppContext.tsx';
+import { useDetailsDismiss } from '../useDetailsDismiss.ts';
 
 interface Props { value: readonly string[]; onChange(v: string[]): void; empty: string; testId: string; label: string }
 

@@ -4,9 +4,9 @@
  * The presets are the questions planners ask most: "1030" stations, 开福's 10-minute circle, and
  * 资阳's sub-centres (existing hospitals fixed, a township centre upgraded).
  */
-import type { FacilityType } from '../../../shared/model/kinds.ts';
-import type { CandidateSiteIn, SitingQuery } from '../../../shared/siting/query.ts';
-import { SITING_DEFAULTS, SITING_PRESETS, type SitingPresetId as PresetId } from '../../../shared/siting/presets.ts';
+import type { FacilityType } from '../../../../shared/model/kinds.ts';
+import type { CandidateSiteIn, SitingQuery } from '../../../../shared/siting/query.ts';
+import { SITING_DEFAULTS, SITING_PRESETS, type SitingPresetId as PresetId } from '../../../../shared/siting/presets.ts';
 
 export type SitingModel = SitingQuery['model'];
 export const MODELS: SitingModel[] = ['mclp', 'lscp', 'pmedian'];

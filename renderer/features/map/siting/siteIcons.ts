@@ -3,7 +3,7 @@
  * an amber rim and the site's number — square where every facility is round, so a proposal never
  * reads as something already built.
  */
-import type { MapLibreMap } from '../map/maplibre.ts';
+import type { MapLibreMap } from '../maplibre.ts';
 
 const PIXEL_RATIO = 2;
 const SIZE = 26 * PIXEL_RATIO;

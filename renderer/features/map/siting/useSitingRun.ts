@@ -6,10 +6,10 @@
  * scenario (useJob's keep); another scenario cancels what runs.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { SitingQuery, SitingResultOut } from '../../../shared/siting/query.ts';
-import { useJob, useKept, useRevision, type JobControls } from '../../api/index.ts';
-import { useLang } from '../../app/i18n/index.ts';
-import { useAppData } from '../../app/state/AppContext.tsx';
+import type { SitingQuery, SitingResultOut } from '../../../../shared/siting/query.ts';
+import { useJob, useKept, useRevision, type JobControls } from '../../../api/index.ts';
+import { useLang } from '../../../ui/i18n/index.ts';
+import { useAppData } from '../../../ui/state/AppContext.tsx';
 import { DEFAULT_SITING, MAP_SITE_PREFIX, toQuery, type SitingSettings } from './settings.ts';
 
 export interface SitingRun extends JobControls {

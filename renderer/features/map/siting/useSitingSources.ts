@@ -5,12 +5,12 @@
  * their names. Empty when the siting panel is not the one shown.
  */
 import { useEffect, useMemo } from 'react';
-import { useDataStore } from '../../api/index.ts';
+import { useDataStore } from '../../../api/index.ts';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { SitingPointOut, SitingResultOut } from '../../../shared/siting/query.ts';
-import { EMPTY } from '../map/geo.ts';
-import type { MapLibreMap } from '../map/maplibre.ts';
-import { useSourceData } from '../map/useSourceData.ts';
+import type { SitingPointOut, SitingResultOut } from '../../../../shared/siting/query.ts';
+import { EMPTY } from '../geo.ts';
+import type { MapLibreMap } from '../maplibre.ts';
+import { useSourceData } from '../useSourceData.ts';
 import { addSiteIcons, siteIconId } from './siteIcons.ts';
 import type { SitingSettings } from './settings.ts';
 

@@ -1,5 +1,5 @@
 /** 地图与可及性 screen texts (zh-CN default, en); merged into the app's resources under `map.` (siting's under `map.siting.`). */
-import { sitingStrings } from '../siting/strings.ts';
+import { sitingStrings } from './siting.ts';
 
 export const mapStrings = {
   zh: {
