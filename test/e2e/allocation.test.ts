@@ -61,7 +61,7 @@ describe('资源配置', () => {
     await poll(() => q('alloc-busy').count()).toBe(0);
 
     // What was given, per resource: never more than the budget, and the same as the service says.
-    const expected = await app.door.service.invoke('allocation.run', query());
+    const expected = await app.door.service.call('allocation.run', query());
     for (const [r, budget] of Object.entries(BUDGET) as [keyof typeof BUDGET, number][]) {
       const card = q(`alloc-sum-${r}`);
       expect(num(await card.getAttribute('data-budget'))).toBe(budget);
@@ -79,7 +79,7 @@ describe('资源配置', () => {
     expect(await q('alloc-sum-beds').locator('[data-testid=alloc-sum-need]').textContent()).toMatch(/[\d,]+ 床需新建机构/);
     expect(await q('alloc-unbudgeted').textContent()).toMatch(/注册护士 [\d,]+ 名护士/);
     // Each card reconciles with the gap screen's region line (长沙市), as the service says; ambulances have no target in this set.
-    const gaps = await app.door.service.invoke('gaps.evaluate', { scenarioId: 1, standardId: 'changsha-14fyp-2025', year: 2025, level: 'region' });
+    const gaps = await app.door.service.call('gaps.evaluate', { scenarioId: 1, standardId: 'changsha-14fyp-2025', year: 2025, level: 'region' });
     const bedsShort = gaps.results.find((x) => x.target === 'beds-per-1000')!.shortfall!;
     expect(await q('alloc-sum-beds').locator('[data-testid=alloc-sum-recon]').textContent())
       .toBe(expected.totals.beds!.said!.zh);
@@ -149,7 +149,7 @@ describe('资源配置', () => {
     expect(await row.locator('.alloc-reason').textContent()).toBe(`手工指定 +${handAmount} 床`);
     expect(await q('alloc-rerun').count()).toBe(0);
     // The service, asked the same with the line fixed, agrees; the total stays within the budget.
-    const again = await app.door.service.invoke('allocation.run', query([{ facility: hand.code, resource: 'beds', amount: handAmount }]));
+    const again = await app.door.service.call('allocation.run', query([{ facility: hand.code, resource: 'beds', amount: handAmount }]));
     expect(again.lines.find((l) => l.scope === 'facility' && l.code === hand.code && l.resource === 'beds')!.allocated).toBe(handAmount);
     expect(num(await q('alloc-sum-beds').getAttribute('data-given'))).toBe(again.allocated.beds);
     expect(again.allocated.beds).toBeLessThanOrEqual(BUDGET.beds);
@@ -167,9 +167,9 @@ describe('资源配置', () => {
   });
 
   it('applies the result as a new scenario and switches to it', async () => {
-    const result = await app.door.service.invoke('allocation.run', query([{ facility: hand.code, resource: 'beds', amount: handAmount }]));
+    const result = await app.door.service.call('allocation.run', query([{ facility: hand.code, resource: 'beds', amount: handAmount }]));
     const given = result.lines.filter((l) => l.scope === 'facility' && l.allocated !== 0);
-    const before = new Map((await app.door.service.invoke('facilities.list', { scenarioId: 1 })).map((f) => [f.id, f]));
+    const before = new Map((await app.door.service.call('facilities.list', { scenarioId: 1 })).map((f) => [f.id, f]));
 
     await q('alloc-apply').click();
     await q('alloc-apply-dialog').waitFor();
@@ -184,15 +184,15 @@ describe('资源配置', () => {
     expect(await q('alloc-apply').getAttribute('title')).toBe('数据已变化或已切换情景，请先重新测算');
     await screenshot(app.page, 'allocation-07-applied');
 
-    const scenario = (await app.door.service.invoke('scenarios.list', {})).find((s) => s.name === NAME)!;
-    const after = new Map((await app.door.service.invoke('facilities.list', { scenarioId: scenario.id })).map((f) => [f.id, f]));
+    const scenario = (await app.door.service.call('scenarios.list', {})).find((s) => s.name === NAME)!;
+    const after = new Map((await app.door.service.call('facilities.list', { scenarioId: scenario.id })).map((f) => [f.id, f]));
     const field = { beds: 'beds_open', physicians: 'physicians', nurses: 'nurses', gps: 'gps', ambulances: 'ambulances' } as const;
     const value = (f: object | undefined, k: string) => Number((f as Record<string, unknown> | undefined)?.[k] ?? 0);
     // The facility set by hand went up by exactly what its line said; every other line too.
     expect(value(after.get(hand.code), 'beds_open')).toBe(value(before.get(hand.code), 'beds_open') + handAmount);
     for (const l of given) expect(value(after.get(l.code), field[l.resource]), `${l.name} ${l.resource}`).toBe(value(before.get(l.code), field[l.resource]) + l.allocated);
     // The baseline is unchanged.
-    const baseline = new Map((await app.door.service.invoke('facilities.list', { scenarioId: 1 })).map((f) => [f.id, f]));
+    const baseline = new Map((await app.door.service.call('facilities.list', { scenarioId: 1 })).map((f) => [f.id, f]));
     expect(value(baseline.get(hand.code), 'beds_open')).toBe(value(before.get(hand.code), 'beds_open'));
   });
 
@@ -255,7 +255,7 @@ describe('资源配置', () => {
     await money.waitFor();
     await poll(() => q('alloc-busy').count()).toBe(0);
     expect(await money.locator('[data-testid=alloc-sum-budget]').textContent()).toBe('5,000 万元');
-    const priced = await app.door.service.invoke('allocation.run', {
+    const priced = await app.door.service.call('allocation.run', {
       scenarioId: 1, budget: { ...BUDGET, money: 50_000_000 }, costs: { beds: 300_000, physicians: 200_000 }, standardId: 'changsha-14fyp-2025', year: 2025,
       scope: 'township', m2PerBed: 100,
     });

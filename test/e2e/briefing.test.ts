@@ -5,6 +5,7 @@
 // (test-results/screenshots/briefing-slide-NN.png, briefing-720-slide-NN.png); a scenario compared with
 // the baseline (before/after on the slides); and the exports: PNG, PPTX and the printable PDF view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../electron/backend/service.ts';
 import { tmpDir } from '../backend/tmp.ts';
 import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
@@ -15,8 +16,8 @@ const SHAPING = '430105019000'; // 沙坪街道
 const FIXED2 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
-const invoke = <T,>(method: string, args: unknown) => app.door.service.invoke(method, args) as Promise<T>;
-interface GapRow { target: string; scope: string; value: number | null; required: number | null; shortfall: number | null }
+/** The service's typed call (a wrong argument or a result read wrongly is a compile error). */
+const invoke: Service['call'] = (method, args) => app.door.service.call(method, args);
 
 /** Every chart in `scope` has drawn its option, has points, and has ink on its canvas. */
 async function chartsDrawn(scope: string): Promise<{ charts: number; empty: string[] }> {
@@ -43,7 +44,9 @@ async function overflowOf(): Promise<string[]> {
   return q('presentation-slide').locator('[data-testid=slide]').evaluate((slide) => {
     const out: string[] = [];
     const box = slide.getBoundingClientRect();
-    const name = (e: Element) => `${e.tagName.toLowerCase()}.${String((e as HTMLElement).className?.baseVal ?? (e as HTMLElement).className ?? '').split(' ')[0]} «${(e.textContent ?? '').slice(0, 30)}»`;
+    // An SVG element's className is an SVGAnimatedString (its baseVal the class), an HTML element's a string.
+    const classOf = (e: Element) => { const c = (e as { className?: string | SVGAnimatedString }).className; return typeof c === 'object' ? c.baseVal : c; };
+    const name = (e: Element) => `${e.tagName.toLowerCase()}.${String(classOf(e) ?? '').split(' ')[0]} «${(e.textContent ?? '').slice(0, 30)}»`;
     if (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1) out.push(`the slide scrolls: ${slide.scrollWidth}×${slide.scrollHeight} in ${slide.clientWidth}×${slide.clientHeight}`);
     for (const e of slide.querySelectorAll('*')) {
       // Inside a chart or the map, only the box itself counts.
@@ -119,8 +122,8 @@ describe('总览 and 演示', () => {
     await q('dashboard-figures').waitFor({ timeout: 30_000 });
     expect(await q('dashboard-standard').textContent()).toContain('2025');
     expect(await q('dashboard-sample').textContent()).toContain('示例数据');
-    const settings = await invoke<{ standardId: string; year: number }>('gaps.settings', {});
-    const report = await invoke<{ results: GapRow[] }>('gaps.evaluate', { scenarioId: 1, standardId: settings.standardId, year: settings.year, onlyShort: false });
+    const settings = await invoke('gaps.settings', {});
+    const report = await invoke('gaps.evaluate', { scenarioId: 1, standardId: settings.standardId, year: settings.year, onlyShort: false });
     const region = (id: string) => report.results.find((r) => r.scope === 'region' && r.target === id)!;
     const beds = q('dashboard-figures').locator('[data-testid=dashboard-figure][data-target="beds-per-1000"]');
     expect(await beds.locator('[data-testid=dashboard-figure-figure]').textContent()).toBe(`${FIXED2.format(region('beds-per-1000').value!)} / 11 张每千人`);
@@ -186,11 +189,11 @@ describe('总览 and 演示', () => {
   });
 
   it('compares a scenario with the baseline: before and after on the dashboard and the slides', async () => {
-    const id = (await invoke<{ id: number }>('scenarios.create', { name: '扩床与新建中心' })).id;
-    const hospital = (await invoke<{ id: string; beds_open: number }[]>('facilities.list', { scenarioId: id })).find((f) => f.id === HOSPITAL)!;
-    await invoke('facilities.update', { scenarioId: id, id: HOSPITAL, field: 'beds_open', value: hospital.beds_open + 500 });
-    const shaping = (await invoke<{ code: string; lon: number; lat: number }[]>('units.list', { scenarioId: id })).find((u) => u.code === SHAPING)!;
-    await invoke('facilities.add', { scenarioId: id, type: 'chc', lon: shaping.lon + 0.004, lat: shaping.lat, name: '沙坪街道第二社区卫生服务中心', unit_code: SHAPING, fields: { beds_open: 30, physicians: 8 } });
+    const id = (await invoke('scenarios.create', { name: '扩床与新建中心' })).id;
+    const hospital = (await invoke('facilities.list', { scenarioId: id })).find((f) => f.id === HOSPITAL)!;
+    await invoke('facilities.update', { scenarioId: id, id: HOSPITAL, field: 'beds_open', value: hospital.beds_open! + 500 });
+    const shaping = (await invoke('units.list', { scenarioId: id })).find((u) => u.code === SHAPING)!;
+    await invoke('facilities.add', { scenarioId: id, type: 'chc', lon: shaping.lon! + 0.004, lat: shaping.lat!, name: '沙坪街道第二社区卫生服务中心', unit_code: SHAPING, fields: { beds_open: 30, physicians: 8 } });
     await app.page.setViewportSize({ width: 1600, height: 900 });
     await app.page.reload();
     await openUnits(app.page);

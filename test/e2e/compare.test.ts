@@ -3,6 +3,7 @@
 // the chart drawn, a cost table entered and the scenario's cost shown. Screenshots at each step
 // (test-results/screenshots/compare-*.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../electron/backend/service.ts';
 import { tmpDir } from '../backend/tmp.ts';
 import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
@@ -16,7 +17,8 @@ const BEDS = 'beds-per-1000';
 const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
 const row = (target: string) => q('compare-table').locator(`[data-testid=compare-row][data-target="${target}"]`);
 const cell = (target: string, scenario: number) => row(target).locator(`[data-testid=compare-cell][data-scenario="${scenario}"]`);
-const invoke = <T,>(method: string, args: unknown) => app.door.service.invoke(method, args) as Promise<T>;
+/** The service's typed call (a wrong argument or a result read wrongly is a compile error). */
+const invoke: Service['call'] = (method, args) => app.door.service.call(method, args);
 
 /** The chart has drawn its current option (animations finished), so a screenshot shows it whole. */
 async function chartDrawn() {
@@ -41,11 +43,11 @@ describe('情景比较', () => {
     app = await launchApp(home);
     await openUnits(app.page);
     // The scenario, made through the service as another window would.
-    scenarioId = (await invoke<{ id: number }>('scenarios.create', { name: '扩床与新建中心' })).id;
-    const hospital = (await invoke<{ id: string; beds_open: number }[]>('facilities.list', { scenarioId })).find((f) => f.id === HOSPITAL)!;
-    await invoke('facilities.update', { scenarioId, id: HOSPITAL, field: 'beds_open', value: hospital.beds_open + 500 });
-    const shaping = (await invoke<{ code: string; lon: number; lat: number }[]>('units.list', { scenarioId })).find((u) => u.code === SHAPING)!;
-    await invoke('facilities.add', { scenarioId, type: 'chc', lon: shaping.lon + 0.004, lat: shaping.lat, name: '沙坪街道第二社区卫生服务中心', unit_code: SHAPING, fields: { beds_open: 30, physicians: 8 } });
+    scenarioId = (await invoke('scenarios.create', { name: '扩床与新建中心' })).id;
+    const hospital = (await invoke('facilities.list', { scenarioId })).find((f) => f.id === HOSPITAL)!;
+    await invoke('facilities.update', { scenarioId, id: HOSPITAL, field: 'beds_open', value: hospital.beds_open! + 500 });
+    const shaping = (await invoke('units.list', { scenarioId })).find((u) => u.code === SHAPING)!;
+    await invoke('facilities.add', { scenarioId, type: 'chc', lon: shaping.lon! + 0.004, lat: shaping.lat!, name: '沙坪街道第二社区卫生服务中心', unit_code: SHAPING, fields: { beds_open: 30, physicians: 8 } });
     await app.page.reload();
     await openUnits(app.page);
   });

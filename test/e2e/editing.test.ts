@@ -16,7 +16,7 @@ const grid = () => app.page.locator('[data-testid=facilities-grid]');
 const cell = (col: string) => grid().locator(`[data-testid=grid-row][data-row-id="${CHC}"] [data-testid=grid-cell][data-col=${col}]`);
 const editor = () => app.page.locator('[data-testid=cell-editor]');
 const stored = async (scenarioId: number) =>
-  (await app.door.service.invoke('facilities.list', { scenarioId })).find((f) => f.id === CHC)!;
+  (await app.door.service.call('facilities.list', { scenarioId })).find((f) => f.id === CHC)!;
 
 const units = () => app.page.locator('[data-testid=units-grid]');
 const unitRows = (depth: number) => units().locator(`[data-testid=grid-row][data-depth="${depth}"]`);
@@ -66,8 +66,8 @@ describe('editing cells', () => {
 
   it('logs no edit for Enter on an unchanged cell, even a rounded share', async () => {
     // A scenario copied from a baseline holding the long share starts with nothing to undo.
-    await app.door.service.invoke('facilities.update', { scenarioId: 1, id: CHC, field: 'bed_occupancy_rate', value: RATE });
-    const s = await app.door.service.invoke('scenarios.create', { name: '使用率' });
+    await app.door.service.call('facilities.update', { scenarioId: 1, id: CHC, field: 'bed_occupancy_rate', value: RATE });
+    const s = await app.door.service.call('scenarios.create', { name: '使用率' });
     await app.page.reload();
     await app.page.click('[data-testid=scenario-switcher]');
     await app.page.click(`[data-testid=scenario-option-${s.id}]`);
@@ -84,7 +84,7 @@ describe('editing cells', () => {
     await app.page.locator('[data-testid=cell-input]').press('Enter');
     await expect.poll(() => editor().count()).toBe(0);
 
-    expect(await app.door.service.invoke('edits.state', { scenarioId: s.id })).toEqual({ undo: null, redo: null });
+    expect(await app.door.service.call('edits.state', { scenarioId: s.id })).toEqual({ undo: null, redo: null });
     expect((await stored(s.id)).bed_occupancy_rate).toBe(RATE);
     await app.page.click('[data-testid=menu-edit]');
     expect(await app.page.locator('[data-testid=menuitem-edit-undo]').isDisabled()).toBe(true);
@@ -126,10 +126,10 @@ describe('editing cells', () => {
   });
 
   it('opens the tree at its upper levels for another plan and for the first import into an empty one', async () => {
-    const out = await app.door.service.invoke('table.export', { scenarioId: 1, table: 'units', format: 'csv' });
+    const out = await app.door.service.call('table.export', { scenarioId: 1, table: 'units', format: 'csv' });
     const csv = path.join(home, out.fileName);
     fs.writeFileSync(csv, Buffer.from(out.dataBase64, 'base64'));
-    const sample = (await app.door.service.invoke('plan.info', {})).path;
+    const sample = (await app.door.service.call('plan.info', {})).path;
     await app.page.click('[data-testid=tab-units]');
     await units().locator('[data-testid=grid-collapse-all]').click();
     await expect.poll(() => unitRows(1).count()).toBe(0);
@@ -167,7 +167,7 @@ describe('editing cells', () => {
   });
 
   it('drops a save reply that arrives after the user switched scenario', async () => {
-    const s = await app.door.service.invoke('scenarios.create', { name: '晚到' });
+    const s = await app.door.service.call('scenarios.create', { name: '晚到' });
     await app.page.reload();
     await showChc();
     const hold = await holdNextUpdate();

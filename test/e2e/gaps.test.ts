@@ -108,7 +108,7 @@ describe('差距分析', () => {
     await summaryItem('service-standard-recommended').waitFor();
     expect(await summaryItem('beds-per-1000').count()).toBe(0);
     expect(await summaryItem('service-standard-recommended').locator('[data-testid=gap-summary-figure]').textContent()).toMatch(/^[\d.]+% \/ 40%$/);
-    await expect.poll(async () => (await app.door.service.invoke('gaps.settings', {})).standardId).toBe('changsha-primary-2025');
+    await expect.poll(async () => (await app.door.service.call('gaps.settings', {})).standardId).toBe('changsha-primary-2025');
     await screenshot(app.page, 'gaps-02-primary-set');
   });
 
@@ -196,7 +196,7 @@ describe('差距分析', () => {
 
     await q('gaps-year').fill('2030');
     await q('gaps-year').press('Enter');
-    await expect.poll(async () => (await app.door.service.invoke('gaps.settings', {})).year).toBe(2030);
+    await expect.poll(async () => (await app.door.service.call('gaps.settings', {})).year).toBe(2030);
     await expect.poll(() => q('gaps-busy').count()).toBe(0);
     await screenshot(app.page, 'gaps-07-year-2030');
 
@@ -249,7 +249,7 @@ describe('差距分析', () => {
     await q('gaps-region-applied').waitFor();
     expect(await q('gaps-region-applied').textContent()).toContain('本标准已按您的选择应用于「开福区」');
     await expect.poll(() => summaryItem('chc-elderly-rehab-room').getAttribute('data-status')).toMatch(/^(met|near|short|missing_data)$/);
-    await expect.poll(async () => (await app.door.service.invoke('gaps.settings', {})).region).toEqual(['430105000000']);
+    await expect.poll(async () => (await app.door.service.call('gaps.settings', {})).region).toEqual(['430105000000']);
     await screenshot(app.page, 'gaps-12-applied-to-kaifu');
     await q('gaps-region-applied').locator('button').click();
     await q('gaps-region-na').waitFor();

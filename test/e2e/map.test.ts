@@ -5,6 +5,7 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isApiMethod } from '../../shared/api/contract.ts';
+import type { Service } from '../../electron/backend/service.ts';
 import { tmpDir } from '../backend/tmp.ts';
 import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
@@ -21,7 +22,8 @@ const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
 /** Waits for a value that follows a round trip to the service (a loaded machine can take seconds). */
 const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout });
 const canvas = () => q('map-canvas');
-const service = (method: string, args: unknown) => app.door.service.invoke(method, args);
+/** The service's typed call (a wrong argument or a result read wrongly is a compile error). */
+const service: Service['call'] = (method, args) => app.door.service.call(method, args);
 const totalShare = () => q('access-total').getAttribute('data-share');
 
 /** Waits until the map has drawn everything it was given. */
@@ -164,15 +166,15 @@ describe('地图与可及性', () => {
     // Slower roads, saved in 路网与边界: the shares shown follow (the plan's revision moved), and back again.
     const before = Number(await totalShare());
     const setSpeeds = async (kmh: string | null) => {
-      const saved = (await service('roads.summary', {}) as { speeds: Record<string, number> }).speeds;
+      const saved = (await service('roads.summary', {})).speeds;
       await app.page.click('[data-testid=menu-file]');
       await app.page.click('[data-testid=menuitem-file-roads]');
       for (const c of ['primary', 'secondary', 'tertiary', 'residential']) await q(`roads-speed-${c}`).fill(kmh ?? String(original[c]));
       await q('roads-save-speeds').click();
-      await poll(async () => (await service('roads.summary', {}) as { speeds: Record<string, number> }).speeds.residential).not.toBe(saved.residential);
+      await poll(async () => (await service('roads.summary', {})).speeds.residential).not.toBe(saved.residential);
       await q('dialog-close').click();
     };
-    const original = (await service('roads.summary', {}) as { speeds: Record<string, number> }).speeds;
+    const original = (await service('roads.summary', {})).speeds;
     await setSpeeds('5');
     await poll(async () => Number(await totalShare()), 60_000).toBeLessThan(before);
     await setSpeeds(null);
@@ -215,7 +217,7 @@ describe('地图与可及性', () => {
   });
 
   it('adds a 120 station by clicking the map, and the shares follow', async () => {
-    const count = async () => (await service('facilities.list', { scenarioId: 1 }) as unknown[]).length;
+    const count = async () => (await service('facilities.list', { scenarioId: 1 })).length;
     const n = await count();
     const before = HAS_ACCESS ? await totalShare() : null;
     const place = HAS_ACCESS ? uncoveredPlaces(await runAccess())[0]! : null;

@@ -6,6 +6,7 @@
 // 10-minute emergency circle judges it, and its coverage gap shrinks against the baseline. Also: a p-median question, a candidate sheet with problems, points clicked on the map,
 // English, a small window. Screenshots at each step (test-results/screenshots/siting-*.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../electron/backend/service.ts';
 import { tmpDir } from '../backend/tmp.ts';
 import { launchApp, openUnits, screenshot, type App } from './harness.ts';
 
@@ -18,7 +19,8 @@ const RULE = '开福区 120急救站 城乡10分钟 覆盖（选址方案的目�
 
 const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
 const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, { timeout });
-const service = <T>(method: string, args: unknown) => app.door.service.invoke(method, args) as Promise<T>;
+/** The service's typed call (a wrong argument or a result read wrongly is a compile error). */
+const service: Service['call'] = (method, args) => app.door.service.call(method, args);
 const canvas = () => q('map-canvas');
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.]/g, ''));
 
@@ -40,8 +42,7 @@ async function circleGap(): Promise<{ status: string | null; short: number }> {
   return { status: await item.getAttribute('data-status'), short: (await gap.count()) ? num(await gap.textContent()) : 0 };
 }
 
-interface GapRow { target: string; scope: string; code: string; shortfall: number | null }
-const serviceShortfall = async (scenarioId: number) => (await service<{ results: GapRow[] }>('gaps.evaluate', { scenarioId, standardId: 'kaifu-2024' }))
+const serviceShortfall = async (scenarioId: number) => (await service('gaps.evaluate', { scenarioId, standardId: 'kaifu-2024' }))
   .results.find((r) => r.target === CIRCLE && r.scope === 'county' && r.code === KAIFU)!.shortfall!;
 
 describe('设施选址', () => {
@@ -115,7 +116,7 @@ describe('设施选址', () => {
   });
 
   it('applies it as a new scenario and switches to it', async () => {
-    const stations = async (id: number) => (await service<{ type: string }[]>('facilities.list', { scenarioId: id })).filter((f) => f.type === 'ems_station').length;
+    const stations = async (id: number) => (await service('facilities.list', { scenarioId: id })).filter((f) => f.type === 'ems_station').length;
     await q('siting-apply').click();
     const dialog = q('siting-apply-dialog');
     await dialog.waitFor();
@@ -132,7 +133,7 @@ describe('设施选址', () => {
     await poll(() => q('scenario-active-name').textContent()).toBe(NAME);
     await q('siting-applied').waitFor();
     expect(await q('siting-applied').textContent()).toContain(`带有选址的目标「${RULE}」`);
-    const scenarios = await service<{ id: number; name: string }[]>('scenarios.list', {});
+    const scenarios = await service('scenarios.list', {});
     newScenario = scenarios.find((s) => s.name === NAME)!.id;
     expect(await stations(newScenario)).toBe((await stations(1)) + 2);
     await poll(() => q('map-scenario').textContent()).toContain(NAME);
@@ -157,13 +158,13 @@ describe('设施选址', () => {
     expect(await q('gap-source').getAttribute('data-target')).toBe(rule);
     expect(await q('gap-source-document').textContent()).toBe('本方案设施选址');
     // The service's figure for 开福区 is what the row says: all but the people no station reaches in 10 minutes.
-    const row = (await service<{ results: (GapRow & { value: number | null })[] }>('gaps.evaluate', { scenarioId: newScenario })).results
+    const row = (await service('gaps.evaluate', { scenarioId: newScenario })).results
       .find((r) => r.target === rule && r.scope === 'county' && r.code === KAIFU)!;
     expect(row.value).toBeGreaterThan(0.9);
     expect(await item.getAttribute('data-status')).toBe(row.shortfall ? (row.value! >= 0.9 ? 'near' : 'short') : 'met');
     await screenshot(app.page, 'siting-07a-gaps-rule');
     // The baseline has no proposal, so no such row (a comparison judges both on it).
-    const base = await service<{ targets: { id: string }[] }>('gaps.evaluate', { scenarioId: 1 });
+    const base = await service('gaps.evaluate', { scenarioId: 1 });
     expect(base.targets.some((x) => x.id === rule)).toBe(false);
   });
 

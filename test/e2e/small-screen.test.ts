@@ -26,7 +26,7 @@ describe('at 1280×720', () => {
   });
 
   it('shows 情景比较 with the targets table taking the room', async () => {
-    await app.door.service.invoke('scenarios.create', { name: '方案乙' });
+    await app.door.service.call('scenarios.create', { name: '方案乙' });
     await app.page.reload();
     await q('tab-compare').click();
     await q('compare-table').waitFor();

@@ -136,7 +136,7 @@ describe('规划项目', () => {
     expect(await built.getAttribute('data-kind')).toBe('new');
     expect(await built.locator('[data-testid=timeline-project-changes]').textContent()).toBe('新建120急救站；救护车 2 辆');
     expect(await built.locator('[data-testid=timeline-project-name]').textContent()).toMatch(/社区新建120急救站$/);
-    const at = await app.door.service.invoke('timeline.facilities', { scenarioId: 1, year: 2026 }) as { facilities: { id: string; type: string; unit_code: string; ambulances: number | null }[] };
+    const at = await app.door.service.call('timeline.facilities', { scenarioId: 1, year: 2026 });
     expect(at.facilities.find((f) => f.id === 'NEW-ems_station-1')).toMatchObject({ type: 'ems_station', ambulances: 2, unit_code: expect.stringMatching(/^430105019\d{3}$/) });
   });
 
@@ -154,7 +154,7 @@ describe('规划项目', () => {
     expect(await upgraded.locator('[data-testid=timeline-remove]').textContent()).toBe('确认删除');
     await upgraded.locator('[data-testid=timeline-remove]').click();
     await poll(() => projectRows().count()).toBe(8);
-    const ps = await app.door.service.invoke('projects.list', { scenarioId: 1 }) as { name: string; deltas: Record<string, number> }[];
+    const ps = await app.door.service.call('projects.list', { scenarioId: 1 });
     expect(ps.find((p) => p.name === '长沙市开福区人民医院扩建')!.deltas).toEqual({ beds_open: 60, floor_area_m2: 2000 });
   });
 
