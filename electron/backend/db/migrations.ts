@@ -159,6 +159,55 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX project_scenario ON project (scenario_id, year);
     `,
   },
+  {
+    version: 6,
+    name: "a planner's own files: column mappings remembered per kind of file, their own facility-type names, "
+      + 'projects with 责任单位 and status, and projects that are no one facility\'s change',
+    // column_mapping: the mapping a planner confirmed for a file layout (`signature`: its headers, normalised),
+    // reused the next time the same layout is imported. type_alias: a facility type as the planner's sheets write
+    // it (卫生机构类别 name or code) → one of ours. project is rebuilt (SQLite cannot change a CHECK): kind
+    // 'other' (其他项目: an information platform, equipment, training) has no facility; every project gets a
+    // 责任单位 and a status (计划/在建/完工).
+    sql: `
+      CREATE TABLE column_mapping (
+        kind TEXT NOT NULL CHECK (kind IN ('units', 'facilities', 'populations', 'candidates', 'projects')),
+        signature TEXT NOT NULL,
+        mapping TEXT NOT NULL CHECK (json_valid(mapping) AND json_type(mapping) = 'object'),
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (kind, signature)
+      ) STRICT;
+      CREATE TABLE type_alias (
+        written TEXT PRIMARY KEY CHECK (length(written) > 0),
+        type TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE project_v6 (
+        id INTEGER PRIMARY KEY,
+        scenario_id INTEGER NOT NULL REFERENCES scenario(id) ON DELETE CASCADE,
+        year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+        kind TEXT NOT NULL CHECK (kind IN ('new', 'relocate', 'expand', 'upgrade', 'close', 'other')),
+        facility_id TEXT CHECK ((kind = 'other') = (facility_id IS NULL)),
+        name TEXT NOT NULL,
+        lon REAL,
+        lat REAL,
+        unit_code TEXT,
+        type TEXT,
+        facility_name TEXT,
+        deltas TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(deltas) AND json_type(deltas) = 'object'),
+        fields TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(fields) AND json_type(fields) = 'object'),
+        cost REAL CHECK (cost IS NULL OR cost >= 0),
+        source_document TEXT,
+        source_clause TEXT,
+        note TEXT,
+        responsible_unit TEXT,
+        status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'building', 'done'))
+      ) STRICT;
+      INSERT INTO project_v6 (id, scenario_id, year, kind, facility_id, name, lon, lat, unit_code, type, facility_name, deltas, fields, cost, source_document, source_clause, note)
+        SELECT id, scenario_id, year, kind, facility_id, name, lon, lat, unit_code, type, facility_name, deltas, fields, cost, source_document, source_clause, note FROM project;
+      DROP TABLE project;
+      ALTER TABLE project_v6 RENAME TO project;
+      CREATE INDEX project_scenario ON project (scenario_id, year);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
