@@ -3,10 +3,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 
 function electronBinary() {
   if (process.env.HEALTHPLAN_NO_ELECTRON === '1') return { error: 'HEALTHPLAN_NO_ELECTRON=1' };

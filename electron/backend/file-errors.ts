@@ -15,7 +15,7 @@ const DISK_FULL = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
 
 /** A path as the message shows it: a NUL (or other control character) made visible. */
 export function shownPath(p: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this makes visible
   return p.replace(/[\u0000-\u001f]/g, (c) => (c === '\0' ? '\\0' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 

@@ -8,7 +8,7 @@ import { allocateCommand } from './allocate-command.ts';
 import { briefCommand } from './brief-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { deletePlanFile } from '../backend/db/plan-file.ts';
-import { jsonText, printImportReport, UsageError, writeOutput, type Lang } from './output.ts';
+import { jsonText, printImportReport, UsageError, writeOutput } from './output.ts';
 import { fileErrorOf } from '../backend/file-errors.ts';
 import { facilityTypeLabel, unitKindLabel } from '../backend/plan-info.ts';
 import { importTarget, scenarioId } from './scenario.ts';

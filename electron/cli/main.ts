@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') { console.log(help(lang)); return 0; }
   const command = COMMANDS[name];
   if (!command) { console.error(`${lang === 'en' ? 'unknown command' : '未知命令'}: ${name}\n\n${help(lang)}`); return 2; }
-  let parsed;
+  let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = parseFlags(command, rest);
   } catch (e) { console.error(`${(e as Error).message}\n\n${commandHelp(command, lang)}`); return 2; }

@@ -4,7 +4,7 @@
  * the 100,000-facility .xlsx of the benchmarks (11.8 MB) sends 16 MB, 200,000 GeoJSON road features
  * (51 MB) send 68 MB, and a province's .osm.pbf (tens of MB to ~150 MB) up to ~200 MB.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { API, isApiMethod } from '../../shared/api/contract.ts';
 import { FileBytes } from '../../shared/api/schemas.ts';
 

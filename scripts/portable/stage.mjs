@@ -114,7 +114,7 @@ export function stageLaunchers(root, top, target, version) {
   const eol = (text) => (win ? text.replace(/\r?\n/g, '\r\n') : text);
   for (const [name, template] of Object.entries(t.launchers)) {
     const text = eol(fill(fs.readFileSync(path.join(templates, template), 'utf8')));
-    if (win && /[^\x00-\x7f]/.test(text)) throw new Error(`${template}: Windows launchers must be ASCII only`);
+    if (win && /\P{ASCII}/u.test(text)) throw new Error(`${template}: Windows launchers must be ASCII only`);
     fs.writeFileSync(path.join(top, name), text);
   }
   const readme = eol(fill(fs.readFileSync(path.join(templates, t.readme), 'utf8')));

@@ -96,7 +96,7 @@ export function travelTimeBands(minutes: Float64Array, population: Float64Array,
   const count = new Uint32Array(bands + 2), people = new Float64Array(bands + 2);
   for (let p = 0; p < minutes.length; p++) {
     const m = minutes[p]!;
-    const i = m === Infinity || m !== m ? bands + 1 : m > maxMinutes ? bands : m <= 0 ? 0 : Math.min(bands - 1, Math.ceil(m / bandMinutes) - 1);
+    const i = m === Infinity || Number.isNaN(m) ? bands + 1 : m > maxMinutes ? bands : m <= 0 ? 0 : Math.min(bands - 1, Math.ceil(m / bandMinutes) - 1);
     count[i]!++;
     people[i]! += population[p]!;
   }

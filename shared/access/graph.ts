@@ -51,7 +51,7 @@ export function buildRoadGraph(net: RoadNetworkData, speeds: Readonly<Record<str
   const classSpeed = new Map<string, number>();
   for (let s = 0; s < segments; s++) {
     let v = speedKmh[s]!;
-    if (v !== v) { // NaN: the class's speed
+    if (Number.isNaN(v)) { // NaN: the class's speed
       const h = highway[s] ?? '';
       let c = classSpeed.get(h);
       if (c === undefined) { c = Object.hasOwn(speeds, h) ? Number(speeds[h]) : UNKNOWN_CLASS_SPEED; classSpeed.set(h, c); }

@@ -177,7 +177,7 @@ function regionLine(t: Ratio, r: Resource, ix: RegionIndex): RegionLine | undefi
     const u = ix.facilityUnit[k]!;
     if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) continue;
     const v = col[k]!;
-    if (v === v) current += v; // NaN (unknown) counts as 0
+    if (!Number.isNaN(v)) current += v; // NaN (unknown) counts as 0
   }
   return { resource: r, target: needTarget(t), name: ix.regionName, population, current, shortfall: ceilPos((t.min * population) / t.per - current), ...(t.year !== undefined ? { due: t.year } : {}) };
 }
@@ -193,7 +193,7 @@ function ratioNeeds(t: Ratio, r: Resource, ix: RegionIndex, scope: AllocationSco
     if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) continue;
     const v = col[k]!;
     const s = scopeOf[u]!;
-    if (s >= 0 && v === v) sum[s]! += v; // NaN (unknown) counts as 0
+    if (s >= 0 && !Number.isNaN(v)) sum[s]! += v; // NaN (unknown) counts as 0
   }
   const target = needTarget(t);
   let noPopulation = 0;

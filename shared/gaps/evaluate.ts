@@ -133,7 +133,7 @@ function ratio(t: Of<'ratio'>, ix: RegionIndex, emit: Emit): void {
     if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) continue;
     const v = col[k]!;
     const c = ix.countyOf[u]!, w = ix.townshipOf[u]!;
-    if (v !== v) { regionMissing++; if (c >= 0) missing[c]!++; if (w >= 0) missing[w]!++; continue; } // NaN: unknown
+    if (Number.isNaN(v)) { regionMissing++; if (c >= 0) missing[c]!++; if (w >= 0) missing[w]!++; continue; } // NaN: unknown
     regionSum += v;
     if (c >= 0) sum[c]! += v;
     if (w >= 0) sum[w]! += v;
@@ -274,9 +274,9 @@ function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit, set: St
     const parent = facilityParent(ix, u);
     const v = measure[k]!;
     const den = relative ? relative[k]! : 1;
-    if (v !== v || den !== den || den === 0) { // NaN: unknown
+    if (Number.isNaN(v) || Number.isNaN(den) || den === 0) { // NaN: unknown
       const m = label(t.measure), r = label(t.relativeTo ?? t.measure);
-      const what: Said = v !== v ? { zh: `缺少「${m.zh}」`, en: `no ${m.en}` } : den === 0 ? { zh: `「${r.zh}」为 0`, en: `${r.en} is 0` } : { zh: `缺少「${r.zh}」`, en: `no ${r.en}` };
+      const what: Said = Number.isNaN(v) ? { zh: `缺少「${m.zh}」`, en: `no ${m.en}` } : den === 0 ? { zh: `「${r.zh}」为 0`, en: `${r.en} is 0` } : { zh: `缺少「${r.zh}」`, en: `no ${r.en}` };
       emit(result(t, 'facility', f.id, f.name, parent, null, t.min, null, 'missing_data', what));
       roll.addUp(ix, u, null, 0, -2);
       continue;
@@ -342,9 +342,9 @@ function pooledShare(t: Of<'pooled_share'>, ix: RegionIndex, emit: Emit): void {
     const parent = facilityParent(ix, u);
     const a = num[k]!, b = den[k]!;
     const c = ix.countyOf[u]!, w = ix.townshipOf[u]!;
-    if (a !== a || b !== b) { // NaN: unknown; left out of both sums, and said
+    if (Number.isNaN(a) || Number.isNaN(b)) { // NaN: unknown; left out of both sums, and said
       lacking[n]!++; if (c >= 0) lacking[c]!++; if (w >= 0) lacking[w]!++;
-      const m = label(a !== a ? t.measure : t.relativeTo);
+      const m = label(Number.isNaN(a) ? t.measure : t.relativeTo);
       detail.push(result(t, 'facility', f.id, f.name, parent, null, t.min, null, 'missing_data', { zh: `缺少「${m.zh}」`, en: `no ${m.en}` }));
       continue;
     }

@@ -22,7 +22,7 @@ export type LonLat = [lon: number, lat: number];
 
 /** Krasovsky 1940 ellipsoid, as used by the GCJ-02 formulas. */
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943; // 0.00669342162296594323, to a double's precision
 const PI = Math.PI;
 const X_PI = (PI * 3000.0) / 180.0;
 

@@ -68,6 +68,7 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: U+200D (zero-width joiner) is matched on its own, like the other invisible spaces
 const WHITESPACE_RE = /[\s\u200b\u200c\u200d\ufeff]+/g;
 const HEADER_EDGE_RE = /^[*※]+|[*※:：]+$/g;
 
@@ -212,7 +213,7 @@ const UNREADABLE = '\uFFFD';
 export function cellConverter(c: ColumnDef): CellConverter {
   const convert = typedConverter(c);
   // Unreadable bytes say more about the file than about the value: say that, whatever the column.
-  return (raw) => (raw !== undefined && raw.includes(UNREADABLE) ? ERR.badEncoding : convert(raw));
+  return (raw) => (raw?.includes(UNREADABLE) ? ERR.badEncoding : convert(raw));
 }
 
 function typedConverter(c: ColumnDef): CellConverter {

@@ -39,7 +39,7 @@ export function parseCandidateSheet(sheet: SheetData, crs: Crs = 'wgs84'): Candi
   const sites: CandidateSite[] = [];
   const seen = new Map<string, number>();
   sheet.rows.forEach((cells, r) => {
-    if (cells.every((x) => !x || !x.trim())) return;
+    if (cells.every((x) => !x?.trim())) return;
     const rowNo = r + 2;
     const values = COLUMNS.map((c, i) => {
       if (at[i]! < 0) return null;

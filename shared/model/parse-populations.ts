@@ -129,7 +129,7 @@ export function parsePopulationSheet(sheet: SheetData, knownUnitCodes: ReadonlyS
   const firstRow = new Map<string, number>();
   let dataRows = 0;
   dataSheet.forEach((cells, r) => {
-    if (cells.every((x) => !x || !x.trim())) return;
+    if (cells.every((x) => !x?.trim())) return;
     dataRows++;
     const rowNo = r + headerRow + 1;
     const code = readCode(cells[codeAt]);

@@ -5,7 +5,7 @@
  */
 import { emptyFacility, type Facility, type FacilityType, type Unit } from '../model/index.ts';
 import { offsetKm } from './alloc.ts';
-import { childcareName, elderlyName, NameBook, privateHospitalName, shortName } from './names.ts';
+import { childcareName, elderlyName, type NameBook, privateHospitalName, shortName } from './names.ts';
 import { rngFor, type Rng } from './prng.ts';
 import { rawFigures, staticFields, type Raw } from './profiles.ts';
 import { REAL_HOSPITALS } from './real-hospitals.ts';

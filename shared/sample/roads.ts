@@ -26,7 +26,7 @@
 import type { RoadNetworkData } from '../access/network.ts';
 import type { Facility, Unit } from '../model/index.ts';
 import { discRadiusKm } from './alloc.ts';
-import { crossesPolyline, crossing, dist, neighbourGraphs, toLat, toLon, toX, toY } from './geom.ts';
+import { crossesPolyline, dist, neighbourGraphs, toLat, toLon, toX, toY } from './geom.ts';
 import { addSpurs, joinComponents, linkInterchanges, Net, nodeCrossings, RANK, relaxOneWays, toNetworkData } from './road-net.ts';
 import { rngFor } from './prng.ts';
 import { townshipKind } from './units.ts';

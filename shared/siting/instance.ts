@@ -84,7 +84,7 @@ export function buildInstance(input: GroupInput): Instance {
     for (let i = columns.offsets[d]!, end = columns.offsets[d + 1]!; i < end; i++) {
       const s = columns.seconds[i]!;
       const t = cover ? (s <= limit![d]! ? 0 : NaN) : s < bd ? s : NaN;
-      if (t !== t) continue;
+      if (Number.isNaN(t)) continue;
       const c = columns.candidate[i]!;
       cand.push(c); cost.push(t);
       f64[0] = t;

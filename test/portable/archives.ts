@@ -29,6 +29,7 @@ export async function until<T>(what: () => T | undefined | null | false | Promis
 export interface DoorRecord { pid: number; port: number; token: string; url: string }
 export const readDoor = (file: string): DoorRecord | null => { try { return JSON.parse(fs.readFileSync(file, 'utf8')) as DoorRecord; } catch { return null; } };
 
+// biome-ignore lint/suspicious/noExplicitAny: a test's loose reading of any door method's reply; the door's own tests check the shapes
 export async function callDoor<T = any>(r: { port: number; token: string }, method: string, args: unknown = {}): Promise<T> {
   const res = await fetch(`http://127.0.0.1:${r.port}/api/${method}`, { method: 'POST', headers: { [TOKEN_HEADER]: r.token }, body: JSON.stringify(args) });
   const body = (await res.json()) as { ok: boolean; result?: T; error?: { code: string; messageEn: string } };

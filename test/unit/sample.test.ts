@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildSamplePlan, readSampleInput } from '../../electron/backend/sample/load-sample.ts';
-import { FacilitySchema, UnitSchema, type Facility, type Unit } from '../../shared/model/index.ts';
+import { FacilitySchema, UnitSchema, type Facility } from '../../shared/model/index.ts';
 import { generateSamplePlan, SAMPLE_COUNTY_CODES } from '../../shared/sample/generate.ts';
 
 const input = readSampleInput();
@@ -136,5 +136,3 @@ describe('sample plan', () => {
     }
   });
 });
-
-export type { Unit };

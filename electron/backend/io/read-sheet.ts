@@ -210,7 +210,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOpti
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch (e) {
+  } catch {
     throw fileError(
       `无法读取「${fileName}」：文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或加了密码：请在 Excel 中打开后另存为 .xlsx 或 CSV 再导入`,
       `Cannot read "${fileName}": it is not a valid Excel workbook (.xlsx), or it is damaged or password-protected; open it in Excel and save it as .xlsx or CSV`,

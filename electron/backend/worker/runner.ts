@@ -93,7 +93,7 @@ export class AnalysisRunner {
     const w = new Worker(workerUrl());
     w.on('message', (m: WorkerReply) => {
       const j = this.jobs.get(m.job);
-      if (!j || j.state !== 'running') return;
+      if (j?.state !== 'running') return;
       if (m.kind === 'progress') { j.stage = m.stage; j.share = m.share; return; }
       this.current = null;
       w.unref(); // an idle worker never keeps the CLI or a test alive

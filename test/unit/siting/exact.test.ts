@@ -11,7 +11,7 @@ beforeAll(async () => { solver = await loadMipSolver(); });
 
 const best = <T>(xs: Iterable<T>, score: (x: T) => number, better: (a: number, b: number) => boolean) => {
   let top = NaN;
-  for (const x of xs) { const s = score(x); if (top !== top || better(s, top)) top = s; }
+  for (const x of xs) { const s = score(x); if (Number.isNaN(top) || better(s, top)) top = s; }
   return top;
 };
 
