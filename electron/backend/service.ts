@@ -22,6 +22,7 @@ import { allocationHandlers } from './allocation/handlers.ts';
 import { compareHandlers } from './compare/handlers.ts';
 import { timelineHandlers } from './timeline/handlers.ts';
 import { briefingHandlers } from './briefing/handlers.ts';
+import { checkHandlers } from './check/handlers.ts';
 import { AnalysisRunner } from './worker/runner.ts';
 import { importIntoPlan } from './import-into-plan.ts';
 import { writeRows, writeTable, writeTemplate } from './io/write-sheet.ts';
@@ -70,6 +71,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     ...compareHandlers(ws, accessOf),
     ...allocationHandlers(ws, accessOf),
     ...briefingHandlers(ws, runner, accessOf),
+    ...checkHandlers(ws),
     'app.status': () => ({
       plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir, canQuit: !!quit,
     }),

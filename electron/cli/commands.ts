@@ -6,6 +6,7 @@ import { accessCommand } from './access-command.ts';
 import { siteCommand } from './site-command.ts';
 import { allocateCommand } from './allocate-command.ts';
 import { briefCommand } from './brief-command.ts';
+import { checkCommand } from './check-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { deletePlanFile } from '../backend/db/plan-file.ts';
 import { jsonText, printImportReport, UsageError, writeOutput } from './output.ts';
@@ -207,4 +208,5 @@ export const COMMANDS: Record<string, Command> = {
   site: siteCommand,
   allocate: allocateCommand,
   brief: briefCommand,
+  check: checkCommand,
 };

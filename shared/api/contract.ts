@@ -13,6 +13,7 @@ import { ACCESS_API } from './methods/access.ts';
 import { ALLOCATION_API } from './methods/allocation.ts';
 import { APP_API } from './methods/app.ts';
 import { BRIEFING_API } from './methods/briefing.ts';
+import { CHECK_API } from './methods/check.ts';
 import { COMPARE_API } from './methods/compare.ts';
 import { EDITS_API } from './methods/edits.ts';
 import { GAPS_API } from './methods/gaps.ts';
@@ -42,6 +43,8 @@ export type {
 export type { FacilitiesAtOut, ProjectOut, TimelineSummary, TimelineYear } from './methods/timeline.ts';
 export type { CompareOut, CostTable } from './methods/compare.ts';
 export type { AllocationOut } from './methods/allocation.ts';
+export type { CheckCounts, CheckFinding, CheckOut } from './methods/check.ts';
+export type { ColumnMapping, MappingProposal, ProposedColumn, RememberedMappingOut, SheetInspectOut, SheetKind } from './methods/sheets.ts';
 export type { FileOut } from './schemas.ts';
 export type { FeatureProblem, ImportProblem, ImportReport } from '../model/issues.ts';
 export type { RoadImportReport } from '../access/road-report.ts';
@@ -66,6 +69,7 @@ export const API = {
   ...COMPARE_API,
   ...ALLOCATION_API,
   ...BRIEFING_API,
+  ...CHECK_API,
 } as const;
 
 export type ApiMethod = keyof typeof API;
