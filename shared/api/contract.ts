@@ -4,7 +4,7 @@
  * client are derived from it. Arguments are validated where they enter the Node side.
  *
  * The methods are declared in sections, one file each in methods/ (app, plan, scenarios, rows, edits,
- * sheets, standards, gaps, populations, access, siting, roads, timeline, compare, allocation, briefing),
+ * sheets, standards, gaps, populations, access, siting, roads, timeline, compare, allocation, briefing, check),
  * built from the pieces in schemas.ts; this file only assembles them into API and derives the types.
  * Nothing in methods/ imports this file (test/unit/dependencies.test.ts).
  */
