@@ -2,7 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // Renderer hooks and components: .test.tsx files, each choosing happy-dom with `// @vitest-environment happy-dom`.
+    include: ['test/**/*.test.ts', 'test/unit/renderer/**/*.test.tsx'],
     // The portable archives' checks run with vitest.portable.config.mts (npm run test:portable).
     exclude: [...configDefaults.exclude, 'test/portable/**'],
     testTimeout: 60_000,
