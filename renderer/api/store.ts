@@ -46,8 +46,14 @@ export interface DataStore {
   fetch<M extends ApiMethod>(method: M, args: ApiArgs<M>, force?: boolean): Promise<ApiResult<M>>;
   /** Puts an answer in the cache (a screen that knows the new result without asking, e.g. costs just saved). */
   put<M extends ApiMethod>(method: M, args: ApiArgs<M>, data: ApiResult<M>): void;
-  /** What screens keep while the app runs (a form as typed, a choice): forgotten with the cache. */
+  /** What screens keep while the plan is open (a form as typed, a choice): forgotten with the cache. */
   readonly memory: Map<string, unknown>;
+  /**
+   * What screens keep for the whole session, whichever plan is open (where the planner was on a screen: a
+   * filter, a drill-down path, a selection), so that it outlives the tab switch: not forgotten by clear().
+   * One per store (so per AppProvider): nothing module-wide.
+   */
+  readonly session: Map<string, unknown>;
   /** Another plan is open: forget every answer and the screens' memory; mounted queries drop theirs and ask again. */
   clear(): void;
   /** Told on clear(); returns the unsubscribe. */
@@ -60,6 +66,7 @@ export function createDataStore(invoke: Invoke, initialRevision = 0): DataStore 
   const listeners = new Set<(r: number) => void>();
   const clearListeners = new Set<() => void>();
   const memory = new Map<string, unknown>();
+  const session = new Map<string, unknown>();
 
   const call = <M extends ApiMethod>(key: string, method: M, args: ApiArgs<M>): Promise<ApiResult<M>> => {
     const entry: Entry = entries.get(key) ?? { promise: null, asked: revision, has: false, data: undefined, revision };
@@ -83,6 +90,7 @@ export function createDataStore(invoke: Invoke, initialRevision = 0): DataStore 
   return {
     invoke,
     memory,
+    session,
     revision: () => revision,
     setRevision(r) {
       if (r === revision) return;

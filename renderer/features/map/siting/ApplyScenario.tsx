@@ -17,7 +17,7 @@ import { enumLabel } from '../../../ui/i18n/labels.ts';
 import { DialogButtons, ErrorBox, Modal } from '../../../ui/dialogs/Modal.tsx';
 import { useAppActions, useAppData } from '../../../ui/state/AppContext.tsx';
 import { useUi } from '../../../ui/state/UiContext.tsx';
-import { remember } from '../../../ui/state/useRemembered.ts';
+import { useRemember } from '../../../ui/state/useRemembered.ts';
 import type { GapSelection } from '../../../ui/state/types.ts';
 import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../../../ui/scenarios/PlannedYear.tsx';
 import { useScenarioName } from '../../../ui/scenarios/ScenarioSwitcher.tsx';
@@ -154,6 +154,7 @@ export function AppliedNote() {
   const { scenarioId, units } = useAppData();
   const { invoke } = useAppActions();
   const { setTab } = useUi();
+  const remember = useRemember();
   const applied = useDataStore().memory.get(APPLIED) as Applied | undefined;
   if (!applied || applied.id !== scenarioId) return null;
   const { rule, name } = applied;
