@@ -31,6 +31,9 @@ export function populationFindings(c: CheckContext): CheckFinding[] {
   const out: CheckFinding[] = [];
   const year = input.year;
   const partial = new Set<number>();
+  // A unit whose figures come from the populations-by-year table is fixed there; others in the units table.
+  const dated = new Set((input.populations ?? []).filter((p) => p.population != null).map((p) => p.code));
+  const tableOf = (code: string) => (dated.has(code) ? 'populations' as const : 'units' as const);
 
   // Listed for only part of a street/town.
   for (let i = 0; i < ix.units.length; i++) {
@@ -48,7 +51,7 @@ export function populationFindings(c: CheckContext): CheckFinding[] {
     const ofOwn = o > 0 ? { zh: `，为本级 ${n0(o)} 人的 ${Math.round((sum / o) * 100)}%`, en: `, ${Math.round((sum / o) * 100)}% of its own ${n0(o)}` } : { zh: '', en: '' };
     out.push({
       id: `population.partial:units:${u.code}`, rule: 'population.partial', family: 'population',
-      row: { table: 'units', key: u.code, name: u.name, column: 'population' },
+      row: { table: tableOf(u.code), key: u.code, name: u.name, column: 'population' },
       message: without.length
         ? { zh: `${u.name} 下级 ${kids.length} 个单位中 ${without.length} 个没有人口，已列的 ${kids.length - without.length} 个合计 ${n0(sum)} 人${ofOwn.zh}（${year} 年）`,
           en: `${without.length} of the ${kids.length} units under ${u.name} have no population; the ${kids.length - without.length} listed hold ${n0(sum)}${ofOwn.en} (${year})` }
@@ -71,7 +74,7 @@ export function populationFindings(c: CheckContext): CheckFinding[] {
     const d = m.childrenSum - m.own;
     out.push({
       id: `population.sum:units:${u.code}`, rule: 'population.sum', family: 'population',
-      row: { table: 'units', key: u.code, name: u.name, column: 'population' },
+      row: { table: tableOf(u.code), key: u.code, name: u.name, column: 'population' },
       message: {
         zh: `${u.name} 本级常住人口 ${n0(m.own)} 人，下级合计 ${n0(m.childrenSum)} 人，相差 ${n0(Math.abs(d))} 人（${pct(m.childrenSum, m.own)}，${year} 年）`,
         en: `${u.name} has ${n0(m.own)} people of its own; its units add up to ${n0(m.childrenSum)}, ${n0(Math.abs(d))} ${d < 0 ? 'fewer' : 'more'} (${pct(m.childrenSum, m.own)}, ${year})`,

@@ -74,4 +74,14 @@ describe('populations that do not add up', () => {
     const units = [unit('C', '某市', 'city', null, 60_000), unit('A', '甲区', 'county', 'C', 60_000), unit('A1', '一街道', 'street', 'A', 40_000), unit('A2', '二街道', 'street', 'A', 20_000)];
     expect(check(units, []).counts.byFamily.population).toBe(0);
   });
+
+  it('a figure from the populations-by-year table is fixed there: the row says populations, the year\'s figure is the one compared', () => {
+    // 甲区's row says 61,000 for 2025; the table's figure for the same year (62,000) is the one used, as the gap engine uses it
+    const r = check(UNITS, [], [], { populations: [{ code: 'A', year: 2025, population: 62_000, population_0_3: null, population_65_plus: null }] });
+    const f = one(r, 'population.sum', 'A');
+    // 62,000 against 60,000: 2,000 (−3.2%)
+    expect(f.message.zh).toBe('甲区 本级常住人口 62,000 人，下级合计 60,000 人，相差 2,000 人（−3.2%，2025 年）');
+    expect(f.row.table).toBe('populations');
+    expect(one(r, 'population.sum', 'A').id).toBe('population.sum:units:A');
+  });
 });
