@@ -324,7 +324,7 @@ function timelineSlide(c: Ctx) {
   const s = frame(c, bt(lang, 'slide.timeline.title'), standardLine(b, lang));
   const projects = [...b.projects].sort((x, y) => x.year - y.year);
   const costs = projects.some((p) => p.cost !== null);
-  const rows: PptxGenJS.TableRow[] = [headRow(['year', 'name', 'kind', 'facility', 'change', ...(costs ? ['cost'] : [])].map((k) => bt(lang, `slide.timeline.${k}`)), 12)];
+  const rows: PptxGenJS.TableRow[] = [headRow((['year', 'name', 'kind', 'facility', 'change', ...(costs ? ['cost'] as const : [])] as const).map((k) => bt(lang, `slide.timeline.${k}`)), 12)];
   for (const p of projects.slice(0, TIMELINE_ROWS)) {
     rows.push([
       cell(String(p.year), { bold: true }),

@@ -4,27 +4,26 @@
  * figures themselves are worded by the gap screen (../gaps/figures.ts, ../gaps/phrases.ts), so a
  * slide says exactly what the gap table says.
  */
-import i18next from 'i18next';
+import { tIn, tUnder } from '../../ui/i18n/keys.ts';
 import type { Brief, BriefStanding } from '../../../shared/briefing/model.ts';
 import type { GapResult, GapStatus } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 import type { Lang } from '../../ui/i18n/index.ts';
 import { num } from '../../ui/wording/figures.ts';
+import { groupLabel } from '../../ui/wording/vocabulary.ts';
 
-/** A briefing text in the given language. */
-export const bt = (lang: Lang, key: string, opts: Record<string, unknown> = {}): string =>
-  i18next.t(`briefing.${key}`, { ...opts, lng: lang });
+/** A briefing text in the given language (keys under `briefing.`, typed). */
+export const bt = tUnder('briefing');
 
 /** A gaps text (status names, group names) in the given language. */
-export const gt = (lang: Lang, key: string, opts: Record<string, unknown> = {}): string =>
-  i18next.t(`gaps.${key}`, { ...opts, lng: lang });
+export const gt = tUnder('gaps');
 
 export const statusName = (s: GapStatus, lang: Lang) => gt(lang, `status.${s}`);
-export const groupName = (g: string, lang: Lang) => gt(lang, `groups.${g}`, { defaultValue: g });
+export const groupName = groupLabel;
 export const targetLabel = (t: Target, lang: Lang) => (lang === 'en' ? t.nameEn : t.name);
 
 /** 基线 in the reader's language; other scenarios by their own name. */
-export const scenarioName = (name: string, lang: Lang) => (name === '基线' ? i18next.t('scenario.baseline', { lng: lang }) : name);
+export const scenarioName = (name: string, lang: Lang) => (name === '基线' ? tIn(lang, 'scenario.baseline') : name);
 
 /** The source note of a target: its place in the set (the sources slides list them in this order). */
 export function sourceNumbers(b: Brief): Map<string, number> {

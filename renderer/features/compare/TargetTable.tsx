@@ -10,7 +10,7 @@ import type { Target } from '../../../shared/gaps/standard.ts';
 import { useLang, type Lang } from '../../ui/i18n/index.ts';
 import { cellFigure, isShareValued, requirement } from '../../ui/wording/figures.ts';
 import { cellGap } from '../../ui/wording/phrases.ts';
-import { counterOf, unitEn } from '../../ui/wording/vocabulary.ts';
+import { counterOf, groupLabel, unitEn } from '../../ui/wording/vocabulary.ts';
 import { ct, num, scenarioLabel, signed } from '../../ui/wording/compare.ts';
 
 const FIXED2 = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -70,7 +70,7 @@ export function TargetTable({ result, rows, selected, onSelect, onlyChanged }: P
       </thead>
       <tbody>
         {groups.map((g) => [
-          <tr key={`g-${g.name}`} className="compare-group-row"><th colSpan={span} scope="colgroup">{t(`gaps.groups.${g.name}`, { defaultValue: g.name })}</th></tr>,
+          <tr key={`g-${g.name}`} className="compare-group-row"><th colSpan={span} scope="colgroup">{groupLabel(g.name, lang)}</th></tr>,
           ...g.targets.map((x) => {
             const row = byTarget.get(x.id)!;
             return (

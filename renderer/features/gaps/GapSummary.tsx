@@ -10,7 +10,7 @@ import { REGION, type GapIndex, type GapSelection, type PlaceRow } from './drill
 import { fullFigure, num } from '../../ui/wording/figures.ts';
 import { gapPhrase, missingText } from '../../ui/wording/phrases.ts';
 import { StatusLight, TargetBadges } from './StatusLight.tsx';
-import { targetName } from '../../ui/wording/vocabulary.ts';
+import { groupLabel, targetName } from '../../ui/wording/vocabulary.ts';
 
 interface Props {
   ix: GapIndex;
@@ -25,7 +25,7 @@ interface Props {
 interface Item { target: Target; result: GapResult | undefined; extras: GapResult[] }
 
 export const GapSummary = memo(function GapSummary({ ix, place, title, onlyShort, selected, onSelect, onHover }: Props) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const atRegion = !place || place.scope === 'region';
   const all: Item[] = ix.ordered.map((target) => ({
     target,
@@ -45,7 +45,7 @@ export const GapSummary = memo(function GapSummary({ ix, place, title, onlyShort
       </header>
       {groups.map((g) => (
         <section key={g} className="gaps-group">
-          <h3>{t(`gaps.groups.${g}`, { defaultValue: g })}</h3>
+          <h3>{groupLabel(g, lang)}</h3>
           {shown.filter((i) => i.target.group === g).map((i) => {
             const sel = { target: i.target.id, scope: place?.scope, code: place?.code };
             return (

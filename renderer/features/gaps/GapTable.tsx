@@ -9,7 +9,7 @@ import { useLang } from '../../ui/i18n/index.ts';
 import { canDrill, type GapIndex, type GapSelection, type PlaceRow, type SortDir } from './drill.ts';
 import { cellFigure, requirement } from '../../ui/wording/figures.ts';
 import { cellGap } from '../../ui/wording/phrases.ts';
-import { targetName } from '../../ui/wording/vocabulary.ts';
+import { groupLabel, targetName } from '../../ui/wording/vocabulary.ts';
 
 export type RowKind = 'county' | 'township' | 'facility';
 export interface GapSort { target: string; dir: SortDir }
@@ -43,7 +43,7 @@ export const GapTable = memo(function GapTable(p: Props) {
       <thead>
         <tr className="gaps-group-row">
           <th className="gaps-name-h" rowSpan={2} scope="col">{t(`gaps.rowsHead.${p.kind}`)}</th>
-          {groups.map((g, i) => <th key={`${g.name}-${i}`} colSpan={g.span} className="gaps-group-h" scope="colgroup">{t(`gaps.groups.${g.name}`, { defaultValue: g.name })}</th>)}
+          {groups.map((g, i) => <th key={`${g.name}-${i}`} colSpan={g.span} className="gaps-group-h" scope="colgroup">{groupLabel(g.name, lang)}</th>)}
         </tr>
         <tr className="gaps-target-row">
           {p.columns.map((c) => {

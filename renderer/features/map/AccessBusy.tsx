@@ -1,6 +1,7 @@
 /** While an analysis runs: what it is doing, how far it is, the seconds so far, and 取消. */
 import { useEffect, useState } from 'react';
 import { useLang } from '../../ui/i18n/index.ts';
+import type { Key } from '../../ui/i18n/keys.ts';
 import type { JobProgress } from '../../api/index.ts';
 
 const ACCESS_STAGES = ['queued', 'prepare', 'graph', 'snap', 'search', 'done'];
@@ -23,7 +24,7 @@ export function AccessBusy({ startedAt, progress, onCancel, stages, testId = 'ac
   }, []);
   const { keys, prefix, busy } = stages ?? { keys: ACCESS_STAGES, prefix: 'map.access.stage', busy: 'map.access.busy' };
   const s = Math.max(0, Math.floor((now - startedAt) / 1000));
-  const stage = progress && keys.includes(progress.stage) ? t(`${prefix}.${progress.stage}`) : t(busy);
+  const stage = progress && keys.includes(progress.stage) ? t(`${prefix}.${progress.stage}` as Key) : t(busy as Key);
   const share = progress ? Math.min(1, Math.max(0, progress.share)) : null;
   return (
     <div className="access-busy" role="status" data-testid={`${testId}-busy`}>

@@ -10,7 +10,7 @@ import type { Target } from '../../../shared/gaps/standard.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 import { cellFigure, requirement } from '../../ui/wording/figures.ts';
 import { cellGap, gapPhrase } from '../../ui/wording/phrases.ts';
-import { targetName } from '../../ui/wording/vocabulary.ts';
+import { groupLabel, targetName } from '../../ui/wording/vocabulary.ts';
 
 interface Props {
   summary: TimelineSummary;
@@ -68,7 +68,7 @@ export const YearMatrix = memo(function YearMatrix({ summary, viewYear, onViewYe
       </thead>
       {groups.map((g) => (
         <tbody key={g}>
-          <tr className="tl-group-row"><th scope="rowgroup" colSpan={years.length + 2}>{t(`gaps.groups.${g}`, { defaultValue: g })}</th></tr>
+          <tr className="tl-group-row"><th scope="rowgroup" colSpan={years.length + 2}>{groupLabel(g, lang)}</th></tr>
           {summary.targets.filter((x) => x.group === g).map((target) => {
             const results = years.map((y) => byYear.get(y)?.get(target.id));
             return (

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
+import type { TFn } from './keys.ts';
 
 export type Lang = 'zh-CN' | 'en';
 const STORAGE_KEY = 'healthplan.lang';
@@ -31,8 +32,8 @@ export function setLang(lang: Lang): void {
   void i18next.changeLanguage(lang);
 }
 
-/** `t` plus the current language, narrowed to the two we have. */
-export function useLang(): { t: ReturnType<typeof useTranslation>['t']; lang: Lang } {
+/** `t` (typed keys: see keys.ts) plus the current language, narrowed to the two we have. */
+export function useLang(): { t: TFn; lang: Lang } {
   const { t, i18n } = useTranslation();
-  return { t, lang: i18n.language === 'en' ? 'en' : 'zh-CN' };
+  return { t: t as unknown as TFn, lang: i18n.language === 'en' ? 'en' : 'zh-CN' };
 }

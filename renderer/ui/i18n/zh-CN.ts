@@ -2,6 +2,7 @@
  * 界面文字（简体中文，默认）. Column headers, kinds, types and the 是/否 · 城镇/农村 words come from
  * shared/model (see labels.ts) and are not repeated here.
  */
+import type { English } from './shape.ts';
 import { boolLabels } from '../../../shared/model/cells.ts';
 import { gapsStrings } from './strings/gaps.ts';
 import { standardsStrings } from './strings/standards.ts';
@@ -89,6 +90,5 @@ export const zhCN = {
   },
 } as const;
 
-/** Same keys, every leaf a string: the shape the English file must match. */
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Resources = Widen<typeof zhCN>;
+/** Same keys, every leaf a string (plus English `_one` singulars): the shape the English file must match. */
+export type Resources = English<typeof zhCN>;

@@ -8,10 +8,10 @@ import type { CostItem, CostLine } from '../../../shared/compare/costs.ts';
 import type { Lang } from '../i18n/index.ts';
 import { anyColumnLabel, boolLabel, enumLabel, isEnumType } from '../i18n/labels.ts';
 import { typeName } from './vocabulary.ts';
-import i18next from 'i18next';
+import { tIn, tUnder } from '../i18n/keys.ts';
 
 /** A compare text in the given language. */
-export const ct = (lang: Lang, key: string, opts: Record<string, unknown> = {}): string => i18next.t(`compare.${key}`, { ...opts, lng: lang });
+export const ct = tUnder('compare');
 
 const INT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const NUM = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
@@ -66,7 +66,7 @@ export function fieldValue(field: string, v: FieldValue, lang: Lang, table: 'fac
 }
 
 /** 基线 in the screen's language, else the scenario's own name. */
-export const scenarioLabel = (s: { name: string; baseline: boolean }, lang: Lang) => (s.baseline ? i18next.t('scenario.baseline', { lng: lang }) : s.name);
+export const scenarioLabel = (s: { name: string; baseline: boolean }, lang: Lang) => (s.baseline ? tIn(lang, 'scenario.baseline') : s.name);
 
 /** The header of a column. */
 export const fieldName = (field: string, lang: Lang) => anyColumnLabel(field, lang);

@@ -2,16 +2,18 @@
  * Words for the parts of a target — what is measured, which facilities, which units, a condition —
  * so that gaps read as sentences ("还需床位 312 张") in either language.
  */
-import i18next from 'i18next';
+import { tIn, tUnder, type Key } from '../i18n/keys.ts';
 import { PERCENT_COLUMNS } from '../../../shared/model/cells.ts';
 import { FACILITY_COLUMNS } from '../../../shared/model/columns.ts';
 import { FACILITY_TYPE_LABELS, SERVICE_STANDARD_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKind } from '../../../shared/model/kinds.ts';
 import type { Condition, Target } from '../../../shared/gaps/standard.ts';
 import type { Lang } from '../i18n/index.ts';
 
-/** A gaps text in the given language. */
-export const tr = (lang: Lang, key: string, opts: Record<string, unknown> = {}): string =>
-  i18next.t(`gaps.${key}`, { ...opts, lng: lang });
+/** A gaps text in the given language (keys under `gaps.`, typed). */
+export const tr = tUnder('gaps');
+
+/** A target group's name (床位, 人员 … from the documents): the known ones have English, others show as written. */
+export const groupLabel = (g: string, lang: Lang): string => tIn(lang, `gaps.groups.${g}` as Key, { defaultValue: g });
 
 /** English labels start lower-case inside a sentence, acronyms (TCM, GPs, CDC) stay. */
 const inSentence = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);

@@ -64,7 +64,7 @@ export function sameQuery(a: SitingQuery, b: SitingQuery): boolean {
 }
 
 /** Why the question cannot be asked yet (a strings key), or null. */
-export function missingInput(s: SitingSettings): string | null {
+export function missingInput(s: SitingSettings): 'noK' | 'noCandidates' | null {
   if (s.model !== 'lscp' && s.k < 1) return 'noK';
   if (!s.generate && s.upgrade.length === 0 && s.listSites.length === 0 && s.mapSites.length === 0) return 'noCandidates';
   return null;

@@ -1,5 +1,6 @@
 /** Allocate resources texts (zh-CN default, en); merged into the app's resources under `allocation.`. */
-export const allocationStrings = {
+import { screenStrings } from '../shape.ts';
+export const allocationStrings = screenStrings({
   zh: {
     title: '资源配置',
     form: {
@@ -252,4 +253,4 @@ export const allocationStrings = {
     exporting: 'Exporting…',
     exported: 'Exported {{file}}',
   },
-};
+});

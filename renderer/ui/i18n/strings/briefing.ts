@@ -1,5 +1,6 @@
 /** Dashboard, presentation and briefing texts (zh-CN default, en); merged into the app's resources under `briefing.`. */
-export const briefingStrings = {
+import { screenStrings } from '../shape.ts';
+export const briefingStrings = screenStrings({
   zh: {
     title: '总览',
     loading: '正在准备总览…',
@@ -260,4 +261,4 @@ export const briefingStrings = {
       loading: 'Making the briefing…',
     },
   },
-};
+});

@@ -1,5 +1,6 @@
 /** Compare scenarios texts (zh-CN default, en); merged into the app's resources under `compare.`. */
-export const compareStrings = {
+import { screenStrings } from '../shape.ts';
+export const compareStrings = screenStrings({
   zh: {
     title: '情景比较',
     reference: '参照情景',
@@ -206,4 +207,4 @@ export const compareStrings = {
       empty: 'Nothing to draw.',
     },
   },
-};
+});

@@ -1,5 +1,6 @@
 /** 差距分析 screen texts (zh-CN default, en); merged into the app's resources under `gaps.`. */
-export const gapsStrings = {
+import { screenStrings } from '../shape.ts';
+export const gapsStrings = screenStrings({
   zh: {
     loading: '正在计算差距…',
     computing: '计算中…',
@@ -246,4 +247,4 @@ export const gapsStrings = {
     exported: 'Exported {{file}}',
     groups: { 床位: 'Beds', 人员: 'Staff', 中医药: 'TCM', 公共卫生: 'Public health', 托育: 'Childcare', 基层机构: 'Primary care', 急救: 'Emergency care', 养老: 'Elderly care', 妇幼: 'Maternal & child health', 设施选址方案: 'Siting proposal' },
   },
-} as const;
+});

@@ -1,7 +1,8 @@
 /** 地图与可及性 screen texts (zh-CN default, en); merged into the app's resources under `map.` (siting's under `map.siting.`). */
+import { screenStrings } from '../shape.ts';
 import { sitingStrings } from './siting.ts';
 
-export const mapStrings = {
+export const mapStrings = screenStrings({
   zh: {
     side: { label: '分析', access: '可及性分析', siting: '设施选址' },
     siting: sitingStrings.zh,
@@ -207,4 +208,4 @@ export const mapStrings = {
       locate: 'Show on the map',
     },
   },
-} as const;
+});

@@ -1,5 +1,6 @@
 /** 路网与边界 dialog texts (zh-CN default, en); merged into the app's resources under `roads.`. */
-export const roadsStrings = {
+import { screenStrings } from '../shape.ts';
+export const roadsStrings = screenStrings({
   zh: {
     title: '路网与边界',
     summary: '当前方案',
@@ -68,4 +69,4 @@ export const roadsStrings = {
     clear: 'Delete the road network…', clearConfirm: 'Delete the whole road network of the plan? Access will use straight-line distance. Speeds are kept.', cleared: 'Road network deleted ({{n}} segments)',
     close: 'Close',
   },
-} as const;
+});

@@ -1,5 +1,6 @@
 /** 设施选址 panel texts (zh-CN default, en); merged into the map's strings, so under `map.siting.`. */
-export const sitingStrings = {
+import { screenStrings } from '../shape.ts';
+export const sitingStrings = screenStrings({
   zh: {
     title: '设施选址',
     preset: '问题',
@@ -208,4 +209,4 @@ export const sitingStrings = {
     picker: { search: 'Find a county, street or town', none: 'No unit matches', clear: 'Clear all', n: '{{n}} areas', expand: 'Expand' },
     legend: { title: 'Siting', site: 'Proposed site (numbered)', candidate: 'Candidate site', planner: 'Candidate (sheet, map)', before: 'Covered before', newly: 'Newly covered', uncovered: 'Still not covered' },
   },
-} as const;
+});

@@ -1,5 +1,6 @@
 /** 标准 (standard sets) dialog texts (zh-CN default, en); merged into the app's resources under `standards.`. */
-export const standardsStrings = {
+import { screenStrings } from '../shape.ts';
+export const standardsStrings = screenStrings({
   zh: {
     title: '指标标准',
     loading: '正在加载…',
@@ -34,7 +35,7 @@ export const standardsStrings = {
     saved: '已保存「{{name}}」',
     copied: '已复制为「{{name}}」，可在右侧编辑',
     deleted: '已删除「{{name}}」',
-    kind: { ratio: '与人口之比', presence: '每个单位至少', facility_min: '每所机构至少', share: '机构占比', access: '通行时间' },
+    kind: { ratio: '与人口之比', presence: '每个单位至少', facility_min: '每所机构至少', share: '机构占比', pooled_share: '合计占比', count: '机构数量', access: '通行时间' },
     binding: '约束性',
     bindingHint: '约束性指标（其余为预期性）',
     unverified: '待核实',
@@ -159,7 +160,7 @@ export const standardsStrings = {
     saved: 'Saved "{{name}}"',
     copied: 'Copied as "{{name}}"; edit it on the right',
     deleted: 'Deleted "{{name}}"',
-    kind: { ratio: 'Ratio to population', presence: 'At least per unit', facility_min: 'At least per facility', share: 'Share of facilities', access: 'Travel time' },
+    kind: { ratio: 'Ratio to population', presence: 'At least per unit', facility_min: 'At least per facility', share: 'Share of facilities', pooled_share: 'Pooled share', count: 'Number of facilities', access: 'Travel time' },
     binding: 'Binding',
     bindingHint: 'Binding target (the others are expected)',
     unverified: 'Unverified',
@@ -244,4 +245,4 @@ export const standardsStrings = {
     },
     field: { min: 'required value', per: 'per residents', urbanMinutes: 'urban minutes', ruralMinutes: 'rural minutes', name: 'name', nameEn: 'English name', year: 'year', targets: 'targets', note: 'note', named: 'units\' minimums' },
   },
-} as const;
+});

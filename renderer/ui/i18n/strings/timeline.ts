@@ -1,5 +1,6 @@
 /** Projects by year texts (zh-CN default, en); merged into the app's resources under `timeline.`. */
-export const timelineStrings = {
+import { screenStrings } from '../shape.ts';
+export const timelineStrings = screenStrings({
   zh: {
     title: '规划项目',
     loading: '正在逐年计算…',
@@ -184,4 +185,4 @@ export const timelineStrings = {
       removed: 'Removed the project “{{name}}”',
     },
   },
-};
+});
