@@ -8,20 +8,33 @@ import type { PlanDb } from './db/plan-file.ts';
 import { upsertPopulations } from './db/populations.ts';
 import { listRows } from './db/tables.ts';
 import { readSheet } from './io/read-sheet.ts';
+import { mappingRefusal, rememberedMapping, rememberMapping, settleWith, withMapping } from './io/mappings.ts';
+import type { ColumnMapping } from '../../shared/model/mapping.ts';
 
-export async function importPopulations(p: PlanDb, file: { fileName: string; bytes: Uint8Array }, opts: { scenarioId: number; dryRun: boolean },
+export async function importPopulations(p: PlanDb, file: { fileName: string; bytes: Uint8Array }, opts: { scenarioId: number; dryRun: boolean; mapping?: ColumnMapping | undefined },
   write: (fn: () => void) => void): Promise<ImportReport> {
   const { sheet, encoding } = await readSheet(file.fileName, file.bytes, { table: 'populations' });
   const codes = new Set(listRows(p.db, 'units', opts.scenarioId).map((u) => u.code));
-  const parsed = parsePopulationSheet(sheet, codes);
+  const settled = settleWith('populations', sheet, opts.mapping, (sig) => rememberedMapping(p.db, 'populations', sig));
+  const refusal = mappingRefusal(settled);
+  if (refusal) {
+    return { ok: false, table: 'populations', fileName: file.fileName, encoding, rows: 0, added: 0, changed: 0, unchanged: 0,
+      columns: {}, ignoredColumns: [], problems: refusal, problemsTruncated: 0, dryRun: opts.dryRun, mapping: settled.proposal };
+  }
+  const parsed = parsePopulationSheet(settled.sheet, codes);
   const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
-  const report: ImportReport = {
+  const report: ImportReport = withMapping<ImportReport>({
     ok, table: 'populations', fileName: file.fileName, encoding, rows: ok ? parsed.rows.length : parsed.dataRows,
     added: 0, changed: 0, unchanged: 0, columns: parsed.columns, ignoredColumns: parsed.ignoredColumns,
     problems: parsed.problems, problemsTruncated: parsed.problemsTruncated, dryRun: opts.dryRun,
-  };
+  }, settled);
   if (!ok) return report;
   if (opts.dryRun) Object.assign(report, upsertPopulations(p.db, opts.scenarioId, parsed.rows, { merge: true, dryRun: true }));
-  else write(() => { Object.assign(report, upsertPopulations(p.db, opts.scenarioId, parsed.rows, { merge: true })); });
+  else {
+    write(() => {
+      Object.assign(report, upsertPopulations(p.db, opts.scenarioId, parsed.rows, { merge: true }));
+      if (opts.mapping && settled.used) rememberMapping(p.db, 'populations', settled.proposal.signature, settled.used.mapping);
+    });
+  }
   return report;
 }

@@ -15,9 +15,10 @@ import { facilityTypeLabel, unitKindLabel } from '../backend/plan-info.ts';
 import { importTarget, scenarioId } from './scenario.ts';
 import { importRoadsAndBoundaries, roadInfo } from './roads.ts';
 import { choice } from './options.ts';
-import type { ApiArgs } from '../../shared/api/contract.ts';
+import type { ApiArgs, ImportReport } from '../../shared/api/contract.ts';
 import { Crs } from '../../shared/api/schemas.ts';
 import { Scope } from '../../shared/gaps/standard.ts';
+import { hasGuesses, parseMappingSpec, specOfGuesses, type ColumnMapping } from '../../shared/model/mapping.ts';
 
 
 const b64file = (f: string) => {
@@ -25,6 +26,42 @@ const b64file = (f: string) => {
   try { return { fileName: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') }; } catch (e) { throw fileErrorOf(e, f) ?? e; } // a folder given as a file
 };
 
+
+type SheetFlag = 'units' | 'facilities' | 'populations';
+const SHEET_FLAGS: readonly SheetFlag[] = ['units', 'facilities', 'populations'];
+
+/**
+ * The import's column mappings: --map for the one sheet given (with several, --map-units / --map-facilities /
+ * --map-populations). A value naming an existing file is read from it (JSON { header: field } or field=header lines).
+ */
+function columnMappings(opts: Record<string, string | boolean | undefined>, lang: 'zh' | 'en'): (kind: SheetFlag) => ColumnMapping | undefined {
+  const given = SHEET_FLAGS.filter((k) => opts[k]);
+  if (opts.map && given.length !== 1) {
+    throw new UsageError(lang === 'en' ? '--map is for one sheet; with several, give --map-units, --map-facilities or --map-populations' : '--map 只用于一个表；同时导入多个表时请用 --map-units、--map-facilities 或 --map-populations');
+  }
+  const read = (flag: string, v: string): ColumnMapping => {
+    let text = v;
+    try { if (fs.statSync(v).isFile()) text = fs.readFileSync(v, 'utf8'); } catch { /* not a file: the spec itself */ }
+    const r = parseMappingSpec(text);
+    if ('error' in r) throw new UsageError(`--${flag}: ${lang === 'en' ? r.error.en : r.error.zh}`);
+    return r.mapping;
+  };
+  const maps = new Map<SheetFlag, ColumnMapping>();
+  for (const k of SHEET_FLAGS) {
+    const v = opts[`map-${k}`] ?? (given[0] === k ? opts.map : undefined);
+    if (typeof v === 'string') maps.set(k, read(opts[`map-${k}`] ? `map-${k}` : 'map', v));
+  }
+  return (k) => maps.get(k);
+}
+
+/** After a sheet's report: the remembered mapping it followed, or the --map that confirms its headers. True when it waits for one. */
+function mappingNote(r: ImportReport, opts: Record<string, string | boolean | undefined>, lang: 'zh' | 'en'): boolean {
+  if (r.mappingUsed?.source === 'remembered') console.log(lang === 'en' ? '  (columns read by the mapping this plan remembers for this layout)' : '  （按本方案为此表头记住的列对应读取）');
+  if (r.ok || !r.mapping || r.mappingUsed || !hasGuesses(r.mapping)) return false;
+  const flag = SHEET_FLAGS.filter((k) => opts[k]).length > 1 ? `--map-${r.table}` : '--map';
+  console.error(lang === 'en' ? `  to confirm, run again with: ${flag} '${specOfGuesses(r.mapping)}'` : `  确认后请加上：${flag} '${specOfGuesses(r.mapping)}'`);
+  return true;
+}
 
 export const COMMANDS: Record<string, Command> = {
   sample: {
@@ -73,7 +110,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    usage: 'healthplan import <file.hplan> [--units F] [--facilities F] [--populations F] [--roads F] [--boundaries F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
+    usage: 'healthplan import <file.hplan> [--units F] [--facilities F] [--populations F] [--map FILE|SPEC] [--roads F] [--boundaries F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
     summary: { zh: '从 .xlsx/.csv 导入单位和机构（全部成功或全部不写入；文件不存在时新建方案），以及路网和单位边界', en: 'Import units/facilities from .xlsx/.csv, all or nothing (creates the plan if missing); also the road network and unit boundaries' },
     options: {
       units: { type: 'string', help: 'units spreadsheet / 行政区划表' },
@@ -84,14 +121,20 @@ export const COMMANDS: Record<string, Command> = {
       scenario: { type: 'string', help: 'scenario name (created if missing) / 情景名称（不存在则新建）' },
       crs: { type: 'string', help: 'coordinates in the files: wgs84 (default), gcj02 (高德/腾讯), bd09 (百度)' },
       'dry-run': { type: 'boolean', help: 'check only, write nothing / 只检查不写入' },
+      map: { type: 'string', help: "column mapping of the one sheet given: 'field=header,…' or a .json file { \"header\": \"field\" } (remembered in the plan) / 列对应：字段=表头,… 或 JSON 文件（方案会记住）" },
+      'map-units': { type: 'string', help: 'column mapping of --units (with several sheets) / --units 的列对应' },
+      'map-facilities': { type: 'string', help: 'column mapping of --facilities / --facilities 的列对应' },
+      'map-populations': { type: 'string', help: 'column mapping of --populations / --populations 的列对应' },
     },
     async run(svc, file, opts, lang) {
       if (!opts.units && !opts.facilities && !opts.populations && !opts.roads && !opts.boundaries) {
         throw new UsageError(lang === 'en' ? 'give --units, --facilities, --populations, --roads and/or --boundaries' : '请给出 --units、--facilities、--populations、--roads 和/或 --boundaries');
       }
       const crs = choice(opts.crs, Crs.options, '--crs: wgs84 | gcj02 | bd09'); // absent: the schema's wgs84
-      const units = opts.units ? b64file(opts.units as string) : undefined;
-      const facilities = opts.facilities ? b64file(opts.facilities as string) : undefined;
+      const mapFor = columnMappings(opts, lang);
+      const mapped = (f: string, kind: SheetFlag) => ({ ...b64file(f), ...(mapFor(kind) ? { mapping: mapFor(kind)! } : {}) });
+      const units = opts.units ? mapped(opts.units as string, 'units') : undefined;
+      const facilities = opts.facilities ? mapped(opts.facilities as string, 'facilities') : undefined;
       const abs = path.resolve(file);
       const created = !fs.existsSync(abs);
       if (created && opts['dry-run']) throw new UsageError(lang === 'en' ? `${file} does not exist` : `${file} 不存在`);
@@ -103,11 +146,14 @@ export const COMMANDS: Record<string, Command> = {
         ? await target.write((sid) => svc.call('tables.import', { scenarioId: sid, units, facilities, crs, dryRun }))
         : { ok: true, reports: [] };
       for (const r of result.reports) printImportReport(r, lang);
+      let confirm = result.reports.some((r) => mappingNote(r, opts, lang));
       // Populations come after the units they refer to, in a transaction of their own.
       if (result.ok && opts.populations) {
         const populations = b64file(opts.populations as string);
-        const r = await target.write((sid) => svc.call('populations.import', { scenarioId: sid, file: populations, dryRun }));
+        const mapping = mapFor('populations');
+        const r = await target.write((sid) => svc.call('populations.import', { scenarioId: sid, file: populations, dryRun, ...(mapping ? { mapping } : {}) }));
         printImportReport(r, lang);
+        confirm = mappingNote(r, opts, lang) || confirm;
         result.ok = r.ok;
         if (!r.ok && (units || facilities) && !dryRun) console.error(lang === 'en' ? '  (the units/facilities above were imported)' : '  （上面的单位/机构已导入）');
       }
@@ -119,7 +165,8 @@ export const COMMANDS: Record<string, Command> = {
         svc.close();
         deletePlanFile(abs); // a rejected import leaves nothing behind, not even an empty plan (unless another process opened it meanwhile: LOCKED)
       } else if (created) console.log(lang === 'en' ? `created ${abs}` : `已新建方案 ${abs}`);
-      return result.ok ? 0 : 3;
+      // A doubtful header is a question for the planner (exit 2, with the --map to confirm), not a bad file (3).
+      return result.ok ? 0 : confirm ? 2 : 3;
     },
   },
   export: {

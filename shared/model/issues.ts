@@ -3,6 +3,7 @@
  * column, a GeoJSON feature or an OSM way) and how to fix it, in Chinese and English, and what an import
  * added and changed. Core types: the readers in shared/ fill them; the contract (shared/api) re-exports them.
  */
+import type { ColumnMapping, MappingProposal } from './mapping.ts';
 
 export interface ImportProblem {
   /** 1-based row number as the planner sees it in the spreadsheet (the header is row 1); 0 = the file as a whole. */
@@ -34,6 +35,13 @@ export interface ImportReport {
   /** More problems were found than are listed. */
   problemsTruncated: number;
   dryRun: boolean;
+  /**
+   * What each column of the file fills (mapping.ts), when that is not sure: refused for confirming
+   * (a guess to confirm), or a required column missing. Absent when every header was recognised.
+   */
+  mapping?: MappingProposal;
+  /** The import followed a mapping: the one given with it, or the one remembered for this layout. */
+  mappingUsed?: { source: 'given' | 'remembered'; mapping: ColumnMapping };
 }
 
 /**

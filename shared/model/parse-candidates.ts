@@ -21,6 +21,9 @@ const COLUMNS: { def: ColumnDef; names: string[] }[] = [
   { def: { ...col('lat'), required: true }, names: ['lat', '纬度', '北纬', 'y', 'latitude'] },
 ];
 
+/** The columns and the headers each is known by (column mapping reads them: mapping.ts). */
+export const CANDIDATE_COLUMNS: readonly { def: ColumnDef; names: readonly string[] }[] = COLUMNS;
+
 export interface CandidateParseResult { sites: CandidateSite[]; problems: ImportProblem[] }
 
 export function parseCandidateSheet(sheet: SheetData, crs: Crs = 'wgs84'): CandidateParseResult {

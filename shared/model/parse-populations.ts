@@ -50,7 +50,7 @@ export interface PopulationParseResult {
 /** A column of the file: the code, the year (long layout), or one band's figure (of a year, in the wide layout). */
 type Role = { kind: 'code' } | { kind: 'year' } | { kind: 'field'; field: Field; year: number | null };
 
-function roleOf(header: string): Role | null {
+export function roleOf(header: string): Role | null {
   const n = normaliseHeader(header);
   if (!n) return null;
   if (CODE_NAMES.has(n)) return { kind: 'code' };

@@ -6,17 +6,25 @@ import type { ImportReport } from '../../../shared/api/import-report.ts';
 import type { TableName } from '../../../shared/model/columns.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
 import { parseTableRows, type ParseContext, type TableRow } from '../../../shared/model/parse-rows.ts';
+import type { ColumnMapping } from '../../../shared/model/mapping.ts';
+import { mappingRefusal, settleWith, withMapping } from './mappings.ts';
 import { readSheet } from './read-sheet.ts';
 
 export interface ImportFileBytes { fileName: string; bytes: Uint8Array }
 export interface PrepareContext extends ParseContext {
   /** Copied into the report; the service decides. */
   dryRun?: boolean;
+  /** The planner's column mapping (header as written → field, null = ignore): followed as given. */
+  mapping?: ColumnMapping;
+  /** The mapping remembered for a layout (the plan's column_mapping), used when none is given. */
+  remembered?: (signature: string) => ColumnMapping | null;
 }
 export interface PreparedImport<R> {
   /** Every row, typed and converted to WGS-84; null when the report lists any problem. */
   rows: R[] | null;
   report: ImportReport;
+  /** The layout's signature, when the import followed a mapping (remembered after a write). */
+  signature?: string;
 }
 
 export function prepareImport(table: 'units', file: ImportFileBytes, ctx: PrepareContext): Promise<PreparedImport<Unit>>;
@@ -25,7 +33,18 @@ export function prepareImport<T extends TableName>(table: T, file: ImportFileByt
 /** Throws ApiError FILE_ERROR when the file cannot be read at all (an old .xls, a damaged .xlsx …). */
 export async function prepareImport(table: TableName, file: ImportFileBytes, ctx: PrepareContext): Promise<PreparedImport<Unit | Facility>> {
   const { sheet, encoding } = await readSheet(file.fileName, file.bytes, { table });
-  const parsed = parseTableRows(table, sheet, ctx);
+  const settled = settleWith(table, sheet, ctx.mapping, ctx.remembered);
+  const refusal = mappingRefusal(settled);
+  if (refusal) {
+    const rows = settled.proposal.headerIndex < 0 ? sheet.rows : sheet.rows.slice(settled.proposal.headerIndex + 1);
+    const report: ImportReport = {
+      ok: false, table, fileName: file.fileName, encoding, rows: rows.filter((r) => r.some((c) => c?.trim())).length,
+      added: 0, changed: 0, unchanged: 0, columns: {}, ignoredColumns: [], problems: refusal, problemsTruncated: 0,
+      dryRun: ctx.dryRun ?? false, mapping: settled.proposal,
+    };
+    return { rows: null, report };
+  }
+  const parsed = parseTableRows(table, settled.sheet, ctx);
   const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
   const report: ImportReport = {
     ok,
@@ -42,5 +61,5 @@ export async function prepareImport(table: TableName, file: ImportFileBytes, ctx
     problemsTruncated: parsed.problemsTruncated,
     dryRun: ctx.dryRun ?? false,
   };
-  return { rows: ok ? parsed.rows : null, report };
+  return { rows: ok ? parsed.rows : null, report: withMapping(report, settled), ...(settled.used ? { signature: settled.proposal.signature } : {}) };
 }
