@@ -8,9 +8,10 @@
  */
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
 import { RESOURCES, type Resource } from '../../../shared/allocation/resources.ts';
-import { useLang } from '../../ui/i18n/index.ts';
+import { useLang, type Lang } from '../../ui/i18n/index.ts';
 import { amount, fmtInt, money } from './format.ts';
 import type { MoneyUnit } from './session.ts';
+import { sep, labelIn } from '../../ui/i18n/labels.ts';
 
 interface Props { result: AllocationOut; moneyUnit: MoneyUnit }
 
@@ -49,7 +50,7 @@ export function AllocationSummary({ result: r, moneyUnit }: Props) {
         <p className="alloc-unbudgeted" data-testid="alloc-unbudgeted">
           {t('allocation.summary.noBudget', {
             list: unbudgeted.map((res) => `${t(`allocation.res.${res}`)} ${amount(res, r.still_needed[res].budget + r.still_needed[res].new_capacity, lang)}`)
-              .join(lang === 'en' ? '; ' : '；'),
+              .join(sep(lang, 'semi')),
           })}
         </p>
       )}
@@ -78,7 +79,7 @@ function ResourceCard({ res, r, hasTarget }: { res: Resource; r: AllocationOut; 
   let tone = 'is-ok';
   if (!hasTarget) { need = recon ?? t('allocation.summary.noTarget'); tone = 'is-muted'; }
   else if (still.budget > 0 && still.new_capacity > 0) {
-    need = `${t('allocation.summary.more', { amount: amount(res, still.budget, lang) })}${lang === 'en' ? '; ' : '；'}${t('allocation.summary.newCap', { amount: amount(res, still.new_capacity, lang) })}`;
+    need = `${t('allocation.summary.more', { amount: amount(res, still.budget, lang) })}${sep(lang, 'semi')}${t('allocation.summary.newCap', { amount: amount(res, still.new_capacity, lang) })}`;
     tone = 'is-short';
   } else if (still.budget > 0) { need = t('allocation.summary.more', { amount: amount(res, still.budget, lang) }); tone = 'is-short'; }
   else if (still.new_capacity > 0) { need = t('allocation.summary.newCapOnly', { amount: amount(res, still.new_capacity, lang) }); tone = 'is-short'; }
@@ -104,7 +105,7 @@ function ResourceCard({ res, r, hasTarget }: { res: Resource; r: AllocationOut; 
 }
 
 /** A resource's sentence against the gap screen (or why nothing was given), in the screen's language. */
-function said(r: AllocationOut, res: Resource, lang: string): string | null {
+function said(r: AllocationOut, res: Resource, lang: Lang): string | null {
   const s = r.totals[res]?.said;
-  return s ? (lang === 'en' ? s.en : s.zh) : null;
+  return s ? labelIn(s, lang) : null;
 }

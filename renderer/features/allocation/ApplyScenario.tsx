@@ -14,6 +14,7 @@ import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../../ui/sce
 import { useScenarioName } from '../../ui/scenarios/ScenarioSwitcher.tsx';
 import { amount } from './format.ts';
 import type { RunRecord } from './session.ts';
+import { sep } from '../../ui/i18n/labels.ts';
 
 /** The scenario last made here (kept in the client's memory, so per plan), for the line shown once the app is in it. */
 interface Applied { id: number; name: string }
@@ -54,7 +55,7 @@ export function ApplyScenario({ run, blocked }: Props) {
   const totals = RESOURCES.map((r): [Resource, number] => [r, lines.filter((l) => l.resource === r).reduce((s, l) => s + l.amount, 0)])
     .filter(([, n]) => n !== 0)
     .map(([r, n]) => `${t(`allocation.res.${r}`)} +${amount(r, n, lang)}`)
-    .join(lang === 'en' ? ', ' : '，');
+    .join(sep(lang, 'comma'));
 
   const open = () => { setName(defaultName()); setError(null); setBusy(false); setAsking(true); };
   const submit = async () => {

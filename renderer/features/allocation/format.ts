@@ -1,6 +1,7 @@
 /** Figures as planners read them: thousands separators, amounts with their measure word ("625 床", "625 beds"). */
 import { RESOURCE_LABELS, type Resource } from '../../../shared/allocation/resources.ts';
 import type { Lang } from '../../ui/i18n/index.ts';
+import { tIn } from '../../ui/i18n/keys.ts';
 import type { MoneyUnit } from './session.ts';
 
 const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -17,8 +18,8 @@ export function amount(r: Resource, n: number, lang: Lang): string {
 
 /** Yuan in the unit the planner typed the budget in: "5,000 万元", "50,000,000 元"; "5,000 × 10k yuan". */
 export function money(yuan: number, unit: MoneyUnit, lang: Lang): string {
-  if (unit === 'wan') return lang === 'en' ? `${fmtNum(yuan / 10000)} × 10k yuan` : `${fmtNum(yuan / 10000)} 万元`;
-  return lang === 'en' ? `${fmtNum(yuan)} yuan` : `${fmtNum(yuan)} 元`;
+  if (unit === 'wan') return tIn(lang, 'allocation.money.wan', { n: fmtNum(yuan / 10000) });
+  return tIn(lang, 'allocation.money.yuan', { n: fmtNum(yuan) });
 }
 
 /** The typed text with thousands separators when it is a plain number; else as typed. */

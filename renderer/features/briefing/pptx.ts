@@ -18,6 +18,7 @@ import { svgToPng } from './raster.ts';
 import { OVERVIEW_TILES } from './slides/OverviewSlide.tsx';
 import { COST_LINES, PROPOSAL_LINES, proposalLines } from './slides/ProposalsSlide.tsx';
 import { TIMELINE_ROWS } from './slides/TimelineSlide.tsx';
+import { sep } from '../../ui/i18n/labels.ts';
 import {
   ACCENT, BEFORE, bt, groupName, headlineTargets, int, pointsDelta, regionName, regionResult, scenarioName, sourceNumbers,
   standardLine, STATUS_COLOUR, statusName, tally, TARGET_LINE, targetById, targetLabel,
@@ -121,7 +122,7 @@ function overviewSlide(c: Ctx) {
     s.addText(runs, { ...c.text, x: tx + 0.15, y: y + 0.05, w: tw - 0.25, h: th - 0.1, valign: 'top', paraSpaceAfter: 4, fit: 'shrink' });
   });
   if (b.notes.length) {
-    s.addText(bt(lang, 'slide.overview.notes', { text: b.notes.join(lang === 'en' ? '; ' : '；') }), { ...c.text, x: X, y: 6.45, w: CW, h: 0.42, fontSize: 10, color: INK3, fit: 'shrink', valign: 'middle' });
+    s.addText(bt(lang, 'slide.overview.notes', { text: b.notes.join(sep(lang, 'semi')) }), { ...c.text, x: X, y: 6.45, w: CW, h: 0.42, fontSize: 10, color: INK3, fit: 'shrink', valign: 'middle' });
   }
 }
 

@@ -105,19 +105,19 @@ export const int = (v: number) => num(Math.round(v));
 export function scenarioLine(b: Brief, lang: Lang): string {
   const parts = [bt(lang, 'scenario', { name: scenarioName(b.current.scenario, lang) })];
   if (b.compare) parts.push(bt(lang, 'compared', { name: scenarioName(b.compare.scenario, lang) }));
-  return parts.join(lang === 'en' ? ' · ' : ' · ');
+  return parts.join(' · ');
 }
 
 /** Signed percentage points: +1.2 / −0.4 个百分点 (pp). */
 export function pointsDelta(d: number, lang: Lang): string {
   const v = Math.round(d * 1000) / 10;
   const s = v > 0 ? `+${num(v)}` : v < 0 ? `−${num(-v)}` : '0';
-  return lang === 'en' ? `${s} pp` : `${s} 个百分点`;
+  return bt(lang, 'points', { s });
 }
 
 /** A file name from the plan's name, safe on every system. */
 export function fileBase(b: Brief, lang: Lang): string {
-  const name = `${b.planName || 'HealthPlan'}-${lang === 'en' ? 'briefing' : '汇报材料'}`;
+  const name = `${b.planName || 'HealthPlan'}-${bt(lang, 'fileName')}`;
   return name.replace(/[\\/:*?"<>|\s]+/g, '_');
 }
 

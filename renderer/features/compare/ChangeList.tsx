@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { CompareOut, FacilityBrief, FacilityChange, ScenarioChanges, UnitChange } from '../../../shared/compare/compare.ts';
 import type { FieldChange } from '../../../shared/compare/rows.ts';
 import { useLang } from '../../ui/i18n/index.ts';
-import { enumLabel } from '../../ui/i18n/labels.ts';
+import { enumLabel, sep } from '../../ui/i18n/labels.ts';
 import { fieldName, fieldValue, num, scenarioLabel } from '../../ui/wording/compare.ts';
 
 const SHOWN = 60;
@@ -67,7 +67,7 @@ function FacilityLine({ kind, f, unitNames }: { kind: 'added' | 'removed'; f: Fa
   const figures = [
     f.beds_open !== null && t('compare.changes.beds', { n: num(f.beds_open) }),
     f.physicians !== null && t('compare.changes.physicians', { n: num(f.physicians) }),
-  ].filter(Boolean).join(lang === 'en' ? ', ' : '，');
+  ].filter(Boolean).join(sep(lang, 'comma'));
   return (
     <li className="compare-change" data-testid="compare-change" data-kind={kind} data-id={f.id}>
       <Tag kind={kind} />

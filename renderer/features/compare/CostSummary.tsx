@@ -7,6 +7,7 @@ import type { CompareOut, ScenarioChanges } from '../../../shared/compare/compar
 import { hasCosts } from '../../../shared/compare/costs.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 import { lineName, lineQuantity, money, num, scenarioLabel, yuan } from '../../ui/wording/compare.ts';
+import { sep } from '../../ui/i18n/labels.ts';
 
 export function CostSummary({ result, onEdit }: { result: CompareOut; onEdit(): void }) {
   const { t, lang } = useLang();
@@ -58,7 +59,7 @@ function ScenarioCostCard({ id, name, c }: { id: number; name: string; c: Scenar
       {cost.unpriced.length > 0 && (
         <div className="compare-unpriced" data-testid="compare-cost-unpriced">
           <span className="compare-unpriced-label">{t('compare.costs.unpriced')}</span>
-          {cost.unpriced.map((l) => `${lineName(l, lang)} ${lineQuantity(l, lang)}`).join(lang === 'en' ? '; ' : '；')}
+          {cost.unpriced.map((l) => `${lineName(l, lang)} ${lineQuantity(l, lang)}`).join(sep(lang, 'semi'))}
         </div>
       )}
       {(notCounted > 0 || c.delta.retyped > 0) && (

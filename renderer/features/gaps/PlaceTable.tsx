@@ -4,6 +4,7 @@ import { useLang } from '../../ui/i18n/index.ts';
 import { columnsFor, isShortish, sortRows, type GapIndex, type GapSelection, type PlaceRow } from './drill.ts';
 import { num } from '../../ui/wording/figures.ts';
 import { GapTable, type GapSort, type RowKind } from './GapTable.tsx';
+import { sep } from '../../ui/i18n/labels.ts';
 
 export interface PlaceTableProps {
   ix: GapIndex; kind: RowKind; rows: PlaceRow[]; onlyShort: boolean; sort: GapSort | null; onSort(s: GapSort | null): void;
@@ -24,7 +25,7 @@ export function PlaceTable({ ix, kind, rows, onlyShort, sort, ...rest }: PlaceTa
     <div className="gaps-table-block">
       <div className="gaps-table-caption" data-testid="gaps-count">
         {kept.length === rows.length ? t('gaps.rows.count', { n: num(rows.length), what }) : t('gaps.rows.shown', { shown: num(kept.length), total: num(rows.length), what })}
-        {bare > 0 && <span className="gaps-count-note" data-testid="gaps-count-bare">{lang === 'en' ? ' — ' : '，'}{t('gaps.rows.noFacilityTargets', { n: num(bare) })}</span>}
+        {bare > 0 && <span className="gaps-count-note" data-testid="gaps-count-bare">{sep(lang, 'aside')}{t('gaps.rows.noFacilityTargets', { n: num(bare) })}</span>}
       </div>
       {kept.length > 0
         ? <GapTable ix={ix} kind={kind} rows={kept} columns={columns} sort={sort} {...rest} />

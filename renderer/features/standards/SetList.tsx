@@ -4,6 +4,7 @@ import type { GapSettings } from '../../../shared/api/contract.ts';
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 import { targetName } from './targetText.ts';
+import { sep } from '../../ui/i18n/labels.ts';
 
 interface Props {
   sets: StandardSummary[];
@@ -33,7 +34,7 @@ export function SetList({ sets, settings, selectedId, onSelect, yearText, onYear
           <span>{t('standards.yearOf', { year: s.year })}</span>
           <span>{t('standards.targetCount', { n: s.targets })}</span>
         </span>
-        <span className="std-item-docs">{s.documents.join(lang === 'en' ? '; ' : '；')}</span>
+        <span className="std-item-docs">{s.documents.join(sep(lang, 'semi'))}</span>
       </button>
     </li>
   );

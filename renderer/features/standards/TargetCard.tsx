@@ -5,6 +5,7 @@ import { useLang } from '../../ui/i18n/index.ts';
 import { renamed } from './draft.ts';
 import { countsText, ruleText, scopesText, targetName } from './targetText.ts';
 import { TargetValues } from './TargetValues.tsx';
+import { sep } from '../../ui/i18n/labels.ts';
 
 interface Props {
   target: Target;
@@ -27,7 +28,7 @@ export function TargetCard({ target, edit }: Props) {
     ref.current?.scrollIntoView({ block: 'center' });
     ref.current?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
   }, [problem]);
-  const meta = [countsText(target, t, lang), scopesText(target, t)].filter(Boolean).join(lang === 'en' ? ' · ' : '　');
+  const meta = [countsText(target, t, lang), scopesText(target, t)].filter(Boolean).join(sep(lang, 'meta'));
   return (
     <article ref={ref} className={`std-target${edit ? ' is-editing' : ''}`} data-testid="standard-target" data-id={target.id}>
       <div className="std-target-head">

@@ -7,6 +7,7 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import { sayIssue, type IssueLike } from '../../../shared/api/say-issues.ts';
 import type { StandardSet } from '../../../shared/gaps/standard.ts';
 import type { Lang, useLang } from '../../ui/i18n/index.ts';
+import { labelIn } from '../../ui/i18n/labels.ts';
 
 type T = ReturnType<typeof useLang>['t'];
 
@@ -27,5 +28,5 @@ export function saveProblem(error: unknown, sent: StandardSet, _t: T, lang: Lang
   const target = rest[0] === 'targets' && typeof rest[1] === 'number' ? sent.targets[rest[1]] : undefined;
   const fieldPath = (target ? rest.slice(2) : rest).map(String);
   const said = sayIssue(issue, { set: sent });
-  return { targetId: target?.id ?? null, field: fieldPath.join('.'), text: lang === 'en' ? said.en : said.zh };
+  return { targetId: target?.id ?? null, field: fieldPath.join('.'), text: labelIn(said, lang) };
 }

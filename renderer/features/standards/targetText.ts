@@ -6,8 +6,9 @@ import { FACILITY_TYPES, FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, type FacilityTy
 import { PERCENT_COLUMNS } from '../../../shared/model/cells.ts';
 import { FACILITY_COLUMNS, UNIT_COLUMNS } from '../../../shared/model/columns.ts';
 import type { Condition, Target } from '../../../shared/gaps/standard.ts';
-import { anyColumnLabel, boolLabel, columnLabel, enumLabel } from '../../ui/i18n/labels.ts';
+import { anyColumnLabel, boolLabel, columnLabel, enumLabel, labelIn } from '../../ui/i18n/labels.ts';
 import type { Lang, useLang } from '../../ui/i18n/index.ts';
+import { tIn } from '../../ui/i18n/keys.ts';
 
 type T = ReturnType<typeof useLang>['t'];
 type Of<K extends Target['kind']> = Extract<Target, { kind: K }>;
@@ -52,9 +53,9 @@ function joinOr(items: string[], t: T): string {
   return `${items.slice(0, -1).join(t('standards.rule.list'))}${t('standards.rule.or')}${items.at(-1)}`;
 }
 
-const typeNames = (types: readonly FacilityType[], lang: Lang) => types.map((k) => (lang === 'en' ? FACILITY_TYPE_LABELS[k].en : FACILITY_TYPE_LABELS[k].zh));
+const typeNames = (types: readonly FacilityType[], lang: Lang) => types.map((k) => (labelIn(FACILITY_TYPE_LABELS[k], lang)));
 const kindNames = (kinds: readonly UnitKind[], lang: Lang) => kinds.map((k) => (lang === 'en' ? UNIT_KIND_LABELS[k].en.toLowerCase() : UNIT_KIND_LABELS[k].zh));
-const quote = (s: string, lang: Lang) => (lang === 'en' ? `"${s}"` : `「${s}」`);
+const quote = (s: string, lang: Lang) => tIn(lang, 'standards.quote', { s });
 const measureName = (key: string, lang: Lang) => quote(anyColumnLabel(key, lang), lang);
 
 function percentOrNumber(field: string, v: number, lang: Lang): string {

@@ -13,6 +13,7 @@ import { PROJECT_KIND_LABELS, PROJECT_KINDS, type ProjectInput, type ProjectKind
 import { fieldWord } from '../../../shared/timeline/words.ts';
 import { DialogButtons, ErrorBox, Modal } from '../../ui/dialogs/Modal.tsx';
 import { useLang } from '../../ui/i18n/index.ts';
+import { labelIn } from '../../ui/i18n/labels.ts';
 
 /** The figures the form offers (the service takes any numeric facility field). */
 const FIGURES = ['beds_open', 'beds_approved', 'physicians', 'nurses', 'gps', 'public_health_physicians', 'health_technicians', 'ambulances', 'floor_area_m2', 'childcare_places'] as const;
@@ -61,7 +62,7 @@ export function ProjectForm({ project, defaultYear, facilities, planned, unitNam
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
-  const typeLabel = (ty: FacilityType) => (lang === 'en' ? FACILITY_TYPE_LABELS[ty].en : FACILITY_TYPE_LABELS[ty].zh);
+  const typeLabel = (ty: FacilityType) => (labelIn(FACILITY_TYPE_LABELS[ty], lang));
 
   const choices = useMemo(() => [...facilities.map((f) => ({ id: f.id, name: f.name, type: f.type, unit: f.unit_code })), ...planned.map((p) => ({ ...p, unit: null }))], [facilities, planned]);
   const picked = useMemo(() => {
@@ -137,7 +138,7 @@ export function ProjectForm({ project, defaultYear, facilities, planned, unitNam
               {PROJECT_KINDS.map((x) => (
                 <label key={x} className={`tl-kind-choice${k === x ? ' is-on' : ''}`}>
                   <input type="radio" name="tl-kind" value={x} checked={k === x} onChange={() => chooseKind(x)} data-testid={`tl-kind-${x}`} />
-                  {lang === 'en' ? PROJECT_KIND_LABELS[x].en : PROJECT_KIND_LABELS[x].zh}
+                  {labelIn(PROJECT_KIND_LABELS[x], lang)}
                 </label>
               ))}
             </div>
@@ -219,7 +220,7 @@ export function ProjectForm({ project, defaultYear, facilities, planned, unitNam
             <legend>{figuresTitle}</legend>
             {FIGURES.map((f) => (
               <label key={f} className="tl-figure">
-                <span>{fieldWord(f, lang)}{f === 'floor_area_m2' ? (lang === 'en' ? ' (m²)' : '（㎡）') : ''}</span>
+                <span>{fieldWord(f, lang)}{f === 'floor_area_m2' ? t('timeline.form.areaUnit') : ''}</span>
                 <input type="text" inputMode="decimal" value={d.figures[f]} placeholder={k === 'new' ? '' : '+0'}
                   onChange={(e) => setD((x) => ({ ...x, figures: { ...x.figures, [f]: e.target.value } }))} data-testid={`tl-figure-${f}`} />
               </label>

@@ -8,6 +8,7 @@ import type { Facility } from '../../../shared/model/entities.ts';
 import { PROJECT_KIND_LABELS } from '../../../shared/timeline/project.ts';
 import { changesInWords } from '../../../shared/timeline/words.ts';
 import { useLang } from '../../ui/i18n/index.ts';
+import { labelIn } from '../../ui/i18n/labels.ts';
 
 interface Props {
   projects: ProjectOut[];
@@ -48,7 +49,7 @@ export function ProjectTable({ projects, facilityById, unitName, viewYear, readO
                 <span className="tl-year">{p.year}</span>
                 <span className={`tl-state ${done ? 'is-done' : 'is-planned'}`}>{done ? t('timeline.projects.done') : t('timeline.projects.planned')}</span>
               </td>
-              <td className="tl-c-kind"><span className={`tl-kind is-${p.kind}`}>{lang === 'en' ? PROJECT_KIND_LABELS[p.kind].en : PROJECT_KIND_LABELS[p.kind].zh}</span></td>
+              <td className="tl-c-kind"><span className={`tl-kind is-${p.kind}`}>{labelIn(PROJECT_KIND_LABELS[p.kind], lang)}</span></td>
               <td className="tl-c-facility">
                 <div className="tl-project-name" data-testid="timeline-project-name">{p.name}</div>
                 <div className="tl-facility">
@@ -60,7 +61,7 @@ export function ProjectTable({ projects, facilityById, unitName, viewYear, readO
               </td>
               <td className="tl-c-changes" data-testid="timeline-project-changes">
                 {changesInWords(p, lang, f?.type)}
-                {p.kind === 'relocate' && p.unit_code && <span className="tl-muted">{lang === 'en' ? `, in ${unitName(p.unit_code)}` : `，位于${unitName(p.unit_code)}`}</span>}
+                {p.kind === 'relocate' && p.unit_code && <span className="tl-muted">{t('timeline.projects.inUnit', { unit: unitName(p.unit_code) })}</span>}
                 {p.problems.map((x, i) => (
                   <div key={i} className={`tl-problem is-${x.severity}`} role={x.severity === 'error' ? 'alert' : undefined}>
                     {x.severity === 'error' ? t('timeline.projects.problem') : t('timeline.projects.warning')}：{lang === 'en' ? x.messageEn : x.message}

@@ -19,7 +19,7 @@ export const en: Resources = {
     exported: 'Exported {{file}}', exporting: 'Exporting…',
   },
   format: { xlsx: 'Excel workbook (.xlsx)', csv: 'CSV text (.csv)' },
-  edit: { undo: 'Undo', redo: 'Redo', undoWhat: 'Undo {{what}}', redoWhat: 'Redo {{what}}', nothing: 'Nothing to undo', undone: 'Undone: {{what}}', redone: 'Redone: {{what}}' },
+  edit: { undo: 'Undo', redo: 'Redo', undoWhat: 'Undo {{what}}', redoWhat: 'Redo {{what}}', nothing: 'Nothing to undo', placeMoveRemove: 'placed/moved/removed', undone: 'Undone: {{what}}', redone: 'Redone: {{what}}' },
   tabs: { dashboard: 'Overview', units: 'Administrative units', facilities: 'Health facilities', gaps: 'Gaps', map: 'Map & access', timeline: 'Projects', compare: 'Compare', allocation: 'Allocate' },
   gaps: gapsStrings.en,
   map: mapStrings.en,
@@ -29,6 +29,7 @@ export const en: Resources = {
   allocation: allocationStrings.en,
   briefing: briefingStrings.en,
   standards: standardsStrings.en,
+  sep: { semi: '; ', comma: ', ', list: ', ', or: '/', meta: ' · ', aside: ' — ', clause: '; ' },
   lang: { label: 'Language', zh: '中文', en: 'English' },
   scenario: {
     plannedYear: 'Put in as projects of a year', plannedYearLabel: 'Year done',

@@ -7,19 +7,26 @@ import { ENUM_LABELS, FACILITY_COLUMNS, UNIT_COLUMNS, type ColumnDef, type Colum
 import { ApiError } from '../../../shared/api/errors.ts';
 import i18next from 'i18next';
 import type { Lang } from './index.ts';
+import { tIn, type KeyIn } from './keys.ts';
+
+/** A label from shared/model ({zh, en}) in the given language. */
+export const labelIn = (l: { readonly zh: string; readonly en: string }, lang: Lang): string => (lang === 'en' ? l.en : l.zh);
+
+/** A separator between items of a list in the given language: ；/ "; ", ，/ ", ", 、/ ", " … (strings `sep.`). */
+export const sep = (lang: Lang, kind: KeyIn<'sep'>): string => tIn(lang, `sep.${kind}`);
 
 export type EnumType = Extract<ColumnType, 'unitKind' | 'facilityType' | 'serviceStandard'>;
 export const isEnumType = (t: ColumnType): t is EnumType => t === 'unitKind' || t === 'facilityType' || t === 'serviceStandard';
 
 export function columnLabel(c: Pick<ColumnDef, 'zh' | 'en'>, lang: Lang): string {
-  return lang === 'en' ? c.en : c.zh;
+  return labelIn(c, lang);
 }
 
 export function enumLabel(type: EnumType, key: unknown, lang: Lang): string {
   if (key === null || key === undefined || key === '') return '';
   const l = (ENUM_LABELS[type] as Record<string, { zh: string; en: string }>)[String(key)];
   if (!l) return String(key);
-  return lang === 'en' ? l.en : l.zh;
+  return labelIn(l, lang);
 }
 
 /** The keys of an enum in their canonical order (hospital tiers first, …). */

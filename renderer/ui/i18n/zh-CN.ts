@@ -23,7 +23,7 @@ export const zhCN = {
     exported: '已导出 {{file}}', exporting: '正在导出…',
   },
   format: { xlsx: 'Excel 工作簿 (.xlsx)', csv: 'CSV 文本 (.csv)' },
-  edit: { undo: '撤销', redo: '重做', undoWhat: '撤销 {{what}}', redoWhat: '重做 {{what}}', nothing: '没有可撤销的操作', undone: '已撤销：{{what}}', redone: '已重做：{{what}}' },
+  edit: { undo: '撤销', redo: '重做', undoWhat: '撤销 {{what}}', redoWhat: '重做 {{what}}', nothing: '没有可撤销的操作', placeMoveRemove: '新增/移动/删除', undone: '已撤销：{{what}}', redone: '已重做：{{what}}' },
   tabs: { dashboard: '总览', units: '行政区划', facilities: '医疗卫生机构', gaps: '差距分析', map: '地图与可及性', timeline: '规划项目', compare: '情景比较', allocation: '资源配置' },
   gaps: gapsStrings.zh,
   map: mapStrings.zh,
@@ -33,6 +33,8 @@ export const zhCN = {
   allocation: allocationStrings.zh,
   briefing: briefingStrings.zh,
   standards: standardsStrings.zh,
+  /** Between the items of a list: semi ；, comma ，, list 、, or 、, meta a wide space, aside ，. */
+  sep: { semi: '；', comma: '，', list: '、', or: '、', meta: '　', aside: '，', clause: '，' },
   lang: { label: '语言', zh: '中文', en: 'English' },
   scenario: {
     plannedYear: '按年份列为规划项目', plannedYearLabel: '完成年份',

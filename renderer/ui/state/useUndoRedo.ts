@@ -3,6 +3,7 @@ import { useCallback, useMemo } from 'react';
 import type { EditRef } from '../../../shared/api/contract.ts';
 import { useLang, type Lang } from '../i18n/index.ts';
 import { anyColumnLabel, errorText } from '../i18n/labels.ts';
+import { tIn } from '../i18n/keys.ts';
 import { useAppActions, useAppData, type AppData } from './AppContext.tsx';
 import { useUi } from './UiContext.tsx';
 
@@ -13,7 +14,7 @@ export function describeEdit(edit: EditRef | null, d: Pick<AppData, 'units' | 'f
     ? d.units?.find((u) => u.code === edit.key)?.name
     : d.facilities?.find((f) => f.id === edit.key)?.name;
   // '*': a facility placed, moved or removed on the map as a whole.
-  const what = edit.field === '*' ? (lang === 'en' ? 'placed/moved/removed' : '新增/移动/删除') : anyColumnLabel(edit.field, lang);
+  const what = edit.field === '*' ? tIn(lang, 'edit.placeMoveRemove') : anyColumnLabel(edit.field, lang);
   return `${name ?? edit.key} · ${what}`;
 }
 

@@ -1,7 +1,7 @@
 /** How a value of a model column is shown in a grid cell and written into the cell editor. */
 import { PERCENT_COLUMNS, PERCENT_POINT_COLUMNS, YEAR_COLUMNS } from '../../../shared/model/cells.ts';
 import { ENUM_LABELS, type ColumnDef } from '../../../shared/model/columns.ts';
-import { boolLabel, enumLabel, isEnumType } from '../i18n/labels.ts';
+import { boolLabel, enumLabel, isEnumType, labelIn } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/index.ts';
 
 const INT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
@@ -56,7 +56,7 @@ export function defaultWidth(c: ColumnDef, lang: Lang): number {
   const byType: Record<ColumnDef['type'], number> = {
     text: 140, int: 92, number: 100, bool: 72, unitKind: 92, facilityType: 150, serviceStandard: 96,
   };
-  const label = lang === 'en' ? c.en : c.zh;
+  const label = labelIn(c, lang);
   const m = UNIT_RE.exec(label);
   const w = m ? Math.max(textWidth(m[1]!), textWidth(m[2]!) * 0.9) : textWidth(label);
   const longestWord = Math.max(...label.split(/\s+/).map(textWidth));
@@ -64,7 +64,7 @@ export function defaultWidth(c: ColumnDef, lang: Lang): number {
   let values = byType[c.type];
   if (isEnumType(c.type)) {
     const labels = Object.values(ENUM_LABELS[c.type] as Record<string, { zh: string; en: string }>);
-    values = Math.min(220, Math.max(...labels.map((l) => textWidth(lang === 'en' ? l.en : l.zh))) * 1.1 + 24);
+    values = Math.min(220, Math.max(...labels.map((l) => textWidth(labelIn(l, lang)))) * 1.1 + 24);
   }
   return Math.round(Math.max(values, Math.min(header, 180), 64));
 }

@@ -6,6 +6,7 @@
 import type { GapResult } from '../../../shared/gaps/result.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 import type { Lang } from '../i18n/index.ts';
+import { sep } from '../i18n/labels.ts';
 import { isBoolMeasure, isPercentMeasure, kindName, tr, typeName, unitEn } from './vocabulary.ts';
 
 const NUM = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
@@ -98,7 +99,7 @@ export function requirement(t: Target, lang: Lang, brief = false): string {
       if (brief) return parts[0]!;
       if (t.perPopulation) parts.push(tr(lang, 'fig.perPop', { pop: num(t.perPopulation) }));
       if (t.extraAbove) parts.push(tr(lang, 'fig.extra', { pop: num(t.extraAbove.population), extra: t.extraAbove.extra }));
-      return parts.join(lang === 'en' ? '; ' : '，');
+      return parts.join(sep(lang, 'clause'));
     }
   }
 }

@@ -8,6 +8,7 @@ import { FACILITY_COLUMNS } from '../../../shared/model/columns.ts';
 import { FACILITY_TYPE_LABELS, SERVICE_STANDARD_LABELS, UNIT_KIND_LABELS, type FacilityType, type UnitKind } from '../../../shared/model/kinds.ts';
 import type { Condition, Target } from '../../../shared/gaps/standard.ts';
 import type { Lang } from '../i18n/index.ts';
+import { sep, labelIn } from '../i18n/labels.ts';
 
 /** A gaps text in the given language (keys under `gaps.`, typed). */
 export const tr = tUnder('gaps');
@@ -45,7 +46,7 @@ export function measureNoun(measure: string, lang: Lang): string {
 
 /** The header of a facility column, as it appears in the tables. */
 export function columnName(key: string, lang: Lang): string {
-  if (key === 'type') return lang === 'en' ? 'type' : '机构类型';
+  if (key === 'type') return tr(lang, 'typeColumn');
   const c = FACILITY_COLUMNS.find((x) => x.key === key);
   return c ? (lang === 'en' ? inSentence(c.en) : c.zh) : key;
 }
@@ -63,14 +64,14 @@ export function typeName(type: string, lang: Lang, n = 1): string {
 /** The types a target counts, as a short list: 社区卫生服务中心、社区医院. All medical types read as one phrase. */
 export function typesList(types: readonly string[] | undefined, lang: Lang): string {
   if (!types || types.length > 6) return tr(lang, 'rule.allMedical');
-  return types.map((x) => typeName(x, lang, 2)).join(lang === 'en' ? ', ' : '、');
+  return types.map((x) => typeName(x, lang, 2)).join(sep(lang, 'list'));
 }
 
 export function kindName(kinds: readonly string[], lang: Lang): string {
   return kinds.map((k) => {
     const l = UNIT_KIND_LABELS[k as UnitKind];
     return l ? (lang === 'en' ? inSentence(l.en) : l.zh) : k;
-  }).join(lang === 'en' ? '/' : '、');
+  }).join(sep(lang, 'or'));
 }
 
 /** The counter word of a unit: people are counted 名 in a sentence. */
@@ -81,7 +82,7 @@ export const unitEn = (unit: string) => (unit === '平方米' ? 'm²' : unit ===
 function valueLabel(field: string, v: string, lang: Lang): string {
   const labels = field === 'service_standard' ? SERVICE_STANDARD_LABELS : field === 'type' ? FACILITY_TYPE_LABELS : null;
   const l = labels ? (labels as Record<string, { zh: string; en: string }>)[v] : undefined;
-  return l ? (lang === 'en' ? l.en : l.zh) : v;
+  return l ? (labelIn(l, lang)) : v;
 }
 
 /** A share target's condition in words: 设有中医阁, 达到基本标准或推荐标准. */

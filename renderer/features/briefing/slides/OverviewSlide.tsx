@@ -3,6 +3,7 @@ import { bt, headlineTargets, int, regionName, regionResult, standardLine, tally
 import { Fit } from './Fit.tsx';
 import { Headline } from './Headline.tsx';
 import { SlideFrame, StatusChip, type SlideProps } from './SlideFrame.tsx';
+import { sep } from '../../../ui/i18n/labels.ts';
 
 export const OVERVIEW_TILES = 6;
 
@@ -37,7 +38,7 @@ export function OverviewSlide(p: SlideProps) {
           ))}
         </div>
         {b.notes.length > 0 && (
-          <Fit className="bs-notes-fit"><p className="bs-notes">{bt(lang, 'slide.overview.notes', { text: b.notes.join(lang === 'en' ? '; ' : '；') })}</p></Fit>
+          <Fit className="bs-notes-fit"><p className="bs-notes">{bt(lang, 'slide.overview.notes', { text: b.notes.join(sep(lang, 'semi')) })}</p></Fit>
         )}
       </div>
     </SlideFrame>

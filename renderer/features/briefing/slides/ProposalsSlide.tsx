@@ -3,7 +3,7 @@
  * changed — the first lines, and how many more) and what it costs at the plan's own prices (the
  * comparison screen's own figures and wording).
  */
-import { enumLabel } from '../../../ui/i18n/labels.ts';
+import { enumLabel, sep } from '../../../ui/i18n/labels.ts';
 import { fieldName, fieldValue, lineName, lineQuantity, money, yuan } from '../../../ui/wording/compare.ts';
 import { num } from '../../../ui/wording/figures.ts';
 import { bt, scenarioName, standardLine } from '../text.ts';
@@ -22,15 +22,15 @@ export function proposalLines(p: NonNullable<SlideProps['brief']['proposals']>, 
   const f = p.changes.facilities;
   const where = (code: string) => p.unitNames[code] ?? '';
   const figures = (x: { beds_open: number | null; physicians: number | null }) => [
-    x.beds_open !== null ? `${lang === 'en' ? 'beds' : '床位'} ${num(x.beds_open)}` : '',
-    x.physicians !== null ? `${lang === 'en' ? 'physicians' : '医师'} ${num(x.physicians)}` : '',
-  ].filter(Boolean).join(lang === 'en' ? ', ' : '，');
+    x.beds_open !== null ? `${bt(lang, 'beds')} ${num(x.beds_open)}` : '',
+    x.physicians !== null ? `${bt(lang, 'physicians')} ${num(x.physicians)}` : '',
+  ].filter(Boolean).join(sep(lang, 'comma'));
   return [
     ...f.added.map((x) => ({ kind: 'added' as const, id: x.id, name: x.name, meta: [enumLabel('facilityType', x.type, lang), where(x.unit_code), figures(x)].filter(Boolean).join(' · ') })),
     ...f.removed.map((x) => ({ kind: 'removed' as const, id: x.id, name: x.name, meta: [enumLabel('facilityType', x.type, lang), where(x.unit_code)].filter(Boolean).join(' · ') })),
     ...f.changed.map((x) => ({
       kind: 'changed' as const, id: x.id, name: x.name,
-      meta: x.fields.slice(0, 2).map((c) => `${fieldName(c.field, lang)} ${fieldValue(c.field, c.from, lang)} → ${fieldValue(c.field, c.to, lang)}`).join(lang === 'en' ? '; ' : '；')
+      meta: x.fields.slice(0, 2).map((c) => `${fieldName(c.field, lang)} ${fieldValue(c.field, c.from, lang)} → ${fieldValue(c.field, c.to, lang)}`).join(sep(lang, 'semi'))
         + (x.fields.length > 2 ? ' …' : ''),
     })),
   ];
@@ -80,7 +80,7 @@ export function ProposalsSlide(p: SlideProps) {
               <div className="bs-side-note" data-testid="slide-cost-none">{bt(lang, 'slide.proposals.costNone')}</div>
             )}
             {cost.unpriced.length > 0 && cost.priced && (
-              <div className="bs-side-note">{bt(lang, 'slide.proposals.unpriced', { items: cost.unpriced.map((l) => `${lineName(l, lang)} ${lineQuantity(l, lang)}`).join(lang === 'en' ? '; ' : '；') })}</div>
+              <div className="bs-side-note">{bt(lang, 'slide.proposals.unpriced', { items: cost.unpriced.map((l) => `${lineName(l, lang)} ${lineQuantity(l, lang)}`).join(sep(lang, 'semi')) })}</div>
             )}
             <div className="bs-side-source">{bt(lang, 'slide.proposals.costSource')}</div>
           </Fit>

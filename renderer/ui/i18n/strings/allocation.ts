@@ -2,6 +2,7 @@
 import { screenStrings } from '../shape.ts';
 export const allocationStrings = screenStrings({
   zh: {
+    money: { wan: '{{n}} 万元', yuan: '{{n}} 元' },
     title: '资源配置',
     form: {
       title: '资源配置测算',
@@ -128,6 +129,7 @@ export const allocationStrings = screenStrings({
     exported: '已导出 {{file}}',
   },
   en: {
+    money: { wan: '{{n}} × 10k yuan', yuan: '{{n}} yuan' },
     title: 'Allocate resources',
     form: {
       title: 'Allocate a budget',

@@ -31,6 +31,7 @@ export const briefingStrings = screenStrings({
       popupBlocked: '浏览器阻止了新窗口：请允许本页面打开弹出窗口后重试',
       exportFailed: '导出失败：{{message}}',
     },
+    points: '{{s}} 个百分点', fileName: '汇报材料', beds: '床位', physicians: '医师',
     headline: { title: '主要指标', more: '其余 {{n}} 项指标见差距分析' },
     chart: {
       bars: '按区县：{{target}}',
@@ -161,6 +162,7 @@ export const briefingStrings = screenStrings({
       popupBlocked: 'The browser blocked the new window: allow pop-ups for this page and try again',
       exportFailed: 'Export failed: {{message}}',
     },
+    points: '{{s}} pp', fileName: 'briefing', beds: 'beds', physicians: 'physicians',
     headline: { title: 'Key figures', more: '{{n}} more targets on the Gaps tab' },
     chart: {
       bars: 'By county: {{target}}',

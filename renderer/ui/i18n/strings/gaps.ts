@@ -25,6 +25,7 @@ export const gapsStrings = screenStrings({
       hiddenMet: '已隐藏 {{n}} 项达标指标',
     },
     crumbRoot: '全域',
+    typeColumn: '机构类型',
     region: { na: '本标准适用于「{{name}}」，方案中没有该单位：不适用。可将它应用于本方案的：', pick: '应用于', apply: '应用', applied: '本标准已按您的选择应用于「{{name}}」', undo: '恢复原适用区域' },
     rowsHead: { county: '区县', township: '街道（乡镇）', facility: '机构' },
     rows: {
@@ -147,6 +148,7 @@ export const gapsStrings = screenStrings({
       notHere: '{{n}} more targets are not evaluated at this level',
       hiddenMet: '{{n}} met targets hidden',
     },
+    typeColumn: 'type',
     crumbRoot: 'Whole region',
     region: { na: 'This set is for {{name}}, which the plan does not hold: not applicable. Apply it to a unit of this plan:', pick: 'Apply to', apply: 'Apply', applied: 'The set is applied to {{name}}, as you chose', undo: 'Back to the set’s own region' },
     rowsHead: { county: 'County', township: 'Street/town', facility: 'Facility' },

@@ -15,6 +15,7 @@ export const timelineStrings = screenStrings({
     scenario: '情景：{{name}}',
     gapsYearHint: '按该年的人口，以及截至该年完成的规划项目（见「规划项目」）计算',
     projects: {
+      inUnit: '，位于{{unit}}',
       title: '规划项目',
       count: '共 {{n}} 个',
       doneBy: '截至 {{year}} 年完成 {{done}} 个，其后 {{later}} 个',
@@ -54,6 +55,7 @@ export const timelineStrings = screenStrings({
       tally: '{{year}} 年：达标 {{met}} 项，接近 {{near}} 项，不足 {{short}} 项',
     },
     form: {
+      areaUnit: '（㎡）',
       addTitle: '新增规划项目',
       editTitle: '编辑规划项目',
       year: '完成年份',
@@ -107,6 +109,7 @@ export const timelineStrings = screenStrings({
     scenario: 'Scenario: {{name}}',
     gapsYearHint: 'Computed with that year\'s population and the projects done by that year (see Projects)',
     projects: {
+      inUnit: ', in {{unit}}',
       title: 'Projects',
       count: '{{n}} in all',
       doneBy: 'By {{year}}: {{done}} done, {{later}} later',
@@ -146,6 +149,7 @@ export const timelineStrings = screenStrings({
       tally: '{{year}}: {{met}} met, {{near}} near, {{short}} short',
     },
     form: {
+      areaUnit: ' (m²)',
       addTitle: 'Add a project',
       editTitle: 'Edit project',
       year: 'Year done',
