@@ -40,7 +40,7 @@ export type {
   BBox, BoundaryFeature, BoundaryFeatureCollection, BoundaryGeometry, BoundaryImportReport, BoundarySummary,
   RoadFeature, RoadFeatureCollection, RoadSummary,
 } from './methods/roads.ts';
-export type { FacilitiesAtOut, ProjectOut, TimelineSummary, TimelineYear } from './methods/timeline.ts';
+export type { FacilitiesAtOut, ProjectImportReport, ProjectOut, TimelineSummary, TimelineYear } from './methods/timeline.ts';
 export type { CompareOut, CostTable } from './methods/compare.ts';
 export type { AllocationOut } from './methods/allocation.ts';
 export type { CheckCounts, CheckFinding, CheckOut } from './methods/check.ts';

@@ -6,7 +6,7 @@
 import { FACILITY_COLUMNS } from '../model/columns.ts';
 import { FACILITY_FIELD_SCHEMAS, type Facility } from '../model/entities.ts';
 import { FACILITY_TYPE_LABELS, FACILITY_TYPES, type FacilityType } from '../model/kinds.ts';
-import { DELTA_FIELDS, INT_DELTA_FIELDS, NEW_FACILITY_FIELDS, PROJECT_KINDS, type Deltas, type Project, type ProjectInput } from './project.ts';
+import { DELTA_FIELDS, INT_DELTA_FIELDS, NEW_FACILITY_FIELDS, PROJECT_KINDS, PROJECT_STATUSES, type Deltas, type Project, type ProjectInput } from './project.ts';
 
 export interface ProjectProblem { field: string; message: string; messageEn: string }
 
@@ -40,6 +40,8 @@ const LABEL: Record<string, { zh: string; en: string }> = {
   facility_name: { zh: '机构名称', en: 'facility name' },
   cost: { zh: '投资（万元）', en: 'cost (10,000 yuan)' },
   deltas: { zh: '变化', en: 'changes' },
+  status: { zh: '状态', en: 'status' },
+  responsible_unit: { zh: '责任单位', en: 'responsible unit' },
 };
 const columnLabel = (k: string) => {
   const c = FACILITY_COLUMNS.find((x) => x.key === k);
@@ -61,7 +63,10 @@ export function checkProject(input: ProjectInput, ctx: CheckContext): { project:
   const year = input.year;
   if (!Number.isInteger(year) || year < YEAR_MIN || year > YEAR_MAX) bad('year', `须为 ${YEAR_MIN}–${YEAR_MAX} 之间的年份（给出的是 ${year}）`, `must be a year from ${YEAR_MIN} to ${YEAR_MAX} (got ${year})`);
   const kind = input.kind;
-  if (!PROJECT_KINDS.includes(kind)) bad('kind', '须为 新建、迁建、扩建、升级 或 撤并', 'must be new, relocate, expand, upgrade or close');
+  if (!PROJECT_KINDS.includes(kind)) bad('kind', '须为 新建、迁建、扩建、升级、撤并 或 其他项目', 'must be new, relocate, expand, upgrade, close or other');
+  const status = input.status ?? 'planned';
+  if (!PROJECT_STATUSES.includes(status)) bad('status', '须为 计划、在建 或 完工', 'must be planned, building or done');
+  const other = kind === 'other';
 
   const lon = input.lon ?? null, lat = input.lat ?? null;
   const needsSite = kind === 'new' || kind === 'relocate';
@@ -69,7 +74,8 @@ export function checkProject(input: ProjectInput, ctx: CheckContext): { project:
     if (lon === null || !Number.isFinite(lon) || lon < -180 || lon > 180) bad('lon', kind === 'new' ? '须填写新机构的经度（-180 到 180）' : '须填写新址的经度（-180 到 180）', `the ${kind === 'new' ? 'site' : 'new site'}'s longitude is required (−180 to 180)`);
     if (lat === null || !Number.isFinite(lat) || lat < -90 || lat > 90) bad('lat', kind === 'new' ? '须填写新机构的纬度（-90 到 90）' : '须填写新址的纬度（-90 到 90）', `the ${kind === 'new' ? 'site' : 'new site'}'s latitude is required (−90 to 90)`);
   }
-  const unitCode = needsSite ? text(input.unit_code) : null;
+  // new, relocate: the unit of the site (found from it when not given); other: where it is, when one unit.
+  const unitCode = needsSite || other ? text(input.unit_code) : null;
   if (unitCode && !ctx.unitCodes.has(unitCode)) bad('unit_code', `「${unitCode}」不是当前情景中的区划代码`, `"${unitCode}" is not the code of a unit in this scenario`);
 
   const type = input.type ?? null;
@@ -80,7 +86,13 @@ export function checkProject(input: ProjectInput, ctx: CheckContext): { project:
   const builtBy = new Map(ctx.projects.filter((p) => p.kind === 'new').map((p) => [p.facility_id, p]));
   let facilityId = text(input.facility_id);
   let fromType: string | null = null;
-  if (kind === 'new') {
+  if (other) {
+    // 其他项目 (a platform, equipment for several centres, training): a name, a year and a cost; no facility.
+    if (!text(input.name)) bad('name', '其他项目须填写项目名称（如 区域全民健康信息平台建设）', 'a project that is no facility\'s change needs a name (e.g. a regional health information platform)');
+    if (facilityId) bad('facility_id', `其他项目不涉及单个机构（给出的是「${facilityId}」）：涉及一个机构的变化请选 新建、迁建、扩建、升级 或 撤并`, `a project of kind other concerns no one facility (got "${facilityId}"): choose new, relocate, expand, upgrade or close for one facility's change`);
+    if (type !== null) bad('type', '其他项目不填机构类型', 'a project of kind other takes no facility type');
+    facilityId = null;
+  } else if (kind === 'new') {
     if (type === null) bad('type', '须选择新机构的类型', 'the new facility\'s type is required');
     if (facilityId) {
       if (present.has(facilityId)) bad('facility_id', `已有编码为「${facilityId}」的机构：新建机构须用新的编码`, `a facility "${facilityId}" already exists: a new facility needs a new id`);
@@ -108,7 +120,11 @@ export function checkProject(input: ProjectInput, ctx: CheckContext): { project:
   const deltas: Deltas = {};
   for (const [k, d] of Object.entries(input.deltas ?? {})) {
     const l = columnLabel(k);
-    if (kind === 'new' || kind === 'close') { bad('deltas', `${kind === 'new' ? '新建' : '撤并'}项目不填增减量（新建机构的数字填在机构字段中）`, `a ${kind === 'new' ? 'new-facility' : 'closure'} project takes no changes`); break; }
+    if (kind === 'new' || kind === 'close' || other) {
+      const what = kind === 'new' ? '新建' : kind === 'close' ? '撤并' : '其他';
+      bad('deltas', `${what}项目不填增减量${kind === 'new' ? '（新建机构的数字填在机构字段中）' : other ? '（不改变任何机构的数字）' : ''}`, `a ${kind === 'new' ? 'new-facility' : kind === 'close' ? 'closure' : 'project of kind other'} takes no changes`);
+      break;
+    }
     if (!(DELTA_FIELDS as readonly string[]).includes(k)) { bad('deltas', `「${l.zh}」不是可增减的数值字段`, `${l.en} is not a figure a project can add to`); continue; }
     if (typeof d !== 'number' || !Number.isFinite(d) || Math.abs(d) > DELTA_MAX) { bad('deltas', `「${l.zh}」的增减量须为数字`, `the change in ${l.en} must be a number`); continue; }
     if (INT_DELTA_FIELDS.has(k) && !Number.isInteger(d)) { bad('deltas', `「${l.zh}」的增减量须为整数`, `the change in ${l.en} must be a whole number`); continue; }
@@ -140,18 +156,20 @@ export function checkProject(input: ProjectInput, ctx: CheckContext): { project:
     problems,
     project: {
       year, kind,
-      facility_id: facilityId!,
+      facility_id: other ? null : facilityId!,
       name: text(input.name) ?? '',
       lon: needsSite ? lon : null,
       lat: needsSite ? lat : null,
       unit_code: unitCode,
       type: kind === 'new' || kind === 'upgrade' ? type : null,
-      facility_name: kind === 'close' || kind === 'expand' ? null : text(input.facility_name),
+      facility_name: kind === 'close' || kind === 'expand' || other ? null : text(input.facility_name),
       deltas, fields,
       cost,
       source_document: text(input.source_document),
       source_clause: text(input.source_clause),
       note: text(input.note),
+      responsible_unit: text(input.responsible_unit),
+      status,
     },
   };
 }

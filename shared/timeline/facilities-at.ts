@@ -11,6 +11,7 @@ import { byApplyOrder, INT_DELTA_FIELDS, PROJECT_KIND_LABELS, type Project, type
 export interface TimelineProblem {
   project: number;
   year: number;
+  /** The facility concerned (其他项目 are never applied, so are never a problem). */
   facility: string;
   severity: 'error' | 'warning';
   message: string;
@@ -33,15 +34,16 @@ const fieldLabel = (k: string) => FIELD_LABEL.get(k) ?? { zh: k, en: k };
 const tidy = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** The facility a new-facility project brings: its fields, its site and unit; opened in the project's year unless said. */
-export function newFacilityOf(p: Project): Facility {
+export function newFacilityOf(p: Project & { facility_id: string }): Facility {
   const blank = emptyFacility(p.facility_id, p.facility_name ?? p.name, p.type ?? 'chc', p.unit_code ?? '');
   return { ...blank, ...(p.fields as Partial<Facility>), id: p.facility_id, name: blank.name, type: blank.type, unit_code: blank.unit_code,
     lon: p.lon, lat: p.lat, opened_year: (p.fields.opened_year as number | null | undefined) ?? p.year };
 }
 
 export function facilitiesAt(facilities: readonly Facility[], projects: readonly Project[], year: number): PlanAtYear {
-  const appliedByKind: Record<ProjectKind, number> = { new: 0, relocate: 0, expand: 0, upgrade: 0, close: 0 };
-  const due = projects.filter((p) => p.year <= year).sort(byApplyOrder);
+  const appliedByKind: Record<ProjectKind, number> = { new: 0, relocate: 0, expand: 0, upgrade: 0, close: 0, other: 0 };
+  // 其他项目 (a platform, equipment, training) change no facility: never applied, never a problem.
+  const due = projects.filter((p) => p.year <= year && p.kind !== 'other').sort(byApplyOrder);
   if (due.length === 0) return { year, facilities: facilities.slice(), applied: [], appliedByKind, problems: [] };
 
   const out: (Facility | null)[] = facilities.slice();
@@ -50,7 +52,7 @@ export function facilitiesAt(facilities: readonly Facility[], projects: readonly
   const applied: number[] = [];
   const problems: TimelineProblem[] = [];
   const say = (p: Project, severity: TimelineProblem['severity'], zh: string, en: string) =>
-    problems.push({ project: p.id, year: p.year, facility: p.facility_id, severity, message: `${p.year} 年「${p.name}」：${zh}`, messageEn: `${p.year} "${p.name}": ${en}` });
+    problems.push({ project: p.id, year: p.year, facility: p.facility_id ?? '', severity, message: `${p.year} 年「${p.name}」：${zh}`, messageEn: `${p.year} "${p.name}": ${en}` });
 
   const withDeltas = (p: Project, f: Facility): Facility => {
     const keys = Object.keys(p.deltas);
@@ -71,6 +73,7 @@ export function facilitiesAt(facilities: readonly Facility[], projects: readonly
   };
 
   for (const p of due) {
+    if (p.facility_id === null) continue; // only 其他项目 has none, filtered out above
     const i = index.get(p.facility_id);
     const current = i === undefined ? null : out[i]!;
     if (p.kind === 'new') {
@@ -78,7 +81,7 @@ export function facilitiesAt(facilities: readonly Facility[], projects: readonly
         say(p, 'error', `已有编码为「${p.facility_id}」的机构，未计入`, `a facility "${p.facility_id}" is already there; not counted`);
         continue;
       }
-      const f = newFacilityOf(p);
+      const f = newFacilityOf(p as Project & { facility_id: string });
       if (i === undefined) { index.set(f.id, out.length); out.push(f); } else out[i] = f; // the id of one closed before
       applied.push(p.id);
       appliedByKind.new++;
@@ -109,6 +112,8 @@ export function facilitiesAt(facilities: readonly Facility[], projects: readonly
       case 'close':
         next = null;
         break;
+      case 'other':
+        continue;
     }
     out[i!] = next;
     applied.push(p.id);
@@ -117,7 +122,7 @@ export function facilitiesAt(facilities: readonly Facility[], projects: readonly
   return { year, facilities: out.filter((f): f is Facility => f !== null), applied, appliedByKind, problems };
 }
 
-const PLURAL_EN: Record<ProjectKind, string> = { new: 'new facilities', relocate: 'relocations', expand: 'expansions', upgrade: 'upgrades', close: 'closures' };
+const PLURAL_EN: Record<ProjectKind, string> = { new: 'new facilities', relocate: 'relocations', expand: 'expansions', upgrade: 'upgrades', close: 'closures', other: 'other projects' };
 
 /** "迁建 5 个、扩建 1 个" / "5 relocations, 1 expansion": what was applied, for notes. */
 export function appliedInWords(byKind: Record<ProjectKind, number>): { zh: string; en: string } {

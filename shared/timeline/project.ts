@@ -1,12 +1,15 @@
 /**
  * 规划项目: a capital project with a year — a new facility (新建), a relocation (迁建), an expansion
- * (扩建), an upgrade (升级, e.g. 乡镇卫生院 → 县域医疗次中心) or a closure (撤并). A scenario's projects
- * turn its facilities (the plan's present state) into the plan as of any year (facilities-at.ts).
+ * (扩建), an upgrade (升级, e.g. 乡镇卫生院 → 县域医疗次中心), a closure (撤并), or a project that is no
+ * one facility's change (其他项目: an information platform, equipment for several centres, a training
+ * programme), which has a cost and a year but no facility. A scenario's projects turn its facilities
+ * (the plan's present state) into the plan as of any year (facilities-at.ts); 其他项目 change none.
+ * Every project has a 责任单位 (responsible unit, free text) and a status (计划/在建/完工).
  */
 import { FACILITY_COLUMNS, type FacilityColumnKey } from '../model/columns.ts';
 import type { FacilityType } from '../model/kinds.ts';
 
-export const PROJECT_KINDS = ['new', 'relocate', 'expand', 'upgrade', 'close'] as const;
+export const PROJECT_KINDS = ['new', 'relocate', 'expand', 'upgrade', 'close', 'other'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
 
 export const PROJECT_KIND_LABELS: Record<ProjectKind, { zh: string; en: string }> = {
@@ -15,6 +18,19 @@ export const PROJECT_KIND_LABELS: Record<ProjectKind, { zh: string; en: string }
   expand: { zh: '扩建', en: 'Expansion' },
   upgrade: { zh: '升级', en: 'Upgrade' },
   close: { zh: '撤并', en: 'Closure' },
+  other: { zh: '其他项目', en: 'Other project' },
+};
+
+/** Kinds that concern one facility (every kind but 其他项目). */
+export const concernsFacility = (kind: ProjectKind): kind is Exclude<ProjectKind, 'other'> => kind !== 'other';
+
+/** Where a project stands: 计划 (planned, the default), 在建 (being built), 完工 (done). Said, not inferred from the year. */
+export const PROJECT_STATUSES = ['planned', 'building', 'done'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, { zh: string; en: string }> = {
+  planned: { zh: '计划', en: 'Planned' },
+  building: { zh: '在建', en: 'Under construction' },
+  done: { zh: '完工', en: 'Done' },
 };
 
 /**
@@ -22,7 +38,7 @@ export const PROJECT_KIND_LABELS: Record<ProjectKind, { zh: string; en: string }
  * built, then moved, then changes type, then grows, then closes. So "upgrade, then expand" in one year
  * means the same whichever was typed first.
  */
-export const KIND_ORDER: Record<ProjectKind, number> = { new: 0, relocate: 1, upgrade: 2, expand: 3, close: 4 };
+export const KIND_ORDER: Record<ProjectKind, number> = { new: 0, relocate: 1, upgrade: 2, expand: 3, close: 4, other: 5 };
 
 /** Fields that are not a project's to add to: place, identity, a rate and a year. */
 const NOT_DELTA = new Set<string>(['lon', 'lat', 'bed_occupancy_rate', 'opened_year']);
@@ -47,14 +63,14 @@ export interface Project {
   /** The year it is done: the plan counts it from this year on (2022年前完成 → 2022). */
   year: number;
   kind: ProjectKind;
-  /** The facility it concerns; for a new facility the new facility's id. */
-  facility_id: string;
+  /** The facility it concerns; for a new facility the new facility's id; null for 其他项目 (and only for it). */
+  facility_id: string | null;
   /** 项目名称, e.g. 新河街道社区卫生服务中心扩建提质. */
   name: string;
   /** new, relocate: the (new) site, WGS-84. */
   lon: number | null;
   lat: number | null;
-  /** new, relocate: the unit the site stands in (the nearest community/village centre, found when saved, unless given). */
+  /** new, relocate: the unit the site stands in (the nearest community/village centre, found when saved, unless given); other: where it is, if one unit (optional). */
   unit_code: string | null;
   /** new: the new facility's type; upgrade: the type it becomes. */
   type: FacilityType | null;
@@ -70,13 +86,16 @@ export interface Project {
   source_document: string | null;
   source_clause: string | null;
   note: string | null;
+  /** 责任单位, e.g. 区卫生健康局 (free text, as the document names it). */
+  responsible_unit: string | null;
+  status: ProjectStatus;
 }
 
 /** What a caller gives to add or change a project; the plan fills in the rest (id, name, unit). */
 export interface ProjectInput {
   year: number;
   kind: ProjectKind;
-  /** Required except for a new facility (which gets NEW-<type>-<n> when none is given). */
+  /** Required except for a new facility (which gets NEW-<type>-<n> when none is given) and 其他项目 (which has none). */
   facility_id?: string;
   name?: string;
   lon?: number | null;
@@ -90,6 +109,9 @@ export interface ProjectInput {
   source_document?: string | null;
   source_clause?: string | null;
   note?: string | null;
+  responsible_unit?: string | null;
+  /** Default planned. */
+  status?: ProjectStatus;
 }
 
 /** Projects in the order they apply: by year, then kind (KIND_ORDER), then as entered (id). */

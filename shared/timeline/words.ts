@@ -63,6 +63,9 @@ export function changesInWords(p: Pick<Project, 'kind' | 'type' | 'lon' | 'lat' 
     case 'close':
       parts.push(en ? 'closed: no longer counted' : '撤并：此后不再计入');
       break;
+    case 'other':
+      parts.push(en ? 'no facility changed (investment only)' : '不改变机构（仅计投资）');
+      break;
   }
   if (p.kind !== 'new' && p.facility_name) parts.push(en ? `renamed ${p.facility_name}` : `更名为「${p.facility_name}」`);
   for (const [k, d] of Object.entries(p.deltas)) if (typeof d === 'number' && d !== 0) parts.push(deltaWords(k, d, lang));

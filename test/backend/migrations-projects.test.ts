@@ -19,10 +19,13 @@ describe('migration 5', () => {
     expect(migrate(db, 5)).toBe(5);
     expect(db.prepare('SELECT name FROM facility').pluck().get()).toBe('新河街道社区卫生服务中心');
     expect(db.prepare('SELECT count(*) FROM road_segment').pluck().get()).toBe(1);
+    // The code writes format 6's columns (责任单位, status); 6 keeps 5's checks below.
+    expect(migrate(db, 6)).toBe(6);
 
     const p = insertProject(db, 1, {
       year: 2023, kind: 'expand', facility_id: 'F1', name: '新河街道社区卫生服务中心扩建提质', lon: null, lat: null, unit_code: null, type: null,
       facility_name: null, deltas: { floor_area_m2: 1500 }, fields: {}, cost: 300.5, source_document: '开政办发〔2022〕26号', source_clause: '§四(一)3', note: null,
+      responsible_unit: null, status: 'planned',
     });
     expect(listProjects(db, 1)).toEqual([p]);
 

@@ -216,7 +216,7 @@ describe('the sample\'s projects (开政办发〔2022〕26号 §四(一)3)', () 
       expect(p).toMatchObject({ source_document: '开政办发〔2022〕26号', source_clause: '§四(一)3', cost: null, problems: [] });
       expect(p.note).toMatch(/^原文：/);
       if (p.kind !== 'relocate') continue;
-      const street = `${p.facility_id.slice(1, 10)}000`;
+      const street = `${p.facility_id!.slice(1, 10)}000`;
       expect(units.get(p.unit_code!)!.parent_code, p.name).toBe(street);
     }
     expect(ps[4]!.deltas).toEqual({ floor_area_m2: 1500 });

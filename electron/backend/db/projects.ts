@@ -1,24 +1,24 @@
 /**
- * 规划项目 rows (table `project`, migration 5): a scenario's projects, copied with it. Checking them
+ * 规划项目 rows (table `project`, migration 5; 责任单位, status and 其他项目 with no facility: 6): a scenario's projects, copied with it. Checking them
  * is the caller's (electron/backend/timeline/projects.ts); this file only reads and writes.
  */
 import type Database from 'better-sqlite3';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
-import { byApplyOrder, type Project, type ProjectKind } from '../../../shared/timeline/project.ts';
+import { byApplyOrder, type Project, type ProjectKind, type ProjectStatus } from '../../../shared/timeline/project.ts';
 
 interface ProjectRow {
-  id: number; year: number; kind: ProjectKind; facility_id: string; name: string; lon: number | null; lat: number | null;
+  id: number; year: number; kind: ProjectKind; facility_id: string | null; name: string; lon: number | null; lat: number | null;
   unit_code: string | null; type: string | null; facility_name: string | null; deltas: string; fields: string; cost: number | null;
-  source_document: string | null; source_clause: string | null; note: string | null;
+  source_document: string | null; source_clause: string | null; note: string | null; responsible_unit: string | null; status: ProjectStatus;
 }
 
-const COLS = 'year, kind, facility_id, name, lon, lat, unit_code, type, facility_name, deltas, fields, cost, source_document, source_clause, note';
+const COLS = 'year, kind, facility_id, name, lon, lat, unit_code, type, facility_name, deltas, fields, cost, source_document, source_clause, note, responsible_unit, status';
 
 const fromRow = (r: ProjectRow): Project => ({
   ...r, type: r.type as FacilityType | null, deltas: JSON.parse(r.deltas) as Project['deltas'], fields: JSON.parse(r.fields) as Project['fields'],
 });
 const params = (p: Omit<Project, 'id'>) => [p.year, p.kind, p.facility_id, p.name, p.lon, p.lat, p.unit_code, p.type, p.facility_name,
-  JSON.stringify(p.deltas), JSON.stringify(p.fields), p.cost, p.source_document, p.source_clause, p.note];
+  JSON.stringify(p.deltas), JSON.stringify(p.fields), p.cost, p.source_document, p.source_clause, p.note, p.responsible_unit, p.status];
 
 /** The scenario's projects in the order they apply (year, kind, as entered). */
 export function listProjects(db: Database.Database, scenarioId: number): Project[] {

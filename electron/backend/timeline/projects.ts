@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { sayIssue } from '../../../shared/api/say-issues.ts';
 import type { ProjectOut } from '../../../shared/api/methods/timeline.ts';
-import { FacilitySchema } from '../../../shared/model/entities.ts';
+import { FacilitySchema, type Facility, type Unit } from '../../../shared/model/entities.ts';
 import { FACILITY_TYPE_LABELS } from '../../../shared/model/kinds.ts';
 import { checkProject, type CheckedProject } from '../../../shared/timeline/check.ts';
 import { facilitiesAt, newFacilityOf, type TimelineProblem } from '../../../shared/timeline/facilities-at.ts';
@@ -30,12 +30,22 @@ function refuse(problems: { field: string; message: string; messageEn: string }[
     `Invalid project: ${problems.map((p) => p.messageEn).join('; ')}`, { problems });
 }
 
-/** Checks and completes a project of the scenario (`except`: the project being replaced). */
-export function completeProject(db: Database.Database, scenarioId: number, input: ProjectInput, except?: number): Omit<Project, 'id'> {
-  const facilities = listRows(db, 'facilities', scenarioId);
-  const units = listRows(db, 'units', scenarioId);
-  const others = listProjects(db, scenarioId).filter((p) => p.id !== except);
-  const { project, problems } = checkProject(input, { facilities, projects: others, unitCodes: new Set(units.map((u) => u.code)) });
+/** What a project is checked against: the scenario's facilities, units and other projects. */
+export interface ScenarioRows { facilities: Facility[]; units: Unit[]; projects: Project[] }
+
+export function scenarioRows(db: Database.Database, scenarioId: number): ScenarioRows {
+  return { facilities: listRows(db, 'facilities', scenarioId), units: listRows(db, 'units', scenarioId), projects: listProjects(db, scenarioId) };
+}
+
+/**
+ * Checks and completes a project of the scenario (`except`: the project being replaced); `rows`: what
+ * it is checked against when not the plan's (an import checks each row against the rows before it).
+ */
+export function completeProject(db: Database.Database, scenarioId: number, input: ProjectInput, except?: number, rows = scenarioRows(db, scenarioId)): Omit<Project, 'id'> {
+  const { facilities, units } = rows;
+  const others = rows.projects.filter((p) => p.id !== except);
+  const unitCodes = new Set(units.map((u) => u.code));
+  const { project, problems } = checkProject(input, { facilities, projects: others, unitCodes });
   if (!project) refuse(problems);
   const p: CheckedProject = { ...project };
   if ((p.kind === 'new' || p.kind === 'relocate') && !p.unit_code) {
@@ -50,13 +60,14 @@ export function completeProject(db: Database.Database, scenarioId: number, input
     p.facility_name ??= `${unitName}新建${FACILITY_TYPE_LABELS[p.type!].zh}`;
     p.name ||= p.facility_name;
     // The facility it brings must be a valid facility row, as an import or an edit would check.
-    const r = FacilitySchema.safeParse(newFacilityOf({ ...p, id: 0 }));
+    const brought = newFacilityOf({ ...p, id: 0, facility_id: p.facility_id! });
+    const r = FacilitySchema.safeParse(brought);
     if (!r.success) {
       const i = r.error.issues[0]!;
-      const said = sayIssue(i, newFacilityOf({ ...p, id: 0 }), 'facility');
+      const said = sayIssue(i, brought, 'facility');
       refuse([{ field: `fields.${i.path.join('.')}`, message: `新机构：${said.zh}`, messageEn: `New facility: ${said.en}` }]);
     }
-  } else {
+  } else if (p.kind !== 'other') { // 其他项目 has its name (the check requires one)
     p.name ||= `${currentName}${PROJECT_KIND_LABELS[p.kind].zh}`;
   }
   return p;

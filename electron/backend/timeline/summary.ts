@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { TimelineSummary, TimelineYear } from '../../../shared/api/methods/timeline.ts';
 import { facilitiesAt, type TimelineProblem } from '../../../shared/timeline/facilities-at.ts';
+import { projectCost } from '../../../shared/timeline/lines.ts';
 import { getScenario } from '../db/scenarios.ts';
 import { evaluatePlanGaps, gapSettings, planRows } from '../gaps.ts';
 import { getSet } from '../standards.ts';
@@ -49,7 +50,8 @@ export async function timelineSummary(db: Database.Database, q: SummaryQuery): P
     commonNotes = commonNotes
       ? { zh: commonNotes.zh.filter((n) => r.notes.includes(n)), en: commonNotes.en.filter((n) => r.notesEn.includes(n)) }
       : { zh: [...r.notes], en: [...r.notesEn] };
-    years.push({ year, results: r.results, projects: rows.projects.filter((p) => p.year === year).map((p) => p.id) });
+    const ofYear = rows.projects.filter((p) => p.year === year);
+    years.push({ year, results: r.results, projects: ofYear.map((p) => p.id), cost: projectCost(ofYear).total });
   }
 
   // Problems once each, as found applying every project up to the last year shown (or there is).
@@ -71,7 +73,8 @@ export async function timelineSummary(db: Database.Database, q: SummaryQuery): P
   return {
     standard: set.id, standardName: set.name, standardNameEn: set.nameEn, standardYear: set.year,
     scenario: scenario.name, region, fromYear: from, toYear: to, targets: set.targets, years,
-    projects: projectsOut(db, q.scenarioId, rows.projects), problems, notes, notesEn,
+    projects: projectsOut(db, q.scenarioId, rows.projects),
+    cost: projectCost(rows.projects.filter((p) => p.year >= from && p.year <= to)), problems, notes, notesEn,
     ms: Math.round(performance.now() - t0),
   };
 }

@@ -39,8 +39,8 @@ function draftOf(p: ProjectOut | null, year: number): Draft {
   const from = p.kind === 'new' ? p.fields : p.deltas;
   for (const k of FIGURES) figures[k] = str((from as Record<string, number | null | undefined>)[k]);
   return {
-    year: String(p.year), kind: p.kind, name: p.name, facility: p.kind === 'new' ? '' : p.facility_id,
-    type: p.type ?? '', facilityName: p.facility_name ?? '', newId: p.kind === 'new' ? p.facility_id : '', lon: str(p.lon), lat: str(p.lat),
+    year: String(p.year), kind: p.kind, name: p.name, facility: p.kind === 'new' ? '' : p.facility_id ?? '',
+    type: p.type ?? '', facilityName: p.facility_name ?? '', newId: p.kind === 'new' ? p.facility_id ?? '' : '', lon: str(p.lon), lat: str(p.lat),
     figures, cost: str(p.cost), document: p.source_document ?? '', clause: p.source_clause ?? '', note: p.note ?? '',
   };
 }
@@ -104,6 +104,7 @@ export function ProjectForm({ project, defaultYear, facilities, planned, unitNam
       case 'upgrade': return { ...common, facility_id, type: d.type || null, facility_name: d.facilityName || null, deltas: figures };
       case 'expand': return { ...common, facility_id, deltas: figures };
       case 'close': return { ...common, facility_id };
+      case 'other': return common; // 其他项目: no facility
     }
   };
   const submit = async () => {

@@ -39,10 +39,10 @@ export function ProjectTable({ projects, facilityById, unitName, viewYear, readO
       </thead>
       <tbody>
         {projects.map((p) => {
-          const f = facilityById.get(p.facility_id);
+          const f = p.facility_id === null ? undefined : facilityById.get(p.facility_id);
           const done = p.year <= viewYear;
           const errors = p.problems.filter((x) => x.severity === 'error');
-          const facilityName = p.kind === 'new' ? p.facility_name ?? p.facility_id : f?.name ?? p.facility_id;
+          const facilityName = p.kind === 'new' ? p.facility_name ?? p.facility_id : p.kind === 'other' ? p.responsible_unit : f?.name ?? p.facility_id;
           return (
             <tr key={p.id} className={`${done ? 'is-done' : 'is-planned'}${errors.length ? ' has-error' : ''}`} data-testid="timeline-project" data-id={p.id} data-kind={p.kind} data-year={p.year}>
               <td className="tl-c-year">
@@ -55,7 +55,7 @@ export function ProjectTable({ projects, facilityById, unitName, viewYear, readO
                 <div className="tl-facility">
                   {facilityName}
                   {p.kind === 'new' && <span className="tl-muted"> {t('timeline.projects.newFacility')}</span>}
-                  {p.kind !== 'new' && !f && <span className="tl-bad"> {t('timeline.projects.missing')}</span>}
+                  {p.kind !== 'new' && p.kind !== 'other' && !f && <span className="tl-bad"> {t('timeline.projects.missing')}</span>}
                   {f && <span className="tl-muted"> · {unitName(f.unit_code)}</span>}
                 </div>
               </td>

@@ -48,7 +48,7 @@ export function TimelineView() {
   const unitName = useCallback((code: string | null) => (code ? unitNames.get(code) ?? code : ''), [unitNames]);
   const projects = summary?.projects ?? [];
   const projectNames = useMemo(() => new Map(projects.map((p) => [p.id, `${p.year} ${p.name}`])), [projects]);
-  const planned = useMemo(() => projects.filter((p) => p.kind === 'new' && p.type).map((p) => ({ id: p.facility_id, name: p.facility_name ?? p.name, type: p.type! })), [projects]);
+  const planned = useMemo(() => projects.filter((p) => p.kind === 'new' && p.type).map((p) => ({ id: p.facility_id!, name: p.facility_name ?? p.name, type: p.type! })), [projects]);
 
   const save = async (input: ProjectInput) => {
     const editing = form?.project;

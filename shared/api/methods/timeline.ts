@@ -8,9 +8,11 @@ import type { Facility } from '../../model/entities.ts';
 import { FACILITY_TYPES } from '../../model/kinds.ts';
 import type { GapResult } from '../../gaps/result.ts';
 import type { Target } from '../../gaps/standard.ts';
-import { PROJECT_KINDS, type Project } from '../../timeline/project.ts';
+import { PROJECT_KINDS, PROJECT_STATUSES, type Project } from '../../timeline/project.ts';
+import type { ProjectCost } from '../../timeline/lines.ts';
 import type { TimelineProblem } from '../../timeline/facilities-at.ts';
-import { CellValue, InScenario, Key, Lat, Lon, method, SetId, Year } from '../schemas.ts';
+import type { ImportReport } from '../../model/issues.ts';
+import { CellValue, FileBytes, type FileOut, Format, InScenario, Key, Lat, Lon, method, SetId, Year } from '../schemas.ts';
 
 const ProjectId = z.number().int().positive();
 const Text = (max: number) => z.string().max(max).nullable().optional();
@@ -20,13 +22,13 @@ export const ProjectInputSchema = z.object({
   /** The year it is done (2000–2100; checked by the service, which names the field). */
   year: z.number().int(),
   kind: z.enum(PROJECT_KINDS),
-  /** The facility it concerns; a new facility's id (optional: NEW-<type>-<n>). */
+  /** The facility it concerns; a new facility's id (optional: NEW-<type>-<n>); none for 其他项目 (kind other). */
   facility_id: Key.optional(),
   name: z.string().max(200).optional(),
   /** new, relocate: the (new) site, WGS-84. */
   lon: Lon.nullable().optional(),
   lat: Lat.nullable().optional(),
-  /** new, relocate: the unit, when not the one the site stands in. */
+  /** new, relocate: the unit, when not the one the site stands in; other: where it is (optional). */
   unit_code: Key.nullable().optional(),
   /** new: the new facility's type; upgrade: the type it becomes. */
   type: z.enum(FACILITY_TYPES).nullable().optional(),
@@ -41,6 +43,10 @@ export const ProjectInputSchema = z.object({
   source_document: Text(200),
   source_clause: Text(200),
   note: Text(2000),
+  /** 责任单位 (free text, as the document names it). */
+  responsible_unit: Text(200),
+  /** 计划/在建/完工; default planned. */
+  status: z.enum(PROJECT_STATUSES).optional(),
 });
 
 /** A project with what the plan found when it applied it (not there, closed before …). */
@@ -54,6 +60,8 @@ export interface TimelineYear {
   results: GapResult[];
   /** Ids of the projects of this year. */
   projects: number[];
+  /** The 投资估算 (万元) of this year's projects, 其他项目 included (those without a cost count 0). */
+  cost: number;
 }
 
 export interface TimelineSummary {
@@ -70,6 +78,8 @@ export interface TimelineSummary {
   targets: Target[];
   years: TimelineYear[];
   projects: ProjectOut[];
+  /** The 投资估算 of the projects of fromYear–toYear, 其他项目 included; how many had a cost and how many none. */
+  cost: ProjectCost;
   /** Projects that could not be applied (error) or were applied with an assumption (warning), once each. */
   problems: TimelineProblem[];
   notes: string[];
@@ -85,6 +95,12 @@ export interface FacilitiesAtOut {
   problems: TimelineProblem[];
 }
 
+/** What a projects import did (or would do: dryRun): as the tables' imports say it, and how many projects `replace` removed. */
+export interface ProjectImportReport extends Omit<ImportReport, 'table'> {
+  table: 'projects';
+  removed: number;
+}
+
 export const TIMELINE_API = {
   'projects.list': method<ProjectOut[]>()(InScenario,
     'The scenario\'s projects (规划项目) in the order they apply (year, then new → relocate → upgrade → expand → close, then as entered), each with the problems found applying it.'),
@@ -93,6 +109,12 @@ export const TIMELINE_API = {
   'projects.update': method<ProjectOut>()(InScenario.extend({ id: ProjectId, project: ProjectInputSchema }),
     'Replace a project of the scenario with the one given, checked as projects.add.'),
   'projects.remove': method<{ removed: number }>()(InScenario.extend({ id: ProjectId }), 'Remove a project from the scenario.'),
+  'projects.export': method<FileOut>()(InScenario.extend({ format: Format }),
+    'The scenario\'s projects as a sheet (.xlsx/.csv): the 规划项目 tab\'s columns with 责任单位 and 状态, and 编号, 机构编码, 新名称, 机构类型, 经度/纬度, 所在区划代码 and 新增<figure> columns, so it imports back to the same projects.'),
+  'projects.template': method<FileOut>()(z.object({ format: Format }),
+    'An empty projects sheet (the export\'s columns, with 新增实有床位, 新增执业(助理)医师, 新增注册护士, 新增业务用房面积 as figure columns) to fill in.'),
+  'projects.import': method<ProjectImportReport>()(InScenario.extend({ file: FileBytes, dryRun: z.boolean().default(false), replace: z.boolean().default(false) }),
+    'Import projects from a projects sheet, all or nothing: each row checked as projects.add (its facility by 机构编码 or by a name unique in the scenario); a row with the 编号 of a project of the scenario replaces it, one without is added; replace: the projects not in the sheet are removed. Each problem names the row, the column and the fix.'),
   'timeline.facilities': method<FacilitiesAtOut>()(InScenario.extend({ year: Year }),
     'The scenario\'s facilities as of a year: the facilities table with every project of that year or before applied.'),
   'timeline.summary': method<TimelineSummary>()(InScenario.extend({ standardId: SetId.optional(), fromYear: Year.optional(), toYear: Year.optional() }),

@@ -33,7 +33,7 @@ describe('planSlides', () => {
     const none = { against: '基线', changes: changes([]), unitNames: {} };
     expect(planSlides(brief([ratio('b', '床位')], { access, proposals: none })).map((s) => s.kind)).not.toContain('proposals');
     const one = { ...none, changes: changes([{ id: 'N', name: 'n', type: 'chc', unit_code: 'A', beds_open: 0, physicians: 0, nurses: 0 }]) };
-    const kinds = planSlides(brief([ratio('b', '床位')], { access, proposals: one, projects: [{ year: 2024, name: 'x', kind: '新建', facility: 'f', change: '', cost: null, source: '' }] })).map((s) => s.kind);
+    const kinds = planSlides(brief([ratio('b', '床位')], { access, proposals: one, projects: [{ year: 2024, name: 'x', kind: '新建', facility: 'f', change: '', cost: null, source: '', responsible: '', status: '计划' }] })).map((s) => s.kind);
     expect(kinds.slice(-4)).toEqual(['coverage', 'proposals', 'timeline', 'sources']);
   });
 });

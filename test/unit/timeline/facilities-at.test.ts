@@ -9,7 +9,7 @@ const fac = (id: string, type: FacilityType, extra: Partial<Facility> = {}): Fac
 let nextId = 1;
 const project = (p: Partial<Project> & Pick<Project, 'year' | 'kind' | 'facility_id'>): Project => ({
   id: nextId++, name: `${p.facility_id}${p.kind}`, lon: null, lat: null, unit_code: null, type: null, facility_name: null,
-  deltas: {}, fields: {}, cost: null, source_document: null, source_clause: null, note: null, ...p,
+  deltas: {}, fields: {}, cost: null, source_document: null, source_clause: null, note: null, responsible_unit: null, status: 'planned', ...p,
 });
 const byId = (fs: readonly Facility[], id: string) => fs.find((f) => f.id === id);
 
@@ -128,7 +128,7 @@ describe('facilitiesAt', () => {
   });
 
   it('says what was applied', () => {
-    expect(appliedInWords({ new: 1, relocate: 5, expand: 1, upgrade: 0, close: 0 }))
+    expect(appliedInWords({ new: 1, relocate: 5, expand: 1, upgrade: 0, close: 0, other: 0 }))
       .toEqual({ zh: '新建 1 个、迁建 5 个、扩建 1 个', en: '1 new facility, 5 relocations, 1 expansion' });
   });
 
