@@ -42,6 +42,12 @@ export interface ImportReport {
   mapping?: MappingProposal;
   /** The import followed a mapping: the one given with it, or the one remembered for this layout. */
   mappingUsed?: { source: 'given' | 'remembered'; mapping: ColumnMapping };
+  /**
+   * Facilities: each facility type as written that the tool could not read (not its own name, nor a 卫生机构类别
+   * name or code, nor in the plan's 机构类别对照), once, with its rows — to add with types.setAlias. Each row is
+   * also a problem.
+   */
+  unknownTypes?: { written: string; rows: number[] }[];
 }
 
 /**

@@ -9,6 +9,8 @@ import { parseTableRows, type ParseContext, type TableRow } from '../../../share
 import type { ColumnMapping } from '../../../shared/model/mapping.ts';
 import { mappingRefusal, settleWith, withMapping } from './mappings.ts';
 import { readSheet } from './read-sheet.ts';
+import { headerRowOf } from '../../../shared/model/mapping.ts';
+import { findLevelColumn } from '../../../shared/model/institution-types.ts';
 
 export interface ImportFileBytes { fileName: string; bytes: Uint8Array }
 export interface PrepareContext extends ParseContext {
@@ -44,7 +46,9 @@ export async function prepareImport(table: TableName, file: ImportFileBytes, ctx
     };
     return { rows: null, report };
   }
-  const parsed = parseTableRows(table, settled.sheet, ctx);
+  // A mapping renames the headers and blanks the ones it ignores: the 医院等级 column is found among the headers as written.
+  const levelColumn = table === 'facilities' && settled.used ? findLevelColumn(headerRowOf(sheet, settled.proposal.headerIndex)) : -1;
+  const parsed = parseTableRows(table, settled.sheet, levelColumn >= 0 ? { ...ctx, facilityTypes: { ...ctx.facilityTypes, levelColumn } } : ctx);
   const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
   const report: ImportReport = {
     ok,
@@ -60,6 +64,7 @@ export async function prepareImport(table: TableName, file: ImportFileBytes, ctx
     problems: parsed.problems,
     problemsTruncated: parsed.problemsTruncated,
     dryRun: ctx.dryRun ?? false,
+    ...(parsed.unknownTypes ? { unknownTypes: parsed.unknownTypes } : {}),
   };
   return { rows: ok ? parsed.rows : null, report: withMapping(report, settled), ...(settled.used ? { signature: settled.proposal.signature } : {}) };
 }
