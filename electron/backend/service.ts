@@ -24,7 +24,6 @@ import { timelineHandlers } from './timeline/handlers.ts';
 import { briefingHandlers } from './briefing/handlers.ts';
 import { checkHandlers } from './check/handlers.ts';
 import { mappingHandlers } from './io/mappings.ts';
-import { typeHandlers } from './type-aliases.ts';
 import { AnalysisRunner } from './worker/runner.ts';
 import { importIntoPlan } from './import-into-plan.ts';
 import { writeRows, writeTable, writeTemplate } from './io/write-sheet.ts';
@@ -61,9 +60,9 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
   const plansPath = (p: string) => (path.isAbsolute(p) ? p : path.join(ws.plansDir, p));
   const withExt = (p: string) => (p.toLowerCase().endsWith('.hplan') ? p : `${p}.hplan`);
 
-  const runImport = (files: { table: 'units' | 'facilities'; fileName: string; dataBase64: string; mapping?: Record<string, string | null> | undefined }[], scenarioId: number, crs: 'wgs84' | 'gcj02' | 'bd09', dryRun: boolean) =>
+  const runImport = (files: { table: 'units' | 'facilities'; fileName: string; dataBase64: string; mapping?: Record<string, string | null> | undefined; sheet?: string | undefined }[], scenarioId: number, crs: 'wgs84' | 'gcj02' | 'bd09', dryRun: boolean) =>
     importIntoPlan(dryRun ? ws.requirePlan() : ws.requireWritable(),
-      files.map((f) => ({ table: f.table, fileName: f.fileName, bytes: Buffer.from(f.dataBase64, 'base64'), ...(f.mapping ? { mapping: f.mapping } : {}) })),
+      files.map((f) => ({ table: f.table, fileName: f.fileName, bytes: Buffer.from(f.dataBase64, 'base64'), ...(f.mapping ? { mapping: f.mapping } : {}), sheet: f.sheet })),
       { scenarioId, crs, dryRun }, (fn) => ws.write(fn));
 
   return {
@@ -75,7 +74,6 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     ...briefingHandlers(ws, runner, accessOf),
     ...checkHandlers(ws),
     ...mappingHandlers(ws),
-    ...typeHandlers(ws),
     'app.status': () => ({
       plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir, canQuit: !!quit,
     }),
@@ -144,8 +142,8 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     'edits.undo': ({ scenarioId }) => ws.write((p) => undo(p.db, scenario(scenarioId))),
     'edits.redo': ({ scenarioId }) => ws.write((p) => redo(p.db, scenario(scenarioId))),
 
-    'table.import': async ({ table, scenarioId, file, crs, dryRun, mapping }) => {
-      const [report] = await runImport([{ table, ...file, mapping }], scenario(scenarioId), crs, dryRun);
+    'table.import': async ({ table, scenarioId, file, crs, dryRun, mapping, sheet }) => {
+      const [report] = await runImport([{ table, ...file, mapping, sheet }], scenario(scenarioId), crs, dryRun);
       return report!;
     },
     'tables.import': async ({ scenarioId, units, facilities, crs, dryRun }) => {
@@ -189,8 +187,8 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
       const bytes = await writeRows(POPULATION_SHEET_COLUMNS, '人口', rows, format);
       return { fileName: `${path.basename(p.path, '.hplan')}-分年份人口.${format}`, dataBase64: b64(bytes), mimeType: MIME[format] };
     },
-    'populations.import': ({ scenarioId, file, dryRun, mapping }) =>
-      importPopulations(dryRun ? ws.requirePlan() : ws.requireWritable(), { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
+    'populations.import': ({ scenarioId, file, dryRun, mapping, sheet }) =>
+      importPopulations(dryRun ? ws.requirePlan() : ws.requireWritable(), { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64'), ...(sheet !== undefined ? { sheet } : {}) },
         { scenarioId: scenario(scenarioId), dryRun, mapping }, (fn) => ws.write(fn)),
     'table.template': async ({ table, format }) =>
       ({ fileName: `导入模板-${TABLE_FILE[table]}.${format}`, dataBase64: b64(await writeTemplate(table, format)), mimeType: MIME[format] }),

@@ -7,7 +7,6 @@ import { siteCommand } from './site-command.ts';
 import { allocateCommand } from './allocate-command.ts';
 import { briefCommand } from './brief-command.ts';
 import { checkCommand } from './check-command.ts';
-import { typesCommand } from './types-command.ts';
 import { projectsCommand } from './projects-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { deletePlanFile } from '../backend/db/plan-file.ts';
@@ -54,6 +53,26 @@ function columnMappings(opts: Record<string, string | boolean | undefined>, lang
     if (typeof v === 'string') maps.set(k, read(opts[`map-${k}`] ? `map-${k}` : 'map', v));
   }
   return (k) => maps.get(k);
+}
+
+/** The worksheet to read of each sheet given: --sheet NAME for the one sheet given; with several, --sheet 'units=NAME,facilities=NAME,populations=NAME'. */
+function sheetNames(opts: Record<string, string | boolean | undefined>, lang: 'zh' | 'en'): (kind: SheetFlag) => string | undefined {
+  const v = opts.sheet;
+  if (typeof v !== 'string') return () => undefined;
+  const given = SHEET_FLAGS.filter((k) => opts[k]);
+  if (!/^\s*(?:units|facilities|populations)\s*=/.test(v)) {
+    if (given.length !== 1) {
+      throw new UsageError(lang === 'en' ? "--sheet NAME is for one sheet; with several, give --sheet 'units=NAME,facilities=NAME'" : "--sheet 工作表名 只用于一个表；同时导入多个表时请写 --sheet 'units=工作表名,facilities=工作表名'");
+    }
+    return (k) => (k === given[0] ? v.trim() : undefined);
+  }
+  const names = new Map<string, string>();
+  for (const part of v.split(',')) {
+    const m = /^\s*(units|facilities|populations)\s*=(.+)$/.exec(part);
+    if (!m || !m[2]!.trim()) throw new UsageError(lang === 'en' ? `--sheet: "${part}" is not units=NAME, facilities=NAME or populations=NAME` : `--sheet：「${part}」不是 units=工作表名、facilities=工作表名 或 populations=工作表名`);
+    names.set(m[1]!, m[2]!.trim());
+  }
+  return (k) => names.get(k);
 }
 
 /** After a sheet's report: the remembered mapping it followed, or the --map that confirms its headers. True when it waits for one. */
@@ -112,7 +131,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    usage: 'healthplan import <file.hplan> [--units F] [--facilities F] [--populations F] [--map FILE|SPEC] [--roads F] [--boundaries F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
+    usage: 'healthplan import <file.hplan> [--units F] [--facilities F] [--populations F] [--map FILE|SPEC] [--sheet NAME] [--roads F] [--boundaries F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
     summary: { zh: '从 .xlsx/.csv 导入单位和机构（全部成功或全部不写入；文件不存在时新建方案），以及路网和单位边界', en: 'Import units/facilities from .xlsx/.csv, all or nothing (creates the plan if missing); also the road network and unit boundaries' },
     options: {
       units: { type: 'string', help: 'units spreadsheet / 行政区划表' },
@@ -127,6 +146,7 @@ export const COMMANDS: Record<string, Command> = {
       'map-units': { type: 'string', help: 'column mapping of --units (with several sheets) / --units 的列对应' },
       'map-facilities': { type: 'string', help: 'column mapping of --facilities / --facilities 的列对应' },
       'map-populations': { type: 'string', help: 'column mapping of --populations / --populations 的列对应' },
+      sheet: { type: 'string', help: "worksheet of the .xlsx to read (default: the one named 机构/单位/人口, else the first); with several sheets: 'units=NAME,facilities=NAME' / 要读取的工作表（多个表时写 units=工作表名,facilities=工作表名）" },
     },
     async run(svc, file, opts, lang) {
       if (!opts.units && !opts.facilities && !opts.populations && !opts.roads && !opts.boundaries) {
@@ -134,7 +154,8 @@ export const COMMANDS: Record<string, Command> = {
       }
       const crs = choice(opts.crs, Crs.options, '--crs: wgs84 | gcj02 | bd09'); // absent: the schema's wgs84
       const mapFor = columnMappings(opts, lang);
-      const mapped = (f: string, kind: SheetFlag) => ({ ...b64file(f), ...(mapFor(kind) ? { mapping: mapFor(kind)! } : {}) });
+      const sheetFor = sheetNames(opts, lang);
+      const mapped = (f: string, kind: SheetFlag) => ({ ...b64file(f), ...(mapFor(kind) ? { mapping: mapFor(kind)! } : {}), ...(sheetFor(kind) ? { sheet: sheetFor(kind)! } : {}) });
       const units = opts.units ? mapped(opts.units as string, 'units') : undefined;
       const facilities = opts.facilities ? mapped(opts.facilities as string, 'facilities') : undefined;
       const abs = path.resolve(file);
@@ -153,7 +174,7 @@ export const COMMANDS: Record<string, Command> = {
       if (result.ok && opts.populations) {
         const populations = b64file(opts.populations as string);
         const mapping = mapFor('populations');
-        const r = await target.write((sid) => svc.call('populations.import', { scenarioId: sid, file: populations, dryRun, ...(mapping ? { mapping } : {}) }));
+        const r = await target.write((sid) => svc.call('populations.import', { scenarioId: sid, file: populations, dryRun, ...(mapping ? { mapping } : {}), ...(sheetFor('populations') ? { sheet: sheetFor('populations')! } : {}) }));
         printImportReport(r, lang);
         confirm = mappingNote(r, opts, lang) || confirm;
         result.ok = r.ok;
@@ -258,6 +279,5 @@ export const COMMANDS: Record<string, Command> = {
   allocate: allocateCommand,
   brief: briefCommand,
   check: checkCommand,
-  types: typesCommand,
   projects: projectsCommand,
 };

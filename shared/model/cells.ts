@@ -9,7 +9,6 @@
 import type { ColumnDef } from './columns.ts';
 import { ENUM_LABELS } from './columns.ts';
 import { resolveLabel } from './kinds.ts';
-import { readFacilityType } from './institution-types.ts';
 
 /** Why a cell could not be read. Sentinels, compared by identity; messages are built by the caller. */
 export class CellError {
@@ -17,7 +16,13 @@ export class CellError {
   constructor(kind: CellErrorKind) { this.kind = kind; Object.freeze(this); }
 }
 export type CellErrorKind =
-  | 'required' | 'notNumber' | 'notInt' | 'belowMin' | 'aboveMax' | 'badBool' | 'badEnum' | 'excelError' | 'scientificCode' | 'badEncoding';
+  | 'required' | 'notNumber' | 'notInt' | 'belowMin' | 'aboveMax' | 'badBool' | 'badEnum' | 'excelError' | 'scientificCode' | 'badEncoding'
+  /** A number with a unit of another column (30张 in a column of 人). */
+  | 'wrongUnit'
+  /** An estimate (约30, 30左右, 30余, 30+): which number is meant is not known. */
+  | 'approximate'
+  /** A range (30-40, 30~40, 30至40): which number is meant is not known. */
+  | 'range';
 
 const ERR = {
   required: new CellError('required'),
@@ -30,6 +35,9 @@ const ERR = {
   excelError: new CellError('excelError'),
   scientificCode: new CellError('scientificCode'),
   badEncoding: new CellError('badEncoding'),
+  wrongUnit: new CellError('wrongUnit'),
+  approximate: new CellError('approximate'),
+  range: new CellError('range'),
 } as const satisfies Record<CellErrorKind, CellError>;
 
 export type CellValue = string | number | boolean | null;
@@ -107,17 +115,37 @@ const NO_DATA = new Set(['-', '--', '—', '——', '–', '/', '\\', '－', '�
 /** A unit of measure after the number (12张, 5 人, 120平方米); 万 multiplies by 10,000 (12.5万人). */
 const UNIT_SUFFIX_RE = /(万)?(张|人|辆|个|名|床|所|家|间|位|平方米|平方千米|平方公里|km2|km²|m2|m²|㎡|°|度)?$/;
 const COUNT_UNITS = ['人', '张', '辆', '个', '名', '床', '所', '家', '间', '位'];
+const PEOPLE = ['人', '名'];
+const BEDS = ['张', '床'];
 const UNITS_BY_KEY: Record<string, readonly string[]> = {
   area_km2: ['平方公里', '平方千米', 'km2', 'km²'],
   floor_area_m2: ['平方米', 'm2', 'm²', '㎡'],
   lon: ['°', '度'],
   lat: ['°', '度'],
+  population: ['人'],
+  population_0_3: ['人'],
+  population_65_plus: ['人'],
+  beds_open: BEDS,
+  beds_approved: BEDS,
+  physicians: PEOPLE,
+  tcm_physicians: PEOPLE,
+  gps: PEOPLE,
+  public_health_physicians: PEOPLE,
+  nurses: PEOPLE,
+  pharmacists: PEOPLE,
+  public_health_staff: PEOPLE,
+  health_technicians: PEOPLE,
+  bachelor_or_above: PEOPLE,
+  senior_or_intermediate_titles: PEOPLE,
+  ambulances: ['辆'],
+  childcare_places: ['个', '位', '张'],
 };
 
 /**
  * The units a column's values are in, which may follow a number or stand in brackets after the
  * header and are simply dropped. Any other unit would change the number (万人, 公顷, 平方米 in a km²
- * column) and is refused rather than guessed.
+ * column) or name another thing (30张 in a column of 人) and is refused rather than guessed. A whole-number
+ * column not listed here takes any count word (人, 张, 个 …).
  */
 export function unitsOf(c: ColumnDef): ReadonlySet<string> {
   if (UNITS_BY_KEY[c.key]) return new Set(UNITS_BY_KEY[c.key]);
@@ -125,6 +153,16 @@ export function unitsOf(c: ColumnDef): ReadonlySet<string> {
   if (YEAR_COLUMNS.has(c.key)) return new Set(['年']);
   return new Set(c.type === 'int' ? COUNT_UNITS : []);
 }
+/** The unit word after a number, for a message: "30张" → 张 (null when there is none). */
+export function unitWordOf(raw: string): string | null {
+  const s = toHalfWidth(raw).replace(INNER_SPACE_RE, '');
+  const u = UNIT_SUFFIX_RE.exec(s);
+  return u?.[2] && u[0].length < s.length ? u[2] : null;
+}
+/** 约30, 大约30, 近30, ≈30, ~30, 30左右, 30余, 30多, 30+, 30以上/以下 (after toHalfWidth, no spaces). */
+const APPROX_RE = /^(?:约|大约|近|将近|≈|~)\d[\d,.]*(?:万)?\D{0,4}$|^\d[\d,.]*(?:万)?(?:左右|上下|余|多|\+|以上|以下|来)\D{0,4}$/;
+/** 30-40, 30~40, 30—40, 30至40, 30到40 (after toHalfWidth, no spaces). */
+const RANGE_RE = /^\d[\d,.]*(?:万)?\D{0,4}(?:-|~|—|–|－|至|到)\d[\d,.]*(?:万)?\D{0,4}$/;
 /** A year written as 2015年, 2015-06-01, 2015/6, 2015年6月1日 (for the year columns). */
 const YEAR_RE = /^(\d{4})(?:年|[-/.]\d{1,2}(?:[-/.]\d{1,2})?|年\d{1,2}月(?:\d{1,2}日)?)?$/;
 /** Columns holding a year. */
@@ -138,8 +176,9 @@ export function isExcelError(s: string): boolean {
  * Reads a number written the many ways a spreadsheet holds one: `1,234`, `１２３`, ` 12 `, `1 234`,
  * `="12"`. Returns NaN when it is not a number. `percent` receives whether a trailing % was present.
  */
-function parseLooseNumber(t: string, percentOut: { percent: boolean }, units: ReadonlySet<string>, tenThousands: boolean): number {
+function parseLooseNumber(t: string, percentOut: { percent: boolean; otherUnit: boolean }, units: ReadonlySet<string>, tenThousands: boolean): number {
   percentOut.percent = false;
+  percentOut.otherUnit = false;
   if (isPlainNumeric(t)) {
     const v = Number(t);
     return Number.isFinite(v) ? v : NaN;
@@ -155,7 +194,10 @@ function parseLooseNumber(t: string, percentOut: { percent: boolean }, units: Re
   let factor = 1;
   const u = UNIT_SUFFIX_RE.exec(s);
   if (u && u[0].length > 0 && u[0].length < s.length) {
-    if (u[2] && !units.has(u[2])) return NaN; // 12平方米 in a km² column: not this column's unit
+    if (u[2] && !units.has(u[2])) { // 12平方米 in a km² column, 30张 in a column of 人: not this column's unit
+      percentOut.otherUnit = true;
+      return NaN;
+    }
     if (u[1]) {
       if (!tenThousands) return NaN;
       factor = 10_000;
@@ -170,6 +212,15 @@ function parseLooseNumber(t: string, percentOut: { percent: boolean }, units: Re
   const v = Number(s) * factor;
   // 12.5万 → 125000 exactly, not 124999.99999999999.
   return Number.isFinite(v) ? (factor === 1 ? v : Math.round(v * 1e6) / 1e6) : NaN;
+}
+
+/** Why a cell is not a number, for a message that says how to fix it (only on the error path). */
+function whyNotNumber(s: string, otherUnit: boolean): CellError {
+  if (otherUnit) return ERR.wrongUnit;
+  const t = toHalfWidth(s).replace(INNER_SPACE_RE, '');
+  if (APPROX_RE.test(t)) return ERR.approximate;
+  if (RANGE_RE.test(t)) return ERR.range;
+  return ERR.notNumber;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,7 +306,7 @@ function typedConverter(c: ColumnDef): CellConverter {
       const points = PERCENT_POINT_COLUMNS.has(c.key);
       const year = YEAR_COLUMNS.has(c.key);
       const units = unitsOf(c);
-      const pct = { percent: false };
+      const pct = { percent: false, otherUnit: false };
       return (raw) => {
         const s = EMPTY_TEXT(raw);
         if (s.length === 0 || NO_DATA.has(s)) return required ? ERR.required : null;
@@ -264,7 +315,7 @@ function typedConverter(c: ColumnDef): CellConverter {
           const m = YEAR_RE.exec(toHalfWidth(s));
           if (m) v = Number(m[1]);
         }
-        if (Number.isNaN(v)) return isExcelError(s) ? ERR.excelError : ERR.notNumber;
+        if (Number.isNaN(v)) return isExcelError(s) ? ERR.excelError : whyNotNumber(s, pct.otherUnit);
         if (pct.percent && !percent && !points) return ERR.notNumber;
         if (isInt && !Number.isInteger(v)) return ERR.notInt;
         if (v < min) return ERR.belowMin;
@@ -296,8 +347,6 @@ function typedConverter(c: ColumnDef): CellConverter {
         let k = memo.get(s);
         if (k === undefined) {
           k = resolveLabel(labels, s) ?? resolveLabel(labels, toHalfWidth(s)) ?? null;
-          // A facility type may be written as the statistics write it: 卫生机构类别 name or code (institution-types.ts).
-          if (k === null && c.type === 'facilityType') k = readFacilityType(s).type;
           if (memo.size < 10_000) memo.set(s, k);
         }
         if (k === null) return isExcelError(s) ? ERR.excelError : ERR.badEnum;

@@ -2,7 +2,7 @@
  * The words an import says back: for every problem, what is wrong and how to fix it, in Chinese for
  * the planner and in English. Built only for the problems that are listed (never for truncated ones).
  */
-import { boolLabels, enumChoices, PERCENT_COLUMNS, YEAR_COLUMNS, type CellErrorKind } from './cells.ts';
+import { boolLabels, enumChoices, PERCENT_COLUMNS, unitsOf, unitWordOf, YEAR_COLUMNS, type CellErrorKind } from './cells.ts';
 import type { ColumnDef, TableName } from './columns.ts';
 
 export interface Message { zh: string; en: string }
@@ -127,6 +127,24 @@ export function cellMessage(kind: CellErrorKind, table: TableName, c: ColumnDef,
       return {
         zh: `${at}含有无法识别的字符（文件中混有 UTF-8 和 GBK 两种编码）：请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx，再重新导入`,
         en: `${atEn}: the text has unreadable characters (the file mixes UTF-8 and GBK encodings); open it in Excel and save it as "CSV UTF-8" or .xlsx, then import again`,
+      };
+    case 'wrongUnit': {
+      const own = [...unitsOf(c)];
+      const word = unitWordOf(raw) ?? '';
+      return {
+        zh: `${at}的值「${v}」带的单位「${word}」不是这一列的单位${own.length ? `（${own.join('/')}）` : ''}：请确认这个数是否填错了列，只填数字，如 ${example(c)}`,
+        en: `${atEn}: "${v}" is in ${word}, not this column's unit${own.length ? ` (${own.join('/')})` : ''}; check that the figure belongs in this column and write the number alone, e.g. ${example(c)}`,
+      };
+    }
+    case 'approximate':
+      return {
+        zh: `${at}的值「${v}」是约数：请填写确切的数，只填数字，如 ${example(c)}`,
+        en: `${atEn}: "${v}" is an estimate; write the exact figure as a number alone, e.g. ${example(c)}`,
+      };
+    case 'range':
+      return {
+        zh: `${at}的值「${v}」是一个范围：请只填一个确切的数，如 ${example(c)}`,
+        en: `${atEn}: "${v}" is a range; write one exact figure, e.g. ${example(c)}`,
       };
     case 'scientificCode':
       return {

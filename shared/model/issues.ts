@@ -42,12 +42,19 @@ export interface ImportReport {
   mapping?: MappingProposal;
   /** The import followed a mapping: the one given with it, or the one remembered for this layout. */
   mappingUsed?: { source: 'given' | 'remembered'; mapping: ColumnMapping };
-  /**
-   * Facilities: each facility type as written that the tool could not read (not its own name, nor a 卫生机构类别
-   * name or code, nor in the plan's 机构类别对照), once, with its rows — to add with types.setAlias. Each row is
-   * also a problem.
-   */
-  unknownTypes?: { written: string; rows: number[] }[];
+  /** What the import passed over and why (title rows, a two-row header, totals rows, the sheet read): not problems. */
+  notes?: ImportNote[];
+  /** The worksheet read, for an .xlsx. */
+  sheet?: string;
+  /** Every visible worksheet with data, when the workbook has several (so that another can be chosen). */
+  sheets?: string[];
+}
+
+/** Something an import read differently from a plain table and says so (row 0 = the file as a whole). */
+export interface ImportNote {
+  row: number;
+  message: string;
+  messageEn: string;
 }
 
 /**

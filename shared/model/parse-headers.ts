@@ -42,6 +42,26 @@ export function headerConflicts(table: TableName): string[] {
 
 const TRAILING_UNIT_RE = /\([^()]*\)$/;
 
+/** Between a group header and its sub-header in a two-row header (see sheet-layout.ts): 卫生技术人员/注册护士. */
+export const GROUP_SEP = '/';
+/** A sub-header that stands for its group's total: 卫生技术人员/小计 is 卫生技术人员. */
+const SUBTOTAL_HEADER_RE = /^(?:小计|合计|总计|计|总数|人数|数量|数)$/;
+const OF_WHICH_RE = /^其中[:：]?/;
+
+/**
+ * The names a two-row header "group/sub" may be read as, after normaliseHeader, in order: the
+ * sub-header alone (注册护士), sub + group (实有/床位 → 实有床位), group + sub (2025年/常住人口), and the
+ * group alone when the sub-header is its total (小计). Empty for a header without exactly one GROUP_SEP.
+ */
+export function groupHeaderNames(normalised: string): string[] {
+  const parts = normalised.split(GROUP_SEP);
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return [];
+  const group = parts[0];
+  const sub = parts[1].replace(OF_WHICH_RE, '');
+  if (!sub) return [];
+  return SUBTOTAL_HEADER_RE.test(sub) ? [group] : [sub, sub + group, group + sub];
+}
+
 /** The index in TABLE_COLUMNS[table] of the column a header names, or -1. */
 export function matchHeader(table: TableName, header: string): number {
   const { byName } = headerIndex(table);
@@ -49,6 +69,11 @@ export function matchHeader(table: TableName, header: string): number {
   if (!n) return -1;
   const i = byName.get(n);
   if (i !== undefined) return i;
+  // A two-row header: 卫生技术人员/执业(助理)医师 is 执业(助理)医师 (the sub-header first).
+  for (const name of groupHeaderNames(n)) {
+    const k = matchHeader(table, name);
+    if (k >= 0) return k;
+  }
   // 实有床位（张） is 实有床位; 常住人口（万人） is not 常住人口 — its numbers are 10,000 times smaller.
   const unit = TRAILING_UNIT_RE.exec(n);
   if (!unit) return -1;

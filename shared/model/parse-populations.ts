@@ -8,12 +8,14 @@
  *   (2025, 2025年, 2025年人口, 常住人口（2025年）).
  * Cells are read by the same rules as the units table (12.5万, 1,234, full-width digits …).
  */
-import type { ImportProblem } from './issues.ts';
+import type { ImportNote, ImportProblem } from './issues.ts';
 import { CellError, cellConverter, normaliseHeader } from './cells.ts';
 import { UNIT_COLUMNS, type ColumnDef } from './columns.ts';
 import type { PopulationFigure } from './entities.ts';
 import { cellMessage, msg, shown, type Message } from './import-messages.ts';
 import type { SheetData } from './parse-rows.ts';
+import { groupHeaderNames } from './parse-headers.ts';
+import { laidOut, type HeaderScorer } from './sheet-layout.ts';
 
 type Field = 'population' | 'population_0_3' | 'population_65_plus';
 const FIELDS: readonly Field[] = ['population', 'population_0_3', 'population_65_plus'];
@@ -43,9 +45,18 @@ export interface PopulationParseResult {
   ignoredColumns: string[];
   dataRows: number;
   problemsTruncated: number;
-  /** The spreadsheet row holding the headers: 1, unless title rows stand above them. */
+  /** The spreadsheet row holding the headers: 1, unless title rows stand above them (the first of a two-row header). */
   headerRow: number;
+  /** What the layout passed over: title rows, a two-row header, totals and footnote rows (sheet-layout.ts). */
+  notes: ImportNote[];
 }
+
+/** How well headers name a population sheet's columns: the code and any figure are required. */
+export const populationScorer: HeaderScorer = (headers) => {
+  const roles = headers.map((h) => roleOf(h ?? ''));
+  const has = (k: Role['kind']) => roles.some((r) => r?.kind === k);
+  return { required: (has('code') ? 1 : 0) + (has('field') ? 1 : 0), matched: roles.filter((r) => r).length };
+};
 
 /** A column of the file: the code, the year (long layout), or one band's figure (of a year, in the wide layout). */
 type Role = { kind: 'code' } | { kind: 'year' } | { kind: 'field'; field: Field; year: number | null };
@@ -57,6 +68,10 @@ export function roleOf(header: string): Role | null {
   if (YEAR_NAMES.has(n)) return { kind: 'year' };
   const field = (rest: string): Field | null => (rest === '' ? 'population' : FIELDS.find((f) => FIELD_NAMES[f].has(rest)) ?? null);
   for (const f of FIELDS) if (FIELD_NAMES[f].has(n)) return { kind: 'field', field: f, year: null };
+  // A two-row header (sheet-layout.ts): 2025年/常住人口 is 2025年常住人口, 常住人口/2025年 is 常住人口2025年 (a reading with its year first).
+  const group = groupHeaderNames(n).map(roleOf);
+  const dated = group.find((r) => r?.kind === 'field' && r.year !== null) ?? group.find((r) => r);
+  if (dated) return dated;
   for (const re of [YEAR_FIRST_RE, YEAR_LAST_RE]) {
     const m = re.exec(n);
     if (!m) continue;
@@ -96,12 +111,11 @@ export function parsePopulationSheet(sheet: SheetData, knownUnitCodes: ReadonlyS
     if (problems.length >= maxProblems) { truncated++; return; }
     problems.push({ row, column, message: m.zh, messageEn: m.en, ...(value !== undefined ? { value } : {}) });
   };
-  // Row 1 holds the headers, unless a title stands above them: then the first row naming a code column.
-  const hasCode = (row: readonly (string | undefined)[]) => row.some((h) => roleOf(h ?? '')?.kind === 'code');
-  const titleRows = hasCode(sheet.headers) ? 0 : sheet.rows.slice(0, 10).findIndex(hasCode) + 1;
-  const headerRow = titleRows + 1;
-  const headers = (titleRows ? sheet.rows[titleRows - 1]! : sheet.headers).map((h) => (h ?? '').trim());
-  const dataSheet = titleRows ? sheet.rows.slice(titleRows) : sheet.rows;
+  // Title rows, a two-row header (2025年 over 常住人口 | 65岁及以上人口), totals: read past them, rows keep their numbers.
+  const data = laidOut(sheet, 'populations', populationScorer);
+  const headerRow = data.headerRows?.[0] ?? 1;
+  const headers = data.headers.map((h) => (h ?? '').trim());
+  const dataSheet = data.rows;
   const roles = headers.map(roleOf);
   const columns: Record<string, string> = {};
   const ignoredColumns: string[] = [];
@@ -115,12 +129,14 @@ export function parsePopulationSheet(sheet: SheetData, knownUnitCodes: ReadonlyS
   const yearAt = roles.findIndex((r) => r?.kind === 'year');
   const fieldCols = roles.flatMap((r, i) => (r?.kind === 'field' ? [{ i, field: r.field, year: r.year }] : []));
   const done = (rows: PopulationFigure[], dataRows: number): PopulationParseResult =>
-    ({ rows: problems.length || truncated ? [] : rows, problems: problems.sort((a, b) => a.row - b.row), columns, ignoredColumns, dataRows, problemsTruncated: truncated, headerRow });
+    ({ rows: problems.length || truncated ? [] : rows, problems: problems.sort((a, b) => a.row - b.row), columns, ignoredColumns, dataRows, problemsTruncated: truncated, headerRow, notes: data.notes ?? [] });
 
   if (codeAt < 0) add(headerRow, CODE.key, undefined, problemsMsg.noCode());
   if (fieldCols.length === 0) add(headerRow, null, undefined, problemsMsg.noFigures());
   for (const c of fieldCols) if (c.year === null && yearAt < 0) add(headerRow, headers[c.i]!, undefined, problemsMsg.noYear(headers[c.i]!));
   if (problems.length) return done([], 0);
+  // A total amid the data, named by its row (totals at the top or bottom were passed over, with a note).
+  for (const p of data.problems ?? []) add(p.row, p.column, p.value, { zh: p.message, en: p.messageEn });
 
   const readCode = cellConverter(CODE);
   const readYear = cellConverter(YEAR);
@@ -131,7 +147,7 @@ export function parsePopulationSheet(sheet: SheetData, knownUnitCodes: ReadonlyS
   dataSheet.forEach((cells, r) => {
     if (cells.every((x) => !x?.trim())) return;
     dataRows++;
-    const rowNo = r + headerRow + 1;
+    const rowNo = data.rowNumbers?.[r] ?? r + 2;
     const code = readCode(cells[codeAt]);
     if (code instanceof CellError) { add(rowNo, headers[codeAt]!, cells[codeAt] ?? '', cellMessage(code.kind, 'units', CODE, headers[codeAt]!, rowNo, cells[codeAt] ?? '')); return; }
     if (typeof code !== 'string') return;

@@ -7,7 +7,7 @@
  * Built for large sheets: one converter per column is compiled before the loop, the loop allocates
  * nothing but the row objects, and messages are only built for the problems that are listed.
  */
-import type { ImportProblem } from './issues.ts';
+import type { ImportNote, ImportProblem } from './issues.ts';
 import { toWgs84, type Crs } from '../geo/crs.ts';
 import { CellError, cellConverter, type CellConverter } from './cells.ts';
 import { KEY_MAX_LENGTH, TABLE_COLUMNS, TABLE_KEY, type ColumnDef, type TableName } from './columns.ts';
@@ -16,14 +16,23 @@ import { cellMessage, msg, type Message } from './import-messages.ts';
 import { defaultUrban, type UnitKind } from './kinds.ts';
 import { mapHeaders, requiredCount, type HeaderMapping } from './parse-headers.ts';
 import { rowFactory } from './row-factory.ts';
+import { laidOut } from './sheet-layout.ts';
 import { findCycles } from './hierarchy.ts';
-import { findLevelColumn, readFacilityType, unknownTypeMessage } from './institution-types.ts';
-import type { FacilityType } from './kinds.ts';
 
 /** A sheet as read from a file: the first row and the rows below it, every cell as text. */
 export interface SheetData {
   headers: string[];
   rows: string[][];
+  /**
+   * Set by applyLayout (sheet-layout.ts): the spreadsheet row of each of `rows` (titles, header, totals
+   * removed). Without it the headers are row 1 and rows[i] is row i + 2.
+   */
+  rowNumbers?: number[];
+  /** Set by applyLayout: the spreadsheet row(s) of the header (two for a two-row header). */
+  headerRows?: number[];
+  /** Set by applyLayout: what it passed over (notes) and totals amid the data (problems). */
+  notes?: ImportNote[];
+  problems?: ImportProblem[];
 }
 
 export type TableRow<T extends TableName> = T extends 'units' ? Unit : Facility;
@@ -37,11 +46,6 @@ export interface ParseContext {
   crs: Crs;
   /** Problems listed at most (default 1000); the rest are counted in problemsTruncated. */
   maxProblems?: number;
-  /**
-   * Facilities: the plan's own type names (机构类别对照, keys as foldTypeText), consulted after the built-in names and
-   * codes; and the file index of the 医院等级 column when the headers were renamed by a mapping (else found by its header).
-   */
-  facilityTypes?: { aliases?: ReadonlyMap<string, FacilityType>; levelColumn?: number };
 }
 
 export interface ParseResult<R> {
@@ -55,15 +59,13 @@ export interface ParseResult<R> {
   ignoredColumns: string[];
   /** Non-empty data rows read. */
   dataRows: number;
-  /** The spreadsheet row holding the headers: 1, unless title rows stand above them. */
+  /** The spreadsheet row holding the headers: 1, unless title rows stand above them (the first of a two-row header). */
   headerRow: number;
-  /** Facilities: each facility type text that could not be read, once, with its rows (to add in 机构类别对照). */
-  unknownTypes?: { written: string; rows: number[] }[];
+  /** What the layout passed over: title rows, a two-row header, totals and footnote rows (sheet-layout.ts). */
+  notes: ImportNote[];
 }
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
-/** How far down to look for the header row when row 1 is a title. */
-const HEADER_SEARCH_ROWS = 10;
 
 class Problems {
   readonly list: ImportProblem[] = [];
@@ -92,30 +94,13 @@ function isEmptyRow(cells: readonly (string | undefined)[]): boolean {
   return true;
 }
 
-/** Row 1 holds the headers, unless a title stands above them: then the first row matching more columns. */
-function findHeaderRow(table: TableName, sheet: SheetData): { index: number; mapping: HeaderMapping } {
-  const first = mapHeaders(table, sheet.headers);
-  const needed = requiredCount(table);
-  if (first.requiredMatched === needed) return { index: -1, mapping: first };
-  let best = { index: -1, mapping: first };
-  const n = Math.min(sheet.rows.length, HEADER_SEARCH_ROWS);
-  for (let i = 0; i < n; i++) {
-    const m = mapHeaders(table, sheet.rows[i]!);
-    const b = best.mapping;
-    if (m.requiredMatched > b.requiredMatched || (m.requiredMatched === b.requiredMatched && m.matched > b.matched)) {
-      best = { index: i, mapping: m };
-    }
-  }
-  return best;
-}
-
 export function parseTableRows(table: 'units', sheet: SheetData, ctx: ParseContext): ParseResult<Unit>;
 export function parseTableRows(table: 'facilities', sheet: SheetData, ctx: ParseContext): ParseResult<Facility>;
 export function parseTableRows<T extends TableName>(table: T, sheet: SheetData, ctx: ParseContext): ParseResult<TableRow<T>>;
 export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseContext): ParseResult<Unit | Facility> {
   const problems = new Problems(Math.max(0, ctx.maxProblems ?? DEFAULT_MAX_PROBLEMS));
-  const unknownTypes = new Map<string, number[]>();
   const cols: readonly ColumnDef[] = TABLE_COLUMNS[table];
+  let notes: ImportNote[] = [];
   const result = (rows: (Unit | Facility)[], mapping: HeaderMapping | null, dataRows: number, headerRow: number): ParseResult<Unit | Facility> => ({
     rows: problems.any ? [] : rows,
     problems: problems.list.sort((a, b) => a.row - b.row),
@@ -124,7 +109,7 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
     ignoredColumns: mapping?.ignored ?? [],
     dataRows,
     headerRow,
-    ...(unknownTypes.size ? { unknownTypes: [...unknownTypes].map(([written, rows]) => ({ written, rows })) } : {}),
+    notes,
   });
 
   // ---- The file as a whole, and its headers ----------------------------------------------------
@@ -132,10 +117,15 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
     if (problems.room()) problems.add(0, null, undefined, msg.emptyFile(table));
     return result([], null, 0, 1);
   }
-  const { index: headerIndex, mapping } = findHeaderRow(table, sheet);
-  const headerRow = headerIndex + 2; // -1 → row 1
-  const headerCells = headerIndex < 0 ? sheet.headers : sheet.rows[headerIndex]!;
+  // Title rows, a two-row header, totals at the top or bottom: read past them (sheet-layout.ts); rows keep their numbers.
+  const data = laidOut(sheet, table);
+  notes = data.notes ?? [];
+  const headerRow = data.headerRows?.[0] ?? 1;
+  const headerCells = data.headers;
+  const rowNoOf = (r: number) => data.rowNumbers?.[r] ?? r + 2;
+  const mapping = mapHeaders(table, headerCells);
   const headerOf = (fi: number) => (headerCells[fi] ?? '').trim();
+  for (const p of data.problems ?? []) if (problems.room()) problems.list.push(p);
 
   if (mapping.matched === 0) {
     if (problems.room()) problems.add(headerRow, null, undefined, msg.noHeaders(table, headerRow));
@@ -152,7 +142,7 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
     const other: TableName = table === 'units' ? 'facilities' : 'units';
     if (mapHeaders(other, headerCells).requiredMatched === requiredCount(other)) {
       if (problems.room()) problems.add(headerRow, null, undefined, msg.wrongTable(table));
-      return result([], mapping, sheet.rows.slice(headerIndex + 1).filter((r) => !isEmptyRow(r)).length, headerRow);
+      return result([], mapping, data.rows.filter((r) => !isEmptyRow(r)).length, headerRow);
     }
   }
   for (const d of mapping.duplicates) {
@@ -174,15 +164,6 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
   const kindCi = isUnits ? ci('kind') : -1;
   const unitCodeCi = isUnits ? -1 : ci('unit_code');
   const convertCoords = ctx.crs !== 'wgs84';
-  // Facilities: a type the converter does not know is read again with the 医院等级 and the plan's own names.
-  const typeCi = isUnits ? -1 : ci('type');
-  const levelFi = isUnits ? -1 : (ctx.facilityTypes?.levelColumn ?? findLevelColumn(headerCells));
-  const typeAliases = ctx.facilityTypes?.aliases;
-  if (levelFi >= 0) {
-    // Read, so not "ignored" (the report's columns name only the tool's columns).
-    const i = mapping.ignored.indexOf(headerOf(levelFi));
-    if (i >= 0) mapping.ignored.splice(i, 1);
-  }
   const known = ctx.knownUnitCodes;
 
   // ---- The rows ---------------------------------------------------------------------------------
@@ -197,36 +178,19 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
   /** Every row starts as a copy of this (one shape for all rows; filling existing fields is fast). */
   const template: Record<string, unknown> = {};
   for (const k of keys) template[k] = null;
-  const dataStart = headerIndex + 1;
   let dataRows = 0;
 
-  for (let r = dataStart; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r]!;
+  for (let r = 0; r < data.rows.length; r++) {
+    const cells = data.rows[r]!;
     if (isEmptyRow(cells)) continue;
     dataRows++;
-    const rowNo = r + 2;
+    const rowNo = rowNoOf(r);
     let rowOk = true;
     for (let c = 0; c < nCols; c++) {
       const fi = fileIndex[c]!;
       const raw = fi >= 0 ? cells[fi] : undefined;
       // A missing optional column reads as empty; a missing required one was reported once, above.
-      let v = fi >= 0 || cols[c]!.required !== true ? convert[c]!(raw) : null;
-      if (c === typeCi && v instanceof CellError && v.kind === 'badEnum') {
-        const level = levelFi >= 0 ? cells[levelFi] : undefined;
-        const t = readFacilityType(raw ?? '', level, typeAliases);
-        if (t.type !== null) v = t.type;
-        else {
-          rowOk = false;
-          const rows = unknownTypes.get(t.written);
-          if (rows) { if (rows.length < 1000) rows.push(rowNo); } else unknownTypes.set(t.written, [rowNo]);
-          if (problems.room()) {
-            const m = unknownTypeMessage(t, rowNo, headers[c]!, level);
-            problems.add(rowNo, headers[c]!, raw?.trim() ?? '', m);
-          }
-          values[c] = undefined;
-          continue;
-        }
-      }
+      const v = fi >= 0 || cols[c]!.required !== true ? convert[c]!(raw) : null;
       if (v instanceof CellError) {
         rowOk = false;
         if (problems.room()) problems.add(rowNo, headers[c]!, raw?.trim() ?? '', cellMessage(v.kind, table, cols[c]!, headers[c]!, rowNo, raw ?? ''));

@@ -8,11 +8,21 @@ import type { Facility, Unit } from '../../../shared/model/entities.ts';
 import { parseTableRows, type ParseContext, type TableRow } from '../../../shared/model/parse-rows.ts';
 import type { ColumnMapping } from '../../../shared/model/mapping.ts';
 import { mappingRefusal, settleWith, withMapping } from './mappings.ts';
-import { readSheet } from './read-sheet.ts';
-import { headerRowOf } from '../../../shared/model/mapping.ts';
-import { findLevelColumn } from '../../../shared/model/institution-types.ts';
+import type { ImportNote } from '../../../shared/model/issues.ts';
+import { readSheet, type ReadSheetResult } from './read-sheet.ts';
+import { laidOut } from '../../../shared/model/sheet-layout.ts';
 
-export interface ImportFileBytes { fileName: string; bytes: Uint8Array }
+/** The report's sheet, sheets and notes: the sheet read (of several), and what the layout passed over. */
+export function sheetFields(read: ReadSheetResult, layoutNotes: ImportNote[]): Pick<ImportReport, 'sheet' | 'sheets' | 'notes'> {
+  const notes = [...(read.note ? [read.note] : []), ...layoutNotes];
+  return {
+    ...(read.sheetName !== undefined ? { sheet: read.sheetName } : {}),
+    ...(read.sheets ? { sheets: read.sheets } : {}),
+    ...(notes.length ? { notes } : {}),
+  };
+}
+
+export interface ImportFileBytes { fileName: string; bytes: Uint8Array; /** The worksheet to read (an .xlsx). */ sheet?: string }
 export interface PrepareContext extends ParseContext {
   /** Copied into the report; the service decides. */
   dryRun?: boolean;
@@ -34,7 +44,10 @@ export function prepareImport(table: 'facilities', file: ImportFileBytes, ctx: P
 export function prepareImport<T extends TableName>(table: T, file: ImportFileBytes, ctx: PrepareContext): Promise<PreparedImport<TableRow<T>>>;
 /** Throws ApiError FILE_ERROR when the file cannot be read at all (an old .xls, a damaged .xlsx …). */
 export async function prepareImport(table: TableName, file: ImportFileBytes, ctx: PrepareContext): Promise<PreparedImport<Unit | Facility>> {
-  const { sheet, encoding } = await readSheet(file.fileName, file.bytes, { table });
+  const read = await readSheet(file.fileName, file.bytes, { table, ...(file.sheet !== undefined ? { sheet: file.sheet } : {}) });
+  // Title rows, a two-row header, totals: read past them first (sheet-layout.ts); rows keep their numbers.
+  const { encoding } = read;
+  const sheet = laidOut(read.sheet, table);
   const settled = settleWith(table, sheet, ctx.mapping, ctx.remembered);
   const refusal = mappingRefusal(settled);
   if (refusal) {
@@ -46,9 +59,7 @@ export async function prepareImport(table: TableName, file: ImportFileBytes, ctx
     };
     return { rows: null, report };
   }
-  // A mapping renames the headers and blanks the ones it ignores: the 医院等级 column is found among the headers as written.
-  const levelColumn = table === 'facilities' && settled.used ? findLevelColumn(headerRowOf(sheet, settled.proposal.headerIndex)) : -1;
-  const parsed = parseTableRows(table, settled.sheet, levelColumn >= 0 ? { ...ctx, facilityTypes: { ...ctx.facilityTypes, levelColumn } } : ctx);
+  const parsed = parseTableRows(table, settled.sheet, ctx);
   const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
   const report: ImportReport = {
     ok,
@@ -64,7 +75,7 @@ export async function prepareImport(table: TableName, file: ImportFileBytes, ctx
     problems: parsed.problems,
     problemsTruncated: parsed.problemsTruncated,
     dryRun: ctx.dryRun ?? false,
-    ...(parsed.unknownTypes ? { unknownTypes: parsed.unknownTypes } : {}),
+    ...sheetFields(read, parsed.notes),
   };
   return { rows: ok ? parsed.rows : null, report: withMapping(report, settled), ...(settled.used ? { signature: settled.proposal.signature } : {}) };
 }

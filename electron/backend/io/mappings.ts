@@ -59,7 +59,8 @@ export function settleWith(kind: SheetKind, sheet: SheetData, given: ColumnMappi
 
 /** The problems of a settled sheet that stops the import before its rows are read (a given mapping that does not fit; guesses to confirm), or null. */
 export function mappingRefusal(s: SettledSheet): ImportProblem[] | null {
-  const row = s.proposal.headerIndex + 2;
+  // The header's spreadsheet row: the layout's (sheet-layout.ts, title rows read past) when it says, else found here.
+  const row = (s.sheet as SheetData & { headerRows?: readonly number[] }).headerRows?.[0] ?? s.proposal.headerIndex + 2;
   if (s.problems.length) return s.problems.map((p) => ({ row, column: p.header, message: p.zh, messageEn: p.en }));
   if (s.needsConfirming) {
     const m = confirmMessage(s.proposal);

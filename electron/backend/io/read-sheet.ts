@@ -4,8 +4,11 @@
  * - .csv / .txt / .tsv: encoding detected (UTF-8 BOM, UTF-16 BOM, valid UTF-8, else GB18030 — the
  *   superset of GBK that Chinese Excel writes), delimiter detected (comma, tab, semicolon; Excel's
  *   `sep=;` first line honoured).
- * - .xlsx / .xlsm: the sheet named like 机构 / 单位 / 填写 if there is one, else the first visible
- *   sheet; numbers as JavaScript writes them (full precision), dates as YYYY-MM-DD, rich text
+ * - .xlsx / .xlsm: the sheet asked for (`sheet`), else the sheet named like 机构 / 单位 / 填写 if
+ *   there is one, else the first visible sheet; when other visible sheets hold data too, the result
+ *   lists them and, unless the sheet was named for its table, says which was read in a note; a
+ *   merged cell's value stands in every cell of its span (exceljs reads the merged cells as the
+ *   master's value), so a merged group header covers its sub-headers (sheet-layout.ts); numbers as JavaScript writes them (full precision), dates as YYYY-MM-DD, rich text
  *   flattened, formulas as their cached result. A formula saved without a result (scripts such as
  *   openpyxl/pandas write them and never compute them) is refused, naming its row and column: read
  *   as empty it would silently blank the figure. Only the cells that exist are read (a sparse read);
@@ -22,6 +25,8 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import type { TableName } from '../../../shared/model/columns.ts';
 import { msg, type Message } from '../../../shared/model/import-messages.ts';
 import type { SheetData } from '../../../shared/model/parse-rows.ts';
+import type { ImportNote } from '../../../shared/model/issues.ts';
+import { sheetChoiceNote } from '../../../shared/model/sheet-layout.ts';
 import { detectDelimiter, parseCsv } from './csv.ts';
 
 export type SheetEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'xlsx';
@@ -31,11 +36,17 @@ export interface ReadSheetResult {
   encoding: SheetEncoding;
   /** The worksheet read, for an .xlsx. */
   sheetName?: string;
+  /** Every visible worksheet with data, when an .xlsx has several. */
+  sheets?: string[];
+  /** Which of several sheets was read and how to choose another: when it was neither asked for nor named for the table. */
+  note?: ImportNote;
 }
 
 export interface ReadSheetOptions {
   /** Which table the file is for: picks the worksheet named after it (机构 / 单位) first. */
   table?: TableName | 'populations';
+  /** The worksheet to read, by name (an .xlsx; a CSV has one sheet and ignores it). */
+  sheet?: string;
 }
 
 const SAVE_AS = { zh: '请在 Excel 或 WPS 中打开它，选择“另存为”，保存为 Excel 工作簿（.xlsx）或 CSV（逗号分隔）后再导入', en: 'open it in Excel or WPS and "Save As" an Excel workbook (.xlsx) or CSV (comma delimited), then import that' };
@@ -217,11 +228,26 @@ async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOpti
       fileName);
   }
   const sheets = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
+  const withData = sheets.filter((ws) => ws.actualRowCount > 0).map((ws) => ws.name);
   const candidates = sheets.filter((ws) => !NOT_DATA.test(ws.name));
-  const ws = (opts.table && candidates.find((s) => PREFERRED[opts.table!].test(s.name)))
-    || candidates.find((s) => PREFERRED.any.test(s.name))
-    || candidates[0] || sheets[0] || wb.worksheets[0];
+  let ws: ExcelJS.Worksheet | undefined;
+  let named = false;
+  if (opts.sheet !== undefined) {
+    const want = opts.sheet.trim();
+    ws = wb.worksheets.find((s) => s.name === want) ?? wb.worksheets.find((s) => s.name.trim().toLowerCase() === want.toLowerCase());
+    if (!ws) {
+      const names = sheets.map((s) => s.name);
+      throw fileError(`「${fileName}」中没有名为「${want}」的工作表：工作簿中的工作表有 ${names.map((n) => `「${n}」`).join('、')}，请选择其中之一`,
+        `"${fileName}" has no sheet named "${want}"; its sheets are ${names.map((n) => `"${n}"`).join(', ')}: choose one of them`, fileName);
+    }
+    named = true;
+  } else {
+    ws = opts.table && candidates.find((s) => PREFERRED[opts.table!].test(s.name));
+    named = !!ws;
+    ws = ws || candidates.find((s) => PREFERRED.any.test(s.name)) || candidates[0] || sheets[0] || wb.worksheets[0];
+  }
   if (!ws) return { sheet: { headers: [], rows: [] }, encoding: 'xlsx' };
+  const several = withData.length > 1 ? { sheets: withData, ...(named ? {} : { note: sheetChoiceNote(ws.name, withData) }) } : {};
 
   // Only the cells that exist: never an array as wide as the sheet's last column or as long as its last row.
   const all: string[][] = [];
@@ -255,7 +281,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOpti
   if (beyond) throw fileError(`「${fileName}」${(beyond as Message).zh}`, `"${fileName}": ${(beyond as Message).en}`, fileName);
   for (let i = 0; i < all.length; i++) if (all[i] === undefined) all[i] = [];
   if (formulas.length > 0) throw formulasWithoutResult(fileName, all, formulas);
-  return { sheet: { headers: all[0] ?? [], rows: all.slice(1) }, encoding: 'xlsx', sheetName: ws.name };
+  return { sheet: { headers: all[0] ?? [], rows: all.slice(1) }, encoding: 'xlsx', sheetName: ws.name, ...several };
 }
 
 /**

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { PopulationFigure } from '../../model/entities.ts';
 import type { ImportReport } from '../../model/issues.ts';
-import { ColumnMappingSchema } from './sheets.ts';
+import { ColumnMappingSchema, SheetName } from './sheets.ts';
 import { FileBytes, type FileOut, Format, InScenario, Key, method } from '../schemas.ts';
 
 const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable();
@@ -17,6 +17,6 @@ export const POPULATIONS_API = {
     'Set units\' populations for given years exactly (a year with no figure at all is removed).'),
   'populations.export': method<FileOut>()(InScenario.extend({ format: Format }),
     'Populations by year as a sheet (区划代码, 名称, 年份, 常住人口 …) that imports back unchanged.'),
-  'populations.import': method<ImportReport>()(InScenario.extend({ file: FileBytes, dryRun: z.boolean().default(false), mapping: ColumnMappingSchema.optional() }),
+  'populations.import': method<ImportReport>()(InScenario.extend({ file: FileBytes, dryRun: z.boolean().default(false), mapping: ColumnMappingSchema.optional(), sheet: SheetName.optional() }),
     'Import populations by year from .xlsx/.csv (long: 区划代码, 年份, 常住人口…; or wide: 2025年常住人口 …): all or nothing.'),
 } as const;

@@ -10,8 +10,10 @@ export type { ColumnMapping, MappingProposal, ProposedColumn, SheetKind } from '
 export const ColumnMappingSchema = z.record(z.string().min(1).max(500), z.string().min(1).max(100).nullable())
   .refine((m) => Object.keys(m).length <= 2000, '列对应最多 2000 列 / at most 2,000 columns');
 export const SheetKindSchema = z.enum(SHEET_KINDS);
-/** A file with the planner's column mapping for it (absent: the plan's remembered one, or the headers as they are). */
-const MappedFile = FileBytes.extend({ mapping: ColumnMappingSchema.optional() });
+/** The worksheet of an .xlsx to read, by name (absent: the one named for the table, else the first; a CSV ignores it). */
+export const SheetName = z.string().trim().min(1).max(100);
+/** A file with the planner's column mapping for it (absent: the plan's remembered one, or the headers as they are), and the worksheet to read. */
+const MappedFile = FileBytes.extend({ mapping: ColumnMappingSchema.optional(), sheet: SheetName.optional() });
 
 /** What `sheets.inspect` says of a file before it is imported: the mapping step's content. */
 export interface SheetInspectOut {
@@ -31,7 +33,7 @@ export interface RememberedMappingOut { kind: SheetKind; signature: string; mapp
 
 export const SHEETS_API = {
   'table.import': method<ImportReport>()(
-    InScenario.extend({ table: Table, file: FileBytes, crs: Crs.default('wgs84'), dryRun: z.boolean().default(false), mapping: ColumnMappingSchema.optional() }),
+    InScenario.extend({ table: Table, file: FileBytes, crs: Crs.default('wgs84'), dryRun: z.boolean().default(false), mapping: ColumnMappingSchema.optional(), sheet: SheetName.optional() }),
     'Import a .csv/.xlsx of units or facilities: all rows or none. A mapping (header → field) is followed and remembered for the layout; without one, headers that need a guess are refused with the proposal (report.mapping).'),
   'tables.import': method<{ ok: boolean; reports: ImportReport[] }>()(
     InScenario.extend({ units: MappedFile.optional(), facilities: MappedFile.optional(), crs: Crs.default('wgs84'), dryRun: z.boolean().default(false) }),
