@@ -126,7 +126,7 @@ const specs = new Map<SheetKind, SheetKindSpec>([
   ['units', tableSpec('units')],
   ['facilities', tableSpec('facilities')],
   ['populations', populationSpec],
-  ['candidates', { ...candidateSpec, headerFor: (k) => k }],
+  ['candidates', candidateSpec],
 ]);
 
 /** Registers (or replaces) a kind's fields: the projects sheet does, where its columns are defined. */

@@ -148,6 +148,17 @@ describe('importing a sheet that needs a column mapping', () => {
       expect(m!.signature).toBe(after.proposal.signature);
       expect(await svc.call('sheets.forgetMapping', { kind: 'facilities', signature: m!.signature })).toEqual({ forgotten: true });
       expect(await svc.call('sheets.mappings', {})).toEqual([]);
+
+      // Siting candidates: 横坐标/纵坐标 known only by their values (China's longitude and latitude ranges).
+      const csv = { fileName: 'c.csv', dataBase64: Buffer.from('候选点名称,横坐标,纵坐标\n沙坪北,113.012345,28.312345\n沙坪南,113.023456,28.298765\n').toString('base64') };
+      const asked = await svc.call('siting.readCandidates', { file: csv });
+      expect(asked.sites).toEqual([]);
+      expect(asked.problems[0]!.message).toContain('列「横坐标」将作为「经度」（按数值判断）');
+      expect(asked.mapping!.columns.map((c) => c.field)).toEqual(['name', 'lon', 'lat']);
+      const read = await svc.call('siting.readCandidates', { file: csv, mapping: { 横坐标: 'lon', 纵坐标: 'lat' } });
+      expect(read.problems).toEqual([]);
+      expect(read.sites.map((x) => [x.name, x.lon, x.lat])).toEqual([['沙坪北', 113.012345, 28.312345], ['沙坪南', 113.023456, 28.298765]]);
+      expect((await svc.call('siting.readCandidates', { file: csv })).sites).toHaveLength(2); // remembered
     } finally { svc.close(); }
   });
 });

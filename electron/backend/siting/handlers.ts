@@ -11,6 +11,7 @@ import { createScenario, getScenario } from '../db/scenarios.ts';
 import { editCell } from '../edit-cell.ts';
 import { gapSettings } from '../gaps.ts';
 import { readSheet } from '../io/read-sheet.ts';
+import { mappingRefusal, rememberedMapping, rememberMapping, settleWith } from '../io/mappings.ts';
 import { listRows } from '../db/tables.ts';
 import { addFacility, NEW_FACILITY_FIGURES, unitAt } from '../place-facility.ts';
 import { addProject } from '../timeline/projects.ts';
@@ -35,9 +36,18 @@ export function sitingHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
     'siting.start': (q) => jobs.start((onJob) => run(q, onJob)),
     'siting.job': ({ job }): SitingJobOut => jobs.status(job),
     'siting.cancel': ({ job }) => jobs.cancel(job),
-    'siting.readCandidates': async ({ file, crs }): Promise<CandidateSheetOut> => {
+    'siting.readCandidates': async ({ file, crs, mapping }): Promise<CandidateSheetOut> => {
       const { sheet } = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'));
-      return parseCandidateSheet(sheet, crs);
+      // Column mapping (mapping.ts): given, else remembered for the layout; guessed headers are confirmed first.
+      const plan = ws.plan;
+      const settled = settleWith('candidates', sheet, mapping, plan ? (sig) => rememberedMapping(plan.db, 'candidates', sig) : undefined);
+      const refusal = mappingRefusal(settled);
+      if (refusal) return { sites: [], problems: refusal, mapping: settled.proposal };
+      const read = parseCandidateSheet(settled.sheet, crs);
+      if (mapping && settled.used && read.problems.length === 0 && plan && !plan.readOnly) {
+        ws.write((p) => rememberMapping(p.db, 'candidates', settled.proposal.signature, settled.used!.mapping));
+      }
+      return read.problems.length && !settled.used && !settled.proposal.sure ? { ...read, mapping: settled.proposal } : read;
     },
     // New sites are named after the street/town (乡镇/街道) they stand in, as the result list shows them
     // (文林街道新建120急救站; a second one there 文林街道新建120急救站（2）), a planner's site its own name,

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { Scenario } from '../../model/entities.ts';
 import type { ImportProblem } from '../../model/issues.ts';
+import type { MappingProposal } from '../../model/mapping.ts';
+import { ColumnMappingSchema } from './sheets.ts';
 import { FACILITY_TYPES } from '../../model/kinds.ts';
 import { SITING_DEFAULTS } from '../../siting/presets.ts';
 import type { SitingResultOut } from '../../siting/query.ts';
@@ -37,7 +39,12 @@ export const SitingQuerySchema = InScenario.extend({
 
 export type SitingJobOut = JobOut<SitingResultOut>;
 /** A candidate-site sheet read: its sites, or every problem (row, column, fix). */
-export interface CandidateSheetOut { sites: { id: string; name: string; lon: number; lat: number }[]; problems: ImportProblem[] }
+export interface CandidateSheetOut {
+  sites: { id: string; name: string; lon: number; lat: number }[];
+  problems: ImportProblem[];
+  /** What each column would fill, when the headers need confirming (a guess) or a required column is missing (mapping.ts). */
+  mapping?: MappingProposal;
+}
 
 export const SITING_API = {
   'siting.run': method<SitingResultOut>()(SitingQuerySchema,
@@ -45,7 +52,7 @@ export const SITING_API = {
   'siting.start': method<{ job: number }>()(SitingQuerySchema, 'Start the same on the worker; follow it with siting.job.'),
   'siting.job': method<SitingJobOut>()(JobId, 'Progress of a siting job, and its result once done.'),
   'siting.cancel': method<{ cancelled: boolean }>()(JobId, 'Cancel a running siting job.'),
-  'siting.readCandidates': method<CandidateSheetOut>()(z.object({ file: FileBytes, crs: Crs.default('wgs84') }),
+  'siting.readCandidates': method<CandidateSheetOut>()(z.object({ file: FileBytes, crs: Crs.default('wgs84'), mapping: ColumnMappingSchema.optional() }),
     'Read a candidate-site sheet (.csv/.xlsx: id, name, lon, lat; Chinese headers accepted): all sites, or every problem.'),
   'siting.apply': method<Scenario>()(InScenario.extend({
     name: Name, type: FacilityTypeArg,
