@@ -26,6 +26,7 @@ import { SHEETS_API } from './methods/sheets.ts';
 import { SITING_API } from './methods/siting.ts';
 import { STANDARDS_API } from './methods/standards.ts';
 import { TIMELINE_API } from './methods/timeline.ts';
+import { TYPES_API } from './methods/types.ts';
 
 // Every type a section exports is importable from here too, so a caller (renderer, CLI, tests) needs
 // one import path; the sections keep them beside their methods (test/contract/exports.test.ts checks).
@@ -44,6 +45,7 @@ export type { FacilitiesAtOut, ProjectImportReport, ProjectOut, TimelineSummary,
 export type { CompareOut, CostTable } from './methods/compare.ts';
 export type { AllocationOut } from './methods/allocation.ts';
 export type { CheckCounts, CheckFinding, CheckOut } from './methods/check.ts';
+export type { BuiltInTypeOut, TypeAliasesOut, TypeAliasOut } from './methods/types.ts';
 export type { ColumnMapping, MappingProposal, ProposedColumn, RememberedMappingOut, SheetInspectOut, SheetKind } from './methods/sheets.ts';
 export type { FileOut } from './schemas.ts';
 export type { FeatureProblem, ImportProblem, ImportReport } from '../model/issues.ts';
@@ -70,6 +72,7 @@ export const API = {
   ...ALLOCATION_API,
   ...BRIEFING_API,
   ...CHECK_API,
+  ...TYPES_API,
 } as const;
 
 export type ApiMethod = keyof typeof API;

@@ -41,7 +41,7 @@ describe('the map stays responsive', () => {
   });
   afterAll(async () => app?.close());
 
-  it('few main-thread tasks over 200 ms after a 1030 analysis and while panning and zooming', async () => {
+  it('few main-thread tasks over 200 ms after a 1030 analysis and while panning and zooming', { timeout: 240_000 }, async () => {
     await q('tab-map').click();
     await poll(() => q('map-canvas').getAttribute('data-ready')).toBe('true');
     await mapIdle();
@@ -84,9 +84,11 @@ describe('the map stays responsive', () => {
     console.log(`map long tasks — 1030 analysis: longest ${analysis.longest} ms, ${analysis.over} over ${LIMIT_MS} ms (${analysis.count} over 50 ms); `
       + `panning/zooming: longest ${panning.longest} ms, ${panning.over} over ${LIMIT_MS} ms (${panning.count} over 50 ms)`);
     // Before the map drew lightly while moving (lightMotion.ts), every run had 45–85 tasks over 200 ms while
-    // panning (the longest 600–900 ms); since, 1–3 with the machine quiet and up to 28 with other jobs
-    // loading both cores (README). The goal, none, is not reached: the analysis still brings 1–4 frames over
-    // 200 ms, as before, so it is only printed; panning must stay clearly below where it was.
+    // panning (the longest 600–900 ms); with 0.55 while moving and a sharp idle frame, 1–3 with the machine
+    // quiet and up to 28 with other jobs loading both cores (README). The idle frame is now held to a pixel
+    // budget (0.75 at this size, about a third faster); whether that reaches the goal, none, is not yet
+    // measured on a quiet machine (at load 20 a run had 67, every frame several times slower), so the
+    // analysis is only printed and panning must stay clearly below where it was.
     expect(panning.over).toBeLessThanOrEqual(30);
   });
 });

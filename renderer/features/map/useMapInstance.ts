@@ -6,7 +6,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import { useDataStore } from '../../api/index.ts';
 import type { Lang } from '../../ui/i18n/index.ts';
 import { addFacilityIcons } from './facilityIcons.ts';
-import { lightWhileMoving, softwareWebGl } from './lightMotion.ts';
+import { drawToBudget, softwareWebGl } from './lightMotion.ts';
 import { warmPrograms } from './warmup.ts';
 import { MapLibreMap, NavigationControl, ScaleControl } from './maplibre.ts';
 import { mapStyle } from './style.ts';
@@ -81,7 +81,7 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, plan
       setState({ map, failed: null, restored: !!view });
     });
     map.on('movestart', () => { el.dataset.idle = 'false'; });
-    if (software ??= softwareWebGl()) lightWhileMoving(map);
+    if (software ??= softwareWebGl()) drawToBudget(map);
     map.on('idle', () => { el.dataset.idle = 'true'; });
     return () => {
       map.remove();
