@@ -9,6 +9,7 @@ import type { PlanDb } from './db/plan-file.ts';
 import { listRows, planUpsert, upsertRows } from './db/tables.ts';
 import { prepareImport } from './io/import-table.ts';
 import { rememberedMapping, rememberMapping } from './io/mappings.ts';
+import { typeAliasMap } from './type-aliases.ts';
 import type { ColumnMapping } from '../../shared/model/mapping.ts';
 
 /** `mapping`: the planner's column mapping for this file (remembered for its layout once imported). */
@@ -26,6 +27,7 @@ export async function importIntoPlan(p: PlanDb, files: ImportFile[], opts: Impor
   for (const file of [...files].sort((a, b) => ORDER[a.table] - ORDER[b.table])) {
     const { rows, report, signature } = await prepareImport(file.table, { fileName: file.fileName, bytes: file.bytes, ...(file.sheet !== undefined ? { sheet: file.sheet } : {}) }, {
       knownUnitCodes, knownUnitParents, crs: opts.crs,
+      ...(file.table === 'facilities' ? { facilityTypes: { aliases: typeAliasMap(p.db) } } : {}),
       ...(file.mapping ? { mapping: file.mapping } : {}), remembered: (sig) => rememberedMapping(p.db, file.table, sig),
     });
     prepared.push({ file, rows: rows ?? null, report: { ...report, dryRun: opts.dryRun }, signature });

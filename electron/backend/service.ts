@@ -24,6 +24,7 @@ import { timelineHandlers } from './timeline/handlers.ts';
 import { briefingHandlers } from './briefing/handlers.ts';
 import { checkHandlers } from './check/handlers.ts';
 import { mappingHandlers } from './io/mappings.ts';
+import { typeHandlers } from './type-aliases.ts';
 import { AnalysisRunner } from './worker/runner.ts';
 import { importIntoPlan } from './import-into-plan.ts';
 import { writeRows, writeTable, writeTemplate } from './io/write-sheet.ts';
@@ -74,6 +75,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     ...briefingHandlers(ws, runner, accessOf),
     ...checkHandlers(ws),
     ...mappingHandlers(ws),
+    ...typeHandlers(ws),
     'app.status': () => ({
       plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir, canQuit: !!quit,
     }),

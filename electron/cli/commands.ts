@@ -7,6 +7,7 @@ import { siteCommand } from './site-command.ts';
 import { allocateCommand } from './allocate-command.ts';
 import { briefCommand } from './brief-command.ts';
 import { checkCommand } from './check-command.ts';
+import { typesCommand } from './types-command.ts';
 import { projectsCommand } from './projects-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { deletePlanFile } from '../backend/db/plan-file.ts';
@@ -279,5 +280,6 @@ export const COMMANDS: Record<string, Command> = {
   allocate: allocateCommand,
   brief: briefCommand,
   check: checkCommand,
+  types: typesCommand,
   projects: projectsCommand,
 };

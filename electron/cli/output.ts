@@ -72,5 +72,11 @@ export function printImportReport(r: ImportReport, lang: Lang): void {
   // Each message names its row and column already.
   for (const p of r.problems) console.error(`  ${lang === 'en' ? p.messageEn : p.message}`);
   if (r.problemsTruncated) console.error(lang === 'en' ? `  … and ${r.problemsTruncated} more` : `  …… 另有 ${r.problemsTruncated} 个问题未列出`);
+  // Facility types not read, each once: added with `healthplan types FILE --set '写法=类型'` the same file imports.
+  for (const u of r.unknownTypes ?? []) {
+    console.error(lang === 'en'
+      ? `  type not known: "${u.written}" (${u.rows.length} row(s): ${u.rows.slice(0, 10).join(', ')}${u.rows.length > 10 ? ' …' : ''})`
+      : `  未能识别的机构类型「${u.written}」：${u.rows.length} 行（第 ${u.rows.slice(0, 10).join('、')}${u.rows.length > 10 ? ' …' : ''} 行）`);
+  }
   for (const n of r.notes ?? []) console.error(`  ${lang === 'en' ? n.messageEn : n.message}`);
 }

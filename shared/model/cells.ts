@@ -9,6 +9,7 @@
 import type { ColumnDef } from './columns.ts';
 import { ENUM_LABELS } from './columns.ts';
 import { resolveLabel } from './kinds.ts';
+import { readFacilityType } from './institution-types.ts';
 
 /** Why a cell could not be read. Sentinels, compared by identity; messages are built by the caller. */
 export class CellError {
@@ -347,6 +348,8 @@ function typedConverter(c: ColumnDef): CellConverter {
         let k = memo.get(s);
         if (k === undefined) {
           k = resolveLabel(labels, s) ?? resolveLabel(labels, toHalfWidth(s)) ?? null;
+          // A facility type may be written as the statistics write it: 卫生机构类别 name or code (institution-types.ts).
+          if (k === null && c.type === 'facilityType') k = readFacilityType(s).type;
           if (memo.size < 10_000) memo.set(s, k);
         }
         if (k === null) return isExcelError(s) ? ERR.excelError : ERR.badEnum;

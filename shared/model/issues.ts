@@ -48,6 +48,12 @@ export interface ImportReport {
   sheet?: string;
   /** Every visible worksheet with data, when the workbook has several (so that another can be chosen). */
   sheets?: string[];
+  /**
+   * Facilities: each facility type as written that the tool could not read (not its own name, nor a 卫生机构类别
+   * name or code, nor in the plan's 机构类别对照), once, with its rows — to add with types.setAlias. Each row is
+   * also a problem.
+   */
+  unknownTypes?: { written: string; rows: number[] }[];
 }
 
 /** Something an import read differently from a plain table and says so (row 0 = the file as a whole). */

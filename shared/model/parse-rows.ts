@@ -18,6 +18,8 @@ import { mapHeaders, requiredCount, type HeaderMapping } from './parse-headers.t
 import { rowFactory } from './row-factory.ts';
 import { laidOut } from './sheet-layout.ts';
 import { findCycles } from './hierarchy.ts';
+import { findLevelColumn, readFacilityType, unknownTypeMessage } from './institution-types.ts';
+import type { FacilityType } from './kinds.ts';
 
 /** A sheet as read from a file: the first row and the rows below it, every cell as text. */
 export interface SheetData {
@@ -46,6 +48,11 @@ export interface ParseContext {
   crs: Crs;
   /** Problems listed at most (default 1000); the rest are counted in problemsTruncated. */
   maxProblems?: number;
+  /**
+   * Facilities: the plan's own type names (机构类别对照, keys as foldTypeText), consulted after the built-in names and
+   * codes; and the file index of the 医院等级 column when the headers were renamed by a mapping (else found by its header).
+   */
+  facilityTypes?: { aliases?: ReadonlyMap<string, FacilityType>; levelColumn?: number };
 }
 
 export interface ParseResult<R> {
@@ -63,6 +70,8 @@ export interface ParseResult<R> {
   headerRow: number;
   /** What the layout passed over: title rows, a two-row header, totals and footnote rows (sheet-layout.ts). */
   notes: ImportNote[];
+  /** Facilities: each facility type text that could not be read, once, with its rows (to add in 机构类别对照). */
+  unknownTypes?: { written: string; rows: number[] }[];
 }
 
 export const DEFAULT_MAX_PROBLEMS = 1000;
@@ -101,6 +110,7 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
   const problems = new Problems(Math.max(0, ctx.maxProblems ?? DEFAULT_MAX_PROBLEMS));
   const cols: readonly ColumnDef[] = TABLE_COLUMNS[table];
   let notes: ImportNote[] = [];
+  const unknownTypes = new Map<string, number[]>();
   const result = (rows: (Unit | Facility)[], mapping: HeaderMapping | null, dataRows: number, headerRow: number): ParseResult<Unit | Facility> => ({
     rows: problems.any ? [] : rows,
     problems: problems.list.sort((a, b) => a.row - b.row),
@@ -110,6 +120,7 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
     dataRows,
     headerRow,
     notes,
+    ...(unknownTypes.size ? { unknownTypes: [...unknownTypes].map(([written, rows]) => ({ written, rows })) } : {}),
   });
 
   // ---- The file as a whole, and its headers ----------------------------------------------------
@@ -164,6 +175,15 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
   const kindCi = isUnits ? ci('kind') : -1;
   const unitCodeCi = isUnits ? -1 : ci('unit_code');
   const convertCoords = ctx.crs !== 'wgs84';
+  // Facilities: a type the converter does not know is read again with the 医院等级 and the plan's own names.
+  const typeCi = isUnits ? -1 : ci('type');
+  const levelFi = isUnits ? -1 : (ctx.facilityTypes?.levelColumn ?? findLevelColumn(headerCells));
+  const typeAliases = ctx.facilityTypes?.aliases;
+  if (levelFi >= 0) {
+    // Read, so not "ignored" (the report's columns name only the tool's columns).
+    const i = mapping.ignored.indexOf(headerOf(levelFi));
+    if (i >= 0) mapping.ignored.splice(i, 1);
+  }
   const known = ctx.knownUnitCodes;
 
   // ---- The rows ---------------------------------------------------------------------------------
@@ -190,7 +210,23 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
       const fi = fileIndex[c]!;
       const raw = fi >= 0 ? cells[fi] : undefined;
       // A missing optional column reads as empty; a missing required one was reported once, above.
-      const v = fi >= 0 || cols[c]!.required !== true ? convert[c]!(raw) : null;
+      let v = fi >= 0 || cols[c]!.required !== true ? convert[c]!(raw) : null;
+      if (c === typeCi && v instanceof CellError && v.kind === 'badEnum') {
+        const level = levelFi >= 0 ? cells[levelFi] : undefined;
+        const t = readFacilityType(raw ?? '', level, typeAliases);
+        if (t.type !== null) v = t.type;
+        else {
+          rowOk = false;
+          const rows = unknownTypes.get(t.written);
+          if (rows) { if (rows.length < 1000) rows.push(rowNo); } else unknownTypes.set(t.written, [rowNo]);
+          if (problems.room()) {
+            const m = unknownTypeMessage(t, rowNo, headers[c]!, level);
+            problems.add(rowNo, headers[c]!, raw?.trim() ?? '', m);
+          }
+          values[c] = undefined;
+          continue;
+        }
+      }
       if (v instanceof CellError) {
         rowOk = false;
         if (problems.room()) problems.add(rowNo, headers[c]!, raw?.trim() ?? '', cellMessage(v.kind, table, cols[c]!, headers[c]!, rowNo, raw ?? ''));

@@ -11,6 +11,8 @@ import { mappingRefusal, settleWith, withMapping } from './mappings.ts';
 import type { ImportNote } from '../../../shared/model/issues.ts';
 import { readSheet, type ReadSheetResult } from './read-sheet.ts';
 import { laidOut } from '../../../shared/model/sheet-layout.ts';
+import { headerRowOf } from '../../../shared/model/mapping.ts';
+import { findLevelColumn } from '../../../shared/model/institution-types.ts';
 
 /** The report's sheet, sheets and notes: the sheet read (of several), and what the layout passed over. */
 export function sheetFields(read: ReadSheetResult, layoutNotes: ImportNote[]): Pick<ImportReport, 'sheet' | 'sheets' | 'notes'> {
@@ -59,7 +61,9 @@ export async function prepareImport(table: TableName, file: ImportFileBytes, ctx
     };
     return { rows: null, report };
   }
-  const parsed = parseTableRows(table, settled.sheet, ctx);
+  // A mapping renames the headers and blanks the ones it ignores: the 医院等级 column is found among the headers as written.
+  const levelColumn = table === 'facilities' && settled.used ? findLevelColumn(headerRowOf(sheet, settled.proposal.headerIndex)) : -1;
+  const parsed = parseTableRows(table, settled.sheet, levelColumn >= 0 ? { ...ctx, facilityTypes: { ...ctx.facilityTypes, levelColumn } } : ctx);
   const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
   const report: ImportReport = {
     ok,
@@ -76,6 +80,7 @@ export async function prepareImport(table: TableName, file: ImportFileBytes, ctx
     problemsTruncated: parsed.problemsTruncated,
     dryRun: ctx.dryRun ?? false,
     ...sheetFields(read, parsed.notes),
+    ...(parsed.unknownTypes ? { unknownTypes: parsed.unknownTypes } : {}),
   };
   return { rows: ok ? parsed.rows : null, report: withMapping(report, settled), ...(settled.used ? { signature: settled.proposal.signature } : {}) };
 }
