@@ -17,7 +17,7 @@
 import { normaliseHeader } from './cells.ts';
 import { TABLE_COLUMNS, type ColumnType } from './columns.ts';
 import { CANDIDATE_COLUMNS } from './parse-candidates.ts';
-import { matchHeader } from './parse-headers.ts';
+import { groupHeaderNames, matchHeader } from './parse-headers.ts';
 import { POPULATION_SHEET_COLUMNS, roleOf } from './parse-populations.ts';
 import type { SheetData } from './parse-rows.ts';
 
@@ -206,7 +206,15 @@ export function guessFromHeader(kind: SheetKind, header: string): string | null 
   if (!n) return null;
   const english = ENGLISH[kind]?.[n.replace(/[^a-z]/g, '')];
   if (english && spec.isField(english)) return english;
-  return looseIndex(spec).get(looseHeader(header)) ?? null;
+  const idx = looseIndex(spec);
+  const direct = idx.get(looseHeader(header));
+  if (direct) return direct;
+  // A two-row header (卫生技术人员/全科医生人数, sheet-layout.ts): the sub-header alone, then with its group.
+  for (const name of groupHeaderNames(n)) {
+    const f = idx.get(looseHeader(name));
+    if (f) return f;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,14 +23,23 @@ const UNITS = [
   { code: '430105007000', name: '捞刀河街道', parent_code: '430105000000', kind: 'street' as const },
 ].map((u) => ({ ...u, urban: true, population: null, population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: null, growth_rate: null }));
 
-/** The "Done when" sheet as a 卫健委's statistics export writes it: a title row, then headers outside the alias list. */
+/**
+ * The "Done when" sheet as a 卫健委's statistics export writes it: a merged title row, a two-row header (卫生技术人员
+ * over 执业（助理）医师数 | 全科医生人数, the other headers merged down), headers outside the alias list, a 合计 row.
+ */
 async function doneWhenSheet(beds = ['28', '45']): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('医疗机构');
+  const top = ['机构代码', '单位名称', '所在乡镇（街道）编码', '机构类别', '经度(°)', '纬度', '编制床位数', '实有床位（张）', '卫生技术人员', '卫生技术人员', '备注'];
   ws.addRow(['2023年开福区医疗卫生机构基本情况']);
-  ws.addRow(['机构代码', '单位名称', '所在乡镇（街道）编码', '机构类别', '经度(°)', '纬度', '编制床位数', '实有床位（张）', '执业（助理）医师数', '全科医生人数', '备注']);
+  ws.mergeCells('A1:K1');
+  ws.addRow(top);
+  ws.addRow([...top.slice(0, 8), '执业（助理）医师数', '全科医生人数', '备注']);
+  for (const c of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'K']) ws.mergeCells(`${c}2:${c}3`);
+  ws.mergeCells('I2:J2');
   ws.addRow(['F001', '沙坪街道社区卫生服务中心', '430105005000', '社区卫生服务中心', '113.0123', '28.3012', '30', beds[0], '12', '5', '']);
   ws.addRow(['F002', '捞刀河街道社区卫生服务中心', '430105007000', '社区卫生服务中心', '113.0456', '28.2789', '40', beds[1], '15', '6', '新建']);
+  ws.addRow(['合计', '', '', '', '', '', '70', String(Number(beds[0]) + Number(beds[1])), '27', '11', '']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -47,7 +56,8 @@ const EXPECTED = [
   ['F001', '430105005000', 28, 30, 12, 5, 113.0123, 28.3012],
   ['F002', '430105007000', 45, 40, 15, 6, 113.0456, 28.2789],
 ];
-const CONFIRM = 'unit_code=所在乡镇（街道）编码,gps=全科医生人数';
+// The two-row header is read as 卫生技术人员/全科医生人数 (sheet-layout.ts): the mapping names it so.
+const CONFIRM = 'unit_code=所在乡镇（街道）编码,gps=卫生技术人员/全科医生人数';
 
 describe('importing a sheet that needs a column mapping', () => {
   let bytes: Buffer;
@@ -61,10 +71,10 @@ describe('importing a sheet that needs a column mapping', () => {
     const [refused] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.xlsx', bytes }], opts, write);
     expect(refused!.ok).toBe(false);
     expect(refused!.problems).toHaveLength(1);
-    expect(refused!.problems[0]).toMatchObject({ row: 2, column: null }); // the header row, under the title
-    expect(refused!.problems[0]!.message).toContain('表头需要确认：列「所在乡镇（街道）编码」将作为「所在区划代码」；列「全科医生人数」将作为「全科医生」');
+    expect(refused!.problems[0]).toMatchObject({ row: 2, column: null }); // the (first) header row, under the title
+    expect(refused!.problems[0]!.message).toContain('表头需要确认：列「所在乡镇（街道）编码」将作为「所在区划代码」；列「卫生技术人员/全科医生人数」将作为「全科医生」');
     expect(refused!.problems[0]!.message).toContain(`--map '${CONFIRM}'`);
-    expect(refused!.mapping!.columns.filter((c) => c.how === 'guess').map((c) => [c.header, c.field])).toEqual([['所在乡镇（街道）编码', 'unit_code'], ['全科医生人数', 'gps']]);
+    expect(refused!.mapping!.columns.filter((c) => c.how === 'guess').map((c) => [c.header, c.field])).toEqual([['所在乡镇（街道）编码', 'unit_code'], ['卫生技术人员/全科医生人数', 'gps']]);
     expect(refused!.mapping!.columns.find((c) => c.header === '备注')).toMatchObject({ field: null, how: 'none' });
     expect(refused!.mapping!.missingRequired).toEqual([]);
     expect(listRows(p.db, 'facilities', 1)).toEqual([]); // nothing written
@@ -78,7 +88,7 @@ describe('importing a sheet that needs a column mapping', () => {
     expect(done!.ignoredColumns).toEqual(['备注']);
     expect(listRows(p.db, 'facilities', 1).map(row)).toEqual(EXPECTED);
     expect(listMappings(p.db)).toHaveLength(1);
-    expect(listMappings(p.db)[0]!.mapping).toMatchObject({ '所在乡镇（街道）编码': 'unit_code', 全科医生人数: 'gps', 机构代码: 'id', 备注: null });
+    expect(listMappings(p.db)[0]!.mapping).toMatchObject({ '所在乡镇（街道）编码': 'unit_code', '卫生技术人员/全科医生人数': 'gps', 机构代码: 'id', 备注: null });
 
     // The same layout next month, F002's beds now 50: no step, the remembered mapping is followed.
     const [again] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f2.xlsx', bytes: await doneWhenSheet(['28', '50']) }], opts, write);
@@ -140,7 +150,7 @@ describe('importing a sheet that needs a column mapping', () => {
       expect(seen.preview.map((r) => r[0])).toEqual(['F001', 'F002']);
       expect(seen.proposal.sure).toBe(false);
       expect(seen.remembered).toBe(null);
-      const r = await svc.call('table.import', { scenarioId: 1, table: 'facilities', file, mapping: { '所在乡镇（街道）编码': 'unit_code', 全科医生人数: 'gps' } });
+      const r = await svc.call('table.import', { scenarioId: 1, table: 'facilities', file, mapping: { '所在乡镇（街道）编码': 'unit_code', '卫生技术人员/全科医生人数': 'gps' } });
       expect(r.ok).toBe(true);
       const after = await svc.call('sheets.inspect', { kind: 'facilities', file });
       expect(after.remembered).toMatchObject({ '所在乡镇（街道）编码': 'unit_code' });
@@ -180,7 +190,7 @@ describe('healthplan import --map', () => {
     expect(two.code).toBe(2); // --map is for one sheet
     expect(two.err).toContain('--map-facilities');
 
-    const spec = file('map.json', JSON.stringify({ '所在乡镇（街道）编码': 'unit_code', 全科医生人数: 'gps' }));
+    const spec = file('map.json', JSON.stringify({ '所在乡镇（街道）编码': 'unit_code', '卫生技术人员/全科医生人数': 'gps' }));
     const ok = healthplan('import', 'cli.hplan', '--facilities', sheet, '--map', spec);
     expect(ok.code, ok.err).toBe(0);
     const out = path.join(dir, 'back.csv');

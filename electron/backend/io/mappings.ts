@@ -14,6 +14,8 @@ import {
   settleMapping, sheetKindSpec,
 } from '../../../shared/model/mapping.ts';
 import type { SheetData } from '../../../shared/model/parse-rows.ts';
+import { populationScorer } from '../../../shared/model/parse-populations.ts';
+import { laidOut } from '../../../shared/model/sheet-layout.ts';
 import type { Workspace } from '../workspace.ts';
 import { readSheet } from './read-sheet.ts';
 
@@ -94,11 +96,15 @@ export function mappingHandlers(ws: Workspace): Pick<PlannerService, 'sheets.ins
     'sheets.inspect': async ({ kind, file }): Promise<SheetInspectOut> => {
       if (!sheetKindSpec(kind)) throw new ApiError('INVALID_ARGS', `这一版还不能导入「${kind}」表`, `Sheets of kind ${kind} cannot be imported by this version`);
       const table = kind === 'units' || kind === 'facilities' || kind === 'populations' ? kind : undefined;
-      const { sheet, encoding } = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'), table ? { table } : {});
+      const read = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'), table ? { table } : {});
+      // As the import reads it: past title rows, a two-row header flattened, totals dropped (sheet-layout.ts).
+      const sheet: SheetData & { headerRows?: number[] } = kind === 'units' || kind === 'facilities' ? laidOut(read.sheet, kind)
+        : kind === 'populations' ? laidOut(read.sheet, 'populations', populationScorer) : read.sheet;
+      const { encoding } = read;
       const proposal = proposeForSheet(kind, sheet);
       const plan = ws.plan;
       return {
-        fileName: file.fileName, encoding, proposal, headerRow: proposal.headerIndex + 2,
+        fileName: file.fileName, encoding, proposal, headerRow: sheet.headerRows?.[0] ?? proposal.headerIndex + 2,
         preview: previewRows(sheet, proposal.headerIndex, 5),
         remembered: plan ? rememberedMapping(plan.db, kind, proposal.signature) : null,
       };

@@ -42,6 +42,7 @@ describe('proposeMapping: guesses from the header', () => {
     expect(guessFromHeader('facilities', '业务用房面积（㎡）')).toBe('floor_area_m2');
     expect(guessFromHeader('units', '统计用区划编码')).toBe('code');
     expect(guessFromHeader('units', '上级区划编码')).toBe('parent_code');
+    expect(guessFromHeader('facilities', '卫生技术人员/全科医生人数')).toBe('gps'); // a two-row header, flattened by sheet-layout.ts
   });
 
   it('English words: beds, doctors, nurse (Longitude and LATITUDE are our English headers: exact)', () => {
