@@ -3,7 +3,7 @@
  * column, a GeoJSON feature or an OSM way) and how to fix it, in Chinese and English, and what an import
  * added and changed. Core types: the readers in shared/ fill them; the contract (shared/api) re-exports them.
  */
-import type { ColumnMapping, MappingProposal } from './mapping.ts';
+import type { ColumnMapping, MappingProposal } from './mapping-types.ts';
 
 export interface ImportProblem {
   /** 1-based row number as the planner sees it in the spreadsheet (the header is row 1); 0 = the file as a whole. */

@@ -8,7 +8,7 @@ import { toWgs84, type Crs } from '../geo/crs.ts';
 import { CellError, cellConverter, normaliseHeader } from './cells.ts';
 import { FACILITY_COLUMNS, KEY_MAX_LENGTH, type ColumnDef } from './columns.ts';
 import { cellMessage, msg, shown } from './import-messages.ts';
-import type { SheetData } from './parse-rows.ts';
+import type { SheetData } from './sheet.ts';
 import { laidOut, type HeaderScorer } from './sheet-layout.ts';
 
 export interface CandidateSite { id: string; name: string; lon: number; lat: number }

@@ -13,7 +13,7 @@ import { CellError, cellConverter, normaliseHeader } from './cells.ts';
 import { UNIT_COLUMNS, type ColumnDef } from './columns.ts';
 import type { PopulationFigure } from './entities.ts';
 import { cellMessage, msg, shown, type Message } from './import-messages.ts';
-import type { SheetData } from './parse-rows.ts';
+import type { SheetData } from './sheet.ts';
 import { groupHeaderNames } from './parse-headers.ts';
 import { laidOut, type HeaderScorer } from './sheet-layout.ts';
 

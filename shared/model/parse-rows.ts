@@ -18,24 +18,11 @@ import { mapHeaders, requiredCount, type HeaderMapping } from './parse-headers.t
 import { rowFactory } from './row-factory.ts';
 import { laidOut } from './sheet-layout.ts';
 import { findCycles } from './hierarchy.ts';
+import type { SheetData } from './sheet.ts';
 import { findLevelColumn, readFacilityType, unknownTypeMessage } from './institution-types.ts';
 import type { FacilityType } from './kinds.ts';
 
-/** A sheet as read from a file: the first row and the rows below it, every cell as text. */
-export interface SheetData {
-  headers: string[];
-  rows: string[][];
-  /**
-   * Set by applyLayout (sheet-layout.ts): the spreadsheet row of each of `rows` (titles, header, totals
-   * removed). Without it the headers are row 1 and rows[i] is row i + 2.
-   */
-  rowNumbers?: number[];
-  /** Set by applyLayout: the spreadsheet row(s) of the header (two for a two-row header). */
-  headerRows?: number[];
-  /** Set by applyLayout: what it passed over (notes) and totals amid the data (problems). */
-  notes?: ImportNote[];
-  problems?: ImportProblem[];
-}
+export type { SheetData };
 
 export type TableRow<T extends TableName> = T extends 'units' ? Unit : Facility;
 

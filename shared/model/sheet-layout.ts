@@ -19,7 +19,7 @@ import type { TableName } from './columns.ts';
 import type { ImportNote, ImportProblem } from './issues.ts';
 import type { Message } from './import-messages.ts';
 import { GROUP_SEP, mapHeaders } from './parse-headers.ts';
-import type { SheetData } from './parse-rows.ts';
+import type { SheetData } from './sheet.ts';
 
 /** The kinds of sheet a plan imports. */
 export type LayoutKind = TableName | 'populations' | 'candidates' | 'projects';
