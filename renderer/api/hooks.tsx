@@ -57,6 +57,7 @@ export function useQuery<M extends ApiMethod>(method: M, args: ApiArgs<M>, opts:
     return () => obs.stop();
   }, [obs]);
   // `key` stands for method and args (stably stringified): a new object with the same content asks nothing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is method+args by content; the args object is new on every render
   useEffect(() => { obs.set(method, args, { enabled, keepPrevious, follow }); }, [obs, key, enabled, keepPrevious, follow]);
 
   const refetch = useCallback(() => obs.refetch(), [obs]);
@@ -119,6 +120,7 @@ export function useJob<K extends JobKind>(kind: K, args: JobArgs<K> | null = nul
   const state = useSyncExternalStore(runner.subscribe, runner.getSnapshot);
   const key = args === null ? null : queryKey(`${kind}.start` as ApiMethod, args);
   useEffect(() => { if (keep !== undefined) runner.keepIn(store.memory, keep); }, [runner, store, keep]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the args by content (the object is new on every render): equal args do not run again
   useEffect(() => { if (key !== null) runner.set(args); }, [runner, key]);
   useEffect(() => store.onClear(() => runner.forget()), [runner, store]);
   useEffect(() => () => runner.dispose(), [runner]);

@@ -50,7 +50,7 @@ function MenuList({ items, onDone, testId, sub }: { items: MenuEntry[]; onDone()
   return (
     <div className={`menu-list${sub ? ' is-sub' : ''}`} role="menu" data-testid={testId}>
       {items.map((it) =>
-        isSep(it) ? <div key={it.id} className="menu-sep" role="separator" /> : (
+        isSep(it) ? <hr key={it.id} className="menu-sep" /> : (
           <div key={it.id} className={`menu-entry${it.submenu ? ' has-sub' : ''}`}>
             <button
               type="button"

@@ -42,18 +42,19 @@ export function Shell() {
         <span className="plan-name" title={status?.plan?.path} data-testid="plan-name">{status?.plan?.name}</span>
         <span className="bar-spacer" />
         <ScenarioSwitcher />
+        {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of aria-pressed toggle buttons, not a form section: <fieldset> would add form semantics and its own box */}
         <div className="lang-switch" role="group" aria-label={t('lang.label')}>
           <button type="button" className={lang === 'zh-CN' ? 'is-on' : ''} aria-pressed={lang === 'zh-CN'} onClick={() => setLang('zh-CN')} data-testid="lang-zh">{t('lang.zh')}</button>
           <button type="button" className={lang === 'en' ? 'is-on' : ''} aria-pressed={lang === 'en'} onClick={() => setLang('en')} data-testid="lang-en">{t('lang.en')}</button>
         </div>
       </header>
-      <nav className="tabs" role="tablist">
+      <div className="tabs" role="tablist">
         {(['dashboard', 'units', 'facilities', 'gaps', 'map', 'timeline', 'compare', 'allocation'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} className={`tab${tab === k ? ' is-on' : ''}`} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
             {t(`tabs.${k}`)}
           </button>
         ))}
-      </nav>
+      </div>
       <main className="workspace">
         {ended ? (
           <div className="start-error" role="status" data-testid="app-ended"><p>{t('app.ended')}</p></div>

@@ -56,7 +56,9 @@ export function AllocationSummary({ result: r, moneyUnit }: Props) {
       )}
       {info.length + warned.length > 0 && (
         <ul className="alloc-notes" data-testid="alloc-notes" aria-label={t('allocation.notes')}>
+          {/* biome-ignore lint/suspicious/noArrayIndexKey: notes are plain texts made afresh each render (two may be equal), with no state to keep */}
           {info.map((n, i) => <li key={`i${i}`}><span className="alloc-note-icon" aria-hidden="true">ⓘ</span>{n}</li>)}
+          {/* biome-ignore lint/suspicious/noArrayIndexKey: warnings are plain texts made afresh each render (two may be equal), with no state to keep */}
           {warned.map((n, i) => <li key={`w${i}`} className="is-warn" data-testid="alloc-warning"><span className="alloc-note-icon" aria-hidden="true">⚠</span>{n}</li>)}
         </ul>
       )}

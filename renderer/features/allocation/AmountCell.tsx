@@ -39,6 +39,7 @@ export function AmountCell({ line, hand, onSet, onReset }: Props) {
         inputMode="numeric"
         className={`alloc-num alloc-edit-input${bad ? ' is-bad' : ''}`}
         value={text}
+        // biome-ignore lint/a11y/noAutofocus: the input replaces the cell the planner has just chosen to edit, so focus is what was asked for
         autoFocus
         onFocus={(e) => e.target.select()}
         onChange={(e) => setText(e.target.value)}

@@ -77,6 +77,7 @@ export function BudgetForm({ form, onForm, sets, judged, checked, running, onRun
           <span className="alloc-row-label">{t('allocation.form.scope')}</span>
           <div className="alloc-seg" role="radiogroup" aria-label={t('allocation.form.scope')}>
             {(['county', 'township'] as const satisfies readonly Scope[]).map((s) => (
+              // biome-ignore lint/a11y/useSemanticElements: a segmented control styled as buttons (e2e reads aria-checked); native radios would need the inputs hidden and restyled
               <button key={s} type="button" role="radio" aria-checked={scope === s} className={scope === s ? 'is-on' : ''}
                 // The set's own level is kept as "follow the set" (null): another set chosen later brings its own.
                 onClick={() => onForm((f) => ({ ...f, scope: s === judged ? null : s }))} data-testid={`alloc-scope-${s}`}>

@@ -137,6 +137,7 @@ export function LinesTable(p: Props) {
       <div className="alloc-lines-bar">
         <div className="alloc-seg is-small" role="radiogroup" aria-label={t('allocation.table.view')}>
           {(['unit', 'facility'] as const).map((v) => (
+            // biome-ignore lint/a11y/useSemanticElements: a segmented control styled as buttons (e2e reads aria-checked); native radios would need the inputs hidden and restyled
             <button key={v} type="button" role="radio" aria-checked={view === v} className={view === v ? 'is-on' : ''} onClick={() => { setView(v); setLimit(PAGE); }}
               data-testid={`alloc-view-${v}`}>
               {t(v === 'unit' ? 'allocation.table.byUnit' : 'allocation.table.byFacility')}

@@ -101,6 +101,7 @@ export function BriefPrint() {
       <SlideSize.Provider value={size}>
         <div className="brief-print" data-testid="brief-print" lang={q.lang}>
           {slides.map((spec, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the print view renders its slide list once, in order; a slide spec has no id
             <section key={i} className="brief-page" data-testid="brief-page" data-kind={spec.kind}>
               <div className="brief-page-slide" style={{ zoom: SCALE, width: SLIDE_W, height: PRINT_H }}>
                 <Slide brief={brief} spec={spec} n={i + 1} total={slides.length} lang={q.lang} refs={refs} />

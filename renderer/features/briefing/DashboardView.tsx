@@ -177,6 +177,7 @@ export function DashboardView({ exporter }: { exporter?: BriefExporter } = {}) {
                   </select>
                 </label>
                 {colouring?.kind === 'coverage' && brief.access?.before && (
+                  // biome-ignore lint/a11y/useSemanticElements: a segmented control of aria-pressed toggle buttons, not a form section: <fieldset> would add form semantics and its own box
                   <div className="brief-seg" role="group">
                     {(['before', 'after'] as const).map((k) => (
                       <button key={k} type="button" className={`brief-seg-btn${mapSide === k ? ' is-on' : ''}`} aria-pressed={mapSide === k} onClick={() => setMapSide(k)} data-testid={`dashboard-map-${k}`}>

@@ -88,6 +88,7 @@ export function Presentation({ brief, lang, onClose, start = 0 }: Props) {
   return createPortal(
     <div className="brief-present" role="dialog" aria-modal="true" aria-label={bt(lang, 'toolbar.present')} data-testid="presentation" onMouseMove={wake}>
       <div className="brief-present-stage" style={{ width: SLIDE_W * scale, height: SLIDE_H * scale }}>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useKeyWithClickEvents: a click on the slide is the mouse's "next"; the keys (→, Space, PageDown …) are handled on the window */}
         <div
           className="brief-present-slide"
           style={{ width: SLIDE_W, height: SLIDE_H, transform: `scale(${scale})` }}

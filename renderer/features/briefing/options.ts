@@ -106,7 +106,7 @@ function niceMax(v: number): number {
 /** The coverage curve: the share of the population within each travel time, before and after. */
 export function curveOption(b: Brief, lang: Lang, look: ChartLook, animate = true): ChartOption | null {
   const a = b.access;
-  if (!a || !a.after.curve.length) return null;
+  if (!a?.after.curve.length) return null;
   const point = (c: { minutes: number; share: number }) => [c.minutes, Math.round(c.share * 1000) / 10];
   const withZero = (curve: { minutes: number; share: number }[]) => [[0, 0], ...curve.map(point)];
   // A limit's label sits above the plot, on two short lines, so that two limits stay apart.

@@ -128,7 +128,7 @@ function overviewSlide(c: Ctx) {
 
 const cell = (text: string, o: PptxGenJS.TableCellProps = {}): PptxGenJS.TableCell => ({ text, options: o });
 
-function tableOpts(c: Ctx, colW: number[], fontSize: number): PptxGenJS.TableProps {
+function tableOpts(colW: number[], fontSize: number): PptxGenJS.TableProps {
   return { x: X, y: BODY_Y, w: CW, colW, fontFace: FONT, fontSize, color: INK, valign: 'middle', margin: [4, 6, 4, 6], border: { type: 'solid', pt: 0.5, color: RULE } } as PptxGenJS.TableProps;
 }
 
@@ -160,7 +160,7 @@ function groupSlide(c: Ctx, spec: Extract<SlideSpec, { kind: 'group' }>) {
   }
   const colW = compare ? [3.5, 1.6, 2.75, 1.15, 3.13] : [4.2, 3.2, 1.2, 3.53];
   const rowH = Math.min(0.62, 5.2 / rows.length);
-  s.addTable(rows, { ...tableOpts(c, colW, 15), rowH: [0.45, ...rows.slice(1).map(() => rowH)] });
+  s.addTable(rows, { ...tableOpts(colW, 15), rowH: [0.45, ...rows.slice(1).map(() => rowH)] });
 }
 
 async function barsSlide(c: Ctx, id: string) {
@@ -334,7 +334,7 @@ function timelineSlide(c: Ctx) {
       ...(costs ? [cell(p.cost === null ? DASH : num(p.cost), { align: 'right' })] : []),
     ]);
   }
-  s.addTable(rows, { ...tableOpts(c, costs ? [0.9, 3.5, 0.9, 2.6, 2.83, 1.4] : [0.9, 4.0, 1.0, 3.0, 3.23], 12), margin: [3, 5, 3, 5], rowH: 0.3 });
+  s.addTable(rows, { ...tableOpts(costs ? [0.9, 3.5, 0.9, 2.6, 2.83, 1.4] : [0.9, 4.0, 1.0, 3.0, 3.23], 12), margin: [3, 5, 3, 5], rowH: 0.3 });
   if (projects.length > TIMELINE_ROWS) s.addText(bt(lang, 'slide.timeline.more', { n: num(projects.length - TIMELINE_ROWS) }), { ...c.text, x: X, y: 6.5, w: CW, h: 0.35, fontSize: 12, color: INK3 });
 }
 
@@ -352,7 +352,7 @@ function sourcesSlide(c: Ctx, spec: Extract<SlideSpec, { kind: 'sources' }>) {
       cell(`“${t.source.text}”`, { color: INK2 }),
     ]);
   }
-  s.addTable(rows, { ...tableOpts(c, [0.6, 3.2, 2.5, 5.83], 9.5), valign: 'top', margin: [2, 5, 2, 5], rowH: 0.3 });
+  s.addTable(rows, { ...tableOpts([0.6, 3.2, 2.5, 5.83], 9.5), valign: 'top', margin: [2, 5, 2, 5], rowH: 0.3 });
 }
 
 /** The deck as a pptxgenjs presentation. */

@@ -46,6 +46,7 @@ export function CompareToolbar(p: Props) {
           </select>
         </label>
         <span className="compare-field-label">{t('compare.against')}</span>
+        {/* biome-ignore lint/a11y/useSemanticElements: a row of aria-pressed toggle buttons (the scenarios compared), not a form section: <fieldset> would add form semantics and its own box */}
         <div className="compare-picks" role="group" aria-label={t('compare.against')}>
           {p.scenarios.filter((s) => s.id !== reference).map((s) => {
             const on = others.includes(s.id);

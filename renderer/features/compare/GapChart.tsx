@@ -131,6 +131,7 @@ export function GapChart({ result, target, places, onPlace }: Props) {
     <section className="compare-chart" data-testid="compare-chart-panel">
       <div className="compare-chart-head">
         <h2 className="compare-chart-title" data-testid="compare-chart-title">{t('compare.chart.title', { target: title, by: level })}</h2>
+        {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of aria-pressed toggle buttons, not a form section: <fieldset> would add form semantics and its own box */}
         <div className="compare-seg" role="group" aria-label={t('compare.chart.show')}>
           {(['value', 'shortfall'] as const).map((m) => (
             <button key={m} type="button" className={`compare-seg-btn${mode === m ? ' is-on' : ''}`} aria-pressed={mode === m} onClick={() => setMode(m)} data-testid={`compare-chart-${m}`}>

@@ -127,7 +127,7 @@ function Cell({ t: target, row, cell, diff, scenario }: { t: Target; row: Compar
       {cell.status === 'met' && <span className="compare-met">{t('compare.table.met')}</span>}
       {diff && dir !== 'same' && (
         <span className="compare-diff" title={t(`compare.diff.${dir}`)} data-testid="compare-diff">
-          <span className="compare-arrow" aria-label={t(`compare.diff.${dir}`)}>{ARROW[dir]}</span>
+          <span className="compare-arrow" role="img" aria-label={t(`compare.diff.${dir}`)}>{ARROW[dir]}</span>
           {[dv, ds].filter(Boolean).join(' · ') || t(`compare.diff.${dir}`)}
         </span>
       )}

@@ -12,6 +12,7 @@ export function FeatureProblems({ problems, truncated }: { problems: readonly Fe
         <thead><tr><th className="num">{t('roads.feature')}</th><th>{t('roads.reason')}</th></tr></thead>
         <tbody>
           {problems.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a read-only report of one file's problems, never reordered; a feature may have several
             <tr key={i} data-testid="roads-problem">
               <td className="num">{p.feature === 0 ? t('io.wholeFile') : p.feature}</td>
               <td>{lang === 'en' ? p.messageEn : p.message}</td>

@@ -37,6 +37,7 @@ export function NumberField({ label, value, onChange, onValidity, percent, inval
   const parsed = parseNumber(text);
   const bad = parsed === null;
   // Follow the draft when it changes from elsewhere (an added target, a saved set), not while typing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when `value` changes only; a change of the text (typing) must not rewrite it
   useEffect(() => {
     if (parsed !== null && clean(percent ? parsed / 100 : parsed) !== value) setText(shown(value));
   }, [value]);

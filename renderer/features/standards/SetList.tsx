@@ -21,6 +21,7 @@ export function SetList({ sets, settings, selectedId, onSelect, yearText, onYear
   const { t, lang } = useLang();
   const ref = useRef<HTMLElement>(null);
   // The chosen set in view (a new copy is listed last, under the shipped ones).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: selectedId and sets are the triggers (the DOM read is through the ref)
   useEffect(() => { ref.current?.querySelector('.std-item.is-chosen')?.scrollIntoView({ block: 'nearest' }); }, [selectedId, sets]);
   const inUse = sets.find((s) => s.id === settings.standardId);
   const group = (builtin: boolean) => sets.filter((s) => s.builtin === builtin);

@@ -22,6 +22,7 @@ export function Sheet({ title, testId, children, buttons, wide, onDismiss }: Pro
     if (first instanceof HTMLInputElement) first.select();
   }, []);
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click beside the panel is a mouse shortcut for Cancel; Esc and the Cancel button are the keyboard's way
     <div className="std-sheet-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onDismiss(); }}>
       <div ref={ref} className={`std-sheet${wide ? ' is-wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
         <h3 className="std-sheet-title">{title}</h3>

@@ -61,7 +61,7 @@ export function StandardsDialog() {
   const dirty = !!draft && (!sameSet(draft, loaded) || invalid.size > 0);
   const year = parseYear(yearText);
   const inUse = !!settings && settings.standardId === selectedId;
-  const fail = (error: unknown) => setFailure({ error });
+  const fail = useCallback((error: unknown) => setFailure({ error }), []);
 
   const openSeq = useRef(0);
   /** Shows a set; the plan's own sets (`editable`) get a draft to edit. */
@@ -81,6 +81,7 @@ export function StandardsDialog() {
   }, [load]);
 
   // Another set starts at its top.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: selectedId is the trigger (the pane is reached through the ref)
   useEffect(() => { paneRef.current?.scrollTo({ top: 0 }); }, [selectedId]);
 
   // First: the set the plan uses, and its year.
@@ -89,7 +90,7 @@ export function StandardsDialog() {
     setYearText(String(settings.year));
     const first = sets.find((s) => s.id === settings.standardId) ?? sets[0];
     if (first) open(first.id, !first.builtin).catch(fail);
-  }, [sets, settings, selectedId, open]);
+  }, [sets, settings, selectedId, open, fail]);
 
   /** Runs `then` now, or once the planner agrees to drop the unsaved changes. */
   const leave = (next: string | null, then: () => void) => {
@@ -149,7 +150,7 @@ export function StandardsDialog() {
     }, draft);
   };
 
-  const useSet = () => {
+  const adoptSet = () => {
     if (!selectedId || year === null) return;
     void run(async () => {
       const s = await std.use(selectedId, year);
@@ -227,7 +228,7 @@ export function StandardsDialog() {
                 <SetDetail key={`${shown.id}:${revision}`} set={shown} builtin={summary.builtin} inUse={inUse}
                   hint={readOnly ? t('standards.readOnlyPlan') : summary.builtin ? t('standards.readOnlySet') : null}
                   actions={<SetActions inUse={inUse} current={inUse && year === settings.year} year={year} own={!summary.builtin} dirty={dirty}
-                    disabled={readOnly || busy || !loaded} onUse={useSet} onCopy={() => setSheet({ kind: 'copy' })} onDelete={askDelete} />}
+                    disabled={readOnly || busy || !loaded} onUse={adoptSet} onCopy={() => setSheet({ kind: 'copy' })} onDelete={askDelete} />}
                   edit={draft && !readOnly ? {
                     onSet: (fn) => { edit(fn); answer(null); },
                     onTarget: (id, fn) => { edit((s) => updateTarget(s, id, fn)); answer(id); },

@@ -32,6 +32,7 @@ export function Modal({ title, testId, onClose, onSubmit, children, footer, wide
   }, []);
   const submit = (e: FormEvent) => { e.preventDefault(); onSubmit?.(); };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click beside the dialog is a mouse shortcut for ×; Esc and × are the keyboard's way
     <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
       <form
         ref={ref}

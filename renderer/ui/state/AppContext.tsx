@@ -59,6 +59,7 @@ const INITIAL: AppData = {
  */
 export function AppProvider({ children, invoke: given, revision, store: givenStore }: { children: ReactNode; invoke?: Invoke; revision?: number; store?: DataStore }) {
   const [data, setData] = useState<AppData>(INITIAL);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` only seeds a new store; later ones reach it through setRevision below
   const store = useMemo(() => givenStore ?? (given ? createDataStore(given, revision ?? 0) : createClientStore().store), [given, givenStore]);
   useEffect(() => { if (revision !== undefined) store.setRevision(revision); }, [store, revision]);
   const invoke = store.invoke;

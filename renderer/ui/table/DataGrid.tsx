@@ -84,7 +84,9 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
     if (!last || last.key !== p.dataKey || (last.empty && !empty)) setExpanded(p.defaultExpanded);
     expandedFor.current = { data: p.data, key: p.dataKey, empty };
   }, [p.data, p.defaultExpanded, p.dataKey]);
-  useEffect(() => { if (!tree) setExpanded({}); }, [grouping.join('|'), tree]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Another grouping starts collapsed. The grouping is compared by content: the screen may pass a new array each render.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `grouping.join('|')` is the trigger, by content
+  useEffect(() => { if (!tree) setExpanded({}); }, [grouping.join('|'), tree]);
   useEffect(() => { if (treeFiltering) setFilterExpanded(true); }, [treeFiltering]);
   // Another scenario or plan is loading: an open editor belongs to rows that are gone.
   useEffect(() => { if (p.data === null) setEditing(null); }, [p.data]);
@@ -158,6 +160,8 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
     scrollRef.current?.focus({ preventScroll: true });
     if (move !== 'none') setPendingMove({ rowId, colId, move });
   };
+  // Runs once per move, on the rows and columns of the render that brought it (the saved row in its new place).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the move is the only trigger; rows, columns and kbArgs are read as that render has them
   useEffect(() => {
     if (!pendingMove) return;
     setPendingMove(null);
@@ -169,7 +173,7 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
     const nc = move === 'right' ? Math.min(columns.length - 1, c + 1) : move === 'left' ? Math.max(0, c - 1) : c;
     setFocus({ rowId: rows[nr]!.id, colId: columns[nc]!.id });
     revealCell(kbArgs, nr, columns[nc]!.id);
-  }, [pendingMove]); // eslint-disable-line react-hooks/exhaustive-deps -- runs once per move, on the rows it rendered with
+  }, [pendingMove]);
 
   const commit = async (row: GridRow<TData>, colId: string, value: CellValue, move: Move) => {
     const old = (row.original as Record<string, unknown>)[colId] ?? null;

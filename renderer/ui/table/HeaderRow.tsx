@@ -40,6 +40,7 @@ export function HeaderRow<TData extends object>({ headers, width, pinned }: Prop
               )}
             </button>
             {col.getCanResize() && (
+              // biome-ignore lint/a11y/noStaticElementInteractions: a pointer drag handle (double-click resets); the width is not set from the keyboard
               <div
                 className="hcell-resizer"
                 onMouseDown={resize}

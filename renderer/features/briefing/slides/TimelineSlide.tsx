@@ -28,6 +28,7 @@ export function TimelineSlide(p: SlideProps) {
           </thead>
           <tbody>
             {shown.map((x, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a static slide table; two projects may share year and name, so the index keeps keys unique
               <tr key={`${x.year}-${x.name}-${i}`} data-testid="slide-project">
                 <td className="c-year">{x.year}</td>
                 <th scope="row">{x.name}{x.source && <span className="bs-cell-note">{x.source}</span>}</th>
