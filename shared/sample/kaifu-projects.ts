@@ -14,6 +14,8 @@ export const KAIFU_CODE = '430105000000';
 const DOCUMENT = '开政办发〔2022〕26号';
 const CLAUSE = '§四(一)3';
 const GENERATED_SITE = '新址坐标为示例生成（文件未给出地点）。';
+/** The clause's own list (§四(一)3 ends with it). */
+const RESPONSIBLE = '区卫生健康局、区财政局、市资规局开福分局、区发展和改革委员会、开福城投集团、区公建中心、各街道';
 
 interface Spec {
   street: string;
@@ -72,7 +74,7 @@ export function kaifuSampleProjects(plan: SamplePlan): ProjectInput[] {
       year: s.year, kind: s.kind, facility_id: chc.id, name: s.name,
       ...(site ? { lon: site.lon, lat: site.lat } : {}),
       ...(s.deltas ? { deltas: s.deltas } : {}),
-      cost: null, source_document: DOCUMENT, source_clause: CLAUSE,
+      cost: null, source_document: DOCUMENT, source_clause: CLAUSE, responsible_unit: RESPONSIBLE, status: 'planned',
       note: `原文：${s.text}。${s.kind === 'relocate' ? GENERATED_SITE : ''}${s.extra ?? ''}`,
     };
   });

@@ -1,7 +1,8 @@
 /**
  * Writes the sample plan "示例: 长沙市 + 益阳市资阳区" to a new plan file, with its generated road
- * network and street/town/county boundaries, and 开福区's projects (规划项目) from 开政办发〔2022〕26号
- * (data/SAMPLE.md).
+ * network and street/town/county boundaries, and the seed documents' projects (规划项目) it can place:
+ * 开福区's six from 开政办发〔2022〕26号, then 资阳区's, 长政办发〔2023〕6号's 12 sub-centres and 62号's
+ * (seed-projects.ts; data/SAMPLE.md).
  */
 import fs from 'node:fs';
 import { getMeta, setMeta } from '../db/meta.ts';
@@ -14,6 +15,7 @@ import { generateSampleRoads } from '../../../shared/sample/roads.ts';
 import { upsertBoundaries } from '../db/boundaries.ts';
 import { replaceRoadNetwork } from '../db/roads.ts';
 import { kaifuSampleProjects } from '../../../shared/sample/kaifu-projects.ts';
+import { seedSampleProjects } from '../../../shared/sample/seed-projects.ts';
 import { addProject } from '../timeline/projects.ts';
 
 export const SAMPLE_FILE_NAME = '示例-长沙市+益阳市资阳区.hplan';
@@ -30,7 +32,7 @@ export function writeSamplePlan(file: string, opts: { replace?: boolean } = {}):
       upsertRows(db, 'units', BASELINE_SCENARIO_ID, sample.units);
       upsertRows(db, 'facilities', BASELINE_SCENARIO_ID, sample.facilities);
       // Checked and completed (the unit of a new site) as any project entered in the app.
-      for (const p of kaifuSampleProjects(sample)) addProject(db, BASELINE_SCENARIO_ID, p);
+      for (const p of [...kaifuSampleProjects(sample), ...seedSampleProjects(sample)]) addProject(db, BASELINE_SCENARIO_ID, p);
       setMeta(db, 'is_sample', 'true');
       replaceRoadNetwork(db, generateSampleRoads(sample));
       upsertBoundaries(db, new Map(generateSampleBoundaries(sample.units).map((b) => [b.code, b.geometry])));
