@@ -94,6 +94,10 @@ describe('the seed documents\' projects in the sample', () => {
     expect(y2024.浏阳市).toEqual([0, 4, expect.any(String)]);
     expect(y2024.望城区![2]).not.toBe('met');
     expect(await counts(2025)).toMatchObject({ 望城区: [2, 2, 'met'], 长沙县: [2, 2, 'met'], 浏阳市: [4, 4, 'met'], 宁乡市: [4, 4, 'met'] });
+    // The gap screen says what it counted in 2025: 开福区's six (5 relocations, 1 expansion), the 河西新院 and the 12
+    // upgrades; the 其他项目 (the 云平台) change no facility, so are not among them.
+    const r = await svc.call('gaps.evaluate', { scenarioId: BASE, standardId: 'changsha-primary-2025', year: 2025, onlyShort: false });
+    expect(r.notes).toContain('机构按 2025 年计：已计入截至该年的规划项目 19 个（新建 1 个、迁建 5 个、扩建 1 个、升级 12 个）');
   });
 
   it('资阳区\'s sub-centres (its own set, §三(一)1) are counted from 2030, the end of “十五五”: none in 2025', async () => {
@@ -117,6 +121,9 @@ describe('the seed documents\' projects in the sample', () => {
     const s = await svc.call('timeline.summary', { scenarioId: BASE, standardId: 'changsha-primary-2025', fromYear: 2024, toYear: 2030 });
     expect(s.years.map((y) => y.projects.length)).toEqual([1, 14, 0, 0, 0, 0, 3]); // 2024: 开福区's 秀峰
     expect(s.cost).toMatchObject({ total: 0, uncosted: 18 });
+    // The default range runs from the year before the first project (2022) to the year after the last (2030).
+    const d = await svc.call('timeline.summary', { scenarioId: BASE, standardId: 'kaifu-2024' });
+    expect([d.fromYear, d.toYear]).toEqual([2021, 2031]);
   });
 
   it('exports as the projects sheet and imports back unchanged (all 23)', async () => {
