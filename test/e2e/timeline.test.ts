@@ -25,18 +25,20 @@ describe('规划项目', () => {
   });
   afterAll(async () => app?.close());
 
-  it('lists the six Kaifu projects with their years, changes and source', async () => {
+  it('lists the six Kaifu projects with their years, changes and source, then the other seeds\' 17', async () => {
     await app.page.click('[data-testid=tab-timeline]');
     await q('timeline-matrix').waitFor();
-    await poll(() => projectRows().count()).toBe(6);
+    await poll(() => projectRows().count()).toBe(23);
+    // After 开福区's six: 62号's 河西新院, 6号's 12 sub-centres and 62号's 云平台 (2025); 资阳区's two sub-centres and 智慧医疗中心 (2030).
     expect(await projectRows().evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-year')} ${r.getAttribute('data-kind')}`)))
-      .toEqual(['2022 relocate', '2022 relocate', '2022 relocate', '2023 relocate', '2023 expand', '2024 relocate']);
+      .toEqual(['2022 relocate', '2022 relocate', '2022 relocate', '2023 relocate', '2023 expand', '2024 relocate',
+        '2025 new', ...Array<string>(12).fill('2025 upgrade'), '2025 other', '2030 upgrade', '2030 upgrade', '2030 other']);
     const all = await names();
     for (const street of ['望麓园', '伍家岭', '沙坪', '新河', '芙蓉北路', '秀峰']) expect(all.some((n) => n.startsWith(street)), street).toBe(true);
     const xinhe = projectRows().filter({ hasText: '新河街道社区卫生服务中心扩建提质' });
     expect(await xinhe.locator('[data-testid=timeline-project-changes]').textContent()).toContain('业务用房面积 +1,500 ㎡');
     expect(await xinhe.textContent()).toContain('开政办发〔2022〕26号 §四(一)3');
-    expect(await q('timeline-projects-count').textContent()).toBe('共 6 个');
+    expect(await q('timeline-projects-count').textContent()).toBe('共 23 个');
     await screenshot(app.page, 'timeline-01-projects');
   });
 
@@ -45,9 +47,10 @@ describe('规划项目', () => {
     // A target only the Kaifu set has: the summary of the set chosen has arrived.
     await poll(() => q('timeline-matrix').locator('[data-testid=timeline-row][data-target="senior-titles-share"]').count()).toBe(1);
     await poll(() => q('timeline-from').inputValue()).toBe('2021');
-    expect(await q('timeline-to').inputValue()).toBe('2025');
+    // To the year after the last project: 资阳区's of 2030.
+    expect(await q('timeline-to').inputValue()).toBe('2031');
     const years = await q('timeline-year').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-year')));
-    expect(years).toEqual(['2021', '2022', '2023', '2024', '2025']);
+    expect(years).toEqual(['2021', '2022', '2023', '2024', '2025', '2026', '2027', '2028', '2029', '2030', '2031']);
     expect(await q('timeline-matrix').locator('[data-testid=timeline-year-projects][data-year="2022"]').textContent()).toBe('3 个');
     // 4 GPs per 10,000 (开政办发〔2022〕26号 §四(一)4): the sample falls short, and further as the population grows.
     await poll(() => cell('gps-per-10000', 2024).getAttribute('data-status')).toBe('short');
@@ -55,9 +58,9 @@ describe('规划项目', () => {
     expect(await q('timeline-notes').textContent()).toContain('可及性指标未逐年计算');
     // The year viewed follows the set's year, then the slider / the year's header.
     expect(await q('timeline-view-year').inputValue()).toBe('2024');
-    expect(await q('timeline-done-by').textContent()).toBe('截至 2024 年完成 6 个，其后 0 个');
+    expect(await q('timeline-done-by').textContent()).toBe('截至 2024 年完成 6 个，其后 17 个');
     await q('timeline-matrix').locator('[data-testid=timeline-year][data-year="2022"] button').click();
-    await poll(() => q('timeline-done-by').textContent()).toBe('截至 2022 年完成 3 个，其后 3 个');
+    await poll(() => q('timeline-done-by').textContent()).toBe('截至 2022 年完成 3 个，其后 20 个');
     expect(await projectRows().evaluateAll((rows) => rows.filter((r) => r.classList.contains('is-done')).length)).toBe(3);
     expect(await q('timeline-tally').textContent()).toMatch(/^2022 年：达标 \d+ 项，接近 \d+ 项，不足 \d+ 项$/);
     await screenshot(app.page, 'timeline-02-matrix-kaifu');
@@ -84,7 +87,7 @@ describe('规划项目', () => {
     await screenshot(app.page, 'timeline-04-form-filled');
     await q('dialog-submit').click();
     await poll(() => q('timeline-form').count()).toBe(0);
-    await poll(() => projectRows().count()).toBe(7);
+    await poll(() => projectRows().count()).toBe(24);
     const added = projectRows().filter({ hasText: '长沙市开福区人民医院扩建' });
     expect(await added.locator('[data-testid=timeline-project-changes]').textContent()).toBe('床位 +40；业务用房面积 +2,000 ㎡');
     expect(await added.textContent()).toContain('3,500');
@@ -107,7 +110,7 @@ describe('规划项目', () => {
     await q('tl-facility-name').fill('长沙市开福区新河社区医院（二部）');
     await q('tl-figure-beds_open').fill('30');
     await q('dialog-submit').click();
-    await poll(() => projectRows().count()).toBe(8);
+    await poll(() => projectRows().count()).toBe(25);
     const upgraded = projectRows().filter({ hasText: '新河街道社区卫生服务中心升级' });
     expect(await upgraded.locator('[data-testid=timeline-project-changes]').textContent())
       .toBe('社区卫生服务中心 → 社区医院；更名为「长沙市开福区新河社区医院（二部）」；床位 +30');
@@ -131,8 +134,9 @@ describe('规划项目', () => {
     await q('tl-figure-ambulances').fill('2');
     await screenshot(app.page, 'timeline-07-form-new');
     await q('dialog-submit').click();
-    await poll(() => projectRows().count()).toBe(9);
-    const built = projectRows().nth(8);
+    await poll(() => projectRows().count()).toBe(26);
+    // After the 7 projects up to 2024 and the 15 of 2025, before 资阳区's 3 of 2030.
+    const built = projectRows().nth(22);
     expect(await built.getAttribute('data-kind')).toBe('new');
     expect(await built.locator('[data-testid=timeline-project-changes]').textContent()).toBe('新建120急救站；救护车 2 辆');
     expect(await built.locator('[data-testid=timeline-project-name]').textContent()).toMatch(/社区新建120急救站$/);
@@ -153,7 +157,7 @@ describe('规划项目', () => {
     await upgraded.locator('[data-testid=timeline-remove]').click();
     expect(await upgraded.locator('[data-testid=timeline-remove]').textContent()).toBe('确认删除');
     await upgraded.locator('[data-testid=timeline-remove]').click();
-    await poll(() => projectRows().count()).toBe(8);
+    await poll(() => projectRows().count()).toBe(25);
     const ps = await app.door.service.call('projects.list', { scenarioId: 1 });
     expect(ps.find((p) => p.name === '长沙市开福区人民医院扩建')!.deltas).toEqual({ beds_open: 60, floor_area_m2: 2000 });
   });
@@ -161,7 +165,7 @@ describe('规划项目', () => {
   it('the gap screen\'s year counts the projects up to it', async () => {
     await app.page.click('[data-testid=tab-gaps]');
     await q('gaps-summary').waitFor();
-    await poll(() => q('gaps-notes').textContent()).toContain('已计入截至该年的规划项目 7 个（迁建 5 个、扩建 2 个）');
+    await poll(() => q('gaps-notes').textContent()).toContain('已计入截至该年的规划项目 20 个（新建 1 个、迁建 5 个、扩建 2 个、升级 12 个）');
     await screenshot(app.page, 'timeline-08-gaps-notes');
     await app.page.click('[data-testid=tab-timeline]');
     await q('timeline-matrix').waitFor();
@@ -169,12 +173,12 @@ describe('规划项目', () => {
 
   it('reads in English, and keeps its text whole in a smaller window', async () => {
     await app.page.click('[data-testid=lang-en]');
-    await poll(() => q('timeline-projects-count').textContent()).toBe('8 in all');
+    await poll(() => q('timeline-projects-count').textContent()).toBe('25 in all');
     expect(await projectRows().first().locator('.tl-kind').textContent()).toBe('Relocation');
     await screenshot(app.page, 'timeline-09-english');
     await app.page.click('[data-testid=lang-zh]');
     await app.page.setViewportSize({ width: 1280, height: 720 });
-    await poll(() => q('timeline-projects-count').textContent()).toBe('共 8 个');
+    await poll(() => q('timeline-projects-count').textContent()).toBe('共 25 个');
     await screenshot(app.page, 'timeline-10-small-window');
   });
 });
