@@ -9,6 +9,7 @@ import { TemplateDialog } from '../../ui/io/TemplateDialog.tsx';
 import { DeleteScenarioDialog, ScenarioDialog } from '../../ui/scenarios/ScenarioDialogs.tsx';
 import { StandardsDialog } from '../../features/standards/StandardsDialog.tsx';
 import { RoadsDialog } from '../../features/roads/RoadsDialog.tsx';
+import { CheckPanel } from '../../features/check/CheckPanel.tsx';
 
 export function DialogHost() {
   const { t } = useLang();
@@ -29,5 +30,6 @@ export function DialogHost() {
     case 'deleteScenario': return <DeleteScenarioDialog />;
     case 'standards': return <StandardsDialog />;
     case 'roads': return <RoadsDialog />;
+    case 'check': return <CheckPanel key={`${dialog.standardId}|${dialog.year}`} standardId={dialog.standardId} year={dialog.year} onClose={closeDialog} />;
   }
 }

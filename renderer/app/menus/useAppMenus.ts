@@ -1,4 +1,4 @@
-/** The menus: 文件 (plans, recent files, import, export, template) and 编辑 (撤销, 重做). */
+/** The menus: 文件 (plans, recent files, import, 数据检查, export, template) and 编辑 (撤销, 重做). */
 import { useLang } from '../../ui/i18n/index.ts';
 import { errorText } from '../../ui/i18n/labels.ts';
 import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
@@ -45,6 +45,7 @@ export function useAppMenus(): MenuSpec[] {
         { id: 'file-import-facilities', label: t('file.importFacilities'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'facilities' }) },
         { id: 'file-import-populations', label: t('file.importPopulations'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'populations' }) },
         { id: 'file-roads', label: t('file.roads'), disabled: !plan, onSelect: () => openDialog({ kind: 'roads' }) },
+        { id: 'file-check', label: t('check.menu'), disabled: !plan, onSelect: () => openDialog({ kind: 'check' }) },
         { id: 'file-export-units', label: t('file.exportUnits'), disabled: !plan, submenu: exportMenu('units') },
         { id: 'file-export-facilities', label: t('file.exportFacilities'), disabled: !plan, submenu: exportMenu('facilities') },
         { id: 'file-export-populations', label: t('file.exportPopulations'), disabled: !plan, submenu: exportMenu('populations') },

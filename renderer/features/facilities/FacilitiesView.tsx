@@ -8,6 +8,7 @@ import { useUi, type RowCounts } from '../../ui/state/UiContext.tsx';
 import type { CellValue } from '../../ui/state/types.ts';
 import { derivedColumn, modelColumns } from '../../ui/table/columnDefs.tsx';
 import { DataGrid } from '../../ui/table/DataGrid.tsx';
+import { useRevealAsk } from '../../ui/table/useRowReveal.ts';
 import type { GridColumnDef } from '../../ui/table/gridFeatures.ts';
 import { usePersistentState } from '../../ui/table/usePersistentState.ts';
 import { unitPlaces } from './unitLookup.ts';
@@ -50,6 +51,7 @@ export function FacilitiesView() {
   const onCommit = useCallback((row: Facility, field: string, value: CellValue) => updateFacility(row.id, field, value), [updateFacility]);
   const onRefuse = useCallback((m: string) => notify(m, 'error'), [notify]);
   const onCounts = useCallback((c: RowCounts) => setCounts('facilities', c), [setCounts]);
+  const reveal = useRevealAsk('facilities');
   const grouping = GROUPINGS[groupBy] ?? GROUPINGS.none;
 
   const groupSelect = (
@@ -75,6 +77,7 @@ export function FacilitiesView() {
       onRefuseEdit={onRefuse}
       toolbarExtra={groupSelect}
       onCounts={onCounts}
+      {...reveal}
     />
   );
 }

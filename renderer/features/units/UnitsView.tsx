@@ -7,6 +7,7 @@ import { useUi, type RowCounts } from '../../ui/state/UiContext.tsx';
 import type { CellValue } from '../../ui/state/types.ts';
 import { modelColumns } from '../../ui/table/columnDefs.tsx';
 import { DataGrid } from '../../ui/table/DataGrid.tsx';
+import { useRevealAsk } from '../../ui/table/useRowReveal.ts';
 import { buildUnitTree, defaultExpandedUnits, type UnitNode } from './unitTree.ts';
 
 const getRowId = (u: UnitNode) => u.code;
@@ -28,6 +29,7 @@ export function UnitsView() {
   const onCommit = useCallback((row: UnitNode, field: string, value: CellValue) => updateUnit(row.code, field, value), [updateUnit]);
   const onRefuse = useCallback((m: string) => notify(m, 'error'), [notify]);
   const onCounts = useCallback((c: RowCounts) => setCounts('units', c), [setCounts]);
+  const reveal = useRevealAsk('units');
 
   return (
     <DataGrid<UnitNode>
@@ -44,6 +46,7 @@ export function UnitsView() {
       onCommit={onCommit}
       onRefuseEdit={onRefuse}
       onCounts={onCounts}
+      {...reveal}
     />
   );
 }

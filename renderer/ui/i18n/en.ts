@@ -8,6 +8,7 @@ import { timelineStrings } from './strings/timeline.ts';
 import { compareStrings } from './strings/compare.ts';
 import { allocationStrings } from './strings/allocation.ts';
 import { briefingStrings } from './strings/briefing.ts';
+import { checkStrings } from './strings/check.ts';
 
 export const en: Resources = {
   app: { title: 'HealthPlan', loading: 'Opening the plan…', startFailed: 'Cannot start: {{message}}', retry: 'Retry', ended: 'HealthPlan has ended; the plan is saved. You can close this window.' },
@@ -28,6 +29,7 @@ export const en: Resources = {
   compare: compareStrings.en,
   allocation: allocationStrings.en,
   briefing: briefingStrings.en,
+  check: checkStrings.en,
   standards: standardsStrings.en,
   sep: { semi: '; ', comma: ', ', list: ', ', or: '/', meta: ' · ', aside: ' — ', clause: '; ' },
   lang: { label: 'Language', zh: '中文', en: 'English' },

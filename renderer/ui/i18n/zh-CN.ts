@@ -12,6 +12,7 @@ import { timelineStrings } from './strings/timeline.ts';
 import { compareStrings } from './strings/compare.ts';
 import { allocationStrings } from './strings/allocation.ts';
 import { briefingStrings } from './strings/briefing.ts';
+import { checkStrings } from './strings/check.ts';
 
 export const zhCN = {
   app: { title: 'HealthPlan 卫健资源规划台', loading: '正在打开方案…', startFailed: '无法启动：{{message}}', retry: '重试', ended: 'HealthPlan 已退出，方案已保存。可以关闭此窗口。' },
@@ -32,6 +33,7 @@ export const zhCN = {
   compare: compareStrings.zh,
   allocation: allocationStrings.zh,
   briefing: briefingStrings.zh,
+  check: checkStrings.zh,
   standards: standardsStrings.zh,
   /** Between the items of a list: semi ；, comma ，, list 、, or 、, meta a wide space, aside ，. */
   sep: { semi: '；', comma: '，', list: '、', or: '、', meta: '　', aside: '，', clause: '，' },

@@ -19,6 +19,7 @@ import { GridToolbar } from './GridToolbar.tsx';
 import { HeaderRow } from './HeaderRow.tsx';
 import { gridKeyDown, revealCell, type CellFocus } from './useGridKeyboard.ts';
 import { useStableCallback } from './useStableCallback.ts';
+import { useRowReveal, type RevealAsk } from './useRowReveal.ts';
 import { usePersistentState } from './usePersistentState.ts';
 import './grid.css';
 
@@ -48,6 +49,9 @@ export interface DataGridProps<TData extends object> {
   onRefuseEdit(message: string): void;
   toolbarExtra?: ReactNode;
   onCounts?(c: RowCounts): void;
+  /** A row to show (another screen's link): scrolled to and focused, its parents opened; `onRevealed` then. */
+  reveal?: RevealAsk | null;
+  onRevealed?(seq: number, found: boolean): void;
 }
 
 export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
@@ -194,6 +198,19 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
   const onCellDoubleClick = useStableCallback((r: GridRow<TData>, colId: string) => startEdit(r, colId));
   const onRowCommit = useStableCallback((r: GridRow<TData>, colId: string, v: CellValue, move: Move) => void commit(r, colId, v, move));
   const clearFilters = () => { setGlobalFilter(''); setColumnFilters([]); setFilterEpoch((n) => n + 1); };
+  useRowReveal({
+    ask: p.reveal, done: p.onRevealed, ready: p.data !== null, rows, pinned: p.pinned, filtering, clearFilters,
+    allRows: () => table.getPreExpandedRowModel().rows,
+    column: (id) => { const c = table.getAllLeafColumns().find((x) => x.id === id); return !c ? 'none' : c.getIsVisible() ? 'shown' : 'hidden'; },
+    showColumn: (id) => setColumnVisibility((v) => ({ ...v, [id]: true })),
+    expand: (ids) => (treeFiltering ? setFilterExpanded : setExpanded)((old) => (old === true ? true : { ...old, ...Object.fromEntries(ids.map((id) => [id, true])) })),
+    focus: (at, rowId, colId) => {
+      setFocus({ rowId, colId });
+      revealCell(kbArgs, at, colId);
+      virtualizer.scrollToIndex(at, { align: 'center' });
+      scrollRef.current?.focus({ preventScroll: true });
+    },
+  });
 
   return (
     <div className="grid" data-testid={`${p.gridId}-grid`} aria-busy={p.data === null}>
