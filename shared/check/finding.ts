@@ -18,8 +18,11 @@ export interface CheckFinding {
   id: string;
   rule: string;
   family: CheckFamily;
-  /** The row to open: a unit (by code), a facility (by id) or a unit's populations by year. */
-  row: { table: 'units' | 'facilities' | 'populations'; key: string; name: string; column?: string };
+  /**
+   * The row to open: a unit (by code), a facility (by id), a unit's populations by year, or — for a facility
+   * a 规划项目 builds, which is in no table of facilities — that project (by its id).
+   */
+  row: { table: 'units' | 'facilities' | 'populations' | 'projects'; key: string; name: string; column?: string };
   /** What is wrong, with the figures. */
   message: Said;
   /** The targets of the set in use whose figures it changes, and how. */
@@ -43,6 +46,8 @@ export interface CheckInput {
   year: number;
   /** The planner's choice of region for a set written for another. */
   appliedTo?: readonly string[];
+  /** Facilities a 新建 project of the scenario builds, by facility id: their findings point at the project. */
+  builtBy?: ReadonlyMap<string, { id: number; name: string }>;
 }
 
 /** 12,345 */

@@ -23,8 +23,27 @@ export interface CheckCounts {
 
 export function checkPlan(input: CheckInput): { findings: CheckFinding[]; counts: CheckCounts } {
   const c = checkContext(input);
-  const findings = [...populationFindings(c), ...figureFindings(c), ...placeFindings(c), ...targetFindings(c)];
+  const findings = [...populationFindings(c), ...figureFindings(c), ...placeFindings(c), ...targetFindings(c)]
+    .map((f) => atProject(f, input.builtBy));
   return { findings, counts: countFindings(findings) };
+}
+
+/**
+ * A facility a 新建 project builds is in no facilities table: its finding points at the project, and the
+ * fix says to complete the project (the figures of a new facility are the project's).
+ */
+function atProject(f: CheckFinding, builtBy: CheckInput['builtBy']): CheckFinding {
+  const project = f.row.table === 'facilities' ? builtBy?.get(f.row.key) : undefined;
+  if (!project) return f;
+  const where = { zh: `规划项目「${project.name}」`, en: `the project “${project.name}”` };
+  return {
+    ...f,
+    row: { table: 'projects', key: String(project.id), name: project.name, ...(f.row.column ? { column: f.row.column } : {}) },
+    fix: {
+      zh: `${f.row.name} 由${where.zh}新建：在「规划项目」中打开该项目，补填或更正新机构的数字（${f.fix.zh}）`,
+      en: `${f.row.name} is built by ${where.en}: open it under Projects and complete the new facility's figures (${f.fix.en})`,
+    },
+  };
 }
 
 export function countFindings(findings: readonly CheckFinding[]): CheckCounts {

@@ -24,13 +24,17 @@ beforeAll(async () => {
 afterAll(() => svc.close());
 
 describe('the data check on the sample', () => {
-  it('against its own set (长沙市十四五, 2025) finds only the 河西新院\'s empty figures: its figures add up, its points lie in their outlines', () => {
+  it('against its own set (长沙市十四五, 2025) finds only the 河西新院\'s empty figures: its figures add up, its points lie in their outlines', async () => {
     const r = sample.before!;
     expect(r.judged).toEqual({ standardId: 'changsha-14fyp-2025', year: 2025 });
     // 长政办发〔2021〕62号 §三(四)1's 市妇幼保健院（河西新院）, a new site from 2025 (seed-projects.ts): the document gives
     // no figures, so its 7 columns that the set's per-1,000 targets read are empty, each counted as 0. True, and nothing else.
-    expect(r.findings.map((f) => `${f.rule} ${f.row.key} ${f.row.column}`).sort()).toEqual(
-      ['beds_open', 'gps', 'nurses', 'pharmacists', 'physicians', 'public_health_staff', 'tcm_physicians'].map((c) => `targets.empty ${HEXI} ${c}`));
+    // The new site is in no facilities table: each finding points at the project that builds it, whose figures to complete.
+    const projects = await svc.call('projects.list', { scenarioId: 1 });
+    const hexi = projects.find((p) => p.kind === 'new' && p.facility_id === HEXI)!;
+    expect(r.findings.map((f) => `${f.rule} ${f.row.table}:${f.row.key} ${f.row.column}`).sort()).toEqual(
+      ['beds_open', 'gps', 'nurses', 'pharmacists', 'physicians', 'public_health_staff', 'tcm_physicians'].map((c) => `targets.empty projects:${hexi.id} ${c}`));
+    expect(r.findings.every((f) => f.row.name === hexi.name && f.fix.zh.startsWith(`长沙市妇幼保健院（河西新院） 由规划项目「${hexi.name}」新建`))).toBe(true);
     expect(r.counts).toEqual({ total: 7, byFamily: { population: 0, figures: 0, places: 0, targets: 7 }, touchingTargets: 7 });
   });
 

@@ -22,6 +22,7 @@ export function checkScenario(db: Database.Database, q: { scenarioId: number; st
     units: all ? scope.rows.units : scope.units, facilities: all ? scope.plan.facilities : scope.facilities,
     populations: scope.rows.populations, boundaries, crs: 'wgs84', set: scope.set, year: scope.year,
     ...(scope.appliedTo ? { appliedTo: scope.appliedTo } : {}),
+    builtBy: new Map(scope.rows.projects.filter((p) => p.kind === 'new' && p.facility_id !== null).map((p) => [p.facility_id!, { id: p.id, name: p.name }])),
   });
   return { findings, counts, judged: { standardId: scope.set.id, year: scope.year } };
 }
