@@ -93,10 +93,10 @@ export function withMapping<R extends Pick<ImportReport, 'ok' | 'columns' | 'pro
 /** The service's sheets.inspect, sheets.mappings and sheets.forgetMapping (its contract: shared/api/methods/sheets.ts). */
 export function mappingHandlers(ws: Workspace): Pick<PlannerService, 'sheets.inspect' | 'sheets.mappings' | 'sheets.forgetMapping'> {
   return {
-    'sheets.inspect': async ({ kind, file }): Promise<SheetInspectOut> => {
+    'sheets.inspect': async ({ kind, file, sheet: sheetName }): Promise<SheetInspectOut> => {
       if (!sheetKindSpec(kind)) throw new ApiError('INVALID_ARGS', `这一版还不能导入「${kind}」表`, `Sheets of kind ${kind} cannot be imported by this version`);
       const table = kind === 'units' || kind === 'facilities' || kind === 'populations' ? kind : undefined;
-      const read = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'), table ? { table } : {});
+      const read = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'), { ...(table ? { table } : {}), ...(sheetName ? { sheet: sheetName } : {}) });
       // As the import reads it: past title rows, a two-row header flattened, totals dropped (sheet-layout.ts).
       const sheet: SheetData & { headerRows?: number[] } = kind === 'units' || kind === 'facilities' ? laidOut(read.sheet, kind)
         : kind === 'populations' ? laidOut(read.sheet, 'populations', populationScorer) : read.sheet;
@@ -107,6 +107,7 @@ export function mappingHandlers(ws: Workspace): Pick<PlannerService, 'sheets.ins
         fileName: file.fileName, encoding, proposal, headerRow: sheet.headerRows?.[0] ?? proposal.headerIndex + 2,
         preview: previewRows(sheet, proposal.headerIndex, 5),
         remembered: plan ? rememberedMapping(plan.db, kind, proposal.signature) : null,
+        ...(read.sheetName ? { sheet: read.sheetName } : {}), ...(read.sheets ? { sheets: read.sheets } : {}),
       };
     },
     'sheets.mappings': () => listMappings(ws.requirePlan().db),

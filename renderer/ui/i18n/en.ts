@@ -9,6 +9,7 @@ import { compareStrings } from './strings/compare.ts';
 import { allocationStrings } from './strings/allocation.ts';
 import { briefingStrings } from './strings/briefing.ts';
 import { checkStrings } from './strings/check.ts';
+import { importMappingStrings } from './strings/io.ts';
 
 export const en: Resources = {
   app: { title: 'HealthPlan', loading: 'Opening the plan…', startFailed: 'Cannot start: {{message}}', retry: 'Retry', ended: 'HealthPlan has ended; the plan is saved. You can close this window.' },
@@ -86,5 +87,6 @@ export const en: Resources = {
     row: 'Row', column: 'Column', value: 'Value', message: 'What to fix', wholeFile: 'whole file',
     templateTitle: 'Save import template', templateTable: 'Template', templateFormat: 'Format', units: 'Administrative units', facilities: 'Health facilities',
     templateHint: 'The template’s second sheet explains every column and the values it accepts.',
+    mapping: importMappingStrings.en,
   },
 };

@@ -13,6 +13,7 @@ import { compareStrings } from './strings/compare.ts';
 import { allocationStrings } from './strings/allocation.ts';
 import { briefingStrings } from './strings/briefing.ts';
 import { checkStrings } from './strings/check.ts';
+import { importMappingStrings } from './strings/io.ts';
 
 export const zhCN = {
   app: { title: 'HealthPlan 卫健资源规划台', loading: '正在打开方案…', startFailed: '无法启动：{{message}}', retry: '重试', ended: 'HealthPlan 已退出，方案已保存。可以关闭此窗口。' },
@@ -91,6 +92,7 @@ export const zhCN = {
     row: '行', column: '列', value: '值', message: '说明', wholeFile: '整个文件',
     templateTitle: '保存导入模板', templateTable: '模板', templateFormat: '格式', units: '单位（行政区划）', facilities: '医疗卫生机构',
     templateHint: '模板第二张表“说明”列出每一列的含义和可填写的值。',
+    mapping: importMappingStrings.zh,
   },
 } as const;
 

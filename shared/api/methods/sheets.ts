@@ -27,6 +27,10 @@ export interface SheetInspectOut {
   preview: string[][];
   /** The mapping this plan remembers for the layout (the import would follow it), or null. */
   remembered: ColumnMapping | null;
+  /** The worksheet read, for an .xlsx. */
+  sheet?: string;
+  /** Every visible worksheet with data, when the workbook has several (the import dialog's sheet picker). */
+  sheets?: string[];
 }
 
 export interface RememberedMappingOut { kind: SheetKind; signature: string; mapping: ColumnMapping; savedAt: string }
@@ -42,7 +46,7 @@ export const SHEETS_API = {
     'Export a table as .xlsx or .csv (re-imports unchanged).'),
   'table.template': method<FileOut>()(z.object({ table: Table, format: Format }),
     'An empty import template whose second sheet documents every column.'),
-  'sheets.inspect': method<SheetInspectOut>()(z.object({ kind: SheetKindSchema, file: FileBytes }),
+  'sheets.inspect': method<SheetInspectOut>()(z.object({ kind: SheetKindSchema, file: FileBytes, sheet: SheetName.optional() }),
     'Read a sheet without importing it: each column beside the field it would fill (exact, guessed from the header or the values, or ignored), the first rows, the required fields missing, and the mapping the open plan remembers for the layout.'),
   'sheets.mappings': method<RememberedMappingOut[]>()(z.object({}),
     'The column mappings the plan remembers, per kind of file and layout.'),
