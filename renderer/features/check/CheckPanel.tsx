@@ -15,7 +15,7 @@ import { anyColumnLabel, errorText, labelIn } from '../../ui/i18n/labels.ts';
 import { useAppData } from '../../ui/state/AppContext.tsx';
 import { useUi } from '../../ui/state/UiContext.tsx';
 import { useRemembered } from '../../ui/state/useRemembered.ts';
-import { groupFindings, tableOf } from './groupFindings.ts';
+import { groupFindings, linkOf } from './groupFindings.ts';
 import './check.css';
 
 interface Props {
@@ -26,7 +26,7 @@ interface Props {
 
 export function CheckPanel({ standardId, year, onClose }: Props) {
   const { t, lang } = useLang();
-  const { scenarioId, status, facilities } = useAppData();
+  const { scenarioId, status } = useAppData();
   const open = !!status?.plan?.path;
   const [onlyTouching, setOnlyTouching] = useRemembered('check.onlyTouching', false);
   const args = { scenarioId, ...(standardId ? { standardId } : {}), ...(year ? { year } : {}) };
@@ -40,8 +40,6 @@ export function CheckPanel({ standardId, year, onClose }: Props) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => { ref.current?.focus(); }, []);
 
-  // A facility a 规划项目 adds (as of the year checked) is not a row of 医疗卫生机构: its link opens 规划项目.
-  const inTable = useMemo(() => (facilities ? new Set(facilities.map((f) => f.id)) : null), [facilities]);
   const shown = groups.reduce((n, g) => n + g.findings.length, 0);
   return (
     <aside
@@ -89,7 +87,7 @@ export function CheckPanel({ standardId, year, onClose }: Props) {
                 {g.findings.length ? t('check.groupCount', { count: g.findings.length }) : t('check.groupNone')}
               </span>
             </summary>
-            {g.findings.map((f) => <FindingItem key={f.id} f={f} byProject={f.row.table === 'facilities' && !!inTable && !inTable.has(f.row.key)} />)}
+            {g.findings.map((f) => <FindingItem key={f.id} f={f} />)}
           </details>
         ))}
       </div>
@@ -97,13 +95,14 @@ export function CheckPanel({ standardId, year, onClose }: Props) {
   );
 }
 
-function FindingItem({ f, byProject }: { f: CheckFinding; byProject: boolean }) {
+function FindingItem({ f }: { f: CheckFinding }) {
   const { t, lang } = useLang();
   const { revealRow, setTab } = useUi();
-  const table = tableOf(f);
-  const title = byProject ? t('check.showProject')
-    : f.row.table === 'populations' ? t('check.showPopulations') : t('check.show', { table: t(`check.table.${table}`) });
-  const go = () => (byProject ? setTab('timeline') : revealRow({ table, key: f.row.key, name: f.row.name, ...(f.row.column ? { column: f.row.column } : {}) }));
+  const to = linkOf(f);
+  const title = to === 'projects' ? t('check.showProject')
+    : f.row.table === 'populations' ? t('check.showPopulations') : t('check.show', { table: t(`check.table.${to}`) });
+  // 规划项目 is told no row (its screen keeps its own selection): the project is named in the finding.
+  const go = () => (to === 'projects' ? setTab('timeline') : revealRow({ table: to, key: f.row.key, name: f.row.name, ...(f.row.column ? { column: f.row.column } : {}) }));
   return (
     <article className="check-item" data-testid="check-finding" data-rule={f.rule} data-key={f.row.key}>
       <button
@@ -112,9 +111,9 @@ function FindingItem({ f, byProject }: { f: CheckFinding; byProject: boolean }) 
         title={title}
         onClick={go}
         data-testid="check-row-link"
-        data-table={byProject ? 'projects' : table}
+        data-table={to}
       >
-        <span className="check-row-table">{t(`check.table.${byProject ? 'projects' : f.row.table}`)}</span>
+        <span className="check-row-table">{t(`check.table.${f.row.table}`)}</span>
         <span className="check-row-name">{f.row.name}</span>
         <span className="check-row-key">{f.row.key}</span>
         {f.row.column && <span className="check-row-col">{anyColumnLabel(f.row.column, lang)}</span>}

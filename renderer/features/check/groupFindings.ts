@@ -16,5 +16,9 @@ export function groupFindings(findings: readonly CheckFinding[], onlyTouching: b
   return CHECK_FAMILIES.map((family) => ({ family, findings: kept.filter((f) => f.family === family) }));
 }
 
-/** The table a finding's link opens: populations by year have no table on screen, their unit is in 行政区划. */
-export const tableOf = (f: CheckFinding): 'units' | 'facilities' => (f.row.table === 'facilities' ? 'facilities' : 'units');
+/**
+ * Where a finding's link goes: its row in 行政区划 or 医疗卫生机构 (populations by year have no table on
+ * screen: their unit, in 行政区划), or 规划项目 for a facility a project builds (in no facilities table).
+ */
+export const linkOf = (f: CheckFinding): 'units' | 'facilities' | 'projects' =>
+  f.row.table === 'populations' ? 'units' : f.row.table;

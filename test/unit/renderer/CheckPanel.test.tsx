@@ -3,11 +3,10 @@
 // plan.check for the set and year it was opened with (the gap screen's), lists the findings by family with
 // their counts, 只看影响当前指标的 keeps those that change a target, and each row link sends the planner to the
 // row: a facility to 医疗卫生机构 (with its column), a unit's populations by year to 行政区划 (they have no
-// table of their own), a facility a 规划项目 adds (not a row of the table) to 规划项目.
+// table of their own), a facility a 规划项目 builds (the finding names the project) to 规划项目.
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckFinding, CheckOut } from '../../../shared/api/contract.ts';
-import type { Facility } from '../../../shared/model/entities.ts';
 import { CheckPanel } from '../../../renderer/features/check/CheckPanel.tsx';
 import { useUi } from '../../../renderer/ui/state/UiContext.tsx';
 import { fakeService, Providers, render, waitFor } from './harness.tsx';
@@ -19,8 +18,9 @@ const FINDINGS: CheckFinding[] = [
     message: said('开福区 本级常住人口 102,000 人，下级合计 100,000 人'), fix: said('核对人口') },
   { id: 'f1', rule: 'figures.beds_approved', family: 'figures', row: { table: 'facilities', key: 'F1', name: '甲医院', column: 'beds_open' },
     message: said('甲医院 实有床位 20,000 张，编制床位 65 张'), affects, fix: said('核对床位') },
-  { id: 't1', rule: 'targets.empty', family: 'targets', row: { table: 'facilities', key: 'F9-NEW', name: '新院', column: 'beds_open' },
-    message: said('新院 的「实有床位」为空'), affects, fix: said('填写「实有床位」') },
+  // a facility a 新建 project builds: the finding names the project (by its id)
+  { id: 't1', rule: 'targets.empty', family: 'targets', row: { table: 'projects', key: '7', name: '新建新院', column: 'beds_open' },
+    message: said('新院 的「实有床位」为空'), affects, fix: said('新院 由规划项目「新建新院」新建：在「规划项目」中打开该项目') },
 ];
 const REPLY: CheckOut = {
   findings: FINDINGS, judged: { standardId: 'kaifu-2024', year: 2024 },
@@ -37,7 +37,6 @@ function setup() {
   const svc = fakeService({
     'plan.check': () => REPLY,
     'standards.list': () => [{ id: 'kaifu-2024', name: '开福区三年行动计划', nameEn: 'Kaifu', year: 2024, builtin: true, targets: 9, documents: [] }],
-    'facilities.list': () => [{ id: 'F1', name: '甲医院' } as Facility],
   });
   render(<Providers service={svc}><CheckPanel standardId="kaifu-2024" year={2024} onClose={() => undefined} /><Probe /></Providers>);
   return svc;
@@ -69,7 +68,7 @@ describe('数据检查 panel', () => {
   it('each row link shows the row where it can be changed', async () => {
     setup();
     await waitFor(() => expect(screen.getAllByTestId('check-finding')).toHaveLength(3));
-    await waitFor(() => expect(link('F9-NEW').getAttribute('data-table')).toBe('projects'));
+    expect(link('7').getAttribute('data-table')).toBe('projects');
     expect(probe()).toBe('dashboard -');
 
     fireEvent.click(link('F1'));
@@ -78,9 +77,9 @@ describe('数据检查 panel', () => {
     fireEvent.click(link('430105000000'));
     expect(probe()).toBe('units units:430105000000:population');
     expect(link('430105000000').textContent).toContain('分年份人口');
-    // a facility a project adds is not in 医疗卫生机构: 规划项目
-    fireEvent.click(link('F9-NEW'));
+    // a facility a project builds is in no facilities table: 规划项目
+    fireEvent.click(link('7'));
     expect(probe()).toMatch(/^timeline /);
-    expect(link('F9-NEW').textContent).toContain('规划项目');
+    expect(link('7').textContent).toBe('规划项目新建新院7实有床位');
   });
 });
