@@ -90,7 +90,7 @@ export function MappingStep({ kind, proposal, headerRow, preview, mapping, onCha
         : <div className="mapping-allset" data-testid="mapping-allset">{t('io.mapping.allSet')}</div>}
       {[...dups].map(([field, cols]) => (
         <div key={field} className="mapping-missing" role="alert" data-testid="mapping-duplicate">
-          {t('io.mapping.duplicate', { field: labelOf(field), cols: cols.map((c) => `「${c}」`).join(sep(lang, 'list')) })}
+          {t('io.mapping.duplicate', { field: labelOf(field), cols: cols.map((c) => t('io.mapping.quoted', { s: c })).join(sep(lang, 'list')) })}
         </div>
       ))}
       {loadMsg && <div className={loadMsg.ok ? 'import-meta' : 'mapping-missing'} data-testid="mapping-load-message">{loadMsg.text}</div>}
