@@ -1,4 +1,4 @@
-/** Above the gaps: the standard set and target year in use, 管理标准…, 只看不足, export, and a light busy sign. */
+/** Above the gaps: the standard set and target year in use, 管理标准…, 只看不足, export, the data check's count, and a light busy sign. */
 import { useEffect, useRef, useState } from 'react';
 import type { GapSettings } from '../../../shared/api/contract.ts';
 import type { StandardSummary } from '../../../shared/gaps/standard.ts';
@@ -7,6 +7,7 @@ import { errorText } from '../../ui/i18n/labels.ts';
 import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
 import { useUi } from '../../ui/state/UiContext.tsx';
 import { saveFileOut } from '../../ui/io/files.ts';
+import { CheckCount } from './CheckCount.tsx';
 
 interface Props {
   sets: StandardSummary[] | null;
@@ -87,6 +88,7 @@ export function GapsToolbar(p: Props) {
       <button type="button" className="tool-btn" onClick={() => void exportXlsx()} disabled={!p.settings || exporting} data-testid="gaps-export">
         {exporting ? t('gaps.exporting') : t('gaps.export')}
       </button>
+      <CheckCount settings={p.settings} />
       <span className="tool-spacer" />
       {p.loading && <span className="gaps-busy" data-testid="gaps-busy">{t('gaps.computing')}</span>}
       {p.scenarioName && <span className="tool-hint" data-testid="gaps-scenario">{t('gaps.scenario', { name: p.scenarioName })}</span>}
