@@ -13,7 +13,7 @@ const FAMILY: Record<CheckFamily, { zh: string; en: string }> = {
   places: { zh: '位置', en: 'Places' },
   targets: { zh: '指标所需数据', en: 'What the targets need' },
 };
-const TABLE = { units: { zh: '行政区划', en: 'units' }, facilities: { zh: '机构', en: 'facilities' }, populations: { zh: '人口', en: 'populations' } } as const;
+const TABLE = { units: { zh: '行政区划', en: 'units' }, facilities: { zh: '机构', en: 'facilities' }, populations: { zh: '人口', en: 'populations' }, projects: { zh: '规划项目', en: 'project' } } as const;
 
 /** One finding as a line (and its effect and fix indented below): `[机构 F1 · 实有床位] message`. */
 export function findingLines(f: CheckFinding, lang: Lang): string[] {

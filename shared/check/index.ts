@@ -40,8 +40,8 @@ function atProject(f: CheckFinding, builtBy: CheckInput['builtBy']): CheckFindin
     ...f,
     row: { table: 'projects', key: String(project.id), name: project.name, ...(f.row.column ? { column: f.row.column } : {}) },
     fix: {
-      zh: `${f.row.name} 由${where.zh}新建：在「规划项目」中打开该项目，补填或更正新机构的数字（${f.fix.zh}）`,
-      en: `${f.row.name} is built by ${where.en}: open it under Projects and complete the new facility's figures (${f.fix.en})`,
+      zh: `${f.row.name} 由${where.zh}新建，不在机构表中：在「规划项目」中打开该项目，补填或更正新机构的这项数字`,
+      en: `${f.row.name} is built by ${where.en} and is in no facilities table: open the project under Projects and complete or correct this figure of the new facility`,
     },
   };
 }

@@ -229,4 +229,20 @@ describe('the allocation on the sample plan, against the gap screen', () => {
     expect(r.lines.every((l) => l.resource !== 'gps' || !l.reason.includes('2030'))).toBe(true);
     expect(r.notes).toContain(`「每万常住人口全科医生数（2030年）」2030 年到期（未到期），本次先按到期指标配置；按它全域（长沙市）缺 ${fmt(later.shortfall!)} 名全科医生，配置后缺 ${fmt(later.shortfall! - 200)} 名全科医生`);
   });
+
+  it('applied to a facility a 新建 project builds (the 河西新院, in no facilities table): the project opens it with the beds, or a later 扩建 adds them', async () => {
+    const HEXI = 'F430111-R04-HX';
+    const hexi = (await sample.call('projects.list', { scenarioId: 1 })).find((p) => p.kind === 'new' && p.facility_id === HEXI)!;
+    const now = await sample.call('allocation.apply', { scenarioId: 1, name: '河西新院配床', lines: [{ facility: HEXI, resource: 'beds', amount: 120 }, { facility: HEXI, resource: 'beds', amount: 30 }] });
+    const built = (await sample.call('projects.list', { scenarioId: now.id })).find((p) => p.kind === 'new' && p.facility_id === HEXI)!;
+    expect(built.fields).toMatchObject({ beds_open: 150 }); // lines for one facility and resource add up
+    const at2025 = (await sample.call('timeline.facilities', { scenarioId: now.id, year: 2025 })).facilities.find((f) => f.id === HEXI)!;
+    expect(at2025.beds_open).toBe(150);
+    expect((await sample.call('projects.list', { scenarioId: 1 })).find((p) => p.id === hexi.id)!.fields).toEqual(hexi.fields); // the baseline keeps its project
+
+    const later = await sample.call('allocation.apply', { scenarioId: 1, name: '河西新院扩床', year: 2026, lines: [{ facility: HEXI, resource: 'beds', amount: 80 }] });
+    const expand = (await sample.call('projects.list', { scenarioId: later.id })).filter((p) => p.kind === 'expand' && p.facility_id === HEXI);
+    expect(expand.map((p) => [p.year, p.deltas])).toEqual([[2026, { beds_open: 80 }]]);
+    expect((await sample.call('timeline.facilities', { scenarioId: later.id, year: 2026 })).facilities.find((f) => f.id === HEXI)!.beds_open).toBe(80);
+  });
 });

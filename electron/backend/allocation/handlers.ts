@@ -13,7 +13,7 @@ import { isSamplePlan } from '../io/sample-mark.ts';
 import type { Workspace } from '../workspace.ts';
 import { runAllocation } from './run-allocation.ts';
 import type { AccessOf } from '../gaps.ts';
-import { addProject } from '../timeline/projects.ts';
+import { addProject, updateProject } from '../timeline/projects.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -39,12 +39,22 @@ export function allocationHandlers(ws: Workspace, accessOf?: AccessOf): Pick<Pla
         g[field] = (g[field] ?? 0) + l.amount;
         gains.set(l.facility, g);
       }
+      const builtBy = new Map(listProjects(p.db, s.id).filter((x) => x.kind === 'new').map((x) => [x.facility_id, x]));
       for (const [id, g] of gains) {
         const f = getRow(p.db, 'facilities', s.id, id);
-        if (!f) throw new ApiError('NOT_FOUND', `找不到机构「${id}」`, `No facility "${id}"`);
+        const built = f ? undefined : builtBy.get(id);
+        if (!f && !built) throw new ApiError('NOT_FOUND', `找不到机构「${id}」`, `No facility "${id}"`);
         const deltas = Object.fromEntries(Object.entries(g).filter(([, d]) => d !== 0));
         if (!Object.keys(deltas).length) continue;
-        if (year !== undefined) { addProject(p.db, s.id, { year, kind: 'expand', facility_id: id, deltas, note: '来自资源配置测算' }); continue; }
+        if (year !== undefined) { addProject(p.db, s.id, { year: Math.max(year, built?.year ?? year), kind: 'expand', facility_id: id, deltas, note: '来自资源配置测算' }); continue; }
+        if (built) {
+          // A facility a 新建 project builds is in no table: it opens with what the allocation gives it.
+          const fields: Record<string, number> = { ...(built.fields as Record<string, number>) };
+          for (const [field, d] of Object.entries(deltas)) fields[field] = (fields[field] ?? 0) + d;
+          const { id: projectId, ...rest } = built;
+          updateProject(p.db, s.id, projectId, { ...rest, facility_id: id, fields } as Parameters<typeof updateProject>[3]);
+          continue;
+        }
         for (const [field, d] of Object.entries(deltas)) {
           const now = (f as Record<string, unknown>)[field];
           editCell(p, 'facilities', s.id, id, field, (typeof now === 'number' ? now : 0) + d);
