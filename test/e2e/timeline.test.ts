@@ -1,7 +1,10 @@
 // End-to-end: the 规划项目 tab on the sample plan — 开福区's six projects from 开政办发〔2022〕26号, the
 // year matrix against the Kaifu set, 查看年份, adding an expansion, an upgrade and a new 120 station
-// through the form (a refusal first), editing and removing one, and the gap screen's year counting them. Screenshots at
-// each step (test-results/screenshots/timeline-*.png).
+// through the form (a refusal first), editing and removing one, and the gap screen's year counting them; a 其他项目
+// (an information platform, 在建, with its 责任单位 and cost), the projects sheet exported and imported back (all
+// unchanged) and a sheet of one row checked with 替换. Screenshots at each step (test-results/screenshots/timeline-*.png).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
 import { launchApp, openUnits, screenshot, type App } from './harness.ts';
@@ -180,5 +183,113 @@ describe('规划项目', () => {
     await app.page.setViewportSize({ width: 1280, height: 720 });
     await poll(() => q('timeline-projects-count').textContent()).toBe('共 25 个');
     await screenshot(app.page, 'timeline-10-small-window');
+  });
+
+  it('adds a 其他项目 (no facility) with its 责任单位 and 在建: the table tags it, the year and the range carry its cost', async () => {
+    // Cost of 2025's projects before (the upgrade of 2025 was removed above; other sample projects may remain).
+    const costOf = async (year: number) => {
+      const text = (await q('timeline-matrix').locator(`[data-testid=timeline-year-cost][data-year="${year}"]`).textContent()) ?? '';
+      return text === '·' ? 0 : Number(text.replace(/,/g, ''));
+    };
+    const rangeTotal = async () => Number((await q('timeline-range-cost').textContent())!.replace(/^合计 /, '').replace(/,/g, ''));
+    await poll(() => q('timeline-matrix').locator('[data-testid=timeline-year-cost][data-year="2025"]').count()).toBe(1);
+    const before2025 = await costOf(2025);
+    const totalBefore = await rangeTotal();
+    const n = await projectRows().count(); // after the edits above
+
+    await q('timeline-add').click();
+    await q('timeline-form').waitFor();
+    await q('tl-year').fill('2025');
+    await q('tl-kind-other').check();
+    // No facility, no figures: 其他项目 changes none.
+    expect(await q('tl-facility').count()).toBe(0);
+    expect(await q('tl-figure-beds_open').count()).toBe(0);
+    await q('tl-name').fill('开福区全民健康信息平台建设');
+    await q('tl-cost').fill('1200');
+    await q('tl-unit').fill('430105009000'); // 新河街道
+    await poll(() => q('tl-unit-picked').textContent()).toContain('430105009000');
+    await q('tl-responsible').fill('开福区卫生健康局');
+    await q('tl-status').selectOption('building');
+    await screenshot(app.page, 'timeline-11-form-other');
+    await q('dialog-submit').click();
+    await poll(() => q('timeline-form').count()).toBe(0);
+    await poll(() => projectRows().count()).toBe(n + 1);
+
+    const platform = projectRows().filter({ hasText: '开福区全民健康信息平台建设' });
+    expect(await platform.getAttribute('data-kind')).toBe('other');
+    expect(await platform.locator('.tl-kind').textContent()).toBe('其他项目');
+    const tag = platform.locator('[data-testid=timeline-project-status]');
+    expect(await tag.textContent()).toBe('在建');
+    expect(await tag.evaluate((el) => el.classList.contains('is-building'))).toBe(true);
+    expect(await platform.locator('[data-testid=timeline-project-responsible]').textContent()).toBe('开福区卫生健康局');
+    // Where a facility would be: its 责任单位 and the unit it is in.
+    expect(await platform.locator('.tl-facility').textContent()).toMatch(/^开福区卫生健康局 · .*新河/);
+    expect(await platform.locator('[data-testid=timeline-project-changes]').textContent()).toBe('不改变机构（仅计投资）');
+    // The sample's projects carry no status: 计划.
+    expect(await projectRows().first().locator('[data-testid=timeline-project-status]').textContent()).toBe('计划');
+    // 2025's cost and the range's total both grow by the platform's 1,200 万元.
+    await poll(() => costOf(2025)).toBe(before2025 + 1200);
+    expect(await rangeTotal()).toBe(totalBefore + 1200);
+    expect(await q('timeline-cost').textContent()).toContain(`年投资合计 ${new Intl.NumberFormat('zh-CN').format(totalBefore + 1200)} 万元`);
+    await platform.scrollIntoViewIfNeeded();
+    await screenshot(app.page, 'timeline-12-other-project');
+
+    // Editing it shows what was given.
+    await platform.locator('[data-testid=timeline-edit]').click();
+    await q('timeline-form').waitFor();
+    expect(await q('tl-responsible').inputValue()).toBe('开福区卫生健康局');
+    expect(await q('tl-status').inputValue()).toBe('building');
+    expect(await q('tl-unit').inputValue()).toBe('430105009000');
+    await q('dialog-cancel').click();
+  });
+
+  it('exports the projects sheet and imports it back: the check finds every project unchanged, and the import changes nothing', async () => {
+    const n = await projectRows().count(); // the projects after the edits above, and the platform
+    const [download] = await Promise.all([app.page.waitForEvent('download'), q('timeline-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/-规划项目\.xlsx$/);
+    const saved = path.join(home, download.suggestedFilename());
+    await download.saveAs(saved);
+
+    await q('timeline-import').click();
+    await q('timeline-import-dialog').waitFor();
+    await q('import-file-input').setInputFiles(saved);
+    expect(await q('dialog-submit').textContent()).toBe('检查');
+    await q('dialog-submit').click();
+    await poll(() => q('import-success').textContent()).toBe(`检查通过（未写入）：将新增 0 条，修改 0 条，未变 ${n} 条`);
+    expect(await q('dialog-submit').textContent()).toBe('确认导入');
+    await screenshot(app.page, 'timeline-13-import-checked');
+    await q('dialog-submit').click();
+    await poll(() => q('import-success').textContent()).toBe(`导入完成：新增 0 条，修改 0 条，未变 ${n} 条`);
+    await q('dialog-submit').click(); // 关闭
+    await poll(() => q('timeline-import-dialog').count()).toBe(0);
+    expect(await projectRows().count()).toBe(n);
+    const ps = await app.door.service.call('projects.list', { scenarioId: 1 });
+    expect(ps.find((p) => p.name === '开福区全民健康信息平台建设')).toMatchObject({ name: '开福区全民健康信息平台建设', cost: 1200, responsible_unit: '开福区卫生健康局', status: 'building', unit_code: '430105009000', facility_id: null });
+  });
+
+  it('checks a sheet of one row with 替换: one added, every other project would go; a bad status is refused with its row; nothing is written', async () => {
+    const n = await projectRows().count();
+    const one = path.join(home, '培训项目.csv');
+    writeFileSync(one, '年份,项目类型,项目名称,投资（万元）,责任单位,状态\n2024,其他项目,基层卫生人员培训,80,开福区卫生健康局,完工\n');
+    await q('timeline-import').click();
+    await q('timeline-import-dialog').waitFor();
+    await q('import-file-input').setInputFiles(one);
+    await q('timeline-import-replace').check();
+    await q('dialog-submit').click();
+    await poll(() => q('import-success').textContent()).toBe('检查通过（未写入）：将新增 1 条，修改 0 条，未变 0 条');
+    expect(await q('timeline-import-removed').textContent()).toBe(`将删除表中没有的 ${n} 个项目`);
+    await screenshot(app.page, 'timeline-14-import-replace');
+
+    const bad = path.join(home, '状态有误.csv');
+    // 已开工 would read as 在建; 暂缓 is no status of ours.
+    writeFileSync(bad, '年份,项目类型,项目名称,投资（万元）,状态\n2024,其他项目,基层卫生人员培训,80,暂缓\n');
+    await q('import-file-input').setInputFiles(bad);
+    expect(await q('import-report').count()).toBe(0); // another file: the check is asked again
+    await q('dialog-submit').click();
+    await poll(() => q('import-failed').count()).toBe(1);
+    expect(await q('import-problem').first().textContent()).toContain('第 2 行「状态」的值「暂缓」不是项目状态：请填写 计划、在建 或 完工');
+    expect(await q('dialog-submit').textContent()).toBe('检查');
+    await q('dialog-cancel').click();
+    expect(await projectRows().count()).toBe(n);
   });
 });

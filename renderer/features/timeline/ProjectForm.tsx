@@ -1,15 +1,17 @@
 /**
  * Adding or editing a project (规划项目): its year and kind, the facility it concerns (typed by name or
  * id, picked from a list), then what the kind needs — a new facility's type, site and figures; a new
- * site; the changes in beds, staff, floor area …; the type it becomes — and its cost and source. The
- * service checks it; a refusal is shown here with the fields it names marked.
+ * site; the changes in beds, staff, floor area …; the type it becomes — and its cost and source. A
+ * 其他项目 (a platform, equipment, training) has no facility: a name, a year, a cost and, if it is in one
+ * place, its unit (所在区划). Every project has a 责任单位 and a status (计划/在建/完工). The service checks
+ * it; a refusal is shown here with the fields it names marked.
  */
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { ProjectOut } from '../../../shared/api/methods/timeline.ts';
 import type { Facility } from '../../../shared/model/entities.ts';
 import { FACILITY_TYPE_LABELS, FACILITY_TYPES, type FacilityType } from '../../../shared/model/kinds.ts';
-import { PROJECT_KIND_LABELS, PROJECT_KINDS, type ProjectInput, type ProjectKind } from '../../../shared/timeline/project.ts';
+import { PROJECT_KIND_LABELS, PROJECT_KINDS, PROJECT_STATUS_LABELS, PROJECT_STATUSES, type ProjectInput, type ProjectKind, type ProjectStatus } from '../../../shared/timeline/project.ts';
 import { fieldWord } from '../../../shared/timeline/words.ts';
 import { DialogButtons, ErrorBox, Modal } from '../../ui/dialogs/Modal.tsx';
 import { useLang } from '../../ui/i18n/index.ts';
@@ -28,13 +30,15 @@ interface Draft {
   year: string; kind: ProjectKind; name: string; facility: string;
   type: FacilityType | ''; facilityName: string; newId: string; lon: string; lat: string;
   figures: Record<Figure, string>; cost: string; document: string; clause: string; note: string;
+  /** 责任单位 (free text), 状态, and a 其他项目's unit (code or name as typed). */
+  responsible: string; status: ProjectStatus; unit: string;
 }
 
 const blankFigures = (): Record<Figure, string> => Object.fromEntries(FIGURES.map((k) => [k, ''])) as Record<Figure, string>;
 const str = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
 function draftOf(p: ProjectOut | null, year: number): Draft {
-  if (!p) return { year: String(year), kind: 'expand', name: '', facility: '', type: '', facilityName: '', newId: '', lon: '', lat: '', figures: blankFigures(), cost: '', document: '', clause: '', note: '' };
+  if (!p) return { year: String(year), kind: 'expand', name: '', facility: '', type: '', facilityName: '', newId: '', lon: '', lat: '', figures: blankFigures(), cost: '', document: '', clause: '', note: '', responsible: '', status: 'planned', unit: '' };
   const figures = blankFigures();
   const from = p.kind === 'new' ? p.fields : p.deltas;
   for (const k of FIGURES) figures[k] = str((from as Record<string, number | null | undefined>)[k]);
@@ -42,6 +46,7 @@ function draftOf(p: ProjectOut | null, year: number): Draft {
     year: String(p.year), kind: p.kind, name: p.name, facility: p.kind === 'new' ? '' : p.facility_id ?? '',
     type: p.type ?? '', facilityName: p.facility_name ?? '', newId: p.kind === 'new' ? p.facility_id ?? '' : '', lon: str(p.lon), lat: str(p.lat),
     figures, cost: str(p.cost), document: p.source_document ?? '', clause: p.source_clause ?? '', note: p.note ?? '',
+    responsible: p.responsible_unit ?? '', status: p.status, unit: p.kind === 'other' ? p.unit_code ?? '' : '',
   };
 }
 
@@ -52,11 +57,13 @@ interface Props {
   /** Facilities brought by the scenario's new-facility projects (they can be expanded or upgraded later). */
   planned: readonly { id: string; name: string; type: FacilityType }[];
   unitName(code: string | null): string;
+  /** The plan's units, for a 其他项目's 所在区划. */
+  units: readonly { code: string; name: string }[];
   onSave(input: ProjectInput): Promise<void>;
   onClose(): void;
 }
 
-export function ProjectForm({ project, defaultYear, facilities, planned, unitName, onSave, onClose }: Props) {
+export function ProjectForm({ project, defaultYear, facilities, planned, unitName, units, onSave, onClose }: Props) {
   const { t, lang } = useLang();
   const [d, setD] = useState<Draft>(() => draftOf(project, defaultYear));
   const [busy, setBusy] = useState(false);
@@ -78,6 +85,20 @@ export function ProjectForm({ project, defaultYear, facilities, planned, unitNam
     return (q ? choices.filter((c) => c.name.includes(q) || c.id.includes(q)) : choices).slice(0, 60);
   }, [choices, d.facility]);
 
+  // A 其他项目's unit: typed as a code or a name, the name unique (several units share names such as 新村社区).
+  const unitPicked = useMemo(() => {
+    const q = d.unit.trim();
+    if (!q) return undefined;
+    const byCode = units.find((u) => u.code === q);
+    if (byCode) return byCode;
+    const named = units.filter((u) => u.name === q);
+    return named.length === 1 ? named[0] : undefined;
+  }, [units, d.unit]);
+  const unitOptions = useMemo(() => {
+    const q = d.unit.trim();
+    return (q ? units.filter((u) => u.name.includes(q) || u.code.startsWith(q)) : units).slice(0, 60);
+  }, [units, d.unit]);
+
   const bad = new Set<string>(error instanceof ApiError ? ((error.details as { problems?: { field: string }[] } | undefined)?.problems ?? []).map((x) => x.field.split('.')[0]!) : []);
   const cls = (field: string) => (bad.has(field) ? 'is-bad' : undefined);
 
@@ -96,7 +117,8 @@ export function ProjectForm({ project, defaultYear, facilities, planned, unitNam
     const figures: Record<string, number> = {};
     for (const k of FIGURES) { const v = num(d.figures[k]); if (v !== null) figures[k] = v; }
     const common = { year: Number(d.year), kind: d.kind, ...(d.name.trim() ? { name: d.name.trim() } : {}),
-      cost: num(d.cost), source_document: d.document, source_clause: d.clause, note: d.note };
+      cost: num(d.cost), source_document: d.document, source_clause: d.clause, note: d.note,
+      responsible_unit: d.responsible.trim() || null, status: d.status };
     const facility_id = picked?.id ?? d.facility.trim();
     switch (d.kind) {
       case 'new': return { ...common, ...(d.newId.trim() ? { facility_id: d.newId.trim() } : {}), type: d.type || null, facility_name: d.facilityName || null, lon: num(d.lon), lat: num(d.lat), fields: figures };
@@ -104,7 +126,7 @@ export function ProjectForm({ project, defaultYear, facilities, planned, unitNam
       case 'upgrade': return { ...common, facility_id, type: d.type || null, facility_name: d.facilityName || null, deltas: figures };
       case 'expand': return { ...common, facility_id, deltas: figures };
       case 'close': return { ...common, facility_id };
-      case 'other': return common; // 其他项目: no facility
+      case 'other': return { ...common, unit_code: unitPicked?.code ?? (d.unit.trim() || null) }; // 其他项目: no facility
     }
   };
   const submit = async () => {
@@ -122,7 +144,7 @@ export function ProjectForm({ project, defaultYear, facilities, planned, unitNam
   };
 
   const k = d.kind;
-  const needsFacility = k !== 'new';
+  const needsFacility = k !== 'new' && k !== 'other';
   const figuresTitle = k === 'new' ? t('timeline.form.figures') : t('timeline.form.changes');
   return (
     <Modal title={project ? t('timeline.form.editTitle') : t('timeline.form.addTitle')} testId="timeline-form" onClose={onClose} onSubmit={() => void submit()} wide
@@ -216,7 +238,23 @@ export function ProjectForm({ project, defaultYear, facilities, planned, unitNam
           </label>
         )}
 
-        {k === 'close' ? <p className="field-hint">{t('timeline.form.closeHint')}</p> : (
+        {k === 'other' && (
+          <div className="tl-form-row">
+            <label className="field tl-grow">
+              <span>{t('timeline.form.unit')}</span>
+              <input type="text" list="tl-unit-list" value={d.unit} placeholder={t('timeline.form.unitPlaceholder')} onChange={(e) => set('unit', e.target.value)}
+                className={cls('unit_code')} data-testid="tl-unit" autoComplete="off" />
+              <datalist id="tl-unit-list">
+                {unitOptions.map((u) => <option key={u.code} value={u.code} label={u.name} />)}
+              </datalist>
+            </label>
+            <span className={`field-hint tl-grow2 tl-site-hint${d.unit.trim() && !unitPicked ? ' tl-bad' : ''}`} data-testid="tl-unit-picked">
+              {unitPicked ? `${unitPicked.name}（${unitPicked.code}）` : d.unit.trim() ? t('timeline.form.noSuchUnit') : t('timeline.form.otherHint')}
+            </span>
+          </div>
+        )}
+
+        {k === 'other' ? null : k === 'close' ? <p className="field-hint">{t('timeline.form.closeHint')}</p> : (
           <fieldset className={`tl-figures ${cls('deltas') ?? cls('fields') ?? ''}`}>
             <legend>{figuresTitle}</legend>
             {FIGURES.map((f) => (
@@ -232,11 +270,24 @@ export function ProjectForm({ project, defaultYear, facilities, planned, unitNam
         <div className="tl-form-row">
           <label className="field tl-grow2">
             <span>{t('timeline.form.name')}</span>
-            <input type="text" value={d.name} placeholder={t('timeline.form.namePlaceholder')} onChange={(e) => set('name', e.target.value)} data-testid="tl-name" />
+            <input type="text" value={d.name} placeholder={k === 'other' ? t('timeline.form.otherNamePlaceholder') : t('timeline.form.namePlaceholder')} className={cls('name')} onChange={(e) => set('name', e.target.value)} data-testid="tl-name" />
           </label>
           <label className="field tl-grow">
             <span>{t('timeline.form.cost')}</span>
             <input type="text" inputMode="decimal" value={d.cost} onChange={(e) => set('cost', e.target.value)} className={cls('cost')} data-testid="tl-cost" />
+          </label>
+        </div>
+        <div className="tl-form-row">
+          <label className="field tl-grow2">
+            <span>{t('timeline.form.responsible')}</span>
+            <input type="text" value={d.responsible} placeholder={t('timeline.form.responsiblePlaceholder')} onChange={(e) => set('responsible', e.target.value)}
+              className={cls('responsible_unit')} data-testid="tl-responsible" />
+          </label>
+          <label className="field tl-grow">
+            <span>{t('timeline.form.status')}</span>
+            <select value={d.status} onChange={(e) => set('status', e.target.value as ProjectStatus)} className={cls('status')} data-testid="tl-status">
+              {PROJECT_STATUSES.map((s) => <option key={s} value={s}>{labelIn(PROJECT_STATUS_LABELS[s], lang)}</option>)}
+            </select>
           </label>
         </div>
         <div className="tl-form-row">

@@ -2,7 +2,8 @@
  * 规划项目 (Projects by year): the active scenario's projects with their years — add, edit, remove — and
  * the plan year by year against a standard set: every target's region-level traffic light and
  * shortfall per year, so a planner sees in which year each target is met. 查看年份 marks the year
- * looked at: the projects done by then and its column.
+ * looked at: the projects done by then and its column. The projects go out and come in as a sheet
+ * (导出项目表 / 导入项目表…); the range's 投资估算 heads the projects.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProjectOut } from '../../../shared/api/methods/timeline.ts';
@@ -15,6 +16,8 @@ import { useUi } from '../../ui/state/UiContext.tsx';
 import { useScenarioName } from '../../ui/scenarios/ScenarioSwitcher.tsx';
 import { useRemembered } from '../../ui/state/useRemembered.ts';
 import { ProjectForm } from './ProjectForm.tsx';
+import { ProjectImportDialog } from './ProjectImportDialog.tsx';
+import { ProjectSheetButtons } from './ProjectSheetButtons.tsx';
 import { ProjectTable } from './ProjectTable.tsx';
 import { TimelineToolbar } from './TimelineToolbar.tsx';
 import { useTimeline } from './useTimeline.ts';
@@ -33,6 +36,7 @@ export function TimelineView() {
   const scenarioName = nameOf(useActiveScenario()) || null;
   const readOnly = !!status?.plan?.readOnly;
   const [form, setForm] = useState<{ project: ProjectOut | null } | null>(null);
+  const [importing, setImporting] = useState(false);
   const [viewYearChosen, setViewYear] = useRemembered<number | null>('timeline.viewYear', null);
 
   // The year viewed: the one chosen, kept inside the years shown; else the set's year.
@@ -45,6 +49,7 @@ export function TimelineView() {
 
   const facilityById = useMemo(() => new Map((facilities ?? []).map((f) => [f.id, f])), [facilities]);
   const unitNames = useMemo(() => new Map((units ?? []).map((u) => [u.code, u.name])), [units]);
+  const unitList = useMemo(() => (units ?? []).map((u) => ({ code: u.code, name: u.name })), [units]);
   const unitName = useCallback((code: string | null) => (code ? unitNames.get(code) ?? code : ''), [unitNames]);
   const projects = summary?.projects ?? [];
   const projectNames = useMemo(() => new Map(projects.map((p) => [p.id, `${p.year} ${p.name}`])), [projects]);
@@ -99,6 +104,13 @@ export function TimelineView() {
               <h2>{t('timeline.projects.title')}</h2>
               <span className="tl-sub-head" data-testid="timeline-projects-count">{t('timeline.projects.count', { n: projects.length })}</span>
               {projects.length > 0 && <span className="tl-sub-head" data-testid="timeline-done-by">{t('timeline.projects.doneBy', { year: viewYear, done, later: projects.length - done })}</span>}
+              {projects.length > 0 && (
+                <span className="tl-sub-head tl-cost-head" data-testid="timeline-cost">
+                  {t('timeline.projects.costTotal', { from: summary.fromYear, to: summary.toYear, total: COST.format(summary.cost.total) })}
+                  {summary.cost.uncosted > 0 && t('timeline.projects.uncosted', { n: summary.cost.uncosted })}
+                </span>
+              )}
+              <ProjectSheetButtons readOnly={readOnly} onImport={() => setImporting(true)} />
             </header>
             <div className="tl-scroll">
               {projects.length === 0
@@ -121,10 +133,12 @@ export function TimelineView() {
       )}
       {form && (
         <ProjectForm project={form.project} defaultYear={viewYear} facilities={facilities ?? EMPTY} planned={planned} unitName={unitName}
-          onSave={save} onClose={() => setForm(null)} />
+          units={unitList} onSave={save} onClose={() => setForm(null)} />
       )}
+      {importing && <ProjectImportDialog scenarioName={scenarioName} onClose={() => setImporting(false)} />}
     </div>
   );
 }
 
 const EMPTY: Facility[] = [];
+const COST = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });

@@ -1,7 +1,7 @@
 /**
  * 逐年达标情况: every target of the set (rows) against the years (columns), each cell the region's
- * figure with its traffic light and shortfall as on the gap screen, the projects of each year above,
- * and the year from which each target is met. A year's header picks it as the year viewed.
+ * figure with its traffic light and shortfall as on the gap screen, the projects of each year and their
+ * 投资估算 (万元, 其他项目 included) above, and the year from which each target is met. A year's header picks it as the year viewed.
  */
 import { memo } from 'react';
 import type { TimelineSummary } from '../../../shared/api/methods/timeline.ts';
@@ -34,6 +34,8 @@ export function metFrom(statuses: readonly (GapStatus | undefined)[], years: rea
   return lastMet ? { kind: 'since', year: years[i]! } : { kind: 'lost', year: years[i]! };
 }
 
+const COST = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
 export const YearMatrix = memo(function YearMatrix({ summary, viewYear, onViewYear, projectNames }: Props) {
   const { t, lang } = useLang();
   const years = summary.years.map((y) => y.year);
@@ -64,6 +66,15 @@ export const YearMatrix = memo(function YearMatrix({ summary, viewYear, onViewYe
             </th>
           ))}
           <th className="tl-metfrom-h tl-sub" />
+        </tr>
+        <tr className="tl-cost-row">
+          <th scope="row" className="tl-target-h tl-sub">{t('timeline.matrix.costRow')}</th>
+          {summary.years.map((y) => (
+            <th key={y.year} className={`tl-cost-cell${y.year === viewYear ? ' is-viewed' : ''}`} data-testid="timeline-year-cost" data-year={y.year}>
+              {y.cost !== 0 ? COST.format(y.cost) : <span className="tl-none">·</span>}
+            </th>
+          ))}
+          <th className="tl-metfrom-h tl-sub tl-cost-total" data-testid="timeline-range-cost">{t('timeline.matrix.costTotal', { total: COST.format(summary.cost.total) })}</th>
         </tr>
       </thead>
       {groups.map((g) => (
