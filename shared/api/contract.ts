@@ -89,5 +89,5 @@ export type PlannerService = { [M in ApiMethod]: (args: ApiParsedArgs<M>) => Api
 export type Invoke = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => Promise<ApiResult<M>>;
 
 export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API, name);
+  return typeof name === 'string' && Object.hasOwn(API, name);
 }

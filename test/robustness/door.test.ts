@@ -56,10 +56,12 @@ const get = (target: string, host = `127.0.0.1:${door.port}`, extra = '') =>
   raw(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n${extra}\r\n`);
 
 /** An authenticated API call over fetch (Host 127.0.0.1:PORT, as the browser sends it). */
+// biome-ignore lint/suspicious/noExplicitAny: the door's answer to any method, read loosely by the assertions
 async function api(method: string, args: unknown): Promise<{ status: number; body: { ok: boolean; result?: any; error?: { code: string; message: string; messageEn: string; details?: any } } }> {
   const res = await fetch(`http://127.0.0.1:${door.port}/api/${method}`, {
     method: 'POST', headers: { 'Content-Type': 'application/json', 'X-HealthPlan-Token': door.token }, body: JSON.stringify(args),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   return { status: res.status, body: await res.json() as any };
 }
 

@@ -40,7 +40,7 @@ const BYTE_MUTATORS: Record<string, Mutator> = {
   bomInMiddle: (b, r) => spliceIn(b, r.int(b.length + 1), Buffer.from([0xef, 0xbb, 0xbf])),
   nulBytes: (b, r) => spliceIn(b, r.int(b.length + 1), Buffer.alloc(1 + r.int(64))),
   empty: () => Buffer.alloc(0),
-  randomFile: (b, r) => randomBytes(1 + r.int(4096), r),
+  randomFile: (_b, r) => randomBytes(1 + r.int(4096), r),
 };
 
 const HUGE = ['1e308', '-1e308', '99999999999999999999999999', '-1', '1e-400', 'NaN', 'Infinity', '-0', '0x1F', '１２３', '٣٤', '9'.repeat(400), '1,000,000', '12.5.6'];

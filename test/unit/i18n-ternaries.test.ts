@@ -18,7 +18,7 @@ const TERNARY = new RegExp(String.raw`lang === 'en' \? ${LITERAL} : ${LITERAL}`,
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 /** The ternaries on a line that choose between two non-empty literal texts, one of them Chinese. */
-export function uiTernaries(line: string): string[] {
+function uiTernaries(line: string): string[] {
   return [...line.matchAll(TERNARY)]
     .filter((m) => m[1]!.length > 2 && m[2]!.length > 2 && (CJK.test(m[1]!) || CJK.test(m[2]!)))
     .map((m) => m[0]);
@@ -26,6 +26,7 @@ export function uiTernaries(line: string): string[] {
 
 describe('UI texts chosen by a language ternary', () => {
   it('are caught by the check (the check itself)', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a line of source code, as the check reads it
     expect(uiTernaries("return lang === 'en' ? `${s} pp` : `${s} 个百分点`;")).toHaveLength(1);
     expect(uiTernaries("x.join(lang === 'en' ? '; ' : '；')")).toHaveLength(1);
     expect(uiTernaries("(lang === 'en' ? 'placed/moved/removed' : '新增/移动/删除')")).toHaveLength(1);

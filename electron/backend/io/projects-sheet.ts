@@ -183,7 +183,7 @@ export function parseProjectSheet(sheet: SheetData): ParsedProjectSheet {
   let dataRows = 0;
   sheet.rows.forEach((cells, r) => {
     const row = r + 2;
-    if (cells.every((x) => !x || !x.trim())) return;
+    if (cells.every((x) => !x?.trim())) return;
     dataRows++;
     const v: Record<string, unknown> = {};
     const headers: Record<string, string> = {};

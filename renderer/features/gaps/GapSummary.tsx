@@ -77,6 +77,7 @@ function SummaryItem({ item, selected, onSelect, onHover }: { item: Item; select
   const status = result?.status ?? lines[0]?.status ?? 'missing_data';
   const phrase = result ? gapPhrase(target, result, lang) : null;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a card of block content (head, figure, phrase) that selects its target; keyboard handled below
     <div
       role="button"
       tabIndex={0}

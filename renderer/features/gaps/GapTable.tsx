@@ -43,6 +43,7 @@ export const GapTable = memo(function GapTable(p: Props) {
       <thead>
         <tr className="gaps-group-row">
           <th className="gaps-name-h" rowSpan={2} scope="col">{t(`gaps.rowsHead.${p.kind}`)}</th>
+          {/* biome-ignore lint/suspicious/noArrayIndexKey: one group's name may recur after another group; the columns never reorder */}
           {groups.map((g, i) => <th key={`${g.name}-${i}`} colSpan={g.span} className="gaps-group-h" scope="colgroup">{groupLabel(g.name, lang)}</th>)}
         </tr>
         <tr className="gaps-target-row">

@@ -39,6 +39,7 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, plan
   const [state, setState] = useState<MapInstance>({ map: null, failed: null, restored: false });
   const { memory } = useDataStore();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language only names the zoom buttons (see the end): not worth a new map
   useEffect(() => {
     const el = container.current;
     if (!el) return;

@@ -36,6 +36,7 @@ export function useRoads(map: MapLibreMap | null): FeatureCollection {
   // The streets of the view are read straight from the service, not through the client's cache: each
   // view asks another box, and the cache (which keeps every answer while the plan is open) would keep
   // them all. The newest box wins; another network (geoVersion) or plan drops what was read.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: plan and geoVersion are triggers (drop what was read), not read
   useEffect(() => {
     setDetail(null);
     if (!map || none) return;

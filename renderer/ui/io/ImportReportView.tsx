@@ -57,7 +57,8 @@ function UnknownTypes({ unknown, onRetry }: { unknown: NonNullable<ImportReport[
 export function ImportReportView({ report, onRetry }: { report: Omit<ImportReport, 'table'>; onRetry?: () => void }) {
   const { t, lang } = useLang();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => { ref.current?.scrollIntoView?.({ block: 'nearest' }); }, [report]); // below the step, on a small screen
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new report is the trigger: it shows below the step, scrolled to on a small screen
+  useEffect(() => { ref.current?.scrollIntoView?.({ block: 'nearest' }); }, [report]);
   const counts = { added: N.format(report.added), changed: N.format(report.changed), unchanged: N.format(report.unchanged) };
   return (
     <div ref={ref} className="import-report" data-testid="import-report" data-ok={report.ok}>
@@ -79,6 +80,7 @@ export function ImportReportView({ report, onRetry }: { report: Omit<ImportRepor
         <div className="import-notes" data-testid="import-notes">
           <strong>{t('io.mapping.notes')}</strong>
           <ul>
+            {/* biome-ignore lint/suspicious/noArrayIndexKey: a report's notes in file order, never reordered */}
             {report.notes.map((n, i) => <li key={i} data-testid="import-note">{lang === 'en' ? n.messageEn : n.message}</li>)}
           </ul>
         </div>
@@ -92,6 +94,7 @@ export function ImportReportView({ report, onRetry }: { report: Omit<ImportRepor
             </thead>
             <tbody>
               {report.problems.map((pr, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a report's problems in file order, never reordered
                 <tr key={i} data-testid="import-problem">
                   <td className="num">{pr.row === 0 ? t('io.wholeFile') : pr.row}</td>
                   <td>{pr.column ?? ''}</td>

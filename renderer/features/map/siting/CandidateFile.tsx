@@ -70,6 +70,7 @@ export function CandidateFile({ settings, update }: { settings: SitingSettings; 
               <thead><tr><th className="num">{t('io.row')}</th><th>{t('io.column')}</th><th>{t('io.value')}</th><th>{t('io.message')}</th></tr></thead>
               <tbody>
                 {problems.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a file's problems, listed once in file order and never reordered
                   <tr key={i} data-testid="siting-file-problem">
                     <td className="num">{p.row === 0 ? t('io.wholeFile') : p.row}</td>
                     <td>{p.column ?? ''}</td>

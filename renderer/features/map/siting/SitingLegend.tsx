@@ -26,7 +26,7 @@ export function SitingLegend({ result, planner }: { result: SitingResultOut | nu
             <span className="map-legend-label">{t('map.siting.legend.site')}</span>
           </li>
         )}
-        {result && result.candidates.some((c) => c.source !== 'list') && (
+        {result?.candidates.some((c) => c.source !== 'list') && (
           <li>
             <span className="map-swatch is-dot" style={{ background: SITING_COLOURS.candidate, opacity: 0.5 }} aria-hidden="true" />
             <span className="map-legend-label">{t('map.siting.legend.candidate')}</span>

@@ -30,6 +30,7 @@ export function SitingPanel({ siting, head, onPicking, onFly, onLocate }: Props)
   // The form is long: a new answer scrolls into view; another scenario starts at the top (its note).
   const panel = useRef<HTMLElement>(null);
   useEffect(() => { if (result) panel.current?.querySelector('.siting-result')?.scrollIntoView({ block: 'start', behavior: 'smooth' }); }, [result]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scenarioId is the trigger (another scenario starts at the top), not read
   useEffect(() => { panel.current?.scrollTo({ top: 0 }); }, [scenarioId]);
   return (
     <aside ref={panel} className="map-side" data-testid="siting-panel" aria-label={t('map.siting.title')}>
