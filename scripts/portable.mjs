@@ -28,9 +28,16 @@ function sourceDateEpoch() {
 
 async function main() {
   const { values } = parseArgs({
-    options: { targets: { type: 'string', default: Object.keys(TARGETS).join(',') }, out: { type: 'string', default: 'dist/portable' }, 'no-build': { type: 'boolean', default: false } },
+    options: {
+      targets: { type: 'string', default: Object.keys(TARGETS).join(',') },
+      out: { type: 'string', default: 'dist/portable' },
+      'no-build': { type: 'boolean', default: false },
+    },
   });
-  const targets = values.targets.split(',').map((t) => t.trim()).filter(Boolean);
+  const targets = values.targets
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const unknown = targets.filter((t) => !TARGETS[t]);
   if (unknown.length || !targets.length) throw new Error(`Unknown target ${unknown.join(', ') || '(none)'}: choose from ${Object.keys(TARGETS).join(', ')}`);
   const outDir = path.resolve(root, values.out);

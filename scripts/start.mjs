@@ -10,7 +10,10 @@ function electronBinary() {
   if (process.env.HEALTHPLAN_NO_ELECTRON === '1') return { error: 'HEALTHPLAN_NO_ELECTRON=1' };
   // Resolving `electron` downloads its binary on first use; do it in a child so a failure stays quiet.
   const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
-    cwd: root, encoding: 'utf8', timeout: 180_000, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out = (probe.stdout ?? '').trim().split('\n').pop();
   if (probe.status === 0 && out) return { path: out };
@@ -21,7 +24,14 @@ function electronBinary() {
 function openBrowser(url) {
   const cmd = process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
-  try { spawn(cmd[0], cmd[1], { detached: true, stdio: 'ignore' }).on('error', () => {}).unref(); return true; } catch { return false; }
+  try {
+    spawn(cmd[0], cmd[1], { detached: true, stdio: 'ignore' })
+      .on('error', () => {})
+      .unref();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function browserDoor(reason) {
@@ -31,7 +41,9 @@ async function browserDoor(reason) {
   await door.service.invoke('plan.openSample', {}).catch(() => {});
   console.log(`HealthPlan: ${door.url}`);
   if (!openBrowser(door.url)) console.log('请在浏览器中打开上面的地址 / open the address above in a browser (Ctrl+C to stop)');
-  const stop = () => { void door.close().then(() => process.exit(0)); };
+  const stop = () => {
+    void door.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
@@ -43,7 +55,10 @@ if (!bin.path) {
   const started = Date.now();
   const child = spawn(bin.path, [root], { stdio: ['ignore', 'inherit', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; if (Date.now() - started > 10_000) process.stderr.write(d); });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    if (Date.now() - started > 10_000) process.stderr.write(d);
+  });
   child.on('error', (e) => void browserDoor(e.message));
   child.on('exit', (code) => {
     if (code !== 0 && Date.now() - started < 10_000) {

@@ -17,25 +17,42 @@ import type { Facility } from '../../shared/model/entities.ts';
 import { appliedInWords, type PlanAtYear } from '../../shared/timeline/facilities-at.ts';
 import { inRuleAreas, withScenarioRules } from './siting/rules.ts';
 
-export interface GapQuery { scenarioId: number; standardId?: string; year?: number; level?: Scope; onlyShort: boolean; region?: string[];
+export interface GapQuery {
+  scenarioId: number;
+  standardId?: string;
+  year?: number;
+  level?: Scope;
+  onlyShort: boolean;
+  region?: string[];
   /** Whose siting rules (选址方案的目标) are judged too: the scenario's own unless given (a comparison: every compared scenario's). */
-  rulesOf?: readonly number[] }
+  rulesOf?: readonly number[];
+}
 
 /**
  * Coverage of an access target in a scenario and year, from the access engine; `facilities`: those as of
  * the year (else the scenario's table); `within`: the set's region (unit codes), whose people alone count.
  */
-export type AccessOf = (t: Extract<Target, { kind: 'access' }>, scenarioId: number, year: number, facilities?: readonly Facility[], within?: readonly string[]) => Promise<AccessCoverage>;
+export type AccessOf = (
+  t: Extract<Target, { kind: 'access' }>,
+  scenarioId: number,
+  year: number,
+  facilities?: readonly Facility[],
+  within?: readonly string[],
+) => Promise<AccessCoverage>;
 
 /** What a report says about the projects counted in its year, and those that could not be. */
 export function projectNotes(plan: PlanAtYear): { zh: string[]; en: string[] } {
-  const zh: string[] = [], en: string[] = [];
+  const zh: string[] = [],
+    en: string[] = [];
   if (plan.applied.length) {
     const w = appliedInWords(plan.appliedByKind);
     zh.push(`机构按 ${plan.year} 年计：已计入截至该年的规划项目 ${plan.applied.length} 个（${w.zh}）`);
     en.push(`Facilities as of ${plan.year}: ${plan.applied.length} project${plan.applied.length === 1 ? '' : 's'} up to that year counted (${w.en})`);
   }
-  for (const x of plan.problems) { zh.push(x.message); en.push(x.messageEn); }
+  for (const x of plan.problems) {
+    zh.push(x.message);
+    en.push(x.messageEn);
+  }
   return { zh, en };
 }
 
@@ -47,14 +64,28 @@ export async function evaluatePlanGaps(db: Database.Database, q: GapQuery, acces
   const scenario = getScenario(db, q.scenarioId);
   const access = new Map<string, AccessCoverage>();
   // The access engine takes the same facilities of the year (the map's own analyses take the present state) and the same region.
-  if (accessOf && where.applicable) for (const t of set.targets) if (t.kind === 'access') access.set(t.id, await accessOf(t, q.scenarioId, year, plan.facilities, where.codes));
+  if (accessOf && where.applicable)
+    for (const t of set.targets) if (t.kind === 'access') access.set(t.id, await accessOf(t, q.scenarioId, year, plan.facilities, where.codes));
   const report = evaluateGaps(r.units, plan.facilities, set, { year, populations: r.populations, access, appliedTo: scope.appliedTo });
   // 只看不足: verdicts with a shortfall (a target not yet due or for reference is not short).
-  const results = inRuleAreas(db, q.rulesOf ?? q.scenarioId, r.units, report.results).filter((x) => (!q.level || x.scope === q.level) && (!q.onlyShort || ((x.shortfall ?? 0) > 0 && VERDICTS.includes(x.status))));
+  const results = inRuleAreas(db, q.rulesOf ?? q.scenarioId, r.units, report.results).filter(
+    (x) => (!q.level || x.scope === q.level) && (!q.onlyShort || ((x.shortfall ?? 0) > 0 && VERDICTS.includes(x.status))),
+  );
   const said = projectNotes(plan);
-  return { standard: set.id, standardName: set.name, year, scenario: scenario.name, targets: set.targets, results,
-    notes: [...report.notes, ...said.zh], notesEn: [...report.notesEn, ...said.en], region: report.region,
+  return {
+    standard: set.id,
+    standardName: set.name,
+    year,
+    scenario: scenario.name,
+    targets: set.targets,
+    results,
+    notes: [...report.notes, ...said.zh],
+    notesEn: [...report.notesEn, ...said.en],
+    region: report.region,
     // What a street's drill-down lists: the region's facilities as the engine judged them, as of the year
     // (only for a report that reaches the facility level: the map's township colours need none of it).
-    ...(!q.level || q.level === 'facility' ? { facilities: scope.facilities.map((f) => ({ id: f.id, name: f.name, type: f.type, unit_code: f.unit_code })) } : {}) };
+    ...(!q.level || q.level === 'facility'
+      ? { facilities: scope.facilities.map((f) => ({ id: f.id, name: f.name, type: f.type, unit_code: f.unit_code })) }
+      : {}),
+  };
 }

@@ -13,8 +13,18 @@ import { typeAliasMap } from './type-aliases.ts';
 import type { ColumnMapping } from '../../shared/model/mapping.ts';
 
 /** `mapping`: the planner's column mapping for this file (remembered for its layout once imported). */
-export interface ImportFile { table: TableName; fileName: string; bytes: Uint8Array; mapping?: ColumnMapping; /** The worksheet to read (an .xlsx). */ sheet?: string | undefined }
-export interface ImportOptions { scenarioId: number; crs: 'wgs84' | 'gcj02' | 'bd09'; dryRun: boolean }
+export interface ImportFile {
+  table: TableName;
+  fileName: string;
+  bytes: Uint8Array;
+  mapping?: ColumnMapping /** The worksheet to read (an .xlsx). */;
+  sheet?: string | undefined;
+}
+export interface ImportOptions {
+  scenarioId: number;
+  crs: 'wgs84' | 'gcj02' | 'bd09';
+  dryRun: boolean;
+}
 
 const ORDER: Record<TableName, number> = { units: 0, facilities: 1 };
 const countOnly = ({ added, changed, unchanged }: { added: number; changed: number; unchanged: number }) => ({ added, changed, unchanged });
@@ -25,11 +35,18 @@ export async function importIntoPlan(p: PlanDb, files: ImportFile[], opts: Impor
   const knownUnitCodes = new Set(knownUnitParents.keys());
   const prepared: { file: ImportFile; rows: object[] | null; report: ImportReport; signature?: string | undefined }[] = [];
   for (const file of [...files].sort((a, b) => ORDER[a.table] - ORDER[b.table])) {
-    const { rows, report, signature } = await prepareImport(file.table, { fileName: file.fileName, bytes: file.bytes, ...(file.sheet !== undefined ? { sheet: file.sheet } : {}) }, {
-      knownUnitCodes, knownUnitParents, crs: opts.crs,
-      ...(file.table === 'facilities' ? { facilityTypes: { aliases: typeAliasMap(p.db) } } : {}),
-      ...(file.mapping ? { mapping: file.mapping } : {}), remembered: (sig) => rememberedMapping(p.db, file.table, sig),
-    });
+    const { rows, report, signature } = await prepareImport(
+      file.table,
+      { fileName: file.fileName, bytes: file.bytes, ...(file.sheet !== undefined ? { sheet: file.sheet } : {}) },
+      {
+        knownUnitCodes,
+        knownUnitParents,
+        crs: opts.crs,
+        ...(file.table === 'facilities' ? { facilityTypes: { aliases: typeAliasMap(p.db) } } : {}),
+        ...(file.mapping ? { mapping: file.mapping } : {}),
+        remembered: (sig) => rememberedMapping(p.db, file.table, sig),
+      },
+    );
     prepared.push({ file, rows: rows ?? null, report: { ...report, dryRun: opts.dryRun }, signature });
     if (file.table === 'units' && rows) for (const u of rows as { code: string }[]) knownUnitCodes.add(u.code);
   }

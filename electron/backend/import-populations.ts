@@ -13,8 +13,12 @@ import { laidOut } from '../../shared/model/sheet-layout.ts';
 import { mappingRefusal, rememberedMapping, rememberMapping, settleWith, withMapping } from './io/mappings.ts';
 import type { ColumnMapping } from '../../shared/model/mapping.ts';
 
-export async function importPopulations(p: PlanDb, file: { fileName: string; bytes: Uint8Array; sheet?: string }, opts: { scenarioId: number; dryRun: boolean; mapping?: ColumnMapping | undefined },
-  write: (fn: () => void) => void): Promise<ImportReport> {
+export async function importPopulations(
+  p: PlanDb,
+  file: { fileName: string; bytes: Uint8Array; sheet?: string },
+  opts: { scenarioId: number; dryRun: boolean; mapping?: ColumnMapping | undefined },
+  write: (fn: () => void) => void,
+): Promise<ImportReport> {
   const read = await readSheet(file.fileName, file.bytes, { table: 'populations', ...(file.sheet !== undefined ? { sheet: file.sheet } : {}) });
   // Title rows, a two-row header, totals: read past them first (sheet-layout.ts); rows keep their numbers.
   const { encoding } = read;
@@ -23,16 +27,44 @@ export async function importPopulations(p: PlanDb, file: { fileName: string; byt
   const settled = settleWith('populations', sheet, opts.mapping, (sig) => rememberedMapping(p.db, 'populations', sig));
   const refusal = mappingRefusal(settled);
   if (refusal) {
-    return { ok: false, table: 'populations', fileName: file.fileName, encoding, rows: 0, added: 0, changed: 0, unchanged: 0,
-      columns: {}, ignoredColumns: [], problems: refusal, problemsTruncated: 0, dryRun: opts.dryRun, mapping: settled.proposal };
+    return {
+      ok: false,
+      table: 'populations',
+      fileName: file.fileName,
+      encoding,
+      rows: 0,
+      added: 0,
+      changed: 0,
+      unchanged: 0,
+      columns: {},
+      ignoredColumns: [],
+      problems: refusal,
+      problemsTruncated: 0,
+      dryRun: opts.dryRun,
+      mapping: settled.proposal,
+    };
   }
   const parsed = parsePopulationSheet(settled.sheet, codes);
   const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
-  const report: ImportReport = withMapping<ImportReport>({
-    ok, table: 'populations', fileName: file.fileName, encoding, rows: ok ? parsed.rows.length : parsed.dataRows,
-    added: 0, changed: 0, unchanged: 0, columns: parsed.columns, ignoredColumns: parsed.ignoredColumns,
-    problems: parsed.problems, problemsTruncated: parsed.problemsTruncated, dryRun: opts.dryRun, ...sheetFields(read, parsed.notes),
-  }, settled);
+  const report: ImportReport = withMapping<ImportReport>(
+    {
+      ok,
+      table: 'populations',
+      fileName: file.fileName,
+      encoding,
+      rows: ok ? parsed.rows.length : parsed.dataRows,
+      added: 0,
+      changed: 0,
+      unchanged: 0,
+      columns: parsed.columns,
+      ignoredColumns: parsed.ignoredColumns,
+      problems: parsed.problems,
+      problemsTruncated: parsed.problemsTruncated,
+      dryRun: opts.dryRun,
+      ...sheetFields(read, parsed.notes),
+    },
+    settled,
+  );
   if (!ok) return report;
   if (opts.dryRun) Object.assign(report, upsertPopulations(p.db, opts.scenarioId, parsed.rows, { merge: true, dryRun: true }));
   else {

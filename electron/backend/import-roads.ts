@@ -13,22 +13,41 @@ import { readBoundaryFile, type PlanUnitRef } from './io/read-boundaries.ts';
 import { readRoadFile } from './io/read-roads.ts';
 
 type Write = <T>(fn: (p: PlanDb) => T) => T;
-export interface FileIn { fileName: string; bytes: Uint8Array }
+export interface FileIn {
+  fileName: string;
+  bytes: Uint8Array;
+}
 
-export async function importRoads(file: FileIn, opts: { crs: Crs; dryRun: boolean; onProgress?: (done: number, total: number) => void },
-  write: Write): Promise<RoadImportReport> {
+export async function importRoads(
+  file: FileIn,
+  opts: { crs: Crs; dryRun: boolean; onProgress?: (done: number, total: number) => void },
+  write: Write,
+): Promise<RoadImportReport> {
   const r = await readRoadFile(file.fileName, file.bytes, { crs: opts.crs, onProgress: opts.onProgress });
   const segments = r.network.offsets.length - 1;
   const problems = r.problems;
   if (segments === 0) {
-    const droppedWords = Object.entries(r.dropped).map(([k, v]) => `${k} ${v}`).join(', ');
+    const droppedWords = Object.entries(r.dropped)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     const m = droppedWords && r.skipped === 0 ? roadMsg.noDrivable(droppedWords) : roadMsg.noRoads();
     problems.unshift({ feature: 0, message: m.zh, messageEn: m.en });
   }
   const report: RoadImportReport = {
-    ok: segments > 0, fileName: file.fileName, format: r.format, crs: opts.crs, dryRun: opts.dryRun, features: r.features,
-    segments, points: r.points, km: r.km, kmByClass: r.kmByClass, dropped: r.dropped, skipped: r.skipped,
-    problems, problemsTruncated: r.problemsTruncated,
+    ok: segments > 0,
+    fileName: file.fileName,
+    format: r.format,
+    crs: opts.crs,
+    dryRun: opts.dryRun,
+    features: r.features,
+    segments,
+    points: r.points,
+    km: r.km,
+    kmByClass: r.kmByClass,
+    dropped: r.dropped,
+    skipped: r.skipped,
+    problems,
+    problemsTruncated: r.problemsTruncated,
   };
   if (report.ok && !opts.dryRun) {
     write((p) => replaceRoadNetwork(p.db, r.network, { segments, points: r.points, km: r.km, kmByClass: r.kmByClass, bbox: r.bbox }));
@@ -45,17 +64,39 @@ export function importBoundaries(p: PlanDb, file: FileIn, opts: { crs: Crs; dryR
   const r = readBoundaryFile(file.fileName, file.bytes, planUnitRefs(p), { crs: opts.crs });
   const matched = r.matches.size;
   const report: BoundaryImportReport = {
-    ok: matched > 0, fileName: file.fileName, crs: opts.crs, dryRun: opts.dryRun, features: r.features, matched, added: 0, changed: 0,
-    byCode: r.byCode, byName: r.byName, unmatched: r.unmatched, problems: r.problems, problemsTruncated: r.problemsTruncated,
+    ok: matched > 0,
+    fileName: file.fileName,
+    crs: opts.crs,
+    dryRun: opts.dryRun,
+    features: r.features,
+    matched,
+    added: 0,
+    changed: 0,
+    byCode: r.byCode,
+    byName: r.byName,
+    unmatched: r.unmatched,
+    problems: r.problems,
+    problemsTruncated: r.problemsTruncated,
   };
   if (matched === 0) {
-    report.problems.unshift({ feature: 0, message: '文件中没有与方案单位匹配的边界：方案未做改动。请确认要素属性中有区划代码（code、区划代码、adcode）或名称（name、名称），且单位已导入方案',
-      messageEn: 'No feature of the file matched a unit of the plan; nothing was changed. Check that features carry a code (code, 区划代码, adcode) or name (name, 名称) and that the units are in the plan' });
+    report.problems.unshift({
+      feature: 0,
+      message: '文件中没有与方案单位匹配的边界：方案未做改动。请确认要素属性中有区划代码（code、区划代码、adcode）或名称（name、名称），且单位已导入方案',
+      messageEn:
+        'No feature of the file matched a unit of the plan; nothing was changed. Check that features carry a code (code, 区划代码, adcode) or name (name, 名称) and that the units are in the plan',
+    });
     return report;
   }
   if (opts.dryRun) {
     const has = p.db.prepare('SELECT 1 FROM unit_boundary WHERE code = ?').pluck();
-    for (const code of r.matches.keys()) { if (has.get(code)) report.changed++; else report.added++; }
-  } else Object.assign(report, write((w) => upsertBoundaries(w.db, r.matches, { replace: opts.replace })));
+    for (const code of r.matches.keys()) {
+      if (has.get(code)) report.changed++;
+      else report.added++;
+    }
+  } else
+    Object.assign(
+      report,
+      write((w) => upsertBoundaries(w.db, r.matches, { replace: opts.replace })),
+    );
   return report;
 }

@@ -25,10 +25,15 @@ export function mapRoads(db: Database.Database, q: { bbox?: BBox; minClass?: str
     let r = rank.get(h);
     if (r === undefined) rank.set(h, (r = rankOf(h)));
     if (r > maxRank) continue;
-    const from = offsets[seg]!, to = offsets[seg + 1]!;
-    let bw = Infinity, bs = Infinity, be = -Infinity, bn = -Infinity;
+    const from = offsets[seg]!,
+      to = offsets[seg + 1]!;
+    let bw = Infinity,
+      bs = Infinity,
+      be = -Infinity,
+      bn = -Infinity;
     for (let i = from; i < to; i++) {
-      const x = c[2 * i]!, y = c[2 * i + 1]!;
+      const x = c[2 * i]!,
+        y = c[2 * i + 1]!;
       if (x < bw) bw = x;
       if (x > be) be = x;
       if (y < bs) bs = y;

@@ -33,12 +33,14 @@ export interface NewFacility {
  * area (a building has one; the planner gives it), the bed occupancy rate (no beds, no rate) and the year
  * it opened (a project's year, else unknown).
  */
-export const NEW_FACILITY_FIGURES: Readonly<Record<string, number | boolean | string>> = Object.fromEntries(FACILITY_COLUMNS.flatMap((c): [string, number | boolean | string][] => {
-  if (c.type === 'int' && c.key !== 'opened_year') return [[c.key, 0]];
-  if (c.type === 'bool') return [[c.key, false]];
-  if (c.type === 'serviceStandard') return [[c.key, 'none']];
-  return [];
-}));
+export const NEW_FACILITY_FIGURES: Readonly<Record<string, number | boolean | string>> = Object.fromEntries(
+  FACILITY_COLUMNS.flatMap((c): [string, number | boolean | string][] => {
+    if (c.type === 'int' && c.key !== 'opened_year') return [[c.key, 0]];
+    if (c.type === 'bool') return [[c.key, false]];
+    if (c.type === 'serviceStandard') return [[c.key, 'none']];
+    return [];
+  }),
+);
 
 /** The unit a point stands in: the nearest centre among the deepest units that have one. */
 export function unitAt(units: readonly Unit[], lon: number, lat: number): Unit | undefined {
@@ -50,9 +52,13 @@ export function unitAt(units: readonly Unit[], lon: number, lat: number): Unit |
   let bestD = Infinity;
   for (const u of placed) {
     if (UNIT_KIND_LEVEL[u.kind] !== deepest) continue;
-    const dx = (u.lon! - lon) * k, dy = u.lat! - lat;
+    const dx = (u.lon! - lon) * k,
+      dy = u.lat! - lat;
     const d = dx * dx + dy * dy;
-    if (d < bestD) { bestD = d; best = u; }
+    if (d < bestD) {
+      bestD = d;
+      best = u;
+    }
   }
   return best;
 }
@@ -76,7 +82,16 @@ export function addFacility(p: PlanDb, scenarioId: number, n: NewFacility): Faci
   } else if (getRow(p.db, 'facilities', scenarioId, id)) {
     throw new ApiError('CONFLICT', `已有机构编码「${id}」`, `A facility "${id}" already exists`);
   }
-  const f = checked({ ...emptyFacility(id, n.name ?? `${unit.name}新建${label.zh}`, n.type, unit.code), ...NEW_FACILITY_FIGURES, ...n.fields, id, type: n.type, unit_code: unit.code, lon: n.lon, lat: n.lat });
+  const f = checked({
+    ...emptyFacility(id, n.name ?? `${unit.name}新建${label.zh}`, n.type, unit.code),
+    ...NEW_FACILITY_FIGURES,
+    ...n.fields,
+    id,
+    type: n.type,
+    unit_code: unit.code,
+    lon: n.lon,
+    lat: n.lat,
+  });
   setRow(p.db, 'facilities', scenarioId, id, f);
   recordEdit(p.db, scenarioId, 'facilities', id, WHOLE_ROW, null, f);
   return f;

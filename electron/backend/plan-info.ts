@@ -42,8 +42,11 @@ export function planCounts(p: PlanDb, scenarioId = BASELINE_SCENARIO_ID): PlanCo
  * (recursively). Units whose parent is not in the plan count as top units.
  */
 export function totalPopulation(p: PlanDb, scenarioId: number): number {
-  const rows = p.db.prepare('SELECT code, parent_code, population FROM unit WHERE scenario_id = ?').all(scenarioId) as
-    { code: string; parent_code: string | null; population: number | null }[];
+  const rows = p.db.prepare('SELECT code, parent_code, population FROM unit WHERE scenario_id = ?').all(scenarioId) as {
+    code: string;
+    parent_code: string | null;
+    population: number | null;
+  }[];
   const codes = new Set(rows.map((r) => r.code));
   const children = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -53,8 +56,7 @@ export function totalPopulation(p: PlanDb, scenarioId: number): number {
       children.set(r.parent_code, list);
     }
   }
-  const pop = (r: (typeof rows)[number]): number =>
-    r.population ?? (children.get(r.code) ?? []).reduce((s, c) => s + pop(c), 0);
+  const pop = (r: (typeof rows)[number]): number => r.population ?? (children.get(r.code) ?? []).reduce((s, c) => s + pop(c), 0);
   return rows.filter((r) => !r.parent_code || !codes.has(r.parent_code)).reduce((s, r) => s + pop(r), 0);
 }
 

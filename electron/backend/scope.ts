@@ -35,7 +35,8 @@ export function gapSettings(db: Database.Database): GapSettings {
   const names = new Set(db.prepare('SELECT name FROM unit WHERE scenario_id = 1 UNION SELECT code FROM unit WHERE scenario_id = 1').pluck().all() as string[]);
   const sets = [...shippedSets().values()];
   const set = sets.find((s) => s.appliesTo?.some((a) => names.has(a))) ?? shippedSets().get(FALLBACK_SET) ?? sets[0];
-  if (!set) throw new ApiError('INTERNAL', '没有可用的指标标准：安装目录中缺少 data/standards', 'No standard sets: data/standards is missing from the installation');
+  if (!set)
+    throw new ApiError('INTERNAL', '没有可用的指标标准：安装目录中缺少 data/standards', 'No standard sets: data/standards is missing from the installation');
   return { standardId: set.id, year: set.year };
 }
 
@@ -48,10 +49,20 @@ export function setGapSettings(db: Database.Database, s: GapSettings): GapSettin
 }
 
 /** What gaps are evaluated on: a scenario's rows, its populations by year and its projects. */
-export interface PlanRows { units: Unit[]; facilities: Facility[]; populations: PopulationFigure[]; projects: Project[] }
+export interface PlanRows {
+  units: Unit[];
+  facilities: Facility[];
+  populations: PopulationFigure[];
+  projects: Project[];
+}
 
 export function planRows(db: Database.Database, scenarioId: number): PlanRows {
-  return { units: listRows(db, 'units', scenarioId), facilities: listRows(db, 'facilities', scenarioId), populations: listPopulations(db, scenarioId), projects: listProjects(db, scenarioId) };
+  return {
+    units: listRows(db, 'units', scenarioId),
+    facilities: listRows(db, 'facilities', scenarioId),
+    populations: listPopulations(db, scenarioId),
+    projects: listProjects(db, scenarioId),
+  };
 }
 
 /**
@@ -60,7 +71,10 @@ export function planRows(db: Database.Database, scenarioId: number): PlanRows {
  * region the set names). Every view of a standard set — gaps, dashboard, briefing, allocation, compare,
  * timeline — starts here, so they all measure the same place in the same year.
  */
-export function setAndYear(db: Database.Database, q: { standardId?: string; year?: number; region?: string[] }): { set: StandardSet; year: number; region?: string[] } {
+export function setAndYear(
+  db: Database.Database,
+  q: { standardId?: string; year?: number; region?: string[] },
+): { set: StandardSet; year: number; region?: string[] } {
   const settings = gapSettings(db);
   const set = getSet(db, q.standardId ?? settings.standardId);
   const region = q.region ?? (set.id === settings.standardId ? settings.region : undefined);
@@ -99,9 +113,15 @@ export function unitsUnder(units: readonly Unit[], roots: readonly string[]): Un
   for (const u of units) {
     if (!u.parent_code) continue;
     const list = children.get(u.parent_code);
-    if (list) list.push(u.code); else children.set(u.parent_code, [u.code]);
+    if (list) list.push(u.code);
+    else children.set(u.parent_code, [u.code]);
   }
   const stack = [...roots];
-  while (stack.length) for (const c of children.get(stack.pop()!) ?? []) if (!keep.has(c)) { keep.add(c); stack.push(c); }
+  while (stack.length)
+    for (const c of children.get(stack.pop()!) ?? [])
+      if (!keep.has(c)) {
+        keep.add(c);
+        stack.push(c);
+      }
   return units.filter((u) => keep.has(u.code));
 }

@@ -57,14 +57,37 @@ export interface ServiceOptions extends WorkspaceOptions {
 function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | undefined): PlannerService {
   const accessOf = accessCoverageOf(ws, runner);
   const info = () => planInfo(ws.requirePlan(), ws.savedAt);
-  const scenario = (id: number) => { getScenario(ws.requirePlan().db, id); return id; };
+  const scenario = (id: number) => {
+    getScenario(ws.requirePlan().db, id);
+    return id;
+  };
   const plansPath = (p: string) => (path.isAbsolute(p) ? p : path.join(ws.plansDir, p));
   const withExt = (p: string) => (p.toLowerCase().endsWith('.hplan') ? p : `${p}.hplan`);
 
-  const runImport = (files: { table: 'units' | 'facilities'; fileName: string; dataBase64: string; mapping?: Record<string, string | null> | undefined; sheet?: string | undefined }[], scenarioId: number, crs: 'wgs84' | 'gcj02' | 'bd09', dryRun: boolean) =>
-    importIntoPlan(dryRun ? ws.requirePlan() : ws.requireWritable(),
-      files.map((f) => ({ table: f.table, fileName: f.fileName, bytes: Buffer.from(f.dataBase64, 'base64'), ...(f.mapping ? { mapping: f.mapping } : {}), sheet: f.sheet })),
-      { scenarioId, crs, dryRun }, (fn) => ws.write(fn));
+  const runImport = (
+    files: {
+      table: 'units' | 'facilities';
+      fileName: string;
+      dataBase64: string;
+      mapping?: Record<string, string | null> | undefined;
+      sheet?: string | undefined;
+    }[],
+    scenarioId: number,
+    crs: 'wgs84' | 'gcj02' | 'bd09',
+    dryRun: boolean,
+  ) =>
+    importIntoPlan(
+      dryRun ? ws.requirePlan() : ws.requireWritable(),
+      files.map((f) => ({
+        table: f.table,
+        fileName: f.fileName,
+        bytes: Buffer.from(f.dataBase64, 'base64'),
+        ...(f.mapping ? { mapping: f.mapping } : {}),
+        sheet: f.sheet,
+      })),
+      { scenarioId, crs, dryRun },
+      (fn) => ws.write(fn),
+    );
 
   return {
     ...accessHandlers(ws, runner),
@@ -77,10 +100,20 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     ...mappingHandlers(ws),
     ...typeHandlers(ws),
     'app.status': () => ({
-      plan: ws.plan ? info() : null, recent: ws.recent(), version: APP_VERSION, door: ws.door, plansDir: ws.plansDir, canQuit: !!quit,
+      plan: ws.plan ? info() : null,
+      recent: ws.recent(),
+      version: APP_VERSION,
+      door: ws.door,
+      plansDir: ws.plansDir,
+      canQuit: !!quit,
     }),
     'app.quit': () => {
-      if (!quit) throw new ApiError('UNAVAILABLE', '此模式下不能从程序内退出：请关闭浏览器标签页或按 Ctrl+C', 'This mode cannot be ended from inside: close the tab or press Ctrl+C');
+      if (!quit)
+        throw new ApiError(
+          'UNAVAILABLE',
+          '此模式下不能从程序内退出：请关闭浏览器标签页或按 Ctrl+C',
+          'This mode cannot be ended from inside: close the tab or press Ctrl+C',
+        );
       setTimeout(quit, 200); // after the answer has gone back over the door
       return { quitting: true as const };
     },
@@ -117,28 +150,37 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
         placeFile(tmp, file); // fsynced before it appears; never over a file made meanwhile
       } catch (e) {
         fs.rmSync(tmp, { force: true });
-        throw fileErrorOf(e, file) ?? new ApiError('FILE_ERROR', `无法另存为 ${file}：${(e as Error).message}`, `Cannot save as ${file}: ${(e as Error).message}`);
+        throw (
+          fileErrorOf(e, file) ?? new ApiError('FILE_ERROR', `无法另存为 ${file}：${(e as Error).message}`, `Cannot save as ${file}: ${(e as Error).message}`)
+        );
       }
       ws.setPlan(openPlanFile(file));
       return info();
     },
     'plan.info': () => info(),
-    'plan.rename': ({ name }) => { ws.write((p) => setMeta(p.db, 'name', name)); return info(); },
+    'plan.rename': ({ name }) => {
+      ws.write((p) => setMeta(p.db, 'name', name));
+      return info();
+    },
 
     'scenarios.list': () => listScenarios(ws.requirePlan().db),
     'scenarios.create': ({ name, copyFrom }) => ws.write((p) => createScenario(p.db, name, copyFrom)),
     'scenarios.rename': ({ id, name }) => ws.write((p) => renameScenario(p.db, id, name)),
-    'scenarios.delete': ({ id }) => { ws.write((p) => deleteScenario(p.db, id)); return { deleted: id }; },
+    'scenarios.delete': ({ id }) => {
+      ws.write((p) => deleteScenario(p.db, id));
+      return { deleted: id };
+    },
 
     'units.list': ({ scenarioId }) => listRows(ws.requirePlan().db, 'units', scenario(scenarioId)),
     'facilities.list': ({ scenarioId }) => listRows(ws.requirePlan().db, 'facilities', scenario(scenarioId)),
-    'units.update': ({ scenarioId, code, field, value }) =>
-      ws.write((p) => editCell(p, 'units', scenario(scenarioId), code, field, value)),
-    'facilities.update': ({ scenarioId, id, field, value }) =>
-      ws.write((p) => editCell(p, 'facilities', scenario(scenarioId), id, field, value)),
+    'units.update': ({ scenarioId, code, field, value }) => ws.write((p) => editCell(p, 'units', scenario(scenarioId), code, field, value)),
+    'facilities.update': ({ scenarioId, id, field, value }) => ws.write((p) => editCell(p, 'facilities', scenario(scenarioId), id, field, value)),
     'facilities.add': ({ scenarioId, ...f }) => ws.write((p) => addFacility(p, scenario(scenarioId), f)),
     'facilities.move': ({ scenarioId, id, lon, lat }) => ws.write((p) => moveFacility(p, scenario(scenarioId), id, lon, lat)),
-    'facilities.remove': ({ scenarioId, id }) => { ws.write((p) => removeFacility(p, scenario(scenarioId), id)); return { removed: id }; },
+    'facilities.remove': ({ scenarioId, id }) => {
+      ws.write((p) => removeFacility(p, scenario(scenarioId), id));
+      return { removed: id };
+    },
 
     'edits.state': ({ scenarioId }) => editState(ws.requirePlan().db, scenario(scenarioId)),
     'edits.undo': ({ scenarioId }) => ws.write((p) => undo(p.db, scenario(scenarioId))),
@@ -149,8 +191,9 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
       return report!;
     },
     'tables.import': async ({ scenarioId, units, facilities, crs, dryRun }) => {
-      const files = [units && { table: 'units' as const, ...units }, facilities && { table: 'facilities' as const, ...facilities }]
-        .filter((f) => f !== undefined);
+      const files = [units && { table: 'units' as const, ...units }, facilities && { table: 'facilities' as const, ...facilities }].filter(
+        (f) => f !== undefined,
+      );
       if (files.length === 0) throw new ApiError('INVALID_ARGS', '请至少给出一个要导入的文件', 'Give at least one file to import');
       const reports = await runImport(files, scenario(scenarioId), crs, dryRun);
       return { ok: reports.every((r) => r.ok), reports };
@@ -165,23 +208,32 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     'standards.get': ({ id }) => getSet(ws.requirePlan().db, id),
     'standards.copy': ({ from, id, name }) => ws.write((p) => copySet(p.db, from, id, name)),
     'standards.save': ({ set }) => ws.write((p) => saveSet(p.db, set)),
-    'standards.delete': ({ id }) => { ws.write((p) => deleteSet(p.db, id)); return { deleted: id }; },
+    'standards.delete': ({ id }) => {
+      ws.write((p) => deleteSet(p.db, id));
+      return { deleted: id };
+    },
     'gaps.settings': () => gapSettings(ws.requirePlan().db),
     'gaps.setSettings': (s) => ws.write((p) => setGapSettings(p.db, s)),
     'gaps.evaluate': (q) => evaluatePlanGaps(ws.requirePlan().db, { ...q, scenarioId: scenario(q.scenarioId) }, accessOf),
     'gaps.export': async ({ format, ...q }) => {
       const p = ws.requirePlan();
       const report = await evaluatePlanGaps(p.db, { ...q, scenarioId: scenario(q.scenarioId) }, accessOf);
-      return { fileName: `${path.basename(p.path, '.hplan')}-差距-${report.standard}-${report.year}.${format}`, dataBase64: b64(await writeGaps(report, format, { sample: isSamplePlan(p.db) })), mimeType: MIME[format] };
+      return {
+        fileName: `${path.basename(p.path, '.hplan')}-差距-${report.standard}-${report.year}.${format}`,
+        dataBase64: b64(await writeGaps(report, format, { sample: isSamplePlan(p.db) })),
+        mimeType: MIME[format],
+      };
     },
 
     'populations.list': ({ scenarioId, code }) => listPopulations(ws.requirePlan().db, scenario(scenarioId), code),
-    'populations.set': ({ scenarioId, figures }) => ws.write((p) => {
-      const codes = new Set(listRows(p.db, 'units', scenario(scenarioId)).map((u) => u.code));
-      const unknown = figures.find((f) => !codes.has(f.code));
-      if (unknown) throw new ApiError('INVALID_ARGS', `「${unknown.code}」不是当前情景中的区划代码`, `"${unknown.code}" is not the code of a unit in this scenario`);
-      return upsertPopulations(p.db, scenarioId, figures, { merge: false });
-    }),
+    'populations.set': ({ scenarioId, figures }) =>
+      ws.write((p) => {
+        const codes = new Set(listRows(p.db, 'units', scenario(scenarioId)).map((u) => u.code));
+        const unknown = figures.find((f) => !codes.has(f.code));
+        if (unknown)
+          throw new ApiError('INVALID_ARGS', `「${unknown.code}」不是当前情景中的区划代码`, `"${unknown.code}" is not the code of a unit in this scenario`);
+        return upsertPopulations(p.db, scenarioId, figures, { merge: false });
+      }),
     'populations.export': async ({ scenarioId, format }) => {
       const p = ws.requirePlan();
       const names = new Map(listRows(p.db, 'units', scenario(scenarioId)).map((u) => [u.code, u.name]));
@@ -190,27 +242,50 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
       return { fileName: `${path.basename(p.path, '.hplan')}-分年份人口.${format}`, dataBase64: b64(bytes), mimeType: MIME[format] };
     },
     'populations.import': ({ scenarioId, file, dryRun, mapping, sheet }) =>
-      importPopulations(dryRun ? ws.requirePlan() : ws.requireWritable(), { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64'), ...(sheet !== undefined ? { sheet } : {}) },
-        { scenarioId: scenario(scenarioId), dryRun, mapping }, (fn) => ws.write(fn)),
-    'table.template': async ({ table, format }) =>
-      ({ fileName: `导入模板-${TABLE_FILE[table]}.${format}`, dataBase64: b64(await writeTemplate(table, format)), mimeType: MIME[format] }),
+      importPopulations(
+        dryRun ? ws.requirePlan() : ws.requireWritable(),
+        { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64'), ...(sheet !== undefined ? { sheet } : {}) },
+        { scenarioId: scenario(scenarioId), dryRun, mapping },
+        (fn) => ws.write(fn),
+      ),
+    'table.template': async ({ table, format }) => ({
+      fileName: `导入模板-${TABLE_FILE[table]}.${format}`,
+      dataBase64: b64(await writeTemplate(table, format)),
+      mimeType: MIME[format],
+    }),
 
     // ── Road network and unit boundaries (路网、单位边界), plan-wide ──
     'roads.import': ({ file, crs, dryRun }) => {
-      if (dryRun) ws.requirePlan(); else ws.requireWritable(); // before reading a large file
-      return importRoads({ fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
-        { crs, dryRun, onProgress: (done, total) => ws.onProgress?.('roads', done, total) }, (fn) => ws.write(fn));
+      if (dryRun) ws.requirePlan();
+      else ws.requireWritable(); // before reading a large file
+      return importRoads(
+        { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
+        { crs, dryRun, onProgress: (done, total) => ws.onProgress?.('roads', done, total) },
+        (fn) => ws.write(fn),
+      );
     },
     'roads.summary': () => {
       const db = ws.requirePlan().db;
       const r = storedRoadSummary(db);
-      return { segments: r.segments, points: r.points, km: r.km, kmByClass: r.kmByClass, bbox: r.bbox, importedAt: r.importedAt ?? null, speeds: getRoadSpeeds(db) };
+      return {
+        segments: r.segments,
+        points: r.points,
+        km: r.km,
+        kmByClass: r.kmByClass,
+        bbox: r.bbox,
+        importedAt: r.importedAt ?? null,
+        speeds: getRoadSpeeds(db),
+      };
     },
     'roads.setSpeeds': ({ speeds }) => ws.write((p) => setRoadSpeeds(p.db, speeds)),
     'roads.clear': () => ({ deleted: ws.write((p) => clearRoadNetwork(p.db)) }),
     'boundaries.import': ({ file, crs, dryRun, replace }) =>
-      importBoundaries(dryRun ? ws.requirePlan() : ws.requireWritable(), { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
-        { crs, dryRun, replace }, (fn) => ws.write(fn)),
+      importBoundaries(
+        dryRun ? ws.requirePlan() : ws.requireWritable(),
+        { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
+        { crs, dryRun, replace },
+        (fn) => ws.write(fn),
+      ),
     'boundaries.summary': () => ({ units: boundaryCount(ws.requirePlan().db) }),
     'map.roads': (q) => mapRoads(ws.requirePlan().db, q),
     'map.boundaries': (q) => mapBoundaries(ws.requirePlan().db, q),
@@ -247,7 +322,7 @@ export function createPlannerService(opts: ServiceOptions): Service {
       // A full disk, a folder given as a file, a missing folder … in the planner's words (file-errors.ts);
       // a SQLite error is about the open plan, a file-system error about the path given (or its own).
       const sqlite = String((e as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_');
-      throw fileErrorOf(e, sqlite ? ws.plan?.path ?? pathArgs(parsed.data)[0] : pathArgs(parsed.data)[0] ?? ws.plan?.path) ?? e;
+      throw fileErrorOf(e, sqlite ? (ws.plan?.path ?? pathArgs(parsed.data)[0]) : (pathArgs(parsed.data)[0] ?? ws.plan?.path)) ?? e;
     }
   };
   return {
@@ -255,14 +330,19 @@ export function createPlannerService(opts: ServiceOptions): Service {
     call: (method, args) => invoke(method, args) as never,
     revision: () => ws.revision,
     workspace: ws,
-    close: () => { runner.close(); ws.close(); },
+    close: () => {
+      runner.close();
+      ws.close();
+    },
   };
 }
 
 /** The paths among a method's arguments (plan.open's `path`, app.pickPath's `defaultPath` …). */
 function pathArgs(args: unknown): string[] {
   if (typeof args !== 'object' || args === null) return [];
-  return Object.entries(args).filter(([k, v]) => /(^p|P)ath$/.test(k) && typeof v === 'string').map(([, v]) => v as string);
+  return Object.entries(args)
+    .filter(([k, v]) => /(^p|P)ath$/.test(k) && typeof v === 'string')
+    .map(([, v]) => v as string);
 }
 
 /** Turns anything thrown into the error shape that crosses a door. */

@@ -17,7 +17,10 @@ export function shippedSets(): Map<string, StandardSet> {
   if (shipped) return shipped;
   const dir = path.join(projectRoot(), 'data', 'standards');
   shipped = new Map();
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
     const set = StandardSet.parse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
     if (set.id !== path.basename(f, '.json')) throw new Error(`data/standards/${f}: id ${set.id} differs from the file name`);
     shipped.set(set.id, set);
@@ -30,8 +33,15 @@ function ownSets(db: Database.Database): Map<string, StandardSet> {
   return new Map(rows.map((r) => [r.id, StandardSet.parse(JSON.parse(r.json))]));
 }
 
-const summary = (s: StandardSet, builtin: boolean): StandardSummary =>
-  ({ id: s.id, name: s.name, nameEn: s.nameEn, year: s.year, builtin, targets: s.targets.length, documents: s.documents.map((d) => d.number) });
+const summary = (s: StandardSet, builtin: boolean): StandardSummary => ({
+  id: s.id,
+  name: s.name,
+  nameEn: s.nameEn,
+  year: s.year,
+  builtin,
+  targets: s.targets.length,
+  documents: s.documents.map((d) => d.number),
+});
 
 export function listSets(db: Database.Database): StandardSummary[] {
   return [...[...shippedSets().values()].map((s) => summary(s, true)), ...[...ownSets(db).values()].map((s) => summary(s, false))];
@@ -50,12 +60,17 @@ export function getSet(db: Database.Database, id: string): StandardSet {
 /** Saves one of the plan's own sets (a shipped set is never changed: copy it first). */
 export function saveSet(db: Database.Database, input: StandardSetInput): StandardSet {
   if (shippedSets().has(input.id)) {
-    throw new ApiError('CONFLICT', `「${input.id}」是内置标准，不能修改：请先复制一份再编辑`, `"${input.id}" is a shipped set and cannot be changed: copy it first`);
+    throw new ApiError(
+      'CONFLICT',
+      `「${input.id}」是内置标准，不能修改：请先复制一份再编辑`,
+      `"${input.id}" is a shipped set and cannot be changed: copy it first`,
+    );
   }
   const parsed = StandardSet.safeParse(input);
   if (!parsed.success) throw invalidArgs(parsed.error.issues, input, 'set');
-  db.prepare("INSERT INTO standard_set (id, json, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT (id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at")
-    .run(parsed.data.id, JSON.stringify(parsed.data));
+  db.prepare(
+    "INSERT INTO standard_set (id, json, updated_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) ON CONFLICT (id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at",
+  ).run(parsed.data.id, JSON.stringify(parsed.data));
   return parsed.data;
 }
 
@@ -66,5 +81,6 @@ export function copySet(db: Database.Database, fromId: string, id: string, name:
 
 export function deleteSet(db: Database.Database, id: string): void {
   if (shippedSets().has(id)) throw new ApiError('CONFLICT', '内置标准不能删除', 'A shipped set cannot be deleted');
-  if (db.prepare('DELETE FROM standard_set WHERE id = ?').run(id).changes === 0) throw new ApiError('NOT_FOUND', `没有编号为「${id}」的标准`, `No standard set "${id}"`);
+  if (db.prepare('DELETE FROM standard_set WHERE id = ?').run(id).changes === 0)
+    throw new ApiError('NOT_FOUND', `没有编号为「${id}」的标准`, `No standard set "${id}"`);
 }

@@ -19,8 +19,9 @@ function hasTable(db: Database.Database): boolean {
 /** The plan's aliases, as written (full-width folded to half-width, no spaces; matched regardless of case). A type this version does not know is left out. */
 export function listTypeAliases(db: Database.Database): TypeAliasOut[] {
   if (!hasTable(db)) return [];
-  return (db.prepare('SELECT written, type FROM type_alias ORDER BY written').all() as { written: string; type: string }[])
-    .filter((r): r is TypeAliasOut => isFacilityType(r.type));
+  return (db.prepare('SELECT written, type FROM type_alias ORDER BY written').all() as { written: string; type: string }[]).filter((r): r is TypeAliasOut =>
+    isFacilityType(r.type),
+  );
 }
 
 /** The aliases as the import reads them (ParseContext.facilityTypes.aliases). */
@@ -33,13 +34,14 @@ export function setTypeAlias(db: Database.Database, written: string, type: Facil
   const w = written.normalize('NFKC').replace(/\s+/g, '');
   // One row per text whatever its case (D110 and d110 are one code).
   const drop = () => db.prepare('DELETE FROM type_alias WHERE lower(written) = lower(?)').run(w);
-  if (type === null) { drop(); return; }
+  if (type === null) {
+    drop();
+    return;
+  }
   const own = readFacilityType(w);
   if (own.type !== null) {
     const l = FACILITY_TYPE_LABELS[own.type];
-    throw new ApiError('INVALID_ARGS',
-      `「${w}」本工具已能读出（${l.zh}），不需要对照`,
-      `"${w}" is already read by the tool (${l.en}); it needs no mapping`);
+    throw new ApiError('INVALID_ARGS', `「${w}」本工具已能读出（${l.zh}），不需要对照`, `"${w}" is already read by the tool (${l.en}); it needs no mapping`);
   }
   drop();
   db.prepare('INSERT INTO type_alias (written, type) VALUES (?, ?)').run(w, type);
@@ -55,6 +57,10 @@ function aliasesOut(db: Database.Database): TypeAliasesOut {
 export function typeHandlers(ws: Workspace): Pick<PlannerService, keyof typeof TYPES_API> {
   return {
     'types.aliases': () => aliasesOut(ws.requirePlan().db),
-    'types.setAlias': ({ written, type }) => ws.write((p) => { setTypeAlias(p.db, written, type); return aliasesOut(p.db); }),
+    'types.setAlias': ({ written, type }) =>
+      ws.write((p) => {
+        setTypeAlias(p.db, written, type);
+        return aliasesOut(p.db);
+      }),
   };
 }

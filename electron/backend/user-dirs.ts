@@ -49,19 +49,35 @@ export function documentsDir(u: UserDirsEnv): string {
  */
 function readWindowsDocuments(): string | null {
   try {
-    const out = execFileSync('reg', ['query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\Shell Folders', '/v', 'Personal'],
-      { timeout: 5000, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('reg', ['query', 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\Shell Folders', '/v', 'Personal'], {
+      timeout: 5000,
+      windowsHide: true,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     if (out.some((b) => b > 0x7e)) return null;
     const m = /Personal\s+REG_\w+\s+(.+)/.exec(out.toString('latin1'));
     return m && fs.existsSync(m[1]!.trim()) ? m[1]!.trim() : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** The plans folder a user finds without being told: Documents/HealthPlan. */
 export function defaultPlansDir(): string {
-  return path.join(documentsDir({
-    platform: process.platform, home: os.homedir(), env: process.env,
-    readText: (f) => { try { return fs.readFileSync(f, 'utf8'); } catch { return null; } },
-    windowsDocuments: readWindowsDocuments,
-  }), 'HealthPlan');
+  return path.join(
+    documentsDir({
+      platform: process.platform,
+      home: os.homedir(),
+      env: process.env,
+      readText: (f) => {
+        try {
+          return fs.readFileSync(f, 'utf8');
+        } catch {
+          return null;
+        }
+      },
+      windowsDocuments: readWindowsDocuments,
+    }),
+    'HealthPlan',
+  );
 }

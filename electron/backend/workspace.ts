@@ -46,13 +46,17 @@ export class Workspace {
     this.door = opts.door;
   }
 
-  get plan(): PlanDb | null { return this.current; }
+  get plan(): PlanDb | null {
+    return this.current;
+  }
 
   /**
    * The open plan's revision: grows with every committed write (write, atomically's commit, undo/redo,
    * which go through write) and with every plan opened; 0 with no plan. Every door's reply carries it.
    */
-  get revision(): number { return this.current ? this.writes : 0; }
+  get revision(): number {
+    return this.current ? this.writes : 0;
+  }
 
   /** The open plan, or NO_PLAN. */
   requirePlan(): PlanDb {
@@ -63,7 +67,12 @@ export class Workspace {
   /** The open plan for a write, or READ_ONLY. */
   requireWritable(): PlanDb {
     const p = this.requirePlan();
-    if (p.readOnly) throw new ApiError('READ_ONLY', `方案以只读方式打开，不能修改（${p.readOnlyReason ?? ''}）`, `The plan is open read-only and cannot be changed (${p.readOnlyReason ?? ''})`);
+    if (p.readOnly)
+      throw new ApiError(
+        'READ_ONLY',
+        `方案以只读方式打开，不能修改（${p.readOnlyReason ?? ''}）`,
+        `The plan is open read-only and cannot be changed (${p.readOnlyReason ?? ''})`,
+      );
     return p;
   }
 
@@ -88,19 +97,29 @@ export class Workspace {
     if (db.inTransaction) throw new Error('Workspace.atomically: already in a transaction');
     db.exec('BEGIN IMMEDIATE');
     let result: T;
-    try { result = await fn(); } catch (e) {
+    try {
+      result = await fn();
+    } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw e;
     }
     if (!db.inTransaction) throw new Error('Workspace.atomically: the transaction ended before its commit');
-    if (keep(result)) { db.exec('COMMIT'); this.savedAt = new Date().toISOString(); this.writes++; } else db.exec('ROLLBACK');
+    if (keep(result)) {
+      db.exec('COMMIT');
+      this.savedAt = new Date().toISOString();
+      this.writes++;
+    } else db.exec('ROLLBACK');
     return result;
   }
 
   setPlan(next: PlanDb): void {
     const previous = this.current;
     this.current = next;
-    try { previous?.close(); } catch { /* the old file is gone or unwritable; the new plan is open regardless */ }
+    try {
+      previous?.close();
+    } catch {
+      /* the old file is gone or unwritable; the new plan is open regardless */
+    }
     this.savedAt = null;
     this.writes++;
     this.remember(next.path);
@@ -111,13 +130,17 @@ export class Workspace {
     this.current = null;
   }
 
-  private get recentFile(): string { return path.join(this.home, 'recent.json'); }
+  private get recentFile(): string {
+    return path.join(this.home, 'recent.json');
+  }
 
   recent(): string[] {
     try {
       const list = JSON.parse(fs.readFileSync(this.recentFile, 'utf8')) as unknown;
       return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string').filter((f) => fs.existsSync(f)) : [];
-    } catch { return []; }
+    } catch {
+      return [];
+    }
   }
 
   private remember(file: string): void {
@@ -125,6 +148,8 @@ export class Workspace {
     try {
       fs.mkdirSync(this.home, { recursive: true });
       fs.writeFileSync(this.recentFile, JSON.stringify(list, null, 1));
-    } catch { /* the recent list is a convenience; never fail an open over it */ }
+    } catch {
+      /* the recent list is a convenience; never fail an open over it */
+    }
   }
 }

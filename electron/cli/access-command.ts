@@ -38,19 +38,29 @@ function settingsFrom(opts: Record<string, string | boolean | undefined>): Acces
 }
 
 export const accessCommand: Command = {
-  usage: 'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--travel drive|walk|urban-walk] [--dispatch MIN] [--grid METRES] [--within 开福区] [--year Y] [--scenario NAME] [--format json|csv] [--out F]',
-  summary: { zh: '通行时间与覆盖：每个需求点到最近机构的分钟数，各单位覆盖人口与比例', en: 'Travel time and coverage: minutes to the nearest facility per demand point, covered population per unit' },
+  usage:
+    'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--travel drive|walk|urban-walk] [--dispatch MIN] [--grid METRES] [--within 开福区] [--year Y] [--scenario NAME] [--format json|csv] [--out F]',
+  summary: {
+    zh: '通行时间与覆盖：每个需求点到最近机构的分钟数，各单位覆盖人口与比例',
+    en: 'Travel time and coverage: minutes to the nearest facility per demand point, covered population per unit',
+  },
   options: {
-    preset: { type: 'string', help: '1030 (default: 120 stations, 10/30 min) | 1530 (CHC/THC, 15 min on foot in town / 30 by car in the country) | kaifu10 (120, 10/10) | radius (120, 5/20 km straight line)' },
+    preset: {
+      type: 'string',
+      help: '1030 (default: 120 stations, 10/30 min) | 1530 (CHC/THC, 15 min on foot in town / 30 by car in the country) | kaifu10 (120, 10/10) | radius (120, 5/20 km straight line)',
+    },
     radius: { type: 'string', help: 'urban=5,rural=20: a straight-line service radius in km instead of travel time / 服务半径' },
     types: { type: 'string', help: 'facility types, comma-separated / 机构类型' },
     thresholds: { type: 'string', help: 'urban=10,rural=30 (minutes) / 城镇、农村时限' },
     direction: { type: 'string', help: 'from the facility (ambulance) | to the facility (resident)' },
-    travel: { type: 'string', help: 'drive (default; 1530: urban-walk) | walk (4.8 km/h, no motorways or trunk roads, one-way ignored) | urban-walk (on foot in town, by car in the country) / 出行方式' },
+    travel: {
+      type: 'string',
+      help: 'drive (default; 1530: urban-walk) | walk (4.8 km/h, no motorways or trunk roads, one-way ignored) | urban-walk (on foot in town, by car in the country) / 出行方式',
+    },
     dispatch: { type: 'string', help: 'dispatch delay in minutes, added to every trip from a station (by car only) / 出车时间' },
     grid: { type: 'string', help: 'demand points on a grid of this many metres inside street/town boundaries / 网格需求点' },
     within: { type: 'string', help: 'only the people of these units: codes or names, comma-separated (default the whole plan) / 分析范围' },
-    year: { type: 'string', help: 'facilities as of this year (规划项目 up to it counted) and its populations; default the plan\'s target year / 年份' },
+    year: { type: 'string', help: "facilities as of this year (规划项目 up to it counted) and its populations; default the plan's target year / 年份" },
     scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
     format: { type: 'string', help: 'json (default) | csv (one row per demand point; with a radius, 公里 in place of 分钟)' },
     out: { type: 'string', help: 'write to a file / 输出文件' },
@@ -62,24 +72,63 @@ export const accessCommand: Command = {
     const scenario = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
     const year = yearOption(opts.year);
     const within = await unitNames(svc, scenario, opts.within, '--within', lang);
-    const r = await svc.call('access.run', { scenarioId: scenario, ...settingsFrom(opts), ...(year !== undefined ? { year } : {}), ...(within.length ? { within } : {}) });
+    const r = await svc.call('access.run', {
+      scenarioId: scenario,
+      ...settingsFrom(opts),
+      ...(year !== undefined ? { year } : {}),
+      ...(within.length ? { within } : {}),
+    });
     const en = lang === 'en';
     let text: string;
     if (format === 'json') {
-      text = jsonText({
-        model: r.model, note: en ? r.modelNoteEn : r.modelNote, query: r.query, year: r.year,
-        demand: { points: r.demand.points, units: r.demand.units, remainders: r.demand.remainders, remainder_population: r.demand.remainderPopulation, population: r.demand.population, note: en ? r.demand.noteEn : r.demand.note },
-        notes: en ? r.notesEn : r.notes,
-        points: r.points.map((p) => ({ code: p.code, name: p.name, population: p.population, urban: p.urban, minutes: p.minutes, ...(p.km !== undefined ? { km: p.km } : {}), nearest: p.nearest, covered: p.covered, ...(p.remainder ? { remainder: true } : {}) })),
-        units: r.units.map((u) => ({ scope: u.scope, code: u.code, name: u.name, population: u.population, covered: u.covered, share: u.share })),
-        bands: r.bands, unreachable: r.unreachable,
-      }, isSample, lang);
+      text = jsonText(
+        {
+          model: r.model,
+          note: en ? r.modelNoteEn : r.modelNote,
+          query: r.query,
+          year: r.year,
+          demand: {
+            points: r.demand.points,
+            units: r.demand.units,
+            remainders: r.demand.remainders,
+            remainder_population: r.demand.remainderPopulation,
+            population: r.demand.population,
+            note: en ? r.demand.noteEn : r.demand.note,
+          },
+          notes: en ? r.notesEn : r.notes,
+          points: r.points.map((p) => ({
+            code: p.code,
+            name: p.name,
+            population: p.population,
+            urban: p.urban,
+            minutes: p.minutes,
+            ...(p.km !== undefined ? { km: p.km } : {}),
+            nearest: p.nearest,
+            covered: p.covered,
+            ...(p.remainder ? { remainder: true } : {}),
+          })),
+          units: r.units.map((u) => ({ scope: u.scope, code: u.code, name: u.name, population: u.population, covered: u.covered, share: u.share })),
+          bands: r.bands,
+          unreachable: r.unreachable,
+        },
+        isSample,
+        lang,
+      );
     } else {
       // Measuring a radius, the distance is the figure: 公里 (straight-line km to the nearest facility) in place of 分钟.
       const radius = r.query.measure === 'radius';
       const head = ['区划代码', '名称', '所在街道乡镇', '人口', '城乡', radius ? '公里' : '分钟', '最近机构', '是否覆盖'];
       const figure = (p: (typeof r.points)[number]) => (radius ? p.km : p.minutes) ?? null;
-      const rows = r.points.map((p) => [p.code, p.remainder ? `${p.name}（未列入下级的人口）` : p.name, p.township ?? '', p.population, p.urban ? '城镇' : '农村', figure(p), p.nearest ?? '', p.covered ? '是' : '否']);
+      const rows = r.points.map((p) => [
+        p.code,
+        p.remainder ? `${p.name}（未列入下级的人口）` : p.name,
+        p.township ?? '',
+        p.population,
+        p.urban ? '城镇' : '农村',
+        figure(p),
+        p.nearest ?? '',
+        p.covered ? '是' : '否',
+      ]);
       // The app's one CSV writer: names neutralised, unit codes and facility ids as codes.
       text = writeCsv(head, rows, { sample: isSample, kinds: { 区划代码: 'code', 所在街道乡镇: 'code', 最近机构: 'code' } });
     }
@@ -87,7 +136,11 @@ export const accessCommand: Command = {
       writeOutput(opts.out as string, text);
       const region = r.units.find((u) => u.scope === 'region');
       const share = region?.share == null ? '—' : `${(region.share * 100).toFixed(1)}%`;
-      console.log(en ? `wrote ${opts.out}: ${share} of ${region?.population ?? 0} people covered in ${r.year} (${r.model}; ${r.demand.noteEn})` : `已写出 ${opts.out}：${r.year} 年覆盖 ${share}（共 ${region?.population ?? 0} 人；${r.modelNote}；${r.demand.note}）`);
+      console.log(
+        en
+          ? `wrote ${opts.out}: ${share} of ${region?.population ?? 0} people covered in ${r.year} (${r.model}; ${r.demand.noteEn})`
+          : `已写出 ${opts.out}：${r.year} 年覆盖 ${share}（共 ${region?.population ?? 0} 人；${r.modelNote}；${r.demand.note}）`,
+      );
       for (const n of en ? r.notesEn : r.notes) console.log(`  ${n}`);
     } else process.stdout.write(text);
     return 0;

@@ -22,12 +22,14 @@ import { Crs } from '../../shared/api/schemas.ts';
 import { Scope } from '../../shared/gaps/standard.ts';
 import { hasGuesses, parseMappingSpec, specOfGuesses, type ColumnMapping } from '../../shared/model/mapping.ts';
 
-
 const b64file = (f: string) => {
   if (!fs.existsSync(f)) throw new UsageError(`找不到文件 / file not found: ${f}`);
-  try { return { fileName: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') }; } catch (e) { throw fileErrorOf(e, f) ?? e; } // a folder given as a file
+  try {
+    return { fileName: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') };
+  } catch (e) {
+    throw fileErrorOf(e, f) ?? e;
+  } // a folder given as a file
 };
-
 
 type SheetFlag = 'units' | 'facilities' | 'populations';
 const SHEET_FLAGS: readonly SheetFlag[] = ['units', 'facilities', 'populations'];
@@ -39,11 +41,19 @@ const SHEET_FLAGS: readonly SheetFlag[] = ['units', 'facilities', 'populations']
 function columnMappings(opts: Record<string, string | boolean | undefined>, lang: 'zh' | 'en'): (kind: SheetFlag) => ColumnMapping | undefined {
   const given = SHEET_FLAGS.filter((k) => opts[k]);
   if (opts.map && given.length !== 1) {
-    throw new UsageError(lang === 'en' ? '--map is for one sheet; with several, give --map-units, --map-facilities or --map-populations' : '--map 只用于一个表；同时导入多个表时请用 --map-units、--map-facilities 或 --map-populations');
+    throw new UsageError(
+      lang === 'en'
+        ? '--map is for one sheet; with several, give --map-units, --map-facilities or --map-populations'
+        : '--map 只用于一个表；同时导入多个表时请用 --map-units、--map-facilities 或 --map-populations',
+    );
   }
   const read = (flag: string, v: string): ColumnMapping => {
     let text = v;
-    try { if (fs.statSync(v).isFile()) text = fs.readFileSync(v, 'utf8'); } catch { /* not a file: the spec itself */ }
+    try {
+      if (fs.statSync(v).isFile()) text = fs.readFileSync(v, 'utf8');
+    } catch {
+      /* not a file: the spec itself */
+    }
     const r = parseMappingSpec(text);
     if ('error' in r) throw new UsageError(`--${flag}: ${lang === 'en' ? r.error.en : r.error.zh}`);
     return r.mapping;
@@ -63,14 +73,23 @@ function sheetNames(opts: Record<string, string | boolean | undefined>, lang: 'z
   const given = SHEET_FLAGS.filter((k) => opts[k]);
   if (!/^\s*(?:units|facilities|populations)\s*=/.test(v)) {
     if (given.length !== 1) {
-      throw new UsageError(lang === 'en' ? "--sheet NAME is for one sheet; with several, give --sheet 'units=NAME,facilities=NAME'" : "--sheet 工作表名 只用于一个表；同时导入多个表时请写 --sheet 'units=工作表名,facilities=工作表名'");
+      throw new UsageError(
+        lang === 'en'
+          ? "--sheet NAME is for one sheet; with several, give --sheet 'units=NAME,facilities=NAME'"
+          : "--sheet 工作表名 只用于一个表；同时导入多个表时请写 --sheet 'units=工作表名,facilities=工作表名'",
+      );
     }
     return (k) => (k === given[0] ? v.trim() : undefined);
   }
   const names = new Map<string, string>();
   for (const part of v.split(',')) {
     const m = /^\s*(units|facilities|populations)\s*=(.+)$/.exec(part);
-    if (!m || !m[2]!.trim()) throw new UsageError(lang === 'en' ? `--sheet: "${part}" is not units=NAME, facilities=NAME or populations=NAME` : `--sheet：「${part}」不是 units=工作表名、facilities=工作表名 或 populations=工作表名`);
+    if (!m || !m[2]!.trim())
+      throw new UsageError(
+        lang === 'en'
+          ? `--sheet: "${part}" is not units=NAME, facilities=NAME or populations=NAME`
+          : `--sheet：「${part}」不是 units=工作表名、facilities=工作表名 或 populations=工作表名`,
+      );
     names.set(m[1]!, m[2]!.trim());
   }
   return (k) => names.get(k);
@@ -78,10 +97,13 @@ function sheetNames(opts: Record<string, string | boolean | undefined>, lang: 'z
 
 /** After a sheet's report: the remembered mapping it followed, or the --map that confirms its headers. True when it waits for one. */
 function mappingNote(r: ImportReport, opts: Record<string, string | boolean | undefined>, lang: 'zh' | 'en'): boolean {
-  if (r.mappingUsed?.source === 'remembered') console.log(lang === 'en' ? '  (columns read by the mapping this plan remembers for this layout)' : '  （按本方案为此表头记住的列对应读取）');
+  if (r.mappingUsed?.source === 'remembered')
+    console.log(lang === 'en' ? '  (columns read by the mapping this plan remembers for this layout)' : '  （按本方案为此表头记住的列对应读取）');
   if (r.ok || !r.mapping || r.mappingUsed || !hasGuesses(r.mapping)) return false;
   const flag = SHEET_FLAGS.filter((k) => opts[k]).length > 1 ? `--map-${r.table}` : '--map';
-  console.error(lang === 'en' ? `  to confirm, run again with: ${flag} '${specOfGuesses(r.mapping)}'` : `  确认后请加上：${flag} '${specOfGuesses(r.mapping)}'`);
+  console.error(
+    lang === 'en' ? `  to confirm, run again with: ${flag} '${specOfGuesses(r.mapping)}'` : `  确认后请加上：${flag} '${specOfGuesses(r.mapping)}'`,
+  );
   return true;
 }
 
@@ -91,7 +113,8 @@ export const COMMANDS: Record<string, Command> = {
     summary: { zh: '写出示例方案「示例: 长沙市 + 益阳市资阳区」', en: 'Write the sample plan (Changsha + Ziyang)' },
     options: { force: { type: 'boolean', help: 'overwrite an existing file / 覆盖已有文件' } },
     async run(_svc, file, opts, lang) {
-      if (fs.existsSync(file) && !opts.force) throw new UsageError(lang === 'en' ? `${file} exists; use --force to overwrite` : `${file} 已存在；如要覆盖请加 --force`);
+      if (fs.existsSync(file) && !opts.force)
+        throw new UsageError(lang === 'en' ? `${file} exists; use --force to overwrite` : `${file} 已存在；如要覆盖请加 --force`);
       // Built aside and moved into place whole; --force is refused while another window or process has the plan open.
       const plan = writeSamplePlan(file, { replace: !!opts.force });
       plan.close();
@@ -107,17 +130,30 @@ export const COMMANDS: Record<string, Command> = {
       const info = await svc.call('plan.open', { path: path.resolve(file) });
       const scenarios = await svc.call('scenarios.list', {});
       if (opts.json) {
-        console.log(JSON.stringify({
-          path: info.path, name: info.name, sample: info.isSample, schemaVersion: info.schemaVersion,
-          units: info.counts.unitsByKind, facilities: info.counts.facilitiesByType,
-          scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, baseline: s.baseline })), population: info.counts.population,
-          ...(await roadInfo(svc)),
-        }, null, 2));
+        console.log(
+          JSON.stringify(
+            {
+              path: info.path,
+              name: info.name,
+              sample: info.isSample,
+              schemaVersion: info.schemaVersion,
+              units: info.counts.unitsByKind,
+              facilities: info.counts.facilitiesByType,
+              scenarios: scenarios.map((s) => ({ id: s.id, name: s.name, baseline: s.baseline })),
+              population: info.counts.population,
+              ...(await roadInfo(svc)),
+            },
+            null,
+            2,
+          ),
+        );
         return 0;
       }
       // A kind or type this version does not know is shown as 未知类型（xyz）, not a crash.
       const label = (l: { zh: string; en: string }) => (lang === 'en' ? l.en : l.zh);
-      console.log(`${info.name}${info.isSample ? (lang === 'en' ? ' (sample data — some figures are estimates)' : '（示例数据 — 部分数值为估算）') : ''}\n${info.path}`);
+      console.log(
+        `${info.name}${info.isSample ? (lang === 'en' ? ' (sample data — some figures are estimates)' : '（示例数据 — 部分数值为估算）') : ''}\n${info.path}`,
+      );
       console.log(`${lang === 'en' ? 'population' : '常住人口'}: ${info.counts.population.toLocaleString('en-US')}`);
       console.log(lang === 'en' ? 'units:' : '行政区划：');
       for (const [k, n] of Object.entries(info.counts.unitsByKind)) console.log(`  ${label(unitKindLabel(k))}\t${n}`);
@@ -125,38 +161,61 @@ export const COMMANDS: Record<string, Command> = {
       for (const [k, n] of Object.entries(info.counts.facilitiesByType)) console.log(`  ${label(facilityTypeLabel(k))}\t${n}`);
       console.log(`${lang === 'en' ? 'scenarios' : '情景'}: ${scenarios.map((s) => s.name).join(', ')}`);
       const { roads, boundaries } = await roadInfo(svc);
-      console.log(lang === 'en'
-        ? `road network: ${roads.segments ? `${roads.segments.toLocaleString('en-US')} segments, ${roads.km.toLocaleString('en-US')} km` : 'none'}; boundaries: ${boundaries} units`
-        : `路网：${roads.segments ? `${roads.segments.toLocaleString('en-US')} 条路段，${roads.km.toLocaleString('en-US')} km` : '无'}；边界：${boundaries} 个单位`);
+      console.log(
+        lang === 'en'
+          ? `road network: ${roads.segments ? `${roads.segments.toLocaleString('en-US')} segments, ${roads.km.toLocaleString('en-US')} km` : 'none'}; boundaries: ${boundaries} units`
+          : `路网：${roads.segments ? `${roads.segments.toLocaleString('en-US')} 条路段，${roads.km.toLocaleString('en-US')} km` : '无'}；边界：${boundaries} 个单位`,
+      );
       return 0;
     },
   },
   import: {
-    usage: 'healthplan import <file.hplan> [--units F] [--facilities F] [--populations F] [--map FILE|SPEC] [--sheet NAME] [--roads F] [--boundaries F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
-    summary: { zh: '从 .xlsx/.csv 导入单位和机构（全部成功或全部不写入；文件不存在时新建方案），以及路网和单位边界', en: 'Import units/facilities from .xlsx/.csv, all or nothing (creates the plan if missing); also the road network and unit boundaries' },
+    usage:
+      'healthplan import <file.hplan> [--units F] [--facilities F] [--populations F] [--map FILE|SPEC] [--sheet NAME] [--roads F] [--boundaries F] [--scenario NAME] [--crs wgs84|gcj02|bd09] [--dry-run]',
+    summary: {
+      zh: '从 .xlsx/.csv 导入单位和机构（全部成功或全部不写入；文件不存在时新建方案），以及路网和单位边界',
+      en: 'Import units/facilities from .xlsx/.csv, all or nothing (creates the plan if missing); also the road network and unit boundaries',
+    },
     options: {
       units: { type: 'string', help: 'units spreadsheet / 行政区划表' },
       facilities: { type: 'string', help: 'facilities spreadsheet / 机构表' },
       populations: { type: 'string', help: 'populations by year (区划代码, 年份, 常住人口 … or 2025年常住人口 columns) / 分年份人口表' },
-      roads: { type: 'string', help: 'road network, GeoJSON lines or OpenStreetMap .osm.pbf; replaces the plan\'s / 路网（GeoJSON 线或 .osm.pbf，替换方案中的路网）' },
+      roads: {
+        type: 'string',
+        help: "road network, GeoJSON lines or OpenStreetMap .osm.pbf; replaces the plan's / 路网（GeoJSON 线或 .osm.pbf，替换方案中的路网）",
+      },
       boundaries: { type: 'string', help: 'unit boundaries, GeoJSON polygons matched by code or name / 单位边界（GeoJSON 面，按区划代码或名称匹配）' },
       scenario: { type: 'string', help: 'scenario name (created if missing) / 情景名称（不存在则新建）' },
       crs: { type: 'string', help: 'coordinates in the files: wgs84 (default), gcj02 (高德/腾讯), bd09 (百度)' },
       'dry-run': { type: 'boolean', help: 'check only, write nothing / 只检查不写入' },
-      map: { type: 'string', help: "column mapping of the one sheet given: 'field=header,…' or a .json file { \"header\": \"field\" } (remembered in the plan) / 列对应：字段=表头,… 或 JSON 文件（方案会记住）" },
+      map: {
+        type: 'string',
+        help: 'column mapping of the one sheet given: \'field=header,…\' or a .json file { "header": "field" } (remembered in the plan) / 列对应：字段=表头,… 或 JSON 文件（方案会记住）',
+      },
       'map-units': { type: 'string', help: 'column mapping of --units (with several sheets) / --units 的列对应' },
       'map-facilities': { type: 'string', help: 'column mapping of --facilities / --facilities 的列对应' },
       'map-populations': { type: 'string', help: 'column mapping of --populations / --populations 的列对应' },
-      sheet: { type: 'string', help: "worksheet of the .xlsx to read (default: the one named 机构/单位/人口, else the first); with several sheets: 'units=NAME,facilities=NAME' / 要读取的工作表（多个表时写 units=工作表名,facilities=工作表名）" },
+      sheet: {
+        type: 'string',
+        help: "worksheet of the .xlsx to read (default: the one named 机构/单位/人口, else the first); with several sheets: 'units=NAME,facilities=NAME' / 要读取的工作表（多个表时写 units=工作表名,facilities=工作表名）",
+      },
     },
     async run(svc, file, opts, lang) {
       if (!opts.units && !opts.facilities && !opts.populations && !opts.roads && !opts.boundaries) {
-        throw new UsageError(lang === 'en' ? 'give --units, --facilities, --populations, --roads and/or --boundaries' : '请给出 --units、--facilities、--populations、--roads 和/或 --boundaries');
+        throw new UsageError(
+          lang === 'en'
+            ? 'give --units, --facilities, --populations, --roads and/or --boundaries'
+            : '请给出 --units、--facilities、--populations、--roads 和/或 --boundaries',
+        );
       }
       const crs = choice(opts.crs, Crs.options, '--crs: wgs84 | gcj02 | bd09'); // absent: the schema's wgs84
       const mapFor = columnMappings(opts, lang);
       const sheetFor = sheetNames(opts, lang);
-      const mapped = (f: string, kind: SheetFlag) => ({ ...b64file(f), ...(mapFor(kind) ? { mapping: mapFor(kind)! } : {}), ...(sheetFor(kind) ? { sheet: sheetFor(kind)! } : {}) });
+      const mapped = (f: string, kind: SheetFlag) => ({
+        ...b64file(f),
+        ...(mapFor(kind) ? { mapping: mapFor(kind)! } : {}),
+        ...(sheetFor(kind) ? { sheet: sheetFor(kind)! } : {}),
+      });
       const units = opts.units ? mapped(opts.units as string, 'units') : undefined;
       const facilities = opts.facilities ? mapped(opts.facilities as string, 'facilities') : undefined;
       const abs = path.resolve(file);
@@ -166,24 +225,38 @@ export const COMMANDS: Record<string, Command> = {
       const dryRun = !!opts['dry-run'];
       // A new --scenario is created by the first write below, in its transaction: a refusal leaves none.
       const target = await importTarget(svc, opts.scenario as string | undefined, dryRun, lang);
-      const result = units || facilities
-        ? await target.write((sid) => svc.call('tables.import', { scenarioId: sid, units, facilities, crs, dryRun }))
-        : { ok: true, reports: [] };
+      const result =
+        units || facilities
+          ? await target.write((sid) => svc.call('tables.import', { scenarioId: sid, units, facilities, crs, dryRun }))
+          : { ok: true, reports: [] };
       for (const r of result.reports) printImportReport(r, lang);
       let confirm = result.reports.some((r) => mappingNote(r, opts, lang));
       // Populations come after the units they refer to, in a transaction of their own.
       if (result.ok && opts.populations) {
         const populations = b64file(opts.populations as string);
         const mapping = mapFor('populations');
-        const r = await target.write((sid) => svc.call('populations.import', { scenarioId: sid, file: populations, dryRun, ...(mapping ? { mapping } : {}), ...(sheetFor('populations') ? { sheet: sheetFor('populations')! } : {}) }));
+        const r = await target.write((sid) =>
+          svc.call('populations.import', {
+            scenarioId: sid,
+            file: populations,
+            dryRun,
+            ...(mapping ? { mapping } : {}),
+            ...(sheetFor('populations') ? { sheet: sheetFor('populations')! } : {}),
+          }),
+        );
         printImportReport(r, lang);
         confirm = mappingNote(r, opts, lang) || confirm;
         result.ok = r.ok;
-        if (!r.ok && (units || facilities) && !dryRun) console.error(lang === 'en' ? '  (the units/facilities above were imported)' : '  （上面的单位/机构已导入）');
+        if (!r.ok && (units || facilities) && !dryRun)
+          console.error(lang === 'en' ? '  (the units/facilities above were imported)' : '  （上面的单位/机构已导入）');
       }
       // The road network and boundaries are plan-wide; they come after the units (boundaries match them), each in a transaction of its own.
       if (result.ok && (opts.roads || opts.boundaries)) {
-        result.ok = await importRoadsAndBoundaries(svc, { roads: opts.roads as string | undefined, boundaries: opts.boundaries as string | undefined, crs, dryRun }, lang);
+        result.ok = await importRoadsAndBoundaries(
+          svc,
+          { roads: opts.roads as string | undefined, boundaries: opts.boundaries as string | undefined, crs, dryRun },
+          lang,
+        );
       }
       if (created && !result.ok) {
         svc.close();
@@ -195,7 +268,10 @@ export const COMMANDS: Record<string, Command> = {
   },
   export: {
     usage: 'healthplan export <file.hplan> (--units F | --facilities F | --populations F) [--scenario NAME]',
-    summary: { zh: '导出单位、机构或分年份人口表（按扩展名 .xlsx 或 .csv）', en: 'Export units, facilities or populations by year (.xlsx or .csv by extension)' },
+    summary: {
+      zh: '导出单位、机构或分年份人口表（按扩展名 .xlsx 或 .csv）',
+      en: 'Export units, facilities or populations by year (.xlsx or .csv by extension)',
+    },
     options: {
       units: { type: 'string', help: 'write units to F / 导出行政区划' },
       facilities: { type: 'string', help: 'write facilities to F / 导出机构' },
@@ -206,14 +282,16 @@ export const COMMANDS: Record<string, Command> = {
       await svc.call('plan.open', { path: path.resolve(file) });
       const sid = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
       const jobs = (['units', 'facilities', 'populations'] as const).filter((t) => opts[t]);
-      if (jobs.length === 0) throw new UsageError(lang === 'en' ? 'give --units F, --facilities F or --populations F' : '请给出 --units F、--facilities F 或 --populations F');
+      if (jobs.length === 0)
+        throw new UsageError(lang === 'en' ? 'give --units F, --facilities F or --populations F' : '请给出 --units F、--facilities F 或 --populations F');
       for (const table of jobs) {
         const out = opts[table] as string;
         const format = path.extname(out).toLowerCase() === '.csv' ? 'csv' : path.extname(out).toLowerCase() === '.xlsx' ? 'xlsx' : null;
         if (!format) throw new UsageError(lang === 'en' ? `${out}: use a .xlsx or .csv name` : `${out}：文件名须以 .xlsx 或 .csv 结尾`);
-        const f = table === 'populations'
-          ? await svc.call('populations.export', { scenarioId: sid, format })
-          : await svc.call('table.export', { table, scenarioId: sid, format });
+        const f =
+          table === 'populations'
+            ? await svc.call('populations.export', { scenarioId: sid, format })
+            : await svc.call('table.export', { table, scenarioId: sid, format });
         writeOutput(out, Buffer.from(f.dataBase64, 'base64'));
         console.log(lang === 'en' ? `wrote ${out}` : `已导出 ${out}`);
       }
@@ -221,10 +299,11 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   gaps: {
-    usage: 'healthplan gaps <file.hplan> [--standard ID] [--year Y] [--scenario NAME] [--region UNITS] [--level region|county|township|facility] [--only-short] [--format json|csv|xlsx] [--out F]',
+    usage:
+      'healthplan gaps <file.hplan> [--standard ID] [--year Y] [--scenario NAME] [--region UNITS] [--level region|county|township|facility] [--only-short] [--format json|csv|xlsx] [--out F]',
     summary: { zh: '对照标准计算差距（每个指标、每个单位），附文号与原文', en: 'Gaps against a standard set, per target and unit, with their sources' },
     options: {
-      standard: { type: 'string', help: 'standard set id (default: the plan\'s) / 标准编号' },
+      standard: { type: 'string', help: "standard set id (default: the plan's) / 标准编号" },
       year: { type: 'string', help: 'target year / 目标年份' },
       scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
       level: { type: 'string', help: 'region | county | township | facility' },
@@ -247,23 +326,52 @@ export const COMMANDS: Record<string, Command> = {
       if (year !== undefined && !Number.isInteger(year)) throw new UsageError('--year: a year such as 2025');
       const query: ApiArgs<'gaps.evaluate'> = {
         scenarioId: await scenarioId(svc, opts.scenario as string | undefined, false, lang),
-        standardId: opts.standard as string | undefined, year, level, onlyShort: opts['only-short'] === true,
-        ...(opts.region ? { region: String(opts.region).split(/[,，、]/).map((x) => x.trim()).filter(Boolean) } : {}),
+        standardId: opts.standard as string | undefined,
+        year,
+        level,
+        onlyShort: opts['only-short'] === true,
+        ...(opts.region
+          ? {
+              region: String(opts.region)
+                .split(/[,，、]/)
+                .map((x) => x.trim())
+                .filter(Boolean),
+            }
+          : {}),
       };
       let bytes: Uint8Array | string;
       if (format === 'json') {
         const report = await svc.call('gaps.evaluate', query);
         const sources = new Map(report.targets.map((t) => [t.id, t.source]));
-        bytes = jsonText({
-          standard: report.standard, year: report.year, scenario: report.scenario, region: report.region, notes: report.notes,
-          results: report.results.map((r) => ({
-            target: r.target, scope: r.scope, code: r.code, name: r.name, parent: r.parent, value: r.value, required: r.required,
-            shortfall: r.shortfall, unit: r.unit, status: r.status, source: sources.get(r.target),
-            ...(r.count ? { count: r.count } : {}), ...(r.missing ? { missing: r.missing } : {}),
-            ...(r.population !== undefined ? { population: r.population } : {}),
-            ...(r.due !== undefined ? { due: r.due } : {}), ...(r.judged ? { judged: r.judged } : {}),
-          })),
-        }, isSample, lang);
+        bytes = jsonText(
+          {
+            standard: report.standard,
+            year: report.year,
+            scenario: report.scenario,
+            region: report.region,
+            notes: report.notes,
+            results: report.results.map((r) => ({
+              target: r.target,
+              scope: r.scope,
+              code: r.code,
+              name: r.name,
+              parent: r.parent,
+              value: r.value,
+              required: r.required,
+              shortfall: r.shortfall,
+              unit: r.unit,
+              status: r.status,
+              source: sources.get(r.target),
+              ...(r.count ? { count: r.count } : {}),
+              ...(r.missing ? { missing: r.missing } : {}),
+              ...(r.population !== undefined ? { population: r.population } : {}),
+              ...(r.due !== undefined ? { due: r.due } : {}),
+              ...(r.judged ? { judged: r.judged } : {}),
+            })),
+          },
+          isSample,
+          lang,
+        );
       } else {
         const f = await svc.call('gaps.export', { ...query, format });
         bytes = Buffer.from(f.dataBase64, 'base64');

@@ -6,8 +6,11 @@ import { parseFlags } from './options.ts';
 import { printError, UsageError, type Lang } from './output.ts';
 
 function help(lang: Lang): string {
-  const lines = [lang === 'en' ? 'HealthPlan — health-resource planning (卫健资源规划台)' : 'HealthPlan 卫健资源规划台 — 命令行', '',
-    lang === 'en' ? 'Commands:' : '命令：'];
+  const lines = [
+    lang === 'en' ? 'HealthPlan — health-resource planning (卫健资源规划台)' : 'HealthPlan 卫健资源规划台 — 命令行',
+    '',
+    lang === 'en' ? 'Commands:' : '命令：',
+  ];
   for (const c of Object.values(COMMANDS)) lines.push(`  ${c.usage}`, `      ${lang === 'en' ? c.summary.en : c.summary.zh}`);
   lines.push('', lang === 'en' ? '`healthplan <command> --help` for a command; --lang en|zh' : '每个命令都有 --help；--lang en 切换英文');
   return lines.join('\n');
@@ -21,24 +24,44 @@ function commandHelp(c: Command, lang: Lang): string {
 export async function main(argv: string[]): Promise<number> {
   let lang: Lang = (process.env.HEALTHPLAN_LANG ?? '').startsWith('en') ? 'en' : 'zh';
   const li = argv.indexOf('--lang');
-  if (li >= 0) { lang = argv[li + 1] === 'en' ? 'en' : 'zh'; argv = [...argv.slice(0, li), ...argv.slice(li + 2)]; }
+  if (li >= 0) {
+    lang = argv[li + 1] === 'en' ? 'en' : 'zh';
+    argv = [...argv.slice(0, li), ...argv.slice(li + 2)];
+  }
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') { console.log(help(lang)); return 0; }
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help(lang));
+    return 0;
+  }
   const command = COMMANDS[name];
-  if (!command) { console.error(`${lang === 'en' ? 'unknown command' : '未知命令'}: ${name}\n\n${help(lang)}`); return 2; }
+  if (!command) {
+    console.error(`${lang === 'en' ? 'unknown command' : '未知命令'}: ${name}\n\n${help(lang)}`);
+    return 2;
+  }
   let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = parseFlags(command, rest);
-  } catch (e) { console.error(`${(e as Error).message}\n\n${commandHelp(command, lang)}`); return 2; }
-  if (parsed.values.help) { console.log(commandHelp(command, lang)); return 0; }
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${commandHelp(command, lang)}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(commandHelp(command, lang));
+    return 0;
+  }
   const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length) { console.error(commandHelp(command, lang)); return 2; }
+  if (!file || extra.length) {
+    console.error(commandHelp(command, lang));
+    return 2;
+  }
   const svc = createPlannerService({ door: 'cli' });
   try {
     return await command.run(svc, file, parsed.values, lang);
   } catch (e) {
     return printError(e, lang);
-  } finally { svc.close(); }
+  } finally {
+    svc.close();
+  }
 }
 
 export { UsageError };

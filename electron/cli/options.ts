@@ -18,7 +18,13 @@ export function choice<T extends string>(v: string | boolean | undefined, words:
 }
 
 /** "a, b,c" → ['a', 'b', 'c']; absent → []. */
-export const list = (v: string | boolean | undefined): string[] => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : []);
+export const list = (v: string | boolean | undefined): string[] =>
+  typeof v === 'string'
+    ? v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 
 export function facilityTypes(v: string[], flag: string): FacilityType[] {
   const bad = v.find((x) => !(FACILITY_TYPES as readonly string[]).includes(x));
@@ -33,7 +39,8 @@ export function urbanRural(v: string | boolean | undefined, usage: string): { ur
     const [k, raw] = part.split('=');
     const n = Number(raw);
     if (!(n > 0) || (k !== 'urban' && k !== 'rural')) throw new UsageError(usage);
-    if (k === 'urban') out.urbanMinutes = n; else out.ruralMinutes = n;
+    if (k === 'urban') out.urbanMinutes = n;
+    else out.ruralMinutes = n;
   }
   return out;
 }
@@ -43,7 +50,9 @@ export function travelOption(v: string | boolean | undefined, flag = '--travel')
   if (v === undefined) return undefined;
   if (v === 'drive' || v === 'walk') return { urban: v, rural: v };
   if (v === 'urban-walk') return { urban: 'walk', rural: 'drive' };
-  throw new UsageError(`${flag}: drive (by car, default) | walk (on foot, 4.8 km/h, no motorways or trunk roads) | urban-walk (on foot in town, by car in the country)`);
+  throw new UsageError(
+    `${flag}: drive (by car, default) | walk (on foot, 4.8 km/h, no motorways or trunk roads) | urban-walk (on foot in town, by car in the country)`,
+  );
 }
 
 /** --year Y: a year, 2000–2100; absent → undefined (the plan's target year). */
@@ -66,9 +75,15 @@ export async function unitNames(svc: CliService, scenarioId: number, v: string |
     if (units.some((u) => u.code === n)) continue;
     const named = units.filter((u) => u.name === n);
     if (named.length === 1) continue;
-    throw new UsageError(named.length > 1
-      ? (lang === 'en' ? `${flag}: several units are named "${n}" (${named.map((u) => u.code).join(', ')}): use the code` : `${flag}：有多个名为「${n}」的单位（${named.map((u) => u.code).join('、')}），请用区划代码`)
-      : (lang === 'en' ? `${flag}: no unit "${n}" in the plan (a code or an exact name)` : `${flag}：方案中没有「${n}」（请用区划代码或准确名称）`));
+    throw new UsageError(
+      named.length > 1
+        ? lang === 'en'
+          ? `${flag}: several units are named "${n}" (${named.map((u) => u.code).join(', ')}): use the code`
+          : `${flag}：有多个名为「${n}」的单位（${named.map((u) => u.code).join('、')}），请用区划代码`
+        : lang === 'en'
+          ? `${flag}: no unit "${n}" in the plan (a code or an exact name)`
+          : `${flag}：方案中没有「${n}」（请用区划代码或准确名称）`,
+    );
   }
   return names;
 }

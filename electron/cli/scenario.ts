@@ -13,7 +13,9 @@ export async function scenarioId(svc: CliService, name: string | undefined, crea
   if (!name) return baselineOf(list).id;
   const found = named(list, name);
   if (found) return found.id;
-  throw new UsageError(`${lang === 'en' ? 'No scenario named' : '没有名为此的情景'} "${name}"; ${lang === 'en' ? 'have' : '现有'}: ${list.map((s) => s.name).join(', ')}`);
+  throw new UsageError(
+    `${lang === 'en' ? 'No scenario named' : '没有名为此的情景'} "${name}"; ${lang === 'en' ? 'have' : '现有'}: ${list.map((s) => s.name).join(', ')}`,
+  );
 }
 
 export interface ImportTarget {
@@ -32,17 +34,22 @@ export async function importTarget(svc: CliService, name: string | undefined, dr
   let id = found?.id ?? baselineOf(list).id;
   let toCreate = found || dryRun ? null : name!;
   if (!found && dryRun) {
-    console.log(lang === 'en' ? `scenario "${name}" does not exist yet: checked against the baseline it would copy` : `情景「${name}」尚不存在：按它将复制的基线检查`);
+    console.log(
+      lang === 'en' ? `scenario "${name}" does not exist yet: checked against the baseline it would copy` : `情景「${name}」尚不存在：按它将复制的基线检查`,
+    );
   }
   return {
     async write(step) {
       if (toCreate === null) return step(id);
       const newName = toCreate;
       let created = 0;
-      const r = await svc.workspace.atomically(async () => {
-        created = (await svc.call('scenarios.create', { name: newName })).id;
-        return step(created);
-      }, (x) => x.ok);
+      const r = await svc.workspace.atomically(
+        async () => {
+          created = (await svc.call('scenarios.create', { name: newName })).id;
+          return step(created);
+        },
+        (x) => x.ok,
+      );
       if (r.ok) {
         id = created;
         toCreate = null;

@@ -30,7 +30,10 @@ const UPGRADE_EXAMPLE = `upgrade:${UPGRADE_CANDIDATES.sub_centre!.join(',')}`;
 async function candidatesFrom(svc: CliService, opts: Opts, type: FacilityType, lang: Lang): Promise<NonNullable<Query['candidates']>> {
   const spacing = number(opts.spacing, '--spacing', 200) ?? SITING_DEFAULTS.generateMeters;
   const out = { sites: [] as { id: string; name: string; lon: number; lat: number }[], upgrade: [] as FacilityType[], generateMeters: null as number | null };
-  for (const part of String(opts.candidates ?? 'generated').split('+').map((x) => x.trim()).filter(Boolean)) {
+  for (const part of String(opts.candidates ?? 'generated')
+    .split('+')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     if (part === 'generated') out.generateMeters = spacing;
     else if (part === 'upgrade' || part.startsWith('upgrade:')) {
       out.upgrade = part === 'upgrade' ? upgradeCandidates(type) : facilityTypes(part.slice(8).split(','), '--candidates upgrade:');
@@ -39,10 +42,17 @@ async function candidatesFrom(svc: CliService, opts: Opts, type: FacilityType, l
       if (!fs.existsSync(part)) throw new UsageError(`--candidates: generated | upgrade:TYPES | a .csv/.xlsx file; "${part}" is none of these`);
       const crs = choice(opts.crs, Crs.options, '--crs: wgs84 | gcj02 | bd09');
       let dataBase64: string;
-      try { dataBase64 = fs.readFileSync(part).toString('base64'); } catch (e) { throw fileErrorOf(e, part) ?? e; } // a folder given as a file
+      try {
+        dataBase64 = fs.readFileSync(part).toString('base64');
+      } catch (e) {
+        throw fileErrorOf(e, part) ?? e;
+      } // a folder given as a file
       const r = await svc.call('siting.readCandidates', { file: { fileName: path.basename(part), dataBase64 }, crs });
       if (r.problems.length) {
-        for (const p of r.problems.slice(0, 50)) console.error(`${part} ${lang === 'en' ? 'row' : '第'} ${p.row}${lang === 'en' ? '' : ' 行'}${p.column ? ` [${p.column}]` : ''}: ${lang === 'en' ? p.messageEn : p.message}`);
+        for (const p of r.problems.slice(0, 50))
+          console.error(
+            `${part} ${lang === 'en' ? 'row' : '第'} ${p.row}${lang === 'en' ? '' : ' 行'}${p.column ? ` [${p.column}]` : ''}: ${lang === 'en' ? p.messageEn : p.message}`,
+          );
         throw new UsageError(lang === 'en' ? `${part}: ${r.problems.length} problems; nothing was run` : `${part}：${r.problems.length} 处问题，未运行`);
       }
       out.sites.push(...r.sites);
@@ -52,16 +62,57 @@ async function candidatesFrom(svc: CliService, opts: Opts, type: FacilityType, l
 }
 
 function json(r: SitingResultOut, lang: Lang, applied: string | null, sample: boolean): string {
-  return jsonText({
-    model: r.model, type: r.query.type, travel_model: r.travelModel, note: lang === 'en' ? r.modelNoteEn : r.modelNote, year: r.year,
-    demand: { points: r.demand.points, units: r.demand.units, remainders: r.demand.remainders, remainder_population: r.demand.remainderPopulation, population: r.demand.population, note: lang === 'en' ? r.demand.noteEn : r.demand.note },
-    chosen: r.chosen.map((s) => ({ id: s.id, name: s.name, lon: s.lon, lat: s.lat, newly_covered: s.newlyCovered, served: s.served, source: s.source, township: s.township?.name ?? null })),
-    covered_before: r.coveredBefore, covered_after: r.coveredAfter, total_population: r.totalPopulation, unreachable: r.unreachable,
-    ...(r.meanMinutesBefore !== null ? { mean_minutes_before: r.meanMinutesBefore, mean_minutes_after: r.meanMinutesAfter } : {}),
-    objective: r.objective, bound: r.bound, gap: r.gap, optimal: r.optimal, solver: r.solver, candidates: r.candidateCount,
-    units: r.units.map((u) => ({ scope: u.scope, code: u.code, name: u.name, population: u.population, covered_before: u.coveredBefore, covered_after: u.coveredAfter })),
-    notes: lang === 'en' ? r.notesEn : r.notes, ms: r.ms, ...(applied ? { applied_scenario: applied } : {}),
-  }, sample, lang);
+  return jsonText(
+    {
+      model: r.model,
+      type: r.query.type,
+      travel_model: r.travelModel,
+      note: lang === 'en' ? r.modelNoteEn : r.modelNote,
+      year: r.year,
+      demand: {
+        points: r.demand.points,
+        units: r.demand.units,
+        remainders: r.demand.remainders,
+        remainder_population: r.demand.remainderPopulation,
+        population: r.demand.population,
+        note: lang === 'en' ? r.demand.noteEn : r.demand.note,
+      },
+      chosen: r.chosen.map((s) => ({
+        id: s.id,
+        name: s.name,
+        lon: s.lon,
+        lat: s.lat,
+        newly_covered: s.newlyCovered,
+        served: s.served,
+        source: s.source,
+        township: s.township?.name ?? null,
+      })),
+      covered_before: r.coveredBefore,
+      covered_after: r.coveredAfter,
+      total_population: r.totalPopulation,
+      unreachable: r.unreachable,
+      ...(r.meanMinutesBefore !== null ? { mean_minutes_before: r.meanMinutesBefore, mean_minutes_after: r.meanMinutesAfter } : {}),
+      objective: r.objective,
+      bound: r.bound,
+      gap: r.gap,
+      optimal: r.optimal,
+      solver: r.solver,
+      candidates: r.candidateCount,
+      units: r.units.map((u) => ({
+        scope: u.scope,
+        code: u.code,
+        name: u.name,
+        population: u.population,
+        covered_before: u.coveredBefore,
+        covered_after: u.coveredAfter,
+      })),
+      notes: lang === 'en' ? r.notesEn : r.notes,
+      ms: r.ms,
+      ...(applied ? { applied_scenario: applied } : {}),
+    },
+    sample,
+    lang,
+  );
 }
 
 function csv(r: SitingResultOut, sample: boolean): string {
@@ -87,21 +138,32 @@ export async function siteQuery(svc: CliService, opts: Opts, lang: Lang): Promis
   const direction = choice(opts.direction, ['from', 'to'], '--direction: from | to') ?? directionFor(type);
   const from = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
   return {
-    scenarioId: from, model, type, k: number(opts.add, '--add', 1), direction, ...urbanRural(opts.thresholds, '--thresholds: urban=10,rural=30 (minutes)'),
+    scenarioId: from,
+    model,
+    type,
+    k: number(opts.add, '--add', 1),
+    direction,
+    ...urbanRural(opts.thresholds, '--thresholds: urban=10,rural=30 (minutes)'),
     existingTypes: facilityTypes(list(opts.existing), '--existing'),
-    within: await unitNames(svc, from, opts.within, '--within', lang), exclude: await unitNames(svc, from, opts.exclude, '--exclude', lang),
+    within: await unitNames(svc, from, opts.within, '--within', lang),
+    exclude: await unitNames(svc, from, opts.exclude, '--exclude', lang),
     year: yearOption(opts.year),
     candidates: await candidatesFrom(svc, opts, type, lang),
     travel: travelOption(opts.travel),
-    dispatchMinutes: number(opts.dispatch, '--dispatch', 0), cutoffMinutes: number(opts.cutoff, '--cutoff', 1),
-    capacity: number(opts.capacity, '--capacity', 1), exact: opts.exact ? 'always' : opts.heuristic ? 'never' : undefined,
+    dispatchMinutes: number(opts.dispatch, '--dispatch', 0),
+    cutoffMinutes: number(opts.cutoff, '--cutoff', 1),
+    capacity: number(opts.capacity, '--capacity', 1),
+    exact: opts.exact ? 'always' : opts.heuristic ? 'never' : undefined,
     timeLimitSeconds: number(opts['time-limit'], '--time-limit', 1),
   };
 }
 
 export const siteCommand: Command = {
   usage: `healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--year Y] [--candidates generated|${UPGRADE_EXAMPLE}|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--travel drive|walk|urban-walk] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|csv] [--out F]`,
-  summary: { zh: '设施选址：新增 k 个机构放在哪里覆盖最多人口（或最少几个覆盖全部、或加权通行时间最短）', en: 'Siting: where k new facilities cover the most people (or the fewest that cover all, or least weighted travel time)' },
+  summary: {
+    zh: '设施选址：新增 k 个机构放在哪里覆盖最多人口（或最少几个覆盖全部、或加权通行时间最短）',
+    en: 'Siting: where k new facilities cover the most people (or the fewest that cover all, or least weighted travel time)',
+  },
   options: {
     type: { type: 'string', help: 'facility type to build (ems_station, sub_centre, chc …) / 新建机构类型' },
     model: { type: 'string', help: 'mclp (default: most people covered by K) | lscp (fewest to cover all) | pmedian (least weighted travel time)' },
@@ -109,13 +171,19 @@ export const siteCommand: Command = {
     thresholds: { type: 'string', help: 'urban=10,rural=30 (minutes) / 城镇、农村时限' },
     within: { type: 'string', help: 'the area: unit codes or names, comma-separated (default the whole plan) / 选址范围' },
     exclude: { type: 'string', help: 'units where no site may go / 排除区域' },
-    year: { type: 'string', help: 'existing facilities and upgrade candidates as of this year (规划项目 up to it counted), its populations; default the plan\'s target year / 年份' },
+    year: {
+      type: 'string',
+      help: "existing facilities and upgrade candidates as of this year (规划项目 up to it counted), its populations; default the plan's target year / 年份",
+    },
     candidates: { type: 'string', help: 'generated (default) | upgrade[:TYPES] | a .csv/.xlsx of id,name,lon,lat; join with + / 候选点' },
     spacing: { type: 'string', help: `metres between generated sites (default ${SITING_DEFAULTS.generateMeters}) / 生成间距` },
     crs: { type: 'string', help: 'coordinates of a candidate file: wgs84 (default) | gcj02 | bd09' },
     existing: { type: 'string', help: 'existing facility types that count as fixed (default: the --type) / 现有机构类型' },
     direction: { type: 'string', help: 'from the site (ambulances; default for ems_station) | to the site (residents)' },
-    travel: { type: 'string', help: 'drive (default) | walk (4.8 km/h, no motorways or trunk roads, one-way ignored) | urban-walk (on foot in town, by car in the country) / 出行方式' },
+    travel: {
+      type: 'string',
+      help: 'drive (default) | walk (4.8 km/h, no motorways or trunk roads, one-way ignored) | urban-walk (on foot in town, by car in the country) / 出行方式',
+    },
     dispatch: { type: 'string', help: 'dispatch delay in minutes (by car only) / 出车时间' },
     cutoff: { type: 'string', help: `p-median: a longer trip counts as this many minutes (default ${SITING_DEFAULTS.cutoffMinutes})` },
     capacity: { type: 'string', help: 'people a new site can serve (mclp) / 服务容量' },
@@ -137,17 +205,28 @@ export const siteCommand: Command = {
     const r = await svc.call('siting.run', q);
     let applied: string | null = null;
     if (opts.apply) {
-      const s = await svc.call('siting.apply', { scenarioId: q.scenarioId, name: String(opts.apply), type, ...applyYear(opts), sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })), query: { ...r.query, candidates: undefined } });
+      const s = await svc.call('siting.apply', {
+        scenarioId: q.scenarioId,
+        name: String(opts.apply),
+        type,
+        ...applyYear(opts),
+        sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })),
+        query: { ...r.query, candidates: undefined },
+      });
       applied = s.name;
-      console.error(lang === 'en' ? `created scenario "${s.name}" with the ${r.chosen.length} proposed sites` : `已新建情景「${s.name}」，含 ${r.chosen.length} 个选址`);
+      console.error(
+        lang === 'en' ? `created scenario "${s.name}" with the ${r.chosen.length} proposed sites` : `已新建情景「${s.name}」，含 ${r.chosen.length} 个选址`,
+      );
     }
     const text = format === 'json' ? json(r, lang, applied, isSample) : csv(r, isSample);
     if (opts.out) {
       writeOutput(opts.out as string, text);
       const label = lang === 'en' ? FACILITY_TYPE_LABELS[type].en : FACILITY_TYPE_LABELS[type].zh;
-      console.log(lang === 'en'
-        ? `wrote ${opts.out}: ${r.chosen.length} × ${label}; covered ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)} of ${r.totalPopulation} people${r.optimal ? ' (optimal)' : ` (within ${(r.gap * 100).toFixed(1)}% of the optimum)`}`
-        : `已写出 ${opts.out}：${r.chosen.length} 个${label}；覆盖 ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)}（共 ${r.totalPopulation} 人；${r.optimal ? '已证明最优' : `与最优相差不超过 ${(r.gap * 100).toFixed(1)}%`}）`);
+      console.log(
+        lang === 'en'
+          ? `wrote ${opts.out}: ${r.chosen.length} × ${label}; covered ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)} of ${r.totalPopulation} people${r.optimal ? ' (optimal)' : ` (within ${(r.gap * 100).toFixed(1)}% of the optimum)`}`
+          : `已写出 ${opts.out}：${r.chosen.length} 个${label}；覆盖 ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)}（共 ${r.totalPopulation} 人；${r.optimal ? '已证明最优' : `与最优相差不超过 ${(r.gap * 100).toFixed(1)}%`}）`,
+      );
     } else process.stdout.write(text);
     return 0;
   },

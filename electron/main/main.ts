@@ -29,7 +29,11 @@ const givenHome = process.env.HEALTHPLAN_HOME;
 const service = createPlannerService({
   home: givenHome ?? path.join(app.getPath('userData'), 'plans-home'),
   plansDir: givenHome ? undefined : path.join(app.getPath('documents'), 'HealthPlan'),
-  door: 'electron', quit: () => { service.close(); app.quit(); },
+  door: 'electron',
+  quit: () => {
+    service.close();
+    app.quit();
+  },
 });
 
 // Every answer is the contract's reply envelope, with the open plan's revision.
@@ -39,9 +43,14 @@ ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown): Pr
   }
   try {
     // The methods only this door can answer: the system's file dialog, and printing with Chromium.
-    const result = method === 'app.pickPath' ? await pickPath(win, args)
-      : method === 'app.printBrief' ? await printBrief(rendererDir, preload, args, (w) => { printWin = w; })
-        : await service.invoke(String(method), args);
+    const result =
+      method === 'app.pickPath'
+        ? await pickPath(win, args)
+        : method === 'app.printBrief'
+          ? await printBrief(rendererDir, preload, args, (w) => {
+              printWin = w;
+            })
+          : await service.invoke(String(method), args);
     return reply(result, service.revision());
   } catch (e) {
     return failure(toErrorData(e), service.revision());
@@ -50,24 +59,40 @@ ipcMain.handle(INVOKE_CHANNEL, async (event, method: unknown, args: unknown): Pr
 
 function createWindow(): void {
   win = new BrowserWindow({
-    width: 1440, height: 900, title: 'HealthPlan 卫健资源规划台', show: false,
+    width: 1440,
+    height: 900,
+    title: 'HealthPlan 卫健资源规划台',
+    show: false,
     webPreferences: secureWebPreferences(preload),
   });
   lockNavigation(win.webContents, rendererDir);
   win.once('ready-to-show', () => win?.show());
-  win.on('closed', () => { win = null; });
+  win.on('closed', () => {
+    win = null;
+  });
   void win.loadURL(pathToFileURL(path.join(rendererDir, 'index.html')).href);
 }
 
-app.on('second-instance', () => { if (win) { if (win.isMinimized()) win.restore(); win.focus(); } });
-app.on('web-contents-created', (_e, contents) => lockNavigation(contents, rendererDir));
-app.on('window-all-closed', () => { service.close(); app.quit(); });
-
-app.whenReady().then(() => {
-  hardenSession(rendererDir);
-  Menu.setApplicationMenu(null); // the app's own menu bar is in the renderer
-  createWindow();
-}).catch((e: unknown) => {
-  dialog.showErrorBox('HealthPlan', `启动失败 / failed to start: ${String(e)}`);
-  app.exit(1);
+app.on('second-instance', () => {
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
 });
+app.on('web-contents-created', (_e, contents) => lockNavigation(contents, rendererDir));
+app.on('window-all-closed', () => {
+  service.close();
+  app.quit();
+});
+
+app
+  .whenReady()
+  .then(() => {
+    hardenSession(rendererDir);
+    Menu.setApplicationMenu(null); // the app's own menu bar is in the renderer
+    createWindow();
+  })
+  .catch((e: unknown) => {
+    dialog.showErrorBox('HealthPlan', `启动失败 / failed to start: ${String(e)}`);
+    app.exit(1);
+  });

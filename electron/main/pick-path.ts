@@ -13,8 +13,13 @@ export async function pickPath(win: BrowserWindow | null, rawArgs: unknown): Pro
   if (!win) return { path: null };
   if (purpose === 'open') {
     const r = await dialog.showOpenDialog(win, { title: '打开方案', defaultPath, filters: FILTERS, properties: ['openFile'] });
-    return { path: r.canceled ? null : r.filePaths[0] ?? null };
+    return { path: r.canceled ? null : (r.filePaths[0] ?? null) };
   }
-  const r = await dialog.showSaveDialog(win, { title: '保存方案', defaultPath, filters: FILTERS, properties: ['createDirectory', 'showOverwriteConfirmation'] });
-  return { path: r.canceled ? null : r.filePath ?? null };
+  const r = await dialog.showSaveDialog(win, {
+    title: '保存方案',
+    defaultPath,
+    filters: FILTERS,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  return { path: r.canceled ? null : (r.filePath ?? null) };
 }

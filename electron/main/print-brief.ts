@@ -15,7 +15,12 @@ import { secureWebPreferences } from './trust.ts';
 const TIMEOUT_MS = 120_000;
 
 /** `register` makes the window's IPC trusted while it prints (it calls brief.get like the main window). */
-export async function printBrief(rendererDir: string, preload: string, rawArgs: unknown, register: (w: BrowserWindow | null) => void): Promise<{ fileName: string; dataBase64: string; mimeType: string }> {
+export async function printBrief(
+  rendererDir: string,
+  preload: string,
+  rawArgs: unknown,
+  register: (w: BrowserWindow | null) => void,
+): Promise<{ fileName: string; dataBase64: string; mimeType: string }> {
   // Validated as the service validates every call: INVALID_ARGS with the planner's sentence, not zod's raw output.
   const parsed = API['app.printBrief'].args.safeParse(rawArgs ?? {});
   if (!parsed.success) throw invalidArgs(parsed.error.issues, rawArgs);
@@ -27,7 +32,10 @@ export async function printBrief(rendererDir: string, preload: string, rawArgs: 
     await w.loadURL(`${pathToFileURL(path.join(rendererDir, 'index.html')).href}${briefPrintSearch(a)}`);
     const t0 = Date.now();
     for (;;) {
-      const state = await w.webContents.executeJavaScript('[document.body.dataset.briefReady, document.body.dataset.briefError]') as [string | undefined, string | undefined];
+      const state = (await w.webContents.executeJavaScript('[document.body.dataset.briefReady, document.body.dataset.briefError]')) as [
+        string | undefined,
+        string | undefined,
+      ];
       if (state[1]) throw new Error(state[1]);
       if (state[0] === 'true') break;
       if (Date.now() - t0 > TIMEOUT_MS) throw new Error('the briefing did not finish drawing in 2 minutes');

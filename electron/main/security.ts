@@ -10,11 +10,14 @@ export function hardenSession(rendererDir: string): void {
     cb({ cancel: !isAllowedRequest(details.url, rendererDir) });
   });
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }));
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
+  );
 }
 
 export function lockNavigation(contents: WebContents, rendererDir: string): void {
-  contents.on('will-navigate', (e, url) => { if (!isOwnUrl(url, rendererDir)) e.preventDefault(); });
+  contents.on('will-navigate', (e, url) => {
+    if (!isOwnUrl(url, rendererDir)) e.preventDefault();
+  });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (e) => e.preventDefault());
 }
@@ -22,10 +25,15 @@ export function lockNavigation(contents: WebContents, rendererDir: string): void
 /** IPC is answered only for our own windows' main frames, showing our own page. */
 export function isTrustedEvent(event: IpcMainInvokeEvent, windows: readonly (BrowserWindow | null)[], rendererDir: string): boolean {
   const frame = event.senderFrame;
-  return windows.some((win) => isTrustedSender({
-    senderId: event.sender.id,
-    windowId: win && !win.isDestroyed() ? win.webContents.id : null,
-    isMainFrame: !!frame && frame === event.sender.mainFrame,
-    frameUrl: frame?.url ?? null,
-  }, rendererDir));
+  return windows.some((win) =>
+    isTrustedSender(
+      {
+        senderId: event.sender.id,
+        windowId: win && !win.isDestroyed() ? win.webContents.id : null,
+        isMainFrame: !!frame && frame === event.sender.mainFrame,
+        frameUrl: frame?.url ?? null,
+      },
+      rendererDir,
+    ),
+  );
 }

@@ -15,8 +15,16 @@ export interface BrowserEnv {
 
 /** Linux commands looked for on PATH, best first (the last ones are names the 信创 browsers install under). */
 const LINUX_NAMES = [
-  'chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'microsoft-edge-stable', 'microsoft-edge',
-  'browser360-cn-stable', 'qaxbrowser-safe-stable', 'uos-browser-stable', 'deepin-browser',
+  'chromium',
+  'chromium-browser',
+  'google-chrome-stable',
+  'google-chrome',
+  'microsoft-edge-stable',
+  'microsoft-edge',
+  'browser360-cn-stable',
+  'qaxbrowser-safe-stable',
+  'uos-browser-stable',
+  'deepin-browser',
 ];
 const MAC_APPS = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Microsoft Edge.app/Contents/MacOS/Microsoft Edge', 'Chromium.app/Contents/MacOS/Chromium'];
 
@@ -56,9 +64,16 @@ export function findAppBrowser(b: BrowserEnv): string | null {
 export function appModeArgs(url: string, profileDir: string, b: BrowserEnv & { uid?: number }): string[] {
   const extra = (b.env.HEALTHPLAN_BROWSER_FLAGS ?? '').split(/\s+/).filter(Boolean);
   return [
-    `--app=${url}`, `--user-data-dir=${profileDir}`, '--window-size=1440,900',
-    '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--disable-features=Translate,MediaRouter', '--disable-quic',
+    `--app=${url}`,
+    `--user-data-dir=${profileDir}`,
+    '--window-size=1440,900',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-features=Translate,MediaRouter',
+    '--disable-quic',
     // Its process ends with its last window (no background apps keeping it), which ends the door.
     '--disable-background-mode',
     ...(b.platform === 'linux' && b.uid === 0 ? ['--no-sandbox'] : []),
@@ -83,9 +98,18 @@ export function profileInUse(profileDir: string, platform: NodeJS.Platform = pro
   if (platform === 'win32') {
     const lock = path.join(profileDir, 'lockfile');
     if (!fs.existsSync(lock)) return false;
-    try { fs.rmSync(lock); return false; } catch { return true; } // held open by a running browser
+    try {
+      fs.rmSync(lock);
+      return false;
+    } catch {
+      return true;
+    } // held open by a running browser
   }
   let target: string;
-  try { target = fs.readlinkSync(path.join(profileDir, 'SingletonLock')); } catch { return false; }
+  try {
+    target = fs.readlinkSync(path.join(profileDir, 'SingletonLock'));
+  } catch {
+    return false;
+  }
   return pidAlive(Number(target.split('-').pop()));
 }

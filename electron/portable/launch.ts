@@ -26,15 +26,32 @@ const FAILED_START_MS = 5_000;
 const IDLE_MS = 5 * 60_000;
 
 const { values } = parseArgs({
-  options: { 'no-browser': { type: 'boolean', default: false }, port: { type: 'string', default: '0' }, home: { type: 'string' }, plans: { type: 'string' }, idle: { type: 'string' } },
+  options: {
+    'no-browser': { type: 'boolean', default: false },
+    port: { type: 'string', default: '0' },
+    home: { type: 'string' },
+    plans: { type: 'string' },
+    idle: { type: 'string' },
+  },
 });
 const idleMs = values.idle ? Number(values.idle) * 1000 : IDLE_MS;
-if (!(idleMs > 0)) { console.error(`--idle ${values.idle}: give the seconds, more than 0`); process.exit(2); }
+if (!(idleMs > 0)) {
+  console.error(`--idle ${values.idle}: give the seconds, more than 0`);
+  process.exit(2);
+}
 const IDLE_CHECK_MS = Math.min(30_000, idleMs / 2);
 const home = configHome(values.home ?? process.env.HEALTHPLAN_HOME);
 const browserEnv: BrowserEnv & { uid?: number } = {
-  platform: process.platform, env: process.env, uid: process.getuid?.(),
-  exists: (f) => { try { return fs.statSync(f).isFile(); } catch { return false; } },
+  platform: process.platform,
+  env: process.env,
+  uid: process.getuid?.(),
+  exists: (f) => {
+    try {
+      return fs.statSync(f).isFile();
+    } catch {
+      return false;
+    }
+  },
 };
 
 function log(line: string): void {
@@ -44,7 +61,9 @@ function log(line: string): void {
     const file = path.join(home, 'launch.log');
     if (fs.existsSync(file) && fs.statSync(file).size > 1 << 20) fs.renameSync(file, `${file}.1`);
     fs.appendFileSync(file, text);
-  } catch { /* the log is a help, never a reason to fail */ }
+  } catch {
+    /* the log is a help, never a reason to fail */
+  }
 }
 
 const profileDir = () => path.join(home, 'browser-profile');
@@ -54,7 +73,10 @@ function openWindow(url: string): ChildProcess | null {
   const browser = findAppBrowser(browserEnv);
   if (browser) {
     const child = spawn(browser, appModeArgs(url, profileDir(), browserEnv), { stdio: 'ignore', windowsHide: false });
-    child.on('error', (e) => { log(`浏览器无法启动 / browser failed: ${browser}: ${e.message}`); openDefault(url); });
+    child.on('error', (e) => {
+      log(`浏览器无法启动 / browser failed: ${browser}: ${e.message}`);
+      openDefault(url);
+    });
     log(`窗口 / window: ${browser} --app`);
     return child;
   }
@@ -65,8 +87,13 @@ function openWindow(url: string): ChildProcess | null {
 function openDefault(url: string): void {
   const [cmd, args] = defaultBrowserCommand(process.platform, url);
   log(`未找到 Chromium 内核浏览器，用默认浏览器打开 / no Chromium-family browser: opening the default browser (${cmd})`);
-  try { spawn(cmd, args, { stdio: 'ignore', detached: true }).on('error', () => log(`请在浏览器中打开 / open in a browser: ${url}`)).unref(); }
-  catch { log(`请在浏览器中打开 / open in a browser: ${url}`); }
+  try {
+    spawn(cmd, args, { stdio: 'ignore', detached: true })
+      .on('error', () => log(`请在浏览器中打开 / open in a browser: ${url}`))
+      .unref();
+  } catch {
+    log(`请在浏览器中打开 / open in a browser: ${url}`);
+  }
 }
 
 /** Another launcher's door: open a window on it and leave. */
@@ -74,7 +101,10 @@ async function joinRunning(): Promise<boolean> {
   const running = await liveDoor(home);
   if (!running) return false;
   log(`已在运行（进程 ${running.pid}），打开新窗口 / already running (pid ${running.pid}): opening a window`);
-  if (values['no-browser']) { console.log(running.url); return true; }
+  if (values['no-browser']) {
+    console.log(running.url);
+    return true;
+  }
   const child = openWindow(running.url);
   child?.unref();
   return true;
@@ -84,7 +114,12 @@ async function joinRunning(): Promise<boolean> {
 async function openStartPlan(door: WebDoor): Promise<void> {
   const [last] = (await door.service.call('app.status', {})).recent;
   if (last) {
-    try { await door.service.call('plan.open', { path: last }); return; } catch (e) { log(`未能打开上次的方案 / could not reopen ${last}: ${(e as Error).message}`); }
+    try {
+      await door.service.call('plan.open', { path: last });
+      return;
+    } catch (e) {
+      log(`未能打开上次的方案 / could not reopen ${last}: ${(e as Error).message}`);
+    }
   }
   await door.service.call('plan.openSample', {});
 }
@@ -96,7 +131,10 @@ async function openStartPlan(door: WebDoor): Promise<void> {
 function takeStartLock(): boolean {
   const file = path.join(home, 'start.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
-    try { fs.writeFileSync(file, String(process.pid), { flag: 'wx' }); return true; } catch (e) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(fs.readFileSync(file, 'utf8'));
       if (pidAlive(holder) && Date.now() - fs.statSync(file).mtimeMs < 60_000) return false;
@@ -131,13 +169,18 @@ async function main(): Promise<void> {
   };
   try {
     door = await startWebDoor({
-      port: Number(values.port), home: values.home, plansDir: values.plans,
-      staticDir: path.join(projectRoot(), 'out', 'renderer'), quit: () => void stop('退出 / quit'),
+      port: Number(values.port),
+      home: values.home,
+      plansDir: values.plans,
+      staticDir: path.join(projectRoot(), 'out', 'renderer'),
+      quit: () => void stop('退出 / quit'),
     });
     for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void stop(sig));
     await openStartPlan(door);
     writeRecord(home, { pid: process.pid, port: door.port, token: door.token, url: door.url, startedAt: new Date().toISOString() });
-  } finally { releaseStartLock(); }
+  } finally {
+    releaseStartLock();
+  }
   log(`HealthPlan ${door.url.replace(/token=\w+/, 'token=…')} 方案目录 / plans: ${door.service.workspace.plansDir}（${Date.now() - started} ms）`);
   console.log(`HealthPlan: ${door.url}`);
   if (values['no-browser']) return;

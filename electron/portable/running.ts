@@ -7,12 +7,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TOKEN_HEADER } from '../../shared/api/http.ts';
 
-export interface RunningDoor { pid: number; port: number; token: string; url: string; startedAt: string }
+export interface RunningDoor {
+  pid: number;
+  port: number;
+  token: string;
+  url: string;
+  startedAt: string;
+}
 
 /** Whether a process of this id runs (EPERM: it runs, as another user). */
 export function pidAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export const recordFile = (home: string) => path.join(home, 'door.json');
@@ -20,8 +31,10 @@ export const recordFile = (home: string) => path.join(home, 'door.json');
 export function readRecord(home: string): RunningDoor | null {
   try {
     const r = JSON.parse(fs.readFileSync(recordFile(home), 'utf8')) as Partial<RunningDoor>;
-    return typeof r.port === 'number' && typeof r.token === 'string' && typeof r.url === 'string' && typeof r.pid === 'number' ? r as RunningDoor : null;
-  } catch { return null; }
+    return typeof r.port === 'number' && typeof r.token === 'string' && typeof r.url === 'string' && typeof r.pid === 'number' ? (r as RunningDoor) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Written aside and renamed, so a second start never reads half a record. */
@@ -43,9 +56,13 @@ export async function liveDoor(home: string, timeoutMs = 2000): Promise<RunningD
   if (!r) return null;
   try {
     const res = await fetch(`http://127.0.0.1:${r.port}/api/app.status`, {
-      method: 'POST', headers: { [TOKEN_HEADER]: r.token, 'Content-Type': 'application/json' }, body: '{}',
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: r.token, 'Content-Type': 'application/json' },
+      body: '{}',
       signal: AbortSignal.timeout(timeoutMs),
     });
     return res.ok ? r : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }

@@ -31,21 +31,37 @@ function weigh(schema: z.ZodType, seen = new Set<unknown>()): 'file' | 'list' | 
   const inner: unknown[] = [];
   let own: 'list' | 'small' = 'small';
   switch (d.type) {
-    case 'object': inner.push(...Object.values(d.shape as Record<string, unknown>)); break;
+    case 'object':
+      inner.push(...Object.values(d.shape as Record<string, unknown>));
+      break;
     case 'array': {
-      const max = (d.checks as { _zod: { def: { check: string; maximum?: number } } }[] | undefined)
-        ?.find((c) => c._zod.def.check === 'max_length')?._zod.def.maximum;
+      const max = (d.checks as { _zod: { def: { check: string; maximum?: number } } }[] | undefined)?.find((c) => c._zod.def.check === 'max_length')?._zod.def
+        .maximum;
       if (max === undefined || max > 1000) own = 'list';
       inner.push(d.element);
       break;
     }
-    case 'record': own = 'list'; inner.push(d.valueType); break;
-    case 'union': inner.push(...(d.options as unknown[])); break;
-    case 'intersection': inner.push(d.left, d.right); break;
-    case 'tuple': inner.push(...(d.items as unknown[])); break;
-    case 'pipe': inner.push(d.in); break;
-    case 'lazy': inner.push((d.getter as () => unknown)()); break;
-    default: if (d.innerType) inner.push(d.innerType); // optional, nullable, default, catch, readonly …
+    case 'record':
+      own = 'list';
+      inner.push(d.valueType);
+      break;
+    case 'union':
+      inner.push(...(d.options as unknown[]));
+      break;
+    case 'intersection':
+      inner.push(d.left, d.right);
+      break;
+    case 'tuple':
+      inner.push(...(d.items as unknown[]));
+      break;
+    case 'pipe':
+      inner.push(d.in);
+      break;
+    case 'lazy':
+      inner.push((d.getter as () => unknown)());
+      break;
+    default:
+      if (d.innerType) inner.push(d.innerType); // optional, nullable, default, catch, readonly …
   }
   let w: 'file' | 'list' | 'small' = own;
   for (const s of inner) {
@@ -63,6 +79,6 @@ const cache = new Map<string, number>();
 export function bodyLimit(method: string): number {
   if (!isApiMethod(method)) return SMALL_BODY_LIMIT;
   let n = cache.get(method);
-  if (n === undefined) cache.set(method, n = LIMIT[weigh(API[method].args)]);
+  if (n === undefined) cache.set(method, (n = LIMIT[weigh(API[method].args)]));
   return n;
 }

@@ -9,11 +9,15 @@ const { values } = parseArgs({
 });
 
 const door = await startWebDoor({
-  port: Number(values.port), home: values.home, staticDir: path.join(projectRoot(), 'out', 'renderer'),
+  port: Number(values.port),
+  home: values.home,
+  staticDir: path.join(projectRoot(), 'out', 'renderer'),
 });
 if (values.open) await door.service.invoke('plan.open', { path: values.open });
 else if (values.sample) await door.service.invoke('plan.openSample', {});
 console.log(`HealthPlan 浏览器模式 / browser door: ${door.url}`);
-const stop = () => { void door.close().then(() => process.exit(0)); };
+const stop = () => {
+  void door.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

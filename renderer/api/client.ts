@@ -8,7 +8,11 @@ import { ApiError, isApiErrorData, type ApiArgs, type ApiMethod, type ApiResult,
 import type { HealthPlanBridge } from '../../shared/api/bridge.ts';
 import { TOKEN_HEADER } from '../../shared/api/http.ts';
 
-declare global { interface Window { healthplan?: HealthPlanBridge } }
+declare global {
+  interface Window {
+    healthplan?: HealthPlanBridge;
+  }
+}
 
 export interface Client {
   invoke: Invoke;
@@ -49,8 +53,7 @@ export function createClient(opts: ClientOptions = {}): Client {
   };
   const bridge = window.healthplan;
   if (bridge) {
-    const invoke = async <M extends ApiMethod>(method: M, args: ApiArgs<M>) =>
-      unwrap(await bridge.invoke(method, args)) as ApiResult<M>;
+    const invoke = async <M extends ApiMethod>(method: M, args: ApiArgs<M>) => unwrap(await bridge.invoke(method, args)) as ApiResult<M>;
     return { invoke, door: 'electron', revision: revisionOf };
   }
   const token = webToken();
@@ -61,7 +64,9 @@ export function createClient(opts: ClientOptions = {}): Client {
       body: JSON.stringify(args ?? {}),
     });
     let body: Reply;
-    try { body = await res.json(); } catch {
+    try {
+      body = await res.json();
+    } catch {
       throw new ApiError('INTERNAL', `服务无响应 (HTTP ${res.status})`, `No answer from the service (HTTP ${res.status})`);
     }
     return unwrap(body) as ApiResult<M>;

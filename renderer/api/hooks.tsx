@@ -58,7 +58,9 @@ export function useQuery<M extends ApiMethod>(method: M, args: ApiArgs<M>, opts:
   }, [obs]);
   // `key` stands for method and args (stably stringified): a new object with the same content asks nothing.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is method+args by content; the args object is new on every render
-  useEffect(() => { obs.set(method, args, { enabled, keepPrevious, follow }); }, [obs, key, enabled, keepPrevious, follow]);
+  useEffect(() => {
+    obs.set(method, args, { enabled, keepPrevious, follow });
+  }, [obs, key, enabled, keepPrevious, follow]);
 
   const refetch = useCallback(() => obs.refetch(), [obs]);
   // Until the effect has asked, an answer to other arguments is not shown as this one's (unless kept on purpose).
@@ -119,9 +121,13 @@ export function useJob<K extends JobKind>(kind: K, args: JobArgs<K> | null = nul
   });
   const state = useSyncExternalStore(runner.subscribe, runner.getSnapshot);
   const key = args === null ? null : queryKey(`${kind}.start` as ApiMethod, args);
-  useEffect(() => { if (keep !== undefined) runner.keepIn(store.memory, keep); }, [runner, store, keep]);
+  useEffect(() => {
+    if (keep !== undefined) runner.keepIn(store.memory, keep);
+  }, [runner, store, keep]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the args by content (the object is new on every render): equal args do not run again
-  useEffect(() => { if (key !== null) runner.set(args); }, [runner, key]);
+  useEffect(() => {
+    if (key !== null) runner.set(args);
+  }, [runner, key]);
   useEffect(() => store.onClear(() => runner.forget()), [runner, store]);
   useEffect(() => () => runner.dispose(), [runner]);
   const run = useCallback((a: JobArgs<K>) => runner.run(a), [runner]);
@@ -141,12 +147,15 @@ export function useKept<T>(key: string, initial: T): [T, (u: T | ((old: T) => T)
 /** useState whose every value is also written to `memory` under `key`, and read back from it on mount. */
 export function useMemoryState<T>(key: string, initial: T, memory: Map<string, unknown>): [T, (u: T | ((old: T) => T)) => void] {
   const [value, setValue] = useState<T>(() => (memory.has(key) ? (memory.get(key) as T) : initial));
-  const set = useCallback((u: T | ((old: T) => T)) => {
-    setValue((old) => {
-      const next = typeof u === 'function' ? (u as (o: T) => T)(old) : u;
-      memory.set(key, next);
-      return next;
-    });
-  }, [key, memory]);
+  const set = useCallback(
+    (u: T | ((old: T) => T)) => {
+      setValue((old) => {
+        const next = typeof u === 'function' ? (u as (o: T) => T)(old) : u;
+        memory.set(key, next);
+        return next;
+      });
+    },
+    [key, memory],
+  );
   return [value, set];
 }

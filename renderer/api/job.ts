@@ -12,16 +12,27 @@ export type JobKind = 'access' | 'siting';
 export type JobArgs<K extends JobKind> = ApiArgs<`${K}.start`>;
 export type JobResult<K extends JobKind> = NonNullable<ApiResult<`${K}.job`>['result']>;
 
-export interface JobProgress { stage: string; share: number }
+export interface JobProgress {
+  stage: string;
+  share: number;
+}
 
 export const POLL_MS = 200;
 
 /** One job on the service: its result (null when cancelled first) and how to cancel it. */
-export interface FollowedJob<R> { done: Promise<R | null>; cancel(): void }
+export interface FollowedJob<R> {
+  done: Promise<R | null>;
+  cancel(): void;
+}
 
 /** Starts a job of `kind` and follows it to its result, telling the progress; cancel() stops it on the service too. */
-export function followJob<K extends JobKind>(invoke: Invoke, kind: K, args: JobArgs<K>, onProgress: (p: JobProgress) => void,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))): FollowedJob<JobResult<K>> {
+export function followJob<K extends JobKind>(
+  invoke: Invoke,
+  kind: K,
+  args: JobArgs<K>,
+  onProgress: (p: JobProgress) => void,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): FollowedJob<JobResult<K>> {
   // The three methods of one kind, typed as that kind's (TypeScript does not narrow a template key by K).
   const call = invoke as unknown as (method: string, args: unknown) => Promise<unknown>;
   let cancelled = false;
@@ -29,7 +40,10 @@ export function followJob<K extends JobKind>(invoke: Invoke, kind: K, args: JobA
   const stopOnService = (id: number) => void call(`${kind}.cancel`, { job: id }).catch(() => undefined);
   const done = (async (): Promise<JobResult<K> | null> => {
     job = ((await call(`${kind}.start`, args)) as { job: number }).job;
-    if (cancelled) { stopOnService(job); return null; }
+    if (cancelled) {
+      stopOnService(job);
+      return null;
+    }
     for (;;) {
       await sleep(POLL_MS);
       if (cancelled) return null;
@@ -88,7 +102,9 @@ export class JobRunner<K extends JobKind> {
   getSnapshot = (): JobState<JobResult<K>, JobArgs<K>> => this.snapshot;
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
-    return () => { this.listeners.delete(fn); };
+    return () => {
+      this.listeners.delete(fn);
+    };
   };
 
   private emit(next: Partial<JobState<JobResult<K>, JobArgs<K>>>) {
@@ -110,20 +126,31 @@ export class JobRunner<K extends JobKind> {
     this.current?.cancel();
     this.key = stableStringify(args);
     const at = this.revision();
-    const j = followJob(this.invoke, this.kind, args, (progress) => { if (this.current === j) this.emit({ progress }); }, this.sleep);
+    const j = followJob(
+      this.invoke,
+      this.kind,
+      args,
+      (progress) => {
+        if (this.current === j) this.emit({ progress });
+      },
+      this.sleep,
+    );
     this.current = j;
     this.emit({ startedAt: Date.now(), progress: null, error: null });
-    j.done.then((result) => {
-      if (this.current !== j || !result) return;
-      this.current = null;
-      const shown: Kept<K> = { result, resultArgs: args, resultRevision: at };
-      if (this.kept) this.kept.memory.set(this.kept.key, shown);
-      this.emit({ ...shown, startedAt: null, progress: null });
-    }, (error: unknown) => {
-      if (this.current !== j) return;
-      this.current = null;
-      this.emit({ error, startedAt: null, progress: null });
-    });
+    j.done.then(
+      (result) => {
+        if (this.current !== j || !result) return;
+        this.current = null;
+        const shown: Kept<K> = { result, resultArgs: args, resultRevision: at };
+        if (this.kept) this.kept.memory.set(this.kept.key, shown);
+        this.emit({ ...shown, startedAt: null, progress: null });
+      },
+      (error: unknown) => {
+        if (this.current !== j) return;
+        this.current = null;
+        this.emit({ error, startedAt: null, progress: null });
+      },
+    );
   }
 
   /** Cancels what runs (on the service too); the last result stays. */
@@ -156,7 +183,9 @@ export class JobRunner<K extends JobKind> {
     this.emit({ ...NOTHING });
   }
 
-  dispose(): void { this.stop(); }
+  dispose(): void {
+    this.stop();
+  }
 }
 
 type Kept<K extends JobKind> = Pick<JobState<JobResult<K>, JobArgs<K>>, 'result' | 'resultArgs' | 'resultRevision'>;

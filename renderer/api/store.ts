@@ -13,7 +13,9 @@ export function stableStringify(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(o[k])}`).join(',')}}`;
 }
 
@@ -75,7 +77,9 @@ export function createDataStore(invoke: Invoke, initialRevision = 0): DataStore 
     entry.promise = p;
     entry.asked = asked;
     entries.set(key, entry);
-    const settle = () => { if (entry.promise === p) entry.promise = null; };
+    const settle = () => {
+      if (entry.promise === p) entry.promise = null;
+    };
     p.then((data) => {
       // A later call for this question (another revision, a forced read) has the last word.
       if (entry.promise !== p) return;
@@ -99,7 +103,9 @@ export function createDataStore(invoke: Invoke, initialRevision = 0): DataStore 
     },
     onRevision(fn) {
       listeners.add(fn);
-      return () => { listeners.delete(fn); };
+      return () => {
+        listeners.delete(fn);
+      };
     },
     peek(method, args) {
       const e = entries.get(queryKey(method, args));
@@ -124,7 +130,9 @@ export function createDataStore(invoke: Invoke, initialRevision = 0): DataStore 
     },
     onClear(fn) {
       clearListeners.add(fn);
-      return () => { clearListeners.delete(fn); };
+      return () => {
+        clearListeners.delete(fn);
+      };
     },
   };
 }
@@ -181,7 +189,10 @@ export class QueryObserver<M extends ApiMethod> {
       const enabled = opts.enabled ?? true;
       const follow = opts.follow ?? true;
       this.snapshot = {
-        data: had ? had.data : null, dataKey: had ? key : null, dataArgs: had ? args : null, error: null,
+        data: had ? had.data : null,
+        dataKey: had ? key : null,
+        dataArgs: had ? args : null,
+        error: null,
         loading: enabled && (!had || (follow && had.revision !== store.revision())),
       };
     }
@@ -191,7 +202,9 @@ export class QueryObserver<M extends ApiMethod> {
 
   subscribe = (fn: () => void): (() => void) => {
     this.listeners.add(fn);
-    return () => { this.listeners.delete(fn); };
+    return () => {
+      this.listeners.delete(fn);
+    };
   };
 
   private emit(next: Partial<QueryState<M>>) {
@@ -202,14 +215,19 @@ export class QueryObserver<M extends ApiMethod> {
   /** Listens to revision changes (a mounted query). */
   start(): void {
     if (this.unsubscribe) return;
-    const offRevision = this.store.onRevision(() => { if (this.enabled && this.follow) this.run(false); });
+    const offRevision = this.store.onRevision(() => {
+      if (this.enabled && this.follow) this.run(false);
+    });
     const offClear = this.store.onClear(() => {
       // Another plan: nothing of the last one is shown, not even while this one's answer comes.
       this.seq++;
       this.emit({ data: null, dataKey: null, dataArgs: null, error: null, loading: false });
       if (this.enabled) this.run(false);
     });
-    this.unsubscribe = () => { offRevision(); offClear(); };
+    this.unsubscribe = () => {
+      offRevision();
+      offClear();
+    };
   }
 
   /** Unmounted: no more reading, and the reply in flight is dropped. */
@@ -252,22 +270,28 @@ export class QueryObserver<M extends ApiMethod> {
   }
 
   private run(force: boolean) {
-    const method = this.method, args = this.args, key = this.key;
+    const method = this.method,
+      args = this.args,
+      key = this.key;
     if (method === null || args === null || key === null) return;
     const n = ++this.seq;
     const had = force ? undefined : this.store.peek(method, args);
     if (had && (had.revision === this.store.revision() || !this.follow)) {
       // Answered at this revision already (another screen asked), or any answer will do: shown at once, no call.
-      if (this.snapshot.data !== had.data || this.snapshot.loading || this.snapshot.error) this.emit({ data: had.data, dataKey: key, dataArgs: args, error: null, loading: false });
+      if (this.snapshot.data !== had.data || this.snapshot.loading || this.snapshot.error)
+        this.emit({ data: had.data, dataKey: key, dataArgs: args, error: null, loading: false });
       return;
     }
     if (!this.snapshot.loading) this.emit({ loading: true });
-    this.store.fetch(method, args, force).then((data) => {
-      if (n !== this.seq) return;
-      this.emit({ data, dataKey: key, dataArgs: args, error: null, loading: false });
-    }, (error: unknown) => {
-      if (n !== this.seq) return;
-      this.emit({ error, loading: false });
-    });
+    this.store.fetch(method, args, force).then(
+      (data) => {
+        if (n !== this.seq) return;
+        this.emit({ data, dataKey: key, dataArgs: args, error: null, loading: false });
+      },
+      (error: unknown) => {
+        if (n !== this.seq) return;
+        this.emit({ error, loading: false });
+      },
+    );
   }
 }

@@ -25,17 +25,22 @@ function fixModes(dir, top, rel = '') {
   for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${e.name}` : e.name;
     const p = path.join(dir, r);
-    if (e.isDirectory()) { fs.chmodSync(p, 0o755); fixModes(dir, top, r); }
-    else fs.chmodSync(p, EXECUTABLES.has(r.slice(top.length + 1)) ? 0o755 : 0o644);
+    if (e.isDirectory()) {
+      fs.chmodSync(p, 0o755);
+      fixModes(dir, top, r);
+    } else fs.chmodSync(p, EXECUTABLES.has(r.slice(top.length + 1)) ? 0o755 : 0o644);
   }
 }
 
 async function writeTarGz(stage, top, file, mtime) {
   fixModes(stage, top);
   fs.chmodSync(path.join(stage, top), 0o755);
-  const tar = spawn('tar', ['--sort=name', '--format=gnu', '--owner=0', '--group=0', '--numeric-owner', `--mtime=@${mtime}`,
-    '-C', stage, '-cf', '-', top], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise((resolve, reject) => tar.on('error', reject).on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tar exited with ${code}`)))));
+  const tar = spawn('tar', ['--sort=name', '--format=gnu', '--owner=0', '--group=0', '--numeric-owner', `--mtime=@${mtime}`, '-C', stage, '-cf', '-', top], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve, reject) =>
+    tar.on('error', reject).on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tar exited with ${code}`)))),
+  );
   // zlib's gzip header carries no name and a zero mtime: the same input gives the same bytes.
   await pipeline(tar.stdout, zlib.createGzip({ level: 9 }), fs.createWriteStream(file));
   await exited;
@@ -59,7 +64,10 @@ export async function writeArchive({ stage, top, file, format, mtime }) {
   const bytes = fs.statSync(file).size;
   const sha256 = await new Promise((resolve, reject) => {
     const h = crypto.createHash('sha256');
-    fs.createReadStream(file).on('error', reject).on('data', (c) => h.update(c)).on('end', () => resolve(h.digest('hex')));
+    fs.createReadStream(file)
+      .on('error', reject)
+      .on('data', (c) => h.update(c))
+      .on('end', () => resolve(h.digest('hex')));
   });
   return { bytes, sha256 };
 }

@@ -14,7 +14,7 @@ export function productionClosure(lock, target = {}) {
   const keys = [];
   for (const [key, entry] of Object.entries(lock.packages)) {
     if (!key.startsWith('node_modules/') || entry.dev || entry.devOptional) continue;
-    if (entry.optional && !fits(entry.os, target.platform) ) continue;
+    if (entry.optional && !fits(entry.os, target.platform)) continue;
     if (entry.optional && !fits(entry.cpu, target.arch)) continue;
     keys.push(key);
   }

@@ -28,13 +28,18 @@ export function nodeTarball({ root, cache, target, version }) {
   const file = path.join(cache, `node-${target}-${version}.tgz`);
   if (!fs.existsSync(file)) {
     console.log(`  fetching ${spec} (npm pack) …`);
-    execFileSync('npm', ['pack', spec, '--pack-destination', cache, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+    execFileSync('npm', ['pack', spec, '--pack-destination', cache, '--silent'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      shell: process.platform === 'win32',
+    });
     if (!fs.existsSync(file)) throw new Error(`npm pack ${spec} did not write ${file}`);
   }
   const actual = `sha512-${crypto.createHash('sha512').update(fs.readFileSync(file)).digest('base64')}`;
   if (actual !== pinned) {
-    throw new Error(`${file} does not match the integrity pinned for ${spec}:\n  pinned ${pinned}\n  file   ${actual}\n`
-      + `Delete the file and run again; if the registry's tarball really changed, check why, then ${howToPin}.`);
+    throw new Error(
+      `${file} does not match the integrity pinned for ${spec}:\n  pinned ${pinned}\n  file   ${actual}\n`
+        + `Delete the file and run again; if the registry's tarball really changed, check why, then ${howToPin}.`,
+    );
   }
   return file;
 }

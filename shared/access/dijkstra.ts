@@ -58,7 +58,8 @@ export function offer(n: number, s: number, f: number, seconds: Float64Array, fa
   if (n < 0 || !(s <= maxSeconds)) return;
   const own = seconds[n]!;
   if (s < own || (s === own && f < facility[n]!)) {
-    seconds[n] = s; facility[n] = f;
+    seconds[n] = s;
+    facility[n] = f;
     heap.push(n);
   }
 }
@@ -73,14 +74,16 @@ export function settle(csr: Csr, seconds: Float64Array, facility: Int32Array, he
   const edgeSeconds = csr.seconds;
   while (heap.size > 0) {
     const u = heap.pop();
-    const su = seconds[u]!, fu = facility[u]!;
+    const su = seconds[u]!,
+      fu = facility[u]!;
     for (let e = offsets[u]!, end = offsets[u + 1]!; e < end; e++) {
       const s = su + edgeSeconds[e]!;
       if (s > maxSeconds) continue;
       const v = targets[e]!;
       const sv = seconds[v]!;
       if (s < sv || (s === sv && fu < facility[v]!)) {
-        seconds[v] = s; facility[v] = fu;
+        seconds[v] = s;
+        facility[v] = fu;
         heap.push(v);
       }
     }

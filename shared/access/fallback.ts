@@ -16,8 +16,12 @@ import { DEFAULT_FALLBACK, type FallbackModel } from './network.ts';
  * The nearest facility by distance is the nearest by time (one speed per point). Of facilities
  * equally near (at one address, say), the lower index, as on the road.
  */
-export function straightLineTravel(facilityLon: Float64Array, facilityLat: Float64Array, points: Pick<DemandPoints, 'lon' | 'lat' | 'urban'>,
-  model: FallbackModel = DEFAULT_FALLBACK): DemandTravel {
+export function straightLineTravel(
+  facilityLon: Float64Array,
+  facilityLat: Float64Array,
+  points: Pick<DemandPoints, 'lon' | 'lat' | 'urban'>,
+  model: FallbackModel = DEFAULT_FALLBACK,
+): DemandTravel {
   const n = points.lon.length;
   const minutes = new Float64Array(n).fill(Infinity);
   const facility = new Int32Array(n).fill(-1);
@@ -30,9 +34,11 @@ export function straightLineTravel(facilityLon: Float64Array, facilityLat: Float
   tree.finish();
   const search = new NearestSearch(tree);
   // metres → minutes: × detour ÷ (km/h × 1000 / 60)
-  const urbanFactor = (model.detour * 60) / (model.urbanKmh * 1000), ruralFactor = (model.detour * 60) / (model.ruralKmh * 1000);
+  const urbanFactor = (model.detour * 60) / (model.urbanKmh * 1000),
+    ruralFactor = (model.detour * 60) / (model.ruralKmh * 1000);
   for (let p = 0; p < n; p++) {
-    const x = points.lon[p]!, y = points.lat[p]!;
+    const x = points.lon[p]!,
+      y = points.lat[p]!;
     if (!(Number.isFinite(x) && Number.isFinite(y))) continue;
     const f = which[search.find(x, y, Infinity, which)]!;
     facility[p] = f;

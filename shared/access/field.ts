@@ -41,7 +41,9 @@ export class NearestFacilityField implements NearestFacility {
     this.maxSeconds = opts.maxSeconds ?? Infinity;
   }
 
-  get facilityCount(): number { return this.count; }
+  get facilityCount(): number {
+    return this.count;
+  }
 
   /** The facilities as they stand (views on the field's own arrays: copy before keeping). */
   sources(): FacilitySources {
@@ -98,7 +100,8 @@ export class NearestFacilityField implements NearestFacility {
     let lostCount = 0;
     for (let n = 0; n < facility.length; n++) {
       if (facility[n] !== f) continue;
-      seconds[n] = Infinity; facility[n] = -1;
+      seconds[n] = Infinity;
+      facility[n] = -1;
       lost[lostCount++] = n;
     }
     this.node[f] = -1;
@@ -131,8 +134,11 @@ export class NearestFacilityField implements NearestFacility {
   private reserve(n: number): void {
     if (n <= this.node.length) return;
     const size = Math.max(n, this.node.length * 2);
-    const node = new Int32Array(size), start = new Float64Array(size);
-    node.set(this.node); start.set(this.start);
-    this.node = node; this.start = start;
+    const node = new Int32Array(size),
+      start = new Float64Array(size);
+    node.set(this.node);
+    start.set(this.start);
+    this.node = node;
+    this.start = start;
   }
 }

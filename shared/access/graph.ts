@@ -51,10 +51,14 @@ export function buildRoadGraph(net: RoadNetworkData, speeds: Readonly<Record<str
   const classSpeed = new Map<string, number>();
   for (let s = 0; s < segments; s++) {
     let v = speedKmh[s]!;
-    if (Number.isNaN(v)) { // NaN: the class's speed
+    if (Number.isNaN(v)) {
+      // NaN: the class's speed
       const h = highway[s] ?? '';
       let c = classSpeed.get(h);
-      if (c === undefined) { c = Object.hasOwn(speeds, h) ? Number(speeds[h]) : UNKNOWN_CLASS_SPEED; classSpeed.set(h, c); }
+      if (c === undefined) {
+        c = Object.hasOwn(speeds, h) ? Number(speeds[h]) : UNKNOWN_CLASS_SPEED;
+        classSpeed.set(h, c);
+      }
       v = c;
     }
     kmh[s] = v;
@@ -95,18 +99,34 @@ function buildGraph(net: RoadNetworkData, kmhOf: Float64Array, oneway: Int8Array
     const secondsPerMetre = 3.6 / kmh;
     const dir = oneway[s]!;
     for (let p = offsets[s]!, end = offsets[s + 1]! - 1; p < end; p++) {
-      const a = pointNode[p]!, b = pointNode[p + 1]!;
+      const a = pointNode[p]!,
+        b = pointNode[p + 1]!;
       if (a === b || a === NO_NODE || b === NO_NODE) continue;
-      const dLat = (lat[b]! - lat[a]!) * RAD, dLon = (lon[b]! - lon[a]!) * RAD;
-      const sLat = Math.sin(dLat / 2), sLon = Math.sin(dLon / 2);
+      const dLat = (lat[b]! - lat[a]!) * RAD,
+        dLon = (lon[b]! - lon[a]!) * RAD;
+      const sLat = Math.sin(dLat / 2),
+        sLon = Math.sin(dLon / 2);
       const h = sLat * sLat + cosLat[a]! * cosLat[b]! * sLon * sLon;
       const t = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))) * secondsPerMetre;
-      if (dir >= 0) { from[m] = a; to[m] = b; secs[m] = t; m++; }
-      if (dir <= 0) { from[m] = b; to[m] = a; secs[m] = t; m++; }
+      if (dir >= 0) {
+        from[m] = a;
+        to[m] = b;
+        secs[m] = t;
+        m++;
+      }
+      if (dir <= 0) {
+        from[m] = b;
+        to[m] = a;
+        secs[m] = t;
+        m++;
+      }
     }
   }
   return {
-    nodeCount, lon, lat, pointNode,
+    nodeCount,
+    lon,
+    lat,
+    pointNode,
     forward: toCsr(nodeCount, m, from, to, secs),
     reverse: toCsr(nodeCount, m, to, from, secs),
   };
@@ -122,14 +142,21 @@ function mergePoints(coords: Float64Array): { pointNode: Uint32Array; lon: Float
   while (capacity < points * 2) capacity *= 2;
   const mask = capacity - 1;
   const slot = new Int32Array(capacity).fill(-1);
-  const keyLon = new Int32Array(points), keyLat = new Int32Array(points);
-  const lon = new Float64Array(points), lat = new Float64Array(points);
+  const keyLon = new Int32Array(points),
+    keyLat = new Int32Array(points);
+  const lon = new Float64Array(points),
+    lat = new Float64Array(points);
   const pointNode = new Uint32Array(points);
   let nodes = 0;
   for (let p = 0; p < points; p++) {
-    const x = coords[2 * p]!, y = coords[2 * p + 1]!;
-    if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) { pointNode[p] = NO_NODE; continue; } // also NaN
-    const kx = Math.round(x * COORD_SCALE) | 0, ky = Math.round(y * COORD_SCALE) | 0;
+    const x = coords[2 * p]!,
+      y = coords[2 * p + 1]!;
+    if (!(Math.abs(x) <= 180 && Math.abs(y) <= 90)) {
+      pointNode[p] = NO_NODE;
+      continue;
+    } // also NaN
+    const kx = Math.round(x * COORD_SCALE) | 0,
+      ky = Math.round(y * COORD_SCALE) | 0;
     let h = Math.imul(kx, 0x9e3779b1) ^ Math.imul(ky ^ (ky >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
     h = (h ^ (h >>> 13)) & mask;
@@ -137,7 +164,11 @@ function mergePoints(coords: Float64Array): { pointNode: Uint32Array; lon: Float
     while ((n = slot[h]!) !== -1 && (keyLon[n] !== kx || keyLat[n] !== ky)) h = (h + 1) & mask;
     if (n === -1) {
       n = nodes++;
-      slot[h] = n; keyLon[n] = kx; keyLat[n] = ky; lon[n] = x; lat[n] = y;
+      slot[h] = n;
+      keyLon[n] = kx;
+      keyLat[n] = ky;
+      lon[n] = x;
+      lat[n] = y;
     }
     pointNode[p] = n;
   }
@@ -150,7 +181,8 @@ function toCsr(nodeCount: number, m: number, from: Uint32Array, to: Uint32Array,
   for (let e = 0; e < m; e++) offsets[from[e]! + 1]!++;
   for (let n = 0; n < nodeCount; n++) offsets[n + 1]! += offsets[n]!;
   const fill = offsets.slice(0, nodeCount);
-  const targets = new Uint32Array(m), seconds = new Float32Array(m);
+  const targets = new Uint32Array(m),
+    seconds = new Float32Array(m);
   for (let e = 0; e < m; e++) {
     const at = fill[from[e]!]!++;
     targets[at] = to[e]!;
@@ -161,7 +193,8 @@ function toCsr(nodeCount: number, m: number, from: Uint32Array, to: Uint32Array,
 
 /** Nodes with at least one edge in or out: the ones a point can usefully be snapped to. */
 export function connectedNodes(g: RoadGraph): Uint32Array {
-  const f = g.forward.offsets, r = g.reverse.offsets;
+  const f = g.forward.offsets,
+    r = g.reverse.offsets;
   let count = 0;
   for (let n = 0; n < g.nodeCount; n++) if (f[n + 1] !== f[n] || r[n + 1] !== r[n]) count++;
   const out = new Uint32Array(count);

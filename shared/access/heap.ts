@@ -41,34 +41,45 @@ export class NodeHeap {
   }
 
   private less(a: number, b: number): boolean {
-    const sa = this.seconds[a]!, sb = this.seconds[b]!;
+    const sa = this.seconds[a]!,
+      sb = this.seconds[b]!;
     return sa < sb || (sa === sb && this.facility[a]! < this.facility[b]!);
   }
 
   private up(n: number, i: number): void {
-    const heap = this.heap, at = this.at;
+    const heap = this.heap,
+      at = this.at;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const p = heap[parent]!;
       if (!this.less(n, p)) break;
-      heap[i] = p; at[p] = i;
+      heap[i] = p;
+      at[p] = i;
       i = parent;
     }
-    heap[i] = n; at[n] = i;
+    heap[i] = n;
+    at[n] = i;
   }
 
   private down(n: number, i: number): void {
-    const heap = this.heap, at = this.at, size = this.size;
+    const heap = this.heap,
+      at = this.at,
+      size = this.size;
     const half = size >> 1;
     while (i < half) {
       let child = 2 * i + 1;
       let c = heap[child]!;
       const right = child + 1;
-      if (right < size && this.less(heap[right]!, c)) { child = right; c = heap[right]!; }
+      if (right < size && this.less(heap[right]!, c)) {
+        child = right;
+        c = heap[right]!;
+      }
       if (!this.less(c, n)) break;
-      heap[i] = c; at[c] = i;
+      heap[i] = c;
+      at[c] = i;
       i = child;
     }
-    heap[i] = n; at[n] = i;
+    heap[i] = n;
+    at[n] = i;
   }
 }

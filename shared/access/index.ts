@@ -23,4 +23,15 @@ export { NearestFacilityField } from './field.ts';
 export { buildRoadGraph, buildWalkGraph, type Csr, NO_NODE, type RoadGraph } from './graph.ts';
 export * from './network.ts';
 export { buildNodeIndex, DEFAULT_SNAP_LIMIT_METRES, type NodeIndex, nodeIndexFrom, type SnapOptions, type Snapped, snapPoints } from './snap.ts';
-export { DRIVE, modeOf, modesUsed, TRAVEL_MODES, type TravelMode, type TravelModes, travelFallback, travelModeText, travelNote, WALK_IN_TOWN } from './travel.ts';
+export {
+  DRIVE,
+  modeOf,
+  modesUsed,
+  TRAVEL_MODES,
+  type TravelMode,
+  type TravelModes,
+  travelFallback,
+  travelModeText,
+  travelNote,
+  WALK_IN_TOWN,
+} from './travel.ts';

@@ -29,9 +29,21 @@ export const segmentCount = (n: RoadNetworkData) => n.offsets.length - 1;
  * faster than traffic.
  */
 export const DEFAULT_ROAD_SPEEDS: Readonly<Record<string, number>> = {
-  motorway: 90, motorway_link: 45, trunk: 70, trunk_link: 40, primary: 55, primary_link: 35,
-  secondary: 45, secondary_link: 30, tertiary: 35, tertiary_link: 25, unclassified: 30, residential: 25,
-  living_street: 10, service: 15, road: 30,
+  motorway: 90,
+  motorway_link: 45,
+  trunk: 70,
+  trunk_link: 40,
+  primary: 55,
+  primary_link: 35,
+  secondary: 45,
+  secondary_link: 30,
+  tertiary: 35,
+  tertiary_link: 25,
+  unclassified: 30,
+  residential: 25,
+  living_street: 10,
+  service: 15,
+  road: 30,
 };
 /** A segment whose class is not in the table. */
 export const UNKNOWN_CLASS_SPEED = 30;
@@ -43,7 +55,11 @@ export const DRIVABLE_CLASSES: ReadonlySet<string> = new Set(Object.keys(DEFAULT
  * Without a road network: straight-line distance × detour ÷ speed. The detour factor of 1.6 is from
  * a Beijing EMS study (straight line to road distance); speeds per urban/rural class are assumptions.
  */
-export interface FallbackModel { detour: number; urbanKmh: number; ruralKmh: number }
+export interface FallbackModel {
+  detour: number;
+  urbanKmh: number;
+  ruralKmh: number;
+}
 export const DEFAULT_FALLBACK: FallbackModel = { detour: 1.6, urbanKmh: 30, ruralKmh: 45 };
 
 /** From a point off the network to its snapped node: local streets, lanes, a yard (km/h). */

@@ -33,9 +33,18 @@ export const ACCESS_PRESETS: Record<PresetId, AccessSettings> = {
  * place, service circles from the place to the facility; the villages'/communities' centres as demand;
  * by the travel modes the target names (by car when it names none).
  */
-export function targetSettings(t: { facilityTypes: FacilityType[]; urbanMinutes: number; ruralMinutes: number; travel?: TravelModes | undefined }): AccessSettings {
+export function targetSettings(t: {
+  facilityTypes: FacilityType[];
+  urbanMinutes: number;
+  ruralMinutes: number;
+  travel?: TravelModes | undefined;
+}): AccessSettings {
   return {
-    ...base, types: t.facilityTypes, urbanMinutes: t.urbanMinutes, ruralMinutes: t.ruralMinutes,
-    direction: t.facilityTypes.every((x) => x === 'ems_station') ? 'from' : 'to', travel: { ...(t.travel ?? DRIVE) },
+    ...base,
+    types: t.facilityTypes,
+    urbanMinutes: t.urbanMinutes,
+    ruralMinutes: t.ruralMinutes,
+    direction: t.facilityTypes.every((x) => x === 'ems_station') ? 'from' : 'to',
+    travel: { ...(t.travel ?? DRIVE) },
   };
 }

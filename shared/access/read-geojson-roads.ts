@@ -18,7 +18,16 @@
  */
 import { toWgs84, type Crs } from '../geo/crs.ts';
 import {
-  featureWho, isDropped, normaliseClass, parseOneway, parseSpeed, ProblemList, quote, RoadNetworkBuilder, roadMsg, validLonLat,
+  featureWho,
+  isDropped,
+  normaliseClass,
+  parseOneway,
+  parseSpeed,
+  ProblemList,
+  quote,
+  RoadNetworkBuilder,
+  roadMsg,
+  validLonLat,
   type RoadReadResult,
 } from './road-import.ts';
 
@@ -26,7 +35,12 @@ import {
 export class NotGeoJsonError extends Error {
   readonly zh: string;
   readonly en: string;
-  constructor(zh: string, en: string) { super(en); this.name = 'NotGeoJsonError'; this.zh = zh; this.en = en; }
+  constructor(zh: string, en: string) {
+    super(en);
+    this.name = 'NotGeoJsonError';
+    this.zh = zh;
+    this.en = en;
+  }
 }
 
 /** GeoJSON coordinates nest at most 4 arrays deep (a MultiPolygon: polygons → rings → positions → numbers). */
@@ -46,7 +60,10 @@ export function nestedDeeperThan(v: unknown, max: number): boolean {
     if (d > max) return true;
     for (let i = 0; i < a.length; i++) {
       const x = a[i];
-      if (Array.isArray(x)) { arrays.push(x); depths.push(d + 1); }
+      if (Array.isArray(x)) {
+        arrays.push(x);
+        depths.push(d + 1);
+      }
     }
   }
   return false;
@@ -71,22 +88,30 @@ const EPSG_DEGREES = /(^|[^0-9])(4326|4490|4214|4610|crs84)([^0-9]|$)/i;
 export function geoJsonFeatures(doc: unknown): unknown[] {
   const o = doc as { type?: unknown; features?: unknown; crs?: { properties?: { name?: unknown } } } | null;
   if (typeof o !== 'object' || o === null || Array.isArray(o)) {
-    throw new NotGeoJsonError('文件是 JSON，但不是 GeoJSON（最外层应为 {"type": "FeatureCollection", "features": [...]}）：请在 GIS 软件（如 QGIS）中导出为 GeoJSON',
-      'The file is JSON but not GeoJSON (expected {"type": "FeatureCollection", "features": [...]}); export it as GeoJSON, e.g. from QGIS');
+    throw new NotGeoJsonError(
+      '文件是 JSON，但不是 GeoJSON（最外层应为 {"type": "FeatureCollection", "features": [...]}）：请在 GIS 软件（如 QGIS）中导出为 GeoJSON',
+      'The file is JSON but not GeoJSON (expected {"type": "FeatureCollection", "features": [...]}); export it as GeoJSON, e.g. from QGIS',
+    );
   }
   if (o.type === 'Topology') {
-    throw new NotGeoJsonError('文件是 TopoJSON，不是 GeoJSON：请先转换为 GeoJSON（如 mapshaper 的 -o format=geojson，或 QGIS 另存为 GeoJSON）',
-      'The file is TopoJSON, not GeoJSON; convert it first (mapshaper -o format=geojson, or QGIS: save as GeoJSON)');
+    throw new NotGeoJsonError(
+      '文件是 TopoJSON，不是 GeoJSON：请先转换为 GeoJSON（如 mapshaper 的 -o format=geojson，或 QGIS 另存为 GeoJSON）',
+      'The file is TopoJSON, not GeoJSON; convert it first (mapshaper -o format=geojson, or QGIS: save as GeoJSON)',
+    );
   }
   const crsName = o.crs?.properties?.name;
   if (typeof crsName === 'string' && !EPSG_DEGREES.test(crsName)) {
-    throw new NotGeoJsonError(`文件声明的坐标系是「${quote(crsName)}」（投影坐标，不是经纬度）：请在 GIS 软件中另存为 EPSG:4326（WGS-84 经纬度）的 GeoJSON 后再导入`,
-      `The file declares the coordinate system "${quote(crsName)}" (projected, not degrees); save it as GeoJSON in EPSG:4326 (WGS-84 longitude/latitude) and import again`);
+    throw new NotGeoJsonError(
+      `文件声明的坐标系是「${quote(crsName)}」（投影坐标，不是经纬度）：请在 GIS 软件中另存为 EPSG:4326（WGS-84 经纬度）的 GeoJSON 后再导入`,
+      `The file declares the coordinate system "${quote(crsName)}" (projected, not degrees); save it as GeoJSON in EPSG:4326 (WGS-84 longitude/latitude) and import again`,
+    );
   }
   if (o.type === 'FeatureCollection' && Array.isArray(o.features)) return o.features;
   if (o.type === 'Feature') return [o];
-  throw new NotGeoJsonError(`文件是 JSON，但不是 GeoJSON 要素集合（type 为「${quote(o.type ?? '')}」，应为 FeatureCollection）：请导出为 GeoJSON 要素集合`,
-    `The file is JSON but not a GeoJSON FeatureCollection (type "${quote(o.type ?? '')}"); export a GeoJSON FeatureCollection`);
+  throw new NotGeoJsonError(
+    `文件是 JSON，但不是 GeoJSON 要素集合（type 为「${quote(o.type ?? '')}」，应为 FeatureCollection）：请导出为 GeoJSON 要素集合`,
+    `The file is JSON but not a GeoJSON FeatureCollection (type "${quote(o.type ?? '')}"); export a GeoJSON FeatureCollection`,
+  );
 }
 
 export interface ReadRoadsOptions {
@@ -97,10 +122,23 @@ export interface ReadRoadsOptions {
 }
 
 const ROLES: Record<string, 'class' | 'speed' | 'maxspeed' | 'oneway' | 'junction'> = {
-  highway: 'class', fclass: 'class', road_class: 'class', roadclass: 'class', 道路等级: 'class', 等级: 'class',
-  speed_kmh: 'speed', speed: 'speed', 速度: 'speed', 设计速度: 'speed', 'speed(km/h)': 'speed',
-  maxspeed: 'maxspeed', max_speed: 'maxspeed', 限速: 'maxspeed',
-  oneway: 'oneway', 单行: 'oneway', junction: 'junction',
+  highway: 'class',
+  fclass: 'class',
+  road_class: 'class',
+  roadclass: 'class',
+  道路等级: 'class',
+  等级: 'class',
+  speed_kmh: 'speed',
+  speed: 'speed',
+  速度: 'speed',
+  设计速度: 'speed',
+  'speed(km/h)': 'speed',
+  maxspeed: 'maxspeed',
+  max_speed: 'maxspeed',
+  限速: 'maxspeed',
+  oneway: 'oneway',
+  单行: 'oneway',
+  junction: 'junction',
 };
 
 type Props = Partial<Record<'class' | 'speed' | 'maxspeed' | 'oneway' | 'junction', unknown>>;
@@ -130,33 +168,63 @@ export function readGeoJsonRoads(doc: unknown, opts: ReadRoadsOptions = {}): Roa
     if (opts.onProgress && i % step === 0) opts.onProgress(i, total);
     const feature = f as { type?: unknown; geometry?: { type?: unknown; coordinates?: unknown } | null; properties?: unknown } | null;
     const geometry = feature?.geometry;
-    if (!geometry || typeof geometry !== 'object') { problems.add(n, () => roadMsg.noGeometry(featureWho(n))); skipped++; return; }
+    if (!geometry || typeof geometry !== 'object') {
+      problems.add(n, () => roadMsg.noGeometry(featureWho(n)));
+      skipped++;
+      return;
+    }
     const gtype = typeText(geometry.type);
-    if (gtype !== 'LineString' && gtype !== 'MultiLineString') { problems.add(n, () => roadMsg.notLine(featureWho(n), quote(gtype))); skipped++; return; }
+    if (gtype !== 'LineString' && gtype !== 'MultiLineString') {
+      problems.add(n, () => roadMsg.notLine(featureWho(n), quote(gtype)));
+      skipped++;
+      return;
+    }
 
     const p = rolesOf(feature.properties);
     const highway = normaliseClass(p.class);
-    if (isDropped(highway)) { dropped[highway] = (dropped[highway] ?? 0) + 1; return; }
+    if (isDropped(highway)) {
+      dropped[highway] = (dropped[highway] ?? 0) + 1;
+      return;
+    }
     let speed = parseSpeed(p.speed);
     if (speed === null) {
-      if (!highway) { problems.add(n, () => roadMsg.badSpeedNoClass(featureWho(n), quote(p.speed))); skipped++; return; }
+      if (!highway) {
+        problems.add(n, () => roadMsg.badSpeedNoClass(featureWho(n), quote(p.speed)));
+        skipped++;
+        return;
+      }
       problems.add(n, () => roadMsg.badSpeed(featureWho(n), quote(p.speed), highway));
       speed = undefined;
     }
     if (speed === undefined && p.speed === undefined) {
       const max = parseSpeed(p.maxspeed, true);
       if (max === null) {
-        if (!highway) { problems.add(n, () => roadMsg.badSpeedNoClass(featureWho(n), quote(p.maxspeed))); skipped++; return; }
+        if (!highway) {
+          problems.add(n, () => roadMsg.badSpeedNoClass(featureWho(n), quote(p.maxspeed)));
+          skipped++;
+          return;
+        }
         problems.add(n, () => roadMsg.badSpeed(featureWho(n), quote(p.maxspeed), highway));
       } else speed = max;
     }
-    if (!highway && speed === undefined) { problems.add(n, () => roadMsg.noClass(featureWho(n))); skipped++; return; }
+    if (!highway && speed === undefined) {
+      problems.add(n, () => roadMsg.noClass(featureWho(n)));
+      skipped++;
+      return;
+    }
     const roundabout = typeof p.junction === 'string' && /^(roundabout|circular)$/i.test(p.junction.trim());
     let oneway = parseOneway(p.oneway, roundabout ? 1 : 0);
-    if (oneway === null) { problems.add(n, () => roadMsg.badOneway(featureWho(n), quote(p.oneway))); oneway = 0; }
+    if (oneway === null) {
+      problems.add(n, () => roadMsg.badOneway(featureWho(n), quote(p.oneway)));
+      oneway = 0;
+    }
 
     const parts = gtype === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
-    if (!Array.isArray(parts)) { problems.add(n, () => roadMsg.tooFewPoints(featureWho(n), null, 0)); skipped++; return; }
+    if (!Array.isArray(parts)) {
+      problems.add(n, () => roadMsg.tooFewPoints(featureWho(n), null, 0));
+      skipped++;
+      return;
+    }
     // Checked only when a line turns out bad, so valid files pay nothing for it.
     let deep: boolean | undefined;
     const tooDeep = () => (deep ??= nestedDeeperThan(geometry.coordinates, MAX_COORDINATE_DEPTH));
@@ -164,8 +232,16 @@ export function readGeoJsonRoads(doc: unknown, opts: ReadRoadsOptions = {}): Roa
       if (deep) return; // reported once for the feature
       const part = gtype === 'MultiLineString' ? k + 1 : null;
       const bad = Array.isArray(line) ? line.findIndex((c) => !Array.isArray(c) || !validLonLat(c[0], c[1])) : -1;
-      if ((!Array.isArray(line) || bad >= 0) && tooDeep()) { problems.add(n, () => tooDeepMsg(n)); skipped++; return; }
-      if (!Array.isArray(line)) { problems.add(n, () => roadMsg.tooFewPoints(featureWho(n), part, 0)); skipped++; return; }
+      if ((!Array.isArray(line) || bad >= 0) && tooDeep()) {
+        problems.add(n, () => tooDeepMsg(n));
+        skipped++;
+        return;
+      }
+      if (!Array.isArray(line)) {
+        problems.add(n, () => roadMsg.tooFewPoints(featureWho(n), part, 0));
+        skipped++;
+        return;
+      }
       if (bad >= 0) {
         const c = line[bad] as unknown;
         if (Array.isArray(c) && Number.isFinite(c[0]) && Number.isFinite(c[1])) outOfRange++;
@@ -176,10 +252,16 @@ export function readGeoJsonRoads(doc: unknown, opts: ReadRoadsOptions = {}): Roa
       b.begin();
       for (const c of line as number[][]) {
         if (crs === 'wgs84') b.point(c[0]!, c[1]!);
-        else { const [lon, lat] = toWgs84(crs, c[0]!, c[1]!); b.point(lon, lat); }
+        else {
+          const [lon, lat] = toWgs84(crs, c[0]!, c[1]!);
+          b.point(lon, lat);
+        }
       }
       const count = b.pendingPoints;
-      if (!b.end(highway, speed, oneway)) { problems.add(n, () => roadMsg.tooFewPoints(featureWho(n), part, count)); skipped++; }
+      if (!b.end(highway, speed, oneway)) {
+        problems.add(n, () => roadMsg.tooFewPoints(featureWho(n), part, count));
+        skipped++;
+      }
     });
   });
   opts.onProgress?.(total, total);
@@ -187,7 +269,15 @@ export function readGeoJsonRoads(doc: unknown, opts: ReadRoadsOptions = {}): Roa
   const list = problems.items;
   if (outOfRange > b.segments) list.unshift({ feature: 0, message: roadMsg.tooManyOutOfRange().zh, messageEn: roadMsg.tooManyOutOfRange().en });
   return {
-    network: built.network, features: total, points: built.points, km: built.km, kmByClass: built.kmByClass, bbox: built.bbox,
-    dropped, skipped, problems: list, problemsTruncated: problems.truncated,
+    network: built.network,
+    features: total,
+    points: built.points,
+    km: built.km,
+    kmByClass: built.kmByClass,
+    bbox: built.bbox,
+    dropped,
+    skipped,
+    problems: list,
+    problemsTruncated: problems.truncated,
   };
 }

@@ -18,9 +18,34 @@ import { DRIVABLE_CLASSES, type RoadNetworkData } from './network.ts';
 
 /** Classes a car cannot use: dropped on import, counted by class. */
 export const NON_DRIVABLE_CLASSES: ReadonlySet<string> = new Set([
-  'footway', 'path', 'cycleway', 'steps', 'pedestrian', 'bridleway', 'track', 'corridor', 'busway', 'bus_guideway',
-  'construction', 'proposed', 'planned', 'abandoned', 'disused', 'razed', 'platform', 'elevator', 'via_ferrata',
-  'raceway', 'escape', 'emergency_bay', 'rest_area', 'services', 'bus_stop', 'sidewalk', 'crossing', 'ladder',
+  'footway',
+  'path',
+  'cycleway',
+  'steps',
+  'pedestrian',
+  'bridleway',
+  'track',
+  'corridor',
+  'busway',
+  'bus_guideway',
+  'construction',
+  'proposed',
+  'planned',
+  'abandoned',
+  'disused',
+  'razed',
+  'platform',
+  'elevator',
+  'via_ferrata',
+  'raceway',
+  'escape',
+  'emergency_bay',
+  'rest_area',
+  'services',
+  'bus_stop',
+  'sidewalk',
+  'crossing',
+  'ladder',
 ]);
 
 /**
@@ -30,11 +55,34 @@ export const NON_DRIVABLE_CLASSES: ReadonlySet<string> = new Set([
  * values track_grade1…5 (tracks).
  */
 export const ROAD_CLASS_ALIASES: Readonly<Record<string, string>> = {
-  高速公路: 'motorway', 高速: 'motorway', 城市快速路: 'trunk', 快速路: 'trunk', 国道: 'primary', 主干路: 'primary', 主干道: 'primary',
-  城市主干路: 'primary', 省道: 'secondary', 次干路: 'secondary', 次干道: 'secondary', 城市次干路: 'secondary', 县道: 'tertiary',
-  支路: 'tertiary', 城市支路: 'tertiary', 乡道: 'unclassified', 村道: 'residential', 匝道: 'motorway_link',
-  人行道: 'footway', 步行街: 'pedestrian', 自行车道: 'cycleway', 小路: 'path', 台阶: 'steps',
-  track_grade1: 'track', track_grade2: 'track', track_grade3: 'track', track_grade4: 'track', track_grade5: 'track',
+  高速公路: 'motorway',
+  高速: 'motorway',
+  城市快速路: 'trunk',
+  快速路: 'trunk',
+  国道: 'primary',
+  主干路: 'primary',
+  主干道: 'primary',
+  城市主干路: 'primary',
+  省道: 'secondary',
+  次干路: 'secondary',
+  次干道: 'secondary',
+  城市次干路: 'secondary',
+  县道: 'tertiary',
+  支路: 'tertiary',
+  城市支路: 'tertiary',
+  乡道: 'unclassified',
+  村道: 'residential',
+  匝道: 'motorway_link',
+  人行道: 'footway',
+  步行街: 'pedestrian',
+  自行车道: 'cycleway',
+  小路: 'path',
+  台阶: 'steps',
+  track_grade1: 'track',
+  track_grade2: 'track',
+  track_grade3: 'track',
+  track_grade4: 'track',
+  track_grade5: 'track',
 };
 
 /**
@@ -42,8 +90,21 @@ export const ROAD_CLASS_ALIASES: Readonly<Record<string, string>> = {
  * ranks with its road; a class not listed ranks 6, with local streets.
  */
 export const ROAD_CLASS_RANK: Readonly<Record<string, number>> = {
-  motorway: 1, motorway_link: 1, trunk: 2, trunk_link: 2, primary: 3, primary_link: 3, secondary: 4, secondary_link: 4,
-  tertiary: 5, tertiary_link: 5, unclassified: 6, residential: 6, road: 6, living_street: 7, service: 7,
+  motorway: 1,
+  motorway_link: 1,
+  trunk: 2,
+  trunk_link: 2,
+  primary: 3,
+  primary_link: 3,
+  secondary: 4,
+  secondary_link: 4,
+  tertiary: 5,
+  tertiary_link: 5,
+  unclassified: 6,
+  residential: 6,
+  road: 6,
+  living_street: 7,
+  service: 7,
 };
 export const MAP_CLASSES = ['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'living_street', 'service'] as const;
 export const rankOf = (highway: string): number => ROAD_CLASS_RANK[highway] ?? 6;
@@ -107,13 +168,20 @@ export class ProblemList {
   readonly items: FeatureProblem[] = [];
   truncated = 0;
   private readonly max: number;
-  constructor(max = 1000) { this.max = max; }
+  constructor(max = 1000) {
+    this.max = max;
+  }
   add(feature: number, m: { zh: string; en: string } | (() => { zh: string; en: string })): void {
-    if (this.items.length >= this.max) { this.truncated++; return; }
+    if (this.items.length >= this.max) {
+      this.truncated++;
+      return;
+    }
     const { zh, en } = typeof m === 'function' ? m() : m;
     this.items.push({ feature, message: zh, messageEn: en });
   }
-  get count(): number { return this.items.length + this.truncated; }
+  get count(): number {
+    return this.items.length + this.truncated;
+  }
 }
 
 /** What a road reader hands back: the network and what it kept, dropped and found wrong (as the import report says it). */
@@ -132,21 +200,29 @@ export class RoadNetworkBuilder {
   private readonly metresByClass = new Map<string, number>();
   private n = 0;
   private points = 0;
-  private w = Infinity; private s = Infinity; private e = -Infinity; private nn = -Infinity;
+  private w = Infinity;
+  private s = Infinity;
+  private e = -Infinity;
+  private nn = -Infinity;
 
-  get segments(): number { return this.n; }
+  get segments(): number {
+    return this.n;
+  }
 
   /**
    * Starts a segment; then `point()` for each of its points, then `end()`, which keeps it if it has at
    * least two distinct points (consecutive repeats are dropped) and returns whether it did.
    */
-  begin(): void { this.pending = this.points; }
+  begin(): void {
+    this.pending = this.points;
+  }
   private pending = 0;
 
   point(lon: number, lat: number): void {
     const at = this.points;
     if (at > this.pending) {
-      const pl = this.coords[2 * at - 2]!, pt = this.coords[2 * at - 1]!;
+      const pl = this.coords[2 * at - 2]!,
+        pt = this.coords[2 * at - 1]!;
       if (pl === lon && pt === lat) return;
     }
     if (2 * at + 2 > this.coords.length) this.coords = grow(this.coords, 2 * at + 2);
@@ -156,11 +232,16 @@ export class RoadNetworkBuilder {
   }
 
   /** Points of the segment begun, so far. */
-  get pendingPoints(): number { return this.points - this.pending; }
+  get pendingPoints(): number {
+    return this.points - this.pending;
+  }
 
   end(highway: string, speedKmh: number | undefined, oneway: -1 | 0 | 1): boolean {
     const first = this.pending;
-    if (this.points - first < 2) { this.points = first; return false; }
+    if (this.points - first < 2) {
+      this.points = first;
+      return false;
+    }
     const s = this.n;
     if (s + 2 > this.offsets.length) {
       this.offsets = grow(this.offsets, s + 2);
@@ -175,7 +256,8 @@ export class RoadNetworkBuilder {
     let m = 0;
     const c = this.coords;
     for (let i = first; i < this.points; i++) {
-      const lon = c[2 * i]!, lat = c[2 * i + 1]!;
+      const lon = c[2 * i]!,
+        lat = c[2 * i + 1]!;
       if (lon < this.w) this.w = lon;
       if (lon > this.e) this.e = lon;
       if (lat < this.s) this.s = lat;
@@ -220,14 +302,23 @@ function grow<T extends Uint32Array | Float64Array | Float32Array | Int8Array>(a
 }
 
 /** Length in metres of every segment of a network, by class, and its bounding box (for a stored network). */
-export function measureNetwork(net: RoadNetworkData): { points: number; km: number; kmByClass: Record<string, number>; bbox: [number, number, number, number] | null } {
+export function measureNetwork(net: RoadNetworkData): {
+  points: number;
+  km: number;
+  kmByClass: Record<string, number>;
+  bbox: [number, number, number, number] | null;
+} {
   const byClass = new Map<string, number>();
   const c = net.coords;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (let seg = 0; seg + 1 < net.offsets.length; seg++) {
     let m = 0;
     for (let i = net.offsets[seg]!; i < net.offsets[seg + 1]!; i++) {
-      const lon = c[2 * i]!, lat = c[2 * i + 1]!;
+      const lon = c[2 * i]!,
+        lat = c[2 * i + 1]!;
       if (lon < w) w = lon;
       if (lon > e) e = lon;
       if (lat < s) s = lat;
@@ -241,7 +332,10 @@ export function measureNetwork(net: RoadNetworkData): { points: number; km: numb
 }
 
 /** Who a message is about: a GeoJSON feature by its number, or an OSM way by its id. */
-export interface Who { zh: string; en: string }
+export interface Who {
+  zh: string;
+  en: string;
+}
 export const featureWho = (n: number): Who => ({ zh: `第 ${n} 个要素`, en: `Feature ${n}` });
 export const wayWho = (id: number): Who => ({ zh: `OSM 路段 way ${id}`, en: `OSM way ${id}` });
 
@@ -289,7 +383,7 @@ export const roadMsg = {
   }),
   noRoads: () => ({
     zh: '文件中没有可用的道路：方案中的路网未做改动',
-    en: 'The file holds no usable road; the plan\'s road network was not changed',
+    en: "The file holds no usable road; the plan's road network was not changed",
   }),
   noDrivable: (dropped: string) => ({
     zh: `文件中的道路都不能行车（${dropped}）：方案中的路网未做改动。请导入含机动车道路（highway 为 primary、residential 等）的文件`,
@@ -301,6 +395,10 @@ export const roadMsg = {
 export function quote(v: unknown): string {
   let s: string;
   // A hostile file's array nested a million deep overflows JSON.stringify and String alike.
-  try { s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v); } catch { s = Array.isArray(v) ? '[…]' : typeof v === 'object' && v !== null ? '{…}' : String(v); }
+  try {
+    s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  } catch {
+    s = Array.isArray(v) ? '[…]' : typeof v === 'object' && v !== null ? '{…}' : String(v);
+  }
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }

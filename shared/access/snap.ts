@@ -61,9 +61,13 @@ export function snapPoints(g: RoadGraph, index: NodeIndex, lon: Float64Array, la
   const search = new NearestSearch(index.tree);
   let offNetwork = 0;
   for (let p = 0; p < n; p++) {
-    const x = lon[p]!, y = lat[p]!;
+    const x = lon[p]!,
+      y = lat[p]!;
     const item = !Number.isNaN(x) && !Number.isNaN(y) ? search.find(x, y, limit, index.node) : -1;
-    if (item < 0) { offNetwork++; continue; }
+    if (item < 0) {
+      offNetwork++;
+      continue;
+    }
     node[p] = index.node[item]!;
     metres[p] = search.metres;
     seconds[p] = search.metres * secondsPerMetre;

@@ -13,7 +13,10 @@
 import { DEFAULT_FALLBACK, type FallbackModel, WALK_DETOUR, WALK_KMH } from './network.ts';
 
 export type TravelMode = 'drive' | 'walk';
-export interface TravelModes { urban: TravelMode; rural: TravelMode }
+export interface TravelModes {
+  urban: TravelMode;
+  rural: TravelMode;
+}
 export const TRAVEL_MODES: readonly TravelMode[] = ['drive', 'walk'];
 /** What every analysis did before walking was offered, and still the default. */
 export const DRIVE: Readonly<TravelModes> = { urban: 'drive', rural: 'drive' };
@@ -25,8 +28,12 @@ export const modeOf = (travel: TravelModes, urban: number): TravelMode => (urban
 /** The modes some point needs, drive first: one when both classes travel alike or only one class is present. */
 export function modesUsed(travel: TravelModes, urban: ArrayLike<number>): TravelMode[] {
   if (travel.urban === travel.rural) return [travel.urban];
-  let u = false, r = false;
-  for (let p = 0; p < urban.length && !(u && r); p++) { if (urban[p] === 1) u = true; else r = true; }
+  let u = false,
+    r = false;
+  for (let p = 0; p < urban.length && !(u && r); p++) {
+    if (urban[p] === 1) u = true;
+    else r = true;
+  }
   const out = TRAVEL_MODES.filter((m) => (u && travel.urban === m) || (r && travel.rural === m));
   return out.length ? out : [travel.urban];
 }
@@ -62,21 +69,49 @@ export function travelNote(travel: TravelModes, model: 'road' | 'straight_line',
   const walks = travel.urban === 'walk' || travel.rural === 'walk';
   const drives = travel.urban === 'drive' || travel.rural === 'drive';
   const mode = travelModeText(travel);
-  const dispatch = walks && dispatchMinutes > 0 ? (drives
-    ? { zh: '；出车时间只加在驾车的行程上（步行没有出车）', en: '; the dispatch delay is added to trips by car only (nobody dispatches a walk)' }
-    : { zh: '；步行没有出车，出车时间不计', en: '; on foot there is no dispatch: the delay is not counted' }) : { zh: '', en: '' };
+  const dispatch =
+    walks && dispatchMinutes > 0
+      ? drives
+        ? { zh: '；出车时间只加在驾车的行程上（步行没有出车）', en: '; the dispatch delay is added to trips by car only (nobody dispatches a walk)' }
+        : { zh: '；步行没有出车，出车时间不计', en: '; on foot there is no dispatch: the delay is not counted' }
+      : { zh: '', en: '' };
   if (model === 'road') {
-    const connector = !walks ? { zh: '15 公里/小时', en: '15 km/h' } : !drives ? { zh: `${WALK_KMH} 公里/小时`, en: `${WALK_KMH} km/h` }
-      : { zh: `驾车 15、步行 ${WALK_KMH} 公里/小时`, en: `15 km/h by car, ${WALK_KMH} km/h on foot` };
-    const off = offNetwork ? { zh: `${offNetwork} 个需求点离路网超过 5 公里，按不可达计；`, en: `${offNetwork} demand points over 5 km from a road count as unreachable; ` } : { zh: '', en: '' };
-    return { zh: `按路网计算，${mode.zh}；${off.zh}连接线 ${connector.zh}${dispatch.zh}`, en: `On the road network, ${mode.en}; ${off.en}connectors at ${connector.en}${dispatch.en}` };
+    const connector = !walks
+      ? { zh: '15 公里/小时', en: '15 km/h' }
+      : !drives
+        ? { zh: `${WALK_KMH} 公里/小时`, en: `${WALK_KMH} km/h` }
+        : { zh: `驾车 15、步行 ${WALK_KMH} 公里/小时`, en: `15 km/h by car, ${WALK_KMH} km/h on foot` };
+    const off = offNetwork
+      ? { zh: `${offNetwork} 个需求点离路网超过 5 公里，按不可达计；`, en: `${offNetwork} demand points over 5 km from a road count as unreachable; ` }
+      : { zh: '', en: '' };
+    return {
+      zh: `按路网计算，${mode.zh}；${off.zh}连接线 ${connector.zh}${dispatch.zh}`,
+      en: `On the road network, ${mode.en}; ${off.en}connectors at ${connector.en}${dispatch.en}`,
+    };
   }
   const { detour, urbanKmh, ruralKmh } = DEFAULT_FALLBACK;
-  if (!walks) return { zh: `无路网：按直线距离 × ${detour} ÷ 车速（城镇 ${urbanKmh}、农村 ${ruralKmh} 公里/小时）估算`, en: `No road network: straight-line distance × ${detour} ÷ speed (urban ${urbanKmh}, rural ${ruralKmh} km/h)` };
-  const walkZh = `直线距离 × ${WALK_DETOUR} ÷ 步行 ${WALK_KMH} 公里/小时`, walkEn = `straight-line distance × ${WALK_DETOUR} ÷ ${WALK_KMH} km/h on foot`;
-  const by = !drives ? { zh: walkZh, en: walkEn } : {
-    zh: (['urban', 'rural'] as const).map((c) => `${c === 'urban' ? '城镇' : '农村'}${travel[c] === 'walk' ? walkZh : `直线距离 × ${detour} ÷ 车速 ${c === 'urban' ? urbanKmh : ruralKmh} 公里/小时`}`).join('、'),
-    en: (['urban', 'rural'] as const).map((c) => `${c === 'urban' ? 'in town' : 'in the country'} ${travel[c] === 'walk' ? walkEn : `straight-line distance × ${detour} ÷ ${c === 'urban' ? urbanKmh : ruralKmh} km/h by car`}`).join(', '),
-  };
+  if (!walks)
+    return {
+      zh: `无路网：按直线距离 × ${detour} ÷ 车速（城镇 ${urbanKmh}、农村 ${ruralKmh} 公里/小时）估算`,
+      en: `No road network: straight-line distance × ${detour} ÷ speed (urban ${urbanKmh}, rural ${ruralKmh} km/h)`,
+    };
+  const walkZh = `直线距离 × ${WALK_DETOUR} ÷ 步行 ${WALK_KMH} 公里/小时`,
+    walkEn = `straight-line distance × ${WALK_DETOUR} ÷ ${WALK_KMH} km/h on foot`;
+  const by = !drives
+    ? { zh: walkZh, en: walkEn }
+    : {
+        zh: (['urban', 'rural'] as const)
+          .map(
+            (c) =>
+              `${c === 'urban' ? '城镇' : '农村'}${travel[c] === 'walk' ? walkZh : `直线距离 × ${detour} ÷ 车速 ${c === 'urban' ? urbanKmh : ruralKmh} 公里/小时`}`,
+          )
+          .join('、'),
+        en: (['urban', 'rural'] as const)
+          .map(
+            (c) =>
+              `${c === 'urban' ? 'in town' : 'in the country'} ${travel[c] === 'walk' ? walkEn : `straight-line distance × ${detour} ÷ ${c === 'urban' ? urbanKmh : ruralKmh} km/h by car`}`,
+          )
+          .join(', '),
+      };
   return { zh: `无路网：${mode.zh}，按${by.zh}估算${dispatch.zh}`, en: `No road network, ${mode.en}: ${by.en}${dispatch.en}` };
 }

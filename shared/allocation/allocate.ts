@@ -36,7 +36,15 @@ export function allocate(inp: AllocationInput): AllocationResult {
   const { fac, unitFixed } = prepareFacilities(inp, warnings);
   const pairs = preparePairs(inp, fac, unitFixed, pickNeeds(inp), warnings);
   const money = moneyOf(inp, pairs, warnings);
-  const fill = waterFill({ resources: R, target: pairs.target, base: pairs.base, cap: pairs.cap, budget: budgetsLeft(inp, pairs, warnings), cost: money.cost, money: money.left });
+  const fill = waterFill({
+    resources: R,
+    target: pairs.target,
+    base: pairs.base,
+    cap: pairs.cap,
+    budget: budgetsLeft(inp, pairs, warnings),
+    cost: money.cost,
+    money: money.left,
+  });
   const { got, roomLeft } = placeInUnits(inp, fac, pairs, fill.given, warnings);
   const stopped = perResource<StopReason>((r, i) => {
     let asked = false;
@@ -55,11 +63,14 @@ export function allocate(inp: AllocationInput): AllocationResult {
   const unspentMoney = inp.budget.money === undefined ? null : Math.max(0, inp.budget.money - (money.binds ? spent : 0));
   const stillMoney = RESOURCES.reduce((s, r, i) => s + cost[i]! * built.still[r].budget, 0);
   return {
-    lines: built.lines, allocated, committed,
+    lines: built.lines,
+    allocated,
+    committed,
     unspent: { ...perResource((r) => (inp.budget[r] === undefined ? null : Math.max(0, inp.budget[r] - committed[r] - allocated[r]))), money: unspentMoney },
     spent_money: spent,
     still_needed: { ...built.still, money: inp.costs === undefined ? null : Math.max(0, stillMoney - (unspentMoney ?? 0)) },
-    stopped, warnings,
+    stopped,
+    warnings,
   };
 }
 
@@ -71,19 +82,28 @@ function budgetsLeft(inp: AllocationInput, pairs: Pairs, warnings: Said[]): Floa
     if (!(b >= 0 && (Number.isInteger(b) || b === Infinity))) throw new RangeError(`budget.${res} must be a whole number ≥ 0, got ${b}`);
     const left = b - pairs.committedUse[r]! - pairs.fixedUse[r]!;
     const l = RESOURCE_LABELS[res];
-    if (left < 0) warnings.push({ zh: `已定项目与手工指定的${l.zh}超出预算 ${int(-left)}`, en: `commitments and hand-set lines exceed the ${l.en} budget by ${int(-left)}` });
+    if (left < 0)
+      warnings.push({
+        zh: `已定项目与手工指定的${l.zh}超出预算 ${int(-left)}`,
+        en: `commitments and hand-set lines exceed the ${l.en} budget by ${int(-left)}`,
+      });
     return Math.max(0, left);
   });
 }
 
 /** Money constrains only with a money budget and costs: yuan per unit of each resource, and what is left after the fixed amounts. */
 function moneyOf(inp: AllocationInput, pairs: Pairs, warnings: Said[]): { binds: boolean; cost: Float64Array; left: number } {
-  const money = inp.budget.money, costs = inp.costs;
+  const money = inp.budget.money,
+    costs = inp.costs;
   const cost = Float64Array.from(RESOURCES, (r) => costs?.[r] ?? 0);
   for (const c of cost) if (!(c >= 0 && c < Infinity)) throw new RangeError(`costs must be finite and ≥ 0, got ${c}`);
   if (money !== undefined && !(money >= 0)) throw new RangeError(`budget.money must be ≥ 0, got ${money}`);
   if (money === undefined || costs === undefined) return { binds: false, cost: new Float64Array(R), left: Infinity };
   const fixed = cost.reduce((s, c, r) => s + c * (pairs.committedUse[r]! + pairs.fixedUse[r]!), 0);
-  if (fixed > money) warnings.push({ zh: `已定项目与手工指定所需资金超出预算 ${int(Math.round(fixed - money))} 元`, en: `commitments and hand-set lines exceed the money budget by ${int(Math.round(fixed - money))} yuan` });
+  if (fixed > money)
+    warnings.push({
+      zh: `已定项目与手工指定所需资金超出预算 ${int(Math.round(fixed - money))} 元`,
+      en: `commitments and hand-set lines exceed the money budget by ${int(Math.round(fixed - money))} yuan`,
+    });
   return { binds: true, cost, left: Math.max(0, money - fixed) };
 }

@@ -4,7 +4,8 @@ export function int(n: number): string {
   if (n === Infinity) return '∞';
   if (n < 0) return `-${int(-n)}`;
   const s = String(n);
-  let i = s.length % 3 || 3, out = s.slice(0, i);
+  let i = s.length % 3 || 3,
+    out = s.slice(0, i);
   for (; i < s.length; i += 3) out += `,${s.slice(i, i + 3)}`;
   return out;
 }

@@ -10,7 +10,14 @@ export { allocationNeeds, preferNeed, type AllocationNeeds, type NeedsOptions, t
 export { reconcile, type AllocationTotals, type EmsAccess, type Reconciled, type ResourceTotal } from './reconcile.ts';
 export { judgedScope, type AllocationScope } from './scope.ts';
 export {
-  DEFAULT_ELIGIBLE, DEFAULT_M2_PER_BED, DEFAULT_TYPE_CAPS, RESOURCE_LABELS, RESOURCE_MEASURE, RESOURCES, resourceOfMeasure,
-  type Amounts, type Resource,
+  DEFAULT_ELIGIBLE,
+  DEFAULT_M2_PER_BED,
+  DEFAULT_TYPE_CAPS,
+  RESOURCE_LABELS,
+  RESOURCE_MEASURE,
+  RESOURCES,
+  resourceOfMeasure,
+  type Amounts,
+  type Resource,
 } from './resources.ts';
 export type * from './types.ts';

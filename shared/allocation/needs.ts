@@ -68,17 +68,30 @@ const ceilPos = (v: number) => Math.max(0, Math.ceil(v - 1e-9)); // as evaluate.
  * larger shortfall (what must be added), then the larger required count, then the lower target id.
  */
 export function preferNeed(kept: AllocationNeed, other: AllocationNeed): boolean {
-  return other.shortfall !== kept.shortfall ? other.shortfall > kept.shortfall
-    : other.required !== kept.required ? other.required > kept.required
+  return other.shortfall !== kept.shortfall
+    ? other.shortfall > kept.shortfall
+    : other.required !== kept.required
+      ? other.required > kept.required
       : other.target.id < kept.target.id;
 }
 
 const needTarget = (t: Ratio): NeedTarget => ({
-  id: t.id, name: t.name, nameEn: t.nameEn, per: t.per, min: t.min, document: t.source.document, clause: t.source.clause, facilityTypes: t.facilityTypes,
+  id: t.id,
+  name: t.name,
+  nameEn: t.nameEn,
+  per: t.per,
+  min: t.min,
+  document: t.source.document,
+  clause: t.source.clause,
+  facilityTypes: t.facilityTypes,
 });
 
 /** A ratio target on an allocatable resource, with the region it is evaluated over. */
-interface Candidate { t: Ratio; r: Resource; ix: RegionIndex }
+interface Candidate {
+  t: Ratio;
+  r: Resource;
+  ix: RegionIndex;
+}
 const isLater = (t: Ratio, year: number) => t.year !== undefined && t.year > year;
 
 /**
@@ -88,7 +101,12 @@ const isLater = (t: Ratio, year: number) => t.year !== undefined && t.year > yea
  * said in the notes); otherwise it is left out and listed in `later` with its region line, so the
  * reader can be told how far the allocation goes toward it.
  */
-export function allocationNeeds(units: readonly Unit[], facilities: readonly Facility[], sets: StandardSet | readonly StandardSet[], opts: NeedsOptions): AllocationNeeds {
+export function allocationNeeds(
+  units: readonly Unit[],
+  facilities: readonly Facility[],
+  sets: StandardSet | readonly StandardSet[],
+  opts: NeedsOptions,
+): AllocationNeeds {
   const list: readonly StandardSet[] = Array.isArray(sets) ? sets : [sets as StandardSet];
   const notes: Said[] = [];
   const best = new Map<number, AllocationNeed>(); // plan unit index × R + resource → need (unit: plan index for now)
@@ -96,7 +114,12 @@ export function allocationNeeds(units: readonly Unit[], facilities: readonly Fac
   let ix: RegionIndex | undefined;
   const candidates: Candidate[] = [];
   for (const set of list) {
-    ix = indexRegion(units, facilities, { appliesTo: set.appliesTo, year: opts.year, populations: opts.populations, ...(opts.appliedTo ? { appliedTo: opts.appliedTo } : {}) });
+    ix = indexRegion(units, facilities, {
+      appliesTo: set.appliesTo,
+      year: opts.year,
+      populations: opts.populations,
+      ...(opts.appliedTo ? { appliedTo: opts.appliedTo } : {}),
+    });
     // As the gap screen says them (populations projected, a region not in the plan: 不适用), once for several sets.
     for (const n of ix.notes) if (!notes.some((x) => x.zh === n.zh)) notes.push(n);
     for (const t of set.targets) {
@@ -110,7 +133,8 @@ export function allocationNeeds(units: readonly Unit[], facilities: readonly Fac
       candidates.push({ t, r, ix });
     }
   }
-  const regions: RegionLine[] = [], later: RegionLine[] = [];
+  const regions: RegionLine[] = [],
+    later: RegionLine[] = [];
   for (const r of RESOURCES) {
     const of = candidates.filter((c) => c.r === r);
     if (!of.length) continue;
@@ -137,7 +161,11 @@ export function allocationNeeds(units: readonly Unit[], facilities: readonly Fac
       if (used.includes(c)) continue;
       const line = regionLine(c.t, r, c.ix);
       if (line) later.push(line);
-      else notes.push({ zh: `「${c.t.name}」${c.t.year} 年到期（未到期），本次先按到期指标配置`, en: `"${c.t.nameEn}" is due in ${c.t.year} (not yet due): the allocation is measured against the targets due first` });
+      else
+        notes.push({
+          zh: `「${c.t.name}」${c.t.year} 年到期（未到期），本次先按到期指标配置`,
+          en: `"${c.t.nameEn}" is due in ${c.t.year} (not yet due): the allocation is measured against the targets due first`,
+        });
     }
   }
   if (!ix) return { units: [], needs: [], facilities: [], regions, later, notes };
@@ -162,7 +190,11 @@ export function allocationNeeds(units: readonly Unit[], facilities: readonly Fac
 /** The region asking more, as preferNeed: the larger shortfall, then the larger required count, then the lower id. */
 function preferRegion(kept: RegionLine, other: RegionLine): boolean {
   const req = (l: RegionLine) => l.current + l.shortfall;
-  return other.shortfall !== kept.shortfall ? other.shortfall > kept.shortfall : req(other) !== req(kept) ? req(other) > req(kept) : other.target.id < kept.target.id;
+  return other.shortfall !== kept.shortfall
+    ? other.shortfall > kept.shortfall
+    : req(other) !== req(kept)
+      ? req(other) > req(kept)
+      : other.target.id < kept.target.id;
 }
 
 /** A target's region line, to the digit of evaluate.ts; undefined where it is not judged for the region or the region has no population. */
@@ -179,7 +211,15 @@ function regionLine(t: Ratio, r: Resource, ix: RegionIndex): RegionLine | undefi
     const v = col[k]!;
     if (!Number.isNaN(v)) current += v; // NaN (unknown) counts as 0
   }
-  return { resource: r, target: needTarget(t), name: ix.regionName, population, current, shortfall: ceilPos((t.min * population) / t.per - current), ...(t.year !== undefined ? { due: t.year } : {}) };
+  return {
+    resource: r,
+    target: needTarget(t),
+    name: ix.regionName,
+    population,
+    current,
+    shortfall: ceilPos((t.min * population) / t.per - current),
+    ...(t.year !== undefined ? { due: t.year } : {}),
+  };
 }
 
 /** One target's needs at the scope, kept where they ask more than another target's for the same unit and resource. */
@@ -199,7 +239,10 @@ function ratioNeeds(t: Ratio, r: Resource, ix: RegionIndex, scope: AllocationSco
   let noPopulation = 0;
   for (const i of scope === 'county' ? ix.counties : ix.townships) {
     const population = ix.population(i, t.population);
-    if (!(population > 0)) { noPopulation++; continue; }
+    if (!(population > 0)) {
+      noPopulation++;
+      continue;
+    }
     const current = sum[i]!;
     const exact = (t.min * population) / t.per;
     const shortfall = ceilPos(exact - current); // the gap screen's expression, to the digit
@@ -209,5 +252,9 @@ function ratioNeeds(t: Ratio, r: Resource, ix: RegionIndex, scope: AllocationSco
     const kept = best.get(key);
     if (!kept || preferNeed(kept, need)) best.set(key, need);
   }
-  if (noPopulation) notes.push({ zh: `「${t.name}」：${noPopulation} 个单位缺少人口，未测算`, en: `"${t.nameEn}": ${noPopulation} units have no population and are not allocated to` });
+  if (noPopulation)
+    notes.push({
+      zh: `「${t.name}」：${noPopulation} 个单位缺少人口，未测算`,
+      en: `"${t.nameEn}": ${noPopulation} units have no population and are not allocated to`,
+    });
 }

@@ -39,29 +39,51 @@ export function pickNeeds(inp: AllocationInput): { needAt: Int32Array; counts: U
     const p = n.unit * R + r;
     if (needAt[p]! < 0 || preferNeed(inp.needs[needAt[p]!]!, n)) needAt[p] = k;
   });
-  const mask = typeMasks(), all = mask(undefined);
+  const mask = typeMasks(),
+    all = mask(undefined);
   const counts = Array.from(needAt, (k) => (k < 0 ? all : mask(inp.needs[k]!.target.facilityTypes)));
   return { needAt, counts };
 }
 
 export function preparePairs(inp: AllocationInput, fac: Facilities, unitFixed: UnitFixed, picked: ReturnType<typeof pickNeeds>, warnings: Said[]): Pairs {
-  const U = inp.units.length, { F, unitStart } = fac, { needAt, counts } = picked;
-  const target = new Float64Array(U * R), base = new Float64Array(U * R), cap = new Float64Array(U * R);
-  const committed = new Float64Array(U * R), manual = new Float64Array(U * R), manualNet = new Float64Array(U * R);
-  const fixedUse = new Float64Array(R), committedUse = new Float64Array(R);
+  const U = inp.units.length,
+    { F, unitStart } = fac,
+    { needAt, counts } = picked;
+  const target = new Float64Array(U * R),
+    base = new Float64Array(U * R),
+    cap = new Float64Array(U * R);
+  const committed = new Float64Array(U * R),
+    manual = new Float64Array(U * R),
+    manualNet = new Float64Array(U * R);
+  const fixedUse = new Float64Array(R),
+    committedUse = new Float64Array(R);
   for (let p = 0; p < U * R; p++) {
-    const u = (p / R) | 0, r = p - u * R, k = needAt[p]!, m = counts[p]!;
-    let cAll = 0, cf = 0, mf = 0, mAll = 0, room = 0, anyManual = 0;
-    for (let j = unitStart[u]!; j < unitStart[u + 1]!; j++) { // j: a facility's position (prepare.ts)
+    const u = (p / R) | 0,
+      r = p - u * R,
+      k = needAt[p]!,
+      m = counts[p]!;
+    let cAll = 0,
+      cf = 0,
+      mf = 0,
+      mAll = 0,
+      room = 0,
+      anyManual = 0;
+    for (let j = unitStart[u]!; j < unitStart[u + 1]!; j++) {
+      // j: a facility's position (prepare.ts)
       const i = r * F + j;
-      cAll += fac.committed[i]!; mAll += fac.manual[i]!; anyManual |= fac.manualSet[i]!;
+      cAll += fac.committed[i]!;
+      mAll += fac.manual[i]!;
+      anyManual |= fac.manualSet[i]!;
       if (!m[fac.type[j]!]) continue;
-      cf += fac.committed[i]!; mf += fac.manual[i]!; room += fac.room[i]!;
+      cf += fac.committed[i]!;
+      mf += fac.manual[i]!;
+      room += fac.room[i]!;
     }
     committedUse[r]! += unitFixed.committed[p]! + cAll;
     if (k < 0) {
       if (unitFixed.manualSet[p] || anyManual) {
-        const l = RESOURCE_LABELS[RESOURCES[r]!], name = inp.units[u]!.name;
+        const l = RESOURCE_LABELS[RESOURCES[r]!],
+          name = inp.units[u]!.name;
         warnings.push({ zh: `「${name}」没有${l.zh}缺口，手工指定未计入`, en: `${name} has no ${l.en} need: the hand-set amount is ignored` });
       }
       continue;
@@ -84,27 +106,49 @@ export function preparePairs(inp: AllocationInput, fac: Facilities, unitFixed: U
  * with room, most room first (share.ts). Returns what each facility got (r × F + position) and the room
  * each pair's facilities have left.
  */
-export function placeInUnits(inp: AllocationInput, fac: Facilities, pairs: Pairs, given: Float64Array, warnings: Said[]): { got: Float64Array; roomLeft: Float64Array } {
-  const U = inp.units.length, { F, unitStart } = fac;
-  const got = new Float64Array(R * F), roomLeft = new Float64Array(U * R);
-  const size = new Float64Array(F), room = new Float64Array(F), out = new Float64Array(F), idx = new Int32Array(F);
+export function placeInUnits(
+  inp: AllocationInput,
+  fac: Facilities,
+  pairs: Pairs,
+  given: Float64Array,
+  warnings: Said[],
+): { got: Float64Array; roomLeft: Float64Array } {
+  const U = inp.units.length,
+    { F, unitStart } = fac;
+  const got = new Float64Array(R * F),
+    roomLeft = new Float64Array(U * R);
+  const size = new Float64Array(F),
+    room = new Float64Array(F),
+    out = new Float64Array(F),
+    idx = new Int32Array(F);
   for (let p = 0; p < U * R; p++) {
     if (pairs.needAt[p]! < 0) continue;
-    const u = (p / R) | 0, r = p - u * R, m = pairs.counts[p]!;
+    const u = (p / R) | 0,
+      r = p - u * R,
+      m = pairs.counts[p]!;
     let n = 0;
     for (let j = unitStart[u]!; j < unitStart[u + 1]!; j++) {
       const i = r * F + j;
       if (!m[fac.type[j]!] || !(fac.room[i]! > 0)) continue;
-      idx[n] = j; room[n] = fac.room[i]!; size[n] = fac.current[i]!; n++;
+      idx[n] = j;
+      room[n] = fac.room[i]!;
+      size[n] = fac.current[i]!;
+      n++;
     }
     const amount = given[p]! + pairs.manualNet[p]!;
     let left = 0;
     if (amount > 0) {
       const placed = fillByRoom(amount, room, size, n, out);
-      for (let j = 0; j < n; j++) { got[r * F + idx[j]!] = out[j]!; left += room[j]! - out[j]!; }
+      for (let j = 0; j < n; j++) {
+        got[r * F + idx[j]!] = out[j]!;
+        left += room[j]! - out[j]!;
+      }
       if (placed < amount) {
         const name = inp.units[u]!.name;
-        warnings.push({ zh: `「${name}」手工指定的 ${amount - placed} 超出现有机构可扩充量，需新建`, en: `${name}: ${amount - placed} of the hand-set amount exceed the room in existing facilities: new ones are needed` });
+        warnings.push({
+          zh: `「${name}」手工指定的 ${amount - placed} 超出现有机构可扩充量，需新建`,
+          en: `${name}: ${amount - placed} of the hand-set amount exceed the room in existing facilities: new ones are needed`,
+        });
       }
     } else for (let j = 0; j < n; j++) left += room[j]!;
     roomLeft[p] = left;

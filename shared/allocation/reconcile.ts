@@ -11,7 +11,7 @@
  * existing facilities in short units could still absorb, the rest new capacity), and each resource says
  * how the units' sum relates to it and why. A target not judged for the region keeps the units' figures.
  */
-import type { Said, } from '../gaps/result.ts';
+import type { Said } from '../gaps/result.ts';
 import type { StandardSet, Target } from '../gaps/standard.ts';
 import { int } from './format.ts';
 import type { RegionLine } from './needs.ts';
@@ -71,7 +71,8 @@ const LEVEL = { county: { zh: '区县', en: 'county', ens: 'counties' }, townshi
 const SCOPE_ZH = { region: '全域', county: '区县', township: '街道/乡镇', facility: '机构' } as const;
 const zhCount = (r: Resource, n: number) => RESOURCE_LABELS[r].count(int(n));
 const enCount = (r: Resource, n: number) => RESOURCE_LABELS[r].countEn(int(n));
-const compare = (a: number, b: number) => (a > b ? { zh: '高于', en: 'more than' } : a < b ? { zh: '低于', en: 'less than' } : { zh: '等于', en: 'the same as' });
+const compare = (a: number, b: number) =>
+  a > b ? { zh: '高于', en: 'more than' } : a < b ? { zh: '低于', en: 'less than' } : { zh: '等于', en: 'the same as' };
 
 export function reconcile(inp: ReconcileInput): Reconciled {
   const { result } = inp;
@@ -95,8 +96,10 @@ export function reconcile(inp: ReconcileInput): Reconciled {
     const plus = lines.reduce((s, l) => s + l.result - l.current, 0);
     added[r] = plus;
     const units = {
-      count: lines.length, short: needs.filter((n) => n.shortfall > 0).length,
-      shortfall: needs.reduce((s, n) => s + n.shortfall, 0), remaining: lines.reduce((s, l) => s + (l.remaining_shortfall ?? 0), 0),
+      count: lines.length,
+      short: needs.filter((n) => n.shortfall > 0).length,
+      shortfall: needs.reduce((s, n) => s + n.shortfall, 0),
+      remaining: lines.reduce((s, l) => s + (l.remaining_shortfall ?? 0), 0),
     };
     let reg: ResourceTotal['region'] = null;
     if (region) {
@@ -119,38 +122,66 @@ export function reconcile(inp: ReconcileInput): Reconciled {
 }
 
 /** "全域（长沙市）缺口 35,873 床，同差距分析；配置后还缺 34,308 床…" at the judged scope; at a finer one the units' sum first, then how it relates. */
-function sayTotals(r: Resource, scope: AllocationScope, judged: AllocationScope, reg: NonNullable<ResourceTotal['region']>, units: ResourceTotal['units'], plus: number): Said {
-  const lv = LEVEL[scope], c = compare(units.shortfall, reg.shortfall), more = units.shortfall > reg.shortfall;
-  const region = reg.shortfall > 0
-    ? { zh: `全域（${reg.name}）缺口 ${zhCount(r, reg.shortfall)}`, en: `the ${enCount(r, reg.shortfall)} ${reg.name} is short of as a whole` }
-    : { zh: `全域（${reg.name}）已达标`, en: `${reg.name} as a whole, which meets the target` };
+function sayTotals(
+  r: Resource,
+  scope: AllocationScope,
+  judged: AllocationScope,
+  reg: NonNullable<ResourceTotal['region']>,
+  units: ResourceTotal['units'],
+  plus: number,
+): Said {
+  const lv = LEVEL[scope],
+    c = compare(units.shortfall, reg.shortfall),
+    more = units.shortfall > reg.shortfall;
+  const region =
+    reg.shortfall > 0
+      ? { zh: `全域（${reg.name}）缺口 ${zhCount(r, reg.shortfall)}`, en: `the ${enCount(r, reg.shortfall)} ${reg.name} is short of as a whole` }
+      : { zh: `全域（${reg.name}）已达标`, en: `${reg.name} as a whole, which meets the target` };
   const after = (n: number) => (n > 0 ? { zh: `还缺 ${zhCount(r, n)}`, en: `${enCount(r, n)} short` } : { zh: '达标', en: 'met' });
   if (scope !== judged) {
     // A finer scope than the targets are judged at: the units' sum first, then why it differs from the gap screen's.
     const ra = after(reg.remaining);
     return {
-      zh: `按${lv.zh}测算，各${lv.zh}缺口之和 ${zhCount(r, units.shortfall)}，${reg.shortfall > 0 ? `${c.zh}${region.zh}` : `而${region.zh}`}（差距分析）`
+      zh:
+        `按${lv.zh}测算，各${lv.zh}缺口之和 ${zhCount(r, units.shortfall)}，${reg.shortfall > 0 ? `${c.zh}${region.zh}` : `而${region.zh}`}（差距分析）`
         + `${more ? `：${lv.zh}间的富余不能相互抵补，该指标按全域和${LEVEL[judged].zh}考核` : ''}`
         + (plus > 0 ? `；配置后各${lv.zh}还缺 ${zhCount(r, units.remaining)}，全域${ra.zh}` : ''),
-      en: `By ${lv.en}: the ${lv.ens}' shortfalls add up to ${enCount(r, units.shortfall)}, ${reg.shortfall > 0 ? c.en : 'against'} ${region.en} (gap screen)`
+      en:
+        `By ${lv.en}: the ${lv.ens}' shortfalls add up to ${enCount(r, units.shortfall)}, ${reg.shortfall > 0 ? c.en : 'against'} ${region.en} (gap screen)`
         + `${more ? `: one ${lv.en}'s surplus does not offset another's shortfall, and the target is judged for the region and its ${LEVEL[judged].ens}` : ''}`
         + (plus > 0 ? `; after this run ${enCount(r, units.remaining)} short ${lv.en} by ${lv.en}, the region ${ra.en}` : ''),
     };
   }
   const zh = [`${region.zh}，同差距分析`];
-  const en = [reg.shortfall > 0 ? `${reg.name} as a whole is short of ${enCount(r, reg.shortfall)}, as on the gap screen` : `${reg.name} as a whole meets the target, as on the gap screen`];
-  if (plus > 0 && reg.shortfall > 0) { const a = after(reg.remaining); zh.push(`；配置后${a.zh}`); en.push(`; ${a.en} after this run`); }
+  const en = [
+    reg.shortfall > 0
+      ? `${reg.name} as a whole is short of ${enCount(r, reg.shortfall)}, as on the gap screen`
+      : `${reg.name} as a whole meets the target, as on the gap screen`,
+  ];
+  if (plus > 0 && reg.shortfall > 0) {
+    const a = after(reg.remaining);
+    zh.push(`；配置后${a.zh}`);
+    en.push(`; ${a.en} after this run`);
+  }
   if (units.shortfall !== reg.shortfall) {
-    zh.push(`。逐${lv.zh}计缺口之和 ${zhCount(r, units.shortfall)}${reg.shortfall > 0 ? `，${c.zh}全域` : ''}${more ? `：已达标${lv.zh}的富余不抵补其他${lv.zh}` : ''}`);
-    en.push(`. ${lv.en[0]!.toUpperCase()}${lv.en.slice(1)} by ${lv.en} the shortfalls add up to ${enCount(r, units.shortfall)}${reg.shortfall > 0 ? `, ${c.en} the region's` : ''}${more ? `: a surplus in one ${lv.en} does not offset another's shortfall` : ''}`);
-    if (plus > 0) { zh.push(`，配置后 ${zhCount(r, units.remaining)}`); en.push(`, ${enCount(r, units.remaining)} after this run`); }
+    zh.push(
+      `。逐${lv.zh}计缺口之和 ${zhCount(r, units.shortfall)}${reg.shortfall > 0 ? `，${c.zh}全域` : ''}${more ? `：已达标${lv.zh}的富余不抵补其他${lv.zh}` : ''}`,
+    );
+    en.push(
+      `. ${lv.en[0]!.toUpperCase()}${lv.en.slice(1)} by ${lv.en} the shortfalls add up to ${enCount(r, units.shortfall)}${reg.shortfall > 0 ? `, ${c.en} the region's` : ''}${more ? `: a surplus in one ${lv.en} does not offset another's shortfall` : ''}`,
+    );
+    if (plus > 0) {
+      zh.push(`，配置后 ${zhCount(r, units.remaining)}`);
+      en.push(`, ${enCount(r, units.remaining)} after this run`);
+    }
   }
   return { zh: zh.join(''), en: en.join('') };
 }
 
 /** A target due after the year: said, with how far this run goes toward it where the same facilities count. */
 function sayLater(l: RegionLine, inp: ReconcileInput, plus: number | undefined): Said {
-  const r = l.resource, used = inp.regions.find((x) => x.resource === r);
+  const r = l.resource,
+    used = inp.regions.find((x) => x.resource === r);
   const same = used && sameTypes(used.target.facilityTypes, l.target.facilityTypes);
   const after = same && plus ? Math.max(0, l.shortfall - plus) : null;
   return {
@@ -163,7 +194,9 @@ const sameTypes = (a?: readonly string[], b?: readonly string[]) => (!a && !b) |
 
 /** Why a budgeted resource got nothing, and what would be needed instead. */
 function noNeed(inp: ReconcileInput, r: Resource): Said {
-  const n = inp.budget[r] ?? 0, l = RESOURCE_LABELS[r], lv = LEVEL[inp.scope];
+  const n = inp.budget[r] ?? 0,
+    l = RESOURCE_LABELS[r],
+    lv = LEVEL[inp.scope];
   const left = { zh: `${zhCount(r, n)}未分配`, en: `the ${enCount(r, n)} are left unspent` };
   const ratios = inp.set.targets.filter((t): t is Extract<Target, { kind: 'ratio' }> => t.kind === 'ratio' && resourceOfMeasure(t.measure) === r);
   const elsewhere = ratios.filter((t) => !t.scopes.includes(inp.scope));
@@ -174,7 +207,11 @@ function noNeed(inp: ReconcileInput, r: Resource): Said {
       en: `"${t.nameEn}" is judged for ${t.scopes.join(', ')} only, not by ${lv.en}: allocate by county to share them; ${left.en}`,
     };
   }
-  if (ratios.length) return { zh: `没有可测算的单位（标准不适用于本方案的区域，或缺少人口，见说明）；${left.zh}`, en: `no unit to measure (the set does not apply to the plan's region, or populations are missing: see the notes); ${left.en}` };
+  if (ratios.length)
+    return {
+      zh: `没有可测算的单位（标准不适用于本方案的区域，或缺少人口，见说明）；${left.zh}`,
+      en: `no unit to measure (the set does not apply to the plan's region, or populations are missing: see the notes); ${left.en}`,
+    };
   if (r !== 'ambulances') return { zh: `所选标准没有${l.zh}的比例指标；${left.zh}`, en: `the set has no ${l.en} ratio target; ${left.en}` };
   const ems = inp.ems ?? [];
   if (ems.length) {
@@ -189,7 +226,10 @@ function noNeed(inp: ReconcileInput, r: Resource): Said {
       en: `The set has no ambulance count target; its ambulance targets are coverage: ${parts.map((p) => p.en).join('; ')}${unknown ? ' (the people not reached are on the gap screen)' : ''}. More ambulances do not shorten the time from a station to the scene: closing the circle needs new stations (facility siting); ${left.en}`,
     };
   }
-  const other = (inp.ambulanceSets ?? []).map((s) => ({ zh: `「${s.name}」每${per(s.per)}人口 ${s.min} 辆`, en: `"${s.nameEn}", ${s.min} per ${int(s.per)} people` }));
+  const other = (inp.ambulanceSets ?? []).map((s) => ({
+    zh: `「${s.name}」每${per(s.per)}人口 ${s.min} 辆`,
+    en: `"${s.nameEn}", ${s.min} per ${int(s.per)} people`,
+  }));
   return {
     zh: `本标准没有救护车配置指标；${left.zh}。按『1030』急救圈布局急救站见设施选址${other.length ? `；按人口配置救护车的指标见${other.map((o) => o.zh).join('、')}，可选用该标准测算` : ''}`,
     en: `The set has no ambulance target; ${left.en}. Where 120 stations should be (the 10/30-minute circle) is for facility siting${other.length ? `; ambulances per population are set by ${other.map((o) => o.en).join(', ')}: allocate against that set` : ''}`,

@@ -12,7 +12,11 @@ export type Amounts = Partial<Record<Resource, number>>;
 
 /** The facility column each resource is counted in; a ratio target on any other measure is not allocatable. */
 export const RESOURCE_MEASURE = {
-  beds: 'beds_open', physicians: 'physicians', nurses: 'nurses', gps: 'gps', ambulances: 'ambulances',
+  beds: 'beds_open',
+  physicians: 'physicians',
+  nurses: 'nurses',
+  gps: 'gps',
+  ambulances: 'ambulances',
 } as const satisfies Record<Resource, string>;
 
 /** The resource a facility column is, or undefined. */
@@ -54,8 +58,16 @@ export const DEFAULT_ELIGIBLE: Record<Resource, readonly FacilityType[]> = {
  */
 export const DEFAULT_TYPE_CAPS: Record<Resource, Partial<Record<FacilityType, number>>> = {
   beds: {
-    tertiary_hospital: 1500, secondary_hospital: 1000, tcm_hospital: 1000, mch_centre: 500, primary_hospital: 100,
-    sub_centre: 300, community_hospital: 100, chc: 50, central_thc: 200, thc: 100,
+    tertiary_hospital: 1500,
+    secondary_hospital: 1000,
+    tcm_hospital: 1000,
+    mch_centre: 500,
+    primary_hospital: 100,
+    sub_centre: 300,
+    community_hospital: 100,
+    chc: 50,
+    central_thc: 200,
+    thc: 100,
   },
   physicians: {},
   nurses: {},

@@ -15,7 +15,8 @@ function sortByRoom(n: number, room: Float64Array, size: Float64Array): void {
     order.set(Array.from(order.subarray(0, n)).sort((a, b) => (before(a, b) ? -1 : 1)));
     return;
   }
-  for (let k = 1; k < n; k++) { // insertion sort for the usual few
+  for (let k = 1; k < n; k++) {
+    // insertion sort for the usual few
     const x = order[k]!;
     let j = k - 1;
     for (; j >= 0 && before(x, order[j]!); j--) order[j + 1] = order[j]!;
@@ -35,7 +36,8 @@ export function fillByRoom(amount: number, room: Float64Array, size: Float64Arra
   sortByRoom(m, room, size);
   let left = amount;
   for (let k = 0; k < m && left > 0; k++) {
-    const i = order[k]!, take = Math.min(left, room[i]!);
+    const i = order[k]!,
+      take = Math.min(left, room[i]!);
     out[i] = take;
     left -= take;
   }

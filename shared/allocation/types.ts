@@ -4,7 +4,10 @@ import type { FacilityType } from '../model/kinds.ts';
 import type { Amounts, Resource } from './resources.ts';
 
 /** 测算单位: a county (区县) or a street/town (街道/乡镇) the resources are shared among. */
-export interface AllocationUnit { code: string; name: string }
+export interface AllocationUnit {
+  code: string;
+  name: string;
+}
 
 /** The ratio target a need comes from (比例指标), enough to explain a line and cite its source. */
 export interface NeedTarget {
@@ -56,7 +59,12 @@ export interface AllocationFacility {
  * An amount fixed before the allocation runs: to a facility (by id) or to a unit (by code) — one of the
  * two. As a commitment (已定项目) it is promised already; as a manual line (手工调整) the user set it.
  */
-export interface FixedAmount { resource: Resource; amount: number; facility?: string; unit?: string }
+export interface FixedAmount {
+  resource: Resource;
+  amount: number;
+  facility?: string;
+  unit?: string;
+}
 
 /** The rules of where resources may go; each part replaces the default of the same resource. */
 export interface AllocationRules {

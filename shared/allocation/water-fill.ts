@@ -69,16 +69,28 @@ export function waterFill(inp: FillInput): FillResult {
  * seldom moves far, so first a probe just above, widening from the last round's bracket.
  */
 function searchLevel(st: State, o: Open, width: number): [number, number] {
-  let lo = Infinity, hi = -Infinity;
-  for (let i = 0; i < o.n; i++) { lo = Math.min(lo, o.from[i]! / o.t[i]!); hi = Math.max(hi, (o.from[i]! + o.room[i]! - 1) / o.t[i]!); }
-  let a = lo, b = hi + Math.max(1e-9, Math.abs(hi) * 1e-12);
+  let lo = Infinity,
+    hi = -Infinity;
+  for (let i = 0; i < o.n; i++) {
+    lo = Math.min(lo, o.from[i]! / o.t[i]!);
+    hi = Math.max(hi, (o.from[i]! + o.room[i]! - 1) / o.t[i]!);
+  }
+  let a = lo,
+    b = hi + Math.max(1e-9, Math.abs(hi) * 1e-12);
   let fb = slack(st, o, b);
   if (fb >= 0) return [b, b];
-  let fa = slack(st, o, a), kept = 0;
+  let fa = slack(st, o, a),
+    kept = 0;
   for (let d = width * 4; d > 0 && a + d < b; d *= 16) {
-    const m = a + d, fm = slack(st, o, m);
-    if (fm < 0) { b = m; fb = fm; break; }
-    a = m; fa = fm;
+    const m = a + d,
+      fm = slack(st, o, m);
+    if (fm < 0) {
+      b = m;
+      fb = fm;
+      break;
+    }
+    a = m;
+    fa = fm;
   }
   // Down to a bracket a few steps wide on a large region (1e-5 of the level): exact() takes those in order.
   for (let i = 0; i < 200 && b - a > 1e-5 * Math.max(1e-3, Math.abs(b)); i++) {
@@ -86,21 +98,43 @@ function searchLevel(st: State, o: Open, width: number): [number, number] {
     if (!(m > a && m < b)) m = a + (b - a) / 2;
     if (m <= a || m >= b) break;
     const fm = slack(st, o, m);
-    if (fm >= 0) { a = m; fa = fm; if (kept === -1) fb /= 2; kept = -1; }
-    else { b = m; fb = fm; if (kept === 1) fa /= 2; kept = 1; }
+    if (fm >= 0) {
+      a = m;
+      fa = fm;
+      if (kept === -1) fb /= 2;
+      kept = -1;
+    } else {
+      b = m;
+      fb = fm;
+      if (kept === 1) fa /= 2;
+      kept = 1;
+    }
   }
   return [a, b];
 }
 
-interface State { inp: FillInput; given: Float64Array; budgetLeft: Float64Array; money: number; stop: Uint8Array }
+interface State {
+  inp: FillInput;
+  given: Float64Array;
+  budgetLeft: Float64Array;
+  money: number;
+  stop: Uint8Array;
+}
 /**
  * The pairs that may still receive, packed for the search and grouped by resource (resource r's are
  * start[r] … start[r+1] − 1, so a count per resource is one local sum): pair, resource, target, count so
  * far, room left; and scratch for exact().
  */
 interface Open {
-  n: number; start: Int32Array; pair: Int32Array; r: Uint8Array; t: Float64Array; from: Float64Array; room: Float64Array;
-  key: Float64Array; heap: Int32Array;
+  n: number;
+  start: Int32Array;
+  pair: Int32Array;
+  r: Uint8Array;
+  t: Float64Array;
+  from: Float64Array;
+  room: Float64Array;
+  key: Float64Array;
+  heap: Int32Array;
 }
 
 /** The first round's open pairs from all; later rounds' by compacting the last round's in place (only fewer can be open). */
@@ -110,18 +144,39 @@ function openPairs(st: State, last?: Open): Open {
   if (!o) {
     let n = 0;
     for (let p = 0; p < target.length; p++) if (target[p]! > 0 && cap[p]! > 0) n++;
-    o = { n, start: new Int32Array(R + 1), pair: new Int32Array(n), r: new Uint8Array(n), t: new Float64Array(n), from: new Float64Array(n), room: new Float64Array(n),
-      key: new Float64Array(n), heap: new Int32Array(n) };
+    o = {
+      n,
+      start: new Int32Array(R + 1),
+      pair: new Int32Array(n),
+      r: new Uint8Array(n),
+      t: new Float64Array(n),
+      from: new Float64Array(n),
+      room: new Float64Array(n),
+      key: new Float64Array(n),
+      heap: new Int32Array(n),
+    };
     let i = 0;
     for (let r = 0; r < R; r++) {
-      for (let p = r; p < target.length; p += R) if (target[p]! > 0 && cap[p]! > 0) { o.pair[i] = p; o.r[i] = r; o.t[i] = target[p]!; i++; }
+      for (let p = r; p < target.length; p += R)
+        if (target[p]! > 0 && cap[p]! > 0) {
+          o.pair[i] = p;
+          o.r[i] = r;
+          o.t[i] = target[p]!;
+          i++;
+        }
     }
   }
   let n = 0;
   for (let i = 0; i < o.n; i++) {
-    const p = o.pair[i]!, r = o.r[i]!;
+    const p = o.pair[i]!,
+      r = o.r[i]!;
     if (st.given[p]! >= cap[p]! || st.stop[r]) continue;
-    o.pair[n] = p; o.r[n] = r; o.t[n] = o.t[i]!; o.from[n] = base[p]! + st.given[p]!; o.room[n] = cap[p]! - st.given[p]!; n++;
+    o.pair[n] = p;
+    o.r[n] = r;
+    o.t[n] = o.t[i]!;
+    o.from[n] = base[p]! + st.given[p]!;
+    o.room[n] = cap[p]! - st.given[p]!;
+    n++;
   }
   o.n = n;
   o.start.fill(0);
@@ -132,7 +187,9 @@ function openPairs(st: State, last?: Open): Open {
 
 /** Open pair i's steps below `level`: the counts v from `from` on with v ÷ t < level, at most its room. */
 function stepsBelow(o: Open, i: number, level: number): number {
-  const t = o.t[i]!, b = o.from[i]!, room = o.room[i]!;
+  const t = o.t[i]!,
+    b = o.from[i]!,
+    room = o.room[i]!;
   let j = Math.min(room, Math.max(0, Math.ceil(level * t - b)));
   while (j > 0 && !((b + j - 1) / t < level)) j--;
   while (j < room && (b + j) / t < level) j++;
@@ -155,7 +212,8 @@ function countBelow(o: Open, level: number, n: Float64Array): void {
   const { t, from, room, start } = o;
   for (let r = 0; r < n.length; r++) {
     let sum = 0;
-    for (let i = start[r]!; i < start[r + 1]!; i++) { // branch-free (Math.min/max): the counts are 0 for every pair on the first calls
+    for (let i = start[r]!; i < start[r + 1]!; i++) {
+      // branch-free (Math.min/max): the counts are 0 for every pair on the first calls
       const x = level * t[i]!;
       sum += Math.min(room[i]!, Math.max(0, Math.ceil(x - from[i]! + 1e-9 * (1 + x))));
     }
@@ -166,7 +224,8 @@ function countBelow(o: Open, level: number, n: Float64Array): void {
 /** The smallest share of a budget or the money left after paying for counts n (per resource). */
 function slackOf(st: State, n: Float64Array): number {
   const R = st.inp.resources;
-  let least = Infinity, spend = 0;
+  let least = Infinity,
+    spend = 0;
   for (let k = 0; k < R; k++) {
     const left = st.budgetLeft[k]!;
     if (left < Infinity) least = Math.min(least, (left - n[k]!) / Math.max(1, left));
@@ -180,8 +239,10 @@ function give(st: State, o: Open, level: number): void {
   for (let i = 0; i < o.n; i++) {
     const k = stepsBelow(o, i, level);
     if (!k) continue;
-    const r = o.r[i]!, c = st.inp.cost[r]!;
-    st.given[o.pair[i]!]! += k; st.budgetLeft[r]! -= k;
+    const r = o.r[i]!,
+      c = st.inp.cost[r]!;
+    st.given[o.pair[i]!]! += k;
+    st.budgetLeft[r]! -= k;
     if (c > 0) st.money -= k * c;
   }
 }
@@ -213,22 +274,39 @@ function exact(st: State, o: Open, end: number): void {
     }
     heap[i] = x;
   };
-  const pop = () => { heap[0] = heap[--size]!; if (size > 0) siftDown(0); };
+  const pop = () => {
+    heap[0] = heap[--size]!;
+    if (size > 0) siftDown(0);
+  };
   for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(i);
 
   while (size > 0) {
-    const i = heap[0]!, p = open[i]!, r = p % R, c = cost[r]!;
+    const i = heap[0]!,
+      p = open[i]!,
+      r = p % R,
+      c = cost[r]!;
     const affordable = Math.min(budgetLeft[r]!, c > 0 ? Math.floor(st.money / c) : Infinity);
-    if (affordable < 1) { stop[r] = budgetLeft[r]! < 1 ? STOP.budget : STOP.money; return; }
+    if (affordable < 1) {
+      stop[r] = budgetLeft[r]! < 1 ? STOP.budget : STOP.money;
+      return;
+    }
     // Up to the next pair's level, or the window's end (strictly below it: q = −1).
-    let kq = end, q = -1;
-    if (size > 1) { const j = size > 2 && less(heap[2]!, heap[1]!) ? heap[2]! : heap[1]!; kq = key[j]!; q = open[j]!; }
+    let kq = end,
+      q = -1;
+    if (size > 1) {
+      const j = size > 2 && less(heap[2]!, heap[1]!) ? heap[2]! : heap[1]!;
+      kq = key[j]!;
+      q = open[j]!;
+    }
     const steps = Math.min(cap[p]! - given[p]!, affordable, stepsBefore(base[p]! + given[p]!, target[p]!, p, kq, q));
     given[p]! += steps;
     budgetLeft[r]! -= steps;
     if (c > 0) st.money -= steps * c;
     key[i] = (base[p]! + given[p]!) / target[p]!;
-    if (given[p]! >= cap[p]! || !(key[i]! < end)) { pop(); continue; }
+    if (given[p]! >= cap[p]! || !(key[i]! < end)) {
+      pop();
+      continue;
+    }
     siftDown(0);
   }
 }
@@ -239,7 +317,10 @@ function exact(st: State, o: Open, end: number): void {
  * the heap uses, so the order is exactly that of one step at a time.
  */
 function stepsBefore(b: number, t: number, p: number, kq: number, q: number): number {
-  const before = (v: number) => { const k = v / t; return k < kq || (k === kq && p < q); };
+  const before = (v: number) => {
+    const k = v / t;
+    return k < kq || (k === kq && p < q);
+  };
   let s = Math.max(1, Math.floor(kq * t - b));
   while (s > 1 && !before(b + s - 1)) s--;
   while (before(b + s)) s++;

@@ -38,8 +38,15 @@ export type { ImportCounts } from './methods/populations.ts';
 export type { AccessJobOut } from './methods/access.ts';
 export type { CandidateSheetOut, SitingJobOut } from './methods/siting.ts';
 export type {
-  BBox, BoundaryFeature, BoundaryFeatureCollection, BoundaryGeometry, BoundaryImportReport, BoundarySummary,
-  RoadFeature, RoadFeatureCollection, RoadSummary,
+  BBox,
+  BoundaryFeature,
+  BoundaryFeatureCollection,
+  BoundaryGeometry,
+  BoundaryImportReport,
+  BoundarySummary,
+  RoadFeature,
+  RoadFeatureCollection,
+  RoadSummary,
 } from './methods/roads.ts';
 export type { FacilitiesAtOut, ProjectImportReport, ProjectOut, TimelineSummary, TimelineYear } from './methods/timeline.ts';
 export type { CompareOut, CostTable } from './methods/compare.ts';

@@ -1,8 +1,21 @@
 /** Errors that cross the service boundary: a code a program can test and a message a planner can read. */
 
 export const ERROR_CODES = [
-  'INVALID_ARGS', 'UNKNOWN_METHOD', 'NO_PLAN', 'NOT_FOUND', 'CONFLICT', 'READ_ONLY',
-  'NOT_A_PLAN', 'CORRUPT', 'NEWER_VERSION', 'LOCKED', 'FILE_ERROR', 'IMPORT_REJECTED', 'UNAUTHORIZED', 'UNAVAILABLE', 'INTERNAL',
+  'INVALID_ARGS',
+  'UNKNOWN_METHOD',
+  'NO_PLAN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'READ_ONLY',
+  'NOT_A_PLAN',
+  'CORRUPT',
+  'NEWER_VERSION',
+  'LOCKED',
+  'FILE_ERROR',
+  'IMPORT_REJECTED',
+  'UNAUTHORIZED',
+  'UNAVAILABLE',
+  'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -35,6 +48,5 @@ export class ApiError extends Error implements ApiErrorData {
 }
 
 export function isApiErrorData(x: unknown): x is ApiErrorData {
-  return typeof x === 'object' && x !== null && typeof (x as ApiErrorData).code === 'string'
-    && typeof (x as ApiErrorData).message === 'string';
+  return typeof x === 'object' && x !== null && typeof (x as ApiErrorData).code === 'string' && typeof (x as ApiErrorData).message === 'string';
 }

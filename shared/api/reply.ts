@@ -5,9 +5,7 @@
  */
 import type { ApiErrorData } from './errors.ts';
 
-export type Reply<T = unknown> =
-  | { ok: true; result: T; revision: number }
-  | { ok: false; error: ApiErrorData; revision: number };
+export type Reply<T = unknown> = { ok: true; result: T; revision: number } | { ok: false; error: ApiErrorData; revision: number };
 
 /** A method's result, as a door sends it. */
 export const reply = <T>(result: T, revision: number): Reply<T> => ({ ok: true, result, revision });

@@ -30,60 +30,153 @@ export interface IssueLike {
   note?: string;
 }
 
-export interface Said { zh: string; en: string }
+export interface Said {
+  zh: string;
+  en: string;
+}
 
 type Words = Record<string, Said>;
 const w = (zh: string, en: string): Said => ({ zh, en });
 
 /** The service's arguments as the screens and the CLI name them. */
 const ARG_WORDS: Words = {
-  scenarioId: w('情景', 'scenario'), scenarioIds: w('情景', 'scenarios'), compareId: w('对比情景', 'scenario compared'),
-  standardId: w('标准', 'standard set'), set: w('标准', 'standard set'), from: w('复制自', 'copy from'), copyFrom: w('复制自', 'copy from'),
-  year: w('年份', 'year'), fromYear: w('起始年份', 'from year'), toYear: w('截止年份', 'to year'),
-  level: w('层级', 'level'), scope: w('测算层级', 'scope'), onlyShort: w('只看不足', 'only shortfalls'),
-  types: w('机构类型', 'facility types'), type: w('机构类型', 'facility type'), kinds: w('单位类型', 'unit kinds'),
-  existingTypes: w('现有机构类型', 'existing facility types'), upgrade: w('可升级的机构类型', 'facility types to upgrade'),
-  urbanMinutes: w('城镇时限（分钟）', 'urban minutes'), ruralMinutes: w('农村时限（分钟）', 'rural minutes'),
-  minutes: w('分钟数', 'minutes'), direction: w('方向', 'direction'), dispatchMinutes: w('出车时间（分钟）', 'dispatch minutes'),
-  demand: w('需求点', 'demand points'), gridMeters: w('网格大小（米）', 'grid size (m)'), measure: w('计算方式', 'measure'),
-  model: w('选址模型', 'siting model'), k: w('新增数量', 'number of new sites'), cutoffMinutes: w('最长计入时间（分钟）', 'cut-off minutes'),
-  within: w('选址范围', 'area'), exclude: w('排除区域', 'excluded units'), candidates: w('候选点', 'candidate sites'),
-  sites: w('候选点表', 'listed sites'), generateMeters: w('生成间距（米）', 'spacing of generated sites (m)'), capacity: w('服务容量', 'capacity'),
-  exact: w('求解方式', 'solver'), timeLimitSeconds: w('求解时限（秒）', 'time limit (s)'),
-  budget: w('预算', 'budget'), costs: w('单位成本', 'unit costs'), cost: w('投资（万元）', 'cost (10,000 yuan)'), money: w('资金（元）', 'money (yuan)'),
-  beds: w('床位', 'beds'), physicians: w('医师', 'physicians'), nurses: w('护士', 'nurses'), gps: w('全科医生', 'GPs'), ambulances: w('救护车', 'ambulances'),
-  m2PerBed: w('床均业务用房面积（平方米）', 'floor area per bed (m²)'), lines: w('配置明细', 'allocation lines'), resource: w('资源', 'resource'),
-  amount: w('数量', 'amount'), facility: w('机构', 'facility'), unit: w('单位', 'unit'), units: w('单位', 'units'), facilities: w('机构', 'facilities'),
-  commitments: w('已定项目', 'commitments'), deltas: w('变化量', 'changes'), fields: w('新机构', 'new facility'), project: w('规划项目', 'project'),
-  kind: w('类型', 'kind'), name: w('名称', 'name'), path: w('文件路径', 'file path'), file: w('文件', 'file'), fileName: w('文件名', 'file name'),
-  dataBase64: w('文件内容', 'file contents'), crs: w('坐标系', 'coordinate system'), dryRun: w('只检查', 'dry run'), replace: w('替换', 'replace'),
-  table: w('表', 'table'), field: w('列', 'column'), value: w('值', 'value'), code: w('区划代码', 'unit code'), id: w('编号', 'id'),
-  limit: w('条数上限', 'limit'), bbox: w('地图范围', 'map extent'), job: w('任务', 'job'), speeds: w('道路速度', 'road speeds'),
-  figures: w('人口数据', 'population figures'), population: w('常住人口', 'population'), format: w('格式', 'format'), lang: w('语言', 'language'),
-  lon: w('经度', 'longitude'), lat: w('纬度', 'latitude'), note: w('说明', 'note'), purpose: w('用途', 'purpose'), source: w('来源', 'source'),
+  scenarioId: w('情景', 'scenario'),
+  scenarioIds: w('情景', 'scenarios'),
+  compareId: w('对比情景', 'scenario compared'),
+  standardId: w('标准', 'standard set'),
+  set: w('标准', 'standard set'),
+  from: w('复制自', 'copy from'),
+  copyFrom: w('复制自', 'copy from'),
+  year: w('年份', 'year'),
+  fromYear: w('起始年份', 'from year'),
+  toYear: w('截止年份', 'to year'),
+  level: w('层级', 'level'),
+  scope: w('测算层级', 'scope'),
+  onlyShort: w('只看不足', 'only shortfalls'),
+  types: w('机构类型', 'facility types'),
+  type: w('机构类型', 'facility type'),
+  kinds: w('单位类型', 'unit kinds'),
+  existingTypes: w('现有机构类型', 'existing facility types'),
+  upgrade: w('可升级的机构类型', 'facility types to upgrade'),
+  urbanMinutes: w('城镇时限（分钟）', 'urban minutes'),
+  ruralMinutes: w('农村时限（分钟）', 'rural minutes'),
+  minutes: w('分钟数', 'minutes'),
+  direction: w('方向', 'direction'),
+  dispatchMinutes: w('出车时间（分钟）', 'dispatch minutes'),
+  demand: w('需求点', 'demand points'),
+  gridMeters: w('网格大小（米）', 'grid size (m)'),
+  measure: w('计算方式', 'measure'),
+  model: w('选址模型', 'siting model'),
+  k: w('新增数量', 'number of new sites'),
+  cutoffMinutes: w('最长计入时间（分钟）', 'cut-off minutes'),
+  within: w('选址范围', 'area'),
+  exclude: w('排除区域', 'excluded units'),
+  candidates: w('候选点', 'candidate sites'),
+  sites: w('候选点表', 'listed sites'),
+  generateMeters: w('生成间距（米）', 'spacing of generated sites (m)'),
+  capacity: w('服务容量', 'capacity'),
+  exact: w('求解方式', 'solver'),
+  timeLimitSeconds: w('求解时限（秒）', 'time limit (s)'),
+  budget: w('预算', 'budget'),
+  costs: w('单位成本', 'unit costs'),
+  cost: w('投资（万元）', 'cost (10,000 yuan)'),
+  money: w('资金（元）', 'money (yuan)'),
+  beds: w('床位', 'beds'),
+  physicians: w('医师', 'physicians'),
+  nurses: w('护士', 'nurses'),
+  gps: w('全科医生', 'GPs'),
+  ambulances: w('救护车', 'ambulances'),
+  m2PerBed: w('床均业务用房面积（平方米）', 'floor area per bed (m²)'),
+  lines: w('配置明细', 'allocation lines'),
+  resource: w('资源', 'resource'),
+  amount: w('数量', 'amount'),
+  facility: w('机构', 'facility'),
+  unit: w('单位', 'unit'),
+  units: w('单位', 'units'),
+  facilities: w('机构', 'facilities'),
+  commitments: w('已定项目', 'commitments'),
+  deltas: w('变化量', 'changes'),
+  fields: w('新机构', 'new facility'),
+  project: w('规划项目', 'project'),
+  kind: w('类型', 'kind'),
+  name: w('名称', 'name'),
+  path: w('文件路径', 'file path'),
+  file: w('文件', 'file'),
+  fileName: w('文件名', 'file name'),
+  dataBase64: w('文件内容', 'file contents'),
+  crs: w('坐标系', 'coordinate system'),
+  dryRun: w('只检查', 'dry run'),
+  replace: w('替换', 'replace'),
+  table: w('表', 'table'),
+  field: w('列', 'column'),
+  value: w('值', 'value'),
+  code: w('区划代码', 'unit code'),
+  id: w('编号', 'id'),
+  limit: w('条数上限', 'limit'),
+  bbox: w('地图范围', 'map extent'),
+  job: w('任务', 'job'),
+  speeds: w('道路速度', 'road speeds'),
+  figures: w('人口数据', 'population figures'),
+  population: w('常住人口', 'population'),
+  format: w('格式', 'format'),
+  lang: w('语言', 'language'),
+  lon: w('经度', 'longitude'),
+  lat: w('纬度', 'latitude'),
+  note: w('说明', 'note'),
+  purpose: w('用途', 'purpose'),
+  source: w('来源', 'source'),
 };
 
 /** The fields of a standard set and of its targets, as the standards editor labels its inputs. */
 const SET_WORDS: Words = {
-  id: w('编号', 'id'), name: w('名称', 'name'), nameEn: w('英文名称', 'English name'), year: w('年份', 'year'),
-  documents: w('文件', 'documents'), targets: w('指标', 'targets'), note: w('说明', 'note'), appliesTo: w('适用地区', 'applies to'),
-  number: w('文号', 'document number'), title: w('标题', 'title'),
+  id: w('编号', 'id'),
+  name: w('名称', 'name'),
+  nameEn: w('英文名称', 'English name'),
+  year: w('年份', 'year'),
+  documents: w('文件', 'documents'),
+  targets: w('指标', 'targets'),
+  note: w('说明', 'note'),
+  appliesTo: w('适用地区', 'applies to'),
+  number: w('文号', 'document number'),
+  title: w('标题', 'title'),
 };
 const TARGET_WORDS: Words = {
-  min: w('要求值', 'required value'), per: w('每多少人', 'per residents'), urbanMinutes: w('城镇分钟数', 'urban minutes'),
-  ruralMinutes: w('农村分钟数', 'rural minutes'), name: w('名称', 'name'), nameEn: w('英文名称', 'English name'), year: w('年份', 'year'),
-  note: w('说明', 'note'), named: w('各单位要求', 'units\' minimums'), unit: w('计量单位', 'unit'), id: w('编号', 'id'),
-  kind: w('指标类型', 'kind of target'), group: w('分组', 'group'), facilityTypes: w('机构类型', 'facility types'),
-  unitKinds: w('单位类型', 'unit kinds'), scopes: w('评估层级', 'levels'), measure: w('所用数据', 'measure'),
-  population: w('人口口径', 'population'), perPopulation: w('每多少人设 1 个', 'one per residents'), source: w('出处', 'source'),
-  document: w('文号', 'document'), clause: w('条款', 'clause'), text: w('原文', 'text'), relativeTo: w('相对于', 'relative to'),
-  where: w('条件', 'condition'), field: w('条件列', 'condition column'), op: w('比较方式', 'comparison'), value: w('条件值', 'condition value'),
-  extraAbove: w('人口较多时加设', 'extra above'), extra: w('加设数量', 'extra'), condition: w('条件', 'condition'),
-  reference: w('参考', 'reference'), expectedFrom: w('应有数量依据', 'expected from'), binding: w('约束性', 'binding'),
+  min: w('要求值', 'required value'),
+  per: w('每多少人', 'per residents'),
+  urbanMinutes: w('城镇分钟数', 'urban minutes'),
+  ruralMinutes: w('农村分钟数', 'rural minutes'),
+  name: w('名称', 'name'),
+  nameEn: w('英文名称', 'English name'),
+  year: w('年份', 'year'),
+  note: w('说明', 'note'),
+  named: w('各单位要求', "units' minimums"),
+  unit: w('计量单位', 'unit'),
+  id: w('编号', 'id'),
+  kind: w('指标类型', 'kind of target'),
+  group: w('分组', 'group'),
+  facilityTypes: w('机构类型', 'facility types'),
+  unitKinds: w('单位类型', 'unit kinds'),
+  scopes: w('评估层级', 'levels'),
+  measure: w('所用数据', 'measure'),
+  population: w('人口口径', 'population'),
+  perPopulation: w('每多少人设 1 个', 'one per residents'),
+  source: w('出处', 'source'),
+  document: w('文号', 'document'),
+  clause: w('条款', 'clause'),
+  text: w('原文', 'text'),
+  relativeTo: w('相对于', 'relative to'),
+  where: w('条件', 'condition'),
+  field: w('条件列', 'condition column'),
+  op: w('比较方式', 'comparison'),
+  value: w('条件值', 'condition value'),
+  extraAbove: w('人口较多时加设', 'extra above'),
+  extra: w('加设数量', 'extra'),
+  condition: w('条件', 'condition'),
+  reference: w('参考', 'reference'),
+  expectedFrom: w('应有数量依据', 'expected from'),
+  binding: w('约束性', 'binding'),
 };
-const COLUMN_WORDS: Words = Object.fromEntries(
-  [...UNIT_COLUMNS, ...FACILITY_COLUMNS].map((c) => [c.key, w(c.zh, c.en)]),
-);
+const COLUMN_WORDS: Words = Object.fromEntries([...UNIT_COLUMNS, ...FACILITY_COLUMNS].map((c) => [c.key, w(c.zh, c.en)]));
 /** Facility columns win over unit columns of the same key (name, lon, lat) where a facility is being read. */
 const FACILITY_WORDS: Words = Object.fromEntries(FACILITY_COLUMNS.map((c) => [c.key, w(c.zh, c.en)]));
 
@@ -114,14 +207,20 @@ function fieldOf(path: readonly PropertyKey[], input: unknown, root: IssueRoot):
   let key: string | null = null;
   const segs = [...path];
   // standards.save's argument is { set }: the set being saved is what the planner sees.
-  if (root === 'args' && segs[0] === 'set' && segs.length > 1) { ctx = 'set'; cur = isObj(cur) ? cur.set : undefined; segs.shift(); }
+  if (root === 'args' && segs[0] === 'set' && segs.length > 1) {
+    ctx = 'set';
+    cur = isObj(cur) ? cur.set : undefined;
+    segs.shift();
+  }
   for (let i = 0; i < segs.length; i++) {
     const s = segs[i]!;
     const next = segs[i + 1];
     if (typeof s === 'number') {
       // An item of a list: 第 4 项 / #4, after the list's name.
-      if (zh.length) zh[zh.length - 1] += `第 ${s + 1} 项`; else zh.push(`第 ${s + 1} 项`);
-      if (en.length) en[en.length - 1] += ` #${s + 1}`; else en.push(`item #${s + 1}`);
+      if (zh.length) zh[zh.length - 1] += `第 ${s + 1} 项`;
+      else zh.push(`第 ${s + 1} 项`);
+      if (en.length) en[en.length - 1] += ` #${s + 1}`;
+      else en.push(`item #${s + 1}`);
       cur = Array.isArray(cur) ? cur[s] : undefined;
       continue;
     }
@@ -133,7 +232,10 @@ function fieldOf(path: readonly PropertyKey[], input: unknown, root: IssueRoot):
       const enName = target && typeof target.nameEn === 'string' && target.nameEn ? target.nameEn : zhName;
       zh.push(zhName ? `指标「${zhName}」` : `第 ${next + 1} 个指标`);
       en.push(enName ? `Target '${enName}'` : `target #${next + 1}`);
-      cur = t; ctx = 'target'; i++; key = null;
+      cur = t;
+      ctx = 'target';
+      i++;
+      key = null;
       continue;
     }
     const words = ctx === 'target' ? TARGET_WORDS : ctx === 'set' ? SET_WORDS : ctx === 'facility' ? FACILITY_WORDS : ARG_WORDS;
@@ -149,7 +251,9 @@ function fieldOf(path: readonly PropertyKey[], input: unknown, root: IssueRoot):
   return {
     zh: zh.join('的'),
     en: cap(en.join(' — ')),
-    target, key, absent: cur === undefined,
+    target,
+    key,
+    absent: cur === undefined,
   };
 }
 
@@ -174,7 +278,9 @@ function bound(v: number | bigint | undefined, f: Field, lang: 'zh' | 'en'): str
 const VALUE_WORDS: readonly Record<string, Said>[] = [
   { region: w('全域', 'whole area'), county: w('区县', 'county'), township: w('街道/乡镇', 'street/town'), facility: w('机构', 'facility') },
   { from: w('从机构出发', 'from the facility'), to: w('前往机构', 'to the facility') },
-  FACILITY_TYPE_LABELS, UNIT_KIND_LABELS, SERVICE_STANDARD_LABELS,
+  FACILITY_TYPE_LABELS,
+  UNIT_KIND_LABELS,
+  SERVICE_STANDARD_LABELS,
 ];
 
 function valueWords(values: readonly unknown[]): Said[] {
@@ -219,11 +325,13 @@ export function sayIssue(issue: IssueLike, input?: unknown, root: IssueRoot = 'a
   switch (issue.code) {
     case 'too_small':
       if (origin === 'string') {
-        return Number(issue.minimum) <= 1 ? say('不能为空，请填写', 'must not be empty: fill it in')
+        return Number(issue.minimum) <= 1
+          ? say('不能为空，请填写', 'must not be empty: fill it in')
           : say(`至少要 ${lo.zh} 个字`, `must be at least ${lo.en} characters`);
       }
       if (origin === 'array' || origin === 'set') {
-        return Number(issue.minimum) <= 1 ? say('至少要有一项，请选择或添加', 'needs at least one: choose or add one')
+        return Number(issue.minimum) <= 1
+          ? say('至少要有一项，请选择或添加', 'needs at least one: choose or add one')
           : say(`至少要有 ${lo.zh} 项`, `needs at least ${lo.en}`);
       }
       return issue.inclusive === false
@@ -238,12 +346,18 @@ export function sayIssue(issue: IssueLike, input?: unknown, root: IssueRoot = 'a
     case 'invalid_type':
       if (f.absent && path.length) return say('未填写，请填写', 'is missing: fill it in');
       switch (issue.expected) {
-        case 'int': return say('必须是整数，请去掉小数', 'must be a whole number');
-        case 'number': return say('应为数字，请填写数字（如 12）', 'must be a number, e.g. 12');
-        case 'string': return say('应为文字', 'must be text');
-        case 'boolean': return say('应为“是”或“否”', 'must be yes or no');
-        case 'array': return say('应为一组值（列表）', 'must be a list');
-        default: return say('的格式不对', 'is not in a form that can be read');
+        case 'int':
+          return say('必须是整数，请去掉小数', 'must be a whole number');
+        case 'number':
+          return say('应为数字，请填写数字（如 12）', 'must be a number, e.g. 12');
+        case 'string':
+          return say('应为文字', 'must be text');
+        case 'boolean':
+          return say('应为“是”或“否”', 'must be yes or no');
+        case 'array':
+          return say('应为一组值（列表）', 'must be a list');
+        default:
+          return say('的格式不对', 'is not in a form that can be read');
       }
     case 'invalid_value':
     case 'invalid_union': {

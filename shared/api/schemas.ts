@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { KEY_MAX_LENGTH, TABLE_NAMES } from '../model/columns.ts';
 
 /** Declares a method: `method<Result>()(argsSchema, doc)`; the result type is carried as a phantom. */
-export const method = <R>() => <A extends z.ZodType>(args: A, doc: string) => ({ args, doc, result: undefined as unknown as R });
+export const method =
+  <R>() =>
+  <A extends z.ZodType>(args: A, doc: string) => ({ args, doc, result: undefined as unknown as R });
 
 export const None = z.object({}).strict();
 export const ScenarioId = z.number().int().positive();
@@ -22,15 +24,27 @@ export const InScenario = z.object({ scenarioId: ScenarioId });
 export const Key = z.string().min(1).max(KEY_MAX_LENGTH);
 export const Name = z.string().trim().min(1).max(100);
 export const Format = z.enum(['xlsx', 'csv']);
-export const SetId = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, '小写字母、数字和 _ . -').max(100);
+export const SetId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, '小写字母、数字和 _ . -')
+  .max(100);
 export const Year = z.number().int().min(2000).max(2100);
 export const Lon = z.number().min(-180).max(180);
 export const Lat = z.number().min(-90).max(90);
 /** A file made for the planner (an export, a template, a PDF), as every door carries it. */
-export interface FileOut { fileName: string; dataBase64: string; mimeType: string }
+export interface FileOut {
+  fileName: string;
+  dataBase64: string;
+  mimeType: string;
+}
 /** A job on the worker (access.start, siting.start …). */
 export const JobId = z.object({ job: z.number().int().positive() });
 /** A job followed after its start (access, siting): running (stage, share 0–1), done (with its result) or cancelled. */
-export interface JobOut<R> { state: 'running' | 'done' | 'cancelled'; stage: string; share: number; result?: R }
+export interface JobOut<R> {
+  state: 'running' | 'done' | 'cancelled';
+  stage: string;
+  share: number;
+  result?: R;
+}
 /** 出行方式 per urban/rural demand point: by car (default) or on foot (shared/access/travel.ts). */
 export const TravelModesSchema = z.object({ urban: z.enum(['drive', 'walk']), rural: z.enum(['drive', 'walk']) }).default({ urban: 'drive', rural: 'drive' });

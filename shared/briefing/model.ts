@@ -11,8 +11,20 @@ import type { ProjectLine } from '../timeline/lines.ts';
 import type { Target } from '../gaps/standard.ts';
 
 /** A shape of the map: a street/town's outline (SVG path in the map's own coordinates) or, without a boundary, a dot at its centre. */
-export interface BriefShape { code: string; name: string; d: string | null; cx: number; cy: number; r: number }
-export interface BriefMap { width: number; height: number; shapes: BriefShape[]; /** County outlines, drawn over the streets/towns. */ counties: { name: string; d: string; cx: number; cy: number }[] }
+export interface BriefShape {
+  code: string;
+  name: string;
+  d: string | null;
+  cx: number;
+  cy: number;
+  r: number;
+}
+export interface BriefMap {
+  width: number;
+  height: number;
+  shapes: BriefShape[] /** County outlines, drawn over the streets/towns. */;
+  counties: { name: string; d: string; cx: number; cy: number }[];
+}
 
 /** Coverage by travel time (an access target of the set, else the 1030 rule) in one scenario. */
 export interface BriefCoverage {
@@ -38,11 +50,18 @@ export interface BriefAccess {
 }
 
 /** One scenario's standing: the region's result for every target and each county's. */
-export interface BriefStanding { scenario: string; region: GapResult[]; counties: GapResult[] }
+export interface BriefStanding {
+  scenario: string;
+  region: GapResult[];
+  counties: GapResult[];
+}
 
 /** The proposals: what the scenario changed against the one compared with (facilities added, removed, changed) and their cost at the plan's prices — the comparison's own figures (shared/compare). */
-export interface BriefProposals { against: string; changes: ScenarioChanges; unitNames: Record<string, string> }
-
+export interface BriefProposals {
+  against: string;
+  changes: ScenarioChanges;
+  unitNames: Record<string, string>;
+}
 
 export interface Brief {
   planName: string;

@@ -18,7 +18,10 @@ export interface BriefPrintQuery {
 
 /** `print=brief&scenario=1&compare=2&standard=…&year=2025&lang=zh-CN` (no `?`: to follow another query, as the CLI's door token). */
 export function briefPrintParams(q: BriefPrintQuery): string {
-  const pairs: [string, string][] = [['print', 'brief'], ['scenario', String(q.scenarioId)]];
+  const pairs: [string, string][] = [
+    ['print', 'brief'],
+    ['scenario', String(q.scenarioId)],
+  ];
   if (q.compareId !== undefined) pairs.push(['compare', String(q.compareId)]);
   if (q.standardId) pairs.push(['standard', q.standardId]);
   if (q.year !== undefined) pairs.push(['year', String(q.year)]);
@@ -31,7 +34,10 @@ export const briefPrintSearch = (q: BriefPrintQuery): string => `?${briefPrintPa
 
 /** The print view's query read back (`get`: URLSearchParams' get of the page's address); a number that is not one is left out. */
 export function readBriefPrint(get: (key: string) => string | null): BriefPrintQuery & { then: string | null } {
-  const n = (k: string) => { const v = get(k); return v !== null && v !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined; };
+  const n = (k: string) => {
+    const v = get(k);
+    return v !== null && v !== '' && Number.isFinite(Number(v)) ? Number(v) : undefined;
+  };
   return {
     scenarioId: n('scenario') ?? 1,
     compareId: n('compare'),

@@ -26,7 +26,8 @@ export function planSlides(b: Brief): SlideSpec[] {
   for (const t of b.targets) if (evaluated.has(t.id)) groups.set(t.group, [...(groups.get(t.group) ?? []), t.id]);
   for (const [group, ids] of groups) {
     const parts = Math.ceil(ids.length / TARGETS_PER_SLIDE);
-    for (let p = 0; p < parts; p++) out.push({ kind: 'group', group, targets: ids.slice(p * TARGETS_PER_SLIDE, (p + 1) * TARGETS_PER_SLIDE), part: p + 1, parts });
+    for (let p = 0; p < parts; p++)
+      out.push({ kind: 'group', group, targets: ids.slice(p * TARGETS_PER_SLIDE, (p + 1) * TARGETS_PER_SLIDE), part: p + 1, parts });
   }
   const byCounty = new Set(b.current.counties.map((r) => r.target));
   for (const t of b.targets) if (t.kind === 'ratio' && byCounty.has(t.id)) out.push({ kind: 'bars', target: t.id });

@@ -19,7 +19,12 @@ export interface CheckContext {
 }
 
 export function checkContext(input: CheckInput): CheckContext {
-  const ix = indexRegion(input.units, input.facilities, { appliesTo: input.set.appliesTo, appliedTo: input.appliedTo, year: input.year, populations: input.populations });
+  const ix = indexRegion(input.units, input.facilities, {
+    appliesTo: input.set.appliesTo,
+    appliedTo: input.appliedTo,
+    year: input.year,
+    populations: input.populations,
+  });
   const own = populationsAt(ix.units, ix.parent, input.populations ?? [], input.year).own.total;
   const children: number[][] = ix.units.map(() => []);
   for (let i = 0; i < ix.units.length; i++) if (ix.parent[i]! >= 0) children[ix.parent[i]!]!.push(i);
@@ -53,12 +58,23 @@ const atScope = (t: { scopes: readonly string[] }, scopes: readonly string[]) =>
  */
 export function columnsRead(t: Target): { field: string; types: readonly string[] | undefined; emptyMeans: Said }[] {
   switch (t.kind) {
-    case 'ratio': return [{ field: t.measure, types: t.facilityTypes, emptyMeans: { zh: '按 0 计入', en: 'counted as 0' } }];
-    case 'facility_min': return [t.measure, ...(t.relativeTo ? [t.relativeTo] : [])].map((field) => ({ field, types: t.facilityTypes, emptyMeans: { zh: '无法判断', en: 'not judged' } }));
-    case 'share': return [{ field: t.condition.field, types: t.facilityTypes, emptyMeans: { zh: '按未达到计', en: 'counted as not meeting it' } }];
-    case 'count': return t.condition ? [{ field: t.condition.field, types: t.facilityTypes, emptyMeans: { zh: '按未达到计', en: 'counted as not meeting it' } }] : [];
-    case 'pooled_share': return [t.measure, t.relativeTo].map((field) => ({ field, types: t.facilityTypes, emptyMeans: { zh: '不计入合计', en: 'left out of the totals' } }));
-    case 'presence': case 'access': return [];
+    case 'ratio':
+      return [{ field: t.measure, types: t.facilityTypes, emptyMeans: { zh: '按 0 计入', en: 'counted as 0' } }];
+    case 'facility_min':
+      return [t.measure, ...(t.relativeTo ? [t.relativeTo] : [])].map((field) => ({
+        field,
+        types: t.facilityTypes,
+        emptyMeans: { zh: '无法判断', en: 'not judged' },
+      }));
+    case 'share':
+      return [{ field: t.condition.field, types: t.facilityTypes, emptyMeans: { zh: '按未达到计', en: 'counted as not meeting it' } }];
+    case 'count':
+      return t.condition ? [{ field: t.condition.field, types: t.facilityTypes, emptyMeans: { zh: '按未达到计', en: 'counted as not meeting it' } }] : [];
+    case 'pooled_share':
+      return [t.measure, t.relativeTo].map((field) => ({ field, types: t.facilityTypes, emptyMeans: { zh: '不计入合计', en: 'left out of the totals' } }));
+    case 'presence':
+    case 'access':
+      return [];
   }
 }
 
@@ -66,17 +82,30 @@ export function columnsRead(t: Target): { field: string; types: readonly string[
 export function populationTargets(c: CheckContext, i: number): Target[] {
   const scopes = scopesOfUnit(c, i);
   const u = c.ix.units[i]!;
-  return c.input.set.targets.filter((t) =>
-    (t.kind === 'ratio' && t.population === 'total' && atScope(t, scopes))
-    || (t.kind === 'presence' && !t.named && (t.perPopulation !== undefined || t.extraAbove !== undefined) && (t.unitKinds as readonly string[]).includes(u.kind)));
+  return c.input.set.targets.filter(
+    (t) =>
+      (t.kind === 'ratio' && t.population === 'total' && atScope(t, scopes))
+      || (t.kind === 'presence'
+        && !t.named
+        && (t.perPopulation !== undefined || t.extraAbove !== undefined)
+        && (t.unitKinds as readonly string[]).includes(u.kind)),
+  );
 }
 
 export { atScope };
 export const targetRefs = (ts: readonly Target[]) => ts.map((t) => ({ id: t.id, name: t.name }));
 /** 「a」「b」 and 2 more. */
 export function targetNames(ts: readonly Target[]): Said {
-  const zh = ts.slice(0, 3).map((t) => `「${t.name}」`).join('') + (ts.length > 3 ? `等 ${ts.length} 项指标` : '');
-  const en = ts.slice(0, 3).map((t) => `"${t.nameEn}"`).join(', ') + (ts.length > 3 ? ` and ${ts.length - 3} more` : '');
+  const zh =
+    ts
+      .slice(0, 3)
+      .map((t) => `「${t.name}」`)
+      .join('') + (ts.length > 3 ? `等 ${ts.length} 项指标` : '');
+  const en =
+    ts
+      .slice(0, 3)
+      .map((t) => `"${t.nameEn}"`)
+      .join(', ') + (ts.length > 3 ? ` and ${ts.length - 3} more` : '');
   return { zh, en };
 }
 

@@ -23,8 +23,7 @@ export interface CheckCounts {
 
 export function checkPlan(input: CheckInput): { findings: CheckFinding[]; counts: CheckCounts } {
   const c = checkContext(input);
-  const findings = [...populationFindings(c), ...figureFindings(c), ...placeFindings(c), ...targetFindings(c)]
-    .map((f) => atProject(f, input.builtBy));
+  const findings = [...populationFindings(c), ...figureFindings(c), ...placeFindings(c), ...targetFindings(c)].map((f) => atProject(f, input.builtBy));
   return { findings, counts: countFindings(findings) };
 }
 

@@ -29,8 +29,12 @@ export function targetFindings(c: CheckContext): CheckFinding[] {
     }
   }
   // How many of each type lack each column, for the message.
-  const lacking = new Map<string, number>(), ofType = new Map<string, number>();
-  const inScope = (k: number) => { const u = ix.facilityUnit[k]!; return u >= 0 && ix.inRegion[u] === 1; };
+  const lacking = new Map<string, number>(),
+    ofType = new Map<string, number>();
+  const inScope = (k: number) => {
+    const u = ix.facilityUnit[k]!;
+    return u >= 0 && ix.inRegion[u] === 1;
+  };
   ix.facilities.forEach((f, k) => {
     if (!inScope(k)) return;
     ofType.set(f.type, (ofType.get(f.type) ?? 0) + 1);
@@ -44,18 +48,31 @@ export function targetFindings(c: CheckContext): CheckFinding[] {
     for (const [key, ts] of reads) {
       const [field, type] = key.split('|') as [string, string];
       if (type !== f.type || (f as Record<string, unknown>)[field] != null) continue;
-      const col = columnLabel(field), tl = typeLabel(f.type);
-      const n = lacking.get(key)!, of = ofType.get(f.type)!;
+      const col = columnLabel(field),
+        tl = typeLabel(f.type);
+      const n = lacking.get(key)!,
+        of = ofType.get(f.type)!;
       const names = targetNames(ts.map((x) => x.t));
       out.push({
-        id: `targets.empty:facilities:${f.id}:${field}`, rule: 'targets.empty', family: 'targets',
+        id: `targets.empty:facilities:${f.id}:${field}`,
+        rule: 'targets.empty',
+        family: 'targets',
         row: { table: 'facilities', key: f.id, name: f.name, column: field },
-        message: { zh: `${f.name} 的「${col.zh}」为空（${of} 所${tl.zh}中 ${n} 所为空）`, en: `${f.name} has no ${col.en} (empty for ${n} of ${of} ${tl.en.toLowerCase()}s)` },
-        affects: { targets: targetRefs(ts.map((x) => x.t)), effect: {
-          zh: `${names.zh}：此机构${[...new Set(ts.map((x) => x.emptyMeans.zh))].join('、')}`,
-          en: `${names.en}: it is ${[...new Set(ts.map((x) => x.emptyMeans.en))].join(', ')}`,
-        } },
-        fix: { zh: `填写「${col.zh}」（在机构表中，或补一列后重新导入）`, en: `Fill in ${col.en} (in the facilities table, or add the column and import again)` },
+        message: {
+          zh: `${f.name} 的「${col.zh}」为空（${of} 所${tl.zh}中 ${n} 所为空）`,
+          en: `${f.name} has no ${col.en} (empty for ${n} of ${of} ${tl.en.toLowerCase()}s)`,
+        },
+        affects: {
+          targets: targetRefs(ts.map((x) => x.t)),
+          effect: {
+            zh: `${names.zh}：此机构${[...new Set(ts.map((x) => x.emptyMeans.zh))].join('、')}`,
+            en: `${names.en}: it is ${[...new Set(ts.map((x) => x.emptyMeans.en))].join(', ')}`,
+          },
+        },
+        fix: {
+          zh: `填写「${col.zh}」（在机构表中，或补一列后重新导入）`,
+          en: `Fill in ${col.en} (in the facilities table, or add the column and import again)`,
+        },
       });
     }
   });
@@ -71,9 +88,15 @@ export function targetFindings(c: CheckContext): CheckFinding[] {
       if (!ix.inRegion[i] || !here.length || !Number.isNaN(ix.population(i, band))) return;
       const label = band === 'age_0_3' ? { zh: '0-3岁人口', en: 'population aged 0–3' } : { zh: '65岁及以上人口', en: 'population aged 65+' };
       out.push({
-        id: `targets.band:units:${u.code}:${field}`, rule: 'targets.band', family: 'targets', row: { table: 'units', key: u.code, name: u.name, column: field },
+        id: `targets.band:units:${u.code}:${field}`,
+        rule: 'targets.band',
+        family: 'targets',
+        row: { table: 'units', key: u.code, name: u.name, column: field },
         message: { zh: `${u.name} 没有${label.zh}`, en: `${u.name} has no ${label.en}` },
-        affects: { targets: targetRefs(here), effect: { zh: `${targetNames(here).zh} 在 ${u.name} 显示为「缺少数据」`, en: `${targetNames(here).en} shows "missing data" for ${u.name}` } },
+        affects: {
+          targets: targetRefs(here),
+          effect: { zh: `${targetNames(here).zh} 在 ${u.name} 显示为「缺少数据」`, en: `${targetNames(here).en} shows "missing data" for ${u.name}` },
+        },
         fix: { zh: `填写 ${u.name}（或其下级单位）的${label.zh}`, en: `Give the ${label.en} of ${u.name} (or of its units)` },
       });
     });

@@ -14,13 +14,40 @@ import { diffFacilities, diffUnits, type FieldChange } from './rows.ts';
 export type CompareLevel = 'region' | 'county' | 'township';
 export const COMPARE_LEVELS = ['region', 'county', 'township'] as const satisfies readonly CompareLevel[];
 
-export interface CompareScenario { id: number; name: string; baseline: boolean }
+export interface CompareScenario {
+  id: number;
+  name: string;
+  baseline: boolean;
+}
 
 /** A facility as the change list shows it. */
-export interface FacilityBrief { id: string; name: string; type: FacilityType; unit_code: string; beds_open: number | null; physicians: number | null; nurses: number | null }
-export interface FacilityChange { id: string; name: string; type: FacilityType; unit_code: string; fields: FieldChange[] }
-export interface UnitBrief { code: string; name: string; kind: UnitKind }
-export interface UnitChange { code: string; name: string; kind: UnitKind; fields: FieldChange[] }
+export interface FacilityBrief {
+  id: string;
+  name: string;
+  type: FacilityType;
+  unit_code: string;
+  beds_open: number | null;
+  physicians: number | null;
+  nurses: number | null;
+}
+export interface FacilityChange {
+  id: string;
+  name: string;
+  type: FacilityType;
+  unit_code: string;
+  fields: FieldChange[];
+}
+export interface UnitBrief {
+  code: string;
+  name: string;
+  kind: UnitKind;
+}
+export interface UnitChange {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  fields: FieldChange[];
+}
 
 /** What a scenario changed against the reference, and its cost. */
 export interface ScenarioChanges {
@@ -70,8 +97,15 @@ export interface CompareInput {
   costs: CostTable;
 }
 
-const facilityBrief = (f: Facility): FacilityBrief =>
-  ({ id: f.id, name: f.name, type: f.type, unit_code: f.unit_code, beds_open: f.beds_open, physicians: f.physicians, nurses: f.nurses });
+const facilityBrief = (f: Facility): FacilityBrief => ({
+  id: f.id,
+  name: f.name,
+  type: f.type,
+  unit_code: f.unit_code,
+  beds_open: f.beds_open,
+  physicians: f.physicians,
+  nurses: f.nurses,
+});
 const unitBrief = (u: Unit): UnitBrief => ({ code: u.code, name: u.name, kind: u.kind });
 
 /** What `scenario` changed against `reference`, and its cost at `costs`. */
@@ -107,7 +141,8 @@ export function compareScenarios(input: CompareInput, ms = 0): CompareOut {
 
   const codes = new Set<string>();
   for (const c of changes) for (const f of c ? [...c.facilities.added, ...c.facilities.removed, ...c.facilities.changed] : []) codes.add(f.unit_code);
-  for (const c of changes) for (const f of c?.facilities.changed ?? []) for (const x of f.fields) if (x.field === 'unit_code' && typeof x.from === 'string') codes.add(x.from);
+  for (const c of changes)
+    for (const f of c?.facilities.changed ?? []) for (const x of f.fields) if (x.field === 'unit_code' && typeof x.from === 'string') codes.add(x.from);
   const unitNames: Record<string, string> = {};
   for (const s of input.scenarios) for (const u of s.units) if (codes.has(u.code) && !(u.code in unitNames)) unitNames[u.code] = u.name;
 
@@ -119,7 +154,10 @@ export function compareScenarios(input: CompareInput, ms = 0): CompareOut {
     level: input.level,
     scenarios: input.scenarios.map((s) => s.scenario),
     targets: input.standard.targets,
-    rows: compareResults(input.scenarios.map((s) => s.results), input.level),
+    rows: compareResults(
+      input.scenarios.map((s) => s.results),
+      input.level,
+    ),
     changes,
     costs: input.costs,
     unitNames,

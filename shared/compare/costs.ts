@@ -17,19 +17,26 @@ export type CostItem = (typeof COST_ITEMS)[number];
 
 /** The facility column each item counts (other_technicians is derived, see resourceDelta). */
 export const COST_ITEM_FIELD = {
-  beds: 'beds_open', physicians: 'physicians', nurses: 'nurses', gps: 'gps', other_technicians: 'health_technicians',
-  ambulances: 'ambulances', floor_area_m2: 'floor_area_m2',
+  beds: 'beds_open',
+  physicians: 'physicians',
+  nurses: 'nurses',
+  gps: 'gps',
+  other_technicians: 'health_technicians',
+  ambulances: 'ambulances',
+  floor_area_m2: 'floor_area_m2',
 } as const satisfies Record<CostItem, keyof Facility>;
 
 /** Yuan, never negative; up to ten trillion. */
 export const Money = z.number().finite().min(0).max(1e13);
 
-export const CostTableSchema = z.object({
-  /** Yuan per bed, per staff member, per ambulance, per m² of floor area. */
-  perUnit: z.partialRecord(z.enum(COST_ITEMS), Money).default({}),
-  /** Yuan per new facility of a type (building and fitting out). */
-  perFacility: z.partialRecord(z.enum(FACILITY_TYPES), Money).default({}),
-}).strict();
+export const CostTableSchema = z
+  .object({
+    /** Yuan per bed, per staff member, per ambulance, per m² of floor area. */
+    perUnit: z.partialRecord(z.enum(COST_ITEMS), Money).default({}),
+    /** Yuan per new facility of a type (building and fitting out). */
+    perFacility: z.partialRecord(z.enum(FACILITY_TYPES), Money).default({}),
+  })
+  .strict();
 export type CostTable = z.output<typeof CostTableSchema>;
 
 export const EMPTY_COSTS: CostTable = { perUnit: {}, perFacility: {} };
@@ -79,7 +86,18 @@ const n = (v: number | null | undefined) => (typeof v === 'number' && Number.isF
  * physicians and nurses; where it did not, none (the total was not kept up, nothing is inferred).
  */
 export function resourceDelta(reference: readonly Facility[], scenario: readonly Facility[]): ResourceDelta {
-  const d: ResourceDelta = { beds: 0, physicians: 0, nurses: 0, gps: 0, other_technicians: 0, ambulances: 0, floor_area_m2: 0, added: {}, removed: {}, retyped: 0 };
+  const d: ResourceDelta = {
+    beds: 0,
+    physicians: 0,
+    nurses: 0,
+    gps: 0,
+    other_technicians: 0,
+    ambulances: 0,
+    floor_area_m2: 0,
+    added: {},
+    removed: {},
+    retyped: 0,
+  };
   const before = new Map(reference.map((f) => [f.id, f]));
   const after = new Map(scenario.map((f) => [f.id, f]));
   const pair = (a: Facility | undefined, b: Facility | undefined) => {

@@ -65,13 +65,15 @@ export function diffCell(ref: CompareCell | null, cell: CompareCell | null): Cel
   const dv = ref.value !== null && cell.value !== null ? cell.value - ref.value : null;
   const ds = ref.shortfall !== null && cell.shortfall !== null ? cell.shortfall - ref.shortfall : null;
   const countChanged = (ref.count?.met ?? null) !== (cell.count?.met ?? null) || (ref.count?.of ?? null) !== (cell.count?.of ?? null);
-  const same = !statusChanged && !countChanged && !differs(ref.value, cell.value) && !differs(ref.required, cell.required) && !differs(ref.shortfall, cell.shortfall);
+  const same =
+    !statusChanged && !countChanged && !differs(ref.value, cell.value) && !differs(ref.required, cell.required) && !differs(ref.shortfall, cell.shortfall);
   const out = { value: dv, shortfall: ds, statusChanged };
   if (same) return { direction: 'same', ...out };
   let direction: Direction = 'changed';
   if (ds !== null && ds !== 0) direction = sign(-ds);
   else if (dv !== null && differs(ref.value, cell.value)) direction = sign(dv);
-  else if (RANK[ref.status] !== undefined && RANK[cell.status] !== undefined && RANK[ref.status] !== RANK[cell.status]) direction = sign(RANK[cell.status]! - RANK[ref.status]!);
+  else if (RANK[ref.status] !== undefined && RANK[cell.status] !== undefined && RANK[ref.status] !== RANK[cell.status])
+    direction = sign(RANK[cell.status]! - RANK[ref.status]!);
   return { direction, ...out };
 }
 

@@ -6,7 +6,11 @@ import { FACILITY_COLUMNS, UNIT_COLUMNS } from '../model/columns.ts';
 import type { Facility, Unit } from '../model/entities.ts';
 
 export type FieldValue = string | number | boolean | null;
-export interface FieldChange { field: string; from: FieldValue; to: FieldValue }
+export interface FieldChange {
+  field: string;
+  from: FieldValue;
+  to: FieldValue;
+}
 
 export interface RowDiff<R> {
   /** In the scenario, not in the reference (in the scenario's order). */
@@ -21,7 +25,8 @@ const norm = (v: unknown): FieldValue => (v === undefined ? null : (v as FieldVa
 
 /** Two stored values are the same: numbers within a rounding of a billionth of their size. */
 export function sameValue(a: unknown, b: unknown): boolean {
-  const x = norm(a), y = norm(b);
+  const x = norm(a),
+    y = norm(b);
   if (typeof x === 'number' && typeof y === 'number') return x === y || Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
   return x === y;
 }
@@ -33,7 +38,10 @@ export function diffRows<R extends object>(reference: readonly R[], scenario: re
   const out: RowDiff<R> = { added: [], removed: [], changed: [] };
   for (const r of scenario) {
     const a = before.get(get(r, key));
-    if (!a) { out.added.push(r); continue; }
+    if (!a) {
+      out.added.push(r);
+      continue;
+    }
     const changes: FieldChange[] = [];
     for (const f of fields) if (f !== key && !sameValue(get(a, f), get(r, f))) changes.push({ field: f, from: norm(get(a, f)), to: norm(get(r, f)) });
     if (changes.length) out.changed.push({ before: a, after: r, fields: changes });

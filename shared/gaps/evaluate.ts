@@ -20,7 +20,9 @@ const label = (key: string): Said => {
   return { zh: c?.zh ?? key, en: c?.en.toLowerCase() ?? key };
 };
 const BAND_LABEL: Record<PopulationBand, Said> = {
-  total: { zh: '常住人口', en: 'resident population' }, age_0_3: { zh: '0-3岁人口', en: 'population aged 0–3' }, age_65_plus: { zh: '65岁及以上人口', en: 'population aged 65+' },
+  total: { zh: '常住人口', en: 'resident population' },
+  age_0_3: { zh: '0-3岁人口', en: 'population aged 0–3' },
+  age_65_plus: { zh: '65岁及以上人口', en: 'population aged 65+' },
 };
 const lacksData = (n: number, field: string, then: Said): Said => {
   const l = label(field);
@@ -38,17 +40,50 @@ function meets(f: Facility, c: Condition): boolean | null {
   const v = (f as Record<string, unknown>)[c.field];
   if (v === null || v === undefined) return null;
   switch (c.op) {
-    case '>=': return typeof v === 'number' && typeof c.value === 'number' && v >= c.value;
-    case '<=': return typeof v === 'number' && typeof c.value === 'number' && v <= c.value;
-    case '==': return v === c.value;
-    case 'in': return Array.isArray(c.value) && c.value.includes(String(v));
+    case '>=':
+      return typeof v === 'number' && typeof c.value === 'number' && v >= c.value;
+    case '<=':
+      return typeof v === 'number' && typeof c.value === 'number' && v <= c.value;
+    case '==':
+      return v === c.value;
+    case 'in':
+      return Array.isArray(c.value) && c.value.includes(String(v));
   }
 }
 
 /** One result, always with the same fields (one object shape for hundreds of thousands of them). */
-function result(t: Target, scope: Scope, code: string, name: string, parent: string | null, value: number | null, required: number | null,
-  shortfall: number | null, status: GapResult['status'], missing?: Said, count?: GapResult['count'], population?: number): GapResult {
-  return { target: t.id, scope, code, name, parent, value, required, shortfall, unit: t.unit, status, count, missing: missing?.zh, missingEn: missing?.en, population, due: undefined, judged: undefined };
+function result(
+  t: Target,
+  scope: Scope,
+  code: string,
+  name: string,
+  parent: string | null,
+  value: number | null,
+  required: number | null,
+  shortfall: number | null,
+  status: GapResult['status'],
+  missing?: Said,
+  count?: GapResult['count'],
+  population?: number,
+): GapResult {
+  return {
+    target: t.id,
+    scope,
+    code,
+    name,
+    parent,
+    value,
+    required,
+    shortfall,
+    unit: t.unit,
+    status,
+    count,
+    missing: missing?.zh,
+    missingEn: missing?.en,
+    population,
+    due: undefined,
+    judged: undefined,
+  };
 }
 
 const scopeOfLevel = (level: number): Scope => (level <= 0 ? 'region' : level === 1 ? 'county' : 'township');
@@ -88,30 +123,59 @@ export function evaluateGaps(units: readonly Unit[], facilities: readonly Facili
     const aside: GapResult['status'] | null = t.reference ? 'reference' : t.year !== undefined && opts.year < t.year ? 'not_due' : null;
     const emit: Emit = (r) => {
       r.due = due;
-      if (aside && VERDICTS.includes(r.status)) { r.judged = r.status; r.status = aside; }
+      if (aside && VERDICTS.includes(r.status)) {
+        r.judged = r.status;
+        r.status = aside;
+      }
       results.push(r);
     };
-    if (!ix.applicable) { notApplicable(t, ix, emit); continue; }
+    if (!ix.applicable) {
+      notApplicable(t, ix, emit);
+      continue;
+    }
     switch (t.kind) {
-      case 'ratio': ratio(t, ix, emit); break;
-      case 'presence': presence(t, ix, emit); break;
-      case 'facility_min': facilityMin(t, ix, emit, set); break;
-      case 'share': share(t, ix, emit); break;
-      case 'pooled_share': pooledShare(t, ix, emit); break;
-      case 'count': count(t, ix, emit); break;
-      case 'access': access(t, ix, emit, opts.access?.get(t.id)); break;
+      case 'ratio':
+        ratio(t, ix, emit);
+        break;
+      case 'presence':
+        presence(t, ix, emit);
+        break;
+      case 'facility_min':
+        facilityMin(t, ix, emit, set);
+        break;
+      case 'share':
+        share(t, ix, emit);
+        break;
+      case 'pooled_share':
+        pooledShare(t, ix, emit);
+        break;
+      case 'count':
+        count(t, ix, emit);
+        break;
+      case 'access':
+        access(t, ix, emit, opts.access?.get(t.id));
+        break;
     }
   }
   return {
-    standard: set.id, year: opts.year, targets: set.targets, results, notes: ix.notes.map((n) => n.zh), notesEn: ix.notes.map((n) => n.en),
+    standard: set.id,
+    year: opts.year,
+    targets: set.targets,
+    results,
+    notes: ix.notes.map((n) => n.zh),
+    notesEn: ix.notes.map((n) => n.en),
     region: { codes: ix.regionRoots.map((i) => ix.units[i]!.code), name: ix.regionName, applicable: ix.applicable },
   };
 }
 
 /** 不适用: one region line per target, saying the set's region is not in the plan. */
 function notApplicable(t: Target, ix: RegionIndex, emit: Emit): void {
-  emit(result(t, 'region', 'region', ix.regionName, null, null, null, null, 'not_applicable',
-    { zh: `方案中没有「${ix.regionName}」：本标准不适用`, en: `${ix.regionName} is not in the plan: the set does not apply` }));
+  emit(
+    result(t, 'region', 'region', ix.regionName, null, null, null, null, 'not_applicable', {
+      zh: `方案中没有「${ix.regionName}」：本标准不适用`,
+      en: `${ix.regionName} is not in the plan: the set does not apply`,
+    }),
+  );
 }
 
 /** The counties or townships of the region, in plan order. */
@@ -127,13 +191,20 @@ function ratio(t: Of<'ratio'>, ix: RegionIndex, emit: Emit): void {
   const n = ix.units.length;
   const sum = new Float64Array(n);
   const missing = new Int32Array(n);
-  let regionSum = 0, regionMissing = 0;
+  let regionSum = 0,
+    regionMissing = 0;
   for (let k = 0; k < col.length; k++) {
     const u = ix.facilityUnit[k]!;
     if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) continue;
     const v = col[k]!;
-    const c = ix.countyOf[u]!, w = ix.townshipOf[u]!;
-    if (Number.isNaN(v)) { regionMissing++; if (c >= 0) missing[c]!++; if (w >= 0) missing[w]!++; continue; } // NaN: unknown
+    const c = ix.countyOf[u]!,
+      w = ix.townshipOf[u]!;
+    if (Number.isNaN(v)) {
+      regionMissing++;
+      if (c >= 0) missing[c]!++;
+      if (w >= 0) missing[w]!++;
+      continue;
+    } // NaN: unknown
     regionSum += v;
     if (c >= 0) sum[c]! += v;
     if (w >= 0) sum[w]! += v;
@@ -152,7 +223,8 @@ function ratio(t: Of<'ratio'>, ix: RegionIndex, emit: Emit): void {
   for (const level of [1, 2] as const) {
     const scope = scopeOfLevel(level);
     if (!t.scopes.includes(scope as 'county' | 'township')) continue;
-    for (const i of unitsAt(ix, level)) one(scope, ix.units[i]!.code, ix.units[i]!.name, parentCode(ix, i, scope), sum[i]!, ix.population(i, t.population), missing[i]!);
+    for (const i of unitsAt(ix, level))
+      one(scope, ix.units[i]!.code, ix.units[i]!.name, parentCode(ix, i, scope), sum[i]!, ix.population(i, t.population), missing[i]!);
   }
 }
 
@@ -175,24 +247,33 @@ class Rollup {
   constructor(ix: RegionIndex) {
     const n = ix.units.length + 1;
     this.region = n - 1;
-    this.met = new Int32Array(n); this.of = new Int32Array(n); this.lacking = new Int32Array(n); this.short = new Float64Array(n);
+    this.met = new Int32Array(n);
+    this.of = new Int32Array(n);
+    this.lacking = new Int32Array(n);
+    this.short = new Float64Array(n);
   }
   private add(at: number, met: boolean | null, shortfall: number): void {
-    if (met === null) { this.lacking[at]!++; return; }
+    if (met === null) {
+      this.lacking[at]!++;
+      return;
+    }
     this.of[at]!++;
     if (met) this.met[at]!++;
     this.short[at]! += shortfall;
   }
   /** Adds one result at the unit `u` to its township, county and the region (not to `self`). */
   addUp(ix: RegionIndex, u: number, met: boolean | null, shortfall: number, self: number): void {
-    const w = ix.townshipOf[u]!, c = ix.countyOf[u]!;
+    const w = ix.townshipOf[u]!,
+      c = ix.countyOf[u]!;
     if (w >= 0 && w !== self) this.add(w, met, shortfall);
     if (c >= 0 && c !== self) this.add(c, met, shortfall);
     this.add(this.region, met, shortfall);
   }
   emit(t: Target, ix: RegionIndex, emit: Emit, what: 'units' | 'facilities', scopes: readonly Scope[], said?: Said): void {
     const one = (at: number, scope: Scope, code: string, name: string, parent: string | null) => {
-      const met = this.met[at]!, of = this.of[at]!, lacking = this.lacking[at]!;
+      const met = this.met[at]!,
+        of = this.of[at]!,
+        lacking = this.lacking[at]!;
       if (of === 0 && lacking === 0) return;
       const note = lacking ? lackingOf(lacking, what) : said && at === this.region ? said : undefined;
       emit(result(t, scope, code, name, parent, met, of, this.short[at]!, of === 0 ? 'missing_data' : statusOfCount(met, of), note, { met, of }));
@@ -222,7 +303,12 @@ function presenceNeeds(t: Of<'presence'>, ix: RegionIndex, emit: Emit | null): {
     for (const nm of t.named) {
       const i = ix.units.findIndex((u, j) => ix.inRegion[j] && (u.code === nm.unit || u.name === nm.unit));
       if (i < 0) {
-        emit?.(result(t, 'region', nm.unit, nm.unit, null, null, nm.min, null, 'missing_data', { zh: `方案中没有「${nm.unit}」`, en: `"${nm.unit}" is not in the plan` }));
+        emit?.(
+          result(t, 'region', nm.unit, nm.unit, null, null, nm.min, null, 'missing_data', {
+            zh: `方案中没有「${nm.unit}」`,
+            en: `"${nm.unit}" is not in the plan`,
+          }),
+        );
       } else namedMin.set(i, nm.min);
     }
   }
@@ -232,7 +318,10 @@ function presenceNeeds(t: Of<'presence'>, ix: RegionIndex, emit: Emit | null): {
     if (!ix.inRegion[i] || (t.named ? !namedMin.has(i) : !kinds.has(u.kind))) continue;
     const pop = ix.population(i, 'total');
     let required = namedMin.get(i) ?? t.min;
-    if (!t.named && (t.perPopulation || t.extraAbove) && !(pop >= 0)) { out.push({ i, have: count[i]!, required: null }); continue; }
+    if (!t.named && (t.perPopulation || t.extraAbove) && !(pop >= 0)) {
+      out.push({ i, have: count[i]!, required: null });
+      continue;
+    }
     if (!t.named && t.perPopulation) required = Math.max(required, Math.ceil(pop / t.perPopulation));
     if (!t.named && t.extraAbove && pop > t.extraAbove.population) required += t.extraAbove.extra;
     out.push({ i, have: count[i]!, required });
@@ -244,7 +333,10 @@ function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
   const roll = new Rollup(ix);
   let regionDirect = false;
   for (const { i, have, required } of presenceNeeds(t, ix, emit)) {
-    if (required === null) { roll.addUp(ix, i, null, 0, i); continue; }
+    if (required === null) {
+      roll.addUp(ix, i, null, 0, i);
+      continue;
+    }
     const u = ix.units[i]!;
     const shortfall = Math.max(0, required - have);
     const level = UNIT_KIND_LEVEL[u.kind];
@@ -252,8 +344,13 @@ function presence(t: Of<'presence'>, ix: RegionIndex, emit: Emit): void {
     const isRegion = ix.regionRoots.length === 1 && ix.regionRoots[0] === i;
     if (level <= 2 || isRegion) {
       const scope = isRegion ? 'region' : scopeOfLevel(level);
-      emit(result(t, scope, isRegion ? 'region' : u.code, u.name, isRegion ? null : parentCode(ix, i, scope), have, required, shortfall, statusOf(have, required)));
-      if (isRegion) { regionDirect = true; continue; }
+      emit(
+        result(t, scope, isRegion ? 'region' : u.code, u.name, isRegion ? null : parentCode(ix, i, scope), have, required, shortfall, statusOf(have, required)),
+      );
+      if (isRegion) {
+        regionDirect = true;
+        continue;
+      }
     }
     roll.addUp(ix, i, have >= required, shortfall, i);
   }
@@ -274,9 +371,15 @@ function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit, set: St
     const parent = facilityParent(ix, u);
     const v = measure[k]!;
     const den = relative ? relative[k]! : 1;
-    if (Number.isNaN(v) || Number.isNaN(den) || den === 0) { // NaN: unknown
-      const m = label(t.measure), r = label(t.relativeTo ?? t.measure);
-      const what: Said = Number.isNaN(v) ? { zh: `缺少「${m.zh}」`, en: `no ${m.en}` } : den === 0 ? { zh: `「${r.zh}」为 0`, en: `${r.en} is 0` } : { zh: `缺少「${r.zh}」`, en: `no ${r.en}` };
+    if (Number.isNaN(v) || Number.isNaN(den) || den === 0) {
+      // NaN: unknown
+      const m = label(t.measure),
+        r = label(t.relativeTo ?? t.measure);
+      const what: Said = Number.isNaN(v)
+        ? { zh: `缺少「${m.zh}」`, en: `no ${m.en}` }
+        : den === 0
+          ? { zh: `「${r.zh}」为 0`, en: `${r.en} is 0` }
+          : { zh: `缺少「${r.zh}」`, en: `no ${r.en}` };
       emit(result(t, 'facility', f.id, f.name, parent, null, t.min, null, 'missing_data', what));
       roll.addUp(ix, u, null, 0, -2);
       continue;
@@ -294,9 +397,19 @@ function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit, set: St
       for (let m = have; required !== null && m < required; m++, absent++) roll.addUp(ix, i, false, ceilPos(t.min), -2);
     }
   }
-  roll.emit(t, ix, emit, 'facilities', ['region', 'county', 'township'], absent ? {
-    zh: `其中 ${absent} 所尚未设立（按「${expected!.name}」应有）`, en: `${absent} of them not yet established (as "${expected!.nameEn}" requires)`,
-  } : undefined);
+  roll.emit(
+    t,
+    ix,
+    emit,
+    'facilities',
+    ['region', 'county', 'township'],
+    absent
+      ? {
+          zh: `其中 ${absent} 所尚未设立（按「${expected!.name}」应有）`,
+          en: `${absent} of them not yet established (as "${expected!.nameEn}" requires)`,
+        }
+      : undefined,
+  );
 }
 
 // ---- share of facilities meeting a condition ------------------------------------------------------
@@ -304,23 +417,50 @@ function facilityMin(t: Of<'facility_min'>, ix: RegionIndex, emit: Emit, set: St
 function share(t: Of<'share'>, ix: RegionIndex, emit: Emit): void {
   const counts = typeMask(t.facilityTypes);
   const n = ix.units.length;
-  const of = new Int32Array(n), met = new Int32Array(n), lacking = new Int32Array(n);
-  let rOf = 0, rMet = 0, rLacking = 0;
+  const of = new Int32Array(n),
+    met = new Int32Array(n),
+    lacking = new Int32Array(n);
+  let rOf = 0,
+    rMet = 0,
+    rLacking = 0;
   ix.facilities.forEach((f, k) => {
     const u = ix.facilityUnit[k]!;
     if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) return;
     const m = meets(f, t.condition);
     const c = ix.countyOf[u]!;
-    rOf++; if (c >= 0) of[c]!++;
-    if (m) { rMet++; if (c >= 0) met[c]!++; }
-    if (m === null) { rLacking++; if (c >= 0) lacking[c]!++; }
+    rOf++;
+    if (c >= 0) of[c]!++;
+    if (m) {
+      rMet++;
+      if (c >= 0) met[c]!++;
+    }
+    if (m === null) {
+      rLacking++;
+      if (c >= 0) lacking[c]!++;
+    }
   });
   const one = (scope: Scope, code: string, name: string, parent: string | null, k: number, total: number, lack: number) => {
     const count = { met: k, of: total };
-    if (total === 0) { emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', { zh: '没有此类机构', en: 'no facilities of these types' }, count)); return; }
+    if (total === 0) {
+      emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', { zh: '没有此类机构', en: 'no facilities of these types' }, count));
+      return;
+    }
     const value = k / total;
-    emit(result(t, scope, code, name, parent, round4(value), t.min, ceilPos(t.min * total - k), statusOf(value, t.min),
-      lack ? lacksData(lack, t.condition.field, { zh: '按未达到计', en: 'counted as not meeting it' }) : undefined, count));
+    emit(
+      result(
+        t,
+        scope,
+        code,
+        name,
+        parent,
+        round4(value),
+        t.min,
+        ceilPos(t.min * total - k),
+        statusOf(value, t.min),
+        lack ? lacksData(lack, t.condition.field, { zh: '按未达到计', en: 'counted as not meeting it' }) : undefined,
+        count,
+      ),
+    );
   };
   if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, rMet, rOf, rLacking);
   if (t.scopes.includes('county')) for (const i of unitsAt(ix, 1)) one('county', ix.units[i]!.code, ix.units[i]!.name, 'region', met[i]!, of[i]!, lacking[i]!);
@@ -330,27 +470,42 @@ function share(t: Of<'share'>, ix: RegionIndex, emit: Emit): void {
 
 function pooledShare(t: Of<'pooled_share'>, ix: RegionIndex, emit: Emit): void {
   const counts = typeMask(t.facilityTypes);
-  const num = ix.column(t.measure), den = ix.column(t.relativeTo);
+  const num = ix.column(t.measure),
+    den = ix.column(t.relativeTo);
   const n = ix.units.length;
   // Index n is the region.
-  const sumNum = new Float64Array(n + 1), sumDen = new Float64Array(n + 1), lacking = new Int32Array(n + 1);
+  const sumNum = new Float64Array(n + 1),
+    sumDen = new Float64Array(n + 1),
+    lacking = new Int32Array(n + 1);
   const detail: GapResult[] = [];
   for (let k = 0; k < num.length; k++) {
     const u = ix.facilityUnit[k]!;
     if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[k]!]) continue;
     const f = ix.facilities[k]!;
     const parent = facilityParent(ix, u);
-    const a = num[k]!, b = den[k]!;
-    const c = ix.countyOf[u]!, w = ix.townshipOf[u]!;
-    if (Number.isNaN(a) || Number.isNaN(b)) { // NaN: unknown; left out of both sums, and said
-      lacking[n]!++; if (c >= 0) lacking[c]!++; if (w >= 0) lacking[w]!++;
+    const a = num[k]!,
+      b = den[k]!;
+    const c = ix.countyOf[u]!,
+      w = ix.townshipOf[u]!;
+    if (Number.isNaN(a) || Number.isNaN(b)) {
+      // NaN: unknown; left out of both sums, and said
+      lacking[n]!++;
+      if (c >= 0) lacking[c]!++;
+      if (w >= 0) lacking[w]!++;
       const m = label(Number.isNaN(a) ? t.measure : t.relativeTo);
       detail.push(result(t, 'facility', f.id, f.name, parent, null, t.min, null, 'missing_data', { zh: `缺少「${m.zh}」`, en: `no ${m.en}` }));
       continue;
     }
-    sumNum[n]! += a; sumDen[n]! += b;
-    if (c >= 0) { sumNum[c]! += a; sumDen[c]! += b; }
-    if (w >= 0) { sumNum[w]! += a; sumDen[w]! += b; }
+    sumNum[n]! += a;
+    sumDen[n]! += b;
+    if (c >= 0) {
+      sumNum[c]! += a;
+      sumDen[c]! += b;
+    }
+    if (w >= 0) {
+      sumNum[w]! += a;
+      sumDen[w]! += b;
+    }
     if (b > 0) detail.push(result(t, 'facility', f.id, f.name, parent, round4(a / b), t.min, ceilPos(t.min * b - a), statusOf(a / b, t.min)));
   }
   const one = (at: number, scope: Scope, code: string, name: string, parent: string | null) => {
@@ -361,12 +516,27 @@ function pooledShare(t: Of<'pooled_share'>, ix: RegionIndex, emit: Emit): void {
       return;
     }
     const value = sumNum[at]! / sumDen[at]!;
-    emit(result(t, scope, code, name, parent, round4(value), t.min, ceilPos(t.min * sumDen[at]! - sumNum[at]!), statusOf(value, t.min), note,
-      undefined, undefined));
+    emit(
+      result(
+        t,
+        scope,
+        code,
+        name,
+        parent,
+        round4(value),
+        t.min,
+        ceilPos(t.min * sumDen[at]! - sumNum[at]!),
+        statusOf(value, t.min),
+        note,
+        undefined,
+        undefined,
+      ),
+    );
   };
   if (t.scopes.includes('region')) {
     if (sumDen[n]! > 0 || lacking[n]) one(n, 'region', 'region', ix.regionName, null);
-    else emit(result(t, 'region', 'region', ix.regionName, null, null, t.min, null, 'missing_data', { zh: '没有此类机构', en: 'no facilities of these types' }));
+    else
+      emit(result(t, 'region', 'region', ix.regionName, null, null, t.min, null, 'missing_data', { zh: '没有此类机构', en: 'no facilities of these types' }));
   }
   for (const level of [1, 2] as const) {
     const scope = scopeOfLevel(level);
@@ -380,7 +550,9 @@ function pooledShare(t: Of<'pooled_share'>, ix: RegionIndex, emit: Emit): void {
 
 function count(t: Of<'count'>, ix: RegionIndex, emit: Emit): void {
   const counts = typeMask(t.facilityTypes);
-  let k = 0, of = 0, lacking = 0;
+  let k = 0,
+    of = 0,
+    lacking = 0;
   ix.facilities.forEach((f, j) => {
     const u = ix.facilityUnit[j]!;
     if (u < 0 || !ix.inRegion[u] || !counts[ix.facilityType[j]!]) return;
@@ -398,10 +570,16 @@ function count(t: Of<'count'>, ix: RegionIndex, emit: Emit): void {
 /** The region's coverage: its own counties' (the analysis may have covered a larger plan), else what it says for all. */
 function regionCoverage(ix: RegionIndex, cov: AccessCoverage): { population: number; covered: number } {
   if (cov.area && cov.area.length === ix.regionRoots.length && ix.regionRoots.every((i) => cov.area!.includes(ix.units[i]!.code))) return cov.region;
-  let population = 0, covered = 0, any = false;
+  let population = 0,
+    covered = 0,
+    any = false;
   for (const i of ix.counties) {
     const c = cov.byUnit.get(ix.units[i]!.code);
-    if (c) { population += c.population; covered += c.covered; any = true; }
+    if (c) {
+      population += c.population;
+      covered += c.covered;
+      any = true;
+    }
   }
   return any ? { population, covered } : cov.region;
 }
@@ -411,16 +589,38 @@ function regionCoverage(ix: RegionIndex, cov: AccessCoverage): { population: num
  * people still to be reached. Without coverage from the access engine: not evaluated, never a value.
  */
 function access(t: Of<'access'>, ix: RegionIndex, emit: Emit, cov: AccessCoverage | undefined): void {
-  const straight: Said | undefined = cov?.model === 'straight_line'
-    ? { zh: '无路网：按直线距离×绕行系数÷车速估算', en: 'no road network: straight-line distance × detour ÷ speed' } : undefined;
+  const straight: Said | undefined =
+    cov?.model === 'straight_line' ? { zh: '无路网：按直线距离×绕行系数÷车速估算', en: 'no road network: straight-line distance × detour ÷ speed' } : undefined;
   const one = (scope: Scope, code: string, name: string, parent: string | null, c: { population: number; covered: number } | undefined) => {
     if (!cov) {
-      emit(result(t, scope, code, name, parent, null, t.min, null, 'not_evaluated', { zh: '尚未进行通行时间分析', en: 'no travel-time analysis has been run' }));
+      emit(
+        result(t, scope, code, name, parent, null, t.min, null, 'not_evaluated', { zh: '尚未进行通行时间分析', en: 'no travel-time analysis has been run' }),
+      );
     } else if (!c || !(c.population > 0)) {
-      emit(result(t, scope, code, name, parent, null, t.min, null, 'missing_data', { zh: '没有带人口的需求点（村/社区中心）', en: 'no demand points with a population' }));
+      emit(
+        result(t, scope, code, name, parent, null, t.min, null, 'missing_data', {
+          zh: '没有带人口的需求点（村/社区中心）',
+          en: 'no demand points with a population',
+        }),
+      );
     } else {
       const share = c.covered / c.population;
-      emit(result(t, scope, code, name, parent, round4(share), t.min, ceilPos(t.min * c.population - c.covered), statusOf(share, t.min), straight, undefined, c.population));
+      emit(
+        result(
+          t,
+          scope,
+          code,
+          name,
+          parent,
+          round4(share),
+          t.min,
+          ceilPos(t.min * c.population - c.covered),
+          statusOf(share, t.min),
+          straight,
+          undefined,
+          c.population,
+        ),
+      );
     }
   };
   if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, cov && regionCoverage(ix, cov));

@@ -32,7 +32,10 @@ export interface UnitPopulations {
   heldFrom: Int32Array;
 }
 
-interface Point { year: number; value: number }
+interface Point {
+  year: number;
+  value: number;
+}
 
 /** The value in `year` from dated points sorted by year; `rate` in percent a year, or null. */
 function valueAt(points: readonly Point[], year: number, rate: number | null): { value: number; method: Method; from: number } {
@@ -84,7 +87,10 @@ export function populationsAt(units: readonly Unit[], parent: Int32Array, figure
       const field = BAND_FIELD[band];
       const rowValue = u[field];
       const points: Point[] = [];
-      for (const f of table[i]!) { const v = f[field]; if (v != null) points.push({ year: f.year, value: v }); }
+      for (const f of table[i]!) {
+        const v = f[field];
+        if (v != null) points.push({ year: f.year, value: v });
+      }
       if (rowValue != null && u.year != null && !points.some((p) => p.year === u.year)) points.push({ year: u.year, value: rowValue });
       let r: { value: number; method: Method; from: number };
       if (points.length) {
@@ -94,7 +100,10 @@ export function populationsAt(units: readonly Unit[], parent: Int32Array, figure
         r = { value: rowValue, method: Method.Held, from: 0 }; // a figure with no year: taken as it is
       } else continue;
       own[band][i] = r.value;
-      if (band === 'total') { method[i] = r.method; heldFrom[i] = r.from; }
+      if (band === 'total') {
+        method[i] = r.method;
+        heldFrom[i] = r.from;
+      }
     }
   }
   return { own, method, heldFrom };
@@ -102,7 +111,8 @@ export function populationsAt(units: readonly Unit[], parent: Int32Array, figure
 
 /** What a reader must know about the populations of the given units in `year`. */
 export function populationNotes(p: UnitPopulations, units: Iterable<number>, year: number): { zh: string; en: string }[] {
-  let projected = 0, interpolated = 0;
+  let projected = 0,
+    interpolated = 0;
   const held = new Map<number, number>();
   for (const i of units) {
     const m = p.method[i]!;
@@ -113,12 +123,25 @@ export function populationNotes(p: UnitPopulations, units: Iterable<number>, yea
   const n0 = (n: number) => n.toLocaleString('en-US');
   const units_ = (n: number) => (n === 1 ? '1 unit' : `${n0(n)} units`);
   const notes: { zh: string; en: string }[] = [];
-  if (projected) notes.push({ zh: `人口：${n0(projected)} 个单位按年均增长率推算至 ${year} 年`, en: `Population: ${units_(projected)} projected to ${year} at their annual growth rate` });
-  if (interpolated) notes.push({ zh: `人口：${n0(interpolated)} 个单位按前后年份数据插值得到 ${year} 年人口`, en: `Population: ${units_(interpolated)} interpolated for ${year} between the years given` });
+  if (projected)
+    notes.push({
+      zh: `人口：${n0(projected)} 个单位按年均增长率推算至 ${year} 年`,
+      en: `Population: ${units_(projected)} projected to ${year} at their annual growth rate`,
+    });
+  if (interpolated)
+    notes.push({
+      zh: `人口：${n0(interpolated)} 个单位按前后年份数据插值得到 ${year} 年人口`,
+      en: `Population: ${units_(interpolated)} interpolated for ${year} between the years given`,
+    });
   for (const [from, count] of [...held].sort((a, b) => a[0] - b[0])) {
-    notes.push(from === 0
-      ? { zh: `人口：${n0(count)} 个单位的人口未注明年份，按原值计`, en: `Population: ${units_(count)} with no year given, taken as it is` }
-      : { zh: `人口：${n0(count)} 个单位没有 ${year} 年人口，也没有增长率，沿用 ${from} 年人口`, en: `Population: ${units_(count)} with no ${year} figure and no growth rate; the ${from} figure is used` });
+    notes.push(
+      from === 0
+        ? { zh: `人口：${n0(count)} 个单位的人口未注明年份，按原值计`, en: `Population: ${units_(count)} with no year given, taken as it is` }
+        : {
+            zh: `人口：${n0(count)} 个单位没有 ${year} 年人口，也没有增长率，沿用 ${from} 年人口`,
+            en: `Population: ${units_(count)} with no ${year} figure and no growth rate; the ${from} figure is used`,
+          },
+    );
   }
   return notes;
 }

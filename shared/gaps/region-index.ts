@@ -53,7 +53,11 @@ export interface IndexOptions {
   populations?: readonly PopulationFigure[];
 }
 
-export function indexRegion(units: readonly Unit[], facilities: readonly Facility[], { appliesTo, appliedTo, year, populations = [] }: IndexOptions): RegionIndex {
+export function indexRegion(
+  units: readonly Unit[],
+  facilities: readonly Facility[],
+  { appliesTo, appliedTo, year, populations = [] }: IndexOptions,
+): RegionIndex {
   const n = units.length;
   const byCode = new Map<string, number>();
   units.forEach((u, i) => byCode.set(u.code, i));
@@ -62,7 +66,10 @@ export function indexRegion(units: readonly Unit[], facilities: readonly Facilit
   for (let i = 0; i < n; i++) {
     const p = units[i]!.parent_code;
     const pi = p != null ? byCode.get(p) : undefined;
-    if (pi !== undefined && pi !== i) { parent[i] = pi; children[pi]!.push(i); }
+    if (pi !== undefined && pi !== i) {
+      parent[i] = pi;
+      children[pi]!.push(i);
+    }
   }
 
   const roots: number[] = [];
@@ -93,12 +100,17 @@ export function indexRegion(units: readonly Unit[], facilities: readonly Facilit
     townshipOf[i] = level === 2 ? i : p >= 0 && level > 2 ? townshipOf[p]! : -1;
   });
   const inRegion = new Uint8Array(n);
-  walk(named, (i) => { inRegion[i] = 1; });
+  walk(named, (i) => {
+    inRegion[i] = 1;
+  });
 
   const facilityUnit = new Int32Array(facilities.length);
   const facilityType = new Uint8Array(facilities.length);
   const typeIndex = new Map<string, number>(FACILITY_TYPES.map((t, i) => [t, i]));
-  facilities.forEach((f, k) => { facilityUnit[k] = byCode.get(f.unit_code) ?? -1; facilityType[k] = typeIndex.get(f.type) ?? 0; });
+  facilities.forEach((f, k) => {
+    facilityUnit[k] = byCode.get(f.unit_code) ?? -1;
+    facilityType[k] = typeIndex.get(f.type) ?? 0;
+  });
   const columns = new Map<string, Float64Array>();
   const column = (field: string): Float64Array => {
     let c = columns.get(field);
@@ -140,12 +152,22 @@ export function indexRegion(units: readonly Unit[], facilities: readonly Facilit
   };
 
   return {
-    units, facilities, byCode, parent, countyOf, townshipOf, inRegion, facilityUnit, facilityType,
-    counties: atLevel(1), townships: atLevel(2), column,
+    units,
+    facilities,
+    byCode,
+    parent,
+    countyOf,
+    townshipOf,
+    inRegion,
+    facilityUnit,
+    facilityType,
+    counties: atLevel(1),
+    townships: atLevel(2),
+    column,
     regionRoots: named,
     applicable: region.applicable,
     notes,
-    regionName: named.map((i) => units[i]!.name).join('、') || (region.applicable ? '全部' : (appliedTo?.length ? appliedTo : appliesTo ?? []).join('、')),
+    regionName: named.map((i) => units[i]!.name).join('、') || (region.applicable ? '全部' : (appliedTo?.length ? appliedTo : (appliesTo ?? [])).join('、')),
     population,
     regionPopulation: (band) => named.reduce((s, i) => s + population(i, band), 0),
   };
@@ -155,7 +177,9 @@ export function indexRegion(units: readonly Unit[], facilities: readonly Facilit
 export function setRegion(units: readonly Unit[], appliesTo?: readonly string[], appliedTo?: readonly string[]): { codes: string[]; applicable: boolean } {
   const codes = new Set(units.map((u) => u.code));
   const roots: number[] = [];
-  units.forEach((u, i) => { if (!u.parent_code || !codes.has(u.parent_code)) roots.push(i); });
+  units.forEach((u, i) => {
+    if (!u.parent_code || !codes.has(u.parent_code)) roots.push(i);
+  });
   const r = regionRootsOf(units, roots, appliesTo, appliedTo);
   return { codes: r.roots.map((i) => units[i]!.code), applicable: r.applicable };
 }
@@ -163,7 +187,9 @@ export function setRegion(units: readonly Unit[], appliesTo?: readonly string[],
 /** Units whose code or name is in `names`, in plan order. */
 function unitsNamed(units: readonly Unit[], names: readonly string[]): number[] {
   const out: number[] = [];
-  units.forEach((u, i) => { if (names.includes(u.code) || names.includes(u.name)) out.push(i); });
+  units.forEach((u, i) => {
+    if (names.includes(u.code) || names.includes(u.name)) out.push(i);
+  });
   return out;
 }
 
@@ -172,8 +198,12 @@ function unitsNamed(units: readonly Unit[], names: readonly string[]): number[] 
  * else what the set names (`appliesTo`), else the plan's top units. A set written for a region the plan
  * does not hold is not applicable (不适用): it is not silently measured over another place.
  */
-export function regionRootsOf(units: readonly Unit[], roots: readonly number[], appliesTo?: readonly string[], appliedTo?: readonly string[]):
-  { roots: number[]; applicable: boolean; notes: Said[] } {
+export function regionRootsOf(
+  units: readonly Unit[],
+  roots: readonly number[],
+  appliesTo?: readonly string[],
+  appliedTo?: readonly string[],
+): { roots: number[]; applicable: boolean; notes: Said[] } {
   const notes: Said[] = [];
   const written = appliesTo?.length ? appliesTo.join('、') : '';
   if (appliedTo?.length) {
@@ -182,7 +212,10 @@ export function regionRootsOf(units: readonly Unit[], roots: readonly number[], 
     if (chosen.length && !missing.length) {
       const names = chosen.map((i) => units[i]!.name).join('、');
       if (written && !appliesTo!.every((a) => chosen.some((i) => units[i]!.code === a || units[i]!.name === a))) {
-        notes.push({ zh: `本标准原适用于「${written}」，按规划人员的选择应用于「${names}」`, en: `The set was written for ${appliesTo!.join(', ')}; applied to ${names} as the planner chose` });
+        notes.push({
+          zh: `本标准原适用于「${written}」，按规划人员的选择应用于「${names}」`,
+          en: `The set was written for ${appliesTo!.join(', ')}; applied to ${names} as the planner chose`,
+        });
       }
       return { roots: chosen, applicable: true, notes };
     }
@@ -192,7 +225,9 @@ export function regionRootsOf(units: readonly Unit[], roots: readonly number[], 
   if (!appliesTo?.length) return { roots: [...roots], applicable: true, notes };
   const named = unitsNamed(units, appliesTo);
   if (named.length) return { roots: named, applicable: true, notes };
-  notes.push({ zh: `本标准适用于「${written}」，方案中没有该单位：不适用（可在差距分析中指定应用于本方案的区域）`,
-    en: `The set is for ${appliesTo.join(', ')}, which the plan does not hold: not applicable (it can be applied to a region of the plan)` });
+  notes.push({
+    zh: `本标准适用于「${written}」，方案中没有该单位：不适用（可在差距分析中指定应用于本方案的区域）`,
+    en: `The set is for ${appliesTo.join(', ')}, which the plan does not hold: not applicable (it can be applied to a region of the plan)`,
+  });
   return { roots: [], applicable: false, notes };
 }

@@ -41,7 +41,10 @@ export interface GapResult {
 }
 
 /** A text the engine says, in both languages. */
-export interface Said { zh: string; en: string }
+export interface Said {
+  zh: string;
+  en: string;
+}
 
 export interface GapReport {
   standard: string;

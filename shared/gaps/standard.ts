@@ -88,7 +88,10 @@ export const PresenceTarget = z.object({
   perPopulation: z.number().int().positive().optional(),
   extraAbove: z.object({ population: z.number().int().positive(), extra: z.number().int().positive() }).optional(),
   /** Only these units (by name or code), each with its own minimum: 新桥河镇 1, 望城区 2 … */
-  named: z.array(z.object({ unit: z.string().min(1), min: z.number().int().positive() })).min(1).optional(),
+  named: z
+    .array(z.object({ unit: z.string().min(1), min: z.number().int().positive() }))
+    .min(1)
+    .optional(),
   unit: z.string().default('个'),
 });
 
@@ -168,32 +171,46 @@ export const Target = z.discriminatedUnion('kind', [RatioTarget, PresenceTarget,
 export type Target = z.infer<typeof Target>;
 export type TargetInput = z.input<typeof Target>;
 
-export const StandardSet = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/),
-  name: z.string().min(1),
-  nameEn: z.string().min(1),
-  /** The year the targets are for (a plan may evaluate them at another year). */
-  year: z.number().int().min(2000).max(2100),
-  /** The units the set applies to (names or codes, e.g. 长沙市); the whole plan when absent. */
-  appliesTo: z.array(z.string().min(1)).optional(),
-  documents: z.array(z.object({ number: z.string().min(1), title: z.string().min(1) })).min(1),
-  note: z.string().optional(),
-  targets: z.array(Target).min(1),
-}).superRefine((s, ctx) => {
-  const seen = new Set<string>();
-  for (const [i, t] of s.targets.entries()) {
-    if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `duplicate target id ${t.id}` });
-    seen.add(t.id);
-  }
-  for (const [i, t] of s.targets.entries()) {
-    if (t.kind !== 'facility_min' || t.expectedFrom === undefined) continue;
-    if (!s.targets.some((x) => x.id === t.expectedFrom && x.kind === 'presence')) {
-      ctx.addIssue({ code: 'custom', path: ['targets', i, 'expectedFrom'], message: `expectedFrom must name a presence target of the set, not ${t.expectedFrom}` });
+export const StandardSet = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/),
+    name: z.string().min(1),
+    nameEn: z.string().min(1),
+    /** The year the targets are for (a plan may evaluate them at another year). */
+    year: z.number().int().min(2000).max(2100),
+    /** The units the set applies to (names or codes, e.g. 长沙市); the whole plan when absent. */
+    appliesTo: z.array(z.string().min(1)).optional(),
+    documents: z.array(z.object({ number: z.string().min(1), title: z.string().min(1) })).min(1),
+    note: z.string().optional(),
+    targets: z.array(Target).min(1),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, t] of s.targets.entries()) {
+      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'id'], message: `duplicate target id ${t.id}` });
+      seen.add(t.id);
     }
-  }
-});
+    for (const [i, t] of s.targets.entries()) {
+      if (t.kind !== 'facility_min' || t.expectedFrom === undefined) continue;
+      if (!s.targets.some((x) => x.id === t.expectedFrom && x.kind === 'presence')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', i, 'expectedFrom'],
+          message: `expectedFrom must name a presence target of the set, not ${t.expectedFrom}`,
+        });
+      }
+    }
+  });
 export type StandardSet = z.infer<typeof StandardSet>;
 export type StandardSetInput = z.input<typeof StandardSet>;
 
 /** A set as listed for choosing: shipped sets are read-only, the plan's own can be edited. */
-export interface StandardSummary { id: string; name: string; nameEn: string; year: number; builtin: boolean; targets: number; documents: string[] }
+export interface StandardSummary {
+  id: string;
+  name: string;
+  nameEn: string;
+  year: number;
+  builtin: boolean;
+  targets: number;
+  documents: string[];
+}

@@ -15,7 +15,8 @@ export const STATUS_WORDS: Record<GapStatus, { zh: string; en: string }> = {
 /** A row's status with its progress where it is set aside: "未到期（2030 年；目前 不足）". */
 export function statusInWords(r: { status: GapStatus; judged?: GapStatus; due?: number }, lang: 'zh' | 'en'): string {
   const w = STATUS_WORDS[r.status][lang];
-  if (r.status === 'not_due' && r.judged) return lang === 'zh' ? `${w}（${r.due} 年；目前${STATUS_WORDS[r.judged].zh}）` : `${w} (${r.due}; now ${STATUS_WORDS[r.judged].en.toLowerCase()})`;
+  if (r.status === 'not_due' && r.judged)
+    return lang === 'zh' ? `${w}（${r.due} 年；目前${STATUS_WORDS[r.judged].zh}）` : `${w} (${r.due}; now ${STATUS_WORDS[r.judged].en.toLowerCase()})`;
   if (r.status === 'reference' && r.judged) return lang === 'zh' ? `${w}（${STATUS_WORDS[r.judged].zh}）` : `${w} (${STATUS_WORDS[r.judged].en.toLowerCase()})`;
   return w;
 }

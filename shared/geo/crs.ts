@@ -115,18 +115,24 @@ export function bd09ToWgs84(lon: number, lat: number): LonLat {
 /** Convert a point given in `from` to WGS-84 (identity for 'wgs84'). */
 export function toWgs84(from: Crs, lon: number, lat: number): LonLat {
   switch (from) {
-    case 'wgs84': return [lon, lat];
-    case 'gcj02': return gcj02ToWgs84(lon, lat);
-    case 'bd09': return bd09ToWgs84(lon, lat);
+    case 'wgs84':
+      return [lon, lat];
+    case 'gcj02':
+      return gcj02ToWgs84(lon, lat);
+    case 'bd09':
+      return bd09ToWgs84(lon, lat);
   }
 }
 
 /** Convert a WGS-84 point to `to` (identity for 'wgs84'). */
 export function fromWgs84(to: Crs, lon: number, lat: number): LonLat {
   switch (to) {
-    case 'wgs84': return [lon, lat];
-    case 'gcj02': return wgs84ToGcj02(lon, lat);
-    case 'bd09': return wgs84ToBd09(lon, lat);
+    case 'wgs84':
+      return [lon, lat];
+    case 'gcj02':
+      return wgs84ToGcj02(lon, lat);
+    case 'bd09':
+      return wgs84ToBd09(lon, lat);
   }
 }
 

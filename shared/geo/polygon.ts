@@ -10,11 +10,14 @@
 
 export type Position = readonly number[];
 export type Ring = readonly Position[];
-export type Area =
-  | { type: 'Polygon'; coordinates: readonly Ring[] }
-  | { type: 'MultiPolygon'; coordinates: readonly (readonly Ring[])[] };
+export type Area = { type: 'Polygon'; coordinates: readonly Ring[] } | { type: 'MultiPolygon'; coordinates: readonly (readonly Ring[])[] };
 
-export interface Bbox { minLon: number; minLat: number; maxLon: number; maxLat: number }
+export interface Bbox {
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+}
 
 /** The polygons of an area, each a list of rings (outer first). */
 export const polygonsOf = (a: Area): readonly (readonly Ring[])[] => (a.type === 'Polygon' ? [a.coordinates] : a.coordinates);
@@ -27,8 +30,11 @@ export function pointInRings(lon: number, lat: number, rings: readonly Ring[]): 
   let inside = false;
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const xi = ring[i]![0]!, yi = ring[i]![1]!, xj = ring[j]![0]!, yj = ring[j]![1]!;
-      if ((yi > lat) !== (yj > lat) && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+      const xi = ring[i]![0]!,
+        yi = ring[i]![1]!,
+        xj = ring[j]![0]!,
+        yj = ring[j]![1]!;
+      if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
     }
   }
   return inside;
@@ -45,8 +51,11 @@ export function crossingsAt(rings: readonly Ring[], lat: number, out: number[]):
   out.length = 0;
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const xi = ring[i]![0]!, yi = ring[i]![1]!, xj = ring[j]![0]!, yj = ring[j]![1]!;
-      if ((yi > lat) !== (yj > lat)) out.push(((xj - xi) * (lat - yi)) / (yj - yi) + xi);
+      const xi = ring[i]![0]!,
+        yi = ring[i]![1]!,
+        xj = ring[j]![0]!,
+        yj = ring[j]![1]!;
+      if (yi > lat !== yj > lat) out.push(((xj - xi) * (lat - yi)) / (yj - yi) + xi);
     }
   }
   return out.sort((a, b) => a - b);
@@ -56,7 +65,8 @@ export function bboxOf(rings: readonly Ring[]): Bbox {
   const b = { minLon: Infinity, minLat: Infinity, maxLon: -Infinity, maxLat: -Infinity };
   for (const ring of rings) {
     for (const p of ring) {
-      const x = p[0]!, y = p[1]!;
+      const x = p[0]!,
+        y = p[1]!;
       if (x < b.minLon) b.minLon = x;
       if (x > b.maxLon) b.maxLon = x;
       if (y < b.minLat) b.minLat = y;
@@ -68,19 +78,29 @@ export function bboxOf(rings: readonly Ring[]): Bbox {
 
 /** Area-weighted centroid (holes taken off); null for an area of no size. */
 export function centroidOf(a: Area): [lon: number, lat: number] | null {
-  let sum = 0, cx = 0, cy = 0;
+  let sum = 0,
+    cx = 0,
+    cy = 0;
   for (const polygon of polygonsOf(a)) {
     polygon.forEach((ring, k) => {
       // Shoelace about the ring's first point, to keep the products small.
-      const x0 = ring[0]?.[0] ?? 0, y0 = ring[0]?.[1] ?? 0;
-      let twice = 0, rx = 0, ry = 0;
+      const x0 = ring[0]?.[0] ?? 0,
+        y0 = ring[0]?.[1] ?? 0;
+      let twice = 0,
+        rx = 0,
+        ry = 0;
       for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const xi = ring[i]![0]! - x0, yi = ring[i]![1]! - y0, xj = ring[j]![0]! - x0, yj = ring[j]![1]! - y0;
+        const xi = ring[i]![0]! - x0,
+          yi = ring[i]![1]! - y0,
+          xj = ring[j]![0]! - x0,
+          yj = ring[j]![1]! - y0;
         const cross = xj * yi - xi * yj;
-        twice += cross; rx += (xi + xj) * cross; ry += (yi + yj) * cross;
+        twice += cross;
+        rx += (xi + xj) * cross;
+        ry += (yi + yj) * cross;
       }
       if (twice === 0) return;
-      const w = (k === 0 ? 1 : -1) * Math.abs(twice) / 2; // outer ring adds, holes take away, however wound
+      const w = ((k === 0 ? 1 : -1) * Math.abs(twice)) / 2; // outer ring adds, holes take away, however wound
       sum += w;
       cx += w * (x0 + rx / (3 * twice));
       cy += w * (y0 + ry / (3 * twice));

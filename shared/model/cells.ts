@@ -14,10 +14,22 @@ import { readFacilityType } from './institution-types.ts';
 /** Why a cell could not be read. Sentinels, compared by identity; messages are built by the caller. */
 export class CellError {
   readonly kind: CellErrorKind;
-  constructor(kind: CellErrorKind) { this.kind = kind; Object.freeze(this); }
+  constructor(kind: CellErrorKind) {
+    this.kind = kind;
+    Object.freeze(this);
+  }
 }
 export type CellErrorKind =
-  | 'required' | 'notNumber' | 'notInt' | 'belowMin' | 'aboveMax' | 'badBool' | 'badEnum' | 'excelError' | 'scientificCode' | 'badEncoding'
+  | 'required'
+  | 'notNumber'
+  | 'notInt'
+  | 'belowMin'
+  | 'aboveMax'
+  | 'badBool'
+  | 'badEnum'
+  | 'excelError'
+  | 'scientificCode'
+  | 'badEncoding'
   /** A number with a unit of another column (30张 in a column of 人). */
   | 'wrongUnit'
   /** An estimate (约30, 30左右, 30余, 30+): which number is meant is not known. */
@@ -195,7 +207,8 @@ function parseLooseNumber(t: string, percentOut: { percent: boolean; otherUnit: 
   let factor = 1;
   const u = UNIT_SUFFIX_RE.exec(s);
   if (u && u[0].length > 0 && u[0].length < s.length) {
-    if (u[2] && !units.has(u[2])) { // 12平方米 in a km² column, 30张 in a column of 人: not this column's unit
+    if (u[2] && !units.has(u[2])) {
+      // 12平方米 in a km² column, 30张 in a column of 人: not this column's unit
       percentOut.otherUnit = true;
       return NaN;
     }
@@ -377,7 +390,7 @@ export function cellTextFormatter(c: ColumnDef): (v: unknown) => string {
     case 'serviceStandard': {
       const labels = ENUM_LABELS[c.type] as Record<string, { zh: string }>;
       const zh = new Map(Object.entries(labels).map(([k, l]) => [k, l.zh]));
-      return (v) => (v === null || v === undefined ? '' : zh.get(String(v)) ?? String(v));
+      return (v) => (v === null || v === undefined ? '' : (zh.get(String(v)) ?? String(v)));
     }
     case 'int':
     case 'number':

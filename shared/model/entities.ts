@@ -12,18 +12,24 @@ export function columnSchema(c: ColumnDef): z.ZodType {
     return s;
   };
   switch (c.type) {
-    case 'text': return c.required ? z.string().trim().min(1) : z.string().nullable();
-    case 'int': return bounded(z.number().int()).nullable();
-    case 'number': return PERCENT_COLUMNS.has(c.key) ? z.number().min(0).max(SHARE_MAX).nullable() : bounded(z.number()).nullable();
-    case 'bool': return z.boolean().nullable();
-    case 'unitKind': return z.enum(UNIT_KINDS);
-    case 'facilityType': return z.enum(FACILITY_TYPES);
-    case 'serviceStandard': return z.enum(SERVICE_STANDARDS).nullable();
+    case 'text':
+      return c.required ? z.string().trim().min(1) : z.string().nullable();
+    case 'int':
+      return bounded(z.number().int()).nullable();
+    case 'number':
+      return PERCENT_COLUMNS.has(c.key) ? z.number().min(0).max(SHARE_MAX).nullable() : bounded(z.number()).nullable();
+    case 'bool':
+      return z.boolean().nullable();
+    case 'unitKind':
+      return z.enum(UNIT_KINDS);
+    case 'facilityType':
+      return z.enum(FACILITY_TYPES);
+    case 'serviceStandard':
+      return z.enum(SERVICE_STANDARDS).nullable();
   }
 }
 
-const schemasOf = (cols: readonly ColumnDef[]): Record<string, z.ZodType> =>
-  Object.fromEntries(cols.map((c) => [c.key, columnSchema(c)]));
+const schemasOf = (cols: readonly ColumnDef[]): Record<string, z.ZodType> => Object.fromEntries(cols.map((c) => [c.key, columnSchema(c)]));
 
 /** 行政区划单位. `urban` is always known once stored (it defaults from the kind). */
 export type Unit = Omit<RowOf<typeof UNIT_COLUMNS>, 'urban'> & { urban: boolean };

@@ -5,7 +5,10 @@
 import { boolLabels, enumChoices, PERCENT_COLUMNS, unitsOf, unitWordOf, YEAR_COLUMNS, type CellErrorKind } from './cells.ts';
 import type { ColumnDef, TableName } from './columns.ts';
 
-export interface Message { zh: string; en: string }
+export interface Message {
+  zh: string;
+  en: string;
+}
 
 const TABLE_WORDS: Record<TableName, { zh: string; en: string }> = {
   units: { zh: '单位（行政区划）', en: 'unit (administrative division)' },
@@ -39,9 +42,13 @@ function example(c: ColumnDef): string {
 function range(c: ColumnDef): Message {
   const { min, max } = c;
   if (PERCENT_COLUMNS.has(c.key)) {
-    return { zh: '请填写小数（如 0.85，1.05 即 105%，最大 3）或百分数（如 85%，最大 300%）', en: 'write a share (e.g. 0.85; 1.05 is 105%; at most 3) or a percentage (e.g. 85%; at most 300%)' };
+    return {
+      zh: '请填写小数（如 0.85，1.05 即 105%，最大 3）或百分数（如 85%，最大 300%）',
+      en: 'write a share (e.g. 0.85; 1.05 is 105%; at most 3) or a percentage (e.g. 85%; at most 300%)',
+    };
   }
-  if (YEAR_COLUMNS.has(c.key)) return { zh: `请填写 ${min} 到 ${max} 之间的四位年份，如 2023`, en: `write a four-digit year between ${min} and ${max}, e.g. 2023` };
+  if (YEAR_COLUMNS.has(c.key))
+    return { zh: `请填写 ${min} 到 ${max} 之间的四位年份，如 2023`, en: `write a four-digit year between ${min} and ${max}, e.g. 2023` };
   if (min === 0 && max === undefined) return { zh: '请填写 0 或正数', en: 'write 0 or a positive number' };
   if (min !== undefined && max !== undefined) return { zh: `请填写 ${min} 到 ${max} 之间的数`, en: `write a number between ${min} and ${max}` };
   if (min !== undefined) return { zh: `请填写不小于 ${min} 的数`, en: `write a number of at least ${min}` };
@@ -91,14 +98,24 @@ export function cellMessage(kind: CellErrorKind, table: TableName, c: ColumnDef,
     case 'belowMin':
     case 'aboveMax': {
       const r = range(c);
-      const what = kind === 'belowMin' ? (c.min === 0 ? { zh: '不能为负数', en: 'must not be negative' } : { zh: `小于 ${c.min}`, en: `is below ${c.min}` })
-        : PERCENT_COLUMNS.has(c.key) ? { zh: '超过 300%', en: 'is over 300%' } : { zh: `大于 ${c.max}`, en: `is above ${c.max}` };
+      const what =
+        kind === 'belowMin'
+          ? c.min === 0
+            ? { zh: '不能为负数', en: 'must not be negative' }
+            : { zh: `小于 ${c.min}`, en: `is below ${c.min}` }
+          : PERCENT_COLUMNS.has(c.key)
+            ? { zh: '超过 300%', en: 'is over 300%' }
+            : { zh: `大于 ${c.max}`, en: `is above ${c.max}` };
       if (kind === 'aboveMax' && c.max === undefined) {
         return { zh: `${at}的值「${v}」太大，无法准确保存：请检查是否多填了位数`, en: `${atEn}: "${v}" is too large to keep exactly; check for extra digits` };
       }
-      const swap = c.key === 'lat' || c.key === 'lon'
-        ? { zh: '；如果经度和纬度填反了，请交换这两列（中国境内经度约 73–135，纬度约 18–54）', en: '; if longitude and latitude are swapped, swap the two columns (in China longitude is about 73–135, latitude about 18–54)' }
-        : { zh: '', en: '' };
+      const swap =
+        c.key === 'lat' || c.key === 'lon'
+          ? {
+              zh: '；如果经度和纬度填反了，请交换这两列（中国境内经度约 73–135，纬度约 18–54）',
+              en: '; if longitude and latitude are swapped, swap the two columns (in China longitude is about 73–135, latitude about 18–54)',
+            }
+          : { zh: '', en: '' };
       return { zh: `${at}的值「${v}」${what.zh}：${r.zh}${swap.zh}`, en: `${atEn}: "${v}" ${what.en}; ${r.en}${swap.en}` };
     }
     case 'badBool': {
@@ -174,9 +191,16 @@ export const msg = {
     zh: `第 ${headerRow} 行没有可识别的表头：请使用导入模板中的${TABLE_WORDS[table].zh}表头（如 ${table === 'units' ? '区划代码、名称、类型' : '机构编码、机构名称、机构类型、所在区划代码'}）`,
     en: `Row ${headerRow} has no recognised headers; use the ${TABLE_WORDS[table].en} headers of the import template (e.g. ${table === 'units' ? '区划代码, 名称, 类型' : '机构编码, 机构名称, 机构类型, 所在区划代码'})`,
   }),
-  wrongTable: (table: TableName): Message => table === 'units'
-    ? { zh: '这个文件看起来是机构表，不是单位（行政区划）表：请在“机构”中导入它', en: 'This file looks like a facilities table, not a units table; import it as facilities' }
-    : { zh: '这个文件看起来是单位（行政区划）表，不是机构表：请在“单位”中导入它', en: 'This file looks like a units table, not a facilities table; import it as units' },
+  wrongTable: (table: TableName): Message =>
+    table === 'units'
+      ? {
+          zh: '这个文件看起来是机构表，不是单位（行政区划）表：请在“机构”中导入它',
+          en: 'This file looks like a facilities table, not a units table; import it as facilities',
+        }
+      : {
+          zh: '这个文件看起来是单位（行政区划）表，不是机构表：请在“单位”中导入它',
+          en: 'This file looks like a units table, not a facilities table; import it as units',
+        },
   duplicateHeader: (headerRow: number, header: string, firstHeader: string, c: ColumnDef): Message => ({
     zh: `第 ${headerRow} 行的表头「${header}」和「${firstHeader}」都表示“${c.zh}”：请删除或改名其中一列`,
     en: `Headers ${header} and ${firstHeader} in row ${headerRow} both mean ${c.zh} (${c.en}); delete or rename one of them`,

@@ -67,7 +67,18 @@ const LEVEL_RE = /^([一二三123])(?:级(?:[特甲乙丙]等|未评|未定等|�
 const NO_LEVEL = new Set(['', '未定级', '未评级', '未评', '无', '-', '—', '/']);
 
 /** The headers of a 医院等级 column (compared after foldTypeText). */
-export const LEVEL_HEADERS: readonly string[] = ['医院等级', '医院级别', '等级', '级别', '机构级别', '医疗机构级别', '评审等级', '医院评审等级', 'hospitallevel', 'level'];
+export const LEVEL_HEADERS: readonly string[] = [
+  '医院等级',
+  '医院级别',
+  '等级',
+  '级别',
+  '机构级别',
+  '医疗机构级别',
+  '评审等级',
+  '医院评审等级',
+  'hospitallevel',
+  'level',
+];
 
 /** The form in which type texts are compared: full-width folded (NFKC), no spaces, (（）) as (), lower case. */
 export function foldTypeText(s: string): string {
@@ -105,12 +116,12 @@ for (const t of INSTITUTION_TYPES) {
 export type TypeReading =
   | { type: FacilityType; via: 'tool' | 'institution' | 'plan'; institution?: InstitutionType }
   | {
-    type: null;
-    written: string;
-    /** needsLevel: a 综合医院 without a readable 医院等级; notPlanned: a 卫生机构类别 the tool does not plan; unknown: neither. */
-    why: 'needsLevel' | 'notPlanned' | 'unknown';
-    institution?: InstitutionType;
-  };
+      type: null;
+      written: string;
+      /** needsLevel: a 综合医院 without a readable 医院等级; notPlanned: a 卫生机构类别 the tool does not plan; unknown: neither. */
+      why: 'needsLevel' | 'notPlanned' | 'unknown';
+      institution?: InstitutionType;
+    };
 
 /** The institution category a text names (by code, name, or both), or undefined. */
 export function institutionOf(written: string): InstitutionType | undefined {

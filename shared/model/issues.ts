@@ -68,4 +68,8 @@ export interface ImportNote {
  * `feature`: GeoJSON — the feature's 1-based position in `features`; .osm.pbf — the way's OSM id;
  * 0 — the file as a whole.
  */
-export interface FeatureProblem { feature: number; message: string; messageEn: string }
+export interface FeatureProblem {
+  feature: number;
+  message: string;
+  messageEn: string;
+}

@@ -18,7 +18,13 @@ export const UNIT_KIND_LABELS: Record<UnitKind, { zh: string; en: string; aliase
 
 /** Depth of each kind in the hierarchy city → county → street/town/township → community/village. */
 export const UNIT_KIND_LEVEL: Record<UnitKind, number> = {
-  city: 0, county: 1, street: 2, town: 2, township: 2, community: 3, village: 3,
+  city: 0,
+  county: 1,
+  street: 2,
+  town: 2,
+  township: 2,
+  community: 3,
+  village: 3,
 };
 
 /** Streets and communities are urban (城镇); towns, townships and villages rural (农村), unless stated. */
@@ -27,9 +33,23 @@ export function defaultUrban(kind: UnitKind): boolean {
 }
 
 export const FACILITY_TYPES = [
-  'tertiary_hospital', 'secondary_hospital', 'primary_hospital', 'tcm_hospital', 'mch_centre', 'cdc',
-  'sub_centre', 'community_hospital', 'chc', 'chc_branch', 'chs_station', 'central_thc', 'thc',
-  'village_clinic', 'ems_station', 'elderly_care', 'childcare',
+  'tertiary_hospital',
+  'secondary_hospital',
+  'primary_hospital',
+  'tcm_hospital',
+  'mch_centre',
+  'cdc',
+  'sub_centre',
+  'community_hospital',
+  'chc',
+  'chc_branch',
+  'chs_station',
+  'central_thc',
+  'thc',
+  'village_clinic',
+  'ems_station',
+  'elderly_care',
+  'childcare',
 ] as const;
 export type FacilityType = (typeof FACILITY_TYPES)[number];
 
@@ -63,10 +83,7 @@ export const SERVICE_STANDARD_LABELS: Record<ServiceStandard, { zh: string; en: 
 };
 
 /** Resolve an English key, a Chinese label or an alias (case- and space-insensitive) to a key. */
-export function resolveLabel<K extends string>(
-  labels: Record<K, { zh: string; en: string; aliases: string[] }>,
-  input: string,
-): K | undefined {
+export function resolveLabel<K extends string>(labels: Record<K, { zh: string; en: string; aliases: string[] }>, input: string): K | undefined {
   const s = input.trim().replace(/\s+/g, '').toLowerCase();
   if (!s) return undefined;
   for (const key of Object.keys(labels) as K[]) {

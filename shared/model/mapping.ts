@@ -65,11 +65,16 @@ export function specFromFields(fields: readonly MappingField[]): SheetKindSpec {
 
 function tableSpec(table: 'units' | 'facilities'): SheetKindSpec {
   const cols = TABLE_COLUMNS[table];
-  return { ...specFromFields(cols), exact: (h) => { const i = matchHeader(table, h); return i < 0 ? null : cols[i]!.key; } };
+  return {
+    ...specFromFields(cols),
+    exact: (h) => {
+      const i = matchHeader(table, h);
+      return i < 0 ? null : cols[i]!.key;
+    },
+  };
 }
 
-const POPULATION_FIELDS: readonly MappingField[] = POPULATION_SHEET_COLUMNS.filter((c) => c.key !== 'name')
-  .map((c) => ({ ...c, required: c.key === 'code' }));
+const POPULATION_FIELDS: readonly MappingField[] = POPULATION_SHEET_COLUMNS.filter((c) => c.key !== 'name').map((c) => ({ ...c, required: c.key === 'code' }));
 const POP_YEAR_FIELD_RE = /^(\d{4}):(population|population_0_3|population_65_plus)$/;
 const populationSpec: SheetKindSpec = {
   fields: POPULATION_FIELDS,
@@ -86,9 +91,16 @@ const populationSpec: SheetKindSpec = {
   },
 };
 
-const candidateSpec: SheetKindSpec = specFromFields(CANDIDATE_COLUMNS.map((c) => ({
-  key: c.def.key, zh: c.def.zh, en: c.def.en, aliases: c.names, required: c.def.key === 'lon' || c.def.key === 'lat', type: c.def.type,
-})));
+const candidateSpec: SheetKindSpec = specFromFields(
+  CANDIDATE_COLUMNS.map((c) => ({
+    key: c.def.key,
+    zh: c.def.zh,
+    en: c.def.en,
+    aliases: c.names,
+    required: c.def.key === 'lon' || c.def.key === 'lat',
+    type: c.def.type,
+  })),
+);
 
 const specs = new Map<SheetKind, SheetKindSpec>([
   ['units', tableSpec('units')],
@@ -117,7 +129,9 @@ function specOf(kind: SheetKind): SheetKindSpec {
 // Guessing from the header
 
 /** Headers that are never data of ours: passing over them needs no confirmation. */
-const IGNORABLE = new Set(['序号', '序', '行号', '备注', '说明', '附注', '填报说明', 'no', 'no.', '#', 'remark', 'remarks', 'note', 'notes'].map(normaliseHeader));
+const IGNORABLE = new Set(
+  ['序号', '序', '行号', '备注', '说明', '附注', '填报说明', 'no', 'no.', '#', 'remark', 'remarks', 'note', 'notes'].map(normaliseHeader),
+);
 export const isIgnorableHeader = (h: string): boolean => IGNORABLE.has(normaliseHeader(h));
 
 /** Unit words that may stand in brackets after a header (not 万人: that would change the numbers). */
@@ -132,18 +146,47 @@ const COUNT_SUFFIX_RE = /(?:人数|张数|个数|数量|数)$/;
  */
 export function looseHeader(h: string): string {
   let s = normaliseHeader(h).replace(UNIT_IN_BRACKETS_RE, '').replace(BRACKETS_RE, '');
-  s = s.replace(/编码|编号/g, '代码').replace(/乡镇街道/g, '街道乡镇').replace(/乡镇\/街道|街道\/乡镇/g, '街道乡镇').replace(PREFIX_RE, '');
+  s = s
+    .replace(/编码|编号/g, '代码')
+    .replace(/乡镇街道/g, '街道乡镇')
+    .replace(/乡镇\/街道|街道\/乡镇/g, '街道乡镇')
+    .replace(PREFIX_RE, '');
   if (s.length > 2) s = s.replace(COUNT_SUFFIX_RE, '');
   return s;
 }
 
 /** English words planners' sheets use for our fields (beyond each field's key and English header). */
 const ENGLISH: Partial<Record<SheetKind, Record<string, string>>> = {
-  units: { longitude: 'lon', latitude: 'lat', lon: 'lon', lng: 'lon', pop: 'population', population: 'population', parent: 'parent_code', area: 'area_km2', unitcode: 'code' },
+  units: {
+    longitude: 'lon',
+    latitude: 'lat',
+    lon: 'lon',
+    lng: 'lon',
+    pop: 'population',
+    population: 'population',
+    parent: 'parent_code',
+    area: 'area_km2',
+    unitcode: 'code',
+  },
   facilities: {
-    longitude: 'lon', latitude: 'lat', lng: 'lon', beds: 'beds_open', bed: 'beds_open', openbeds: 'beds_open', approvedbeds: 'beds_approved',
-    doctors: 'physicians', doctor: 'physicians', physician: 'physicians', gp: 'gps', nurse: 'nurses', unit: 'unit_code', unitcode: 'unit_code',
-    facility: 'name', facilityname: 'name', facilitytype: 'type', ambulance: 'ambulances',
+    longitude: 'lon',
+    latitude: 'lat',
+    lng: 'lon',
+    beds: 'beds_open',
+    bed: 'beds_open',
+    openbeds: 'beds_open',
+    approvedbeds: 'beds_approved',
+    doctors: 'physicians',
+    doctor: 'physicians',
+    physician: 'physicians',
+    gp: 'gps',
+    nurse: 'nurses',
+    unit: 'unit_code',
+    unitcode: 'unit_code',
+    facility: 'name',
+    facilityname: 'name',
+    facilitytype: 'type',
+    ambulance: 'ambulances',
   },
   populations: { unitcode: 'code', pop: 'population', population: 'population' },
   candidates: { longitude: 'lon', latitude: 'lat', site: 'name' },
@@ -228,12 +271,20 @@ function guessFromValues(kind: SheetKind, spec: SheetKindSpec, header: string, v
   switch (shape) {
     case 'divisionCode': {
       // A 12-digit 统计用区划代码: a unit's own or its parent's code; the unit a facility or a figure belongs to.
-      const order = kind === 'units'
-        ? (/上级|所属|父|parent/i.test(header) ? ['parent_code', 'code'] : ['code', 'parent_code'])
-        : kind === 'facilities' ? ['unit_code'] : kind === 'populations' ? ['code'] : [];
+      const order =
+        kind === 'units'
+          ? /上级|所属|父|parent/i.test(header)
+            ? ['parent_code', 'code']
+            : ['code', 'parent_code']
+          : kind === 'facilities'
+            ? ['unit_code']
+            : kind === 'populations'
+              ? ['code']
+              : [];
       return order.find(free) ?? null;
     }
-    case 'lon': case 'lat':
+    case 'lon':
+    case 'lat':
       return free(shape) ? shape : null;
     case 'bool': {
       let best: { key: string; score: number } | null = null;
@@ -254,7 +305,10 @@ function guessFromValues(kind: SheetKind, spec: SheetKindSpec, header: string, v
 
 /** The layout of a sheet: its non-empty headers, normalised, in order (the same layout next time has the same one). */
 export function signature(_kind: SheetKind, headers: readonly (string | undefined)[]): string {
-  return headers.map((h) => normaliseHeader(h ?? '')).filter(Boolean).join('|');
+  return headers
+    .map((h) => normaliseHeader(h ?? ''))
+    .filter(Boolean)
+    .join('|');
 }
 
 const HEADER_SEARCH_ROWS = 10;
@@ -276,7 +330,7 @@ export function locateHeader(kind: SheetKind, sheet: SheetData): number {
 }
 
 export function headerRowOf(sheet: SheetData, headerIndex: number): string[] {
-  return (headerIndex < 0 ? sheet.headers : sheet.rows[headerIndex] ?? []).map((h) => (h ?? '').trim());
+  return (headerIndex < 0 ? sheet.headers : (sheet.rows[headerIndex] ?? [])).map((h) => (h ?? '').trim());
 }
 
 /** The first data rows under the header row (empty rows skipped), at most `n`. */
@@ -290,11 +344,19 @@ export function previewRows(sheet: SheetData, headerIndex: number, n = 5): strin
 }
 
 /** What each column of a sheet would fill (see the file's header). `firstRows`: the data rows under the headers. */
-export function proposeMapping(kind: SheetKind, headers: readonly (string | undefined)[], firstRows: readonly (readonly (string | undefined)[])[], headerIndex = -1): MappingProposal {
+export function proposeMapping(
+  kind: SheetKind,
+  headers: readonly (string | undefined)[],
+  firstRows: readonly (readonly (string | undefined)[])[],
+  headerIndex = -1,
+): MappingProposal {
   const spec = specOf(kind);
   const rows = firstRows.slice(0, 20);
   const columns: ProposedColumn[] = headers.map((raw, index) => ({
-    index, header: (raw ?? '').trim(), field: null, how: 'none',
+    index,
+    header: (raw ?? '').trim(),
+    field: null,
+    how: 'none',
     sample: rows.slice(0, 5).map((r) => (r[index] ?? '').trim()),
   }));
   const taken = new Map<string, string>(); // field → header
@@ -305,7 +367,11 @@ export function proposeMapping(kind: SheetKind, headers: readonly (string | unde
     const f = spec.exact(c.header);
     if (f === null) continue;
     const first = taken.get(f);
-    if (first !== undefined) { duplicates.push({ header: c.header, field: f, firstHeader: first }); c.how = 'exact'; continue; }
+    if (first !== undefined) {
+      duplicates.push({ header: c.header, field: f, firstHeader: first });
+      c.how = 'exact';
+      continue;
+    }
     taken.set(f, c.header);
     c.field = f;
     c.how = 'exact';
@@ -328,8 +394,7 @@ export function proposeMapping(kind: SheetKind, headers: readonly (string | unde
     c.how = 'values';
   }
   const missingRequired = spec.fields.filter((f) => f.required && !taken.has(f.key)).map(({ key, zh, en }) => ({ key, zh, en }));
-  const sure = missingRequired.length === 0 && duplicates.length === 0
-    && columns.every((c) => !c.header || c.how === 'exact' || isIgnorableHeader(c.header));
+  const sure = missingRequired.length === 0 && duplicates.length === 0 && columns.every((c) => !c.header || c.how === 'exact' || isIgnorableHeader(c.header));
   return { kind, columns, missingRequired, duplicates, sure, signature: signature(kind, headers), headerIndex };
 }
 
@@ -352,35 +417,58 @@ export const hasGuesses = (p: MappingProposal): boolean => p.columns.some((c) =>
 // ---------------------------------------------------------------------------------------------
 // A confirmed mapping
 
-export interface MappingProblem { header: string | null; zh: string; en: string }
+export interface MappingProblem {
+  header: string | null;
+  zh: string;
+  en: string;
+}
 
 /**
  * A planner's mapping completed for a sheet's headers: the headers it names get what it says (matched
  * after normaliseHeader); the others their exact match, if that field is still free, else nothing.
  * Problems: a header the file does not have, a field the kind does not have, two headers for one field.
  */
-export function resolveMapping(kind: SheetKind, headers: readonly (string | undefined)[], given: ColumnMapping): { mapping: ColumnMapping; problems: MappingProblem[] } {
+export function resolveMapping(
+  kind: SheetKind,
+  headers: readonly (string | undefined)[],
+  given: ColumnMapping,
+): { mapping: ColumnMapping; problems: MappingProblem[] } {
   const spec = specOf(kind);
   const problems: MappingProblem[] = [];
   const byNorm = new Map<string, string>();
-  for (const h of headers) { const t = (h ?? '').trim(); if (t && !byNorm.has(normaliseHeader(t))) byNorm.set(normaliseHeader(t), t); }
+  for (const h of headers) {
+    const t = (h ?? '').trim();
+    if (t && !byNorm.has(normaliseHeader(t))) byNorm.set(normaliseHeader(t), t);
+  }
   const mapping: ColumnMapping = {};
   const taken = new Map<string, string>();
   for (const [h, field] of Object.entries(given)) {
     const inFile = byNorm.get(normaliseHeader(h));
     if (inFile === undefined) {
-      problems.push({ header: h, zh: `列对应中的「${h}」在文件的表头中没有：请核对列名（表头为：${[...byNorm.values()].join('、')}）`, en: `The mapping names a column "${h}" the file's headers do not have (they are: ${[...byNorm.values()].join(', ')})` });
+      problems.push({
+        header: h,
+        zh: `列对应中的「${h}」在文件的表头中没有：请核对列名（表头为：${[...byNorm.values()].join('、')}）`,
+        en: `The mapping names a column "${h}" the file's headers do not have (they are: ${[...byNorm.values()].join(', ')})`,
+      });
       continue;
     }
     if (field !== null && !spec.isField(field)) {
       const keys = spec.fields.map((f) => `${f.key}（${f.zh}）`).join('、');
-      problems.push({ header: inFile, zh: `列对应把「${inFile}」对应到「${field}」，但这类表没有这个字段；可用的字段：${keys}`, en: `The mapping gives "${inFile}" the field "${field}", which this kind of sheet does not have; fields: ${spec.fields.map((f) => f.key).join(', ')}` });
+      problems.push({
+        header: inFile,
+        zh: `列对应把「${inFile}」对应到「${field}」，但这类表没有这个字段；可用的字段：${keys}`,
+        en: `The mapping gives "${inFile}" the field "${field}", which this kind of sheet does not have; fields: ${spec.fields.map((f) => f.key).join(', ')}`,
+      });
       continue;
     }
     if (field !== null) {
       const first = taken.get(field);
       if (first !== undefined && first !== inFile) {
-        problems.push({ header: inFile, zh: `列对应把「${first}」和「${inFile}」都对应到「${spec.headerFor(field)}」：一个字段只能来自一列`, en: `The mapping gives both "${first}" and "${inFile}" the field ${field}; a field comes from one column` });
+        problems.push({
+          header: inFile,
+          zh: `列对应把「${first}」和「${inFile}」都对应到「${spec.headerFor(field)}」：一个字段只能来自一列`,
+          en: `The mapping gives both "${first}" and "${inFile}" the field ${field}; a field comes from one column`,
+        });
         continue;
       }
       taken.set(field, inFile);
@@ -390,7 +478,10 @@ export function resolveMapping(kind: SheetKind, headers: readonly (string | unde
   for (const h of byNorm.values()) {
     if (h in mapping) continue;
     const f = spec.exact(h);
-    if (f !== null && !taken.has(f)) { taken.set(f, h); mapping[h] = f; } else mapping[h] = null;
+    if (f !== null && !taken.has(f)) {
+      taken.set(f, h);
+      mapping[h] = f;
+    } else mapping[h] = null;
   }
   return { mapping, problems };
 }
@@ -405,15 +496,16 @@ export function applyMapping(kind: SheetKind, sheet: SheetData, mapping: ColumnM
   const byNorm = new Map<string, string | null>();
   for (const [h, f] of Object.entries(mapping)) byNorm.set(normaliseHeader(h), f);
   const renamed = new Map<string, string>();
-  const rename = (cells: readonly string[]) => cells.map((raw) => {
-    const h = (raw ?? '').trim();
-    if (!h) return '';
-    const f = byNorm.get(normaliseHeader(h));
-    if (f === undefined || f === null) return '';
-    const to = spec.headerFor(f);
-    renamed.set(to, h);
-    return to;
-  });
+  const rename = (cells: readonly string[]) =>
+    cells.map((raw) => {
+      const h = (raw ?? '').trim();
+      if (!h) return '';
+      const f = byNorm.get(normaliseHeader(h));
+      if (f === undefined || f === null) return '';
+      const to = spec.headerFor(f);
+      renamed.set(to, h);
+      return to;
+    });
   if (headerIndex < 0) return { sheet: { ...sheet, headers: rename(sheet.headers) }, renamed };
   const rows = sheet.rows.slice();
   rows[headerIndex] = rename(rows[headerIndex]!);
@@ -434,16 +526,26 @@ export function applyMapping(kind: SheetKind, sheet: SheetData, mapping: ColumnM
  */
 export function parseMappingSpec(text: string): { mapping: ColumnMapping } | { error: { zh: string; en: string } } {
   const t = text.replace(/^\ufeff/, '').trim();
-  if (!t) return { error: { zh: '列对应为空：写作 字段=表头,字段=表头 …，或一个 JSON 文件 { "表头": "字段" }', en: 'The mapping is empty: write field=header,field=header … or a JSON file { "header": "field" }' } };
+  if (!t)
+    return {
+      error: {
+        zh: '列对应为空：写作 字段=表头,字段=表头 …，或一个 JSON 文件 { "表头": "字段" }',
+        en: 'The mapping is empty: write field=header,field=header … or a JSON file { "header": "field" }',
+      },
+    };
   if (t.startsWith('{')) {
     let o: unknown;
-    try { o = JSON.parse(t); } catch (e) {
+    try {
+      o = JSON.parse(t);
+    } catch (e) {
       return { error: { zh: `列对应的 JSON 无法读取：${(e as Error).message}`, en: `The mapping's JSON cannot be read: ${(e as Error).message}` } };
     }
-    if (!o || typeof o !== 'object' || Array.isArray(o)) return { error: { zh: '列对应的 JSON 须是一个对象 { "表头": "字段" }', en: 'The mapping\'s JSON must be an object { "header": "field" }' } };
+    if (!o || typeof o !== 'object' || Array.isArray(o))
+      return { error: { zh: '列对应的 JSON 须是一个对象 { "表头": "字段" }', en: 'The mapping\'s JSON must be an object { "header": "field" }' } };
     const mapping: ColumnMapping = {};
     for (const [h, f] of Object.entries(o as Record<string, unknown>)) {
-      if (f !== null && typeof f !== 'string') return { error: { zh: `列对应中「${h}」的值须是字段名或 null`, en: `The mapping's value for "${h}" must be a field name or null` } };
+      if (f !== null && typeof f !== 'string')
+        return { error: { zh: `列对应中「${h}」的值须是字段名或 null`, en: `The mapping's value for "${h}" must be a field name or null` } };
       mapping[h] = f === null || f === '' || f === '-' ? null : f;
     }
     return { mapping };
@@ -454,7 +556,12 @@ export function parseMappingSpec(text: string): { mapping: ColumnMapping } | { e
     if (!p) continue;
     const eq = p.search(/[=＝]/);
     if (eq <= 0 || eq === p.length - 1) {
-      return { error: { zh: `列对应「${p}」看不懂：请写作 字段=表头，如 unit_code=所在街道乡镇编码（忽略一列：-=备注）`, en: `Cannot read "${p}" in the mapping: write field=header, e.g. unit_code=所在街道乡镇编码 (ignore a column: -=备注)` } };
+      return {
+        error: {
+          zh: `列对应「${p}」看不懂：请写作 字段=表头，如 unit_code=所在街道乡镇编码（忽略一列：-=备注）`,
+          en: `Cannot read "${p}" in the mapping: write field=header, e.g. unit_code=所在街道乡镇编码 (ignore a column: -=备注)`,
+        },
+      };
     }
     const field = p.slice(0, eq).trim();
     const header = p.slice(eq + 1).trim();
@@ -465,7 +572,10 @@ export function parseMappingSpec(text: string): { mapping: ColumnMapping } | { e
 
 /** The `field=header,…` form of the columns a proposal fills by a guess (what the CLI prints to confirm). */
 export function specOfGuesses(p: MappingProposal): string {
-  return p.columns.filter((c) => c.field !== null && c.how !== 'exact').map((c) => `${c.field}=${c.header}`).join(',');
+  return p.columns
+    .filter((c) => c.field !== null && c.how !== 'exact')
+    .map((c) => `${c.field}=${c.header}`)
+    .join(',');
 }
 
 /** The problem an import gives when its headers need confirming: each guess, each missing required field, and how to confirm. */
@@ -511,7 +621,10 @@ export function settleMapping(kind: SheetKind, sheet: SheetData, given?: ColumnM
   const proposal = proposeForSheet(kind, sheet);
   const headers = headerRowOf(sheet, proposal.headerIndex);
   const asIs: SettledSheet = { sheet, proposal, used: null, renamed: new Map(), problems: [], needsConfirming: false };
-  for (const [source, m] of [['given', given], ['remembered', remembered]] as const) {
+  for (const [source, m] of [
+    ['given', given],
+    ['remembered', remembered],
+  ] as const) {
     if (!m) continue;
     const { mapping, problems } = resolveMapping(kind, headers, m);
     if (problems.length) {

@@ -11,7 +11,12 @@ import { cellMessage, msg, shown } from './import-messages.ts';
 import type { SheetData } from './sheet.ts';
 import { laidOut, type HeaderScorer } from './sheet-layout.ts';
 
-export interface CandidateSite { id: string; name: string; lon: number; lat: number }
+export interface CandidateSite {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+}
 
 const col = (key: string): ColumnDef => FACILITY_COLUMNS.find((c) => c.key === key)!;
 /** The columns: a facility's id, name and coordinates, with the words planners put over a candidate list. */
@@ -50,7 +55,10 @@ export function parseCandidateSheet(input: SheetData, crs: Crs = 'wgs84'): Candi
   const at = COLUMNS.map((c) => headers.findIndex((h) => headerIs(h, c.names)));
   COLUMNS.forEach((c, i) => {
     if (at[i]! < 0 && (c.def.key === 'lon' || c.def.key === 'lat')) {
-      add(headerRow, c.def.key, undefined, { zh: `缺少「${c.def.zh}」列：候选点表须有经度和纬度（表头如 经度、纬度 或 lon、lat）`, en: `The ${c.def.en} column is missing: a candidate list needs longitude and latitude (headers such as 经度, 纬度 or lon, lat)` });
+      add(headerRow, c.def.key, undefined, {
+        zh: `缺少「${c.def.zh}」列：候选点表须有经度和纬度（表头如 经度、纬度 或 lon、lat）`,
+        en: `The ${c.def.en} column is missing: a candidate list needs longitude and latitude (headers such as 经度, 纬度 or lon, lat)`,
+      });
     }
   });
   if (problems.length) return { sites: [], problems, notes: sheet.notes ?? [] };
@@ -65,14 +73,20 @@ export function parseCandidateSheet(input: SheetData, crs: Crs = 'wgs84'): Candi
       if (at[i]! < 0) return null;
       const raw = cells[at[i]!];
       const v = read[i]!(raw);
-      if (v instanceof CellError) { add(rowNo, headers[at[i]!]!, raw ?? '', cellMessage(v.kind, 'facilities', c.def, headers[at[i]!]!, rowNo, raw ?? '')); return undefined; }
+      if (v instanceof CellError) {
+        add(rowNo, headers[at[i]!]!, raw ?? '', cellMessage(v.kind, 'facilities', c.def, headers[at[i]!]!, rowNo, raw ?? ''));
+        return undefined;
+      }
       return v;
     });
     // The id counts for duplicates even on a row with another problem.
     const id = typeof values[0] === 'string' ? values[0] : `C${r + 1}`;
     const first = seen.get(id);
     if (first !== undefined) {
-      add(rowNo, at[0]! >= 0 ? headers[at[0]!]! : 'id', id, { zh: `第 ${rowNo} 行的编号「${shown(id)}」与第 ${first} 行重复：每个候选点的编号只能出现一次`, en: `Row ${rowNo}: id "${shown(id)}" already appears in row ${first}; each candidate's id may appear once` });
+      add(rowNo, at[0]! >= 0 ? headers[at[0]!]! : 'id', id, {
+        zh: `第 ${rowNo} 行的编号「${shown(id)}」与第 ${first} 行重复：每个候选点的编号只能出现一次`,
+        en: `Row ${rowNo}: id "${shown(id)}" already appears in row ${first}; each candidate's id may appear once`,
+      });
       return;
     }
     seen.set(id, rowNo);
@@ -87,6 +101,10 @@ export function parseCandidateSheet(input: SheetData, crs: Crs = 'wgs84'): Candi
     const [x, y] = crs === 'wgs84' ? [lon, lat] : toWgs84(crs, lon, lat);
     sites.push({ id, name: nameIn ?? id, lon: x, lat: y });
   });
-  if (sites.length === 0 && problems.length === 0) add(0, null, undefined, { zh: '文件中没有候选点：请从表头下一行起每行填写一个候选点', en: 'The file has no candidate sites: one per row below the headers' });
+  if (sites.length === 0 && problems.length === 0)
+    add(0, null, undefined, {
+      zh: '文件中没有候选点：请从表头下一行起每行填写一个候选点',
+      en: 'The file has no candidate sites: one per row below the headers',
+    });
   return { sites: problems.length ? [] : sites, problems: problems.sort((a, b) => a.row - b.row), notes: sheet.notes ?? [] };
 }

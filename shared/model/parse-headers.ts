@@ -107,7 +107,10 @@ export function mapHeaders(table: TableName, headers: readonly (string | undefin
     const h = (raw ?? '').trim();
     if (!h) return;
     const ci = matchHeader(table, h);
-    if (ci < 0) { ignored.push(h); return; }
+    if (ci < 0) {
+      ignored.push(h);
+      return;
+    }
     const c = cols[ci]!;
     const first = fileIndex[ci]!;
     if (first >= 0) {

@@ -66,7 +66,7 @@ export function roleOf(header: string): Role | null {
   if (!n) return null;
   if (CODE_NAMES.has(n)) return { kind: 'code' };
   if (YEAR_NAMES.has(n)) return { kind: 'year' };
-  const field = (rest: string): Field | null => (rest === '' ? 'population' : FIELDS.find((f) => FIELD_NAMES[f].has(rest)) ?? null);
+  const field = (rest: string): Field | null => (rest === '' ? 'population' : (FIELDS.find((f) => FIELD_NAMES[f].has(rest)) ?? null));
   for (const f of FIELDS) if (FIELD_NAMES[f].has(n)) return { kind: 'field', field: f, year: null };
   // A two-row header (sheet-layout.ts): 2025年/常住人口 is 2025年常住人口, 常住人口/2025年 is 常住人口2025年 (a reading with its year first).
   const group = groupHeaderNames(n).map(roleOf);
@@ -108,7 +108,10 @@ export function parsePopulationSheet(sheet: SheetData, knownUnitCodes: ReadonlyS
   const problems: ImportProblem[] = [];
   let truncated = 0;
   const add = (row: number, column: string | null, value: string | undefined, m: Message) => {
-    if (problems.length >= maxProblems) { truncated++; return; }
+    if (problems.length >= maxProblems) {
+      truncated++;
+      return;
+    }
     problems.push({ row, column, message: m.zh, messageEn: m.en, ...(value !== undefined ? { value } : {}) });
   };
   // Title rows, a two-row header (2025年 over 常住人口 | 65岁及以上人口), totals: read past them, rows keep their numbers.
@@ -122,14 +125,25 @@ export function parsePopulationSheet(sheet: SheetData, knownUnitCodes: ReadonlyS
   headers.forEach((h, i) => {
     const r = roles[i];
     if (!h) return;
-    if (!r) { ignoredColumns.push(h); return; }
+    if (!r) {
+      ignoredColumns.push(h);
+      return;
+    }
     columns[h] = r.kind === 'field' ? (r.year ? `${r.year}:${r.field}` : r.field) : r.kind;
   });
   const codeAt = roles.findIndex((r) => r?.kind === 'code');
   const yearAt = roles.findIndex((r) => r?.kind === 'year');
   const fieldCols = roles.flatMap((r, i) => (r?.kind === 'field' ? [{ i, field: r.field, year: r.year }] : []));
-  const done = (rows: PopulationFigure[], dataRows: number): PopulationParseResult =>
-    ({ rows: problems.length || truncated ? [] : rows, problems: problems.sort((a, b) => a.row - b.row), columns, ignoredColumns, dataRows, problemsTruncated: truncated, headerRow, notes: data.notes ?? [] });
+  const done = (rows: PopulationFigure[], dataRows: number): PopulationParseResult => ({
+    rows: problems.length || truncated ? [] : rows,
+    problems: problems.sort((a, b) => a.row - b.row),
+    columns,
+    ignoredColumns,
+    dataRows,
+    problemsTruncated: truncated,
+    headerRow,
+    notes: data.notes ?? [],
+  });
 
   if (codeAt < 0) add(headerRow, CODE.key, undefined, problemsMsg.noCode());
   if (fieldCols.length === 0) add(headerRow, null, undefined, problemsMsg.noFigures());
@@ -149,26 +163,44 @@ export function parsePopulationSheet(sheet: SheetData, knownUnitCodes: ReadonlyS
     dataRows++;
     const rowNo = data.rowNumbers?.[r] ?? r + 2;
     const code = readCode(cells[codeAt]);
-    if (code instanceof CellError) { add(rowNo, headers[codeAt]!, cells[codeAt] ?? '', cellMessage(code.kind, 'units', CODE, headers[codeAt]!, rowNo, cells[codeAt] ?? '')); return; }
+    if (code instanceof CellError) {
+      add(rowNo, headers[codeAt]!, cells[codeAt] ?? '', cellMessage(code.kind, 'units', CODE, headers[codeAt]!, rowNo, cells[codeAt] ?? ''));
+      return;
+    }
     if (typeof code !== 'string') return;
-    if (!knownUnitCodes.has(code)) { add(rowNo, headers[codeAt]!, code, msg.unknownUnit(rowNo, headers[codeAt]!, code)); return; }
+    if (!knownUnitCodes.has(code)) {
+      add(rowNo, headers[codeAt]!, code, msg.unknownUnit(rowNo, headers[codeAt]!, code));
+      return;
+    }
     let rowYear: number | null = null;
     if (yearAt >= 0) {
       const y = readYear(cells[yearAt]);
-      if (y instanceof CellError) { add(rowNo, headers[yearAt]!, cells[yearAt] ?? '', cellMessage(y.kind, 'units', YEAR, headers[yearAt]!, rowNo, cells[yearAt] ?? '')); return; }
+      if (y instanceof CellError) {
+        add(rowNo, headers[yearAt]!, cells[yearAt] ?? '', cellMessage(y.kind, 'units', YEAR, headers[yearAt]!, rowNo, cells[yearAt] ?? ''));
+        return;
+      }
       rowYear = typeof y === 'number' ? y : null;
     }
     fieldCols.forEach((c, k) => {
       const raw = cells[c.i];
       const v = readers[k]!(raw);
-      if (v instanceof CellError) { add(rowNo, headers[c.i]!, raw ?? '', cellMessage(v.kind, 'units', colOf(c.field), headers[c.i]!, rowNo, raw ?? '')); return; }
+      if (v instanceof CellError) {
+        add(rowNo, headers[c.i]!, raw ?? '', cellMessage(v.kind, 'units', colOf(c.field), headers[c.i]!, rowNo, raw ?? ''));
+        return;
+      }
       if (v === null) return;
       const year = c.year ?? rowYear;
-      if (year === null) { add(rowNo, headers[yearAt]!, '', cellMessage('required', 'units', YEAR, headers[yearAt]!, rowNo, '')); return; }
+      if (year === null) {
+        add(rowNo, headers[yearAt]!, '', cellMessage('required', 'units', YEAR, headers[yearAt]!, rowNo, ''));
+        return;
+      }
       const key = `${code}\u0000${year}`;
       const fieldKey = `${key}\u0000${c.field}`;
       const first = firstRow.get(fieldKey);
-      if (first !== undefined) { add(rowNo, headers[c.i]!, String(v), problemsMsg.duplicate(rowNo, code, year, first, FIELD_WORDS[c.field])); return; }
+      if (first !== undefined) {
+        add(rowNo, headers[c.i]!, String(v), problemsMsg.duplicate(rowNo, code, year, first, FIELD_WORDS[c.field]));
+        return;
+      }
       firstRow.set(fieldKey, rowNo);
       let f = byKey.get(key);
       if (!f) byKey.set(key, (f = { code, year, population: null, population_0_3: null, population_65_plus: null }));

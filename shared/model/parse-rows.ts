@@ -67,7 +67,9 @@ class Problems {
   readonly list: ImportProblem[] = [];
   truncated = 0;
   private readonly max: number;
-  constructor(max: number) { this.max = max; }
+  constructor(max: number) {
+    this.max = max;
+  }
   /** Whether another problem will be listed; when not, it is counted. Call before building a message. */
   room(): boolean {
     if (this.list.length < this.max) return true;
@@ -79,7 +81,9 @@ class Problems {
     if (value !== undefined) p.value = value;
     this.list.push(p);
   }
-  get any(): boolean { return this.list.length > 0 || this.truncated > 0; }
+  get any(): boolean {
+    return this.list.length > 0 || this.truncated > 0;
+  }
 }
 
 function isEmptyRow(cells: readonly (string | undefined)[]): boolean {
@@ -205,7 +209,9 @@ export function parseTableRows(table: TableName, sheet: SheetData, ctx: ParseCon
         else {
           rowOk = false;
           const rows = unknownTypes.get(t.written);
-          if (rows) { if (rows.length < 1000) rows.push(rowNo); } else unknownTypes.set(t.written, [rowNo]);
+          if (rows) {
+            if (rows.length < 1000) rows.push(rowNo);
+          } else unknownTypes.set(t.written, [rowNo]);
           if (problems.room()) {
             const m = unknownTypeMessage(t, rowNo, headers[c]!, level);
             problems.add(rowNo, headers[c]!, raw?.trim() ?? '', m);

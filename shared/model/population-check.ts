@@ -35,7 +35,10 @@ export const MIN_PEOPLE = 100;
 export function populationMismatches(units: readonly { code: string; name: string }[], parent: Int32Array, own: Float64Array): PopulationMismatch[] {
   const n = units.length;
   const children: number[][] = Array.from({ length: n }, () => []);
-  for (let i = 0; i < n; i++) { const p = parent[i]!; if (p >= 0 && p !== i) children[p]!.push(i); }
+  for (let i = 0; i < n; i++) {
+    const p = parent[i]!;
+    if (p >= 0 && p !== i) children[p]!.push(i);
+  }
   // A unit's figure as the gap engine has it: its own, else its children's sum (NaN: none under it).
   const memo = new Float64Array(n).fill(-1);
   const figure = (i: number, depth = 0): number => {
@@ -43,8 +46,15 @@ export function populationMismatches(units: readonly { code: string; name: strin
     memo[i] = NaN; // guards a parent loop
     let v = own[i]!;
     if (Number.isNaN(v) && depth < 32) {
-      let sum = 0, any = false;
-      for (const c of children[i]!) { const x = figure(c, depth + 1); if (!Number.isNaN(x)) { sum += x; any = true; } }
+      let sum = 0,
+        any = false;
+      for (const c of children[i]!) {
+        const x = figure(c, depth + 1);
+        if (!Number.isNaN(x)) {
+          sum += x;
+          any = true;
+        }
+      }
       v = any ? sum : NaN;
     }
     memo[i] = v;
@@ -54,8 +64,15 @@ export function populationMismatches(units: readonly { code: string; name: strin
   for (let i = 0; i < n; i++) {
     const o = own[i]!;
     if (Number.isNaN(o) || children[i]!.length === 0) continue;
-    let sum = 0, any = false;
-    for (const c of children[i]!) { const x = figure(c); if (!Number.isNaN(x)) { sum += x; any = true; } }
+    let sum = 0,
+      any = false;
+    for (const c of children[i]!) {
+      const x = figure(c);
+      if (!Number.isNaN(x)) {
+        sum += x;
+        any = true;
+      }
+    }
     if (!any) continue;
     const d = Math.abs(o - sum);
     if (d > MISMATCH_SHARE * o && d > MIN_PEOPLE) out.push({ code: units[i]!.code, name: units[i]!.name, own: o, childrenSum: sum });
@@ -72,9 +89,11 @@ const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
  */
 export function mismatchLines(list: readonly PopulationMismatch[], opts: { max?: number; demand?: boolean } = {}): { zh: string[]; en: string[] } {
   const max = opts.max ?? 5;
-  const sorted = [...list].sort((a, b) => Number(b.childrenSum > b.own) - Number(a.childrenSum > a.own)
-    || Math.abs(b.own - b.childrenSum) - Math.abs(a.own - a.childrenSum));
-  const zh: string[] = [], en: string[] = [];
+  const sorted = [...list].sort(
+    (a, b) => Number(b.childrenSum > b.own) - Number(a.childrenSum > a.own) || Math.abs(b.own - b.childrenSum) - Math.abs(a.own - a.childrenSum),
+  );
+  const zh: string[] = [],
+    en: string[] = [];
   for (const m of sorted.slice(0, max)) {
     const head = `人口不一致：${m.name} 本级 ${n0(m.own)} 人，下级合计 ${n0(m.childrenSum)} 人`;
     const headEn = `Populations differ: ${m.name} has ${n0(m.own)} of its own, its units add up to ${n0(m.childrenSum)}`;

@@ -25,7 +25,10 @@ import type { SheetData } from './sheet.ts';
 export type LayoutKind = TableName | 'populations' | 'candidates' | 'projects';
 
 /** How well a row of headers names a kind's columns: more required columns first, then more columns. */
-export interface HeaderScore { required: number; matched: number }
+export interface HeaderScore {
+  required: number;
+  matched: number;
+}
 export type HeaderScorer = (headers: readonly string[]) => HeaderScore;
 
 export interface SheetLayout {
@@ -46,7 +49,8 @@ const WS_RE = /[\s\u00a0\u3000]+/g;
 const clean = (s: string | undefined) => (s ?? '').trim();
 const squeeze = (s: string) => toHalfWidth(s).replace(WS_RE, '');
 /** 填报单位：… 单位：张 制表：… 表号：… — lines of a statistical form around its table (after squeeze). */
-const INFO_RE = /^(?:填报单位|填表单位|报送单位|制表单位|统计单位|计量单位|金额单位|单位|填报日期|填表日期|报送日期|制表日期|报出日期|统计时间|统计日期|统计时点|报告期|日期|时间|表号|制表机关|批准机关|批准文号|有效期至|填表人|制表人|审核人|负责人|单位负责人|统计负责人|联系电话)[:：]/;
+const INFO_RE =
+  /^(?:填报单位|填表单位|报送单位|制表单位|统计单位|计量单位|金额单位|单位|填报日期|填表日期|报送日期|制表日期|报出日期|统计时间|统计日期|统计时点|报告期|日期|时间|表号|制表机关|批准机关|批准文号|有效期至|填表人|制表人|审核人|负责人|单位负责人|统计负责人|联系电话)[:：]/;
 /** 合计, 总计, 小计, 共计, 全区合计, 全县总计, 本页小计 (after squeeze). */
 const TOTAL_RE = /^(?:全(?:市|区|县|镇|乡|街道|部)|本(?:页|表)|各类?)?(?:合计|总计|小计|共计)$/;
 const OF_WHICH_RE = /^其中/;
@@ -86,7 +90,10 @@ function rowMark(row: readonly (string | undefined)[]): 0 | 1 | 2 {
 
 function nonEmpty(row: readonly (string | undefined)[]): string[] {
   const out: string[] = [];
-  for (const c of row) { const s = clean(c); if (s) out.push(s); }
+  for (const c of row) {
+    const s = clean(c);
+    if (s) out.push(s);
+  }
   return out;
 }
 
@@ -124,7 +131,10 @@ export function combineHeaders(top: readonly (string | undefined)[], sub: readon
   for (let c = 0; c < n; c++) {
     const t = clean(top[c]);
     const s = sub ? clean(sub[c]) : '';
-    if (!sub) { out[c] = t; continue; }
+    if (!sub) {
+      out[c] = t;
+      continue;
+    }
     if (t) group = s ? t : '';
     if (!s || s === t) out[c] = t;
     else if (t) out[c] = `${t}${GROUP_SEP}${s}`;
@@ -177,7 +187,7 @@ export function findLayout(sheet: SheetData, kind: LayoutKind, score?: HeaderSco
     const one = combineHeaders(top, null);
     const s1 = scorer(one);
     if (!best || better(s1, best.score)) best = { k, two: false, headers: one, score: s1 };
-    const sub = (k + 1 < n ? row(k + 1) : undefined);
+    const sub = k + 1 < n ? row(k + 1) : undefined;
     if (!sub || isTitleRow(sub)) continue;
     const two = combineHeaders(top, sub);
     const s2 = scorer(two);
@@ -214,7 +224,8 @@ export function findLayout(sheet: SheetData, kind: LayoutKind, score?: HeaderSco
     if (c >= 0) return { what: 'total', column: c };
     c = firstAt(cells);
     if (OF_WHICH_RE.test(squeeze(clean(cells[c])))) return { what: 'ofWhich', column: c };
-    if (bottom && (FOOTNOTE_RE.test(squeeze(clean(cells[c]))) || nonEmpty(cells).every((x) => INFO_RE.test(squeeze(x))))) return { what: 'footnote', column: c };
+    if (bottom && (FOOTNOTE_RE.test(squeeze(clean(cells[c]))) || nonEmpty(cells).every((x) => INFO_RE.test(squeeze(x)))))
+      return { what: 'footnote', column: c };
     return null;
   };
   const edge = new Set<number>();
@@ -246,7 +257,7 @@ export function findLayout(sheet: SheetData, kind: LayoutKind, score?: HeaderSco
 const KIND_WORDS: Record<LayoutKind, Message> = {
   units: { zh: '单位（行政区划）', en: 'unit' },
   facilities: { zh: '机构', en: 'facility' },
-  populations: { zh: '单位的人口', en: 'unit\'s population' },
+  populations: { zh: '单位的人口', en: "unit's population" },
   candidates: { zh: '候选点', en: 'candidate site' },
   projects: { zh: '项目', en: 'project' },
 };
@@ -260,15 +271,19 @@ export function layoutMessages(layout: SheetLayout, kind: LayoutKind): { notes: 
   if (layout.titleRows.length > 0) {
     const t = span(layout.titleRows);
     const at = h2 === undefined ? { zh: `；表头在第 ${h1} 行`, en: `; the header is row ${h1}` } : { zh: '', en: '' };
-    notes.push({ row: layout.titleRows[0]!,
+    notes.push({
+      row: layout.titleRows[0]!,
       message: `第 ${t} 行在表头之上（表格标题、填报单位等），已跳过${at.zh}`,
-      messageEn: `Row${layout.titleRows.length > 1 ? 's' : ''} ${t} above the header (title, 填报单位 …) skipped${at.en}` });
+      messageEn: `Row${layout.titleRows.length > 1 ? 's' : ''} ${t} above the header (title, 填报单位 …) skipped${at.en}`,
+    });
   }
   if (h2 !== undefined) {
     const ex = layout.headers.find((h) => h.includes(GROUP_SEP)) ?? '';
-    notes.push({ row: h1!,
+    notes.push({
+      row: h1!,
       message: `第 ${h1}–${h2} 行是两行表头：上层的合并单元格与下层表头合起来读${ex ? `，如「${ex}」` : ''}`,
-      messageEn: `Rows ${h1}–${h2} are one header of two rows: each merged group cell is read with the sub-headers under it${ex ? `, e.g. ${ex}` : ''}` });
+      messageEn: `Rows ${h1}–${h2} are one header of two rows: each merged group cell is read with the sub-headers under it${ex ? `, e.g. ${ex}` : ''}`,
+    });
   } else if (h1 !== 1 && layout.titleRows.length === 0) {
     notes.push({ row: h1!, message: `表头在第 ${h1} 行`, messageEn: `The header is in row ${h1}` });
   }
@@ -276,20 +291,44 @@ export function layoutMessages(layout: SheetLayout, kind: LayoutKind): { notes: 
   for (const s of layout.skipped) {
     const header = layout.headers[s.column] || null;
     if (s.amid) {
-      problems.push(s.what === 'total'
-        ? { row: s.row, column: header, value: s.text,
-          message: `第 ${s.row} 行是合计行（「${s.text}」），夹在数据行中间：合计不是一个${w.zh}，导入会把它当作一行重复计数；请删除这一行（表格最上方或最下方的合计行会自动略过）`,
-          messageEn: `Row ${s.row} is a totals row ("${s.text}") amid the data: a total is not a ${w.en} and would be counted twice; delete the row (a totals row at the top or bottom of the table is skipped by itself)` }
-        : { row: s.row, column: header, value: s.text,
-          message: `第 ${s.row} 行是“其中”分项（「${s.text}」），夹在数据行中间：它是上一行的一部分，导入会重复计数；请删除这一行`,
-          messageEn: `Row ${s.row} is an "of which" breakdown ("${s.text}") amid the data: it is part of the row above and would be counted twice; delete the row` });
+      problems.push(
+        s.what === 'total'
+          ? {
+              row: s.row,
+              column: header,
+              value: s.text,
+              message: `第 ${s.row} 行是合计行（「${s.text}」），夹在数据行中间：合计不是一个${w.zh}，导入会把它当作一行重复计数；请删除这一行（表格最上方或最下方的合计行会自动略过）`,
+              messageEn: `Row ${s.row} is a totals row ("${s.text}") amid the data: a total is not a ${w.en} and would be counted twice; delete the row (a totals row at the top or bottom of the table is skipped by itself)`,
+            }
+          : {
+              row: s.row,
+              column: header,
+              value: s.text,
+              message: `第 ${s.row} 行是“其中”分项（「${s.text}」），夹在数据行中间：它是上一行的一部分，导入会重复计数；请删除这一行`,
+              messageEn: `Row ${s.row} is an "of which" breakdown ("${s.text}") amid the data: it is part of the row above and would be counted twice; delete the row`,
+            },
+      );
       continue;
     }
-    notes.push(s.what === 'total'
-      ? { row: s.row, message: `第 ${s.row} 行是合计行（「${s.text}」），不是一个${w.zh}，已略过`, messageEn: `Row ${s.row} is a totals row ("${s.text}"), not a ${w.en}; skipped` }
-      : s.what === 'ofWhich'
-        ? { row: s.row, message: `第 ${s.row} 行是合计的“其中”分项（「${s.text}」），已略过`, messageEn: `Row ${s.row} is an "of which" line of the total ("${s.text}"); skipped` }
-        : { row: s.row, message: `第 ${s.row} 行是表注或签名行（「${s.text}」），已略过`, messageEn: `Row ${s.row} is a footnote or signature line ("${s.text}"); skipped` });
+    notes.push(
+      s.what === 'total'
+        ? {
+            row: s.row,
+            message: `第 ${s.row} 行是合计行（「${s.text}」），不是一个${w.zh}，已略过`,
+            messageEn: `Row ${s.row} is a totals row ("${s.text}"), not a ${w.en}; skipped`,
+          }
+        : s.what === 'ofWhich'
+          ? {
+              row: s.row,
+              message: `第 ${s.row} 行是合计的“其中”分项（「${s.text}」），已略过`,
+              messageEn: `Row ${s.row} is an "of which" line of the total ("${s.text}"); skipped`,
+            }
+          : {
+              row: s.row,
+              message: `第 ${s.row} 行是表注或签名行（「${s.text}」），已略过`,
+              messageEn: `Row ${s.row} is a footnote or signature line ("${s.text}"); skipped`,
+            },
+    );
   }
   return { notes, problems };
 }

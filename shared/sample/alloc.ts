@@ -42,9 +42,7 @@ export function allocate(total: number, weights: readonly number[], caps?: reado
 
   const out = ideal.map((x, i) => Math.min(Math.floor(x + 1e-9), cap(i)));
   let remainder = total - out.reduce((s, x) => s + x, 0);
-  const order = [...Array(n).keys()]
-    .filter((i) => out[i]! < cap(i))
-    .sort((a, b) => (ideal[b]! - out[b]!) - (ideal[a]! - out[a]!) || a - b);
+  const order = [...Array(n).keys()].filter((i) => out[i]! < cap(i)).sort((a, b) => ideal[b]! - out[b]! - (ideal[a]! - out[a]!) || a - b);
   for (let k = 0; remainder > 0 && order.length > 0; k = (k + 1) % order.length) {
     const i = order[k]!;
     if (out[i]! < cap(i)) {

@@ -14,10 +14,11 @@ import { discRadiusKm } from './alloc.ts';
 import { GridIndex, ringArea, inRing, toLat, toLon, toX, toY, triangulate } from './geom.ts';
 import { rngFor } from './prng.ts';
 
-export type BoundaryGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
-export interface SampleBoundary { code: string; geometry: BoundaryGeometry }
+export type BoundaryGeometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+export interface SampleBoundary {
+  code: string;
+  geometry: BoundaryGeometry;
+}
 
 const TOWNSHIP_KINDS = new Set(['street', 'town', 'township']);
 /** Outside sites: on a ring at this multiple of a county's disc radius … */
@@ -31,7 +32,11 @@ const CLEARANCE_KM = 2.2;
 const FRAME_KM = 40;
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-interface Site { x: number; y: number; label: number }
+interface Site {
+  x: number;
+  y: number;
+  label: number;
+}
 
 /**
  * Boundaries of every street/town/township and every county in `units` (codes as the units'), in
@@ -63,8 +68,7 @@ export function generateSampleBoundaries(units: readonly Unit[]): SampleBoundary
 
   // Outside sites.
   const discs = counties.map((c) => ({ x: toX(c.lon!), y: toY(c.lat!), r: discRadiusKm(c.area_km2 ?? 0) }));
-  const insideAny = (x: number, y: number, factor: number, skip = -1) =>
-    discs.some((d, k) => k !== skip && Math.hypot(x - d.x, y - d.y) < d.r * factor);
+  const insideAny = (x: number, y: number, factor: number, skip = -1) => discs.some((d, k) => k !== skip && Math.hypot(x - d.x, y - d.y) < d.r * factor);
   const rng = rngFor('boundaries', 'outside');
   const outside = (x: number, y: number) => {
     sites.push({ x: x + rng.uniform(-0.05, 0.05), y: y + rng.uniform(-0.05, 0.05), label: -1 });
@@ -74,13 +78,20 @@ export function generateSampleBoundaries(units: readonly Unit[]): SampleBoundary
     for (let i = 0; i < n; i++) {
       const a = (2 * Math.PI * i) / n;
       const r = d.r * RING_FACTOR * (1 + 0.04 * Math.sin(3 * a + k));
-      const x = d.x + r * Math.cos(a), y = d.y + r * Math.sin(a);
+      const x = d.x + r * Math.cos(a),
+        y = d.y + r * Math.sin(a);
       if (!insideAny(x, y, 1.0, k) && clear(x, y)) outside(x, y);
     }
   });
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const s of sites) {
-    x0 = Math.min(x0, s.x); y0 = Math.min(y0, s.y); x1 = Math.max(x1, s.x); y1 = Math.max(y1, s.y);
+    x0 = Math.min(x0, s.x);
+    y0 = Math.min(y0, s.y);
+    x1 = Math.max(x1, s.x);
+    y1 = Math.max(y1, s.y);
   }
   for (let x = Math.floor(x0 / LATTICE_KM) * LATTICE_KM - 12; x <= x1 + 12; x += LATTICE_KM) {
     for (let y = Math.floor(y0 / LATTICE_KM) * LATTICE_KM - 12; y <= y1 + 12; y += LATTICE_KM) {
@@ -99,8 +110,7 @@ export function generateSampleBoundaries(units: readonly Unit[]): SampleBoundary
   const countyRegions = voronoi((s) => (s.label < 0 ? -1 : countyOf[s.label]!));
   for (const u of units) {
     const t = tIndex.get(u.code);
-    const rings = t !== undefined ? townshipRegions.get(t)
-      : u.kind === 'county' ? countyRegions.get(counties.indexOf(u)) : undefined;
+    const rings = t !== undefined ? townshipRegions.get(t) : u.kind === 'county' ? countyRegions.get(counties.indexOf(u)) : undefined;
     if (rings && byCode.has(u.code)) out.push({ code: u.code, geometry: toGeometry(rings) });
   }
   return out;
@@ -117,13 +127,19 @@ function cellsOf(sites: readonly Site[]): (labelOf: (s: Site) => number) => Map<
   const d = triangulate(xy);
   const { triangles, halfedges } = d;
   const nT = triangles.length / 3;
-  const cx = new Float64Array(nT), cy = new Float64Array(nT);
+  const cx = new Float64Array(nT),
+    cy = new Float64Array(nT);
   for (let t = 0; t < nT; t++) {
     const [a, b, c] = [triangles[3 * t]!, triangles[3 * t + 1]!, triangles[3 * t + 2]!];
-    const ax = xy[2 * a]!, ay = xy[2 * a + 1]!;
-    const bx = xy[2 * b]! - ax, by = xy[2 * b + 1]! - ay, qx = xy[2 * c]! - ax, qy = xy[2 * c + 1]! - ay;
+    const ax = xy[2 * a]!,
+      ay = xy[2 * a + 1]!;
+    const bx = xy[2 * b]! - ax,
+      by = xy[2 * b + 1]! - ay,
+      qx = xy[2 * c]! - ax,
+      qy = xy[2 * c + 1]! - ay;
     const den = 2 * (bx * qy - by * qx);
-    const b2 = bx * bx + by * by, c2 = qx * qx + qy * qy;
+    const b2 = bx * bx + by * by,
+      c2 = qx * qx + qy * qy;
     cx[t] = ax + (qy * b2 - by * c2) / den;
     cy[t] = ay + (bx * c2 - qx * b2) / den;
   }
@@ -133,7 +149,8 @@ function cellsOf(sites: readonly Site[]): (labelOf: (s: Site) => number) => Map<
     // Per label: the directed Voronoi edges (triangle → triangle) around it, all turning the same way.
     const succ = new Map<number, Map<number, number>>();
     for (let e = 0; e < triangles.length; e++) {
-      const p = triangles[e]!, q = triangles[next(e)]!;
+      const p = triangles[e]!,
+        q = triangles[next(e)]!;
       const lp = labels[p]!;
       if (lp < 0 || lp === labels[q]) continue;
       const o = halfedges[e]!;
@@ -151,7 +168,8 @@ function cellsOf(sites: readonly Site[]): (labelOf: (s: Site) => number) => Map<
         const ring: number[] = [];
         for (let t = start; !done.has(t); t = m.get(t)!) {
           done.add(t);
-          const x = cx[t]!, y = cy[t]!;
+          const x = cx[t]!,
+            y = cy[t]!;
           const n = ring.length;
           if (n === 0 || ring[n - 2] !== x || ring[n - 1] !== y) ring.push(x, y);
           if (!m.has(m.get(t)!)) throw new Error('boundaries: an open Voronoi boundary');
@@ -176,7 +194,9 @@ function toGeometry(rings: readonly number[][]): BoundaryGeometry {
     for (let i = r.length - 2; i >= 0; i -= 2) out.push(r[i]!, r[i + 1]!);
     return out;
   };
-  const outers = rings.filter((_, k) => Math.sign(areas[k]!) === sign).map((r) => ccw(r, 1))
+  const outers = rings
+    .filter((_, k) => Math.sign(areas[k]!) === sign)
+    .map((r) => ccw(r, 1))
     .sort((a, b) => ringArea(b) - ringArea(a));
   const holes = rings.filter((_, k) => Math.sign(areas[k]!) !== sign).map((r) => ccw(r, -1));
   const polys = outers.map((r) => [r]);

@@ -26,15 +26,29 @@ export interface Rates {
  * rows 9–15 and §一(一) (8.76 health technicians per 1,000). GPs: 2.7 per 10,000 = 0.27 per 1,000.
  */
 export const CHANGSHA_2020: Rates = {
-  beds_open: 8.28, physicians: 3.26, tcm_physicians: 0.61, nurses: 4.25, pharmacists: 0.39, gps: 0.27,
-  public_health_staff: 0.76, health_technicians: 8.76, childcare_places: 1.6,
+  beds_open: 8.28,
+  physicians: 3.26,
+  tcm_physicians: 0.61,
+  nurses: 4.25,
+  pharmacists: 0.39,
+  gps: 0.27,
+  public_health_staff: 0.76,
+  health_technicians: 8.76,
+  childcare_places: 1.6,
 };
 export const CHANGSHA_2020_SOURCE = '长政办发〔2021〕62号';
 
 /** Ziyang: illustrative rural ratios, lower than Changsha's. Not from any document. */
 export const ZIYANG_ILLUSTRATIVE: Rates = {
-  beds_open: 6.4, physicians: 2.5, tcm_physicians: 0.45, nurses: 2.9, pharmacists: 0.28, gps: 0.22,
-  public_health_staff: 0.6, health_technicians: 6.2, childcare_places: 1.0,
+  beds_open: 6.4,
+  physicians: 2.5,
+  tcm_physicians: 0.45,
+  nurses: 2.9,
+  pharmacists: 0.28,
+  gps: 0.22,
+  public_health_staff: 0.6,
+  health_technicians: 6.2,
+  childcare_places: 1.0,
 };
 
 /** The total a rate (per 1,000) asks of a population. */
@@ -44,7 +58,11 @@ type IntField = 'beds_open' | 'physicians' | 'nurses' | 'pharmacists' | 'tcm_phy
 
 function share(drafts: readonly Draft[], field: IntField, rawKey: keyof Raw, total: number, cap?: (f: Facility) => number): void {
   const ds = drafts.filter((d) => d.raw[rawKey] !== null);
-  const values = allocate(total, ds.map((d) => d.raw[rawKey]!), cap ? ds.map((d) => cap(d.f)) : undefined);
+  const values = allocate(
+    total,
+    ds.map((d) => d.raw[rawKey]!),
+    cap ? ds.map((d) => cap(d.f)) : undefined,
+  );
   ds.forEach((d, i) => (d.f[field] = values[i]!));
 }
 
@@ -63,6 +81,9 @@ export function calibrate(drafts: readonly Draft[], population: number, rates: R
   const floor = ds.map((d) => (d.f.physicians ?? 0) + (d.f.nurses ?? 0) + (d.f.pharmacists ?? 0));
   const extra = T('health_technicians') - floor.reduce((s, x) => s + x, 0);
   if (extra < 0) throw new Error('calibration: health technicians below physicians + nurses + pharmacists');
-  const more = allocate(extra, ds.map((d) => d.raw.otherTech!));
+  const more = allocate(
+    extra,
+    ds.map((d) => d.raw.otherTech!),
+  );
   ds.forEach((d, i) => (d.f.health_technicians = floor[i]! + more[i]!));
 }

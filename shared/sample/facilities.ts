@@ -11,11 +11,24 @@ import { rawFigures, staticFields, type Raw } from './profiles.ts';
 import { REAL_HOSPITALS } from './real-hospitals.ts';
 import type { CountyCtx, TownshipCtx } from './units.ts';
 
-export interface Draft { f: Facility; raw: Raw; city: string }
+export interface Draft {
+  f: Facility;
+  raw: Raw;
+  city: string;
+}
 
 /** 120 stations per county (Kaifu's five: see 开政办发〔2022〕26号, which targets 5–6). */
 const EMS_STATIONS: Record<string, number> = {
-  '430102': 3, '430103': 4, '430104': 5, '430105': 5, '430111': 4, '430112': 4, '430121': 5, '430181': 6, '430182': 6, '430902': 2,
+  '430102': 3,
+  '430103': 4,
+  '430104': 5,
+  '430105': 5,
+  '430111': 4,
+  '430112': 4,
+  '430121': 5,
+  '430181': 6,
+  '430182': 6,
+  '430902': 2,
 };
 /** Ziyang's two planned sub-centres (益资政办发〔2023〕20号) are central THCs today, not yet sub-centres. */
 const ZIYANG_CENTRAL_THC = ['新桥河镇', '茈湖口镇'];
@@ -74,12 +87,22 @@ export function countyFacilities(c: CountyCtx, weaker: boolean, names: NameBook)
   const nSecondary = Math.max(1, Math.round(c.unit.population! / 250_000));
   for (let i = 1; i <= nSecondary; i++) {
     const t = pickPlace(3);
-    inTownship(`F${c.code6}-SH${pad(i)}`, names.fresh(() => privateHospitalName(rng, shortName(t.name), false)), 'secondary_hospital', t);
+    inTownship(
+      `F${c.code6}-SH${pad(i)}`,
+      names.fresh(() => privateHospitalName(rng, shortName(t.name), false)),
+      'secondary_hospital',
+      t,
+    );
   }
   const nPrimary = Math.round(c.unit.population! / 60_000);
   for (let i = 1; i <= nPrimary; i++) {
     const t = pickPlace(2);
-    inTownship(`F${c.code6}-H${pad(i)}`, names.fresh(() => privateHospitalName(rng, shortName(t.name), true)), 'primary_hospital', t);
+    inTownship(
+      `F${c.code6}-H${pad(i)}`,
+      names.fresh(() => privateHospitalName(rng, shortName(t.name), true)),
+      'primary_hospital',
+      t,
+    );
   }
 
   // Community hospitals: two in an urban district, one in a rural county, none yet in Ziyang.
@@ -88,12 +111,15 @@ export function countyFacilities(c: CountyCtx, weaker: boolean, names: NameBook)
   for (const t of chStreets) inTownship(`F${t.code9}-CH`, names.take(`${prefix}${shortName(t.name)}社区医院`), 'community_hospital', t);
 
   // Primary care: one CHC per street, one THC per town/township; stations and village clinics.
-  const central = new Set<TownshipCtx>(c.code6 === '430902'
-    ? towns.filter((t) => ZIYANG_CENTRAL_THC.includes(t.name))
-    : towns.length >= 3
-      ? [...towns].sort((a, b) => b.unit.population! - a.unit.population! || a.code9.localeCompare(b.code9))
-        .slice(0, Math.max(1, Math.round(towns.length / 5)))
-      : []);
+  const central = new Set<TownshipCtx>(
+    c.code6 === '430902'
+      ? towns.filter((t) => ZIYANG_CENTRAL_THC.includes(t.name))
+      : towns.length >= 3
+        ? [...towns]
+            .sort((a, b) => b.unit.population! - a.unit.population! || a.code9.localeCompare(b.code9))
+            .slice(0, Math.max(1, Math.round(towns.length / 5)))
+        : [],
+  );
   for (const t of c.townships) {
     if (t.kind === 'street') inTownship(`F${t.code9}-CHC`, `${t.name}社区卫生服务中心`, 'chc', t);
     else if (central.has(t)) inTownship(`F${t.code9}-THC`, `${t.name}中心卫生院`, 'central_thc', t);
@@ -118,12 +144,22 @@ export function countyFacilities(c: CountyCtx, weaker: boolean, names: NameBook)
     let t = c.seat;
     for (let k = 0; k < 20 && (k === 0 || elderlyPlaces.has(t)); k++) t = towns.length > 0 && i % 2 === 0 ? rng.pick(towns) : pickPlace(1);
     elderlyPlaces.add(t);
-    inTownship(`F${c.code6}-EC${pad(i)}`, names.fresh(() => elderlyName(rng, shortName(t.name), t.kind !== 'street')), 'elderly_care', t);
+    inTownship(
+      `F${c.code6}-EC${pad(i)}`,
+      names.fresh(() => elderlyName(rng, shortName(t.name), t.kind !== 'street')),
+      'elderly_care',
+      t,
+    );
   }
   const nChildcare = Math.max(2, Math.round(c.unit.population! / 50_000));
   for (let i = 1; i <= nChildcare; i++) {
     const t = pickPlace(3);
-    inTownship(`F${c.code6}-CC${pad(i, 3)}`, names.fresh(() => childcareName(rng, shortName(t.name))), 'childcare', t);
+    inTownship(
+      `F${c.code6}-CC${pad(i, 3)}`,
+      names.fresh(() => childcareName(rng, shortName(t.name))),
+      'childcare',
+      t,
+    );
   }
   return out;
 }

@@ -21,22 +21,26 @@ export const dist = (ax: number, ay: number, bx: number, by: number): number => 
 
 /** Squared distance from p to the piece a–b, and the parameter (0–1) of the nearest point. */
 export function pieceDist2(px: number, py: number, ax: number, ay: number, bx: number, by: number): { d2: number; t: number } {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const len2 = dx * dx + dy * dy;
   let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
   t = t < 0 ? 0 : t > 1 ? 1 : t;
-  const qx = ax + t * dx - px, qy = ay + t * dy - py;
+  const qx = ax + t * dx - px,
+    qy = ay + t * dy - py;
   return { d2: qx * qx + qy * qy, t };
 }
 
 /** Where the pieces a–b and c–d cross (parameters along each, both strictly inside), or null. */
-export function crossing(
-  ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number,
-): { t: number; u: number } | null {
-  const rx = bx - ax, ry = by - ay, sx = dx - cx, sy = dy - cy;
+export function crossing(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): { t: number; u: number } | null {
+  const rx = bx - ax,
+    ry = by - ay,
+    sx = dx - cx,
+    sy = dy - cy;
   const den = rx * sy - ry * sx;
   if (Math.abs(den) < 1e-12) return null;
-  const qx = cx - ax, qy = cy - ay;
+  const qx = cx - ax,
+    qy = cy - ay;
   const t = (qx * sy - qy * sx) / den;
   const u = (qx * ry - qy * rx) / den;
   const eps = 1e-9;
@@ -55,7 +59,9 @@ export function crossesPolyline(ax: number, ay: number, bx: number, by: number, 
 export class GridIndex {
   private readonly cells = new Map<number, number[]>();
   private readonly cell: number;
-  constructor(cell: number) { this.cell = cell; }
+  constructor(cell: number) {
+    this.cell = cell;
+  }
   private key(cx: number, cy: number): number {
     return (cx + 32768) * 65536 + (cy + 32768);
   }
@@ -109,7 +115,8 @@ export class UnionFind {
     return r;
   }
   union(a: number, b: number): boolean {
-    const ra = this.find(a), rb = this.find(b);
+    const ra = this.find(a),
+      rb = this.find(b);
     if (ra === rb) return false;
     if (ra < rb) this.parent[rb] = ra;
     else this.parent[ra] = rb;
@@ -145,8 +152,10 @@ export function neighbourGraphs(xy: readonly number[]): NeighbourGraphs {
     const d = triangulate(xy);
     const seen = new Set<number>();
     for (let e = 0; e < d.triangles.length; e++) {
-      const a = d.triangles[e]!, b = d.triangles[e % 3 === 2 ? e - 2 : e + 1]!;
-      const i = Math.min(a, b), j = Math.max(a, b);
+      const a = d.triangles[e]!,
+        b = d.triangles[e % 3 === 2 ? e - 2 : e + 1]!;
+      const i = Math.min(a, b),
+        j = Math.max(a, b);
       const key = i * n + j;
       if (!seen.has(key)) {
         seen.add(key);
@@ -162,13 +171,17 @@ export function neighbourGraphs(xy: readonly number[]): NeighbourGraphs {
     adj[i]!.push(j);
     adj[j]!.push(i);
   }
-  const x = (i: number) => xy[2 * i]!, y = (i: number) => xy[2 * i + 1]!;
+  const x = (i: number) => xy[2 * i]!,
+    y = (i: number) => xy[2 * i + 1]!;
   const d2 = (i: number, j: number) => (x(i) - x(j)) ** 2 + (y(i) - y(j)) ** 2;
-  const rng: boolean[] = [], gabriel: boolean[] = [];
+  const rng: boolean[] = [],
+    gabriel: boolean[] = [];
   for (const [i, j] of edges) {
     const l2 = d2(i, j);
-    const mx = (x(i) + x(j)) / 2, my = (y(i) + y(j)) / 2;
-    let inRng = true, inGabriel = true;
+    const mx = (x(i) + x(j)) / 2,
+      my = (y(i) + y(j)) / 2;
+    let inRng = true,
+      inGabriel = true;
     for (const k of [...adj[i]!, ...adj[j]!]) {
       if (k === i || k === j) continue;
       if (Math.max(d2(i, k), d2(j, k)) < l2) inRng = false;
@@ -197,7 +210,10 @@ export function inRing(x: number, y: number, ring: readonly number[]): boolean {
   let inside = false;
   const n = ring.length / 2;
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = ring[2 * i]!, yi = ring[2 * i + 1]!, xj = ring[2 * j]!, yj = ring[2 * j + 1]!;
+    const xi = ring[2 * i]!,
+      yi = ring[2 * i + 1]!,
+      xj = ring[2 * j]!,
+      yj = ring[2 * j + 1]!;
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

@@ -29,19 +29,51 @@ interface Spec {
 }
 
 const SPECS: readonly Spec[] = [
-  { street: '望麓园街道', year: 2022, kind: 'relocate', name: '望麓园街道社区卫生服务中心搬离现址、择址新建',
-    text: '望麓园、伍家岭街道社区卫生服务中心现址尽快搬离，确保过渡期内业务用房，确定择址新建或租赁方案（2022年前）' },
-  { street: '伍家岭街道', year: 2022, kind: 'relocate', name: '伍家岭街道社区卫生服务中心搬离现址、择址新建',
-    text: '望麓园、伍家岭街道社区卫生服务中心现址尽快搬离，确保过渡期内业务用房，确定择址新建或租赁方案（2022年前）' },
-  { street: '沙坪街道', year: 2022, kind: 'relocate', name: '沙坪街道社区卫生服务中心新址（沙坪医院内）',
-    text: '在沙坪医院中统筹沙坪街道社区卫生服务中心新址用房（2022年前）', extra: '示例方案中没有沙坪医院这一机构，其位置为示例生成。' },
-  { street: '新河街道', year: 2023, kind: 'expand', name: '新河街道社区卫生服务中心扩建提质',
+  {
+    street: '望麓园街道',
+    year: 2022,
+    kind: 'relocate',
+    name: '望麓园街道社区卫生服务中心搬离现址、择址新建',
+    text: '望麓园、伍家岭街道社区卫生服务中心现址尽快搬离，确保过渡期内业务用房，确定择址新建或租赁方案（2022年前）',
+  },
+  {
+    street: '伍家岭街道',
+    year: 2022,
+    kind: 'relocate',
+    name: '伍家岭街道社区卫生服务中心搬离现址、择址新建',
+    text: '望麓园、伍家岭街道社区卫生服务中心现址尽快搬离，确保过渡期内业务用房，确定择址新建或租赁方案（2022年前）',
+  },
+  {
+    street: '沙坪街道',
+    year: 2022,
+    kind: 'relocate',
+    name: '沙坪街道社区卫生服务中心新址（沙坪医院内）',
+    text: '在沙坪医院中统筹沙坪街道社区卫生服务中心新址用房（2022年前）',
+    extra: '示例方案中没有沙坪医院这一机构，其位置为示例生成。',
+  },
+  {
+    street: '新河街道',
+    year: 2023,
+    kind: 'expand',
+    name: '新河街道社区卫生服务中心扩建提质',
     text: '完成区妇幼中心搬离后新河街道社区卫生服务中心扩建提质建设（2023年前）',
-    extra: '业务用房面积 +1,500 ㎡ 为示例估算：文件未给出数字。', deltas: { floor_area_m2: 1500 } },
-  { street: '芙蓉北路街道', year: 2023, kind: 'relocate', name: '芙蓉北路街道社区卫生服务中心新址选址和建设',
-    text: '确定并完成芙蓉北路街道社区卫生服务中心新址选址和建设（2023年前）' },
-  { street: '秀峰街道', year: 2024, kind: 'relocate', name: '秀峰街道社区卫生服务中心新址用房（新建楼盘配套）',
-    text: '在新建楼盘配套中统筹秀峰街道社区卫生服务中心新址用房（2024年前）' },
+    extra: '业务用房面积 +1,500 ㎡ 为示例估算：文件未给出数字。',
+    deltas: { floor_area_m2: 1500 },
+  },
+  {
+    street: '芙蓉北路街道',
+    year: 2023,
+    kind: 'relocate',
+    name: '芙蓉北路街道社区卫生服务中心新址选址和建设',
+    text: '确定并完成芙蓉北路街道社区卫生服务中心新址选址和建设（2023年前）',
+  },
+  {
+    street: '秀峰街道',
+    year: 2024,
+    kind: 'relocate',
+    name: '秀峰街道社区卫生服务中心新址用房（新建楼盘配套）',
+    text: '在新建楼盘配套中统筹秀峰街道社区卫生服务中心新址用房（2024年前）',
+  },
 ];
 
 const round5 = (v: number) => Math.round(v * 1e5) / 1e5;
@@ -69,12 +101,26 @@ export function kaifuSampleProjects(plan: SamplePlan): ProjectInput[] {
     if (!street) throw new Error(`sample: no ${s.street} in 开福区`);
     const chc = plan.facilities.find((f) => f.type === 'chc' && f.unit_code === street.code);
     if (!chc) throw new Error(`sample: no community health centre in ${s.street}`);
-    const site = s.kind === 'relocate' ? newSite(street, plan.units.filter((u) => u.parent_code === street.code), chc) : null;
+    const site =
+      s.kind === 'relocate'
+        ? newSite(
+            street,
+            plan.units.filter((u) => u.parent_code === street.code),
+            chc,
+          )
+        : null;
     return {
-      year: s.year, kind: s.kind, facility_id: chc.id, name: s.name,
+      year: s.year,
+      kind: s.kind,
+      facility_id: chc.id,
+      name: s.name,
       ...(site ? { lon: site.lon, lat: site.lat } : {}),
       ...(s.deltas ? { deltas: s.deltas } : {}),
-      cost: null, source_document: DOCUMENT, source_clause: CLAUSE, responsible_unit: RESPONSIBLE, status: 'planned',
+      cost: null,
+      source_document: DOCUMENT,
+      source_clause: CLAUSE,
+      responsible_unit: RESPONSIBLE,
+      status: 'planned',
       note: `原文：${s.text}。${s.kind === 'relocate' ? GENERATED_SITE : ''}${s.extra ?? ''}`,
     };
   });

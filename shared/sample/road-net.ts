@@ -13,7 +13,15 @@ const SPUR_KM = 0.2;
 
 /** How major a class is (spurs and links look for roads of at least a rank). */
 export const RANK: Readonly<Record<string, number>> = {
-  motorway: 8, trunk: 7, primary: 6, motorway_link: 5, secondary: 5, tertiary: 4, unclassified: 3, residential: 3, service: 1,
+  motorway: 8,
+  trunk: 7,
+  primary: 6,
+  motorway_link: 5,
+  secondary: 5,
+  tertiary: 4,
+  unclassified: 3,
+  residential: 3,
+  service: 1,
 };
 
 export interface Edge {
@@ -50,11 +58,15 @@ export class Net {
    * amplitudes, `amp` × length for the first), with tighter bends in hill country.
    */
   curve(a: number, b: number, rng: Rng, amp: number, pieceKm: number, hill = 0): number[] {
-    const ax = this.x[a]!, ay = this.y[a]!, bx = this.x[b]!, by = this.y[b]!;
+    const ax = this.x[a]!,
+      ay = this.y[a]!,
+      bx = this.x[b]!,
+      by = this.y[b]!;
     const L = dist(ax, ay, bx, by);
-    const nx = L > 0 ? -(by - ay) / L : 0, ny = L > 0 ? (bx - ax) / L : 0;
+    const nx = L > 0 ? -(by - ay) / L : 0,
+      ny = L > 0 ? (bx - ax) / L : 0;
     const modes: { k: number; a: number }[] = [];
-    for (let k = 1; k <= 4; k++) modes.push({ k, a: rng.uniform(-1, 1) * amp * L / k ** 1.5 });
+    for (let k = 1; k <= 4; k++) modes.push({ k, a: (rng.uniform(-1, 1) * amp * L) / k ** 1.5 });
     if (hill > 0.15) {
       // Switchbacks: half-waves about every 1.2 km, up to 0.2 km out.
       const k = Math.max(2, Math.round(L / 1.2));
@@ -100,7 +112,6 @@ export class Net {
       for (const pts of keep.slice(1)) this.edges.push({ ...e, pts });
     }
   }
-
 }
 
 /** Where two roads (not motorways) cross, give both a shared point there. */
@@ -111,7 +122,8 @@ export function nodeCrossings(net: Net): void {
   for (const e of net.edges) {
     if (!e.alive || e.motorway) continue;
     for (let k = 0; k + 1 < e.pts.length; k++) {
-      const a = e.pts[k]!, b = e.pts[k + 1]!;
+      const a = e.pts[k]!,
+        b = e.pts[k + 1]!;
       index.addBox(pieces.length, net.x[a]!, net.y[a]!, net.x[b]!, net.y[b]!);
       pieces.push({ e, k });
     }
@@ -125,15 +137,18 @@ export function nodeCrossings(net: Net): void {
   index.forEachCell((ids, cx, cy) => {
     for (let m = 0; m < ids.length; m++) {
       const P = pieces[ids[m]!]!;
-      const a = P.e.pts[P.k]!, b = P.e.pts[P.k + 1]!;
+      const a = P.e.pts[P.k]!,
+        b = P.e.pts[P.k + 1]!;
       for (let q = m + 1; q < ids.length; q++) {
         const Q = pieces[ids[q]!]!;
         if (Q.e === P.e) continue;
-        const c = Q.e.pts[Q.k]!, d = Q.e.pts[Q.k + 1]!;
+        const c = Q.e.pts[Q.k]!,
+          d = Q.e.pts[Q.k + 1]!;
         if (a === c || a === d || b === c || b === d) continue;
         const hit = crossing(net.x[a]!, net.y[a]!, net.x[b]!, net.y[b]!, net.x[c]!, net.y[c]!, net.x[d]!, net.y[d]!);
         if (!hit) continue;
-        const x = net.x[a]! + hit.t * (net.x[b]! - net.x[a]!), y = net.y[a]! + hit.t * (net.y[b]! - net.y[a]!);
+        const x = net.x[a]! + hit.t * (net.x[b]! - net.x[a]!),
+          y = net.y[a]! + hit.t * (net.y[b]! - net.y[a]!);
         if (Math.floor(x / cell) !== cx || Math.floor(y / cell) !== cy) continue; // counted in its own cell only
         // A crossing within a metre of a piece's end is at that end.
         let p = [a, b, c, d].find((q) => dist(net.x[q]!, net.y[q]!, x, y) < 0.001) ?? -1;
@@ -157,7 +172,8 @@ export function roadPoints(net: Net, minRank = 0): { index: GridIndex; used: Uin
 
 export function nearestPoint(net: Net, index: GridIndex, x: number, y: number, maxKm: number, accept: (p: number) => boolean = () => true): number {
   for (let r = 0.25; ; r *= 2) {
-    let best = -1, bd = Infinity;
+    let best = -1,
+      bd = Infinity;
     index.near(x, y, Math.min(r, maxKm), (p) => {
       const d = dist(net.x[p]!, net.y[p]!, x, y);
       if (d < bd && d <= Math.min(r, maxKm) && accept(p)) {
@@ -179,7 +195,8 @@ export function addSpurs(net: Net, places: readonly { key: string; x: number; y:
   for (const e of net.edges) {
     if (!e.alive || e.motorway) continue;
     for (let k = 0; k + 1 < e.pts.length; k++) {
-      const a = e.pts[k]!, b = e.pts[k + 1]!;
+      const a = e.pts[k]!,
+        b = e.pts[k + 1]!;
       pieceIndex.addBox(pieces.length, net.x[a]!, net.y[a]!, net.x[b]!, net.y[b]!);
       pieces.push({ e, k });
     }
@@ -194,15 +211,18 @@ export function addSpurs(net: Net, places: readonly { key: string; x: number; y:
     for (let r = 0.5; !best && r <= 16; r *= 2) {
       pieceIndex.near(pl.x, pl.y, r, (id) => {
         const { e, k } = pieces[id]!;
-        const a = e.pts[k]!, b = e.pts[k + 1]!;
+        const a = e.pts[k]!,
+          b = e.pts[k + 1]!;
         const h = pieceDist2(pl.x, pl.y, net.x[a]!, net.y[a]!, net.x[b]!, net.y[b]!);
         if (h.d2 <= r * r && (!best || h.d2 < best.d2)) best = { e, k, t: h.t, d2: h.d2 };
       });
     }
     if (!best) continue;
     const { e, k, t } = best;
-    const a = e.pts[k]!, b = e.pts[k + 1]!;
-    const px = net.x[a]! + t * (net.x[b]! - net.x[a]!), py = net.y[a]! + t * (net.y[b]! - net.y[a]!);
+    const a = e.pts[k]!,
+      b = e.pts[k + 1]!;
+    const px = net.x[a]! + t * (net.x[b]! - net.x[a]!),
+      py = net.y[a]! + t * (net.y[b]! - net.y[a]!);
     let from: number;
     if (dist(px, py, net.x[a]!, net.y[a]!) < 0.001) from = a;
     else if (dist(px, py, net.x[b]!, net.y[b]!) < 0.001) from = b;
@@ -281,13 +301,21 @@ export function joinComponents(net: Net): void {
 export function relaxOneWays(net: Net): void {
   for (let round = 0; round < 10; round++) {
     const n = net.x.length;
-    const from: number[] = [], to: number[] = [];
+    const from: number[] = [],
+      to: number[] = [];
     for (const e of net.edges) {
       if (!e.alive) continue;
       for (let i = 0; i + 1 < e.pts.length; i++) {
-        const a = e.pts[i]!, b = e.pts[i + 1]!;
-        if (e.oneway >= 0) { from.push(a); to.push(b); }
-        if (e.oneway <= 0) { from.push(b); to.push(a); }
+        const a = e.pts[i]!,
+          b = e.pts[i + 1]!;
+        if (e.oneway >= 0) {
+          from.push(a);
+          to.push(b);
+        }
+        if (e.oneway <= 0) {
+          from.push(b);
+          to.push(a);
+        }
       }
     }
     const comp = stronglyConnected(n, Int32Array.from(from), Int32Array.from(to));
@@ -315,11 +343,13 @@ function csr(n: number, from: Int32Array, to: Int32Array): { start: Int32Array; 
 
 /** Kosaraju, iterative: the strongly connected component of each of the n nodes of the arcs from[k] → to[k]. */
 export function stronglyConnected(n: number, from: Int32Array, to: Int32Array): Int32Array {
-  const out = csr(n, from, to), inn = csr(n, to, from);
+  const out = csr(n, from, to),
+    inn = csr(n, to, from);
   const order = new Int32Array(n);
   let ordered = 0;
   const seen = new Uint8Array(n);
-  const stack = new Int32Array(n), next = new Int32Array(n);
+  const stack = new Int32Array(n),
+    next = new Int32Array(n);
   for (let s = 0; s < n; s++) {
     if (seen[s]) continue;
     seen[s] = 1;
@@ -353,7 +383,10 @@ export function stronglyConnected(n: number, from: Int32Array, to: Int32Array): 
       const v = stack[top--]!;
       for (let i = inn.start[v]!; i < inn.start[v + 1]!; i++) {
         const w = inn.adj[i]!;
-        if (comp[w]! < 0) { comp[w] = c; stack[++top] = w; }
+        if (comp[w]! < 0) {
+          comp[w] = c;
+          stack[++top] = w;
+        }
       }
     }
     c++;
@@ -396,7 +429,7 @@ export function toNetworkData(net: Net): RoadNetworkData {
     let pts = e.pts.slice();
     // Extend forwards, then backwards.
     for (const forward of [true, false]) {
-      for (let cur = k; ;) {
+      for (let cur = k; ; ) {
         const p = forward ? pts[pts.length - 1]! : pts[0]!;
         const o = continuation(cur, p);
         if (o === undefined || done[o]) break;
@@ -430,7 +463,9 @@ export function toNetworkData(net: Net): RoadNetworkData {
   const speedKmh = new Float32Array(merged.length);
   merged.forEach((e, k) => (speedKmh[k] = e.f >= 0.999 ? NaN : Math.max(5, Math.round((DEFAULT_ROAD_SPEEDS[e.cls] ?? 30) * e.f))));
   return {
-    offsets, coords, speedKmh,
+    offsets,
+    coords,
+    speedKmh,
     highway: merged.map((e) => e.cls),
     oneway: Int8Array.from(merged.map((e) => e.oneway)),
   };

@@ -39,8 +39,19 @@ const CITY_CENTRE: readonly [number, number] = [112.978, 28.196];
 const HUB_COUNTY = '430102';
 /** The 湘江 through the sample's area, roughly (WGS-84, south to north). */
 export const XIANG_RIVER: readonly (readonly [number, number])[] = [
-  [112.93, 27.8], [112.945, 27.95], [112.962, 28.05], [112.968, 28.12], [112.958, 28.2], [112.95, 28.26],
-  [112.925, 28.3], [112.88, 28.33], [112.845, 28.365], [112.835, 28.42], [112.8, 28.49], [112.765, 28.56], [112.74, 28.68],
+  [112.93, 27.8],
+  [112.945, 27.95],
+  [112.962, 28.05],
+  [112.968, 28.12],
+  [112.958, 28.2],
+  [112.95, 28.26],
+  [112.925, 28.3],
+  [112.88, 28.33],
+  [112.845, 28.365],
+  [112.835, 28.42],
+  [112.8, 28.49],
+  [112.765, 28.56],
+  [112.74, 28.68],
 ];
 
 /** Street lattice spacing (km) and its turn (radians). */
@@ -48,7 +59,6 @@ const LATTICE_KM = 0.42;
 const LATTICE_TURN = 0.12;
 /** Roads in hill country drive at (1 − this × hilliness) of their class's speed. */
 const HILL_SLOWDOWN = 0.35;
-
 
 const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
 const smooth = (a: number, b: number, v: number) => {
@@ -64,8 +74,12 @@ export function hilliness(lon: number, lat: number): number {
   return Math.max(east, south, west);
 }
 
-
-interface Place { code: string; x: number; y: number; point: number }
+interface Place {
+  code: string;
+  x: number;
+  y: number;
+  point: number;
+}
 interface TownshipPlace extends Place {
   unit: Unit;
   county: string;
@@ -87,14 +101,16 @@ export function generateSampleRoads(plan: { units: readonly Unit[]; facilities: 
     .filter((u) => u.kind === 'street' || u.kind === 'town' || u.kind === 'township')
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((u) => {
-      const x = toX(u.lon!), y = toY(u.lat!);
+      const x = toX(u.lon!),
+        y = toY(u.lat!);
       return { code: u.code, unit: u, x, y, point: net.point(x, y), county: u.code.slice(0, 6), street: u.kind === 'street', seat: false, leaves: [] };
     });
   const tByCode = new Map(townships.map((t) => [t.code, t]));
   for (const u of units) {
     const t = u.parent_code == null ? undefined : tByCode.get(u.parent_code);
     if (t && (u.kind === 'community' || u.kind === 'village')) {
-      const x = toX(u.lon!), y = toY(u.lat!);
+      const x = toX(u.lon!),
+        y = toY(u.lat!);
       t.leaves.push({ code: u.code, x, y, point: -1 });
     }
   }
@@ -131,7 +147,9 @@ export function generateSampleRoads(plan: { units: readonly Unit[]; facilities: 
   addSpurs(net, [
     ...townships.map((t) => ({ key: t.code, x: t.x, y: t.y })),
     ...townships.flatMap((t) => t.leaves.map((l) => ({ key: l.code, x: l.x, y: l.y }))),
-    ...plan.facilities.filter(located).map((f) => ({ key: f.id, x: toX(f.lon!), y: toY(f.lat!) }))
+    ...plan.facilities
+      .filter(located)
+      .map((f) => ({ key: f.id, x: toX(f.lon!), y: toY(f.lat!) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
   ]);
   linkInterchanges(net, interchanges);
@@ -147,8 +165,10 @@ function latticeRadius(t: TownshipPlace): number {
 
 /** The street lattice of urban areas: every street's disc, and a small one at each town's seat. */
 function buildLattice(net: Net, townships: readonly TownshipPlace[], crossesRiver: (pts: readonly number[]) => boolean): void {
-  const ox = toX(CITY_CENTRE[0]), oy = toY(CITY_CENTRE[1]);
-  const c = Math.cos(LATTICE_TURN), s = Math.sin(LATTICE_TURN);
+  const ox = toX(CITY_CENTRE[0]),
+    oy = toY(CITY_CENTRE[1]);
+  const c = Math.cos(LATTICE_TURN),
+    s = Math.sin(LATTICE_TURN);
   const S = LATTICE_KM;
   const base = (i: number, j: number) => ({ x: ox + S * (i * c - j * s), y: oy + S * (i * s + j * c) });
   // Per lattice node: the sparsest-needed step (1 every line, 2 every other, 3 every third) and whether central.
@@ -165,7 +185,8 @@ function buildLattice(net: Net, townships: readonly TownshipPlace[], crossesRive
       r = (t.unit.kind === 'town' ? 0.55 : 0.4) + Math.min(0.5, (t.unit.population ?? 0) / 80_000);
       step = 1;
     }
-    const di = ((t.x - ox) * c + (t.y - oy) * s) / S, dj = (-(t.x - ox) * s + (t.y - oy) * c) / S;
+    const di = ((t.x - ox) * c + (t.y - oy) * s) / S,
+      dj = (-(t.x - ox) * s + (t.y - oy) * c) / S;
     const reach = Math.ceil(r / S) + 1;
     for (let i = Math.floor(di) - reach; i <= Math.ceil(di) + reach; i++) {
       for (let j = Math.floor(dj) - reach; j <= Math.ceil(dj) + reach; j++) {
@@ -203,7 +224,10 @@ function buildLattice(net: Net, townships: readonly TownshipPlace[], crossesRive
   };
   const sorted = [...nodes.values()].sort((a, b) => a.i - b.i || a.j - b.j);
   for (const n of sorted) {
-    for (const [di, dj] of [[1, 0], [0, 1]] as const) {
+    for (const [di, dj] of [
+      [1, 0],
+      [0, 1],
+    ] as const) {
       const m = nodes.get(`${n.i + di},${n.j + dj}`);
       if (!m) continue;
       const step = Math.max(n.step, m.step);
@@ -216,9 +240,8 @@ function buildLattice(net: Net, townships: readonly TownshipPlace[], crossesRive
       const pts = [pointOf(n.i, n.j), pointOf(n.i + di, n.j + dj)];
       if (((line % 8) + 8) % 8 !== 0 && crossesRiver(pts)) continue;
       // One-way residential streets in the central districts, whole lines at a time, alternating direction.
-      const oneway = central && cls === 'residential' && rngFor('road-oneway', `${di}`, `${line}`).chance(0.35)
-        ? ((((line - 1) / 2) % 2) + 2) % 2 === 0 ? 1 : -1
-        : 0;
+      const oneway =
+        central && cls === 'residential' && rngFor('road-oneway', `${di}`, `${line}`).chance(0.35) ? (((((line - 1) / 2) % 2) + 2) % 2 === 0 ? 1 : -1) : 0;
       net.edge(pts, cls, 1, oneway);
     }
   }
@@ -242,7 +265,8 @@ function buildMotorways(net: Net, townships: readonly TownshipPlace[], seats: Re
   // Interchanges every third ring point (about 7 km apart).
   for (let i = 0; i < n; i += 3) interchanges.add(ring[i]!);
   for (let i = 0; i < n; i++) {
-    const a = ring[i]!, b = ring[(i + 1) % n]!;
+    const a = ring[i]!,
+      b = ring[(i + 1) % n]!;
     net.edge(net.curve(a, b, rng, 0.02, 1.5), 'motorway', 1, 0, true);
   }
   const nearestRing = (x: number, y: number) => {
@@ -258,9 +282,13 @@ function buildMotorways(net: Net, townships: readonly TownshipPlace[], seats: Re
     for (const [x, y] of way) {
       const L = dist(net.x[prev]!, net.y[prev]!, x, y);
       const legs = Math.max(1, Math.round(L / 10));
-      const x0 = net.x[prev]!, y0 = net.y[prev]!;
+      const x0 = net.x[prev]!,
+        y0 = net.y[prev]!;
       for (let k = 1; k <= legs; k++) {
-        const p = net.point(x0 + ((x - x0) * k) / legs + r.uniform(-0.4, 0.4) * (k < legs ? 1 : 0), y0 + ((y - y0) * k) / legs + r.uniform(-0.4, 0.4) * (k < legs ? 1 : 0));
+        const p = net.point(
+          x0 + ((x - x0) * k) / legs + r.uniform(-0.4, 0.4) * (k < legs ? 1 : 0),
+          y0 + ((y - y0) * k) / legs + r.uniform(-0.4, 0.4) * (k < legs ? 1 : 0),
+        );
         net.edge(net.curve(prev, p, r, 0.03, 1.5), 'motorway', 1, 0, true);
         interchanges.add(p);
         prev = p;
@@ -293,7 +321,8 @@ function buildMotorways(net: Net, townships: readonly TownshipPlace[], seats: Re
   radial('north-east', '430121');
   radial('east', '430181');
   // 京港澳 (G4), north–south east of the centre, joining the ring on either side.
-  const south = nearestRing(toX(113.1), toY(28.0)), north = nearestRing(toX(113.08), toY(28.35));
+  const south = nearestRing(toX(113.1), toY(28.0)),
+    north = nearestRing(toX(113.08), toY(28.35));
   route('g4-south', south, [[toX(113.12), toY(28.0)]]);
   route('g4-north', north, [[toX(113.11), toY(28.52)]]);
   return [...interchanges].sort((a, b) => a - b);
@@ -317,7 +346,8 @@ function buildArterials(net: Net, seats: ReadonlyMap<string, TownshipPlace>): vo
   routes.forEach(([cls, stops], r) => {
     const pts = stops.filter((s): s is number => s !== undefined);
     for (let i = 0; i + 1 < pts.length; i++) {
-      const a = pts[i]!, b = pts[i + 1]!;
+      const a = pts[i]!,
+        b = pts[i + 1]!;
       if (a === b) continue;
       net.edge(net.curve(a, b, rngFor('road-arterial', `${r}`, `${i}`), 0.05, 0.6), cls);
     }
@@ -327,7 +357,8 @@ function buildArterials(net: Net, seats: ReadonlyMap<string, TownshipPlace>): vo
 /** Dijkstra (binary heap) over a graph of adjacency lists with lengths: each node's predecessor and the edge it came by. */
 function shortestTree(n: number, adj: readonly { to: number; len: number; edge: number }[][], from: number): { prev: Int32Array; via: Int32Array } {
   const distTo = new Float64Array(n).fill(Infinity);
-  const prev = new Int32Array(n).fill(-1), via = new Int32Array(n).fill(-1);
+  const prev = new Int32Array(n).fill(-1),
+    via = new Int32Array(n).fill(-1);
   const heap: number[] = [];
   const less = (i: number, j: number) => distTo[heap[i]!]! < distTo[heap[j]!]! || (distTo[heap[i]!] === distTo[heap[j]!] && heap[i]! < heap[j]!);
   const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
@@ -340,8 +371,9 @@ function shortestTree(n: number, adj: readonly { to: number; len: number; edge: 
     const last = heap.pop()!;
     if (heap.length > 0) {
       heap[0] = last;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1, r = l + 1;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < heap.length && less(l, m)) m = l;
         if (r < heap.length && less(r, m)) m = r;
@@ -377,13 +409,17 @@ function shortestTree(n: number, adj: readonly { to: number; len: number; edge: 
  * lattices meet. Class by use: the links each county's towns take to reach its seat.
  */
 function buildCountyRoads(
-  net: Net, townships: readonly TownshipPlace[], seats: ReadonlyMap<string, TownshipPlace>,
-  crossesRiver: (pts: readonly number[]) => boolean, midHill: (a: number, b: number) => number,
+  net: Net,
+  townships: readonly TownshipPlace[],
+  seats: ReadonlyMap<string, TownshipPlace>,
+  crossesRiver: (pts: readonly number[]) => boolean,
+  midHill: (a: number, b: number) => number,
 ): void {
   const g = neighbourGraphs(townships.flatMap((t) => [t.x, t.y]));
   const kept: { i: number; j: number; len: number }[] = [];
   g.edges.forEach(([i, j], k) => {
-    const a = townships[i]!, b = townships[j]!;
+    const a = townships[i]!,
+      b = townships[j]!;
     const len = dist(a.x, a.y, b.x, b.y);
     const extra = g.gabriel[k] && rngFor('road-county-extra', a.code, b.code).chance(0.35);
     // Two streets whose lattices meet are joined by the lattice.
@@ -405,7 +441,8 @@ function buildCountyRoads(
     });
   }
   kept.forEach((e, k) => {
-    const a = townships[e.i]!, b = townships[e.j]!;
+    const a = townships[e.i]!,
+      b = townships[e.j]!;
     const hill = midHill(a.point, b.point);
     const cls = use[k]! >= 5 ? 'primary' : use[k]! >= 1 || a.seat || b.seat ? 'secondary' : 'tertiary';
     const pts = net.curve(a.point, b.point, rngFor('road-county', a.code, b.code), 0.07 + 0.08 * hill, 0.6, hill);
@@ -420,7 +457,9 @@ function buildCountyRoads(
  * are tertiary where two or more villages use them (乡道), the rest unclassified (村道).
  */
 function buildVillageRoads(
-  net: Net, townships: readonly TownshipPlace[], crossesRiver: (pts: readonly number[]) => boolean,
+  net: Net,
+  townships: readonly TownshipPlace[],
+  crossesRiver: (pts: readonly number[]) => boolean,
   midHill: (a: number, b: number) => number,
 ): void {
   const places: { place: Place; town: number }[] = [];
@@ -437,7 +476,8 @@ function buildVillageRoads(
   const g = neighbourGraphs(places.flatMap(({ place }) => [place.x, place.y]));
   const kept: { i: number; j: number; len: number }[] = [];
   g.edges.forEach(([i, j], k) => {
-    const a = places[i]!, b = places[j]!;
+    const a = places[i]!,
+      b = places[j]!;
     if (a.town < 0 && b.town < 0) return;
     const len = dist(a.place.x, a.place.y, b.place.x, b.place.y);
     const extra = g.gabriel[k] && rngFor('road-village-extra', a.place.code, b.place.code).chance(0.35);
@@ -459,7 +499,8 @@ function buildVillageRoads(
     });
   });
   kept.forEach((e, k) => {
-    const a = places[e.i]!.place, b = places[e.j]!.place;
+    const a = places[e.i]!.place,
+      b = places[e.j]!.place;
     const hill = midHill(a.point, b.point);
     const pts = net.curve(a.point, b.point, rngFor('road-village', a.code, b.code), 0.07 + 0.08 * hill, 0.45, hill);
     if (crossesRiver(pts)) return;

@@ -35,7 +35,8 @@ const ZIYANG_SMART_UNITS = '各乡镇（街道、长春经开区）、区卫生�
 const CS6_DOC = '长政办发〔2023〕6号';
 const CS6_CLAUSE = '§三(一)3';
 const CS6_YEAR = 2025;
-const CS6_TEXT = '遴选一批已达到“优质服务基层行”活动推荐标准的乡镇中心卫生院进行重点建设，加大投入和指导，力争到2025年，全市建成12家县域医疗次中心（达到二级综合医院水平），望城区、长沙县各建成2家，浏阳市、宁乡市各建成4家';
+const CS6_TEXT =
+  '遴选一批已达到“优质服务基层行”活动推荐标准的乡镇中心卫生院进行重点建设，加大投入和指导，力争到2025年，全市建成12家县域医疗次中心（达到二级综合医院水平），望城区、长沙县各建成2家，浏阳市、宁乡市各建成4家';
 const CS6_UNITS = '市卫生健康委、市发展改革委、市自然资源规划局、市住房城乡建设局、各区县人民政府';
 /** 长政办发〔2023〕6号 §三(一)3: how many sub-centres each county builds. */
 export const CS6_SUB_CENTRES: readonly { county: string; count: number }[] = [
@@ -84,15 +85,29 @@ function ziyangProjects(plan: SamplePlan): ProjectInput[] {
     const thc = plan.facilities.find((f) => f.type === 'central_thc' && f.unit_code === unit.code);
     if (!thc) throw new Error(`sample: no central township health centre in ${town}`);
     return {
-      year: ZIYANG_YEAR, kind: 'upgrade', facility_id: thc.id, type: 'sub_centre',
+      year: ZIYANG_YEAR,
+      kind: 'upgrade',
+      facility_id: thc.id,
+      type: 'sub_centre',
       name: `${thc.name}建设为县（区）域医疗次中心（${area}）`,
-      cost: null, source_document: ZIYANG_DOC, source_clause: '§三(一)1', responsible_unit: ZIYANG_SUB_CENTRE_UNITS, status: 'planned',
+      cost: null,
+      source_document: ZIYANG_DOC,
+      source_clause: '§三(一)1',
+      responsible_unit: ZIYANG_SUB_CENTRE_UNITS,
+      status: 'planned',
       note: `原文：${ZIYANG_SUB_CENTRE_TEXT}。${ZIYANG_NO_YEAR}“达到二级医院规模”文件未给出床位等数字，项目只改机构类型。`,
     };
   });
   out.push({
-    year: ZIYANG_YEAR, kind: 'other', name: '资阳区智慧医疗中心建设', unit_code: ZIYANG_CODE,
-    cost: null, source_document: ZIYANG_DOC, source_clause: '§三(一)2', responsible_unit: ZIYANG_SMART_UNITS, status: 'planned',
+    year: ZIYANG_YEAR,
+    kind: 'other',
+    name: '资阳区智慧医疗中心建设',
+    unit_code: ZIYANG_CODE,
+    cost: null,
+    source_document: ZIYANG_DOC,
+    source_clause: '§三(一)2',
+    responsible_unit: ZIYANG_SMART_UNITS,
+    status: 'planned',
     note: `原文：${ZIYANG_SMART_TEXT}。${ZIYANG_NO_YEAR}文件未给出投资。`,
   });
   return out;
@@ -105,14 +120,22 @@ function changshaSubCentres(plan: SamplePlan): ProjectInput[] {
     if (!county) continue;
     const picks = pickSubCentres(plan, county, count);
     const centrals = picks.filter((p) => p.central).length;
-    const why = centrals === count
-      ? `示例取${name}实有床位最多的${count}所中心卫生院`
-      : `示例方案中${name}只有${centrals}所中心卫生院：取${centrals === 1 ? '它' : `这${centrals}所`}和实有床位最多的${count - centrals}所乡镇卫生院（文件写的是遴选乡镇中心卫生院）`;
+    const why =
+      centrals === count
+        ? `示例取${name}实有床位最多的${count}所中心卫生院`
+        : `示例方案中${name}只有${centrals}所中心卫生院：取${centrals === 1 ? '它' : `这${centrals}所`}和实有床位最多的${count - centrals}所乡镇卫生院（文件写的是遴选乡镇中心卫生院）`;
     for (const { facility } of picks) {
       out.push({
-        year: CS6_YEAR, kind: 'upgrade', facility_id: facility.id, type: 'sub_centre',
+        year: CS6_YEAR,
+        kind: 'upgrade',
+        facility_id: facility.id,
+        type: 'sub_centre',
         name: `${facility.name}建设为县域医疗次中心`,
-        cost: null, source_document: CS6_DOC, source_clause: CS6_CLAUSE, responsible_unit: CS6_UNITS, status: 'planned',
+        cost: null,
+        source_document: CS6_DOC,
+        source_clause: CS6_CLAUSE,
+        responsible_unit: CS6_UNITS,
+        status: 'planned',
         note: `原文：${CS6_TEXT}。示例选择：文件未列名，只给出各区县家数；${why}。“达到二级综合医院水平”文件未给出数字，项目只改机构类型。`,
       });
     }
@@ -126,19 +149,37 @@ function changsha14fyp(plan: SamplePlan): ProjectInput[] {
   const yuelu = plan.units.find((u) => u.code === YUELU_CODE);
   if (mch && yuelu && yuelu.lon !== null && yuelu.lat !== null) {
     out.push({
-      year: CS62_YEAR, kind: 'new', type: 'mch_centre', facility_id: `${mch.id}-HX`,
-      name: '市妇幼保健院（河西新院）项目', facility_name: '长沙市妇幼保健院（河西新院）',
-      lon: yuelu.lon, lat: yuelu.lat,
-      cost: null, source_document: CS62_DOC, source_clause: '§三(四)1', responsible_unit: null, status: 'planned',
-      note: '原文：“十四五”期间，市属医疗卫生单位计划实施重大建设项目13个，计划建筑面积73.16万平方米，总投资71.53亿元。……重点完成……市妇幼保健院（河西新院）项目……等建设任务。'
+      year: CS62_YEAR,
+      kind: 'new',
+      type: 'mch_centre',
+      facility_id: `${mch.id}-HX`,
+      name: '市妇幼保健院（河西新院）项目',
+      facility_name: '长沙市妇幼保健院（河西新院）',
+      lon: yuelu.lon,
+      lat: yuelu.lat,
+      cost: null,
+      source_document: CS62_DOC,
+      source_clause: '§三(四)1',
+      responsible_unit: null,
+      status: 'planned',
+      note:
+        '原文：“十四五”期间，市属医疗卫生单位计划实施重大建设项目13个，计划建筑面积73.16万平方米，总投资71.53亿元。……重点完成……市妇幼保健院（河西新院）项目……等建设任务。'
         + `${CS62_NO_COST}文件只写“河西”（湘江以西）：新院放在岳麓区的中心点，坐标为示例生成；床位、人员等文件未给出，新院的数字留空。`,
     });
   }
   if (plan.units.some((u) => u.code === CHANGSHA_CODE)) {
     out.push({
-      year: CS62_YEAR, kind: 'other', name: '长沙市智慧医疗云平台建设', unit_code: CHANGSHA_CODE,
-      cost: null, source_document: CS62_DOC, source_clause: '§三(九)1', responsible_unit: null, status: 'planned',
-      note: '原文：依托长沙市政务云，运用信创等技术建设统一权威、互联互通的长沙市智慧医疗云平台，实现全市医疗健康数据交换、信息共享、功能整合、协同应用。'
+      year: CS62_YEAR,
+      kind: 'other',
+      name: '长沙市智慧医疗云平台建设',
+      unit_code: CHANGSHA_CODE,
+      cost: null,
+      source_document: CS62_DOC,
+      source_clause: '§三(九)1',
+      responsible_unit: null,
+      status: 'planned',
+      note:
+        '原文：依托长沙市政务云，运用信创等技术建设统一权威、互联互通的长沙市智慧医疗云平台，实现全市医疗健康数据交换、信息共享、功能整合、协同应用。'
         + '文件未给出投资和责任单位；年份取规划期末（2025年）。',
     });
   }

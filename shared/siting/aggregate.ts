@@ -44,7 +44,12 @@ export function aggregateDemand(keys: readonly ArrayLike<number>[], population: 
     let slot = (h ^ (h >>> 13)) & mask;
     let e: number;
     while ((e = table[slot]!) !== -1 && !same(first[e]!, d)) slot = (slot + 1) & mask;
-    if (e === -1) { e = first.length; table[slot] = e; first.push(d); sums.push(0); }
+    if (e === -1) {
+      e = first.length;
+      table[slot] = e;
+      first.push(d);
+      sums.push(0);
+    }
     sums[e]! += population[d]!;
     of[d] = e;
   }

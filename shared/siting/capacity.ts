@@ -40,7 +40,8 @@ export interface CapacityResult {
 
 export function greedyCapacity(input: CapacityInput): CapacityResult {
   const { sets, columns, weight, limit, capacity } = input;
-  const m = sets.candidateCount, n = sets.demandCount;
+  const m = sets.candidateCount,
+    n = sets.demandCount;
   const residual = weight.slice();
   const inReach = new Float64Array(m);
   for (let c = 0; c < m; c++) {
@@ -61,11 +62,15 @@ export function greedyCapacity(input: CapacityInput): CapacityResult {
     }
   };
   while (chosen.length < input.k) {
-    let best = -1, bestGain = tol;
+    let best = -1,
+      bestGain = tol;
     for (let c = 0; c < m; c++) {
       if (open[c]) continue;
       const g = Math.min(capacity[c]!, inReach[c]!);
-      if (g > bestGain + (best < 0 ? 0 : tol)) { best = c; bestGain = g; }
+      if (g > bestGain + (best < 0 ? 0 : tol)) {
+        best = c;
+        bestGain = g;
+      }
     }
     if (best < 0) break;
     open[best] = 1;
@@ -75,10 +80,14 @@ export function greedyCapacity(input: CapacityInput): CapacityResult {
       if (room <= 0) break;
       const d = sets.demand[i]!;
       const amount = Math.min(residual[d]!, room);
-      if (amount > 0) { take(d, amount); room -= amount; }
+      if (amount > 0) {
+        take(d, amount);
+        room -= amount;
+      }
     }
   }
-  const sequential = assign(input, chosen, false), byTime = assign(input, chosen, true);
+  const sequential = assign(input, chosen, false),
+    byTime = assign(input, chosen, true);
   return byTime.total > sequential.total + tol ? byTime : sequential;
 }
 
@@ -90,22 +99,32 @@ function assign(input: CapacityInput, chosen: number[], allByTime: boolean): Cap
   const { sets, weight, limit, capacity } = input;
   const n = sets.demandCount;
   const left = weight.slice();
-  const assigned = new Float64Array(n), site = new Int32Array(n).fill(-1), most = new Float64Array(n);
+  const assigned = new Float64Array(n),
+    site = new Int32Array(n).fill(-1),
+    most = new Float64Array(n);
   const served: number[] = [];
   const pairs: number[] = allByTime ? pairsByTime(sets, chosen, limit) : chosen.flatMap((c) => pairsByTime(sets, [c], limit));
   const siteOf = new Map<number, number>(chosen.map((c, at) => [c, at]));
   const room = chosen.map((c) => capacity[c]!);
   for (let at = 0; at < chosen.length; at++) served.push(0);
-  const flowPair: number[] = [], flowAmount: number[] = [];
+  const flowPair: number[] = [],
+    flowAmount: number[] = [];
   for (const i of pairs) {
     const c = candidateOfPair(sets, i);
     const at = siteOf.get(c)!;
     const d = sets.demand[i]!;
     const amount = Math.min(left[d]!, room[at]!);
     if (!(amount > 0)) continue;
-    left[d]! -= amount; room[at]! -= amount; served[at]! += amount; assigned[d]! += amount;
-    if (amount > most[d]!) { most[d] = amount; site[d] = c; }
-    flowPair.push(i); flowAmount.push(amount);
+    left[d]! -= amount;
+    room[at]! -= amount;
+    served[at]! += amount;
+    assigned[d]! += amount;
+    if (amount > most[d]!) {
+      most[d] = amount;
+      site[d] = c;
+    }
+    flowPair.push(i);
+    flowAmount.push(amount);
   }
   let total = 0;
   for (const s of served) total += s;
@@ -123,10 +142,12 @@ function pairsByTime(sets: CoverageSets, candidates: readonly number[], limit: F
 
 /** The candidate whose row holds pair i (rows are consecutive: a binary search of the offsets). */
 export function candidateOfPair(sets: CoverageSets, i: number): number {
-  let lo = 0, hi = sets.candidateCount - 1;
+  let lo = 0,
+    hi = sets.candidateCount - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (sets.offsets[mid]! <= i) lo = mid; else hi = mid - 1;
+    if (sets.offsets[mid]! <= i) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }
@@ -149,9 +170,12 @@ export function groupShares(inst: Instance, sets: CoverageSets, r: CapacityResul
  * groups' column order) back on the demand points: each point of a group gets the group's share.
  */
 export function assignmentFromMip(inst: Instance, x: Float64Array, weight: Float64Array): CapacityResult {
-  const m = inst.candidateCount, n = weight.length;
+  const m = inst.candidateCount,
+    n = weight.length;
   const servedBy = new Map<number, number>();
-  const share = new Float64Array(inst.groupCount), siteOf = new Int32Array(inst.groupCount).fill(-1), most = new Float64Array(inst.groupCount);
+  const share = new Float64Array(inst.groupCount),
+    siteOf = new Int32Array(inst.groupCount).fill(-1),
+    most = new Float64Array(inst.groupCount);
   for (let g = 0; g < inst.groupCount; g++) {
     for (let j = inst.colStart[g]!, end = inst.colStart[g + 1]!; j < end; j++) {
       const v = Math.min(1, x[m + j]!);
@@ -159,10 +183,14 @@ export function assignmentFromMip(inst: Instance, x: Float64Array, weight: Float
       const c = inst.colCandidate[j]!;
       share[g]! += v;
       servedBy.set(c, (servedBy.get(c) ?? 0) + v * inst.weight[g]!);
-      if (v > most[g]!) { most[g] = v; siteOf[g] = c; }
+      if (v > most[g]!) {
+        most[g] = v;
+        siteOf[g] = c;
+      }
     }
   }
-  const assigned = new Float64Array(n), site = new Int32Array(n).fill(-1);
+  const assigned = new Float64Array(n),
+    site = new Int32Array(n).fill(-1);
   for (let d = 0; d < n; d++) {
     const g = inst.groupOf[d]!;
     if (g < 0) continue;

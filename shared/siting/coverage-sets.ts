@@ -62,9 +62,16 @@ export interface CoverageSetOptions {
   skip?: Uint8Array;
 }
 
-export function roadCoverageSets(graph: RoadGraph, direction: Direction, candidates: FacilitySources, demand: SnappedDemand,
-  limitSeconds: Float64Array | number, opts: CoverageSetOptions = {}): CoverageSets {
-  const n = demand.node.length, nodes = graph.nodeCount;
+export function roadCoverageSets(
+  graph: RoadGraph,
+  direction: Direction,
+  candidates: FacilitySources,
+  demand: SnappedDemand,
+  limitSeconds: Float64Array | number,
+  opts: CoverageSetOptions = {},
+): CoverageSets {
+  const n = demand.node.length,
+    nodes = graph.nodeCount;
   if (typeof limitSeconds !== 'number' && limitSeconds.length !== n) throw new RangeError('one limit per demand point');
   const skip = opts.skip;
   // Demand points bucketed by node, each with its connector seconds and its limit, and the
@@ -82,26 +89,38 @@ export function roadCoverageSets(graph: RoadGraph, direction: Direction, candida
   for (let k = 0; k < nodes; k++) atStart[k + 1]! += atStart[k]!;
   const placed = atStart[nodes]!;
   // (connector, limit) interleaved per slot: one cache line to read where separate arrays took two.
-  const atPoint = new Uint32Array(placed), atTimes = new Float64Array(2 * placed);
+  const atPoint = new Uint32Array(placed),
+    atTimes = new Float64Array(2 * placed);
   const fill = atStart.slice(0, nodes);
   for (let d = 0; d < n; d++) {
     const k = demand.node[d]!;
     if (k < 0 || skip?.[d]) continue;
     const j = fill[k]!++;
-    atPoint[j] = d; atTimes[2 * j] = demand.seconds[d]!; atTimes[2 * j + 1] = limitOf(limitSeconds, d);
+    atPoint[j] = d;
+    atTimes[2 * j] = demand.seconds[d]!;
+    atTimes[2 * j + 1] = limitOf(limitSeconds, d);
   }
 
   // Per node, the latest arrival from which some demand point is still reached within its limit:
   // one multi-source search from the demand points, backwards, each starting at −(limit − connector).
   // A candidate's search goes no further than that (exact: every node on a path that reaches a
   // point in time arrives before its need), which cuts the searches where nothing is left to reach.
-  const from = new Int32Array(placed), budget = new Float64Array(placed);
+  const from = new Int32Array(placed),
+    budget = new Float64Array(placed);
   let minStart = 0;
   for (const s of candidates.startSeconds) minStart = Math.min(minStart, s);
   for (let k = 0, j = 0; k < nodes; k++) {
-    for (; j < atStart[k + 1]!; j++) { from[j] = k; budget[j] = -(atTimes[2 * j + 1]! - atTimes[2 * j]!); }
+    for (; j < atStart[k + 1]!; j++) {
+      from[j] = k;
+      budget[j] = -(atTimes[2 * j + 1]! - atTimes[2 * j]!);
+    }
   }
-  const back = nearestFacility(graph, direction === 'from_facility' ? 'to_facility' : 'from_facility', { node: from, startSeconds: budget }, { maxSeconds: -minStart });
+  const back = nearestFacility(
+    graph,
+    direction === 'from_facility' ? 'to_facility' : 'from_facility',
+    { node: from, startSeconds: budget },
+    { maxSeconds: -minStart },
+  );
   const need = back.seconds;
   for (let k = 0; k < nodes; k++) need[k] = NEED_SLACK - need[k]!;
 
@@ -109,7 +128,8 @@ export function roadCoverageSets(graph: RoadGraph, direction: Direction, candida
   const { seconds: dist, touched } = search;
   const m = candidates.node.length;
   const offsets = new Uint32Array(m + 1);
-  let outPoint = new Uint32Array(Math.max(1024, 4 * n)), outSeconds = new Float64Array(outPoint.length);
+  let outPoint = new Uint32Array(Math.max(1024, 4 * n)),
+    outSeconds = new Float64Array(outPoint.length);
   let pairs = 0;
   for (let c = 0; c < m; c++) {
     offsets[c] = pairs;
@@ -123,11 +143,15 @@ export function roadCoverageSets(graph: RoadGraph, direction: Direction, candida
         const t = du + atTimes[2 * j]!;
         if (!(t <= atTimes[2 * j + 1]!)) continue;
         if (pairs === outPoint.length) {
-          const p = new Uint32Array(2 * pairs), s = new Float64Array(2 * pairs);
-          p.set(outPoint); s.set(outSeconds);
-          outPoint = p; outSeconds = s;
+          const p = new Uint32Array(2 * pairs),
+            s = new Float64Array(2 * pairs);
+          p.set(outPoint);
+          s.set(outSeconds);
+          outPoint = p;
+          outSeconds = s;
         }
-        outPoint[pairs] = atPoint[j]!; outSeconds[pairs++] = t;
+        outPoint[pairs] = atPoint[j]!;
+        outSeconds[pairs++] = t;
       }
     }
   }
@@ -152,13 +176,19 @@ export interface StraightLineOptions extends CoverageSetOptions {
  * candidate's start seconds. A candidate or point without valid coordinates reaches / is reached
  * by nothing.
  */
-export function straightLineCoverageSets(candidateLon: Float64Array, candidateLat: Float64Array,
-  demand: { lon: Float64Array; lat: Float64Array; urban: Uint8Array }, limitSeconds: Float64Array | number,
-  opts: StraightLineOptions = {}): CoverageSets {
+export function straightLineCoverageSets(
+  candidateLon: Float64Array,
+  candidateLat: Float64Array,
+  demand: { lon: Float64Array; lat: Float64Array; urban: Uint8Array },
+  limitSeconds: Float64Array | number,
+  opts: StraightLineOptions = {},
+): CoverageSets {
   const { model = DEFAULT_FALLBACK, startSeconds, skip } = opts;
-  const n = demand.lon.length, m = candidateLon.length;
+  const n = demand.lon.length,
+    m = candidateLon.length;
   if (typeof limitSeconds !== 'number' && limitSeconds.length !== n) throw new RangeError('one limit per demand point');
-  const urbanFactor = (model.detour * 3.6) / model.urbanKmh, ruralFactor = (model.detour * 3.6) / model.ruralKmh;
+  const urbanFactor = (model.detour * 3.6) / model.urbanKmh,
+    ruralFactor = (model.detour * 3.6) / model.ruralKmh;
   const placed: number[] = [];
   let maxLimit = -Infinity;
   for (let d = 0; d < n; d++) {
@@ -176,7 +206,8 @@ export function straightLineCoverageSets(candidateLon: Float64Array, candidateLa
   const out = new PairList(Math.max(1024, 4 * n));
   for (let c = 0; c < m; c++) {
     offsets[c] = out.length;
-    const x = candidateLon[c]!, y = candidateLat[c]!;
+    const x = candidateLon[c]!,
+      y = candidateLat[c]!;
     const start = startSeconds?.[c] ?? 0;
     if (which.length === 0 || !(Number.isFinite(x) && Number.isFinite(y)) || !(start <= maxLimit)) continue;
     const metres = (maxLimit - start) / fastest;
@@ -189,7 +220,8 @@ export function straightLineCoverageSets(candidateLon: Float64Array, candidateLa
     for (const item of found) {
       const d = which[item]!;
       const py = demand.lat[d]!;
-      const sLat = Math.sin(((py - y) * RAD) / 2), sLon = Math.sin(((demand.lon[d]! - x) * RAD) / 2);
+      const sLat = Math.sin(((py - y) * RAD) / 2),
+        sLon = Math.sin(((demand.lon[d]! - x) * RAD) / 2);
       const h = sLat * sLat + cosY * Math.cos(py * RAD) * sLon * sLon;
       const dist = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
       const t = start + dist * (demand.urban[d] === 1 ? urbanFactor : ruralFactor);
@@ -207,11 +239,13 @@ export function transpose(sets: CoverageSets): CoverageColumns {
   for (let i = 0; i < sets.demand.length; i++) offsets[sets.demand[i]! + 1]!++;
   for (let d = 0; d < n; d++) offsets[d + 1]! += offsets[d]!;
   const fill = offsets.slice(0, n);
-  const candidate = new Uint32Array(sets.demand.length), seconds = new Float64Array(sets.demand.length);
+  const candidate = new Uint32Array(sets.demand.length),
+    seconds = new Float64Array(sets.demand.length);
   for (let c = 0; c < m; c++) {
     for (let i = sets.offsets[c]!, end = sets.offsets[c + 1]!; i < end; i++) {
       const at = fill[sets.demand[i]!]!++;
-      candidate[at] = c; seconds[at] = sets.seconds[i]!;
+      candidate[at] = c;
+      seconds[at] = sets.seconds[i]!;
     }
   }
   return { offsets, candidate, seconds };
@@ -228,9 +262,12 @@ class PairList {
   }
   push(d: number, t: number): void {
     if (this.length === this.demand.length) {
-      const demand = new Uint32Array(this.length * 2), seconds = new Float64Array(this.length * 2);
-      demand.set(this.demand); seconds.set(this.seconds);
-      this.demand = demand; this.seconds = seconds;
+      const demand = new Uint32Array(this.length * 2),
+        seconds = new Float64Array(this.length * 2);
+      demand.set(this.demand);
+      seconds.set(this.seconds);
+      this.demand = demand;
+      this.seconds = seconds;
     }
     this.demand[this.length] = d;
     this.seconds[this.length++] = t;

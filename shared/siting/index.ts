@@ -54,8 +54,24 @@
  */
 export { type Aggregated, aggregateDemand, pick } from './aggregate.ts';
 export {
-  type CoverageColumns, type CoverageSetOptions, type CoverageSets, roadCoverageSets, type SnappedDemand, straightLineCoverageSets, type StraightLineOptions, transpose,
+  type CoverageColumns,
+  type CoverageSetOptions,
+  type CoverageSets,
+  roadCoverageSets,
+  type SnappedDemand,
+  straightLineCoverageSets,
+  type StraightLineOptions,
+  transpose,
 } from './coverage-sets.ts';
 export { ReachSearch } from './reach.ts';
 export type { MipModel, MipOptions, MipResult, MipSolver } from './mip.ts';
-export { coveredMask, existingSeconds, type SitingModel, type SitingNote, type SitingOptions, type SitingProblem, type SitingResult, solveSiting } from './solve.ts';
+export {
+  coveredMask,
+  existingSeconds,
+  type SitingModel,
+  type SitingNote,
+  type SitingOptions,
+  type SitingProblem,
+  type SitingResult,
+  solveSiting,
+} from './solve.ts';

@@ -55,7 +55,11 @@ const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 /** FNV-1a over 32-bit words, then a final avalanche (murmur3's). */
 const mix = (h: number, x: number) => Math.imul(h ^ x, 0x01000193);
-const avalanche = (h: number) => { h = Math.imul(h ^ (h >>> 16), 0x85ebca6b); h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35); return (h ^ (h >>> 16)) >>> 0; };
+const avalanche = (h: number) => {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+};
 
 export function buildInstance(input: GroupInput): Instance {
   const { columns, weight, base, limit, candidateCount: m } = input;
@@ -64,7 +68,9 @@ export function buildInstance(input: GroupInput): Instance {
   const cover = input.cost === 'cover';
   if (cover && !limit) throw new RangeError('cover costs need the limits');
   const groupOf = new Int32Array(n).fill(-1);
-  const w = new Growing(Float64Array, 1024), pts = new Growing(Float64Array, 1024), b = new Growing(Float64Array, 1024);
+  const w = new Growing(Float64Array, 1024),
+    pts = new Growing(Float64Array, 1024),
+    b = new Growing(Float64Array, 1024);
   const colStart = new Growing(Uint32Array, 1024);
   const cand = new Growing(Uint32Array, Math.max(1024, columns.candidate.length >> 2));
   const cost = new Growing(Float64Array, Math.max(1024, columns.candidate.length >> 2));
@@ -75,7 +81,8 @@ export function buildInstance(input: GroupInput): Instance {
   const hashOf = new Uint32Array(merge ? n : 0);
   const mask = capacity - 1;
   for (let d = 0; d < n; d++) {
-    const wd = weight[d]!, bd = base[d]!;
+    const wd = weight[d]!,
+      bd = base[d]!;
     if (!(wd > 0)) continue;
     // Append d's kept pairs as a tentative new group; drop them again if an equal group exists.
     const first = cand.length;
@@ -86,7 +93,8 @@ export function buildInstance(input: GroupInput): Instance {
       const t = cover ? (s <= limit![d]! ? 0 : NaN) : s < bd ? s : NaN;
       if (Number.isNaN(t)) continue;
       const c = columns.candidate[i]!;
-      cand.push(c); cost.push(t);
+      cand.push(c);
+      cost.push(t);
       f64[0] = t;
       h = mix(mix(mix(h, c), u32[0]!), u32[1]!);
     }
@@ -98,40 +106,67 @@ export function buildInstance(input: GroupInput): Instance {
       let slot = h & mask;
       for (let e: number; (e = table[slot]!) !== -1; slot = (slot + 1) & mask) {
         if (hashOf[e] !== h || b.data[e] !== bd) continue;
-        const s0 = colStart.data[e]!, len = colStart.data[e + 1]! - s0;
+        const s0 = colStart.data[e]!,
+          len = colStart.data[e + 1]! - s0;
         if (len !== count) continue;
         let same = true;
         for (let i = 0; i < count && same; i++) same = cand.data[s0 + i] === cand.data[first + i] && cost.data[s0 + i] === cost.data[first + i];
-        if (same) { g = e; break; }
+        if (same) {
+          g = e;
+          break;
+        }
       }
-      if (g < 0) { table[slot] = w.length; hashOf[w.length] = h; }
+      if (g < 0) {
+        table[slot] = w.length;
+        hashOf[w.length] = h;
+      }
     }
     if (g >= 0) {
-      cand.length = first; cost.length = first;
-      w.data[g]! += wd; pts.data[g]! += 1;
+      cand.length = first;
+      cost.length = first;
+      w.data[g]! += wd;
+      pts.data[g]! += 1;
     } else {
       g = w.length;
-      w.push(wd); pts.push(1); b.push(bd); colStart.push(cand.length);
+      w.push(wd);
+      pts.push(1);
+      b.push(bd);
+      colStart.push(cand.length);
     }
     groupOf[d] = g;
   }
-  const groups = w.length, pairs = cand.length;
-  const colCandidate = cand.done(), colCost = cost.done(), starts = colStart.done();
+  const groups = w.length,
+    pairs = cand.length;
+  const colCandidate = cand.done(),
+    colCost = cost.done(),
+    starts = colStart.done();
   // Rows by a counting sort of the columns (groups come out ascending).
   const rowStart = new Uint32Array(m + 1);
   for (let i = 0; i < pairs; i++) rowStart[colCandidate[i]! + 1]!++;
   for (let c = 0; c < m; c++) rowStart[c + 1]! += rowStart[c]!;
   const fill = rowStart.slice(0, m);
-  const rowGroup = new Uint32Array(pairs), rowCost = new Float64Array(pairs);
+  const rowGroup = new Uint32Array(pairs),
+    rowCost = new Float64Array(pairs);
   for (let g = 0; g < groups; g++) {
     for (let i = starts[g]!, end = starts[g + 1]!; i < end; i++) {
       const at = fill[colCandidate[i]!]!++;
-      rowGroup[at] = g; rowCost[at] = colCost[i]!;
+      rowGroup[at] = g;
+      rowCost[at] = colCost[i]!;
     }
   }
   return {
-    candidateCount: m, groupCount: groups, weight: w.done(), points: pts.done(), base: b.done(),
-    colStart: starts, colCandidate, colCost, rowStart, rowGroup, rowCost, groupOf,
+    candidateCount: m,
+    groupCount: groups,
+    weight: w.done(),
+    points: pts.done(),
+    base: b.done(),
+    colStart: starts,
+    colCandidate,
+    colCost,
+    rowStart,
+    rowGroup,
+    rowCost,
+    groupOf,
   };
 }
 
@@ -142,7 +177,10 @@ class Growing<T extends Float64Array | Uint32Array> {
   length = 0;
   data: T;
   private readonly make: TypedCtor<T>;
-  constructor(make: TypedCtor<T>, capacity: number) { this.make = make; this.data = new make(capacity); }
+  constructor(make: TypedCtor<T>, capacity: number) {
+    this.make = make;
+    this.data = new make(capacity);
+  }
   push(x: number): void {
     if (this.length === this.data.length) {
       const next = new this.make(this.length * 2);
@@ -151,5 +189,7 @@ class Growing<T extends Float64Array | Uint32Array> {
     }
     this.data[this.length++] = x;
   }
-  done(): T { return this.data.slice(0, this.length) as T; }
+  done(): T {
+    return this.data.slice(0, this.length) as T;
+  }
 }

@@ -29,40 +29,67 @@ export function lagrangianBound(inst: Instance, opts: LagrangeOptions): number {
   const k = Math.min(opts.k, m);
   const pairs = rowStart[m]!;
   const value = new Float64Array(pairs);
-  for (let r = 0; r < pairs; r++) { const g = rowGroup[r]!; value[r] = weight[g]! * (base[g]! - rowCost[r]!); }
-  const lambda = new Float64Array(G), step = new Float64Array(G), rho = new Float64Array(m);
+  for (let r = 0; r < pairs; r++) {
+    const g = rowGroup[r]!;
+    value[r] = weight[g]! * (base[g]! - rowCost[r]!);
+  }
+  const lambda = new Float64Array(G),
+    step = new Float64Array(G),
+    rho = new Float64Array(m);
   if (opts.sites && opts.sites.length > 0) {
     const s = new Search(inst);
     for (const c of opts.sites) s.add(c);
     for (let g = 0; g < G; g++) lambda[g] = weight[g]! * (base[g]! - s.cur[g]!);
   }
   const top = new Int32Array(Math.max(1, k));
-  const maxSteps = opts.maxSteps ?? 300, deadline = opts.deadline ?? Infinity;
-  let best = Infinity, mu = 2, sinceBetter = 0;
+  const maxSteps = opts.maxSteps ?? 300,
+    deadline = opts.deadline ?? Infinity;
+  let best = Infinity,
+    mu = 2,
+    sinceBetter = 0;
   const tol = 1e-9 * Math.max(1, opts.target);
   for (let it = 0; it < maxSteps; it++) {
     let L = 0;
     for (let g = 0; g < G; g++) L += lambda[g]!;
     for (let c = 0; c < m; c++) {
       let sum = 0;
-      for (let r = rowStart[c]!, end = rowStart[c + 1]!; r < end; r++) { const x = value[r]! - lambda[rowGroup[r]!]!; if (x > 0) sum += x; }
+      for (let r = rowStart[c]!, end = rowStart[c + 1]!; r < end; r++) {
+        const x = value[r]! - lambda[rowGroup[r]!]!;
+        if (x > 0) sum += x;
+      }
       rho[c] = sum;
     }
     const chosen = topK(rho, k, top);
     for (let i = 0; i < chosen; i++) L += rho[top[i]!]!;
-    if (L < best - tol) { best = L; sinceBetter = 0; } else if (++sinceBetter >= 20) { mu /= 2; sinceBetter = 0; }
+    if (L < best - tol) {
+      best = L;
+      sinceBetter = 0;
+    } else if (++sinceBetter >= 20) {
+      mu /= 2;
+      sinceBetter = 0;
+    }
     if (best - opts.target <= tol || mu < 1e-4 || Date.now() > deadline) break;
     // Subgradient: 1 − (how many chosen sites would take group g).
     step.fill(1);
     for (let i = 0; i < chosen; i++) {
       const c = top[i]!;
-      for (let r = rowStart[c]!, end = rowStart[c + 1]!; r < end; r++) { const g = rowGroup[r]!; if (value[r]! > lambda[g]!) step[g]!--; }
+      for (let r = rowStart[c]!, end = rowStart[c + 1]!; r < end; r++) {
+        const g = rowGroup[r]!;
+        if (value[r]! > lambda[g]!) step[g]!--;
+      }
     }
     let norm = 0;
-    for (let g = 0; g < G; g++) { const s = step[g]!; if (s > 0 && lambda[g] === 0) step[g] = 0; else norm += s * s; }
+    for (let g = 0; g < G; g++) {
+      const s = step[g]!;
+      if (s > 0 && lambda[g] === 0) step[g] = 0;
+      else norm += s * s;
+    }
     if (norm === 0) break; // λ is optimal: L(λ) is the bound
     const t = (mu * Math.max(L - opts.target, tol)) / norm;
-    for (let g = 0; g < G; g++) { const x = lambda[g]! - t * step[g]!; lambda[g] = x > 0 ? x : 0; }
+    for (let g = 0; g < G; g++) {
+      const x = lambda[g]! - t * step[g]!;
+      lambda[g] = x > 0 ? x : 0;
+    }
   }
   return best;
 }
@@ -74,7 +101,10 @@ function topK(values: Float64Array, k: number, out: Int32Array): number {
     const x = values[c]!;
     if (n === k && !(x > values[out[n - 1]!]!)) continue;
     let i = n < k ? n++ : n - 1;
-    while (i > 0 && values[out[i - 1]!]! < x) { out[i] = out[i - 1]!; i--; }
+    while (i > 0 && values[out[i - 1]!]! < x) {
+      out[i] = out[i - 1]!;
+      i--;
+    }
     out[i] = c;
   }
   return n;

@@ -20,9 +20,13 @@ export interface CoverResult {
 
 export function greedyCover(inst: Instance): CoverResult {
   const { candidateCount: m, groupCount: G, rowStart, rowGroup, colStart, colCandidate, weight, points } = inst;
-  const countGain = new Float64Array(m), popGain = new Float64Array(m);
+  const countGain = new Float64Array(m),
+    popGain = new Float64Array(m);
   for (let c = 0; c < m; c++) {
-    for (let r = rowStart[c]!, end = rowStart[c + 1]!; r < end; r++) { countGain[c]! += points[rowGroup[r]!]!; popGain[c]! += weight[rowGroup[r]!]!; }
+    for (let r = rowStart[c]!, end = rowStart[c + 1]!; r < end; r++) {
+      countGain[c]! += points[rowGroup[r]!]!;
+      popGain[c]! += weight[rowGroup[r]!]!;
+    }
   }
   const covered = new Uint8Array(G);
   const open = new Uint8Array(m);
@@ -40,8 +44,12 @@ export function greedyCover(inst: Instance): CoverResult {
     for (let r = rowStart[best]!, end = rowStart[best + 1]!; r < end; r++) {
       const g = rowGroup[r]!;
       if (covered[g]) continue;
-      covered[g] = 1; left--;
-      for (let j = colStart[g]!, jEnd = colStart[g + 1]!; j < jEnd; j++) { countGain[colCandidate[j]!]! -= points[g]!; popGain[colCandidate[j]!]! -= weight[g]!; }
+      covered[g] = 1;
+      left--;
+      for (let j = colStart[g]!, jEnd = colStart[g + 1]!; j < jEnd; j++) {
+        countGain[colCandidate[j]!]! -= points[g]!;
+        popGain[colCandidate[j]!]! -= weight[g]!;
+      }
     }
   }
   return { chosen: dropRedundant(inst, chosen), bound: coverLowerBound(inst) };

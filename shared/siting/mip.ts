@@ -52,7 +52,8 @@ export interface MipResult {
 export type MipSolver = (model: MipModel, opts: MipOptions) => MipResult;
 
 export function mclpModel(inst: Instance, k: number, start?: readonly number[]): MipModel {
-  const m = inst.candidateCount, G = inst.groupCount;
+  const m = inst.candidateCount,
+    G = inst.groupCount;
   const b = new ModelBuilder(m + G);
   for (let g = 0; g < G; g++) {
     b.cost[m + g] = inst.weight[g]!;
@@ -72,8 +73,14 @@ export function mclpModel(inst: Instance, k: number, start?: readonly number[]):
 }
 
 /** `start.share(g, c)`: the people of group g that chosen site c serves in the heuristic's answer. */
-export function capacityModel(inst: Instance, k: number, capacity: Float64Array, start?: { chosen: readonly number[]; share: (g: number, c: number) => number }): MipModel {
-  const m = inst.candidateCount, G = inst.groupCount;
+export function capacityModel(
+  inst: Instance,
+  k: number,
+  capacity: Float64Array,
+  start?: { chosen: readonly number[]; share: (g: number, c: number) => number },
+): MipModel {
+  const m = inst.candidateCount,
+    G = inst.groupCount;
   const pairs = inst.colStart[G]!;
   const b = new ModelBuilder(m + pairs);
   for (let g = 0; g < G; g++) {
@@ -96,7 +103,11 @@ export function capacityModel(inst: Instance, k: number, capacity: Float64Array,
   }
   // x ≤ y per pair: implied in integer solutions by the capacity row, but without it the relaxation
   // is no better than k × capacity and the MIP finds nothing.
-  for (let j = 0; j < pairs; j++) { b.row(-Infinity, 0); b.entry(m + j, 1); b.entry(inst.colCandidate[j]!, -1); }
+  for (let j = 0; j < pairs; j++) {
+    b.row(-Infinity, 0);
+    b.entry(m + j, 1);
+    b.entry(inst.colCandidate[j]!, -1);
+  }
   cardinality(b, m, k);
   const model = b.done('maximize', 0, m);
   if (start) {
@@ -113,7 +124,8 @@ export function capacityModel(inst: Instance, k: number, capacity: Float64Array,
 }
 
 export function lscpModel(inst: Instance, start?: readonly number[]): MipModel {
-  const m = inst.candidateCount, G = inst.groupCount;
+  const m = inst.candidateCount,
+    G = inst.groupCount;
   const b = new ModelBuilder(m);
   for (let c = 0; c < m; c++) b.cost[c] = 1;
   for (let g = 0; g < G; g++) {
@@ -126,12 +138,14 @@ export function lscpModel(inst: Instance, start?: readonly number[]): MipModel {
 }
 
 export function pMedianModel(inst: Instance, k: number, start?: readonly number[]): MipModel {
-  const m = inst.candidateCount, G = inst.groupCount;
+  const m = inst.candidateCount,
+    G = inst.groupCount;
   const pairs = inst.colStart[G]!;
   const b = new ModelBuilder(m + pairs);
   let offset = 0;
   for (let g = 0; g < G; g++) {
-    const w = inst.weight[g]!, base = inst.base[g]!;
+    const w = inst.weight[g]!,
+      base = inst.base[g]!;
     offset += w * base;
     b.row(-Infinity, 1);
     for (let j = inst.colStart[g]!, end = inst.colStart[g + 1]!; j < end; j++) {
@@ -140,14 +154,19 @@ export function pMedianModel(inst: Instance, k: number, start?: readonly number[
       b.entry(m + j, 1);
     }
   }
-  for (let j = 0; j < pairs; j++) { b.row(-Infinity, 0); b.entry(m + j, 1); b.entry(inst.colCandidate[j]!, -1); }
+  for (let j = 0; j < pairs; j++) {
+    b.row(-Infinity, 0);
+    b.entry(m + j, 1);
+    b.entry(inst.colCandidate[j]!, -1);
+  }
   cardinality(b, m, k);
   const model = b.done('minimize', offset, m);
   if (start) {
     const x = openSites(m + pairs, start);
     for (let g = 0; g < G; g++) {
       let best = -1;
-      for (let j = inst.colStart[g]!, end = inst.colStart[g + 1]!; j < end; j++) if (x[inst.colCandidate[j]!] && (best < 0 || inst.colCost[j]! < inst.colCost[best]!)) best = j;
+      for (let j = inst.colStart[g]!, end = inst.colStart[g + 1]!; j < end; j++)
+        if (x[inst.colCandidate[j]!] && (best < 0 || inst.colCost[j]! < inst.colCost[best]!)) best = j;
       if (best >= 0) x[m + best] = 1;
     }
     model.start = x;
@@ -175,10 +194,12 @@ function cardinality(b: ModelBuilder, m: number, k: number): void {
 
 /** The group of pair j (the groups' column starts ascend): a binary search. */
 export function groupOfPair(inst: Instance, j: number): number {
-  let lo = 0, hi = inst.groupCount - 1;
+  let lo = 0,
+    hi = inst.groupCount - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (inst.colStart[mid]! <= j) lo = mid; else hi = mid - 1;
+    if (inst.colStart[mid]! <= j) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }
@@ -209,9 +230,12 @@ class ModelBuilder {
 
   entry(column: number, value: number): void {
     if (this.nnz === this.index.length) {
-      const index = new Int32Array(this.nnz * 2), v = new Float64Array(this.nnz * 2);
-      index.set(this.index); v.set(this.value);
-      this.index = index; this.value = v;
+      const index = new Int32Array(this.nnz * 2),
+        v = new Float64Array(this.nnz * 2);
+      index.set(this.index);
+      v.set(this.value);
+      this.index = index;
+      this.value = v;
     }
     this.index[this.nnz] = column;
     this.value[this.nnz++] = value;
@@ -222,10 +246,17 @@ class ModelBuilder {
     const integer = new Uint8Array(this.columns);
     integer.fill(1, 0, integers);
     return {
-      sense, offset, colCost: this.cost, colLower: new Float64Array(this.columns), colUpper: this.upper,
+      sense,
+      offset,
+      colCost: this.cost,
+      colLower: new Float64Array(this.columns),
+      colUpper: this.upper,
       integer,
-      rowLower: Float64Array.from(this.lower), rowUpper: Float64Array.from(this.upperRow),
-      rowStart: Int32Array.from([...this.rowStart, this.nnz]), index: this.index.slice(0, this.nnz), value: this.value.slice(0, this.nnz),
+      rowLower: Float64Array.from(this.lower),
+      rowUpper: Float64Array.from(this.upperRow),
+      rowStart: Int32Array.from([...this.rowStart, this.nnz]),
+      index: this.index.slice(0, this.nnz),
+      value: this.value.slice(0, this.nnz),
     };
   }
 }

@@ -30,7 +30,13 @@ export type SitingPresetId = '1030' | 'kaifu10' | 'subcentre';
  * candidates 1000 m apart, and the solver fields the service's schema fills in from here.
  */
 export const SITING_DEFAULTS = {
-  model: 'mclp', generateMeters: 1000, dispatchMinutes: 0, cutoffMinutes: 60, capacity: null, exact: 'auto', timeLimitSeconds: 30,
+  model: 'mclp',
+  generateMeters: 1000,
+  dispatchMinutes: 0,
+  cutoffMinutes: 60,
+  capacity: null,
+  exact: 'auto',
+  timeLimitSeconds: 30,
 } as const satisfies Pick<SitingQuery, 'model' | 'dispatchMinutes' | 'cutoffMinutes' | 'capacity' | 'exact' | 'timeLimitSeconds'> & { generateMeters: number };
 
 /** The existing facilities a new facility of a type may be made from (`--candidates upgrade`; the subcentre preset). */
@@ -41,8 +47,15 @@ export const upgradeCandidates = (type: FacilityType): FacilityType[] => [...(UP
 export const directionFor = (type: FacilityType): 'from' | 'to' => (type === 'ems_station' ? 'from' : 'to');
 
 const EMS: SitingQuestion = {
-  model: SITING_DEFAULTS.model, type: 'ems_station', existingTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, direction: directionFor('ems_station'),
-  travel: { urban: 'drive', rural: 'drive' }, generate: true, upgrade: [],
+  model: SITING_DEFAULTS.model,
+  type: 'ems_station',
+  existingTypes: ['ems_station'],
+  urbanMinutes: 10,
+  ruralMinutes: 30,
+  direction: directionFor('ems_station'),
+  travel: { urban: 'drive', rural: 'drive' },
+  generate: true,
+  upgrade: [],
 };
 
 /** Each preset's question, its k, and the county it is about (by name; used when the plan has it). */
@@ -51,9 +64,15 @@ export const SITING_PRESETS: Record<SitingPresetId, { question: SitingQuestion; 
   kaifu10: { question: { ...EMS, ruralMinutes: 10 }, k: 2, area: '开福区' },
   subcentre: {
     question: {
-      model: 'pmedian', type: 'sub_centre', existingTypes: ['tertiary_hospital', 'secondary_hospital', 'sub_centre'],
-      urbanMinutes: 15, ruralMinutes: 30, direction: directionFor('sub_centre'), travel: { urban: 'drive', rural: 'drive' },
-      generate: false, upgrade: upgradeCandidates('sub_centre'),
+      model: 'pmedian',
+      type: 'sub_centre',
+      existingTypes: ['tertiary_hospital', 'secondary_hospital', 'sub_centre'],
+      urbanMinutes: 15,
+      ruralMinutes: 30,
+      direction: directionFor('sub_centre'),
+      travel: { urban: 'drive', rural: 'drive' },
+      generate: false,
+      upgrade: upgradeCandidates('sub_centre'),
     },
     k: 2,
     area: '资阳区',

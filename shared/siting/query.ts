@@ -10,7 +10,12 @@ import type { FacilityType } from '../model/kinds.ts';
 import type { SitingModel } from './solve.ts';
 
 /** A candidate site given by the planner (a list, or clicks on the map). */
-export interface CandidateSiteIn { id: string; name: string; lon: number; lat: number }
+export interface CandidateSiteIn {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+}
 
 export interface SitingQuery {
   scenarioId: number;

@@ -40,7 +40,8 @@ export class ReachSearch {
    * would have reached only through it.
    */
   run(source: number, start: number, bound: number, need?: Float64Array): void {
-    const seconds = this.seconds, touched = this.touched;
+    const seconds = this.seconds,
+      touched = this.touched;
     for (let i = 0; i < this.touchedCount; i++) seconds[touched[i]!] = Infinity;
     this.touchedCount = 0;
     if (source < 0 || !(start <= bound) || (need && !(start <= need[source]!))) return;
@@ -52,15 +53,23 @@ export class ReachSearch {
     head.fill(-1, 0, buckets);
     const { offsets, targets } = this.csr;
     const edgeSeconds = this.csr.seconds;
-    let node = this.entryNode, time = this.entryTime, next = this.entryNext;
-    let used = 1, count = 0;
-    node[0] = source; time[0] = start; next[0] = -1; head[0] = 0;
-    seconds[source] = start; touched[count++] = source;
+    let node = this.entryNode,
+      time = this.entryTime,
+      next = this.entryNext;
+    let used = 1,
+      count = 0;
+    node[0] = source;
+    time[0] = start;
+    next[0] = -1;
+    head[0] = 0;
+    seconds[source] = start;
+    touched[count++] = source;
     for (let b = 0; b < buckets; b++) {
       let e: number;
       while ((e = head[b]!) !== -1) {
         head[b] = next[e]!;
-        const u = node[e]!, su = time[e]!;
+        const u = node[e]!,
+          su = time[e]!;
         if (su !== seconds[u]) continue; // improved since it was queued
         for (let i = offsets[u]!, end = offsets[u + 1]!; i < end; i++) {
           const s = su + edgeSeconds[i]!;
@@ -70,9 +79,17 @@ export class ReachSearch {
           if (!(s < sv) || (need && s > need[v]!)) continue;
           if (sv === Infinity) touched[count++] = v;
           seconds[v] = s;
-          if (used === node.length) { this.grow(); node = this.entryNode; time = this.entryTime; next = this.entryNext; }
+          if (used === node.length) {
+            this.grow();
+            node = this.entryNode;
+            time = this.entryTime;
+            next = this.entryNext;
+          }
           const at = Math.floor((s - start) * inv);
-          node[used] = v; time[used] = s; next[used] = head[at]!; head[at] = used++;
+          node[used] = v;
+          time[used] = s;
+          next[used] = head[at]!;
+          head[at] = used++;
         }
       }
     }
@@ -81,8 +98,14 @@ export class ReachSearch {
 
   private grow(): void {
     const n = this.entryNode.length * 2;
-    const node = new Uint32Array(n), time = new Float64Array(n), next = new Int32Array(n);
-    node.set(this.entryNode); time.set(this.entryTime); next.set(this.entryNext);
-    this.entryNode = node; this.entryTime = time; this.entryNext = next;
+    const node = new Uint32Array(n),
+      time = new Float64Array(n),
+      next = new Int32Array(n);
+    node.set(this.entryNode);
+    time.set(this.entryTime);
+    next.set(this.entryNext);
+    this.entryNode = node;
+    this.entryTime = time;
+    this.entryNext = next;
   }
 }

@@ -59,11 +59,17 @@ export interface RuleQuestion {
 /** FNV-1a, 32 bits, as 8 hex digits: a short stable id for a rule. */
 function hash(s: string): string {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-const byPlanOrder = (types: Iterable<FacilityType>) => { const s = new Set(types); return FACILITY_TYPES.filter((t) => s.has(t)); };
+const byPlanOrder = (types: Iterable<FacilityType>) => {
+  const s = new Set(types);
+  return FACILITY_TYPES.filter((t) => s.has(t));
+};
 const isDrive = (t: Travel | undefined) => !t || (t.urban === 'drive' && t.rural === 'drive');
 
 /** The rule of a siting question; `areaNames`: the names of its area's units, in order. */
@@ -75,8 +81,17 @@ export function ruleOfQuery(q: RuleQuestion, areaNames: readonly string[], year?
   const key = JSON.stringify([types, q.urbanMinutes, q.ruralMinutes, q.direction, q.dispatchMinutes, travel ?? null, [...within].sort()]);
   const id = `siting-${q.type}-${q.urbanMinutes}-${q.ruralMinutes}-${hash(key)}`.toLowerCase();
   return {
-    id, type: q.type, types, urbanMinutes: q.urbanMinutes, ruralMinutes: q.ruralMinutes, direction: q.direction, dispatchMinutes: q.dispatchMinutes,
-    ...(travel ? { travel } : {}), within, area: within.map((c, i) => areaNames[i] ?? c), ...(year !== undefined ? { year } : {}),
+    id,
+    type: q.type,
+    types,
+    urbanMinutes: q.urbanMinutes,
+    ruralMinutes: q.ruralMinutes,
+    direction: q.direction,
+    dispatchMinutes: q.dispatchMinutes,
+    ...(travel ? { travel } : {}),
+    within,
+    area: within.map((c, i) => areaNames[i] ?? c),
+    ...(year !== undefined ? { year } : {}),
   };
 }
 
@@ -84,15 +99,20 @@ const sameTypes = (a: readonly string[], b: readonly string[]) => a.length === b
 
 /** The set's own access target with the rule's facility types and minutes: the set already judges it. */
 export function judgedBy(set: Pick<StandardSet, 'targets'>, rule: Pick<SitingRule, 'types' | 'urbanMinutes' | 'ruralMinutes'>): AccessTarget | undefined {
-  return set.targets.find((t): t is AccessTarget => t.kind === 'access' && sameTypes(t.facilityTypes, rule.types)
-    && t.urbanMinutes === rule.urbanMinutes && t.ruralMinutes === rule.ruralMinutes);
+  return set.targets.find(
+    (t): t is AccessTarget =>
+      t.kind === 'access' && sameTypes(t.facilityTypes, rule.types) && t.urbanMinutes === rule.urbanMinutes && t.ruralMinutes === rule.ruralMinutes,
+  );
 }
 
 const WALK = { zh: '步行', en: 'on foot ' };
 function minutesIn(r: SitingRule, lang: 'zh' | 'en'): string {
-  const u = r.travel?.urban === 'walk' ? WALK[lang] : '', c = r.travel?.rural === 'walk' ? WALK[lang] : '';
+  const u = r.travel?.urban === 'walk' ? WALK[lang] : '',
+    c = r.travel?.rural === 'walk' ? WALK[lang] : '';
   if (lang === 'en') {
-    return r.urbanMinutes === r.ruralMinutes && u === c ? `${u}${r.urbanMinutes} min` : `${u}${r.urbanMinutes} min in town / ${c}${r.ruralMinutes} min in the country`;
+    return r.urbanMinutes === r.ruralMinutes && u === c
+      ? `${u}${r.urbanMinutes} min`
+      : `${u}${r.urbanMinutes} min in town / ${c}${r.ruralMinutes} min in the country`;
   }
   return r.urbanMinutes === r.ruralMinutes && u === c ? `城乡${u}${r.urbanMinutes}分钟` : `城镇${u}${r.urbanMinutes}分钟/农村${c}${r.ruralMinutes}分钟`;
 }
@@ -112,15 +132,19 @@ function areaIn(r: SitingRule, lang: 'zh' | 'en'): string {
 export function ruleTarget(r: SitingRule, scenarioName: string): AccessTarget {
   const typesZh = r.types.map((t) => FACILITY_TYPE_LABELS[t].zh).join('、');
   const typesEn = r.types.map((t) => FACILITY_TYPE_LABELS[t].en).join(', ');
-  const area = areaIn(r, 'zh'), areaEn = areaIn(r, 'en');
-  const reach = r.direction === 'from'
-    ? `从${typesZh}出发，城镇${r.urbanMinutes}分钟、农村${r.ruralMinutes}分钟内到达${area || '全域'}的每个村（社区）`
-    : `${area || '全域'}的居民在城镇${r.urbanMinutes}分钟、农村${r.ruralMinutes}分钟内到达最近的${typesZh}`;
+  const area = areaIn(r, 'zh'),
+    areaEn = areaIn(r, 'en');
+  const reach =
+    r.direction === 'from'
+      ? `从${typesZh}出发，城镇${r.urbanMinutes}分钟、农村${r.ruralMinutes}分钟内到达${area || '全域'}的每个村（社区）`
+      : `${area || '全域'}的居民在城镇${r.urbanMinutes}分钟、农村${r.ruralMinutes}分钟内到达最近的${typesZh}`;
   const how = [
     r.dispatchMinutes > 0 ? `含出车准备${r.dispatchMinutes}分钟` : '',
     r.travel ? `城镇${r.travel.urban === 'walk' ? '步行' : '车行'}、农村${r.travel.rural === 'walk' ? '步行' : '车行'}` : '',
     r.year !== undefined ? `新设施按${r.year}年规划项目计入` : '',
-  ].filter(Boolean).join('，');
+  ]
+    .filter(Boolean)
+    .join('，');
   const text = `本方案在${area || '全域'}为${FACILITY_TYPE_LABELS[r.type].zh}选址，目标是${reach}${how ? `（${how}）` : ''}。`;
 
   const shell = { facilityTypes: r.types, urbanMinutes: r.urbanMinutes, ruralMinutes: r.ruralMinutes, ...(r.travel ? { travel: r.travel } : {}) };

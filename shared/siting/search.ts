@@ -53,11 +53,18 @@ export function greedySwap(inst: Instance, opts: SearchOptions): SearchResult {
   let swaps = 0;
   let stop: SearchResult['stop'] = 'skipped';
   if (!opts.noSwap && s.chosen.length === k && k > 0 && s.saving < bound - s.tol) {
-    const maxSwaps = opts.maxSwaps ?? 1000, deadline = opts.deadline ?? Infinity;
+    const maxSwaps = opts.maxSwaps ?? 1000,
+      deadline = opts.deadline ?? Infinity;
     stop = 'converged';
     for (;;) {
-      if (swaps >= maxSwaps) { stop = 'iterations'; break; }
-      if (Date.now() > deadline) { stop = 'time'; break; }
+      if (swaps >= maxSwaps) {
+        stop = 'iterations';
+        break;
+      }
+      if (Date.now() > deadline) {
+        stop = 'time';
+        break;
+      }
       if (!s.bestSwap()) break;
       swaps++;
       bound = Math.min(bound, s.bound(opts.k));
@@ -87,7 +94,8 @@ export class Search {
 
   constructor(inst: Instance) {
     this.inst = inst;
-    const G = inst.groupCount, m = inst.candidateCount;
+    const G = inst.groupCount,
+      m = inst.candidateCount;
     this.cur = inst.base.slice();
     this.second = inst.base.slice();
     this.best = new Int32Array(G).fill(-1);
@@ -98,7 +106,10 @@ export class Search {
     for (let g = 0; g < G; g++) total += weight[g]! * base[g]!;
     for (let c = 0; c < m; c++) {
       let sum = 0;
-      for (let i = rowStart[c]!, end = rowStart[c + 1]!; i < end; i++) { const g = rowGroup[i]!; sum += weight[g]! * (base[g]! - rowCost[i]!); }
+      for (let i = rowStart[c]!, end = rowStart[c + 1]!; i < end; i++) {
+        const g = rowGroup[i]!;
+        sum += weight[g]! * (base[g]! - rowCost[i]!);
+      }
       this.gain[c] = sum;
     }
     this.tol = 1e-9 * Math.max(1, total);
@@ -118,9 +129,15 @@ export class Search {
 
   /** The closed candidate with the largest gain (ties: lower index), -1 when none saves anything. */
   bestAddition(): number {
-    const gain = this.gain, slot = this.slot;
-    let best = -1, bestGain = this.tol;
-    for (let c = 0; c < gain.length; c++) if (slot[c]! < 0 && gain[c]! > bestGain + (best < 0 ? 0 : this.tol)) { best = c; bestGain = gain[c]!; }
+    const gain = this.gain,
+      slot = this.slot;
+    let best = -1,
+      bestGain = this.tol;
+    for (let c = 0; c < gain.length; c++)
+      if (slot[c]! < 0 && gain[c]! > bestGain + (best < 0 ? 0 : this.tol)) {
+        best = c;
+        bestGain = gain[c]!;
+      }
     return best;
   }
 
@@ -150,7 +167,10 @@ export class Search {
       const x = gain[c]!;
       if (!(x > top[0]!)) continue;
       let i = 1;
-      while (i < k && top[i]! < x) { top[i - 1] = top[i]!; i++; }
+      while (i < k && top[i]! < x) {
+        top[i - 1] = top[i]!;
+        i++;
+      }
       top[i - 1] = x;
     }
     let sum = this.saving;
@@ -161,20 +181,29 @@ export class Search {
   /** Applies the best improving swap; false when none improves. */
   bestSwap(): boolean {
     const { inst, chosen, cur, best, second, gain, slot } = this;
-    const m = inst.candidateCount, k = chosen.length;
-    if (this.extra.length !== k * m) { this.extra = new Float64Array(k * m); this.loss = new Float64Array(k); }
-    const extra = this.extra, loss = this.loss;
-    extra.fill(0); loss.fill(0);
+    const m = inst.candidateCount,
+      k = chosen.length;
+    if (this.extra.length !== k * m) {
+      this.extra = new Float64Array(k * m);
+      this.loss = new Float64Array(k);
+    }
+    const extra = this.extra,
+      loss = this.loss;
+    extra.fill(0);
+    loss.fill(0);
     const { rowStart, rowGroup, colStart, colCandidate, colCost, weight } = inst;
     // Groups served by chosen site s: closing s costs them (second − cur); opening c as well gives
     // back (second − max(cost_c, cur)) where c costs less than second.
     for (let i = 0; i < k; i++) {
-      const s = chosen[i]!, off = i * m;
+      const s = chosen[i]!,
+        off = i * m;
       let l = 0;
       for (let r = rowStart[s]!, end = rowStart[s + 1]!; r < end; r++) {
         const g = rowGroup[r]!;
         if (best[g] !== s) continue;
-        const w = weight[g]!, cg = cur[g]!, sg = second[g]!;
+        const w = weight[g]!,
+          cg = cur[g]!,
+          sg = second[g]!;
         l += w * (sg - cg);
         for (let j = colStart[g]!, jEnd = colStart[g + 1]!; j < jEnd; j++) {
           const t = colCost[j]!;
@@ -183,13 +212,20 @@ export class Search {
       }
       loss[i] = l;
     }
-    let bi = -1, bc = -1, bestDelta = this.tol;
+    let bi = -1,
+      bc = -1,
+      bestDelta = this.tol;
     for (let i = 0; i < k; i++) {
-      const off = i * m, l = loss[i]!;
+      const off = i * m,
+        l = loss[i]!;
       for (let c = 0; c < m; c++) {
         if (slot[c]! >= 0) continue;
         const delta = gain[c]! + extra[off + c]! - l;
-        if (delta > bestDelta + (bi < 0 ? 0 : this.tol)) { bi = i; bc = c; bestDelta = delta; }
+        if (delta > bestDelta + (bi < 0 ? 0 : this.tol)) {
+          bi = i;
+          bc = c;
+          bestDelta = delta;
+        }
       }
     }
     if (bi < 0) return false;
@@ -206,16 +242,24 @@ export class Search {
   private refresh(g: number): void {
     const { colStart, colCandidate, colCost, weight, base } = this.inst;
     const slot = this.slot;
-    let c1 = base[g]!, b1 = -1, c2 = base[g]!;
-    const start = colStart[g]!, end = colStart[g + 1]!;
+    let c1 = base[g]!,
+      b1 = -1,
+      c2 = base[g]!;
+    const start = colStart[g]!,
+      end = colStart[g + 1]!;
     for (let j = start; j < end; j++) {
       const c = colCandidate[j]!;
       if (slot[c]! < 0) continue;
       const t = colCost[j]!;
-      if (t < c1) { c2 = c1; c1 = t; b1 = c; } else if (t < c2) c2 = t; // candidates ascend: ties keep the lower index
+      if (t < c1) {
+        c2 = c1;
+        c1 = t;
+        b1 = c;
+      } else if (t < c2) c2 = t; // candidates ascend: ties keep the lower index
     }
     const old = this.cur[g]!;
-    this.best[g] = b1; this.second[g] = c2;
+    this.best[g] = b1;
+    this.second[g] = c2;
     if (c1 === old) return;
     const w = weight[g]!;
     const gain = this.gain;

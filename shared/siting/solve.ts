@@ -127,13 +127,14 @@ const OPTIMAL_GAP = 1e-6;
 export function solveSiting(problem: SitingProblem, options: SitingOptions): SitingResult {
   const t0 = Date.now();
   const { sets, population, thresholdSeconds: limit, capacity } = problem;
-  const m = sets.candidateCount, n = sets.demandCount;
+  const m = sets.candidateCount,
+    n = sets.demandCount;
   const model = options.model;
   if (population.length !== n || limit.length !== n || (problem.existingSeconds && problem.existingSeconds.length !== n)) {
     throw new RangeError('population, thresholds and existing seconds need one value per demand point');
   }
   if (capacity && (model !== 'mclp' || capacity.length !== m)) throw new RangeError('capacity is one value per candidate, and for MCLP only');
-  const k = model === 'lscp' ? m : options.k ?? NaN;
+  const k = model === 'lscp' ? m : (options.k ?? NaN);
   if (!(Number.isInteger(k) && k >= 0)) throw new RangeError(`k must be a whole number ≥ 0, not ${options.k}`);
   const cutoff = options.cutoffSeconds ?? 3600;
   if (model === 'pmedian' && !(cutoff > 0 && cutoff < Infinity)) throw new RangeError(`the cutoff must be a positive number of seconds, not ${cutoff}`);
@@ -143,14 +144,25 @@ export function solveSiting(problem: SitingProblem, options: SitingOptions): Sit
 
   // The common form: MCLP/LSCP pay 1 per uncovered person, p-median the seconds to the nearest facility.
   const columns = transpose(sets);
-  const base = new Float64Array(n), weight = new Float64Array(n);
+  const base = new Float64Array(n),
+    weight = new Float64Array(n);
   for (let d = 0; d < n; d++) {
     const pop = population[d]! > 0 ? population[d]! : 0;
-    if (model === 'pmedian') { base[d] = fallbackOf(existing, d, cutoff); weight[d] = pop; } else { base[d] = 1; weight[d] = before[d] ? 0 : pop; }
+    if (model === 'pmedian') {
+      base[d] = fallbackOf(existing, d, cutoff);
+      weight[d] = pop;
+    } else {
+      base[d] = 1;
+      weight[d] = before[d] ? 0 : pop;
+    }
   }
   const phaseMs = { instance: 0, heuristic: 0, exact: 0, report: 0 };
   let tPhase = Date.now();
-  const lap = (phase: keyof typeof phaseMs) => { const now = Date.now(); phaseMs[phase] += now - tPhase; tPhase = now; };
+  const lap = (phase: keyof typeof phaseMs) => {
+    const now = Date.now();
+    phaseMs[phase] += now - tPhase;
+    tPhase = now;
+  };
   const inst = buildInstance({ candidateCount: m, columns, weight, base, cost: model === 'pmedian' ? 'time' : 'cover', limit });
   let useful = 0;
   for (let c = 0; c < m; c++) if (inst.rowStart[c + 1]! > inst.rowStart[c]!) useful++;
@@ -159,11 +171,14 @@ export function solveSiting(problem: SitingProblem, options: SitingOptions): Sit
   lap('instance');
 
   // The heuristic, with its bound.
-  let chosen: number[], bound: number, swaps = 0;
+  let chosen: number[],
+    bound: number,
+    swaps = 0;
   let assignment: CapacityResult | null = null;
   if (model === 'lscp') {
     const r = greedyCover(inst);
-    chosen = r.chosen; bound = r.bound;
+    chosen = r.chosen;
+    bound = r.bound;
   } else if (capacity) {
     assignment = greedyCapacity({ sets, columns, weight, limit, capacity, k });
     chosen = assignment.chosen;
@@ -171,7 +186,8 @@ export function solveSiting(problem: SitingProblem, options: SitingOptions): Sit
     notes.push('capacity_heuristic');
   } else {
     const r = greedySwap(inst, { k, maxSwaps: options.maxSwaps, deadline: Date.now() + (options.swapTimeLimitMs ?? 10_000) });
-    chosen = r.chosen; swaps = r.swaps;
+    chosen = r.chosen;
+    swaps = r.swaps;
     bound = model === 'mclp' ? r.bound : baseCost(inst) - r.bound;
   }
   let objective = assignment ? assignment.total : objectiveOf(inst, chosen, model);
@@ -189,15 +205,21 @@ export function solveSiting(problem: SitingProblem, options: SitingOptions): Sit
   // The exact model, when asked and worth it (not when the heuristic is already proven optimal).
   const mode = options.exact ?? 'auto';
   const pairModel = model === 'pmedian' || capacity !== undefined;
-  const small = useful <= (options.exactMaxCandidates ?? 300) && inst.groupCount <= (options.exactMaxGroups ?? 5000)
+  const small =
+    useful <= (options.exactMaxCandidates ?? 300)
+    && inst.groupCount <= (options.exactMaxGroups ?? 5000)
     && (!pairModel || inst.rowStart[m]! <= (options.exactMaxPairs ?? 20_000));
   if (mode === 'always' && !options.solver) throw new Error('exact siting needs a MIP solver: loadMipSolver() in electron/backend/siting/exact.ts');
   if (mode === 'auto' && options.solver && !small) notes.push('exact_too_large');
   if (options.solver && gapOf(objective, bound) > OPTIMAL_GAP && (mode === 'always' || (mode === 'auto' && small))) {
-    const mip: MipModel = model === 'lscp' ? lscpModel(inst, chosen)
-      : model === 'pmedian' ? pMedianModel(inst, k, chosen)
-      : capacity ? capacityModel(inst, k, capacity, { chosen, share: groupShares(inst, sets, assignment!) })
-      : mclpModel(inst, k, chosen);
+    const mip: MipModel =
+      model === 'lscp'
+        ? lscpModel(inst, chosen)
+        : model === 'pmedian'
+          ? pMedianModel(inst, k, chosen)
+          : capacity
+            ? capacityModel(inst, k, capacity, { chosen, share: groupShares(inst, sets, assignment!) })
+            : mclpModel(inst, k, chosen);
     const res = options.solver(mip, { timeLimitSeconds: (options.timeLimitMs ?? 30_000) / 1000, relGap: options.relGap ?? 0 });
     if (res.status === 'failed' || res.status === 'infeasible') notes.push('exact_failed');
     else {
@@ -209,9 +231,17 @@ export function solveSiting(problem: SitingProblem, options: SitingOptions): Sit
         const exactChosen = exact ? exact.chosen : openedIn(res.x, m);
         const value = exact ? exact.total : objectiveOf(inst, exactChosen, model);
         // The MIP's answer when proven, else when strictly better than the heuristic's.
-        if (res.status === 'optimal' ? (maximise ? value >= objective : value <= objective) || gapOf(value, objective) <= OPTIMAL_GAP
-          : maximise ? value > objective : value < objective) {
-          chosen = exactChosen; objective = value; solver = 'highs'; assignment = exact;
+        if (
+          res.status === 'optimal'
+            ? (maximise ? value >= objective : value <= objective) || gapOf(value, objective) <= OPTIMAL_GAP
+            : maximise
+              ? value > objective
+              : value < objective
+        ) {
+          chosen = exactChosen;
+          objective = value;
+          solver = 'highs';
+          assignment = exact;
           if (exact && notes.includes('capacity_heuristic')) notes.splice(notes.indexOf('capacity_heuristic'), 1);
         }
       }
@@ -229,15 +259,35 @@ export function solveSiting(problem: SitingProblem, options: SitingOptions): Sit
   const out = report(problem, columns, before, chosen, model, cutoff, assignment, inst.groupOf);
   lap('report');
   // p-median: the points outside the instance pay their base whatever is chosen.
-  if (model === 'pmedian') { objective = out.cost; bound += out.outsideCost; }
+  if (model === 'pmedian') {
+    objective = out.cost;
+    bound += out.outsideCost;
+  }
   const gap = optimal ? 0 : gapOf(objective, bound);
   return {
-    model, chosen, newlyCovered: out.newlyCovered, served: out.served, site: out.site, ...(assignment ? { assigned: assignment.assigned } : {}),
-    totalPopulation: out.totalPopulation, coveredBefore: out.coveredBefore, coveredAfter: out.coveredAfter,
-    unreachable: out.unreachable, unreachablePoints: out.unreachablePoints,
-    objective, bound, gap, optimal, solver,
+    model,
+    chosen,
+    newlyCovered: out.newlyCovered,
+    served: out.served,
+    site: out.site,
+    ...(assignment ? { assigned: assignment.assigned } : {}),
+    totalPopulation: out.totalPopulation,
+    coveredBefore: out.coveredBefore,
+    coveredAfter: out.coveredAfter,
+    unreachable: out.unreachable,
+    unreachablePoints: out.unreachablePoints,
+    objective,
+    bound,
+    gap,
+    optimal,
+    solver,
     ...(model === 'pmedian' ? { meanSeconds: out.totalPopulation > 0 ? objective / out.totalPopulation : 0 } : {}),
-    swaps, groups: inst.groupCount, usefulCandidates: useful, notes, ms: Date.now() - t0, phaseMs,
+    swaps,
+    groups: inst.groupCount,
+    usefulCandidates: useful,
+    notes,
+    ms: Date.now() - t0,
+    phaseMs,
   };
 }
 
@@ -296,45 +346,97 @@ function capacityBound(inst: Instance, capacity: Float64Array, k: number): numbe
  * chosen site within its threshold (ties: the lower index); p-median's `served` and `site` are the
  * nearest chosen site when it beats both the existing facilities and the cutoff.
  */
-function report(problem: SitingProblem, columns: CoverageColumns, before: Uint8Array, chosen: readonly number[], model: SitingModel,
-  cutoff: number, assignment: CapacityResult | null, groupOf: Int32Array) {
+function report(
+  problem: SitingProblem,
+  columns: CoverageColumns,
+  before: Uint8Array,
+  chosen: readonly number[],
+  model: SitingModel,
+  cutoff: number,
+  assignment: CapacityResult | null,
+  groupOf: Int32Array,
+) {
   const { population, thresholdSeconds: limit, existingSeconds: existing } = problem;
   const n = population.length;
   const slot = new Int32Array(problem.sets.candidateCount).fill(-1);
-  chosen.forEach((c, i) => { slot[c] = i; });
-  const newlyCovered = chosen.map(() => 0), served = chosen.map(() => 0);
+  chosen.forEach((c, i) => {
+    slot[c] = i;
+  });
+  const newlyCovered = chosen.map(() => 0),
+    served = chosen.map(() => 0);
   const site = new Int32Array(n).fill(-1);
   const unreachableAt: number[] = [];
-  let total = 0, coveredBefore = 0, newly = 0, unreachable = 0, cost = 0, outsideCost = 0;
+  let total = 0,
+    coveredBefore = 0,
+    newly = 0,
+    unreachable = 0,
+    cost = 0,
+    outsideCost = 0;
   for (let d = 0; d < n; d++) {
     const pop = population[d]! > 0 ? population[d]! : 0;
     total += pop;
     if (before[d]) coveredBefore += pop;
-    let cover = -1, coverT = Infinity, near = -1, nearT = Infinity, reachable = false;
+    let cover = -1,
+      coverT = Infinity,
+      near = -1,
+      nearT = Infinity,
+      reachable = false;
     for (let j = columns.offsets[d]!, end = columns.offsets[d + 1]!; j < end; j++) {
       const t = columns.seconds[j]!;
       if (t <= limit[d]!) reachable = true;
       const c = columns.candidate[j]!;
       if (slot[c]! < 0) continue;
-      if (t < nearT) { near = c; nearT = t; }
-      if (t <= limit[d]! && t < coverT) { cover = c; coverT = t; }
+      if (t < nearT) {
+        near = c;
+        nearT = t;
+      }
+      if (t <= limit[d]! && t < coverT) {
+        cover = c;
+        coverT = t;
+      }
     }
-    if (!before[d] && !reachable) { unreachable += pop; unreachableAt.push(d); }
+    if (!before[d] && !reachable) {
+      unreachable += pop;
+      unreachableAt.push(d);
+    }
     if (assignment) continue;
-    if (!before[d] && cover >= 0) { newlyCovered[slot[cover]!]! += pop; newly += pop; }
-    if (model !== 'pmedian') { if (!before[d] && cover >= 0) { site[d] = cover; served[slot[cover]!]! += pop; } continue; }
+    if (!before[d] && cover >= 0) {
+      newlyCovered[slot[cover]!]! += pop;
+      newly += pop;
+    }
+    if (model !== 'pmedian') {
+      if (!before[d] && cover >= 0) {
+        site[d] = cover;
+        served[slot[cover]!]! += pop;
+      }
+      continue;
+    }
     const fallback = fallbackOf(existing, d, cutoff);
-    if (near >= 0 && nearT < fallback) { site[d] = near; served[slot[near]!]! += pop; }
+    if (near >= 0 && nearT < fallback) {
+      site[d] = near;
+      served[slot[near]!]! += pop;
+    }
     if (pop > 0) cost += pop * Math.min(fallback, nearT);
     if (pop > 0 && groupOf[d]! < 0) outsideCost += pop * fallback;
   }
   if (assignment) {
     site.set(assignment.site);
-    chosen.forEach((c, i) => { const at = assignment.chosen.indexOf(c); newlyCovered[i] = served[i] = at >= 0 ? assignment.served[at]! : 0; });
+    chosen.forEach((c, i) => {
+      const at = assignment.chosen.indexOf(c);
+      newlyCovered[i] = served[i] = at >= 0 ? assignment.served[at]! : 0;
+    });
     newly = assignment.total;
   }
   return {
-    newlyCovered, served, site, totalPopulation: total, coveredBefore, coveredAfter: coveredBefore + newly,
-    unreachable, unreachablePoints: Int32Array.from(unreachableAt), cost, outsideCost,
+    newlyCovered,
+    served,
+    site,
+    totalPopulation: total,
+    coveredBefore,
+    coveredAfter: coveredBefore + newly,
+    unreachable,
+    unreachablePoints: Int32Array.from(unreachableAt),
+    cost,
+    outsideCost,
   };
 }

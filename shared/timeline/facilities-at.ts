@@ -36,8 +36,17 @@ const tidy = (v: number) => Math.round(v * 1e6) / 1e6;
 /** The facility a new-facility project brings: its fields, its site and unit; opened in the project's year unless said. */
 export function newFacilityOf(p: Project & { facility_id: string }): Facility {
   const blank = emptyFacility(p.facility_id, p.facility_name ?? p.name, p.type ?? 'chc', p.unit_code ?? '');
-  return { ...blank, ...(p.fields as Partial<Facility>), id: p.facility_id, name: blank.name, type: blank.type, unit_code: blank.unit_code,
-    lon: p.lon, lat: p.lat, opened_year: (p.fields.opened_year as number | null | undefined) ?? p.year };
+  return {
+    ...blank,
+    ...(p.fields as Partial<Facility>),
+    id: p.facility_id,
+    name: blank.name,
+    type: blank.type,
+    unit_code: blank.unit_code,
+    lon: p.lon,
+    lat: p.lat,
+    opened_year: (p.fields.opened_year as number | null | undefined) ?? p.year,
+  };
 }
 
 export function facilitiesAt(facilities: readonly Facility[], projects: readonly Project[], year: number): PlanAtYear {
@@ -52,7 +61,14 @@ export function facilitiesAt(facilities: readonly Facility[], projects: readonly
   const applied: number[] = [];
   const problems: TimelineProblem[] = [];
   const say = (p: Project, severity: TimelineProblem['severity'], zh: string, en: string) =>
-    problems.push({ project: p.id, year: p.year, facility: p.facility_id ?? '', severity, message: `${p.year} 年「${p.name}」：${zh}`, messageEn: `${p.year} "${p.name}": ${en}` });
+    problems.push({
+      project: p.id,
+      year: p.year,
+      facility: p.facility_id ?? '',
+      severity,
+      message: `${p.year} 年「${p.name}」：${zh}`,
+      messageEn: `${p.year} "${p.name}": ${en}`,
+    });
 
   const withDeltas = (p: Project, f: Facility): Facility => {
     const keys = Object.keys(p.deltas);
@@ -82,16 +98,24 @@ export function facilitiesAt(facilities: readonly Facility[], projects: readonly
         continue;
       }
       const f = newFacilityOf(p as Project & { facility_id: string });
-      if (i === undefined) { index.set(f.id, out.length); out.push(f); } else out[i] = f; // the id of one closed before
+      if (i === undefined) {
+        index.set(f.id, out.length);
+        out.push(f);
+      } else out[i] = f; // the id of one closed before
       applied.push(p.id);
       appliedByKind.new++;
       continue;
     }
     if (!current) {
       const closed = i !== undefined;
-      say(p, 'error',
+      say(
+        p,
+        'error',
         closed ? `机构「${p.facility_id}」此前已撤并，未计入` : `找不到机构「${p.facility_id}」（当前情景中没有，也没有更早的新建项目），未计入`,
-        closed ? `facility "${p.facility_id}" was closed before; not counted` : `no facility "${p.facility_id}" (not in this scenario, nor built by an earlier project); not counted`);
+        closed
+          ? `facility "${p.facility_id}" was closed before; not counted`
+          : `no facility "${p.facility_id}" (not in this scenario, nor built by an earlier project); not counted`,
+      );
       continue;
     }
     let next: Facility | null;
@@ -122,7 +146,14 @@ export function facilitiesAt(facilities: readonly Facility[], projects: readonly
   return { year, facilities: out.filter((f): f is Facility => f !== null), applied, appliedByKind, problems };
 }
 
-const PLURAL_EN: Record<ProjectKind, string> = { new: 'new facilities', relocate: 'relocations', expand: 'expansions', upgrade: 'upgrades', close: 'closures', other: 'other projects' };
+const PLURAL_EN: Record<ProjectKind, string> = {
+  new: 'new facilities',
+  relocate: 'relocations',
+  expand: 'expansions',
+  upgrade: 'upgrades',
+  close: 'closures',
+  other: 'other projects',
+};
 
 /** "迁建 5 个、扩建 1 个" / "5 relocations, 1 expansion": what was applied, for notes. */
 export function appliedInWords(byKind: Record<ProjectKind, number>): { zh: string; en: string } {

@@ -4,7 +4,9 @@ import { PROJECT_KIND_LABELS, PROJECT_STATUS_LABELS, type Project } from './proj
 import { changesInWords, type Lang } from './words.ts';
 
 export interface ProjectLine {
-  year: number; name: string; kind: string;
+  year: number;
+  name: string;
+  kind: string;
   /** The facility's name; for 其他项目 (no facility) its 责任单位, else —. */
   facility: string;
   change: string;
@@ -19,23 +21,38 @@ export interface ProjectLine {
 export function projectLines(projects: readonly Project[], facilities: readonly Facility[], lang: Lang = 'zh-CN'): ProjectLine[] {
   const byId = new Map(facilities.map((f) => [f.id, f]));
   const l = lang === 'en' ? 'en' : 'zh';
-  return [...projects].sort((a, b) => a.year - b.year || a.id - b.id).map((p) => {
-    const f = p.facility_id === null ? undefined : byId.get(p.facility_id);
-    return {
-      year: p.year, name: p.name, kind: PROJECT_KIND_LABELS[p.kind][l],
-      facility: p.facility_id === null ? (p.responsible_unit ?? '—') : f?.name ?? p.facility_name ?? p.facility_id,
-      change: changesInWords(p, lang, f?.type ?? null), cost: p.cost,
-      source: [p.source_document, p.source_clause].filter(Boolean).join(' '),
-      responsible: p.responsible_unit ?? '', status: PROJECT_STATUS_LABELS[p.status][l],
-    };
-  });
+  return [...projects]
+    .sort((a, b) => a.year - b.year || a.id - b.id)
+    .map((p) => {
+      const f = p.facility_id === null ? undefined : byId.get(p.facility_id);
+      return {
+        year: p.year,
+        name: p.name,
+        kind: PROJECT_KIND_LABELS[p.kind][l],
+        facility: p.facility_id === null ? (p.responsible_unit ?? '—') : (f?.name ?? p.facility_name ?? p.facility_id),
+        change: changesInWords(p, lang, f?.type ?? null),
+        cost: p.cost,
+        source: [p.source_document, p.source_clause].filter(Boolean).join(' '),
+        responsible: p.responsible_unit ?? '',
+        status: PROJECT_STATUS_LABELS[p.status][l],
+      };
+    });
 }
 
 /** What projects cost (投资估算, 万元): the sum of those with a cost, 其他项目 included, and how many have none. */
-export interface ProjectCost { total: number; costed: number; uncosted: number }
+export interface ProjectCost {
+  total: number;
+  costed: number;
+  uncosted: number;
+}
 
 export function projectCost(projects: readonly Pick<Project, 'cost'>[]): ProjectCost {
-  let total = 0, costed = 0;
-  for (const p of projects) if (p.cost !== null) { total += p.cost; costed++; }
+  let total = 0,
+    costed = 0;
+  for (const p of projects)
+    if (p.cost !== null) {
+      total += p.cost;
+      costed++;
+    }
   return { total: Math.round(total * 1e6) / 1e6, costed, uncosted: projects.length - costed };
 }

@@ -43,9 +43,9 @@ export const KIND_ORDER: Record<ProjectKind, number> = { new: 0, relocate: 1, up
 /** Fields that are not a project's to add to: place, identity, a rate and a year. */
 const NOT_DELTA = new Set<string>(['lon', 'lat', 'bed_occupancy_rate', 'opened_year']);
 /** Numeric facility fields a project may add to (or, negative, take from): beds, staff, floor area, places … */
-export const DELTA_FIELDS = FACILITY_COLUMNS
-  .filter((c) => (c.type === 'int' || c.type === 'number') && !NOT_DELTA.has(c.key))
-  .map((c) => c.key) as readonly FacilityColumnKey[];
+export const DELTA_FIELDS = FACILITY_COLUMNS.filter((c) => (c.type === 'int' || c.type === 'number') && !NOT_DELTA.has(c.key)).map(
+  (c) => c.key,
+) as readonly FacilityColumnKey[];
 export type DeltaField = (typeof DELTA_FIELDS)[number];
 /** Delta fields that hold whole numbers (beds, people, vehicles): their deltas must be whole too. */
 export const INT_DELTA_FIELDS = new Set<string>(FACILITY_COLUMNS.filter((c) => c.type === 'int' && !NOT_DELTA.has(c.key)).map((c) => c.key));

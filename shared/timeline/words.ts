@@ -39,7 +39,11 @@ const typeWord = (t: string | null, lang: Lang) => {
 };
 
 /** Every change a project makes, joined: what a row of the projects table says under 变化. */
-export function changesInWords(p: Pick<Project, 'kind' | 'type' | 'lon' | 'lat' | 'facility_name' | 'deltas' | 'fields'>, lang: Lang, fromType?: string | null): string {
+export function changesInWords(
+  p: Pick<Project, 'kind' | 'type' | 'lon' | 'lat' | 'facility_name' | 'deltas' | 'fields'>,
+  lang: Lang,
+  fromType?: string | null,
+): string {
   const parts: string[] = [];
   const en = lang === 'en';
   switch (p.kind) {
@@ -51,12 +55,20 @@ export function changesInWords(p: Pick<Project, 'kind' | 'type' | 'lon' | 'lat' 
       break;
     }
     case 'relocate':
-      parts.push(p.lon !== null && p.lat !== null
-        ? (en ? `to a new site (${p.lon.toFixed(4)}, ${p.lat.toFixed(4)})` : `迁至新址（${p.lon.toFixed(4)}, ${p.lat.toFixed(4)}）`)
-        : (en ? 'to a new site' : '迁至新址'));
+      parts.push(
+        p.lon !== null && p.lat !== null
+          ? en
+            ? `to a new site (${p.lon.toFixed(4)}, ${p.lat.toFixed(4)})`
+            : `迁至新址（${p.lon.toFixed(4)}, ${p.lat.toFixed(4)}）`
+          : en
+            ? 'to a new site'
+            : '迁至新址',
+      );
       break;
     case 'upgrade':
-      parts.push(fromType ? `${typeWord(fromType, lang)} → ${typeWord(p.type, lang)}` : (en ? `becomes ${typeWord(p.type, lang)}` : `升级为${typeWord(p.type, lang)}`));
+      parts.push(
+        fromType ? `${typeWord(fromType, lang)} → ${typeWord(p.type, lang)}` : en ? `becomes ${typeWord(p.type, lang)}` : `升级为${typeWord(p.type, lang)}`,
+      );
       break;
     case 'expand':
       break;

@@ -48,13 +48,17 @@ const sum = (xs: { population: number }[]) => xs.reduce((s, p) => s + p.populati
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
   await svc.call('plan.new', { path: 'demand' });
-  const r = await svc.call('tables.import', { scenarioId: 1, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } });
+  const r = await svc.call('tables.import', {
+    scenarioId: 1,
+    units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+    facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+  });
   expect(r.ok, JSON.stringify(r.reports.flatMap((x) => x.problems))).toBe(true);
   planPath = (await svc.call('plan.info', {})).path;
 });
 afterAll(() => svc.close());
 
-describe('demand carries every unit\'s whole population', () => {
+describe("demand carries every unit's whole population", () => {
   it('甲市: the access region counts the 1,200,000 people the gap engine counts, not the 105,000 listed in villages', async () => {
     const r = await svc.call('access.run', { ...q, within: ['甲市'] });
     const units = await svc.call('units.list', { scenarioId: 1 });
@@ -68,15 +72,24 @@ describe('demand carries every unit\'s whole population', () => {
     expect([unit(r, 'A').population, unit(r, 'S1').population, unit(r, 'S2').population, unit(r, 'S3').population]).toEqual([320_000, 85_000, 45_000, 100_000]);
     // Listed villages/communities (3 with a place) and units at their centres; four remainders.
     expect(r.demand).toMatchObject({ points: 8, units: 4, remainders: 4, remainderPopulation: 55_000 + 5_000 + 90_000 + 880_000, population: 1_200_000 });
-    expect(r.demand.note).toBe('需求点：3 个村/社区中心、1 个街道/乡镇中心；另 2 个街道/乡镇本级人口超出所列村/社区合计的 60,000 人、'
-      + '1 个区县本级人口超出所列街道/乡镇合计的 90,000 人、1 个市本级人口超出所列区县合计的 880,000 人置于其中心'
-      + '（其中 1 个单位无坐标，置于其下级点的人口加权中心）；共 1,200,000 人');
+    expect(r.demand.note).toBe(
+      '需求点：3 个村/社区中心、1 个街道/乡镇中心；另 2 个街道/乡镇本级人口超出所列村/社区合计的 60,000 人、'
+        + '1 个区县本级人口超出所列街道/乡镇合计的 90,000 人、1 个市本级人口超出所列区县合计的 880,000 人置于其中心'
+        + '（其中 1 个单位无坐标，置于其下级点的人口加权中心）；共 1,200,000 人',
+    );
     expect(r.demand.noteEn).toContain('1,200,000 people in all');
     const rest = r.points.filter((p) => p.remainder).map((p) => [p.code, p.population, p.lon, p.lat]);
-    expect(rest).toEqual(expect.arrayContaining([['S1', 55_000, 113.09, 28.0], ['S2', 5_000, 113.3, 28.0], ['A', 90_000, 113.12, 28.0], ['M', 880_000, 112.9, 28.0]]));
+    expect(rest).toEqual(
+      expect.arrayContaining([
+        ['S1', 55_000, 113.09, 28.0],
+        ['S2', 5_000, 113.3, 28.0],
+        ['A', 90_000, 113.12, 28.0],
+        ['M', 880_000, 112.9, 28.0],
+      ]),
+    );
   });
 
-  it('counts a remainder\'s coverage in its own street and county', async () => {
+  it("counts a remainder's coverage in its own street and county", async () => {
     const r = await svc.call('access.run', { ...q, within: ['甲市'] });
     // From E1 (113.10°E): 城关街道's centre 0.01° ≈ 0.98 km × 1.6 ÷ 30 km/h = 3.1 min, covered: all 85,000, its 55,000 remainder too.
     expect(unit(r, 'S1')).toMatchObject({ population: 85_000, covered: 85_000 });
@@ -88,7 +101,7 @@ describe('demand carries every unit\'s whole population', () => {
     expect(r.points.find((p) => p.code === 'A')).toMatchObject({ remainder: true, township: null, covered: true });
   });
 
-  it('flags a parent whose figure differs from its units\' sum, and says which figure each use takes', async () => {
+  it("flags a parent whose figure differs from its units' sum, and says which figure each use takes", async () => {
     const r = await svc.call('access.run', q);
     // The whole plan: 甲市 1,200,000 + 乙区's streets 15,000 (the demand takes the streets, more than 乙区's own 10,000).
     expect(unit(r, 'region')).toMatchObject({ name: '乙区、甲市', population: 1_215_000 });
@@ -99,14 +112,25 @@ describe('demand carries every unit\'s whole population', () => {
       '人口不一致：甲县 本级 320,000 人，下级合计 230,000 人；比例指标按本级 320,000 人计，需求中差额 90,000 人置于其中心',
       '人口不一致：城关街道 本级 85,000 人，下级合计 30,000 人；比例指标按本级 85,000 人计，需求中差额 55,000 人置于其中心',
     ]);
-    expect(r.notesEn[0]).toBe('Populations differ: 乙区 has 10,000 of its own, its units add up to 15,000; ratios use its own 10,000, the demand its units\' 15,000');
+    expect(r.notesEn[0]).toBe(
+      "Populations differ: 乙区 has 10,000 of its own, its units add up to 15,000; ratios use its own 10,000, the demand its units' 15,000",
+    );
     // Within 甲市, 乙区 is not in the area and is not said.
     expect((await svc.call('access.run', { ...q, within: ['M'] })).notes.join()).not.toContain('乙区');
   });
 
   it('siting takes the same demand: 甲县 alone has 320,000 people', async () => {
-    const r = await svc.call('siting.run', { scenarioId: 1, model: 'mclp', type: 'ems_station', k: 1, urbanMinutes: 10, ruralMinutes: 30, within: ['甲县'], year: 2025,
-      candidates: { sites: [{ id: 'X', name: '三镇路口', lon: 113.5, lat: 28.0 }] } });
+    const r = await svc.call('siting.run', {
+      scenarioId: 1,
+      model: 'mclp',
+      type: 'ems_station',
+      k: 1,
+      urbanMinutes: 10,
+      ruralMinutes: 30,
+      within: ['甲县'],
+      year: 2025,
+      candidates: { sites: [{ id: 'X', name: '三镇路口', lon: 113.5, lat: 28.0 }] },
+    });
     expect(r.totalPopulation).toBe(320_000);
     expect(r.units[0]).toMatchObject({ name: '甲县', population: 320_000, coveredBefore: 175_000 });
     expect(r.demand).toMatchObject({ population: 320_000, remainders: 3 });
@@ -121,7 +145,9 @@ describe('population mismatches (pure)', () => {
   it('flags a difference above 0.5 % and above 100 people only', () => {
     // P 10,000 over X 9,960 (0.4 %: not flagged); Q 100,000 over Z 99,400 (0.6 %, 600 people: flagged).
     const parent = Int32Array.of(-1, 0, -1, -1, 3);
-    expect(populationMismatches(units, parent, Float64Array.of(10_000, 9_960, NaN, 100_000, 99_400))).toEqual([{ code: 'Q', name: 'Q', own: 100_000, childrenSum: 99_400 }]);
+    expect(populationMismatches(units, parent, Float64Array.of(10_000, 9_960, NaN, 100_000, 99_400))).toEqual([
+      { code: 'Q', name: 'Q', own: 100_000, childrenSum: 99_400 },
+    ]);
     // 0.9 % of 10,000 is 90 people: not flagged; a unit whose children have no figure is not compared (Y).
     expect(populationMismatches(units, parent, Float64Array.of(10_000, 9_910, NaN, NaN, 5))).toEqual([]);
   });
@@ -140,8 +166,14 @@ describe('the year: facilities as of it, projects counted', () => {
   beforeAll(async () => {
     const s = await svc.call('scenarios.create', { name: '两个次中心' });
     scenarioId = s.id;
-    await svc.call('projects.add', { scenarioId, project: { year: 2025, kind: 'new', type: 'sub_centre', lon: 113.3, lat: 28.0, facility_name: '二镇医疗次中心' } });
-    await svc.call('projects.add', { scenarioId, project: { year: 2025, kind: 'new', type: 'sub_centre', lon: 113.5, lat: 28.0, facility_name: '三镇医疗次中心' } });
+    await svc.call('projects.add', {
+      scenarioId,
+      project: { year: 2025, kind: 'new', type: 'sub_centre', lon: 113.3, lat: 28.0, facility_name: '二镇医疗次中心' },
+    });
+    await svc.call('projects.add', {
+      scenarioId,
+      project: { year: 2025, kind: 'new', type: 'sub_centre', lon: 113.5, lat: 28.0, facility_name: '三镇医疗次中心' },
+    });
   });
   const sub = () => ({ scenarioId, types: ['sub_centre' as const], urbanMinutes: 15, ruralMinutes: 30, direction: 'to' as const });
 
@@ -162,8 +194,19 @@ describe('the year: facilities as of it, projects counted', () => {
   });
 
   it('siting counts them as existing in 2025, not in 2024', async () => {
-    const ask = (year: number) => svc.call('siting.run', { scenarioId, model: 'mclp', type: 'sub_centre', k: 1, urbanMinutes: 15, ruralMinutes: 30, direction: 'to', within: ['甲县'], year,
-      candidates: { sites: [{ id: 'X', name: '三镇路口', lon: 113.5, lat: 28.0 }] } });
+    const ask = (year: number) =>
+      svc.call('siting.run', {
+        scenarioId,
+        model: 'mclp',
+        type: 'sub_centre',
+        k: 1,
+        urbanMinutes: 15,
+        ruralMinutes: 30,
+        direction: 'to',
+        within: ['甲县'],
+        year,
+        candidates: { sites: [{ id: 'X', name: '三镇路口', lon: 113.5, lat: 28.0 }] },
+      });
     // 2025: 三镇 is served already, the site adds nothing there; 2024: it brings 三镇's 100,000.
     expect((await ask(2025)).coveredBefore).toBe(145_000);
     expect((await ask(2024)).chosen[0]!.newlyCovered).toBe(100_000);
@@ -183,17 +226,25 @@ describe('healthplan access/site: --within, --year, the radius CSV', () => {
     await svc.call('plan.open', { path: planPath });
   });
 
-  it('--within 甲县 --year 2025: the county\'s 320,000 people, named', () => {
+  it("--within 甲县 --year 2025: the county's 320,000 people, named", () => {
     const r = healthplan('access', plan, '--within', '甲县', '--year', '2025');
     expect(r.code, r.err).toBe(0);
-    const j = JSON.parse(r.out) as { year: number; units: { scope: string; name: string; population: number; covered: number }[]; demand: { population: number; note: string } };
+    const j = JSON.parse(r.out) as {
+      year: number;
+      units: { scope: string; name: string; population: number; covered: number }[];
+      demand: { population: number; note: string };
+    };
     expect(j.year).toBe(2025);
     expect(j.units[0]).toMatchObject({ scope: 'region', name: '甲县', population: 320_000, covered: 175_000 });
     expect(j.demand.population).toBe(320_000);
   });
 
   it('--year 2024 in the scenario with the sub-centres: none yet; 2025: both', () => {
-    const at = (y: string) => JSON.parse(healthplan('access', plan, '--scenario', '两个次中心', '--types', 'sub_centre', '--thresholds', 'urban=15,rural=30', '--direction', 'to', '--year', y).out) as { units: { scope: string; covered: number }[]; notes: string[] };
+    const at = (y: string) =>
+      JSON.parse(
+        healthplan('access', plan, '--scenario', '两个次中心', '--types', 'sub_centre', '--thresholds', 'urban=15,rural=30', '--direction', 'to', '--year', y)
+          .out,
+      ) as { units: { scope: string; covered: number }[]; notes: string[] };
     expect(at('2024').units[0]!.covered).toBe(0);
     const y25 = at('2025');
     expect(y25.units[0]!.covered).toBeGreaterThan(0);
@@ -211,7 +262,11 @@ describe('healthplan access/site: --within, --year, the radius CSV', () => {
   it('--preset radius --format csv carries the distance in 公里', () => {
     const r = healthplan('access', plan, '--preset', 'radius', '--within', '城关街道', '--format', 'csv');
     expect(r.code, r.err).toBe(0);
-    const rows = r.out.replace(/^\ufeff/, '').trim().split('\r\n').map((row) => row.split(','));
+    const rows = r.out
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
+      .map((row) => row.split(','));
     expect(rows[0]).toEqual(['区划代码', '名称', '所在街道乡镇', '人口', '城乡', '公里', '最近机构', '是否覆盖']);
     // 西社区 0.02° east-west at 28°N: 1.96 km in a straight line; 城关街道's own remainder 0.98 km.
     expect(rows.find((x) => x[0] === 'C2')).toEqual(['C2', '西社区', 'S1', '10000', '城镇', '2', 'E1', '是']);
@@ -219,8 +274,26 @@ describe('healthplan access/site: --within, --year, the radius CSV', () => {
   });
 
   it('site --year 2024 sees no sub-centre in the scenario yet', () => {
-    const r = healthplan('site', plan, '--scenario', '两个次中心', '--type', 'sub_centre', '--direction', 'to', '--thresholds', 'urban=15,rural=30',
-      '--within', '甲县', '--year', '2024', '--candidates', 'generated', '--spacing', '20000');
+    const r = healthplan(
+      'site',
+      plan,
+      '--scenario',
+      '两个次中心',
+      '--type',
+      'sub_centre',
+      '--direction',
+      'to',
+      '--thresholds',
+      'urban=15,rural=30',
+      '--within',
+      '甲县',
+      '--year',
+      '2024',
+      '--candidates',
+      'generated',
+      '--spacing',
+      '20000',
+    );
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out) as { year: number; covered_before: number; note: string };
     expect(j).toMatchObject({ year: 2024, covered_before: 0 });

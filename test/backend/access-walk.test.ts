@@ -27,12 +27,18 @@ const UNITS = [
 const FACILITIES = '机构编码,机构名称,机构类型,所在区划代码,经度,纬度\nH1,社区卫生服务中心,社区卫生服务中心,C1,113.0,28.0\n';
 const q1530 = { ...ACCESS_PRESETS['1530'], scenarioId: 1 };
 const point = (r: AccessResultOut, code: string) => r.points.find((p) => p.code === code)!;
-const west = metres(113.0, 28.0, 112.99, 28.0), bridge = metres(113.0, 28.0, 113.02, 28.0), far = metres(113.0, 28.0, 113.05, 28.0);
+const west = metres(113.0, 28.0, 112.99, 28.0),
+  bridge = metres(113.0, 28.0, 113.02, 28.0),
+  far = metres(113.0, 28.0, 113.05, 28.0);
 
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
   await svc.call('plan.new', { path: 'walk' });
-  const r = await svc.call('tables.import', { scenarioId: 1, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } });
+  const r = await svc.call('tables.import', {
+    scenarioId: 1,
+    units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+    facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+  });
   expect(r.ok).toBe(true);
 });
 afterAll(() => svc.close());
@@ -53,10 +59,34 @@ describe('the 1530 preset: on foot in town, by car in the country', () => {
   });
 
   it('on roads: walks the residential street, not the trunk road; the village drives the trunk', async () => {
-    const roads = JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { highway: 'residential' }, geometry: { type: 'LineString', coordinates: [[112.99, 28.0], [113.0, 28.0]] } },
-      { type: 'Feature', properties: { highway: 'trunk' }, geometry: { type: 'LineString', coordinates: [[113.0, 28.0], [113.02, 28.0], [113.05, 28.0]] } },
-    ] });
+    const roads = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { highway: 'residential' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [112.99, 28.0],
+              [113.0, 28.0],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { highway: 'trunk' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [113.0, 28.0],
+              [113.02, 28.0],
+              [113.05, 28.0],
+            ],
+          },
+        },
+      ],
+    });
     expect(await svc.call('roads.import', { file: { fileName: 'roads.geojson', dataBase64: b64(roads) } })).toMatchObject({ ok: true, segments: 2 });
     const r = await svc.call('access.run', q1530);
     expect(r.model).toBe('road');
@@ -77,8 +107,16 @@ describe('the 1530 preset: on foot in town, by car in the country', () => {
 
   it('siting on foot says so, and counts walking minutes', async () => {
     const r = await svc.call('siting.run', {
-      scenarioId: 1, model: 'mclp', type: 'chc', existingTypes: ['chc'], k: 1, urbanMinutes: 15, ruralMinutes: 30, direction: 'to',
-      travel: { urban: 'walk', rural: 'drive' }, candidates: { sites: [{ id: 'K', name: '桥边', lon: 113.02, lat: 28.0 }], upgrade: [], generateMeters: null },
+      scenarioId: 1,
+      model: 'mclp',
+      type: 'chc',
+      existingTypes: ['chc'],
+      k: 1,
+      urbanMinutes: 15,
+      ruralMinutes: 30,
+      direction: 'to',
+      travel: { urban: 'walk', rural: 'drive' },
+      candidates: { sites: [{ id: 'K', name: '桥边', lon: 113.02, lat: 28.0 }], upgrade: [], generateMeters: null },
     });
     expect(r.modelNote).toContain('城镇步行（4.8 公里/小时，不走高速和快速路）、农村驾车');
     expect(r.points.find((p) => p.code === 'C2')!.minutesBefore).toBeCloseTo(west / 80, 1);

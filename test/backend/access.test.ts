@@ -28,7 +28,11 @@ const unit = (r: AccessResultOut, code: string) => r.units.find((u) => u.code ==
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
   await svc.call('plan.new', { path: 'access' });
-  const r = await svc.call('tables.import', { scenarioId: 1, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } });
+  const r = await svc.call('tables.import', {
+    scenarioId: 1,
+    units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+    facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+  });
   expect(r.ok).toBe(true);
 });
 afterAll(() => svc.close());
@@ -40,11 +44,11 @@ describe('access without roads: straight line × 1.6 ÷ speed', () => {
     expect(r.modelNote).toContain('无路网');
     expect(point(r, 'C1')).toMatchObject({ minutes: 0, nearest: 'E1', covered: true, urban: true });
     // 西社区: 3.93 km × 1.6 at 30 km/h = 12.6 min > 10 (urban): not covered.
-    const west = (metres(113.0, 28.0, 112.96, 28.0) * 1.6) / 1000 / 30 * 60;
+    const west = ((metres(113.0, 28.0, 112.96, 28.0) * 1.6) / 1000 / 30) * 60;
     expect(point(r, 'C2').minutes).toBeCloseTo(west, 1);
     expect(point(r, 'C2').covered).toBe(false);
     // 远村: 19.7 km × 1.6 at 45 km/h = 41.9 min > 30 (rural): not covered.
-    const far = (metres(113.0, 28.0, 113.2, 28.0) * 1.6) / 1000 / 45 * 60;
+    const far = ((metres(113.0, 28.0, 113.2, 28.0) * 1.6) / 1000 / 45) * 60;
     expect(point(r, 'V1').minutes).toBeCloseTo(far, 1);
     expect(unit(r, 'S')).toMatchObject({ scope: 'township', population: 3000, covered: 1000 });
     expect(unit(r, 'A')).toMatchObject({ scope: 'county', population: 3500, covered: 1000 });
@@ -67,7 +71,10 @@ describe('access without roads: straight line × 1.6 ÷ speed', () => {
   it('runs as a job that can be followed', async () => {
     const { job } = await svc.call('access.start', q);
     let st = await svc.call('access.job', { job });
-    for (let i = 0; i < 200 && st.state === 'running'; i++) { await new Promise((res) => setTimeout(res, 20)); st = await svc.call('access.job', { job }); }
+    for (let i = 0; i < 200 && st.state === 'running'; i++) {
+      await new Promise((res) => setTimeout(res, 20));
+      st = await svc.call('access.job', { job });
+    }
     expect(st.state).toBe('done');
     expect(st.result!.points).toHaveLength(3);
     expect(await svc.call('access.cancel', { job })).toEqual({ cancelled: false });
@@ -76,9 +83,24 @@ describe('access without roads: straight line × 1.6 ÷ speed', () => {
 
 describe('access on roads', () => {
   // One residential road (25 km/h) from the station at 东社区 west to 西社区; 远村 is 20 km from any road.
-  const road = (oneway: string) => JSON.stringify({ type: 'FeatureCollection', features: [
-    { type: 'Feature', properties: { highway: 'residential', oneway }, geometry: { type: 'LineString', coordinates: [[112.96, 28.0], [112.98, 28.0], [113.0, 28.0]] } },
-  ] });
+  const road = (oneway: string) =>
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { highway: 'residential', oneway },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [112.96, 28.0],
+              [112.98, 28.0],
+              [113.0, 28.0],
+            ],
+          },
+        },
+      ],
+    });
   const drive = (kmh: number) => (metres(112.96, 28.0, 113.0, 28.0) / 1000 / kmh) * 60;
 
   it('times a trip along the road at its class speed; a place far from every road is unreachable', async () => {
@@ -94,7 +116,7 @@ describe('access on roads', () => {
     expect(r.unreachable).toBe(500);
   });
 
-  it('follows the plan\'s speeds, and one-way streets in the direction asked', async () => {
+  it("follows the plan's speeds, and one-way streets in the direction asked", async () => {
     await svc.call('roads.setSpeeds', { speeds: { residential: 20 } });
     const slow = await svc.call('access.run', q);
     expect(point(slow, 'C2').minutes).toBeCloseTo(drive(20), 1); // 11.8 min: beyond 10

@@ -35,13 +35,17 @@ const line = (r: { lines: { scope: string; code: string; resource: string }[] },
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
   await svc.call('plan.new', { path: 'alloc' });
-  const r = await svc.call('tables.import', { scenarioId: 1, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } });
+  const r = await svc.call('tables.import', {
+    scenarioId: 1,
+    units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+    facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+  });
   expect(r.ok).toBe(true);
 });
 afterAll(() => svc.close());
 
 describe('allocation on a hand-made district', () => {
-  it('gives 一街道 its 60 missing beds; 二街道\'s CHC is full, so its 60 need a new facility; 40 beds are left', async () => {
+  it("gives 一街道 its 60 missing beds; 二街道's CHC is full, so its 60 need a new facility; 40 beds are left", async () => {
     const r = await svc.call('allocation.run', q);
     expect(line(r, 'unit', 'S1', 'beds')).toMatchObject({ current: 50, allocated: 60, result: 110, remaining_shortfall: 0 });
     expect(line(r, 'facility', 'H1', 'beds')).toMatchObject({ current: 50, allocated: 60, result: 110 });
@@ -70,25 +74,33 @@ describe('allocation on a hand-made district', () => {
 
   it('applied as a scenario, the gap screen shows what the allocation said would remain', async () => {
     const r = await svc.call('allocation.run', q);
-    const lines = r.lines.filter((l) => l.scope === 'facility' && l.allocated > 0).map((l) => ({ facility: l.code, resource: l.resource, amount: l.allocated }));
+    const lines = r.lines
+      .filter((l) => l.scope === 'facility' && l.allocated > 0)
+      .map((l) => ({ facility: l.code, resource: l.resource, amount: l.allocated }));
     const s = await svc.call('allocation.apply', { scenarioId: 1, name: '配置方案', lines });
     const f = (await svc.call('facilities.list', { scenarioId: s.id })).find((x) => x.id === 'H1')!;
     expect([f.beds_open, f.physicians]).toEqual([110, 30]);
     const gaps = await svc.call('gaps.evaluate', { scenarioId: s.id, standardId: 'changsha-14fyp-2025', year: 2025, level: 'township' });
     const short = (t: string, code: string) => gaps.results.find((x) => x.target === t && x.code === code)!.shortfall;
-    expect([short('beds-per-1000', 'S1'), short('beds-per-1000', 'S2'), short('physicians-per-1000', 'S1'), short('physicians-per-1000', 'S2')]).toEqual([0, 60, 12, 2]);
+    expect([short('beds-per-1000', 'S1'), short('beds-per-1000', 'S2'), short('physicians-per-1000', 'S1'), short('physicians-per-1000', 'S2')]).toEqual([
+      0, 60, 12, 2,
+    ]);
     expect((await svc.call('facilities.list', { scenarioId: 1 })).find((x) => x.id === 'H1')!.beds_open).toBe(50);
   });
 
   it('applied with a year, the additions are expansion projects: counted from that year on, not before', async () => {
     const r = await svc.call('allocation.run', q);
-    const lines = r.lines.filter((l) => l.scope === 'facility' && l.allocated > 0).map((l) => ({ facility: l.code, resource: l.resource, amount: l.allocated }));
+    const lines = r.lines
+      .filter((l) => l.scope === 'facility' && l.allocated > 0)
+      .map((l) => ({ facility: l.code, resource: l.resource, amount: l.allocated }));
     const s = await svc.call('allocation.apply', { scenarioId: 1, name: '配置方案 2026', lines, year: 2026 });
     const projects = await svc.call('projects.list', { scenarioId: s.id });
     expect(projects.map((p) => [p.year, p.kind, p.facility_id, p.deltas])).toEqual([[2026, 'expand', 'H1', { beds_open: 60, physicians: 20 }]]);
     expect((await svc.call('facilities.list', { scenarioId: s.id })).find((x) => x.id === 'H1')!.beds_open).toBe(50);
-    const short = async (year: number) => (await svc.call('gaps.evaluate', { scenarioId: s.id, standardId: 'changsha-14fyp-2025', year, level: 'township' }))
-      .results.find((x) => x.target === 'beds-per-1000' && x.code === 'S1')!.shortfall;
+    const short = async (year: number) =>
+      (await svc.call('gaps.evaluate', { scenarioId: s.id, standardId: 'changsha-14fyp-2025', year, level: 'township' })).results.find(
+        (x) => x.target === 'beds-per-1000' && x.code === 'S1',
+      )!.shortfall;
     expect([await short(2025), await short(2026)]).toEqual([60, 0]);
   });
 
@@ -135,15 +147,23 @@ describe('the allocation workbook', () => {
   });
 
   const soffice = spawnSync('soffice', ['--version']).status === 0;
-  it.skipIf(!soffice)('converts to PDF with LibreOffice headless (Debian package), every sheet printed', () => {
-    const outDir = path.join(home, 'pdf');
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(home, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { encoding: 'utf8', timeout: 120_000 });
-    expect(r.status, r.stderr).toBe(0);
-    const pdf = path.join(outDir, path.basename(file).replace(/\.xlsx$/, '.pdf'));
-    expect(fs.statSync(pdf).size).toBeGreaterThan(10_000);
-    const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-    if (text.status === 0) for (const word of ['资源配置测算汇总', '分单位配置', '一街道', '长政办发〔2021〕62号']) expect(text.stdout).toContain(word);
-  }, 150_000);
+  it.skipIf(!soffice)(
+    'converts to PDF with LibreOffice headless (Debian package), every sheet printed',
+    () => {
+      const outDir = path.join(home, 'pdf');
+      const r = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=file://${path.join(home, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const pdf = path.join(outDir, path.basename(file).replace(/\.xlsx$/, '.pdf'));
+      expect(fs.statSync(pdf).size).toBeGreaterThan(10_000);
+      const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      if (text.status === 0) for (const word of ['资源配置测算汇总', '分单位配置', '一街道', '长政办发〔2021〕62号']) expect(text.stdout).toContain(word);
+    },
+    150_000,
+  );
 });
 
 // The sample plan against 长政办发〔2021〕62号 指标表 rows 9–13, "每千人口医疗卫生机构床位数 … 11张", "每千人口拥有执业(助理)医师数
@@ -162,7 +182,7 @@ describe('the allocation on the sample plan, against the gap screen', () => {
   });
   afterAll(() => sample.close());
 
-  it('shares by county by default, and its total shortfall before the run is the gap screen\'s region line (beds, physicians, nurses, GPs)', async () => {
+  it("shares by county by default, and its total shortfall before the run is the gap screen's region line (beds, physicians, nurses, GPs)", async () => {
     const r = await sample.call('allocation.run', { scenarioId: 1, budget: BUDGET });
     expect([r.standard, r.year, r.scope, r.judgedScope]).toEqual(['changsha-14fyp-2025', 2025, 'county', 'county']);
     const gaps = await sample.call('gaps.evaluate', { scenarioId: 1, standardId: r.standard, year: r.year });
@@ -188,17 +208,21 @@ describe('the allocation on the sample plan, against the gap screen', () => {
     expect(r.still_needed.physicians.budget).toBe(r.totals.physicians!.region!.shortfall - 400);
   });
 
-  it('by street/town, the cards say the streets\' sum is more than the gap screen\'s region figure and why', async () => {
+  it("by street/town, the cards say the streets' sum is more than the gap screen's region figure and why", async () => {
     const r = await sample.call('allocation.run', { scenarioId: 1, budget: BUDGET, scope: 'township' });
     const gaps = await sample.call('gaps.evaluate', { scenarioId: 1, standardId: r.standard, year: r.year });
-    const sum = (target: string, scope: string) => gaps.results.filter((x) => x.target === target && x.scope === scope).reduce((s, x) => s + (x.shortfall ?? 0), 0);
+    const sum = (target: string, scope: string) =>
+      gaps.results.filter((x) => x.target === target && x.scope === scope).reduce((s, x) => s + (x.shortfall ?? 0), 0);
     const beds = r.totals.beds!;
-    const streets = sum(TARGETS.beds, 'township'), region = sum(TARGETS.beds, 'region');
+    const streets = sum(TARGETS.beds, 'township'),
+      region = sum(TARGETS.beds, 'region');
     expect(beds.units.shortfall).toBe(streets);
     expect(beds.region!.shortfall).toBe(region);
     const unitsAfter = r.lines.filter((l) => l.scope === 'unit' && l.resource === 'beds').reduce((s, l) => s + l.remaining_shortfall!, 0);
-    expect(beds.said!.zh).toBe(`按街道/乡镇测算，各街道/乡镇缺口之和 ${fmt(streets)} 床，高于全域（长沙市）缺口 ${fmt(region)} 床（差距分析）：街道/乡镇间的富余不能相互抵补，该指标按全域和区县考核；`
-      + `配置后各街道/乡镇还缺 ${fmt(unitsAfter)} 床，全域还缺 ${fmt(region - r.allocated.beds)} 床`);
+    expect(beds.said!.zh).toBe(
+      `按街道/乡镇测算，各街道/乡镇缺口之和 ${fmt(streets)} 床，高于全域（长沙市）缺口 ${fmt(region)} 床（差距分析）：街道/乡镇间的富余不能相互抵补，该指标按全域和区县考核；`
+        + `配置后各街道/乡镇还缺 ${fmt(unitsAfter)} 床，全域还缺 ${fmt(region - r.allocated.beds)} 床`,
+    );
     expect(streets).toBeGreaterThan(region);
   });
 
@@ -212,35 +236,53 @@ describe('the allocation on the sample plan, against the gap screen', () => {
     // 长沙 "十四五" has no ambulance target and no 120 coverage target: nothing silently dropped.
     const changsha = await sample.call('allocation.run', { scenarioId: 1, budget: BUDGET });
     expect(changsha.unspent.ambulances).toBe(6);
-    expect(changsha.totals.ambulances!.said!.zh).toMatch(/^本标准没有救护车配置指标；6 辆救护车未分配。按『1030』急救圈布局急救站见设施选址；按人口配置救护车的指标见「国家参考值（待核实）」每3万人口 1 辆/);
+    expect(changsha.totals.ambulances!.said!.zh).toMatch(
+      /^本标准没有救护车配置指标；6 辆救护车未分配。按『1030』急救圈布局急救站见设施选址；按人口配置救护车的指标见「国家参考值（待核实）」每3万人口 1 辆/,
+    );
 
     // 开福区 (开政办发〔2022〕26号): "10分钟急救服务圈全域覆盖" — the people outside it are the gap screen's access row.
     const kaifu = await sample.call('allocation.run', { scenarioId: 1, budget: { ambulances: 6 }, standardId: 'kaifu-2024' });
-    const circle = (await sample.call('gaps.evaluate', { scenarioId: 1, standardId: 'kaifu-2024', level: 'region' })).results.find((x) => x.target === 'ems-10-minute-circle')!;
+    const circle = (await sample.call('gaps.evaluate', { scenarioId: 1, standardId: 'kaifu-2024', level: 'region' })).results.find(
+      (x) => x.target === 'ems-10-minute-circle',
+    )!;
     expect(circle.shortfall).toBeGreaterThan(0);
     expect(kaifu.totals.ambulances!.said!.zh).toContain(`：全域（开福区）${fmt(circle.shortfall!)} 人不在时限内。增加救护车不缩短急救站到现场的时间`);
     expect(kaifu.unspent.ambulances).toBe(6);
   }, 60_000);
 
-  it('the 2030 GP target is not allocated against in 2025; the notes say how far the run goes toward it, in the gap screen\'s figures', async () => {
+  it("the 2030 GP target is not allocated against in 2025; the notes say how far the run goes toward it, in the gap screen's figures", async () => {
     const r = await sample.call('allocation.run', { scenarioId: 1, budget: BUDGET });
     const gaps = await sample.call('gaps.evaluate', { scenarioId: 1, year: 2025, level: 'region' });
     const later = gaps.results.find((x) => x.target === 'gps-per-10000-2030')!;
     expect(r.lines.every((l) => l.resource !== 'gps' || !l.reason.includes('2030'))).toBe(true);
-    expect(r.notes).toContain(`「每万常住人口全科医生数（2030年）」2030 年到期（未到期），本次先按到期指标配置；按它全域（长沙市）缺 ${fmt(later.shortfall!)} 名全科医生，配置后缺 ${fmt(later.shortfall! - 200)} 名全科医生`);
+    expect(r.notes).toContain(
+      `「每万常住人口全科医生数（2030年）」2030 年到期（未到期），本次先按到期指标配置；按它全域（长沙市）缺 ${fmt(later.shortfall!)} 名全科医生，配置后缺 ${fmt(later.shortfall! - 200)} 名全科医生`,
+    );
   });
 
   it('applied to a facility a 新建 project builds (the 河西新院, in no facilities table): the project opens it with the beds, or a later 扩建 adds them', async () => {
     const HEXI = 'F430111-R04-HX';
     const hexi = (await sample.call('projects.list', { scenarioId: 1 })).find((p) => p.kind === 'new' && p.facility_id === HEXI)!;
-    const now = await sample.call('allocation.apply', { scenarioId: 1, name: '河西新院配床', lines: [{ facility: HEXI, resource: 'beds', amount: 120 }, { facility: HEXI, resource: 'beds', amount: 30 }] });
+    const now = await sample.call('allocation.apply', {
+      scenarioId: 1,
+      name: '河西新院配床',
+      lines: [
+        { facility: HEXI, resource: 'beds', amount: 120 },
+        { facility: HEXI, resource: 'beds', amount: 30 },
+      ],
+    });
     const built = (await sample.call('projects.list', { scenarioId: now.id })).find((p) => p.kind === 'new' && p.facility_id === HEXI)!;
     expect(built.fields).toMatchObject({ beds_open: 150 }); // lines for one facility and resource add up
     const at2025 = (await sample.call('timeline.facilities', { scenarioId: now.id, year: 2025 })).facilities.find((f) => f.id === HEXI)!;
     expect(at2025.beds_open).toBe(150);
     expect((await sample.call('projects.list', { scenarioId: 1 })).find((p) => p.id === hexi.id)!.fields).toEqual(hexi.fields); // the baseline keeps its project
 
-    const later = await sample.call('allocation.apply', { scenarioId: 1, name: '河西新院扩床', year: 2026, lines: [{ facility: HEXI, resource: 'beds', amount: 80 }] });
+    const later = await sample.call('allocation.apply', {
+      scenarioId: 1,
+      name: '河西新院扩床',
+      year: 2026,
+      lines: [{ facility: HEXI, resource: 'beds', amount: 80 }],
+    });
     const expand = (await sample.call('projects.list', { scenarioId: later.id })).filter((p) => p.kind === 'expand' && p.facility_id === HEXI);
     expect(expand.map((p) => [p.year, p.deltas])).toEqual([[2026, { beds_open: 80 }]]);
     expect((await sample.call('timeline.facilities', { scenarioId: later.id, year: 2026 })).facilities.find((f) => f.id === HEXI)!.beds_open).toBe(80);

@@ -19,7 +19,19 @@ const INT = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const PLAN = '示例: 长沙市 + 益阳市资阳区';
 const STANDARD = '长沙市“十四五”卫生健康事业发展规划（2025年）';
 
-interface GapsJson { standard: string; year: number; results: { target: string; scope: string; value: number | null; required: number | null; shortfall: number | null; status: string; source: { document: string } }[] }
+interface GapsJson {
+  standard: string;
+  year: number;
+  results: {
+    target: string;
+    scope: string;
+    value: number | null;
+    required: number | null;
+    shortfall: number | null;
+    status: string;
+    source: { document: string };
+  }[];
+}
 
 function run(cmd: string, args: string[], timeout = 120_000) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout });
@@ -112,7 +124,10 @@ describe('healthplan brief', () => {
 
     // LibreOffice (Debian: libreoffice-impress-nogui) re-opens the deck.
     const profile = fs.mkdtempSync(path.join(dir, 'lo-'));
-    const conv = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, pptx], { encoding: 'utf8', timeout: 180_000 });
+    const conv = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, pptx], {
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
     const converted = path.join(dir, '汇报材料.pdf.lo');
     const out = path.join(dir, '汇报材料.pdf');
     expect(conv.status, `soffice: ${conv.stdout}${conv.stderr} — is libreoffice-impress-nogui installed?`).toBe(0);

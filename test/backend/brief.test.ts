@@ -25,13 +25,21 @@ const FACILITIES = [
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
   await svc.call('plan.new', { path: 'brief' });
-  expect((await svc.call('tables.import', { scenarioId: 1, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } })).ok).toBe(true);
+  expect(
+    (
+      await svc.call('tables.import', {
+        scenarioId: 1,
+        units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+        facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+      })
+    ).ok,
+  ).toBe(true);
   await svc.call('gaps.setSettings', { standardId: 'changsha-14fyp-2025', year: 2025 });
 });
 afterAll(() => svc.close());
 
 describe('brief.get', () => {
-  it('carries the gap screen\'s own results for the region and the counties', async () => {
+  it("carries the gap screen's own results for the region and the counties", async () => {
     const b = await svc.call('brief.get', { scenarioId: 1 });
     const gaps = await svc.call('gaps.evaluate', { scenarioId: 1 });
     expect(b.current.region).toEqual(gaps.results.filter((r) => r.scope === 'region'));

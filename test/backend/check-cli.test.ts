@@ -18,7 +18,9 @@ beforeAll(() => {
   expect(healthplan('sample', 's.hplan').code).toBe(0);
   const db = new Database(path.join(dir, 's.hplan'));
   db.prepare('UPDATE unit SET population = round(population * 1.03) WHERE scenario_id = 1 AND code = ?').run(ZIYANG);
-  hospital = db.prepare("SELECT id, name FROM facility WHERE scenario_id = 1 AND type = 'primary_hospital' AND unit_code LIKE '430902%' ORDER BY id LIMIT 1").get() as typeof hospital;
+  hospital = db
+    .prepare("SELECT id, name FROM facility WHERE scenario_id = 1 AND type = 'primary_hospital' AND unit_code LIKE '430902%' ORDER BY id LIMIT 1")
+    .get() as typeof hospital;
   db.prepare('UPDATE facility SET beds_open = 20000, beds_approved = 65 WHERE scenario_id = 1 AND id = ?').run(hospital.id);
   db.close();
 }, 120_000);
@@ -31,7 +33,9 @@ describe('healthplan check', () => {
     expect(out.sample).toBe(true);
     expect(out.judged).toEqual({ standardId: 'ziyang-2025', year: 2025 });
     expect(out.findings.map((f) => `${f.rule} ${f.row.key}`).sort()).toEqual([
-      `figures.beds_approved ${hospital.id}`, `figures.beds_size ${hospital.id}`, `population.sum ${ZIYANG}`,
+      `figures.beds_approved ${hospital.id}`,
+      `figures.beds_size ${hospital.id}`,
+      `population.sum ${ZIYANG}`,
     ]);
     // 3% above: the streets hold 1 / 1.03 of it, −2.9%
     expect(out.findings.find((f) => f.rule === 'population.sum')!.message.zh).toMatch(/（−2\.9%，2025 年）$/);
@@ -45,7 +49,9 @@ describe('healthplan check', () => {
     expect(lines[0]).toMatch(/^共 3 条（标准 ziyang-2025，2025 年）；其中 \d 条影响指标数值$/);
     expect(lines).toContain('人口 (1)');
     expect(lines).toContain('数值 (2)');
-    expect(lines).toContain(`  [机构 ${hospital.id} · beds_open] ${hospital.name}（一级医院）实有床位 20,000 张，超过此类机构的合理上限 300 张（编制床位 65 张）`);
+    expect(lines).toContain(
+      `  [机构 ${hospital.id} · beds_open] ${hospital.name}（一级医院）实有床位 20,000 张，超过此类机构的合理上限 300 张（编制床位 65 张）`,
+    );
     expect(zh.out).toContain('      改正: 核对实有床位数（多写了一位？填了合计？），或机构类型是否有误');
     const en = healthplan('check', 's.hplan', '--standard', 'ziyang-2025', '--lang', 'en');
     expect(en.code, en.err).toBe(0);

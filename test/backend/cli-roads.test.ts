@@ -15,18 +15,53 @@ const info = () => JSON.parse(healthplan('info', 'roads.hplan', '--json').out) a
 describe('healthplan import --roads / --boundaries', () => {
   it('imports units, then roads and boundaries into a new plan, printing what was kept, dropped and wrong', () => {
     const units = file('单位.csv', '区划代码,名称,上级区划代码,类型\n430105000000,开福区,,区\n430105002000,沙坪街道,430105000000,街道\n');
-    const roads = file('roads.geojson', fc([
-      line([[112.98, 28.2], [112.99, 28.2]], { highway: 'primary', oneway: 'yes' }),
-      line([[112.98, 28.2]], { highway: 'residential' }),
-      line([[112.98, 28.2], [112.98, 28.21]], { highway: 'footway' }),
-      line([[112.98, 28.2], [112.98, 28.21]], { highway: 'residential' }),
-    ]));
-    const square = [[[112.98, 28.2], [112.99, 28.2], [112.99, 28.21], [112.98, 28.21], [112.98, 28.2]]];
-    const bounds = file('边界.geojson', JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { adcode: 430105, name: '开福区' }, geometry: { type: 'Polygon', coordinates: square } },
-      { type: 'Feature', properties: { 名称: '沙坪街道' }, geometry: { type: 'Polygon', coordinates: square } },
-      { type: 'Feature', properties: { name: '不存在街道' }, geometry: { type: 'Polygon', coordinates: square } },
-    ] }));
+    const roads = file(
+      'roads.geojson',
+      fc([
+        line(
+          [
+            [112.98, 28.2],
+            [112.99, 28.2],
+          ],
+          { highway: 'primary', oneway: 'yes' },
+        ),
+        line([[112.98, 28.2]], { highway: 'residential' }),
+        line(
+          [
+            [112.98, 28.2],
+            [112.98, 28.21],
+          ],
+          { highway: 'footway' },
+        ),
+        line(
+          [
+            [112.98, 28.2],
+            [112.98, 28.21],
+          ],
+          { highway: 'residential' },
+        ),
+      ]),
+    );
+    const square = [
+      [
+        [112.98, 28.2],
+        [112.99, 28.2],
+        [112.99, 28.21],
+        [112.98, 28.21],
+        [112.98, 28.2],
+      ],
+    ];
+    const bounds = file(
+      '边界.geojson',
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { adcode: 430105, name: '开福区' }, geometry: { type: 'Polygon', coordinates: square } },
+          { type: 'Feature', properties: { 名称: '沙坪街道' }, geometry: { type: 'Polygon', coordinates: square } },
+          { type: 'Feature', properties: { name: '不存在街道' }, geometry: { type: 'Polygon', coordinates: square } },
+        ],
+      }),
+    );
     const r = healthplan('import', 'roads.hplan', '--units', units, '--roads', roads, '--boundaries', bounds);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('新增 2 条');
@@ -65,8 +100,18 @@ describe('healthplan import --roads / --boundaries', () => {
   it('prints progress for a large file and replaces the network', () => {
     const features = [];
     for (let i = 0; i < 30_000; i++) {
-      const x = 112.5 + (i % 200) * 0.001, y = 27.8 + Math.floor(i / 200) * 0.001;
-      features.push(line([[x, y], [x + 0.0005, y + 0.0002], [x + 0.001, y]], { highway: i % 5 ? 'residential' : 'secondary', name: `路${i}` }));
+      const x = 112.5 + (i % 200) * 0.001,
+        y = 27.8 + Math.floor(i / 200) * 0.001;
+      features.push(
+        line(
+          [
+            [x, y],
+            [x + 0.0005, y + 0.0002],
+            [x + 0.001, y],
+          ],
+          { highway: i % 5 ? 'residential' : 'secondary', name: `路${i}` },
+        ),
+      );
     }
     const big = file('big.geojson', fc(features));
     expect(fs.statSync(big).size).toBeGreaterThan(5_000_000);

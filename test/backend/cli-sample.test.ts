@@ -19,7 +19,11 @@ const run = (...args: string[]) => {
   return r;
 };
 const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
-const csvLines = (text: string) => text.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+const csvLines = (text: string) =>
+  text
+    .replace(/^\ufeff/, '')
+    .trimEnd()
+    .split('\r\n');
 
 async function workbook(name: string) {
   const wb = new ExcelJS.Workbook();
@@ -30,18 +34,24 @@ async function workbook(name: string) {
 beforeAll(() => {
   run('sample', 'sample.hplan');
   // A planner's own plan: one district, two streets, a centre in each and a 120 station.
-  const units = file('units.csv', [
-    '区划代码,名称,上级区划代码,类型,常住人口,经度,纬度',
-    '430105000000,开福区,,区,100000,112.985,28.256',
-    '430105001000,东风路街道,430105000000,街道,60000,112.99,28.22',
-    '430105002000,沙坪街道,430105000000,街道,40000,113.01,28.34',
-  ].join('\r\n'));
-  const facilities = file('facilities.csv', [
-    '机构编码,机构名称,机构类型,所在区划代码,实有床位,执业(助理)医师,经度,纬度',
-    'F1,东风路街道社区卫生服务中心,社区卫生服务中心,430105001000,30,12,112.99,28.22',
-    'F2,沙坪街道社区卫生服务中心,社区卫生服务中心,430105002000,45,14,113.01,28.34',
-    'E1,开福区急救站,120急救站,430105001000,0,2,112.99,28.23',
-  ].join('\r\n'));
+  const units = file(
+    'units.csv',
+    [
+      '区划代码,名称,上级区划代码,类型,常住人口,经度,纬度',
+      '430105000000,开福区,,区,100000,112.985,28.256',
+      '430105001000,东风路街道,430105000000,街道,60000,112.99,28.22',
+      '430105002000,沙坪街道,430105000000,街道,40000,113.01,28.34',
+    ].join('\r\n'),
+  );
+  const facilities = file(
+    'facilities.csv',
+    [
+      '机构编码,机构名称,机构类型,所在区划代码,实有床位,执业(助理)医师,经度,纬度',
+      'F1,东风路街道社区卫生服务中心,社区卫生服务中心,430105001000,30,12,112.99,28.22',
+      'F2,沙坪街道社区卫生服务中心,社区卫生服务中心,430105002000,45,14,113.01,28.34',
+      'E1,开福区急救站,120急救站,430105001000,0,2,112.99,28.23',
+    ].join('\r\n'),
+  );
   run('import', 'own.hplan', '--units', units, '--facilities', facilities);
 }, 120_000);
 
@@ -75,7 +85,9 @@ describe('outputs of the sample plan say 示例数据', () => {
   }, 120_000);
 
   it('site: JSON', () => {
-    const j = JSON.parse(run('site', 'sample.hplan', '--type', 'ems_station', '--add', '1', '--within', '开福区', '--thresholds', 'urban=10,rural=10', '--heuristic').out);
+    const j = JSON.parse(
+      run('site', 'sample.hplan', '--type', 'ems_station', '--add', '1', '--within', '开福区', '--thresholds', 'urban=10,rural=10', '--heuristic').out,
+    );
     expect(j).toMatchObject({ sample: true, sample_note: NOTE, model: 'mclp' });
     expect(j.chosen).toHaveLength(1);
   }, 120_000);
@@ -93,7 +105,7 @@ describe('outputs of the sample plan say 示例数据', () => {
   }, 120_000);
 });
 
-describe('a planner\'s own plan carries none of it', () => {
+describe("a planner's own plan carries none of it", () => {
   it('gaps, access, site, allocate: sample false, no note, no 数据说明 column, plain titles', async () => {
     const gaps = JSON.parse(run('gaps', 'own.hplan', '--standard', 'kaifu-2024', '--level', 'region').out);
     expect(gaps.sample).toBe(false);

@@ -41,29 +41,40 @@ describe('healthplan CLI', () => {
   });
 
   it('imports GBK units and facilities into a new plan, then rejects a bad file without writing', () => {
-    const units = file('单位.csv', iconv.encode([
-      '区划代码,名称,上级区划代码,类型,常住人口',
-      '430105000000,开福区,,区,820790',
-      '430105002000,沙坪街道,430105000000,街道,52000',
-    ].join('\r\n'), 'gb18030'));
-    const good = file('机构.csv', iconv.encode([
-      '机构编码,机构名称,机构类型,所在区划代码,实有床位,执业(助理)医师',
-      'F1,沙坪街道社区卫生服务中心,社区卫生服务中心,430105002000,45,14',
-    ].join('\r\n'), 'gb18030'));
+    const units = file(
+      '单位.csv',
+      iconv.encode(
+        ['区划代码,名称,上级区划代码,类型,常住人口', '430105000000,开福区,,区,820790', '430105002000,沙坪街道,430105000000,街道,52000'].join('\r\n'),
+        'gb18030',
+      ),
+    );
+    const good = file(
+      '机构.csv',
+      iconv.encode(
+        ['机构编码,机构名称,机构类型,所在区划代码,实有床位,执业(助理)医师', 'F1,沙坪街道社区卫生服务中心,社区卫生服务中心,430105002000,45,14'].join('\r\n'),
+        'gb18030',
+      ),
+    );
     const r = healthplan('import', 'new.hplan', '--units', units, '--facilities', good);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('新增 2 条');
     expect(r.out).toContain('新增 1 条');
 
-    const bad = file('bad.csv', [
-      '机构编码,机构名称,机构类型,所在区划代码,实有床位',
-      'F2,新河街道社区卫生服务中心,社区卫生服务中心,430105002000,abc',
-      'F3,某中心,诊所之类,430105002000,10',
-      'F4,某中心,社区卫生服务中心,999,10',
-      'F2,重复,社区卫生服务中心,430105002000,1',
-    ].join('\n'));
+    const bad = file(
+      'bad.csv',
+      [
+        '机构编码,机构名称,机构类型,所在区划代码,实有床位',
+        'F2,新河街道社区卫生服务中心,社区卫生服务中心,430105002000,abc',
+        'F3,某中心,诊所之类,430105002000,10',
+        'F4,某中心,社区卫生服务中心,999,10',
+        'F2,重复,社区卫生服务中心,430105002000,1',
+      ].join('\n'),
+    );
     // Opening a plan touches SQLite's header counters, so compare the plan's data, not its bytes.
-    const dump = () => { healthplan('export', 'new.hplan', '--units', 'dump-u.csv', '--facilities', 'dump-f.csv'); return sha(path.join(dir, 'dump-u.csv')) + sha(path.join(dir, 'dump-f.csv')); };
+    const dump = () => {
+      healthplan('export', 'new.hplan', '--units', 'dump-u.csv', '--facilities', 'dump-f.csv');
+      return sha(path.join(dir, 'dump-u.csv')) + sha(path.join(dir, 'dump-f.csv'));
+    };
     const before = dump();
     const b = healthplan('import', 'new.hplan', '--facilities', bad);
     expect(b.code).toBe(3);
@@ -120,9 +131,19 @@ describe('healthplan CLI', () => {
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ standard: 'changsha-14fyp-2025', year: 2020, scenario: '基线' });
     const beds = j.results.find((x: { target: string }) => x.target === 'beds-per-1000');
-    expect(Object.keys(beds)).toEqual(expect.arrayContaining(['target', 'scope', 'code', 'name', 'value', 'required', 'shortfall', 'unit', 'status', 'source']));
-    expect(beds).toMatchObject({ scope: 'region', code: 'region', name: '长沙市', value: 8.28, required: 11, unit: '张', status: 'short',
-      source: { document: '长政办发〔2021〕62号', clause: '指标表第9行' } });
+    expect(Object.keys(beds)).toEqual(
+      expect.arrayContaining(['target', 'scope', 'code', 'name', 'value', 'required', 'shortfall', 'unit', 'status', 'source']),
+    );
+    expect(beds).toMatchObject({
+      scope: 'region',
+      code: 'region',
+      name: '长沙市',
+      value: 8.28,
+      required: 11,
+      unit: '张',
+      status: 'short',
+      source: { document: '长政办发〔2021〕62号', clause: '指标表第9行' },
+    });
     const short = JSON.parse(healthplan('gaps', 'sample.hplan', '--standard', 'ziyang-2025', '--level', 'facility', '--only-short').out);
     expect(short.results.length).toBeGreaterThan(0);
     expect(short.results.every((x: { scope: string; shortfall: number }) => x.scope === 'facility' && x.shortfall > 0)).toBe(true);
@@ -137,7 +158,7 @@ describe('healthplan CLI', () => {
     expect(healthplan('gaps', 'sample.hplan', '--list').out).toContain('kaifu-2024');
   });
 
-  it('import --populations: a year\'s figure changes the ratio for that year', () => {
+  it("import --populations: a year's figure changes the ratio for that year", () => {
     const pops = file('人口.csv', iconv.encode('区划代码,2025年常住人口\r\n430105000000,1000000\r\n', 'gb18030'));
     const before = JSON.parse(healthplan('gaps', 'new.hplan', '--standard', 'kaifu-2024', '--year', '2025', '--level', 'region').out);
     const r = healthplan('import', 'new.hplan', '--populations', pops);
@@ -154,7 +175,7 @@ describe('healthplan CLI', () => {
     expect(bad.err).toContain('第 2 行「常住人口」');
   });
 
-  it('access: the 1030 rule on the sample\'s roads, as JSON and CSV', () => {
+  it("access: the 1030 rule on the sample's roads, as JSON and CSV", () => {
     const r = healthplan('access', 'sample.hplan', '--preset', '1030');
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);

@@ -9,7 +9,14 @@ const home = tmpDir();
 let svc: Service;
 const BASE = 1;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
-const codeOf = async (p: Promise<unknown>) => { try { await p; return 'no error'; } catch (e) { return (e as { code: string }).code; } };
+const codeOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 'no error';
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+};
 
 // 长沙市 ⊃ 开福区 ⊃ 沙坪街道 (60,000), 东风路街道 (40,000): 530 beds for 100,000 residents in 2020.
 const UNITS = [
@@ -38,11 +45,33 @@ const row = (r: CompareOut, target: string, code: string) => r.rows.find((x) => 
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
   await svc.call('plan.new', { path: 'compare', name: '比较测试' });
-  const imported = await svc.call('tables.import', { scenarioId: BASE, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } });
+  const imported = await svc.call('tables.import', {
+    scenarioId: BASE,
+    units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+    facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+  });
   expect(imported.ok).toBe(true);
   grow = (await svc.call('scenarios.create', { name: '新建两个中心' })).id;
-  await svc.call('facilities.add', { scenarioId: grow, type: 'chc', lon: 113.02, lat: 28.35, id: 'N1', name: '沙坪新中心', unit_code: '430105019000', fields: { beds_open: 20 } });
-  await svc.call('facilities.add', { scenarioId: grow, type: 'chc', lon: 112.995, lat: 28.225, id: 'N2', name: '东风路新中心', unit_code: '430105001000', fields: { beds_open: 20 } });
+  await svc.call('facilities.add', {
+    scenarioId: grow,
+    type: 'chc',
+    lon: 113.02,
+    lat: 28.35,
+    id: 'N1',
+    name: '沙坪新中心',
+    unit_code: '430105019000',
+    fields: { beds_open: 20 },
+  });
+  await svc.call('facilities.add', {
+    scenarioId: grow,
+    type: 'chc',
+    lon: 112.995,
+    lat: 28.225,
+    id: 'N2',
+    name: '东风路新中心',
+    unit_code: '430105001000',
+    fields: { beds_open: 20 },
+  });
   trim = (await svc.call('scenarios.create', { name: '扩院撤中心' })).id;
   await svc.call('facilities.update', { scenarioId: trim, id: 'H1', field: 'beds_open', value: 540 });
   await svc.call('facilities.remove', { scenarioId: trim, id: 'C1' });
@@ -71,7 +100,9 @@ describe('the cost table', () => {
 
 describe('scenarios.compare', () => {
   let r: CompareOut;
-  beforeAll(async () => { r = await svc.call('scenarios.compare', { scenarioIds: [BASE, grow, trim, same], ...Q, level: 'township' }); });
+  beforeAll(async () => {
+    r = await svc.call('scenarios.compare', { scenarioIds: [BASE, grow, trim, same], ...Q, level: 'township' });
+  });
 
   it('evaluates every target of the set in each scenario, the reference first', () => {
     expect(r).toMatchObject({ standard: 'changsha-14fyp-2025', year: 2020, level: 'township' });
@@ -85,11 +116,16 @@ describe('scenarios.compare', () => {
     const beds = row(r, 'beds-per-1000', 'region');
     expect(beds.cells.map((c) => c!.value)).toEqual([5.3, 5.7, 5.5, 5.3]);
     expect(beds.cells.map((c) => c!.shortfall)).toEqual([570, 530, 550, 570]);
-    expect(beds.diffs).toEqual([null, expect.objectContaining({ direction: 'better', shortfall: -40 }), expect.objectContaining({ direction: 'better', shortfall: -20 }), expect.objectContaining({ direction: 'same' })]);
+    expect(beds.diffs).toEqual([
+      null,
+      expect.objectContaining({ direction: 'better', shortfall: -40 }),
+      expect.objectContaining({ direction: 'better', shortfall: -20 }),
+      expect.objectContaining({ direction: 'same' }),
+    ]);
     expect(beds.changed).toBe(true);
   });
 
-  it('closing 沙坪\'s only CHC leaves the street without one: worse there, unchanged in 东风路', () => {
+  it("closing 沙坪's only CHC leaves the street without one: worse there, unchanged in 东风路", () => {
     const shaping = row(r, 'chc-per-street', '430105019000');
     expect(shaping.cells.map((c) => c!.status)).toEqual(['met', 'met', 'short', 'met']);
     expect(shaping.diffs[2]).toMatchObject({ direction: 'worse', statusChanged: true });
@@ -101,10 +137,14 @@ describe('scenarios.compare', () => {
     const [, g, t, s] = r.changes;
     expect(r.changes[0]).toBeNull();
     expect(g!.facilities.added.map((f) => [f.id, f.name, f.type, f.unit_code, f.beds_open])).toEqual([
-      ['N1', '沙坪新中心', 'chc', '430105019000', 20], ['N2', '东风路新中心', 'chc', '430105001000', 20]]);
+      ['N1', '沙坪新中心', 'chc', '430105019000', 20],
+      ['N2', '东风路新中心', 'chc', '430105001000', 20],
+    ]);
     expect(g!.facilities.removed).toEqual([]);
     expect(t!.facilities.removed.map((f) => [f.id, f.name])).toEqual([['C1', '沙坪街道社区卫生服务中心']]);
-    expect(t!.facilities.changed).toEqual([{ id: 'H1', name: '开福区人民医院', type: 'secondary_hospital', unit_code: '430105019000', fields: [{ field: 'beds_open', from: 500, to: 540 }] }]);
+    expect(t!.facilities.changed).toEqual([
+      { id: 'H1', name: '开福区人民医院', type: 'secondary_hospital', unit_code: '430105019000', fields: [{ field: 'beds_open', from: 500, to: 540 }] },
+    ]);
     expect(s!.facilities).toEqual({ added: [], removed: [], changed: [] });
     expect(s!.units).toEqual({ added: [], removed: [], changed: [] });
     expect(r.unitNames).toEqual({ '430105019000': '沙坪街道', '430105001000': '东风路街道' });
@@ -136,9 +176,15 @@ describe('scenarios.compare', () => {
 
   it('refuses bad arguments with INVALID_ARGS and unknown scenarios with NOT_FOUND', async () => {
     const bad = [
-      { scenarioIds: [BASE] }, { scenarioIds: [1, 2, 3, 4, 5, 6, 7] }, { scenarioIds: [BASE, BASE] }, { scenarioIds: [BASE, 'x'] },
-      { scenarioIds: [BASE, grow], level: 'facility' }, { scenarioIds: [BASE, grow], year: 1800 }, { scenarioIds: [BASE, grow], standardId: 'Bad Id' },
-      { scenarioIds: [BASE, grow], extra: true }, {},
+      { scenarioIds: [BASE] },
+      { scenarioIds: [1, 2, 3, 4, 5, 6, 7] },
+      { scenarioIds: [BASE, BASE] },
+      { scenarioIds: [BASE, 'x'] },
+      { scenarioIds: [BASE, grow], level: 'facility' },
+      { scenarioIds: [BASE, grow], year: 1800 },
+      { scenarioIds: [BASE, grow], standardId: 'Bad Id' },
+      { scenarioIds: [BASE, grow], extra: true },
+      {},
     ];
     for (const args of bad) expect(await codeOf(svc.invoke('scenarios.compare', args)), JSON.stringify(args)).toBe('INVALID_ARGS');
     expect(await codeOf(svc.call('scenarios.compare', { scenarioIds: [BASE, 999] }))).toBe('NOT_FOUND');

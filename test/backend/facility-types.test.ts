@@ -14,7 +14,18 @@ const dir = tmpDir('hp-types-');
 const UNITS = [
   { code: '430124000000', name: '宁乡市', parent_code: null, kind: 'county' as const },
   { code: '430124101000', name: '灰汤镇', parent_code: '430124000000', kind: 'town' as const },
-].map((u) => ({ ...u, urban: false, population: null, population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: null, growth_rate: null }));
+].map((u) => ({
+  ...u,
+  urban: false,
+  population: null,
+  population_0_3: null,
+  population_65_plus: null,
+  area_km2: null,
+  lon: null,
+  lat: null,
+  year: null,
+  growth_rate: null,
+}));
 
 const HEAD = '机构编码,机构名称,机构类别,医院等级,所在区划代码\n';
 const ROWS = [
@@ -37,12 +48,19 @@ const opts = { scenarioId: 1, crs: 'wgs84' as const, dryRun: false };
 describe('facility types as the statistics write them', () => {
   it('卫生机构类别 names and codes with 医院等级 import to the right types', async () => {
     const p = newPlan('types.hplan');
-    const [r] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.csv', bytes: Buffer.from(HEAD + ROWS.join('\n')) }], opts, (fn) => p.db.transaction(fn)());
+    const [r] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.csv', bytes: Buffer.from(HEAD + ROWS.join('\n')) }], opts, (fn) =>
+      p.db.transaction(fn)(),
+    );
     expect(r).toMatchObject({ ok: true, added: 7 });
     expect(r!.ignoredColumns).toEqual([]); // 医院等级 is read, not ignored
     expect(listRows(p.db, 'facilities', 1).map((f) => [f.id, f.type])).toEqual([
-      ['H1', 'tertiary_hospital'], ['H2', 'secondary_hospital'], ['H3', 'central_thc'], ['H4', 'tcm_hospital'],
-      ['H5', 'village_clinic'], ['H6', 'ems_station'], ['H7', 'mch_centre'],
+      ['H1', 'tertiary_hospital'],
+      ['H2', 'secondary_hospital'],
+      ['H3', 'central_thc'],
+      ['H4', 'tcm_hospital'],
+      ['H5', 'village_clinic'],
+      ['H6', 'ems_station'],
+      ['H7', 'mch_centre'],
     ]);
     p.close();
   });
@@ -50,12 +68,22 @@ describe('facility types as the statistics write them', () => {
   it('a code the tool does not plan is refused, listed once with its rows; after types.setAlias the same file imports', async () => {
     const p = newPlan('unknown.hplan');
     const write = (fn: () => void) => p.db.transaction(fn)();
-    const csv = Buffer.from(HEAD + [...ROWS.slice(0, 3), 'D1,灰汤镇门诊部,D110,,430124101000', 'D2,宁乡市某门诊部,D110,,430124000000',
-      'X1,宁乡市某医院,综合医院,未定级,430124000000'].join('\n'));
+    const csv = Buffer.from(
+      HEAD
+        + [
+          ...ROWS.slice(0, 3),
+          'D1,灰汤镇门诊部,D110,,430124101000',
+          'D2,宁乡市某门诊部,D110,,430124000000',
+          'X1,宁乡市某医院,综合医院,未定级,430124000000',
+        ].join('\n'),
+    );
     const [refused] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.csv', bytes: csv }], opts, write);
     expect(refused!.ok).toBe(false);
     // rows 5 and 6 (header is row 1) hold D110; row 7 a 综合医院 with no level
-    expect(refused!.unknownTypes).toEqual([{ written: 'D110', rows: [5, 6] }, { written: '综合医院', rows: [7] }]);
+    expect(refused!.unknownTypes).toEqual([
+      { written: 'D110', rows: [5, 6] },
+      { written: '综合医院', rows: [7] },
+    ]);
     expect(refused!.problems.map((x) => x.row)).toEqual([5, 6, 7]);
     expect(refused!.problems[0]!.message).toContain('「D110」（卫生机构类别 D110 综合门诊部）不是本工具规划的机构类型');
     expect(refused!.problems[0]!.message).toContain("healthplan types 规划文件 --set 'D110=类型'");
@@ -65,15 +93,30 @@ describe('facility types as the statistics write them', () => {
     expect(listRows(p.db, 'facilities', 1)).toEqual([]);
 
     // The planner's own table: 门诊部 counted as primary hospitals here, an unrated 综合医院 as a primary hospital.
-    write(() => { setTypeAlias(p.db, 'd110', 'secondary_hospital'); setTypeAlias(p.db, 'D110', 'primary_hospital'); setTypeAlias(p.db, '综合医院', 'primary_hospital'); });
+    write(() => {
+      setTypeAlias(p.db, 'd110', 'secondary_hospital');
+      setTypeAlias(p.db, 'D110', 'primary_hospital');
+      setTypeAlias(p.db, '综合医院', 'primary_hospital');
+    });
     expect(() => setTypeAlias(p.db, 'C210', 'thc')).toThrow(/本工具已能读出（中心卫生院）/); // the built-in reading stands
-    expect(listTypeAliases(p.db)).toEqual([{ written: 'D110', type: 'primary_hospital' }, { written: '综合医院', type: 'primary_hospital' }]);
+    expect(listTypeAliases(p.db)).toEqual([
+      { written: 'D110', type: 'primary_hospital' },
+      { written: '综合医院', type: 'primary_hospital' },
+    ]);
     const [done] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.csv', bytes: csv }], opts, write);
     expect(done).toMatchObject({ ok: true, added: 6 });
     expect(done!.unknownTypes).toBeUndefined();
-    expect(listRows(p.db, 'facilities', 1).map((f) => [f.id, f.type]).sort()).toEqual([
-      ['D1', 'primary_hospital'], ['D2', 'primary_hospital'],
-      ['H1', 'tertiary_hospital'], ['H2', 'secondary_hospital'], ['H3', 'central_thc'], ['X1', 'primary_hospital'],
+    expect(
+      listRows(p.db, 'facilities', 1)
+        .map((f) => [f.id, f.type])
+        .sort(),
+    ).toEqual([
+      ['D1', 'primary_hospital'],
+      ['D2', 'primary_hospital'],
+      ['H1', 'tertiary_hospital'],
+      ['H2', 'secondary_hospital'],
+      ['H3', 'central_thc'],
+      ['X1', 'primary_hospital'],
     ]);
     write(() => setTypeAlias(p.db, 'd110', null)); // any case removes it
     expect(listTypeAliases(p.db).map((a) => a.written)).toEqual(['综合医院']);

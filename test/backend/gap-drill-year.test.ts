@@ -31,14 +31,24 @@ beforeAll(async () => {
   units = await svc.call('units.list', { scenarioId });
   // 2024: 西坪社区卫生服务站 closed (撤并); 2025: a new station opened in 龙湾社区 (430105019001).
   await svc.call('projects.add', { scenarioId, project: { year: 2024, kind: 'close', facility_id: XIPING, name: '西坪站撤并' } });
-  await svc.call('projects.add', { scenarioId, project: {
-    year: 2025, kind: 'new', facility_id: NEW_ID, name: '沙坪新站', type: 'chs_station', facility_name: '沙坪街道新建社区卫生服务站',
-    lon: 113.0714, lat: 28.2795, unit_code: '430105019001',
-  } });
+  await svc.call('projects.add', {
+    scenarioId,
+    project: {
+      year: 2025,
+      kind: 'new',
+      facility_id: NEW_ID,
+      name: '沙坪新站',
+      type: 'chs_station',
+      facility_name: '沙坪街道新建社区卫生服务站',
+      lon: 113.0714,
+      lat: 28.2795,
+      unit_code: '430105019001',
+    },
+  });
 });
 afterAll(() => svc.close());
 
-describe('a street\'s drill-down, year by year', () => {
+describe("a street's drill-down, year by year", () => {
   it('in 2025 lists what 2025 has: 西坪站 (closed 2024) gone, the station opened in 2025 there — 4 in the present rows, 4 listed, not the same four', async () => {
     const present = (await svc.call('facilities.list', { scenarioId })).filter((f) => f.unit_code.startsWith('430105019')).map((f) => f.id);
     expect(present).toHaveLength(4);
@@ -61,12 +71,21 @@ describe('a street\'s drill-down, year by year', () => {
     expect(in2023).toContain(XIPING);
   });
 
-  it('the report\'s facilities are the timeline\'s facilities of that year within the region (one 口径)', async () => {
+  it("the report's facilities are the timeline's facilities of that year within the region (one 口径)", async () => {
     const report = await svc.call('gaps.evaluate', { scenarioId, year: 2025, onlyShort: false });
     const at = await svc.call('timeline.facilities', { scenarioId, year: 2025 });
     const inRegion = new Set(report.facilities!.map((f) => f.id));
     expect(inRegion.has(XIPING)).toBe(false);
-    expect(report.facilities!.find((f) => f.id === NEW_ID)).toEqual({ id: NEW_ID, name: '沙坪街道新建社区卫生服务站', type: 'chs_station', unit_code: '430105019001' });
-    for (const id of inRegion) expect(at.facilities.some((f) => f.id === id), id).toBe(true);
+    expect(report.facilities!.find((f) => f.id === NEW_ID)).toEqual({
+      id: NEW_ID,
+      name: '沙坪街道新建社区卫生服务站',
+      type: 'chs_station',
+      unit_code: '430105019001',
+    });
+    for (const id of inRegion)
+      expect(
+        at.facilities.some((f) => f.id === id),
+        id,
+      ).toBe(true);
   });
 });

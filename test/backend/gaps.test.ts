@@ -11,7 +11,14 @@ let svc: Service;
 const BASE = 1;
 const KAIFU = '430105000000';
 const region = (r: GapReportOut, target: string) => r.results.find((x) => x.target === target && x.scope === 'region')!;
-const errorOf = async (p: Promise<unknown>) => { try { await p; return null; } catch (e) { return e as { code: string; message: string }; } };
+const errorOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return null;
+  } catch (e) {
+    return e as { code: string; message: string };
+  }
+};
 
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
@@ -27,8 +34,9 @@ describe('gaps of the sample plan', () => {
   it('reproduces the 2020 baseline ratios of 长政办发〔2021〕62号 at year 2020', async () => {
     const r = await svc.call('gaps.evaluate', { scenarioId: BASE, year: 2020, level: 'region', onlyShort: false });
     const v = (t: string) => region(r, t).value;
-    expect([v('beds-per-1000'), v('physicians-per-1000'), v('tcm-physicians-per-1000'), v('nurses-per-1000'), v('pharmacists-per-1000')])
-      .toEqual([8.28, 3.26, 0.61, 4.25, 0.39].map((x) => expect.closeTo(x, 2)));
+    expect([v('beds-per-1000'), v('physicians-per-1000'), v('tcm-physicians-per-1000'), v('nurses-per-1000'), v('pharmacists-per-1000')]).toEqual(
+      [8.28, 3.26, 0.61, 4.25, 0.39].map((x) => expect.closeTo(x, 2)),
+    );
     expect(v('gps-per-10000')).toBeCloseTo(2.7, 1);
     expect(v('childcare-places-per-1000')).toBeCloseTo(1.6, 1);
     // 10,047,914 residents need 110,527 beds at 11 per 1,000; the sample has 83,180 (8.28 × 10,047.914).
@@ -38,7 +46,7 @@ describe('gaps of the sample plan', () => {
     expect(r.results.every((x) => x.scope === 'region')).toBe(true);
   });
 
-  it('projects the population to 2025 at the city\'s growth rate, so the same beds fall further short', async () => {
+  it("projects the population to 2025 at the city's growth rate, so the same beds fall further short", async () => {
     const r2020 = await svc.call('gaps.evaluate', { scenarioId: BASE, year: 2020, level: 'region', onlyShort: false });
     const r2025 = await svc.call('gaps.evaluate', { scenarioId: BASE, level: 'region', onlyShort: false });
     expect(r2025.year).toBe(2025);
@@ -62,7 +70,7 @@ describe('gaps of the sample plan', () => {
     expect(all.targets.find((t) => t.id === 'beds-per-1000')!.source).toMatchObject({ document: '长政办发〔2021〕62号', clause: '指标表第9行' });
   });
 
-  it('follows the scenario: an edit in a scenario changes its gaps, never the baseline\'s', async () => {
+  it("follows the scenario: an edit in a scenario changes its gaps, never the baseline's", async () => {
     const s = await svc.call('scenarios.create', { name: '加公卫医师' });
     const ziyang = { standardId: 'ziyang-2025', level: 'facility' as const, onlyShort: false };
     const before = await svc.call('gaps.evaluate', { scenarioId: s.id, ...ziyang });
@@ -76,14 +84,12 @@ describe('gaps of the sample plan', () => {
   });
 });
 
-describe('the plan\'s own standard sets', () => {
+describe("the plan's own standard sets", () => {
   it('copies a shipped set, edits a value, removes and adds targets, and evaluates it', async () => {
     const copy = await svc.call('standards.copy', { from: 'changsha-14fyp-2025', id: 'my-changsha', name: '我的长沙标准' });
     expect(copy).toMatchObject({ id: 'my-changsha', name: '我的长沙标准' });
     const kaifu = await svc.call('standards.get', { id: 'kaifu-2024' });
-    const targets = copy.targets
-      .filter((t) => t.id !== 'access-1530')
-      .map((t) => (t.id === 'beds-per-1000' ? { ...t, min: 9 } : t));
+    const targets = copy.targets.filter((t) => t.id !== 'access-1530').map((t) => (t.id === 'beds-per-1000' ? { ...t, min: 9 } : t));
     targets.push(kaifu.targets.find((t) => t.id === 'ems-stations')!);
     await svc.call('standards.save', { set: { ...copy, targets } });
     const list = await svc.call('standards.list', {});
@@ -132,8 +138,12 @@ describe('populations by year', () => {
     const q = { scenarioId: s.id, standardId: 'kaifu-2024', year: 2024, onlyShort: false } as const;
     const gps = (r: GapReportOut) => r.results.find((x) => x.target === 'gps-per-10000' && x.scope === 'region')!;
     const before = gps(await svc.call('gaps.evaluate', q));
-    expect(await svc.call('populations.set', { scenarioId: s.id, figures: [{ code: KAIFU, year: 2024, population: 2_000_000, population_0_3: null, population_65_plus: null }] }))
-      .toEqual({ added: 1, changed: 0, unchanged: 0 });
+    expect(
+      await svc.call('populations.set', {
+        scenarioId: s.id,
+        figures: [{ code: KAIFU, year: 2024, population: 2_000_000, population_0_3: null, population_65_plus: null }],
+      }),
+    ).toEqual({ added: 1, changed: 0, unchanged: 0 });
     const after = gps(await svc.call('gaps.evaluate', q));
     expect(after.value!).toBeLessThan(before.value!);
     expect(after.shortfall).toBe(Math.ceil(800 - after.value! * 200)); // 4 per 10,000 of 2,000,000 = 800 GPs
@@ -141,16 +151,29 @@ describe('populations by year', () => {
     const copy = await svc.call('scenarios.create', { name: '人口副本', copyFrom: s.id });
     expect(await svc.call('populations.list', { scenarioId: copy.id, code: KAIFU })).toHaveLength(1);
     // All figures empty: the year is removed.
-    await svc.call('populations.set', { scenarioId: s.id, figures: [{ code: KAIFU, year: 2024, population: null, population_0_3: null, population_65_plus: null }] });
+    await svc.call('populations.set', {
+      scenarioId: s.id,
+      figures: [{ code: KAIFU, year: 2024, population: null, population_0_3: null, population_65_plus: null }],
+    });
     expect(await svc.call('populations.list', { scenarioId: s.id })).toEqual([]);
-    expect(await errorOf(svc.call('populations.set', { scenarioId: s.id, figures: [{ code: '999', year: 2024, population: 1, population_0_3: null, population_65_plus: null }] })))
-      .toMatchObject({ code: 'INVALID_ARGS' });
+    expect(
+      await errorOf(
+        svc.call('populations.set', {
+          scenarioId: s.id,
+          figures: [{ code: '999', year: 2024, population: 1, population_0_3: null, population_65_plus: null }],
+        }),
+      ),
+    ).toMatchObject({ code: 'INVALID_ARGS' });
   });
 
   it('imports a wide sheet all or nothing, merging with what the plan has', async () => {
     const s = await svc.call('scenarios.create', { name: '人口导入' });
     const csv = (text: string) => ({ fileName: '人口.csv', dataBase64: Buffer.from(text).toString('base64') });
-    const bad = await svc.call('populations.import', { scenarioId: s.id, file: csv(`区划代码,2025年常住人口\n${KAIFU},1000000\n430105999000,5\n`), dryRun: false });
+    const bad = await svc.call('populations.import', {
+      scenarioId: s.id,
+      file: csv(`区划代码,2025年常住人口\n${KAIFU},1000000\n430105999000,5\n`),
+      dryRun: false,
+    });
     expect(bad.ok).toBe(false);
     expect(bad.problems).toEqual([expect.objectContaining({ row: 3, column: '区划代码' })]);
     expect(await svc.call('populations.list', { scenarioId: s.id })).toEqual([]);
@@ -161,7 +184,8 @@ describe('populations by year', () => {
     const again = await svc.call('populations.import', { scenarioId: s.id, file: csv(`区划代码,年份,65岁及以上人口\n${KAIFU},2025,150000\n`), dryRun: false });
     expect(again).toMatchObject({ ok: true, table: 'populations', changed: 1 });
     expect(await svc.call('populations.list', { scenarioId: s.id })).toEqual([
-      { code: KAIFU, year: 2025, population: 1_000_000, population_0_3: null, population_65_plus: 150_000 }]);
+      { code: KAIFU, year: 2025, population: 1_000_000, population_0_3: null, population_65_plus: 150_000 },
+    ]);
     // The export reads back unchanged, in both formats.
     for (const format of ['xlsx', 'csv'] as const) {
       const out = await svc.call('populations.export', { scenarioId: s.id, format });
@@ -185,7 +209,9 @@ describe('the gap sheet', () => {
     expect(ws.rowCount).toBe(report.results.length + 2);
     const docs = new Set<string>();
     const docCol = (ws.getRow(2).values as unknown[]).indexOf('文号');
-    ws.eachRow((row, n) => { if (n > 2) docs.add(String(row.getCell(docCol).value)); });
+    ws.eachRow((row, n) => {
+      if (n > 2) docs.add(String(row.getCell(docCol).value));
+    });
     expect([...docs]).toEqual(['长政办发〔2021〕62号']);
   });
 });

@@ -86,7 +86,12 @@ describe('real sheet layouts, imported into a plan', () => {
       ['F1', 1200, 60, 25, 30],
       ['F2', 30, 20, 8, 12],
     ]);
-    expect(r!.columns).toMatchObject({ '卫生技术人员/小计': 'health_technicians', '卫生技术人员/执业(助理)医师': 'physicians', '卫生技术人员/注册护士': 'nurses', 实有床位: 'beds_open' });
+    expect(r!.columns).toMatchObject({
+      '卫生技术人员/小计': 'health_technicians',
+      '卫生技术人员/执业(助理)医师': 'physicians',
+      '卫生技术人员/注册护士': 'nurses',
+      实有床位: 'beds_open',
+    });
     expect(r!.ignoredColumns).toEqual(['序号']);
     const notes = r!.notes!.map((n) => n.message);
     expect(notes).toEqual([
@@ -118,9 +123,15 @@ describe('real sheet layouts, imported into a plan', () => {
     ]);
     const [approx, amid, unit, range] = r!.problems;
     expect(approx!.message).toBe('第 5 行「实有床位」的值「约30」是约数：请填写确切的数，只填数字，如 12');
-    expect(amid!.message).toBe('第 6 行是合计行（「小计」），夹在数据行中间：合计不是一个机构，导入会把它当作一行重复计数；请删除这一行（表格最上方或最下方的合计行会自动略过）');
-    expect(unit!.message).toBe('第 7 行「卫生技术人员/执业(助理)医师」的值「30张」带的单位「张」不是这一列的单位（人/名）：请确认这个数是否填错了列，只填数字，如 12');
-    expect(unit!.messageEn).toBe('Row 7, column 卫生技术人员/执业(助理)医师: "30张" is in 张, not this column\'s unit (人/名); check that the figure belongs in this column and write the number alone, e.g. 12');
+    expect(amid!.message).toBe(
+      '第 6 行是合计行（「小计」），夹在数据行中间：合计不是一个机构，导入会把它当作一行重复计数；请删除这一行（表格最上方或最下方的合计行会自动略过）',
+    );
+    expect(unit!.message).toBe(
+      '第 7 行「卫生技术人员/执业(助理)医师」的值「30张」带的单位「张」不是这一列的单位（人/名）：请确认这个数是否填错了列，只填数字，如 12',
+    );
+    expect(unit!.messageEn).toBe(
+      'Row 7, column 卫生技术人员/执业(助理)医师: "30张" is in 张, not this column\'s unit (人/名); check that the figure belongs in this column and write the number alone, e.g. 12',
+    );
     expect(range!.message).toBe('第 7 行「卫生技术人员/注册护士」的值「30-40」是一个范围：请只填一个确切的数，如 12');
     p.close();
   });
@@ -128,29 +139,44 @@ describe('real sheet layouts, imported into a plan', () => {
   it('two sheets, neither named for the table: the first is read and the report names both; `sheet` reads the other', async () => {
     const p = await withUnits('layout-sheets.hplan');
     const other: Cell[][] = [[1, 'F9', '新河街道社区卫生服务中心', '社区卫生服务中心', '430105001000', 12, 9, 4, 5]];
-    const bytes = await xlsx((wb) => { addFacilitySheet(wb, '2024年', GOOD); addFacilitySheet(wb, '2025年', other); });
-    const [dry] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.xlsx', bytes }], { ...opts, dryRun: true }, () => { throw new Error('dry run'); });
+    const bytes = await xlsx((wb) => {
+      addFacilitySheet(wb, '2024年', GOOD);
+      addFacilitySheet(wb, '2025年', other);
+    });
+    const [dry] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.xlsx', bytes }], { ...opts, dryRun: true }, () => {
+      throw new Error('dry run');
+    });
     expect(dry).toMatchObject({ ok: true, rows: 2, sheet: '2024年', sheets: ['2024年', '2025年'] });
-    expect(dry!.notes![0]).toEqual({ row: 0,
+    expect(dry!.notes![0]).toEqual({
+      row: 0,
       message: '工作簿有 2 个工作表，读取的是「2024年」；其他工作表：「2025年」。如要导入其他工作表，请选择工作表（命令行：--sheet 工作表名称）',
-      messageEn: 'The workbook has 2 sheets; "2024年" was read; the others: "2025年". To import another, choose its sheet (CLI: --sheet NAME)' });
+      messageEn: 'The workbook has 2 sheets; "2024年" was read; the others: "2025年". To import another, choose its sheet (CLI: --sheet NAME)',
+    });
     const [r] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.xlsx', bytes, sheet: '2025年' }], opts, (fn) => p.db.transaction(fn)());
     expect(r).toMatchObject({ ok: true, rows: 1, added: 1, sheet: '2025年', sheets: ['2024年', '2025年'] });
     expect(r!.notes!.some((n) => n.row === 0)).toBe(false); // asked for: no note about the choice
     expect(listRows(p.db, 'facilities', 1).map((f) => [f.id, f.beds_open])).toEqual([['F9', 12]]);
-    await expect(importIntoPlan(p, [{ table: 'facilities', fileName: 'f.xlsx', bytes, sheet: '2026年' }], opts, (fn) => p.db.transaction(fn)()))
-      .rejects.toMatchObject({ code: 'FILE_ERROR', message: '「f.xlsx」中没有名为「2026年」的工作表：工作簿中的工作表有 「2024年」、「2025年」，请选择其中之一' });
+    await expect(
+      importIntoPlan(p, [{ table: 'facilities', fileName: 'f.xlsx', bytes, sheet: '2026年' }], opts, (fn) => p.db.transaction(fn)()),
+    ).rejects.toMatchObject({
+      code: 'FILE_ERROR',
+      message: '「f.xlsx」中没有名为「2026年」的工作表：工作簿中的工作表有 「2024年」、「2025年」，请选择其中之一',
+    });
     p.close();
   });
 
   it('a GBK CSV with a title row and a 总计 row: the units and their populations, 820,790 read as 820790', async () => {
     const p = planWithUnits('layout-gbk.hplan');
-    const text = '开福区街道常住人口统计表,,,\n区划代码,名称,类型,常住人口（人）\n430105000000,开福区,区,"820,790"\n430105001000,东风路街道,街道,"61,000人"\n总计,,,"881,790"\n';
+    const text =
+      '开福区街道常住人口统计表,,,\n区划代码,名称,类型,常住人口（人）\n430105000000,开福区,区,"820,790"\n430105001000,东风路街道,街道,"61,000人"\n总计,,,"881,790"\n';
     const bytes = iconv.encode(text, 'gbk');
     const [r] = await importIntoPlan(p, [{ table: 'units', fileName: 'u.csv', bytes }], opts, (fn) => p.db.transaction(fn)());
     expect(r!.problems).toEqual([]);
     expect(r).toMatchObject({ ok: true, encoding: 'gb18030', rows: 2, added: 2 });
-    expect(listRows(p.db, 'units', 1).map((u) => [u.code, u.population])).toEqual([['430105000000', 820790], ['430105001000', 61000]]);
+    expect(listRows(p.db, 'units', 1).map((u) => [u.code, u.population])).toEqual([
+      ['430105000000', 820790],
+      ['430105001000', 61000],
+    ]);
     expect(r!.notes!.map((n) => n.message)).toEqual([
       '第 1 行在表头之上（表格标题、填报单位等），已跳过；表头在第 2 行',
       '第 5 行是合计行（「总计」），不是一个单位（行政区划），已略过',
@@ -172,7 +198,10 @@ describe('real sheet layouts, imported into a plan', () => {
     const pr = await importPopulations(p, { fileName: 'p.xlsx', bytes: pops }, { scenarioId: 1, dryRun: false }, (fn) => p.db.transaction(fn)());
     expect(pr.problems).toEqual([]);
     expect(pr).toMatchObject({ ok: true, sheet: '人口' });
-    expect(listPopulations(p.db, 1, '430105001000').map((f) => [f.year, f.population])).toEqual([[2024, 60500], [2025, 61000]]);
+    expect(listPopulations(p.db, 1, '430105001000').map((f) => [f.year, f.population])).toEqual([
+      [2024, 60500],
+      [2025, 61000],
+    ]);
     expect(pr.notes!.map((n) => n.row)).toEqual([1, 2, 5]);
     p.close();
   });

@@ -21,7 +21,18 @@ const UNITS = [
   { code: '430105000000', name: '开福区', parent_code: null, kind: 'county' as const },
   { code: '430105005000', name: '沙坪街道', parent_code: '430105000000', kind: 'street' as const },
   { code: '430105007000', name: '捞刀河街道', parent_code: '430105000000', kind: 'street' as const },
-].map((u) => ({ ...u, urban: true, population: null, population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: null, growth_rate: null }));
+].map((u) => ({
+  ...u,
+  urban: true,
+  population: null,
+  population_0_3: null,
+  population_65_plus: null,
+  area_km2: null,
+  lon: null,
+  lat: null,
+  year: null,
+  growth_rate: null,
+}));
 
 /**
  * The "Done when" sheet as a 卫健委's statistics export writes it: a merged title row, a two-row header (卫生技术人员
@@ -30,7 +41,19 @@ const UNITS = [
 async function doneWhenSheet(beds = ['28', '45']): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('医疗机构');
-  const top = ['机构代码', '单位名称', '所在乡镇（街道）编码', '机构类别', '经度(°)', '纬度', '编制床位数', '实有床位（张）', '卫生技术人员', '卫生技术人员', '备注'];
+  const top = [
+    '机构代码',
+    '单位名称',
+    '所在乡镇（街道）编码',
+    '机构类别',
+    '经度(°)',
+    '纬度',
+    '编制床位数',
+    '实有床位（张）',
+    '卫生技术人员',
+    '卫生技术人员',
+    '备注',
+  ];
   ws.addRow(['2023年开福区医疗卫生机构基本情况']);
   ws.mergeCells('A1:K1');
   ws.addRow(top);
@@ -50,8 +73,16 @@ function newPlan(name: string) {
   return p;
 }
 
-const row = (f: { id: string; unit_code: string; beds_open: number | null; beds_approved: number | null; physicians: number | null; gps: number | null; lon: number | null; lat: number | null }) =>
-  [f.id, f.unit_code, f.beds_open, f.beds_approved, f.physicians, f.gps, f.lon, f.lat];
+const row = (f: {
+  id: string;
+  unit_code: string;
+  beds_open: number | null;
+  beds_approved: number | null;
+  physicians: number | null;
+  gps: number | null;
+  lon: number | null;
+  lat: number | null;
+}) => [f.id, f.unit_code, f.beds_open, f.beds_approved, f.physicians, f.gps, f.lon, f.lat];
 const EXPECTED = [
   ['F001', '430105005000', 28, 30, 12, 5, 113.0123, 28.3012],
   ['F002', '430105007000', 45, 40, 15, 6, 113.0456, 28.2789],
@@ -61,7 +92,9 @@ const CONFIRM = 'unit_code=所在乡镇（街道）编码,gps=卫生技术人员
 
 describe('importing a sheet that needs a column mapping', () => {
   let bytes: Buffer;
-  beforeAll(async () => { bytes = await doneWhenSheet(); });
+  beforeAll(async () => {
+    bytes = await doneWhenSheet();
+  });
 
   it('refused with the proposal; imported with the confirmed mapping; then again without one, by the remembered mapping', async () => {
     const p = newPlan('map.hplan');
@@ -72,9 +105,14 @@ describe('importing a sheet that needs a column mapping', () => {
     expect(refused!.ok).toBe(false);
     expect(refused!.problems).toHaveLength(1);
     expect(refused!.problems[0]).toMatchObject({ row: 2, column: null }); // the (first) header row, under the title
-    expect(refused!.problems[0]!.message).toContain('表头需要确认：列「所在乡镇（街道）编码」将作为「所在区划代码」；列「卫生技术人员/全科医生人数」将作为「全科医生」');
+    expect(refused!.problems[0]!.message).toContain(
+      '表头需要确认：列「所在乡镇（街道）编码」将作为「所在区划代码」；列「卫生技术人员/全科医生人数」将作为「全科医生」',
+    );
     expect(refused!.problems[0]!.message).toContain(`--map '${CONFIRM}'`);
-    expect(refused!.mapping!.columns.filter((c) => c.how === 'guess').map((c) => [c.header, c.field])).toEqual([['所在乡镇（街道）编码', 'unit_code'], ['卫生技术人员/全科医生人数', 'gps']]);
+    expect(refused!.mapping!.columns.filter((c) => c.how === 'guess').map((c) => [c.header, c.field])).toEqual([
+      ['所在乡镇（街道）编码', 'unit_code'],
+      ['卫生技术人员/全科医生人数', 'gps'],
+    ]);
     expect(refused!.mapping!.columns.find((c) => c.header === '备注')).toMatchObject({ field: null, how: 'none' });
     expect(refused!.mapping!.missingRequired).toEqual([]);
     expect(listRows(p.db, 'facilities', 1)).toEqual([]); // nothing written
@@ -88,7 +126,12 @@ describe('importing a sheet that needs a column mapping', () => {
     expect(done!.ignoredColumns).toEqual(['备注']);
     expect(listRows(p.db, 'facilities', 1).map(row)).toEqual(EXPECTED);
     expect(listMappings(p.db)).toHaveLength(1);
-    expect(listMappings(p.db)[0]!.mapping).toMatchObject({ '所在乡镇（街道）编码': 'unit_code', '卫生技术人员/全科医生人数': 'gps', 机构代码: 'id', 备注: null });
+    expect(listMappings(p.db)[0]!.mapping).toMatchObject({
+      '所在乡镇（街道）编码': 'unit_code',
+      '卫生技术人员/全科医生人数': 'gps',
+      机构代码: 'id',
+      备注: null,
+    });
 
     // The same layout next month, F002's beds now 50: no step, the remembered mapping is followed.
     const [again] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f2.xlsx', bytes: await doneWhenSheet(['28', '50']) }], opts, write);
@@ -100,12 +143,22 @@ describe('importing a sheet that needs a column mapping', () => {
   it('a dry run with a mapping remembers nothing; a mapping naming a header the file lacks is refused', async () => {
     const p = newPlan('dry.hplan');
     const write = (fn: () => void) => p.db.transaction(fn)();
-    const [dry] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.xlsx', bytes, mapping: { '所在乡镇（街道）编码': 'unit_code' } }],
-      { scenarioId: 1, crs: 'wgs84', dryRun: true }, () => { throw new Error('a dry run must not write'); });
+    const [dry] = await importIntoPlan(
+      p,
+      [{ table: 'facilities', fileName: 'f.xlsx', bytes, mapping: { '所在乡镇（街道）编码': 'unit_code' } }],
+      { scenarioId: 1, crs: 'wgs84', dryRun: true },
+      () => {
+        throw new Error('a dry run must not write');
+      },
+    );
     expect(dry).toMatchObject({ ok: true, added: 2 });
     expect(listMappings(p.db)).toEqual([]);
-    const [bad] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.xlsx', bytes, mapping: { 乡镇编码: 'unit_code' } }],
-      { scenarioId: 1, crs: 'wgs84', dryRun: false }, write);
+    const [bad] = await importIntoPlan(
+      p,
+      [{ table: 'facilities', fileName: 'f.xlsx', bytes, mapping: { 乡镇编码: 'unit_code' } }],
+      { scenarioId: 1, crs: 'wgs84', dryRun: false },
+      write,
+    );
     expect(bad!.ok).toBe(false);
     expect(bad!.problems[0]!.message).toContain('「乡镇编码」在文件的表头中没有');
     expect(listRows(p.db, 'facilities', 1)).toEqual([]);
@@ -115,7 +168,9 @@ describe('importing a sheet that needs a column mapping', () => {
   it('our own headers import as before: no mapping, no step', async () => {
     const p = newPlan('plain.hplan');
     const csv = Buffer.from('机构编码,机构名称,机构类型,所在区划代码,联系电话\nF1,沙坪站,社区卫生服务站,430105005000,0731-1\n');
-    const [r] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.csv', bytes: csv }], { scenarioId: 1, crs: 'wgs84', dryRun: false }, (fn) => p.db.transaction(fn)());
+    const [r] = await importIntoPlan(p, [{ table: 'facilities', fileName: 'f.csv', bytes: csv }], { scenarioId: 1, crs: 'wgs84', dryRun: false }, (fn) =>
+      p.db.transaction(fn)(),
+    );
     expect(r).toMatchObject({ ok: true, added: 1, ignoredColumns: ['联系电话'] });
     expect(r!.mapping).toBeUndefined();
     expect(r!.mappingUsed).toBeUndefined();
@@ -150,7 +205,12 @@ describe('importing a sheet that needs a column mapping', () => {
       expect(seen.preview.map((r) => r[0])).toEqual(['F001', 'F002']);
       expect(seen.proposal.sure).toBe(false);
       expect(seen.remembered).toBe(null);
-      const r = await svc.call('table.import', { scenarioId: 1, table: 'facilities', file, mapping: { '所在乡镇（街道）编码': 'unit_code', '卫生技术人员/全科医生人数': 'gps' } });
+      const r = await svc.call('table.import', {
+        scenarioId: 1,
+        table: 'facilities',
+        file,
+        mapping: { '所在乡镇（街道）编码': 'unit_code', '卫生技术人员/全科医生人数': 'gps' },
+      });
       expect(r.ok).toBe(true);
       const after = await svc.call('sheets.inspect', { kind: 'facilities', file });
       expect(after.remembered).toMatchObject({ '所在乡镇（街道）编码': 'unit_code' });
@@ -160,16 +220,24 @@ describe('importing a sheet that needs a column mapping', () => {
       expect(await svc.call('sheets.mappings', {})).toEqual([]);
 
       // Siting candidates: 横坐标/纵坐标 known only by their values (China's longitude and latitude ranges).
-      const csv = { fileName: 'c.csv', dataBase64: Buffer.from('候选点名称,横坐标,纵坐标\n沙坪北,113.012345,28.312345\n沙坪南,113.023456,28.298765\n').toString('base64') };
+      const csv = {
+        fileName: 'c.csv',
+        dataBase64: Buffer.from('候选点名称,横坐标,纵坐标\n沙坪北,113.012345,28.312345\n沙坪南,113.023456,28.298765\n').toString('base64'),
+      };
       const asked = await svc.call('siting.readCandidates', { file: csv });
       expect(asked.sites).toEqual([]);
       expect(asked.problems[0]!.message).toContain('列「横坐标」将作为「经度」（按数值判断）');
       expect(asked.mapping!.columns.map((c) => c.field)).toEqual(['name', 'lon', 'lat']);
       const read = await svc.call('siting.readCandidates', { file: csv, mapping: { 横坐标: 'lon', 纵坐标: 'lat' } });
       expect(read.problems).toEqual([]);
-      expect(read.sites.map((x) => [x.name, x.lon, x.lat])).toEqual([['沙坪北', 113.012345, 28.312345], ['沙坪南', 113.023456, 28.298765]]);
+      expect(read.sites.map((x) => [x.name, x.lon, x.lat])).toEqual([
+        ['沙坪北', 113.012345, 28.312345],
+        ['沙坪南', 113.023456, 28.298765],
+      ]);
       expect((await svc.call('siting.readCandidates', { file: csv })).sites).toHaveLength(2); // remembered
-    } finally { svc.close(); }
+    } finally {
+      svc.close();
+    }
   });
 });
 
@@ -178,7 +246,10 @@ describe('healthplan import --map', () => {
 
   it('refuses a doubtful header (exit 2) with the --map that confirms it; with --map, the same rows as the app', async () => {
     const sheet = file('机构.xlsx', await doneWhenSheet());
-    const units = file('units.csv', `区划代码,名称,上级区划代码,类型\n${UNITS.map((u) => `${u.code},${u.name},${u.parent_code ?? ''},${u.kind}`).join('\n')}\n`);
+    const units = file(
+      'units.csv',
+      `区划代码,名称,上级区划代码,类型\n${UNITS.map((u) => `${u.code},${u.name},${u.parent_code ?? ''},${u.kind}`).join('\n')}\n`,
+    );
     const made = healthplan('import', 'cli.hplan', '--units', units);
     expect(made.code, made.err).toBe(0);
 
@@ -195,12 +266,26 @@ describe('healthplan import --map', () => {
     expect(ok.code, ok.err).toBe(0);
     const out = path.join(dir, 'back.csv');
     expect(healthplan('export', 'cli.hplan', '--facilities', out).code).toBe(0);
-    const lines = fs.readFileSync(out, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
     const h = lines[0]!.split(',');
     const cells = lines.slice(1).map((l) => l.split(',').map((c) => c.replace(/^"=""(.*)"""$/, '$1'))); // codes are written ="…" for Excel
     const col = (k: string) => h.indexOf(k);
-    expect(cells.map((c) => [c[col('机构编码')], c[col('所在区划代码')], Number(c[col('实有床位')]), Number(c[col('编制床位')]), Number(c[col('执业(助理)医师')]), Number(c[col('全科医生')]), Number(c[col('经度')]), Number(c[col('纬度')])]))
-      .toEqual(EXPECTED);
+    expect(
+      cells.map((c) => [
+        c[col('机构编码')],
+        c[col('所在区划代码')],
+        Number(c[col('实有床位')]),
+        Number(c[col('编制床位')]),
+        Number(c[col('执业(助理)医师')]),
+        Number(c[col('全科医生')]),
+        Number(c[col('经度')]),
+        Number(c[col('纬度')]),
+      ]),
+    ).toEqual(EXPECTED);
 
     // Remembered: the same layout again needs no --map.
     const again = healthplan('import', 'cli.hplan', '--facilities', sheet);

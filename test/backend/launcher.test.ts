@@ -13,12 +13,20 @@ import { tmpDir } from './tmp.ts';
 
 const launcher = path.resolve('out/launch.mjs');
 
-interface Run { child: ChildProcess; out: () => string; exited: Promise<number | null> }
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  exited: Promise<number | null>;
+}
 function launch(home: string, args: string[] = [], env: Record<string, string> = {}): Run {
   let out = '';
   const child = spawn(process.execPath, [launcher, '--home', home, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return { child, out: () => out, exited };
 }
@@ -33,7 +41,13 @@ async function until<T>(what: () => T | undefined | null | false, ms = 20_000): 
   }
 }
 
-const record = (home: string) => { try { return JSON.parse(fs.readFileSync(path.join(home, 'door.json'), 'utf8')) as { pid: number; port: number; token: string; url: string }; } catch { return null; } };
+const record = (home: string) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(home, 'door.json'), 'utf8')) as { pid: number; port: number; token: string; url: string };
+  } catch {
+    return null;
+  }
+};
 async function call(r: { port: number; token: string }, method: string, args: unknown = {}) {
   const res = await fetch(`http://127.0.0.1:${r.port}/api/${method}`, { method: 'POST', headers: { [TOKEN_HEADER]: r.token }, body: JSON.stringify(args) });
   // biome-ignore lint/suspicious/noExplicitAny: the door's answer to any method, read loosely by the assertions
@@ -120,7 +134,10 @@ describe('the portable launcher', () => {
     fs.writeFileSync(path.join(home, 'door.json'), JSON.stringify({ pid: 999_999, port: 1, token: 'x', url: 'http://127.0.0.1:1/?token=x' }));
     fs.writeFileSync(path.join(home, 'start.lock'), '999999');
     const run = launch(home, ['--no-browser']);
-    const rec = await until(() => { const r = record(home); return r?.pid === run.child.pid && r; });
+    const rec = await until(() => {
+      const r = record(home);
+      return r?.pid === run.child.pid && r;
+    });
     expect((await call(rec, 'plan.info')).ok).toBe(true);
     expect(fs.existsSync(path.join(home, 'start.lock'))).toBe(false);
     run.child.kill('SIGTERM');

@@ -18,8 +18,18 @@ describe('migration 6', () => {
     expect(migrate(db, 6)).toBe(6);
 
     const kept = db.prepare('SELECT * FROM project').get() as Record<string, unknown>;
-    expect(kept).toMatchObject({ id: 1, year: 2023, kind: 'expand', facility_id: 'F1', name: '新河街道社区卫生服务中心扩建提质',
-      deltas: '{"floor_area_m2":1500}', cost: 300.5, source_document: '开政办发〔2022〕26号', responsible_unit: null, status: 'planned' });
+    expect(kept).toMatchObject({
+      id: 1,
+      year: 2023,
+      kind: 'expand',
+      facility_id: 'F1',
+      name: '新河街道社区卫生服务中心扩建提质',
+      deltas: '{"floor_area_m2":1500}',
+      cost: 300.5,
+      source_document: '开政办发〔2022〕26号',
+      responsible_unit: null,
+      status: 'planned',
+    });
 
     const ins = db.prepare(`INSERT INTO project (scenario_id, year, kind, facility_id, name, responsible_unit, status) VALUES (1, ?, ?, ?, ?, ?, ?)`);
     ins.run(2025, 'other', null, '区域全民健康信息平台', '区卫生健康局', 'building');
@@ -29,7 +39,9 @@ describe('migration 6', () => {
     bad(() => ins.run(2025, 'expand', null, '扩建却没有机构', null, 'planned')); // every other kind has one
     bad(() => ins.run(2025, 'expand', 'F1', 'x', null, 'started')); // status: planned/building/done
 
-    db.prepare("INSERT INTO column_mapping VALUES ('facilities', '机构名称|床位', '{\"机构名称\":\"name\",\"床位\":\"beds_open\"}', '2026-12-06T00:00:00Z')").run();
+    db.prepare(
+      'INSERT INTO column_mapping VALUES (\'facilities\', \'机构名称|床位\', \'{"机构名称":"name","床位":"beds_open"}\', \'2026-12-06T00:00:00Z\')',
+    ).run();
     bad(() => db.prepare("INSERT INTO column_mapping VALUES ('roads', 's', '{}', 'now')").run()); // not a sheet kind
     bad(() => db.prepare("INSERT INTO column_mapping VALUES ('units', 's', '[]', 'now')").run()); // a JSON object
     db.prepare("INSERT INTO type_alias VALUES ('A211', 'chc')").run();

@@ -13,7 +13,9 @@ describe('migration 5', () => {
     const db = new Database(path.join(dir, 'm5.db'));
     db.pragma('foreign_keys = ON');
     migrate(db, 4);
-    db.prepare("INSERT INTO facility (scenario_id, id, name, type, unit_code, beds_open) VALUES (1, 'F1', '新河街道社区卫生服务中心', 'chc', '430105009000', 0)").run();
+    db.prepare(
+      "INSERT INTO facility (scenario_id, id, name, type, unit_code, beds_open) VALUES (1, 'F1', '新河街道社区卫生服务中心', 'chc', '430105009000', 0)",
+    ).run();
     const coords = Buffer.from(new Float64Array([112.98, 28.2, 112.99, 28.21]).buffer);
     db.prepare("INSERT INTO road_segment (highway, coords) VALUES ('primary', ?)").run(coords);
     expect(migrate(db, 5)).toBe(5);
@@ -23,14 +25,28 @@ describe('migration 5', () => {
     expect(migrate(db, 6)).toBe(6);
 
     const p = insertProject(db, 1, {
-      year: 2023, kind: 'expand', facility_id: 'F1', name: '新河街道社区卫生服务中心扩建提质', lon: null, lat: null, unit_code: null, type: null,
-      facility_name: null, deltas: { floor_area_m2: 1500 }, fields: {}, cost: 300.5, source_document: '开政办发〔2022〕26号', source_clause: '§四(一)3', note: null,
-      responsible_unit: null, status: 'planned',
+      year: 2023,
+      kind: 'expand',
+      facility_id: 'F1',
+      name: '新河街道社区卫生服务中心扩建提质',
+      lon: null,
+      lat: null,
+      unit_code: null,
+      type: null,
+      facility_name: null,
+      deltas: { floor_area_m2: 1500 },
+      fields: {},
+      cost: 300.5,
+      source_document: '开政办发〔2022〕26号',
+      source_clause: '§四(一)3',
+      note: null,
+      responsible_unit: null,
+      status: 'planned',
     });
     expect(listProjects(db, 1)).toEqual([p]);
 
     const bad = (sql: string) => expect(() => db.prepare(sql).run()).toThrow();
-    const cols = "(scenario_id, year, kind, facility_id, name, deltas, fields, cost)";
+    const cols = '(scenario_id, year, kind, facility_id, name, deltas, fields, cost)';
     bad(`INSERT INTO project ${cols} VALUES (1, 1999, 'expand', 'F1', 'x', '{}', '{}', NULL)`); // year 2000–2100
     bad(`INSERT INTO project ${cols} VALUES (1, 2024, 'demolish', 'F1', 'x', '{}', '{}', NULL)`); // a kind that is not one
     bad(`INSERT INTO project ${cols} VALUES (1, 2024, 'expand', 'F1', 'x', '[1]', '{}', NULL)`); // deltas: a JSON object

@@ -26,7 +26,9 @@ describe('migrations', () => {
     db.prepare("INSERT INTO facility (scenario_id, id, name, type, unit_code, beds_open) VALUES (1, 'F1', '测试中心', 'chc', '430105', 30)").run();
     expect(db.prepare('SELECT beds_open FROM facility').pluck().get()).toBe(30);
     // STRICT tables refuse a wrong type instead of storing it.
-    expect(() => db.prepare("INSERT INTO facility (scenario_id, id, name, type, unit_code, beds_open) VALUES (1, 'F2', 'x', 'chc', '430105', 'many')").run()).toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO facility (scenario_id, id, name, type, unit_code, beds_open) VALUES (1, 'F2', 'x', 'chc', '430105', 'many')").run(),
+    ).toThrow();
     // Deleting a scenario takes its rows with it.
     db.pragma('foreign_keys = ON');
     db.prepare("INSERT INTO scenario (id, name, created_at) VALUES (2, 'S', 'now')").run();
@@ -36,7 +38,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('2: adds the table of the plan\'s own standard sets, keeping the rows of 1', () => {
+  it("2: adds the table of the plan's own standard sets, keeping the rows of 1", () => {
     const db = fresh('m2');
     migrate(db, 1);
     db.prepare("INSERT INTO unit (scenario_id, code, name, kind, urban) VALUES (1, '430105', '开福区', 'county', 1)").run();
@@ -48,7 +50,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('3: adds each unit\'s growth rate and a population table by year, keeping the rows of 2', () => {
+  it("3: adds each unit's growth rate and a population table by year, keeping the rows of 2", () => {
     const db = fresh('m3');
     migrate(db, 2);
     db.prepare("INSERT INTO unit (scenario_id, code, name, kind, urban, population, year) VALUES (1, '430105', '开福区', 'county', 1, 600000, 2020)").run();
@@ -83,7 +85,7 @@ describe('migrations', () => {
     bad("INSERT INTO road_segment (highway, coords) VALUES ('primary', ?)", coords.subarray(0, 16)); // one point is no road
     bad("INSERT INTO road_segment (highway, coords) VALUES ('primary', ?)", coords.subarray(0, 24)); // half a point
     bad("INSERT INTO road_segment (highway, speed_kmh, coords) VALUES ('primary', 'fast', ?)", coords); // STRICT
-    db.prepare("INSERT INTO unit_boundary (code, geometry) VALUES ('430105', '{\"type\":\"Polygon\",\"coordinates\":[]}')").run();
+    db.prepare('INSERT INTO unit_boundary (code, geometry) VALUES (\'430105\', \'{"type":"Polygon","coordinates":[]}\')').run();
     bad("INSERT INTO unit_boundary (code, geometry) VALUES ('430105', '{}')");
     bad("INSERT INTO unit_boundary (code, geometry) VALUES ('430106', NULL)");
     expect(db.prepare('SELECT growth_rate FROM unit').pluck().get()).toBe(1.5);

@@ -47,7 +47,14 @@ describe('placing facilities', () => {
   });
 
   it('removes a facility, and refuses what is not there or not valid', async () => {
-    const code = async (p: Promise<unknown>) => { try { await p; return null; } catch (e) { return (e as { code: string }).code; } };
+    const code = async (p: Promise<unknown>) => {
+      try {
+        await p;
+        return null;
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    };
     await svc.call('facilities.remove', { scenarioId: sid, id: 'NEW-ems_station-1' });
     expect(await find('NEW-ems_station-1')).toBeUndefined();
     await svc.call('edits.undo', { scenarioId: sid });
@@ -55,12 +62,27 @@ describe('placing facilities', () => {
     expect(await code(svc.call('facilities.remove', { scenarioId: sid, id: 'nope' }))).toBe('NOT_FOUND');
     expect(await code(svc.call('facilities.add', { scenarioId: sid, type: 'ems_station', lon: 113, lat: 28.2, id: 'NEW-ems_station-1' }))).toBe('CONFLICT');
     expect(await code(svc.call('facilities.add', { scenarioId: sid, type: 'ems_station', lon: 113, lat: 95 }))).toBe('INVALID_ARGS');
-    expect(await code(svc.call('facilities.add', { scenarioId: sid, type: 'ems_station', lon: 113, lat: 28.2, fields: { beds_open: -3 } }))).toBe('INVALID_ARGS');
+    expect(await code(svc.call('facilities.add', { scenarioId: sid, type: 'ems_station', lon: 113, lat: 28.2, fields: { beds_open: -3 } }))).toBe(
+      'INVALID_ARGS',
+    );
   });
 
   it('finds the unit a point stands in on a plan holding a kind this version does not know (passed over, not NaN)', () => {
-    const u = (code: string, kind: string, lon: number): Unit => ({ code, name: code, kind: kind as Unit['kind'], parent_code: null, urban: true, population: 1, population_0_3: null,
-      population_65_plus: null, area_km2: null, lon, lat: 28, year: 2025, growth_rate: null });
+    const u = (code: string, kind: string, lon: number): Unit => ({
+      code,
+      name: code,
+      kind: kind as Unit['kind'],
+      parent_code: null,
+      urban: true,
+      population: 1,
+      population_0_3: null,
+      population_65_plus: null,
+      area_km2: null,
+      lon,
+      lat: 28,
+      year: 2025,
+      growth_rate: null,
+    });
     expect(unitAt([u('S', 'street', 113), u('V', 'village', 113.1), u('X', 'hamlet', 113.0)], 113.01, 28)?.code).toBe('V');
   });
 });

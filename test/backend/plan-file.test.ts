@@ -14,7 +14,14 @@ import { planWithUnit as planIn } from './plan-with-unit.ts';
 const dir = tmpDir();
 const root = path.resolve(import.meta.dirname, '../..');
 const node = path.join(root, 'node_modules', '.bin', 'node');
-const code = (fn: () => unknown) => { try { fn(); } catch (e) { return (e as { code?: string }).code; } return 'no error'; };
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as { code?: string }).code;
+  }
+  return 'no error';
+};
 
 const planWithUnit = (name: string) => planIn(dir, name);
 
@@ -34,7 +41,9 @@ describe('plan files', () => {
     const text = path.join(dir, 'notes.hplan');
     fs.writeFileSync(text, '机构名称,机构类型\n测试,社区卫生服务中心\n');
     const other = path.join(dir, 'other.sqlite');
-    const db = new Database(other); db.exec('CREATE TABLE t (x)'); db.close();
+    const db = new Database(other);
+    db.exec('CREATE TABLE t (x)');
+    db.close();
     const empty = path.join(dir, 'empty.hplan');
     fs.writeFileSync(empty, '');
     for (const f of [text, other, empty]) {
@@ -58,10 +67,16 @@ describe('plan files', () => {
 
   it('refuses a plan written by a newer version and leaves it as it was', () => {
     const file = planWithUnit('newer.hplan');
-    const db = new Database(file); db.pragma(`user_version = ${LATEST_VERSION + 5}`); db.close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    db.close();
     const before = sha(file);
     let err: { code?: string; message?: string } = {};
-    try { openPlanFile(file); } catch (e) { err = e as typeof err; }
+    try {
+      openPlanFile(file);
+    } catch (e) {
+      err = e as typeof err;
+    }
     expect(err.code).toBe('NEWER_VERSION');
     expect(err.message).toMatch(/更新版本/);
     expect(sha(file)).toBe(before);
@@ -72,17 +87,28 @@ describe('plan files', () => {
   // (test/robustness/plan-lock.test.ts forces that collection).
   it('refuses a plan that another process has open, and says so', async () => {
     const file = planWithUnit('locked.hplan');
-    const holder = spawn(node, ['-e', `import(${JSON.stringify(path.join(root, 'electron/backend/db/plan-file.ts'))}).then((m) => { m.openPlanFile(${JSON.stringify(file)}); console.log('open'); setTimeout(() => {}, 20000); })`]);
+    const holder = spawn(node, [
+      '-e',
+      `import(${JSON.stringify(path.join(root, 'electron/backend/db/plan-file.ts'))}).then((m) => { m.openPlanFile(${JSON.stringify(file)}); console.log('open'); setTimeout(() => {}, 20000); })`,
+    ]);
     await new Promise<void>((resolve, reject) => {
-      holder.stdout.on('data', (d: Buffer) => { if (String(d).includes('open')) resolve(); });
+      holder.stdout.on('data', (d: Buffer) => {
+        if (String(d).includes('open')) resolve();
+      });
       holder.on('exit', () => reject(new Error('holder exited')));
     });
     try {
       let err: { code?: string; message?: string } = {};
-      try { openPlanFile(file); } catch (e) { err = e as typeof err; }
+      try {
+        openPlanFile(file);
+      } catch (e) {
+        err = e as typeof err;
+      }
       expect(err.code).toBe('LOCKED');
       expect(err.message).toMatch(/另一个窗口或程序/);
-    } finally { holder.kill('SIGKILL'); }
+    } finally {
+      holder.kill('SIGKILL');
+    }
     await new Promise((r) => holder.on('exit', r));
     // The operating system drops a killed process's lock: no stale lock remains.
     const p = openPlanFile(file);

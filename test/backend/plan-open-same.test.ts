@@ -16,7 +16,7 @@ describe('plan.open of the open plan by another spelling (direct door)', () => {
 
   it('is the open plan, kept as it is, for a relative detour, a symlink and a hard link', async () => {
     await svc.invoke('plan.new', { path: 'same', name: '同一方案' });
-    const renamed = await svc.invoke('plan.rename', { name: '同一方案（改）' }) as { path: string; savedAt: string | null };
+    const renamed = (await svc.invoke('plan.rename', { name: '同一方案（改）' })) as { path: string; savedAt: string | null };
     expect(renamed.path).toBe(file);
     expect(renamed.savedAt).not.toBeNull();
     fs.mkdirSync(path.join(plans, 'x'));
@@ -24,19 +24,19 @@ describe('plan.open of the open plan by another spelling (direct door)', () => {
     fs.linkSync(file, path.join(home, 'hard.hplan'));
 
     for (const spelling of ['./x/../same.hplan', path.join(home, 'link.hplan'), path.join(home, 'hard.hplan'), file]) {
-      const info = await svc.invoke('plan.open', { path: spelling }) as { path: string; name: string; savedAt: string | null; readOnly: boolean };
+      const info = (await svc.invoke('plan.open', { path: spelling })) as { path: string; name: string; savedAt: string | null; readOnly: boolean };
       // The same plan, not reopened: its path as first opened, the last save time kept (a reopen clears it).
       expect(info, spelling).toMatchObject({ path: file, name: '同一方案（改）', savedAt: renamed.savedAt, readOnly: false });
     }
     // And it is still writable in this window.
-    expect((await svc.invoke('plan.rename', { name: '再改' }) as { name: string }).name).toBe('再改');
+    expect(((await svc.invoke('plan.rename', { name: '再改' })) as { name: string }).name).toBe('再改');
   });
 
   it('another plan still opens, and a missing file is still refused', async () => {
     await svc.invoke('plan.new', { path: 'other', name: '另一方案' });
-    const back = await svc.invoke('plan.open', { path: './x/../same.hplan' }) as { path: string; name: string };
+    const back = (await svc.invoke('plan.open', { path: './x/../same.hplan' })) as { path: string; name: string };
     expect(back).toMatchObject({ path: file, name: '再改' });
     await expect(svc.invoke('plan.open', { path: path.join(home, 'none.hplan') })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await svc.invoke('plan.info', {}) as { name: string }).name).toBe('再改');
+    expect(((await svc.invoke('plan.info', {})) as { name: string }).name).toBe('再改');
   });
 });

@@ -38,11 +38,33 @@ const strip = (ps: ProjectOut[]) => ps.map(({ problems: _, ...p }) => p);
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
   await svc.call('plan.new', { path: 'projects-sheet' });
-  const r = await svc.call('tables.import', { scenarioId: BASE, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } });
+  const r = await svc.call('tables.import', {
+    scenarioId: BASE,
+    units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+    facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+  });
   expect(r.ok).toBe(true);
   const add = (project: ProjectInput) => svc.call('projects.add', { scenarioId: BASE, project });
-  await add({ year: 2023, kind: 'expand', facility_id: 'H1', deltas: { beds_open: 40, floor_area_m2: 2000.5 }, cost: 1200, source_document: '开政办发〔2022〕26号', source_clause: '§四(一)3', responsible_unit: '区卫生健康局', status: 'building' });
-  await add({ year: 2024, kind: 'new', type: 'chc', lon: 113.0, lat: 28.3, facility_name: '新河街道社区卫生服务中心', fields: { beds_open: 30, tcm_hall: true } });
+  await add({
+    year: 2023,
+    kind: 'expand',
+    facility_id: 'H1',
+    deltas: { beds_open: 40, floor_area_m2: 2000.5 },
+    cost: 1200,
+    source_document: '开政办发〔2022〕26号',
+    source_clause: '§四(一)3',
+    responsible_unit: '区卫生健康局',
+    status: 'building',
+  });
+  await add({
+    year: 2024,
+    kind: 'new',
+    type: 'chc',
+    lon: 113.0,
+    lat: 28.3,
+    facility_name: '新河街道社区卫生服务中心',
+    fields: { beds_open: 30, tcm_hall: true },
+  });
   await add({ year: 2025, kind: 'expand', facility_id: 'NEW-chc-1', deltas: { beds_open: -5 } });
   await add({ year: 2024, kind: 'relocate', facility_id: 'CHC1', lon: 112.995, lat: 28.225, facility_name: '东风路街道社区卫生服务中心（新址）' });
   await add({ year: 2025, kind: 'upgrade', facility_id: 'CHC2', type: 'community_hospital', deltas: { beds_open: 50 } });
@@ -50,7 +72,9 @@ beforeAll(async () => {
   await add({ year: 2025, kind: 'other', name: '区域全民健康信息平台', cost: 800.25, responsible_unit: '区卫生健康局', status: 'done' });
 });
 let closed = false;
-afterAll(() => { if (!closed) svc.close(); });
+afterAll(() => {
+  if (!closed) svc.close();
+});
 
 describe('projects sheet', () => {
   it('exports every kind (xlsx and csv) and imports back to the same projects: all unchanged', async () => {
@@ -66,7 +90,9 @@ describe('projects sheet', () => {
     }
     const text = Buffer.from((await svc.call('projects.export', { scenarioId: BASE, format: 'csv' })).dataBase64, 'base64').toString('utf8');
     const header = text.replace(/^\ufeff/, '').split('\r\n')[0]!;
-    expect(header).toBe('编号,年份,项目类型,项目名称,机构编码,机构名称,变化,投资（万元）,来源文件,条款,备注,责任单位,状态,新名称,机构类型,经度,纬度,所在区划代码,新增实有床位,新增业务用房面积(平方米),中医馆');
+    expect(header).toBe(
+      '编号,年份,项目类型,项目名称,机构编码,机构名称,变化,投资（万元）,来源文件,条款,备注,责任单位,状态,新名称,机构类型,经度,纬度,所在区划代码,新增实有床位,新增业务用房面积(平方米),中医馆',
+    );
     expect(text).toContain('其他项目,区域全民健康信息平台,,,不改变机构（仅计投资）,800.25,,,,区卫生健康局,完工');
   });
 
@@ -80,7 +106,7 @@ describe('projects sheet', () => {
     expect(norm(await svc.call('projects.list', { scenarioId: s.id }))).toEqual(norm(await listed()));
   });
 
-  it('a planner\'s sheet: a facility by its name, 新增 columns, 状态 words; dry run writes nothing', async () => {
+  it("a planner's sheet: a facility by its name, 新增 columns, 状态 words; dry run writes nothing", async () => {
     const file = csv(
       '年份,项目类型,项目名称,机构名称,新增实有床位,投资估算（万元）,责任单位,状态,序号',
       '2027,扩建,人民医院扩建二期,开福区人民医院,60,"1,500",开福区人民医院,在建,1',
@@ -92,25 +118,43 @@ describe('projects sheet', () => {
     const r = await svc.call('projects.import', { scenarioId: BASE, file });
     expect(r).toMatchObject({ ok: true, added: 2 });
     const ps = await listed();
-    expect(ps.find((p) => p.name === '人民医院扩建二期')).toMatchObject({ kind: 'expand', facility_id: 'H1', deltas: { beds_open: 60 }, cost: 1500, status: 'building', responsible_unit: '开福区人民医院' });
+    expect(ps.find((p) => p.name === '人民医院扩建二期')).toMatchObject({
+      kind: 'expand',
+      facility_id: 'H1',
+      deltas: { beds_open: 60 },
+      cost: 1500,
+      status: 'building',
+      responsible_unit: '开福区人民医院',
+    });
     expect(ps.find((p) => p.name === '基层设备配置')).toMatchObject({ kind: 'other', facility_id: null, cost: 300, status: 'planned' });
   });
 
   it('refuses the whole sheet, each problem with its row, column and fix', async () => {
     const before = await listed();
-    const r = await svc.call('projects.import', { scenarioId: BASE, file: csv(
-      '年份,项目类型,项目名称,机构名称,机构编码,新增实有床位,状态',
-      '2027,扩建,,沙坪街道社区卫生服务中心,,10,',        // two facilities have that name
-      '2027,扩建,,不存在的中心,,10,',                    // none has it
-      '1990,扩建,,,H1,10,',                               // year out of range
-      '2027,拆除,,,H1,10,',                               // not a kind
-      '2027,其他项目,,,,,',                               // other: no name
-      '2027,扩建,,,H1,十,',                               // not a number
-      '2027,扩建,,,H1,10,快完了',                          // not a status
-    ) });
+    const r = await svc.call('projects.import', {
+      scenarioId: BASE,
+      file: csv(
+        '年份,项目类型,项目名称,机构名称,机构编码,新增实有床位,状态',
+        '2027,扩建,,沙坪街道社区卫生服务中心,,10,', // two facilities have that name
+        '2027,扩建,,不存在的中心,,10,', // none has it
+        '1990,扩建,,,H1,10,', // year out of range
+        '2027,拆除,,,H1,10,', // not a kind
+        '2027,其他项目,,,,,', // other: no name
+        '2027,扩建,,,H1,十,', // not a number
+        '2027,扩建,,,H1,10,快完了', // not a status
+      ),
+    });
     expect(r.ok).toBe(false);
     const at = r.problems.map((p) => [p.row, p.column]);
-    expect(at).toEqual([[2, '机构名称'], [3, '机构名称'], [4, '年份'], [5, '项目类型'], [6, '项目名称'], [7, '新增实有床位'], [8, '状态']]);
+    expect(at).toEqual([
+      [2, '机构名称'],
+      [3, '机构名称'],
+      [4, '年份'],
+      [5, '项目类型'],
+      [6, '项目名称'],
+      [7, '新增实有床位'],
+      [8, '状态'],
+    ]);
     expect(r.problems[0]!.message).toBe('第 2 行「机构名称」：名为「沙坪街道社区卫生服务中心」的机构有 2 个（CHC2、CHC3）：请在「机构编码」中填写其中一个');
     expect(r.problems[1]!.message).toContain('请核对名称，或填写「机构编码」');
     expect(r.problems[2]!.message).toBe('第 4 行「年份」的值「1990」无效：请填写整数（2000–2100）');
@@ -122,7 +166,10 @@ describe('projects sheet', () => {
 
   it('a sheet without 年份 or 项目类型 is refused at its header', async () => {
     const r = await svc.call('projects.import', { scenarioId: BASE, file: csv('项目名称,机构编码', 'x,H1') });
-    expect(r.problems.map((p) => [p.row, p.column])).toEqual([[1, '年份'], [1, '项目类型']]);
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([
+      [1, '年份'],
+      [1, '项目类型'],
+    ]);
   });
 });
 
@@ -132,7 +179,8 @@ describe('healthplan projects', () => {
     const cli = cliIn(dir);
     const plan = path.join(dir, 'p.hplan');
     const src = (await svc.call('plan.info', {})).path;
-    svc.close(); closed = true; // the file at rest, unlocked
+    svc.close();
+    closed = true; // the file at rest, unlocked
     fs.copyFileSync(src, plan);
     const list = cli.healthplan('projects', plan, '--lang', 'en');
     expect(list.err).toBe('');

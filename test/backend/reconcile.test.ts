@@ -11,9 +11,11 @@ import { tmpDir } from './tmp.ts';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const regionRows = (r: { results: GapResult[] }) => r.results.filter((x) => x.scope === 'region');
-const row = (r: GapReportOut, target: string, scope = 'region', code = 'region') => r.results.find((x) => x.target === target && x.scope === scope && x.code === code);
+const row = (r: GapReportOut, target: string, scope = 'region', code = 'region') =>
+  r.results.find((x) => x.target === target && x.scope === scope && x.code === code);
 /** The figures a screen shows for a result: what must be the same everywhere. */
-const figures = (r: GapResult | undefined) => r && { value: r.value, required: r.required, shortfall: r.shortfall, status: r.status, population: r.population, count: r.count };
+const figures = (r: GapResult | undefined) =>
+  r && { value: r.value, required: r.required, shortfall: r.shortfall, status: r.status, population: r.population, count: r.count };
 
 /** Every view of one set, scenario and year, checked against gaps.evaluate. */
 async function reconcile(svc: Service, standardId: string, year: number) {
@@ -58,14 +60,20 @@ async function reconcile(svc: Service, standardId: string, year: number) {
 const scratches = new WeakMap<Service, number>();
 async function scratch(svc: Service): Promise<number> {
   let id = scratches.get(svc);
-  if (id === undefined) { id = (await svc.call('scenarios.create', { name: '对照' })).id; scratches.set(svc, id); }
+  if (id === undefined) {
+    id = (await svc.call('scenarios.create', { name: '对照' })).id;
+    scratches.set(svc, id);
+  }
   return id;
 }
 
 describe('on the sample', () => {
   const home = tmpDir();
   let svc: Service;
-  beforeAll(async () => { svc = createPlannerService({ home, door: 'direct' }); await svc.call('plan.openSample', {}); }, 120_000);
+  beforeAll(async () => {
+    svc = createPlannerService({ home, door: 'direct' });
+    await svc.call('plan.openSample', {});
+  }, 120_000);
   afterAll(() => svc.close());
 
   it('长沙市"十四五" (长政办发〔2021〕62号), 2025: every view equals the gap engine; the coverage counts Changsha only', async () => {
@@ -73,8 +81,19 @@ describe('on the sample', () => {
     // The set names 长沙市: 资阳区 (also in the sample) is not counted anywhere.
     expect(gaps.region).toMatchObject({ name: '长沙市', applicable: true });
     const beds = row(gaps, 'beds-per-1000')!;
-    const access = await svc.call('access.run', { scenarioId: 1, types: ['chc', 'community_hospital', 'chc_branch', 'chs_station', 'thc', 'central_thc', 'sub_centre'], urbanMinutes: 15, ruralMinutes: 30,
-      direction: 'to', dispatchMinutes: 0, demand: 'centroids', gridMeters: 1000, measure: 'time', within: gaps.region.codes, year: 2025 });
+    const access = await svc.call('access.run', {
+      scenarioId: 1,
+      types: ['chc', 'community_hospital', 'chc_branch', 'chs_station', 'thc', 'central_thc', 'sub_centre'],
+      urbanMinutes: 15,
+      ruralMinutes: 30,
+      direction: 'to',
+      dispatchMinutes: 0,
+      demand: 'centroids',
+      gridMeters: 1000,
+      measure: 'time',
+      within: gaps.region.codes,
+      year: 2025,
+    });
     // The demand adds up to the population the ratios divide by.
     expect(access.units.find((u) => u.scope === 'region')!.population).toBe(beds.population);
     // 长政办发〔2021〕62号 §三(七)3 "到2030年，每万人口全科医生数达到5人": not yet due in 2025.
@@ -83,7 +102,7 @@ describe('on the sample', () => {
     expect(row(gaps, 'access-1530')!.status).toBe('reference');
   }, 240_000);
 
-  it('开福区 (开政办发〔2022〕26号), 2024: senior titles judged on the district\'s pooled share; every view equals the gap engine', async () => {
+  it("开福区 (开政办发〔2022〕26号), 2024: senior titles judged on the district's pooled share; every view equals the gap engine", async () => {
     const gaps = await reconcile(svc, 'kaifu-2024', 2024);
     // §四(一)4 "中高级医务人员占比达到33%以上": the district's share, about 33.5% on the sample.
     const senior = row(gaps, 'senior-titles-share')!;
@@ -133,9 +152,20 @@ describe('on a generated plan: a city over two counties, partial village lists, 
   beforeAll(async () => {
     svc = createPlannerService({ home, door: 'direct' });
     await svc.call('plan.new', { path: 'generated' });
-    expect((await svc.call('tables.import', { scenarioId: 1, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } })).ok).toBe(true);
+    expect(
+      (
+        await svc.call('tables.import', {
+          scenarioId: 1,
+          units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+          facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+        })
+      ).ok,
+    ).toBe(true);
     // A new THC's beds in 乙镇, planned for 2025: counted from then on, in every view.
-    await svc.call('projects.add', { scenarioId: 1, project: { year: 2025, kind: 'new', type: 'thc', unit_code: '430102102000', lon: 113.4, lat: 28.5, fields: { beds_open: 100, physicians: 30 } } });
+    await svc.call('projects.add', {
+      scenarioId: 1,
+      project: { year: 2025, kind: 'new', type: 'thc', unit_code: '430102102000', lon: 113.4, lat: 28.5, fields: { beds_open: 100, physicians: 30 } },
+    });
     await svc.call('gaps.setSettings', { standardId: 'changsha-14fyp-2025', year: 2025 });
   }, 60_000);
   afterAll(() => svc.close());
@@ -152,8 +182,18 @@ describe('on a generated plan: a city over two counties, partial village lists, 
 
   it('access counts every person the gap engine counts: partial village lists carry their remainder', async () => {
     const gaps = await svc.call('gaps.evaluate', { scenarioId: 1, level: 'county' });
-    const a = await svc.call('access.run', { scenarioId: 1, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, direction: 'from', dispatchMinutes: 0,
-      demand: 'centroids', gridMeters: 1000, measure: 'time', year: 2025 });
+    const a = await svc.call('access.run', {
+      scenarioId: 1,
+      types: ['ems_station'],
+      urbanMinutes: 10,
+      ruralMinutes: 30,
+      direction: 'from',
+      dispatchMinutes: 0,
+      demand: 'centroids',
+      gridMeters: 1000,
+      measure: 'time',
+      year: 2025,
+    });
     const county = (code: string) => a.units.find((u) => u.scope === 'county' && u.code === code)!.population;
     // 甲区: its own 320,000 (城关街道 85,000 of which 30,000 listed, 西街道 60,000 with no list, the rest at the district's centre).
     expect(county('430101000000')).toBe(row(gaps, 'beds-per-1000', 'county', '430101000000')!.population);
@@ -172,12 +212,14 @@ describe('a plan whose region no shipped set names', () => {
   beforeAll(async () => {
     svc = createPlannerService({ home, door: 'direct' });
     await svc.call('plan.new', { path: 'elsewhere' });
-    const units = ['区划代码,名称,上级区划代码,类型,常住人口,年份', '360100000000,南昌市,,市,,2025', '360102000000,东湖区,360100000000,区,500000,2025'].join('\n');
+    const units = ['区划代码,名称,上级区划代码,类型,常住人口,年份', '360100000000,南昌市,,市,,2025', '360102000000,东湖区,360100000000,区,500000,2025'].join(
+      '\n',
+    );
     expect((await svc.call('tables.import', { scenarioId: 1, units: { fileName: 'u.csv', dataBase64: b64(units) } })).ok).toBe(true);
   });
   afterAll(() => svc.close());
 
-  it('starts on the national reference, not on 长沙; 长沙\'s set is 不适用 there', async () => {
+  it("starts on the national reference, not on 长沙; 长沙's set is 不适用 there", async () => {
     expect((await svc.call('gaps.settings', {})).standardId).toBe('national-reference');
     const cs = await svc.call('gaps.evaluate', { scenarioId: 1, standardId: 'changsha-14fyp-2025' });
     expect(cs.region.applicable).toBe(false);

@@ -18,13 +18,23 @@ const b64 = (x: string | Uint8Array) => Buffer.from(x).toString('base64');
 const geojson = (features: unknown[], extra: object = {}) => JSON.stringify({ type: 'FeatureCollection', ...extra, features });
 const line = (coordinates: unknown, properties: object = {}) => ({ type: 'Feature', properties, geometry: { type: 'LineString', coordinates } });
 const file = (fileName: string, data: string | Uint8Array) => ({ fileName, dataBase64: b64(data) });
-const codeOf = async (p: Promise<unknown>) => { try { await p; return 'no error'; } catch (e) { return (e as { code: string }).code; } };
+const codeOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 'no error';
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+};
 const db = () => svc.workspace.requirePlan().db;
 /** The network as segments of plain values, to compare. */
-const segments = (n: RoadNetworkData) => Array.from({ length: segmentCount(n) }, (_, s) => ({
-  highway: n.highway[s], oneway: n.oneway[s], speed: Number.isNaN(n.speedKmh[s]!) ? null : n.speedKmh[s],
-  coords: Array.from(n.coords.subarray(2 * n.offsets[s]!, 2 * n.offsets[s + 1]!)),
-}));
+const segments = (n: RoadNetworkData) =>
+  Array.from({ length: segmentCount(n) }, (_, s) => ({
+    highway: n.highway[s],
+    oneway: n.oneway[s],
+    speed: Number.isNaN(n.speedKmh[s]!) ? null : n.speedKmh[s],
+    coords: Array.from(n.coords.subarray(2 * n.offsets[s]!, 2 * n.offsets[s + 1]!)),
+  }));
 
 const UNITS_CSV = [
   '区划代码,名称,上级区划代码,类型',
@@ -46,36 +56,150 @@ afterAll(() => svc.close());
 
 describe('reading tags', () => {
   it('oneway and maxspeed as OSM and GIS data write them', () => {
-    expect([true, 'yes', '1', 1, 'F', -1, 'reverse', 'T', 'no', false, 0, 'B', undefined, 'maybe'].map((v) => parseOneway(v)))
-      .toEqual([1, 1, 1, 1, 1, -1, -1, -1, 0, 0, 0, 0, 0, null]);
+    expect([true, 'yes', '1', 1, 'F', -1, 'reverse', 'T', 'no', false, 0, 'B', undefined, 'maybe'].map((v) => parseOneway(v))).toEqual([
+      1,
+      1,
+      1,
+      1,
+      1,
+      -1,
+      -1,
+      -1,
+      0,
+      0,
+      0,
+      0,
+      0,
+      null,
+    ]);
     expect(parseOneway(undefined, 1)).toBe(1);
-    expect(['50', '50 km/h', '50kmh', '30 mph', '60;80', 40, 'none', 'CN:urban', 'about 50', '0', 200].map((v) => parseSpeed(v)))
-      .toEqual([50, 50, 50, 48.3, 60, 40, undefined, undefined, null, null, null]);
+    expect(['50', '50 km/h', '50kmh', '30 mph', '60;80', 40, 'none', 'CN:urban', 'about 50', '0', 200].map((v) => parseSpeed(v))).toEqual([
+      50,
+      50,
+      50,
+      48.3,
+      60,
+      40,
+      undefined,
+      undefined,
+      null,
+      null,
+      null,
+    ]);
     expect(parseSpeed(0, true)).toBeUndefined(); // Geofabrik: 0 = unknown
   });
 });
 
 describe('road network from GeoJSON', () => {
   const ROADS = geojson([
-    line([[112.98, 28.2], [112.99, 28.2], [112.995, 28.205]], { highway: 'primary', oneway: 'yes', name: '芙蓉中路' }),
-    line([[112.98, 28.2], [112.98, 28.21]], { highway: 'residential' }),
-    line([[112.97, 28.22], [112.97, 28.23]], { highway: 'secondary', oneway: -1, speed_kmh: 42 }),
-    line([[112.97, 28.23], [112.98, 28.23]], { speed_kmh: 35 }), // a speed but no class: kept
-    line([[112.98, 28.23], [112.98, 28.24]], { highway: 'tertiary', maxspeed: '30 mph' }),
-    line([[112.98, 28.24], [112.99, 28.24]], { 道路等级: '县道', 单行: '否' }), // Chinese class → tertiary
-    { type: 'Feature', properties: { highway: 'trunk' }, geometry: { type: 'MultiLineString', coordinates: [[[113, 28.25], [113.01, 28.25]], [[113.01, 28.25], [113.02, 28.26]]] } },
-    line([[112.98, 28.21], [112.99, 28.21]], { highway: 'footway' }),
-    line([[112.99, 28.21], [112.99, 28.22]], { highway: 'cycleway' }),
-    line([[112.99, 28.22], [113, 28.22]], { highway: 'footway' }),
-    line([[112.99, 28.25], [112.995, 28.25]], { highway: 'service', junction: 'roundabout' }),
+    line(
+      [
+        [112.98, 28.2],
+        [112.99, 28.2],
+        [112.995, 28.205],
+      ],
+      { highway: 'primary', oneway: 'yes', name: '芙蓉中路' },
+    ),
+    line(
+      [
+        [112.98, 28.2],
+        [112.98, 28.21],
+      ],
+      { highway: 'residential' },
+    ),
+    line(
+      [
+        [112.97, 28.22],
+        [112.97, 28.23],
+      ],
+      { highway: 'secondary', oneway: -1, speed_kmh: 42 },
+    ),
+    line(
+      [
+        [112.97, 28.23],
+        [112.98, 28.23],
+      ],
+      { speed_kmh: 35 },
+    ), // a speed but no class: kept
+    line(
+      [
+        [112.98, 28.23],
+        [112.98, 28.24],
+      ],
+      { highway: 'tertiary', maxspeed: '30 mph' },
+    ),
+    line(
+      [
+        [112.98, 28.24],
+        [112.99, 28.24],
+      ],
+      { 道路等级: '县道', 单行: '否' },
+    ), // Chinese class → tertiary
+    {
+      type: 'Feature',
+      properties: { highway: 'trunk' },
+      geometry: {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [113, 28.25],
+            [113.01, 28.25],
+          ],
+          [
+            [113.01, 28.25],
+            [113.02, 28.26],
+          ],
+        ],
+      },
+    },
+    line(
+      [
+        [112.98, 28.21],
+        [112.99, 28.21],
+      ],
+      { highway: 'footway' },
+    ),
+    line(
+      [
+        [112.99, 28.21],
+        [112.99, 28.22],
+      ],
+      { highway: 'cycleway' },
+    ),
+    line(
+      [
+        [112.99, 28.22],
+        [113, 28.22],
+      ],
+      { highway: 'footway' },
+    ),
+    line(
+      [
+        [112.99, 28.25],
+        [112.995, 28.25],
+      ],
+      { highway: 'service', junction: 'roundabout' },
+    ),
   ]);
 
   it('imports lines and loads them back as they were: classes, speeds, one-way, points', async () => {
     const r = await svc.call('roads.import', { file: file('roads.geojson', ROADS) });
     expect(r.problems).toEqual([]);
-    expect(r).toMatchObject({ ok: true, format: 'geojson', features: 11, segments: 9, points: 19, dropped: { footway: 2, cycleway: 1 }, skipped: 0, dryRun: false });
+    expect(r).toMatchObject({
+      ok: true,
+      format: 'geojson',
+      features: 11,
+      segments: 9,
+      points: 19,
+      dropped: { footway: 2, cycleway: 1 },
+      skipped: 0,
+      dryRun: false,
+    });
     expect(Object.keys(r.kmByClass)).toEqual(['trunk', 'primary', 'secondary', 'tertiary', 'residential', '', 'service']);
-    expect(r.km).toBeCloseTo(Object.values(r.kmByClass).reduce((a, b) => a + b, 0), 2);
+    expect(r.km).toBeCloseTo(
+      Object.values(r.kmByClass).reduce((a, b) => a + b, 0),
+      2,
+    );
     expect(r.kmByClass.residential).toBeCloseTo(1.112, 2); // 0.01° of latitude
     const net = loadRoadNetwork(db());
     expect(segments(net)).toEqual([
@@ -96,17 +220,72 @@ describe('road network from GeoJSON', () => {
 
   it('reports bad features by number and reason, skips them and keeps the rest', async () => {
     const bad = geojson([
-      line([[112.98, 28.2], [112.99, 28.2]], { highway: 'primary' }), // 1: fine
+      line(
+        [
+          [112.98, 28.2],
+          [112.99, 28.2],
+        ],
+        { highway: 'primary' },
+      ), // 1: fine
       line([[112.98, 28.2]], { highway: 'primary' }), // 2: one point
-      line([[112.98, 28.2], [112.98, 28.2]], { highway: 'primary' }), // 3: the same point twice
-      line([[112.98, 28.2], ['x', 28.2]], { highway: 'primary' }), // 4: not a number
-      line([[112.98, 28.2], [212.98, 28.2]], { highway: 'primary' }), // 5: out of range
-      line([[112.98, 28.2], [null, null]], { highway: 'primary' }), // 6: NaN as JSON writes it
+      line(
+        [
+          [112.98, 28.2],
+          [112.98, 28.2],
+        ],
+        { highway: 'primary' },
+      ), // 3: the same point twice
+      line(
+        [
+          [112.98, 28.2],
+          ['x', 28.2],
+        ],
+        { highway: 'primary' },
+      ), // 4: not a number
+      line(
+        [
+          [112.98, 28.2],
+          [212.98, 28.2],
+        ],
+        { highway: 'primary' },
+      ), // 5: out of range
+      line(
+        [
+          [112.98, 28.2],
+          [null, null],
+        ],
+        { highway: 'primary' },
+      ), // 6: NaN as JSON writes it
       { type: 'Feature', properties: { highway: 'primary' }, geometry: { type: 'Point', coordinates: [112.98, 28.2] } }, // 7: a point
-      line([[112.98, 28.2], [112.99, 28.2]], { name: '无名路' }), // 8: neither class nor speed
+      line(
+        [
+          [112.98, 28.2],
+          [112.99, 28.2],
+        ],
+        { name: '无名路' },
+      ), // 8: neither class nor speed
       { type: 'Feature', properties: { highway: 'primary' }, geometry: null }, // 9: no geometry
-      line([[112.98, 28.2], [112.99, 28.21]], { highway: 'secondary', speed_kmh: 500, oneway: 'sometimes' }), // 10: kept, speed and oneway ignored
-      { type: 'Feature', properties: { highway: 'trunk' }, geometry: { type: 'MultiLineString', coordinates: [[[113, 28.25], [113.01, 28.25]], [[113.01, 28.25]]] } }, // 11: part 2 bad
+      line(
+        [
+          [112.98, 28.2],
+          [112.99, 28.21],
+        ],
+        { highway: 'secondary', speed_kmh: 500, oneway: 'sometimes' },
+      ), // 10: kept, speed and oneway ignored
+      {
+        type: 'Feature',
+        properties: { highway: 'trunk' },
+        geometry: {
+          type: 'MultiLineString',
+          coordinates: [
+            [
+              [113, 28.25],
+              [113.01, 28.25],
+            ],
+            [[113.01, 28.25]],
+          ],
+        },
+      }, // 11: part 2 bad
     ]);
     const r = await svc.call('roads.import', { file: file('bad.geojson', bad) });
     expect(r.ok).toBe(true);
@@ -122,7 +301,11 @@ describe('road network from GeoJSON', () => {
     expect(by(8)[0]!.message).toContain('既没有道路等级');
     expect(by(10).map((p) => p.messageEn)).toEqual([expect.stringContaining('speed "500"'), expect.stringContaining('oneway "sometimes"')]);
     expect(by(11)[0]!.message).toContain('第 2 段');
-    expect(segments(loadRoadNetwork(db())).map((s) => [s.highway, s.oneway, s.speed])).toEqual([['primary', 0, null], ['secondary', 0, null], ['trunk', 0, null]]);
+    expect(segments(loadRoadNetwork(db())).map((s) => [s.highway, s.oneway, s.speed])).toEqual([
+      ['primary', 0, null],
+      ['secondary', 0, null],
+      ['trunk', 0, null],
+    ]);
   });
 
   it('refuses what is not GeoJSON, naming the fix, and writes nothing', async () => {
@@ -139,24 +322,65 @@ describe('road network from GeoJSON', () => {
       ['roads.shp', new Uint8Array([0, 0, 0x27, 0x0a, 0, 0, 0, 0]), /Shapefile/],
     ];
     for (const [name, data, zh] of cases) {
-      const err = await svc.call('roads.import', { file: file(name, data) }).then(() => null, (e: { code: string; message: string; messageEn: string }) => e);
+      const err = await svc.call('roads.import', { file: file(name, data) }).then(
+        () => null,
+        (e: { code: string; message: string; messageEn: string }) => e,
+      );
       expect(err, name).toMatchObject({ code: 'FILE_ERROR' });
       expect(err!.message, name).toMatch(zh);
       expect(err!.message, name).toContain(name);
     }
     // Readable, but nothing usable: a report, not an error, and still nothing written.
-    const none = await svc.call('roads.import', { file: file('paths.geojson', geojson([line([[112.98, 28.2], [112.99, 28.2]], { highway: 'footway' })])) });
+    const none = await svc.call('roads.import', {
+      file: file(
+        'paths.geojson',
+        geojson([
+          line(
+            [
+              [112.98, 28.2],
+              [112.99, 28.2],
+            ],
+            { highway: 'footway' },
+          ),
+        ]),
+      ),
+    });
     expect(none).toMatchObject({ ok: false, segments: 0, dropped: { footway: 1 } });
     expect(none.problems[0]).toMatchObject({ feature: 0, message: expect.stringContaining('都不能行车') });
-    const projected = await svc.call('roads.import', { file: file('metres.geojson', geojson([line([[12577000, 3276000], [12578000, 3276000]], { highway: 'primary' })])) });
+    const projected = await svc.call('roads.import', {
+      file: file(
+        'metres.geojson',
+        geojson([
+          line(
+            [
+              [12577000, 3276000],
+              [12578000, 3276000],
+            ],
+            { highway: 'primary' },
+          ),
+        ]),
+      ),
+    });
     expect(projected.ok).toBe(false);
-    expect(projected.problems.map((p) => p.message)).toEqual([expect.stringContaining('没有可用的道路'), expect.stringContaining('投影坐标'), expect.stringContaining('第 1 个要素')]);
+    expect(projected.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('没有可用的道路'),
+      expect.stringContaining('投影坐标'),
+      expect.stringContaining('第 1 个要素'),
+    ]);
     expect(segments(loadRoadNetwork(db()))).toEqual(before);
   });
 
   it('a dry run reports and writes nothing; GCJ-02 is converted', async () => {
     const before = segments(loadRoadNetwork(db()));
-    const gcj = geojson([line([[112.985, 28.203], [112.995, 28.203]], { highway: 'primary' })]);
+    const gcj = geojson([
+      line(
+        [
+          [112.985, 28.203],
+          [112.995, 28.203],
+        ],
+        { highway: 'primary' },
+      ),
+    ]);
     const dry = await svc.call('roads.import', { file: file('gcj.geojson', gcj), crs: 'gcj02', dryRun: true });
     expect(dry).toMatchObject({ ok: true, dryRun: true, segments: 1, crs: 'gcj02' });
     expect(segments(loadRoadNetwork(db()))).toEqual(before);
@@ -172,7 +396,8 @@ describe('road network from GeoJSON', () => {
   it('speeds: defaults, set by class, validated, kept in the plan', async () => {
     expect(await svc.call('roads.setSpeeds', { speeds: { primary: 50, 县道: 40 } })).toEqual({ ...DEFAULT_ROAD_SPEEDS, primary: 50, 县道: 40 });
     expect((await svc.call('roads.summary', {})).speeds).toMatchObject({ primary: 50, secondary: DEFAULT_ROAD_SPEEDS.secondary, 县道: 40 });
-    for (const bad of [0, -5, 151, Number.NaN]) expect(await codeOf(svc.call('roads.setSpeeds', { speeds: { primary: bad } })), String(bad)).toBe('INVALID_ARGS');
+    for (const bad of [0, -5, 151, Number.NaN])
+      expect(await codeOf(svc.call('roads.setSpeeds', { speeds: { primary: bad } })), String(bad)).toBe('INVALID_ARGS');
     expect(await codeOf(svc.call('roads.setSpeeds', { speeds: { '': 30 } }))).toBe('INVALID_ARGS');
     expect((await svc.call('roads.summary', {})).speeds.primary).toBe(50);
     // Kept in the file: reopened, the speeds are there.
@@ -201,8 +426,11 @@ describe('road network from GeoJSON', () => {
     }
     offsets[n] = pts.length / 2;
     const net: RoadNetworkData = {
-      offsets, coords: new Float64Array(pts), highway: Array.from({ length: n }, (_, s) => classes[s % 5]!),
-      speedKmh: new Float32Array(n).map((_, s) => (s % 3 ? NaN : 10 + (s % 120) + 0.5)), oneway: new Int8Array(n).map((_, s) => (s % 3) - 1),
+      offsets,
+      coords: new Float64Array(pts),
+      highway: Array.from({ length: n }, (_, s) => classes[s % 5]!),
+      speedKmh: new Float32Array(n).map((_, s) => (s % 3 ? NaN : 10 + (s % 120) + 0.5)),
+      oneway: new Int8Array(n).map((_, s) => (s % 3) - 1),
     };
     const check = (d: Database.Database) => {
       replaceRoadNetwork(d, net);
@@ -223,10 +451,22 @@ describe('road network from GeoJSON', () => {
   });
 
   it('a replaced network is never half written: a failure mid-write leaves the old one', () => {
-    const old: RoadNetworkData = { offsets: new Uint32Array([0, 2]), coords: new Float64Array([1, 2, 3, 4]), highway: ['primary'], speedKmh: new Float32Array([NaN]), oneway: new Int8Array([0]) };
+    const old: RoadNetworkData = {
+      offsets: new Uint32Array([0, 2]),
+      coords: new Float64Array([1, 2, 3, 4]),
+      highway: ['primary'],
+      speedKmh: new Float32Array([NaN]),
+      oneway: new Int8Array([0]),
+    };
     replaceRoadNetwork(db(), old);
     // A segment of one point violates the table's CHECK after the first segment was inserted.
-    const broken: RoadNetworkData = { offsets: new Uint32Array([0, 2, 3]), coords: new Float64Array([5, 6, 7, 8, 9, 10]), highway: ['trunk', 'trunk'], speedKmh: new Float32Array([NaN, NaN]), oneway: new Int8Array([0, 0]) };
+    const broken: RoadNetworkData = {
+      offsets: new Uint32Array([0, 2, 3]),
+      coords: new Float64Array([5, 6, 7, 8, 9, 10]),
+      highway: ['trunk', 'trunk'],
+      speedKmh: new Float32Array([NaN, NaN]),
+      oneway: new Int8Array([0, 0]),
+    };
     expect(() => replaceRoadNetwork(db(), broken)).toThrow();
     expect(segments(loadRoadNetwork(db()))).toEqual([{ highway: 'primary', oneway: 0, speed: null, coords: [1, 2, 3, 4] }]);
   });
@@ -238,7 +478,10 @@ describe('road network from OpenStreetMap (.osm.pbf)', () => {
 
   it('keeps drivable ways with their nodes, one-way and maxspeed; drops and counts the rest', async () => {
     const progress: number[] = [];
-    svc.workspace.onProgress = (task, done, total) => { expect(task).toBe('roads'); progress.push(done / total); };
+    svc.workspace.onProgress = (task, done, total) => {
+      expect(task).toBe('roads');
+      progress.push(done / total);
+    };
     const r = await svc.call('roads.import', { file: file('roads-kaifu.osm.pbf', pbf()) });
     svc.workspace.onProgress = null;
     expect(r).toMatchObject({ ok: true, format: 'osm.pbf', features: 11, dropped: { footway: 1, cycleway: 1, track: 1, 'access=no': 1 } });
@@ -264,7 +507,10 @@ describe('road network from OpenStreetMap (.osm.pbf)', () => {
     const before = segments(loadRoadNetwork(db()));
     const bytes = pbf();
     for (const cut of [bytes.subarray(0, bytes.length - 40), Buffer.concat([bytes.subarray(0, 200), Buffer.alloc(bytes.length - 200, 7)])]) {
-      const err = await svc.call('roads.import', { file: file('cut.osm.pbf', cut) }).then(() => null, (e: { code: string; message: string }) => e);
+      const err = await svc.call('roads.import', { file: file('cut.osm.pbf', cut) }).then(
+        () => null,
+        (e: { code: string; message: string }) => e,
+      );
       expect(err).toMatchObject({ code: 'FILE_ERROR', message: expect.stringContaining('osmium cat') });
     }
     expect(segments(loadRoadNetwork(db()))).toEqual(before);
@@ -275,7 +521,18 @@ describe('map layers', () => {
   it('map.roads: GeoJSON lines in a box, major classes only, at most limit', async () => {
     const all = await svc.call('map.roads', {});
     expect(all).toMatchObject({ type: 'FeatureCollection', total: 8, truncated: false });
-    expect(all.features[0]).toEqual({ type: 'Feature', geometry: { type: 'LineString', coordinates: [[112.98, 28.2], [112.99, 28.2], [112.995, 28.205]] }, properties: { highway: 'primary', oneway: 1 } });
+    expect(all.features[0]).toEqual({
+      type: 'Feature',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [112.98, 28.2],
+          [112.99, 28.2],
+          [112.995, 28.205],
+        ],
+      },
+      properties: { highway: 'primary', oneway: 1 },
+    });
     const major = await svc.call('map.roads', { minClass: 'secondary' });
     expect(major.features.map((f) => f.properties.highway)).toEqual(['primary', 'motorway', 'secondary']);
     const box = await svc.call('map.roads', { bbox: [112.965, 28.215, 112.975, 28.235] });
@@ -288,19 +545,52 @@ describe('map layers', () => {
 });
 
 describe('unit boundaries', () => {
-  const square = (x: number, y: number, d = 0.01) => [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]];
-  const poly = (properties: object, coordinates: unknown = square(112.98, 28.2), type = 'Polygon') => ({ type: 'Feature', properties, geometry: { type, coordinates } });
+  const square = (x: number, y: number, d = 0.01) => [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ];
+  const poly = (properties: object, coordinates: unknown = square(112.98, 28.2), type = 'Polygon') => ({
+    type: 'Feature',
+    properties,
+    geometry: { type, coordinates },
+  });
 
   it('matches by code (6, 9 or 12 digits) or unique name; reports the unmatched and invalid rings; imports the rest', async () => {
     const fc = geojson([
       poly({ adcode: 430105, name: '开福区' }), // 1: a 6-digit adcode (DataV) → 430105000000
       poly({ 区划代码: '430105001' }, square(112.99, 28.21)), // 2: 9 digits → 430105001000
-      poly({ code: '430105002000' }, [...square(113, 28.2), [[113.001, 28.201], [113.002, 28.201]]]), // 3: 12 digits; a bad hole dropped
+      poly({ code: '430105002000' }, [
+        ...square(113, 28.2),
+        [
+          [113.001, 28.201],
+          [113.002, 28.201],
+        ],
+      ]), // 3: 12 digits; a bad hole dropped
       poly({ 名称: '沙坪社区' }, [square(113.1, 28.3), square(113.2, 28.3)], 'MultiPolygon'), // 4: by name
       poly({ name: '城关镇' }), // 5: two units have this name
       poly({ code: '999999' }), // 6: no such unit
-      poly({ name: '开福区' }, [[[112.98, 28.2], [112.99, 28.2]]]), // 7: matched, but its only ring is invalid
-      { type: 'Feature', properties: { code: '430102001000' }, geometry: { type: 'LineString', coordinates: [[1, 2], [3, 4]] } }, // 8: a line
+      poly({ name: '开福区' }, [
+        [
+          [112.98, 28.2],
+          [112.99, 28.2],
+        ],
+      ]), // 7: matched, but its only ring is invalid
+      {
+        type: 'Feature',
+        properties: { code: '430102001000' },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      }, // 8: a line
       poly({}), // 9: neither code nor name
     ]);
     const dry = await svc.call('boundaries.import', { file: file('边界.geojson', fc), dryRun: true });
@@ -309,7 +599,11 @@ describe('unit boundaries', () => {
 
     const r = await svc.call('boundaries.import', { file: file('边界.geojson', fc) });
     expect(r).toMatchObject({ ok: true, features: 9, matched: 4, added: 4, changed: 0, byCode: 3, byName: 1 });
-    expect(r.unmatched.map((u) => [u.feature, u.code ?? u.name])).toEqual([[5, '城关镇'], [6, '999999'], [9, undefined]]);
+    expect(r.unmatched.map((u) => [u.feature, u.code ?? u.name])).toEqual([
+      [5, '城关镇'],
+      [6, '999999'],
+      [9, undefined],
+    ]);
     expect(r.unmatched[0]!.reason).toContain('有 2 个单位');
     expect(r.unmatched[1]!.reasonEn).toContain('no unit of the plan has code "999999"');
     expect(r.problems.map((p) => p.feature)).toEqual([3, 7, 7, 8]);
@@ -328,10 +622,33 @@ describe('unit boundaries', () => {
     expect((await svc.call('map.boundaries', { kinds: ['street'] })).features).toHaveLength(2);
 
     // Again, with an unclosed ring (closed on import): changes one, keeps the others.
-    const again = await svc.call('boundaries.import', { file: file('b2.geojson', geojson([poly({ code: '430105' }, [[[112, 28], [112.1, 28], [112.1, 28.1]]])])) });
+    const again = await svc.call('boundaries.import', {
+      file: file(
+        'b2.geojson',
+        geojson([
+          poly({ code: '430105' }, [
+            [
+              [112, 28],
+              [112.1, 28],
+              [112.1, 28.1],
+            ],
+          ]),
+        ]),
+      ),
+    });
     expect(again).toMatchObject({ ok: true, matched: 1, added: 0, changed: 1 });
     const kaifu = (await svc.call('map.boundaries', { kinds: ['county'] })).features[0]!;
-    expect(kaifu.geometry).toEqual({ type: 'Polygon', coordinates: [[[112, 28], [112.1, 28], [112.1, 28.1], [112, 28]]] });
+    expect(kaifu.geometry).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [112, 28],
+          [112.1, 28],
+          [112.1, 28.1],
+          [112, 28],
+        ],
+      ],
+    });
     expect((await svc.call('boundaries.summary', {})).units).toBe(4);
   });
 
@@ -339,7 +656,9 @@ describe('unit boundaries', () => {
     const r = await svc.call('boundaries.import', { file: file('x.geojson', geojson([poly({ code: '110101' })])), replace: true });
     expect(r).toMatchObject({ ok: false, matched: 0 });
     expect((await svc.call('boundaries.summary', {})).units).toBe(4);
-    expect(await codeOf(svc.call('boundaries.import', { file: file('x.osm.pbf', fs.readFileSync(path.join(fixtures, 'roads-kaifu.osm.pbf'))) }))).toBe('FILE_ERROR');
+    expect(await codeOf(svc.call('boundaries.import', { file: file('x.osm.pbf', fs.readFileSync(path.join(fixtures, 'roads-kaifu.osm.pbf'))) }))).toBe(
+      'FILE_ERROR',
+    );
     expect(await codeOf(svc.call('boundaries.import', { file: file('x.kml', '<kml></kml>') }))).toBe('FILE_ERROR');
   });
 });

@@ -24,24 +24,31 @@ const CS62 = '长政办发〔2021〕62号';
 const seeds = () => ps.filter((p) => p.source_document !== KAIFU);
 const ofCounty = (code6: string) => seeds().filter((p) => p.source_document === CS6 && p.facility_id!.startsWith(`F${code6}`));
 
-describe('the seed documents\' projects in the sample', () => {
-  it('holds 23 projects — 开福区\'s six, then 17 from the other seeds — all accepted as the app checks them, none with a cost', () => {
+describe("the seed documents' projects in the sample", () => {
+  it("holds 23 projects — 开福区's six, then 17 from the other seeds — all accepted as the app checks them, none with a cost", () => {
     expect(ps).toHaveLength(23);
     expect(ps.filter((p) => p.source_document === KAIFU)).toHaveLength(6);
     expect(seeds().map((p) => [p.year, p.kind, p.facility_id, p.source_document, p.source_clause])).toEqual([
       // 长政办发〔2021〕62号 §三(四)1: 市妇幼保健院（河西新院）项目, a new site of 长沙市妇幼保健院
       [2025, 'new', 'F430111-R04-HX', CS62, '§三(四)1'],
       // 长政办发〔2023〕6号 §三(一)3: 望城区 2, 长沙县 2, 浏阳市 4, 宁乡市 4
-      [2025, 'upgrade', 'F430112103-THC', CS6, '§三(一)3'], [2025, 'upgrade', 'F430112106-THC', CS6, '§三(一)3'],
-      [2025, 'upgrade', 'F430121113-THC', CS6, '§三(一)3'], [2025, 'upgrade', 'F430121108-THC', CS6, '§三(一)3'],
-      [2025, 'upgrade', 'F430181109-THC', CS6, '§三(一)3'], [2025, 'upgrade', 'F430181114-THC', CS6, '§三(一)3'],
-      [2025, 'upgrade', 'F430181132-THC', CS6, '§三(一)3'], [2025, 'upgrade', 'F430181126-THC', CS6, '§三(一)3'],
-      [2025, 'upgrade', 'F430182111-THC', CS6, '§三(一)3'], [2025, 'upgrade', 'F430182107-THC', CS6, '§三(一)3'],
-      [2025, 'upgrade', 'F430182105-THC', CS6, '§三(一)3'], [2025, 'upgrade', 'F430182114-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430112103-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430112106-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430121113-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430121108-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430181109-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430181114-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430181132-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430181126-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430182111-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430182107-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430182105-THC', CS6, '§三(一)3'],
+      [2025, 'upgrade', 'F430182114-THC', CS6, '§三(一)3'],
       // 62号 §三(九)1: 长沙市智慧医疗云平台 (其他项目)
       [2025, 'other', null, CS62, '§三(九)1'],
       // 益资政办发〔2023〕20号 §三(一)1 新桥河镇, 茈湖口镇; §三(一)2 资阳区智慧医疗中心 — no year in the document: 2030
-      [2030, 'upgrade', 'F430902107-THC', ZIYANG, '§三(一)1'], [2030, 'upgrade', 'F430902105-THC', ZIYANG, '§三(一)1'],
+      [2030, 'upgrade', 'F430902107-THC', ZIYANG, '§三(一)1'],
+      [2030, 'upgrade', 'F430902105-THC', ZIYANG, '§三(一)1'],
       [2030, 'other', null, ZIYANG, '§三(一)2'],
     ]);
     for (const p of ps) {
@@ -51,13 +58,16 @@ describe('the seed documents\' projects in the sample', () => {
     for (const p of ps.filter((x) => x.kind === 'upgrade')) expect(p.type, p.name).toBe('sub_centre');
   });
 
-  it('每个项目的责任单位 is the clause\'s own list; 62号 names none, and says so', () => {
+  it("每个项目的责任单位 is the clause's own list; 62号 names none, and says so", () => {
     // 益资政办发〔2023〕20号 §三(一)1: "[责任单位：各乡镇（街道、长春经开区）、区卫生健康局]"
     for (const p of seeds().filter((x) => x.source_clause === '§三(一)1')) expect(p.responsible_unit).toBe('各乡镇（街道、长春经开区）、区卫生健康局');
     // §三(一)2: "[责任单位：各乡镇（街道、长春经开区）、区卫生健康局、区财政局、区发展改革局、区医保局]"
-    expect(seeds().find((x) => x.source_clause === '§三(一)2')!.responsible_unit).toBe('各乡镇（街道、长春经开区）、区卫生健康局、区财政局、区发展改革局、区医保局');
+    expect(seeds().find((x) => x.source_clause === '§三(一)2')!.responsible_unit).toBe(
+      '各乡镇（街道、长春经开区）、区卫生健康局、区财政局、区发展改革局、区医保局',
+    );
     // 长政办发〔2023〕6号 §三(一)3: "（责任单位：市卫生健康委、市发展改革委、市自然资源规划局、市住房城乡建设局、各区县人民政府）"
-    for (const p of seeds().filter((x) => x.source_document === CS6)) expect(p.responsible_unit).toBe('市卫生健康委、市发展改革委、市自然资源规划局、市住房城乡建设局、各区县人民政府');
+    for (const p of seeds().filter((x) => x.source_document === CS6))
+      expect(p.responsible_unit).toBe('市卫生健康委、市发展改革委、市自然资源规划局、市住房城乡建设局、各区县人民政府');
     for (const p of seeds().filter((x) => x.source_document === CS62)) {
       expect(p.responsible_unit).toBeNull();
       expect(p.note).toMatch(/未给出.*责任单位/);
@@ -68,17 +78,33 @@ describe('the seed documents\' projects in the sample', () => {
     }
   });
 
-  it('6号 names no towns: the sample takes each county\'s central THCs with the most open beds, and 望城区 (one central THC) its largest THC; each note says so', async () => {
+  it("6号 names no towns: the sample takes each county's central THCs with the most open beds, and 望城区 (one central THC) its largest THC; each note says so", async () => {
     const facilities = new Map((await svc.call('facilities.list', { scenarioId: BASE })).map((f) => [f.id, f]));
     const picked = (code6: string) => ofCounty(code6).map((p) => [facilities.get(p.facility_id!)!.name, facilities.get(p.facility_id!)!.beds_open]);
     // The sample's central THCs by open beds: 长沙县 安沙 101, 路口 90, 开慧 79 → the first two;
     // 浏阳市 永和 145, 枨冲 141, 蕉溪 137, 沙市 117, 文家市 93, 社港 85 → the first four;
     // 宁乡市 老粮仓 148, 坝塘 129, 双江口 122, 龙田 98, 流沙河 74 → the first four.
-    expect(picked('430121')).toEqual([['安沙镇中心卫生院', 101], ['路口镇中心卫生院', 90]]);
-    expect(picked('430181')).toEqual([['永和镇中心卫生院', 145], ['枨冲镇中心卫生院', 141], ['蕉溪镇中心卫生院', 137], ['沙市镇中心卫生院', 117]]);
-    expect(picked('430182')).toEqual([['老粮仓镇中心卫生院', 148], ['坝塘镇中心卫生院', 129], ['双江口镇中心卫生院', 122], ['龙田镇中心卫生院', 98]]);
+    expect(picked('430121')).toEqual([
+      ['安沙镇中心卫生院', 101],
+      ['路口镇中心卫生院', 90],
+    ]);
+    expect(picked('430181')).toEqual([
+      ['永和镇中心卫生院', 145],
+      ['枨冲镇中心卫生院', 141],
+      ['蕉溪镇中心卫生院', 137],
+      ['沙市镇中心卫生院', 117],
+    ]);
+    expect(picked('430182')).toEqual([
+      ['老粮仓镇中心卫生院', 148],
+      ['坝塘镇中心卫生院', 129],
+      ['双江口镇中心卫生院', 122],
+      ['龙田镇中心卫生院', 98],
+    ]);
     // 望城区: 茶亭 (147, its only central THC), then the THC with the most beds: 靖港 49 (桥驿 42 next).
-    expect(picked('430112')).toEqual([['茶亭镇中心卫生院', 147], ['靖港镇卫生院', 49]]);
+    expect(picked('430112')).toEqual([
+      ['茶亭镇中心卫生院', 147],
+      ['靖港镇卫生院', 49],
+    ]);
     expect(facilities.get('F430112106-THC')!.type).toBe('thc');
     for (const p of seeds().filter((x) => x.source_document === CS6)) expect(p.note, p.name).toContain('示例选择：文件未列名');
     for (const p of ofCounty('430112')) expect(p.note).toContain('示例方案中望城区只有1所中心卫生院');
@@ -100,7 +126,7 @@ describe('the seed documents\' projects in the sample', () => {
     expect(r.notes).toContain('机构按 2025 年计：已计入截至该年的规划项目 19 个（新建 1 个、迁建 5 个、扩建 1 个、升级 12 个）');
   });
 
-  it('资阳区\'s sub-centres (its own set, §三(一)1) are counted from 2030, the end of “十五五”: none in 2025', async () => {
+  it("资阳区's sub-centres (its own set, §三(一)1) are counted from 2030, the end of “十五五”: none in 2025", async () => {
     const named = async (year: number) => {
       const r: GapReportOut = await svc.call('gaps.evaluate', { scenarioId: BASE, standardId: 'ziyang-2025', year, level: 'township', onlyShort: false });
       return Object.fromEntries(r.results.filter((x) => x.target === 'sub-centres' && x.scope === 'township').map((x) => [x.name, x.value]));
@@ -109,7 +135,7 @@ describe('the seed documents\' projects in the sample', () => {
     expect(await named(2030)).toEqual({ 新桥河镇: 1, 茈湖口镇: 1 });
   });
 
-  it('62号\'s 河西新院 stands in 岳麓区 from 2025 as a second 长沙市妇幼保健院 site, its figures empty (the document gives none)', async () => {
+  it("62号's 河西新院 stands in 岳麓区 from 2025 as a second 长沙市妇幼保健院 site, its figures empty (the document gives none)", async () => {
     const at = async (year: number) => (await svc.call('timeline.facilities', { scenarioId: BASE, year })).facilities.find((f) => f.id === 'F430111-R04-HX');
     expect(await at(2024)).toBeUndefined();
     const hx = (await at(2025))!;

@@ -15,7 +15,9 @@ let svc: Service;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const BASE = 1;
 const KAIFU = '430105000000';
-const SHAPING = '430105019000', DONGFENG = '430105001000', FURONG = '430102000000';
+const SHAPING = '430105019000',
+  DONGFENG = '430105001000',
+  FURONG = '430102000000';
 
 // 沙坪社区 (30,000) stands at station E1; 东风社区 (20,000) is 0.1° of longitude west at 28.25°N:
 // 111.32 km × cos 28.25° × 0.1 = 9.81 km × 1.6 ÷ 30 km/h = 31.4 min > 10 — not covered. Candidate X1 at its centre.
@@ -45,22 +47,35 @@ const RULE_NAME = '开福区 120急救站 城镇10分钟/农村30分钟 覆盖�
 
 type Query = ApiArgs<'siting.run'>;
 const QUESTION: Query = {
-  scenarioId: BASE, model: 'mclp', type: 'ems_station', existingTypes: ['ems_station'], k: 1, urbanMinutes: 10, ruralMinutes: 30, direction: 'from',
-  within: [KAIFU], candidates: { sites: [{ id: 'X1', name: '东风路口', lon: 112.9, lat: 28.25 }] },
+  scenarioId: BASE,
+  model: 'mclp',
+  type: 'ems_station',
+  existingTypes: ['ems_station'],
+  k: 1,
+  urbanMinutes: 10,
+  ruralMinutes: 30,
+  direction: 'from',
+  within: [KAIFU],
+  candidates: { sites: [{ id: 'X1', name: '东风路口', lon: 112.9, lat: 28.25 }] },
 };
 
 const gaps = (scenarioId: number, q: { standardId?: string; year?: number } = CHANGSHA) => svc.call('gaps.evaluate', { scenarioId, ...q });
 const ruleOf = (r: Pick<GapReportOut, 'targets'>) => r.targets.filter((t) => t.id.startsWith('siting-'));
 const at = (r: { results: GapResult[] }, target: string, code: string) => r.results.find((x) => x.target === target && x.code === code);
 /** Each result's data warning, by target and place. */
-const warnings = (r: GapReportOut) => new Map(r.results.filter((x) => !x.target.startsWith('siting-')).map((x) => [`${x.target}|${x.scope}|${x.code}`, x.missing ?? null]));
+const warnings = (r: GapReportOut) =>
+  new Map(r.results.filter((x) => !x.target.startsWith('siting-')).map((x) => [`${x.target}|${x.scope}|${x.code}`, x.missing ?? null]));
 
 async function propose(name: string, q: Partial<Query> = {}, year?: number): Promise<number> {
   const question = { ...QUESTION, ...q };
   const r = await svc.call('siting.run', question);
   const s = await svc.call('siting.apply', {
-    scenarioId: question.scenarioId, name, type: question.type, ...(year !== undefined ? { year } : {}),
-    sites: r.chosen.map(({ id, name: n, lon, lat, source }) => ({ id, name: n, lon, lat, source })), query: r.query,
+    scenarioId: question.scenarioId,
+    name,
+    type: question.type,
+    ...(year !== undefined ? { year } : {}),
+    sites: r.chosen.map(({ id, name: n, lon, lat, source }) => ({ id, name: n, lon, lat, source })),
+    query: r.query,
   });
   return s.id;
 }
@@ -70,7 +85,11 @@ let proposal: number;
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
   await svc.call('plan.new', { path: 'rules', name: '选址目标测试' });
-  const imported = await svc.call('tables.import', { scenarioId: BASE, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } });
+  const imported = await svc.call('tables.import', {
+    scenarioId: BASE,
+    units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+    facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+  });
   expect(imported.ok).toBe(true);
   const r = await svc.call('siting.run', QUESTION);
   // The proposal: X1 covers 东风社区's 20,000; 30,000 → 50,000 of 50,000.
@@ -86,8 +105,16 @@ describe('the rule of a siting proposal on the gap screen', () => {
     const [rule] = ruleOf(r);
     expect(ruleOf(r)).toHaveLength(1);
     expect(rule).toMatchObject({
-      kind: 'access', name: RULE_NAME, group: '设施选址方案', facilityTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30,
-      min: 1, binding: false, unverified: false, scopes: ['region', 'county', 'township'],
+      kind: 'access',
+      name: RULE_NAME,
+      group: '设施选址方案',
+      facilityTypes: ['ems_station'],
+      urbanMinutes: 10,
+      ruralMinutes: 30,
+      min: 1,
+      binding: false,
+      unverified: false,
+      scopes: ['region', 'county', 'township'],
       source: { document: '本方案设施选址', clause: '新增急救站' },
     });
     expect(rule!.id).toMatch(/^siting-ems_station-10-30-[0-9a-f]{8}$/);
@@ -95,25 +122,38 @@ describe('the rule of a siting proposal on the gap screen', () => {
     expect(rule!.note).toBeUndefined(); // the gap engine measures 120 stations from the station, as the question did
   });
 
-  it('shows the coverage after: everyone of 开福区\'s 50,000 within reach, in 东风路街道 too', async () => {
+  it("shows the coverage after: everyone of 开福区's 50,000 within reach, in 东风路街道 too", async () => {
     const r = await gaps(proposal);
     const id = ruleOf(r)[0]!.id;
     expect(at(r, id, KAIFU)).toMatchObject({ value: 1, required: 1, shortfall: 0, status: 'met', population: 50000 });
     expect(at(r, id, DONGFENG)).toMatchObject({ value: 1, shortfall: 0, population: 20000 });
   });
 
-  it('is judged in its area only: no row for 芙蓉区, and its overall line is 开福区\'s, not 长沙市\'s (芙蓉区\'s 10,000 beyond reach are not this rule\'s)', async () => {
+  it("is judged in its area only: no row for 芙蓉区, and its overall line is 开福区's, not 长沙市's (芙蓉区's 10,000 beyond reach are not this rule's)", async () => {
     const r = await gaps(proposal);
     const id = ruleOf(r)[0]!.id;
-    expect(r.results.filter((x) => x.target === id).map((x) => x.code).sort()).toEqual(['region', KAIFU, SHAPING, DONGFENG].sort());
+    expect(
+      r.results
+        .filter((x) => x.target === id)
+        .map((x) => x.code)
+        .sort(),
+    ).toEqual(['region', KAIFU, SHAPING, DONGFENG].sort());
     expect(at(r, id, 'region')).toMatchObject({ scope: 'region', name: '开福区', parent: null, value: 1, shortfall: 0, population: 50000, status: 'met' });
     // An area of two streets: their line together. In the baseline 沙坪 30,000 of 30,000 and 东风路 0 of 20,000: 30,000 of 50,000.
     const streets = await propose('两街道选址', { within: [SHAPING, DONGFENG] });
     const two = await svc.call('scenarios.compare', { scenarioIds: [BASE, streets], ...CHANGSHA, level: 'township' });
     const line = two.rows.find((x) => x.target.startsWith('siting-') && x.code === 'region')!;
     expect(line.name).toBe('沙坪街道、东风路街道');
-    expect(line.cells.map((c) => [c!.value, c!.shortfall, c!.population, c!.status])).toEqual([[0.6, 20000, 50000, 'short'], [1, 0, 50000, 'met']]);
-    expect(two.rows.filter((x) => x.target === line.target).map((x) => x.code).sort()).toEqual(['region', SHAPING, DONGFENG].sort());
+    expect(line.cells.map((c) => [c!.value, c!.shortfall, c!.population, c!.status])).toEqual([
+      [0.6, 20000, 50000, 'short'],
+      [1, 0, 50000, 'met'],
+    ]);
+    expect(
+      two.rows
+        .filter((x) => x.target === line.target)
+        .map((x) => x.code)
+        .sort(),
+    ).toEqual(['region', SHAPING, DONGFENG].sort());
     await svc.call('scenarios.delete', { id: streets });
     // A rule for the whole plan has them: 50,000 of 60,000.
     const everywhere = await propose('全域新增急救站', { within: [] });
@@ -125,7 +165,7 @@ describe('the rule of a siting proposal on the gap screen', () => {
     await svc.call('scenarios.delete', { id: everywhere });
   });
 
-  it('is the same rule when the question names its area (开福区) rather than giving the code, as the CLI\'s --within may', async () => {
+  it("is the same rule when the question names its area (开福区) rather than giving the code, as the CLI's --within may", async () => {
     const named = await propose('按名称选址', { within: ['开福区'] });
     const r = await gaps(named);
     expect(ruleOf(r).map((t) => [t.id, t.name])).toEqual(ruleOf(await gaps(proposal)).map((t) => [t.id, t.name]));
@@ -137,7 +177,7 @@ describe('the rule of a siting proposal on the gap screen', () => {
     expect(ruleOf(await gaps(BASE))).toEqual([]);
   });
 
-  it('adds nothing where the set judges the same rule: kaifu-2024\'s 10-minute circle (开政办发〔2022〕26号 §四(二)9)', async () => {
+  it("adds nothing where the set judges the same rule: kaifu-2024's 10-minute circle (开政办发〔2022〕26号 §四(二)9)", async () => {
     // "10分钟急救服务圈": 120 stations, 10 minutes in town and in the country — the same types and minutes.
     const ten = await propose('开福区10分钟急救圈', { ruralMinutes: 10 });
     const r = await gaps(ten, { standardId: 'kaifu-2024', year: 2024 });
@@ -154,7 +194,17 @@ describe('the stations the app made', () => {
   it('hold 0 beds, staff and ambulances (not blanks), so no 数据不全 appears that the baseline did not have', async () => {
     const added = (await svc.call('facilities.list', { scenarioId: proposal })).filter((f) => f.id.startsWith('NEW-'));
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatchObject({ type: 'ems_station', name: '东风路口120急救站', beds_open: 0, physicians: 0, nurses: 0, gps: 0, ambulances: 0, tcm_hall: false, floor_area_m2: null });
+    expect(added[0]).toMatchObject({
+      type: 'ems_station',
+      name: '东风路口120急救站',
+      beds_open: 0,
+      physicians: 0,
+      nurses: 0,
+      gps: 0,
+      ambulances: 0,
+      tcm_hall: false,
+      floor_area_m2: null,
+    });
     const [before, after] = [await gaps(BASE), await gaps(proposal)];
     // The hand-made baseline lacks no figure (its notes: no childcare, no roads); the proposal adds no note.
     expect([...warnings(before).values()].filter((m) => m?.includes('缺少'))).toEqual([]);
@@ -178,7 +228,15 @@ describe('the stations the app made', () => {
   it('placed on the map (新增机构): 0 unless the planner gives a figure', async () => {
     const s = (await svc.call('scenarios.create', { name: '地图新增' })).id;
     const f = await svc.call('facilities.add', { scenarioId: s, type: 'ems_station', lon: 112.95, lat: 28.25, fields: { ambulances: 3 } });
-    expect(f).toMatchObject({ beds_open: 0, physicians: 0, ambulances: 3, fever_clinic: false, service_standard: 'none', bed_occupancy_rate: null, opened_year: null });
+    expect(f).toMatchObject({
+      beds_open: 0,
+      physicians: 0,
+      ambulances: 3,
+      fever_clinic: false,
+      service_standard: 'none',
+      bed_occupancy_rate: null,
+      opened_year: null,
+    });
     await svc.call('scenarios.delete', { id: s });
   });
 });
@@ -191,11 +249,14 @@ describe('comparing the baseline with the proposal', () => {
     streets = await svc.call('scenarios.compare', { scenarioIds: [BASE, proposal], ...CHANGSHA, level: 'township' });
   });
 
-  it('judges both on the rule: 30,000 → 50,000 of 开福区\'s 50,000 covered, 20,000 fewer short, a changed row', () => {
+  it("judges both on the rule: 30,000 → 50,000 of 开福区's 50,000 covered, 20,000 fewer short, a changed row", () => {
     const rule = r.targets.find((t) => t.id.startsWith('siting-'))!;
     expect(rule.name).toBe(RULE_NAME);
     const kaifu = r.rows.find((x) => x.target === rule.id && x.code === KAIFU)!;
-    expect(kaifu.cells.map((c) => [c!.value, c!.shortfall, c!.status])).toEqual([[0.6, 20000, 'short'], [1, 0, 'met']]);
+    expect(kaifu.cells.map((c) => [c!.value, c!.shortfall, c!.status])).toEqual([
+      [0.6, 20000, 'short'],
+      [1, 0, 'met'],
+    ]);
     expect(kaifu.diffs[1]).toMatchObject({ direction: 'better', shortfall: -20000, statusChanged: true });
     expect(r.rows.filter((x) => x.target === rule.id).map((x) => x.code)).toEqual(['region', KAIFU]); // its area only, the area's line first
     expect(r.rows.find((x) => x.target === rule.id && x.code === 'region')!.changed).toBe(true); // 只看有变化的 at the overall line, too
@@ -204,7 +265,7 @@ describe('comparing the baseline with the proposal', () => {
     expect(streets.rows.find((x) => x.target === rule.id && x.code === SHAPING)!.changed).toBe(false); // covered before already
   });
 
-  it('只看有变化的 lists the rule\'s rows (and the bed ratio is unchanged: the station has no beds)', () => {
+  it("只看有变化的 lists the rule's rows (and the bed ratio is unchanged: the station has no beds)", () => {
     const changed = r.rows.filter((x) => x.changed);
     expect(changed.some((x) => x.target.startsWith('siting-') && x.code === KAIFU)).toBe(true);
     expect(streets.rows.filter((x) => x.changed && x.target.startsWith('siting-')).map((x) => x.code)).toEqual(['region', DONGFENG]);

@@ -23,16 +23,31 @@ const UNITS = [
   'V1,远村,T,行政村,500,113.2,28.0,2025',
 ].join('\n');
 const FACILITIES = '机构编码,机构名称,机构类型,所在区划代码,经度,纬度\nE1,急救站,120急救站,C1,113.0,28.0\nH1,二镇卫生院,乡镇卫生院,V1,113.2,28.0\n';
-const SITES = [{ id: 'X1', name: '西路口', lon: 112.96, lat: 28.0 }, { id: 'X2', name: '远村口', lon: 113.2, lat: 28.0 }, { id: 'X3', name: '山里', lon: 113.6, lat: 28.4 }];
+const SITES = [
+  { id: 'X1', name: '西路口', lon: 112.96, lat: 28.0 },
+  { id: 'X2', name: '远村口', lon: 113.2, lat: 28.0 },
+  { id: 'X3', name: '山里', lon: 113.6, lat: 28.4 },
+];
 type Q = ApiArgs<'siting.run'>;
 const base: Q = { scenarioId: 1, model: 'mclp', type: 'ems_station', k: 1, urbanMinutes: 10, ruralMinutes: 30, candidates: { sites: SITES } };
 const run = (q: Partial<Q>) => svc.call('siting.run', { ...base, ...q });
-const code = async (p: Promise<unknown>) => { try { await p; return 'no error'; } catch (e) { return (e as { code: string }).code; } };
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return 'no error';
+  } catch (e) {
+    return (e as { code: string }).code;
+  }
+};
 
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
   await svc.call('plan.new', { path: 'siting' });
-  const r = await svc.call('tables.import', { scenarioId: 1, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } });
+  const r = await svc.call('tables.import', {
+    scenarioId: 1,
+    units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+    facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+  });
   expect(r.ok).toBe(true);
 });
 afterAll(() => svc.close());
@@ -50,7 +65,10 @@ describe('maximal covering (MCLP)', () => {
 
   it('with two, covers everyone, listed by the people each brings; a third would add nothing', async () => {
     const r = await run({ k: 2 });
-    expect(r.chosen.map((s) => [s.id, s.newlyCovered])).toEqual([['X1', 2000], ['X2', 500]]);
+    expect(r.chosen.map((s) => [s.id, s.newlyCovered])).toEqual([
+      ['X1', 2000],
+      ['X2', 500],
+    ]);
     expect(r.coveredAfter).toBe(3500);
     const three = await run({ k: 3 });
     expect(three.coveredAfter).toBe(3500);
@@ -102,7 +120,7 @@ describe('candidates', () => {
     expect(r.chosen.map((s) => [s.id, s.name, s.source])).toEqual([['H1', '二镇卫生院', 'upgrade']]);
   });
 
-  it('generates sites inside the area (without boundaries: at the villages\'/communities\' centres)', async () => {
+  it("generates sites inside the area (without boundaries: at the villages'/communities' centres)", async () => {
     const r = await run({ candidates: { generateMeters: 1000 } });
     expect(r.candidateCount).toBe(3);
     expect(r.chosen[0]).toMatchObject({ source: 'generated', lon: 112.96, lat: 28.0, newlyCovered: 2000 });
@@ -110,7 +128,9 @@ describe('candidates', () => {
 
   it('reads a GBK candidate sheet with Chinese headers, and names the row and column of a bad cell', async () => {
     const good = iconv.encode('编号,名称,经度,纬度\nX1,西路口,112.96,28.0\n', 'gb18030');
-    expect((await svc.call('siting.readCandidates', { file: { fileName: 'c.csv', dataBase64: b64(good) } })).sites).toEqual([{ id: 'X1', name: '西路口', lon: 112.96, lat: 28 }]);
+    expect((await svc.call('siting.readCandidates', { file: { fileName: 'c.csv', dataBase64: b64(good) } })).sites).toEqual([
+      { id: 'X1', name: '西路口', lon: 112.96, lat: 28 },
+    ]);
     const bad = iconv.encode('编号,名称,经度,纬度\nX1,西路口,东经112,28.0\n', 'gb18030');
     const r = await svc.call('siting.readCandidates', { file: { fileName: 'c.csv', dataBase64: b64(bad) } });
     expect(r.sites).toEqual([]);
@@ -122,30 +142,67 @@ describe('jobs and applying a proposal', () => {
   it('runs as a job with progress, and gives the same answer', async () => {
     const { job } = await svc.call('siting.start', { ...base, k: 2 });
     let s = await svc.call('siting.job', { job });
-    for (let i = 0; i < 200 && s.state === 'running'; i++) { await new Promise((r) => setTimeout(r, 25)); s = await svc.call('siting.job', { job }); }
+    for (let i = 0; i < 200 && s.state === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      s = await svc.call('siting.job', { job });
+    }
     expect(s.state).toBe('done');
     expect(s.result!.coveredAfter).toBe(3500);
   });
 
   it('puts the proposal into a new scenario: the stations are there and the access analysis covers 西社区', async () => {
     const r = await run({});
-    const s = await svc.call('siting.apply', { scenarioId: 1, name: '选址方案', type: 'ems_station', sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })) });
+    const s = await svc.call('siting.apply', {
+      scenarioId: 1,
+      name: '选址方案',
+      type: 'ems_station',
+      sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })),
+    });
     const added = (await svc.call('facilities.list', { scenarioId: s.id })).filter((f) => f.type === 'ems_station');
-    expect(added.map((f) => [f.name, f.unit_code])).toEqual([['急救站', 'C1'], ['西路口120急救站', 'C2']]);
+    expect(added.map((f) => [f.name, f.unit_code])).toEqual([
+      ['急救站', 'C1'],
+      ['西路口120急救站', 'C2'],
+    ]);
     expect((await svc.call('facilities.list', { scenarioId: 1 })).filter((f) => f.type === 'ems_station')).toHaveLength(1);
     const access = await svc.call('access.run', { scenarioId: s.id, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30 });
     expect(access.units.find((u) => u.scope === 'region')!.covered).toBe(3000);
     // An upgrade changes the facility's type in the new scenario only; a taken name is refused and nothing is written.
-    const up = await svc.call('siting.apply', { scenarioId: 1, name: '升级方案', type: 'sub_centre', sites: [{ id: 'H1', name: '二镇卫生院', lon: 113.2, lat: 28.0, source: 'upgrade' }] });
+    const up = await svc.call('siting.apply', {
+      scenarioId: 1,
+      name: '升级方案',
+      type: 'sub_centre',
+      sites: [{ id: 'H1', name: '二镇卫生院', lon: 113.2, lat: 28.0, source: 'upgrade' }],
+    });
     expect((await svc.call('facilities.list', { scenarioId: up.id })).find((f) => f.id === 'H1')!.type).toBe('sub_centre');
     expect((await svc.call('facilities.list', { scenarioId: 1 })).find((f) => f.id === 'H1')!.type).toBe('thc');
     // With a year the proposal goes in as projects of that year: the station is counted from 2027 on.
-    const planned = await svc.call('siting.apply', { scenarioId: 1, name: '选址方案 2027', type: 'ems_station', year: 2027, sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })) });
-    expect((await svc.call('projects.list', { scenarioId: planned.id })).map((p) => [p.year, p.kind, p.type, p.lon, p.lat])).toEqual([[2027, 'new', 'ems_station', 112.96, 28]]);
+    const planned = await svc.call('siting.apply', {
+      scenarioId: 1,
+      name: '选址方案 2027',
+      type: 'ems_station',
+      year: 2027,
+      sites: r.chosen.map(({ id, name, lon, lat, source }) => ({ id, name, lon, lat, source })),
+    });
+    expect((await svc.call('projects.list', { scenarioId: planned.id })).map((p) => [p.year, p.kind, p.type, p.lon, p.lat])).toEqual([
+      [2027, 'new', 'ems_station', 112.96, 28],
+    ]);
     expect((await svc.call('facilities.list', { scenarioId: planned.id })).filter((f) => f.type === 'ems_station')).toHaveLength(1);
     const before = (await svc.call('scenarios.list', {})).length;
-    expect(await code(svc.call('siting.apply', { scenarioId: 1, name: '选址方案', type: 'ems_station', sites: [{ id: 'G1', name: 'x', lon: 113, lat: 28, source: 'generated' }] }))).toBe('CONFLICT');
-    expect(await code(svc.call('siting.apply', { scenarioId: 1, name: '新的', type: 'sub_centre', sites: [{ id: 'NOPE', name: 'x', lon: 113, lat: 28, source: 'upgrade' }] }))).not.toBe('no error');
+    expect(
+      await code(
+        svc.call('siting.apply', {
+          scenarioId: 1,
+          name: '选址方案',
+          type: 'ems_station',
+          sites: [{ id: 'G1', name: 'x', lon: 113, lat: 28, source: 'generated' }],
+        }),
+      ),
+    ).toBe('CONFLICT');
+    expect(
+      await code(
+        svc.call('siting.apply', { scenarioId: 1, name: '新的', type: 'sub_centre', sites: [{ id: 'NOPE', name: 'x', lon: 113, lat: 28, source: 'upgrade' }] }),
+      ),
+    ).not.toBe('no error');
     expect((await svc.call('scenarios.list', {})).length).toBe(before);
   });
 
@@ -159,7 +216,9 @@ describe('jobs and applying a proposal', () => {
     const s = await svc.call('siting.apply', { scenarioId: 1, name: '按街道命名', type: 'ems_station', sites });
     const added = (await svc.call('facilities.list', { scenarioId: s.id })).filter((f) => f.type === 'ems_station' && f.id !== 'E1');
     expect(added.map((f) => [f.name, f.unit_code])).toEqual([
-      ['一街道新建120急救站', 'C2'], ['一街道新建120急救站（2）', 'C1'], ['二镇新建120急救站', 'V1'],
+      ['一街道新建120急救站', 'C2'],
+      ['一街道新建120急救站（2）', 'C1'],
+      ['二镇新建120急救站', 'V1'],
     ]);
     // As projects of a year, the same names.
     const planned = await svc.call('siting.apply', { scenarioId: 1, name: '按街道命名 2027', type: 'ems_station', year: 2027, sites: sites.slice(0, 1) });

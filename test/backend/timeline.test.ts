@@ -10,7 +10,12 @@ let svc: Service;
 const BASE = 1;
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const errorOf = async (p: Promise<unknown>) => {
-  try { await p; return null; } catch (e) { return e as { code: string; message: string; messageEn: string; details?: { problems?: { field: string }[] } }; }
+  try {
+    await p;
+    return null;
+  } catch (e) {
+    return e as { code: string; message: string; messageEn: string; details?: { problems?: { field: string }[] } };
+  }
 };
 const region = (r: GapReportOut, target: string) => r.results.find((x) => x.target === target && x.scope === 'region')!;
 
@@ -37,7 +42,11 @@ const FACILITIES = [
 beforeAll(async () => {
   svc = createPlannerService({ home, door: 'direct' });
   await svc.call('plan.new', { path: 'timeline' });
-  const r = await svc.call('tables.import', { scenarioId: BASE, units: { fileName: 'u.csv', dataBase64: b64(UNITS) }, facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) } });
+  const r = await svc.call('tables.import', {
+    scenarioId: BASE,
+    units: { fileName: 'u.csv', dataBase64: b64(UNITS) },
+    facilities: { fileName: 'f.csv', dataBase64: b64(FACILITIES) },
+  });
   expect(r.ok).toBe(true);
 });
 afterAll(() => svc.close());
@@ -46,16 +55,38 @@ describe('projects (规划项目) of a scenario', () => {
   let expandId = 0;
 
   it('adds, lists, updates and removes a project', async () => {
-    const added = await svc.call('projects.add', { scenarioId: BASE, project: {
-      year: 2023, kind: 'expand', facility_id: 'H1', deltas: { beds_open: 40, floor_area_m2: 2000 }, cost: 1200,
-      source_document: '开政办发〔2022〕26号', source_clause: '§四(一)3', note: '手工测试',
-    } });
+    const added = await svc.call('projects.add', {
+      scenarioId: BASE,
+      project: {
+        year: 2023,
+        kind: 'expand',
+        facility_id: 'H1',
+        deltas: { beds_open: 40, floor_area_m2: 2000 },
+        cost: 1200,
+        source_document: '开政办发〔2022〕26号',
+        source_clause: '§四(一)3',
+        note: '手工测试',
+      },
+    });
     expandId = added.id;
-    expect(added).toMatchObject({ year: 2023, kind: 'expand', facility_id: 'H1', name: '开福区人民医院扩建', deltas: { beds_open: 40, floor_area_m2: 2000 },
-      cost: 1200, source_document: '开政办发〔2022〕26号', source_clause: '§四(一)3', problems: [] });
+    expect(added).toMatchObject({
+      year: 2023,
+      kind: 'expand',
+      facility_id: 'H1',
+      name: '开福区人民医院扩建',
+      deltas: { beds_open: 40, floor_area_m2: 2000 },
+      cost: 1200,
+      source_document: '开政办发〔2022〕26号',
+      source_clause: '§四(一)3',
+      problems: [],
+    });
     expect(await svc.call('projects.list', { scenarioId: BASE })).toEqual([added]);
 
-    const changed = await svc.call('projects.update', { scenarioId: BASE, id: added.id, project: { year: 2024, kind: 'expand', facility_id: 'H1', name: '人民医院扩建', deltas: { beds_open: 40 } } });
+    const changed = await svc.call('projects.update', {
+      scenarioId: BASE,
+      id: added.id,
+      project: { year: 2024, kind: 'expand', facility_id: 'H1', name: '人民医院扩建', deltas: { beds_open: 40 } },
+    });
     expect(changed).toMatchObject({ id: added.id, year: 2024, name: '人民医院扩建', deltas: { beds_open: 40 }, cost: null, source_document: null });
 
     const other = await svc.call('projects.add', { scenarioId: BASE, project: { year: 2022, kind: 'close', facility_id: 'CHC2' } });
@@ -71,27 +102,48 @@ describe('projects (规划项目) of a scenario', () => {
     expect(year!.messageEn).toBe('Invalid project: year: must be a year from 2000 to 2100 (got 1999)');
     expect(year!.details!.problems!.map((p) => p.field)).toEqual(['year']);
 
-    const missing = await errorOf(svc.call('projects.add', { scenarioId: BASE, project: { year: 2024, kind: 'upgrade', facility_id: 'NOPE', type: 'community_hospital' } }));
+    const missing = await errorOf(
+      svc.call('projects.add', { scenarioId: BASE, project: { year: 2024, kind: 'upgrade', facility_id: 'NOPE', type: 'community_hospital' } }),
+    );
     expect(missing).toMatchObject({ code: 'INVALID_ARGS', message: '规划项目无效：「机构」当前情景中没有编码为「NOPE」的机构' });
-    const taken = await errorOf(svc.call('projects.add', { scenarioId: BASE, project: { year: 2024, kind: 'new', facility_id: 'CHC1', type: 'chc', lon: 113, lat: 28.3 } }));
+    const taken = await errorOf(
+      svc.call('projects.add', { scenarioId: BASE, project: { year: 2024, kind: 'new', facility_id: 'CHC1', type: 'chc', lon: 113, lat: 28.3 } }),
+    );
     expect(taken!.message).toMatch(/「机构」已有编码为「CHC1」的机构/);
-    const field = await errorOf(svc.call('projects.add', { scenarioId: BASE, project: { year: 2024, kind: 'new', type: 'chc', lon: 113, lat: 28.3, fields: { nurses: -1 } } }));
+    const field = await errorOf(
+      svc.call('projects.add', { scenarioId: BASE, project: { year: 2024, kind: 'new', type: 'chc', lon: 113, lat: 28.3, fields: { nurses: -1 } } }),
+    );
     expect(field!.message).toMatch(/新机构的「注册护士」无效/);
     const noDelta = await errorOf(svc.call('projects.add', { scenarioId: BASE, project: { year: 2024, kind: 'expand', facility_id: 'H1' } }));
     expect(noDelta!.message).toMatch(/「变化」扩建项目须至少填写一项增减/);
     // The contract's own checks: a kind that is not one.
-    expect(await errorOf(svc.invoke('projects.add', { scenarioId: BASE, project: { year: 2024, kind: 'demolish', facility_id: 'H1' } }))).toMatchObject({ code: 'INVALID_ARGS' });
-    expect(await errorOf(svc.call('projects.update', { scenarioId: BASE, id: 999, project: { year: 2024, kind: 'close', facility_id: 'H1' } }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await errorOf(svc.invoke('projects.add', { scenarioId: BASE, project: { year: 2024, kind: 'demolish', facility_id: 'H1' } }))).toMatchObject({
+      code: 'INVALID_ARGS',
+    });
+    expect(await errorOf(svc.call('projects.update', { scenarioId: BASE, id: 999, project: { year: 2024, kind: 'close', facility_id: 'H1' } }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(await errorOf(svc.call('projects.remove', { scenarioId: BASE, id: 999 }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await errorOf(svc.call('projects.list', { scenarioId: 42 }))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await svc.call('projects.list', { scenarioId: BASE })).toEqual(before);
   });
 
   it('a relocation takes the unit of its new site; a new facility gets an id, a name and its unit', async () => {
-    const moved = await svc.call('projects.add', { scenarioId: BASE, project: { year: 2025, kind: 'relocate', facility_id: 'CHC1', lon: 113.0005, lat: 28.2302 } });
+    const moved = await svc.call('projects.add', {
+      scenarioId: BASE,
+      project: { year: 2025, kind: 'relocate', facility_id: 'CHC1', lon: 113.0005, lat: 28.2302 },
+    });
     expect(moved).toMatchObject({ unit_code: '430105001002', name: '东风路街道社区卫生服务中心迁建' });
-    const built = await svc.call('projects.add', { scenarioId: BASE, project: { year: 2026, kind: 'new', type: 'chs_station', lon: 113.0201, lat: 28.3501, fields: { gps: 2 } } });
-    expect(built).toMatchObject({ facility_id: 'NEW-chs_station-1', unit_code: '430105002002', facility_name: '沙二社区新建社区卫生服务站', name: '沙二社区新建社区卫生服务站' });
+    const built = await svc.call('projects.add', {
+      scenarioId: BASE,
+      project: { year: 2026, kind: 'new', type: 'chs_station', lon: 113.0201, lat: 28.3501, fields: { gps: 2 } },
+    });
+    expect(built).toMatchObject({
+      facility_id: 'NEW-chs_station-1',
+      unit_code: '430105002002',
+      facility_name: '沙二社区新建社区卫生服务站',
+      name: '沙二社区新建社区卫生服务站',
+    });
     const at2026 = await svc.call('timeline.facilities', { scenarioId: BASE, year: 2026 });
     expect(at2026.facilities.find((f) => f.id === 'CHC1')).toMatchObject({ unit_code: '430105001002', lon: 113.0005 });
     expect(at2026.facilities.find((f) => f.id === 'NEW-chs_station-1')).toMatchObject({ type: 'chs_station', gps: 2, opened_year: 2026 });
@@ -118,17 +170,28 @@ describe('projects (规划项目) of a scenario', () => {
     expect(r2024.notesEn).toContain('Facilities as of 2024: 1 project up to that year counted (1 expansion)');
   });
 
-  it('gap access targets and the map\'s analysis take the facilities of the year', async () => {
-    const station = await svc.call('projects.add', { scenarioId: BASE, project: {
-      year: 2024, kind: 'new', facility_id: 'EMS2', type: 'ems_station', facility_name: '沙坪120急救站', lon: 113.012, lat: 28.342, fields: { ambulances: 2 },
-    } });
+  it("gap access targets and the map's analysis take the facilities of the year", async () => {
+    const station = await svc.call('projects.add', {
+      scenarioId: BASE,
+      project: {
+        year: 2024,
+        kind: 'new',
+        facility_id: 'EMS2',
+        type: 'ems_station',
+        facility_name: '沙坪120急救站',
+        lon: 113.012,
+        lat: 28.342,
+        fields: { ambulances: 2 },
+      },
+    });
     const q = { scenarioId: BASE, standardId: 'kaifu-2024', level: 'region' as const, onlyShort: false };
     const circle = async (year: number) => region(await svc.call('gaps.evaluate', { ...q, year }), 'ems-10-minute-circle');
     // 东风路 (50,000) is within 10 minutes of EMS1; 沙坪, 13 km off in a straight line, is not until EMS2 opens.
     expect(await circle(2021)).toMatchObject({ value: 0.5, status: 'short', shortfall: 50_000 });
     expect(await circle(2024)).toMatchObject({ value: 1, status: 'met', shortfall: 0 });
     // The map's analysis (issue 12: "All analyses take the year … as gaps does"): 2021 without EMS2; the plan's year (kaifu-2024's 2024) with it.
-    const map = (year?: number) => svc.call('access.run', { scenarioId: BASE, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, ...(year ? { year } : {}) });
+    const map = (year?: number) =>
+      svc.call('access.run', { scenarioId: BASE, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, ...(year ? { year } : {}) });
     const before = await map(2021);
     expect(before.units.find((u) => u.scope === 'region')!.share).toBe(0.5);
     expect(before.facilities.map((f) => f.id)).toEqual(['EMS1']);
@@ -139,7 +202,7 @@ describe('projects (规划项目) of a scenario', () => {
     await svc.call('projects.remove', { scenarioId: BASE, id: station.id });
   });
 
-  it('the summary gives each year\'s region-level results and its projects', async () => {
+  it("the summary gives each year's region-level results and its projects", async () => {
     const s = await svc.call('timeline.summary', { scenarioId: BASE, standardId: 'national-reference', fromYear: 2021, toYear: 2025 });
     expect(s).toMatchObject({ standard: 'national-reference', region: '开福区', fromYear: 2021, toYear: 2025, scenario: '基线' });
     expect(s.years.map((y) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
@@ -180,7 +243,11 @@ describe('projects (规划项目) of a scenario', () => {
     const base = await svc.call('projects.list', { scenarioId: BASE });
     expect(copied.map(({ id: _id, ...rest }) => rest)).toEqual(base.map(({ id: _id, ...rest }) => rest));
     expect(copied[0]!.id).not.toBe(base[0]!.id);
-    await svc.call('projects.update', { scenarioId: copy.id, id: copied[0]!.id, project: { year: 2024, kind: 'expand', facility_id: 'H1', deltas: { beds_open: 140 } } });
+    await svc.call('projects.update', {
+      scenarioId: copy.id,
+      id: copied[0]!.id,
+      project: { year: 2024, kind: 'expand', facility_id: 'H1', deltas: { beds_open: 140 } },
+    });
     const q = { standardId: 'national-reference', year: 2024, level: 'region' as const, onlyShort: false };
     expect(region(await svc.call('gaps.evaluate', { ...q, scenarioId: copy.id }), 'beds-per-1000').shortfall).toBe(280);
     expect(region(await svc.call('gaps.evaluate', { ...q, scenarioId: BASE }), 'beds-per-1000').shortfall).toBe(380);
@@ -192,7 +259,7 @@ describe('projects (规划项目) of a scenario', () => {
   });
 });
 
-describe('the sample\'s projects (开政办发〔2022〕26号 §四(一)3)', () => {
+describe("the sample's projects (开政办发〔2022〕26号 §四(一)3)", () => {
   const sampleHome = tmpDir();
   let sample: Service;
   beforeAll(async () => {
@@ -223,15 +290,27 @@ describe('the sample\'s projects (开政办发〔2022〕26号 §四(一)3)', () 
     expect(ps[4]!.deltas).toEqual({ floor_area_m2: 1500 });
   });
 
-  it('summarises 2020–2030 in under 2 s (warm), and the gap screen\'s year counts the projects up to it', async () => {
+  it("summarises 2020–2030 in under 2 s (warm), and the gap screen's year counts the projects up to it", async () => {
     await sample.call('timeline.summary', { scenarioId: BASE, standardId: 'kaifu-2024', fromYear: 2020, toYear: 2030 });
     const t0 = performance.now();
     const s = await sample.call('timeline.summary', { scenarioId: BASE, fromYear: 2020, toYear: 2030 });
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(s.years).toHaveLength(11);
     expect(s.years.find((y) => y.year === 2022)!.projects).toHaveLength(3);
-    const g2021 = await sample.call('gaps.evaluate', { scenarioId: BASE, standardId: 'changsha-primary-2025', year: 2021, level: 'facility', onlyShort: false });
-    const g2023 = await sample.call('gaps.evaluate', { scenarioId: BASE, standardId: 'changsha-primary-2025', year: 2023, level: 'facility', onlyShort: false });
+    const g2021 = await sample.call('gaps.evaluate', {
+      scenarioId: BASE,
+      standardId: 'changsha-primary-2025',
+      year: 2021,
+      level: 'facility',
+      onlyShort: false,
+    });
+    const g2023 = await sample.call('gaps.evaluate', {
+      scenarioId: BASE,
+      standardId: 'changsha-primary-2025',
+      year: 2023,
+      level: 'facility',
+      onlyShort: false,
+    });
     expect(g2023.notes).toContain('机构按 2023 年计：已计入截至该年的规划项目 5 个（迁建 4 个、扩建 1 个）');
     // 望麓园's centre now stands in one of its street's communities: still under 望麓园街道.
     const at = (r: GapReportOut) => r.results.find((x) => x.code === 'F430105004-CHC')!;

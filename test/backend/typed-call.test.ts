@@ -9,9 +9,13 @@ import { tmpDir } from './tmp.ts';
 const svc = createPlannerService({ door: 'direct', home: tmpDir() });
 afterAll(() => svc.close());
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'OK', (e: unknown) => (e instanceof ApiError ? e.code : String(e)));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'OK',
+    (e: unknown) => (e instanceof ApiError ? e.code : String(e)),
+  );
 
-describe('svc.call takes the method\'s argument type', () => {
+describe("svc.call takes the method's argument type", () => {
   it('a scenario named instead of numbered, a table that does not exist, a missing path: compile errors, and INVALID_ARGS if sent anyway', async () => {
     // @ts-expect-error scenarioId is a number (the scenario's id), not its name
     expect(await codeOf(svc.call('units.list', { scenarioId: 'baseline' }))).toBe('INVALID_ARGS');
@@ -21,7 +25,7 @@ describe('svc.call takes the method\'s argument type', () => {
     expect(await codeOf(svc.call('plan.open', {}))).toBe('INVALID_ARGS');
   });
 
-  it('the same bad shape through invoke (the doors\' path) is refused the same way', async () => {
+  it("the same bad shape through invoke (the doors' path) is refused the same way", async () => {
     expect(await codeOf(svc.invoke('units.list', { scenarioId: 'baseline' }))).toBe('INVALID_ARGS');
     expect(await codeOf(svc.invoke('plan.open', {}))).toBe('INVALID_ARGS');
   });

@@ -15,7 +15,8 @@ import { mulberry32 } from '../../shared/sample/prng.ts';
 
 const prng = mulberry32;
 
-const LON0 = 112.95, LAT0 = 28.2; // around 长沙
+const LON0 = 112.95,
+  LAT0 = 28.2; // around 长沙
 const M_PER_DEG_LAT = 111_195;
 const M_PER_DEG_LON = M_PER_DEG_LAT * Math.cos((LAT0 * Math.PI) / 180);
 const HALF = 50_000; // the region is 100 km × 100 km, a prefecture-level city
@@ -27,11 +28,14 @@ const toLat = (y: number) => LAT0 + y / M_PER_DEG_LAT;
 function generateNetwork(side: number, rand: () => number): RoadNetworkData {
   const warp = (u: number) => 0.5 * u + 0.5 * u * u * u; // u in [-1, 1]
   const step = 2 / (side - 1);
-  const px = new Float64Array(side * side), py = new Float64Array(side * side);
+  const px = new Float64Array(side * side),
+    py = new Float64Array(side * side);
   for (let j = 0; j < side; j++) {
     for (let i = 0; i < side; i++) {
-      const u = -1 + i * step, v = -1 + j * step;
-      const sx = HALF * (warp(u + step) - warp(u)), sy = HALF * (warp(v + step) - warp(v)); // local spacing
+      const u = -1 + i * step,
+        v = -1 + j * step;
+      const sx = HALF * (warp(u + step) - warp(u)),
+        sy = HALF * (warp(v + step) - warp(v)); // local spacing
       px[j * side + i] = toLon(HALF * warp(u) + (rand() - 0.5) * 0.4 * sx);
       py[j * side + i] = toLat(HALF * warp(v) + (rand() - 0.5) * 0.4 * sy);
     }
@@ -46,10 +50,14 @@ function generateNetwork(side: number, rand: () => number): RoadNetworkData {
     const cls = k % 50 === 0 ? 'trunk' : k % 10 === 0 ? 'primary' : k % 5 === 0 ? 'secondary' : '';
     for (let t0 = 0; t0 < side - 1; t0 += PER_SEGMENT) {
       const t1 = Math.min(side - 1, t0 + PER_SEGMENT);
-      for (let t = t0; t <= t1; t++) { const n = at(t); coords.push(px[n]!, py[n]!); }
+      for (let t = t0; t <= t1; t++) {
+        const n = at(t);
+        coords.push(px[n]!, py[n]!);
+      }
       offsets.push(coords.length / 2);
       const mid = at((t0 + t1) >> 1);
-      const dx = (px[mid]! - LON0) * M_PER_DEG_LON, dy = (py[mid]! - LAT0) * M_PER_DEG_LAT;
+      const dx = (px[mid]! - LON0) * M_PER_DEG_LON,
+        dy = (py[mid]! - LAT0) * M_PER_DEG_LAT;
       highway.push(cls || (Math.hypot(dx, dy) < CORE ? 'residential' : 'unclassified'));
       speedKmh.push(!cls && rand() < 0.1 ? 15 + rand() * 35 : NaN); // some streets with a speed of their own
       oneway.push(!cls && rand() < 0.06 ? (rand() < 0.5 ? 1 : -1) : 0);
@@ -58,21 +66,35 @@ function generateNetwork(side: number, rand: () => number): RoadNetworkData {
   for (let j = 0; j < side; j++) line(j, (t) => j * side + t);
   for (let i = 0; i < side; i++) line(i, (t) => t * side + i);
   return {
-    offsets: Uint32Array.from(offsets), coords: Float64Array.from(coords), highway,
-    speedKmh: Float32Array.from(speedKmh), oneway: Int8Array.from(oneway),
+    offsets: Uint32Array.from(offsets),
+    coords: Float64Array.from(coords),
+    highway,
+    speedKmh: Float32Array.from(speedKmh),
+    oneway: Int8Array.from(oneway),
   };
 }
 
 /** Points: 60 % around the centre (σ 8 km), 40 % anywhere. */
 function scatter(count: number, rand: () => number): { lon: Float64Array; lat: Float64Array; x: Float64Array; y: Float64Array } {
-  const lon = new Float64Array(count), lat = new Float64Array(count), x = new Float64Array(count), y = new Float64Array(count);
+  const lon = new Float64Array(count),
+    lat = new Float64Array(count),
+    x = new Float64Array(count),
+    y = new Float64Array(count);
   for (let p = 0; p < count; p++) {
     let a: number, b: number;
     if (rand() < 0.6) {
-      const r = 8000 * Math.sqrt(-2 * Math.log(1 - rand())), th = 2 * Math.PI * rand();
-      a = Math.max(-HALF, Math.min(HALF, r * Math.cos(th))); b = Math.max(-HALF, Math.min(HALF, r * Math.sin(th)));
-    } else { a = (rand() * 2 - 1) * HALF; b = (rand() * 2 - 1) * HALF; }
-    x[p] = a; y[p] = b; lon[p] = toLon(a); lat[p] = toLat(b);
+      const r = 8000 * Math.sqrt(-2 * Math.log(1 - rand())),
+        th = 2 * Math.PI * rand();
+      a = Math.max(-HALF, Math.min(HALF, r * Math.cos(th)));
+      b = Math.max(-HALF, Math.min(HALF, r * Math.sin(th)));
+    } else {
+      a = (rand() * 2 - 1) * HALF;
+      b = (rand() * 2 - 1) * HALF;
+    }
+    x[p] = a;
+    y[p] = b;
+    lon[p] = toLon(a);
+    lat[p] = toLat(b);
   }
   return { lon, lat, x, y };
 }
@@ -163,7 +185,9 @@ line('full nearest station, to station (reverse graph)', t0);
 
 // Demand points: 40 × 40 units over the region; urban inside the core.
 const units = 40;
-const unit = new Int32Array(100_000), urban = new Uint8Array(100_000), population = new Float64Array(100_000);
+const unit = new Int32Array(100_000),
+  urban = new Uint8Array(100_000),
+  population = new Float64Array(100_000);
 for (let p = 0; p < 100_000; p++) {
   const ux = Math.min(units - 1, Math.floor(((demandPts.x[p]! + HALF) / (2 * HALF)) * units));
   const uy = Math.min(units - 1, Math.floor(((demandPts.y[p]! + HALF) / (2 * HALF)) * units));
@@ -176,12 +200,15 @@ t0 = performance.now();
 const cov = coverage(demand, demandTimes.minutes, { urbanMinutes: 10, ruralMinutes: 30 }, units * units);
 const bands = travelTimeBands(demandTimes.minutes, population, 5, 60);
 line('coverage 10/30 min per unit + 5-minute bands', t0);
-console.log(`  covered ${(100 * cov.covered / cov.population).toFixed(1)} % of ${cov.population.toLocaleString('en-US')} people (urban ${(100 * cov.urbanCovered / cov.urbanPopulation).toFixed(1)} %, rural ${(100 * cov.ruralCovered / cov.ruralPopulation).toFixed(1)} %), ${cov.uncovered.length.toLocaleString('en-US')} points uncovered`);
+console.log(
+  `  covered ${((100 * cov.covered) / cov.population).toFixed(1)} % of ${cov.population.toLocaleString('en-US')} people (urban ${((100 * cov.urbanCovered) / cov.urbanPopulation).toFixed(1)} %, rural ${((100 * cov.ruralCovered) / cov.ruralPopulation).toFixed(1)} %), ${cov.uncovered.length.toLocaleString('en-US')} points uncovered`,
+);
 console.log(`  bands (points): ${Array.from(bands.count).join(' ')}`);
 
 // Move one station at a time to a random demand point's node, 50 times.
 const moveRand = prng(7);
-const times: number[] = [], moveOnly: number[] = [];
+const times: number[] = [],
+  moveOnly: number[] = [];
 for (let k = 0; k < 50; k++) {
   const f = Math.floor(moveRand() * 300);
   const p = Math.floor(moveRand() * 100_000);
@@ -204,7 +231,11 @@ const check = new NearestFacilityField(graph, 'from_facility');
 check.run(field.sources());
 line('full recomputation after the moves (for comparison)', t0);
 let same = true;
-for (let n = 0; n < graph.nodeCount; n++) if (check.seconds[n] !== field.seconds[n] || check.facility[n] !== field.facility[n]) { same = false; break; }
+for (let n = 0; n < graph.nodeCount; n++)
+  if (check.seconds[n] !== field.seconds[n] || check.facility[n] !== field.facility[n]) {
+    same = false;
+    break;
+  }
 console.log(`  incremental result ${same ? 'identical to' : 'DIFFERS from'} the full recomputation`);
 const mem = process.memoryUsage();
 console.log(`memory: rss ${mb(mem.rss)}, heap ${mb(mem.heapUsed)}, typed arrays ${mb(mem.arrayBuffers)}`);

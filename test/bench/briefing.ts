@@ -10,16 +10,25 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-bench-brief-'));
 const cli = (...args: string[]) => {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'healthplan.mjs'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, HEALTHPLAN_HOME: path.join(dir, 'home') } });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'healthplan.mjs'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, HEALTHPLAN_HOME: path.join(dir, 'home') },
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return performance.now() - t0;
 };
 try {
   cli('sample', 's.hplan');
-  for (const [flag, file] of [['--pdf', 'b.pdf'], ['--pptx', 'b.pptx']] as const) {
+  for (const [flag, file] of [
+    ['--pdf', 'b.pdf'],
+    ['--pptx', 'b.pptx'],
+  ] as const) {
     const times = [0, 1, 2].map(() => cli('brief', 's.hplan', flag, file));
     const kb = Math.round(fs.statSync(path.join(dir, file)).size / 1024);
-    console.log(`healthplan brief ${flag.padEnd(6)} on the sample: ${times.map((t) => `${(t / 1000).toFixed(1)} s`).join(', ')} (whole command: Node start, Chromium start, the brief, the file; ${kb} KB)`);
+    console.log(
+      `healthplan brief ${flag.padEnd(6)} on the sample: ${times.map((t) => `${(t / 1000).toFixed(1)} s`).join(', ')} (whole command: Node start, Chromium start, the brief, the file; ${kb} KB)`,
+    );
   }
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -19,14 +19,26 @@ function time<T>(label: string, runs: number, fn: () => T): T {
 
 const sample = buildSamplePlan();
 const changsha = shippedSets().get('changsha-14fyp-2025')!;
-const r = time(`sample (${sample.units.length} units, ${sample.facilities.length} facilities) × changsha-14fyp-2025`, 20,
-  () => evaluateGaps(sample.units, sample.facilities, changsha, { year: 2025 }));
+const r = time(`sample (${sample.units.length} units, ${sample.facilities.length} facilities) × changsha-14fyp-2025`, 20, () =>
+  evaluateGaps(sample.units, sample.facilities, changsha, { year: 2025 }),
+);
 console.log(`  ${r.results.length} results`);
 
 // A generated region: 1 city, 40 counties × 40 townships × 24 villages ≈ 40,000 units; 200,000 facilities.
 const unit = (code: string, kind: UnitKind, parent: string | null, population: number): Unit => ({
-  code, name: code, kind, parent_code: parent, urban: kind !== 'village', population, population_0_3: Math.round(population * 0.03),
-  population_65_plus: Math.round(population * 0.13), area_km2: null, lon: null, lat: null, year: 2020, growth_rate: null
+  code,
+  name: code,
+  kind,
+  parent_code: parent,
+  urban: kind !== 'village',
+  population,
+  population_0_3: Math.round(population * 0.03),
+  population_65_plus: Math.round(population * 0.13),
+  area_km2: null,
+  lon: null,
+  lat: null,
+  year: 2020,
+  growth_rate: null,
 });
 const units: Unit[] = [unit('C', 'city', null, 40 * 40 * 24 * 1000)];
 for (let c = 0; c < 40; c++) {
@@ -40,21 +52,49 @@ const villages = units.filter((u) => u.kind === 'village' || u.kind === 'communi
 const facilities: Facility[] = [];
 for (let i = 0; i < 200_000; i++) {
   const u = villages[i % villages.length]!;
-  facilities.push({ ...emptyFacility(`F${i}`, `F${i}`, FACILITY_TYPES[i % FACILITY_TYPES.length]!, u.code),
-    beds_open: i % 60, physicians: i % 12, tcm_physicians: i % 4, gps: i % 3, nurses: i % 15, pharmacists: i % 2, public_health_physicians: i % 3,
-    public_health_staff: i % 5, childcare_places: i % 20, ambulances: i % 2, health_technicians: i % 30, bachelor_or_above: i % 18,
-    senior_or_intermediate_titles: i % 9, tcm_hall: i % 2 === 0, tcm_pavilion: i % 3 === 0, fever_clinic: i % 5 === 0, elderly_rehab_room: i % 4 === 0,
-    floor_area_m2: 800 + (i % 4000), bed_occupancy_rate: (i % 100) / 100, service_standard: i % 3 === 0 ? 'recommended' : 'basic' });
+  facilities.push({
+    ...emptyFacility(`F${i}`, `F${i}`, FACILITY_TYPES[i % FACILITY_TYPES.length]!, u.code),
+    beds_open: i % 60,
+    physicians: i % 12,
+    tcm_physicians: i % 4,
+    gps: i % 3,
+    nurses: i % 15,
+    pharmacists: i % 2,
+    public_health_physicians: i % 3,
+    public_health_staff: i % 5,
+    childcare_places: i % 20,
+    ambulances: i % 2,
+    health_technicians: i % 30,
+    bachelor_or_above: i % 18,
+    senior_or_intermediate_titles: i % 9,
+    tcm_hall: i % 2 === 0,
+    tcm_pavilion: i % 3 === 0,
+    fever_clinic: i % 5 === 0,
+    elderly_rehab_room: i % 4 === 0,
+    floor_area_m2: 800 + (i % 4000),
+    bed_occupancy_rate: (i % 100) / 100,
+    service_standard: i % 3 === 0 ? 'recommended' : 'basic',
+  });
 }
 const everything = StandardSet.parse({
-  id: 'all', name: '全部内置指标', nameEn: 'All shipped targets', year: 2025, documents: [{ number: '—', title: 'all' }],
-  targets: [...shippedSets().values()].flatMap((s) => s.targets.map((t) => ({
-    ...t, id: `${s.id}.${t.id}`, ...('named' in t ? { named: undefined } : {}),
-    ...('expectedFrom' in t && t.expectedFrom ? { expectedFrom: `${s.id}.${t.expectedFrom}` } : {}),
-  }))),
+  id: 'all',
+  name: '全部内置指标',
+  nameEn: 'All shipped targets',
+  year: 2025,
+  documents: [{ number: '—', title: 'all' }],
+  targets: [...shippedSets().values()].flatMap((s) =>
+    s.targets.map((t) => ({
+      ...t,
+      id: `${s.id}.${t.id}`,
+      ...('named' in t ? { named: undefined } : {}),
+      ...('expectedFrom' in t && t.expectedFrom ? { expectedFrom: `${s.id}.${t.expectedFrom}` } : {}),
+    })),
+  ),
 });
-time(`${units.length} units, ${facilities.length} facilities × changsha-14fyp-2025 (${changsha.targets.length} targets)`, 3,
-  () => evaluateGaps(units, facilities, changsha, { year: 2025 }));
-const big = time(`${units.length} units, ${facilities.length} facilities × ${everything.targets.length} targets`, 3,
-  () => evaluateGaps(units, facilities, everything, { year: 2025 }));
+time(`${units.length} units, ${facilities.length} facilities × changsha-14fyp-2025 (${changsha.targets.length} targets)`, 3, () =>
+  evaluateGaps(units, facilities, changsha, { year: 2025 }),
+);
+const big = time(`${units.length} units, ${facilities.length} facilities × ${everything.targets.length} targets`, 3, () =>
+  evaluateGaps(units, facilities, everything, { year: 2025 }),
+);
 console.log(`  ${big.results.length.toLocaleString('en-US')} results`);

@@ -17,9 +17,21 @@ function facilities(n: number): Facility[] {
   for (let i = 0; i < n; i++) {
     const f = emptyFacility(`F${String(i).padStart(6, '0')}`, `测试机构${i}号社区卫生服务中心`, FACILITY_TYPES[i % FACILITY_TYPES.length]!, `U${i % 500}`);
     Object.assign(f, {
-      lon: 112.9 + (i % 1000) / 10000, lat: 28.2 + (i % 777) / 10000, beds_open: i % 200, beds_approved: (i % 200) + 10,
-      physicians: i % 50, tcm_physicians: i % 10, gps: i % 8, public_health_physicians: i % 3, nurses: i % 60, pharmacists: i % 7,
-      ambulances: i % 3, floor_area_m2: 1000 + (i % 5000), bed_occupancy_rate: (i % 100) / 100, tcm_hall: i % 2 === 0, service_standard: 'basic',
+      lon: 112.9 + (i % 1000) / 10000,
+      lat: 28.2 + (i % 777) / 10000,
+      beds_open: i % 200,
+      beds_approved: (i % 200) + 10,
+      physicians: i % 50,
+      tcm_physicians: i % 10,
+      gps: i % 8,
+      public_health_physicians: i % 3,
+      nurses: i % 60,
+      pharmacists: i % 7,
+      ambulances: i % 3,
+      floor_area_m2: 1000 + (i % 5000),
+      bed_occupancy_rate: (i % 100) / 100,
+      tcm_hall: i % 2 === 0,
+      service_standard: 'basic',
     });
     out.push(f);
   }
@@ -47,7 +59,8 @@ try {
     const file = { fileName: `f.${format}`, dataBase64: Buffer.from(bytes).toString('base64') };
     // The issue's bar: importing 100,000 facilities (read, validate, write in one transaction) under 5 s.
     const r = await time(`import ${N} facilities (.${format}) into an empty scenario`, () =>
-      svc.call('table.import', { table: 'facilities', scenarioId: s.id, file }));
+      svc.call('table.import', { table: 'facilities', scenarioId: s.id, file }),
+    );
     if (!r.ok || r.added !== N) throw new Error(`import failed: ${JSON.stringify(r.problems.slice(0, 3))}`);
     await time(`re-import the same ${N} (all unchanged)`, () => svc.call('table.import', { table: 'facilities', scenarioId: s.id, file }));
     last = s.id;

@@ -24,8 +24,10 @@ function generate(segments: number, pointsPer: number): RoadNetworkData {
   const oneway = new Int8Array(segments);
   let p = 0;
   for (let s = 0; s < segments; s++) {
-    const x = s % side, y = Math.floor(s / side);
-    const lon0 = 112.5 + x * 0.001, lat0 = 27.8 + y * 0.001;
+    const x = s % side,
+      y = Math.floor(s / side);
+    const lon0 = 112.5 + x * 0.001,
+      lat0 = 27.8 + y * 0.001;
     offsets[s] = p;
     for (let k = 0; k < pointsPer; k++, p++) {
       coords[2 * p] = lon0 + (0.001 * k) / (pointsPer - 1);
@@ -48,21 +50,32 @@ function time<T>(label: string, runs: number, fn: () => T): T {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(70)} ${times[Math.floor(runs / 2)]!.toFixed(0).padStart(7)} ms${runs > 1 ? ` (median of ${runs}, best ${times[0]!.toFixed(0)})` : ''}`);
+  console.log(
+    `${label.padEnd(70)} ${times[Math.floor(runs / 2)]!.toFixed(0).padStart(7)} ms${runs > 1 ? ` (median of ${runs}, best ${times[0]!.toFixed(0)})` : ''}`,
+  );
   return out;
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-bench-roads-'));
-console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${os.cpus().length} cores`,
+);
 try {
-  for (const [segments, pointsPer] of [[1_000_000, 2], [200_000, 6]] as const) {
+  for (const [segments, pointsPer] of [
+    [1_000_000, 2],
+    [200_000, 6],
+  ] as const) {
     const edges = segments * (pointsPer - 1);
     console.log(`\n${segments.toLocaleString('en-US')} segments × ${pointsPer} points = ${edges.toLocaleString('en-US')} edges`);
     const net = generate(segments, pointsPer);
     const plan = createPlanFile(path.join(dir, `roads-${segments}.hplan`), 'bench');
     time('replace the network (one transaction)', 1, () => plan.db.transaction(() => replaceRoadNetwork(plan.db, net))());
     const loaded = time('load as RoadNetworkData', 5, () => loadRoadNetwork(plan.db));
-    if (loaded.offsets.length !== segments + 1 || loaded.coords[loaded.coords.length - 1] !== net.coords[net.coords.length - 1]) throw new Error('loaded network differs');
+    if (loaded.offsets.length !== segments + 1 || loaded.coords[loaded.coords.length - 1] !== net.coords[net.coords.length - 1])
+      throw new Error('loaded network differs');
     time('roads.summary (stored figures)', 5, () => storedRoadSummary(plan.db));
     const major = time('map.roads, primary and more major, whole network', 3, () => mapRoads(plan.db, { minClass: 'primary', limit: 200_000 }));
     console.log(`  ${major.total.toLocaleString('en-US')} segments drawn`);
@@ -78,7 +91,11 @@ try {
   for (let s = 0; s < 200_000; s++) {
     const c: number[][] = [];
     for (let i = net.offsets[s]!; i < net.offsets[s + 1]!; i++) c.push([net.coords[2 * i]!, net.coords[2 * i + 1]!]);
-    features.push({ type: 'Feature', properties: { highway: net.highway[s], oneway: net.oneway[s] ? 'yes' : 'no' }, geometry: { type: 'LineString', coordinates: c } });
+    features.push({
+      type: 'Feature',
+      properties: { highway: net.highway[s], oneway: net.oneway[s] ? 'yes' : 'no' },
+      geometry: { type: 'LineString', coordinates: c },
+    });
   }
   const bytes = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
   console.log(`\nGeoJSON ${(bytes.length / 1e6).toFixed(0)} MB, 200,000 features`);

@@ -10,8 +10,25 @@ import { createPlannerService } from '../../electron/backend/service.ts';
 import type { ApiArgs } from '../../shared/api/contract.ts';
 
 const QUESTIONS: [string, ApiArgs<'siting.run'>][] = [
-  ['开福区 2 new 120 stations, 10-min circle (MCLP)', { scenarioId: 1, model: 'mclp', type: 'ems_station', k: 2, urbanMinutes: 10, ruralMinutes: 10, within: ['开福区'], candidates: { generateMeters: 1000 } }],
-  ['资阳区 2 sub-centres (p-median, upgrade THCs)', { scenarioId: 1, model: 'pmedian', type: 'sub_centre', existingTypes: ['tertiary_hospital', 'secondary_hospital', 'sub_centre'], k: 2, direction: 'to', urbanMinutes: 15, ruralMinutes: 30, within: ['资阳区'], candidates: { upgrade: ['central_thc', 'thc'] } }],
+  [
+    '开福区 2 new 120 stations, 10-min circle (MCLP)',
+    { scenarioId: 1, model: 'mclp', type: 'ems_station', k: 2, urbanMinutes: 10, ruralMinutes: 10, within: ['开福区'], candidates: { generateMeters: 1000 } },
+  ],
+  [
+    '资阳区 2 sub-centres (p-median, upgrade THCs)',
+    {
+      scenarioId: 1,
+      model: 'pmedian',
+      type: 'sub_centre',
+      existingTypes: ['tertiary_hospital', 'secondary_hospital', 'sub_centre'],
+      k: 2,
+      direction: 'to',
+      urbanMinutes: 15,
+      ruralMinutes: 30,
+      within: ['资阳区'],
+      candidates: { upgrade: ['central_thc', 'thc'] },
+    },
+  ],
 ];
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-bench-siting-'));
 try {
@@ -25,8 +42,10 @@ try {
       const t0 = performance.now();
       const r = await svc.call('siting.run', q);
       const share = (v: number) => `${((v / r.totalPopulation) * 100).toFixed(1)}%`;
-      console.log(`${label} (${run}): ${(performance.now() - t0).toFixed(0).padStart(5)} ms — ${r.chosen.map((s) => s.name).join('、')}; covered ${share(r.coveredBefore)} → ${share(r.coveredAfter)}`
-        + `${r.meanMinutesBefore !== null ? `, mean ${r.meanMinutesBefore} → ${r.meanMinutesAfter} min` : ''}; ${r.optimal ? 'optimal' : `gap ${(r.gap * 100).toFixed(2)}%`} (${r.solver}), ${r.candidateCount} candidates`);
+      console.log(
+        `${label} (${run}): ${(performance.now() - t0).toFixed(0).padStart(5)} ms — ${r.chosen.map((s) => s.name).join('、')}; covered ${share(r.coveredBefore)} → ${share(r.coveredAfter)}`
+          + `${r.meanMinutesBefore !== null ? `, mean ${r.meanMinutesBefore} → ${r.meanMinutesAfter} min` : ''}; ${r.optimal ? 'optimal' : `gap ${(r.gap * 100).toFixed(2)}%`} (${r.solver}), ${r.candidateCount} candidates`,
+      );
     }
     svc.close();
   }

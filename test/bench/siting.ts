@@ -19,7 +19,8 @@ import { mulberry32 as prng } from '../../shared/sample/prng.ts';
 import { coveredMask, existingSeconds, roadCoverageSets, type SitingResult, solveSiting } from '../../shared/siting/index.ts';
 import { loadMipSolver } from '../../electron/backend/siting/exact.ts';
 
-const LON0 = 112.95, LAT0 = 28.2; // around 长沙
+const LON0 = 112.95,
+  LAT0 = 28.2; // around 长沙
 const M_PER_DEG_LAT = 111_195;
 const M_PER_DEG_LON = M_PER_DEG_LAT * Math.cos((LAT0 * Math.PI) / 180);
 const HALF = 50_000;
@@ -31,24 +32,35 @@ const toLat = (y: number) => LAT0 + y / M_PER_DEG_LAT;
 function generateNetwork(side: number, rand: () => number): RoadNetworkData {
   const warp = (u: number) => 0.5 * u + 0.5 * u * u * u;
   const step = 2 / (side - 1);
-  const px = new Float64Array(side * side), py = new Float64Array(side * side);
+  const px = new Float64Array(side * side),
+    py = new Float64Array(side * side);
   for (let j = 0; j < side; j++) {
     for (let i = 0; i < side; i++) {
-      const u = -1 + i * step, v = -1 + j * step;
-      const sx = HALF * (warp(u + step) - warp(u)), sy = HALF * (warp(v + step) - warp(v));
+      const u = -1 + i * step,
+        v = -1 + j * step;
+      const sx = HALF * (warp(u + step) - warp(u)),
+        sy = HALF * (warp(v + step) - warp(v));
       px[j * side + i] = toLon(HALF * warp(u) + (rand() - 0.5) * 0.4 * sx);
       py[j * side + i] = toLat(HALF * warp(v) + (rand() - 0.5) * 0.4 * sy);
     }
   }
-  const offsets: number[] = [0], coords: number[] = [], highway: string[] = [], speedKmh: number[] = [], oneway: number[] = [];
+  const offsets: number[] = [0],
+    coords: number[] = [],
+    highway: string[] = [],
+    speedKmh: number[] = [],
+    oneway: number[] = [];
   const line = (k: number, at: (t: number) => number) => {
     const cls = k % 25 === 0 ? 'trunk' : k % 5 === 0 ? 'primary' : k % 3 === 0 ? 'secondary' : '';
     for (let t0 = 0; t0 < side - 1; t0 += 8) {
       const t1 = Math.min(side - 1, t0 + 8);
-      for (let t = t0; t <= t1; t++) { const n = at(t); coords.push(px[n]!, py[n]!); }
+      for (let t = t0; t <= t1; t++) {
+        const n = at(t);
+        coords.push(px[n]!, py[n]!);
+      }
       offsets.push(coords.length / 2);
       const mid = at((t0 + t1) >> 1);
-      const dx = (px[mid]! - LON0) * M_PER_DEG_LON, dy = (py[mid]! - LAT0) * M_PER_DEG_LAT;
+      const dx = (px[mid]! - LON0) * M_PER_DEG_LON,
+        dy = (py[mid]! - LAT0) * M_PER_DEG_LAT;
       highway.push(cls || (Math.hypot(dx, dy) < CORE ? 'residential' : 'unclassified'));
       speedKmh.push(!cls && rand() < 0.1 ? 15 + rand() * 35 : NaN);
       oneway.push(!cls && rand() < 0.06 ? (rand() < 0.5 ? 1 : -1) : 0);
@@ -56,19 +68,34 @@ function generateNetwork(side: number, rand: () => number): RoadNetworkData {
   };
   for (let j = 0; j < side; j++) line(j, (t) => j * side + t);
   for (let i = 0; i < side; i++) line(i, (t) => t * side + i);
-  return { offsets: Uint32Array.from(offsets), coords: Float64Array.from(coords), highway, speedKmh: Float32Array.from(speedKmh), oneway: Int8Array.from(oneway) };
+  return {
+    offsets: Uint32Array.from(offsets),
+    coords: Float64Array.from(coords),
+    highway,
+    speedKmh: Float32Array.from(speedKmh),
+    oneway: Int8Array.from(oneway),
+  };
 }
 
 /** Points: 60 % around the centre (σ 8 km), 40 % anywhere; urban within the core. */
 function scatter(count: number, rand: () => number) {
-  const lon = new Float64Array(count), lat = new Float64Array(count), urban = new Uint8Array(count);
+  const lon = new Float64Array(count),
+    lat = new Float64Array(count),
+    urban = new Uint8Array(count);
   for (let p = 0; p < count; p++) {
     let a: number, b: number;
     if (rand() < 0.6) {
-      const r = 8000 * Math.sqrt(-2 * Math.log(1 - rand())), th = 2 * Math.PI * rand();
-      a = Math.max(-HALF, Math.min(HALF, r * Math.cos(th))); b = Math.max(-HALF, Math.min(HALF, r * Math.sin(th)));
-    } else { a = (rand() * 2 - 1) * HALF; b = (rand() * 2 - 1) * HALF; }
-    lon[p] = toLon(a); lat[p] = toLat(b); urban[p] = Math.hypot(a, b) < CORE ? 1 : 0;
+      const r = 8000 * Math.sqrt(-2 * Math.log(1 - rand())),
+        th = 2 * Math.PI * rand();
+      a = Math.max(-HALF, Math.min(HALF, r * Math.cos(th)));
+      b = Math.max(-HALF, Math.min(HALF, r * Math.sin(th)));
+    } else {
+      a = (rand() * 2 - 1) * HALF;
+      b = (rand() * 2 - 1) * HALF;
+    }
+    lon[p] = toLon(a);
+    lat[p] = toLat(b);
+    urban[p] = Math.hypot(a, b) < CORE ? 1 : 0;
   }
   return { lon, lat, urban };
 }
@@ -79,13 +106,24 @@ const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
 
 function describe(r: SitingResult): void {
-  console.log(`  ${r.model}: ${r.chosen.length} sites [${r.chosen.join(', ')}], solver ${r.solver}, ${r.swaps} swaps, ${fmt(r.groups)} demand groups, ${r.usefulCandidates} useful candidates`);
-  console.log(`  objective ${fmt(r.objective)}, bound ${fmt(r.bound)}, gap ${pct(r.gap)}${r.optimal ? ' (proven optimal)' : ''}; notes: ${r.notes.join(', ') || '–'}`);
-  console.log(`  time: ${r.ms} ms = merge ${r.phaseMs.instance} + heuristic ${r.phaseMs.heuristic} + exact ${r.phaseMs.exact} + report ${r.phaseMs.report} (+ transposing the sets)`);
-  console.log(`  covered ${fmt(r.coveredBefore)} → ${fmt(r.coveredAfter)} of ${fmt(r.totalPopulation)} people; ${fmt(r.unreachable)} unreachable by any candidate`);
+  console.log(
+    `  ${r.model}: ${r.chosen.length} sites [${r.chosen.join(', ')}], solver ${r.solver}, ${r.swaps} swaps, ${fmt(r.groups)} demand groups, ${r.usefulCandidates} useful candidates`,
+  );
+  console.log(
+    `  objective ${fmt(r.objective)}, bound ${fmt(r.bound)}, gap ${pct(r.gap)}${r.optimal ? ' (proven optimal)' : ''}; notes: ${r.notes.join(', ') || '–'}`,
+  );
+  console.log(
+    `  time: ${r.ms} ms = merge ${r.phaseMs.instance} + heuristic ${r.phaseMs.heuristic} + exact ${r.phaseMs.exact} + report ${r.phaseMs.report} (+ transposing the sets)`,
+  );
+  console.log(
+    `  covered ${fmt(r.coveredBefore)} → ${fmt(r.coveredAfter)} of ${fmt(r.totalPopulation)} people; ${fmt(r.unreachable)} unreachable by any candidate`,
+  );
 }
 
-interface Setup { graph: RoadGraph; index: NodeIndex }
+interface Setup {
+  graph: RoadGraph;
+  index: NodeIndex;
+}
 
 function instance(s: Setup, candidates: number, points: number, seed: number) {
   const rand = prng(seed);
@@ -152,7 +190,9 @@ t0 = performance.now();
 const mclpAll = solveSiting({ ...problem, sets: allSets }, { model: 'mclp', k: 10, exact: 'never' });
 const tAllSolve = performance.now() - t0;
 line('solveSiting MCLP on them', t0);
-console.log(`  ${mclpAll.chosen.join(',') === mclp.chosen.join(',') && mclpAll.objective === mclp.objective ? 'the same' : 'a DIFFERENT'} answer; sets + MCLP ${(tAll + tAllSolve).toFixed(0)} ms`);
+console.log(
+  `  ${mclpAll.chosen.join(',') === mclp.chosen.join(',') && mclpAll.objective === mclp.objective ? 'the same' : 'a DIFFERENT'} answer; sets + MCLP ${(tAll + tAllSolve).toFixed(0)} ms`,
+);
 
 t0 = performance.now();
 const lscp = solveSiting(problem, { model: 'lscp', exact: 'never' });
@@ -172,7 +212,12 @@ console.log('\n2. Exact (HiGHS), 300 candidates × 5,000 demand points, k = 10')
 t0 = performance.now();
 await loadMipSolver();
 line('load HiGHS (WebAssembly)', t0);
-async function compare(label: string, p: Parameters<typeof solveSiting>[0], model: 'mclp' | 'lscp' | 'pmedian', extra: { k?: number; cutoffSeconds?: number } = {}): Promise<void> {
+async function compare(
+  label: string,
+  p: Parameters<typeof solveSiting>[0],
+  model: 'mclp' | 'lscp' | 'pmedian',
+  extra: { k?: number; cutoffSeconds?: number } = {},
+): Promise<void> {
   t0 = performance.now();
   const h = solveSiting(p, { model, ...extra, exact: 'never' });
   line(`${label}: heuristic`, t0);
@@ -212,11 +257,20 @@ const small = instance(setup, 300, 5000, 29);
   const none = new Float64Array(1000).fill(Infinity);
   const pmSets = roadCoverageSets(graph, 'from_facility', s.cand, s.demand, 1800);
   console.log(`  p-median coverage sets (cutoff 1800 s): ${fmt(pmSets.demand.length)} pairs`);
-  await compare('p-median', { sets: pmSets, population: s.population, thresholdSeconds: s.threshold, existingSeconds: none }, 'pmedian', { k: 10, cutoffSeconds: 1800 });
+  await compare('p-median', { sets: pmSets, population: s.population, thresholdSeconds: s.threshold, existingSeconds: none }, 'pmedian', {
+    k: 10,
+    cutoffSeconds: 1800,
+  });
   const sets = roadCoverageSets(graph, 'from_facility', s.cand, s.demand, s.threshold);
   const capacity = new Float64Array(50).fill(Math.round(total(s.population) / 12));
-  await compare(`capacitated MCLP (${fmt(capacity[0]!)} people per site, ${fmt(sets.demand.length)} pairs)`,
-    { sets, population: s.population, thresholdSeconds: s.threshold, existingSeconds: none, capacity }, 'mclp', { k: 10 });
+  await compare(
+    `capacitated MCLP (${fmt(capacity[0]!)} people per site, ${fmt(sets.demand.length)} pairs)`,
+    { sets, population: s.population, thresholdSeconds: s.threshold, existingSeconds: none, capacity },
+    'mclp',
+    { k: 10 },
+  );
 }
 const mem = process.memoryUsage();
-console.log(`\nmemory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB, typed arrays ${(mem.arrayBuffers / 2 ** 20).toFixed(0)} MB`);
+console.log(
+  `\nmemory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB, typed arrays ${(mem.arrayBuffers / 2 ** 20).toFixed(0)} MB`,
+);

@@ -10,7 +10,12 @@ import { tmpDir } from '../backend/tmp.ts';
 
 type Call = <M extends ApiMethod>(method: M, args: ApiArgs<M>) => Promise<ApiResult<M>>;
 /** `revision`: the open plan's revision — the service's own (direct), the last reply's (http). */
-interface Door { call: Call; raw: (method: string, args: unknown) => Promise<unknown>; revision(): number; close(): Promise<void> }
+interface Door {
+  call: Call;
+  raw: (method: string, args: unknown) => Promise<unknown>;
+  revision(): number;
+  close(): Promise<void>;
+}
 
 const b64 = (s: string | Uint8Array) => Buffer.from(s).toString('base64');
 const gbk = (s: string) => b64(iconv.encode(s, 'gb18030'));
@@ -26,9 +31,11 @@ async function httpDoor(home: string): Promise<Door & { web: WebDoor }> {
   let revision = -1;
   const raw = async (m: string, a: unknown) => {
     const res = await fetch(`http://127.0.0.1:${web.port}/api/${m}`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-HealthPlan-Token': web.token }, body: JSON.stringify(a),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-HealthPlan-Token': web.token },
+      body: JSON.stringify(a),
     });
-    const body = await res.json() as Reply;
+    const body = (await res.json()) as Reply;
     expect(body.revision, `${m}: the reply's revision`).toBeTypeOf('number');
     revision = body.revision;
     if (!body.ok) throw Object.assign(new Error(body.error.message), body.error);
@@ -55,12 +62,24 @@ const FACILITIES_BAD = [
   'F3,重复编码,社区卫生服务中心,430105001000,5',
 ].join('\r\n');
 
-for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] as const) {
+for (const [doorName, makeDoor] of [
+  ['direct', directDoor],
+  ['http', httpDoor],
+] as const) {
   describe(`contract over the ${doorName} door`, () => {
     const home = tmpDir();
     let door: Door;
-    const codeOf = async (p: Promise<unknown>) => { try { await p; return 'no error'; } catch (e) { return (e as { code: string }).code; } };
-    beforeAll(async () => { door = await makeDoor(home); });
+    const codeOf = async (p: Promise<unknown>) => {
+      try {
+        await p;
+        return 'no error';
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    };
+    beforeAll(async () => {
+      door = await makeDoor(home);
+    });
     afterAll(async () => door.close());
 
     it('starts with no plan open and says where plans go', async () => {
@@ -114,10 +133,17 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       const units = await door.call('table.import', { table: 'units', scenarioId: 1, file: { fileName: '单位.csv', dataBase64: gbk(UNITS_CSV) } });
       expect(units.problems).toEqual([]);
       expect(units).toMatchObject({ ok: true, encoding: 'gb18030', added: 3, changed: 0 });
-      const fac = await door.call('table.import', { table: 'facilities', scenarioId: 1, file: { fileName: '机构.csv', dataBase64: b64(`\ufeff${FACILITIES_GOOD}`) } });
+      const fac = await door.call('table.import', {
+        table: 'facilities',
+        scenarioId: 1,
+        file: { fileName: '机构.csv', dataBase64: b64(`\ufeff${FACILITIES_GOOD}`) },
+      });
       expect(fac).toMatchObject({ ok: true, added: 2 });
       const list = await door.call('facilities.list', { scenarioId: 1 });
-      expect(list.map((f) => [f.id, f.type, f.beds_open, f.physicians, f.tcm_hall])).toEqual([['F1', 'chc', 30, 12, true], ['F2', 'chc', 45, 14, false]]);
+      expect(list.map((f) => [f.id, f.type, f.beds_open, f.physicians, f.tcm_hall])).toEqual([
+        ['F1', 'chc', 30, 12, true],
+        ['F2', 'chc', 45, 14, false],
+      ]);
       const info = await door.call('plan.info', {});
       expect(info.counts).toMatchObject({ unitsByKind: { county: 1, street: 2 }, facilitiesByType: { chc: 2 }, population: 820790 });
     });
@@ -134,7 +160,9 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
 
     it('refuses parent codes that would form a loop, by edit and by import', async () => {
       // 开福区 430105000000 is the parent of 东风路街道 430105001000 and 沙坪街道 430105002000.
-      expect(await codeOf(door.call('units.update', { scenarioId: 1, code: '430105000000', field: 'parent_code', value: '430105001000' }))).toBe('INVALID_ARGS');
+      expect(await codeOf(door.call('units.update', { scenarioId: 1, code: '430105000000', field: 'parent_code', value: '430105001000' }))).toBe(
+        'INVALID_ARGS',
+      );
       const loop = b64('区划代码,名称,上级区划代码,类型\r\n430105000000,开福区,430105002000,区\r\n');
       const r = await door.call('table.import', { table: 'units', scenarioId: 1, file: { fileName: 'loop.csv', dataBase64: loop } });
       expect(r.ok).toBe(false);
@@ -193,7 +221,7 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       }
     });
 
-    it('evaluates gaps against a shipped set and the plan\'s own copy; populations by year move them', async () => {
+    it("evaluates gaps against a shipped set and the plan's own copy; populations by year move them", async () => {
       // 开福区: 820,790 residents in 2020, 9 GPs (4 + 5): 0.1097 per 10,000 against 4 → ⌈328.3 − 9⌉ = 320 short.
       const q = { scenarioId: 1, standardId: 'kaifu-2024', year: 2020, level: 'region' as const, onlyShort: false };
       const gps = (r: { results: { target: string; value: number | null; shortfall: number | null; status: string }[] }) =>
@@ -206,19 +234,32 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
       expect(await codeOf(door.call('standards.save', { set: { ...mine, id: 'kaifu-2024' } }))).toBe('CONFLICT');
       // A negative value is refused in the planner's words (issue 12): the target by its name, the field, the fix;
       // the raw issue stays in details for programs.
-      const negative = await door.call('standards.save', { set: { ...mine, targets: mine.targets.map((t) => (t.id === 'gps-per-10000' ? { ...t, min: -1 } : t)) } })
-        .then(() => null, (e: { code: string; message: string; messageEn: string; details: { path: unknown[] }[] }) => e);
-      expect(negative).toMatchObject({ code: 'INVALID_ARGS', message: '指标「每万人口全科医生数」的「要求值」不能小于 0，请填写 0 或更大的数',
-        messageEn: "Target 'GPs per 10,000 residents' — required value: must be 0 or more" });
+      const negative = await door
+        .call('standards.save', { set: { ...mine, targets: mine.targets.map((t) => (t.id === 'gps-per-10000' ? { ...t, min: -1 } : t)) } })
+        .then(
+          () => null,
+          (e: { code: string; message: string; messageEn: string; details: { path: unknown[] }[] }) => e,
+        );
+      expect(negative).toMatchObject({
+        code: 'INVALID_ARGS',
+        message: '指标「每万人口全科医生数」的「要求值」不能小于 0，请填写 0 或更大的数',
+        messageEn: "Target 'GPs per 10,000 residents' — required value: must be 0 or more",
+      });
       expect(negative!.details[0]!.path).toEqual(['set', 'targets', 0, 'min']);
       expect(await codeOf(door.call('gaps.evaluate', { ...q, standardId: 'Bad Id!' }))).toBe('INVALID_ARGS');
       // 2,000,000 residents in 2020 instead: 800 needed.
-      await door.call('populations.set', { scenarioId: 1, figures: [{ code: '430105000000', year: 2020, population: 2_000_000, population_0_3: null, population_65_plus: null }] });
+      await door.call('populations.set', {
+        scenarioId: 1,
+        figures: [{ code: '430105000000', year: 2020, population: 2_000_000, population_0_3: null, population_65_plus: null }],
+      });
       expect(gps(await door.call('gaps.evaluate', q))).toMatchObject({ value: 0.045, shortfall: 791 });
       expect(await door.call('populations.list', { scenarioId: 1 })).toHaveLength(1);
       const sheet = await door.call('gaps.export', { ...q, format: 'csv' });
       expect(Buffer.from(sheet.dataBase64, 'base64').toString('utf8')).toContain('开政办发〔2022〕26号');
-      await door.call('populations.set', { scenarioId: 1, figures: [{ code: '430105000000', year: 2020, population: null, population_0_3: null, population_65_plus: null }] });
+      await door.call('populations.set', {
+        scenarioId: 1,
+        figures: [{ code: '430105000000', year: 2020, population: null, population_0_3: null, population_65_plus: null }],
+      });
     });
 
     it('saves as a new file and continues there; opens files by path; refuses what is not a plan', async () => {
@@ -238,24 +279,75 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
     });
 
     it('road network and boundaries: import, summary, speeds, map layers; bad files refused', async () => {
-      const roads = JSON.stringify({ type: 'FeatureCollection', features: [
-        { type: 'Feature', properties: { highway: 'primary', oneway: 'yes' }, geometry: { type: 'LineString', coordinates: [[112.98, 28.2], [112.99, 28.2]] } },
-        { type: 'Feature', properties: { highway: 'footway' }, geometry: { type: 'LineString', coordinates: [[112.98, 28.2], [112.98, 28.21]] } },
-        { type: 'Feature', properties: { highway: 'residential' }, geometry: { type: 'Point', coordinates: [112.98, 28.2] } },
-      ] });
+      const roads = JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { highway: 'primary', oneway: 'yes' },
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [112.98, 28.2],
+                [112.99, 28.2],
+              ],
+            },
+          },
+          {
+            type: 'Feature',
+            properties: { highway: 'footway' },
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [112.98, 28.2],
+                [112.98, 28.21],
+              ],
+            },
+          },
+          { type: 'Feature', properties: { highway: 'residential' }, geometry: { type: 'Point', coordinates: [112.98, 28.2] } },
+        ],
+      });
       const r = await door.call('roads.import', { file: { fileName: 'roads.geojson', dataBase64: b64(roads) } });
       expect(r).toMatchObject({ ok: true, format: 'geojson', segments: 1, dropped: { footway: 1 }, skipped: 1, problems: [{ feature: 3 }] });
       expect(await door.call('roads.summary', {})).toMatchObject({ segments: 1, bbox: [112.98, 28.2, 112.99, 28.2], speeds: { primary: 55 } });
       expect((await door.call('roads.setSpeeds', { speeds: { primary: 50 } })).primary).toBe(50);
       expect(await codeOf(door.call('roads.setSpeeds', { speeds: { primary: 200 } }))).toBe('INVALID_ARGS');
       expect((await door.call('map.roads', { minClass: 'primary' })).features).toEqual([
-        { type: 'Feature', geometry: { type: 'LineString', coordinates: [[112.98, 28.2], [112.99, 28.2]] }, properties: { highway: 'primary', oneway: 1 } }]);
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [112.98, 28.2],
+              [112.99, 28.2],
+            ],
+          },
+          properties: { highway: 'primary', oneway: 1 },
+        },
+      ]);
       expect(await codeOf(door.call('roads.import', { file: { fileName: 'roads.csv', dataBase64: b64('a,b\n') } }))).toBe('FILE_ERROR');
-      const square = [[[112.98, 28.2], [112.99, 28.2], [112.99, 28.21], [112.98, 28.2]]];
-      const b = await door.call('boundaries.import', { file: { fileName: 'b.geojson', dataBase64: b64(JSON.stringify({ type: 'FeatureCollection', features: [
-        { type: 'Feature', properties: { adcode: 430105 }, geometry: { type: 'Polygon', coordinates: square } },
-        { type: 'Feature', properties: { name: '无此地' }, geometry: { type: 'Polygon', coordinates: square } },
-      ] })) } });
+      const square = [
+        [
+          [112.98, 28.2],
+          [112.99, 28.2],
+          [112.99, 28.21],
+          [112.98, 28.2],
+        ],
+      ];
+      const b = await door.call('boundaries.import', {
+        file: {
+          fileName: 'b.geojson',
+          dataBase64: b64(
+            JSON.stringify({
+              type: 'FeatureCollection',
+              features: [
+                { type: 'Feature', properties: { adcode: 430105 }, geometry: { type: 'Polygon', coordinates: square } },
+                { type: 'Feature', properties: { name: '无此地' }, geometry: { type: 'Polygon', coordinates: square } },
+              ],
+            }),
+          ),
+        },
+      });
       expect(b).toMatchObject({ ok: true, matched: 1, byCode: 1, unmatched: [{ feature: 2, name: '无此地' }] });
       expect(await door.call('boundaries.summary', {})).toEqual({ units: 1 });
       expect((await door.call('map.boundaries', {})).features.map((f) => f.properties)).toEqual([{ code: '430105000000', name: '开福区', kind: 'county' }]);
@@ -267,7 +359,9 @@ for (const [doorName, makeDoor] of [['direct', directDoor], ['http', httpDoor]] 
 describe('http door only', () => {
   const home = tmpDir();
   let web: WebDoor;
-  beforeAll(async () => { web = await startWebDoor({ home }); });
+  beforeAll(async () => {
+    web = await startWebDoor({ home });
+  });
   afterAll(async () => web.close());
 
   it('listens on 127.0.0.1 and answers 401 without the token', async () => {
@@ -275,7 +369,11 @@ describe('http door only', () => {
     const no = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST', body: '{}' });
     expect(no.status).toBe(401);
     // Refusals are the same envelope, with the revision (no plan: 0).
-    expect(await no.json()).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: '缺少或错误的访问令牌', messageEn: 'Missing or wrong access token' }, revision: 0 });
+    expect(await no.json()).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHORIZED', message: '缺少或错误的访问令牌', messageEn: 'Missing or wrong access token' },
+      revision: 0,
+    });
     const wrong = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST', body: '{}', headers: { 'X-HealthPlan-Token': 'x'.repeat(48) } });
     expect(wrong.status).toBe(401);
     const ok = await fetch(`http://127.0.0.1:${web.port}/api/app.status`, { method: 'POST', body: '{}', headers: { 'X-HealthPlan-Token': web.token } });

@@ -6,7 +6,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const api = path.resolve(import.meta.dirname, '../../shared/api');
-const names = (list: string) => list.split(',').map((n) => n.replace(/\btype\b/, '').trim().split(/\s+as\s+/).pop()!).filter(Boolean);
+const names = (list: string) =>
+  list
+    .split(',')
+    .map(
+      (n) =>
+        n
+          .replace(/\btype\b/, '')
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!,
+    )
+    .filter(Boolean);
 
 /** The types a section exports: its own interfaces and type aliases, and those it re-exports. */
 function sectionTypes(text: string): string[] {
@@ -25,7 +36,10 @@ function contractReExports(text: string): Map<string, string[]> {
 }
 
 const contract = fs.readFileSync(path.join(api, 'contract.ts'), 'utf8');
-const sections = fs.readdirSync(path.join(api, 'methods')).filter((f) => f.endsWith('.ts')).sort();
+const sections = fs
+  .readdirSync(path.join(api, 'methods'))
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 
 describe('contract.ts re-exports every section type', () => {
   it('reads the sections and contract.ts (the patterns find what is there)', () => {
@@ -40,7 +54,9 @@ describe('contract.ts re-exports every section type', () => {
     const missing = sections.flatMap((f) => {
       const section = f.replace(/\.ts$/, '');
       const have = reExported.get(section) ?? [];
-      return sectionTypes(fs.readFileSync(path.join(api, 'methods', f), 'utf8')).filter((t) => !have.includes(t)).map((t) => `${t} (methods/${f})`);
+      return sectionTypes(fs.readFileSync(path.join(api, 'methods', f), 'utf8'))
+        .filter((t) => !have.includes(t))
+        .map((t) => `${t} (methods/${f})`);
     });
     expect(missing).toEqual([]);
   });

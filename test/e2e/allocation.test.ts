@@ -22,8 +22,15 @@ const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) => expect.poll(fn, 
 const line = (scope: 'unit' | 'facility', code: string, resource: string) =>
   q('alloc-table').locator(`[data-testid=alloc-line][data-scope=${scope}][data-code="${code}"][data-resource=${resource}]`);
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.-]/g, ''));
-const query = (manual: { facility: string; resource: 'beds'; amount: number }[] = []) =>
-  ({ scenarioId: 1, budget: { ...BUDGET }, standardId: 'changsha-14fyp-2025', year: 2025, scope: 'county' as const, m2PerBed: 100, manual });
+const query = (manual: { facility: string; resource: 'beds'; amount: number }[] = []) => ({
+  scenarioId: 1,
+  budget: { ...BUDGET },
+  standardId: 'changsha-14fyp-2025',
+  year: 2025,
+  scope: 'county' as const,
+  m2PerBed: 100,
+  manual,
+});
 
 describe('资源配置', () => {
   /** The facility line set by hand, and to what. */
@@ -71,8 +78,9 @@ describe('资源配置', () => {
       expect(num(await card.locator('[data-testid=alloc-sum-given]').textContent())).toBe(given);
       expect(await card.locator('[data-testid=alloc-sum-budget]').textContent()).toBe(budget.toLocaleString('en-US'));
     }
-    expect(expected.allocated.beds + expected.allocated.physicians + expected.allocated.gps + expected.allocated.ambulances)
-      .toBeLessThanOrEqual(BUDGET.beds + BUDGET.physicians + BUDGET.gps + BUDGET.ambulances);
+    expect(expected.allocated.beds + expected.allocated.physicians + expected.allocated.gps + expected.allocated.ambulances).toBeLessThanOrEqual(
+      BUDGET.beds + BUDGET.physicians + BUDGET.gps + BUDGET.ambulances,
+    );
     // Physicians and GPs run out; beds cannot all be placed in existing facilities.
     expect(await q('alloc-sum-physicians').locator('[data-testid=alloc-sum-need]').textContent()).toMatch(/^还需追加 [\d,]+ 名医师$/);
     expect(await q('alloc-sum-gps').locator('[data-testid=alloc-sum-need]').textContent()).toMatch(/^还需追加 [\d,]+ 名全科医生$/);
@@ -81,9 +89,12 @@ describe('资源配置', () => {
     // Each card reconciles with the gap screen's region line (长沙市), as the service says; ambulances have no target in this set.
     const gaps = await app.door.service.call('gaps.evaluate', { scenarioId: 1, standardId: 'changsha-14fyp-2025', year: 2025, level: 'region' });
     const bedsShort = gaps.results.find((x) => x.target === 'beds-per-1000')!.shortfall!;
-    expect(await q('alloc-sum-beds').locator('[data-testid=alloc-sum-recon]').textContent())
-      .toBe(expected.totals.beds!.said!.zh);
-    expect(expected.totals.beds!.said!.zh).toMatch(new RegExp(`^全域（长沙市）缺口 ${bedsShort.toLocaleString('en-US')} 床，同差距分析；配置后还缺 ${(bedsShort - expected.allocated.beds).toLocaleString('en-US')} 床`));
+    expect(await q('alloc-sum-beds').locator('[data-testid=alloc-sum-recon]').textContent()).toBe(expected.totals.beds!.said!.zh);
+    expect(expected.totals.beds!.said!.zh).toMatch(
+      new RegExp(
+        `^全域（长沙市）缺口 ${bedsShort.toLocaleString('en-US')} 床，同差距分析；配置后还缺 ${(bedsShort - expected.allocated.beds).toLocaleString('en-US')} 床`,
+      ),
+    );
     expect(await q('alloc-sum-ambulances').locator('[data-testid=alloc-sum-need]').textContent()).toMatch(/^本标准没有救护车配置指标；6 辆救护车未分配。/);
     expect(num(await q('alloc-sum-ambulances').getAttribute('data-unspent'))).toBe(6);
     // The cards' sentences are not repeated in the notes below them.
@@ -105,7 +116,8 @@ describe('资源配置', () => {
     // Sorting by 本次配置 puts the largest first; 只看有配置的 leaves out the units given nothing.
     await q('alloc-table').locator('[data-testid=alloc-col][data-col=allocated] button').click();
     const header = q('alloc-table').locator('[data-testid=alloc-col][data-col=allocated]');
-    const firstUnits = async () => (await q('alloc-table').locator('[data-testid=alloc-line][data-scope=unit] [data-testid=alloc-cell-allocated]').allTextContents()).map(num);
+    const firstUnits = async () =>
+      (await q('alloc-table').locator('[data-testid=alloc-line][data-scope=unit] [data-testid=alloc-cell-allocated]').allTextContents()).map(num);
     const sortDir = await header.getAttribute('aria-sort');
     const figures = await firstUnits();
     expect(figures).toEqual([...figures].sort((a, b) => (sortDir === 'descending' ? b - a : a - b)));
@@ -171,7 +183,8 @@ describe('资源配置', () => {
     const given = result.lines.filter((l) => l.scope === 'facility' && l.allocated !== 0);
     // The allocation works on the facilities as of its year (2025), projects applied: the sample's 河西新院, built by a
     // 2025 project with no figures, is among them (and takes beds); so the figures are read as of that year.
-    const asOf = async (scenarioId: number) => new Map((await app.door.service.call('timeline.facilities', { scenarioId, year: 2025 })).facilities.map((f) => [f.id, f]));
+    const asOf = async (scenarioId: number) =>
+      new Map((await app.door.service.call('timeline.facilities', { scenarioId, year: 2025 })).facilities.map((f) => [f.id, f]));
     const before = await asOf(1);
 
     await q('alloc-apply').click();
@@ -193,7 +206,8 @@ describe('资源配置', () => {
     const value = (f: object | undefined, k: string) => Number((f as Record<string, unknown> | undefined)?.[k] ?? 0);
     // The facility set by hand went up by exactly what its line said; every other line too.
     expect(value(after.get(hand.code), 'beds_open')).toBe(value(before.get(hand.code), 'beds_open') + handAmount);
-    for (const l of given) expect(value(after.get(l.code), field[l.resource]), `${l.name} ${l.resource}`).toBe(value(before.get(l.code), field[l.resource]) + l.allocated);
+    for (const l of given)
+      expect(value(after.get(l.code), field[l.resource]), `${l.name} ${l.resource}`).toBe(value(before.get(l.code), field[l.resource]) + l.allocated);
     // The baseline is unchanged.
     const baseline = await asOf(1);
     expect(value(baseline.get(hand.code), 'beds_open')).toBe(value(before.get(hand.code), 'beds_open'));
@@ -210,7 +224,9 @@ describe('资源配置', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '分单位', '分机构', '规划项目', '指标来源']);
     // The hand-set line is in the facility sheet as set.
     let found = false;
-    wb.getWorksheet('分机构')!.eachRow((r) => { if (r.getCell(1).value === hand.code && r.getCell(4).value === '床位') found = Number(r.getCell(7).value) === handAmount; });
+    wb.getWorksheet('分机构')!.eachRow((r) => {
+      if (r.getCell(1).value === hand.code && r.getCell(4).value === '床位') found = Number(r.getCell(7).value) === handAmount;
+    });
     expect(found).toBe(true);
   });
 
@@ -240,8 +256,9 @@ describe('资源配置', () => {
     await poll(() => q('alloc-busy').count()).toBe(0);
     expect(await q('alloc-stale').count()).toBe(0);
     // The streets' sum is more than the gap screen's region figure, and the card says why.
-    expect(await q('alloc-sum-beds').locator('[data-testid=alloc-sum-recon]').textContent())
-      .toMatch(/^按街道\/乡镇测算，各街道\/乡镇缺口之和 [\d,]+ 床，高于全域（长沙市）缺口 [\d,]+ 床（差距分析）：街道\/乡镇间的富余不能相互抵补/);
+    expect(await q('alloc-sum-beds').locator('[data-testid=alloc-sum-recon]').textContent()).toMatch(
+      /^按街道\/乡镇测算，各街道\/乡镇缺口之和 [\d,]+ 床，高于全域（长沙市）缺口 [\d,]+ 床（差距分析）：街道\/乡镇间的富余不能相互抵补/,
+    );
     await screenshot(app.page, 'allocation-11-township-1280');
 
     // Money binds only with unit costs: 5,000 万元 at 30 万元 a bed and 20 万元 a physician (the hand-set line cleared).
@@ -259,8 +276,13 @@ describe('资源配置', () => {
     await poll(() => q('alloc-busy').count()).toBe(0);
     expect(await money.locator('[data-testid=alloc-sum-budget]').textContent()).toBe('5,000 万元');
     const priced = await app.door.service.call('allocation.run', {
-      scenarioId: 1, budget: { ...BUDGET, money: 50_000_000 }, costs: { beds: 300_000, physicians: 200_000 }, standardId: 'changsha-14fyp-2025', year: 2025,
-      scope: 'township', m2PerBed: 100,
+      scenarioId: 1,
+      budget: { ...BUDGET, money: 50_000_000 },
+      costs: { beds: 300_000, physicians: 200_000 },
+      standardId: 'changsha-14fyp-2025',
+      year: 2025,
+      scope: 'township',
+      m2PerBed: 100,
     });
     expect(priced.spent_money).toBeLessThanOrEqual(50_000_000);
     expect(num(await q('alloc-sum-beds').getAttribute('data-given'))).toBe(priced.allocated.beds);

@@ -32,7 +32,9 @@ async function importFile(table: 'units' | 'facilities', file: string) {
 }
 
 describe('HealthPlan in the browser', () => {
-  beforeAll(async () => { app = await launchApp(home); });
+  beforeAll(async () => {
+    app = await launchApp(home);
+  });
   afterAll(async () => app?.close());
 
   it('opens on the sample plan, labelled as sample data, on 总览, with the units tree a tab away', async () => {
@@ -49,8 +51,13 @@ describe('HealthPlan in the browser', () => {
     const header = app.page.locator('[data-testid=facilities-grid] [data-testid=grid-header][data-col=beds_open]');
     for (let i = 0; i < 3 && (await header.getAttribute('aria-sort')) !== 'descending'; i++) await header.locator('button.hcell-sort').click();
     expect(await header.getAttribute('aria-sort')).toBe('descending');
-    const firstBeds = async () => Number((await grid('facilities').locator('[data-testid=grid-row]').first()
-      .locator('[data-testid=grid-cell][data-col=beds_open]').textContent())!.replace(/,/g, ''));
+    const firstBeds = async () =>
+      Number(
+        (await grid('facilities').locator('[data-testid=grid-row]').first().locator('[data-testid=grid-cell][data-col=beds_open]').textContent())!.replace(
+          /,/g,
+          '',
+        ),
+      );
     await expect.poll(firstBeds).toBeGreaterThan(1000);
     await search('facilities', '东风路街道社区卫生服务中心');
     await expect.poll(() => grid('facilities').locator('[data-testid=grid-row]').count()).toBe(1);
@@ -85,7 +92,7 @@ describe('HealthPlan in the browser', () => {
     await expect.poll(() => cell('facilities', CHC, 'nurses').textContent()).not.toBe('33');
   });
 
-  it('keeps a scenario\'s edits out of the baseline', async () => {
+  it("keeps a scenario's edits out of the baseline", async () => {
     await app.page.click('[data-testid=scenario-switcher]');
     await app.page.click('[data-testid=scenario-new]');
     await app.page.locator('[data-testid=name-input]').fill('新增护士');
@@ -106,11 +113,14 @@ describe('HealthPlan in the browser', () => {
 
   it('imports a bad file (nothing written, every problem listed) and then a good one', async () => {
     const bad = path.join(work, '坏的机构表.csv');
-    fs.writeFileSync(bad, [
-      '机构编码,机构名称,机构类型,所在区划代码,实有床位',
-      'N1,新建社区卫生服务中心,社区卫生服务中心,430105002000,很多',
-      'N2,另一个中心,社区卫生服务中心,000000000000,10',
-    ].join('\r\n'));
+    fs.writeFileSync(
+      bad,
+      [
+        '机构编码,机构名称,机构类型,所在区划代码,实有床位',
+        'N1,新建社区卫生服务中心,社区卫生服务中心,430105002000,很多',
+        'N2,另一个中心,社区卫生服务中心,000000000000,10',
+      ].join('\r\n'),
+    );
     const report = await importFile('facilities', bad);
     await expect.poll(() => report.getAttribute('data-ok')).toBe('false');
     expect(await app.page.locator('[data-testid=import-failed]').textContent()).toContain('未写入任何数据');

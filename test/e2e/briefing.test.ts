@@ -22,7 +22,9 @@ const invoke: Service['call'] = (method, args) => app.door.service.call(method, 
 /** Every chart in `scope` has drawn its option, has points, and has ink on its canvas. */
 async function chartsDrawn(scope: string): Promise<{ charts: number; empty: string[] }> {
   const sel = `${scope} .brief-chart, ${scope} .echart`;
-  await expect.poll(() => app.page.locator(sel).evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.drawn === 'true')), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(() => app.page.locator(sel).evaluateAll((els) => els.every((e) => (e as HTMLElement).dataset.drawn === 'true')), { timeout: 20_000 })
+    .toBe(true);
   return app.page.locator(sel).evaluateAll((els) => {
     const empty: string[] = [];
     for (const e of els as HTMLElement[]) {
@@ -41,31 +43,38 @@ async function chartsDrawn(scope: string): Promise<{ charts: number; empty: stri
 
 /** What sticks out of the slide, scrolls or is clipped inside it. */
 async function overflowOf(): Promise<string[]> {
-  return q('presentation-slide').locator('[data-testid=slide]').evaluate((slide) => {
-    const out: string[] = [];
-    const box = slide.getBoundingClientRect();
-    // An SVG element's className is an SVGAnimatedString (its baseVal the class), an HTML element's a string.
-    const classOf = (e: Element) => { const c = (e as { className?: string | SVGAnimatedString }).className; return typeof c === 'object' ? c.baseVal : c; };
-    const name = (e: Element) => `${e.tagName.toLowerCase()}.${String(classOf(e) ?? '').split(' ')[0]} «${(e.textContent ?? '').slice(0, 30)}»`;
-    if (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1) out.push(`the slide scrolls: ${slide.scrollWidth}×${slide.scrollHeight} in ${slide.clientWidth}×${slide.clientHeight}`);
-    for (const e of slide.querySelectorAll('*')) {
-      // Inside a chart or the map, only the box itself counts.
-      const chart = e.closest('.brief-chart, .echart, svg');
-      if (chart && chart !== e) continue;
-      const r = e.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1) out.push(`outside the slide: ${name(e)}`);
-      const cs = getComputedStyle(e);
-      // A box that clips: nothing may be cut off. Vertically, a CJK font's line box is shorter than its
-      // glyphs' content area (not their ink) by up to a quarter of an em: that much is not text cut off.
-      if (e instanceof HTMLElement && (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') && !chart) {
-        const slack = Math.max(1, 0.25 * parseFloat(cs.fontSize));
-        if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + slack) out.push(`clipped: ${name(e)} ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`);
+  return q('presentation-slide')
+    .locator('[data-testid=slide]')
+    .evaluate((slide) => {
+      const out: string[] = [];
+      const box = slide.getBoundingClientRect();
+      // An SVG element's className is an SVGAnimatedString (its baseVal the class), an HTML element's a string.
+      const classOf = (e: Element) => {
+        const c = (e as { className?: string | SVGAnimatedString }).className;
+        return typeof c === 'object' ? c.baseVal : c;
+      };
+      const name = (e: Element) => `${e.tagName.toLowerCase()}.${String(classOf(e) ?? '').split(' ')[0]} «${(e.textContent ?? '').slice(0, 30)}»`;
+      if (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1)
+        out.push(`the slide scrolls: ${slide.scrollWidth}×${slide.scrollHeight} in ${slide.clientWidth}×${slide.clientHeight}`);
+      for (const e of slide.querySelectorAll('*')) {
+        // Inside a chart or the map, only the box itself counts.
+        const chart = e.closest('.brief-chart, .echart, svg');
+        if (chart && chart !== e) continue;
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.left < box.left - 1 || r.top < box.top - 1 || r.right > box.right + 1 || r.bottom > box.bottom + 1) out.push(`outside the slide: ${name(e)}`);
+        const cs = getComputedStyle(e);
+        // A box that clips: nothing may be cut off. Vertically, a CJK font's line box is shorter than its
+        // glyphs' content area (not their ink) by up to a quarter of an em: that much is not text cut off.
+        if (e instanceof HTMLElement && (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') && !chart) {
+          const slack = Math.max(1, 0.25 * parseFloat(cs.fontSize));
+          if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + slack)
+            out.push(`clipped: ${name(e)} ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`);
+        }
+        if (cs.textOverflow === 'ellipsis' && e instanceof HTMLElement && e.scrollWidth > e.clientWidth + 1) out.push(`cut with …: ${name(e)}`);
       }
-      if (cs.textOverflow === 'ellipsis' && e instanceof HTMLElement && e.scrollWidth > e.clientWidth + 1) out.push(`cut with …: ${name(e)}`);
-    }
-    return out;
-  });
+      return out;
+    });
 }
 
 /** Steps through every slide with → and checks each; returns how many there were. */
@@ -91,7 +100,8 @@ async function presentAll(prefix: string, width: number, height: number): Promis
       expect(charts, `slide ${n} (${kind}) has its chart`).toBeGreaterThan(0);
       expect(empty, `slide ${n} (${kind})`).toEqual([]);
     }
-    if (kind === 'coverage') expect(Number(await q('presentation-slide').locator('[data-testid=slide-map]').first().getAttribute('data-shapes'))).toBeGreaterThan(100);
+    if (kind === 'coverage')
+      expect(Number(await q('presentation-slide').locator('[data-testid=slide-map]').first().getAttribute('data-shapes'))).toBeGreaterThan(100);
     await app.page.waitForTimeout(80);
     expect(await overflowOf(), `slide ${n} (${kind}) at ${width}×${height}`).toEqual([]);
     await screenshot(app.page, `${prefix}-${String(n).padStart(2, '0')}`);
@@ -127,12 +137,20 @@ describe('总览 and 演示', () => {
     const region = (id: string) => report.results.find((r) => r.scope === 'region' && r.target === id)!;
     const beds = q('dashboard-figures').locator('[data-testid=dashboard-figure][data-target="beds-per-1000"]');
     expect(await beds.locator('[data-testid=dashboard-figure-figure]').textContent()).toBe(`${FIXED2.format(region('beds-per-1000').value!)} / 11 张每千人`);
-    expect(await beds.locator('[data-testid=dashboard-figure-gap]').textContent()).toBe(`还需床位 ${region('beds-per-1000').shortfall!.toLocaleString('en')} 张`);
+    expect(await beds.locator('[data-testid=dashboard-figure-gap]').textContent()).toBe(
+      `还需床位 ${region('beds-per-1000').shortfall!.toLocaleString('en')} 张`,
+    );
     expect(await beds.getAttribute('data-status')).toBe('short');
-    const shown = await q('dashboard-figures').locator('[data-testid=dashboard-figure]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.target));
+    const shown = await q('dashboard-figures')
+      .locator('[data-testid=dashboard-figure]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.target));
     expect(shown).toEqual(expect.arrayContaining(['beds-per-1000', 'physicians-per-1000', 'nurses-per-1000', 'gps-per-10000', 'access-1530']));
     // Every figure carries its source note.
-    expect(await q('dashboard-figures').locator('[data-testid=dashboard-figure]').evaluateAll((els) => els.every((e) => e.querySelector('[data-testid=slide-ref]')))).toBe(true);
+    expect(
+      await q('dashboard-figures')
+        .locator('[data-testid=dashboard-figure]')
+        .evaluateAll((els) => els.every((e) => e.querySelector('[data-testid=slide-ref]'))),
+    ).toBe(true);
 
     const { charts, empty } = await chartsDrawn('[data-testid=dashboard-view]');
     expect(charts).toBe(2);
@@ -147,7 +165,9 @@ describe('总览 and 演示', () => {
     await q('dashboard-map-colour').selectOption('beds-per-1000');
     await chartsDrawn('[data-testid=dashboard-view]');
     expect(await q('dashboard-map-legend').textContent()).toContain('不足');
-    await q('dashboard-view').locator('.brief-dash-scroll').evaluate((e) => e.scrollTo(0, e.scrollHeight));
+    await q('dashboard-view')
+      .locator('.brief-dash-scroll')
+      .evaluate((e) => e.scrollTo(0, e.scrollHeight));
     await screenshot(app.page, 'briefing-00b-dashboard-map');
   });
 
@@ -175,7 +195,13 @@ describe('总览 and 演示', () => {
     expect(popup.url()).toContain('print=brief');
     expect(popup.url()).not.toContain('token=');
     const pages = await popup.locator('[data-testid=brief-page]').count();
-    expect(pages).toBe(Number(await q('dashboard-present').textContent().then((s) => s!.match(/（(\d+)）/)![1])));
+    expect(pages).toBe(
+      Number(
+        await q('dashboard-present')
+          .textContent()
+          .then((s) => s!.match(/（(\d+)）/)![1]),
+      ),
+    );
     await popup.close();
   });
 
@@ -193,7 +219,15 @@ describe('总览 and 演示', () => {
     const hospital = (await invoke('facilities.list', { scenarioId: id })).find((f) => f.id === HOSPITAL)!;
     await invoke('facilities.update', { scenarioId: id, id: HOSPITAL, field: 'beds_open', value: hospital.beds_open! + 500 });
     const shaping = (await invoke('units.list', { scenarioId: id })).find((u) => u.code === SHAPING)!;
-    await invoke('facilities.add', { scenarioId: id, type: 'chc', lon: shaping.lon! + 0.004, lat: shaping.lat!, name: '沙坪街道第二社区卫生服务中心', unit_code: SHAPING, fields: { beds_open: 30, physicians: 8 } });
+    await invoke('facilities.add', {
+      scenarioId: id,
+      type: 'chc',
+      lon: shaping.lon! + 0.004,
+      lat: shaping.lat!,
+      name: '沙坪街道第二社区卫生服务中心',
+      unit_code: SHAPING,
+      fields: { beds_open: 30, physicians: 8 },
+    });
     await app.page.setViewportSize({ width: 1600, height: 900 });
     await app.page.reload();
     await openUnits(app.page);

@@ -47,7 +47,9 @@ describe('数据检查 from the gap screen', () => {
     await panel().waitFor();
     await expect.poll(() => panel().locator('[data-testid=check-finding]').count()).toBe(7);
     const hexi = panel().locator('[data-testid=check-finding]').first();
-    expect(await hexi.locator('[data-testid=check-message]').textContent()).toBe('长沙市妇幼保健院（河西新院） 的「实有床位」为空（12 所妇幼保健院中 1 所为空）');
+    expect(await hexi.locator('[data-testid=check-message]').textContent()).toBe(
+      '长沙市妇幼保健院（河西新院） 的「实有床位」为空（12 所妇幼保健院中 1 所为空）',
+    );
     // in no facilities table: the finding names the project that builds it, and its link opens 规划项目
     expect(await hexi.locator('[data-testid=check-row-link]').getAttribute('data-table')).toBe('projects');
     expect(await hexi.locator('[data-testid=check-row-link]').textContent()).toMatch(/^规划项目.*河西新院.*实有床位$/);
@@ -78,15 +80,19 @@ describe('数据检查 from the gap screen', () => {
     expect(await q('check-judged').textContent()).toBe('按「开福区卫生健康三年行动计划（2022—2024年）」· 2024 年');
     expect(await q('check-summary').textContent()).toContain('共 18 条，其中 18 条影响当前指标的数字');
     expect(await panel().locator('[data-testid=check-group] summary').allTextContents()).toEqual([
-      '人口未发现问题', '数字未发现问题', '位置未发现问题', '指标所需数据18 条',
+      '人口未发现问题',
+      '数字未发现问题',
+      '位置未发现问题',
+      '指标所需数据18 条',
     ]);
     const targets = group('targets').locator('[data-testid=check-finding]');
     expect(await targets.count()).toBe(18);
     const first = targets.first();
     expect(await first.getAttribute('data-key')).toBe(FIRST);
     expect(await first.locator('[data-testid=check-row-link]').textContent()).toBe(`医疗卫生机构芙蓉北路街道社区卫生服务中心${FIRST}中医阁`);
-    expect(await first.locator('[data-testid=check-message]').textContent())
-      .toBe('芙蓉北路街道社区卫生服务中心 的「中医阁」为空（16 所社区卫生服务中心中 16 所为空）');
+    expect(await first.locator('[data-testid=check-message]').textContent()).toBe(
+      '芙蓉北路街道社区卫生服务中心 的「中医阁」为空（16 所社区卫生服务中心中 16 所为空）',
+    );
     expect(await first.locator('[data-testid=check-affects]').textContent()).toBe('影响「建成中医阁」：此机构按未达到计');
     expect(await first.locator('[data-testid=check-fix]').textContent()).toBe('修改填写「中医阁」（在机构表中，或补一列后重新导入）');
     await screenshot(app.page, 'check-03-panel');
@@ -135,7 +141,7 @@ describe('数据检查 from the gap screen', () => {
     await app.page.click('[data-testid=lang-zh]');
   });
 
-  it('on a set the sample meets in full (长沙市基层, 2025) the count goes away; the 文件 menu opens the check for the plan\'s set', async () => {
+  it("on a set the sample meets in full (长沙市基层, 2025) the count goes away; the 文件 menu opens the check for the plan's set", async () => {
     await q('gaps-standard-select').selectOption('changsha-primary-2025');
     await expect.poll(() => q('gaps-year').inputValue()).toBe('2025');
     await expect.poll(() => q('gaps-check-count').count(), { timeout: 30_000 }).toBe(0);

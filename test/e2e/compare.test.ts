@@ -28,14 +28,17 @@ async function chartDrawn() {
 
 /** Pixels of the chart's canvas that are not the white background. */
 async function inkedPixels(): Promise<number> {
-  return app.page.locator('[data-testid=compare-chart] canvas').first().evaluate((c: HTMLCanvasElement) => {
-    const ctx = c.getContext('2d');
-    if (!ctx) return 0;
-    const { data } = ctx.getImageData(0, 0, c.width, c.height);
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235)) n++;
-    return n;
-  });
+  return app.page
+    .locator('[data-testid=compare-chart] canvas')
+    .first()
+    .evaluate((c: HTMLCanvasElement) => {
+      const ctx = c.getContext('2d');
+      if (!ctx) return 0;
+      const { data } = ctx.getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235)) n++;
+      return n;
+    });
 }
 
 describe('情景比较', () => {
@@ -47,7 +50,15 @@ describe('情景比较', () => {
     const hospital = (await invoke('facilities.list', { scenarioId })).find((f) => f.id === HOSPITAL)!;
     await invoke('facilities.update', { scenarioId, id: HOSPITAL, field: 'beds_open', value: hospital.beds_open! + 500 });
     const shaping = (await invoke('units.list', { scenarioId })).find((u) => u.code === SHAPING)!;
-    await invoke('facilities.add', { scenarioId, type: 'chc', lon: shaping.lon! + 0.004, lat: shaping.lat!, name: '沙坪街道第二社区卫生服务中心', unit_code: SHAPING, fields: { beds_open: 30, physicians: 8 } });
+    await invoke('facilities.add', {
+      scenarioId,
+      type: 'chc',
+      lon: shaping.lon! + 0.004,
+      lat: shaping.lat!,
+      name: '沙坪街道第二社区卫生服务中心',
+      unit_code: SHAPING,
+      fields: { beds_open: 30, physicians: 8 },
+    });
     await app.page.reload();
     await openUnits(app.page);
   });
@@ -117,7 +128,7 @@ describe('情景比较', () => {
     await q('compare-chart-value').click();
   });
 
-  it('takes a cost table and shows the scenario\'s cost', async () => {
+  it("takes a cost table and shows the scenario's cost", async () => {
     await q('compare-costs-edit').click();
     const dialog = q('compare-cost-dialog');
     await dialog.locator('[data-testid=cost-item][data-key=beds]').waitFor();

@@ -15,8 +15,7 @@ const RATE = 0.8523809523809524; // shown rounded in the editor: 85.2381%
 const grid = () => app.page.locator('[data-testid=facilities-grid]');
 const cell = (col: string) => grid().locator(`[data-testid=grid-row][data-row-id="${CHC}"] [data-testid=grid-cell][data-col=${col}]`);
 const editor = () => app.page.locator('[data-testid=cell-editor]');
-const stored = async (scenarioId: number) =>
-  (await app.door.service.call('facilities.list', { scenarioId })).find((f) => f.id === CHC)!;
+const stored = async (scenarioId: number) => (await app.door.service.call('facilities.list', { scenarioId })).find((f) => f.id === CHC)!;
 
 const units = () => app.page.locator('[data-testid=units-grid]');
 const unitRows = (depth: number) => units().locator(`[data-testid=grid-row][data-depth="${depth}"]`);
@@ -30,11 +29,18 @@ async function fileMenu(item: string) {
 async function holdNextUpdate() {
   let held!: () => void;
   const routed = new Promise<() => void>((ok) => {
-    void app.page.route('**/api/facilities.update', async (route: Route) => {
-      const res = await route.fetch();
-      await new Promise<void>((r) => { held = r; ok(held); });
-      await route.fulfill({ response: res });
-    }, { times: 1 });
+    void app.page.route(
+      '**/api/facilities.update',
+      async (route: Route) => {
+        const res = await route.fetch();
+        await new Promise<void>((r) => {
+          held = r;
+          ok(held);
+        });
+        await route.fulfill({ response: res });
+      },
+      { times: 1 },
+    );
   });
   return { release: async () => (await routed)() };
 }

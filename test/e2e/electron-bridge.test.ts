@@ -22,24 +22,33 @@ describe('the renderer over the Electron bridge', () => {
   beforeAll(async () => {
     door = await startWebDoor({ home, staticDir: path.join(ROOT, 'out', 'renderer') });
     createPlanFile(picked, '选中的方案').close();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
     page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.addInitScript(({ token, picked }) => {
-      let revision = 0;
-      (window as unknown as { healthplan: HealthPlanBridge }).healthplan = {
-        async invoke(method: string, args: unknown): Promise<Reply> {
-          if (method === 'app.pickPath') return { ok: true, result: { path: picked }, revision };
-          const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'X-HealthPlan-Token': token }, body: JSON.stringify(args) });
-          const body = await res.json() as Reply<{ door?: string }>;
-          revision = body.revision;
-          if (method === 'app.status' && body.ok) body.result.door = 'electron';
-          return body;
-        },
-      } satisfies HealthPlanBridge;
-    }, { token: door.token, picked });
+    await page.addInitScript(
+      ({ token, picked }) => {
+        let revision = 0;
+        (window as unknown as { healthplan: HealthPlanBridge }).healthplan = {
+          async invoke(method: string, args: unknown): Promise<Reply> {
+            if (method === 'app.pickPath') return { ok: true, result: { path: picked }, revision };
+            const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'X-HealthPlan-Token': token }, body: JSON.stringify(args) });
+            const body = (await res.json()) as Reply<{ door?: string }>;
+            revision = body.revision;
+            if (method === 'app.status' && body.ok) body.result.door = 'electron';
+            return body;
+          },
+        } satisfies HealthPlanBridge;
+      },
+      { token: door.token, picked },
+    );
     await page.goto(door.url.replace(/\?token=.*/, '')); // no token in the URL: the bridge is the only way in
   });
-  afterAll(async () => { await browser?.close(); await door?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    await door?.close();
+  });
 
   it('opens the sample and shows the tables through the bridge', async () => {
     await openUnits(page);

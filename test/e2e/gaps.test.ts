@@ -74,7 +74,7 @@ describe('差距分析', () => {
     await screenshot(app.page, 'gaps-01b-region-sorted-source');
   });
 
-  it('the source panel follows a drill-down: the picked target at the new place, never the previous place\'s figure', async () => {
+  it("the source panel follows a drill-down: the picked target at the new place, never the previous place's figure", async () => {
     const { results } = await app.door.service.call('gaps.evaluate', { scenarioId: 1, onlyShort: false });
     const beds = (scope: string, code: string) => results.find((r) => r.target === 'beds-per-1000' && r.scope === scope && r.code === code)!;
     const region = beds('region', 'region');
@@ -183,7 +183,7 @@ describe('差距分析', () => {
     await expect.poll(() => q('gaps-breadcrumb').textContent()).toContain('Whole region');
     expect(await q('gaps-only-short').locator('xpath=..').textContent()).toBe('Only shortfalls');
     await cell(SHAPING, PHP).locator('button').click();
-    await expect.poll(() => q('gap-source-gap').textContent()).toBe("1 more public-health physician (1 facility below)");
+    await expect.poll(() => q('gap-source-gap').textContent()).toBe('1 more public-health physician (1 facility below)');
     await screenshot(app.page, 'gaps-06-english');
     await app.page.click('[data-testid=lang-zh]');
     await expect.poll(() => q('gaps-breadcrumb').textContent()).toContain('全域');

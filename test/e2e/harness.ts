@@ -13,10 +13,25 @@ export const SHOTS = path.join(ROOT, 'test-results', 'screenshots');
  * WebGL for the map on the software renderer (SwiftShader), asked for explicitly: Chromium is
  * phasing out falling back to it on its own.
  */
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-unsafe-swiftshader'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--enable-unsafe-swiftshader',
+];
 
-export interface App { door: WebDoor; browser: Browser; page: Page; close(): Promise<void> }
+export interface App {
+  door: WebDoor;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
 
 export async function launchApp(home: string, opts: { width?: number; height?: number; open?: string } = {}): Promise<App> {
   const staticDir = path.join(ROOT, 'out', 'renderer');
@@ -30,7 +45,9 @@ export async function launchApp(home: string, opts: { width?: number; height?: n
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(door.url);
   return {
-    door, browser, page,
+    door,
+    browser,
+    page,
     async close() {
       await browser.close();
       await door.close();

@@ -32,7 +32,19 @@ async function statisticsSheet(file: string, beds = ['28', '45', '0'], other?: {
 
 function addSheet(wb: ExcelJS.Workbook, name: string, beds: string[]): void {
   const ws = wb.addWorksheet(name);
-  const top = ['机构代码', '单位名称', '所在乡镇（街道）编码', '机构类别', '经度(°)', '纬度', '编制床位数', '实有床位（张）', '卫生技术人员', '卫生技术人员', '备注'];
+  const top = [
+    '机构代码',
+    '单位名称',
+    '所在乡镇（街道）编码',
+    '机构类别',
+    '经度(°)',
+    '纬度',
+    '编制床位数',
+    '实有床位（张）',
+    '卫生技术人员',
+    '卫生技术人员',
+    '备注',
+  ];
   ws.addRow(['2023年开福区医疗卫生机构基本情况']);
   ws.mergeCells('A1:K1');
   ws.addRow(top);
@@ -45,7 +57,17 @@ function addSheet(wb: ExcelJS.Workbook, name: string, beds: string[]): void {
   ws.addRow(['合计', '', '', '', '', '', '70', String(beds.reduce((s, b) => s + Number(b), 0)), '30', '12', '']);
 }
 
-type Row = { id: string; unit_code: string; type: string; beds_open: number | null; beds_approved: number | null; physicians: number | null; gps: number | null; lon: number | null; lat: number | null };
+type Row = {
+  id: string;
+  unit_code: string;
+  type: string;
+  beds_open: number | null;
+  beds_approved: number | null;
+  physicians: number | null;
+  gps: number | null;
+  lon: number | null;
+  lat: number | null;
+};
 const pick = (f: Row) => [f.id, f.unit_code, f.type, f.beds_open, f.beds_approved, f.physicians, f.gps, f.lon, f.lat];
 // Hand-copied from the sheet: 实有床位（张）→ beds_open, 编制床位数 → beds_approved, the two-row header's 执业（助理）医师数
 // and 全科医生人数 → physicians and gps; D110 read as 社区卫生服务站 once the planner says so.
@@ -105,7 +127,12 @@ describe('importing a statistics sheet through the mapping step', () => {
     const [download] = await Promise.all([app.page.waitForEvent('download'), q('mapping-save').click()]);
     savedMapping = path.join(home, 'map.json');
     await download.saveAs(savedMapping);
-    expect(JSON.parse(fs.readFileSync(savedMapping, 'utf8'))).toMatchObject({ '所在乡镇（街道）编码': 'unit_code', '卫生技术人员/全科医生人数': 'gps', 机构代码: 'id', 备注: null });
+    expect(JSON.parse(fs.readFileSync(savedMapping, 'utf8'))).toMatchObject({
+      '所在乡镇（街道）编码': 'unit_code',
+      '卫生技术人员/全科医生人数': 'gps',
+      机构代码: 'id',
+      备注: null,
+    });
   });
 
   it('确认并导入: D110 is listed with its row, mapped to 社区卫生服务站, 重新导入 writes the three rows', async () => {
@@ -181,20 +208,36 @@ describe('importing a statistics sheet through the mapping step', () => {
     const dir = path.join(home, 'cli');
     fs.mkdirSync(dir, { recursive: true });
     const { healthplan, file } = cliIn(dir);
-    const units = file('units.csv', `区划代码,名称,上级区划代码,类型\n430105000000,开福区,,county\n${SHAPING},沙坪街道,430105000000,street\n${LAODAOHE},捞刀河街道,430105000000,street\n`);
+    const units = file(
+      'units.csv',
+      `区划代码,名称,上级区划代码,类型\n430105000000,开福区,,county\n${SHAPING},沙坪街道,430105000000,street\n${LAODAOHE},捞刀河街道,430105000000,street\n`,
+    );
     expect(healthplan('import', 'cli.hplan', '--units', units).code).toBe(0);
     expect(healthplan('types', 'cli.hplan', '--set', 'D110=chs_station').code).toBe(0);
     const ok = healthplan('import', 'cli.hplan', '--facilities', sheet, '--map', savedMapping);
     expect(ok.code, ok.err).toBe(0);
     const out = path.join(dir, 'back.csv');
     expect(healthplan('export', 'cli.hplan', '--facilities', out).code).toBe(0);
-    const lines = fs.readFileSync(out, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
     const h = lines[0]!.split(',');
     const cells = lines.slice(1).map((l) => l.split(',').map((c) => c.replace(/^"=""(.*)"""$/, '$1')));
     const col = (k: string) => h.indexOf(k);
     const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
-    const cli = cells.map((c) => [c[col('机构编码')], c[col('所在区划代码')], c[col('机构类型')], num(c[col('实有床位')]), num(c[col('编制床位')]),
-      num(c[col('执业(助理)医师')]), num(c[col('全科医生')]), num(c[col('经度')]), num(c[col('纬度')])]);
+    const cli = cells.map((c) => [
+      c[col('机构编码')],
+      c[col('所在区划代码')],
+      c[col('机构类型')],
+      num(c[col('实有床位')]),
+      num(c[col('编制床位')]),
+      num(c[col('执业(助理)医师')]),
+      num(c[col('全科医生')]),
+      num(c[col('经度')]),
+      num(c[col('纬度')]),
+    ]);
     // The app's rows as first imported (T002's beds 45, before the second month's sheet).
     expect(cli.map((r) => [r[0], r[1], r[3], r[4], r[5], r[6], r[7], r[8]])).toEqual(EXPECTED.map((r) => [r[0], r[1], r[3], r[4], r[5], r[6], r[7], r[8]]));
     expect(cli.map((r) => r[2])).toEqual(['社区卫生服务中心', '社区卫生服务中心', '社区卫生服务站']); // D110 by the plan's 机构类别对照, as in the app

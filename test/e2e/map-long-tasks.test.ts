@@ -15,8 +15,15 @@ const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
 const poll = <T>(fn: () => Promise<T> | T, timeout = 30_000) => expect.poll(fn, { timeout });
 const mapIdle = () => poll(() => q('map-canvas').getAttribute('data-idle')).toBe('true');
 
-interface Long { start: number; duration: number }
-declare global { interface Window { __long?: Long[] } }
+interface Long {
+  start: number;
+  duration: number;
+}
+declare global {
+  interface Window {
+    __long?: Long[];
+  }
+}
 
 /** The long tasks seen since `from` (ms on the page's clock): the longest and how many exceed the limit. */
 async function longTasks(from: number): Promise<{ longest: number; over: number; count: number }> {
@@ -58,14 +65,21 @@ describe('the map stays responsive', () => {
     // Pan with the mouse (drags across the canvas), zoom in on the middle (wheel) and pan there too.
     const t1 = await now();
     const box = (await q('map-canvas').boundingBox())!;
-    const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+    const cx = box.x + box.width / 2,
+      cy = box.y + box.height / 2;
     const drag = async (dx: number, dy: number) => {
       await app.page.mouse.move(cx, cy);
       await app.page.mouse.down();
       for (let i = 1; i <= 8; i++) await app.page.mouse.move(cx + (dx * i) / 8, cy + (dy * i) / 8);
       await app.page.mouse.up();
     };
-    for (const [dx, dy] of [[220, 0], [0, 160], [-300, -80], [120, -60]] as const) await drag(dx, dy);
+    for (const [dx, dy] of [
+      [220, 0],
+      [0, 160],
+      [-300, -80],
+      [120, -60],
+    ] as const)
+      await drag(dx, dy);
     await mapIdle();
     const zoom = async () => Number(await q('map-canvas').getAttribute('data-zoom'));
     const z0 = await zoom();
@@ -76,13 +90,19 @@ describe('the map stays responsive', () => {
     }
     await mapIdle();
     expect(await zoom()).toBeGreaterThan(z0 + 1); // the wheel did zoom in
-    for (const [dx, dy] of [[-200, 60], [160, -120]] as const) await drag(dx, dy);
+    for (const [dx, dy] of [
+      [-200, 60],
+      [160, -120],
+    ] as const)
+      await drag(dx, dy);
     await mapIdle();
     const panning = await longTasks(t1);
     await screenshot(app.page, 'map-long-02-panned');
 
-    console.log(`map long tasks — 1030 analysis: longest ${analysis.longest} ms, ${analysis.over} over ${LIMIT_MS} ms (${analysis.count} over 50 ms); `
-      + `panning/zooming: longest ${panning.longest} ms, ${panning.over} over ${LIMIT_MS} ms (${panning.count} over 50 ms)`);
+    console.log(
+      `map long tasks — 1030 analysis: longest ${analysis.longest} ms, ${analysis.over} over ${LIMIT_MS} ms (${analysis.count} over 50 ms); `
+        + `panning/zooming: longest ${panning.longest} ms, ${panning.over} over ${LIMIT_MS} ms (${panning.count} over 50 ms)`,
+    );
     // Before the map drew lightly while moving (lightMotion.ts), every run had 45–85 tasks over 200 ms while
     // panning (the longest 600–900 ms); with 0.55 while moving and a sharp idle frame, 1–3 with the machine
     // quiet and up to 28 with other jobs loading both cores (README). The idle frame is now held to a pixel

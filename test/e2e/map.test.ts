@@ -15,8 +15,17 @@ const STATION = 'F430121-EMS02'; // 长沙县开慧120急救站, a rural station
 /** access.run comes with the access engine; until the service has it only its part is skipped. */
 const HAS_ACCESS = isApiMethod('access.run');
 
-interface Point { code: string; lon: number; lat: number; population: number; covered: boolean }
-interface AccessResult { points: Point[]; units: { scope: string; share: number | null }[] }
+interface Point {
+  code: string;
+  lon: number;
+  lat: number;
+  population: number;
+  covered: boolean;
+}
+interface AccessResult {
+  points: Point[];
+  units: { scope: string; share: number | null }[];
+}
 
 const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
 /** Waits for a value that follows a round trip to the service (a loaded machine can take seconds). */
@@ -52,7 +61,8 @@ async function colours(el: Locator): Promise<number> {
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
     const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
+    c.width = img.width;
+    c.height = img.height;
     const g = c.getContext('2d')!;
     g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, c.width, c.height).data;
@@ -73,7 +83,14 @@ async function bringIntoView(lon: number, lat: number) {
 
 async function runAccess(): Promise<AccessResult> {
   return (await service('access.run', {
-    scenarioId: 1, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, direction: 'from', dispatchMinutes: 0, demand: 'centroids', gridMeters: 1000,
+    scenarioId: 1,
+    types: ['ems_station'],
+    urbanMinutes: 10,
+    ruralMinutes: 30,
+    direction: 'from',
+    dispatchMinutes: 0,
+    demand: 'centroids',
+    gridMeters: 1000,
   })) as AccessResult;
 }
 
@@ -156,7 +173,7 @@ describe('地图与可及性', () => {
     await q('access-table').waitFor();
 
     // Sorted by share: worst first, then the other way round.
-    const shares = async () => (await q('access-share').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-share')))));
+    const shares = async () => await q('access-share').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-share'))));
     const asc = await shares();
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
     await q('access-sort-share').click();
@@ -182,7 +199,7 @@ describe('地图与可及性', () => {
   });
 
   it('moves a 120 station with the move mode, and the shares follow', async () => {
-    const station = (await service('facilities.list', { scenarioId: 1 }) as { id: string; lon: number; lat: number }[]).find((f) => f.id === STATION)!;
+    const station = ((await service('facilities.list', { scenarioId: 1 })) as { id: string; lon: number; lat: number }[]).find((f) => f.id === STATION)!;
     const target = HAS_ACCESS ? uncoveredPlaces(await runAccess())[0]! : { lon: station.lon + 0.15, lat: station.lat - 0.1 };
     const before = HAS_ACCESS ? await totalShare() : null;
 
@@ -204,7 +221,7 @@ describe('地图与可及性', () => {
     const to = await pixelOf(target.lon, target.lat);
     await app.page.mouse.click(to.x, to.y);
     await poll(async () => {
-      const f = (await service('facilities.list', { scenarioId: 1 }) as { id: string; lon: number; lat: number }[]).find((x) => x.id === STATION)!;
+      const f = ((await service('facilities.list', { scenarioId: 1 })) as { id: string; lon: number; lat: number }[]).find((x) => x.id === STATION)!;
       return Math.hypot(f.lon - target.lon, f.lat - target.lat);
     }).toBeLessThan(0.005);
     await poll(() => popup.getAttribute('data-id')).toBe(STATION);

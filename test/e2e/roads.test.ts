@@ -23,7 +23,7 @@ describe('路网与边界', () => {
   });
   afterAll(async () => app?.close());
 
-  it('shows the sample\'s generated network and boundaries, and its speeds', async () => {
+  it("shows the sample's generated network and boundaries, and its speeds", async () => {
     await openDialog();
     await expect.poll(() => q('roads-summary').textContent()).toMatch(/路网：[\d,]+ 段，共 [\d,.]+ 公里/);
     expect(await q('roads-summary').textContent()).toMatch(/边界：\d+ 个单位/);
@@ -33,11 +33,37 @@ describe('路网与边界', () => {
 
   it('imports a road file, listing the bad feature, and saves a speed', async () => {
     const file = path.join(home, '道路.geojson');
-    fs.writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [
-      { type: 'Feature', properties: { highway: 'primary' }, geometry: { type: 'LineString', coordinates: [[112.9, 28.2], [113.0, 28.2]] } },
-      { type: 'Feature', properties: { highway: 'footway' }, geometry: { type: 'LineString', coordinates: [[112.9, 28.21], [113.0, 28.21]] } },
-      { type: 'Feature', properties: { highway: 'primary' }, geometry: { type: 'LineString', coordinates: [[112.9, 28.22]] } },
-    ] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { highway: 'primary' },
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [112.9, 28.2],
+                [113.0, 28.2],
+              ],
+            },
+          },
+          {
+            type: 'Feature',
+            properties: { highway: 'footway' },
+            geometry: {
+              type: 'LineString',
+              coordinates: [
+                [112.9, 28.21],
+                [113.0, 28.21],
+              ],
+            },
+          },
+          { type: 'Feature', properties: { highway: 'primary' }, geometry: { type: 'LineString', coordinates: [[112.9, 28.22]] } },
+        ],
+      }),
+    );
     await q('roads-file-input').setInputFiles(file);
     await q('roads-dry-run').check();
     await app.page.click('[data-testid=dialog-submit]');

@@ -42,8 +42,10 @@ async function circleGap(): Promise<{ status: string | null; short: number }> {
   return { status: await item.getAttribute('data-status'), short: (await gap.count()) ? num(await gap.textContent()) : 0 };
 }
 
-const serviceShortfall = async (scenarioId: number) => (await service('gaps.evaluate', { scenarioId, standardId: 'kaifu-2024' }))
-  .results.find((r) => r.target === CIRCLE && r.scope === 'county' && r.code === KAIFU)!.shortfall!;
+const serviceShortfall = async (scenarioId: number) =>
+  (await service('gaps.evaluate', { scenarioId, standardId: 'kaifu-2024' })).results.find(
+    (r) => r.target === CIRCLE && r.scope === 'county' && r.code === KAIFU,
+  )!.shortfall!;
 
 describe('设施选址', () => {
   let newScenario = 0;
@@ -93,7 +95,8 @@ describe('设施选址', () => {
     expect(await rows.count()).toBe(2);
     for (const cell of await q('siting-site-people').allTextContents()) expect(cell).toMatch(/^\d{1,3}(,\d{3})*$/);
     const covered = q('siting-covered');
-    const before = Number(await covered.getAttribute('data-before')), after = Number(await covered.getAttribute('data-after'));
+    const before = Number(await covered.getAttribute('data-before')),
+      after = Number(await covered.getAttribute('data-after'));
     expect(after).toBeGreaterThan(before);
     expect(await covered.textContent()).toMatch(/^[\d,]+ → [\d,]+共 [\d,]+ 人$/);
     expect(await q('siting-gained').textContent()).toBe(`${(after - before).toLocaleString('en-US')} 人`);
@@ -141,7 +144,7 @@ describe('设施选址', () => {
     await screenshot(app.page, 'siting-06-new-scenario');
   });
 
-  it('在差距分析中查看: the gap screen at 开福区, the rule\'s row picked, its source the proposal; the baseline has no such row', async () => {
+  it("在差距分析中查看: the gap screen at 开福区, the rule's row picked, its source the proposal; the baseline has no such row", async () => {
     rule = (await q('siting-go-gaps').getAttribute('data-target'))!;
     expect(rule).toMatch(/^siting-ems_station-10-10-[0-9a-f]{8}$/);
     await q('siting-go-gaps').click();
@@ -153,13 +156,19 @@ describe('设施选址', () => {
     await item.waitFor();
     expect(await item.getAttribute('class')).toContain('is-selected');
     // Its group comes last in the overview: brought into view.
-    await poll(() => item.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+    await poll(() =>
+      item.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
     expect(await item.textContent()).toContain(RULE);
     expect(await q('gap-source').getAttribute('data-target')).toBe(rule);
     expect(await q('gap-source-document').textContent()).toBe('本方案设施选址');
     // The service's figure for 开福区 is what the row says: all but the people no station reaches in 10 minutes.
-    const row = (await service('gaps.evaluate', { scenarioId: newScenario })).results
-      .find((r) => r.target === rule && r.scope === 'county' && r.code === KAIFU)!;
+    const row = (await service('gaps.evaluate', { scenarioId: newScenario })).results.find(
+      (r) => r.target === rule && r.scope === 'county' && r.code === KAIFU,
+    )!;
     expect(row.value).toBeGreaterThan(0.9);
     expect(await item.getAttribute('data-status')).toBe(row.shortfall ? (row.value! >= 0.9 ? 'near' : 'short') : 'met');
     await screenshot(app.page, 'siting-07a-gaps-rule');
@@ -168,7 +177,7 @@ describe('设施选址', () => {
     expect(base.targets.some((x) => x.id === rule)).toBe(false);
   });
 
-  it('情景比较 of 基线 and the proposal, 只看有变化的: the rule\'s line, before and after', async () => {
+  it("情景比较 of 基线 and the proposal, 只看有变化的: the rule's line, before and after", async () => {
     await app.page.click('[data-testid=tab-compare]');
     await q('compare-table').waitFor();
     await poll(() => q('compare-busy').count(), 60_000).toBe(0);
@@ -223,13 +232,21 @@ describe('设施选址', () => {
   });
 
   it('reads a candidate sheet (its problems by row and column) and takes points clicked on the map', async () => {
-    await q('siting-file-input').setInputFiles({ name: '候选点.csv', mimeType: 'text/csv', buffer: Buffer.from('编号,名称,经度,纬度\nC1,东站,113.05,28.25\nC2,,abc,28.3\n') });
+    await q('siting-file-input').setInputFiles({
+      name: '候选点.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('编号,名称,经度,纬度\nC1,东站,113.05,28.25\nC2,,abc,28.3\n'),
+    });
     await q('siting-file-problems').waitFor();
     await q('siting-file-problems').scrollIntoViewIfNeeded();
     const problem = q('siting-file-problem').first();
     expect(await problem.locator('td').first().textContent()).toBe('3');
     await screenshot(app.page, 'siting-10-sheet-problems');
-    await q('siting-file-input').setInputFiles({ name: '候选点.csv', mimeType: 'text/csv', buffer: Buffer.from('编号,名称,经度,纬度\nC1,东站,113.05,28.25\nC2,北站,113.02,28.32\n') });
+    await q('siting-file-input').setInputFiles({
+      name: '候选点.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('编号,名称,经度,纬度\nC1,东站,113.05,28.25\nC2,北站,113.02,28.32\n'),
+    });
     await poll(() => q('siting-file-read').textContent()).toContain('2 个候选点');
     expect(await q('siting-file-problems').count()).toBe(0);
 

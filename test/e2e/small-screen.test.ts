@@ -10,7 +10,9 @@ let app: App;
 const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
 
 describe('at 1280×720', () => {
-  beforeAll(async () => { app = await launchApp(home, { width: 1280, height: 720 }); });
+  beforeAll(async () => {
+    app = await launchApp(home, { width: 1280, height: 720 });
+  });
   afterAll(async () => app?.close());
 
   it('opens on 总览', async () => {
@@ -36,8 +38,10 @@ describe('at 1280×720', () => {
     const visible = await app.page.evaluate(() => {
       const box = document.querySelector('.compare-table-scroll')!.getBoundingClientRect();
       const bottom = Math.min(box.bottom, window.innerHeight);
-      return [...document.querySelectorAll('[data-testid=compare-row]')]
-        .filter((r) => { const b = r.getBoundingClientRect(); return b.top >= box.top && b.bottom <= bottom; }).length;
+      return [...document.querySelectorAll('[data-testid=compare-row]')].filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.top >= box.top && b.bottom <= bottom;
+      }).length;
     });
     expect(visible).toBeGreaterThanOrEqual(8);
     // The chart is still whole on screen.

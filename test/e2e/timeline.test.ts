@@ -18,7 +18,7 @@ const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
 const projectRows = () => q('timeline-projects').locator('[data-testid=timeline-project]');
 const cell = (target: string, year: number) => q('timeline-matrix').locator(`[data-testid=timeline-cell][data-target="${target}"][data-year="${year}"]`);
 /** Waits for what the service recomputes (a summary over many years, cold on first use, takes a second or two). */
-const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 const names = () => projectRows().locator('[data-testid=timeline-project-name]').allTextContents();
 
 describe('规划项目', () => {
@@ -28,16 +28,31 @@ describe('规划项目', () => {
   });
   afterAll(async () => app?.close());
 
-  it('lists the six Kaifu projects with their years, changes and source, then the other seeds\' 17', async () => {
+  it("lists the six Kaifu projects with their years, changes and source, then the other seeds' 17", async () => {
     await app.page.click('[data-testid=tab-timeline]');
     await q('timeline-matrix').waitFor();
     await poll(() => projectRows().count()).toBe(23);
     // After 开福区's six: 62号's 河西新院, 6号's 12 sub-centres and 62号's 云平台 (2025); 资阳区's two sub-centres and 智慧医疗中心 (2030).
-    expect(await projectRows().evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-year')} ${r.getAttribute('data-kind')}`)))
-      .toEqual(['2022 relocate', '2022 relocate', '2022 relocate', '2023 relocate', '2023 expand', '2024 relocate',
-        '2025 new', ...Array<string>(12).fill('2025 upgrade'), '2025 other', '2030 upgrade', '2030 upgrade', '2030 other']);
+    expect(await projectRows().evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-year')} ${r.getAttribute('data-kind')}`))).toEqual([
+      '2022 relocate',
+      '2022 relocate',
+      '2022 relocate',
+      '2023 relocate',
+      '2023 expand',
+      '2024 relocate',
+      '2025 new',
+      ...Array<string>(12).fill('2025 upgrade'),
+      '2025 other',
+      '2030 upgrade',
+      '2030 upgrade',
+      '2030 other',
+    ]);
     const all = await names();
-    for (const street of ['望麓园', '伍家岭', '沙坪', '新河', '芙蓉北路', '秀峰']) expect(all.some((n) => n.startsWith(street)), street).toBe(true);
+    for (const street of ['望麓园', '伍家岭', '沙坪', '新河', '芙蓉北路', '秀峰'])
+      expect(
+        all.some((n) => n.startsWith(street)),
+        street,
+      ).toBe(true);
     const xinhe = projectRows().filter({ hasText: '新河街道社区卫生服务中心扩建提质' });
     expect(await xinhe.locator('[data-testid=timeline-project-changes]').textContent()).toContain('业务用房面积 +1,500 ㎡');
     expect(await xinhe.textContent()).toContain('开政办发〔2022〕26号 §四(一)3');
@@ -115,8 +130,9 @@ describe('规划项目', () => {
     await q('dialog-submit').click();
     await poll(() => projectRows().count()).toBe(25);
     const upgraded = projectRows().filter({ hasText: '新河街道社区卫生服务中心升级' });
-    expect(await upgraded.locator('[data-testid=timeline-project-changes]').textContent())
-      .toBe('社区卫生服务中心 → 社区医院；更名为「长沙市开福区新河社区医院（二部）」；床位 +30');
+    expect(await upgraded.locator('[data-testid=timeline-project-changes]').textContent()).toBe(
+      '社区卫生服务中心 → 社区医院；更名为「长沙市开福区新河社区医院（二部）」；床位 +30',
+    );
     await poll(() => communityHospitals(2025)).toBe(before + 1);
     expect(await communityHospitals(2024)).toBe(before);
     // As a community hospital its 2,650 m² (1,150 + 1,500 from 2023) falls short of 3,000 m² (长政办发〔2023〕6号).
@@ -144,7 +160,11 @@ describe('规划项目', () => {
     expect(await built.locator('[data-testid=timeline-project-changes]').textContent()).toBe('新建120急救站；救护车 2 辆');
     expect(await built.locator('[data-testid=timeline-project-name]').textContent()).toMatch(/社区新建120急救站$/);
     const at = await app.door.service.call('timeline.facilities', { scenarioId: 1, year: 2026 });
-    expect(at.facilities.find((f) => f.id === 'NEW-ems_station-1')).toMatchObject({ type: 'ems_station', ambulances: 2, unit_code: expect.stringMatching(/^430105019\d{3}$/) });
+    expect(at.facilities.find((f) => f.id === 'NEW-ems_station-1')).toMatchObject({
+      type: 'ems_station',
+      ambulances: 2,
+      unit_code: expect.stringMatching(/^430105019\d{3}$/),
+    });
   });
 
   it('edits and removes a project', async () => {
@@ -165,7 +185,7 @@ describe('规划项目', () => {
     expect(ps.find((p) => p.name === '长沙市开福区人民医院扩建')!.deltas).toEqual({ beds_open: 60, floor_area_m2: 2000 });
   });
 
-  it('the gap screen\'s year counts the projects up to it', async () => {
+  it("the gap screen's year counts the projects up to it", async () => {
     await app.page.click('[data-testid=tab-gaps]');
     await q('gaps-summary').waitFor();
     await poll(() => q('gaps-notes').textContent()).toContain('已计入截至该年的规划项目 20 个（新建 1 个、迁建 5 个、扩建 2 个、升级 12 个）');
@@ -264,7 +284,14 @@ describe('规划项目', () => {
     await poll(() => q('timeline-import-dialog').count()).toBe(0);
     expect(await projectRows().count()).toBe(n);
     const ps = await app.door.service.call('projects.list', { scenarioId: 1 });
-    expect(ps.find((p) => p.name === '开福区全民健康信息平台建设')).toMatchObject({ name: '开福区全民健康信息平台建设', cost: 1200, responsible_unit: '开福区卫生健康局', status: 'building', unit_code: '430105009000', facility_id: null });
+    expect(ps.find((p) => p.name === '开福区全民健康信息平台建设')).toMatchObject({
+      name: '开福区全民健康信息平台建设',
+      cost: 1200,
+      responsible_unit: '开福区卫生健康局',
+      status: 'building',
+      unit_code: '430105009000',
+      facility_id: null,
+    });
   });
 
   it('checks a sheet of one row with 替换: one added, every other project would go; a bad status is refused with its row; nothing is written', async () => {

@@ -5,7 +5,12 @@ import path from 'node:path';
 import { TOKEN_HEADER } from '../../shared/api/http.ts';
 
 export const PORTABLE_DIR = path.resolve('dist/portable');
-export interface ArchiveEntry { target: string; file: string; bytes: number; sha256: string }
+export interface ArchiveEntry {
+  target: string;
+  file: string;
+  bytes: number;
+  sha256: string;
+}
 
 /** The archive of `target`, or null when it was not built. */
 export function archiveOf(target: string): string | null {
@@ -13,7 +18,9 @@ export function archiveOf(target: string): string | null {
     const list = JSON.parse(fs.readFileSync(path.join(PORTABLE_DIR, 'manifest.json'), 'utf8')) as ArchiveEntry[];
     const e = list.find((x) => x.target === target);
     return e && fs.existsSync(path.join(PORTABLE_DIR, e.file)) ? path.join(PORTABLE_DIR, e.file) : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 export async function until<T>(what: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms: number, label: string): Promise<T> {
@@ -26,8 +33,19 @@ export async function until<T>(what: () => T | undefined | null | false | Promis
   }
 }
 
-export interface DoorRecord { pid: number; port: number; token: string; url: string }
-export const readDoor = (file: string): DoorRecord | null => { try { return JSON.parse(fs.readFileSync(file, 'utf8')) as DoorRecord; } catch { return null; } };
+export interface DoorRecord {
+  pid: number;
+  port: number;
+  token: string;
+  url: string;
+}
+export const readDoor = (file: string): DoorRecord | null => {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as DoorRecord;
+  } catch {
+    return null;
+  }
+};
 
 // biome-ignore lint/suspicious/noExplicitAny: a test's loose reading of any door method's reply; the door's own tests check the shapes
 export async function callDoor<T = any>(r: { port: number; token: string }, method: string, args: unknown = {}): Promise<T> {
@@ -38,15 +56,26 @@ export async function callDoor<T = any>(r: { port: number; token: string }, meth
 }
 
 /** Runs a command to its end: exit code and everything it printed. */
-export function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<{ code: number | null; out: string }> {
+export function run(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
     child.on('error', reject);
-    child.on('exit', (code) => { clearTimeout(timer); resolve({ code, out }); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
   });
 }
 
@@ -58,7 +87,9 @@ export function processesUnder(dir: string): string[] {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
       if (cmd.includes(dir)) found.push(`${pid}: ${cmd.slice(0, 160)}`);
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   return found;
 }
@@ -66,6 +97,10 @@ export function processesUnder(dir: string): string[] {
 /** Ends every process whose command line mentions `dir`. */
 export function killUnder(dir: string): void {
   for (const line of processesUnder(dir)) {
-    try { process.kill(Number(line.split(':')[0]), 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(Number(line.split(':')[0]), 'SIGKILL');
+    } catch {
+      /* gone */
+    }
   }
 }

@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { productionClosure } from '../../scripts/portable/closure.mjs';
 import { binaryMachine, portableDir, readArchive, readManifest, root, type Member } from './archive-entries.ts';
 
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as Parameters<typeof productionClosure>[0];
 
 const ELF_X86_64 = 0x3e;
@@ -51,7 +55,12 @@ describe('production closure (package-lock.json → what goes into node_modules)
         'packages/local': {},
       },
     };
-    expect(productionClosure(tiny)).toEqual(['node_modules/@fast-csv/format', 'node_modules/exceljs', 'node_modules/exceljs/node_modules/uuid', 'node_modules/zod']);
+    expect(productionClosure(tiny)).toEqual([
+      'node_modules/@fast-csv/format',
+      'node_modules/exceljs',
+      'node_modules/exceljs/node_modules/uuid',
+      'node_modules/zod',
+    ]);
   });
 
   it('leaves out an optional package built for another platform only when a target is given', () => {
@@ -120,13 +129,25 @@ describe('portable archives', () => {
         for (const dep of Object.keys(pkg.dependencies)) expect(names.has(`${top}app/node_modules/${dep}/package.json`), dep).toBe(true);
         const dev = Object.keys(pkg.devDependencies).filter((d) => entries.some((e) => e.name.startsWith(`${top}app/node_modules/${d}/`)));
         expect(dev, 'dev dependencies inside the archive').toEqual([]);
-        for (const d of ['react', 'vite', 'vitest', 'electron', 'typescript', 'esbuild', 'maplibre-gl', 'echarts']) expect(pkg.devDependencies[d], d).toBeDefined();
+        for (const d of ['react', 'vite', 'vitest', 'electron', 'typescript', 'esbuild', 'maplibre-gl', 'echarts'])
+          expect(pkg.devDependencies[d], d).toBeDefined();
       });
 
       it('has the app (no source maps, nothing of Electron) and the launchers, runnable as the platform needs', () => {
         const names = byName();
-        for (const f of ['app/package.json', 'app/bin/healthplan.mjs', 'app/out/launch.mjs', 'app/out/cli.mjs', 'app/out/web-door.mjs', 'app/out/web.mjs',
-          'app/out/analysis-worker.mjs', 'app/out/renderer/index.html', 'app/data/standards', '使用说明.txt', ...launchers]) {
+        for (const f of [
+          'app/package.json',
+          'app/bin/healthplan.mjs',
+          'app/out/launch.mjs',
+          'app/out/cli.mjs',
+          'app/out/web-door.mjs',
+          'app/out/web.mjs',
+          'app/out/analysis-worker.mjs',
+          'app/out/renderer/index.html',
+          'app/data/standards',
+          '使用说明.txt',
+          ...launchers,
+        ]) {
           expect(f === 'app/data/standards' ? entries.some((e) => e.name.startsWith(`${top}${f}/`)) : names.has(top + f), f).toBe(true);
         }
         expect(entries.filter((e) => e.name.endsWith('.map')).map((e) => e.name)).toEqual([]);
@@ -144,11 +165,23 @@ describe('portable archives', () => {
           expect(names.get(`${top}HealthPlan.vbs`)!.data!.toString()).toContain('\\app\\out\\launch.mjs""", 0, False');
           expect(names.get(`${top}healthplan.cmd`)!.data!.toString()).toContain('"%~dp0node\\node.exe" "%~dp0app\\bin\\healthplan.mjs" %*');
         } else {
-          const modes = Object.fromEntries(['node/bin/node', 'HealthPlan.sh', 'healthplan', 'HealthPlan.desktop', 'app/out/launch.mjs'].map((f) => [f, names.get(top + f)!.mode]));
-          expect(modes).toEqual({ 'node/bin/node': 0o755, 'HealthPlan.sh': 0o755, healthplan: 0o755, 'HealthPlan.desktop': 0o644, 'app/out/launch.mjs': 0o644 });
+          const modes = Object.fromEntries(
+            ['node/bin/node', 'HealthPlan.sh', 'healthplan', 'HealthPlan.desktop', 'app/out/launch.mjs'].map((f) => [f, names.get(top + f)!.mode]),
+          );
+          expect(modes).toEqual({
+            'node/bin/node': 0o755,
+            'HealthPlan.sh': 0o755,
+            healthplan: 0o755,
+            'HealthPlan.desktop': 0o644,
+            'app/out/launch.mjs': 0o644,
+          });
           expect(entries.filter((e) => e.uid !== 0 || e.gid !== 0)).toEqual([]);
-          expect(names.get(`${top}HealthPlan.sh`)!.data!.toString()).toMatch(/^#!\/bin\/sh\n[\s\S]*exec "\$here\/node\/bin\/node" "\$here\/app\/out\/launch.mjs" "\$@"/);
-          expect(names.get(`${top}healthplan`)!.data!.toString()).toMatch(/^#!\/bin\/sh\n[\s\S]*exec "\$here\/node\/bin\/node" "\$here\/app\/bin\/healthplan.mjs" "\$@"/);
+          expect(names.get(`${top}HealthPlan.sh`)!.data!.toString()).toMatch(
+            /^#!\/bin\/sh\n[\s\S]*exec "\$here\/node\/bin\/node" "\$here\/app\/out\/launch.mjs" "\$@"/,
+          );
+          expect(names.get(`${top}healthplan`)!.data!.toString()).toMatch(
+            /^#!\/bin\/sh\n[\s\S]*exec "\$here\/node\/bin\/node" "\$here\/app\/bin\/healthplan.mjs" "\$@"/,
+          );
           // %k is the .desktop file's own path (empty from some launchers: then dirname gives ".", the folder they run in).
           const desktop = names.get(`${top}HealthPlan.desktop`)!.data!.toString();
           expect(desktop).toContain('Exec=sh -c "exec \\\\"\\\\$(dirname \\\\"\\\\$1\\\\")/HealthPlan.sh\\\\"" sh %k\n');
@@ -174,7 +207,11 @@ describe('portable archives', () => {
               const Db = require('better-sqlite3'); const db = new Db(':memory:');
               console.log(JSON.stringify({ ok, sum: db.prepare('select 40 + 2 as s').get().s }));
             });`;
-          const out = execFileSync(path.join(dir, top, 'node/bin/node'), ['-e', script], { cwd: app, env: { PATH: '/usr/bin:/bin', HOME: dir }, encoding: 'utf8' });
+          const out = execFileSync(path.join(dir, top, 'node/bin/node'), ['-e', script], {
+            cwd: app,
+            env: { PATH: '/usr/bin:/bin', HOME: dir },
+            encoding: 'utf8',
+          });
           expect(JSON.parse(out)).toEqual({ ok: Object.keys(pkg.dependencies), sum: 42 });
         } finally {
           fs.rmSync(dir, { recursive: true, force: true });

@@ -40,8 +40,11 @@ describe.skipIf(!here)('the Linux x64 portable archive', () => {
     expect(folder).toMatch(/^HealthPlan-\d+\.\d+\.\d+-linux-x64$/);
     top = path.join(unpacked, folder!);
     env = {
-      PATH: bin, HOME: home, LANG: 'zh_CN.UTF-8',
-      HEALTHPLAN_BROWSER: BROWSER, HEALTHPLAN_BROWSER_FLAGS: '--headless=new --remote-debugging-port=0',
+      PATH: bin,
+      HOME: home,
+      LANG: 'zh_CN.UTF-8',
+      HEALTHPLAN_BROWSER: BROWSER,
+      HEALTHPLAN_BROWSER_FLAGS: '--headless=new --remote-debugging-port=0',
     };
     expect((await run('sh', ['-c', 'command -v node npm || echo none'], { env })).out.trim()).toBe('none');
     console.log(`archive ${path.basename(archive!)}: ${(fs.statSync(archive!).size / 1e6).toFixed(1)} MB`);
@@ -54,29 +57,58 @@ describe.skipIf(!here)('the Linux x64 portable archive', () => {
     fs.rmSync(path.join(config(), 'browser-profile', 'DevToolsActivePort'), { force: true }); // a last browser's
     const launcher = spawn(path.join(top, 'HealthPlan.sh'), [], { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
-    launcher.stdout.on('data', (d) => { log += d; });
-    launcher.stderr.on('data', (d) => { log += d; });
+    launcher.stdout.on('data', (d) => {
+      log += d;
+    });
+    launcher.stderr.on('data', (d) => {
+      log += d;
+    });
     const exited = new Promise<number | null>((r) => launcher.on('exit', (c) => r(c)));
     return {
       log: () => log,
       ended: () => Promise.race([exited, new Promise((r) => setTimeout(() => r(`still running after 30 s: ${log}`), 30_000))]),
       /** After a failed check: nothing left running, so the folder can go. */
-      cleanUp: () => { if (launcher.exitCode === null) launcher.kill('SIGKILL'); killUnder(home); },
+      cleanUp: () => {
+        if (launcher.exitCode === null) launcher.kill('SIGKILL');
+        killUnder(home);
+      },
     };
   }
 
   /** The door's record and the app window Chromium opened on it, once the plan shows. */
   async function appWindow() {
     const door = await until(() => readDoor(path.join(config(), 'door.json')), 30_000, 'the door record');
-    const port = await until(() => { try { return fs.readFileSync(path.join(config(), 'browser-profile', 'DevToolsActivePort'), 'utf8').split('\n')[0]; } catch { return null; } }, 30_000, 'Chromium');
+    const port = await until(
+      () => {
+        try {
+          return fs.readFileSync(path.join(config(), 'browser-profile', 'DevToolsActivePort'), 'utf8').split('\n')[0];
+        } catch {
+          return null;
+        }
+      },
+      30_000,
+      'Chromium',
+    );
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-    const page = await until(() => browser.contexts()[0]?.pages().find((p) => p.url().startsWith(`http://127.0.0.1:${door.port}/`)), 30_000, 'the app window');
+    const page = await until(
+      () =>
+        browser
+          .contexts()[0]
+          ?.pages()
+          .find((p) => p.url().startsWith(`http://127.0.0.1:${door.port}/`)),
+      30_000,
+      'the app window',
+    );
     await page.waitForSelector('[data-testid=plan-name]:not(:empty)', { timeout: 60_000 });
     return { door, browser, page };
   }
 
-  const nothingLeft = () => until(() => processesUnder(top).length === 0 && processesUnder(home).length === 0, 10_000,
-    `no process left: ${processesUnder(top).concat(processesUnder(home)).join('; ')}`);
+  const nothingLeft = () =>
+    until(
+      () => processesUnder(top).length === 0 && processesUnder(home).length === 0,
+      10_000,
+      `no process left: ${processesUnder(top).concat(processesUnder(home)).join('; ')}`,
+    );
 
   it('starts the door, writes the sample to ~/Documents/HealthPlan and shows it in an app window; closing the window stops it all', async () => {
     const t0 = Date.now();
@@ -105,7 +137,9 @@ describe.skipIf(!here)('the Linux x64 portable archive', () => {
       expect(readDoor(path.join(config(), 'door.json'))).toBeNull();
       await expect(fetch(`http://127.0.0.1:${door.port}/`)).rejects.toThrow();
       await nothingLeft();
-    } finally { run.cleanUp(); }
+    } finally {
+      run.cleanUp();
+    }
   }, 180_000);
 
   it('a second start reopens the last plan; 文件 ▸ 退出 ends the program and its window', async () => {
@@ -122,15 +156,18 @@ describe.skipIf(!here)('the Linux x64 portable archive', () => {
       expect(run.log()).toMatch(/quit/);
       expect(readDoor(path.join(config(), 'door.json'))).toBeNull();
       await nothingLeft();
-    } finally { run.cleanUp(); }
+    } finally {
+      run.cleanUp();
+    }
   }, 180_000);
 
   it('`healthplan gaps` inside the folder gives the same figures as the development tree', async () => {
     const plan = path.join(home, 'Documents', 'HealthPlan', '示例-长沙市+益阳市资阳区.hplan');
     const portable = await run(path.join(top, 'healthplan'), ['gaps', plan, '--format', 'csv', '--out', path.join(work, 'portable.csv')], { cwd: home, env });
     expect(portable.code, portable.out).toBe(0);
-    const dev = await run(process.execPath, ['bin/healthplan.mjs', 'gaps', plan, '--format', 'csv', '--out', path.join(work, 'dev.csv')],
-      { env: { ...process.env, HEALTHPLAN_HOME: path.join(work, 'devhome') } });
+    const dev = await run(process.execPath, ['bin/healthplan.mjs', 'gaps', plan, '--format', 'csv', '--out', path.join(work, 'dev.csv')], {
+      env: { ...process.env, HEALTHPLAN_HOME: path.join(work, 'devhome') },
+    });
     expect(dev.code, dev.out).toBe(0);
     const a = fs.readFileSync(path.join(work, 'portable.csv'), 'utf8');
     expect(a).toBe(fs.readFileSync(path.join(work, 'dev.csv'), 'utf8'));

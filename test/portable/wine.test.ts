@@ -22,30 +22,50 @@ const archive = archiveOf('win-x64');
 const wine = ['/usr/bin/wine64', '/usr/bin/wine', '/usr/lib/wine/wine64'].find((f) => fs.existsSync(f));
 
 // yauzl has no types of its own: the little of it used here.
-interface ZipEntry { fileName: string }
+interface ZipEntry {
+  fileName: string;
+}
 interface ZipFile {
   on(event: 'entry', fn: (e: ZipEntry) => void): void;
   on(event: 'end' | 'error', fn: (e?: Error) => void): void;
   readEntry(): void;
   openReadStream(e: ZipEntry, cb: (err: Error | null, stream?: Readable) => void): void;
 }
-const yauzl = createRequire(import.meta.url)('yauzl') as { open(file: string, o: { lazyEntries: boolean }, cb: (err: Error | null, zip?: ZipFile) => void): void };
+const yauzl = createRequire(import.meta.url)('yauzl') as {
+  open(file: string, o: { lazyEntries: boolean }, cb: (err: Error | null, zip?: ZipFile) => void): void;
+};
 
 /** Unpacks a zip with yauzl (folders made as met). */
 function unzip(file: string, dest: string): Promise<void> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) { reject(err); return; }
+      if (err || !zip) {
+        reject(err);
+        return;
+      }
       zip.on('error', reject);
       zip.on('end', () => resolve());
       zip.on('entry', (e) => {
         const to = path.join(dest, e.fileName);
-        if (!to.startsWith(dest + path.sep)) { reject(new Error(`entry outside the folder: ${e.fileName}`)); return; }
-        if (e.fileName.endsWith('/')) { fs.mkdirSync(to, { recursive: true }); zip.readEntry(); return; }
+        if (!to.startsWith(dest + path.sep)) {
+          reject(new Error(`entry outside the folder: ${e.fileName}`));
+          return;
+        }
+        if (e.fileName.endsWith('/')) {
+          fs.mkdirSync(to, { recursive: true });
+          zip.readEntry();
+          return;
+        }
         fs.mkdirSync(path.dirname(to), { recursive: true });
         zip.openReadStream(e, (e2, stream) => {
-          if (e2 || !stream) { reject(e2); return; }
-          stream.pipe(fs.createWriteStream(to)).on('finish', () => zip.readEntry()).on('error', reject);
+          if (e2 || !stream) {
+            reject(e2);
+            return;
+          }
+          stream
+            .pipe(fs.createWriteStream(to))
+            .on('finish', () => zip.readEntry())
+            .on('error', reject);
         });
       });
       zip.readEntry();
@@ -67,8 +87,13 @@ describe.skipIf(process.platform !== 'linux')('the Windows x64 portable archive 
   const prefix = path.join(work, 'prefix');
   let top = '';
   const env: NodeJS.ProcessEnv = {
-    ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=', NODE_SKIP_PLATFORM_CHECK: '1',
-    DISPLAY: '', HEALTHPLAN_HOME: undefined,
+    ...process.env,
+    WINEPREFIX: prefix,
+    WINEDEBUG: '-all',
+    WINEDLLOVERRIDES: 'mscoree,mshtml=',
+    NODE_SKIP_PLATFORM_CHECK: '1',
+    DISPLAY: '',
+    HEALTHPLAN_HOME: undefined,
   };
   // Wine's C:\users\<name> is this user's name.
   const winHome = () => path.join(prefix, 'drive_c', 'users', os.userInfo().username);
@@ -84,7 +109,8 @@ describe.skipIf(process.platform !== 'linux')('the Windows x64 portable archive 
     expect(more).toEqual([]);
     expect(folder).toMatch(/^HealthPlan-\d+\.\d+\.\d+-win-x64$/);
     top = path.join(unpacked, folder!);
-    for (const f of ['HealthPlan.vbs', 'HealthPlan.cmd', 'healthplan.cmd', 'node/node.exe', 'app/out/launch.mjs']) expect(fs.existsSync(path.join(top, f)), f).toBe(true);
+    for (const f of ['HealthPlan.vbs', 'HealthPlan.cmd', 'healthplan.cmd', 'node/node.exe', 'app/out/launch.mjs'])
+      expect(fs.existsSync(path.join(top, f)), f).toBe(true);
     // A first start of wine makes its prefix (C:\users\…, the registry).
     expect((await run(wine!, ['wineboot', '--init'], { env, timeoutMs: 240_000 })).code).toBe(0);
   }, 300_000);
@@ -108,7 +134,9 @@ describe.skipIf(process.platform !== 'linux')('the Windows x64 portable archive 
         const onLinux = await linux.call('gaps.evaluate', { scenarioId: 1 });
         expect(onWindows.results.length).toBeGreaterThan(20);
         expect(onWindows).toEqual(onLinux);
-      } finally { linux.close(); }
+      } finally {
+        linux.close();
+      }
 
       expect(await callDoor(rec, 'app.quit')).toEqual({ quitting: true });
       await until(() => readDoor(path.join(winHome(), '.healthplan', 'door.json')) === null, 60_000, 'the record removed');
@@ -116,7 +144,11 @@ describe.skipIf(process.platform !== 'linux')('the Windows x64 portable archive 
       await expect(fetch(`http://127.0.0.1:${rec.port}/`)).rejects.toThrow();
     } finally {
       if (door.exitCode === null) door.kill('SIGKILL');
-      console.log(fs.existsSync(path.join(top, 'launch-out.txt')) ? fs.readFileSync(path.join(top, 'launch-out.txt'), 'utf8').replace(/token=\w+/g, 'token=…') : 'no launch-out.txt');
+      console.log(
+        fs.existsSync(path.join(top, 'launch-out.txt'))
+          ? fs.readFileSync(path.join(top, 'launch-out.txt'), 'utf8').replace(/token=\w+/g, 'token=…')
+          : 'no launch-out.txt',
+      );
     }
   }, 300_000);
 
@@ -130,7 +162,9 @@ describe.skipIf(process.platform !== 'linux')('the Windows x64 portable archive 
     const devPlan = path.join(work, 'dev-sample.hplan');
     const devEnv = { ...process.env, HEALTHPLAN_HOME: path.join(work, 'devhome') };
     expect((await run(process.execPath, ['bin/healthplan.mjs', 'sample', devPlan], { env: devEnv })).code).toBe(0);
-    const dev = await run(process.execPath, ['bin/healthplan.mjs', 'gaps', devPlan, '--format', 'xlsx', '--out', path.join(work, 'dev-gaps.xlsx')], { env: devEnv });
+    const dev = await run(process.execPath, ['bin/healthplan.mjs', 'gaps', devPlan, '--format', 'xlsx', '--out', path.join(work, 'dev-gaps.xlsx')], {
+      env: devEnv,
+    });
     expect(dev.code, dev.out).toBe(0);
     const windows = await sheetValues(path.join(prefix, 'drive_c', 'hp', 'gaps.xlsx'));
     expect(windows.length).toBeGreaterThan(20);

@@ -56,25 +56,31 @@ const column = (rows: string[][], header: string) => {
 
 describe('the one CSV writer', () => {
   it('neutralises text, keeps figures as figures, writes codes as ="…", BOM, CRLF, and the sample\'s 数据说明 column', () => {
-    const text = writeCsv(['代码', '名称', '人口', '增长率'], [
-      ['0012', '-2', -2, '-1.5'],
-      ['430105000000', '=HYPERLINK("x")', 52000, '0.933'],
-      ['F1', '@SUM(A1)', null, '+1'],
-      ['region', 'a,b', 1e-7, 'x'],
-    ], { kinds: { 代码: 'code', 增长率: 'number' } });
-    expect(text).toBe('\ufeff代码,名称,人口,增长率\r\n'
-      + '"=""0012""",\'-2,-2,-1.5\r\n'
-      + '"=""430105000000""","\'=HYPERLINK(""x"")",52000,0.933\r\n'
-      + 'F1,\'@SUM(A1),,\'+1\r\n' // "+1" is not a plain figure: written as text
-      + 'region,"a,b",1e-7,x\r\n');
+    const text = writeCsv(
+      ['代码', '名称', '人口', '增长率'],
+      [
+        ['0012', '-2', -2, '-1.5'],
+        ['430105000000', '=HYPERLINK("x")', 52000, '0.933'],
+        ['F1', '@SUM(A1)', null, '+1'],
+        ['region', 'a,b', 1e-7, 'x'],
+      ],
+      { kinds: { 代码: 'code', 增长率: 'number' } },
+    );
+    expect(text).toBe(
+      '\ufeff代码,名称,人口,增长率\r\n'
+        + '"=""0012""",\'-2,-2,-1.5\r\n'
+        + '"=""430105000000""","\'=HYPERLINK(""x"")",52000,0.933\r\n'
+        + "F1,'@SUM(A1),,'+1\r\n" // "+1" is not a plain figure: written as text
+        + 'region,"a,b",1e-7,x\r\n',
+    );
     const sample = writeCsv(['名称'], [['+1']], { sample: true });
-    expect(sample).toBe('\ufeff名称,数据说明\r\n\'+1,示例数据 — 部分数值为估算\r\n');
+    expect(sample).toBe("\ufeff名称,数据说明\r\n'+1,示例数据 — 部分数值为估算\r\n");
     expect(writeCsv(['名称'], [])).toBe('\ufeff名称\r\n');
   });
 });
 
 describe('every CSV export of a plan whose names look like formulas', () => {
-  it('gaps, the API\'s gaps.export, access, site and the tables write them neutralised; the import reads the tables back as they were', async () => {
+  it("gaps, the API's gaps.export, access, site and the tables write them neutralised; the import reads the tables back as they were", async () => {
     const made = healthplan('import', 'f.hplan', '--units', file('u.csv', UNITS), '--facilities', file('f.csv', FACILITIES));
     expect(made.code, made.err).toBe(0);
 
@@ -98,7 +104,9 @@ describe('every CSV export of a plan whose names look like formulas', () => {
       const rows = cells(Buffer.from(api.dataBase64, 'base64').toString('utf8'));
       formulaFree(rows, 'gaps.export');
       expect(column(rows, '名称')).toContain("'@SUM(A1)");
-    } finally { svc.close(); }
+    } finally {
+      svc.close();
+    }
 
     // access: the demand points are the streets; the nearest station's id 0012 stays 0012.
     const a = healthplan('access', 'f.hplan', '--preset', 'radius', '--format', 'csv');
@@ -137,8 +145,15 @@ describe('every CSV export of a plan whose names look like formulas', () => {
       const names = (await again.call('units.list', { scenarioId: 1 })).map((u) => u.name);
       expect(names).toEqual(expect.arrayContaining(['+1', '-2', '@SUM(A1)']));
       const f = await again.call('facilities.list', { scenarioId: 1 });
-      expect(f.map((x) => [x.id, x.name])).toEqual(expect.arrayContaining([['F1', '=HYPERLINK("x")'], ['0012', '-急救站']]));
+      expect(f.map((x) => [x.id, x.name])).toEqual(
+        expect.arrayContaining([
+          ['F1', '=HYPERLINK("x")'],
+          ['0012', '-急救站'],
+        ]),
+      );
       expect((await again.call('units.list', { scenarioId: 1 })).find((u) => u.code === '430105000000')?.growth_rate).toBe(-1.5);
-    } finally { again.close(); }
+    } finally {
+      again.close();
+    }
   });
 });

@@ -17,8 +17,19 @@ import { tmpDir } from '../backend/tmp.ts';
 
 // The Electron-only handlers import `electron`; nothing of it may be reached when the arguments are bad.
 vi.mock('electron', () => ({
-  dialog: { showOpenDialog: () => { throw new Error('no dialog in a test'); }, showSaveDialog: () => { throw new Error('no dialog in a test'); } },
-  BrowserWindow: class { constructor() { throw new Error('no window in a test'); } },
+  dialog: {
+    showOpenDialog: () => {
+      throw new Error('no dialog in a test');
+    },
+    showSaveDialog: () => {
+      throw new Error('no dialog in a test');
+    },
+  },
+  BrowserWindow: class {
+    constructor() {
+      throw new Error('no window in a test');
+    }
+  },
   session: {},
 }));
 
@@ -35,16 +46,28 @@ beforeAll(async () => {
 afterAll(async () => door.close());
 
 /** Sends raw bytes and returns what came back (until the server closes, or `ms` passed), and when the status line arrived. */
-function raw(bytes: Buffer | string, opts: { ms?: number; keepSending?: Buffer; end?: boolean } = {}): Promise<{ text: string; status: number; statusAfterMs: number }> {
+function raw(
+  bytes: Buffer | string,
+  opts: { ms?: number; keepSending?: Buffer; end?: boolean } = {},
+): Promise<{ text: string; status: number; statusAfterMs: number }> {
   return new Promise((resolve) => {
     const t0 = Date.now();
     const s = net.connect(door.port, '127.0.0.1');
     let text = '';
     let statusAfterMs = -1;
-    const done = () => { s.destroy(); resolve({ text, status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), statusAfterMs }); };
+    const done = () => {
+      s.destroy();
+      resolve({ text, status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), statusAfterMs });
+    };
     const timer = setTimeout(done, opts.ms ?? 3000);
-    s.on('data', (d) => { text += d.toString('latin1'); if (statusAfterMs < 0) statusAfterMs = Date.now() - t0; });
-    s.on('close', () => { clearTimeout(timer); done(); });
+    s.on('data', (d) => {
+      text += d.toString('latin1');
+      if (statusAfterMs < 0) statusAfterMs = Date.now() - t0;
+    });
+    s.on('close', () => {
+      clearTimeout(timer);
+      done();
+    });
     s.on('error', () => {}); // a reset after the answer is fine: the answer is what counts
     s.write(bytes);
     if (opts.keepSending) s.write(opts.keepSending);
@@ -56,13 +79,18 @@ const get = (target: string, host = `127.0.0.1:${door.port}`, extra = '') =>
   raw(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n${extra}\r\n`);
 
 /** An authenticated API call over fetch (Host 127.0.0.1:PORT, as the browser sends it). */
-// biome-ignore lint/suspicious/noExplicitAny: the door's answer to any method, read loosely by the assertions
-async function api(method: string, args: unknown): Promise<{ status: number; body: { ok: boolean; result?: any; error?: { code: string; message: string; messageEn: string; details?: any } } }> {
+async function api(
+  method: string,
+  args: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: the door's answer to any method, read loosely by the assertions
+): Promise<{ status: number; body: { ok: boolean; result?: any; error?: { code: string; message: string; messageEn: string; details?: any } } }> {
   const res = await fetch(`http://127.0.0.1:${door.port}/api/${method}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-HealthPlan-Token': door.token }, body: JSON.stringify(args),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-HealthPlan-Token': door.token },
+    body: JSON.stringify(args),
   });
   // biome-ignore lint/suspicious/noExplicitAny: as above
-  return { status: res.status, body: await res.json() as any };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 async function alive(): Promise<void> {
@@ -91,7 +119,8 @@ describe('malformed requests are answered, never fatal', () => {
 
   it('~200 requests of random bytes (seeded: reproducible) leave the door answering after each', async () => {
     let seed = 0x13c0ffee;
-    const rand = () => { // mulberry32
+    const rand = () => {
+      // mulberry32
       seed = (seed + 0x6d2b79f5) | 0;
       let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
@@ -104,8 +133,12 @@ describe('malformed requests are answered, never fatal', () => {
       const shapes = [
         () => bytes(1 + Math.floor(rand() * 300)), // anything at all
         () => Buffer.concat([Buffer.from('GET /'), bytes(Math.floor(rand() * 40)), Buffer.from(` HTTP/1.1\r\n${host}\r\n`)]), // a path of random bytes
-        () => Buffer.from(`GET /${Array.from({ length: 1 + Math.floor(rand() * 6) }, () => `%${Math.floor(rand() * 256).toString(16)}`).join('')} HTTP/1.1\r\n${host}Connection: close\r\n\r\n`), // random escapes
-        () => Buffer.concat([Buffer.from(`POST /api/app.status HTTP/1.1\r\n${host}X-HealthPlan-Token: ${door.token}\r\nContent-Length: 40\r\n\r\n`), bytes(40)]), // a body that is not JSON
+        () =>
+          Buffer.from(
+            `GET /${Array.from({ length: 1 + Math.floor(rand() * 6) }, () => `%${Math.floor(rand() * 256).toString(16)}`).join('')} HTTP/1.1\r\n${host}Connection: close\r\n\r\n`,
+          ), // random escapes
+        () =>
+          Buffer.concat([Buffer.from(`POST /api/app.status HTTP/1.1\r\n${host}X-HealthPlan-Token: ${door.token}\r\nContent-Length: 40\r\n\r\n`), bytes(40)]), // a body that is not JSON
         () => Buffer.concat([Buffer.from(`POST /api/plan.open HTTP/1.1\r\n${host}`), bytes(Math.floor(rand() * 200)), Buffer.from('\r\n\r\n')]), // random header bytes
       ];
       const r = await raw(shapes[Math.floor(rand() * shapes.length)]!(), { ms: 500, end: true });
@@ -125,7 +158,9 @@ describe('the Host header: only 127.0.0.1, localhost and [::1] with our port', (
       expect(r.status, host).toBe(421);
       expect(r.text).not.toContain('<title>');
     }
-    const api421 = await raw(`POST /api/app.status HTTP/1.1\r\nHost: evil.example:${door.port}\r\nX-HealthPlan-Token: ${door.token}\r\nContent-Length: 2\r\n\r\n{}`);
+    const api421 = await raw(
+      `POST /api/app.status HTTP/1.1\r\nHost: evil.example:${door.port}\r\nX-HealthPlan-Token: ${door.token}\r\nContent-Length: 2\r\n\r\n{}`,
+    );
     expect(api421.status).toBe(421);
     expect(api421.text).toContain(`127.0.0.1:${door.port}`);
     expect((await raw('GET / HTTP/1.0\r\n\r\n')).status).toBe(421); // HTTP/1.0 may leave Host out
@@ -135,7 +170,9 @@ describe('the Host header: only 127.0.0.1, localhost and [::1] with our port', (
     for (const host of [`127.0.0.1:${door.port}`, `localhost:${door.port}`, `LocalHost:${door.port}`, `[::1]:${door.port}`]) {
       expect((await get('/', host)).status, host).toBe(200);
     }
-    const r = await raw(`POST /api/app.status HTTP/1.1\r\nHost: localhost:${door.port}\r\nX-HealthPlan-Token: ${door.token}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+    const r = await raw(
+      `POST /api/app.status HTTP/1.1\r\nHost: localhost:${door.port}\r\nX-HealthPlan-Token: ${door.token}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+    );
     expect(r.status).toBe(200);
   });
 });
@@ -163,8 +200,13 @@ describe('request bodies are bounded by the method, decided before the body is r
 
   it('a body passing the limit without saying its length (chunked) is cut off with 413 as it passes', async () => {
     const chunk = Buffer.alloc(256 * 1024, 0x20);
-    const chunked = Buffer.concat(Array.from({ length: 6 }, () => Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')])));
-    const r = await raw(`POST /api/app.status HTTP/1.1\r\nHost: 127.0.0.1:${door.port}\r\nX-HealthPlan-Token: ${door.token}\r\nTransfer-Encoding: chunked\r\n\r\n`, { keepSending: chunked });
+    const chunked = Buffer.concat(
+      Array.from({ length: 6 }, () => Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')])),
+    );
+    const r = await raw(
+      `POST /api/app.status HTTP/1.1\r\nHost: 127.0.0.1:${door.port}\r\nX-HealthPlan-Token: ${door.token}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      { keepSending: chunked },
+    );
     expect(r.status).toBe(413); // 1.5 MB to a 1 MB method
     expect(r.text).toContain('1 MB');
     await alive();
@@ -216,9 +258,13 @@ describe('one id limit: what the import takes, the API can name again', () => {
   });
 });
 
-describe('bad arguments to app.pickPath and app.printBrief are INVALID_ARGS in the planner\'s words', () => {
+describe("bad arguments to app.pickPath and app.printBrief are INVALID_ARGS in the planner's words", () => {
   const refusal = async (p: Promise<unknown>) => {
-    try { await p; } catch (e) { return e; }
+    try {
+      await p;
+    } catch (e) {
+      return e;
+    }
     throw new Error('not refused');
   };
 

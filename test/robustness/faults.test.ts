@@ -42,47 +42,101 @@ interface WritePath {
 }
 
 const cli = (...args: string[]) => [path.join(root, 'bin', 'healthplan.mjs'), ...args];
-const copyBase = (run: string, name = 'plan.hplan') => { const f = path.join(run, name); fs.copyFileSync(base, f); return f; };
+const copyBase = (run: string, name = 'plan.hplan') => {
+  const f = path.join(run, name);
+  fs.copyFileSync(base, f);
+  return f;
+};
 
 const PATHS: WritePath[] = [
-  { name: 'import units + facilities (3,000 villages, 3,030 facilities)', prepare: (run) => {
-    const p = copyBase(run);
-    return { target: p, argv: cli('import', p, '--units', path.join(dir, 'units.csv'), '--facilities', path.join(dir, 'facilities.csv')) };
-  } },
-  { name: 'import roads (3,000 GeoJSON segments)', prepare: (run) => {
-    const p = copyBase(run);
-    return { target: p, argv: cli('import', p, '--roads', path.join(dir, 'roads.geojson')) };
-  } },
-  { name: 'sample (a new plan file)', prepare: (run) => {
-    const p = path.join(run, 'sample.hplan');
-    return { target: p, argv: cli('sample', p) };
-  } },
-  { name: 'save-as (the service in a child process)', prepare: (run) => {
-    const src = copyBase(run, 'src.hplan');
-    const dst = path.join(run, 'copy.hplan');
-    return { target: dst, argv: [path.join(dir, 'save-as-child.mjs'), path.join(run, 'home'), src, dst], waitReady: true, also: src };
-  } },
-  { name: 'site --apply (a new scenario with 3 ems stations)', prepare: (run) => {
-    const p = copyBase(run);
-    return { target: p, argv: cli('site', p, '--type', 'ems_station', '--add', '3', '--apply', '选址方案', '--format', 'json', '--out', path.join(run, 'site.json')) };
-  } },
-  { name: 'allocate --apply (a new scenario with the allocation)', prepare: (run) => {
-    const p = copyBase(run);
-    return { target: p, argv: cli('allocate', p, '--budget', 'beds=3000,physicians=400,gps=200', '--apply', '配置方案', '--format', 'json', '--out', path.join(run, 'alloc.json')) };
-  } },
+  {
+    name: 'import units + facilities (3,000 villages, 3,030 facilities)',
+    prepare: (run) => {
+      const p = copyBase(run);
+      return { target: p, argv: cli('import', p, '--units', path.join(dir, 'units.csv'), '--facilities', path.join(dir, 'facilities.csv')) };
+    },
+  },
+  {
+    name: 'import roads (3,000 GeoJSON segments)',
+    prepare: (run) => {
+      const p = copyBase(run);
+      return { target: p, argv: cli('import', p, '--roads', path.join(dir, 'roads.geojson')) };
+    },
+  },
+  {
+    name: 'sample (a new plan file)',
+    prepare: (run) => {
+      const p = path.join(run, 'sample.hplan');
+      return { target: p, argv: cli('sample', p) };
+    },
+  },
+  {
+    name: 'save-as (the service in a child process)',
+    prepare: (run) => {
+      const src = copyBase(run, 'src.hplan');
+      const dst = path.join(run, 'copy.hplan');
+      return { target: dst, argv: [path.join(dir, 'save-as-child.mjs'), path.join(run, 'home'), src, dst], waitReady: true, also: src };
+    },
+  },
+  {
+    name: 'site --apply (a new scenario with 3 ems stations)',
+    prepare: (run) => {
+      const p = copyBase(run);
+      return {
+        target: p,
+        argv: cli('site', p, '--type', 'ems_station', '--add', '3', '--apply', '选址方案', '--format', 'json', '--out', path.join(run, 'site.json')),
+      };
+    },
+  },
+  {
+    name: 'allocate --apply (a new scenario with the allocation)',
+    prepare: (run) => {
+      const p = copyBase(run);
+      return {
+        target: p,
+        argv: cli(
+          'allocate',
+          p,
+          '--budget',
+          'beds=3000,physicians=400,gps=200',
+          '--apply',
+          '配置方案',
+          '--format',
+          'json',
+          '--out',
+          path.join(run, 'alloc.json'),
+        ),
+      };
+    },
+  },
 ];
 
 /** Runs a child; with `killAfter`, kills it -9 that many ms after it starts (or after it says "ready"). */
-async function runChild(argv: string[], waitReady: boolean, killAfter?: number): Promise<{ code: number | null; killed: boolean; ms: number; out: string; err: string }> {
+async function runChild(
+  argv: string[],
+  waitReady: boolean,
+  killAfter?: number,
+): Promise<{ code: number | null; killed: boolean; ms: number; out: string; err: string }> {
   const child = spawn(node, argv, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '', err = '';
+  let out = '',
+    err = '';
   let ready: () => void;
-  const readyP = new Promise<void>((res) => { ready = res; });
-  child.stdout.on('data', (d: Buffer) => { out += d; if (out.includes('ready\n')) ready(); });
-  child.stderr.on('data', (d: Buffer) => { err += d; });
+  const readyP = new Promise<void>((res) => {
+    ready = res;
+  });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d;
+    if (out.includes('ready\n')) ready();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    err += d;
+  });
   const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
   let done = false;
-  void exited.then(() => { done = true; ready(); });
+  void exited.then(() => {
+    done = true;
+    ready();
+  });
   const t0 = performance.now();
   if (!waitReady) ready!();
   await readyP;
@@ -90,14 +144,18 @@ async function runChild(argv: string[], waitReady: boolean, killAfter?: number):
   let killed = false;
   if (killAfter !== undefined) {
     await Promise.race([sleep(killAfter), exited]);
-    if (!done) { child.kill('SIGKILL'); killed = true; }
+    if (!done) {
+      child.kill('SIGKILL');
+      killed = true;
+    }
   }
   const code = await exited;
   const ms = waitReady ? Number(/done ([\d.]+)/.exec(out)?.[1] ?? performance.now() - t1) : performance.now() - t0;
   return { code, killed, ms, out, err };
 }
 
-const describeState = (c: FileCheck) => !c.exists ? 'absent' : c.error ? `unreadable: ${c.error}` : `integrity ${c.integrity}, id ${c.applicationId}, counts ${JSON.stringify(c.state?.counts)}`;
+const describeState = (c: FileCheck) =>
+  !c.exists ? 'absent' : c.error ? `unreadable: ${c.error}` : `integrity ${c.integrity}, id ${c.applicationId}, counts ${JSON.stringify(c.state?.counts)}`;
 
 const totals = { cases: 0, faults: 0, failures: 0, notes: [] as string[] };
 
@@ -118,43 +176,53 @@ describe(`kill -9 during every write path (${KILLS} kills each, seed ${SEED})`, 
   afterAll(() => report('faults', totals));
 
   PATHS.forEach((wp, index) => {
-    it(wp.name, async () => {
-      const r = rng(SEED + index * 7919);
-      // Once to completion: the state after, and how long the write takes.
-      const ref = fs.mkdtempSync(path.join(dir, 'ref-'));
-      const refRun = wp.prepare(ref);
-      const before = checkPlanFile(refRun.target);
-      const alsoBefore = refRun.also ? checkPlanFile(refRun.also) : undefined;
-      const completed = await runChild(refRun.argv, !!refRun.waitReady);
-      expect(completed.code, `${wp.name}: ${completed.err}`).toBe(0);
-      const after = checkPlanFile(refRun.target);
-      expect(after.integrity).toBe('ok');
-      expect(after.state!.hash, 'the completed run changes the plan').not.toBe(before.state?.hash);
+    it(
+      wp.name,
+      async () => {
+        const r = rng(SEED + index * 7919);
+        // Once to completion: the state after, and how long the write takes.
+        const ref = fs.mkdtempSync(path.join(dir, 'ref-'));
+        const refRun = wp.prepare(ref);
+        const before = checkPlanFile(refRun.target);
+        const alsoBefore = refRun.also ? checkPlanFile(refRun.also) : undefined;
+        const completed = await runChild(refRun.argv, !!refRun.waitReady);
+        expect(completed.code, `${wp.name}: ${completed.err}`).toBe(0);
+        const after = checkPlanFile(refRun.target);
+        expect(after.integrity).toBe('ok');
+        expect(after.state!.hash, 'the completed run changes the plan').not.toBe(before.state?.hash);
 
-      const failures: string[] = [];
-      let faults = 0;
-      for (let k = 0; k < KILLS; k++) {
-        const run = fs.mkdtempSync(path.join(dir, 'run-'));
-        const { target, argv, waitReady, also } = wp.prepare(run);
-        const delay = Math.round(completed.ms * r.between(waitReady ? 0 : 0.1, 1.05));
-        const res = await runChild(argv, !!waitReady, delay);
-        totals.cases++;
-        if (res.killed) { faults++; totals.faults++; }
-        if (!res.killed && res.code !== 0) failures.push(`kill ${k}: finished before the kill with exit ${res.code}: ${res.err.slice(0, 300)}`);
-        const c = checkPlanFile(target);
-        const isOld = before.exists ? c.state?.hash === before.state!.hash : !c.exists;
-        const isNew = c.exists && c.state?.hash === after.state!.hash;
-        const sound = !c.exists || (c.integrity === 'ok' && c.applicationId === APPLICATION_ID);
-        if (!sound || !(isOld || isNew)) failures.push(`kill ${k} after ${delay} ms (${res.killed ? 'killed' : `exited ${res.code}`}): ${describeState(c)}; before: ${describeState(before)}; after: ${describeState(after)}`);
-        if (also) {
-          const a = checkPlanFile(also);
-          if (a.integrity !== 'ok' || a.state?.hash !== alsoBefore!.state!.hash) failures.push(`kill ${k}: the source plan changed: ${describeState(a)}`);
+        const failures: string[] = [];
+        let faults = 0;
+        for (let k = 0; k < KILLS; k++) {
+          const run = fs.mkdtempSync(path.join(dir, 'run-'));
+          const { target, argv, waitReady, also } = wp.prepare(run);
+          const delay = Math.round(completed.ms * r.between(waitReady ? 0 : 0.1, 1.05));
+          const res = await runChild(argv, !!waitReady, delay);
+          totals.cases++;
+          if (res.killed) {
+            faults++;
+            totals.faults++;
+          }
+          if (!res.killed && res.code !== 0) failures.push(`kill ${k}: finished before the kill with exit ${res.code}: ${res.err.slice(0, 300)}`);
+          const c = checkPlanFile(target);
+          const isOld = before.exists ? c.state?.hash === before.state!.hash : !c.exists;
+          const isNew = c.exists && c.state?.hash === after.state!.hash;
+          const sound = !c.exists || (c.integrity === 'ok' && c.applicationId === APPLICATION_ID);
+          if (!sound || !(isOld || isNew))
+            failures.push(
+              `kill ${k} after ${delay} ms (${res.killed ? 'killed' : `exited ${res.code}`}): ${describeState(c)}; before: ${describeState(before)}; after: ${describeState(after)}`,
+            );
+          if (also) {
+            const a = checkPlanFile(also);
+            if (a.integrity !== 'ok' || a.state?.hash !== alsoBefore!.state!.hash) failures.push(`kill ${k}: the source plan changed: ${describeState(a)}`);
+          }
+          fs.rmSync(run, { recursive: true, force: true });
         }
-        fs.rmSync(run, { recursive: true, force: true });
-      }
-      totals.failures += failures.length;
-      totals.notes.push(`${wp.name}: ${KILLS} runs, ${faults} killed before finishing (${Math.round(completed.ms)} ms run), ${failures.length} failures`);
-      expect(failures).toEqual([]);
-    }, LONG ? 900_000 : 60_000);
+        totals.failures += failures.length;
+        totals.notes.push(`${wp.name}: ${KILLS} runs, ${faults} killed before finishing (${Math.round(completed.ms)} ms run), ${failures.length} failures`);
+        expect(failures).toEqual([]);
+      },
+      LONG ? 900_000 : 60_000,
+    );
   });
 });

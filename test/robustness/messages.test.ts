@@ -62,7 +62,12 @@ function explained(r: { code: number | null; err: string }, code: string, ...wor
 }
 
 const apiError = async (p: Promise<unknown>): Promise<ApiError> => {
-  try { await p; } catch (e) { expect(e).toBeInstanceOf(ApiError); return e as ApiError; }
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
   throw new Error('expected a refusal');
 };
 
@@ -89,10 +94,21 @@ describe('writing where it cannot', () => {
     const before = sha(plan);
     const missing = path.join(dir, '导出', '2025');
     explained(healthplan('export', plan, '--units', path.join('导出', '2025', 'units.csv')), 'FILE_ERROR', `文件夹「${missing}」不存在`);
-    explained(healthplan('gaps', plan, '--standard', 'kaifu-2024', '--format', 'csv', '--out', path.join('导出', '2025', 'gaps.csv')), 'FILE_ERROR', `文件夹「${missing}」不存在`);
-    explained(healthplan('access', plan, '--preset', 'radius', '--format', 'csv', '--out', path.join('导出', '2025', 'a.csv'), '--lang', 'en'),
-      'FILE_ERROR', `The folder "${missing}" does not exist`);
-    explained(healthplan('allocate', plan, '--budget', 'beds=10', '--out', path.join('导出', '2025', 'alloc.json')), 'FILE_ERROR', `文件夹「${missing}」不存在`);
+    explained(
+      healthplan('gaps', plan, '--standard', 'kaifu-2024', '--format', 'csv', '--out', path.join('导出', '2025', 'gaps.csv')),
+      'FILE_ERROR',
+      `文件夹「${missing}」不存在`,
+    );
+    explained(
+      healthplan('access', plan, '--preset', 'radius', '--format', 'csv', '--out', path.join('导出', '2025', 'a.csv'), '--lang', 'en'),
+      'FILE_ERROR',
+      `The folder "${missing}" does not exist`,
+    );
+    explained(
+      healthplan('allocate', plan, '--budget', 'beds=10', '--out', path.join('导出', '2025', 'alloc.json')),
+      'FILE_ERROR',
+      `文件夹「${missing}」不存在`,
+    );
     expect(fs.existsSync(path.join(dir, '导出'))).toBe(false); // not created behind the planner's back
     expect(sha(plan)).toBe(before);
   });
@@ -110,7 +126,10 @@ describe('writing where it cannot', () => {
     const plan = makePlan('full-plan.hplan');
     const before = sha(plan);
     // An import of 3,000 units needs new pages.
-    const many = ['区划代码,名称,上级区划代码,类型,常住人口', ...Array.from({ length: 3000 }, (_, i) => `4301059${String(i).padStart(5, '0')},第${i}社区,430105002000,社区,${1000 + i}`)].join('\r\n');
+    const many = [
+      '区划代码,名称,上级区划代码,类型,常住人口',
+      ...Array.from({ length: 3000 }, (_, i) => `4301059${String(i).padStart(5, '0')},第${i}社区,430105002000,社区,${1000 + i}`),
+    ].join('\r\n');
     const importMany = { table: 'units' as const, scenarioId: 1, file: { fileName: 'u.csv', dataBase64: Buffer.from(many).toString('base64') }, dryRun: false };
     const svc = createPlannerService({ door: 'direct', home: path.join(dir, 'home-full') });
     try {
@@ -123,7 +142,9 @@ describe('writing where it cannot', () => {
       expect(e.message).toBe(`磁盘已满，无法写入「${plan}」。已保存的数据没有丢失：这次的改动没有写入，方案保持改动前的样子。请腾出磁盘空间后再试一次。`);
       expect(e.messageEn).toContain('The disk is full');
       expect(await svc.call('units.list', { scenarioId: 1 })).toHaveLength(3);
-    } finally { svc.close(); }
+    } finally {
+      svc.close();
+    }
     expect(sha(plan)).toBe(before);
     // With room again, the same import is written.
     const again = createPlannerService({ door: 'direct', home: path.join(dir, 'home-full') });
@@ -131,10 +152,12 @@ describe('writing where it cannot', () => {
       await again.call('plan.open', { path: plan });
       expect((await again.call('table.import', importMany)).ok).toBe(true);
       expect(await again.call('units.list', { scenarioId: 1 })).toHaveLength(3003);
-    } finally { again.close(); }
+    } finally {
+      again.close();
+    }
   });
 
-  it('the door\'s error shape (toErrorData) carries SQLITE_FULL as FILE_ERROR too, not INTERNAL', () => {
+  it("the door's error shape (toErrorData) carries SQLITE_FULL as FILE_ERROR too, not INTERNAL", () => {
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     expect(toErrorData(full)).toMatchObject({ code: 'FILE_ERROR' });
     expect(toErrorData(full).message).toContain('磁盘已满');
@@ -147,7 +170,10 @@ describe('a NUL byte in a path', () => {
     const home = path.join(dir, 'home-nul');
     const svc = createPlannerService({ door: 'direct', home });
     try {
-      for (const [method, p] of [['plan.open', path.join(dir, 'x\0y.hplan')], ['plan.new', path.join(dir, 'nul\0.hplan')]] as const) {
+      for (const [method, p] of [
+        ['plan.open', path.join(dir, 'x\0y.hplan')],
+        ['plan.new', path.join(dir, 'nul\0.hplan')],
+      ] as const) {
         const e = await apiError(svc.call(method, { path: p }));
         expect(e.code, method).toBe('INVALID_ARGS');
         expect(e.message).toContain(`「${p.replace('\0', '\\0')}」含有空字符`);
@@ -164,7 +190,9 @@ describe('a NUL byte in a path', () => {
       expect(fs.existsSync(path.join(dir, 'copy'))).toBe(false);
       svc.close();
       expect(sha(plan)).toBe(before);
-    } finally { svc.close(); }
+    } finally {
+      svc.close();
+    }
   });
 });
 
@@ -198,7 +226,10 @@ describe('a plan holding a facility type or unit kind this version does not know
         const g = await svc.call('gaps.evaluate', { scenarioId: 1, standardId: 'kaifu-2024', level });
         expect(g.results.length, level).toBeGreaterThan(0);
         // A unit of an unknown kind has no level: it is never a 街道/乡镇 line of its own.
-        expect(g.results.some((x) => x.code === '430105001000'), level).toBe(false);
+        expect(
+          g.results.some((x) => x.code === '430105001000'),
+          level,
+        ).toBe(false);
       }
       expect((await svc.call('gaps.export', { scenarioId: 1, standardId: 'kaifu-2024', format: 'csv' })).dataBase64.length).toBeGreaterThan(0);
       // The stored key is exported as it is, so nothing is silently renamed.
@@ -207,7 +238,9 @@ describe('a plan holding a facility type or unit kind this version does not know
       await svc.call('table.export', { table: 'units', scenarioId: 1, format: 'xlsx' });
       const a = await svc.call('access.run', { scenarioId: 1, ...ACCESS_PRESETS.radius });
       expect(a.points.length).toBeGreaterThan(0);
-    } finally { svc.close(); }
+    } finally {
+      svc.close();
+    }
     expect(sha(plan)).toBe(before);
   });
 });

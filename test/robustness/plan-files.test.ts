@@ -23,7 +23,14 @@ const { healthplan, file } = cliIn(dir);
 const root = path.resolve(import.meta.dirname, '../..');
 const node = path.join(root, 'node_modules', '.bin', 'node');
 const at = (name: string) => path.join(dir, name);
-const errCode = (fn: () => unknown) => { try { fn(); } catch (e) { return (e as { code?: string }).code; } return 'no error'; };
+const errCode = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as { code?: string }).code;
+  }
+  return 'no error';
+};
 
 /** What a plan file holds, read with SQLite directly (a -wal beside it is recovered, as any open does). */
 function contents(f: string) {
@@ -35,7 +42,9 @@ function contents(f: string) {
       isSample: db.prepare("SELECT value FROM plan_meta WHERE key = 'is_sample'").pluck().get() ?? null,
       scenarios: db.prepare('SELECT name FROM scenario ORDER BY id').pluck().all() as string[],
     };
-  } finally { db.close(); }
+  } finally {
+    db.close();
+  }
 }
 
 /** Every row of every table: a plan's content (its bytes change on any open, the WAL switch counted). */
@@ -44,7 +53,9 @@ function dump(f: string) {
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).raw().all()]));
-  } finally { db.close(); }
+  } finally {
+    db.close();
+  }
 }
 
 const UNITS = [
@@ -65,11 +76,19 @@ describe('1. an import into a new scenario creates it in the same transaction, o
   async function importCmd(opts: Record<string, string | boolean>) {
     const svc = createPlannerService({ door: 'cli', home: at('home') });
     const said: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a) => { said.push(a.join(' ')); });
-    const err = vi.spyOn(console, 'error').mockImplementation((...a) => { said.push(a.join(' ')); });
+    const log = vi.spyOn(console, 'log').mockImplementation((...a) => {
+      said.push(a.join(' '));
+    });
+    const err = vi.spyOn(console, 'error').mockImplementation((...a) => {
+      said.push(a.join(' '));
+    });
     try {
       return { code: await COMMANDS.import!.run(svc, at('own.hplan'), opts, 'zh').catch((e) => printError(e, 'zh')), said: said.join('\n') };
-    } finally { log.mockRestore(); err.mockRestore(); svc.close(); }
+    } finally {
+      log.mockRestore();
+      err.mockRestore();
+      svc.close();
+    }
   }
 
   beforeAll(async () => {
@@ -108,29 +127,48 @@ describe('1. an import into a new scenario creates it in the same transaction, o
       expect((await svc.call('facilities.list', { scenarioId: added!.id })).map((f) => f.id)).toEqual(['F1']);
       expect(await svc.call('facilities.list', { scenarioId: base!.id })).toEqual([]);
       // The service takes only a scenario that exists: a missing one is refused and none is made.
-      await expect(svc.call('tables.import', { scenarioId: 99, facilities: { fileName: 'f.csv', dataBase64: Buffer.from(GOOD_FACILITIES).toString('base64') } }))
-        .rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(
+        svc.call('tables.import', { scenarioId: 99, facilities: { fileName: 'f.csv', dataBase64: Buffer.from(GOOD_FACILITIES).toString('base64') } }),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect((await svc.call('scenarios.list', {})).map((s) => s.name)).toEqual(['基线', '扩建方案']);
-    } finally { svc.close(); }
+    } finally {
+      svc.close();
+    }
   });
 });
 
 describe('2. a killed `healthplan sample` leaves no plan, or the whole sample — never a half-made one', () => {
   let complete = 0;
-  beforeAll(() => { complete = buildSamplePlan().units.length; });
+  beforeAll(() => {
+    complete = buildSamplePlan().units.length;
+  });
 
   /** Starts `healthplan sample F` and kills it -9 `ms` after start, or after F first appears. */
   function killed(f: string, when: { afterStart: number } | { afterAppear: number }) {
     return new Promise<{ killedAt: 'before end' | 'after end' }>((resolve) => {
-      const child = spawn(node, [path.join(root, 'bin', 'healthplan.mjs'), 'sample', f], { cwd: dir, env: { ...process.env, HEALTHPLAN_HOME: at('home') }, stdio: 'ignore' });
+      const child = spawn(node, [path.join(root, 'bin', 'healthplan.mjs'), 'sample', f], {
+        cwd: dir,
+        env: { ...process.env, HEALTHPLAN_HOME: at('home') },
+        stdio: 'ignore',
+      });
       let ended = false;
-      const kill = () => { if (!ended) child.kill('SIGKILL'); };
+      const kill = () => {
+        if (!ended) child.kill('SIGKILL');
+      };
       if ('afterStart' in when) setTimeout(kill, when.afterStart);
       else {
-        const poll = setInterval(() => { if (fs.existsSync(f)) { clearInterval(poll); setTimeout(kill, when.afterAppear); } }, 2);
+        const poll = setInterval(() => {
+          if (fs.existsSync(f)) {
+            clearInterval(poll);
+            setTimeout(kill, when.afterAppear);
+          }
+        }, 2);
         child.on('exit', () => clearInterval(poll));
       }
-      child.on('exit', (code) => { ended = true; resolve({ killedAt: code === 0 ? 'after end' : 'before end' }); });
+      child.on('exit', (code) => {
+        ended = true;
+        resolve({ killedAt: code === 0 ? 'after end' : 'before end' });
+      });
     });
   }
 
@@ -143,7 +181,10 @@ describe('2. a killed `healthplan sample` leaves no plan, or the whole sample �
     for (const [i, when] of moments.entries()) {
       const f = at(`killed-${i}.hplan`);
       const { killedAt } = await killed(f, when);
-      if (!fs.existsSync(f)) { seen.push(`${killedAt}: absent`); continue; }
+      if (!fs.existsSync(f)) {
+        seen.push(`${killedAt}: absent`);
+        continue;
+      }
       const c = contents(f);
       seen.push(`${killedAt}: ${c.units} units`);
       expect(c.appId, JSON.stringify(when)).toBe(APPLICATION_ID);
@@ -151,12 +192,15 @@ describe('2. a killed `healthplan sample` leaves no plan, or the whole sample �
       expect(c.isSample).toBe('true');
     }
     // At least one kill came before the command ended, so something was interrupted.
-    expect(seen.some((s) => s.startsWith('before end')), seen.join('; ')).toBe(true);
+    expect(
+      seen.some((s) => s.startsWith('before end')),
+      seen.join('; '),
+    ).toBe(true);
   });
 });
 
 describe('2. the sample and new plans appear whole', () => {
-  it('plan.openSample (the app, the web door\'s --sample) writes again a sample an older version left half-made', async () => {
+  it("plan.openSample (the app, the web door's --sample) writes again a sample an older version left half-made", async () => {
     const home = at('sample-home');
     const half = path.join(home, 'plans', SAMPLE_FILE_NAME);
     createPlanFile(half, buildSamplePlan().name).close(); // what a kill left: the name, no data
@@ -165,15 +209,31 @@ describe('2. the sample and new plans appear whole', () => {
       const info = await svc.call('plan.openSample', {});
       expect(info.isSample).toBe(true);
       expect((await svc.call('units.list', { scenarioId: 1 })).length).toBe(buildSamplePlan().units.length);
-    } finally { svc.close(); }
+    } finally {
+      svc.close();
+    }
     expect(fs.readdirSync(path.dirname(half))).toEqual([SAMPLE_FILE_NAME]); // no temporary file left
   });
 
-  it('a -wal left beside a new plan\'s name by a deleted plan is not read as the new plan\'s', () => {
+  it("a -wal left beside a new plan's name by a deleted plan is not read as the new plan's", () => {
     const f = at('reused.hplan');
     const old = createPlanFile(f, '旧方案');
-    upsertRows(old.db, 'units', 1, [{ code: '430105', name: '开福区', parent_code: null, kind: 'county', urban: true, population: 1,
-      population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: 2020 }]);
+    upsertRows(old.db, 'units', 1, [
+      {
+        code: '430105',
+        name: '开福区',
+        parent_code: null,
+        kind: 'county',
+        urban: true,
+        population: 1,
+        population_0_3: null,
+        population_65_plus: null,
+        area_km2: null,
+        lon: null,
+        lat: null,
+        year: 2020,
+      },
+    ]);
     fs.copyFileSync(`${f}-wal`, at('kept-wal')); // its committed row, still in the -wal
     old.close();
     fs.rmSync(f);
@@ -200,19 +260,47 @@ describe('3. `healthplan sample P --force` honours the lock of a plan another pr
       });
     })`;
     const child = spawn(node, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const said = (word: string) => new Promise<void>((resolve, reject) => {
-      const on = (d: Buffer) => { if (String(d).includes(word)) { child.stdout.off('data', on); resolve(); } };
-      child.stdout.on('data', on);
-      child.once('exit', (c) => reject(new Error(`holder exited (${c}) before "${word}"`)));
-    });
-    return { opened: said('open'), editAndClose: () => { const done = said('closed'); child.stdin.write('go\n'); child.stdin.end(); return done; } };
+    const said = (word: string) =>
+      new Promise<void>((resolve, reject) => {
+        const on = (d: Buffer) => {
+          if (String(d).includes(word)) {
+            child.stdout.off('data', on);
+            resolve();
+          }
+        };
+        child.stdout.on('data', on);
+        child.once('exit', (c) => reject(new Error(`holder exited (${c}) before "${word}"`)));
+      });
+    return {
+      opened: said('open'),
+      editAndClose: () => {
+        const done = said('closed');
+        child.stdin.write('go\n');
+        child.stdin.end();
+        return done;
+      },
+    };
   }
 
   it('refuses while the plan is open elsewhere, the plan and its edits intact; replaces it once closed', async () => {
     const f = at('held.hplan');
     const p = createPlanFile(f, '我的方案');
-    upsertRows(p.db, 'units', 1, [{ code: '430105', name: '开福区', parent_code: null, kind: 'county', urban: true, population: 820790,
-      population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: 2020 }]);
+    upsertRows(p.db, 'units', 1, [
+      {
+        code: '430105',
+        name: '开福区',
+        parent_code: null,
+        kind: 'county',
+        urban: true,
+        population: 820790,
+        population_0_3: null,
+        population_65_plus: null,
+        area_km2: null,
+        lon: null,
+        lat: null,
+        year: 2020,
+      },
+    ]);
     p.close();
     const h = holder(f);
     await h.opened;
@@ -255,7 +343,10 @@ describe('4. a refused open touches neither the file nor its -wal', () => {
     expect(fs.statSync(`${f}-wal`).size).toBeGreaterThan(0);
     return f;
   }
-  const emptyPlan = (name: string) => { const p = createPlanFile(at(`${name}.src`), name); p.close(); };
+  const emptyPlan = (name: string) => {
+    const p = createPlanFile(at(`${name}.src`), name);
+    p.close();
+  };
 
   function refusedUntouched(f: string, expected: string) {
     const before = [sha(f), sha(`${f}-wal`)];
@@ -264,7 +355,14 @@ describe('4. a refused open touches neither the file nor its -wal', () => {
   }
 
   it('a foreign SQLite file with a -wal', () => {
-    refusedUntouched(crashedWithWal('foreign.sqlite', (db) => db.exec('CREATE TABLE t (x)'), (db) => db.exec("INSERT INTO t VALUES ('kept in the wal')")), 'NOT_A_PLAN');
+    refusedUntouched(
+      crashedWithWal(
+        'foreign.sqlite',
+        (db) => db.exec('CREATE TABLE t (x)'),
+        (db) => db.exec("INSERT INTO t VALUES ('kept in the wal')"),
+      ),
+      'NOT_A_PLAN',
+    );
   });
 
   it('a plan of a newer version, said in the file or only in its -wal', () => {
@@ -273,12 +371,26 @@ describe('4. a refused open touches neither the file nor its -wal', () => {
     emptyPlan('newer-file.hplan');
     refusedUntouched(crashedWithWal('newer-file.hplan', newer, note), 'NEWER_VERSION');
     emptyPlan('newer-wal.hplan');
-    refusedUntouched(crashedWithWal('newer-wal.hplan', () => {}, (db) => { newer(db); note(db); }), 'NEWER_VERSION');
+    refusedUntouched(
+      crashedWithWal(
+        'newer-wal.hplan',
+        () => {},
+        (db) => {
+          newer(db);
+          note(db);
+        },
+      ),
+      'NEWER_VERSION',
+    );
   });
 
   it('a plan of ours left with a -wal by a crash still opens, with what the -wal holds', () => {
     emptyPlan('crashed.hplan');
-    const f = crashedWithWal('crashed.hplan', () => {}, (db) => db.exec("INSERT INTO plan_meta (key, value) VALUES ('note', 'only in the wal')"));
+    const f = crashedWithWal(
+      'crashed.hplan',
+      () => {},
+      (db) => db.exec("INSERT INTO plan_meta (key, value) VALUES ('note', 'only in the wal')"),
+    );
     const opened = openPlanFile(f);
     expect(opened.db.prepare("SELECT value FROM plan_meta WHERE key = 'note'").pluck().get()).toBe('only in the wal');
     opened.close();

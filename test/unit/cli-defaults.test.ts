@@ -31,27 +31,52 @@ async function cli(...argv: string[]) {
 const panel = (s: typeof DEFAULT_SITING) => SitingQuerySchema.parse(toQuery(s, BASELINE));
 
 describe('the siting defaults of the CLI and the panel', () => {
-  it('site --type ems_station --model mclp --add 2 --existing ems_station is the panel\'s opening question (the 1030 preset)', async () => {
+  it("site --type ems_station --model mclp --add 2 --existing ems_station is the panel's opening question (the 1030 preset)", async () => {
     const q = await cli('--type', 'ems_station', '--model', 'mclp', '--add', '2', '--existing', 'ems_station');
     expect(q).toEqual(panel(DEFAULT_SITING));
     // What that is, by hand: 2 new 120 stations covering the most people within 10 min in town, 30 in the
     // country (益资政办发〔2023〕20号 §三(一)2), ambulances driving from the station, on sites generated 1000 m apart.
     expect(q).toMatchObject({
-      model: 'mclp', type: 'ems_station', k: 2, urbanMinutes: 10, ruralMinutes: 30, direction: 'from', travel: { urban: 'drive', rural: 'drive' },
-      dispatchMinutes: 0, cutoffMinutes: 60, capacity: null, exact: 'auto', timeLimitSeconds: 30,
-      candidates: { sites: [], upgrade: [], generateMeters: 1000 }, existingTypes: ['ems_station'], within: [], exclude: [],
+      model: 'mclp',
+      type: 'ems_station',
+      k: 2,
+      urbanMinutes: 10,
+      ruralMinutes: 30,
+      direction: 'from',
+      travel: { urban: 'drive', rural: 'drive' },
+      dispatchMinutes: 0,
+      cutoffMinutes: 60,
+      capacity: null,
+      exact: 'auto',
+      timeLimitSeconds: 30,
+      candidates: { sites: [], upgrade: [], generateMeters: 1000 },
+      existingTypes: ['ems_station'],
+      within: [],
+      exclude: [],
     });
   });
 
-  it('with nothing but --type, the CLI asks the same but for one site (the schema\'s k) with the type\'s own facilities fixed', async () => {
+  it("with nothing but --type, the CLI asks the same but for one site (the schema's k) with the type's own facilities fixed", async () => {
     const q = await cli('--type', 'ems_station');
     expect(q).toEqual({ ...panel(DEFAULT_SITING), k: 1, existingTypes: [] });
   });
 
-  it('the sub-centre question: --candidates upgrade means the township health centres, as the panel\'s 县域医疗次中心 preset', async () => {
+  it("the sub-centre question: --candidates upgrade means the township health centres, as the panel's 县域医疗次中心 preset", async () => {
     // 长政办发〔2023〕6号 §三(一)3: "遴选一批……乡镇中心卫生院进行重点建设……建成12家县域医疗次中心（达到二级综合医院水平）".
-    const q = await cli('--type', 'sub_centre', '--model', 'pmedian', '--add', '2', '--candidates', 'upgrade',
-      '--existing', 'tertiary_hospital,secondary_hospital,sub_centre', '--thresholds', 'urban=15,rural=30');
+    const q = await cli(
+      '--type',
+      'sub_centre',
+      '--model',
+      'pmedian',
+      '--add',
+      '2',
+      '--candidates',
+      'upgrade',
+      '--existing',
+      'tertiary_hospital,secondary_hospital,sub_centre',
+      '--thresholds',
+      'urban=15,rural=30',
+    );
     const p = SITING_PRESETS.subcentre;
     expect(q).toEqual(panel({ ...DEFAULT_SITING, ...p.question, k: p.k }));
     expect(q.candidates).toEqual({ sites: [], upgrade: ['central_thc', 'thc'], generateMeters: null });
@@ -60,8 +85,11 @@ describe('the siting defaults of the CLI and the panel', () => {
 
   it('the defaults the schema fills in are the shared ones, and --help says them in the same words', () => {
     expect(SitingQuerySchema.parse({ scenarioId: 1, model: 'mclp', type: 'ems_station' })).toMatchObject({
-      dispatchMinutes: SITING_DEFAULTS.dispatchMinutes, cutoffMinutes: SITING_DEFAULTS.cutoffMinutes, capacity: SITING_DEFAULTS.capacity,
-      exact: SITING_DEFAULTS.exact, timeLimitSeconds: SITING_DEFAULTS.timeLimitSeconds,
+      dispatchMinutes: SITING_DEFAULTS.dispatchMinutes,
+      cutoffMinutes: SITING_DEFAULTS.cutoffMinutes,
+      capacity: SITING_DEFAULTS.capacity,
+      exact: SITING_DEFAULTS.exact,
+      timeLimitSeconds: SITING_DEFAULTS.timeLimitSeconds,
     });
     expect(siteCommand.options.spacing!.help).toBe('metres between generated sites (default 1000) / 生成间距');
     expect(siteCommand.options.cutoff!.help).toBe('p-median: a longer trip counts as this many minutes (default 60)');
@@ -77,7 +105,7 @@ describe('the siting defaults of the CLI and the panel', () => {
   });
 });
 
-describe('the print view\'s address', () => {
+describe("the print view's address", () => {
   it('is built in one order, with what is given, and reads back the same', () => {
     const q = { scenarioId: 3, compareId: 1, standardId: 'changsha-14fyp-2025', year: 2025, lang: 'en' as const };
     expect(briefPrintSearch(q)).toBe('?print=brief&scenario=3&compare=1&standard=changsha-14fyp-2025&year=2025&lang=en');
@@ -86,7 +114,14 @@ describe('the print view\'s address', () => {
     expect(readBriefPrint((k) => p.get(k))).toEqual({ ...q, then: null });
     // The CLI puts it after its door's token; a standard id with any character survives the trip.
     const cli = new URLSearchParams(`?token=abc&${briefPrintParams({ scenarioId: 2, standardId: '开福 2020&x', lang: 'zh-CN' })}&then=print`);
-    expect(readBriefPrint((k) => cli.get(k))).toEqual({ scenarioId: 2, compareId: undefined, standardId: '开福 2020&x', year: undefined, lang: 'zh-CN', then: 'print' });
+    expect(readBriefPrint((k) => cli.get(k))).toEqual({
+      scenarioId: 2,
+      compareId: undefined,
+      standardId: '开福 2020&x',
+      year: undefined,
+      lang: 'zh-CN',
+      then: 'print',
+    });
   });
 
   it('healthplan brief --year takes a year, checked before any browser starts (the address carries a number)', async () => {

@@ -5,20 +5,23 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 function files(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && /\.(ts|tsx)$/.test(e.name))
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)));
 }
 const imports = (file: string) =>
-  [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)]
-    .map((m) => m[1] ?? m[2]!);
+  [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2]!,
+  );
 
 describe('dependency direction', () => {
   it('shared/ imports nothing of Node, the DOM, Electron, SQLite or React, and nothing outside shared/', () => {
     for (const f of files('shared')) {
       for (const spec of imports(f)) {
         expect(spec, `${f} imports ${spec}`).not.toMatch(/^(node:|electron|better-sqlite3|react|exceljs|fs$|path$)/);
-        if (spec.startsWith('.')) expect(path.resolve(path.dirname(path.join(root, f)), spec).startsWith(path.join(root, 'shared')), `${f} imports ${spec}`).toBe(true);
+        if (spec.startsWith('.'))
+          expect(path.resolve(path.dirname(path.join(root, f)), spec).startsWith(path.join(root, 'shared')), `${f} imports ${spec}`).toBe(true);
       }
     }
   });
@@ -41,7 +44,8 @@ describe('dependency direction', () => {
 function importGraph(...dirs: string[]): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const f of dirs.flatMap(files)) {
-    const to = imports(f).filter((s) => s.startsWith('.'))
+    const to = imports(f)
+      .filter((s) => s.startsWith('.'))
       .map((s) => path.relative(root, path.resolve(path.dirname(path.join(root, f)), s)));
     graph.set(f, to);
   }
@@ -70,9 +74,26 @@ function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 
 describe('shared/ import graph', () => {
   it('finds a cycle when there is one, and names its path (the check itself)', () => {
-    const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []], ['e', ['e']]]);
-    expect(cyclesOf(g)).toEqual([['a', 'b', 'c', 'a'], ['e', 'e']]);
-    expect(cyclesOf(new Map([['a', ['b', 'c']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a', 'd']],
+      ['d', []],
+      ['e', ['e']],
+    ]);
+    expect(cyclesOf(g)).toEqual([
+      ['a', 'b', 'c', 'a'],
+      ['e', 'e'],
+    ]);
+    expect(
+      cyclesOf(
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('has no import cycle anywhere: shared/, electron/, renderer/, scripts/', () => {
@@ -83,7 +104,8 @@ describe('shared/ import graph', () => {
 
   it('the core (shared/ outside shared/api) imports nothing from shared/api', () => {
     const api = path.join('shared', 'api') + path.sep;
-    const wrong = [...importGraph('shared')].filter(([f]) => !f.startsWith(api))
+    const wrong = [...importGraph('shared')]
+      .filter(([f]) => !f.startsWith(api))
       .flatMap(([f, to]) => to.filter((t) => t.startsWith(api)).map((t) => `${f} imports ${t}`));
     expect(wrong).toEqual([]);
   });
@@ -113,20 +135,25 @@ describe('renderer layers', () => {
     return top === 'features' ? `features/${sub}` : top!;
   };
   const rank: Record<string, number> = { 'main.tsx': 4, 'env.d.ts': 4, app: 3, features: 2, ui: 1, api: 0 };
-  const edges = () => [...importGraph('renderer')].flatMap(([f, to]) =>
-    to.filter((t) => t.startsWith(`renderer${path.sep}`)).map((t) => ({ f, t, from: layer(f), to: layer(t) })));
+  const edges = () =>
+    [...importGraph('renderer')].flatMap(([f, to]) =>
+      to.filter((t) => t.startsWith(`renderer${path.sep}`)).map((t) => ({ f, t, from: layer(f), to: layer(t) })),
+    );
 
   it('every renderer file sits in a known layer', () => {
     for (const f of files('renderer')) expect(rank[layer(f).split('/')[0]!], f).toBeDefined();
   });
 
   it('imports run app → features → ui → api, never upwards', () => {
-    const up = edges().filter((e) => rank[e.to.split('/')[0]!]! > rank[e.from.split('/')[0]!]!).map((e) => `${e.f} imports ${e.t}`);
+    const up = edges()
+      .filter((e) => rank[e.to.split('/')[0]!]! > rank[e.from.split('/')[0]!]!)
+      .map((e) => `${e.f} imports ${e.t}`);
     expect(up).toEqual([]);
   });
 
   it('no feature imports another feature', () => {
-    const across = edges().filter((e) => e.from.startsWith('features/') && e.to.startsWith('features/') && e.from !== e.to)
+    const across = edges()
+      .filter((e) => e.from.startsWith('features/') && e.to.startsWith('features/') && e.from !== e.to)
       .map((e) => `${e.f} imports ${e.t}`);
     expect(across).toEqual([]);
   });

@@ -17,7 +17,7 @@ describe('Electron trust rules', () => {
     expect(isOwnUrl('https://example.com/', dir)).toBe(false);
   });
 
-  it('answers IPC only from our window\'s main frame showing our page', () => {
+  it("answers IPC only from our window's main frame showing our page", () => {
     const ok = { senderId: 7, windowId: 7, isMainFrame: true, frameUrl: page };
     expect(isTrustedSender(ok, dir)).toBe(true);
     expect(isTrustedSender({ ...ok, senderId: 8 }, dir)).toBe(false);
@@ -37,7 +37,13 @@ describe('Electron trust rules', () => {
   });
 
   it('windows are isolated, sandboxed and without Node', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
   });
 });
 
@@ -78,17 +84,24 @@ describe('Electron fuses in the packaged app (Electron security checklist: flip 
   });
 
   it('the app does not rely on running Electron as Node (runAsNode off would break process.fork)', () => {
-    const src = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
-      .flatMap((e) => e.isDirectory() ? src(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
+    const src = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? src(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
     for (const f of src(path.resolve(import.meta.dirname, '../../electron/main'))) {
       expect(fs.readFileSync(f, 'utf8'), f).not.toMatch(/ELECTRON_RUN_AS_NODE|child_process/);
     }
   });
 });
 
-describe('the briefing\'s Chromium keeps its sandbox unless the platform cannot', () => {
+describe("the briefing's Chromium keeps its sandbox unless the platform cannot", () => {
   it('sandboxed for an ordinary user on Linux, and on Windows and macOS', () => {
-    for (const [platform, uid] of [['linux', 1000], ['win32', undefined], ['darwin', 501], ['darwin', 0]] as const) {
+    for (const [platform, uid] of [
+      ['linux', 1000],
+      ['win32', undefined],
+      ['darwin', 501],
+      ['darwin', 0],
+    ] as const) {
       const r = chromiumLaunchArgs(platform, uid, {}, 'zh');
       expect(r.args, platform).not.toContain('--no-sandbox');
       expect(r.chromiumSandbox, platform).toBe(true);

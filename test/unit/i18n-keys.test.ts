@@ -7,7 +7,13 @@ import { tIn, type Key, type KeyIn } from '../../renderer/ui/i18n/keys.ts';
 import { tr } from '../../renderer/ui/wording/vocabulary.ts';
 
 beforeAll(async () => {
-  await i18next.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: 'zh-CN', fallbackLng: 'zh-CN', interpolation: { escapeValue: false }, initAsync: false });
+  await i18next.init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: 'zh-CN',
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
 });
 
 const leaves = (o: object, p = ''): string[] =>

@@ -9,8 +9,8 @@ const ROOT = join(import.meta.dirname, '../..');
 /** The map is being reworked by another change (issue 15's map step); its ternaries are listed in that work. */
 const SKIP = ['renderer/features/map/'];
 
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-  e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []);
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
 
 const LITERAL = String.raw`('[^'\n]*'|"[^"\n]*"|\`[^\`\n]*\`)`;
 const TERNARY = new RegExp(String.raw`lang === 'en' \? ${LITERAL} : ${LITERAL}`, 'g');
@@ -19,9 +19,7 @@ const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 /** The ternaries on a line that choose between two non-empty literal texts, one of them Chinese. */
 function uiTernaries(line: string): string[] {
-  return [...line.matchAll(TERNARY)]
-    .filter((m) => m[1]!.length > 2 && m[2]!.length > 2 && (CJK.test(m[1]!) || CJK.test(m[2]!)))
-    .map((m) => m[0]);
+  return [...line.matchAll(TERNARY)].filter((m) => m[1]!.length > 2 && m[2]!.length > 2 && (CJK.test(m[1]!) || CJK.test(m[2]!))).map((m) => m[0]);
 }
 
 describe('UI texts chosen by a language ternary', () => {
@@ -39,7 +37,11 @@ describe('UI texts chosen by a language ternary', () => {
     const found = files(join(ROOT, 'renderer'))
       .map((f) => relative(ROOT, f).replaceAll('\\', '/'))
       .filter((f) => !SKIP.some((s) => f.startsWith(s)))
-      .flatMap((f) => readFileSync(join(ROOT, f), 'utf8').split('\n').flatMap((l, i) => uiTernaries(l).map((x) => `${f}:${i + 1}: ${x}`)));
+      .flatMap((f) =>
+        readFileSync(join(ROOT, f), 'utf8')
+          .split('\n')
+          .flatMap((l, i) => uiTernaries(l).map((x) => `${f}:${i + 1}: ${x}`)),
+      );
     expect(found).toEqual([]);
   });
 });

@@ -7,8 +7,14 @@ import { appModeArgs, browserCandidates, defaultBrowserCommand, findAppBrowser, 
 import { documentsDir, xdgDocuments, type UserDirsEnv } from '../../electron/backend/user-dirs.ts';
 
 const win: BrowserEnv = {
-  platform: 'win32', exists: () => false,
-  env: { 'ProgramFiles(x86)': 'C:\\Program Files (x86)', ProgramFiles: 'C:\\Program Files', LOCALAPPDATA: 'C:\\Users\\张三\\AppData\\Local', APPDATA: 'C:\\Users\\张三\\AppData\\Roaming' },
+  platform: 'win32',
+  exists: () => false,
+  env: {
+    'ProgramFiles(x86)': 'C:\\Program Files (x86)',
+    ProgramFiles: 'C:\\Program Files',
+    LOCALAPPDATA: 'C:\\Users\\张三\\AppData\\Local',
+    APPDATA: 'C:\\Users\\张三\\AppData\\Roaming',
+  },
 };
 
 describe('the app window’s browser', () => {
@@ -19,12 +25,18 @@ describe('the app window’s browser', () => {
     expect(firstChrome).toBeGreaterThan(c.findIndex((f) => f.endsWith('msedge.exe')));
     expect(c.at(-1)).toBe('C:\\Users\\张三\\AppData\\Roaming\\360se6\\Application\\360se.exe');
     const only = (f: string) => findAppBrowser({ ...win, exists: (x) => x === f });
-    expect(only('C:\\Users\\张三\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe')).toBe('C:\\Users\\张三\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe');
+    expect(only('C:\\Users\\张三\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe')).toBe(
+      'C:\\Users\\张三\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe',
+    );
     expect(findAppBrowser(win)).toBeNull();
   });
 
   it('on Linux looks on PATH, Chromium first, and HEALTHPLAN_BROWSER comes before all', () => {
-    const linux: BrowserEnv = { platform: 'linux', env: { PATH: '/opt/x/bin:/usr/bin' }, exists: (f) => f === '/usr/bin/chromium' || f === '/opt/x/bin/google-chrome' };
+    const linux: BrowserEnv = {
+      platform: 'linux',
+      env: { PATH: '/opt/x/bin:/usr/bin' },
+      exists: (f) => f === '/usr/bin/chromium' || f === '/opt/x/bin/google-chrome',
+    };
     expect(findAppBrowser(linux)).toBe('/usr/bin/chromium');
     expect(findAppBrowser({ ...linux, env: { ...linux.env, HEALTHPLAN_BROWSER: '/opt/x/bin/google-chrome' } })).toBe('/opt/x/bin/google-chrome');
     expect(findAppBrowser({ ...linux, exists: (f) => f === '/opt/x/bin/google-chrome' })).toBe('/opt/x/bin/google-chrome');
@@ -37,11 +49,16 @@ describe('the app window’s browser', () => {
     expect(args).toContain('--disable-background-networking');
     expect(args).not.toContain('--no-sandbox');
     expect(appModeArgs('u', 'p', { platform: 'linux', env: {}, exists: () => true, uid: 0 })).toContain('--no-sandbox');
-    expect(appModeArgs('u', 'p', { platform: 'win32', env: { HEALTHPLAN_BROWSER_FLAGS: '--headless=new  --x' }, exists: () => true })).toEqual(expect.arrayContaining(['--headless=new', '--x']));
+    expect(appModeArgs('u', 'p', { platform: 'win32', env: { HEALTHPLAN_BROWSER_FLAGS: '--headless=new  --x' }, exists: () => true })).toEqual(
+      expect.arrayContaining(['--headless=new', '--x']),
+    );
   });
 
   it('falls back to the default browser with the address as one argument', () => {
-    expect(defaultBrowserCommand('win32', 'http://127.0.0.1:5/?token=a&b')).toEqual(['rundll32', ['url.dll,FileProtocolHandler', 'http://127.0.0.1:5/?token=a&b']]);
+    expect(defaultBrowserCommand('win32', 'http://127.0.0.1:5/?token=a&b')).toEqual([
+      'rundll32',
+      ['url.dll,FileProtocolHandler', 'http://127.0.0.1:5/?token=a&b'],
+    ]);
     expect(defaultBrowserCommand('linux', 'u')).toEqual(['xdg-open', ['u']]);
     expect(defaultBrowserCommand('darwin', 'u')).toEqual(['open', ['u']]);
   });
@@ -58,7 +75,9 @@ describe('Documents (文档), where plans go', () => {
     expect(xdgDocuments('XDG_DOCUMENTS_DIR="$HOME/"', '/home/zs')).toBeNull();
     expect(xdgDocuments('XDG_DOCUMENTS_DIR="docs"', '/home/zs')).toBeNull();
     expect(documentsDir(base)).toBe('/home/zs/Documents');
-    expect(documentsDir({ ...base, env: { XDG_CONFIG_HOME: '/cfg' }, readText: (f) => (f === '/cfg/user-dirs.dirs' ? 'XDG_DOCUMENTS_DIR="$HOME/Docs"' : null) })).toBe('/home/zs/Docs');
+    expect(
+      documentsDir({ ...base, env: { XDG_CONFIG_HOME: '/cfg' }, readText: (f) => (f === '/cfg/user-dirs.dirs' ? 'XDG_DOCUMENTS_DIR="$HOME/Docs"' : null) }),
+    ).toBe('/home/zs/Docs');
   });
 
   it('on Windows takes the Personal shell folder (it may be moved to D:), else %USERPROFILE%\\Documents', () => {

@@ -17,10 +17,14 @@ const boundaries = generateSampleBoundaries(plan.units);
 const PINNED_ROADS_SHA256 = '679c6310e9ff84d822fde99d318f4b55abd7b1757d0f1ded8761bf263359f526';
 const PINNED_BOUNDARIES_SHA256 = 'b8cc654d551bebd2c93cf4f7d66a69025c76bee5c2f7110a31dcfb5077afb92d';
 
-const roadsJson = (n: RoadNetworkData) => JSON.stringify({
-  offsets: [...n.offsets], coords: [...n.coords], highway: n.highway,
-  speedKmh: [...n.speedKmh].map((v) => (Number.isNaN(v) ? null : v)), oneway: [...n.oneway],
-});
+const roadsJson = (n: RoadNetworkData) =>
+  JSON.stringify({
+    offsets: [...n.offsets],
+    coords: [...n.coords],
+    highway: n.highway,
+    speedKmh: [...n.speedKmh].map((v) => (Number.isNaN(v) ? null : v)),
+    oneway: [...n.oneway],
+  });
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const segments = roads.offsets.length - 1;
 const pointCount = roads.coords.length / 2;
@@ -30,7 +34,8 @@ const lat = (p: number) => roads.coords[2 * p + 1]!;
 const RAD = Math.PI / 180;
 /** Haversine metres. */
 function metres(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const dLat = (lat2 - lat1) * RAD, dLon = (lon2 - lon1) * RAD;
+  const dLat = (lat2 - lat1) * RAD,
+    dLon = (lon2 - lon1) * RAD;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
@@ -51,7 +56,8 @@ function nodesOfPoints(): { node: Int32Array; count: number } {
 function ringContains(ring: readonly number[][], x: number, y: number): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!, [xj, yj] = ring[j]!;
+    const [xi, yi] = ring[i]!,
+      [xj, yj] = ring[j]!;
     if (yi! > y !== yj! > y && x < ((xj! - xi!) * (y - yi!)) / (yj! - yi!) + xi!) inside = !inside;
   }
   return inside;
@@ -101,8 +107,13 @@ describe('sample road network', () => {
     }
     const oneWay = roads.oneway.reduce((n, o) => n + (o !== 0 ? 1 : 0), 0);
     const ownSpeed = [...roads.speedKmh].filter((v) => !Number.isNaN(v)).length;
-    console.log(`sample roads: ${segments} segments, ${pointCount} points, ${oneWay} one-way, ${ownSpeed} with their own (hill) speed\n`
-      + [...km].sort((a, b) => b[1] - a[1]).map(([h, k]) => `  ${h}: ${Math.round(k)} km in ${count.get(h)} segments`).join('\n'));
+    console.log(
+      `sample roads: ${segments} segments, ${pointCount} points, ${oneWay} one-way, ${ownSpeed} with their own (hill) speed\n`
+        + [...km]
+          .sort((a, b) => b[1] - a[1])
+          .map(([h, k]) => `  ${h}: ${Math.round(k)} km in ${count.get(h)} segments`)
+          .join('\n'),
+    );
     for (const h of ['motorway', 'motorway_link', 'trunk', 'primary', 'secondary', 'tertiary', 'residential', 'unclassified', 'service']) {
       expect(km.get(h) ?? 0, h).toBeGreaterThan(10);
     }
@@ -123,10 +134,17 @@ describe('sample road network', () => {
     const inn: number[][] = Array.from({ length: count }, () => []);
     for (let s = 0; s < segments; s++) {
       for (let p = roads.offsets[s]!; p + 1 < roads.offsets[s + 1]!; p++) {
-        const a = node[p]!, b = node[p + 1]!;
+        const a = node[p]!,
+          b = node[p + 1]!;
         parent[find(a)] = find(b);
-        if (roads.oneway[s]! >= 0) { out[a]!.push(b); inn[b]!.push(a); }
-        if (roads.oneway[s]! <= 0) { out[b]!.push(a); inn[a]!.push(b); }
+        if (roads.oneway[s]! >= 0) {
+          out[a]!.push(b);
+          inn[b]!.push(a);
+        }
+        if (roads.oneway[s]! <= 0) {
+          out[b]!.push(a);
+          inn[a]!.push(b);
+        }
       }
     }
     const size = new Map<number, number>();
@@ -142,10 +160,16 @@ describe('sample road network', () => {
       const seen = new Uint8Array(count);
       const stack = [root];
       seen[root] = 1;
-      while (stack.length > 0) for (const w of adj[stack.pop()!]!) if (!seen[w]) { seen[w] = 1; stack.push(w); }
+      while (stack.length > 0)
+        for (const w of adj[stack.pop()!]!)
+          if (!seen[w]) {
+            seen[w] = 1;
+            stack.push(w);
+          }
       return seen;
     };
-    const f = reach(out), r = reach(inn);
+    const f = reach(out),
+      r = reach(inn);
     let both = 0;
     for (let i = 0; i < count; i++) if (f[i] && r[i]) both++;
     expect(both / count).toBeGreaterThanOrEqual(0.95);
@@ -166,14 +190,18 @@ describe('sample road network', () => {
     }
     const nearest = (x: number, y: number) => {
       let best = Infinity;
-      const cx = Math.floor(x * 100), cy = Math.floor(y * 100);
-      for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
-        for (const p of cells.get(`${cx + dx},${cy + dy}`) ?? []) best = Math.min(best, metres(x, y, lon(p), lat(p)));
-      }
+      const cx = Math.floor(x * 100),
+        cy = Math.floor(y * 100);
+      for (let dx = -1; dx <= 1; dx++)
+        for (let dy = -1; dy <= 1; dy++) {
+          for (const p of cells.get(`${cx + dx},${cy + dy}`) ?? []) best = Math.min(best, metres(x, y, lon(p), lat(p)));
+        }
       return best;
     };
     const places = [
-      ...plan.units.filter((u) => ['street', 'town', 'township', 'community', 'village'].includes(u.kind)).map((u) => ({ what: u.code, lon: u.lon!, lat: u.lat! })),
+      ...plan.units
+        .filter((u) => ['street', 'town', 'township', 'community', 'village'].includes(u.kind))
+        .map((u) => ({ what: u.code, lon: u.lon!, lat: u.lat! })),
       ...plan.facilities.map((f) => ({ what: f.id, lon: f.lon!, lat: f.lat! })),
     ];
     expect(places.length).toBeGreaterThan(3000);
@@ -197,7 +225,9 @@ describe('sample boundaries', () => {
     expect(JSON.stringify(generateSampleBoundaries(buildSamplePlan().units))).toBe(json);
     expect(sha256(json)).toBe(PINNED_BOUNDARIES_SHA256);
     const multi = boundaries.filter((b) => b.geometry.type === 'MultiPolygon').length;
-    console.log(`sample boundaries: ${boundaries.length} (${townships.length} streets/towns/townships, ${counties.length} counties), ${multi} in several pieces, ${(json.length / 1e6).toFixed(2)} MB`);
+    console.log(
+      `sample boundaries: ${boundaries.length} (${townships.length} streets/towns/townships, ${counties.length} counties), ${multi} in several pieces, ${(json.length / 1e6).toFixed(2)} MB`,
+    );
   });
 
   it('has a valid polygon for every street/town/township and county', () => {

@@ -17,8 +17,9 @@ const issuesOf = (schema: z.ZodType, input: unknown): IssueLike[] => {
   return r.error.issues as IssueLike[];
 };
 /** The standard set with one target changed (index of the target in the Changsha set). */
-const withTarget = (i: number, change: Record<string, unknown>) =>
-  ({ set: { ...changsha, id: 'mine', targets: changsha.targets.map((t: object, k: number) => (k === i ? { ...t, ...change } : t)) } });
+const withTarget = (i: number, change: Record<string, unknown>) => ({
+  set: { ...changsha, id: 'mine', targets: changsha.targets.map((t: object, k: number) => (k === i ? { ...t, ...change } : t)) },
+});
 const BEDS = changsha.targets.findIndex((t: { id: string }) => t.id === 'beds-per-1000');
 const PAVILION = changsha.targets.findIndex((t: { id: string }) => t.id === 'tcm-pavilion-share');
 
@@ -77,9 +78,15 @@ describe('sayIssue: zod issues as sentences naming the field and the fix', () =>
     // 17 facility types are too many to list: the fix is to pick from the list.
     const input = { scenarioId: 1, types: ['hospital'], urbanMinutes: 10, ruralMinutes: 30 };
     const [type] = issuesOf(API['access.run'].args, input);
-    expect(sayIssue(type!, input)).toEqual({ zh: '「机构类型」第 1 项不在可选范围内，请从列表中选择', en: 'Facility types #1: is not one of the choices: pick one from the list' });
+    expect(sayIssue(type!, input)).toEqual({
+      zh: '「机构类型」第 1 项不在可选范围内，请从列表中选择',
+      en: 'Facility types #1: is not one of the choices: pick one from the list',
+    });
     const [kind] = issuesOf(z.object({ type: z.enum(['chc', 'thc']) }), { type: 'x' });
-    expect(sayIssue(kind!, {})).toEqual({ zh: '「机构类型」只能是「社区卫生服务中心」或「乡镇卫生院」', en: 'Facility type: must be "Community health centre" or "Township health centre"' });
+    expect(sayIssue(kind!, {})).toEqual({
+      zh: '「机构类型」只能是「社区卫生服务中心」或「乡镇卫生院」',
+      en: 'Facility type: must be "Community health centre" or "Township health centre"',
+    });
   });
 
   it('invalid_format: a set id with capitals says which characters are allowed', () => {
@@ -104,8 +111,18 @@ describe('sayIssue: zod issues as sentences naming the field and the fix', () =>
     expect(sayIssue(extra!, {})).toEqual({ zh: '有无法识别的项：「verbose」，请删去', en: 'unknown field "verbose": remove it' });
   });
 
-  it('a nested argument: an item of a list inside an object (candidate site 2\'s longitude)', () => {
-    const input = { scenarioId: 1, model: 'mclp', type: 'ems_station', candidates: { sites: [{ id: 'a', name: 'A', lon: 113, lat: 28 }, { id: 'b', name: 'B', lon: 200, lat: 28 }] } };
+  it("a nested argument: an item of a list inside an object (candidate site 2's longitude)", () => {
+    const input = {
+      scenarioId: 1,
+      model: 'mclp',
+      type: 'ems_station',
+      candidates: {
+        sites: [
+          { id: 'a', name: 'A', lon: 113, lat: 28 },
+          { id: 'b', name: 'B', lon: 200, lat: 28 },
+        ],
+      },
+    };
     const [lon] = issuesOf(API['siting.run'].args, input);
     expect(lon!.path).toEqual(['candidates', 'sites', 1, 'lon']);
     expect(sayIssue(lon!, input)).toEqual({
@@ -129,7 +146,9 @@ describe('sayIssues and invalidArgs', () => {
     const issues = issuesOf(API['access.run'].args, input);
     expect(issues.length).toBe(5);
     const s = sayIssues(issues, input);
-    expect(s.zh).toBe('「情景」必须大于 0，请填写大于 0 的数；「机构类型」至少要有一项，请选择或添加；「城镇时限（分钟）」必须大于 0，请填写大于 0 的数（另有 2 处问题）');
+    expect(s.zh).toBe(
+      '「情景」必须大于 0，请填写大于 0 的数；「机构类型」至少要有一项，请选择或添加；「城镇时限（分钟）」必须大于 0，请填写大于 0 的数（另有 2 处问题）',
+    );
     expect(s.en.endsWith('(and 2 more)')).toBe(true);
     const e = invalidArgs(issues, input);
     expect(e).toBeInstanceOf(ApiError);

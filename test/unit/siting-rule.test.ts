@@ -4,20 +4,55 @@ import { describe, expect, it } from 'vitest';
 import type { StandardSet } from '../../shared/gaps/standard.ts';
 import { judgedBy, ruleOfQuery, ruleTarget, withRules, type RuleQuestion } from '../../shared/siting/rule.ts';
 
-const EMS: RuleQuestion = { type: 'ems_station', existingTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, direction: 'from', dispatchMinutes: 0, within: ['430105000000'] };
+const EMS: RuleQuestion = {
+  type: 'ems_station',
+  existingTypes: ['ems_station'],
+  urbanMinutes: 10,
+  ruralMinutes: 30,
+  direction: 'from',
+  dispatchMinutes: 0,
+  within: ['430105000000'],
+};
 const SET = {
-  id: 'kaifu-2024', name: '开福区', nameEn: 'Kaifu', year: 2024, documents: [{ number: '开政办发〔2022〕26号', title: '开福区基层医疗卫生服务能力提升' }],
-  targets: [{
-    id: 'ems-10-minute-circle', kind: 'access', name: '10分钟急救服务圈', nameEn: '10-minute emergency circle', group: '急救', binding: false, unverified: false,
-    reference: false, facilityTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 10, min: 1, scopes: ['region', 'county', 'township'], unit: '人',
-    source: { document: '开政办发〔2022〕26号', clause: '§四(二)9', text: '10分钟急救服务圈' },
-  }],
+  id: 'kaifu-2024',
+  name: '开福区',
+  nameEn: 'Kaifu',
+  year: 2024,
+  documents: [{ number: '开政办发〔2022〕26号', title: '开福区基层医疗卫生服务能力提升' }],
+  targets: [
+    {
+      id: 'ems-10-minute-circle',
+      kind: 'access',
+      name: '10分钟急救服务圈',
+      nameEn: '10-minute emergency circle',
+      group: '急救',
+      binding: false,
+      unverified: false,
+      reference: false,
+      facilityTypes: ['ems_station'],
+      urbanMinutes: 10,
+      ruralMinutes: 10,
+      min: 1,
+      scopes: ['region', 'county', 'township'],
+      unit: '人',
+      source: { document: '开政办发〔2022〕26号', clause: '§四(二)9', text: '10分钟急救服务圈' },
+    },
+  ],
 } as unknown as StandardSet;
 
 describe('the rule of a siting question', () => {
   it('keeps the types (existing ones fixed, plus the new type), the minutes, the direction and the area', () => {
-    const r = ruleOfQuery({ ...EMS, type: 'sub_centre', existingTypes: ['tertiary_hospital', 'secondary_hospital'], direction: 'to', within: ['430902000000'] }, ['资阳区']);
-    expect(r).toMatchObject({ type: 'sub_centre', types: ['tertiary_hospital', 'secondary_hospital', 'sub_centre'], direction: 'to', within: ['430902000000'], area: ['资阳区'] });
+    const r = ruleOfQuery(
+      { ...EMS, type: 'sub_centre', existingTypes: ['tertiary_hospital', 'secondary_hospital'], direction: 'to', within: ['430902000000'] },
+      ['资阳区'],
+    );
+    expect(r).toMatchObject({
+      type: 'sub_centre',
+      types: ['tertiary_hospital', 'secondary_hospital', 'sub_centre'],
+      direction: 'to',
+      within: ['430902000000'],
+      area: ['资阳区'],
+    });
     expect(r.id).toMatch(/^siting-sub_centre-10-30-[0-9a-f]{8}$/);
   });
 
@@ -30,23 +65,49 @@ describe('the rule of a siting question', () => {
 
   it('reads as the planner asked it: "开福区 120急救站 城镇10分钟/农村30分钟 覆盖（选址方案的目标）", from the station to every village', () => {
     const t = ruleTarget(ruleOfQuery(EMS, ['开福区']), '新增急救站');
-    expect(t).toMatchObject({ kind: 'access', name: '开福区 120急救站 城镇10分钟/农村30分钟 覆盖（选址方案的目标）', group: '设施选址方案', min: 1, binding: false, unverified: false });
-    expect(t.nameEn).toBe('开福区: 120 ambulance station within 10 min in town / 30 min in the country (the siting proposal\'s aim)');
-    expect(t.source).toEqual({ document: '本方案设施选址', clause: '新增急救站', text: '本方案在开福区为120急救站选址，目标是从120急救站出发，城镇10分钟、农村30分钟内到达开福区的每个村（社区）。' });
+    expect(t).toMatchObject({
+      kind: 'access',
+      name: '开福区 120急救站 城镇10分钟/农村30分钟 覆盖（选址方案的目标）',
+      group: '设施选址方案',
+      min: 1,
+      binding: false,
+      unverified: false,
+    });
+    expect(t.nameEn).toBe("开福区: 120 ambulance station within 10 min in town / 30 min in the country (the siting proposal's aim)");
+    expect(t.source).toEqual({
+      document: '本方案设施选址',
+      clause: '新增急救站',
+      text: '本方案在开福区为120急救站选址，目标是从120急救站出发，城镇10分钟、农村30分钟内到达开福区的每个村（社区）。',
+    });
     expect(t.note).toBeUndefined();
   });
 
-  it('says walking, dispatch and a projects\' year, and where the gap screen measures otherwise than the question did', () => {
-    const walk = ruleOfQuery({ ...EMS, type: 'chc', existingTypes: ['chc'], urbanMinutes: 15, ruralMinutes: 30, direction: 'to', travel: { urban: 'walk', rural: 'drive' }, within: [] }, [], 2027);
+  it("says walking, dispatch and a projects' year, and where the gap screen measures otherwise than the question did", () => {
+    const walk = ruleOfQuery(
+      {
+        ...EMS,
+        type: 'chc',
+        existingTypes: ['chc'],
+        urbanMinutes: 15,
+        ruralMinutes: 30,
+        direction: 'to',
+        travel: { urban: 'walk', rural: 'drive' },
+        within: [],
+      },
+      [],
+      2027,
+    );
     const t = ruleTarget(walk, '社区中心');
     expect(t.name).toBe('社区卫生服务中心 城镇步行15分钟/农村30分钟 覆盖（选址方案的目标）');
-    expect(t.source.text).toBe('本方案在全域为社区卫生服务中心选址，目标是全域的居民在城镇15分钟、农村30分钟内到达最近的社区卫生服务中心（城镇步行、农村车行，新设施按2027年规划项目计入）。');
+    expect(t.source.text).toBe(
+      '本方案在全域为社区卫生服务中心选址，目标是全域的居民在城镇15分钟、农村30分钟内到达最近的社区卫生服务中心（城镇步行、农村车行，新设施按2027年规划项目计入）。',
+    );
     // Ambulances measured "to" the station, with 2 minutes of dispatch: the gap engine measures from the station, without it.
     const odd = ruleTarget(ruleOfQuery({ ...EMS, direction: 'to', dispatchMinutes: 2 }, ['开福区']), '甲');
     expect(odd.note).toBe('差距分析按从站点出发计算、未计出车准备时间，与选址时的设定不同。');
   });
 
-  it('has a source clause while its scenario\'s name is still being typed', () => {
+  it("has a source clause while its scenario's name is still being typed", () => {
     expect(ruleTarget(ruleOfQuery(EMS, ['开福区']), ' ').source.clause).toBe('选址方案');
   });
 });
@@ -61,7 +122,10 @@ describe('a set with the rules', () => {
   it('gains each other rule once, after its own targets', () => {
     const r = ruleOfQuery(EMS, ['开福区']);
     expect(judgedBy(SET, r)).toBeUndefined();
-    const out = withRules(SET, [{ rule: r, scenario: '甲' }, { rule: r, scenario: '乙' }]);
+    const out = withRules(SET, [
+      { rule: r, scenario: '甲' },
+      { rule: r, scenario: '乙' },
+    ]);
     expect(out.targets.map((t) => t.id)).toEqual(['ems-10-minute-circle', r.id]);
     expect(out.targets[1]!.source.clause).toBe('甲');
     expect(SET.targets).toHaveLength(1); // the set itself is not changed

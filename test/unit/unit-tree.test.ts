@@ -6,11 +6,13 @@ const unit = (code: string, parent_code: string | null) => ({ code, name: code, 
 
 /** Every node once, as code(children…); throws on a node met twice (a loop). */
 function shape(nodes: UnitNode[] | undefined, seen = new Set<string>()): string {
-  return (nodes ?? []).map((n) => {
-    if (seen.has(n.code)) throw new Error(`${n.code} twice`);
-    seen.add(n.code);
-    return n.children ? `${n.code}(${shape(n.children, seen)})` : n.code;
-  }).join(' ');
+  return (nodes ?? [])
+    .map((n) => {
+      if (seen.has(n.code)) throw new Error(`${n.code} twice`);
+      seen.add(n.code);
+      return n.children ? `${n.code}(${shape(n.children, seen)})` : n.code;
+    })
+    .join(' ');
 }
 
 describe('buildUnitTree', () => {

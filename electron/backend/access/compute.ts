@@ -11,8 +11,20 @@
  * own mode's. Nobody dispatches a walk: the dispatch delay is added by car only.
  */
 import {
-  demandTravel, DRIVE, type DemandTravel, facilitySources, modeOf, modesUsed, NearestFacilityField, type Snapped, snapPoints, straightLineTravel,
-  travelFallback, type Direction, type TravelMode, type TravelModes,
+  demandTravel,
+  DRIVE,
+  type DemandTravel,
+  facilitySources,
+  modeOf,
+  modesUsed,
+  NearestFacilityField,
+  type Snapped,
+  snapPoints,
+  straightLineTravel,
+  travelFallback,
+  type Direction,
+  type TravelMode,
+  type TravelModes,
 } from '../../../shared/access/index.ts';
 import { cachedNetwork, type CachedNetwork, snappedDemand, type NetworkInput } from '../worker/network-cache.ts';
 
@@ -44,7 +56,14 @@ export interface ComputeOutput {
 export type Progress = (stage: 'graph' | 'snap' | 'search' | 'done', share: number) => void;
 
 /** The last field on a graph (by car or on foot), kept with the graph's cache entry. */
-interface LastField { direction: Direction; dispatchSeconds: number; facilityKey: string; lon: Float64Array; lat: Float64Array; field: NearestFacilityField }
+interface LastField {
+  direction: Direction;
+  dispatchSeconds: number;
+  facilityKey: string;
+  lon: Float64Array;
+  lat: Float64Array;
+  field: NearestFacilityField;
+}
 const lastFields = new WeakMap<CachedNetwork, LastField>();
 
 /** The one facility whose place changed, or -1 when none or more did (or the list is another one). */
@@ -73,25 +92,41 @@ export function computeAccess(input: ComputeInput, progress: Progress = () => {}
   }
   const net = { ...input.network, data: input.network.data };
   const modes = modesUsed(travel, demand.urban);
-  const runs = modes.map((mode, i) => onGraph(input, cachedNetwork(net, () => progress('graph', 0), mode), mode, progress, i === modes.length - 1));
+  const runs = modes.map((mode, i) =>
+    onGraph(
+      input,
+      cachedNetwork(net, () => progress('graph', 0), mode),
+      mode,
+      progress,
+      i === modes.length - 1,
+    ),
+  );
   if (runs.length === 1) {
     const r = runs[0]!;
     return { minutes: r.travel.minutes, facility: r.travel.facility, model: 'road', offNetwork: r.snapped.offNetwork, incremental: r.incremental };
   }
   // Mixed: each point from its own mode's run.
   const n = demand.lon.length;
-  const minutes = new Float64Array(n), facility = new Int32Array(n);
+  const minutes = new Float64Array(n),
+    facility = new Int32Array(n);
   let offNetwork = 0;
   for (let p = 0; p < n; p++) {
     const r = runs[modes.indexOf(modeOf(travel, demand.urban[p]!))]!;
-    minutes[p] = r.travel.minutes[p]!; facility[p] = r.travel.facility[p]!;
+    minutes[p] = r.travel.minutes[p]!;
+    facility[p] = r.travel.facility[p]!;
     if (r.snapped.node[p]! < 0) offNetwork++;
   }
   return { minutes, facility, model: 'road', offNetwork, incremental: runs.every((r) => r.incremental) };
 }
 
 /** The nearest-facility field on one mode's graph (updated in place when one facility moved), and every point's minutes on it. */
-function onGraph(input: ComputeInput, c: CachedNetwork, mode: TravelMode, progress: Progress, last: boolean): { travel: DemandTravel; snapped: Snapped; incremental: boolean } {
+function onGraph(
+  input: ComputeInput,
+  c: CachedNetwork,
+  mode: TravelMode,
+  progress: Progress,
+  last: boolean,
+): { travel: DemandTravel; snapped: Snapped; incremental: boolean } {
   const { demand, facilities } = input;
   progress('snap', 0.3);
   const snapped = snappedDemand(c, input.demandKey, demand.lon, demand.lat);
@@ -110,7 +145,14 @@ function onGraph(input: ComputeInput, c: CachedNetwork, mode: TravelMode, progre
     field = new NearestFacilityField(c.graph, input.direction);
     field.run(sources);
   }
-  lastFields.set(c, { direction: input.direction, dispatchSeconds, facilityKey: input.facilityKey, lon: facilities.lon.slice(), lat: facilities.lat.slice(), field });
+  lastFields.set(c, {
+    direction: input.direction,
+    dispatchSeconds,
+    facilityKey: input.facilityKey,
+    lon: facilities.lon.slice(),
+    lat: facilities.lat.slice(),
+    field,
+  });
   const travel = demandTravel(field, snapped);
   if (last) progress('done', 1);
   return { travel, snapped, incremental: !!prev && moved >= -1 };

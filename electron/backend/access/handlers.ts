@@ -35,7 +35,9 @@ export function accessCoverageOf(ws: Workspace, runner: AnalysisRunner): AccessO
   return async (t, scenarioId, year, facilities, within) => {
     const p = ws.requirePlan();
     // Within the set's region: its people alone, the remainders at its own centres included.
-    const r = await runAccess(p.db, p.path, { ...targetSettings(t), scenarioId, ...(within?.length ? { within: [...within] } : {}) }, year, runner, { facilities });
+    const r = await runAccess(p.db, p.path, { ...targetSettings(t), scenarioId, ...(within?.length ? { within: [...within] } : {}) }, year, runner, {
+      facilities,
+    });
     const region = r.units.find((u) => u.scope === 'region');
     return {
       model: r.model,

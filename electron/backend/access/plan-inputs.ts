@@ -47,11 +47,12 @@ export interface Frame {
 export function frameOf(db: Database.Database, scenarioId: number, year: number): Frame {
   const units = listRows(db, 'units', scenarioId);
   const byCode = new Map(units.map((u, i) => [u.code, i]));
-  const parent = Int32Array.from(units, (u) => (u.parent_code ? byCode.get(u.parent_code) ?? -1 : -1));
-  const up = (level: number) => Int32Array.from(units, (_, i) => {
-    for (let u = i, d = 0; u >= 0 && d < 16; u = parent[u]!, d++) if (UNIT_KIND_LEVEL[units[u]!.kind] === level) return u;
-    return -1;
-  });
+  const parent = Int32Array.from(units, (u) => (u.parent_code ? (byCode.get(u.parent_code) ?? -1) : -1));
+  const up = (level: number) =>
+    Int32Array.from(units, (_, i) => {
+      for (let u = i, d = 0; u >= 0 && d < 16; u = parent[u]!, d++) if (UNIT_KIND_LEVEL[units[u]!.kind] === level) return u;
+      return -1;
+    });
   const pops = populationsAt(units, parent, listPopulations(db, scenarioId), year);
   return { units, byCode, parent, township: up(2), county: up(1), population: pops.own.total };
 }
@@ -72,20 +73,26 @@ export interface PlanDemandOf {
  * it — and the rest of a unit whose units below are not all listed at its own centre. `within`: only
  * those units (and everything under them).
  */
-export function demandOf(db: Database.Database, f: Frame, q: Pick<AccessQuery, 'demand' | 'gridMeters'>, within: ReadonlySet<number> | null = null): PlanDemandOf {
+export function demandOf(
+  db: Database.Database,
+  f: Frame,
+  q: Pick<AccessQuery, 'demand' | 'gridMeters'>,
+  within: ReadonlySet<number> | null = null,
+): PlanDemandOf {
   let areas: (Area | null)[] | null = null;
   if (q.demand === 'grid') {
     const shapes = new Map(listBoundaries(db).map((b) => [b.code, b.geometry]));
-    areas = f.units.map((u) => (UNIT_KIND_LEVEL[u.kind] === 2 ? shapes.get(u.code) ?? null : null));
+    areas = f.units.map((u) => (UNIT_KIND_LEVEL[u.kind] === 2 ? (shapes.get(u.code) ?? null) : null));
     if (!areas.some((a) => a)) areas = null;
   }
   const points = planDemand({ units: f.units, parent: f.parent, own: f.population, within, grid: areas ? { areas, cellMetres: q.gridMeters } : null });
   const description = describeDemand(points, f.units, { cellMetres: areas ? q.gridMeters : undefined });
   const inArea = new Set<number>();
-  for (let p = 0; p < points.unit.length; p++) for (let u = points.unit[p]!, d = 0; u >= 0 && d < 16 && !inArea.has(u); u = f.parent[u]!, d++) {
-    inArea.add(u);
-    if (points.starts.includes(u)) break;
-  }
+  for (let p = 0; p < points.unit.length; p++)
+    for (let u = points.unit[p]!, d = 0; u >= 0 && d < 16 && !inArea.has(u); u = f.parent[u]!, d++) {
+      inArea.add(u);
+      if (points.starts.includes(u)) break;
+    }
   const mismatches = populationMismatches(f.units, f.parent, f.population).filter((m) => inArea.has(f.byCode.get(m.code)!));
   return { points, grid: !!areas, description, mismatches };
 }
@@ -98,15 +105,24 @@ export function unitsNamed(f: Frame, names: readonly string[], what: { zh: strin
     const byName = f.units.flatMap((u, k) => (u.name === n ? [k] : []));
     if (i >= 0) out.add(i);
     else if (byName.length === 1) out.add(byName[0]!);
-    else throw new ApiError('INVALID_ARGS', `${what.zh}：方案中${byName.length > 1 ? '有多个' : '没有'}「${n}」${byName.length > 1 ? '，请用区划代码' : ''}`,
-      `${what.en}: ${byName.length > 1 ? 'several units are named' : 'no unit'} "${n}"${byName.length > 1 ? ' — use the code' : ' in the plan'}`);
+    else
+      throw new ApiError(
+        'INVALID_ARGS',
+        `${what.zh}：方案中${byName.length > 1 ? '有多个' : '没有'}「${n}」${byName.length > 1 ? '，请用区划代码' : ''}`,
+        `${what.en}: ${byName.length > 1 ? 'several units are named' : 'no unit'} "${n}"${byName.length > 1 ? ' — use the code' : ' in the plan'}`,
+      );
   }
   return out;
 }
 
 /** The name of an analysis's area: the within-units', else the plan's top units'. */
 export function areaName(f: Frame, within: ReadonlySet<number>): string {
-  return within.size ? [...within].map((i) => f.units[i]!.name).join('、') : f.units.filter((_, i) => f.parent[i]! < 0).map((u) => u.name).join('、');
+  return within.size
+    ? [...within].map((i) => f.units[i]!.name).join('、')
+    : f.units
+        .filter((_, i) => f.parent[i]! < 0)
+        .map((u) => u.name)
+        .join('、');
 }
 
 /** The demand points' identity (their places), so the worker can reuse its snap of them. */

@@ -27,8 +27,14 @@ export interface RunAccessOptions {
   facilities?: readonly Facility[];
 }
 
-export async function runAccess(db: Database.Database, planPath: string, q: AccessQuery, year: number, runner: AnalysisRunner,
-  opts: RunAccessOptions = {}): Promise<AccessResultOut> {
+export async function runAccess(
+  db: Database.Database,
+  planPath: string,
+  q: AccessQuery,
+  year: number,
+  runner: AnalysisRunner,
+  opts: RunAccessOptions = {},
+): Promise<AccessResultOut> {
   const onJob = opts.onJob ?? (() => {});
   const t0 = performance.now();
   const f = frameOf(db, q.scenarioId, year);
@@ -43,43 +49,79 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
   const net = radius ? null : network(db, planPath);
   // No facility of these types: nobody is reached (a real answer, not an error). A radius needs no worker.
   const none = facilities.length === 0;
-  const job = none || radius ? -1 : runner.start('access', {
-    network: net,
-    direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
-    dispatchSeconds: q.dispatchMinutes * 60,
-    travel: q.travel,
-    facilities: { lon: Float64Array.from(facilities, (x) => x.lon!), lat: Float64Array.from(facilities, (x) => x.lat!) },
-    facilityKey: facilities.map((x) => x.id).join('\u0000'),
-    demand: { lon: points.lon, lat: points.lat, urban: points.urban },
-    demandKey: demandKeyOf(d, q.gridMeters),
-  });
+  const job =
+    none || radius
+      ? -1
+      : runner.start('access', {
+          network: net,
+          direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
+          dispatchSeconds: q.dispatchMinutes * 60,
+          travel: q.travel,
+          facilities: { lon: Float64Array.from(facilities, (x) => x.lon!), lat: Float64Array.from(facilities, (x) => x.lat!) },
+          facilityKey: facilities.map((x) => x.id).join('\u0000'),
+          demand: { lon: points.lon, lat: points.lat, urban: points.urban },
+          demandKey: demandKeyOf(d, q.gridMeters),
+        });
   if (job >= 0) onJob(job);
   const n = points.lon.length;
   const out = none
-    ? { minutes: new Float64Array(n).fill(Infinity), facility: new Int32Array(n).fill(-1), model: net ? 'road' as const : 'straight_line' as const, offNetwork: 0 }
+    ? {
+        minutes: new Float64Array(n).fill(Infinity),
+        facility: new Int32Array(n).fill(-1),
+        model: net ? ('road' as const) : ('straight_line' as const),
+        offNetwork: 0,
+      }
     : radius
-      // Kilometres in place of minutes: no detour, and 60 km/h makes a minute a kilometre.
-      ? { ...straightLineTravel(Float64Array.from(facilities, (x) => x.lon!), Float64Array.from(facilities, (x) => x.lat!), points, { detour: 1, urbanKmh: 60, ruralKmh: 60 }), offNetwork: 0 }
+      ? // Kilometres in place of minutes: no detour, and 60 km/h makes a minute a kilometre.
+        {
+          ...straightLineTravel(
+            Float64Array.from(facilities, (x) => x.lon!),
+            Float64Array.from(facilities, (x) => x.lat!),
+            points,
+            { detour: 1, urbanKmh: 60, ruralKmh: 60 },
+          ),
+          offNetwork: 0,
+        }
       : await runner.wait<'access'>(job);
 
   // Coverage per street/town and county: each point counts for the unit it stands for's ancestors.
   const thresholds = { urbanMinutes: q.urbanMinutes, ruralMinutes: q.ruralMinutes };
   // A remainder point stands for its street/town or county, so it counts there (and above).
   const byUnit = coverage(points, out.minutes, thresholds, f.units.length);
-  const pop = new Float64Array(f.units.length), cov = new Float64Array(f.units.length);
+  const pop = new Float64Array(f.units.length),
+    cov = new Float64Array(f.units.length);
   for (let u = 0; u < f.units.length; u++) {
     if (!(byUnit.unitPopulation[u]! > 0)) continue;
-    for (const a of new Set([f.township[u]!, f.county[u]!])) if (a >= 0) { pop[a]! += byUnit.unitPopulation[u]!; cov[a]! += byUnit.unitCovered[u]!; }
+    for (const a of new Set([f.township[u]!, f.county[u]!]))
+      if (a >= 0) {
+        pop[a]! += byUnit.unitPopulation[u]!;
+        cov[a]! += byUnit.unitCovered[u]!;
+      }
   }
-  const units: UnitCoverageOut[] = [{
-    scope: 'region', code: 'region', name: areaName(f, within), parent: null,
-    population: byUnit.population, covered: byUnit.covered, share: byUnit.population > 0 ? byUnit.covered / byUnit.population : null,
-  }];
+  const units: UnitCoverageOut[] = [
+    {
+      scope: 'region',
+      code: 'region',
+      name: areaName(f, within),
+      parent: null,
+      population: byUnit.population,
+      covered: byUnit.covered,
+      share: byUnit.population > 0 ? byUnit.covered / byUnit.population : null,
+    },
+  ];
   f.units.forEach((u, i) => {
     const level = UNIT_KIND_LEVEL[u.kind];
     if ((level !== 1 && level !== 2) || !(pop[i]! > 0)) return;
-    const parent = level === 1 ? 'region' : (f.county[i]! >= 0 ? f.units[f.county[i]!]!.code : 'region');
-    units.push({ scope: level === 1 ? 'county' : 'township', code: u.code, name: u.name, parent, population: pop[i]!, covered: cov[i]!, share: cov[i]! / pop[i]! });
+    const parent = level === 1 ? 'region' : f.county[i]! >= 0 ? f.units[f.county[i]!]!.code : 'region';
+    units.push({
+      scope: level === 1 ? 'county' : 'township',
+      code: u.code,
+      name: u.name,
+      parent,
+      population: pop[i]!,
+      covered: cov[i]!,
+      share: cov[i]! / pop[i]!,
+    });
   });
 
   const covered = new Uint8Array(out.minutes.length).fill(1);
@@ -92,10 +134,18 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
     const m = out.minutes[p]!;
     const fac = out.facility[p]!;
     pointsOut.push({
-      code: kind === PointKind.Cell ? `${unit.code}#${p}` : unit.code, name: unit.name, ...(kind === PointKind.Remainder ? { remainder: true } : {}), township: f.township[u]! >= 0 ? f.units[f.township[u]!]!.code : null,
-      lon: points.lon[p]!, lat: points.lat[p]!, population: points.population[p]!, urban: points.urban[p] === 1,
-      minutes: !radius && Number.isFinite(m) ? round1(m) : null, ...(radius ? { km: Number.isFinite(m) ? round1(m) : null } : {}),
-      nearest: fac >= 0 ? facilities[fac]!.id : null, covered: covered[p] === 1,
+      code: kind === PointKind.Cell ? `${unit.code}#${p}` : unit.code,
+      name: unit.name,
+      ...(kind === PointKind.Remainder ? { remainder: true } : {}),
+      township: f.township[u]! >= 0 ? f.units[f.township[u]!]!.code : null,
+      lon: points.lon[p]!,
+      lat: points.lat[p]!,
+      population: points.population[p]!,
+      urban: points.urban[p] === 1,
+      minutes: !radius && Number.isFinite(m) ? round1(m) : null,
+      ...(radius ? { km: Number.isFinite(m) ? round1(m) : null } : {}),
+      nearest: fac >= 0 ? facilities[fac]!.id : null,
+      covered: covered[p] === 1,
     });
   }
   const b = travelTimeBands(out.minutes, points.population, 5, 60);
@@ -103,12 +153,21 @@ export async function runAccess(db: Database.Database, planPath: string, q: Acce
   const bandPop = [...b.population];
   const unreachable = bandPop.pop()!;
   const bands = bandPop.map((population, i) => ({ upTo: i < bandPop.length - 1 ? (i + 1) * 5 : null, population }));
-  const gridNote = q.demand === 'grid' && !d.grid ? { zh: '；方案没有街道（乡镇）边界，需求点改用村/社区中心', en: '; the plan has no street/town boundaries, so village/community centres were used' }
-    : d.grid ? { zh: `；需求点为 ${q.gridMeters} 米网格`, en: `; demand points on a ${q.gridMeters} m grid` } : { zh: '', en: '' };
+  const gridNote =
+    q.demand === 'grid' && !d.grid
+      ? { zh: '；方案没有街道（乡镇）边界，需求点改用村/社区中心', en: '; the plan has no street/town boundaries, so village/community centres were used' }
+      : d.grid
+        ? { zh: `；需求点为 ${q.gridMeters} 米网格`, en: `; demand points on a ${q.gridMeters} m grid` }
+        : { zh: '', en: '' };
   const said = plan ? projectNotes(plan) : { zh: [], en: [] };
   const mismatch = mismatchLines(d.mismatches, { demand: true });
-  const noneNote = none ? { zh: `；当前情景中 ${year} 年没有所选类型且有坐标的机构`, en: `; no facility of the chosen types with coordinates in this scenario in ${year}` } : { zh: '', en: '' };
-  const radiusNote = { zh: `按直线服务半径：城镇 ${q.urbanMinutes} 公里、农村 ${q.ruralMinutes} 公里以内（不计道路）`, en: `Straight-line service radius: ${q.urbanMinutes} km urban, ${q.ruralMinutes} km rural (roads not used)` };
+  const noneNote = none
+    ? { zh: `；当前情景中 ${year} 年没有所选类型且有坐标的机构`, en: `; no facility of the chosen types with coordinates in this scenario in ${year}` }
+    : { zh: '', en: '' };
+  const radiusNote = {
+    zh: `按直线服务半径：城镇 ${q.urbanMinutes} 公里、农村 ${q.ruralMinutes} 公里以内（不计道路）`,
+    en: `Straight-line service radius: ${q.urbanMinutes} km urban, ${q.ruralMinutes} km rural (roads not used)`,
+  };
   return {
     model: out.model,
     modelNote: `${radius ? radiusNote.zh : travelNote(q.travel, out.model, q.dispatchMinutes, out.offNetwork).zh}${gridNote.zh}${noneNote.zh}`,

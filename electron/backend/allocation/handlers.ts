@@ -29,38 +29,46 @@ export function allocationHandlers(ws: Workspace, accessOf?: AccessOf): Pick<Pla
       return { fileName: `资源配置测算-${r.scenario}-${r.year}.xlsx`, dataBase64: Buffer.from(bytes).toString('base64'), mimeType: XLSX };
     },
     // Each line raises one facility's resource (beds → 实有床位 …); lines for one facility and resource add up.
-    'allocation.apply': ({ scenarioId, name, lines, year }) => ws.write((p) => {
-      const s = createScenario(p.db, name, scenarioId);
-      // Per facility, what each of its fields gains (lines for one facility and resource add up).
-      const gains = new Map<string, Record<string, number>>();
-      for (const l of lines) {
-        const g = gains.get(l.facility) ?? {};
-        const field = RESOURCE_MEASURE[l.resource];
-        g[field] = (g[field] ?? 0) + l.amount;
-        gains.set(l.facility, g);
-      }
-      const builtBy = new Map(listProjects(p.db, s.id).filter((x) => x.kind === 'new').map((x) => [x.facility_id, x]));
-      for (const [id, g] of gains) {
-        const f = getRow(p.db, 'facilities', s.id, id);
-        const built = f ? undefined : builtBy.get(id);
-        if (!f && !built) throw new ApiError('NOT_FOUND', `找不到机构「${id}」`, `No facility "${id}"`);
-        const deltas = Object.fromEntries(Object.entries(g).filter(([, d]) => d !== 0));
-        if (!Object.keys(deltas).length) continue;
-        if (year !== undefined) { addProject(p.db, s.id, { year: Math.max(year, built?.year ?? year), kind: 'expand', facility_id: id, deltas, note: '来自资源配置测算' }); continue; }
-        if (built) {
-          // A facility a 新建 project builds is in no table: it opens with what the allocation gives it.
-          const fields: Record<string, number> = { ...(built.fields as Record<string, number>) };
-          for (const [field, d] of Object.entries(deltas)) fields[field] = (fields[field] ?? 0) + d;
-          const { id: projectId, ...rest } = built;
-          updateProject(p.db, s.id, projectId, { ...rest, facility_id: id, fields } as Parameters<typeof updateProject>[3]);
-          continue;
+    'allocation.apply': ({ scenarioId, name, lines, year }) =>
+      ws.write((p) => {
+        const s = createScenario(p.db, name, scenarioId);
+        // Per facility, what each of its fields gains (lines for one facility and resource add up).
+        const gains = new Map<string, Record<string, number>>();
+        for (const l of lines) {
+          const g = gains.get(l.facility) ?? {};
+          const field = RESOURCE_MEASURE[l.resource];
+          g[field] = (g[field] ?? 0) + l.amount;
+          gains.set(l.facility, g);
         }
-        for (const [field, d] of Object.entries(deltas)) {
-          const now = (f as Record<string, unknown>)[field];
-          editCell(p, 'facilities', s.id, id, field, (typeof now === 'number' ? now : 0) + d);
+        const builtBy = new Map(
+          listProjects(p.db, s.id)
+            .filter((x) => x.kind === 'new')
+            .map((x) => [x.facility_id, x]),
+        );
+        for (const [id, g] of gains) {
+          const f = getRow(p.db, 'facilities', s.id, id);
+          const built = f ? undefined : builtBy.get(id);
+          if (!f && !built) throw new ApiError('NOT_FOUND', `找不到机构「${id}」`, `No facility "${id}"`);
+          const deltas = Object.fromEntries(Object.entries(g).filter(([, d]) => d !== 0));
+          if (!Object.keys(deltas).length) continue;
+          if (year !== undefined) {
+            addProject(p.db, s.id, { year: Math.max(year, built?.year ?? year), kind: 'expand', facility_id: id, deltas, note: '来自资源配置测算' });
+            continue;
+          }
+          if (built) {
+            // A facility a 新建 project builds is in no table: it opens with what the allocation gives it.
+            const fields: Record<string, number> = { ...(built.fields as Record<string, number>) };
+            for (const [field, d] of Object.entries(deltas)) fields[field] = (fields[field] ?? 0) + d;
+            const { id: projectId, ...rest } = built;
+            updateProject(p.db, s.id, projectId, { ...rest, facility_id: id, fields } as Parameters<typeof updateProject>[3]);
+            continue;
+          }
+          for (const [field, d] of Object.entries(deltas)) {
+            const now = (f as Record<string, unknown>)[field];
+            editCell(p, 'facilities', s.id, id, field, (typeof now === 'number' ? now : 0) + d);
+          }
         }
-      }
-      return getScenario(p.db, s.id);
-    }),
+        return getScenario(p.db, s.id);
+      }),
   };
 }

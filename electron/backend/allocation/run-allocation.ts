@@ -19,22 +19,50 @@ export async function runAllocation(db: Database.Database, q: z.output<typeof Al
   const rows = planRows(db, q.scenarioId);
   // As of the year, as the gap screen counts them: projects (规划项目) of that year or before are already planned.
   const plan = facilitiesAt(rows.facilities, rows.projects, year);
-  const needs = allocationNeeds(rows.units, plan.facilities, set, { year, scope, populations: rows.populations, ...(chosen.region ? { appliedTo: chosen.region } : {}) });
+  const needs = allocationNeeds(rows.units, plan.facilities, set, {
+    year,
+    scope,
+    populations: rows.populations,
+    ...(chosen.region ? { appliedTo: chosen.region } : {}),
+  });
   const result = allocate({
-    budget: q.budget, ...(q.costs ? { costs: q.costs } : {}), units: needs.units, needs: needs.needs, facilities: needs.facilities,
-    commitments: q.commitments, manual: q.manual, ...(q.m2PerBed ? { rules: { m2PerBed: q.m2PerBed } } : {}),
+    budget: q.budget,
+    ...(q.costs ? { costs: q.costs } : {}),
+    units: needs.units,
+    needs: needs.needs,
+    facilities: needs.facilities,
+    commitments: q.commitments,
+    manual: q.manual,
+    ...(q.m2PerBed ? { rules: { m2PerBed: q.m2PerBed } } : {}),
   });
   const ambulancesAsked = q.budget.ambulances !== undefined && !needs.needs.some((n) => n.resource === 'ambulances');
   const rec = reconcile({
-    scope, judged, needs: needs.needs, regions: needs.regions, later: needs.later, result, budget: q.budget, ...(q.costs ? { costs: q.costs } : {}), set,
+    scope,
+    judged,
+    needs: needs.needs,
+    regions: needs.regions,
+    later: needs.later,
+    result,
+    budget: q.budget,
+    ...(q.costs ? { costs: q.costs } : {}),
+    set,
     ...(ambulancesAsked ? { ems: await emsAccess(db, q.scenarioId, set, year, rows, accessOf), ambulanceSets: ambulanceSets(db, set) } : {}),
   });
   const used = new Set(needs.needs.map((n) => n.target.id));
   const planned = projectNotes(plan);
   const said = [...needs.notes, ...rec.notes];
   return {
-    ...result, still_needed: rec.still_needed, totals: rec.totals,
-    standard: set.id, standardName: set.name, standardNameEn: set.nameEn, year, scenario: scenario.name, scope, judgedScope: judged, budget: q.budget,
+    ...result,
+    still_needed: rec.still_needed,
+    totals: rec.totals,
+    standard: set.id,
+    standardName: set.name,
+    standardNameEn: set.nameEn,
+    year,
+    scenario: scenario.name,
+    scope,
+    judgedScope: judged,
+    budget: q.budget,
     targets: set.targets.filter((t) => used.has(t.id)),
     notes: [...planned.zh, ...said.map((n) => n.zh), ...result.warnings.map((w) => w.zh)],
     notesEn: [...planned.en, ...said.map((n) => n.en), ...result.warnings.map((w) => w.en)],

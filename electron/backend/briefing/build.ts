@@ -23,7 +23,13 @@ import { viewScope } from '../scope.ts';
 import { type AccessOf, evaluatePlanGaps, gapSettings, planRows } from '../gaps.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 
-export interface BriefArgs { scenarioId: number; compareId?: number; standardId?: string; year?: number; lang: 'zh-CN' | 'en' }
+export interface BriefArgs {
+  scenarioId: number;
+  compareId?: number;
+  standardId?: string;
+  year?: number;
+  lang: 'zh-CN' | 'en';
+}
 
 type AccessTarget = Extract<Target, { kind: 'access' }>;
 
@@ -31,17 +37,27 @@ function coverageOf(r: AccessResultOut, scenario: string): BriefCoverage {
   const region = r.units.find((u) => u.scope === 'region');
   const population = region?.population ?? 0;
   let within = 0;
-  const curve = r.bands.filter((b) => b.upTo !== null).map((b) => { within += b.population; return { minutes: b.upTo!, share: population > 0 ? within / population : 0 }; });
+  const curve = r.bands
+    .filter((b) => b.upTo !== null)
+    .map((b) => {
+      within += b.population;
+      return { minutes: b.upTo!, share: population > 0 ? within / population : 0 };
+    });
   return {
-    scenario, population, covered: region?.covered ?? 0, curve,
+    scenario,
+    population,
+    covered: region?.covered ?? 0,
+    curve,
     byTownship: Object.fromEntries(r.units.filter((u) => u.scope === 'township' && u.share !== null).map((u) => [u.code, u.share!])),
   };
 }
 
 function planMap(units: readonly Unit[], boundaries: ReturnType<typeof listBoundaries>): BriefMap | null {
   const shapes = new Map(boundaries.map((b) => [b.code, b.geometry]));
-  const at = (level: number) => units.filter((u) => UNIT_KIND_LEVEL[u.kind] === level)
-    .map((u) => ({ code: u.code, name: u.name, area: shapes.get(u.code) ?? null, lon: u.lon, lat: u.lat, population: u.population }));
+  const at = (level: number) =>
+    units
+      .filter((u) => UNIT_KIND_LEVEL[u.kind] === level)
+      .map((u) => ({ code: u.code, name: u.name, area: shapes.get(u.code) ?? null, lon: u.lon, lat: u.lat, population: u.population }));
   return briefMap(at(2), at(1));
 }
 
@@ -56,8 +72,11 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
     const rows = planRows(db, scenarioId);
     const report = await evaluatePlanGaps(db, { ...query, scenarioId }, accessOf, rows);
     return {
-      scenario: report.scenario, region: report.results.filter((r) => r.scope === 'region'), counties: report.results.filter((r) => r.scope === 'county'),
-      report, scope: viewScope(db, { ...query, scenarioId }, rows),
+      scenario: report.scenario,
+      region: report.results.filter((r) => r.scope === 'region'),
+      counties: report.results.filter((r) => r.scope === 'county'),
+      report,
+      scope: viewScope(db, { ...query, scenarioId }, rows),
     };
   };
   const current = await standing(a.scenarioId);
@@ -74,8 +93,13 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
     runAccess(db, planPath, { ...rule, scenarioId, ...(within.length ? { within } : {}) }, report.year, runner, { facilities });
   const after = await accessIn(a.scenarioId, scope.plan.facilities);
   const access: BriefAccess = {
-    target: target?.id ?? null, label: en ? (target?.nameEn ?? 'The “1030” emergency circle (120 stations: 10 min in town, 30 in the country)') : (target?.name ?? '“1030”急救圈（120 急救站：城镇 10 分钟、农村 30 分钟）'),
-    urbanMinutes: rule.urbanMinutes, ruralMinutes: rule.ruralMinutes, modelNote: en ? after.modelNoteEn : after.modelNote,
+    target: target?.id ?? null,
+    label: en
+      ? (target?.nameEn ?? 'The “1030” emergency circle (120 stations: 10 min in town, 30 in the country)')
+      : (target?.name ?? '“1030”急救圈（120 急救站：城镇 10 分钟、农村 30 分钟）'),
+    urbanMinutes: rule.urbanMinutes,
+    ruralMinutes: rule.ruralMinutes,
+    modelNote: en ? after.modelNoteEn : after.modelNote,
     after: coverageOf(after, current.scenario),
     before: compare && a.compareId !== undefined ? coverageOf(await accessIn(a.compareId, compare.scope.plan.facilities), compare.scenario) : null,
   };
@@ -83,11 +107,14 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   // A set that does not apply counts the whole plan, as its (not applicable) rows say nothing of a region.
   const [units, facilities] = scope.region.applicable ? [scope.units, scope.facilities] : [scope.rows.units, scope.plan.facilities];
   const codes = new Set(units.map((u) => u.code));
-  const regionPopulation = report.results.find((r) => r.scope === 'region' && r.population !== undefined)?.population
+  const regionPopulation =
+    report.results.find((r) => r.scope === 'region' && r.population !== undefined)?.population
     ?? units.filter((u) => !u.parent_code || !codes.has(u.parent_code)).reduce((s, u) => s + (u.population ?? 0), 0);
   const set = report.targets;
   return {
-    planName: getMeta(db, 'name') ?? '', sample: getMeta(db, 'is_sample') === 'true', date: new Date().toISOString().slice(0, 10),
+    planName: getMeta(db, 'name') ?? '',
+    sample: getMeta(db, 'is_sample') === 'true',
+    date: new Date().toISOString().slice(0, 10),
     // In English the set's English name where it has one (a plan's own set may have none).
     standard: { id: report.standard, name: (en && findSet(db, report.standard)?.nameEn) || report.standardName, year: report.year },
     targets: set,
@@ -99,7 +126,9 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
       townships: units.filter((u) => UNIT_KIND_LEVEL[u.kind] === 2).length,
       facilities: facilities.length,
     },
-    access, map: planMap(units, listBoundaries(db)), proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null,
+    access,
+    map: planMap(units, listBoundaries(db)),
+    proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null,
     projects: projectLines(scope.rows.projects, scope.rows.facilities, a.lang),
     notes: en ? report.notesEn : report.notes,
   };
@@ -108,9 +137,15 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
 /** What the scenario changed against the one compared with, and its cost at the plan's prices. */
 function proposals(db: Database.Database, fromId: number, toId: number, against: string): Brief['proposals'] {
   const input = (id: number) => ({
-    scenario: { id, name: '', baseline: false }, results: [], notes: [], notesEn: [], units: listRows(db, 'units', id), facilities: listRows(db, 'facilities', id),
+    scenario: { id, name: '', baseline: false },
+    results: [],
+    notes: [],
+    notesEn: [],
+    units: listRows(db, 'units', id),
+    facilities: listRows(db, 'facilities', id),
   });
-  const from = input(fromId), to = input(toId);
+  const from = input(fromId),
+    to = input(toId);
   const changes = scenarioChanges(from, to, readCosts(db));
   const codes = new Set([...changes.facilities.added, ...changes.facilities.removed, ...changes.facilities.changed].map((f) => f.unit_code));
   const unitNames = Object.fromEntries([...from.units, ...to.units].filter((u) => codes.has(u.code)).map((u) => [u.code, u.name]));

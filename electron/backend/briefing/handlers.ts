@@ -9,9 +9,16 @@ import { buildBrief } from './build.ts';
 
 export function briefingHandlers(ws: Workspace, runner: AnalysisRunner, accessOf: AccessOf): Pick<PlannerService, keyof typeof BRIEFING_API> {
   return {
-    'brief.get': (q) => { const p = ws.requirePlan(); return buildBrief(p.db, p.path, q, runner, accessOf); },
+    'brief.get': (q) => {
+      const p = ws.requirePlan();
+      return buildBrief(p.db, p.path, q, runner, accessOf);
+    },
     'app.printBrief': () => {
-      throw new ApiError('UNAVAILABLE', '此模式下由浏览器打印汇报材料：请在打印页面选择“另存为 PDF”', 'Here the browser prints the briefing: choose "Save as PDF" in its print dialog');
+      throw new ApiError(
+        'UNAVAILABLE',
+        '此模式下由浏览器打印汇报材料：请在打印页面选择“另存为 PDF”',
+        'Here the browser prints the briefing: choose "Save as PDF" in its print dialog',
+      );
     },
   };
 }

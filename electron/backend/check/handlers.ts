@@ -19,8 +19,13 @@ export function checkScenario(db: Database.Database, q: { scenarioId: number; st
   const all = !scope.region.applicable;
   const boundaries = new Map<string, Area>(listBoundaries(db).map((b) => [b.code, b.geometry as Area]));
   const { findings, counts } = checkPlan({
-    units: all ? scope.rows.units : scope.units, facilities: all ? scope.plan.facilities : scope.facilities,
-    populations: scope.rows.populations, boundaries, crs: 'wgs84', set: scope.set, year: scope.year,
+    units: all ? scope.rows.units : scope.units,
+    facilities: all ? scope.plan.facilities : scope.facilities,
+    populations: scope.rows.populations,
+    boundaries,
+    crs: 'wgs84',
+    set: scope.set,
+    year: scope.year,
     ...(scope.appliedTo ? { appliedTo: scope.appliedTo } : {}),
     builtBy: new Map(scope.rows.projects.filter((p) => p.kind === 'new' && p.facility_id !== null).map((p) => [p.facility_id!, { id: p.id, name: p.name }])),
   });

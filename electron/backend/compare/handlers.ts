@@ -26,11 +26,12 @@ export function readCosts(db: Database.Database): CostTable {
 export function compareHandlers(ws: Workspace, access: AccessOf): Pick<PlannerService, keyof typeof COMPARE_API> {
   return {
     'costs.get': () => readCosts(ws.requirePlan().db),
-    'costs.set': ({ costs }) => ws.write((p) => {
-      const kept = normaliseCostTable(costs);
-      setMeta(p.db, COSTS_META_KEY, JSON.stringify(kept));
-      return kept;
-    }),
+    'costs.set': ({ costs }) =>
+      ws.write((p) => {
+        const kept = normaliseCostTable(costs);
+        setMeta(p.db, COSTS_META_KEY, JSON.stringify(kept));
+        return kept;
+      }),
     'scenarios.compare': async ({ scenarioIds, standardId, year, level }) => {
       const t0 = performance.now();
       const db = ws.requirePlan().db;
@@ -45,14 +46,23 @@ export function compareHandlers(ws: Workspace, access: AccessOf): Pick<PlannerSe
         first ??= report;
         inputs.push({
           scenario: { id: s.id, name: s.name, baseline: s.baseline },
-          results: report.results, notes: report.notes, notesEn: report.notesEn, units: rows.units, facilities: rows.facilities,
+          results: report.results,
+          notes: report.notes,
+          notesEn: report.notesEn,
+          units: rows.units,
+          facilities: rows.facilities,
         });
       }
       const set = getSet(db, first!.standard);
-      return compareScenarios({
-        standard: { id: set.id, name: set.name, nameEn: set.nameEn, year: first!.year, targets: first!.targets },
-        level, scenarios: inputs, costs: readCosts(db),
-      }, Math.round(performance.now() - t0));
+      return compareScenarios(
+        {
+          standard: { id: set.id, name: set.name, nameEn: set.nameEn, year: first!.year, targets: first!.targets },
+          level,
+          scenarios: inputs,
+          costs: readCosts(db),
+        },
+        Math.round(performance.now() - t0),
+      );
     },
   };
 }

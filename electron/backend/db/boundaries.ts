@@ -6,15 +6,20 @@ import type Database from 'better-sqlite3';
 import type { BoundaryGeometry } from '../../../shared/api/contract.ts';
 
 /** Writes the boundaries given (a unit's earlier boundary is replaced); with `replace`, all others go. */
-export function upsertBoundaries(db: Database.Database, entries: ReadonlyMap<string, BoundaryGeometry>, opts: { replace?: boolean } = {}):
-  { added: number; changed: number } {
+export function upsertBoundaries(
+  db: Database.Database,
+  entries: ReadonlyMap<string, BoundaryGeometry>,
+  opts: { replace?: boolean } = {},
+): { added: number; changed: number } {
   return db.transaction(() => {
     if (opts.replace) db.prepare('DELETE FROM unit_boundary').run();
     const has = db.prepare('SELECT 1 FROM unit_boundary WHERE code = ?').pluck();
     const put = db.prepare('INSERT INTO unit_boundary (code, geometry) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET geometry = excluded.geometry');
-    let added = 0, changed = 0;
+    let added = 0,
+      changed = 0;
     for (const [code, g] of entries) {
-      if (has.get(code)) changed++; else added++;
+      if (has.get(code)) changed++;
+      else added++;
       put.run(code, JSON.stringify(g));
     }
     return { added, changed };

@@ -11,12 +11,25 @@ import { setField, setRow } from './tables.ts';
 /** The field of an edit that replaced, added or removed a whole row. */
 export const WHOLE_ROW = '*';
 
-interface EditRow { seq: number; tbl: TableName; row_key: string; field: string; before: string | null; after: string | null }
+interface EditRow {
+  seq: number;
+  tbl: TableName;
+  row_key: string;
+  field: string;
+  before: string | null;
+  after: string | null;
+}
 
 export function recordEdit(db: Database.Database, scenarioId: number, tbl: TableName, rowKey: string, field: string, before: unknown, after: unknown): void {
   db.prepare('DELETE FROM edit_log WHERE scenario_id = ? AND undone = 1').run(scenarioId);
-  db.prepare("INSERT INTO edit_log (scenario_id, tbl, row_key, field, before, after, at) VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
-    .run(scenarioId, tbl, rowKey, field, JSON.stringify(before ?? null), JSON.stringify(after ?? null));
+  db.prepare("INSERT INTO edit_log (scenario_id, tbl, row_key, field, before, after, at) VALUES (?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))").run(
+    scenarioId,
+    tbl,
+    rowKey,
+    field,
+    JSON.stringify(before ?? null),
+    JSON.stringify(after ?? null),
+  );
 }
 
 const lastDone = (db: Database.Database, s: number) =>

@@ -5,7 +5,11 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
 
-export interface Migration { version: number; name: string; sql: string }
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -161,8 +165,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    name: "a planner's own files: column mappings remembered per kind of file, their own facility-type names, "
-      + 'projects with 责任单位 and status, and projects that are no one facility\'s change',
+    name:
+      "a planner's own files: column mappings remembered per kind of file, their own facility-type names, "
+      + "projects with 责任单位 and status, and projects that are no one facility's change",
     // column_mapping: the mapping a planner confirmed for a file layout (`signature`: its headers, normalised),
     // reused the next time the same layout is imported. type_alias: a facility type as the planner's sheets write
     // it (卫生机构类别 name or code) → one of ours. project is rebuilt (SQLite cannot change a CHECK): kind
@@ -215,9 +220,11 @@ export const LATEST_VERSION = MIGRATIONS.length;
 /** Brings a plan file up to LATEST_VERSION, each step in its own transaction. */
 /** The refusal of a plan written by a newer version (format `current`). */
 export function newerVersionError(current: number): ApiError {
-  return new ApiError('NEWER_VERSION',
+  return new ApiError(
+    'NEWER_VERSION',
     `此方案文件由更新版本的 HealthPlan 写入（格式版本 ${current}，本程序支持到 ${LATEST_VERSION}）：请升级程序后再打开。文件未做任何改动。`,
-    `This plan was written by a newer HealthPlan (format ${current}; this version reads up to ${LATEST_VERSION}). Upgrade to open it. The file was not changed.`);
+    `This plan was written by a newer HealthPlan (format ${current}; this version reads up to ${LATEST_VERSION}). Upgrade to open it. The file was not changed.`,
+  );
 }
 
 export function migrate(db: Database.Database, target = LATEST_VERSION): number {

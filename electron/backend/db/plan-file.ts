@@ -32,24 +32,34 @@ export interface PlanDb {
 const base = (file: string) => path.basename(file);
 
 function lockedError(file: string): ApiError {
-  return new ApiError('LOCKED',
+  return new ApiError(
+    'LOCKED',
     `方案文件「${base(file)}」已在另一个窗口或程序中打开。为防止数据损坏，本窗口拒绝打开它；请先关闭另一个窗口，或用「另存为」复制一份。`,
-    `The plan "${base(file)}" is open in another window or program. To keep it safe it was not opened here; close the other window first, or work on a copy.`);
+    `The plan "${base(file)}" is open in another window or program. To keep it safe it was not opened here; close the other window first, or work on a copy.`,
+  );
 }
 
 function corrupt(file: string, detail: string): ApiError {
-  return new ApiError('CORRUPT',
+  return new ApiError(
+    'CORRUPT',
     `方案文件「${base(file)}」已损坏，无法打开（${detail}）。文件未做任何改动；请从备份恢复。`,
     `The plan "${base(file)}" is damaged and cannot be opened (${detail}). It was not changed; restore it from a backup.`,
-    { detail });
+    { detail },
+  );
 }
 
 function notAPlan(file: string, sqlite: boolean): ApiError {
   return sqlite
-    ? new ApiError('NOT_A_PLAN', `「${base(file)}」是 SQLite 数据库，但不是 HealthPlan 方案文件。文件未做任何改动。`,
-      `"${base(file)}" is an SQLite database but not a HealthPlan plan. The file was not changed.`)
-    : new ApiError('NOT_A_PLAN', `「${base(file)}」不是 HealthPlan 方案文件（.hplan）。如果这是表格，请用「导入」读入。文件未做任何改动。`,
-      `"${base(file)}" is not a HealthPlan plan (.hplan). If it is a spreadsheet, use Import. The file was not changed.`);
+    ? new ApiError(
+        'NOT_A_PLAN',
+        `「${base(file)}」是 SQLite 数据库，但不是 HealthPlan 方案文件。文件未做任何改动。`,
+        `"${base(file)}" is an SQLite database but not a HealthPlan plan. The file was not changed.`,
+      )
+    : new ApiError(
+        'NOT_A_PLAN',
+        `「${base(file)}」不是 HealthPlan 方案文件（.hplan）。如果这是表格，请用「导入」读入。文件未做任何改动。`,
+        `"${base(file)}" is not a HealthPlan plan (.hplan). If it is a spreadsheet, use Import. The file was not changed.`,
+      );
 }
 
 /**
@@ -74,12 +84,15 @@ function identity(abs: string): string | null {
   try {
     const s = fs.statSync(abs, { bigint: true });
     return s.ino === 0n ? `path:${abs}` : `${s.dev}:${s.ino}`;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 /** Whether two paths name one file (a symlink, a hard link, another spelling); by path when either is missing. */
 export function sameFile(a: string, b: string): boolean {
-  const ia = identity(path.resolve(a)), ib = identity(path.resolve(b));
+  const ia = identity(path.resolve(a)),
+    ib = identity(path.resolve(b));
   return ia !== null && ib !== null ? ia === ib : path.resolve(a) === path.resolve(b);
 }
 
@@ -98,7 +111,9 @@ const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test((e as { code?: strin
  */
 function checkHeader(file: string): void {
   let fd: number;
-  try { fd = fs.openSync(file, 'r'); } catch (e) {
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ApiError('NOT_FOUND', `找不到文件：${file}`, `File not found: ${file}`);
     throw new ApiError('FILE_ERROR', `无法读取文件：${file}（${code}）`, `Cannot read ${file} (${code})`);
@@ -111,13 +126,20 @@ function checkHeader(file: string): void {
     // SQLite's header: user_version at offset 60, application_id at 68, both big-endian.
     if (buf.readUInt32BE(68) !== APPLICATION_ID) throw notAPlan(file, true);
     if (buf.readUInt32BE(60) > LATEST_VERSION) throw newerVersionError(buf.readUInt32BE(60));
-  } finally { fs.closeSync(fd); }
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** A -wal or hot journal beside the file: SQLite would write it into the file on a read-write open. */
-const pendingJournal = (file: string) => ['-wal', '-journal'].some((x) => {
-  try { return fs.statSync(file + x).size > 0; } catch { return false; }
-});
+const pendingJournal = (file: string) =>
+  ['-wal', '-journal'].some((x) => {
+    try {
+      return fs.statSync(file + x).size > 0;
+    } catch {
+      return false;
+    }
+  });
 
 /** Checks a freshly opened connection before anything is written; reading never changes the file. */
 function validate(db: Database.Database, file: string): void {
@@ -128,7 +150,13 @@ function validate(db: Database.Database, file: string): void {
 }
 
 function writable(file: string): boolean {
-  try { fs.accessSync(file, fs.constants.W_OK); fs.accessSync(path.dirname(file), fs.constants.W_OK); return true; } catch { return false; }
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Opens an existing plan, migrating it to the current format. */
@@ -142,10 +170,13 @@ export function openPlanFile(file: string): PlanDb {
     // The header may be outdated by what a -wal holds (a newer version's migration, damage): check
     // through a read-only connection first, which never writes the -wal into the file.
     if (canWrite && pendingJournal(abs)) {
-      const shm = `${abs}-shm`, hadShm = fs.existsSync(shm); // a read-only reader of a -wal makes one
+      const shm = `${abs}-shm`,
+        hadShm = fs.existsSync(shm); // a read-only reader of a -wal makes one
       try {
         db = new Database(abs, { readonly: true, fileMustExist: true, timeout: 0 });
-        try { validate(db, abs); } catch (e) {
+        try {
+          validate(db, abs);
+        } catch (e) {
           // A hot rollback journal cannot be read read-only; the header said the file is a plan of ours,
           // so the read-write open below rolls it back, as it must.
           if ((e as { code?: string }).code !== 'SQLITE_READONLY_ROLLBACK') throw e;
@@ -166,8 +197,11 @@ export function openPlanFile(file: string): PlanDb {
       db.exec('BEGIN EXCLUSIVE; COMMIT'); // take the write lock now, not at the first edit
       migrate(db);
     } else if ((db.pragma('user_version', { simple: true }) as number) < LATEST_VERSION) {
-      throw new ApiError('READ_ONLY', `「${base(abs)}」是旧格式且不可写，无法升级：请复制到可写的位置再打开。`,
-        `"${base(abs)}" is in an older format and cannot be written, so it cannot be upgraded: copy it somewhere writable.`);
+      throw new ApiError(
+        'READ_ONLY',
+        `「${base(abs)}」是旧格式且不可写，无法升级：请复制到可写的位置再打开。`,
+        `"${base(abs)}" is in an older format and cannot be written, so it cannot be upgraded: copy it somewhere writable.`,
+      );
     }
   } catch (e) {
     db?.close();
@@ -195,7 +229,9 @@ function fsyncFolder(dir: string): void {
   try {
     fd = fs.openSync(dir, 'r');
     fs.fsyncSync(fd);
-  } catch { /* Windows cannot open a folder; NTFS journals the rename itself */ } finally {
+  } catch {
+    /* Windows cannot open a folder; NTFS journals the rename itself */
+  } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
@@ -207,7 +243,11 @@ function fsyncFolder(dir: string): void {
  */
 export function placeFile(tmp: string, abs: string, replace = false): void {
   const fd = fs.openSync(tmp, 'r+');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
   if (replace) fs.renameSync(tmp, abs);
   else {
     if (fs.existsSync(abs)) throw conflict(abs);
@@ -234,7 +274,11 @@ function lockForReplace(abs: string): () => void {
   refuseIfHeldHere(abs); // before the header is read: closing that descriptor would unlock our own open plan
   const head = Buffer.alloc(16);
   const fd = fs.openSync(abs, 'r');
-  try { if (fs.readSync(fd, head, 0, 16, 0) < 16 || head.toString('latin1') !== SQLITE_HEADER) return () => {}; } finally { fs.closeSync(fd); }
+  try {
+    if (fs.readSync(fd, head, 0, 16, 0) < 16 || head.toString('latin1') !== SQLITE_HEADER) return () => {};
+  } finally {
+    fs.closeSync(fd);
+  }
   let db: Database.Database | undefined;
   try {
     db = new Database(abs, { fileMustExist: true, timeout: 0 });
@@ -249,7 +293,9 @@ function lockForReplace(abs: string): () => void {
   }
   fs.rmSync(`${abs}-shm`, { force: true });
   const held = db;
-  return () => { if (held.open) held.close(); };
+  return () => {
+    if (held.open) held.close();
+  };
 }
 
 /** Deletes a plan file, refused (LOCKED) while another window or process has it open. */
@@ -260,7 +306,9 @@ export function deletePlanFile(file: string): void {
   try {
     if (process.platform === 'win32') release(); // Windows cannot delete an open file
     fs.rmSync(abs, { force: true });
-  } finally { release(); }
+  } finally {
+    release();
+  }
   removeLeftovers(abs);
 }
 
@@ -280,7 +328,9 @@ export function createPlanFile(file: string, name: string, opts: CreatePlanOptio
   const abs = path.resolve(file);
   const replacing = fs.existsSync(abs);
   if (replacing && !opts.replace) throw conflict(abs);
-  try { fs.mkdirSync(path.dirname(abs), { recursive: true }); } catch (e) {
+  try {
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+  } catch (e) {
     throw new ApiError('FILE_ERROR', `无法创建文件夹：${path.dirname(abs)}`, `Cannot create the folder ${path.dirname(abs)}`, { cause: String(e) });
   }
   const release = replacing ? lockForReplace(abs) : () => {}; // before the work: refused at once
@@ -307,19 +357,26 @@ export function createPlanFile(file: string, name: string, opts: CreatePlanOptio
     fs.rmSync(tmp, { force: true });
     removeLeftovers(tmp);
     throw e;
-  } finally { release(); }
+  } finally {
+    release();
+  }
   return openPlanFile(abs);
 }
 
 function planDb(db: Database.Database, file: string, readOnly: boolean, readOnlyReason: string | null, id: string | null): PlanDb {
   const plan: PlanDb = {
-    db, path: file, readOnly, readOnlyReason,
+    db,
+    path: file,
+    readOnly,
+    readOnlyReason,
     close() {
       if (id !== null && held.get(id) === plan) held.delete(id);
       if (!db.open) return;
       try {
         if (!readOnly) db.pragma('journal_mode = DELETE'); // checkpoint: the file at rest is self-contained
-      } catch { /* the file was moved or deleted under us: nothing left to tidy */ }
+      } catch {
+        /* the file was moved or deleted under us: nothing left to tidy */
+      }
       db.close();
     },
   };

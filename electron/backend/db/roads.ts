@@ -55,7 +55,8 @@ export function replaceRoadNetwork(db: Database.Database, net: RoadNetworkData, 
       const rows: (string | number | null)[][] = [];
       for (let i = lo; i < hi; i++) {
         const sp = net.speedKmh[i]!;
-        const from = net.offsets[i]!, to = net.offsets[i + 1]!;
+        const from = net.offsets[i]!,
+          to = net.offsets[i + 1]!;
         rows.push([i + 1, net.highway[i] ?? '', Number.isNaN(sp) ? null : sp, net.oneway[i]!, (from - base) * 16 + 1, (to - from) * 16]);
       }
       put.run({ rows: JSON.stringify(rows), points: bytesOf(net.coords, base, net.offsets[hi]!) });
@@ -92,30 +93,43 @@ const LOAD_CHUNK = 1 << 16;
  * arrays are trimmed or grown when those are off. Figures: test/bench/roads-load.ts.
  */
 export function loadRoadNetwork(db: Database.Database): RoadNetworkData {
-  const [lo, hi] = db.prepare('SELECT (SELECT min(id) FROM road_segment), (SELECT max(id) FROM road_segment)').raw(true).get() as [number | null, number | null];
-  if (lo === null || hi === null) return { offsets: new Uint32Array(1), coords: new Float64Array(0), highway: [], speedKmh: new Float32Array(0), oneway: new Int8Array(0) };
+  const [lo, hi] = db.prepare('SELECT (SELECT min(id) FROM road_segment), (SELECT max(id) FROM road_segment)').raw(true).get() as [
+    number | null,
+    number | null,
+  ];
+  if (lo === null || hi === null)
+    return { offsets: new Uint32Array(1), coords: new Float64Array(0), highway: [], speedKmh: new Float32Array(0), oneway: new Int8Array(0) };
   const cap = hi - lo + 1;
   // group_concat hands BLOB bytes through unchanged only in a UTF-8 database (a UTF-16 one translates them).
   const utf8 = db.pragma('encoding', { simple: true }) === 'UTF-8';
   let hint = 0;
-  try { hint = (JSON.parse(getMeta(db, 'road_summary') ?? '{}') as { points?: number }).points ?? 0; } catch { /* estimated below */ }
+  try {
+    hint = (JSON.parse(getMeta(db, 'road_summary') ?? '{}') as { points?: number }).points ?? 0;
+  } catch {
+    /* estimated below */
+  }
   let offsets = new Uint32Array(cap + 1);
   let coords = new Float64Array(2 * Math.max(hint, 2 * cap));
   let speedKmh = new Float32Array(cap);
   let oneway = new Int8Array(cap);
   const highway: string[] = [];
   const interned = new Map<string, string>();
-  const chunk = db.prepare(`SELECT count(*), CAST(group_concat(coords, '') AS BLOB), json_group_array(length(coords) / 16), group_concat(oneway + 1, ''),
+  const chunk = db
+    .prepare(`SELECT count(*), CAST(group_concat(coords, '') AS BLOB), json_group_array(length(coords) / 16), group_concat(oneway + 1, ''),
       json_group_array(highway), json_group_array(speed_kmh)
-    FROM road_segment WHERE id BETWEEN ? AND ?`).raw(true);
+    FROM road_segment WHERE id BETWEEN ? AND ?`)
+    .raw(true);
   const hexOf = db.prepare("SELECT group_concat(hex(coords), '') FROM road_segment WHERE id BETWEEN ? AND ?").pluck();
-  let s = 0, point = 0;
+  let s = 0,
+    point = 0;
   for (let from = lo; from <= hi; from += LOAD_CHUNK) {
     const to = Math.min(hi, from + LOAD_CHUNK - 1);
     const [k, blob, lenj, ows, hj, spj] = chunk.get(from, to) as [number, Buffer | null, string, string | null, string, string];
     if (k === 0) continue;
     if (s + k > cap) throw new Error('road_segment changed while it was read');
-    const lens = JSON.parse(lenj) as number[], hs = JSON.parse(hj) as string[], sp = JSON.parse(spj) as (number | null)[];
+    const lens = JSON.parse(lenj) as number[],
+      hs = JSON.parse(hj) as string[],
+      sp = JSON.parse(spj) as (number | null)[];
     const firstPoint = point;
     for (let i = 0; i < k; i++, s++) {
       const h = hs[i]!;
@@ -138,7 +152,11 @@ export function loadRoadNetwork(db: Database.Database): RoadNetworkData {
     if (LITTLE_ENDIAN) new Uint8Array(coords.buffer, firstPoint * 16, size).set(bytes);
     else for (let o = 0; o < size; o += 8) coords[2 * firstPoint + o / 8] = bytes.readDoubleLE(o);
   }
-  if (s < cap) { offsets = offsets.slice(0, s + 1); speedKmh = speedKmh.slice(0, s); oneway = oneway.slice(0, s); }
+  if (s < cap) {
+    offsets = offsets.slice(0, s + 1);
+    speedKmh = speedKmh.slice(0, s);
+    oneway = oneway.slice(0, s);
+  }
   if (2 * point < coords.length) coords = coords.slice(0, 2 * point);
   return { offsets, coords, highway, speedKmh, oneway };
 }
@@ -150,7 +168,9 @@ export function storedRoadSummary(db: Database.Database): StoredRoadSummary {
   try {
     const s = JSON.parse(getMeta(db, 'road_summary') ?? 'null') as StoredRoadSummary | null;
     if (s && s.segments === n && typeof s.km === 'number') return s;
-  } catch { /* measured below */ }
+  } catch {
+    /* measured below */
+  }
   return { segments: n, ...measureNetwork(loadRoadNetwork(db)) };
 }
 
@@ -162,7 +182,9 @@ export function getRoadSpeeds(db: Database.Database): Record<string, number> {
     if (own && typeof own === 'object' && !Array.isArray(own)) {
       for (const [k, v] of Object.entries(own)) if (typeof v === 'number' && v > 0 && v <= MAX_SPEED_KMH) speeds[k] = v;
     }
-  } catch { /* a damaged entry: the defaults stand */ }
+  } catch {
+    /* a damaged entry: the defaults stand */
+  }
   return speeds;
 }
 
@@ -172,17 +194,27 @@ export function getRoadSpeeds(db: Database.Database): Record<string, number> {
  */
 export function setRoadSpeeds(db: Database.Database, speeds: Record<string, number>): Record<string, number> {
   for (const [k, v] of Object.entries(speeds)) {
-    if (!k.trim() || k.length > 64) throw new ApiError('INVALID_ARGS', `道路等级名称「${k.slice(0, 64)}」无效：应为 1～64 个字符`, `Road class name "${k.slice(0, 64)}" is invalid: 1–64 characters`);
+    if (!k.trim() || k.length > 64)
+      throw new ApiError(
+        'INVALID_ARGS',
+        `道路等级名称「${k.slice(0, 64)}」无效：应为 1～64 个字符`,
+        `Road class name "${k.slice(0, 64)}" is invalid: 1–64 characters`,
+      );
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > MAX_SPEED_KMH) {
-      throw new ApiError('INVALID_ARGS', `道路等级「${k}」的速度 ${String(v)} 无效：应大于 0 且不超过 ${MAX_SPEED_KMH} km/h`,
-        `The speed ${String(v)} for road class "${k}" is invalid: it must be above 0 and at most ${MAX_SPEED_KMH} km/h`);
+      throw new ApiError(
+        'INVALID_ARGS',
+        `道路等级「${k}」的速度 ${String(v)} 无效：应大于 0 且不超过 ${MAX_SPEED_KMH} km/h`,
+        `The speed ${String(v)} for road class "${k}" is invalid: it must be above 0 and at most ${MAX_SPEED_KMH} km/h`,
+      );
     }
   }
   let own: Record<string, number> = {};
   try {
     const parsed = JSON.parse(getMeta(db, 'road_speeds') ?? '{}') as unknown;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) own = parsed as Record<string, number>;
-  } catch { /* replaced below */ }
+  } catch {
+    /* replaced below */
+  }
   const next = { ...own };
   for (const [k, v] of Object.entries(speeds)) next[k.trim()] = v;
   setMeta(db, 'road_speeds', JSON.stringify(next));

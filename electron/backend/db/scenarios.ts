@@ -5,7 +5,13 @@ import { BASELINE_SCENARIO_ID, type Scenario } from '../../../shared/model/entit
 import { copyProjects } from './projects.ts';
 import { copyScenarioRows } from './tables.ts';
 
-interface ScenarioRow { id: number; name: string; baseline: number; created_at: string; note: string | null }
+interface ScenarioRow {
+  id: number;
+  name: string;
+  baseline: number;
+  created_at: string;
+  note: string | null;
+}
 const toScenario = (r: ScenarioRow): Scenario => ({ ...r, baseline: r.baseline === 1 });
 
 export function listScenarios(db: Database.Database): Scenario[] {
@@ -35,7 +41,9 @@ export function createScenario(db: Database.Database, name: string, copyFrom = B
   getScenario(db, copyFrom);
   assertFreeName(db, name);
   return db.transaction(() => {
-    const id = Number(db.prepare("INSERT INTO scenario (name, baseline, created_at) VALUES (?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))").run(name).lastInsertRowid);
+    const id = Number(
+      db.prepare("INSERT INTO scenario (name, baseline, created_at) VALUES (?, 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))").run(name).lastInsertRowid,
+    );
     copyScenarioRows(db, copyFrom, id);
     copyProjects(db, copyFrom, id); // 规划项目 go with the facilities they concern
     // The siting rules too (a key left by a deleted scenario of the same id is not inherited).

@@ -12,7 +12,11 @@ type Row = Record<string, unknown>;
 
 const SQL_TABLE: Record<TableName, string> = { units: 'unit', facilities: 'facility' };
 
-interface Statements { list: Database.Statement; get: Database.Statement; upsert: Database.Statement }
+interface Statements {
+  list: Database.Statement;
+  get: Database.Statement;
+  upsert: Database.Statement;
+}
 const cache = new WeakMap<Database.Database, Map<TableName, Statements>>();
 
 function statements(db: Database.Database, table: TableName): Statements {
@@ -27,7 +31,10 @@ function statements(db: Database.Database, table: TableName): Statements {
       list: db.prepare(`SELECT ${cols.join(', ')} FROM ${t} WHERE scenario_id = ? ORDER BY ${key}`),
       get: db.prepare(`SELECT ${cols.join(', ')} FROM ${t} WHERE scenario_id = ? AND ${key} = ?`),
       upsert: db.prepare(`INSERT INTO ${t} (scenario_id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})
-        ON CONFLICT (scenario_id, ${key}) DO UPDATE SET ${cols.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`).join(', ')}`),
+        ON CONFLICT (scenario_id, ${key}) DO UPDATE SET ${cols
+          .filter((c) => c !== key)
+          .map((c) => `${c} = excluded.${c}`)
+          .join(', ')}`),
     };
     perDb.set(table, s);
   }
@@ -39,10 +46,13 @@ const BOOL_KEYS: Record<TableName, readonly string[]> = { units: boolKeys('units
 
 /** SQLite keeps booleans as 0/1. */
 function fromSql<T extends TableName>(table: T, r: Row): RowOfTable<T> {
-  for (const k of BOOL_KEYS[table]) { const v = r[k]; if (v !== null && v !== undefined) r[k] = v === 1; }
+  for (const k of BOOL_KEYS[table]) {
+    const v = r[k];
+    if (v !== null && v !== undefined) r[k] = v === 1;
+  }
   return r as unknown as RowOfTable<T>;
 }
-const toSql = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : v ?? null);
+const toSql = (v: unknown) => (typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null));
 
 export function listRows<T extends TableName>(db: Database.Database, table: T, scenarioId: number): RowOfTable<T>[] {
   return (statements(db, table).list.all(scenarioId) as Row[]).map((r) => fromSql(table, r));
@@ -59,7 +69,12 @@ function sameRow(table: TableName, a: Row, b: Row): boolean {
   return true;
 }
 
-export interface UpsertPlan { write: Row[]; added: number; changed: number; unchanged: number }
+export interface UpsertPlan {
+  write: Row[];
+  added: number;
+  changed: number;
+  unchanged: number;
+}
 
 /** What an upsert of `rows` would do, by comparing with the rows there: nothing is written. */
 export function planUpsert(db: Database.Database, table: TableName, scenarioId: number, rows: readonly object[]): UpsertPlan {
@@ -69,8 +84,12 @@ export function planUpsert(db: Database.Database, table: TableName, scenarioId: 
   const plan: UpsertPlan = { write: [], added: 0, changed: 0, unchanged: 0 };
   for (const row of rows as Row[]) {
     const before = existing.get(row[keyCol] as string);
-    if (before && sameRow(table, before, row)) { plan.unchanged++; continue; }
-    if (before) plan.changed++; else plan.added++;
+    if (before && sameRow(table, before, row)) {
+      plan.unchanged++;
+      continue;
+    }
+    if (before) plan.changed++;
+    else plan.added++;
     plan.write.push(row);
   }
   return plan;
@@ -97,8 +116,7 @@ export function upsertRows(db: Database.Database, table: TableName, scenarioId: 
 export function setField(db: Database.Database, table: TableName, scenarioId: number, key: string, field: string, value: unknown): void {
   const cols = TABLE_COLUMNS[table].map((c) => c.key) as string[];
   if (!cols.includes(field)) throw new Error(`unknown column ${field}`); // guarded by the service; never reached from input
-  db.prepare(`UPDATE ${SQL_TABLE[table]} SET ${field} = ? WHERE scenario_id = ? AND ${TABLE_KEY[table]} = ?`)
-    .run(toSql(value), scenarioId, key);
+  db.prepare(`UPDATE ${SQL_TABLE[table]} SET ${field} = ? WHERE scenario_id = ? AND ${TABLE_KEY[table]} = ?`).run(toSql(value), scenarioId, key);
 }
 
 /** Puts a whole row in place of what is there under its key, or (null) deletes the row `key`. */

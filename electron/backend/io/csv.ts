@@ -37,29 +37,52 @@ export function parseCsv(text: string, delimiter: Delimiter): string[][] {
       let start = i + 1;
       for (;;) {
         const q = text.indexOf('"', start);
-        if (q < 0) { value += text.slice(start); i = n; break; }
-        if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) { value += text.slice(start, q + 1); start = q + 2; continue; }
+        if (q < 0) {
+          value += text.slice(start);
+          i = n;
+          break;
+        }
+        if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
+          value += text.slice(start, q + 1);
+          start = q + 2;
+          continue;
+        }
         value += text.slice(start, q);
         i = q + 1;
         break;
       }
       // Lenient: text after the closing quote belongs to the field.
       let j = i;
-      while (j < n) { c = text.charCodeAt(j); if (c === d || c === LF || c === CR) break; j++; }
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (c === d || c === LF || c === CR) break;
+        j++;
+      }
       if (j > i) value += text.slice(i, j);
       i = j;
       row.push(value);
     } else {
       let j = i;
-      while (j < n) { c = text.charCodeAt(j); if (c === d || c === LF || c === CR) break; j++; }
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (c === d || c === LF || c === CR) break;
+        j++;
+      }
       row.push(text.slice(i, j));
       i = j;
     }
-    if (i >= n) { rows.push(row); break; }
+    if (i >= n) {
+      rows.push(row);
+      break;
+    }
     c = text.charCodeAt(i);
     if (c === d) {
       i++;
-      if (i >= n) { row.push(''); rows.push(row); break; }
+      if (i >= n) {
+        row.push('');
+        rows.push(row);
+        break;
+      }
       continue;
     }
     // End of the row.
@@ -80,7 +103,10 @@ export function detectDelimiter(text: string, preferTab = false): Delimiter {
   let i = 0;
   // Skip leading empty lines.
   while (i < n && (text.charCodeAt(i) === CR || text.charCodeAt(i) === LF)) i++;
-  let comma = 0, tab = 0, semi = 0, inQuotes = false;
+  let comma = 0,
+    tab = 0,
+    semi = 0,
+    inQuotes = false;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) inQuotes = !inQuotes;

@@ -24,7 +24,11 @@ export function sheetFields(read: ReadSheetResult, layoutNotes: ImportNote[]): P
   };
 }
 
-export interface ImportFileBytes { fileName: string; bytes: Uint8Array; /** The worksheet to read (an .xlsx). */ sheet?: string }
+export interface ImportFileBytes {
+  fileName: string;
+  bytes: Uint8Array /** The worksheet to read (an .xlsx). */;
+  sheet?: string;
+}
 export interface PrepareContext extends ParseContext {
   /** Copied into the report; the service decides. */
   dryRun?: boolean;
@@ -55,9 +59,20 @@ export async function prepareImport(table: TableName, file: ImportFileBytes, ctx
   if (refusal) {
     const rows = settled.proposal.headerIndex < 0 ? sheet.rows : sheet.rows.slice(settled.proposal.headerIndex + 1);
     const report: ImportReport = {
-      ok: false, table, fileName: file.fileName, encoding, rows: rows.filter((r) => r.some((c) => c?.trim())).length,
-      added: 0, changed: 0, unchanged: 0, columns: {}, ignoredColumns: [], problems: refusal, problemsTruncated: 0,
-      dryRun: ctx.dryRun ?? false, mapping: settled.proposal,
+      ok: false,
+      table,
+      fileName: file.fileName,
+      encoding,
+      rows: rows.filter((r) => r.some((c) => c?.trim())).length,
+      added: 0,
+      changed: 0,
+      unchanged: 0,
+      columns: {},
+      ignoredColumns: [],
+      problems: refusal,
+      problemsTruncated: 0,
+      dryRun: ctx.dryRun ?? false,
+      mapping: settled.proposal,
     };
     return { rows: null, report };
   }

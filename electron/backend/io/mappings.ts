@@ -10,8 +10,15 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import type { ImportProblem, ImportReport } from '../../../shared/api/import-report.ts';
 import type { RememberedMappingOut, SheetInspectOut } from '../../../shared/api/methods/sheets.ts';
 import {
-  confirmMessage, type ColumnMapping, type MappingProposal, previewRows, proposeForSheet, type SettledSheet, type SheetKind,
-  settleMapping, sheetKindSpec,
+  confirmMessage,
+  type ColumnMapping,
+  type MappingProposal,
+  previewRows,
+  proposeForSheet,
+  type SettledSheet,
+  type SheetKind,
+  settleMapping,
+  sheetKindSpec,
 } from '../../../shared/model/mapping.ts';
 import type { SheetData } from '../../../shared/model/parse-rows.ts';
 import { populationScorer } from '../../../shared/model/parse-populations.ts';
@@ -35,15 +42,24 @@ export function rememberedMapping(db: Database.Database, kind: SheetKind, signat
 /** Inside the caller's write transaction. */
 export function rememberMapping(db: Database.Database, kind: SheetKind, signature: string, mapping: ColumnMapping): void {
   db.prepare(`INSERT INTO column_mapping (kind, signature, mapping, saved_at) VALUES (?, ?, ?, ?)
-    ON CONFLICT (kind, signature) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at`)
-    .run(kind, signature, JSON.stringify(mapping), new Date().toISOString());
+    ON CONFLICT (kind, signature) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at`).run(
+    kind,
+    signature,
+    JSON.stringify(mapping),
+    new Date().toISOString(),
+  );
 }
 
 export function listMappings(db: Database.Database): RememberedMapping[] {
   if (!hasTable(db)) return [];
-  return (db.prepare('SELECT kind, signature, mapping, saved_at FROM column_mapping ORDER BY kind, saved_at DESC').all() as
-    { kind: SheetKind; signature: string; mapping: string; saved_at: string }[])
-    .map((r) => ({ kind: r.kind, signature: r.signature, mapping: JSON.parse(r.mapping) as ColumnMapping, savedAt: r.saved_at }));
+  return (
+    db.prepare('SELECT kind, signature, mapping, saved_at FROM column_mapping ORDER BY kind, saved_at DESC').all() as {
+      kind: SheetKind;
+      signature: string;
+      mapping: string;
+      saved_at: string;
+    }[]
+  ).map((r) => ({ kind: r.kind, signature: r.signature, mapping: JSON.parse(r.mapping) as ColumnMapping, savedAt: r.saved_at }));
 }
 
 export function forgetMapping(db: Database.Database, kind: SheetKind, signature: string): boolean {
@@ -52,7 +68,12 @@ export function forgetMapping(db: Database.Database, kind: SheetKind, signature:
 }
 
 /** settleMapping with the mapping remembered for the sheet's layout, looked up only when none is given. */
-export function settleWith(kind: SheetKind, sheet: SheetData, given: ColumnMapping | undefined, remembered?: (signature: string) => ColumnMapping | null): SettledSheet {
+export function settleWith(
+  kind: SheetKind,
+  sheet: SheetData,
+  given: ColumnMapping | undefined,
+  remembered?: (signature: string) => ColumnMapping | null,
+): SettledSheet {
   const first = settleMapping(kind, sheet, given ?? null, null);
   if (given || !remembered) return first;
   const m = remembered(first.proposal.signature);
@@ -75,7 +96,10 @@ export function mappingRefusal(s: SettledSheet): ImportProblem[] | null {
  * A parser's report with the headers as the planner wrote them (a mapping renamed them for the parser),
  * the mapping followed, and the proposal when the headers were not sure and the import failed.
  */
-export function withMapping<R extends Pick<ImportReport, 'ok' | 'columns' | 'problems' | 'ignoredColumns'>>(report: R, s: SettledSheet): R & { mapping?: MappingProposal; mappingUsed?: ImportReport['mappingUsed'] } {
+export function withMapping<R extends Pick<ImportReport, 'ok' | 'columns' | 'problems' | 'ignoredColumns'>>(
+  report: R,
+  s: SettledSheet,
+): R & { mapping?: MappingProposal; mappingUsed?: ImportReport['mappingUsed'] } {
   const out: R & { mapping?: MappingProposal; mappingUsed?: ImportReport['mappingUsed'] } = { ...report };
   if (s.renamed.size) {
     const back = (h: string) => s.renamed.get(h) ?? h;
@@ -84,7 +108,9 @@ export function withMapping<R extends Pick<ImportReport, 'ok' | 'columns' | 'pro
   }
   if (s.used) {
     out.mappingUsed = s.used;
-    out.ignoredColumns = Object.entries(s.used.mapping).filter(([, f]) => f === null).map(([h]) => h);
+    out.ignoredColumns = Object.entries(s.used.mapping)
+      .filter(([, f]) => f === null)
+      .map(([h]) => h);
   }
   if (!report.ok && !s.used && !s.proposal.sure) out.mapping = s.proposal;
   return out;
@@ -94,20 +120,32 @@ export function withMapping<R extends Pick<ImportReport, 'ok' | 'columns' | 'pro
 export function mappingHandlers(ws: Workspace): Pick<PlannerService, 'sheets.inspect' | 'sheets.mappings' | 'sheets.forgetMapping'> {
   return {
     'sheets.inspect': async ({ kind, file, sheet: sheetName }): Promise<SheetInspectOut> => {
-      if (!sheetKindSpec(kind)) throw new ApiError('INVALID_ARGS', `这一版还不能导入「${kind}」表`, `Sheets of kind ${kind} cannot be imported by this version`);
+      if (!sheetKindSpec(kind))
+        throw new ApiError('INVALID_ARGS', `这一版还不能导入「${kind}」表`, `Sheets of kind ${kind} cannot be imported by this version`);
       const table = kind === 'units' || kind === 'facilities' || kind === 'populations' ? kind : undefined;
-      const read = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'), { ...(table ? { table } : {}), ...(sheetName ? { sheet: sheetName } : {}) });
+      const read = await readSheet(file.fileName, Buffer.from(file.dataBase64, 'base64'), {
+        ...(table ? { table } : {}),
+        ...(sheetName ? { sheet: sheetName } : {}),
+      });
       // As the import reads it: past title rows, a two-row header flattened, totals dropped (sheet-layout.ts).
-      const sheet: SheetData & { headerRows?: number[] } = kind === 'units' || kind === 'facilities' ? laidOut(read.sheet, kind)
-        : kind === 'populations' ? laidOut(read.sheet, 'populations', populationScorer) : read.sheet;
+      const sheet: SheetData & { headerRows?: number[] } =
+        kind === 'units' || kind === 'facilities'
+          ? laidOut(read.sheet, kind)
+          : kind === 'populations'
+            ? laidOut(read.sheet, 'populations', populationScorer)
+            : read.sheet;
       const { encoding } = read;
       const proposal = proposeForSheet(kind, sheet);
       const plan = ws.plan;
       return {
-        fileName: file.fileName, encoding, proposal, headerRow: sheet.headerRows?.[0] ?? proposal.headerIndex + 2,
+        fileName: file.fileName,
+        encoding,
+        proposal,
+        headerRow: sheet.headerRows?.[0] ?? proposal.headerIndex + 2,
         preview: previewRows(sheet, proposal.headerIndex, 5),
         remembered: plan ? rememberedMapping(plan.db, kind, proposal.signature) : null,
-        ...(read.sheetName ? { sheet: read.sheetName } : {}), ...(read.sheets ? { sheets: read.sheets } : {}),
+        ...(read.sheetName ? { sheet: read.sheetName } : {}),
+        ...(read.sheets ? { sheets: read.sheets } : {}),
       };
     },
     'sheets.mappings': () => listMappings(ws.requirePlan().db),

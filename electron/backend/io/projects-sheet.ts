@@ -16,27 +16,69 @@ import type { ImportProblem } from '../../../shared/model/issues.ts';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
 import type { SheetData } from '../../../shared/model/parse-rows.ts';
 import {
-  DELTA_FIELDS, NEW_FACILITY_FIELDS, PROJECT_KIND_LABELS, PROJECT_KINDS, PROJECT_STATUS_LABELS, PROJECT_STATUSES,
-  type Project, type ProjectInput, type ProjectKind, type ProjectStatus,
+  DELTA_FIELDS,
+  NEW_FACILITY_FIELDS,
+  PROJECT_KIND_LABELS,
+  PROJECT_KINDS,
+  PROJECT_STATUS_LABELS,
+  PROJECT_STATUSES,
+  type Project,
+  type ProjectInput,
+  type ProjectKind,
+  type ProjectStatus,
 } from '../../../shared/timeline/project.ts';
 import { changesInWords } from '../../../shared/timeline/words.ts';
 import { writeRows, type SheetFormat } from './write-sheet.ts';
 
 export const PROJECT_SHEET_NAME = '规划项目';
 
-const c = (key: string, type: ColumnDef['type'], zh: string, en: string, aliases: string[], note: string, extra: Partial<ColumnDef> = {}): ColumnDef =>
-  ({ key, type, zh, en, aliases, note, ...extra });
+const c = (key: string, type: ColumnDef['type'], zh: string, en: string, aliases: string[], note: string, extra: Partial<ColumnDef> = {}): ColumnDef => ({
+  key,
+  type,
+  zh,
+  en,
+  aliases,
+  note,
+  ...extra,
+});
 
 /** The fixed columns, in the order written. */
 export const PROJECT_COLUMNS: readonly ColumnDef[] = [
-  c('id', 'int', '编号', 'No.', ['项目编号'], 'The project\'s number in the plan: a row with the number of a project of the scenario replaces it; empty adds one', { min: 1 }),
-  c('year', 'int', '年份', 'Year', ['完成年份', '建成年份', '年度', '计划完成年份'], 'The year it is done (2000–2100)', { required: true, min: 2000, max: 2100 }),
+  c(
+    'id',
+    'int',
+    '编号',
+    'No.',
+    ['项目编号'],
+    "The project's number in the plan: a row with the number of a project of the scenario replaces it; empty adds one",
+    { min: 1 },
+  ),
+  c('year', 'int', '年份', 'Year', ['完成年份', '建成年份', '年度', '计划完成年份'], 'The year it is done (2000–2100)', {
+    required: true,
+    min: 2000,
+    max: 2100,
+  }),
   c('kind', 'text', '项目类型', 'Kind', ['类型', '建设性质', '项目类别'], '新建/迁建/扩建/升级/撤并/其他项目', { required: true }),
   c('name', 'text', '项目名称', 'Name', ['名称', '项目'], 'e.g. 新河街道社区卫生服务中心扩建提质 (其他项目: required)'),
   c('facility_id', 'text', '机构编码', 'Facility ID', ['机构代码', '机构id'], 'The facility concerned (新建: the new id, optional; 其他项目: empty)'),
-  c('facility', 'text', '机构名称', 'Facility', ['机构', '涉及机构'], 'The facility by its name when 机构编码 is empty (unique in the scenario); 新建: the new facility\'s name'),
+  c(
+    'facility',
+    'text',
+    '机构名称',
+    'Facility',
+    ['机构', '涉及机构'],
+    "The facility by its name when 机构编码 is empty (unique in the scenario); 新建: the new facility's name",
+  ),
   c('change', 'text', '变化', 'Changes', [], 'Written for reading; not read back (the figures are in the 新增… columns)'),
-  c('cost', 'number', '投资（万元）', 'Cost (10,000 yuan)', ['投资估算（万元）', '投资估算', '总投资（万元）', '投资', '估算投资（万元）'], '投资估算 in 万元', { min: 0 }),
+  c(
+    'cost',
+    'number',
+    '投资（万元）',
+    'Cost (10,000 yuan)',
+    ['投资估算（万元）', '投资估算', '总投资（万元）', '投资', '估算投资（万元）'],
+    '投资估算 in 万元',
+    { min: 0 },
+  ),
   c('source_document', 'text', '来源文件', 'Document', ['文件', '文号', '依据文件', '来源'], 'e.g. 开政办发〔2022〕26号'),
   c('source_clause', 'text', '条款', 'Clause', ['依据条款', '来源条款'], 'e.g. §四(一)3'),
   c('note', 'text', '备注', 'Note', ['说明'], ''),
@@ -46,7 +88,14 @@ export const PROJECT_COLUMNS: readonly ColumnDef[] = [
   c('type', 'facilityType', '机构类型', 'Type', ['新机构类型', '升级后类型', '升级为'], '新建: its type; 升级: the type it becomes'),
   c('lon', 'number', '经度', 'Longitude', ['东经', '新址经度'], '新建/迁建: the (new) site, WGS-84', { min: -180, max: 180 }),
   c('lat', 'number', '纬度', 'Latitude', ['北纬', '新址纬度'], '新建/迁建: the (new) site, WGS-84', { min: -90, max: 90 }),
-  c('unit_code', 'text', '所在区划代码', 'Unit code', ['区划代码', '所在区划编码'], '新建/迁建: the unit, when not the one the site stands in; 其他项目: where it is (optional)'),
+  c(
+    'unit_code',
+    'text',
+    '所在区划代码',
+    'Unit code',
+    ['区划代码', '所在区划编码'],
+    '新建/迁建: the unit, when not the one the site stands in; 其他项目: where it is (optional)',
+  ),
 ];
 
 const FIGURE_PREFIX = '新增';
@@ -62,7 +111,8 @@ function extraColumns(projects: readonly Project[]): ColumnDef[] {
   const out: ColumnDef[] = [];
   for (const f of FACILITY_COLUMNS) {
     if (!used.has(f.key)) continue;
-    if (DELTAS.has(f.key)) out.push({ ...f, key: `+${f.key}`, zh: figureHeader(f.key), en: `+${f.en}`, aliases: [], required: false, min: undefined, max: undefined });
+    if (DELTAS.has(f.key))
+      out.push({ ...f, key: `+${f.key}`, zh: figureHeader(f.key), en: `+${f.en}`, aliases: [], required: false, min: undefined, max: undefined });
     else if ((NEW_FACILITY_FIELDS as readonly string[]).includes(f.key)) out.push({ ...f, key: `=${f.key}`, aliases: [], required: false });
   }
   return out;
@@ -75,13 +125,24 @@ export function projectSheetRows(projects: readonly Project[], facilities: reado
   return projects.map((p) => {
     const f = p.facility_id === null ? undefined : byId.get(p.facility_id);
     const row: Record<string, unknown> = {
-      id: p.id, year: p.year, kind: PROJECT_KIND_LABELS[p.kind].zh, name: p.name,
+      id: p.id,
+      year: p.year,
+      kind: PROJECT_KIND_LABELS[p.kind].zh,
+      name: p.name,
       facility_id: p.kind === 'other' ? null : p.facility_id,
-      facility: p.kind === 'new' ? p.facility_name : p.facility_id === null ? null : f?.name ?? newName.get(p.facility_id) ?? null,
+      facility: p.kind === 'new' ? p.facility_name : p.facility_id === null ? null : (f?.name ?? newName.get(p.facility_id) ?? null),
       change: changesInWords(p, 'zh-CN', f?.type ?? null),
-      cost: p.cost, source_document: p.source_document, source_clause: p.source_clause, note: p.note,
-      responsible_unit: p.responsible_unit, status: PROJECT_STATUS_LABELS[p.status].zh,
-      facility_name: p.kind === 'new' ? null : p.facility_name, type: p.type, lon: p.lon, lat: p.lat, unit_code: p.unit_code,
+      cost: p.cost,
+      source_document: p.source_document,
+      source_clause: p.source_clause,
+      note: p.note,
+      responsible_unit: p.responsible_unit,
+      status: PROJECT_STATUS_LABELS[p.status].zh,
+      facility_name: p.kind === 'new' ? null : p.facility_name,
+      type: p.type,
+      lon: p.lon,
+      lat: p.lat,
+      unit_code: p.unit_code,
     };
     for (const [k, v] of Object.entries(p.deltas)) row[`+${k}`] = v;
     for (const [k, v] of Object.entries(p.fields)) row[DELTAS.has(k) ? `+${k}` : `=${k}`] = v;
@@ -119,24 +180,71 @@ export interface ParsedProjectSheet {
 
 const word = (s: string) => normaliseHeader(s);
 const KIND_WORDS = new Map<string, ProjectKind>();
-for (const k of PROJECT_KINDS) { KIND_WORDS.set(word(k), k); KIND_WORDS.set(word(PROJECT_KIND_LABELS[k].zh), k); KIND_WORDS.set(word(PROJECT_KIND_LABELS[k].en), k); }
-for (const [w, k] of [['新设', 'new'], ['新增', 'new'], ['迁址', 'relocate'], ['迁建新址', 'relocate'], ['改扩建', 'expand'], ['扩建提质', 'expand'], ['提质扩建', 'expand'],
-  ['提质升级', 'upgrade'], ['升级改造', 'upgrade'], ['撤销', 'close'], ['关闭', 'close'], ['撤并关闭', 'close'], ['其他', 'other'], ['其它', 'other'], ['其它项目', 'other']] as const) KIND_WORDS.set(word(w), k);
+for (const k of PROJECT_KINDS) {
+  KIND_WORDS.set(word(k), k);
+  KIND_WORDS.set(word(PROJECT_KIND_LABELS[k].zh), k);
+  KIND_WORDS.set(word(PROJECT_KIND_LABELS[k].en), k);
+}
+for (const [w, k] of [
+  ['新设', 'new'],
+  ['新增', 'new'],
+  ['迁址', 'relocate'],
+  ['迁建新址', 'relocate'],
+  ['改扩建', 'expand'],
+  ['扩建提质', 'expand'],
+  ['提质扩建', 'expand'],
+  ['提质升级', 'upgrade'],
+  ['升级改造', 'upgrade'],
+  ['撤销', 'close'],
+  ['关闭', 'close'],
+  ['撤并关闭', 'close'],
+  ['其他', 'other'],
+  ['其它', 'other'],
+  ['其它项目', 'other'],
+] as const)
+  KIND_WORDS.set(word(w), k);
 const STATUS_WORDS = new Map<string, ProjectStatus>();
-for (const s of PROJECT_STATUSES) { STATUS_WORDS.set(word(s), s); STATUS_WORDS.set(word(PROJECT_STATUS_LABELS[s].zh), s); STATUS_WORDS.set(word(PROJECT_STATUS_LABELS[s].en), s); }
-for (const [w, s] of [['规划', 'planned'], ['拟建', 'planned'], ['未开工', 'planned'], ['建设中', 'building'], ['施工中', 'building'], ['已开工', 'building'],
-  ['已完工', 'done'], ['竣工', 'done'], ['已建成', 'done'], ['建成', 'done']] as const) STATUS_WORDS.set(word(w), s);
+for (const s of PROJECT_STATUSES) {
+  STATUS_WORDS.set(word(s), s);
+  STATUS_WORDS.set(word(PROJECT_STATUS_LABELS[s].zh), s);
+  STATUS_WORDS.set(word(PROJECT_STATUS_LABELS[s].en), s);
+}
+for (const [w, s] of [
+  ['规划', 'planned'],
+  ['拟建', 'planned'],
+  ['未开工', 'planned'],
+  ['建设中', 'building'],
+  ['施工中', 'building'],
+  ['已开工', 'building'],
+  ['已完工', 'done'],
+  ['竣工', 'done'],
+  ['已建成', 'done'],
+  ['建成', 'done'],
+] as const)
+  STATUS_WORDS.set(word(w), s);
 
 /** Header (normalised) → column: the fixed columns, then 新增<figure>, <figure>增减 and a bare figure, then a new facility's other fields. */
 function headerIndex(): Map<string, ColumnDef> {
   const m = new Map<string, ColumnDef>();
-  const put = (h: string, col: ColumnDef) => { const n = word(h); if (!m.has(n)) m.set(n, col); };
-  for (const col of PROJECT_COLUMNS) { put(col.zh, col); put(col.key, col); put(col.en, col); for (const a of col.aliases) put(a, col); }
+  const put = (h: string, col: ColumnDef) => {
+    const n = word(h);
+    if (!m.has(n)) m.set(n, col);
+  };
+  for (const col of PROJECT_COLUMNS) {
+    put(col.zh, col);
+    put(col.key, col);
+    put(col.en, col);
+    for (const a of col.aliases) put(a, col);
+  }
   for (const f of FACILITY_COLUMNS) {
     const names = [f.zh, ...f.aliases, f.en];
     if (DELTAS.has(f.key)) {
       const col: ColumnDef = { ...f, key: `+${f.key}`, zh: figureHeader(f.key), required: false, min: undefined, max: undefined };
-      for (const n of names) { put(`${FIGURE_PREFIX}${n}`, col); put(`${n}增减`, col); put(`增加${n}`, col); }
+      for (const n of names) {
+        put(`${FIGURE_PREFIX}${n}`, col);
+        put(`${n}增减`, col);
+        put(`增加${n}`, col);
+      }
       for (const n of names) put(n, col);
     } else if ((NEW_FACILITY_FIELDS as readonly string[]).includes(f.key)) {
       const col: ColumnDef = { ...f, key: `=${f.key}`, required: false };
@@ -166,7 +274,12 @@ export function parseProjectSheet(sheet: SheetData): ParsedProjectSheet {
     }
     const before = seen.get(col.key);
     if (before) {
-      problems.push({ row: 1, column: header, message: `第 1 行：「${header}」与「${before}」是同一列（${col.zh}）：请删去其中一列`, messageEn: `Row 1: "${header}" and "${before}" are the same column (${col.en}); delete one of them` });
+      problems.push({
+        row: 1,
+        column: header,
+        message: `第 1 行：「${header}」与「${before}」是同一列（${col.zh}）：请删去其中一列`,
+        messageEn: `Row 1: "${header}" and "${before}" are the same column (${col.en}); delete one of them`,
+      });
       cols[i] = null;
       return;
     }
@@ -175,7 +288,13 @@ export function parseProjectSheet(sheet: SheetData): ParsedProjectSheet {
     cols[i] = { col, header, convert: cellConverter({ ...col, required: false }) };
   });
   for (const need of PROJECT_COLUMNS.filter((x) => x.required)) {
-    if (!seen.has(need.key)) problems.push({ row: 1, column: need.zh, message: `表头缺少「${need.zh}」列：每个规划项目都要有${need.zh}（${need.note}）`, messageEn: `The header has no "${need.zh}" (${need.en}) column: every project needs one (${need.note})` });
+    if (!seen.has(need.key))
+      problems.push({
+        row: 1,
+        column: need.zh,
+        message: `表头缺少「${need.zh}」列：每个规划项目都要有${need.zh}（${need.note}）`,
+        messageEn: `The header has no "${need.zh}" (${need.en}) column: every project needs one (${need.note})`,
+      });
   }
   if (problems.length) return { rows: [], problems, columns, ignoredColumns, dataRows: sheet.rows.length };
 
@@ -195,10 +314,31 @@ export function parseProjectSheet(sheet: SheetData): ParsedProjectSheet {
       if (value instanceof CellError) {
         bad = true;
         const a = at(row, x.header);
-        const expect = x.col.type === 'int' ? '整数' : x.col.type === 'number' ? '数字' : x.col.type === 'facilityType' ? '机构类型（如 社区卫生服务中心、乡镇卫生院）' : '文本';
-        const expectEn = x.col.type === 'int' ? 'a whole number' : x.col.type === 'number' ? 'a number' : x.col.type === 'facilityType' ? 'a facility type (e.g. 社区卫生服务中心)' : 'text';
-        const range = x.col.min !== undefined && x.col.max !== undefined ? `（${x.col.min}–${x.col.max}）` : x.col.min !== undefined ? `（不小于 ${x.col.min}）` : '';
-        problems.push({ row, column: x.header, value: raw, message: `${a.zh}的值「${raw ?? ''}」无效：请填写${expect}${range}`, messageEn: `${a.en}: "${raw ?? ''}" is not valid; write ${expectEn}${range ? ` ${range.replace(/[（）]/g, '')}` : ''}` });
+        const expect =
+          x.col.type === 'int'
+            ? '整数'
+            : x.col.type === 'number'
+              ? '数字'
+              : x.col.type === 'facilityType'
+                ? '机构类型（如 社区卫生服务中心、乡镇卫生院）'
+                : '文本';
+        const expectEn =
+          x.col.type === 'int'
+            ? 'a whole number'
+            : x.col.type === 'number'
+              ? 'a number'
+              : x.col.type === 'facilityType'
+                ? 'a facility type (e.g. 社区卫生服务中心)'
+                : 'text';
+        const range =
+          x.col.min !== undefined && x.col.max !== undefined ? `（${x.col.min}–${x.col.max}）` : x.col.min !== undefined ? `（不小于 ${x.col.min}）` : '';
+        problems.push({
+          row,
+          column: x.header,
+          value: raw,
+          message: `${a.zh}的值「${raw ?? ''}」无效：请填写${expect}${range}`,
+          messageEn: `${a.en}: "${raw ?? ''}" is not valid; write ${expectEn}${range ? ` ${range.replace(/[（）]/g, '')}` : ''}`,
+        });
         return;
       }
       if (value === null || value === undefined) return;
@@ -206,23 +346,51 @@ export function parseProjectSheet(sheet: SheetData): ParsedProjectSheet {
       headers[x.col.key] = x.header;
     });
     const year = v.year as number | undefined;
-    if (year === undefined && !bad) { bad = true; const a = at(row, headers.year ?? seen.get('year')!); problems.push({ row, column: seen.get('year')!, message: `${a.zh}为空：请填写项目完成的年份（如 2025）`, messageEn: `${a.en} is empty; write the year the project is done (e.g. 2025)` }); }
+    if (year === undefined && !bad) {
+      bad = true;
+      const a = at(row, headers.year ?? seen.get('year')!);
+      problems.push({
+        row,
+        column: seen.get('year')!,
+        message: `${a.zh}为空：请填写项目完成的年份（如 2025）`,
+        messageEn: `${a.en} is empty; write the year the project is done (e.g. 2025)`,
+      });
+    }
     const kindText = v.kind as string | undefined;
     const kind = kindText === undefined ? undefined : KIND_WORDS.get(word(kindText));
     if (kind === undefined) {
       bad = true;
       const header = seen.get('kind')!;
       const a = at(row, header);
-      problems.push(kindText === undefined
-        ? { row, column: header, message: `${a.zh}为空：请填写 新建、迁建、扩建、升级、撤并 或 其他项目`, messageEn: `${a.en} is empty; write 新建, 迁建, 扩建, 升级, 撤并 or 其他项目 (new, relocate, expand, upgrade, close, other)` }
-        : { row, column: header, value: kindText, message: `${a.zh}的值「${kindText}」不是项目类型：请填写 新建、迁建、扩建、升级、撤并 或 其他项目`, messageEn: `${a.en}: "${kindText}" is not a project kind; write 新建, 迁建, 扩建, 升级, 撤并 or 其他项目 (new, relocate, expand, upgrade, close, other)` });
+      problems.push(
+        kindText === undefined
+          ? {
+              row,
+              column: header,
+              message: `${a.zh}为空：请填写 新建、迁建、扩建、升级、撤并 或 其他项目`,
+              messageEn: `${a.en} is empty; write 新建, 迁建, 扩建, 升级, 撤并 or 其他项目 (new, relocate, expand, upgrade, close, other)`,
+            }
+          : {
+              row,
+              column: header,
+              value: kindText,
+              message: `${a.zh}的值「${kindText}」不是项目类型：请填写 新建、迁建、扩建、升级、撤并 或 其他项目`,
+              messageEn: `${a.en}: "${kindText}" is not a project kind; write 新建, 迁建, 扩建, 升级, 撤并 or 其他项目 (new, relocate, expand, upgrade, close, other)`,
+            },
+      );
     }
     const statusText = v.status as string | undefined;
     const status = statusText === undefined ? 'planned' : STATUS_WORDS.get(word(statusText));
     if (status === undefined) {
       bad = true;
       const a = at(row, headers.status!);
-      problems.push({ row, column: headers.status!, value: statusText, message: `${a.zh}的值「${statusText}」不是项目状态：请填写 计划、在建 或 完工（空：计划）`, messageEn: `${a.en}: "${statusText}" is not a status; write 计划, 在建 or 完工 (planned, building, done; empty: planned)` });
+      problems.push({
+        row,
+        column: headers.status!,
+        value: statusText,
+        message: `${a.zh}的值「${statusText}」不是项目状态：请填写 计划、在建 或 完工（空：计划）`,
+        messageEn: `${a.en}: "${statusText}" is not a status; write 计划, 在建 or 完工 (planned, building, done; empty: planned)`,
+      });
     }
     if (bad || kind === undefined || status === undefined) return;
 
@@ -234,17 +402,32 @@ export function parseProjectSheet(sheet: SheetData): ParsedProjectSheet {
     }
     const text = (k: string) => (v[k] as string | undefined) ?? null;
     const input: ProjectInput = {
-      year: year!, kind, name: text('name') ?? undefined,
-      lon: (v.lon as number | undefined) ?? null, lat: (v.lat as number | undefined) ?? null, unit_code: text('unit_code'),
+      year: year!,
+      kind,
+      name: text('name') ?? undefined,
+      lon: (v.lon as number | undefined) ?? null,
+      lat: (v.lat as number | undefined) ?? null,
+      unit_code: text('unit_code'),
       type: (v.type as FacilityType | undefined) ?? null,
       facility_name: kind === 'new' ? text('facility') : text('facility_name'),
-      deltas, fields, cost: (v.cost as number | undefined) ?? null,
-      source_document: text('source_document'), source_clause: text('source_clause'), note: text('note'),
-      responsible_unit: text('responsible_unit'), status,
+      deltas,
+      fields,
+      cost: (v.cost as number | undefined) ?? null,
+      source_document: text('source_document'),
+      source_clause: text('source_clause'),
+      note: text('note'),
+      responsible_unit: text('responsible_unit'),
+      status,
     };
     const fid = text('facility_id');
     if (fid) input.facility_id = fid;
-    rows.push({ row, id: (v.id as number | undefined) ?? null, input, facilityByName: !fid && kind !== 'new' && kind !== 'other' ? text('facility') : null, headers });
+    rows.push({
+      row,
+      id: (v.id as number | undefined) ?? null,
+      input,
+      facilityByName: !fid && kind !== 'new' && kind !== 'other' ? text('facility') : null,
+      headers,
+    });
   });
   return { rows, problems, columns, ignoredColumns, dataRows };
 }

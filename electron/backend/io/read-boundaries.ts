@@ -11,16 +11,23 @@
  * WGS-84 unless `crs` says GCJ-02 or BD-09, which are converted.
  */
 import type { BoundaryGeometry, FeatureProblem } from '../../../shared/api/contract.ts';
-import {
-  geoJsonFeatures, MAX_COORDINATE_DEPTH, nestedDeeperThan, NotGeoJsonError, tooDeepMsg, typeText,
-} from '../../../shared/access/read-geojson-roads.ts';
+import { geoJsonFeatures, MAX_COORDINATE_DEPTH, nestedDeeperThan, NotGeoJsonError, tooDeepMsg, typeText } from '../../../shared/access/read-geojson-roads.ts';
 import { ProblemList, quote, validLonLat } from '../../../shared/access/road-import.ts';
 import { toWgs84, type Crs } from '../../../shared/geo/crs.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { parseJsonFile, refuse, sniff } from './read-roads.ts';
 
-export interface PlanUnitRef { code: string; name: string }
-export interface Unmatched { feature: number; name?: string; code?: string; reason: string; reasonEn: string }
+export interface PlanUnitRef {
+  code: string;
+  name: string;
+}
+export interface Unmatched {
+  feature: number;
+  name?: string;
+  code?: string;
+  reason: string;
+  reasonEn: string;
+}
 export interface BoundaryReadResult {
   features: number;
   /** Unit code → its boundary. */
@@ -54,7 +61,10 @@ function property(props: unknown, keys: ReadonlySet<string>): string | undefined
 }
 
 const msg = {
-  notPolygon: (n: number, type: string) => ({ zh: `第 ${n} 个要素的几何类型是 ${type}，不是面（Polygon 或 MultiPolygon）：已跳过`, en: `Feature ${n} is a ${type}, not a polygon (Polygon or MultiPolygon); skipped` }),
+  notPolygon: (n: number, type: string) => ({
+    zh: `第 ${n} 个要素的几何类型是 ${type}，不是面（Polygon 或 MultiPolygon）：已跳过`,
+    en: `Feature ${n} is a ${type}, not a polygon (Polygon or MultiPolygon); skipped`,
+  }),
   noGeometry: (n: number) => ({ zh: `第 ${n} 个要素没有几何（geometry 为空）：已跳过`, en: `Feature ${n} has no geometry; skipped` }),
   badRing: (n: number, polygon: number, ring: number, why: { zh: string; en: string }) => ({
     zh: `第 ${n} 个要素第 ${polygon} 个面的${ring === 1 ? '外环' : `第 ${ring - 1} 个内环（洞）`}无效（${why.zh}）：${ring === 1 ? '该面已跳过' : '该洞已去掉'}`,
@@ -84,11 +94,18 @@ function ring(r: unknown, crs: Crs): [number, number][] | { zh: string; en: stri
   return out;
 }
 
-export function readBoundaryFile(fileName: string, bytes: Uint8Array, units: readonly PlanUnitRef[], opts: { crs?: Crs; maxProblems?: number } = {}): BoundaryReadResult {
+export function readBoundaryFile(
+  fileName: string,
+  bytes: Uint8Array,
+  units: readonly PlanUnitRef[],
+  opts: { crs?: Crs; maxProblems?: number } = {},
+): BoundaryReadResult {
   const kind = sniff(bytes);
   if (kind !== 'json') throw refuse(fileName, kind, 'boundaries');
   let features: unknown[];
-  try { features = geoJsonFeatures(parseJsonFile(fileName, bytes)); } catch (e) {
+  try {
+    features = geoJsonFeatures(parseJsonFile(fileName, bytes));
+  } catch (e) {
     if (e instanceof NotGeoJsonError) throw new ApiError('FILE_ERROR', `「${fileName}」${e.zh}`, `"${fileName}" ${e.en}`, { fileName });
     throw e;
   }
@@ -104,7 +121,8 @@ export function readBoundaryFile(fileName: string, bytes: Uint8Array, units: rea
   const problems = new ProblemList(opts.maxProblems);
   const unmatched: Unmatched[] = [];
   const polygons = new Map<string, [number, number][][][]>();
-  let nByCode = 0, nByName = 0;
+  let nByCode = 0,
+    nByName = 0;
 
   features.forEach((f, i) => {
     const n = i + 1;
@@ -116,28 +134,44 @@ export function readBoundaryFile(fileName: string, bytes: Uint8Array, units: rea
     let unit: string | undefined;
     let how: 'code' | 'name' | undefined;
     const codes = code !== undefined ? byKey.get(matchKey(code)) : undefined;
-    if (codes?.length === 1) { unit = codes[0]; how = 'code'; }
-    else {
+    if (codes?.length === 1) {
+      unit = codes[0];
+      how = 'code';
+    } else {
       const named = name !== undefined ? byName.get(name) : undefined;
-      if (named?.length === 1) { unit = named[0]; how = 'name'; }
-      else {
-        const why = code === undefined && name === undefined
-          ? { zh: '没有区划代码（code、区划代码、adcode）也没有名称（name、名称）', en: 'no code (code, 区划代码, adcode) and no name (name, 名称)' }
-          : named && named.length > 1
-            ? { zh: `名称「${name}」在方案中有 ${named.length} 个单位，无法确定是哪一个：请给要素加上区划代码`, en: `${named.length} units of the plan are named "${name}": give the feature a code` }
-            : codes && codes.length > 1
-              ? { zh: `区划代码「${code}」对应方案中的多个单位`, en: `code "${code}" matches several units of the plan` }
-              : { zh: `方案中没有${code !== undefined ? `区划代码为「${code}」` : ''}${code !== undefined && name !== undefined ? '或' : ''}${name !== undefined ? `名称为「${name}」` : ''}的单位`,
-                en: `no unit of the plan has ${code !== undefined ? `code "${code}"` : ''}${code !== undefined && name !== undefined ? ' or ' : ''}${name !== undefined ? `name "${name}"` : ''}` };
+      if (named?.length === 1) {
+        unit = named[0];
+        how = 'name';
+      } else {
+        const why =
+          code === undefined && name === undefined
+            ? { zh: '没有区划代码（code、区划代码、adcode）也没有名称（name、名称）', en: 'no code (code, 区划代码, adcode) and no name (name, 名称)' }
+            : named && named.length > 1
+              ? {
+                  zh: `名称「${name}」在方案中有 ${named.length} 个单位，无法确定是哪一个：请给要素加上区划代码`,
+                  en: `${named.length} units of the plan are named "${name}": give the feature a code`,
+                }
+              : codes && codes.length > 1
+                ? { zh: `区划代码「${code}」对应方案中的多个单位`, en: `code "${code}" matches several units of the plan` }
+                : {
+                    zh: `方案中没有${code !== undefined ? `区划代码为「${code}」` : ''}${code !== undefined && name !== undefined ? '或' : ''}${name !== undefined ? `名称为「${name}」` : ''}的单位`,
+                    en: `no unit of the plan has ${code !== undefined ? `code "${code}"` : ''}${code !== undefined && name !== undefined ? ' or ' : ''}${name !== undefined ? `name "${name}"` : ''}`,
+                  };
         unmatched.push({ feature: n, ...who, reason: why.zh, reasonEn: why.en });
         return;
       }
     }
     // Its geometry.
     const g = feature?.geometry;
-    if (!g || typeof g !== 'object') { problems.add(n, msg.noGeometry(n)); return; }
+    if (!g || typeof g !== 'object') {
+      problems.add(n, msg.noGeometry(n));
+      return;
+    }
     const type = typeText(g.type);
-    if (type !== 'Polygon' && type !== 'MultiPolygon') { problems.add(n, () => msg.notPolygon(n, quote(type))); return; }
+    if (type !== 'Polygon' && type !== 'MultiPolygon') {
+      problems.add(n, () => msg.notPolygon(n, quote(type)));
+      return;
+    }
     const parts = (type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown;
     const kept: [number, number][][][] = [];
     // Nesting too deep is told apart from an ordinary bad ring only when a ring is bad: valid files pay nothing.
@@ -147,7 +181,10 @@ export function readBoundaryFile(fileName: string, bytes: Uint8Array, units: rea
       parts.forEach((poly, pi) => {
         if (deep) return;
         if ((!Array.isArray(poly) || poly.length === 0) && tooDeep()) return;
-        if (!Array.isArray(poly) || poly.length === 0) { problems.add(n, () => msg.badRing(n, pi + 1, 1, { zh: '没有坐标', en: 'no positions' })); return; }
+        if (!Array.isArray(poly) || poly.length === 0) {
+          problems.add(n, () => msg.badRing(n, pi + 1, 1, { zh: '没有坐标', en: 'no positions' }));
+          return;
+        }
         const rings: [number, number][][] = [];
         for (let ri = 0; ri < poly.length; ri++) {
           const r = ring(poly[ri], crs);
@@ -162,9 +199,16 @@ export function readBoundaryFile(fileName: string, bytes: Uint8Array, units: rea
         kept.push(rings);
       });
     }
-    if (deep) { problems.add(n, () => tooDeepMsg(n)); return; }
-    if (kept.length === 0) { problems.add(n, () => msg.nothingLeft(n)); return; }
-    if (how === 'code') nByCode++; else nByName++;
+    if (deep) {
+      problems.add(n, () => tooDeepMsg(n));
+      return;
+    }
+    if (kept.length === 0) {
+      problems.add(n, () => msg.nothingLeft(n));
+      return;
+    }
+    if (how === 'code') nByCode++;
+    else nByName++;
     polygons.set(unit!, [...(polygons.get(unit!) ?? []), ...kept]);
   });
 

@@ -20,9 +20,7 @@ import { OSMTransform, parse as parseOsmBlock } from 'osm-pbf-parser-node';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { DRIVABLE_CLASSES } from '../../../shared/access/network.ts';
 import { NotGeoJsonError, readGeoJsonRoads } from '../../../shared/access/read-geojson-roads.ts';
-import {
-  parseOneway, parseSpeed, ProblemList, quote, RoadNetworkBuilder, roadMsg, wayWho, type RoadReadResult,
-} from '../../../shared/access/road-import.ts';
+import { parseOneway, parseSpeed, ProblemList, quote, RoadNetworkBuilder, roadMsg, wayWho, type RoadReadResult } from '../../../shared/access/road-import.ts';
 import type { Crs } from '../../../shared/geo/crs.ts';
 import { toWgs84 } from '../../../shared/geo/crs.ts';
 
@@ -36,7 +34,10 @@ export interface ReadFileOptions {
 
 const fileError = (fileName: string, zh: string, en: string) => new ApiError('FILE_ERROR', `「${fileName}」${zh}`, `"${fileName}" ${en}`, { fileName });
 
-const GEOJSON_FIX = { zh: '请在 GIS 软件（如 QGIS：导出 → 要素另存为 → GeoJSON，坐标系 EPSG:4326）中另存为 GeoJSON', en: 'save it as GeoJSON (e.g. QGIS: Export → Save Features As → GeoJSON, EPSG:4326)' };
+const GEOJSON_FIX = {
+  zh: '请在 GIS 软件（如 QGIS：导出 → 要素另存为 → GeoJSON，坐标系 EPSG:4326）中另存为 GeoJSON',
+  en: 'save it as GeoJSON (e.g. QGIS: Export → Save Features As → GeoJSON, EPSG:4326)',
+};
 
 /** What the first bytes say the file is. */
 export function sniff(bytes: Uint8Array): 'json' | 'osm.pbf' | 'xml' | 'zip' | 'shp' | 'gzip' | 'bzip2' | 'empty' | 'other' {
@@ -59,37 +60,75 @@ export function sniff(bytes: Uint8Array): 'json' | 'osm.pbf' | 'xml' | 'zip' | '
 
 /** Why a file that is not GeoJSON (nor, for roads, .osm.pbf) cannot be read, and what to do. */
 export function refuse(fileName: string, kind: ReturnType<typeof sniff>, wanted: 'roads' | 'boundaries'): ApiError {
-  const want = wanted === 'roads'
-    ? { zh: '路网应为 GeoJSON（线要素）或 OpenStreetMap 的 .osm.pbf 文件', en: 'a road network must be GeoJSON (lines) or an OpenStreetMap .osm.pbf file' }
-    : { zh: '边界应为 GeoJSON（面要素）文件', en: 'boundaries must be a GeoJSON file (polygons)' };
+  const want =
+    wanted === 'roads'
+      ? { zh: '路网应为 GeoJSON（线要素）或 OpenStreetMap 的 .osm.pbf 文件', en: 'a road network must be GeoJSON (lines) or an OpenStreetMap .osm.pbf file' }
+      : { zh: '边界应为 GeoJSON（面要素）文件', en: 'boundaries must be a GeoJSON file (polygons)' };
   switch (kind) {
-    case 'empty': return fileError(fileName, `是空文件：${want.zh}`, `is empty; ${want.en}`);
-    case 'xml': return fileError(fileName, `是 XML 文件（如 .osm、.kml、.gpx），不能直接读取：${wanted === 'roads' ? 'OpenStreetMap 的 .osm 可用 osmium cat 文件.osm -o 文件.osm.pbf 转换；其他' : ''}${GEOJSON_FIX.zh}`,
-      `is XML (.osm, .kml, .gpx …) and cannot be read as it is: ${wanted === 'roads' ? 'convert OpenStreetMap .osm with `osmium cat file.osm -o file.osm.pbf`; otherwise ' : ''}${GEOJSON_FIX.en}`);
-    case 'zip': return fileError(fileName, `是压缩包（.zip，如打包的 Shapefile 或 .kmz）：请先解压，${GEOJSON_FIX.zh}`, `is a .zip archive (a zipped shapefile, .kmz …): unzip it, then ${GEOJSON_FIX.en}`);
-    case 'shp': return fileError(fileName, `是 Shapefile（.shp），不能直接读取：${GEOJSON_FIX.zh}`, `is a shapefile (.shp), which is not read directly: ${GEOJSON_FIX.en}`);
-    case 'gzip': case 'bzip2': return fileError(fileName, `是压缩文件（.${kind === 'gzip' ? 'gz' : 'bz2'}）：请先解压${wanted === 'roads' ? '（.osm.bz2 解压后再用 osmium cat 转成 .osm.pbf）' : ''}`,
-      `is compressed (.${kind === 'gzip' ? 'gz' : 'bz2'}); decompress it first${wanted === 'roads' ? ' (convert an .osm.bz2 to .osm.pbf with osmium cat)' : ''}`);
-    case 'osm.pbf': return fileError(fileName, `是 OpenStreetMap 的 .osm.pbf 文件：${want.zh}`, `is an OpenStreetMap .osm.pbf file; ${want.en}`);
-    default: return fileError(fileName, `不是 GeoJSON${wanted === 'roads' ? '，也不是 .osm.pbf' : ''}：${want.zh}，${GEOJSON_FIX.zh}`,
-      `is neither GeoJSON${wanted === 'roads' ? ' nor .osm.pbf' : ''}; ${want.en}: ${GEOJSON_FIX.en}`);
+    case 'empty':
+      return fileError(fileName, `是空文件：${want.zh}`, `is empty; ${want.en}`);
+    case 'xml':
+      return fileError(
+        fileName,
+        `是 XML 文件（如 .osm、.kml、.gpx），不能直接读取：${wanted === 'roads' ? 'OpenStreetMap 的 .osm 可用 osmium cat 文件.osm -o 文件.osm.pbf 转换；其他' : ''}${GEOJSON_FIX.zh}`,
+        `is XML (.osm, .kml, .gpx …) and cannot be read as it is: ${wanted === 'roads' ? 'convert OpenStreetMap .osm with `osmium cat file.osm -o file.osm.pbf`; otherwise ' : ''}${GEOJSON_FIX.en}`,
+      );
+    case 'zip':
+      return fileError(
+        fileName,
+        `是压缩包（.zip，如打包的 Shapefile 或 .kmz）：请先解压，${GEOJSON_FIX.zh}`,
+        `is a .zip archive (a zipped shapefile, .kmz …): unzip it, then ${GEOJSON_FIX.en}`,
+      );
+    case 'shp':
+      return fileError(
+        fileName,
+        `是 Shapefile（.shp），不能直接读取：${GEOJSON_FIX.zh}`,
+        `is a shapefile (.shp), which is not read directly: ${GEOJSON_FIX.en}`,
+      );
+    case 'gzip':
+    case 'bzip2':
+      return fileError(
+        fileName,
+        `是压缩文件（.${kind === 'gzip' ? 'gz' : 'bz2'}）：请先解压${wanted === 'roads' ? '（.osm.bz2 解压后再用 osmium cat 转成 .osm.pbf）' : ''}`,
+        `is compressed (.${kind === 'gzip' ? 'gz' : 'bz2'}); decompress it first${wanted === 'roads' ? ' (convert an .osm.bz2 to .osm.pbf with osmium cat)' : ''}`,
+      );
+    case 'osm.pbf':
+      return fileError(fileName, `是 OpenStreetMap 的 .osm.pbf 文件：${want.zh}`, `is an OpenStreetMap .osm.pbf file; ${want.en}`);
+    default:
+      return fileError(
+        fileName,
+        `不是 GeoJSON${wanted === 'roads' ? '，也不是 .osm.pbf' : ''}：${want.zh}，${GEOJSON_FIX.zh}`,
+        `is neither GeoJSON${wanted === 'roads' ? ' nor .osm.pbf' : ''}; ${want.en}: ${GEOJSON_FIX.en}`,
+      );
   }
 }
 
 /** The JSON of a GeoJSON file: UTF-8 (with or without BOM), or GB18030 as some Chinese software writes it. */
 export function parseJsonFile(fileName: string, bytes: Uint8Array): unknown {
   let text: string;
-  try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { text = iconv.decode(Buffer.from(bytes), 'gb18030'); }
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = iconv.decode(Buffer.from(bytes), 'gb18030');
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  try { return JSON.parse(text); } catch (e) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
     if (!(e instanceof SyntaxError)) {
       // Not a syntax error: the engine ran out of room (nesting or size). Said so, never an internal error.
-      throw fileError(fileName, '嵌套太深或太大，无法读取：不是正常的 GeoJSON 文件，请在 GIS 软件中重新导出为 GeoJSON',
-        'is nested too deep or too large to read; it is not an ordinary GeoJSON file: export it as GeoJSON again from the GIS software');
+      throw fileError(
+        fileName,
+        '嵌套太深或太大，无法读取：不是正常的 GeoJSON 文件，请在 GIS 软件中重新导出为 GeoJSON',
+        'is nested too deep or too large to read; it is not an ordinary GeoJSON file: export it as GeoJSON again from the GIS software',
+      );
     }
     const detail = (e as Error).message;
-    throw fileError(fileName, `不是有效的 JSON（${detail}）：文件可能不完整或已损坏，请重新导出为 GeoJSON`,
-      `is not valid JSON (${detail}); it may be incomplete or damaged: export it as GeoJSON again`);
+    throw fileError(
+      fileName,
+      `不是有效的 JSON（${detail}）：文件可能不完整或已损坏，请重新导出为 GeoJSON`,
+      `is not valid JSON (${detail}); it may be incomplete or damaged: export it as GeoJSON again`,
+    );
   }
 }
 
@@ -111,7 +150,9 @@ export async function readRoadFile(fileName: string, bytes: Uint8Array, opts: Re
 
 /** A protobuf varint at `pos`: [value, next position]. Values up to 2^53 are exact. */
 function varint(b: Uint8Array, pos: number): [number, number] {
-  let v = 0, mul = 1, byte: number;
+  let v = 0,
+    mul = 1,
+    byte: number;
   do {
     if (pos >= b.length) throw new RangeError('truncated varint');
     byte = b[pos++]!;
@@ -127,12 +168,17 @@ function fields(b: Uint8Array): Map<number, number | Uint8Array> {
   let pos = 0;
   while (pos < b.length) {
     const [key, p1] = varint(b, pos);
-    const field = Math.floor(key / 8), wire = key & 7;
-    if (wire === 0) { const [v, p2] = varint(b, p1); out.set(field, v); pos = p2; }
-    else if (wire === 2) {
+    const field = Math.floor(key / 8),
+      wire = key & 7;
+    if (wire === 0) {
+      const [v, p2] = varint(b, p1);
+      out.set(field, v);
+      pos = p2;
+    } else if (wire === 2) {
       const [len, p2] = varint(b, p1);
       if (p2 + len > b.length) throw new RangeError('truncated field');
-      out.set(field, b.subarray(p2, p2 + len)); pos = p2 + len;
+      out.set(field, b.subarray(p2, p2 + len));
+      pos = p2 + len;
     } else if (wire === 1) pos = p1 + 8;
     else if (wire === 5) pos = p1 + 4;
     else throw new RangeError(`wire type ${wire}`);
@@ -145,12 +191,17 @@ function eachField(b: Uint8Array, fn: (field: number, value: number | Uint8Array
   let pos = 0;
   while (pos < b.length) {
     const [key, p1] = varint(b, pos);
-    const field = Math.floor(key / 8), wire = key & 7;
-    if (wire === 0) { const [v, p2] = varint(b, p1); fn(field, v); pos = p2; }
-    else if (wire === 2) {
+    const field = Math.floor(key / 8),
+      wire = key & 7;
+    if (wire === 0) {
+      const [v, p2] = varint(b, p1);
+      fn(field, v);
+      pos = p2;
+    } else if (wire === 2) {
       const [len, p2] = varint(b, p1);
       if (p2 + len > b.length) throw new RangeError('truncated field');
-      fn(field, b.subarray(p2, p2 + len)); pos = p2 + len;
+      fn(field, b.subarray(p2, p2 + len));
+      pos = p2 + len;
     } else if (wire === 1) pos = p1 + 8;
     else if (wire === 5) pos = p1 + 4;
     else throw new RangeError(`wire type ${wire}`);
@@ -170,16 +221,24 @@ function packedCount(b: Uint8Array): number {
  * 30 KB block inflating to 32 MiB of dense nodes is ten million objects; this is how it is refused first.
  */
 export function pbfBlockObjects(block: Uint8Array): { entities: number; refs: number } {
-  let entities = 0, refs = 0;
+  let entities = 0,
+    refs = 0;
   eachField(block, (f, group) => {
     if (f !== 2 || !(group instanceof Uint8Array)) return;
     eachField(group, (g, v) => {
       if (!(v instanceof Uint8Array)) return;
-      if (g === 1 || g === 5) entities++; // a node, a changeset
-      else if (g === 2) eachField(v, (d, ids) => { if (d === 1 && ids instanceof Uint8Array) entities += packedCount(ids); });
-      else if (g === 3 || g === 4) { // a way and its refs (8); a relation and its members (9)
+      if (g === 1 || g === 5)
+        entities++; // a node, a changeset
+      else if (g === 2)
+        eachField(v, (d, ids) => {
+          if (d === 1 && ids instanceof Uint8Array) entities += packedCount(ids);
+        });
+      else if (g === 3 || g === 4) {
+        // a way and its refs (8); a relation and its members (9)
         entities++;
-        eachField(v, (w, r) => { if ((w === 8 || w === 9) && r instanceof Uint8Array) refs += packedCount(r); });
+        eachField(v, (w, r) => {
+          if ((w === 8 || w === 9) && r instanceof Uint8Array) refs += packedCount(r);
+        });
       }
     });
   });
@@ -197,8 +256,18 @@ export const PBF_MAX_BLOCK_WEIGHT = 100_000;
 /** Weight per byte of the file, over the whole file: real extracts hold well under one (the test extract roads-kaifu: under 0.09). */
 export const PBF_MAX_WEIGHT_PER_BYTE = 4;
 
-interface OsmWay { type: 'way'; id: number; refs: number[]; tags?: Record<string, string> }
-interface OsmNode { type: 'node'; id: number; lat: number; lon: number }
+interface OsmWay {
+  type: 'way';
+  id: number;
+  refs: number[];
+  tags?: Record<string, string>;
+}
+interface OsmNode {
+  type: 'node';
+  id: number;
+  lat: number;
+  lon: number;
+}
 
 const WAY_TAGS = ['highway', 'oneway', 'maxspeed', 'junction', 'access', 'motor_vehicle', 'motorcar', 'area'];
 const CLOSED = new Set(['no']);
@@ -207,7 +276,9 @@ const CLOSED = new Set(['no']);
 class Column<T extends Float64Array | Int32Array | Uint32Array | Int8Array | Float32Array> {
   length = 0;
   data: T;
-  constructor(data: T) { this.data = data; }
+  constructor(data: T) {
+    this.data = data;
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2);
@@ -226,26 +297,39 @@ const mib = (n: number) => (n / 2 ** 20).toFixed(n < 10 * 2 ** 20 ? 1 : 0);
 
 export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts: ReadFileOptions = {}): Promise<RoadReadResult> {
   const crs = opts.crs ?? 'wgs84';
-  const bad = (zh: string, en: string) => fileError(fileName, `不是完整有效的 .osm.pbf 文件（${zh}）：文件可能只下载了一部分或已损坏，请重新下载或用 osmium cat 重新写出`,
-    `is not a complete, valid .osm.pbf file (${en}); it may be partly downloaded or damaged: download it again or rewrite it with osmium cat`);
-  const tooLarge = (block: number, what: { zh: string; en: string }, size: number) => fileError(fileName,
-    `不是有效的 .osm.pbf 文件：第 ${block} 块${what.zh} ${mib(size)} MB，超过了 .osm.pbf 格式规定的 32 MB 上限（文件已损坏或不是正常工具写出的）：请重新下载，或用 osmium cat 重新写出后再导入`,
-    `is not a valid .osm.pbf file: block ${block} ${what.en} ${mib(size)} MB, beyond the 32 MB the .osm.pbf format allows (the file is damaged or was not written by a regular tool); download it again or rewrite it with osmium cat`);
+  const bad = (zh: string, en: string) =>
+    fileError(
+      fileName,
+      `不是完整有效的 .osm.pbf 文件（${zh}）：文件可能只下载了一部分或已损坏，请重新下载或用 osmium cat 重新写出`,
+      `is not a complete, valid .osm.pbf file (${en}); it may be partly downloaded or damaged: download it again or rewrite it with osmium cat`,
+    );
+  const tooLarge = (block: number, what: { zh: string; en: string }, size: number) =>
+    fileError(
+      fileName,
+      `不是有效的 .osm.pbf 文件：第 ${block} 块${what.zh} ${mib(size)} MB，超过了 .osm.pbf 格式规定的 32 MB 上限（文件已损坏或不是正常工具写出的）：请重新下载，或用 osmium cat 重新写出后再导入`,
+      `is not a valid .osm.pbf file: block ${block} ${what.en} ${mib(size)} MB, beyond the 32 MB the .osm.pbf format allows (the file is damaged or was not written by a regular tool); download it again or rewrite it with osmium cat`,
+    );
   const decoder = new OSMTransform({ withTags: { node: false, way: WAY_TAGS, relation: false } });
   const nodeIds = new Column(new Float64Array(1 << 16));
   const nodeLon = new Column(new Int32Array(1 << 16));
   const nodeLat = new Column(new Int32Array(1 << 16));
-  let sorted = true, lastId = -Infinity;
+  let sorted = true,
+    lastId = -Infinity;
   const wayRefs = new Column(new Float64Array(1 << 16));
   const ways: { id: number; from: number; to: number; highway: string; speed: number | undefined; oneway: -1 | 0 | 1 }[] = [];
   const dropped: Record<string, number> = {};
   const problems = new ProblemList(opts.maxProblems);
-  let features = 0, skipped = 0;
-  const drop = (k: string) => { dropped[k] = (dropped[k] ?? 0) + 1; };
+  let features = 0,
+    skipped = 0;
+  const drop = (k: string) => {
+    dropped[k] = (dropped[k] ?? 0) + 1;
+  };
 
   const total = bytes.length;
-  let pos = 0, lastReport = -1;
-  let blocks = 0, totalWeight = 0;
+  let pos = 0,
+    lastReport = -1;
+  let blocks = 0,
+    totalWeight = 0;
   while (pos < total) {
     let header: Map<number, number | Uint8Array>, blob: Map<number, number | Uint8Array>;
     let size: number, hlen: number;
@@ -274,7 +358,9 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
     blocks++;
     if (type !== 'OSMData') continue; // OSMHeader, and unknown blocks, which the format says to skip
     let data: Buffer;
-    const raw = blob.get(1), zdata = blob.get(3), zstd = blob.get(7);
+    const raw = blob.get(1),
+      zdata = blob.get(3),
+      zstd = blob.get(7);
     // raw_size: the inflated size, which the format bounds by 32 MiB; nothing is inflated beyond that
     // bound, whatever raw_size says.
     const rawSize = blob.get(2);
@@ -286,8 +372,11 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
       else if (zstd instanceof Uint8Array && typeof (zlib as { zstdDecompressSync?: unknown }).zstdDecompressSync === 'function') {
         data = (zlib as unknown as { zstdDecompressSync: (b: Uint8Array, o: object) => Buffer }).zstdDecompressSync(zstd, { maxOutputLength });
       } else {
-        throw fileError(fileName, '使用了本程序不支持的压缩方式（lzma、lz4 或 zstd）：请用 osmium cat 输入.osm.pbf -o 输出.osm.pbf -f pbf,pbf_compression=zlib 重新写出后再导入',
-          'uses a compression this program cannot read (lzma, lz4 or zstd); rewrite it with `osmium cat in.osm.pbf -o out.osm.pbf -f pbf,pbf_compression=zlib` and import that');
+        throw fileError(
+          fileName,
+          '使用了本程序不支持的压缩方式（lzma、lz4 或 zstd）：请用 osmium cat 输入.osm.pbf -o 输出.osm.pbf -f pbf,pbf_compression=zlib 重新写出后再导入',
+          'uses a compression this program cannot read (lzma, lz4 or zstd); rewrite it with `osmium cat in.osm.pbf -o out.osm.pbf -f pbf,pbf_compression=zlib` and import that',
+        );
       }
     } catch (e) {
       if (e instanceof ApiError) throw e;
@@ -295,21 +384,34 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
       throw bad(`第 ${blocks} 块无法解压`, `block ${blocks} cannot be inflated`);
     }
     let counted: { entities: number; refs: number };
-    try { counted = pbfBlockObjects(data); } catch {
+    try {
+      counted = pbfBlockObjects(data);
+    } catch {
       throw bad(`第 ${blocks} 块无法解析`, `block ${blocks} cannot be decoded`);
     }
     const weight = counted.entities + counted.refs / 8;
     totalWeight += weight;
     if (weight > PBF_MAX_BLOCK_WEIGHT || totalWeight > Math.max(PBF_MAX_BLOCK_WEIGHT, PBF_MAX_WEIGHT_PER_BYTE * total)) {
-      const word = weight > PBF_MAX_BLOCK_WEIGHT
-        ? { zh: `第 ${blocks} 块含有 ${counted.entities} 个要素、${counted.refs} 个引用（正常的文件每块约 8000 个要素）`,
-          en: `block ${blocks} holds ${counted.entities} entities and ${counted.refs} references (regular files hold about 8000 entities a block)` }
-        : { zh: `前 ${blocks} 块的数据量与 ${Math.ceil(total / 1024)} KB 的文件大小极不相称`, en: `its first ${blocks} blocks hold data out of all proportion to a file of ${Math.ceil(total / 1024)} KB` };
-      throw fileError(fileName, `不是正常的 .osm.pbf 文件：${word.zh}，读取会耗尽内存：请重新下载，或用 osmium cat 重新写出后再导入`,
-        `is not a regular .osm.pbf file: ${word.en}; reading it would exhaust memory: download it again or rewrite it with osmium cat`);
+      const word =
+        weight > PBF_MAX_BLOCK_WEIGHT
+          ? {
+              zh: `第 ${blocks} 块含有 ${counted.entities} 个要素、${counted.refs} 个引用（正常的文件每块约 8000 个要素）`,
+              en: `block ${blocks} holds ${counted.entities} entities and ${counted.refs} references (regular files hold about 8000 entities a block)`,
+            }
+          : {
+              zh: `前 ${blocks} 块的数据量与 ${Math.ceil(total / 1024)} KB 的文件大小极不相称`,
+              en: `its first ${blocks} blocks hold data out of all proportion to a file of ${Math.ceil(total / 1024)} KB`,
+            };
+      throw fileError(
+        fileName,
+        `不是正常的 .osm.pbf 文件：${word.zh}，读取会耗尽内存：请重新下载，或用 osmium cat 重新写出后再导入`,
+        `is not a regular .osm.pbf file: ${word.en}; reading it would exhaust memory: download it again or rewrite it with osmium cat`,
+      );
     }
     let items: unknown[];
-    try { items = parseOsmBlock(data, decoder) as unknown[]; } catch {
+    try {
+      items = parseOsmBlock(data, decoder) as unknown[];
+    } catch {
       throw bad(`第 ${blocks} 块无法解析`, `block ${blocks} cannot be decoded`);
     }
     for (const it of items as (OsmNode | OsmWay | { type: 'relation' })[]) {
@@ -325,15 +427,34 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
         if (h === undefined) continue;
         features++;
         const highway = h.trim().toLowerCase();
-        if (!DRIVABLE_CLASSES.has(highway)) { drop(highway || '(empty)'); continue; }
-        if (CLOSED.has(tags!.access ?? '') || CLOSED.has(tags!.motor_vehicle ?? '') || CLOSED.has(tags!.motorcar ?? '')) { drop('access=no'); continue; }
-        if (tags!.area === 'yes') { drop('area=yes'); continue; }
-        if (it.refs.length < 2) { problems.add(it.id, () => roadMsg.tooFewPoints(wayWho(it.id), null, it.refs.length)); skipped++; continue; }
+        if (!DRIVABLE_CLASSES.has(highway)) {
+          drop(highway || '(empty)');
+          continue;
+        }
+        if (CLOSED.has(tags!.access ?? '') || CLOSED.has(tags!.motor_vehicle ?? '') || CLOSED.has(tags!.motorcar ?? '')) {
+          drop('access=no');
+          continue;
+        }
+        if (tags!.area === 'yes') {
+          drop('area=yes');
+          continue;
+        }
+        if (it.refs.length < 2) {
+          problems.add(it.id, () => roadMsg.tooFewPoints(wayWho(it.id), null, it.refs.length));
+          skipped++;
+          continue;
+        }
         const implied = highway === 'motorway' || highway === 'motorway_link' || /^(roundabout|circular)$/.test(tags!.junction ?? '') ? 1 : 0;
         let oneway = parseOneway(tags!.oneway, implied);
-        if (oneway === null) { problems.add(it.id, () => roadMsg.badOneway(wayWho(it.id), quote(tags!.oneway))); oneway = 0; }
+        if (oneway === null) {
+          problems.add(it.id, () => roadMsg.badOneway(wayWho(it.id), quote(tags!.oneway)));
+          oneway = 0;
+        }
         let speed = parseSpeed(tags!.maxspeed);
-        if (speed === null) { problems.add(it.id, () => roadMsg.badSpeed(wayWho(it.id), quote(tags!.maxspeed), highway)); speed = undefined; }
+        if (speed === null) {
+          problems.add(it.id, () => roadMsg.badSpeed(wayWho(it.id), quote(tags!.maxspeed), highway));
+          speed = undefined;
+        }
         const from = wayRefs.length;
         for (const r of it.refs) wayRefs.push(r);
         ways.push({ id: it.id, from, to: wayRefs.length, highway, speed, oneway });
@@ -341,13 +462,18 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
     }
     if (opts.onProgress) {
       const pct = Math.floor((pos / total) * 100);
-      if (pct !== lastReport) { lastReport = pct; opts.onProgress(pos, total); }
+      if (pct !== lastReport) {
+        lastReport = pct;
+        opts.onProgress(pos, total);
+      }
     }
   }
 
   // Resolve every kept way's nodes: by binary search over the ids (sorted, as extracts are).
   const n = nodeIds.length;
-  const ids = nodeIds.data, lon = nodeLon.data, lat = nodeLat.data;
+  const ids = nodeIds.data,
+    lon = nodeLon.data,
+    lat = nodeLat.data;
   let order: Uint32Array | null = null;
   if (!sorted) {
     order = new Uint32Array(n);
@@ -355,21 +481,25 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
     order.sort((a, b) => ids[a]! - ids[b]!);
   }
   const find = (id: number): number => {
-    let lo = 0, hi = n - 1;
+    let lo = 0,
+      hi = n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const at = order ? order[mid]! : mid;
       const v = ids[at]!;
       if (v === id) return at;
-      if (v < id) lo = mid + 1; else hi = mid - 1;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
     }
     return -1;
   };
   const b = new RoadNetworkBuilder();
-  let cut = 0, lost = 0;
+  let cut = 0,
+    lost = 0;
   const refs = wayRefs.data;
   for (const w of ways) {
-    let pieces = 0, missing = false;
+    let pieces = 0,
+      missing = false;
     b.begin();
     for (let k = w.from; k < w.to; k++) {
       const at = find(refs[k]!);
@@ -379,9 +509,13 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
         b.begin();
         continue;
       }
-      const x = lon[at]! / 1e7, y = lat[at]! / 1e7;
+      const x = lon[at]! / 1e7,
+        y = lat[at]! / 1e7;
       if (crs === 'wgs84') b.point(x, y);
-      else { const [px, py] = toWgs84(crs, x, y); b.point(px, py); }
+      else {
+        const [px, py] = toWgs84(crs, x, y);
+        b.point(px, py);
+      }
     }
     const count = b.pendingPoints;
     if (b.end(w.highway, w.speed, w.oneway)) pieces++;
@@ -395,9 +529,20 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
   opts.onProgress?.(total, total);
   const built = b.build();
   const list = problems.items;
-  if (cut) { const m = roadMsg.missingNodes(cut, lost); list.unshift({ feature: 0, message: m.zh, messageEn: m.en }); }
+  if (cut) {
+    const m = roadMsg.missingNodes(cut, lost);
+    list.unshift({ feature: 0, message: m.zh, messageEn: m.en });
+  }
   return {
-    network: built.network, features, points: built.points, km: built.km, kmByClass: built.kmByClass, bbox: built.bbox,
-    dropped, skipped, problems: list, problemsTruncated: problems.truncated,
+    network: built.network,
+    features,
+    points: built.points,
+    km: built.km,
+    kmByClass: built.kmByClass,
+    bbox: built.bbox,
+    dropped,
+    skipped,
+    problems: list,
+    problemsTruncated: problems.truncated,
   };
 }

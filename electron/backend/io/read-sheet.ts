@@ -49,7 +49,10 @@ export interface ReadSheetOptions {
   sheet?: string;
 }
 
-const SAVE_AS = { zh: '请在 Excel 或 WPS 中打开它，选择“另存为”，保存为 Excel 工作簿（.xlsx）或 CSV（逗号分隔）后再导入', en: 'open it in Excel or WPS and "Save As" an Excel workbook (.xlsx) or CSV (comma delimited), then import that' };
+const SAVE_AS = {
+  zh: '请在 Excel 或 WPS 中打开它，选择“另存为”，保存为 Excel 工作簿（.xlsx）或 CSV（逗号分隔）后再导入',
+  en: 'open it in Excel or WPS and "Save As" an Excel workbook (.xlsx) or CSV (comma delimited), then import that',
+};
 
 function fileError(zh: string, en: string, fileName: string): ApiError {
   return new ApiError('FILE_ERROR', zh, en, { fileName });
@@ -59,7 +62,8 @@ type Kind = 'zip' | 'ole' | 'html' | 'text' | 'binary';
 
 function sniff(b: Uint8Array): Kind {
   if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'zip';
-  if (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1) return 'ole';
+  if (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1)
+    return 'ole';
   // UTF-16 text holds NULs; so does binary. BOMs first.
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'text';
   const head = Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, 4096));
@@ -97,17 +101,22 @@ export async function readSheet(fileName: string, bytes: Uint8Array, opts: ReadS
     throw fileError(
       `「${fileName}」是旧版 Excel 97-2003 工作簿（.xls）或加了密码的工作簿，无法直接读取：${SAVE_AS.zh}（如有打开密码，请先取消密码）`,
       `"${fileName}" is an old Excel 97-2003 workbook (.xls) or a password-protected workbook and cannot be read; ${SAVE_AS.en} (remove any password first)`,
-      fileName);
+      fileName,
+    );
   }
   if (kind === 'html') {
     throw fileError(
       `「${fileName}」实际上是网页（HTML）格式，只是扩展名像 Excel 文件：${SAVE_AS.zh}`,
       `"${fileName}" is really a web page (HTML) with a spreadsheet-like name; ${SAVE_AS.en}`,
-      fileName);
+      fileName,
+    );
   }
   if (ext === 'xlsx' || ext === 'xlsm') {
-    throw fileError(`「${fileName}」不是有效的 .xlsx 文件（可能已损坏或只下载了一部分）：请在 Excel 中重新保存后再导入`,
-      `"${fileName}" is not a valid .xlsx file (it may be damaged or incompletely downloaded); save it again in Excel and retry`, fileName);
+    throw fileError(
+      `「${fileName}」不是有效的 .xlsx 文件（可能已损坏或只下载了一部分）：请在 Excel 中重新保存后再导入`,
+      `"${fileName}" is not a valid .xlsx file (it may be damaged or incompletely downloaded); save it again in Excel and retry`,
+      fileName,
+    );
   }
   if (kind === 'binary' || !(ext === 'csv' || ext === 'txt' || ext === 'tsv' || ext === '')) throw unsupported(fileName, ext);
   return readDelimited(bytes, ext === 'tsv' || ext === 'txt');
@@ -117,7 +126,8 @@ function unsupported(fileName: string, ext: string): ApiError {
   return fileError(
     `不支持「${fileName}」${ext ? `（.${ext}）` : ''}这种文件：只能导入 Excel 工作簿（.xlsx）或 CSV 文件；${SAVE_AS.zh}`,
     `"${fileName}" cannot be imported: only Excel workbooks (.xlsx) and CSV files are supported; ${SAVE_AS.en}`,
-    fileName);
+    fileName,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -137,7 +147,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: Exclude
   let nonAscii = 0;
   for (let i = 0; i < asUtf8.length; i++) {
     const c = asUtf8.charCodeAt(i);
-    if (c > 127) { nonAscii++; if (c === 0xfffd) bad++; }
+    if (c > 127) {
+      nonAscii++;
+      if (c === 0xfffd) bad++;
+    }
   }
   if (nonAscii > 0 && bad * 100 <= nonAscii) return { text: asUtf8, encoding: 'utf-8' };
   return { text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030' };
@@ -194,9 +207,17 @@ function patchEmptyStringResults(): void {
   const CellXform = require('exceljs/lib/xlsx/xform/sheet/cell-xform.js') as { prototype: { parseClose(name: string): boolean } };
   const proto = CellXform.prototype;
   const parseClose = proto.parseClose;
-  proto.parseClose = function patched(this: { t?: string; parser?: unknown; model?: { formula?: string; shareType?: string; value?: unknown; result?: unknown } }, name: string): boolean {
-    const emptyStr = name === 'c' && !this.parser && this.t === 'str' && this.model !== undefined
-      && (this.model.formula !== undefined || this.model.shareType !== undefined) && !this.model.value;
+  proto.parseClose = function patched(
+    this: { t?: string; parser?: unknown; model?: { formula?: string; shareType?: string; value?: unknown; result?: unknown } },
+    name: string,
+  ): boolean {
+    const emptyStr =
+      name === 'c'
+      && !this.parser
+      && this.t === 'str'
+      && this.model !== undefined
+      && (this.model.formula !== undefined || this.model.shareType !== undefined)
+      && !this.model.value;
     const r = parseClose.call(this, name);
     if (emptyStr && this.model!.result === undefined) this.model!.result = { richText: [] };
     return r;
@@ -213,8 +234,8 @@ export function columnLetters(col: number): string {
 /** The cells of an exceljs row as stored: a sparse array (a value in XFD makes it 16384 long, with one element). */
 const rowCells = (row: ExcelJS.Row) => (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells;
 const hasValue = (cell: ExcelJS.Cell | undefined) => cell !== undefined && cell.type !== ExcelJS.ValueType.Null;
-const noResult = (v: ExcelJS.CellValue | undefined) => typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v)
-  && (v as ExcelJS.CellFormulaValue).result === undefined;
+const noResult = (v: ExcelJS.CellValue | undefined) =>
+  typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v) && (v as ExcelJS.CellFormulaValue).result === undefined;
 
 async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOptions): Promise<ReadSheetResult> {
   patchEmptyStringResults();
@@ -225,7 +246,8 @@ async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOpti
     throw fileError(
       `无法读取「${fileName}」：文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或加了密码：请在 Excel 中打开后另存为 .xlsx 或 CSV 再导入`,
       `Cannot read "${fileName}": it is not a valid Excel workbook (.xlsx), or it is damaged or password-protected; open it in Excel and save it as .xlsx or CSV`,
-      fileName);
+      fileName,
+    );
   }
   const sheets = wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden');
   const withData = sheets.filter((ws) => ws.actualRowCount > 0).map((ws) => ws.name);
@@ -237,8 +259,11 @@ async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOpti
     ws = wb.worksheets.find((s) => s.name === want) ?? wb.worksheets.find((s) => s.name.trim().toLowerCase() === want.toLowerCase());
     if (!ws) {
       const names = sheets.map((s) => s.name);
-      throw fileError(`「${fileName}」中没有名为「${want}」的工作表：工作簿中的工作表有 ${names.map((n) => `「${n}」`).join('、')}，请选择其中之一`,
-        `"${fileName}" has no sheet named "${want}"; its sheets are ${names.map((n) => `"${n}"`).join(', ')}: choose one of them`, fileName);
+      throw fileError(
+        `「${fileName}」中没有名为「${want}」的工作表：工作簿中的工作表有 ${names.map((n) => `「${n}」`).join('、')}，请选择其中之一`,
+        `"${fileName}" has no sheet named "${want}"; its sheets are ${names.map((n) => `"${n}"`).join(', ')}: choose one of them`,
+        fileName,
+      );
     }
     named = true;
   } else {
@@ -258,7 +283,8 @@ async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOpti
     const src = rowCells(row);
     let n = Math.min(src.length, MAX_COLUMNS);
     if (src.length > MAX_COLUMNS) {
-      for (const k of Object.keys(src)) { // the existing cells only
+      for (const k of Object.keys(src)) {
+        // the existing cells only
         const c = Number(k);
         if (c >= MAX_COLUMNS && hasValue(src[c]) && xlsxCellText(src[c]!.value).trim() !== '') {
           beyond = msg.sheetTooWide(ws.name, rowNumber, columnLetters(c + 1), MAX_COLUMNS);
@@ -268,7 +294,10 @@ async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOpti
     }
     while (n > 0 && !hasValue(src[n - 1])) n--;
     if (n === 0) return;
-    if (rowNumber > MAX_ROWS) { beyond = msg.sheetTooLong(ws.name, rowNumber, MAX_ROWS); return; }
+    if (rowNumber > MAX_ROWS) {
+      beyond = msg.sheetTooLong(ws.name, rowNumber, MAX_ROWS);
+      return;
+    }
     const cells: string[] = new Array(n);
     for (let c = 0; c < n; c++) {
       const cell = src[c];
@@ -291,15 +320,22 @@ async function readXlsx(fileName: string, bytes: Uint8Array, opts: ReadSheetOpti
 function formulasWithoutResult(fileName: string, all: string[][], cells: { row: number; col: number }[]): ApiError {
   const filled = (r: string[]) => r.reduce((k, s) => k + (s.trim() !== '' ? 1 : 0), 0);
   let headerRow = -1;
-  for (let i = 0; i < Math.min(all.length, 10); i++) if (filled(all[i]!) >= 2) { headerRow = i; break; }
+  for (let i = 0; i < Math.min(all.length, 10); i++)
+    if (filled(all[i]!) >= 2) {
+      headerRow = i;
+      break;
+    }
   const problems: ImportProblem[] = cells.slice(0, MAX_FORMULA_CELLS_LISTED).map(({ row, col }) => {
     const h = headerRow >= 0 && headerRow < row - 1 ? (all[headerRow]![col] ?? '').trim() : '';
     const m = msg.formulaNoResult(row, h || null, columnLetters(col + 1));
     return { row, column: h || columnLetters(col + 1), message: m.zh, messageEn: m.en };
   });
   const more = cells.length > 1 ? msg.formulaNoResultMore(cells.length) : { zh: '', en: '' };
-  return new ApiError('FILE_ERROR', `「${fileName}」${problems[0]!.message}${more.zh}`, `"${fileName}": ${problems[0]!.messageEn}${more.en}`,
-    { fileName, problems, problemsTruncated: cells.length - problems.length });
+  return new ApiError('FILE_ERROR', `「${fileName}」${problems[0]!.message}${more.zh}`, `"${fileName}": ${problems[0]!.messageEn}${more.en}`, {
+    fileName,
+    problems,
+    problemsTruncated: cells.length - problems.length,
+  });
 }
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -308,15 +344,21 @@ const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 export function xlsxCellText(v: ExcelJS.CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   switch (typeof v) {
-    case 'string': return v;
-    case 'number': return String(v);
-    case 'boolean': return v ? 'TRUE' : 'FALSE';
-    default: break;
+    case 'string':
+      return v;
+    case 'number':
+      return String(v);
+    case 'boolean':
+      return v ? 'TRUE' : 'FALSE';
+    default:
+      break;
   }
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return '';
     const d = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-    const h = v.getUTCHours(), m = v.getUTCMinutes(), s = v.getUTCSeconds();
+    const h = v.getUTCHours(),
+      m = v.getUTCMinutes(),
+      s = v.getUTCSeconds();
     return h || m || s ? `${d} ${pad(h)}:${pad(m)}:${pad(s)}` : d;
   }
   if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');

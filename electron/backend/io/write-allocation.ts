@@ -9,7 +9,6 @@ import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
 import type { ProjectLine } from '../../../shared/timeline/index.ts';
 import { markSampleWorkbook } from './sample-mark.ts';
 
-
 const STOP_ZH = { closed: '缺口已补齐', budget: '预算用完', money: '资金用完', no_budget: '未给预算', no_target: '标准无此指标，见下方说明' } as const;
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
 const GIVEN_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFE2F0D9' } };
@@ -20,7 +19,15 @@ const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin', color: { argb: 'F
 function sheet(wb: ExcelJS.Workbook, name: string, title: string, headers: string[], widths: number[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2', margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:2',
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddFooter: `&C${name} 第 &P 页，共 &N 页` },
   });
   ws.mergeCells(1, 1, 1, headers.length);
@@ -29,17 +36,27 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, headers: strin
   const head = ws.addRow(headers);
   head.font = { bold: true };
   head.alignment = { vertical: 'middle', wrapText: true };
-  head.eachCell((c) => { c.fill = HEAD_FILL; c.border = thin; });
-  widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  head.eachCell((c) => {
+    c.fill = HEAD_FILL;
+    c.border = thin;
+  });
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
   return ws;
 }
 
 /** Integer columns get thousands separators; the last rows' totals are formulas carrying their value. */
-function numberColumns(ws: ExcelJS.Worksheet, cols: number[]): void { for (const c of cols) ws.getColumn(c).numFmt = INT; }
+function numberColumns(ws: ExcelJS.Worksheet, cols: number[]): void {
+  for (const c of cols) ws.getColumn(c).numFmt = INT;
+}
 
 function colour(ws: ExcelJS.Worksheet, col: string, first: number, last: number, fill: ExcelJS.Fill): void {
   if (last < first) return;
-  ws.addConditionalFormatting({ ref: `${col}${first}:${col}${last}`, rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['0'], priority: 1, style: { fill } }] });
+  ws.addConditionalFormatting({
+    ref: `${col}${first}:${col}${last}`,
+    rules: [{ type: 'cellIs', operator: 'greaterThan', formulae: ['0'], priority: 1, style: { fill } }],
+  });
 }
 
 const label = (r: Resource) => RESOURCE_LABELS[r].zh;
@@ -53,30 +70,75 @@ export async function writeAllocation(a: AllocationOut, opts: { plan: string; pr
   const heading = `${a.year} 年 · 情景「${a.scenario}」· ${a.standardName} · 按${scope}测算`;
 
   // 汇总
-  const sum = sheet(wb, '汇总', `资源配置测算汇总（${heading}）`, ['资源', '预算', '已定项目', '本次配置', '结余', '尚缺：追加预算可补', '尚缺：需新建机构', '说明'], [16, 12, 12, 12, 12, 18, 18, 40]);
+  const sum = sheet(
+    wb,
+    '汇总',
+    `资源配置测算汇总（${heading}）`,
+    ['资源', '预算', '已定项目', '本次配置', '结余', '尚缺：追加预算可补', '尚缺：需新建机构', '说明'],
+    [16, 12, 12, 12, 12, 18, 18, 40],
+  );
   for (const r of used(a)) {
-    sum.addRow([label(r), a.budget[r] ?? null, a.committed[r], a.allocated[r], a.unspent[r], a.still_needed[r].budget, a.still_needed[r].new_capacity, STOP_ZH[a.stopped[r]]]);
+    sum.addRow([
+      label(r),
+      a.budget[r] ?? null,
+      a.committed[r],
+      a.allocated[r],
+      a.unspent[r],
+      a.still_needed[r].budget,
+      a.still_needed[r].new_capacity,
+      STOP_ZH[a.stopped[r]],
+    ]);
   }
-  if (a.budget.money !== undefined) sum.addRow(['资金（元）', a.budget.money, null, a.spent_money, a.unspent.money, a.still_needed.money, null, '按单位成本计']);
+  if (a.budget.money !== undefined)
+    sum.addRow(['资金（元）', a.budget.money, null, a.spent_money, a.unspent.money, a.still_needed.money, null, '按单位成本计']);
   numberColumns(sum, [2, 3, 4, 5, 6, 7]);
   sum.addRow([]);
   sum.addRow([`方案：${opts.plan}`]);
   for (const n of a.notes) sum.addRow([n]);
-  sum.addRow(['缺口按所选标准的比例指标计算，与差距分析一致；配置规则：最短板优先（按达标程度从低到高补齐），不超过机构上限（床位按业务用房面积及机构类型上限）。']);
+  sum.addRow([
+    '缺口按所选标准的比例指标计算，与差距分析一致；配置规则：最短板优先（按达标程度从低到高补齐），不超过机构上限（床位按业务用房面积及机构类型上限）。',
+  ]);
 
   // 分单位, 分机构
   const unitLines = a.lines.filter((l) => l.scope === 'unit');
   const facLines = a.lines.filter((l) => l.scope === 'facility');
   const unitName = new Map(unitLines.map((l) => [l.code, l.name]));
-  const byUnit = sheet(wb, '分单位', `分单位配置（${heading}）`, ['区划代码', '单位', '资源', '现有', '已定项目', '本次配置', '配置后', '尚缺', '说明'], [15, 16, 14, 10, 10, 10, 10, 10, 100]);
-  for (const l of unitLines) byUnit.addRow([l.code, l.name, label(l.resource), l.current, l.committed, l.allocated, l.result, l.remaining_shortfall, l.reason]).alignment = { wrapText: true, vertical: 'top' };
+  const byUnit = sheet(
+    wb,
+    '分单位',
+    `分单位配置（${heading}）`,
+    ['区划代码', '单位', '资源', '现有', '已定项目', '本次配置', '配置后', '尚缺', '说明'],
+    [15, 16, 14, 10, 10, 10, 10, 10, 100],
+  );
+  for (const l of unitLines)
+    byUnit.addRow([l.code, l.name, label(l.resource), l.current, l.committed, l.allocated, l.result, l.remaining_shortfall, l.reason]).alignment = {
+      wrapText: true,
+      vertical: 'top',
+    };
   totals(byUnit, unitLines.length, [4, 5, 6, 7, 8]);
   numberColumns(byUnit, [4, 5, 6, 7, 8]);
   colour(byUnit, 'F', 3, unitLines.length + 2, GIVEN_FILL);
   colour(byUnit, 'H', 3, unitLines.length + 2, SHORT_FILL);
 
-  const byFac = sheet(wb, '分机构', `分机构配置（${heading}）`, ['机构编码', '机构名称', '所在单位', '资源', '现有', '已定项目', '本次配置', '配置后', '说明'], [20, 30, 14, 14, 10, 10, 10, 10, 70]);
-  for (const l of facLines) byFac.addRow([l.code, l.name, unitName.get(l.unitCode) ?? l.unitCode, label(l.resource), l.current, l.committed, l.allocated, l.result, l.reason]).alignment = { wrapText: true, vertical: 'top' };
+  const byFac = sheet(
+    wb,
+    '分机构',
+    `分机构配置（${heading}）`,
+    ['机构编码', '机构名称', '所在单位', '资源', '现有', '已定项目', '本次配置', '配置后', '说明'],
+    [20, 30, 14, 14, 10, 10, 10, 10, 70],
+  );
+  for (const l of facLines)
+    byFac.addRow([
+      l.code,
+      l.name,
+      unitName.get(l.unitCode) ?? l.unitCode,
+      label(l.resource),
+      l.current,
+      l.committed,
+      l.allocated,
+      l.result,
+      l.reason,
+    ]).alignment = { wrapText: true, vertical: 'top' };
   totals(byFac, facLines.length, [5, 6, 7, 8]);
   numberColumns(byFac, [5, 6, 7, 8]);
   colour(byFac, 'G', 3, facLines.length + 2, GIVEN_FILL);
@@ -102,8 +164,13 @@ function totals(ws: ExcelJS.Worksheet, n: number, cols: number[]): void {
   for (const c of cols) {
     const letter = ws.getColumn(c).letter;
     let total = 0;
-    for (let r = 3; r < 3 + n; r++) { const v = ws.getCell(r, c).value; if (typeof v === 'number') total += v; }
+    for (let r = 3; r < 3 + n; r++) {
+      const v = ws.getCell(r, c).value;
+      if (typeof v === 'number') total += v;
+    }
     row.getCell(c).value = n ? { formula: `SUM(${letter}3:${letter}${n + 2})`, result: total } : 0;
   }
-  row.eachCell((c) => { c.border = thin; });
+  row.eachCell((c) => {
+    c.border = thin;
+  });
 }

@@ -14,8 +14,23 @@ export function gapRows(report: GapReportOut): (string | number | null)[][] {
   const byId = new Map(report.targets.map((t) => [t.id, t]));
   return report.results.map((r) => {
     const t = byId.get(r.target)!;
-    return [t.name, r.target, SCOPE_ZH[r.scope], r.code, r.name, r.value, r.required, r.shortfall, r.unit, statusInWords(r, 'zh'), r.due ?? null, r.missing ?? '',
-      t.source.document, t.source.clause, t.source.text];
+    return [
+      t.name,
+      r.target,
+      SCOPE_ZH[r.scope],
+      r.code,
+      r.name,
+      r.value,
+      r.required,
+      r.shortfall,
+      r.unit,
+      statusInWords(r, 'zh'),
+      r.due ?? null,
+      r.missing ?? '',
+      t.source.document,
+      t.source.clause,
+      t.source.text,
+    ];
   });
 }
 
@@ -27,13 +42,18 @@ export async function writeGaps(report: GapReportOut, format: 'csv' | 'xlsx', op
     return writeCsvBytes(HEADERS, rows, { sample: !!opts.sample, kinds: { 代码: 'code' } });
   }
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('差距', { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('差距', {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.addRow([`${report.standardName}（${report.year} 年）— 情景：${report.scenario}`]).font = { bold: true, size: 13 };
   const head = ws.addRow(HEADERS);
   head.font = { bold: true };
   head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
   for (const r of rows) ws.addRow(r);
-  WIDTHS.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  WIDTHS.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: HEADERS.length } };
   markSampleWorkbook(wb, !!opts.sample);
   return new Uint8Array(await wb.xlsx.writeBuffer());

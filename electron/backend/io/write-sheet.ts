@@ -12,7 +12,14 @@ import { Buffer } from 'node:buffer';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
-  boolLabels, CODE_COLUMNS, cellTextFormatter, cellXlsxFormatter, COLUMN_TYPE_LABELS, enumChoices, PERCENT_COLUMNS, PERCENT_POINT_COLUMNS,
+  boolLabels,
+  CODE_COLUMNS,
+  cellTextFormatter,
+  cellXlsxFormatter,
+  COLUMN_TYPE_LABELS,
+  enumChoices,
+  PERCENT_COLUMNS,
+  PERCENT_POINT_COLUMNS,
 } from '../../../shared/model/cells.ts';
 import { TABLE_COLUMNS, TABLE_KEY, type ColumnDef, type TableName } from '../../../shared/model/columns.ts';
 import type { TableRow } from '../../../shared/model/parse-rows.ts';
@@ -45,7 +52,12 @@ export function writeTable<T extends TableName>(table: T, rows: readonly TableRo
 }
 
 /** Rows of the given columns as one sheet, written the way the tables are (and read back the same). */
-export async function writeRows(cols: readonly ColumnDef[], sheetName: string, rows: readonly Record<string, unknown>[], format: SheetFormat): Promise<Uint8Array> {
+export async function writeRows(
+  cols: readonly ColumnDef[],
+  sheetName: string,
+  rows: readonly Record<string, unknown>[],
+  format: SheetFormat,
+): Promise<Uint8Array> {
   if (format === 'csv') {
     const keys = cols.map((c) => c.key);
     const text = cols.map(cellTextFormatter);
@@ -57,7 +69,11 @@ export async function writeRows(cols: readonly ColumnDef[], sheetName: string, r
       for (let c = 0; c < width; c++) line[c] = text[c]!(row[keys[c]!]);
       lines[r] = line;
     }
-    return writeCsvBytes(cols.map((c) => c.zh), lines, { kinds: Object.fromEntries(cols.map((c) => [c.zh, csvKind(c)])) });
+    return writeCsvBytes(
+      cols.map((c) => c.zh),
+      lines,
+      { kinds: Object.fromEntries(cols.map((c) => [c.zh, csvKind(c)])) },
+    );
   }
 
   // The streaming writer, with one style object per column shared by all its cells: exceljs then
@@ -97,7 +113,11 @@ export async function writeRows(cols: readonly ColumnDef[], sheetName: string, r
  */
 export async function writeTemplate(table: TableName, format: SheetFormat): Promise<Uint8Array> {
   const cols = columnsOf(table);
-  if (format === 'csv') return writeCsvBytes(cols.map((c) => c.zh), []);
+  if (format === 'csv')
+    return writeCsvBytes(
+      cols.map((c) => c.zh),
+      [],
+    );
 
   const wb = newWorkbook();
   const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
@@ -113,9 +133,13 @@ export async function writeTemplate(table: TableName, format: SheetFormat): Prom
     if (!list) return;
     const letter = ws.getColumn(i + 1).letter;
     validations.add(`${letter}2:${letter}${TEMPLATE_ROWS + 1}`, {
-      type: 'list', allowBlank: true, formulae: [`"${list.join(',')}"`],
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${list.join(',')}"`],
       // Other spellings (aliases, English keys) are accepted on import: warn, do not forbid.
-      showErrorMessage: true, errorStyle: 'warning', errorTitle: '不在列表中',
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: '不在列表中',
       error: '这个值不在下拉列表中。导入时也接受其他写法（见“说明”表），确定要保留吗？',
     });
   });
@@ -127,7 +151,10 @@ export async function writeTemplate(table: TableName, format: SheetFormat): Prom
 
 /** The values of a drop-down list, or null for a free column. */
 function dropDown(c: ColumnDef): string[] | null {
-  if (c.type === 'bool') { const l = boolLabels(c.key); return [l.yes, l.no]; }
+  if (c.type === 'bool') {
+    const l = boolLabels(c.key);
+    return [l.yes, l.no];
+  }
   if (c.type === 'unitKind' || c.type === 'facilityType' || c.type === 'serviceStandard') return enumChoices(c.type).map((x) => x.zh);
   return null;
 }
@@ -144,7 +171,10 @@ function rangeText(c: ColumnDef): string {
 function acceptedValues(c: ColumnDef): { zh: string; en: string } {
   if (c.type === 'bool') {
     const l = boolLabels(c.key);
-    return { zh: l.accepted.join('、'), en: c.key === 'urban' ? 'urban / rural (true / false); empty = from the kind' : 'yes / no (true / false, Y / N, 1 / 0)' };
+    return {
+      zh: l.accepted.join('、'),
+      en: c.key === 'urban' ? 'urban / rural (true / false); empty = from the kind' : 'yes / no (true / false, Y / N, 1 / 0)',
+    };
   }
   if (c.type === 'unitKind' || c.type === 'facilityType' || c.type === 'serviceStandard') {
     const ch = enumChoices(c.type);
@@ -164,8 +194,16 @@ function writeDocSheet(ws: ExcelJS.Worksheet, table: TableName, cols: readonly C
   for (const c of cols) {
     const a = acceptedValues(c);
     const row = ws.addRow([
-      c.zh, c.key, c.en, c.aliases.filter((x) => x !== c.zh).join('、'),
-      COLUMN_TYPE_LABELS[c.type].zh, c.required ? '是' : '', rangeText(c), a.zh, a.en, c.note,
+      c.zh,
+      c.key,
+      c.en,
+      c.aliases.filter((x) => x !== c.zh).join('、'),
+      COLUMN_TYPE_LABELS[c.type].zh,
+      c.required ? '是' : '',
+      rangeText(c),
+      a.zh,
+      a.en,
+      c.note,
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
     if (c.required) row.getCell(1).font = { bold: true };
@@ -174,7 +212,10 @@ function writeDocSheet(ws: ExcelJS.Worksheet, table: TableName, cols: readonly C
   const notes = [
     '填写说明',
     `1. 在“${TEMPLATE_SHEET}”表中，第 1 行是表头，从第 2 行起每行填写一个${table === 'units' ? '单位（行政区划）' : '机构'}；表头也可以写成“可接受的其他表头”中的任何一个，列的顺序不限，不认识的列会被忽略。`,
-    `2. 必填列：${cols.filter((c) => c.required).map((c) => c.zh).join('、')}。“${cols.find((c) => c.key === key)!.zh}”在表中不能重复。`,
+    `2. 必填列：${cols
+      .filter((c) => c.required)
+      .map((c) => c.zh)
+      .join('、')}。“${cols.find((c) => c.key === key)!.zh}”在表中不能重复。`,
     '3. 留空表示“未知”，不等于 0。数字可带千分位（1,234），全角数字也可以。',
     '4. 代码类的列（区划代码等）请保持“文本”格式，以免 Excel 把长代码变成科学计数法（4.30102E+11）。',
     '5. 经纬度默认为 WGS-84；如果来自高德/腾讯地图（GCJ-02）或百度地图（BD-09），导入时选择对应的坐标系即可自动转换。',

@@ -13,7 +13,14 @@ import type { Frame } from '../access/plan-inputs.ts';
 import { listBoundaries } from '../db/boundaries.ts';
 import { unitAt } from '../place-facility.ts';
 
-export interface Candidate { id: string; name: string; lon: number; lat: number; source: SiteSource; unit: number }
+export interface Candidate {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  source: SiteSource;
+  unit: number;
+}
 
 /** More would take minutes to search: ask for a wider spacing. */
 export const MAX_CANDIDATES = 20_000;
@@ -24,8 +31,14 @@ export function inside(f: Frame, i: number, set: Set<number>): boolean {
   return false;
 }
 
-export function siteCandidates(db: Database.Database, f: Frame, q: SitingQuery, within: Set<number>,
-  exclude: Set<number>, facilities: readonly Facility[]): Candidate[] {
+export function siteCandidates(
+  db: Database.Database,
+  f: Frame,
+  q: SitingQuery,
+  within: Set<number>,
+  exclude: Set<number>,
+  facilities: readonly Facility[],
+): Candidate[] {
   const { byCode } = f;
   const inArea = (i: number) => within.size === 0 || inside(f, i, within);
   const out: Candidate[] = [];
@@ -42,12 +55,18 @@ export function siteCandidates(db: Database.Database, f: Frame, q: SitingQuery, 
   if (q.candidates.generateMeters) out.push(...generated(db, f, inArea, q.candidates.generateMeters, out.length));
   const kept = exclude.size ? out.filter((c) => c.unit < 0 || !inside(f, c.unit, exclude)) : out;
   if (kept.length === 0) {
-    throw new ApiError('INVALID_ARGS', `没有可选的候选点：请提供候选点表、选择可升级的机构类型或按间距生成候选点（并检查排除的区域）`,
-      'No candidate sites: give a list, choose facility types to upgrade, or generate sites on a spacing (and check the excluded units)');
+    throw new ApiError(
+      'INVALID_ARGS',
+      `没有可选的候选点：请提供候选点表、选择可升级的机构类型或按间距生成候选点（并检查排除的区域）`,
+      'No candidate sites: give a list, choose facility types to upgrade, or generate sites on a spacing (and check the excluded units)',
+    );
   }
   if (kept.length > MAX_CANDIDATES) {
-    throw new ApiError('INVALID_ARGS', `候选点过多（${kept.length} 个，上限 ${MAX_CANDIDATES}）：请加大生成间距或缩小范围`,
-      `Too many candidate sites (${kept.length}, at most ${MAX_CANDIDATES}): use a wider spacing or a smaller area`);
+    throw new ApiError(
+      'INVALID_ARGS',
+      `候选点过多（${kept.length} 个，上限 ${MAX_CANDIDATES}）：请加大生成间距或缩小范围`,
+      `Too many candidate sites (${kept.length}, at most ${MAX_CANDIDATES}): use a wider spacing or a smaller area`,
+    );
   }
   return kept;
 }
@@ -61,7 +80,11 @@ function generated(db: Database.Database, f: Frame, inArea: (i: number) => boole
   const leaves = towns.length ? [] : f.units.map((_, i) => i).filter((i) => !hasChild.has(f.units[i]!.code) && inArea(i));
   const unitOf = towns.length ? towns : leaves;
   const pts = towns.length
-    ? demandGrid(towns.map(asUnit), towns.map((i) => shapes.get(f.units[i]!.code) ?? null), metres)
+    ? demandGrid(
+        towns.map(asUnit),
+        towns.map((i) => shapes.get(f.units[i]!.code) ?? null),
+        metres,
+      )
     : demandFromCentroids(leaves.map(asUnit));
   const out: Candidate[] = [];
   for (let p = 0; p < pts.lon.length; p++) {

@@ -10,7 +10,13 @@
  */
 import { DRIVE, facilitySources, modeOf, modesUsed, snapPoints, travelFallback, type Direction, type TravelModes } from '../../../shared/access/index.ts';
 import {
-  coveredMask, type CoverageSets, roadCoverageSets, type SitingModel, type SitingResult, solveSiting, straightLineCoverageSets,
+  coveredMask,
+  type CoverageSets,
+  roadCoverageSets,
+  type SitingModel,
+  type SitingResult,
+  solveSiting,
+  straightLineCoverageSets,
 } from '../../../shared/siting/index.ts';
 import { computeAccess } from '../access/compute.ts';
 import { cachedNetwork, type NetworkInput, snappedDemand } from '../worker/network-cache.ts';
@@ -61,10 +67,24 @@ export async function computeSiting(input: SitingComputeInput, progress: SitingP
   progress('existing', 0.05);
   const travel = input.travel ?? DRIVE;
   const modes = modesUsed(travel, demand.urban);
-  const existing = input.existing.lon.length === 0 ? { minutes: new Float64Array(n).fill(Infinity), offNetwork: 0 } : computeAccess({
-    network: input.network, direction: input.direction, dispatchSeconds: input.dispatchSeconds, facilities: input.existing,
-    facilityKey: input.existingKey, demand, demandKey: input.demandKey, travel,
-  }, (stage) => { if (stage === 'graph' || stage === 'snap') progress(stage, 0.1); });
+  const existing =
+    input.existing.lon.length === 0
+      ? { minutes: new Float64Array(n).fill(Infinity), offNetwork: 0 }
+      : computeAccess(
+          {
+            network: input.network,
+            direction: input.direction,
+            dispatchSeconds: input.dispatchSeconds,
+            facilities: input.existing,
+            facilityKey: input.existingKey,
+            demand,
+            demandKey: input.demandKey,
+            travel,
+          },
+          (stage) => {
+            if (stage === 'graph' || stage === 'snap') progress(stage, 0.1);
+          },
+        );
   const beforeSeconds = existing.minutes.map((m) => m * 60);
   // p-median: every trip up to the cutoff counts (and no point is skipped); covering: up to the threshold, uncovered points only.
   const limit = input.model === 'pmedian' ? thresholdSeconds.map((t) => Math.max(t, input.cutoffSeconds)) : thresholdSeconds;
@@ -79,7 +99,11 @@ export async function computeSiting(input: SitingComputeInput, progress: SitingP
     return out;
   };
   const dispatchOf = (mode: string) => (mode === 'walk' ? 0 : input.dispatchSeconds);
-  let sets: CoverageSets, used: Int32Array, lon: Float64Array, lat: Float64Array, offNetwork = 0;
+  let sets: CoverageSets,
+    used: Int32Array,
+    lon: Float64Array,
+    lat: Float64Array,
+    offNetwork = 0;
   const road = !!input.network?.data;
   if (input.network?.data) {
     const net = { ...input.network, data: input.network.data };
@@ -106,23 +130,37 @@ export async function computeSiting(input: SitingComputeInput, progress: SitingP
       const snap = snappedDemand(g, input.demandKey, demand.lon, demand.lat);
       for (let d = 0; d < n; d++) if (snap.node[d]! < 0 && (modes.length === 1 || modeOf(travel, demand.urban[d]!) === mode)) offNetwork++;
       // The sites as placed; on another mode's graph, snapped to it at its connector speed.
-      const at = k === 0 ? { node: Int32Array.from(keep, (i) => cand.node[i]!), seconds: Float32Array.from(keep, (i) => cand.seconds[i]!) } : snapPoints(g.graph, g.index, lon, lat, g.connectorKmh);
+      const at =
+        k === 0
+          ? { node: Int32Array.from(keep, (i) => cand.node[i]!), seconds: Float32Array.from(keep, (i) => cand.seconds[i]!) }
+          : snapPoints(g.graph, g.index, lon, lat, g.connectorKmh);
       return roadCoverageSets(g.graph, input.direction, facilitySources(at, dispatchOf(mode)), snap, limit, { skip: skipFor(mode) });
     });
     sets = joinSets(parts);
   } else {
     used = Int32Array.from(candidates.lon, (_, i) => i);
-    lon = candidates.lon; lat = candidates.lat;
+    lon = candidates.lon;
+    lat = candidates.lat;
     const model = travelFallback(travel);
-    sets = joinSets(modes.map((mode) => straightLineCoverageSets(lon, lat, demand, limit, { skip: skipFor(mode), model, startSeconds: new Float64Array(lon.length).fill(dispatchOf(mode)) })));
+    sets = joinSets(
+      modes.map((mode) =>
+        straightLineCoverageSets(lon, lat, demand, limit, { skip: skipFor(mode), model, startSeconds: new Float64Array(lon.length).fill(dispatchOf(mode)) }),
+      ),
+    );
   }
 
   progress('solve', 0.6);
   const solver = input.exact === 'never' ? undefined : await loadMipSolver();
-  const result = solveSiting({
-    sets, population: demand.population, thresholdSeconds, existingSeconds: beforeSeconds,
-    ...(input.capacity !== null && input.model === 'mclp' ? { capacity: new Float64Array(used.length).fill(input.capacity) } : {}),
-  }, { model: input.model, k: input.k, cutoffSeconds: input.cutoffSeconds, exact: input.exact, solver, timeLimitMs: input.timeLimitMs });
+  const result = solveSiting(
+    {
+      sets,
+      population: demand.population,
+      thresholdSeconds,
+      existingSeconds: beforeSeconds,
+      ...(input.capacity !== null && input.model === 'mclp' ? { capacity: new Float64Array(used.length).fill(input.capacity) } : {}),
+    },
+    { model: input.model, k: input.k, cutoffSeconds: input.cutoffSeconds, exact: input.exact, solver, timeLimitMs: input.timeLimitMs },
+  );
 
   // With the chosen sites: each point's time is the nearer of its existing facility and the chosen sites' pairs.
   const afterSeconds = beforeSeconds.slice();
@@ -142,12 +180,15 @@ function joinSets(parts: CoverageSets[]): CoverageSets {
   const { candidateCount: m, demandCount } = parts[0]!;
   let total = 0;
   for (const p of parts) total += p.demand.length;
-  const offsets = new Uint32Array(m + 1), demand = new Uint32Array(total), seconds = new Float64Array(total);
+  const offsets = new Uint32Array(m + 1),
+    demand = new Uint32Array(total),
+    seconds = new Float64Array(total);
   let at = 0;
   for (let c = 0; c < m; c++) {
     offsets[c] = at;
     for (const p of parts) {
-      const from = p.offsets[c]!, to = p.offsets[c + 1]!;
+      const from = p.offsets[c]!,
+        to = p.offsets[c + 1]!;
       demand.set(p.demand.subarray(from, to), at);
       seconds.set(p.seconds.subarray(from, to), at);
       at += to - from;

@@ -27,7 +27,10 @@ let loading: Promise<Highs> | undefined;
 let stale = false;
 
 export async function loadMipSolver(): Promise<MipSolver> {
-  if (stale) { loading = undefined; stale = false; }
+  if (stale) {
+    loading = undefined;
+    stale = false;
+  }
   const mine = (loading ??= highsLoader());
   const highs = await mine;
   return (model, opts) => {
@@ -43,16 +46,21 @@ export async function loadMipSolver(): Promise<MipSolver> {
 }
 
 export function solveWithHighs(highs: Highs, model: MipModel, opts: MipOptions): MipResult {
-  const numCols = model.colCost.length, numRows = model.rowLower.length;
+  const numCols = model.colCost.length,
+    numRows = model.rowLower.length;
   const { constants } = highs;
   const h = highs.createModel();
   try {
     h.passModel({
-      numCols, numRows,
+      numCols,
+      numRows,
       sense: model.sense === 'maximize' ? constants.objectiveSense.maximize : constants.objectiveSense.minimize,
       offset: model.offset,
-      colCost: model.colCost, colLower: model.colLower, colUpper: model.colUpper,
-      rowLower: model.rowLower, rowUpper: model.rowUpper,
+      colCost: model.colCost,
+      colLower: model.colLower,
+      colUpper: model.colUpper,
+      rowLower: model.rowLower,
+      rowUpper: model.rowUpper,
       matrix: { format: 'csr', numRows, numCols, starts: model.rowStart, indices: model.index, values: model.value },
       integrality: Int32Array.from(model.integer),
     });
@@ -66,8 +74,14 @@ export function solveWithHighs(highs: Highs, model: MipModel, opts: MipOptions):
     const isMip = model.integer.some((v) => v === 1);
     const dual = isMip ? Number(h.info.get('mip_dual_bound')) : objective;
     return {
-      status: status === s.optimal ? 'optimal' : status === s.infeasible ? 'infeasible'
-        : status === s.timeLimit || status === s.iterationLimit || status === s.interrupted ? 'time_limit' : 'failed',
+      status:
+        status === s.optimal
+          ? 'optimal'
+          : status === s.infeasible
+            ? 'infeasible'
+            : status === s.timeLimit || status === s.iterationLimit || status === s.interrupted
+              ? 'time_limit'
+              : 'failed',
       objective,
       bound: status === s.optimal && !isMip ? objective : dual,
       x: hasSolution ? h.getSolution().colValue : null,

@@ -54,40 +54,56 @@ export function sitingHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
     // and no beds, staff … (0, NEW_FACILITY_FIGURES); with a year they are projects of that year (the plan
     // counts them from then on). With the question, its rule stays with the new scenario (siting/rules.ts):
     // the gap screen and comparisons judge it, so the planner sees what the proposal was for.
-    'siting.apply': ({ scenarioId, name, type, sites, year, query }) => ws.write((p) => {
-      const s = createScenario(p.db, name, scenarioId);
-      const note = '来自设施选址';
-      const units = listRows(p.db, 'units', scenarioId);
-      const byCode = new Map(units.map((u) => [u.code, u]));
-      const townAt = (lon: number, lat: number) => {
-        let u = unitAt(units, lon, lat);
-        while (u && (UNIT_KIND_LEVEL[u.kind] ?? 0) > 2) u = u.parent_code ? byCode.get(u.parent_code) : undefined;
-        return u && UNIT_KIND_LEVEL[u.kind] === 2 ? u : undefined;
-      };
-      const used = new Map<string, number>();
-      const newName = (lon: number, lat: number) => {
-        const town = townAt(lon, lat);
-        if (!town) return undefined; // no street above: the unit's own name (place-facility.ts)
-        const base = `${town.name}新建${FACILITY_TYPE_LABELS[type].zh}`;
-        const n = (used.get(base) ?? 0) + 1;
-        used.set(base, n);
-        return n === 1 ? base : `${base}（${n}）`;
-      };
-      for (const site of sites) {
-        const own = site.source === 'list' ? `${site.name}${FACILITY_TYPE_LABELS[type].zh}` : site.source === 'upgrade' ? undefined : newName(site.lon, site.lat);
-        if (year !== undefined) {
-          addProject(p.db, s.id, site.source === 'upgrade'
-            ? { year, kind: 'upgrade', facility_id: site.id, type, note }
-            : { year, kind: 'new', type, lon: site.lon, lat: site.lat, ...(own ? { facility_name: own } : {}), fields: { ...NEW_FACILITY_FIGURES }, note });
-        } else if (site.source === 'upgrade') editCell(p, 'facilities', s.id, site.id, 'type', type);
-        else addFacility(p, s.id, { type, lon: site.lon, lat: site.lat, ...(own ? { name: own } : {}) });
-      }
-      if (query) {
-        // The area by code (the question may name a unit: 开福区), with its names.
-        const area = query.within.map((k) => units.find((u) => u.code === k) ?? units.find((u) => u.name === k)).map((u, i) => u ?? { code: query.within[i]!, name: query.within[i]! });
-        addScenarioRule(p.db, s.id, ruleOfQuery({ ...query, type, within: area.map((u) => u.code) }, area.map((u) => u.name), year));
-      }
-      return getScenario(p.db, s.id);
-    }),
+    'siting.apply': ({ scenarioId, name, type, sites, year, query }) =>
+      ws.write((p) => {
+        const s = createScenario(p.db, name, scenarioId);
+        const note = '来自设施选址';
+        const units = listRows(p.db, 'units', scenarioId);
+        const byCode = new Map(units.map((u) => [u.code, u]));
+        const townAt = (lon: number, lat: number) => {
+          let u = unitAt(units, lon, lat);
+          while (u && (UNIT_KIND_LEVEL[u.kind] ?? 0) > 2) u = u.parent_code ? byCode.get(u.parent_code) : undefined;
+          return u && UNIT_KIND_LEVEL[u.kind] === 2 ? u : undefined;
+        };
+        const used = new Map<string, number>();
+        const newName = (lon: number, lat: number) => {
+          const town = townAt(lon, lat);
+          if (!town) return undefined; // no street above: the unit's own name (place-facility.ts)
+          const base = `${town.name}新建${FACILITY_TYPE_LABELS[type].zh}`;
+          const n = (used.get(base) ?? 0) + 1;
+          used.set(base, n);
+          return n === 1 ? base : `${base}（${n}）`;
+        };
+        for (const site of sites) {
+          const own =
+            site.source === 'list' ? `${site.name}${FACILITY_TYPE_LABELS[type].zh}` : site.source === 'upgrade' ? undefined : newName(site.lon, site.lat);
+          if (year !== undefined) {
+            addProject(
+              p.db,
+              s.id,
+              site.source === 'upgrade'
+                ? { year, kind: 'upgrade', facility_id: site.id, type, note }
+                : { year, kind: 'new', type, lon: site.lon, lat: site.lat, ...(own ? { facility_name: own } : {}), fields: { ...NEW_FACILITY_FIGURES }, note },
+            );
+          } else if (site.source === 'upgrade') editCell(p, 'facilities', s.id, site.id, 'type', type);
+          else addFacility(p, s.id, { type, lon: site.lon, lat: site.lat, ...(own ? { name: own } : {}) });
+        }
+        if (query) {
+          // The area by code (the question may name a unit: 开福区), with its names.
+          const area = query.within
+            .map((k) => units.find((u) => u.code === k) ?? units.find((u) => u.name === k))
+            .map((u, i) => u ?? { code: query.within[i]!, name: query.within[i]! });
+          addScenarioRule(
+            p.db,
+            s.id,
+            ruleOfQuery(
+              { ...query, type, within: area.map((u) => u.code) },
+              area.map((u) => u.name),
+              year,
+            ),
+          );
+        }
+        return getScenario(p.db, s.id);
+      }),
   };
 }

@@ -19,9 +19,16 @@ export function scenarioRules(db: Database.Database, scenarioId: number): Siting
   const json = getMeta(db, scenarioRulesKey(scenarioId));
   if (!json) return [];
   let list: unknown;
-  try { list = JSON.parse(json); } catch { return []; }
+  try {
+    list = JSON.parse(json);
+  } catch {
+    return [];
+  }
   if (!Array.isArray(list)) return [];
-  return list.flatMap((x) => { const r = SitingRuleSchema.safeParse(x); return r.success ? [r.data] : []; });
+  return list.flatMap((x) => {
+    const r = SitingRuleSchema.safeParse(x);
+    return r.success ? [r.data] : [];
+  });
 }
 
 /** Adds a rule to the scenario's (once: the same rule again replaces the first). */
@@ -39,7 +46,7 @@ export function withScenarioRules(db: Database.Database, scenarioId: number | re
   const name = db.prepare('SELECT name FROM scenario WHERE id = ?').pluck();
   const rules = ids.flatMap((id) => {
     const list = scenarioRules(db, id);
-    const scenario = list.length ? (name.get(id) as string | undefined) ?? '' : '';
+    const scenario = list.length ? ((name.get(id) as string | undefined) ?? '') : '';
     return list.map((rule) => ({ rule, scenario }));
   });
   return rules.length ? withRules(set, rules) : set;
@@ -60,7 +67,15 @@ function areaLine(top: readonly GapResult[], name: string): GapResult {
   if (top.length === 1) return line;
   if (!top.every((x) => x.value !== null && x.shortfall !== null && x.population !== undefined)) {
     const status = top.some((x) => x.status === 'not_evaluated') ? 'not_evaluated' : 'missing_data';
-    return { ...line, value: null, shortfall: null, status, missing: top.find((x) => x.status === status)?.missing, missingEn: top.find((x) => x.status === status)?.missingEn, population: undefined };
+    return {
+      ...line,
+      value: null,
+      shortfall: null,
+      status,
+      missing: top.find((x) => x.status === status)?.missing,
+      missingEn: top.find((x) => x.status === status)?.missingEn,
+      population: undefined,
+    };
   }
   const population = top.reduce((s, x) => s + x.population!, 0);
   const shortfall = top.reduce((s, x) => s + x.shortfall!, 0);
@@ -97,11 +112,17 @@ export function inRuleAreas(db: Database.Database, scenarioId: number | readonly
   const placed = new Set<string>();
   for (const x of results) {
     const area = areas.get(x.target);
-    if (!area || !lines.has(x.target)) { out.push(x); continue; }
+    if (!area || !lines.has(x.target)) {
+      out.push(x);
+      continue;
+    }
     const line = lines.get(x.target);
     const here = x.scope !== 'region' && inside(area, x.code);
     // The area's line where the region's stood (else before the area's first row).
-    if (line && !placed.has(x.target) && (x.scope === 'region' || here)) { out.push(line); placed.add(x.target); }
+    if (line && !placed.has(x.target) && (x.scope === 'region' || here)) {
+      out.push(line);
+      placed.add(x.target);
+    }
     if (here) out.push(x);
   }
   return out;

@@ -18,23 +18,36 @@ import { timelineSummary } from './summary.ts';
 
 export function timelineHandlers(ws: Workspace): Pick<PlannerService, keyof typeof TIMELINE_API> {
   const db = () => ws.requirePlan().db;
-  const scenario = (id: number) => { getScenario(db(), id); return id; };
+  const scenario = (id: number) => {
+    getScenario(db(), id);
+    return id;
+  };
   return {
     'projects.list': ({ scenarioId }) => projectsOut(db(), scenario(scenarioId)),
     'projects.add': ({ scenarioId, project }) => ws.write((p) => addProject(p.db, scenario(scenarioId), project)),
     'projects.update': ({ scenarioId, id, project }) => ws.write((p) => updateProject(p.db, scenario(scenarioId), id, project)),
-    'projects.remove': ({ scenarioId, id }) => { ws.write((p) => removeProject(p.db, scenario(scenarioId), id)); return { removed: id }; },
+    'projects.remove': ({ scenarioId, id }) => {
+      ws.write((p) => removeProject(p.db, scenario(scenarioId), id));
+      return { removed: id };
+    },
     'projects.export': async ({ scenarioId, format }) => {
       const p = ws.requirePlan();
       const bytes = await writeProjectSheet(listProjects(p.db, scenario(scenarioId)), listRows(p.db, 'facilities', scenarioId), format);
       return { fileName: `${path.basename(p.path, '.hplan')}-规划项目.${format}`, dataBase64: b64(bytes), mimeType: MIME[format] };
     },
-    'projects.template': async ({ format }) =>
-      ({ fileName: `导入模板-规划项目.${format}`, dataBase64: b64(await writeProjectSheet([], [], format)), mimeType: MIME[format] }),
+    'projects.template': async ({ format }) => ({
+      fileName: `导入模板-规划项目.${format}`,
+      dataBase64: b64(await writeProjectSheet([], [], format)),
+      mimeType: MIME[format],
+    }),
     'projects.import': ({ scenarioId, file, dryRun, replace }) => {
       const p = dryRun ? ws.requirePlan() : ws.requireWritable();
-      return importProjects(p.db, { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
-        { scenarioId: scenario(scenarioId), dryRun, replace }, (fn) => ws.write(fn));
+      return importProjects(
+        p.db,
+        { fileName: file.fileName, bytes: Buffer.from(file.dataBase64, 'base64') },
+        { scenarioId: scenario(scenarioId), dryRun, replace },
+        (fn) => ws.write(fn),
+      );
     },
     'timeline.facilities': ({ scenarioId, year }) => {
       const d = db();

@@ -26,12 +26,20 @@ export function projectsOut(db: Database.Database, scenarioId: number, projects 
 }
 
 function refuse(problems: { field: string; message: string; messageEn: string }[]): never {
-  throw new ApiError('INVALID_ARGS', `规划项目无效：${problems.map((p) => p.message).join('；')}`,
-    `Invalid project: ${problems.map((p) => p.messageEn).join('; ')}`, { problems });
+  throw new ApiError(
+    'INVALID_ARGS',
+    `规划项目无效：${problems.map((p) => p.message).join('；')}`,
+    `Invalid project: ${problems.map((p) => p.messageEn).join('; ')}`,
+    { problems },
+  );
 }
 
 /** What a project is checked against: the scenario's facilities, units and other projects. */
-export interface ScenarioRows { facilities: Facility[]; units: Unit[]; projects: Project[] }
+export interface ScenarioRows {
+  facilities: Facility[];
+  units: Unit[];
+  projects: Project[];
+}
 
 export function scenarioRows(db: Database.Database, scenarioId: number): ScenarioRows {
   return { facilities: listRows(db, 'facilities', scenarioId), units: listRows(db, 'units', scenarioId), projects: listProjects(db, scenarioId) };
@@ -41,7 +49,13 @@ export function scenarioRows(db: Database.Database, scenarioId: number): Scenari
  * Checks and completes a project of the scenario (`except`: the project being replaced); `rows`: what
  * it is checked against when not the plan's (an import checks each row against the rows before it).
  */
-export function completeProject(db: Database.Database, scenarioId: number, input: ProjectInput, except?: number, rows = scenarioRows(db, scenarioId)): Omit<Project, 'id'> {
+export function completeProject(
+  db: Database.Database,
+  scenarioId: number,
+  input: ProjectInput,
+  except?: number,
+  rows = scenarioRows(db, scenarioId),
+): Omit<Project, 'id'> {
   const { facilities, units } = rows;
   const others = rows.projects.filter((p) => p.id !== except);
   const unitCodes = new Set(units.map((u) => u.code));
@@ -50,11 +64,18 @@ export function completeProject(db: Database.Database, scenarioId: number, input
   const p: CheckedProject = { ...project };
   if ((p.kind === 'new' || p.kind === 'relocate') && !p.unit_code) {
     const unit = unitAt(units, p.lon!, p.lat!);
-    if (!unit) refuse([{ field: 'unit_code', message: '「所在区划」方案中没有可归属的单位：请先导入行政区划', messageEn: 'unit: the plan has no unit to place it in; import the units first' }]);
+    if (!unit)
+      refuse([
+        {
+          field: 'unit_code',
+          message: '「所在区划」方案中没有可归属的单位：请先导入行政区划',
+          messageEn: 'unit: the plan has no unit to place it in; import the units first',
+        },
+      ]);
     p.unit_code = unit.code;
   }
   const current = facilities.find((f) => f.id === p.facility_id) ?? others.find((o) => o.kind === 'new' && o.facility_id === p.facility_id);
-  const currentName = current ? ('facility_name' in current ? current.facility_name ?? current.name : current.name) : p.facility_id;
+  const currentName = current ? ('facility_name' in current ? (current.facility_name ?? current.name) : current.name) : p.facility_id;
   if (p.kind === 'new') {
     const unitName = units.find((u) => u.code === p.unit_code)?.name ?? '';
     p.facility_name ??= `${unitName}新建${FACILITY_TYPE_LABELS[p.type!].zh}`;
@@ -67,7 +88,8 @@ export function completeProject(db: Database.Database, scenarioId: number, input
       const said = sayIssue(i, brought, 'facility');
       refuse([{ field: `fields.${i.path.join('.')}`, message: `新机构：${said.zh}`, messageEn: `New facility: ${said.en}` }]);
     }
-  } else if (p.kind !== 'other') { // 其他项目 has its name (the check requires one)
+  } else if (p.kind !== 'other') {
+    // 其他项目 has its name (the check requires one)
     p.name ||= `${currentName}${PROJECT_KIND_LABELS[p.kind].zh}`;
   }
   return p;

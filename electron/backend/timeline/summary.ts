@@ -17,7 +17,12 @@ import { projectsOut } from './projects.ts';
 /** At most this many years in one summary. */
 export const MAX_YEARS = 41;
 
-export interface SummaryQuery { scenarioId: number; standardId?: string; fromYear?: number; toYear?: number }
+export interface SummaryQuery {
+  scenarioId: number;
+  standardId?: string;
+  fromYear?: number;
+  toYear?: number;
+}
 
 /** The default range: the year before the first project (or the set's year) to the year after the last. */
 export function defaultRange(projectYears: readonly number[], setYear: number): { from: number; to: number } {
@@ -32,12 +37,19 @@ export async function timelineSummary(db: Database.Database, q: SummaryQuery): P
   const scenario = getScenario(db, q.scenarioId);
   const set = getSet(db, q.standardId ?? gapSettings(db).standardId);
   const rows = planRows(db, q.scenarioId);
-  const range = defaultRange(rows.projects.map((p) => p.year), set.year);
+  const range = defaultRange(
+    rows.projects.map((p) => p.year),
+    set.year,
+  );
   const from = q.fromYear ?? (q.toYear !== undefined ? Math.min(range.from, q.toYear) : range.from);
   const to = q.toYear ?? (q.fromYear !== undefined ? Math.max(range.to, q.fromYear) : range.to);
   if (from > to) throw new ApiError('INVALID_ARGS', `「起始年份」${from} 晚于「截止年份」${to}`, `fromYear ${from} is after toYear ${to}`);
   if (to - from + 1 > MAX_YEARS) {
-    throw new ApiError('INVALID_ARGS', `年份范围 ${from}–${to} 超过 ${MAX_YEARS} 年：请缩短范围`, `The years ${from}–${to} span more than ${MAX_YEARS} years: narrow them`);
+    throw new ApiError(
+      'INVALID_ARGS',
+      `年份范围 ${from}–${to} 超过 ${MAX_YEARS} 年：请缩短范围`,
+      `The years ${from}–${to} span more than ${MAX_YEARS} years: narrow them`,
+    );
   }
 
   const years: TimelineYear[] = [];
@@ -60,21 +72,39 @@ export async function timelineSummary(db: Database.Database, q: SummaryQuery): P
   const hasAccess = set.targets.some((t) => t.kind === 'access');
   const outside = rows.projects.filter((p) => p.year < from || p.year > to).length;
   const notes = [...(commonNotes?.zh ?? []), '人口与机构均按各年份计（人口插值或按增长率推算；机构含截至该年的规划项目）'];
-  const notesEn = [...(commonNotes?.en ?? []), 'Population and facilities are those of each year (population interpolated or projected; facilities with the projects up to that year)'];
+  const notesEn = [
+    ...(commonNotes?.en ?? []),
+    'Population and facilities are those of each year (population interpolated or projected; facilities with the projects up to that year)',
+  ];
   if (hasAccess) {
     notes.push('可及性指标未逐年计算（每年需单独运行路网分析），显示为未评估：请在「差距分析」中选择年份查看');
-    notesEn.push('Access targets are not computed year by year (each year needs its own road-network run) and show as not evaluated: see 差距分析 (Gaps) for a year');
+    notesEn.push(
+      'Access targets are not computed year by year (each year needs its own road-network run) and show as not evaluated: see 差距分析 (Gaps) for a year',
+    );
   }
   if (outside) {
     const before = rows.projects.filter((p) => p.year < from).length;
     notes.push(`${outside} 个项目不在 ${from}–${to} 年范围内${before ? `（其中 ${before} 个早于 ${from} 年，已计入各年）` : ''}`);
-    notesEn.push(`${outside} project${outside === 1 ? ' is' : 's are'} outside ${from}–${to}${before ? ` (${before} before ${from}, counted in every year)` : ''}`);
+    notesEn.push(
+      `${outside} project${outside === 1 ? ' is' : 's are'} outside ${from}–${to}${before ? ` (${before} before ${from}, counted in every year)` : ''}`,
+    );
   }
   return {
-    standard: set.id, standardName: set.name, standardNameEn: set.nameEn, standardYear: set.year,
-    scenario: scenario.name, region, fromYear: from, toYear: to, targets: set.targets, years,
+    standard: set.id,
+    standardName: set.name,
+    standardNameEn: set.nameEn,
+    standardYear: set.year,
+    scenario: scenario.name,
+    region,
+    fromYear: from,
+    toYear: to,
+    targets: set.targets,
+    years,
     projects: projectsOut(db, q.scenarioId, rows.projects),
-    cost: projectCost(rows.projects.filter((p) => p.year >= from && p.year <= to)), problems, notes, notesEn,
+    cost: projectCost(rows.projects.filter((p) => p.year >= from && p.year <= to)),
+    problems,
+    notes,
+    notesEn,
     ms: Math.round(performance.now() - t0),
   };
 }

@@ -5,12 +5,25 @@
  * kept apart under `key|walk`; the two most recently used graphs stay (a mixed-mode run needs both).
  */
 import {
-  buildNodeIndex, buildRoadGraph, buildWalkGraph, DEFAULT_CONNECTOR_KMH, snapPoints, WALK_KMH,
-  type NodeIndex, type RoadGraph, type RoadNetworkData, type Snapped, type TravelMode,
+  buildNodeIndex,
+  buildRoadGraph,
+  buildWalkGraph,
+  DEFAULT_CONNECTOR_KMH,
+  snapPoints,
+  WALK_KMH,
+  type NodeIndex,
+  type RoadGraph,
+  type RoadNetworkData,
+  type Snapped,
+  type TravelMode,
 } from '../../../shared/access/index.ts';
 
 /** A plan's road network as the main thread sends it: the data only when the key is new to the worker. */
-export interface NetworkInput { key: string; data: RoadNetworkData | null; speeds: Record<string, number> }
+export interface NetworkInput {
+  key: string;
+  data: RoadNetworkData | null;
+  speeds: Record<string, number>;
+}
 
 export interface CachedNetwork {
   key: string;

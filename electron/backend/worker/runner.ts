@@ -9,7 +9,12 @@ import type { TaskInput, TaskKind, TaskOutput, WorkerReply, WorkerRequest } from
 type AnyOutput = TaskOutput[TaskKind];
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-export interface JobStatus { state: JobState; stage: string; share: number; error?: string }
+export interface JobStatus {
+  state: JobState;
+  stage: string;
+  share: number;
+  error?: string;
+}
 
 interface Job extends JobStatus {
   request: Omit<WorkerRequest, 'job'>;
@@ -33,7 +38,9 @@ export class AnalysisRunner {
   start<K extends TaskKind>(kind: K, input: TaskInput[K]): number {
     const id = ++this.seq;
     let settle!: Job['settle'];
-    const promise = new Promise<AnyOutput>((resolve, reject) => { settle = { resolve, reject }; });
+    const promise = new Promise<AnyOutput>((resolve, reject) => {
+      settle = { resolve, reject };
+    });
     promise.catch(() => undefined); // a cancelled job nobody waits for is not an unhandled rejection
     this.jobs.set(id, { request: { kind, input } as Job['request'], state: 'queued', stage: 'queued', share: 0, settle, promise });
     this.pump();
@@ -51,12 +58,18 @@ export class AnalysisRunner {
     return (j ? j.promise : Promise.reject(new Error(`no analysis job ${id}`))) as Promise<TaskOutput[K]>;
   }
 
-  run<K extends TaskKind>(kind: K, input: TaskInput[K]): Promise<TaskOutput[K]> { return this.wait<K>(this.start(kind, input)); }
+  run<K extends TaskKind>(kind: K, input: TaskInput[K]): Promise<TaskOutput[K]> {
+    return this.wait<K>(this.start(kind, input));
+  }
 
   cancel(id: number): boolean {
     const j = this.jobs.get(id);
     if (!j || (j.state !== 'queued' && j.state !== 'running')) return false;
-    if (j.state === 'running') { void this.worker?.terminate(); this.worker = null; this.current = null; }
+    if (j.state === 'running') {
+      void this.worker?.terminate();
+      this.worker = null;
+      this.current = null;
+    }
     this.finish(id, 'cancelled', new Error('cancelled'));
     this.pump();
     return true;
@@ -71,7 +84,8 @@ export class AnalysisRunner {
   private finish(id: number, state: JobState, error?: Error, output?: AnyOutput): void {
     const j = this.jobs.get(id)!;
     Object.assign(j, { state, share: state === 'done' ? 1 : j.share, ...(error ? { error: error.message } : {}), ...(output ? { output } : {}) });
-    if (output) j.settle.resolve(output); else j.settle.reject(error ?? new Error(state));
+    if (output) j.settle.resolve(output);
+    else j.settle.reject(error ?? new Error(state));
     // Keep finished jobs a while for status calls, not forever.
     for (const old of [...this.jobs.keys()].filter((k) => k < id - 20)) this.jobs.delete(old);
   }
@@ -94,7 +108,11 @@ export class AnalysisRunner {
     w.on('message', (m: WorkerReply) => {
       const j = this.jobs.get(m.job);
       if (j?.state !== 'running') return;
-      if (m.kind === 'progress') { j.stage = m.stage; j.share = m.share; return; }
+      if (m.kind === 'progress') {
+        j.stage = m.stage;
+        j.share = m.share;
+        return;
+      }
       this.current = null;
       w.unref(); // an idle worker never keeps the CLI or a test alive
       if (m.kind === 'done') this.finish(m.job, 'done', undefined, m.output);

@@ -6,15 +6,21 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import type { JobOut } from '../../../shared/api/schemas.ts';
 import type { AnalysisRunner } from './runner.ts';
 
-
-interface Tracked<R> { worker?: number; result?: R; error?: unknown; done: boolean }
+interface Tracked<R> {
+  worker?: number;
+  result?: R;
+  error?: unknown;
+  done: boolean;
+}
 
 export class TrackedJobs<R> {
   private readonly jobs = new Map<number, Tracked<R>>();
   private seq = 0;
   private readonly runner: AnalysisRunner;
 
-  constructor(runner: AnalysisRunner) { this.runner = runner; }
+  constructor(runner: AnalysisRunner) {
+    this.runner = runner;
+  }
 
   /** `run` starts the analysis and tells which worker job it is on. */
   start(run: (onJob: (worker: number) => void) => Promise<R>): { job: number } {
@@ -22,7 +28,20 @@ export class TrackedJobs<R> {
     const t: Tracked<R> = { done: false };
     this.jobs.set(id, t);
     for (const old of [...this.jobs.keys()].filter((k) => k < id - 20)) this.jobs.delete(old);
-    run((w) => { t.worker = w; }).then((r) => { t.result = r; }, (e: unknown) => { t.error = e; }).finally(() => { t.done = true; });
+    run((w) => {
+      t.worker = w;
+    })
+      .then(
+        (r) => {
+          t.result = r;
+        },
+        (e: unknown) => {
+          t.error = e;
+        },
+      )
+      .finally(() => {
+        t.done = true;
+      });
     return { job: id };
   }
 

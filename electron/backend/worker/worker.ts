@@ -7,8 +7,14 @@ import { computeAccess, type ComputeInput, type ComputeOutput } from '../access/
 import { computeSiting, type SitingComputeInput, type SitingComputeOutput } from '../siting/compute.ts';
 
 /** What each kind of job takes and gives. */
-export interface TaskInput { access: ComputeInput; siting: SitingComputeInput }
-export interface TaskOutput { access: ComputeOutput; siting: SitingComputeOutput }
+export interface TaskInput {
+  access: ComputeInput;
+  siting: SitingComputeInput;
+}
+export interface TaskOutput {
+  access: ComputeOutput;
+  siting: SitingComputeOutput;
+}
 export type TaskKind = keyof TaskInput;
 
 export type WorkerRequest = { [K in TaskKind]: { job: number; kind: K; input: TaskInput[K] } }[TaskKind];
@@ -24,6 +30,6 @@ parentPort!.on('message', async (req: WorkerRequest) => {
     const output = req.kind === 'access' ? computeAccess(req.input, progress) : await computeSiting(req.input, progress);
     parentPort!.postMessage({ job, kind: 'done', output } satisfies WorkerReply);
   } catch (e) {
-    parentPort!.postMessage({ job, kind: 'failed', message: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies WorkerReply);
+    parentPort!.postMessage({ job, kind: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply);
   }
 });

@@ -18,18 +18,34 @@ export function DialogHost() {
   const { invoke, write } = useAppActions();
   if (!dialog) return null;
   switch (dialog.kind) {
-    case 'planFile': return <PlanFileDialog key={dialog.mode} mode={dialog.mode} />;
+    case 'planFile':
+      return <PlanFileDialog key={dialog.mode} mode={dialog.mode} />;
     case 'renamePlan':
       return (
-        <NameDialog title={t('plan.renameTitle')} label={t('plan.name')} initial={status?.plan?.name ?? ''} testId="plan-rename-dialog"
-          onClose={closeDialog} onSubmit={async (name) => { await write(() => invoke('plan.rename', { name })); }} />
+        <NameDialog
+          title={t('plan.renameTitle')}
+          label={t('plan.name')}
+          initial={status?.plan?.name ?? ''}
+          testId="plan-rename-dialog"
+          onClose={closeDialog}
+          onSubmit={async (name) => {
+            await write(() => invoke('plan.rename', { name }));
+          }}
+        />
       );
-    case 'import': return <ImportDialog key={dialog.table} table={dialog.table} />;
-    case 'template': return <TemplateDialog />;
-    case 'scenario': return <ScenarioDialog key={dialog.mode} mode={dialog.mode} />;
-    case 'deleteScenario': return <DeleteScenarioDialog />;
-    case 'standards': return <StandardsDialog />;
-    case 'roads': return <RoadsDialog />;
-    case 'check': return <CheckPanel key={`${dialog.standardId}|${dialog.year}`} standardId={dialog.standardId} year={dialog.year} onClose={closeDialog} />;
+    case 'import':
+      return <ImportDialog key={dialog.table} table={dialog.table} />;
+    case 'template':
+      return <TemplateDialog />;
+    case 'scenario':
+      return <ScenarioDialog key={dialog.mode} mode={dialog.mode} />;
+    case 'deleteScenario':
+      return <DeleteScenarioDialog />;
+    case 'standards':
+      return <StandardsDialog />;
+    case 'roads':
+      return <RoadsDialog />;
+    case 'check':
+      return <CheckPanel key={`${dialog.standardId}|${dialog.year}`} standardId={dialog.standardId} year={dialog.year} onClose={closeDialog} />;
   }
 }

@@ -24,9 +24,12 @@ export function PlanFileDialog({ mode }: { mode: Mode }) {
   const { invoke, planOpened } = useAppActions();
   const { closeDialog, notify } = useUi();
   const dir = status?.plansDir ?? '';
-  const initial = mode === 'new' ? joinPath(dir, t('plan.defaultFile'))
-    : mode === 'saveAs' && status?.plan ? joinPath(dir, `${baseName(status.plan.path)}-${t('plan.copySuffix')}.hplan`)
-      : joinPath(dir, '');
+  const initial =
+    mode === 'new'
+      ? joinPath(dir, t('plan.defaultFile'))
+      : mode === 'saveAs' && status?.plan
+        ? joinPath(dir, `${baseName(status.plan.path)}-${t('plan.copySuffix')}.hplan`)
+        : joinPath(dir, '');
   const [path, setPath] = useState(initial);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -46,19 +49,25 @@ export function PlanFileDialog({ mode }: { mode: Mode }) {
       setBusy(false);
     }
   };
-  const submit = (target = path) => run(target, () => {
-    const p = target.trim();
-    if (mode === 'new') return invoke('plan.new', { path: p, name: name.trim() || undefined });
-    if (mode === 'saveAs') return invoke('plan.saveAs', { path: p });
-    return invoke('plan.open', { path: p });
-  });
+  const submit = (target = path) =>
+    run(target, () => {
+      const p = target.trim();
+      if (mode === 'new') return invoke('plan.new', { path: p, name: name.trim() || undefined });
+      if (mode === 'saveAs') return invoke('plan.saveAs', { path: p });
+      return invoke('plan.open', { path: p });
+    });
 
   /** Electron only: the system's file dialog fills the path. */
   const browse = async () => {
     try {
       const picked = await invoke('app.pickPath', { purpose: mode === 'open' ? 'open' : 'save', defaultPath: path.trim() || undefined });
-      if (picked.path) { setPath(picked.path); setError(null); }
-    } catch (e) { setError(e); }
+      if (picked.path) {
+        setPath(picked.path);
+        setError(null);
+      }
+    } catch (e) {
+      setError(e);
+    }
   };
 
   const title = t(mode === 'new' ? 'plan.newTitle' : mode === 'open' ? 'plan.openTitle' : 'plan.saveAsTitle');
@@ -81,9 +90,20 @@ export function PlanFileDialog({ mode }: { mode: Mode }) {
       <label className="field">
         <span>{t('plan.path')}</span>
         <span className="field-row">
-          <input type="text" value={path} onChange={(e) => { setPath(e.target.value); setError(null); }} spellCheck={false} data-testid="plan-path-input" />
+          <input
+            type="text"
+            value={path}
+            onChange={(e) => {
+              setPath(e.target.value);
+              setError(null);
+            }}
+            spellCheck={false}
+            data-testid="plan-path-input"
+          />
           {status?.door === 'electron' && (
-            <button type="button" className="btn" onClick={() => void browse()} data-testid="plan-browse">{t('plan.browse')}</button>
+            <button type="button" className="btn" onClick={() => void browse()} data-testid="plan-browse">
+              {t('plan.browse')}
+            </button>
           )}
         </span>
         <span className="field-hint">{t('plan.pathHint', { dir })}</span>
@@ -95,12 +115,21 @@ export function PlanFileDialog({ mode }: { mode: Mode }) {
             <ul className="recent-list" data-testid="plan-recent-list">
               {recent.map((r) => (
                 <li key={r}>
-                  <button type="button" className={r === path ? 'is-chosen' : ''} title={r} onClick={() => setPath(r)} onDoubleClick={() => void submit(r)}>{r}</button>
+                  <button type="button" className={r === path ? 'is-chosen' : ''} title={r} onClick={() => setPath(r)} onDoubleClick={() => void submit(r)}>
+                    {r}
+                  </button>
                 </li>
               ))}
             </ul>
-          ) : <div className="recent-empty">{t('plan.noRecent')}</div>}
-          <button type="button" className="link-btn align-start" onClick={() => void run('sample', () => invoke('plan.openSample', {}))} data-testid="plan-open-sample">
+          ) : (
+            <div className="recent-empty">{t('plan.noRecent')}</div>
+          )}
+          <button
+            type="button"
+            className="link-btn align-start"
+            onClick={() => void run('sample', () => invoke('plan.openSample', {}))}
+            data-testid="plan-open-sample"
+          >
             {t('file.openSample')}
           </button>
         </div>

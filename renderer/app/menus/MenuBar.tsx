@@ -16,7 +16,11 @@ export interface MenuItem {
   submenu?: MenuEntry[];
 }
 export type MenuEntry = MenuItem | { separator: true; id: string };
-export interface MenuSpec { id: string; label: string; items: MenuEntry[] }
+export interface MenuSpec {
+  id: string;
+  label: string;
+  items: MenuEntry[];
+}
 
 const isSep = (e: MenuEntry): e is { separator: true; id: string } => 'separator' in e;
 
@@ -36,9 +40,13 @@ export function MenuBar({ menus }: { menus: MenuSpec[] }) {
             aria-expanded={open === m.id}
             className={`menu-title${open === m.id ? ' is-open' : ''}`}
             onClick={() => setOpen((o) => (o === m.id ? null : m.id))}
-            onMouseEnter={() => { if (open && open !== m.id) setOpen(m.id); }}
+            onMouseEnter={() => {
+              if (open && open !== m.id) setOpen(m.id);
+            }}
             data-testid={`menu-${m.id}`}
-          >{m.label}</button>
+          >
+            {m.label}
+          </button>
           {open === m.id && <MenuList items={m.items} onDone={close} testId={`menu-${m.id}-list`} />}
         </div>
       ))}
@@ -50,7 +58,9 @@ function MenuList({ items, onDone, testId, sub }: { items: MenuEntry[]; onDone()
   return (
     <div className={`menu-list${sub ? ' is-sub' : ''}`} role="menu" data-testid={testId}>
       {items.map((it) =>
-        isSep(it) ? <hr key={it.id} className="menu-sep" /> : (
+        isSep(it) ? (
+          <hr key={it.id} className="menu-sep" />
+        ) : (
           <div key={it.id} className={`menu-entry${it.submenu ? ' has-sub' : ''}`}>
             <button
               type="button"
@@ -60,7 +70,11 @@ function MenuList({ items, onDone, testId, sub }: { items: MenuEntry[]; onDone()
               title={it.title}
               aria-haspopup={it.submenu ? 'menu' : undefined}
               data-testid={`menuitem-${it.id}`}
-              onClick={() => { if (it.submenu) return; onDone(); it.onSelect?.(); }}
+              onClick={() => {
+                if (it.submenu) return;
+                onDone();
+                it.onSelect?.();
+              }}
             >
               <span className="menu-label">{it.label}</span>
               {it.shortcut && <span className="menu-shortcut">{it.shortcut}</span>}

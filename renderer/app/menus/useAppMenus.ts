@@ -19,15 +19,21 @@ export function useAppMenus(): MenuSpec[] {
 
   const openRecent = (path: string) => {
     invoke('plan.open', { path })
-      .then(async (info) => { await planOpened(info); notify(t('plan.opened', { name: info.name })); })
+      .then(async (info) => {
+        await planOpened(info);
+        notify(t('plan.opened', { name: info.name }));
+      })
       .catch((e) => notify(errorText(e, lang), 'error'));
   };
   const recent: MenuEntry[] = (status?.recent ?? []).length
     ? status!.recent.map((p, i) => ({ id: `recent-${i}`, label: p, title: p, onSelect: () => openRecent(p) }))
     : [{ id: 'recent-none', label: t('file.recentEmpty'), disabled: true }];
-  const exportMenu = (table: 'units' | 'facilities' | 'populations'): MenuEntry[] => (['xlsx', 'csv'] as const).map((f) => ({
-    id: `export-${table}-${f}`, label: t(`format.${f}`), onSelect: () => void exportTable(table, f).catch(() => undefined),
-  }));
+  const exportMenu = (table: 'units' | 'facilities' | 'populations'): MenuEntry[] =>
+    (['xlsx', 'csv'] as const).map((f) => ({
+      id: `export-${table}-${f}`,
+      label: t(`format.${f}`),
+      onSelect: () => void exportTable(table, f).catch(() => undefined),
+    }));
 
   return [
     {
@@ -42,8 +48,18 @@ export function useAppMenus(): MenuSpec[] {
         { id: 'file-rename-plan', label: t('file.renamePlan'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'renamePlan' }) },
         { separator: true, id: 'sep2' },
         { id: 'file-import-units', label: t('file.importUnits'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'units' }) },
-        { id: 'file-import-facilities', label: t('file.importFacilities'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'facilities' }) },
-        { id: 'file-import-populations', label: t('file.importPopulations'), disabled: !plan || readOnly, onSelect: () => openDialog({ kind: 'import', table: 'populations' }) },
+        {
+          id: 'file-import-facilities',
+          label: t('file.importFacilities'),
+          disabled: !plan || readOnly,
+          onSelect: () => openDialog({ kind: 'import', table: 'facilities' }),
+        },
+        {
+          id: 'file-import-populations',
+          label: t('file.importPopulations'),
+          disabled: !plan || readOnly,
+          onSelect: () => openDialog({ kind: 'import', table: 'populations' }),
+        },
         { id: 'file-roads', label: t('file.roads'), disabled: !plan, onSelect: () => openDialog({ kind: 'roads' }) },
         { id: 'file-check', label: t('check.menu'), disabled: !plan, onSelect: () => openDialog({ kind: 'check' }) },
         { id: 'file-export-units', label: t('file.exportUnits'), disabled: !plan, submenu: exportMenu('units') },
@@ -51,10 +67,12 @@ export function useAppMenus(): MenuSpec[] {
         { id: 'file-export-populations', label: t('file.exportPopulations'), disabled: !plan, submenu: exportMenu('populations') },
         { separator: true, id: 'sep3' },
         { id: 'file-template', label: t('file.template'), onSelect: () => openDialog({ kind: 'template' }) },
-        ...(status?.canQuit ? [
-          { separator: true as const, id: 'sep4' },
-          { id: 'file-quit', label: t('file.quit'), onSelect: () => void quit().catch((e: unknown) => notify(errorText(e, lang), 'error')) },
-        ] : []),
+        ...(status?.canQuit
+          ? [
+              { separator: true as const, id: 'sep4' },
+              { id: 'file-quit', label: t('file.quit'), onSelect: () => void quit().catch((e: unknown) => notify(errorText(e, lang), 'error')) },
+            ]
+          : []),
       ],
     },
     {

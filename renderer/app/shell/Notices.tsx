@@ -9,7 +9,9 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice is-${n.tone}`} role={n.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
           <span>{n.text}</span>
-          <button type="button" className="notice-x" onClick={() => dismiss(n.id)} aria-label="×">×</button>
+          <button type="button" className="notice-x" onClick={() => dismiss(n.id)} aria-label="×">
+            ×
+          </button>
         </div>
       ))}
     </div>

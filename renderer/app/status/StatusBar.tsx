@@ -24,24 +24,50 @@ export function StatusBar() {
   const saved = timeOf(plan?.savedAt ?? null);
   return (
     <footer className="statusbar" data-testid="status-bar">
-      <span className="st-item st-path" title={plan?.path} data-testid="status-file">{plan ? plan.path : t('status.noPlan')}</span>
-      {plan && (
-        plan.readOnly ? (
+      <span className="st-item st-path" title={plan?.path} data-testid="status-file">
+        {plan ? plan.path : t('status.noPlan')}
+      </span>
+      {plan
+        && (plan.readOnly ? (
           <span className="st-item st-readonly" data-testid="status-readonly" title={plan.readOnlyReason ?? undefined}>
-            {t('status.readOnly')}{plan.readOnlyReason ? `：${plan.readOnlyReason}` : ''}
+            {t('status.readOnly')}
+            {plan.readOnlyReason ? `：${plan.readOnlyReason}` : ''}
           </span>
         ) : (
-          <span className={`st-item st-save${pendingWrites > 0 ? ' is-saving' : ''}`} data-testid="status-save" data-state={pendingWrites > 0 ? 'saving' : 'saved'}>
+          <span
+            className={`st-item st-save${pendingWrites > 0 ? ' is-saving' : ''}`}
+            data-testid="status-save"
+            data-state={pendingWrites > 0 ? 'saving' : 'saved'}
+          >
             {pendingWrites > 0 ? t('status.saving') : saved ? t('status.savedAt', { time: saved }) : t('status.saved')}
           </span>
-        )
+        ))}
+      {plan && (
+        <span className="st-item" data-testid="status-scenario">
+          {t('status.scenario', { name: nameOf(scenario) })}
+        </span>
       )}
-      {plan && <span className="st-item" data-testid="status-scenario">{t('status.scenario', { name: nameOf(scenario) })}</span>}
-      {units && <span className="st-item" data-testid="status-units">{t('status.units', { n: N.format(units.length) })}</span>}
-      {facilities && <span className="st-item" data-testid="status-facilities">{t('status.facilities', { n: N.format(facilities.length) })}</span>}
-      {c && <span className="st-item" data-testid="status-rows">{t('status.shown', { shown: N.format(c.shown), total: N.format(c.total) })}</span>}
+      {units && (
+        <span className="st-item" data-testid="status-units">
+          {t('status.units', { n: N.format(units.length) })}
+        </span>
+      )}
+      {facilities && (
+        <span className="st-item" data-testid="status-facilities">
+          {t('status.facilities', { n: N.format(facilities.length) })}
+        </span>
+      )}
+      {c && (
+        <span className="st-item" data-testid="status-rows">
+          {t('status.shown', { shown: N.format(c.shown), total: N.format(c.total) })}
+        </span>
+      )}
       <span className="st-spacer" />
-      {plan?.isSample && <span className="st-sample" data-testid="sample-badge">{t('status.sample')}</span>}
+      {plan?.isSample && (
+        <span className="st-sample" data-testid="sample-badge">
+          {t('status.sample')}
+        </span>
+      )}
       {status && <span className="st-item st-version">{t('status.version', { v: status.version })}</span>}
     </footer>
   );

@@ -17,7 +17,16 @@ import { AppliedNote, ApplyScenario, useInApplied } from './ApplyScenario.tsx';
 import { BudgetForm } from './BudgetForm.tsx';
 import { LinesTable } from './LinesTable.tsx';
 import {
-  checkForm, dataSignature, EMPTY_FORM, manualKey, pendingCount, sameQuery, useKept, type FormState, type ManualLine, type RunRecord,
+  checkForm,
+  dataSignature,
+  EMPTY_FORM,
+  manualKey,
+  pendingCount,
+  sameQuery,
+  useKept,
+  type FormState,
+  type ManualLine,
+  type RunRecord,
 } from './session.ts';
 import { useJudgedScope, useStandardChoices } from './useStandardChoices.ts';
 import './allocation.css';
@@ -92,16 +101,21 @@ function AllocationScreen() {
     }
   };
 
-  const setOne = useCallback((m: ManualLine) => setManual((list) => [...list.filter((x) => manualKey(x.facility, x.resource) !== manualKey(m.facility, m.resource)), m]), [setManual]);
-  const resetOne = useCallback((facility: string, resource: Resource) =>
-    setManual((list) => list.filter((x) => manualKey(x.facility, x.resource) !== manualKey(facility, resource))), [setManual]);
+  const setOne = useCallback(
+    (m: ManualLine) => setManual((list) => [...list.filter((x) => manualKey(x.facility, x.resource) !== manualKey(m.facility, m.resource)), m]),
+    [setManual],
+  );
+  const resetOne = useCallback(
+    (facility: string, resource: Resource) => setManual((list) => list.filter((x) => manualKey(x.facility, x.resource) !== manualKey(facility, resource))),
+    [setManual],
+  );
   const resetAll = useCallback(() => setManual([]), [setManual]);
 
-  const blocked = pending > 0 ? t('allocation.apply.pending') : changed ? t('allocation.apply.changed')
-    : otherScenario || dataChanged ? t('allocation.apply.stale') : null;
+  const blocked =
+    pending > 0 ? t('allocation.apply.pending') : changed ? t('allocation.apply.changed') : otherScenario || dataChanged ? t('allocation.apply.stale') : null;
   const ranOn = run ? nameOf(scenarios.find((s) => s.id === run.query.scenarioId)) || run.result.scenario : '';
   const set = run ? choices.sets?.find((s) => s.id === run.result.standard) : undefined;
-  const standardName = set ? (lang === 'en' ? set.nameEn : set.name) : run?.result.standardName ?? '';
+  const standardName = set ? (lang === 'en' ? set.nameEn : set.name) : (run?.result.standardName ?? '');
   const canRun = !!checked.query && !running;
 
   return (
@@ -115,12 +129,23 @@ function AllocationScreen() {
                 <h2>{t('allocation.head.title')}</h2>
                 <span className="alloc-meta" data-testid="alloc-meta">
                   {t('allocation.head.meta', {
-                    standard: standardName, year: run.result.year, scope: t(`allocation.form.${run.result.scope}`), scenario: ranOn,
+                    standard: standardName,
+                    year: run.result.year,
+                    scope: t(`allocation.form.${run.result.scope}`),
+                    scenario: ranOn,
                   })}
                 </span>
               </div>
-              {running && <span className="alloc-busy" data-testid="alloc-busy">{t('allocation.form.running')}</span>}
-              {changed && !running && <span className="alloc-changed" data-testid="alloc-changed">{t('allocation.head.changed')}</span>}
+              {running && (
+                <span className="alloc-busy" data-testid="alloc-busy">
+                  {t('allocation.form.running')}
+                </span>
+              )}
+              {changed && !running && (
+                <span className="alloc-changed" data-testid="alloc-changed">
+                  {t('allocation.head.changed')}
+                </span>
+              )}
               <span className="tool-spacer" />
               <div className="alloc-head-actions">
                 <button type="button" className="btn" onClick={() => void exportXlsx()} disabled={exporting} data-testid="alloc-export">
@@ -132,30 +157,52 @@ function AllocationScreen() {
             <AppliedNote from={ranOn} onRerun={() => void allocate()} canRerun={canRun} />
             {(otherScenario || dataChanged) && !inApplied && (
               <p className="alloc-stale" role="note" data-testid="alloc-stale">
-                {otherScenario ? t('allocation.head.staleScenario', { name: ranOn, now: nameOf(scenarios.find((s) => s.id === scenarioId)) }) : t('allocation.head.staleData')}
+                {otherScenario
+                  ? t('allocation.head.staleScenario', { name: ranOn, now: nameOf(scenarios.find((s) => s.id === scenarioId)) })
+                  : t('allocation.head.staleData')}
                 <button type="button" className="link-btn" onClick={() => void allocate()} disabled={!canRun} data-testid="alloc-stale-rerun">
                   {t(otherScenario ? 'allocation.head.rerunHere' : 'allocation.head.rerun')}
                 </button>
               </p>
             )}
-            {!!error && <p className="alloc-fail" role="alert" data-testid="alloc-error">{t('allocation.failed', { message: errorText(error, lang) })}</p>}
+            {!!error && (
+              <p className="alloc-fail" role="alert" data-testid="alloc-error">
+                {t('allocation.failed', { message: errorText(error, lang) })}
+              </p>
+            )}
             <div className={`alloc-result${running ? ' is-busy' : ''}`} aria-busy={running}>
               <AllocationSummary result={run.result} moneyUnit={run.moneyUnit} />
-              <LinesTable key={`${run.result.scenario}|${run.result.standard}|${run.result.year}|${run.result.scope}`} result={run.result} manual={manual} onSetManual={setOne} onResetManual={resetOne} pending={pending}
-                onResetAll={resetAll} onRerun={() => void allocate()} running={running} canRerun={!!checked.query} />
+              <LinesTable
+                key={`${run.result.scenario}|${run.result.standard}|${run.result.year}|${run.result.scope}`}
+                result={run.result}
+                manual={manual}
+                onSetManual={setOne}
+                onResetManual={resetOne}
+                pending={pending}
+                onResetAll={resetAll}
+                onRerun={() => void allocate()}
+                running={running}
+                canRerun={!!checked.query}
+              />
             </div>
           </>
         ) : (
           <div className="alloc-empty" data-testid="alloc-empty">
-            {!!error && <p className="alloc-fail" role="alert" data-testid="alloc-error">{t('allocation.failed', { message: errorText(error, lang) })}</p>}
-            {running
-              ? <p className="alloc-busy is-big" data-testid="alloc-busy">{t('allocation.form.running')}</p>
-              : (
-                <div className="alloc-empty-text">
-                  <h2>{t('allocation.empty.title')}</h2>
-                  <p>{t('allocation.empty.body')}</p>
-                </div>
-              )}
+            {!!error && (
+              <p className="alloc-fail" role="alert" data-testid="alloc-error">
+                {t('allocation.failed', { message: errorText(error, lang) })}
+              </p>
+            )}
+            {running ? (
+              <p className="alloc-busy is-big" data-testid="alloc-busy">
+                {t('allocation.form.running')}
+              </p>
+            ) : (
+              <div className="alloc-empty-text">
+                <h2>{t('allocation.empty.title')}</h2>
+                <p>{t('allocation.empty.body')}</p>
+              </div>
+            )}
           </div>
         )}
       </section>

@@ -9,9 +9,18 @@ import { fmtInt } from './format.ts';
 import { parseNumber } from './session.ts';
 
 /** What the line shows: the amount in force at the next run, whether it is hand-set, and whether that differs from the last run. */
-export interface HandState { shown: number; hand: boolean; pending: boolean }
+export interface HandState {
+  shown: number;
+  hand: boolean;
+  pending: boolean;
+}
 
-interface Props { line: AllocationLine; hand: HandState; onSet(amount: number): void; onReset(): void }
+interface Props {
+  line: AllocationLine;
+  hand: HandState;
+  onSet(amount: number): void;
+  onReset(): void;
+}
 
 const valid = (n: number | undefined): n is number => n !== undefined && !Number.isNaN(n) && Number.isInteger(n) && n >= 0 && n <= 1e6;
 
@@ -28,8 +37,14 @@ export function AmountCell({ line, hand, onSet, onReset }: Props) {
     setText(null);
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') { e.preventDefault(); if (!bad) finish(true); }
-    else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); finish(false); }
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (!bad) finish(true);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      finish(false);
+    }
   };
 
   if (text !== null) {
@@ -56,11 +71,31 @@ export function AmountCell({ line, hand, onSet, onReset }: Props) {
   return (
     <span className="alloc-amount">
       {hand.hand && (
-        <button type="button" className="alloc-reset" title={t('allocation.table.reset')} aria-label={t('allocation.table.reset')}
-          onClick={(e) => { e.stopPropagation(); onReset(); }} data-testid="alloc-reset">↺</button>
+        <button
+          type="button"
+          className="alloc-reset"
+          title={t('allocation.table.reset')}
+          aria-label={t('allocation.table.reset')}
+          onClick={(e) => {
+            e.stopPropagation();
+            onReset();
+          }}
+          data-testid="alloc-reset"
+        >
+          ↺
+        </button>
       )}
-      <button type="button" className="alloc-amount-btn" title={t('allocation.table.editHint')} aria-label={t('allocation.table.edit', { name: line.name, resource })}
-        onClick={(e) => { e.stopPropagation(); setText(String(hand.shown)); }} data-testid="alloc-edit">
+      <button
+        type="button"
+        className="alloc-amount-btn"
+        title={t('allocation.table.editHint')}
+        aria-label={t('allocation.table.edit', { name: line.name, resource })}
+        onClick={(e) => {
+          e.stopPropagation();
+          setText(String(hand.shown));
+        }}
+        data-testid="alloc-edit"
+      >
         <span className={hand.shown ? 'alloc-given' : 'is-zero'}>{fmtInt(hand.shown)}</span>
       </button>
     </span>

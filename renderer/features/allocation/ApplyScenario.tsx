@@ -17,14 +17,20 @@ import type { RunRecord } from './session.ts';
 import { sep } from '../../ui/i18n/labels.ts';
 
 /** The scenario last made here (kept in the client's memory, so per plan), for the line shown once the app is in it. */
-interface Applied { id: number; name: string }
+interface Applied {
+  id: number;
+  name: string;
+}
 const APPLIED = 'allocation.applied';
 function useApplied(): [Applied | null, (a: Applied) => void] {
   const { memory } = useDataStore();
   return [(memory.get(APPLIED) as Applied | undefined) ?? null, (a) => memory.set(APPLIED, a)];
 }
 
-interface Props { run: RunRecord; blocked: string | null }
+interface Props {
+  run: RunRecord;
+  blocked: string | null;
+}
 
 export function ApplyScenario({ run, blocked }: Props) {
   const { t, lang } = useLang();
@@ -39,11 +45,14 @@ export function ApplyScenario({ run, blocked }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [, setApplied] = useApplied();
   const plan = status?.plan;
-  const lines = run.result.lines.filter((l) => l.scope === 'facility' && l.allocated !== 0)
+  const lines = run.result.lines
+    .filter((l) => l.scope === 'facility' && l.allocated !== 0)
     .map((l) => ({ facility: l.code, resource: l.resource, amount: l.allocated }));
   const reason = plan?.readOnly
-    ? (plan.readOnlyReason ? t('allocation.apply.readOnlyWhy', { reason: plan.readOnlyReason }) : t('allocation.apply.readOnly'))
-    : blocked ?? (lines.length === 0 ? t('allocation.apply.nothing') : null);
+    ? plan.readOnlyReason
+      ? t('allocation.apply.readOnlyWhy', { reason: plan.readOnlyReason })
+      : t('allocation.apply.readOnly')
+    : (blocked ?? (lines.length === 0 ? t('allocation.apply.nothing') : null));
 
   const defaultName = () => {
     const base = t('allocation.apply.name', { year: run.result.year });
@@ -57,7 +66,12 @@ export function ApplyScenario({ run, blocked }: Props) {
     .map(([r, n]) => `${t(`allocation.res.${r}`)} +${amount(r, n, lang)}`)
     .join(sep(lang, 'comma'));
 
-  const open = () => { setName(defaultName()); setError(null); setBusy(false); setAsking(true); };
+  const open = () => {
+    setName(defaultName());
+    setError(null);
+    setBusy(false);
+    setAsking(true);
+  };
   const submit = async () => {
     if (!name.trim() || busy) return;
     setBusy(true);
@@ -70,7 +84,10 @@ export function ApplyScenario({ run, blocked }: Props) {
       setAsking(false);
       setBusy(false);
       notify(t('allocation.apply.done', { name: s.name }));
-    } catch (e) { setError(e); setBusy(false); }
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
   };
 
   return (
@@ -79,15 +96,24 @@ export function ApplyScenario({ run, blocked }: Props) {
         {t('allocation.apply.button')}
       </button>
       {asking && (
-        <Modal title={t('allocation.apply.title')} testId="alloc-apply-dialog" onClose={() => setAsking(false)} onSubmit={() => void submit()}
-          footer={<DialogButtons primary={t('dialog.ok')} busy={busy} disabled={!name.trim()} onCancel={() => setAsking(false)} />}>
+        <Modal
+          title={t('allocation.apply.title')}
+          testId="alloc-apply-dialog"
+          onClose={() => setAsking(false)}
+          onSubmit={() => void submit()}
+          footer={<DialogButtons primary={t('dialog.ok')} busy={busy} disabled={!name.trim()} onCancel={() => setAsking(false)} />}
+        >
           <label className="field">
             <span>{t('allocation.apply.label')}</span>
             <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} data-testid="name-input" />
           </label>
           <PlannedYear value={planned} onChange={setPlanned} />
           <p className="field-hint" data-testid="alloc-apply-hint">
-            {t('allocation.apply.hint', { from: nameOf(scenarios.find((s) => s.id === run.query.scenarioId)) || run.result.scenario, n: lines.length, what: totals })}
+            {t('allocation.apply.hint', {
+              from: nameOf(scenarios.find((s) => s.id === run.query.scenarioId)) || run.result.scenario,
+              n: lines.length,
+              what: totals,
+            })}
           </p>
           <ErrorBox error={error} />
         </Modal>
@@ -113,8 +139,12 @@ export function AppliedNote({ from, onRerun, canRerun }: { from: string; onRerun
   return (
     <p className="alloc-applied" role="status" data-testid="alloc-applied">
       {t('allocation.apply.note', { name: applied.name, from })}
-      <button type="button" className="link-btn" onClick={() => setTab('gaps')} data-testid="alloc-go-gaps">{t('allocation.apply.goGaps')}</button>
-      <button type="button" className="link-btn" onClick={onRerun} disabled={!canRerun} data-testid="alloc-applied-rerun">{t('allocation.head.rerunHere')}</button>
+      <button type="button" className="link-btn" onClick={() => setTab('gaps')} data-testid="alloc-go-gaps">
+        {t('allocation.apply.goGaps')}
+      </button>
+      <button type="button" className="link-btn" onClick={onRerun} disabled={!canRerun} data-testid="alloc-applied-rerun">
+        {t('allocation.head.rerunHere')}
+      </button>
     </p>
   );
 }

@@ -27,10 +27,24 @@ export function BudgetForm({ form, onForm, sets, judged, checked, running, onRun
   const setCost = (r: Resource, v: string) => onForm((f) => ({ ...f, costs: { ...f.costs, [r]: v } }));
   const anyCost = RESOURCES.some((r) => form.costs[r].trim() !== '');
   const scope = form.scope ?? judged;
-  const why = !form.standardId || !judged ? t('allocation.form.loadingSets') : bad.size > 0 ? t('allocation.form.bad') : checked.empty ? t('allocation.form.needBudget') : null;
+  const why =
+    !form.standardId || !judged
+      ? t('allocation.form.loadingSets')
+      : bad.size > 0
+        ? t('allocation.form.bad')
+        : checked.empty
+          ? t('allocation.form.needBudget')
+          : null;
 
   return (
-    <form className="alloc-form" data-testid="alloc-form" onSubmit={(e) => { e.preventDefault(); if (checked.query && !running) onRun(); }}>
+    <form
+      className="alloc-form"
+      data-testid="alloc-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (checked.query && !running) onRun();
+      }}
+    >
       <h2 className="alloc-form-title">{t('allocation.form.title')}</h2>
       <div className="alloc-form-body">
         <fieldset className="alloc-group">
@@ -39,12 +53,20 @@ export function BudgetForm({ form, onForm, sets, judged, checked, running, onRun
           {RESOURCES.map((r) => (
             <label key={r} className="alloc-row">
               <span className="alloc-row-label">{t(`allocation.res.${r}`)}</span>
-              <NumberInput value={form.budget[r]} onChange={(v) => setBudget(r, v)} label={t(`allocation.res.${r}`)} bad={bad.has(r)} testId={`alloc-budget-${r}`} />
+              <NumberInput
+                value={form.budget[r]}
+                onChange={(v) => setBudget(r, v)}
+                label={t(`allocation.res.${r}`)}
+                bad={bad.has(r)}
+                testId={`alloc-budget-${r}`}
+              />
               <span className="alloc-row-unit">{t(`allocation.unit.${r}`)}</span>
             </label>
           ))}
           <div className="alloc-row is-money">
-            <label className="alloc-row-label" htmlFor="alloc-money">{t('allocation.res.money')}</label>
+            <label className="alloc-row-label" htmlFor="alloc-money">
+              {t('allocation.res.money')}
+            </label>
             <MoneyInput form={form} onForm={onForm} bad={bad.has('money')} />
             <select
               className="tool-select alloc-money-unit"
@@ -57,7 +79,11 @@ export function BudgetForm({ form, onForm, sets, judged, checked, running, onRun
               <option value="yuan">{t('allocation.form.yuan')}</option>
             </select>
           </div>
-          {form.money.trim() !== '' && !anyCost && <p className="alloc-hint is-warn" data-testid="alloc-money-no-costs">{t('allocation.form.moneyNoCosts')}</p>}
+          {form.money.trim() !== '' && !anyCost && (
+            <p className="alloc-hint is-warn" data-testid="alloc-money-no-costs">
+              {t('allocation.form.moneyNoCosts')}
+            </p>
+          )}
         </fieldset>
 
         <details className="alloc-group alloc-costs" open={anyCost || undefined} data-testid="alloc-costs">
@@ -66,7 +92,13 @@ export function BudgetForm({ form, onForm, sets, judged, checked, running, onRun
           {RESOURCES.map((r) => (
             <label key={r} className="alloc-row">
               <span className="alloc-row-label">{t(`allocation.res.${r}`)}</span>
-              <NumberInput value={form.costs[r]} onChange={(v) => setCost(r, v)} label={`${t('allocation.form.costs')}: ${t(`allocation.res.${r}`)}`} bad={bad.has(`cost.${r}`)} testId={`alloc-cost-${r}`} />
+              <NumberInput
+                value={form.costs[r]}
+                onChange={(v) => setCost(r, v)}
+                label={`${t('allocation.form.costs')}: ${t(`allocation.res.${r}`)}`}
+                bad={bad.has(`cost.${r}`)}
+                testId={`alloc-cost-${r}`}
+              />
               <span className="alloc-row-unit">{t('allocation.form.costUnit', { unit: t(`allocation.unit.${r}`) })}</span>
             </label>
           ))}
@@ -78,9 +110,16 @@ export function BudgetForm({ form, onForm, sets, judged, checked, running, onRun
           <div className="alloc-seg" role="radiogroup" aria-label={t('allocation.form.scope')}>
             {(['county', 'township'] as const satisfies readonly Scope[]).map((s) => (
               // biome-ignore lint/a11y/useSemanticElements: a segmented control styled as buttons (e2e reads aria-checked); native radios would need the inputs hidden and restyled
-              <button key={s} type="button" role="radio" aria-checked={scope === s} className={scope === s ? 'is-on' : ''}
+              <button
+                key={s}
+                type="button"
+                role="radio"
+                aria-checked={scope === s}
+                className={scope === s ? 'is-on' : ''}
                 // The set's own level is kept as "follow the set" (null): another set chosen later brings its own.
-                onClick={() => onForm((f) => ({ ...f, scope: s === judged ? null : s }))} data-testid={`alloc-scope-${s}`}>
+                onClick={() => onForm((f) => ({ ...f, scope: s === judged ? null : s }))}
+                data-testid={`alloc-scope-${s}`}
+              >
                 {t(`allocation.form.${s}`)}
               </button>
             ))}
@@ -93,13 +132,27 @@ export function BudgetForm({ form, onForm, sets, judged, checked, running, onRun
           <SetPicker form={form} onForm={onForm} sets={sets} lang={lang} />
           <label className="alloc-row">
             <span className="alloc-row-label">{t('allocation.form.year')}</span>
-            <input type="text" inputMode="numeric" className={`alloc-num alloc-year${bad.has('year') ? ' is-bad' : ''}`} value={form.year} maxLength={4}
-              onChange={(e) => onForm((f) => ({ ...f, year: e.target.value }))} aria-invalid={bad.has('year') || undefined} data-testid="alloc-year" />
+            <input
+              type="text"
+              inputMode="numeric"
+              className={`alloc-num alloc-year${bad.has('year') ? ' is-bad' : ''}`}
+              value={form.year}
+              maxLength={4}
+              onChange={(e) => onForm((f) => ({ ...f, year: e.target.value }))}
+              aria-invalid={bad.has('year') || undefined}
+              data-testid="alloc-year"
+            />
             <span className="alloc-row-unit" />
           </label>
           <label className="alloc-row">
             <span className="alloc-row-label">{t('allocation.form.m2PerBed')}</span>
-            <NumberInput value={form.m2PerBed} onChange={(v) => onForm((f) => ({ ...f, m2PerBed: v }))} label={t('allocation.form.m2PerBed')} bad={bad.has('m2PerBed')} testId="alloc-m2" />
+            <NumberInput
+              value={form.m2PerBed}
+              onChange={(v) => onForm((f) => ({ ...f, m2PerBed: v }))}
+              label={t('allocation.form.m2PerBed')}
+              bad={bad.has('m2PerBed')}
+              testId="alloc-m2"
+            />
             <span className="alloc-row-unit">{t('allocation.form.m2Unit')}</span>
           </label>
           <p className="alloc-hint">{t('allocation.form.m2Hint')}</p>
@@ -109,7 +162,11 @@ export function BudgetForm({ form, onForm, sets, judged, checked, running, onRun
         <button type="submit" className="btn primary alloc-run" disabled={!checked.query || running} aria-busy={running} data-testid="alloc-run">
           {running ? t('allocation.form.running') : t('allocation.form.run')}
         </button>
-        {why && <p className="alloc-hint" data-testid="alloc-run-why">{why}</p>}
+        {why && (
+          <p className="alloc-hint" data-testid="alloc-run-why">
+            {why}
+          </p>
+        )}
       </div>
     </form>
   );
@@ -118,8 +175,14 @@ export function BudgetForm({ form, onForm, sets, judged, checked, running, onRun
 function MoneyInput({ form, onForm, bad }: { form: FormState; onForm: Props['onForm']; bad: boolean }) {
   const { t } = useLang();
   return (
-    <NumberInput value={form.money} onChange={(v) => onForm((f) => ({ ...f, money: v }))}
-      label={`${t('allocation.res.money')} (${t(`allocation.form.${form.moneyUnit}`)})`} bad={bad} testId="alloc-budget-money" id="alloc-money" />
+    <NumberInput
+      value={form.money}
+      onChange={(v) => onForm((f) => ({ ...f, money: v }))}
+      label={`${t('allocation.res.money')} (${t(`allocation.form.${form.moneyUnit}`)})`}
+      bad={bad}
+      testId="alloc-budget-money"
+      id="alloc-money"
+    />
   );
 }
 
@@ -129,28 +192,48 @@ function SetPicker({ form, onForm, sets, lang }: { form: FormState; onForm: Prop
   const list = sets ?? [];
   const current = list.find((s) => s.id === form.standardId);
   const nameOf = (s: StandardSummary) => (lang === 'en' ? s.nameEn : s.name);
-  const choose = (id: string) => onForm((f) => {
-    const next = list.find((s) => s.id === id);
-    // Follow the new set's year unless the planner typed a year of their own.
-    const ownYear = current && f.year.trim() !== String(current.year);
-    return { ...f, standardId: id, year: next && !ownYear ? String(next.year) : f.year };
-  });
+  const choose = (id: string) =>
+    onForm((f) => {
+      const next = list.find((s) => s.id === id);
+      // Follow the new set's year unless the planner typed a year of their own.
+      const ownYear = current && f.year.trim() !== String(current.year);
+      return { ...f, standardId: id, year: next && !ownYear ? String(next.year) : f.year };
+    });
   const own = list.filter((s) => !s.builtin);
   return (
     <div className="alloc-set-field">
       <span className="alloc-row-label">{t('allocation.form.standard')}</span>
       <div className={`alloc-set${!sets ? ' is-loading' : ''}`} title={current ? `${nameOf(current)} — ${current.documents.join('、')}` : undefined}>
-        <span className="alloc-set-name" data-testid="alloc-standard-name">{current ? nameOf(current) : form.standardId ?? t('allocation.form.loadingSets')}</span>
-        <span className="alloc-set-caret" aria-hidden="true">▾</span>
-        <select value={form.standardId ?? ''} onChange={(e) => choose(e.target.value)} disabled={!sets || list.length === 0}
-          aria-label={t('allocation.form.standard')} data-testid="alloc-standard">
+        <span className="alloc-set-name" data-testid="alloc-standard-name">
+          {current ? nameOf(current) : (form.standardId ?? t('allocation.form.loadingSets'))}
+        </span>
+        <span className="alloc-set-caret" aria-hidden="true">
+          ▾
+        </span>
+        <select
+          value={form.standardId ?? ''}
+          onChange={(e) => choose(e.target.value)}
+          disabled={!sets || list.length === 0}
+          aria-label={t('allocation.form.standard')}
+          data-testid="alloc-standard"
+        >
           {form.standardId && !current && <option value={form.standardId}>{form.standardId}</option>}
           <optgroup label={t('allocation.form.builtin')}>
-            {list.filter((s) => s.builtin).map((s) => <option key={s.id} value={s.id}>{nameOf(s)}</option>)}
+            {list
+              .filter((s) => s.builtin)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {nameOf(s)}
+                </option>
+              ))}
           </optgroup>
           {own.length > 0 && (
             <optgroup label={t('allocation.form.own')}>
-              {own.map((s) => <option key={s.id} value={s.id}>{nameOf(s)}</option>)}
+              {own.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {nameOf(s)}
+                </option>
+              ))}
             </optgroup>
           )}
         </select>

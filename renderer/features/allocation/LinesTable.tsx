@@ -6,8 +6,17 @@
  */
 import { useMemo, useState } from 'react';
 import {
-  createExpandedRowModel, createSortedRowModel, functionalUpdate, rowExpandingFeature, rowSortingFeature, tableFeatures, useTable,
-  type ColumnDef, type ExpandedState, type Row, type SortingState,
+  createExpandedRowModel,
+  createSortedRowModel,
+  functionalUpdate,
+  rowExpandingFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type ExpandedState,
+  type Row,
+  type SortingState,
 } from '@tanstack/react-table';
 import type { AllocationLine } from '../../../shared/allocation/types.ts';
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
@@ -25,7 +34,13 @@ const features = tableFeatures({
 });
 type F = typeof features;
 
-export interface LineRow { id: string; line: AllocationLine; unitName: string; sub?: LineRow[]; facilities: number }
+export interface LineRow {
+  id: string;
+  line: AllocationLine;
+  unitName: string;
+  sub?: LineRow[];
+  facilities: number;
+}
 type View = 'unit' | 'facility';
 type ColId = 'name' | 'resource' | 'current' | 'committed' | 'allocated' | 'result' | 'shortfall' | 'reason';
 
@@ -61,7 +76,10 @@ function buildRows(result: AllocationOut): { units: LineRow[]; facilities: LineR
     } else {
       const row: LineRow = { id: `f:${line.code}:${line.resource}`, line, unitName: unitNames.get(line.unitCode) ?? line.unitCode, facilities: 0 };
       facilities.push(row);
-      if (parent && parent.line.code === line.unitCode && parent.line.resource === line.resource) { parent.sub!.push(row); parent.facilities++; }
+      if (parent && parent.line.code === line.unitCode && parent.line.resource === line.resource) {
+        parent.sub!.push(row);
+        parent.facilities++;
+      }
     }
   }
   return { units, facilities };
@@ -138,31 +156,62 @@ export function LinesTable(p: Props) {
         <div className="alloc-seg is-small" role="radiogroup" aria-label={t('allocation.table.view')}>
           {(['unit', 'facility'] as const).map((v) => (
             // biome-ignore lint/a11y/useSemanticElements: a segmented control styled as buttons (e2e reads aria-checked); native radios would need the inputs hidden and restyled
-            <button key={v} type="button" role="radio" aria-checked={view === v} className={view === v ? 'is-on' : ''} onClick={() => { setView(v); setLimit(PAGE); }}
-              data-testid={`alloc-view-${v}`}>
+            <button
+              key={v}
+              type="button"
+              role="radio"
+              aria-checked={view === v}
+              className={view === v ? 'is-on' : ''}
+              onClick={() => {
+                setView(v);
+                setLimit(PAGE);
+              }}
+              data-testid={`alloc-view-${v}`}
+            >
               {t(v === 'unit' ? 'allocation.table.byUnit' : 'allocation.table.byFacility')}
             </button>
           ))}
         </div>
-        <select className="tool-select" value={resource} onChange={(e) => setResource(e.target.value as Resource | 'all')} aria-label={t('allocation.table.resource')} data-testid="alloc-filter-resource">
+        <select
+          className="tool-select"
+          value={resource}
+          onChange={(e) => setResource(e.target.value as Resource | 'all')}
+          aria-label={t('allocation.table.resource')}
+          data-testid="alloc-filter-resource"
+        >
           <option value="all">{t('allocation.table.allResources')}</option>
-          {RESOURCES.map((r) => <option key={r} value={r}>{t(`allocation.res.${r}`)}</option>)}
+          {RESOURCES.map((r) => (
+            <option key={r} value={r}>
+              {t(`allocation.res.${r}`)}
+            </option>
+          ))}
         </select>
         <label className="alloc-check">
           <input type="checkbox" checked={onlyGiven} onChange={(e) => setOnlyGiven(e.target.checked)} data-testid="alloc-only-given" />
           {t('allocation.table.onlyGiven')}
         </label>
-        <input type="search" className="search-box alloc-search" placeholder={t('allocation.table.search')} value={search} onChange={(e) => setSearch(e.target.value)}
-          aria-label={t('allocation.table.search')} data-testid="alloc-search" />
+        <input
+          type="search"
+          className="search-box alloc-search"
+          placeholder={t('allocation.table.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label={t('allocation.table.search')}
+          data-testid="alloc-search"
+        />
         {view === 'unit' && (
           <button type="button" className="tool-btn" onClick={() => setExpanded(expanded === true ? {} : true)} data-testid="alloc-expand-all">
             {t(expanded === true ? 'allocation.table.collapseAll' : 'allocation.table.expandAll')}
           </button>
         )}
         <span className="tool-spacer" />
-        <span className="alloc-count" data-testid="alloc-count">{t('allocation.table.count', { shown: fmtInt(shownLines), total: fmtInt(total) })}</span>
+        <span className="alloc-count" data-testid="alloc-count">
+          {t('allocation.table.count', { shown: fmtInt(shownLines), total: fmtInt(total) })}
+        </span>
         {p.manual.length > 0 && (
-          <button type="button" className="tool-btn" onClick={p.onResetAll} data-testid="alloc-reset-all">{t('allocation.table.resetAll', { n: p.manual.length })}</button>
+          <button type="button" className="tool-btn" onClick={p.onResetAll} data-testid="alloc-reset-all">
+            {t('allocation.table.resetAll', { n: p.manual.length })}
+          </button>
         )}
         {p.pending > 0 && (
           <button type="button" className="tool-btn is-on alloc-rerun" onClick={p.onRerun} disabled={!p.canRerun || p.running} data-testid="alloc-rerun">
@@ -175,7 +224,9 @@ export function LinesTable(p: Props) {
           <colgroup>
             <col className="alloc-col-name" />
             <col className="alloc-col-res" />
-            {NUMERIC.map((c) => <col key={c} className="alloc-col-num" />)}
+            {NUMERIC.map((c) => (
+              <col key={c} className="alloc-col-num" />
+            ))}
             <col className="alloc-col-reason" />
           </colgroup>
           <thead>
@@ -185,14 +236,26 @@ export function LinesTable(p: Props) {
                 const sorted = col?.getIsSorted() ?? false;
                 const num = NUMERIC.includes(id);
                 return (
-                  <th key={id} scope="col" className={`${num ? 'is-num' : ''}${id === 'name' ? ' is-name' : ''}`}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} data-testid="alloc-col" data-col={id}>
+                  <th
+                    key={id}
+                    scope="col"
+                    className={`${num ? 'is-num' : ''}${id === 'name' ? ' is-name' : ''}`}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    data-testid="alloc-col"
+                    data-col={id}
+                  >
                     {col?.getCanSort() ? (
                       <button type="button" onClick={col.getToggleSortingHandler()} title={t('allocation.table.sortHint')}>
                         <span>{head(id)}</span>
-                        {sorted && <span className="alloc-sort-ind" aria-hidden="true">{sorted === 'asc' ? '▲' : '▼'}</span>}
+                        {sorted && (
+                          <span className="alloc-sort-ind" aria-hidden="true">
+                            {sorted === 'asc' ? '▲' : '▼'}
+                          </span>
+                        )}
                       </button>
-                    ) : <span className="alloc-th-plain">{head(id)}</span>}
+                    ) : (
+                      <span className="alloc-th-plain">{head(id)}</span>
+                    )}
                   </th>
                 );
               })}
@@ -200,12 +263,26 @@ export function LinesTable(p: Props) {
           </thead>
           <tbody>
             {rows.slice(0, limit).map((row, i) => (
-              <LineTr key={row.id} row={row} odd={i % 2 === 1} view={view} hand={hand(row.original.line)} open={open === row.id}
-                onOpen={() => setOpen((o) => (o === row.id ? null : row.id))} onSet={p.onSetManual} onReset={p.onResetManual} lang={lang} />
+              <LineTr
+                key={row.id}
+                row={row}
+                odd={i % 2 === 1}
+                view={view}
+                hand={hand(row.original.line)}
+                open={open === row.id}
+                onOpen={() => setOpen((o) => (o === row.id ? null : row.id))}
+                onSet={p.onSetManual}
+                onReset={p.onResetManual}
+                lang={lang}
+              />
             ))}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="alloc-placeholder" data-testid="alloc-none">{t('allocation.table.none')}</p>}
+        {rows.length === 0 && (
+          <p className="alloc-placeholder" data-testid="alloc-none">
+            {t('allocation.table.none')}
+          </p>
+        )}
         {rows.length > limit && (
           <button type="button" className="link-btn alloc-more" onClick={() => setLimit((n) => n + PAGE)} data-testid="alloc-more">
             {t('allocation.table.more', { n: fmtInt(Math.min(PAGE, rows.length - limit)), total: fmtInt(rows.length) })}
@@ -236,44 +313,93 @@ function LineTr({ row, odd, view, hand, open, onOpen, onSet, onReset, lang }: Tr
   const reason = lang === 'en' ? l.reasonEn : l.reason;
   const short = l.remaining_shortfall;
   const cls = [
-    'alloc-line', isUnit ? 'is-unit' : 'is-facility', row.depth > 0 ? 'is-child' : '', odd ? 'is-odd' : '',
-    hand.hand ? 'is-hand' : '', hand.pending ? 'is-pending' : '', open ? 'is-open' : '', l.allocated > 0 ? 'is-given' : '',
-  ].filter(Boolean).join(' ');
+    'alloc-line',
+    isUnit ? 'is-unit' : 'is-facility',
+    row.depth > 0 ? 'is-child' : '',
+    odd ? 'is-odd' : '',
+    hand.hand ? 'is-hand' : '',
+    hand.pending ? 'is-pending' : '',
+    open ? 'is-open' : '',
+    l.allocated > 0 ? 'is-given' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <tr className={cls} data-testid="alloc-line" data-scope={l.scope} data-code={l.code} data-resource={l.resource}
-      data-manual={hand.hand ? 'true' : 'false'} data-pending={hand.pending ? 'true' : 'false'} onClick={onOpen}>
+    <tr
+      className={cls}
+      data-testid="alloc-line"
+      data-scope={l.scope}
+      data-code={l.code}
+      data-resource={l.resource}
+      data-manual={hand.hand ? 'true' : 'false'}
+      data-pending={hand.pending ? 'true' : 'false'}
+      onClick={onOpen}
+    >
       <th scope="row" className="alloc-name">
         <div className="alloc-name-in">
-          {isUnit && view === 'unit' && (
-            row.getCanExpand() ? (
-              <button type="button" className="alloc-expander" aria-expanded={row.getIsExpanded()}
+          {isUnit
+            && view === 'unit'
+            && (row.getCanExpand() ? (
+              <button
+                type="button"
+                className="alloc-expander"
+                aria-expanded={row.getIsExpanded()}
                 title={t(row.getIsExpanded() ? 'allocation.table.collapse' : 'allocation.table.expand')}
-                onClick={(e) => { e.stopPropagation(); row.toggleExpanded(); }} data-testid="alloc-expander">
+                onClick={(e) => {
+                  e.stopPropagation();
+                  row.toggleExpanded();
+                }}
+                data-testid="alloc-expander"
+              >
                 {row.getIsExpanded() ? '▾' : '▸'}
               </button>
-            ) : <span className="alloc-expander is-none" />
-          )}
+            ) : (
+              <span className="alloc-expander is-none" />
+            ))}
           <span className="alloc-name-text" title={l.code}>
             {l.name}
             {isUnit && r.facilities > 0 && <span className="alloc-sub">{t('allocation.table.facilities', { n: r.facilities })}</span>}
             {!isUnit && view === 'facility' && <span className="alloc-sub is-block">{r.unitName}</span>}
           </span>
-          {hand.pending
-            ? <span className="alloc-chip is-pending" title={t('allocation.table.pendingHint')} data-testid="alloc-chip-pending">{t('allocation.table.pending')}</span>
-            : hand.hand && <span className="alloc-chip" title={t('allocation.table.manualHint')} data-testid="alloc-chip-manual">{t('allocation.table.manual')}</span>}
+          {hand.pending ? (
+            <span className="alloc-chip is-pending" title={t('allocation.table.pendingHint')} data-testid="alloc-chip-pending">
+              {t('allocation.table.pending')}
+            </span>
+          ) : (
+            hand.hand && (
+              <span className="alloc-chip" title={t('allocation.table.manualHint')} data-testid="alloc-chip-manual">
+                {t('allocation.table.manual')}
+              </span>
+            )
+          )}
         </div>
       </th>
       <td className="alloc-res">{t(`allocation.res.${l.resource}`)}</td>
       <td className="is-num">{fmtInt(l.current)}</td>
       <td className={`is-num${l.committed ? '' : ' is-zero'}`}>{fmtInt(l.committed)}</td>
       <td className="is-num alloc-given-cell" data-testid="alloc-cell-allocated">
-        {isUnit
-          ? <span className={`alloc-amount-plain ${l.allocated ? 'alloc-given' : 'is-zero'}`}>{fmtInt(l.allocated)}</span>
-          : <AmountCell line={l} hand={hand} onSet={(amount) => onSet({ facility: l.code, resource: l.resource, amount })} onReset={() => onReset(l.code, l.resource)} />}
+        {isUnit ? (
+          <span className={`alloc-amount-plain ${l.allocated ? 'alloc-given' : 'is-zero'}`}>{fmtInt(l.allocated)}</span>
+        ) : (
+          <AmountCell
+            line={l}
+            hand={hand}
+            onSet={(amount) => onSet({ facility: l.code, resource: l.resource, amount })}
+            onReset={() => onReset(l.code, l.resource)}
+          />
+        )}
       </td>
-      <td className="is-num" data-testid="alloc-cell-result">{fmtInt(l.result)}</td>
-      <td className={`is-num${short ? ' is-short' : short === 0 ? ' is-met' : ''}`} data-testid="alloc-cell-shortfall">{short === null ? '' : fmtInt(short)}</td>
-      <td className="alloc-reason-cell"><div className="alloc-reason" title={open ? undefined : reason}>{reason}</div></td>
+      <td className="is-num" data-testid="alloc-cell-result">
+        {fmtInt(l.result)}
+      </td>
+      <td className={`is-num${short ? ' is-short' : short === 0 ? ' is-met' : ''}`} data-testid="alloc-cell-shortfall">
+        {short === null ? '' : fmtInt(short)}
+      </td>
+      <td className="alloc-reason-cell">
+        <div className="alloc-reason" title={open ? undefined : reason}>
+          {reason}
+        </div>
+      </td>
     </tr>
   );
 }

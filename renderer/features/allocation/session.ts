@@ -30,7 +30,11 @@ export interface FormState {
 }
 
 /** A facility line set by hand (kept exactly when allocating again). */
-export interface ManualLine { facility: string; resource: Resource; amount: number }
+export interface ManualLine {
+  facility: string;
+  resource: Resource;
+  amount: number;
+}
 
 /** The last run: what was asked, the answer, and the data it was computed on. */
 export interface RunRecord {
@@ -44,7 +48,14 @@ export interface RunRecord {
 const none = () => Object.fromEntries(RESOURCES.map((r) => [r, ''])) as Record<Resource, string>;
 
 export const EMPTY_FORM: FormState = {
-  budget: none(), money: '', moneyUnit: 'wan', costs: none(), scope: null, standardId: null, year: '', m2PerBed: String(DEFAULT_M2_PER_BED),
+  budget: none(),
+  money: '',
+  moneyUnit: 'wan',
+  costs: none(),
+  scope: null,
+  standardId: null,
+  year: '',
+  m2PerBed: String(DEFAULT_M2_PER_BED),
 };
 
 /** useState that outlives the screen while the plan is open (the client's memory: another plan forgets it). */
@@ -103,7 +114,8 @@ export function checkForm(f: FormState, judged: Scope | null): Checked {
   const scope = f.scope ?? judged;
   if (bad.size > 0 || empty || !f.standardId || !scope) return { bad, empty, query: null };
   return {
-    bad, empty,
+    bad,
+    empty,
     query: {
       budget: { ...budget, ...(money !== undefined ? { money } : {}) },
       standardId: f.standardId,
@@ -142,7 +154,10 @@ export function dataSignature(units: readonly Unit[] | null, facilities: readonl
   if (!units || !facilities) return null;
   let h = 0x811c9dc5;
   const add = (s: string) => {
-    for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
   };
   for (const u of units) add(JSON.stringify(u));
   for (const f of facilities) add(JSON.stringify(f));

@@ -5,7 +5,11 @@ import type { StandardSummary } from '../../../shared/gaps/standard.ts';
 import { useQuery } from '../../api/index.ts';
 import { useAppData } from '../../ui/state/AppContext.tsx';
 
-export interface StandardChoices { sets: StandardSummary[] | null; settings: GapSettings | null; error: unknown }
+export interface StandardChoices {
+  sets: StandardSummary[] | null;
+  settings: GapSettings | null;
+  error: unknown;
+}
 
 export function useStandardChoices(): StandardChoices {
   const { status } = useAppData();
@@ -22,7 +26,7 @@ export function useStandardChoices(): StandardChoices {
  */
 export function useJudgedScope(standardId: string | null): AllocationScope | null {
   const q = useQuery('standards.get', { id: standardId ?? '' }, { enabled: !!standardId });
-  if (!standardId || q.dataArgs?.id !== standardId && !q.error) return null;
+  if (!standardId || (q.dataArgs?.id !== standardId && !q.error)) return null;
   // The service says what is wrong when it runs.
   return q.data && q.dataArgs?.id === standardId ? judgedScope(q.data) : 'county';
 }

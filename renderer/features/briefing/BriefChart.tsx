@@ -21,9 +21,11 @@ interface Props {
 
 export function BriefChart(props: Props) {
   const media = useMedia();
-  return media === 'print'
-    ? <PrintChart {...props} />
-    : <Chart ref={props.ref} option={props.option} testId={props.testId} ariaLabel={props.ariaLabel} style={props.style} className="brief-chart" />;
+  return media === 'print' ? (
+    <PrintChart {...props} />
+  ) : (
+    <Chart ref={props.ref} option={props.option} testId={props.testId} ariaLabel={props.ariaLabel} style={props.style} className="brief-chart" />
+  );
 }
 
 function pointsOf(option: ChartOption): number {
@@ -46,10 +48,18 @@ function PrintChart({ option, testId, ariaLabel, style }: Props) {
       if (!alive || !el) return;
       const c = echarts.init(el, null, { renderer: 'svg' });
       dispose = () => c.dispose();
-      c.on('finished', () => { if (alive) setDrawn(true); });
-      c.setOption({ ...option, animation: false, textStyle: { fontFamily: getComputedStyle(el).fontFamily, ...(option.textStyle as object | undefined) } }, { notMerge: true });
+      c.on('finished', () => {
+        if (alive) setDrawn(true);
+      });
+      c.setOption(
+        { ...option, animation: false, textStyle: { fontFamily: getComputedStyle(el).fontFamily, ...(option.textStyle as object | undefined) } },
+        { notMerge: true },
+      );
     });
-    return () => { alive = false; dispose(); };
+    return () => {
+      alive = false;
+      dispose();
+    };
   }, [option]);
   return (
     <div

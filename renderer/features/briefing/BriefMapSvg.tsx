@@ -10,7 +10,10 @@ import type { GapStatus } from '../../../shared/gaps/result.ts';
 import type { Lang } from '../../ui/i18n/index.ts';
 import { BAND_COLOUR, bandOf, BANDS, bt, countyResults, NO_DATA, STATUS_COLOUR } from './text.ts';
 
-export interface LegendItem { colour: string; label: string }
+export interface LegendItem {
+  colour: string;
+  label: string;
+}
 
 /** How the map is coloured: by covered share of a scenario, or the counties by a target's status. */
 export type MapColouring = { kind: 'coverage'; coverage: BriefCoverage } | { kind: 'target'; target: string };
@@ -46,18 +49,30 @@ export function paintOf(b: Brief, c: MapColouring, lang: Lang): MapPaint {
   };
 }
 
-export interface MapLabel { name: string; x: number; y: number; size: number }
+export interface MapLabel {
+  name: string;
+  x: number;
+  y: number;
+  size: number;
+}
 
 /** A label's width in map units: CJK characters a full em, others about half. */
 const labelWidth = (name: string, size: number) => [...name].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? size : size * 0.58), 0);
 
 /** The extent of an SVG path's points. */
 function extent(d: string): number {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   const re = /[ML](-?[\d.]+) (-?[\d.]+)/g;
   for (let m = re.exec(d); m; m = re.exec(d)) {
-    const x = Number(m[1]), y = Number(m[2]);
-    if (x < x0) x0 = x; if (x > x1) x1 = x; if (y < y0) y0 = y; if (y > y1) y1 = y;
+    const x = Number(m[1]),
+      y = Number(m[2]);
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
   }
   return x1 > x0 ? (x1 - x0) * (y1 - y0) : 0;
 }
@@ -70,18 +85,33 @@ function extent(d: string): number {
 export function placeLabels(map: BriefMap, size: number): MapLabel[] {
   const order = map.counties.map((c) => ({ c, area: extent(c.d) })).sort((a, b) => b.area - a.area);
   const boxes: [number, number, number, number][] = [];
-  const overlap = (b: [number, number, number, number]) => boxes.reduce((sum, o) => {
-    const w = Math.min(b[2], o[2]) - Math.max(b[0], o[0]), h = Math.min(b[3], o[3]) - Math.max(b[1], o[1]);
-    return sum + (w > 0 && h > 0 ? w * h : 0);
-  }, 0);
+  const overlap = (b: [number, number, number, number]) =>
+    boxes.reduce((sum, o) => {
+      const w = Math.min(b[2], o[2]) - Math.max(b[0], o[0]),
+        h = Math.min(b[3], o[3]) - Math.max(b[1], o[1]);
+      return sum + (w > 0 && h > 0 ? w * h : 0);
+    }, 0);
   const out: MapLabel[] = [];
   for (const { c } of order) {
     if (!Number.isFinite(c.cx) || !Number.isFinite(c.cy)) continue;
     let best: { l: MapLabel; box: [number, number, number, number]; cost: number } | null = null;
     for (const k of [1, 0.82, 0.68]) {
-      const s = size * k, w = labelWidth(c.name, s) + s * 0.3, h = s * 1.25;
-      for (const [dx, dy] of [[0, 0], [0, -h], [0, h], [w * 0.55, 0], [-w * 0.55, 0], [w * 0.45, -h], [-w * 0.45, h], [w * 0.45, h], [-w * 0.45, -h]] as const) {
-        const x = Math.min(map.width - w / 2, Math.max(w / 2, c.cx + dx)), y = Math.min(map.height - h / 2, Math.max(h / 2, c.cy + dy));
+      const s = size * k,
+        w = labelWidth(c.name, s) + s * 0.3,
+        h = s * 1.25;
+      for (const [dx, dy] of [
+        [0, 0],
+        [0, -h],
+        [0, h],
+        [w * 0.55, 0],
+        [-w * 0.55, 0],
+        [w * 0.45, -h],
+        [-w * 0.45, h],
+        [w * 0.45, h],
+        [-w * 0.45, -h],
+      ] as const) {
+        const x = Math.min(map.width - w / 2, Math.max(w / 2, c.cx + dx)),
+          y = Math.min(map.height - h / 2, Math.max(h / 2, c.cy + dy));
         const box: [number, number, number, number] = [x - w / 2, y - h / 2, x + w / 2, y + h / 2];
         // Prefer no overlap, then staying put, then full size.
         const cost = overlap(box) * 100 + Math.hypot(dx, dy) + (1 - k) * size * 4;
@@ -89,7 +119,10 @@ export function placeLabels(map: BriefMap, size: number): MapLabel[] {
       }
       if (best && best.cost < size * 6) break;
     }
-    if (best) { boxes.push(best.box); out.push(best.l); }
+    if (best) {
+      boxes.push(best.box);
+      out.push(best.l);
+    }
   }
   return out;
 }
@@ -125,18 +158,36 @@ export function BriefMapSvg({ map, paint, testId, ariaLabel, labels = true, labe
       data-shapes={map.shapes.length}
     >
       <rect width={map.width} height={map.height} fill="#ffffff" />
-      {map.shapes.map((s) => (s.d
-        ? <path key={s.code} d={s.d} fill={paint.fill(s.code)} stroke="#ffffff" strokeWidth={0.6} />
-        : <circle key={s.code} cx={s.cx} cy={s.cy} r={s.r} fill={paint.fill(s.code)} stroke="#ffffff" strokeWidth={0.6} />))}
+      {map.shapes.map((s) =>
+        s.d ? (
+          <path key={s.code} d={s.d} fill={paint.fill(s.code)} stroke="#ffffff" strokeWidth={0.6} />
+        ) : (
+          <circle key={s.code} cx={s.cx} cy={s.cy} r={s.r} fill={paint.fill(s.code)} stroke="#ffffff" strokeWidth={0.6} />
+        ),
+      )}
       {map.counties.map((c) => {
         const f = paint.countyFill(c.name);
-        return <path key={`c-${c.name}`} d={c.d} fill={f ?? 'none'} fillOpacity={f ? 0.9 : undefined} stroke="#37474f" strokeWidth={1.4} strokeLinejoin="round" />;
+        return (
+          <path key={`c-${c.name}`} d={c.d} fill={f ?? 'none'} fillOpacity={f ? 0.9 : undefined} stroke="#37474f" strokeWidth={1.4} strokeLinejoin="round" />
+        );
       })}
       {placed.map((l) => (
         <text
-          key={`l-${l.name}`} x={l.x} y={l.y} fontFamily={FONT} fontSize={l.size} fontWeight={600} textAnchor="middle" dominantBaseline="central"
-          fill="#1f2933" stroke="#ffffff" strokeWidth={l.size / 5} paintOrder="stroke"
-        >{l.name}</text>
+          key={`l-${l.name}`}
+          x={l.x}
+          y={l.y}
+          fontFamily={FONT}
+          fontSize={l.size}
+          fontWeight={600}
+          textAnchor="middle"
+          dominantBaseline="central"
+          fill="#1f2933"
+          stroke="#ffffff"
+          strokeWidth={l.size / 5}
+          paintOrder="stroke"
+        >
+          {l.name}
+        </text>
       ))}
     </svg>
   );
@@ -147,14 +198,28 @@ const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** The same picture as one SVG document (for the PPTX image and PNGs made without the screen). */
 export function mapSvgString(map: BriefMap, paint: MapPaint, opts: { labels?: boolean; labelSize?: number } = {}): string {
   const size = opts.labelSize ?? map.width / 40;
-  const shapes = map.shapes.map((s) => (s.d
-    ? `<path d="${s.d}" fill="${paint.fill(s.code)}" stroke="#ffffff" stroke-width="0.6"/>`
-    : `<circle cx="${s.cx.toFixed(1)}" cy="${s.cy.toFixed(1)}" r="${s.r.toFixed(1)}" fill="${paint.fill(s.code)}" stroke="#ffffff" stroke-width="0.6"/>`)).join('');
-  const counties = map.counties.map((c) => {
-    const f = paint.countyFill(c.name);
-    return `<path d="${c.d}" fill="${f ?? 'none'}"${f ? ' fill-opacity="0.9"' : ''} stroke="#37474f" stroke-width="1.4" stroke-linejoin="round"/>`;
-  }).join('');
-  const labels = opts.labels === false ? '' : placeLabels(map, size).map((l) => `<text x="${l.x.toFixed(1)}" y="${l.y.toFixed(1)}" font-family='${FONT}' font-size="${l.size.toFixed(1)}" font-weight="600" text-anchor="middle" dominant-baseline="central" fill="#1f2933" stroke="#ffffff" stroke-width="${(l.size / 5).toFixed(1)}" paint-order="stroke">${esc(l.name)}</text>`).join('');
+  const shapes = map.shapes
+    .map((s) =>
+      s.d
+        ? `<path d="${s.d}" fill="${paint.fill(s.code)}" stroke="#ffffff" stroke-width="0.6"/>`
+        : `<circle cx="${s.cx.toFixed(1)}" cy="${s.cy.toFixed(1)}" r="${s.r.toFixed(1)}" fill="${paint.fill(s.code)}" stroke="#ffffff" stroke-width="0.6"/>`,
+    )
+    .join('');
+  const counties = map.counties
+    .map((c) => {
+      const f = paint.countyFill(c.name);
+      return `<path d="${c.d}" fill="${f ?? 'none'}"${f ? ' fill-opacity="0.9"' : ''} stroke="#37474f" stroke-width="1.4" stroke-linejoin="round"/>`;
+    })
+    .join('');
+  const labels =
+    opts.labels === false
+      ? ''
+      : placeLabels(map, size)
+          .map(
+            (l) =>
+              `<text x="${l.x.toFixed(1)}" y="${l.y.toFixed(1)}" font-family='${FONT}' font-size="${l.size.toFixed(1)}" font-weight="600" text-anchor="middle" dominant-baseline="central" fill="#1f2933" stroke="#ffffff" stroke-width="${(l.size / 5).toFixed(1)}" paint-order="stroke">${esc(l.name)}</text>`,
+          )
+          .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}"><rect width="${map.width}" height="${map.height}" fill="#ffffff"/>${shapes}${counties}${labels}</svg>`;
 }
 
@@ -162,7 +227,10 @@ export function MapLegend({ items, className, testId }: { items: LegendItem[]; c
   return (
     <ul className={`brief-legend${className ? ` ${className}` : ''}`} data-testid={testId}>
       {items.map((i) => (
-        <li key={i.label}><span className="brief-swatch" style={{ background: i.colour }} aria-hidden="true" />{i.label}</li>
+        <li key={i.label}>
+          <span className="brief-swatch" style={{ background: i.colour }} aria-hidden="true" />
+          {i.label}
+        </li>
       ))}
     </ul>
   );

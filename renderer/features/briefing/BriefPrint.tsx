@@ -38,7 +38,9 @@ function readQuery() {
   return readBriefPrint((k) => p.get(k));
 }
 
-const fail = (message: string) => { document.body.dataset.briefError = message || 'error'; };
+const fail = (message: string) => {
+  document.body.dataset.briefError = message || 'error';
+};
 
 /** Every chart of the pages has drawn, and the fonts are in: then two frames for the paint. */
 async function whenDrawn(timeoutMs = 60_000): Promise<void> {
@@ -64,37 +66,58 @@ export function BriefPrint() {
     document.body.classList.add('brief-print-body');
     delete document.body.dataset.briefReady;
     delete document.body.dataset.briefError;
-    const args = { scenarioId: q.scenarioId, lang: q.lang, ...(q.compareId !== undefined ? { compareId: q.compareId } : {}), ...(q.standardId ? { standardId: q.standardId } : {}), ...(q.year !== undefined ? { year: q.year } : {}) };
+    const args = {
+      scenarioId: q.scenarioId,
+      lang: q.lang,
+      ...(q.compareId !== undefined ? { compareId: q.compareId } : {}),
+      ...(q.standardId ? { standardId: q.standardId } : {}),
+      ...(q.year !== undefined ? { year: q.year } : {}),
+    };
     const loaded = invoke('brief.get', args);
     // The charts' code loads while the brief is made, not after.
     void import('../../ui/charts/echarts.ts');
     window.healthplanPptx = async () => pptxBase64(await loaded, q.lang);
-    loaded.then((b) => {
-      document.title = `${b.planName} — ${bt(q.lang, 'deck')}`;
-      setBrief(b);
-    }, (e: unknown) => {
-      const m = errorText(e, q.lang);
-      setError(m);
-      fail(m);
-    });
+    loaded.then(
+      (b) => {
+        document.title = `${b.planName} — ${bt(q.lang, 'deck')}`;
+        setBrief(b);
+      },
+      (e: unknown) => {
+        const m = errorText(e, q.lang);
+        setError(m);
+        fail(m);
+      },
+    );
   }, [invoke, q]);
 
   useEffect(() => {
     if (!brief) return;
     let alive = true;
-    whenDrawn().then(() => {
-      if (!alive) return;
-      document.body.dataset.briefReady = 'true';
-      if (q.then === 'print') window.print();
-    }, (e: unknown) => { if (alive) fail(e instanceof Error ? e.message : String(e)); });
-    return () => { alive = false; };
+    whenDrawn().then(
+      () => {
+        if (!alive) return;
+        document.body.dataset.briefReady = 'true';
+        if (q.then === 'print') window.print();
+      },
+      (e: unknown) => {
+        if (alive) fail(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      alive = false;
+    };
   }, [brief, q.then]);
 
   const slides = useMemo(() => (brief ? planSlides(brief) : []), [brief]);
   const refs = useMemo(() => (brief ? sourceNumbers(brief) : new Map<string, number>()), [brief]);
   const size = useMemo(() => ({ w: SLIDE_W, h: PRINT_H }), []);
 
-  if (error) return <p className="brief-print-status" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="brief-print-status" role="alert">
+        {error}
+      </p>
+    );
   if (!brief) return <p className="brief-print-status">{bt(q.lang, 'print.loading')}</p>;
   return (
     <MediaContext.Provider value="print">

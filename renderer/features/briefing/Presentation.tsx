@@ -14,7 +14,12 @@ import { SLIDE_H, SLIDE_W } from './slides/SlideFrame.tsx';
 import { bt, sourceNumbers } from './text.ts';
 import './presentation.css';
 
-interface Props { brief: Brief; lang: Lang; onClose(): void; start?: number }
+interface Props {
+  brief: Brief;
+  lang: Lang;
+  onClose(): void;
+  start?: number;
+}
 
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter', 'Spacebar']);
 const PREV = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
@@ -53,7 +58,10 @@ export function Presentation({ brief, lang, onClose, start = 0 }: Props) {
     };
     document.addEventListener('fullscreenchange', onChange);
     const el = document.documentElement;
-    if (el.requestFullscreen && !document.fullscreenElement) el.requestFullscreen().catch(() => { /* not allowed: the window it is */ });
+    if (el.requestFullscreen && !document.fullscreenElement)
+      el.requestFullscreen().catch(() => {
+        /* not allowed: the window it is */
+      });
     return () => {
       document.removeEventListener('fullscreenchange', onChange);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
@@ -71,7 +79,10 @@ export function Presentation({ brief, lang, onClose, start = 0 }: Props) {
       else if (e.key === 'End') setI(total - 1);
       else if (e.key === 'Escape') closeRef.current();
       else handled = false;
-      if (handled) { e.preventDefault(); e.stopPropagation(); }
+      if (handled) {
+        e.preventDefault();
+        e.stopPropagation();
+      }
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
@@ -95,17 +106,27 @@ export function Presentation({ brief, lang, onClose, start = 0 }: Props) {
           data-testid="presentation-slide"
           data-n={at + 1}
           data-kind={spec.kind}
-          onClick={(e) => { if (e.detail === 1) go(1); }}
+          onClick={(e) => {
+            if (e.detail === 1) go(1);
+          }}
         >
           <Slide key={at} brief={brief} spec={spec} n={at + 1} total={total} lang={lang} refs={refs} />
         </div>
       </div>
       <div className={`brief-present-controls${controls ? ' is-on' : ''}`}>
-        <button type="button" onClick={() => go(-1)} disabled={at === 0} aria-label={bt(lang, 'present.prev')} data-testid="presentation-prev">‹</button>
-        <span className="brief-present-counter" data-testid="presentation-counter" data-n={at + 1} data-total={total}>{bt(lang, 'slide.counter', { n: at + 1, total })}</span>
-        <button type="button" onClick={() => go(1)} disabled={at === total - 1} aria-label={bt(lang, 'present.next')} data-testid="presentation-next">›</button>
+        <button type="button" onClick={() => go(-1)} disabled={at === 0} aria-label={bt(lang, 'present.prev')} data-testid="presentation-prev">
+          ‹
+        </button>
+        <span className="brief-present-counter" data-testid="presentation-counter" data-n={at + 1} data-total={total}>
+          {bt(lang, 'slide.counter', { n: at + 1, total })}
+        </span>
+        <button type="button" onClick={() => go(1)} disabled={at === total - 1} aria-label={bt(lang, 'present.next')} data-testid="presentation-next">
+          ›
+        </button>
         <span className="brief-present-hint">{bt(lang, 'present.hint')}</span>
-        <button type="button" onClick={() => closeRef.current()} className="brief-present-close" data-testid="presentation-close">{bt(lang, 'present.close')}</button>
+        <button type="button" onClick={() => closeRef.current()} className="brief-present-close" data-testid="presentation-close">
+          {bt(lang, 'present.close')}
+        </button>
       </div>
     </div>,
     document.body,

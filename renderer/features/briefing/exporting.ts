@@ -55,7 +55,11 @@ export const browserExporter: BriefExporter = {
   },
   async pptx(b, lang, fileName) {
     const url = URL.createObjectURL(await pptxBlob(b, lang));
-    try { download(url, fileName); } finally { window.setTimeout(() => URL.revokeObjectURL(url), 10_000); }
+    try {
+      download(url, fileName);
+    } finally {
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    }
     return { kind: 'saved', file: fileName };
   },
   async png(dataUrl, fileName) {

@@ -20,8 +20,24 @@ import { COST_LINES, PROPOSAL_LINES, proposalLines } from './slides/ProposalsSli
 import { TIMELINE_ROWS } from './slides/TimelineSlide.tsx';
 import { sep } from '../../ui/i18n/labels.ts';
 import {
-  ACCENT, BEFORE, bt, groupName, headlineTargets, int, pointsDelta, regionName, regionResult, scenarioName, sourceNumbers,
-  standardLine, STATUS_COLOUR, statusName, tally, TARGET_LINE, targetById, targetLabel,
+  ACCENT,
+  BEFORE,
+  bt,
+  groupName,
+  headlineTargets,
+  int,
+  pointsDelta,
+  regionName,
+  regionResult,
+  scenarioName,
+  sourceNumbers,
+  standardLine,
+  STATUS_COLOUR,
+  statusName,
+  tally,
+  TARGET_LINE,
+  targetById,
+  targetLabel,
 } from './text.ts';
 
 type Pptx = PptxGenJS;
@@ -34,10 +50,31 @@ const BODY_Y = 1.55;
 const FOOT_Y = 6.95;
 const FONT = 'Microsoft YaHei';
 const hex = (c: string) => c.replace('#', '').toUpperCase();
-const INK = '12263F', INK2 = '3E4C59', INK3 = '616E7C', RULE = 'D5DDE8', PANEL = 'F4F7FB';
-const STATUS_TEXT: Record<GapStatus, string> = { met: '2F8F5B', near: 'B07A06', short: 'C93C3C', missing_data: '8795A1', not_evaluated: '8795A1', not_due: '616E7C', reference: '616E7C', not_applicable: '8795A1' };
+const INK = '12263F',
+  INK2 = '3E4C59',
+  INK3 = '616E7C',
+  RULE = 'D5DDE8',
+  PANEL = 'F4F7FB';
+const STATUS_TEXT: Record<GapStatus, string> = {
+  met: '2F8F5B',
+  near: 'B07A06',
+  short: 'C93C3C',
+  missing_data: '8795A1',
+  not_evaluated: '8795A1',
+  not_due: '616E7C',
+  reference: '616E7C',
+  not_applicable: '8795A1',
+};
 
-interface Ctx { pptx: Pptx; b: Brief; lang: Lang; refs: Map<string, number>; text: Partial<PptxGenJS.TextPropsOptions>; n: number; total: number }
+interface Ctx {
+  pptx: Pptx;
+  b: Brief;
+  lang: Lang;
+  refs: Map<string, number>;
+  text: Partial<PptxGenJS.TextPropsOptions>;
+  n: number;
+  total: number;
+}
 
 function frame(c: Ctx, title: string, kicker?: string): PSlide {
   const s = c.pptx.addSlide();
@@ -53,11 +90,37 @@ function frame(c: Ctx, title: string, kicker?: string): PSlide {
 function footer(c: Ctx, s: PSlide) {
   s.addShape(c.pptx.ShapeType.line, { x: X, y: FOOT_Y, w: CW, h: 0, line: { color: RULE, width: 0.75 } });
   s.addText(c.b.planName, { ...c.text, x: X, y: FOOT_Y + 0.05, w: 6, h: 0.4, fontSize: 11, color: INK3, valign: 'middle' });
-  if (c.b.sample) s.addText(bt(c.lang, 'sample'), { ...c.text, x: 6.9, y: FOOT_Y + 0.07, w: 4.4, h: 0.36, fontSize: 11, color: '8A5200', fill: { color: 'FFF6E0' }, align: 'center', valign: 'middle' });
-  s.addText(bt(c.lang, 'slide.counter', { n: c.n, total: c.total }), { ...c.text, x: W - X - 1.4, y: FOOT_Y + 0.05, w: 1.4, h: 0.4, fontSize: 11, bold: true, color: INK2, align: 'right', valign: 'middle' });
+  if (c.b.sample)
+    s.addText(bt(c.lang, 'sample'), {
+      ...c.text,
+      x: 6.9,
+      y: FOOT_Y + 0.07,
+      w: 4.4,
+      h: 0.36,
+      fontSize: 11,
+      color: '8A5200',
+      fill: { color: 'FFF6E0' },
+      align: 'center',
+      valign: 'middle',
+    });
+  s.addText(bt(c.lang, 'slide.counter', { n: c.n, total: c.total }), {
+    ...c.text,
+    x: W - X - 1.4,
+    y: FOOT_Y + 0.05,
+    w: 1.4,
+    h: 0.4,
+    fontSize: 11,
+    bold: true,
+    color: INK2,
+    align: 'right',
+    valign: 'middle',
+  });
 }
 
-const ref = (c: Ctx, id: string): PptxGenJS.TextProps => ({ text: `[${c.refs.get(id) ?? ''}]`, options: { superscript: true, color: hex(ACCENT), bold: true } });
+const ref = (c: Ctx, id: string): PptxGenJS.TextProps => ({
+  text: `[${c.refs.get(id) ?? ''}]`,
+  options: { superscript: true, color: hex(ACCENT), bold: true },
+});
 
 function titleSlide(c: Ctx) {
   const { b, lang } = c;
@@ -67,12 +130,31 @@ function titleSlide(c: Ctx) {
   s.addText(bt(lang, 'deck'), { ...c.text, x: X + 0.35, y: 1.5, w: CW - 0.5, h: 0.5, fontSize: 18, bold: true, color: hex(ACCENT) });
   s.addText(b.planName, { ...c.text, x: X + 0.35, y: 2.05, w: CW - 0.5, h: 1.3, fontSize: 40, bold: true, color: INK, fit: 'shrink', valign: 'middle' });
   const lines: PptxGenJS.TextProps[] = [
-    { text: bt(lang, 'scenario', { name: scenarioName(b.current.scenario, lang) }) + (b.compare ? `    ${bt(lang, 'compared', { name: scenarioName(b.compare.scenario, lang) })}` : ''), options: { breakLine: true, fontSize: 18, color: INK2 } },
+    {
+      text:
+        bt(lang, 'scenario', { name: scenarioName(b.current.scenario, lang) })
+        + (b.compare ? `    ${bt(lang, 'compared', { name: scenarioName(b.compare.scenario, lang) })}` : ''),
+      options: { breakLine: true, fontSize: 18, color: INK2 },
+    },
     { text: bt(lang, 'standard', { name: b.standard.name, year: b.standard.year }), options: { breakLine: true, fontSize: 17, color: INK2 } },
     { text: bt(lang, 'date', { date: b.date }), options: { fontSize: 15, color: INK3 } },
   ];
   s.addText(lines, { ...c.text, x: X + 0.35, y: 3.45, w: CW - 0.5, h: 1.5, valign: 'top', paraSpaceAfter: 6 });
-  if (b.sample) s.addText(bt(lang, 'sample'), { ...c.text, x: X + 0.35, y: 5.05, w: 5.6, h: 0.5, fontSize: 16, bold: true, color: '8A5200', fill: { color: 'FFF6E0' }, line: { color: 'F0D28A', width: 1 }, align: 'center', valign: 'middle' });
+  if (b.sample)
+    s.addText(bt(lang, 'sample'), {
+      ...c.text,
+      x: X + 0.35,
+      y: 5.05,
+      w: 5.6,
+      h: 0.5,
+      fontSize: 16,
+      bold: true,
+      color: '8A5200',
+      fill: { color: 'FFF6E0' },
+      line: { color: 'F0D28A', width: 1 },
+      align: 'center',
+      valign: 'middle',
+    });
   footer(c, s);
 }
 
@@ -90,46 +172,92 @@ function overviewSlide(c: Ctx) {
   const widths = [2.45, 1.3, 1.75, 1.75];
   let x = X;
   stats.forEach(([v, l], i) => {
-    s.addText([{ text: v, options: { fontSize: 24, bold: true, color: INK, breakLine: true } }, { text: l, options: { fontSize: 11, color: INK3 } }],
-      { ...c.text, x, y: BODY_Y, w: widths[i]!, h: 0.95, fill: { color: PANEL }, margin: 8, valign: 'middle' });
+    s.addText(
+      [
+        { text: v, options: { fontSize: 24, bold: true, color: INK, breakLine: true } },
+        { text: l, options: { fontSize: 11, color: INK3 } },
+      ],
+      { ...c.text, x, y: BODY_Y, w: widths[i]!, h: 0.95, fill: { color: PANEL }, margin: 8, valign: 'middle' },
+    );
     x += widths[i]! + 0.12;
   });
-  const tallyRuns: PptxGenJS.TextProps[] = [{ text: bt(lang, 'slide.overview.tally', { n: b.current.region.length }), options: { fontSize: 11, color: INK3, breakLine: true } }];
+  const tallyRuns: PptxGenJS.TextProps[] = [
+    { text: bt(lang, 'slide.overview.tally', { n: b.current.region.length }), options: { fontSize: 11, color: INK3, breakLine: true } },
+  ];
   for (const st of ['met', 'near', 'short', 'missing_data'] as const) {
     if (st === 'missing_data' && !counts[st]) continue;
-    tallyRuns.push({ text: `● ${statusName(st, lang)} `, options: { fontSize: 13, bold: true, color: STATUS_TEXT[st] } }, { text: `${counts[st]}   `, options: { fontSize: 18, bold: true, color: INK } });
+    tallyRuns.push(
+      { text: `● ${statusName(st, lang)} `, options: { fontSize: 13, bold: true, color: STATUS_TEXT[st] } },
+      { text: `${counts[st]}   `, options: { fontSize: 18, bold: true, color: INK } },
+    );
   }
   s.addText(tallyRuns, { ...c.text, x, y: BODY_Y, w: X + CW - x, h: 0.95, fill: { color: PANEL }, margin: 8, valign: 'middle' });
 
   const targets = headlineTargets(b, OVERVIEW_TILES).filter((t) => regionResult(b.current, t.id));
   // Two rows of three between the figures and the notes line.
-  const ty = BODY_Y + 1.1, bottom = b.notes.length ? 6.4 : 6.8;
-  const tw = (CW - 0.3) / 3, th = (bottom - ty - 0.15) / 2;
+  const ty = BODY_Y + 1.1,
+    bottom = b.notes.length ? 6.4 : 6.8;
+  const tw = (CW - 0.3) / 3,
+    th = (bottom - ty - 0.15) / 2;
   targets.forEach((t, i) => {
     const r = regionResult(b.current, t.id)!;
     const before = regionResult(b.compare, t.id);
-    const tx = X + (i % 3) * (tw + 0.15), y = ty + Math.floor(i / 3) * (th + 0.15);
+    const tx = X + (i % 3) * (tw + 0.15),
+      y = ty + Math.floor(i / 3) * (th + 0.15);
     s.addShape(c.pptx.ShapeType.rect, { x: tx, y, w: tw, h: th, fill: { color: 'FFFFFF' }, line: { color: RULE, width: 0.75 } });
-    s.addShape(c.pptx.ShapeType.rect, { x: tx, y, w: 0.08, h: th, fill: { color: hex(STATUS_COLOUR[r.status]) }, line: { color: hex(STATUS_COLOUR[r.status]), width: 0 } });
+    s.addShape(c.pptx.ShapeType.rect, {
+      x: tx,
+      y,
+      w: 0.08,
+      h: th,
+      fill: { color: hex(STATUS_COLOUR[r.status]) },
+      line: { color: hex(STATUS_COLOUR[r.status]), width: 0 },
+    });
     const phrase = gapPhrase(t, r, lang);
     const runs: PptxGenJS.TextProps[] = [
-      { text: targetLabel(t, lang), options: { fontSize: 13, bold: true, color: INK2 } }, { ...ref(c, t.id), options: { ...ref(c, t.id).options, fontSize: 13, breakLine: true } },
+      { text: targetLabel(t, lang), options: { fontSize: 13, bold: true, color: INK2 } },
+      { ...ref(c, t.id), options: { ...ref(c, t.id).options, fontSize: 13, breakLine: true } },
       { text: fullFigure(t, r, lang), options: { fontSize: 21, bold: true, color: INK, breakLine: true } },
     ];
-    if (before) runs.push({ text: bt(lang, 'before', { name: scenarioName(b.compare!.scenario, lang), value: cellFigure(t, before, lang) }), options: { fontSize: 11, color: INK3, breakLine: true } });
+    if (before)
+      runs.push({
+        text: bt(lang, 'before', { name: scenarioName(b.compare!.scenario, lang), value: cellFigure(t, before, lang) }),
+        options: { fontSize: 11, color: INK3, breakLine: true },
+      });
     runs.push({ text: `● ${statusName(r.status, lang)}  `, options: { fontSize: 13, bold: true, color: STATUS_TEXT[r.status] } });
     if (phrase) runs.push({ text: phrase, options: { fontSize: 13, color: INK2 } });
     s.addText(runs, { ...c.text, x: tx + 0.15, y: y + 0.05, w: tw - 0.25, h: th - 0.1, valign: 'top', paraSpaceAfter: 4, fit: 'shrink' });
   });
   if (b.notes.length) {
-    s.addText(bt(lang, 'slide.overview.notes', { text: b.notes.join(sep(lang, 'semi')) }), { ...c.text, x: X, y: 6.45, w: CW, h: 0.42, fontSize: 10, color: INK3, fit: 'shrink', valign: 'middle' });
+    s.addText(bt(lang, 'slide.overview.notes', { text: b.notes.join(sep(lang, 'semi')) }), {
+      ...c.text,
+      x: X,
+      y: 6.45,
+      w: CW,
+      h: 0.42,
+      fontSize: 10,
+      color: INK3,
+      fit: 'shrink',
+      valign: 'middle',
+    });
   }
 }
 
 const cell = (text: string, o: PptxGenJS.TableCellProps = {}): PptxGenJS.TableCell => ({ text, options: o });
 
 function tableOpts(colW: number[], fontSize: number): PptxGenJS.TableProps {
-  return { x: X, y: BODY_Y, w: CW, colW, fontFace: FONT, fontSize, color: INK, valign: 'middle', margin: [4, 6, 4, 6], border: { type: 'solid', pt: 0.5, color: RULE } } as PptxGenJS.TableProps;
+  return {
+    x: X,
+    y: BODY_Y,
+    w: CW,
+    colW,
+    fontFace: FONT,
+    fontSize,
+    color: INK,
+    valign: 'middle',
+    margin: [4, 6, 4, 6],
+    border: { type: 'solid', pt: 0.5, color: RULE },
+  } as PptxGenJS.TableProps;
 }
 
 function headRow(labels: string[], size: number): PptxGenJS.TableRow {
@@ -141,9 +269,13 @@ function groupSlide(c: Ctx, spec: Extract<SlideSpec, { kind: 'group' }>) {
   const part = spec.parts > 1 ? bt(lang, 'slide.part', { part: spec.part, parts: spec.parts }) : '';
   const s = frame(c, `${groupName(spec.group, lang)}${part}`, `${regionName(b, lang)} · ${standardLine(b, lang)}`);
   const compare = b.compare;
-  const heads = [bt(lang, 'slide.group.target'), ...(compare ? [scenarioName(compare.scenario, lang)] : []),
+  const heads = [
+    bt(lang, 'slide.group.target'),
+    ...(compare ? [scenarioName(compare.scenario, lang)] : []),
     compare ? bt(lang, 'slide.group.scenarioFigure', { name: scenarioName(b.current.scenario, lang) }) : bt(lang, 'slide.group.figure'),
-    bt(lang, 'slide.group.status'), bt(lang, 'slide.group.gap')];
+    bt(lang, 'slide.group.status'),
+    bt(lang, 'slide.group.gap'),
+  ];
   const rows: PptxGenJS.TableRow[] = [headRow(heads, 13)];
   for (const id of spec.targets) {
     const t = targetById(b, id);
@@ -151,7 +283,13 @@ function groupSlide(c: Ctx, spec: Extract<SlideSpec, { kind: 'group' }>) {
     const r = regionResult(b.current, id);
     const before = regionResult(compare, id);
     rows.push([
-      { text: [{ text: targetLabel(t, lang), options: { bold: true } }, ref(c, id), ...(t.unverified ? [{ text: ` ${bt(lang, 'slide.sources.unverified')}`, options: { color: '8A5200', fontSize: 11 } }] : [])] },
+      {
+        text: [
+          { text: targetLabel(t, lang), options: { bold: true } },
+          ref(c, id),
+          ...(t.unverified ? [{ text: ` ${bt(lang, 'slide.sources.unverified')}`, options: { color: '8A5200', fontSize: 11 } }] : []),
+        ],
+      },
       ...(compare ? [cell(before ? cellFigure(t, before, lang) : DASH, { color: INK3 })] : []),
       cell(r ? fullFigure(t, r, lang) : DASH, { bold: true }),
       cell(r ? `● ${statusName(r.status, lang)}` : DASH, { bold: true, color: r ? STATUS_TEXT[r.status] : INK3 }),
@@ -171,15 +309,35 @@ async function barsSlide(c: Ctx, id: string) {
   const labels = rows.map((r) => r.name);
   const round2 = (v: number | null | undefined) => (v === null || v === undefined ? 0 : Math.round(v * 100) / 100);
   const bars = [
-    ...(b.compare ? [{ name: scenarioName(b.compare.scenario, lang), labels, values: rows.map((r) => round2(b.compare!.counties.find((x) => x.target === id && x.code === r.code)?.value)) }] : []),
+    ...(b.compare
+      ? [
+          {
+            name: scenarioName(b.compare.scenario, lang),
+            labels,
+            values: rows.map((r) => round2(b.compare!.counties.find((x) => x.target === id && x.code === r.code)?.value)),
+          },
+        ]
+      : []),
     { name: scenarioName(b.current.scenario, lang), labels, values: rows.map((r) => round2(r.value)) },
   ];
   const line = targetValue(b, t);
   const max = Math.max(line ?? 0, ...bars.flatMap((x) => x.values)) * 1.15;
-  const types: PptxGenJS.IChartMulti[] = [{
-    type: pptx.ChartType.bar, data: bars,
-    options: { barDir: 'col', chartColors: b.compare ? [hex(BEFORE), hex(ACCENT)] : [hex(ACCENT)], showValue: true, dataLabelFormatCode: '0.00', dataLabelFontSize: 11, dataLabelFontFace: FONT, dataLabelPosition: 'outEnd', barGapWidthPct: 60 },
-  }];
+  const types: PptxGenJS.IChartMulti[] = [
+    {
+      type: pptx.ChartType.bar,
+      data: bars,
+      options: {
+        barDir: 'col',
+        chartColors: b.compare ? [hex(BEFORE), hex(ACCENT)] : [hex(ACCENT)],
+        showValue: true,
+        dataLabelFormatCode: '0.00',
+        dataLabelFontSize: 11,
+        dataLabelFontFace: FONT,
+        dataLabelPosition: 'outEnd',
+        barGapWidthPct: 60,
+      },
+    },
+  ];
   if (line !== null) {
     types.push({
       type: pptx.ChartType.line,
@@ -189,14 +347,30 @@ async function barsSlide(c: Ctx, id: string) {
   }
   // Several chart types in one: pptxgenjs takes the options in place of the data.
   s.addChart(types, null as unknown as [], {
-    x: X, y: BODY_Y, w: 8.4, h: 5.25, showLegend: true, legendPos: 'b', legendFontSize: 12, legendFontFace: FONT,
-    catAxisLabelFontSize: 12, catAxisLabelFontFace: FONT, catAxisLabelRotate: rows.length > 10 ? -30 : 0, valAxisLabelFontSize: 11, valAxisLabelFontFace: FONT,
-    valAxisMinVal: 0, valAxisMaxVal: Number(max.toPrecision(2)), valGridLine: { color: 'E1E6EC', size: 0.5 },
+    x: X,
+    y: BODY_Y,
+    w: 8.4,
+    h: 5.25,
+    showLegend: true,
+    legendPos: 'b',
+    legendFontSize: 12,
+    legendFontFace: FONT,
+    catAxisLabelFontSize: 12,
+    catAxisLabelFontFace: FONT,
+    catAxisLabelRotate: rows.length > 10 ? -30 : 0,
+    valAxisLabelFontSize: 11,
+    valAxisLabelFontFace: FONT,
+    valAxisMinVal: 0,
+    valAxisMaxVal: Number(max.toPrecision(2)),
+    valGridLine: { color: 'E1E6EC', size: 0.5 },
     altText: bt(lang, 'chart.bars', { target: targetLabel(t, lang) }),
   });
   const r = regionResult(b.current, id);
   const known = rows.filter((x) => x.value !== null);
-  const runs: PptxGenJS.TextProps[] = [{ text: regionName(b, lang), options: { fontSize: 13, color: INK3, bold: true } }, { ...ref(c, id), options: { ...ref(c, id).options, fontSize: 13, breakLine: true } }];
+  const runs: PptxGenJS.TextProps[] = [
+    { text: regionName(b, lang), options: { fontSize: 13, color: INK3, bold: true } },
+    { ...ref(c, id), options: { ...ref(c, id).options, fontSize: 13, breakLine: true } },
+  ];
   if (r) {
     runs.push({ text: fullFigure(t, r, lang), options: { fontSize: 24, bold: true, color: INK, breakLine: true } });
     runs.push({ text: `● ${statusName(r.status, lang)}`, options: { fontSize: 14, bold: true, color: STATUS_TEXT[r.status], breakLine: true } });
@@ -204,10 +378,21 @@ async function barsSlide(c: Ctx, id: string) {
     if (phrase) runs.push({ text: phrase, options: { fontSize: 14, color: r.status === 'short' ? 'A32F2F' : INK2, breakLine: true } });
   }
   const near = rows.filter((x) => x.status === 'near').length;
-  runs.push({ text: bt(lang, near ? 'slide.bars.countiesNear' : 'slide.bars.counties', { n: rows.length, short: rows.filter((x) => x.status === 'short').length, near }), options: { fontSize: 13, color: INK2, breakLine: true } });
-  if (known[0]) runs.push({ text: bt(lang, 'slide.bars.highest', { name: known[0].name, value: cellFigure(t, known[0], lang) }), options: { fontSize: 13, color: INK2, breakLine: true } });
+  runs.push({
+    text: bt(lang, near ? 'slide.bars.countiesNear' : 'slide.bars.counties', { n: rows.length, short: rows.filter((x) => x.status === 'short').length, near }),
+    options: { fontSize: 13, color: INK2, breakLine: true },
+  });
+  if (known[0])
+    runs.push({
+      text: bt(lang, 'slide.bars.highest', { name: known[0].name, value: cellFigure(t, known[0], lang) }),
+      options: { fontSize: 13, color: INK2, breakLine: true },
+    });
   const low = known[known.length - 1];
-  if (low && low !== known[0]) runs.push({ text: bt(lang, 'slide.bars.lowest', { name: low.name, value: cellFigure(t, low, lang) }), options: { fontSize: 13, color: INK2, breakLine: true } });
+  if (low && low !== known[0])
+    runs.push({
+      text: bt(lang, 'slide.bars.lowest', { name: low.name, value: cellFigure(t, low, lang) }),
+      options: { fontSize: 13, color: INK2, breakLine: true },
+    });
   runs.push({ text: `[${c.refs.get(id)}] ${t.source.document} ${t.source.clause}`, options: { fontSize: 11, color: hex(ACCENT) } });
   s.addText(runs, { ...c.text, x: 9.25, y: BODY_Y, w: X + CW - 9.25, h: 5.25, valign: 'top', paraSpaceAfter: 8, fit: 'shrink' });
 }
@@ -239,12 +424,33 @@ async function coverageSlide(c: Ctx) {
       { name: scenarioName(a.after.scenario, lang), labels, values: [0, ...a.after.curve.map((p) => p.share)] },
     ];
     s.addChart(pptx.ChartType.line, data, {
-      x, y, w, h, chartColors: a.before ? [hex(BEFORE), hex(ACCENT)] : [hex(ACCENT)], lineSize: 2.5, lineDataSymbolSize: 5,
-      showLegend: !!a.before, legendPos: 'b', legendFontSize: 11, legendFontFace: FONT,
-      valAxisMinVal: 0, valAxisMaxVal: 1, valAxisLabelFormatCode: '0%', valAxisLabelFontSize: 11, catAxisLabelFontSize: 11,
-      showCatAxisTitle: true, catAxisTitle: bt(lang, 'chart.minutesAxis'), catAxisTitleFontSize: 11, catAxisTitleFontFace: FONT,
-      showTitle: true, title: bt(lang, 'chart.curve'), titleFontSize: 13, titleFontFace: FONT, titleColor: INK2,
-      valGridLine: { color: 'E1E6EC', size: 0.5 }, altText: bt(lang, 'chart.curve'),
+      x,
+      y,
+      w,
+      h,
+      chartColors: a.before ? [hex(BEFORE), hex(ACCENT)] : [hex(ACCENT)],
+      lineSize: 2.5,
+      lineDataSymbolSize: 5,
+      showLegend: !!a.before,
+      legendPos: 'b',
+      legendFontSize: 11,
+      legendFontFace: FONT,
+      valAxisMinVal: 0,
+      valAxisMaxVal: 1,
+      valAxisLabelFormatCode: '0%',
+      valAxisLabelFontSize: 11,
+      catAxisLabelFontSize: 11,
+      showCatAxisTitle: true,
+      catAxisTitle: bt(lang, 'chart.minutesAxis'),
+      catAxisTitleFontSize: 11,
+      catAxisTitleFontFace: FONT,
+      showTitle: true,
+      title: bt(lang, 'chart.curve'),
+      titleFontSize: 13,
+      titleFontFace: FONT,
+      titleColor: INK2,
+      valGridLine: { color: 'E1E6EC', size: 0.5 },
+      altText: bt(lang, 'chart.curve'),
     });
   };
   const share = a.after.population > 0 ? a.after.covered / a.after.population : null;
@@ -253,22 +459,50 @@ async function coverageSlide(c: Ctx) {
   if (t) runs.push({ ...ref(c, t.id), options: { ...ref(c, t.id).options, fontSize: 13 } });
   runs[runs.length - 1]!.options = { ...runs[runs.length - 1]!.options, breakLine: true };
   runs.push({ text: t && r ? fullFigure(t, r, lang) : share !== null ? pct(share) : DASH, options: { fontSize: 24, bold: true, color: INK, breakLine: true } });
-  runs.push({ text: bt(lang, 'slide.coverage.coveredOf', { covered: int(a.after.covered), population: int(a.after.population) }), options: { fontSize: 13, color: INK2, breakLine: true } });
+  runs.push({
+    text: bt(lang, 'slide.coverage.coveredOf', { covered: int(a.after.covered), population: int(a.after.population) }),
+    options: { fontSize: 13, color: INK2, breakLine: true },
+  });
   if (r && t) {
     const phrase = gapPhrase(t, r, lang);
     runs.push({ text: `● ${statusName(r.status, lang)}  ${phrase ?? ''}`, options: { fontSize: 13, color: STATUS_TEXT[r.status], breakLine: true } });
   }
   if (share !== null && beforeShare !== null) {
     const same = Math.abs(share - beforeShare) < 0.0005;
-    runs.push({ text: same ? bt(lang, 'slide.coverage.same') : bt(lang, 'slide.coverage.change', { delta: pointsDelta(share - beforeShare, lang) }), options: { fontSize: 13, color: INK2, breakLine: true } });
+    runs.push({
+      text: same ? bt(lang, 'slide.coverage.same') : bt(lang, 'slide.coverage.change', { delta: pointsDelta(share - beforeShare, lang) }),
+      options: { fontSize: 13, color: INK2, breakLine: true },
+    });
   }
-  runs.push({ text: bt(lang, 'slide.coverage.rule', { urban: a.urbanMinutes, rural: a.ruralMinutes }), options: { fontSize: 11, color: INK3, breakLine: true } });
+  runs.push({
+    text: bt(lang, 'slide.coverage.rule', { urban: a.urbanMinutes, rural: a.ruralMinutes }),
+    options: { fontSize: 11, color: INK3, breakLine: true },
+  });
   runs.push({ text: bt(lang, 'slide.coverage.model', { note: a.modelNote }), options: { fontSize: 11, color: INK3 } });
 
   if (before && after) {
-    const w = (CW - 0.3) / 2, h = Math.min(3.3, w * after.ratio);
-    s.addText(bt(lang, 'map.before', { name: scenarioName(a.before!.scenario, lang) }), { ...c.text, x: X, y: BODY_Y - 0.05, w, h: 0.3, fontSize: 12, bold: true, color: INK2 });
-    s.addText(bt(lang, 'map.after', { name: scenarioName(a.after.scenario, lang) }), { ...c.text, x: X + w + 0.3, y: BODY_Y - 0.05, w, h: 0.3, fontSize: 12, bold: true, color: INK2 });
+    const w = (CW - 0.3) / 2,
+      h = Math.min(3.3, w * after.ratio);
+    s.addText(bt(lang, 'map.before', { name: scenarioName(a.before!.scenario, lang) }), {
+      ...c.text,
+      x: X,
+      y: BODY_Y - 0.05,
+      w,
+      h: 0.3,
+      fontSize: 12,
+      bold: true,
+      color: INK2,
+    });
+    s.addText(bt(lang, 'map.after', { name: scenarioName(a.after.scenario, lang) }), {
+      ...c.text,
+      x: X + w + 0.3,
+      y: BODY_Y - 0.05,
+      w,
+      h: 0.3,
+      fontSize: 12,
+      bold: true,
+      color: INK2,
+    });
     s.addImage({ data: before.data, x: X, y: BODY_Y + 0.27, w: h / before.ratio, h, altText: bt(lang, 'map.title') });
     s.addImage({ data: after.data, x: X + w + 0.3, y: BODY_Y + 0.27, w: h / after.ratio, h, altText: bt(lang, 'map.title') });
     const y2 = BODY_Y + 0.35 + h;
@@ -280,7 +514,8 @@ async function coverageSlide(c: Ctx) {
       const h = Math.min(5.3, mw * after.ratio);
       s.addImage({ data: after.data, x: X, y: BODY_Y, w: h / after.ratio, h, altText: bt(lang, 'map.title') });
     }
-    const rx = after ? X + mw + 0.35 : X, rw = X + CW - rx;
+    const rx = after ? X + mw + 0.35 : X,
+      rw = X + CW - rx;
     s.addText(runs, { ...c.text, x: rx, y: BODY_Y, w: rw, h: 2.45, valign: 'top', paraSpaceAfter: 4, fit: 'shrink' });
     curve(rx, BODY_Y + 2.55, rw, FOOT_Y - 0.1 - BODY_Y - 2.55);
   }
@@ -294,8 +529,14 @@ function proposalsSlide(c: Ctx) {
   const s = frame(c, bt(lang, 'slide.proposals.title'), standardLine(b, lang));
   const lines = proposalLines(pr, lang);
   const runs: PptxGenJS.TextProps[] = [
-    { text: bt(lang, 'slide.proposals.against', { name: scenarioName(pr.against, lang) }), options: { fontSize: 13, color: INK3, bold: true, breakLine: true } },
-    { text: bt(lang, 'slide.proposals.counts', { added: num(f.added.length), removed: num(f.removed.length), changed: num(f.changed.length) }), options: { fontSize: 18, bold: true, color: INK, breakLine: true } },
+    {
+      text: bt(lang, 'slide.proposals.against', { name: scenarioName(pr.against, lang) }),
+      options: { fontSize: 13, color: INK3, bold: true, breakLine: true },
+    },
+    {
+      text: bt(lang, 'slide.proposals.counts', { added: num(f.added.length), removed: num(f.removed.length), changed: num(f.changed.length) }),
+      options: { fontSize: 18, bold: true, color: INK, breakLine: true },
+    },
   ];
   const tagColour = { added: '1B7A3D', removed: 'B42318', changed: '164C99' };
   for (const l of lines.slice(0, PROPOSAL_LINES)) {
@@ -303,17 +544,30 @@ function proposalsSlide(c: Ctx) {
     runs.push({ text: `${l.name}  `, options: { fontSize: 14, bold: true, color: INK } });
     runs.push({ text: l.meta, options: { fontSize: 12, color: INK3, breakLine: true } });
   }
-  if (lines.length > PROPOSAL_LINES) runs.push({ text: bt(lang, 'slide.proposals.more', { n: num(lines.length - PROPOSAL_LINES) }), options: { fontSize: 12, color: INK3 } });
+  if (lines.length > PROPOSAL_LINES)
+    runs.push({ text: bt(lang, 'slide.proposals.more', { n: num(lines.length - PROPOSAL_LINES) }), options: { fontSize: 12, color: INK3 } });
   s.addText(runs, { ...c.text, x: X, y: BODY_Y, w: 7.2, h: 5.25, valign: 'top', paraSpaceAfter: 5, fit: 'shrink' });
 
-  const cx = X + 7.5, cw = CW - 7.5;
+  const cx = X + 7.5,
+    cw = CW - 7.5;
   s.addShape(c.pptx.ShapeType.rect, { x: cx, y: BODY_Y, w: cw, h: 5.25, fill: { color: PANEL }, line: { color: PANEL, width: 0 } });
   s.addText(bt(lang, 'slide.proposals.cost'), { ...c.text, x: cx + 0.2, y: BODY_Y + 0.1, w: cw - 0.4, h: 0.35, fontSize: 13, bold: true, color: INK3 });
   if (cost.priced) {
     s.addText(money(cost.total, lang), { ...c.text, x: cx + 0.2, y: BODY_Y + 0.45, w: cw - 0.4, h: 0.6, fontSize: 22, bold: true, color: INK, fit: 'shrink' });
     const rows = cost.lines.slice(0, COST_LINES).map((l) => [cell(lineName(l, lang)), cell(lineQuantity(l, lang)), cell(yuan(l.amount!), { align: 'right' })]);
-    if (rows.length) s.addTable(rows, { x: cx + 0.2, y: BODY_Y + 1.15, w: cw - 0.4, colW: [(cw - 0.4) * 0.42, (cw - 0.4) * 0.28, (cw - 0.4) * 0.3], fontFace: FONT, fontSize: 11, color: INK2, border: { type: 'solid', pt: 0.5, color: RULE } } as PptxGenJS.TableProps);
-    if (!cost.complete) s.addText(bt(lang, 'slide.proposals.costPartial'), { ...c.text, x: cx + 0.2, y: BODY_Y + 4.3, w: cw - 0.4, h: 0.4, fontSize: 11, color: INK3 });
+    if (rows.length)
+      s.addTable(rows, {
+        x: cx + 0.2,
+        y: BODY_Y + 1.15,
+        w: cw - 0.4,
+        colW: [(cw - 0.4) * 0.42, (cw - 0.4) * 0.28, (cw - 0.4) * 0.3],
+        fontFace: FONT,
+        fontSize: 11,
+        color: INK2,
+        border: { type: 'solid', pt: 0.5, color: RULE },
+      } as PptxGenJS.TableProps);
+    if (!cost.complete)
+      s.addText(bt(lang, 'slide.proposals.costPartial'), { ...c.text, x: cx + 0.2, y: BODY_Y + 4.3, w: cw - 0.4, h: 0.4, fontSize: 11, color: INK3 });
   } else {
     s.addText(bt(lang, 'slide.proposals.costNone'), { ...c.text, x: cx + 0.2, y: BODY_Y + 0.5, w: cw - 0.4, h: 0.9, fontSize: 13, color: INK3, valign: 'top' });
   }
@@ -325,30 +579,66 @@ function timelineSlide(c: Ctx) {
   const s = frame(c, bt(lang, 'slide.timeline.title'), standardLine(b, lang));
   const projects = [...b.projects].sort((x, y) => x.year - y.year);
   const costs = projects.some((p) => p.cost !== null);
-  const rows: PptxGenJS.TableRow[] = [headRow((['year', 'name', 'kind', 'facility', 'change', ...(costs ? ['cost'] as const : [])] as const).map((k) => bt(lang, `slide.timeline.${k}`)), 12)];
+  const rows: PptxGenJS.TableRow[] = [
+    headRow(
+      (['year', 'name', 'kind', 'facility', 'change', ...(costs ? (['cost'] as const) : [])] as const).map((k) => bt(lang, `slide.timeline.${k}`)),
+      12,
+    ),
+  ];
   for (const p of projects.slice(0, TIMELINE_ROWS)) {
     rows.push([
       cell(String(p.year), { bold: true }),
-      { text: [{ text: p.name, options: { bold: true, breakLine: !!p.source } }, ...(p.source ? [{ text: p.source, options: { fontSize: 9, color: INK3 } }] : [])] },
-      cell(p.kind), cell(p.facility), cell(p.change),
+      {
+        text: [
+          { text: p.name, options: { bold: true, breakLine: !!p.source } },
+          ...(p.source ? [{ text: p.source, options: { fontSize: 9, color: INK3 } }] : []),
+        ],
+      },
+      cell(p.kind),
+      cell(p.facility),
+      cell(p.change),
       ...(costs ? [cell(p.cost === null ? DASH : num(p.cost), { align: 'right' })] : []),
     ]);
   }
   s.addTable(rows, { ...tableOpts(costs ? [0.9, 3.5, 0.9, 2.6, 2.83, 1.4] : [0.9, 4.0, 1.0, 3.0, 3.23], 12), margin: [3, 5, 3, 5], rowH: 0.3 });
-  if (projects.length > TIMELINE_ROWS) s.addText(bt(lang, 'slide.timeline.more', { n: num(projects.length - TIMELINE_ROWS) }), { ...c.text, x: X, y: 6.5, w: CW, h: 0.35, fontSize: 12, color: INK3 });
+  if (projects.length > TIMELINE_ROWS)
+    s.addText(bt(lang, 'slide.timeline.more', { n: num(projects.length - TIMELINE_ROWS) }), {
+      ...c.text,
+      x: X,
+      y: 6.5,
+      w: CW,
+      h: 0.35,
+      fontSize: 12,
+      color: INK3,
+    });
 }
 
 function sourcesSlide(c: Ctx, spec: Extract<SlideSpec, { kind: 'sources' }>) {
   const { b, lang } = c;
   const part = spec.parts > 1 ? bt(lang, 'slide.part', { part: spec.part, parts: spec.parts }) : '';
   const s = frame(c, `${bt(lang, 'slide.sources.title')}${part}`, standardLine(b, lang));
-  const rows: PptxGenJS.TableRow[] = [headRow(['#', bt(lang, 'slide.group.target'), `${bt(lang, 'slide.sources.document')} · ${bt(lang, 'slide.sources.clause')}`, bt(lang, 'slide.sources.text')], 11)];
+  const rows: PptxGenJS.TableRow[] = [
+    headRow(
+      ['#', bt(lang, 'slide.group.target'), `${bt(lang, 'slide.sources.document')} · ${bt(lang, 'slide.sources.clause')}`, bt(lang, 'slide.sources.text')],
+      11,
+    ),
+  ];
   for (const t of b.targets.slice((spec.part - 1) * SOURCES_PER_SLIDE, spec.part * SOURCES_PER_SLIDE)) {
     const badge = bt(lang, t.binding ? 'slide.sources.binding' : 'slide.sources.expected') + (t.unverified ? ` · ${bt(lang, 'slide.sources.unverified')}` : '');
     rows.push([
       cell(`[${c.refs.get(t.id)}]`, { bold: true, color: hex(ACCENT) }),
-      { text: [{ text: targetLabel(t, lang), options: { bold: true, breakLine: true } }, { text: badge, options: { fontSize: 9, color: t.unverified ? '8A5200' : INK3 } }] },
-      { text: [{ text: t.source.document, options: { bold: true, breakLine: true } }, { text: t.source.clause, options: { color: INK3 } }] },
+      {
+        text: [
+          { text: targetLabel(t, lang), options: { bold: true, breakLine: true } },
+          { text: badge, options: { fontSize: 9, color: t.unverified ? '8A5200' : INK3 } },
+        ],
+      },
+      {
+        text: [
+          { text: t.source.document, options: { bold: true, breakLine: true } },
+          { text: t.source.clause, options: { color: INK3 } },
+        ],
+      },
       cell(`“${t.source.text}”`, { color: INK2 }),
     ]);
   }
@@ -366,18 +656,42 @@ export async function buildDeck(b: Brief, lang: Lang): Promise<Pptx> {
   pptx.subject = bt(lang, 'standard', { name: b.standard.name, year: b.standard.year });
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   const slides = planSlides(b);
-  const c: Ctx = { pptx, b, lang, refs: sourceNumbers(b), text: { fontFace: FONT, lang: lang === 'en' ? 'en-US' : 'zh-CN', margin: 0 }, n: 0, total: slides.length };
+  const c: Ctx = {
+    pptx,
+    b,
+    lang,
+    refs: sourceNumbers(b),
+    text: { fontFace: FONT, lang: lang === 'en' ? 'en-US' : 'zh-CN', margin: 0 },
+    n: 0,
+    total: slides.length,
+  };
   for (const spec of slides) {
     c.n++;
     switch (spec.kind) {
-      case 'title': titleSlide(c); break;
-      case 'overview': overviewSlide(c); break;
-      case 'group': groupSlide(c, spec); break;
-      case 'bars': await barsSlide(c, spec.target); break;
-      case 'coverage': await coverageSlide(c); break;
-      case 'proposals': proposalsSlide(c); break;
-      case 'timeline': timelineSlide(c); break;
-      case 'sources': sourcesSlide(c, spec); break;
+      case 'title':
+        titleSlide(c);
+        break;
+      case 'overview':
+        overviewSlide(c);
+        break;
+      case 'group':
+        groupSlide(c, spec);
+        break;
+      case 'bars':
+        await barsSlide(c, spec.target);
+        break;
+      case 'coverage':
+        await coverageSlide(c);
+        break;
+      case 'proposals':
+        proposalsSlide(c);
+        break;
+      case 'timeline':
+        timelineSlide(c);
+        break;
+      case 'sources':
+        sourcesSlide(c, spec);
+        break;
     }
   }
   return pptx;

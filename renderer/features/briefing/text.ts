@@ -63,7 +63,9 @@ const CORE_MEASURES = ['beds_open', 'physicians', 'nurses', 'gps'];
 export function headlineTargets(b: Brief, max: number): Target[] {
   const evaluated = b.targets.filter((t) => b.current.region.some((r) => r.target === t.id));
   const out: Target[] = [];
-  const add = (t: Target | undefined) => { if (t && !out.includes(t) && out.length < max) out.push(t); };
+  const add = (t: Target | undefined) => {
+    if (t && !out.includes(t) && out.length < max) out.push(t);
+  };
   for (const m of CORE_MEASURES) add(evaluated.find((t) => t.kind === 'ratio' && t.measure === m));
   for (const t of evaluated) if (t.kind === 'access') add(t);
   // Centres per street/town: the first presence target with a shortfall, else the first.
@@ -82,7 +84,14 @@ export function tally(s: BriefStanding): Record<GapStatus, number> {
 
 /** The traffic light's colours, on screen, on paper and in the deck. */
 export const STATUS_COLOUR: Record<GapStatus, string> = {
-  met: '#2f8f5b', near: '#e39b17', short: '#d64545', missing_data: '#a9b4c2', not_evaluated: '#c3cad3', not_due: '#7b8794', reference: '#9aa5b1', not_applicable: '#c3cad3',
+  met: '#2f8f5b',
+  near: '#e39b17',
+  short: '#d64545',
+  missing_data: '#a9b4c2',
+  not_evaluated: '#c3cad3',
+  not_due: '#7b8794',
+  reference: '#9aa5b1',
+  not_applicable: '#c3cad3',
 };
 export const NO_DATA = '#dde2e8';
 export const ACCENT = '#1d5fbf';

@@ -38,7 +38,9 @@ export function CheckPanel({ standardId, year, onClose }: Props) {
 
   // Esc closes it while the focus is inside (elsewhere Esc belongs to the grid's editor, the menus …).
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => { ref.current?.focus(); }, []);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
 
   const shown = groups.reduce((n, g) => n + g.findings.length, 0);
   return (
@@ -48,11 +50,18 @@ export function CheckPanel({ standardId, year, onClose }: Props) {
       aria-label={t('check.title')}
       tabIndex={-1}
       data-testid="check-panel"
-      onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
     >
       <header className="check-head">
         <h2>{t('check.title')}</h2>
-        <button type="button" className="check-x" onClick={onClose} aria-label={t('check.close')} title={t('check.close')} data-testid="check-close">×</button>
+        <button type="button" className="check-x" onClick={onClose} aria-label={t('check.close')} title={t('check.close')} data-testid="check-close">
+          ×
+        </button>
       </header>
       {data && (
         <div className="check-meta">
@@ -61,7 +70,9 @@ export function CheckPanel({ standardId, year, onClose }: Props) {
           </div>
           {data.counts.total > 0 && (
             <>
-              <div className="check-summary" data-testid="check-summary">{t('check.summary', { total: data.counts.total, touching: data.counts.touchingTargets })}</div>
+              <div className="check-summary" data-testid="check-summary">
+                {t('check.summary', { total: data.counts.total, touching: data.counts.touchingTargets })}
+              </div>
               <label className="check-filter">
                 <input type="checkbox" checked={onlyTouching} onChange={(e) => setOnlyTouching(e.target.checked)} data-testid="check-only-touching" />
                 {t('check.onlyTouching')}
@@ -74,22 +85,36 @@ export function CheckPanel({ standardId, year, onClose }: Props) {
         {!!check.error && (
           <div className="check-fail" role="alert" data-testid="check-error">
             <span>{t('check.failed', { message: errorText(check.error, lang) })}</span>
-            <button type="button" className="tool-btn" onClick={check.refetch}>{t('check.retry')}</button>
+            <button type="button" className="tool-btn" onClick={check.refetch}>
+              {t('check.retry')}
+            </button>
           </div>
         )}
-        {!data && !check.error && <p className="check-empty" data-testid="check-loading">{t('check.loading')}</p>}
-        {data && shown === 0 && <p className="check-empty" data-testid="check-none">{t(onlyTouching && data.counts.total > 0 ? 'check.noneTouching' : 'check.none')}</p>}
-        {data && shown > 0 && groups.map((g) => (
-          <details key={g.family} className="check-group" open={g.findings.length > 0} data-testid="check-group" data-family={g.family}>
-            <summary>
-              <span className="check-group-name">{t(`check.family.${g.family}`)}</span>
-              <span className={`check-count${g.findings.length ? ' is-some' : ''}`} data-testid="check-group-count">
-                {g.findings.length ? t('check.groupCount', { count: g.findings.length }) : t('check.groupNone')}
-              </span>
-            </summary>
-            {g.findings.map((f) => <FindingItem key={f.id} f={f} />)}
-          </details>
-        ))}
+        {!data && !check.error && (
+          <p className="check-empty" data-testid="check-loading">
+            {t('check.loading')}
+          </p>
+        )}
+        {data && shown === 0 && (
+          <p className="check-empty" data-testid="check-none">
+            {t(onlyTouching && data.counts.total > 0 ? 'check.noneTouching' : 'check.none')}
+          </p>
+        )}
+        {data
+          && shown > 0
+          && groups.map((g) => (
+            <details key={g.family} className="check-group" open={g.findings.length > 0} data-testid="check-group" data-family={g.family}>
+              <summary>
+                <span className="check-group-name">{t(`check.family.${g.family}`)}</span>
+                <span className={`check-count${g.findings.length ? ' is-some' : ''}`} data-testid="check-group-count">
+                  {g.findings.length ? t('check.groupCount', { count: g.findings.length }) : t('check.groupNone')}
+                </span>
+              </summary>
+              {g.findings.map((f) => (
+                <FindingItem key={f.id} f={f} />
+              ))}
+            </details>
+          ))}
       </div>
     </aside>
   );
@@ -99,30 +124,36 @@ function FindingItem({ f }: { f: CheckFinding }) {
   const { t, lang } = useLang();
   const { revealRow, setTab } = useUi();
   const to = linkOf(f);
-  const title = to === 'projects' ? t('check.showProject')
-    : f.row.table === 'populations' ? t('check.showPopulations') : t('check.show', { table: t(`check.table.${to}`) });
+  const title =
+    to === 'projects'
+      ? t('check.showProject')
+      : f.row.table === 'populations'
+        ? t('check.showPopulations')
+        : t('check.show', { table: t(`check.table.${to}`) });
   // 规划项目 is told no row (its screen keeps its own selection): the project is named in the finding.
-  const go = () => (to === 'projects' ? setTab('timeline') : revealRow({ table: to, key: f.row.key, name: f.row.name, ...(f.row.column ? { column: f.row.column } : {}) }));
+  const go = () =>
+    to === 'projects' ? setTab('timeline') : revealRow({ table: to, key: f.row.key, name: f.row.name, ...(f.row.column ? { column: f.row.column } : {}) });
   return (
     <article className="check-item" data-testid="check-finding" data-rule={f.rule} data-key={f.row.key}>
-      <button
-        type="button"
-        className="check-row"
-        title={title}
-        onClick={go}
-        data-testid="check-row-link"
-        data-table={to}
-      >
+      <button type="button" className="check-row" title={title} onClick={go} data-testid="check-row-link" data-table={to}>
         <span className="check-row-table">{t(`check.table.${f.row.table}`)}</span>
         <span className="check-row-name">{f.row.name}</span>
         <span className="check-row-key">{f.row.key}</span>
         {f.row.column && <span className="check-row-col">{anyColumnLabel(f.row.column, lang)}</span>}
       </button>
-      <p className="check-msg" data-testid="check-message">{labelIn(f.message, lang)}</p>
+      <p className="check-msg" data-testid="check-message">
+        {labelIn(f.message, lang)}
+      </p>
       {f.affects && (
-        <p className="check-line" data-testid="check-affects"><span className="check-tag is-affects">{t('check.affects')}</span>{labelIn(f.affects.effect, lang)}</p>
+        <p className="check-line" data-testid="check-affects">
+          <span className="check-tag is-affects">{t('check.affects')}</span>
+          {labelIn(f.affects.effect, lang)}
+        </p>
       )}
-      <p className="check-line" data-testid="check-fix"><span className="check-tag">{t('check.fix')}</span>{labelIn(f.fix, lang)}</p>
+      <p className="check-line" data-testid="check-fix">
+        <span className="check-tag">{t('check.fix')}</span>
+        {labelIn(f.fix, lang)}
+      </p>
     </article>
   );
 }

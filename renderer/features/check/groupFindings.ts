@@ -6,7 +6,10 @@
 import type { CheckFinding } from '../../../shared/api/contract.ts';
 import { CHECK_FAMILIES, type CheckFamily } from '../../../shared/check/finding.ts';
 
-export interface FindingGroup { family: CheckFamily; findings: CheckFinding[] }
+export interface FindingGroup {
+  family: CheckFamily;
+  findings: CheckFinding[];
+}
 
 /** Whether the finding changes a figure of the set in use (the gap screen's count). */
 export const touchesTargets = (f: CheckFinding): boolean => !!f.affects?.targets.length;
@@ -20,5 +23,4 @@ export function groupFindings(findings: readonly CheckFinding[], onlyTouching: b
  * Where a finding's link goes: its row in 行政区划 or 医疗卫生机构 (populations by year have no table on
  * screen: their unit, in 行政区划), or 规划项目 for a facility a project builds (in no facilities table).
  */
-export const linkOf = (f: CheckFinding): 'units' | 'facilities' | 'projects' =>
-  f.row.table === 'populations' ? 'units' : f.row.table;
+export const linkOf = (f: CheckFinding): 'units' | 'facilities' | 'projects' => (f.row.table === 'populations' ? 'units' : f.row.table);

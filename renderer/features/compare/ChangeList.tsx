@@ -19,9 +19,18 @@ export function ChangeList({ result }: { result: CompareOut }) {
     <section className="compare-panel compare-changes" data-testid="compare-changes">
       <h2 className="compare-panel-title">{t('compare.changes.title')}</h2>
       <p className="compare-panel-sub">{t('compare.changes.against', { name: reference })}</p>
-      {result.changes.map((c, i) => c && (
-        <ScenarioChangeList key={result.scenarios[i]!.id} id={result.scenarios[i]!.id} name={scenarioLabel(result.scenarios[i]!, lang)} c={c} unitNames={result.unitNames} />
-      ))}
+      {result.changes.map(
+        (c, i) =>
+          c && (
+            <ScenarioChangeList
+              key={result.scenarios[i]!.id}
+              id={result.scenarios[i]!.id}
+              name={scenarioLabel(result.scenarios[i]!, lang)}
+              c={c}
+              unitNames={result.unitNames}
+            />
+          ),
+      )}
     </section>
   );
 }
@@ -39,11 +48,21 @@ function ScenarioChangeList({ id, name, c, unitNames }: { id: number; name: stri
           {t('compare.changes.counts', { added: num(f.added.length), removed: num(f.removed.length), changed: num(f.changed.length) })}
         </span>
       </h3>
-      {nothing && <p className="compare-none" data-testid="compare-no-changes">{t('compare.changes.none')}</p>}
+      {nothing && (
+        <p className="compare-none" data-testid="compare-no-changes">
+          {t('compare.changes.none')}
+        </p>
+      )}
       <ul className="compare-change-list">
-        {f.added.slice(0, SHOWN).map((x) => <FacilityLine key={`a-${x.id}`} kind="added" f={x} unitNames={unitNames} />)}
-        {f.removed.slice(0, SHOWN).map((x) => <FacilityLine key={`r-${x.id}`} kind="removed" f={x} unitNames={unitNames} />)}
-        {f.changed.slice(0, SHOWN).map((x) => <ChangedLine key={`c-${x.id}`} f={x} unitNames={unitNames} />)}
+        {f.added.slice(0, SHOWN).map((x) => (
+          <FacilityLine key={`a-${x.id}`} kind="added" f={x} unitNames={unitNames} />
+        ))}
+        {f.removed.slice(0, SHOWN).map((x) => (
+          <FacilityLine key={`r-${x.id}`} kind="removed" f={x} unitNames={unitNames} />
+        ))}
+        {f.changed.slice(0, SHOWN).map((x) => (
+          <ChangedLine key={`c-${x.id}`} f={x} unitNames={unitNames} />
+        ))}
       </ul>
       <More n={Math.max(0, f.added.length - SHOWN) + Math.max(0, f.removed.length - SHOWN) + Math.max(0, f.changed.length - SHOWN)} />
       {u.added.length + u.removed.length + u.changed.length > 0 && <UnitChanges u={u} />}
@@ -67,7 +86,9 @@ function FacilityLine({ kind, f, unitNames }: { kind: 'added' | 'removed'; f: Fa
   const figures = [
     f.beds_open !== null && t('compare.changes.beds', { n: num(f.beds_open) }),
     f.physicians !== null && t('compare.changes.physicians', { n: num(f.physicians) }),
-  ].filter(Boolean).join(sep(lang, 'comma'));
+  ]
+    .filter(Boolean)
+    .join(sep(lang, 'comma'));
   return (
     <li className="compare-change" data-testid="compare-change" data-kind={kind} data-id={f.id}>
       <Tag kind={kind} />
@@ -82,14 +103,16 @@ function FacilityLine({ kind, f, unitNames }: { kind: 'added' | 'removed'; f: Fa
 function FieldLines({ fields, table, unitNames }: { fields: FieldChange[]; table: 'facilities' | 'units'; unitNames: Record<string, string> }) {
   const { lang } = useLang();
   const value = (x: FieldChange, v: FieldChange['from']) =>
-    (x.field === 'unit_code' && typeof v === 'string' && unitNames[v] ? unitNames[v] : fieldValue(x.field, v, lang, table));
+    x.field === 'unit_code' && typeof v === 'string' && unitNames[v] ? unitNames[v] : fieldValue(x.field, v, lang, table);
   return (
     <ul className="compare-fields">
       {fields.map((x) => (
         <li key={x.field} data-field={x.field}>
           <span className="compare-field-name">{fieldName(x.field, lang)}</span>
           <span className="compare-from">{value(x, x.from)}</span>
-          <span className="compare-to-arrow" aria-hidden="true">→</span>
+          <span className="compare-to-arrow" aria-hidden="true">
+            →
+          </span>
           <span className="compare-to">{value(x, x.to)}</span>
         </li>
       ))}
@@ -120,11 +143,29 @@ function UnitChanges({ u }: { u: ScenarioChanges['units'] }) {
       <summary>{t('compare.changes.units', { n: num(n) })}</summary>
       {open && (
         <ul className="compare-change-list">
-          {u.added.slice(0, SHOWN).map((x) => <li key={`a-${x.code}`} className="compare-change"><Tag kind="added" /><div className="compare-change-body"><div className="compare-change-name">{x.name}</div></div></li>)}
-          {u.removed.slice(0, SHOWN).map((x) => <li key={`r-${x.code}`} className="compare-change"><Tag kind="removed" /><div className="compare-change-body"><div className="compare-change-name">{x.name}</div></div></li>)}
+          {u.added.slice(0, SHOWN).map((x) => (
+            <li key={`a-${x.code}`} className="compare-change">
+              <Tag kind="added" />
+              <div className="compare-change-body">
+                <div className="compare-change-name">{x.name}</div>
+              </div>
+            </li>
+          ))}
+          {u.removed.slice(0, SHOWN).map((x) => (
+            <li key={`r-${x.code}`} className="compare-change">
+              <Tag kind="removed" />
+              <div className="compare-change-body">
+                <div className="compare-change-name">{x.name}</div>
+              </div>
+            </li>
+          ))}
           {u.changed.slice(0, SHOWN).map((x: UnitChange) => (
-            <li key={`c-${x.code}`} className="compare-change"><Tag kind="changed" />
-              <div className="compare-change-body"><div className="compare-change-name">{x.name}</div><FieldLines fields={x.fields} table="units" unitNames={{}} /></div>
+            <li key={`c-${x.code}`} className="compare-change">
+              <Tag kind="changed" />
+              <div className="compare-change-body">
+                <div className="compare-change-name">{x.name}</div>
+                <FieldLines fields={x.fields} table="units" unitNames={{}} />
+              </div>
             </li>
           ))}
         </ul>

@@ -41,39 +41,75 @@ export function CompareToolbar(p: Props) {
       <div className="compare-toolbar-row">
         <label className="compare-field">
           <span className="compare-field-label">{t('compare.reference')}</span>
-          <select className="tool-select compare-ref-select" value={reference ?? ''} onChange={(e) => chooseReference(Number(e.target.value))} data-testid="compare-reference">
-            {p.scenarios.map((s) => <option key={s.id} value={s.id}>{nameOf(s)}</option>)}
+          <select
+            className="tool-select compare-ref-select"
+            value={reference ?? ''}
+            onChange={(e) => chooseReference(Number(e.target.value))}
+            data-testid="compare-reference"
+          >
+            {p.scenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {nameOf(s)}
+              </option>
+            ))}
           </select>
         </label>
         <span className="compare-field-label">{t('compare.against')}</span>
         {/* biome-ignore lint/a11y/useSemanticElements: a row of aria-pressed toggle buttons (the scenarios compared), not a form section: <fieldset> would add form semantics and its own box */}
         <div className="compare-picks" role="group" aria-label={t('compare.against')}>
-          {p.scenarios.filter((s) => s.id !== reference).map((s) => {
-            const on = others.includes(s.id);
-            return (
-              <label key={s.id} className={`compare-pick${on ? ' is-on' : ''}`} title={!on && full ? t('compare.maxScenarios', { n: MAX_SCENARIOS }) : undefined}>
-                <input type="checkbox" checked={on} disabled={!on && full} onChange={(e) => toggle(s.id, e.target.checked)} data-testid="compare-pick" data-id={s.id} />
-                {nameOf(s)}
-              </label>
-            );
-          })}
+          {p.scenarios
+            .filter((s) => s.id !== reference)
+            .map((s) => {
+              const on = others.includes(s.id);
+              return (
+                <label
+                  key={s.id}
+                  className={`compare-pick${on ? ' is-on' : ''}`}
+                  title={!on && full ? t('compare.maxScenarios', { n: MAX_SCENARIOS }) : undefined}
+                >
+                  <input
+                    type="checkbox"
+                    checked={on}
+                    disabled={!on && full}
+                    onChange={(e) => toggle(s.id, e.target.checked)}
+                    data-testid="compare-pick"
+                    data-id={s.id}
+                  />
+                  {nameOf(s)}
+                </label>
+              );
+            })}
           {p.scenarios.length < 2 && <span className="compare-hint">{t('compare.needTwo')}</span>}
         </div>
         <span className="tool-spacer" />
-        {p.loading && <span className="compare-busy" data-testid="compare-busy">{t('compare.computing')}</span>}
-        <button type="button" className="tool-btn" onClick={p.onEditCosts} data-testid="compare-costs-edit">{t('compare.costs.edit')}</button>
+        {p.loading && (
+          <span className="compare-busy" data-testid="compare-busy">
+            {t('compare.computing')}
+          </span>
+        )}
+        <button type="button" className="tool-btn" onClick={p.onEditCosts} data-testid="compare-costs-edit">
+          {t('compare.costs.edit')}
+        </button>
       </div>
       <div className="compare-toolbar-row">
         <label className="compare-field">
           <span className="compare-field-label">{t('compare.level')}</span>
           <select className="tool-select" value={p.level} onChange={(e) => p.onLevel(e.target.value as CompareLevel)} data-testid="compare-level">
-            {(['region', 'county', 'township'] as const).map((l) => <option key={l} value={l}>{t(`compare.levelOptions.${l}`)}</option>)}
+            {(['region', 'county', 'township'] as const).map((l) => (
+              <option key={l} value={l}>
+                {t(`compare.levelOptions.${l}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label className="compare-field">
           <span className="compare-field-label">{t('compare.place')}</span>
           <select className="tool-select compare-place-select" value={p.place} onChange={(e) => p.onPlace(e.target.value)} data-testid="compare-place">
-            {p.places.map((x) => <option key={x.code} value={x.code}>{x.name}</option>)}
+            {p.places.map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="compare-check">
@@ -81,7 +117,11 @@ export function CompareToolbar(p: Props) {
           {t('compare.onlyChanged')}
         </label>
         <span className="tool-spacer" />
-        {p.standard && <span className="tool-hint compare-standard" title={p.standard} data-testid="compare-standard">{p.standard}</span>}
+        {p.standard && (
+          <span className="tool-hint compare-standard" title={p.standard} data-testid="compare-standard">
+            {p.standard}
+          </span>
+        )}
       </div>
     </div>
   );

@@ -43,9 +43,12 @@ export function CompareView() {
   const target = useMemo(() => {
     if (!result) return null;
     const has = new Set(rowsHere.map((r) => r.target));
-    return result.targets.find((x) => x.id === picked && has.has(x.id))
+    return (
+      result.targets.find((x) => x.id === picked && has.has(x.id))
       ?? result.targets.find((x) => rowsHere.some((r) => r.target === x.id && r.changed))
-      ?? result.targets.find((x) => has.has(x.id)) ?? null;
+      ?? result.targets.find((x) => has.has(x.id))
+      ?? null
+    );
   }, [result, rowsHere, picked]);
   const chartPlaces = useMemo(() => {
     if (!result || !target) return [];
@@ -60,19 +63,32 @@ export function CompareView() {
   return (
     <div className="compare-view" data-testid="compare-view">
       <CompareToolbar
-        scenarios={scenarios} ids={data.ids} onIds={data.setIds} level={data.level} onLevel={data.setLevel}
-        places={places} place={here} onPlace={setPlace} onlyChanged={onlyChanged} onOnlyChanged={setOnlyChanged}
-        onEditCosts={() => setEditing(true)} loading={data.loading} standard={standard}
+        scenarios={scenarios}
+        ids={data.ids}
+        onIds={data.setIds}
+        level={data.level}
+        onLevel={data.setLevel}
+        places={places}
+        place={here}
+        onPlace={setPlace}
+        onlyChanged={onlyChanged}
+        onOnlyChanged={setOnlyChanged}
+        onEditCosts={() => setEditing(true)}
+        loading={data.loading}
+        standard={standard}
       />
       {!!data.error && (
         <div className="compare-fail" role="alert" data-testid="compare-error">
           <span>{t('compare.failed', { message: errorText(data.error, lang) })}</span>
-          <button type="button" className="tool-btn" onClick={data.retry}>{t('compare.retry')}</button>
+          <button type="button" className="tool-btn" onClick={data.retry}>
+            {t('compare.retry')}
+          </button>
         </div>
       )}
       {result && result.notes.length > 0 && (
         <div className="compare-notes" role="note" data-testid="compare-notes">
-          <span aria-hidden="true">ⓘ</span>{lang === 'en' ? result.notesEn.join('; ') : result.notes.join('；')}
+          <span aria-hidden="true">ⓘ</span>
+          {lang === 'en' ? result.notesEn.join('; ') : result.notes.join('；')}
         </div>
       )}
       {!result ? (
@@ -92,7 +108,11 @@ export function CompareView() {
             </div>
           </section>
           {/* Below the table in a tall window, beside it (over the costs) in a short one: compare.css. */}
-          {target && <div className="compare-chart-slot"><GapChart result={result} target={target} places={chartPlaces} onPlace={setPlace} /></div>}
+          {target && (
+            <div className="compare-chart-slot">
+              <GapChart result={result} target={target} places={chartPlaces} onPlace={setPlace} />
+            </div>
+          )}
           <aside className="compare-side">
             <CostSummary result={result} onEdit={() => setEditing(true)} />
             <ChangeList result={result} />

@@ -17,12 +17,18 @@ const show = (v: number | undefined) => (v === undefined ? '' : GROUPED.format(v
 
 /** '' → no price; '1,200,000' or '１２００' → 1200000; anything else → NaN (refused). */
 export function parseYuan(s: string): number | null {
-  const x = s.trim().replace(/[\s,，_]/g, '').replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const x = s
+    .trim()
+    .replace(/[\s,，_]/g, '')
+    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   if (!x) return null;
   return /^\d+(\.\d+)?$/.test(x) ? Number(x) : Number.NaN;
 }
 
-interface Props { onClose(): void; onSaved(c: CostTable): void }
+interface Props {
+  onClose(): void;
+  onSaved(c: CostTable): void;
+}
 
 /** Reads the plan's table first, so the fields show what is kept now. */
 export function CostDialog({ onClose, onSaved }: Props) {
@@ -31,8 +37,17 @@ export function CostDialog({ onClose, onSaved }: Props) {
   const { data: costs, error } = useQuery('costs.get', {});
   if (!costs) {
     return (
-      <Modal title={t('compare.costs.dialogTitle')} testId="compare-cost-dialog" onClose={onClose} wide
-        footer={<button type="button" className="btn" onClick={onClose}>{t('dialog.cancel')}</button>}>
+      <Modal
+        title={t('compare.costs.dialogTitle')}
+        testId="compare-cost-dialog"
+        onClose={onClose}
+        wide
+        footer={
+          <button type="button" className="btn" onClick={onClose}>
+            {t('dialog.cancel')}
+          </button>
+        }
+      >
         {error ? <ErrorBox error={error} /> : <p className="cost-intro">{t('compare.costs.loading')}</p>}
       </Modal>
     );
@@ -54,8 +69,20 @@ function CostForm({ costs, onClose, onSaved }: Props & { costs: CostTable }) {
     const perUnit: CostTable['perUnit'] = {};
     const perFacility: CostTable['perFacility'] = {};
     const bad: string[] = [];
-    for (const k of COST_ITEMS) { const v = parseYuan(items[k] ?? ''); if (v !== null) { if (Number.isNaN(v)) bad.push(k); else perUnit[k] = v; } }
-    for (const k of FACILITY_TYPES) { const v = parseYuan(types[k] ?? ''); if (v !== null) { if (Number.isNaN(v)) bad.push(k); else perFacility[k] = v; } }
+    for (const k of COST_ITEMS) {
+      const v = parseYuan(items[k] ?? '');
+      if (v !== null) {
+        if (Number.isNaN(v)) bad.push(k);
+        else perUnit[k] = v;
+      }
+    }
+    for (const k of FACILITY_TYPES) {
+      const v = parseYuan(types[k] ?? '');
+      if (v !== null) {
+        if (Number.isNaN(v)) bad.push(k);
+        else perFacility[k] = v;
+      }
+    }
     return { table: { perUnit, perFacility }, bad: new Set(bad) };
   }, [items, types]);
 
@@ -84,7 +111,10 @@ function CostForm({ costs, onClose, onSaved }: Props & { costs: CostTable }) {
           value={value}
           placeholder={t('compare.costs.notEntered')}
           onChange={(e) => set(e.target.value)}
-          onBlur={() => { const v = parseYuan(value); if (v !== null && !Number.isNaN(v)) set(GROUPED.format(v)); }}
+          onBlur={() => {
+            const v = parseYuan(value);
+            if (v !== null && !Number.isNaN(v)) set(GROUPED.format(v));
+          }}
           aria-invalid={parsed.bad.has(key)}
           disabled={readOnly}
           data-testid={testId}
@@ -96,25 +126,57 @@ function CostForm({ costs, onClose, onSaved }: Props & { costs: CostTable }) {
   );
 
   return (
-    <Modal title={t('compare.costs.dialogTitle')} testId="compare-cost-dialog" onClose={onClose} onSubmit={() => void save()} wide
-      footer={<DialogButtons primary={t('compare.costs.save')} busy={busy} disabled={parsed.bad.size > 0 || readOnly} onCancel={onClose} />}>
+    <Modal
+      title={t('compare.costs.dialogTitle')}
+      testId="compare-cost-dialog"
+      onClose={onClose}
+      onSubmit={() => void save()}
+      wide
+      footer={<DialogButtons primary={t('compare.costs.save')} busy={busy} disabled={parsed.bad.size > 0 || readOnly} onCancel={onClose} />}
+    >
       <p className="cost-intro">{t('compare.costs.intro')}</p>
-      {readOnly && <p className="cost-readonly" role="note">{t('compare.costs.readOnly')}</p>}
+      {readOnly && (
+        <p className="cost-readonly" role="note">
+          {t('compare.costs.readOnly')}
+        </p>
+      )}
       <fieldset className="cost-group">
         <legend>{t('compare.costs.perPiece')}</legend>
         <div className="cost-grid">
-          {COST_ITEMS.map((k: CostItem) => field(k, t(`compare.costs.item.${k}`), t('compare.costs.yuanPer', { unit: t(`compare.costs.per.${k}`) }), items[k] ?? '', (v) => setItems((o) => ({ ...o, [k]: v })), 'cost-item'))}
+          {COST_ITEMS.map((k: CostItem) =>
+            field(
+              k,
+              t(`compare.costs.item.${k}`),
+              t('compare.costs.yuanPer', { unit: t(`compare.costs.per.${k}`) }),
+              items[k] ?? '',
+              (v) => setItems((o) => ({ ...o, [k]: v })),
+              'cost-item',
+            ),
+          )}
         </div>
         <p className="field-hint">{t('compare.costs.hintStaff')}</p>
       </fieldset>
       <fieldset className="cost-group">
         <legend>{t('compare.costs.perFacility')}</legend>
         <div className="cost-grid">
-          {FACILITY_TYPES.map((k: FacilityType) => field(k, enumLabel('facilityType', k, lang), t('compare.costs.yuanPer', { unit: t('compare.costs.per.facility') }), types[k] ?? '', (v) => setTypes((o) => ({ ...o, [k]: v })), 'cost-type'))}
+          {FACILITY_TYPES.map((k: FacilityType) =>
+            field(
+              k,
+              enumLabel('facilityType', k, lang),
+              t('compare.costs.yuanPer', { unit: t('compare.costs.per.facility') }),
+              types[k] ?? '',
+              (v) => setTypes((o) => ({ ...o, [k]: v })),
+              'cost-type',
+            ),
+          )}
         </div>
         <p className="field-hint">{t('compare.costs.hintFacility')}</p>
       </fieldset>
-      {parsed.bad.size > 0 && <p className="cost-bad" role="alert" data-testid="cost-bad">{t('compare.costs.bad')}</p>}
+      {parsed.bad.size > 0 && (
+        <p className="cost-bad" role="alert" data-testid="cost-bad">
+          {t('compare.costs.bad')}
+        </p>
+      )}
       <ErrorBox error={error} />
     </Modal>
   );

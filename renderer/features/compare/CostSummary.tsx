@@ -16,11 +16,19 @@ export function CostSummary({ result, onEdit }: { result: CompareOut; onEdit(): 
     <section className="compare-panel compare-costs" data-testid="compare-costs">
       <div className="compare-panel-head">
         <h2 className="compare-panel-title">{t('compare.costs.title')}</h2>
-        <button type="button" className="tool-btn" onClick={onEdit} data-testid="compare-costs-edit-2">{any ? t('compare.costs.change') : t('compare.costs.enter')}</button>
+        <button type="button" className="tool-btn" onClick={onEdit} data-testid="compare-costs-edit-2">
+          {any ? t('compare.costs.change') : t('compare.costs.enter')}
+        </button>
       </div>
       <p className="compare-panel-sub">{t('compare.costs.against', { name: scenarioLabel(result.scenarios[0]!, lang) })}</p>
-      {!any && <p className="compare-cost-empty" data-testid="compare-costs-empty">{t('compare.costs.noneEntered')}</p>}
-      {result.changes.map((c, i) => c && <ScenarioCostCard key={result.scenarios[i]!.id} id={result.scenarios[i]!.id} name={scenarioLabel(result.scenarios[i]!, lang)} c={c} />)}
+      {!any && (
+        <p className="compare-cost-empty" data-testid="compare-costs-empty">
+          {t('compare.costs.noneEntered')}
+        </p>
+      )}
+      {result.changes.map(
+        (c, i) => c && <ScenarioCostCard key={result.scenarios[i]!.id} id={result.scenarios[i]!.id} name={scenarioLabel(result.scenarios[i]!, lang)} c={c} />,
+      )}
     </section>
   );
 }
@@ -42,7 +50,12 @@ function ScenarioCostCard({ id, name, c }: { id: number; name: string; c: Scenar
       {cost.lines.length > 0 && (
         <table className="compare-cost-lines">
           <thead>
-            <tr><th scope="col">{t('compare.costs.itemHead')}</th><th scope="col">{t('compare.costs.quantity')}</th><th scope="col">{t('compare.costs.price')}</th><th scope="col">{t('compare.costs.amount')}</th></tr>
+            <tr>
+              <th scope="col">{t('compare.costs.itemHead')}</th>
+              <th scope="col">{t('compare.costs.quantity')}</th>
+              <th scope="col">{t('compare.costs.price')}</th>
+              <th scope="col">{t('compare.costs.amount')}</th>
+            </tr>
           </thead>
           <tbody>
             {cost.lines.map((l) => (
@@ -64,8 +77,12 @@ function ScenarioCostCard({ id, name, c }: { id: number; name: string; c: Scenar
       )}
       {(notCounted > 0 || c.delta.retyped > 0) && (
         <p className="compare-cost-note">
-          {[notCounted > 0 && t('compare.costs.removedNote', { n: num(notCounted) }), c.delta.retyped > 0 && t('compare.costs.retypedNote', { n: num(c.delta.retyped) })]
-            .filter(Boolean).join(lang === 'en' ? ' ' : '')}
+          {[
+            notCounted > 0 && t('compare.costs.removedNote', { n: num(notCounted) }),
+            c.delta.retyped > 0 && t('compare.costs.retypedNote', { n: num(c.delta.retyped) }),
+          ]
+            .filter(Boolean)
+            .join(lang === 'en' ? ' ' : '')}
         </p>
       )}
     </div>

@@ -56,21 +56,32 @@ export function buildOption(result: CompareOut, target: Target, places: CompareR
     itemStyle: { color: SERIES_COLOURS[i % SERIES_COLOURS.length] },
     barMaxWidth: 28,
     // Few places: each bar says its figure.
-    label: { show: places.length <= 6, position: 'top' as const, fontSize: 11, color: '#3e4c59', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? fmt(p.value) : '') },
+    label: {
+      show: places.length <= 6,
+      position: 'top' as const,
+      fontSize: 11,
+      color: '#3e4c59',
+      formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? fmt(p.value) : ''),
+    },
     emphasis: { focus: 'series' as const },
   }));
   const targetName = ct(lang, 'chart.target');
-  const line = mode === 'value' && known.length > 0 ? [{
-    type: 'line' as const,
-    name: targetName,
-    data: required,
-    itemStyle: { color: TARGET_COLOUR },
-    lineStyle: constant ? { color: TARGET_COLOUR, type: 'dashed' as const, width: 2 } : { opacity: 0 },
-    symbol: constant ? 'none' : 'path://M0,0H20V3H0Z',
-    symbolSize: constant ? 0 : [26, 3],
-    z: 5,
-    tooltip: { show: true },
-  }] : [];
+  const line =
+    mode === 'value' && known.length > 0
+      ? [
+          {
+            type: 'line' as const,
+            name: targetName,
+            data: required,
+            itemStyle: { color: TARGET_COLOUR },
+            lineStyle: constant ? { color: TARGET_COLOUR, type: 'dashed' as const, width: 2 } : { opacity: 0 },
+            symbol: constant ? 'none' : 'path://M0,0H20V3H0Z',
+            symbolSize: constant ? 0 : [26, 3],
+            z: 5,
+            tooltip: { show: true },
+          },
+        ]
+      : [];
   const many = places.length > MANY;
   return {
     color: [...SERIES_COLOURS],
@@ -99,10 +110,12 @@ export function buildOption(result: CompareOut, target: Target, places: CompareR
       axisLabel: { color: '#7b8794', formatter: (v: number) => num(v) },
       splitLine: { lineStyle: { color: '#e1e6ec' } },
     },
-    dataZoom: many ? [
-      { type: 'slider', startValue: 0, endValue: MANY - 1, height: 14, bottom: 6, brushSelect: false, showDetail: false, showDataShadow: false },
-      { type: 'inside', zoomOnMouseWheel: false, moveOnMouseWheel: true },
-    ] : [],
+    dataZoom: many
+      ? [
+          { type: 'slider', startValue: 0, endValue: MANY - 1, height: 14, bottom: 6, brushSelect: false, showDetail: false, showDataShadow: false },
+          { type: 'inside', zoomOnMouseWheel: false, moveOnMouseWheel: true },
+        ]
+      : [],
     series: [...bars, ...line],
   } as ChartOption;
 }
@@ -130,21 +143,43 @@ export function GapChart({ result, target, places, onPlace }: Props) {
   return (
     <section className="compare-chart" data-testid="compare-chart-panel">
       <div className="compare-chart-head">
-        <h2 className="compare-chart-title" data-testid="compare-chart-title">{t('compare.chart.title', { target: title, by: level })}</h2>
+        <h2 className="compare-chart-title" data-testid="compare-chart-title">
+          {t('compare.chart.title', { target: title, by: level })}
+        </h2>
         {/* biome-ignore lint/a11y/useSemanticElements: a segmented control of aria-pressed toggle buttons, not a form section: <fieldset> would add form semantics and its own box */}
         <div className="compare-seg" role="group" aria-label={t('compare.chart.show')}>
           {(['value', 'shortfall'] as const).map((m) => (
-            <button key={m} type="button" className={`compare-seg-btn${mode === m ? ' is-on' : ''}`} aria-pressed={mode === m} onClick={() => setMode(m)} data-testid={`compare-chart-${m}`}>
+            <button
+              key={m}
+              type="button"
+              className={`compare-seg-btn${mode === m ? ' is-on' : ''}`}
+              aria-pressed={mode === m}
+              onClick={() => setMode(m)}
+              data-testid={`compare-chart-${m}`}
+            >
               {t(`compare.chart.${m}`)}
             </button>
           ))}
         </div>
-        <button type="button" className="tool-btn" onClick={save} data-testid="compare-chart-export">{t('compare.chart.export')}</button>
+        <button type="button" className="tool-btn" onClick={save} data-testid="compare-chart-export">
+          {t('compare.chart.export')}
+        </button>
       </div>
       <div className="compare-chart-box">
-        {places.length === 0
-          ? <p className="compare-none">{t('compare.chart.empty')}</p>
-          : <Chart ref={ref} option={option} testId="compare-chart" ariaLabel={t('compare.chart.title', { target: title, by: level })} onClick={(e) => { const p = places[e.dataIndex]; if (p) onPlace(p.code); }} />}
+        {places.length === 0 ? (
+          <p className="compare-none">{t('compare.chart.empty')}</p>
+        ) : (
+          <Chart
+            ref={ref}
+            option={option}
+            testId="compare-chart"
+            ariaLabel={t('compare.chart.title', { target: title, by: level })}
+            onClick={(e) => {
+              const p = places[e.dataIndex];
+              if (p) onPlace(p.code);
+            }}
+          />
+        )}
       </div>
     </section>
   );

@@ -59,18 +59,30 @@ export function TargetTable({ result, rows, selected, onSelect, onlyChanged }: P
       <colgroup>
         <col className="compare-col-target" />
         <col className="compare-col-req" />
-        {result.scenarios.map((s) => <col key={s.id} className="compare-col-scenario" />)}
+        {result.scenarios.map((s) => (
+          <col key={s.id} className="compare-col-scenario" />
+        ))}
       </colgroup>
       <thead>
         <tr>
-          <th scope="col" className="compare-th-target">{t('compare.table.target')}</th>
-          <th scope="col" className="compare-th-req">{t('compare.table.required')}</th>
-          {result.scenarios.map((s, i) => <ScenarioHead key={s.id} s={s} reference={i === 0} name={scenarioLabel(s, lang)} />)}
+          <th scope="col" className="compare-th-target">
+            {t('compare.table.target')}
+          </th>
+          <th scope="col" className="compare-th-req">
+            {t('compare.table.required')}
+          </th>
+          {result.scenarios.map((s, i) => (
+            <ScenarioHead key={s.id} s={s} reference={i === 0} name={scenarioLabel(s, lang)} />
+          ))}
         </tr>
       </thead>
       <tbody>
         {groups.map((g) => [
-          <tr key={`g-${g.name}`} className="compare-group-row"><th colSpan={span} scope="colgroup">{groupLabel(g.name, lang)}</th></tr>,
+          <tr key={`g-${g.name}`} className="compare-group-row">
+            <th colSpan={span} scope="colgroup">
+              {groupLabel(g.name, lang)}
+            </th>
+          </tr>,
           ...g.targets.map((x) => {
             const row = byTarget.get(x.id)!;
             return (
@@ -84,18 +96,32 @@ export function TargetTable({ result, rows, selected, onSelect, onlyChanged }: P
                 aria-selected={selected === x.id}
               >
                 <th scope="row" className="compare-target">
-                  <button type="button" className="compare-target-btn" onClick={(e) => { e.stopPropagation(); onSelect(x.id); }} title={t('compare.table.chartIt')}>
+                  <button
+                    type="button"
+                    className="compare-target-btn"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onSelect(x.id);
+                    }}
+                    title={t('compare.table.chartIt')}
+                  >
                     {lang === 'en' ? x.nameEn : x.name}
                   </button>
                 </th>
                 <td className="compare-req">{requirement(x, lang, true)}</td>
-                {row.cells.map((c, i) => <Cell key={result.scenarios[i]!.id} t={x} row={row} cell={c} diff={row.diffs[i] ?? null} scenario={result.scenarios[i]!.id} />)}
+                {row.cells.map((c, i) => (
+                  <Cell key={result.scenarios[i]!.id} t={x} row={row} cell={c} diff={row.diffs[i] ?? null} scenario={result.scenarios[i]!.id} />
+                ))}
               </tr>
             );
           }),
         ])}
         {targets.length === 0 && (
-          <tr><td colSpan={span} className="compare-empty" data-testid="compare-table-empty">{t(onlyChanged ? 'compare.table.noChanges' : 'compare.table.none')}</td></tr>
+          <tr>
+            <td colSpan={span} className="compare-empty" data-testid="compare-table-empty">
+              {t(onlyChanged ? 'compare.table.noChanges' : 'compare.table.none')}
+            </td>
+          </tr>
         )}
       </tbody>
     </table>
@@ -114,20 +140,34 @@ function ScenarioHead({ s, reference, name }: { s: CompareScenario; reference: b
 
 function Cell({ t: target, row, cell, diff, scenario }: { t: Target; row: CompareRow; cell: CompareCell | null; diff: CellDiff | null; scenario: number }) {
   const { t, lang } = useLang();
-  if (!cell) return <td className="compare-cell is-absent" data-testid="compare-cell" data-scenario={scenario}>{t('compare.table.absent')}</td>;
+  if (!cell)
+    return (
+      <td className="compare-cell is-absent" data-testid="compare-cell" data-scenario={scenario}>
+        {t('compare.table.absent')}
+      </td>
+    );
   const r = asResult(row, cell, target);
   const gap = cellGap(target, r, lang);
   const dir = diff?.direction ?? 'same';
   const dv = diff ? valueDelta(target, row, diff, lang) : null;
   const ds = diff ? shortfallDelta(target, diff, lang) : null;
   return (
-    <td className={`compare-cell is-${cell.status}${diff ? ` is-${dir}` : ' is-reference'}`} data-testid="compare-cell" data-scenario={scenario} data-direction={diff ? dir : 'reference'}>
-      <span className="compare-fig" data-testid="compare-figure">{cellFigure(target, r, lang)}</span>
+    <td
+      className={`compare-cell is-${cell.status}${diff ? ` is-${dir}` : ' is-reference'}`}
+      data-testid="compare-cell"
+      data-scenario={scenario}
+      data-direction={diff ? dir : 'reference'}
+    >
+      <span className="compare-fig" data-testid="compare-figure">
+        {cellFigure(target, r, lang)}
+      </span>
       {gap && <span className="compare-gap">{gap}</span>}
       {cell.status === 'met' && <span className="compare-met">{t('compare.table.met')}</span>}
       {diff && dir !== 'same' && (
         <span className="compare-diff" title={t(`compare.diff.${dir}`)} data-testid="compare-diff">
-          <span className="compare-arrow" role="img" aria-label={t(`compare.diff.${dir}`)}>{ARROW[dir]}</span>
+          <span className="compare-arrow" role="img" aria-label={t(`compare.diff.${dir}`)}>
+            {ARROW[dir]}
+          </span>
           {[dv, ds].filter(Boolean).join(' · ') || t(`compare.diff.${dir}`)}
         </span>
       )}

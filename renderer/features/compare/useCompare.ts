@@ -51,9 +51,12 @@ export function useCompare(): CompareData {
 
   // Costs just saved show at once on the answer held; the next answer (the save moved the revision) has them too.
   const [costed, setCosted] = useState<{ from: CompareOut; to: CompareOut } | null>(null);
-  const costsSaved = useCallback((c: CostTable) => {
-    if (q.data) setCosted({ from: q.data, to: withCosts(q.data, c) });
-  }, [q.data]);
+  const costsSaved = useCallback(
+    (c: CostTable) => {
+      if (q.data) setCosted({ from: q.data, to: withCosts(q.data, c) });
+    },
+    [q.data],
+  );
   const result = costed && costed.from === q.data ? costed.to : q.data;
 
   // A result for other scenarios or another level is not shown as if it were this one.

@@ -29,14 +29,23 @@ export function FacilitiesView() {
   const columns = useMemo(() => {
     const place = (f: Facility) => places.get(f.unit_code);
     const model = modelColumns<Facility>(FACILITY_COLUMNS, {
-      lang, keyField: 'id', searchable: ['name', 'id', 'unit_code'],
+      lang,
+      keyField: 'id',
+      searchable: ['name', 'id', 'unit_code'],
       size: { name: 260, id: 130, unit_code: 220 },
       searchText: { unit_code: (f) => `${f.unit_code} ${place(f)?.name ?? ''}` },
       cell: {
         unit_code: (ctx) => {
           const code = ctx.getValue() as string | undefined;
           const name = code ? places.get(code)?.name : undefined;
-          return name ? <>{name}<span className="cell-sub">{code}</span></> : code;
+          return name ? (
+            <>
+              {name}
+              <span className="cell-sub">{code}</span>
+            </>
+          ) : (
+            code
+          );
         },
       },
     }).map((c) => (c.id === 'type' ? { ...c, enableGrouping: true } : c));
@@ -58,7 +67,11 @@ export function FacilitiesView() {
     <label className="tool-label">
       {t('grid.group')}{' '}
       <select className="tool-select" value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupingKey)} data-testid="facilities-group-by">
-        {(Object.keys(GROUPINGS) as GroupingKey[]).map((k) => <option key={k} value={k}>{t(`groupBy.${k}`)}</option>)}
+        {(Object.keys(GROUPINGS) as GroupingKey[]).map((k) => (
+          <option key={k} value={k}>
+            {t(`groupBy.${k}`)}
+          </option>
+        ))}
       </select>
     </label>
   );

@@ -2,7 +2,11 @@
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import type { Unit } from '../../../shared/model/entities.ts';
 
-export interface UnitPlace { name: string; county?: string; street?: string }
+export interface UnitPlace {
+  name: string;
+  county?: string;
+  street?: string;
+}
 
 export function unitPlaces(units: readonly Unit[]): Map<string, UnitPlace> {
   const byCode = new Map(units.map((u) => [u.code, u]));

@@ -11,10 +11,20 @@ export function GapBreadcrumb({ places, onGo }: { places: PlaceRow[]; onGo(depth
         const last = i === places.length - 1;
         return (
           <span key={p.code} className="gaps-crumb">
-            {i > 0 && <span className="gaps-crumb-sep" aria-hidden="true">›</span>}
-            {last
-              ? <span className="gaps-crumb-here" aria-current="page" data-testid="gaps-crumb" data-code={p.code}>{label}</span>
-              : <button type="button" className="gaps-crumb-link" onClick={() => onGo(i)} data-testid="gaps-crumb" data-code={p.code}>{label}</button>}
+            {i > 0 && (
+              <span className="gaps-crumb-sep" aria-hidden="true">
+                ›
+              </span>
+            )}
+            {last ? (
+              <span className="gaps-crumb-here" aria-current="page" data-testid="gaps-crumb" data-code={p.code}>
+                {label}
+              </span>
+            ) : (
+              <button type="button" className="gaps-crumb-link" onClick={() => onGo(i)} data-testid="gaps-crumb" data-code={p.code}>
+                {label}
+              </button>
+            )}
           </span>
         );
       })}

@@ -16,7 +16,11 @@ const PEOPLE = new Intl.NumberFormat('zh-CN');
 export function GapSource({ target, result, year }: { target: Target | undefined; result: GapResult | undefined; year: number }) {
   const { t, lang } = useLang();
   if (!target) {
-    return <aside className="gaps-source is-empty" data-testid="gap-source"><p className="gaps-source-hint">{t('gaps.source.hint')}</p></aside>;
+    return (
+      <aside className="gaps-source is-empty" data-testid="gap-source">
+        <p className="gaps-source-hint">{t('gaps.source.hint')}</p>
+      </aside>
+    );
   }
   const phrase = result ? gapPhrase(target, result, lang) : null;
   const showMissing = result?.missing && result.status !== 'missing_data' && result.status !== 'not_evaluated';
@@ -24,7 +28,11 @@ export function GapSource({ target, result, year }: { target: Target | undefined
     <aside className="gaps-source" data-testid="gap-source" data-target={target.id}>
       <header className="gaps-source-head">
         <h2>{targetName(target, lang)}</h2>
-        {lang === 'en' && <div className="gaps-source-zh" lang="zh-CN">{target.name}</div>}
+        {lang === 'en' && (
+          <div className="gaps-source-zh" lang="zh-CN">
+            {target.name}
+          </div>
+        )}
         <div className="gaps-source-badges">
           {!target.binding && <span className="gap-badge">{t('gaps.badge.expected')}</span>}
           <TargetBadges binding={target.binding} unverified={target.unverified} />
@@ -37,23 +45,50 @@ export function GapSource({ target, result, year }: { target: Target | undefined
             <StatusLight status={result.status} judged={result.judged} due={result.due} />
           </div>
           <dl className="gaps-dl">
-            <dt>{t('gaps.source.value')}</dt><dd data-testid="gap-source-value">{valueText(target, result, lang)}</dd>
-            <dt>{t('gaps.source.required')}</dt><dd>{requiredText(target, result, lang)}</dd>
+            <dt>{t('gaps.source.value')}</dt>
+            <dd data-testid="gap-source-value">{valueText(target, result, lang)}</dd>
+            <dt>{t('gaps.source.required')}</dt>
+            <dd>{requiredText(target, result, lang)}</dd>
             <dt>{t('gaps.source.gap')}</dt>
-            <dd className={phrase ? `gaps-gap-text is-${result.status}` : 'gaps-gap-text is-met'} data-testid="gap-source-gap">{phrase ?? t('gaps.source.noGap')}</dd>
+            <dd className={phrase ? `gaps-gap-text is-${result.status}` : 'gaps-gap-text is-met'} data-testid="gap-source-gap">
+              {phrase ?? t('gaps.source.noGap')}
+            </dd>
             {result.population !== undefined && (
-              <><dt>{t('gaps.source.population', { year })}</dt><dd data-testid="gap-source-population">{PEOPLE.format(result.population)}</dd></>
+              <>
+                <dt>{t('gaps.source.population', { year })}</dt>
+                <dd data-testid="gap-source-population">{PEOPLE.format(result.population)}</dd>
+              </>
             )}
-            {showMissing && <><dt>{t('gaps.source.data')}</dt><dd className="gaps-missing">{missingText(result, lang)}</dd></>}
+            {showMissing && (
+              <>
+                <dt>{t('gaps.source.data')}</dt>
+                <dd className="gaps-missing">{missingText(result, lang)}</dd>
+              </>
+            )}
           </dl>
         </section>
       )}
       <dl className="gaps-dl">
-        {!result && <><dt>{t('gaps.source.required')}</dt><dd>{requiredText(target, undefined, lang)}</dd></>}
-        <dt>{t('gaps.source.rule')}</dt><dd>{ruleText(target, lang)}</dd>
-        {target.year && <><dt>{t('gaps.source.due')}</dt><dd>{target.year}</dd></>}
-        <dt>{t('gaps.source.document')}</dt><dd className="gaps-doc" data-testid="gap-source-document">{target.source.document}</dd>
-        <dt>{t('gaps.source.clause')}</dt><dd>{target.source.clause}</dd>
+        {!result && (
+          <>
+            <dt>{t('gaps.source.required')}</dt>
+            <dd>{requiredText(target, undefined, lang)}</dd>
+          </>
+        )}
+        <dt>{t('gaps.source.rule')}</dt>
+        <dd>{ruleText(target, lang)}</dd>
+        {target.year && (
+          <>
+            <dt>{t('gaps.source.due')}</dt>
+            <dd>{target.year}</dd>
+          </>
+        )}
+        <dt>{t('gaps.source.document')}</dt>
+        <dd className="gaps-doc" data-testid="gap-source-document">
+          {target.source.document}
+        </dd>
+        <dt>{t('gaps.source.clause')}</dt>
+        <dd>{target.source.clause}</dd>
       </dl>
       <figure className="gaps-quote">
         <figcaption>{t('gaps.source.text')}</figcaption>

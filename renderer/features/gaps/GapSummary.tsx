@@ -22,7 +22,11 @@ interface Props {
   onHover(s: GapSelection | null): void;
 }
 
-interface Item { target: Target; result: GapResult | undefined; extras: GapResult[] }
+interface Item {
+  target: Target;
+  result: GapResult | undefined;
+  extras: GapResult[];
+}
 
 export const GapSummary = memo(function GapSummary({ ix, place, title, onlyShort, selected, onSelect, onHover }: Props) {
   const { t, lang } = useLang();
@@ -46,18 +50,20 @@ export const GapSummary = memo(function GapSummary({ ix, place, title, onlyShort
       {groups.map((g) => (
         <section key={g} className="gaps-group">
           <h3>{groupLabel(g, lang)}</h3>
-          {shown.filter((i) => i.target.group === g).map((i) => {
-            const sel = { target: i.target.id, scope: place?.scope, code: place?.code };
-            return (
-              <SummaryItem
-                key={i.target.id}
-                item={i}
-                selected={selected?.target === i.target.id && (selected.code === undefined || selected.code === place?.code)}
-                onSelect={() => onSelect(sel)}
-                onHover={(on) => onHover(on ? sel : null)}
-              />
-            );
-          })}
+          {shown
+            .filter((i) => i.target.group === g)
+            .map((i) => {
+              const sel = { target: i.target.id, scope: place?.scope, code: place?.code };
+              return (
+                <SummaryItem
+                  key={i.target.id}
+                  item={i}
+                  selected={selected?.target === i.target.id && (selected.code === undefined || selected.code === place?.code)}
+                  onSelect={() => onSelect(sel)}
+                  onHover={(on) => onHover(on ? sel : null)}
+                />
+              );
+            })}
         </section>
       ))}
       {evaluated.length === 0 && <p className="gaps-summary-empty">{t('gaps.summary.none')}</p>}
@@ -83,7 +89,12 @@ function SummaryItem({ item, selected, onSelect, onHover }: { item: Item; select
       tabIndex={0}
       className={`gap-item is-${status}${selected ? ' is-selected' : ''}`}
       onClick={onSelect}
-      onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(); } }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect();
+        }
+      }}
       onMouseEnter={() => onHover(true)}
       onMouseLeave={() => onHover(false)}
       data-testid="gap-summary-item"
@@ -95,10 +106,24 @@ function SummaryItem({ item, selected, onSelect, onHover }: { item: Item; select
         <TargetBadges binding={false} unverified={target.unverified} />
         <StatusLight status={status} judged={result?.judged} due={result?.due} />
       </div>
-      {result && <div className="gap-item-fig" data-testid="gap-summary-figure">{fullFigure(target, result, lang)}</div>}
-      {phrase && <div className={`gap-item-gap is-${status}`} data-testid="gap-summary-gap">{phrase}</div>}
-      {result?.missing && result.status !== 'missing_data' && result.status !== 'not_evaluated' && result.status !== 'not_applicable' && <div className="gap-item-note">{missingText(result, lang)}</div>}
-      {result?.judged && (result.status === 'not_due' || result.status === 'reference') && <div className="gap-item-note" data-testid="gap-summary-aside">{t(`gaps.aside.${result.status}`, { due: result.due, now: t(`gaps.status.${result.judged}`) })}</div>}
+      {result && (
+        <div className="gap-item-fig" data-testid="gap-summary-figure">
+          {fullFigure(target, result, lang)}
+        </div>
+      )}
+      {phrase && (
+        <div className={`gap-item-gap is-${status}`} data-testid="gap-summary-gap">
+          {phrase}
+        </div>
+      )}
+      {result?.missing && result.status !== 'missing_data' && result.status !== 'not_evaluated' && result.status !== 'not_applicable' && (
+        <div className="gap-item-note">{missingText(result, lang)}</div>
+      )}
+      {result?.judged && (result.status === 'not_due' || result.status === 'reference') && (
+        <div className="gap-item-note" data-testid="gap-summary-aside">
+          {t(`gaps.aside.${result.status}`, { due: result.due, now: t(`gaps.status.${result.judged}`) })}
+        </div>
+      )}
       {lines.map((x) => (
         <div key={x.code} className={`gap-item-gap is-${x.status}`}>
           {x.name}：{x.status === 'missing_data' ? missingText(x, lang) : `${fullFigure(target, x, lang)} ${gapPhrase(target, x, lang) ?? ''}`}

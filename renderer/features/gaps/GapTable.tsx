@@ -12,7 +12,10 @@ import { cellGap } from '../../ui/wording/phrases.ts';
 import { groupLabel, targetName } from '../../ui/wording/vocabulary.ts';
 
 export type RowKind = 'county' | 'township' | 'facility';
-export interface GapSort { target: string; dir: SortDir }
+export interface GapSort {
+  target: string;
+  dir: SortDir;
+}
 
 interface Props {
   ix: GapIndex;
@@ -42,9 +45,15 @@ export const GapTable = memo(function GapTable(p: Props) {
     <table className="gaps-table" data-testid="gaps-table" data-kind={p.kind}>
       <thead>
         <tr className="gaps-group-row">
-          <th className="gaps-name-h" rowSpan={2} scope="col">{t(`gaps.rowsHead.${p.kind}`)}</th>
-          {/* biome-ignore lint/suspicious/noArrayIndexKey: one group's name may recur after another group; the columns never reorder */}
-          {groups.map((g, i) => <th key={`${g.name}-${i}`} colSpan={g.span} className="gaps-group-h" scope="colgroup">{groupLabel(g.name, lang)}</th>)}
+          <th className="gaps-name-h" rowSpan={2} scope="col">
+            {t(`gaps.rowsHead.${p.kind}`)}
+          </th>
+          {groups.map((g, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: one group's name may recur after another group; the columns never reorder
+            <th key={`${g.name}-${i}`} colSpan={g.span} className="gaps-group-h" scope="colgroup">
+              {groupLabel(g.name, lang)}
+            </th>
+          ))}
         </tr>
         <tr className="gaps-target-row">
           {p.columns.map((c) => {
@@ -61,10 +70,22 @@ export const GapTable = memo(function GapTable(p: Props) {
                 onMouseEnter={() => p.onHover(sel)}
                 onMouseLeave={() => p.onHover(null)}
               >
-                <button type="button" className="gaps-target-btn" title={t('gaps.rows.sortHint')} onClick={() => { p.onSort(nextSort(p.sort, c.id)); p.onSelect(sel); }}>
+                <button
+                  type="button"
+                  className="gaps-target-btn"
+                  title={t('gaps.rows.sortHint')}
+                  onClick={() => {
+                    p.onSort(nextSort(p.sort, c.id));
+                    p.onSelect(sel);
+                  }}
+                >
                   <span className="gaps-target-name">{targetName(c, lang)}</span>
                   <span className="gaps-target-req">{requirement(c, lang, true)}</span>
-                  {sorted && <span className="gaps-sort-ind" aria-hidden="true">{sorted === 'worst' ? '▲' : '▼'}</span>}
+                  {sorted && (
+                    <span className="gaps-sort-ind" aria-hidden="true">
+                      {sorted === 'worst' ? '▲' : '▼'}
+                    </span>
+                  )}
                 </button>
               </th>
             );
@@ -76,12 +97,25 @@ export const GapTable = memo(function GapTable(p: Props) {
           <tr key={row.code} data-testid="gaps-row" data-code={row.code} className={p.selected?.code === row.code ? 'is-selected' : undefined}>
             <th scope="row" className="gaps-name">
               {canDrill(p.ix, row) ? (
-                <button type="button" className="gaps-drill" onClick={() => p.onDrill(row)} title={t('gaps.rows.drill', { name: row.name })} data-testid="gaps-drill">
-                  {row.name}<span className="gaps-drill-arrow" aria-hidden="true">›</span>
+                <button
+                  type="button"
+                  className="gaps-drill"
+                  onClick={() => p.onDrill(row)}
+                  title={t('gaps.rows.drill', { name: row.name })}
+                  data-testid="gaps-drill"
+                >
+                  {row.name}
+                  <span className="gaps-drill-arrow" aria-hidden="true">
+                    ›
+                  </span>
                 </button>
-              ) : <span className="gaps-plain-name">{row.name}</span>}
+              ) : (
+                <span className="gaps-plain-name">{row.name}</span>
+              )}
             </th>
-            {p.columns.map((c) => <Cell key={c.id} target={c} row={row} selected={p.selected} onSelect={p.onSelect} onHover={p.onHover} />)}
+            {p.columns.map((c) => (
+              <Cell key={c.id} target={c} row={row} selected={p.selected} onSelect={p.onSelect} onHover={p.onHover} />
+            ))}
           </tr>
         ))}
       </tbody>
@@ -89,14 +123,31 @@ export const GapTable = memo(function GapTable(p: Props) {
   );
 });
 
-interface CellProps { target: Target; row: PlaceRow; selected: GapSelection | null; onSelect(s: GapSelection): void; onHover(s: GapSelection | null): void }
+interface CellProps {
+  target: Target;
+  row: PlaceRow;
+  selected: GapSelection | null;
+  onSelect(s: GapSelection): void;
+  onHover(s: GapSelection | null): void;
+}
 
 function Cell({ target, row, selected, onSelect, onHover }: CellProps) {
   const { t, lang } = useLang();
   const r = row.results.get(target.id);
   // A facility without a result for a facility-level target: the target does not apply to its type.
   if (!r && row.scope === 'facility') {
-    return <td className="gaps-cell is-none is-na" data-testid="gaps-cell" data-target={target.id} data-status="none" data-applies="false" title={t('gaps.rows.naHint')}>{t('gaps.rows.na')}</td>;
+    return (
+      <td
+        className="gaps-cell is-none is-na"
+        data-testid="gaps-cell"
+        data-target={target.id}
+        data-status="none"
+        data-applies="false"
+        title={t('gaps.rows.naHint')}
+      >
+        {t('gaps.rows.na')}
+      </td>
+    );
   }
   if (!r) return <td className="gaps-cell is-none" data-testid="gaps-cell" data-target={target.id} data-status="none" />;
   const sel = { target: target.id, scope: row.scope, code: row.code };
@@ -112,7 +163,9 @@ function Cell({ target, row, selected, onSelect, onHover }: CellProps) {
       onMouseLeave={() => onHover(null)}
     >
       <button type="button" className="gaps-cell-btn" onClick={() => onSelect(sel)}>
-        <span className="gaps-fig" data-testid="gaps-figure">{cellFigure(target, r, lang)}</span>
+        <span className="gaps-fig" data-testid="gaps-figure">
+          {cellFigure(target, r, lang)}
+        </span>
         {gap && <span className="gaps-short">{gap}</span>}
       </button>
     </td>

@@ -68,17 +68,29 @@ export function GapsToolbar(p: Props) {
         >
           {p.settings && !current && <option value={p.settings.standardId}>{p.settings.standardId}</option>}
           <optgroup label={t('gaps.builtin')}>
-            {sets.filter((s) => s.builtin).map((s) => <option key={s.id} value={s.id}>{setName(s)}</option>)}
+            {sets
+              .filter((s) => s.builtin)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {setName(s)}
+                </option>
+              ))}
           </optgroup>
           {own.length > 0 && (
             <optgroup label={t('gaps.own')}>
-              {own.map((s) => <option key={s.id} value={s.id}>{setName(s)}</option>)}
+              {own.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {setName(s)}
+                </option>
+              ))}
             </optgroup>
           )}
         </select>
       </label>
       <YearInput value={p.settings?.year ?? null} onCommit={(year) => p.settings && p.onSettings({ ...p.settings, year })} />
-      <button type="button" className="tool-btn" onClick={() => openDialog({ kind: 'standards' })} data-testid="gaps-manage-standards">{t('gaps.manage')}</button>
+      <button type="button" className="tool-btn" onClick={() => openDialog({ kind: 'standards' })} data-testid="gaps-manage-standards">
+        {t('gaps.manage')}
+      </button>
       <span className="tool-sep" />
       <label className="gaps-check">
         <input type="checkbox" checked={p.onlyShort} onChange={(e) => p.onOnlyShort(e.target.checked)} data-testid="gaps-only-short" />
@@ -90,8 +102,16 @@ export function GapsToolbar(p: Props) {
       </button>
       <CheckCount settings={p.settings} />
       <span className="tool-spacer" />
-      {p.loading && <span className="gaps-busy" data-testid="gaps-busy">{t('gaps.computing')}</span>}
-      {p.scenarioName && <span className="tool-hint" data-testid="gaps-scenario">{t('gaps.scenario', { name: p.scenarioName })}</span>}
+      {p.loading && (
+        <span className="gaps-busy" data-testid="gaps-busy">
+          {t('gaps.computing')}
+        </span>
+      )}
+      {p.scenarioName && (
+        <span className="tool-hint" data-testid="gaps-scenario">
+          {t('gaps.scenario', { name: p.scenarioName })}
+        </span>
+      )}
     </div>
   );
 }
@@ -101,7 +121,9 @@ function YearInput({ value, onCommit }: { value: number | null; onCommit(y: numb
   const { t } = useLang();
   const [text, setText] = useState(value === null ? '' : String(value));
   const timer = useRef<number | undefined>(undefined);
-  useEffect(() => { setText(value === null ? '' : String(value)); }, [value]);
+  useEffect(() => {
+    setText(value === null ? '' : String(value));
+  }, [value]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
   const commit = (s: string) => {
     window.clearTimeout(timer.current);
@@ -124,7 +146,9 @@ function YearInput({ value, onCommit }: { value: number | null; onCommit(y: numb
           timer.current = window.setTimeout(() => commit(s), 500);
         }}
         onBlur={() => (validYear(text) ? commit(text) : setText(value === null ? '' : String(value)))}
-        onKeyDown={(e) => { if (e.key === 'Enter') commit(text); }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit(text);
+        }}
         data-testid="gaps-year"
       />
     </label>

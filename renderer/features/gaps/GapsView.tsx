@@ -56,15 +56,32 @@ export function GapsView() {
     return [rows.units, rows.facilities];
   }, [ix, place, units, report]);
   // Moving to another place (down into a row, back up the breadcrumb) keeps the picked target, now at the new place.
-  const moveTo = useCallback((next: PlaceRow | undefined) => {
-    setHovered(null);
-    if (next) setSelected((s) => (s ? { target: s.target, scope: next.scope, code: next.code } : s));
-  }, [setSelected]);
-  const goTo = useCallback((depth: number) => { setPath((p) => p.slice(0, depth)); moveTo(places[depth]); }, [setPath, moveTo, places]);
-  const drill = useCallback((row: PlaceRow) => {
-    setPath(places.slice(1).map((p) => p.code).concat(row.code));
-    moveTo(row);
-  }, [places, setPath, moveTo]);
+  const moveTo = useCallback(
+    (next: PlaceRow | undefined) => {
+      setHovered(null);
+      if (next) setSelected((s) => (s ? { target: s.target, scope: next.scope, code: next.code } : s));
+    },
+    [setSelected],
+  );
+  const goTo = useCallback(
+    (depth: number) => {
+      setPath((p) => p.slice(0, depth));
+      moveTo(places[depth]);
+    },
+    [setPath, moveTo, places],
+  );
+  const drill = useCallback(
+    (row: PlaceRow) => {
+      setPath(
+        places
+          .slice(1)
+          .map((p) => p.code)
+          .concat(row.code),
+      );
+      moveTo(row);
+    },
+    [places, setPath, moveTo],
+  );
 
   // What is picked, as it stands at this place: never a figure of a place no longer in view (selectionAt).
   const picked = useMemo(() => (ix && place ? selectionAt(ix, place, selected) : selected), [ix, place, selected]);
@@ -76,10 +93,22 @@ export function GapsView() {
   if (!report || !ix || !place) {
     return (
       <div className="gaps-view" data-testid="gaps-view">
-        <GapsToolbar sets={data.sets} settings={data.settings} onSettings={data.changeSettings} onlyShort={onlyShort} onOnlyShort={setOnlyShort} loading={data.loading} scenarioName={scenarioName} />
-        {data.error
-          ? <FailLine message={errorText(data.error, lang)} onRetry={data.retry} />
-          : <p className="gaps-placeholder" data-testid="gaps-loading">{t('gaps.loading')}</p>}
+        <GapsToolbar
+          sets={data.sets}
+          settings={data.settings}
+          onSettings={data.changeSettings}
+          onlyShort={onlyShort}
+          onOnlyShort={setOnlyShort}
+          loading={data.loading}
+          scenarioName={scenarioName}
+        />
+        {data.error ? (
+          <FailLine message={errorText(data.error, lang)} onRetry={data.retry} />
+        ) : (
+          <p className="gaps-placeholder" data-testid="gaps-loading">
+            {t('gaps.loading')}
+          </p>
+        )}
       </div>
     );
   }
@@ -89,12 +118,23 @@ export function GapsView() {
 
   return (
     <div className="gaps-view" data-testid="gaps-view">
-      <GapsToolbar sets={data.sets} settings={data.settings} onSettings={data.changeSettings} onlyShort={onlyShort} onOnlyShort={setOnlyShort} loading={data.loading} scenarioName={scenarioName} />
+      <GapsToolbar
+        sets={data.sets}
+        settings={data.settings}
+        onSettings={data.changeSettings}
+        onlyShort={onlyShort}
+        onOnlyShort={setOnlyShort}
+        loading={data.loading}
+        scenarioName={scenarioName}
+      />
       {!!data.error && <FailLine message={errorText(data.error, lang)} onRetry={data.retry} />}
       <RegionNotice region={report.region} settings={data.settings} onSettings={data.changeSettings} />
       {report.notes.length > 0 && (
         <div className="gaps-notes" role="note" data-testid="gaps-notes">
-          <span className="gaps-notes-icon" aria-hidden="true">ⓘ</span>{lang === 'en' ? report.notesEn.join('; ') : report.notes.join('；')}
+          <span className="gaps-notes-icon" aria-hidden="true">
+            ⓘ
+          </span>
+          {lang === 'en' ? report.notesEn.join('; ') : report.notes.join('；')}
         </div>
       )}
       <div className={`gaps-body${data.loading ? ' is-busy' : ''}`} aria-busy={data.loading}>
@@ -118,7 +158,9 @@ function FailLine({ message, onRetry }: { message: string; onRetry(): void }) {
   return (
     <div className="gaps-fail" role="alert" data-testid="gaps-error">
       <span>{t('gaps.failed', { message })}</span>
-      <button type="button" className="tool-btn" onClick={onRetry}>{t('gaps.retry')}</button>
+      <button type="button" className="tool-btn" onClick={onRetry}>
+        {t('gaps.retry')}
+      </button>
     </div>
   );
 }

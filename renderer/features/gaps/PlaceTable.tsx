@@ -7,8 +7,16 @@ import { GapTable, type GapSort, type RowKind } from './GapTable.tsx';
 import { sep } from '../../ui/i18n/labels.ts';
 
 export interface PlaceTableProps {
-  ix: GapIndex; kind: RowKind; rows: PlaceRow[]; onlyShort: boolean; sort: GapSort | null; onSort(s: GapSort | null): void;
-  selected: GapSelection | null; onSelect(s: GapSelection): void; onHover(s: GapSelection | null): void; onDrill(row: PlaceRow): void;
+  ix: GapIndex;
+  kind: RowKind;
+  rows: PlaceRow[];
+  onlyShort: boolean;
+  sort: GapSort | null;
+  onSort(s: GapSort | null): void;
+  selected: GapSelection | null;
+  onSelect(s: GapSelection): void;
+  onHover(s: GapSelection | null): void;
+  onDrill(row: PlaceRow): void;
 }
 
 export function PlaceTable({ ix, kind, rows, onlyShort, sort, ...rest }: PlaceTableProps) {
@@ -24,12 +32,21 @@ export function PlaceTable({ ix, kind, rows, onlyShort, sort, ...rest }: PlaceTa
   return (
     <div className="gaps-table-block">
       <div className="gaps-table-caption" data-testid="gaps-count">
-        {kept.length === rows.length ? t('gaps.rows.count', { n: num(rows.length), what }) : t('gaps.rows.shown', { shown: num(kept.length), total: num(rows.length), what })}
-        {bare > 0 && <span className="gaps-count-note" data-testid="gaps-count-bare">{sep(lang, 'aside')}{t('gaps.rows.noFacilityTargets', { n: num(bare) })}</span>}
+        {kept.length === rows.length
+          ? t('gaps.rows.count', { n: num(rows.length), what })
+          : t('gaps.rows.shown', { shown: num(kept.length), total: num(rows.length), what })}
+        {bare > 0 && (
+          <span className="gaps-count-note" data-testid="gaps-count-bare">
+            {sep(lang, 'aside')}
+            {t('gaps.rows.noFacilityTargets', { n: num(bare) })}
+          </span>
+        )}
       </div>
-      {kept.length > 0
-        ? <GapTable ix={ix} kind={kind} rows={kept} columns={columns} sort={sort} {...rest} />
-        : <p className="gaps-placeholder">{t('gaps.rows.noneShort', { what })}</p>}
+      {kept.length > 0 ? (
+        <GapTable ix={ix} kind={kind} rows={kept} columns={columns} sort={sort} {...rest} />
+      ) : (
+        <p className="gaps-placeholder">{t('gaps.rows.noneShort', { what })}</p>
+      )}
     </div>
   );
 }

@@ -26,7 +26,9 @@ export function RegionNotice({ region, settings, onSettings }: Props) {
     return (
       <div className="gaps-region" role="note" data-testid="gaps-region-applied">
         <span>{t('gaps.region.applied', { name: region.name })}</span>
-        <button type="button" className="tool-btn" onClick={() => onSettings({ standardId: settings.standardId, year: settings.year })}>{t('gaps.region.undo')}</button>
+        <button type="button" className="tool-btn" onClick={() => onSettings({ standardId: settings.standardId, year: settings.year })}>
+          {t('gaps.region.undo')}
+        </button>
       </div>
     );
   }
@@ -37,10 +39,22 @@ export function RegionNotice({ region, settings, onSettings }: Props) {
       <span>{t('gaps.region.na', { name: region.name })}</span>
       {choices.length > 0 && (
         <>
-          <select className="tool-select" value={chosen} onChange={(e) => setPick(e.target.value)} aria-label={t('gaps.region.pick')} data-testid="gaps-region-select">
-            {choices.map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+          <select
+            className="tool-select"
+            value={chosen}
+            onChange={(e) => setPick(e.target.value)}
+            aria-label={t('gaps.region.pick')}
+            data-testid="gaps-region-select"
+          >
+            {choices.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
           </select>
-          <button type="button" className="tool-btn" onClick={() => onSettings({ ...settings, region: [chosen] })} data-testid="gaps-region-apply">{t('gaps.region.apply')}</button>
+          <button type="button" className="tool-btn" onClick={() => onSettings({ ...settings, region: [chosen] })} data-testid="gaps-region-apply">
+            {t('gaps.region.apply')}
+          </button>
         </>
       )}
     </div>

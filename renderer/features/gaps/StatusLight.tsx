@@ -7,8 +7,7 @@ import { useLang } from '../../ui/i18n/index.ts';
 
 export function StatusLight({ status, judged, due }: { status: GapStatus; judged?: GapStatus; due?: number }) {
   const { t } = useLang();
-  const aside = (status === 'not_due' || status === 'reference') && judged
-    ? t(`gaps.aside.${status}`, { due, now: t(`gaps.status.${judged}`) }) : undefined;
+  const aside = (status === 'not_due' || status === 'reference') && judged ? t(`gaps.aside.${status}`, { due, now: t(`gaps.status.${judged}`) }) : undefined;
   return (
     <span className={`gap-light is-${status}`} data-testid="gap-light" data-status={status} data-judged={judged} title={aside}>
       <span className="gap-dot" aria-hidden="true" />
@@ -23,8 +22,16 @@ export function TargetBadges({ binding, unverified }: { binding: boolean; unveri
   const { t } = useLang();
   return (
     <>
-      {binding && <span className="gap-badge is-binding" data-testid="badge-binding">{t('gaps.badge.binding')}</span>}
-      {unverified && <span className="gap-badge is-unverified" data-testid="badge-unverified">{t('gaps.badge.unverified')}</span>}
+      {binding && (
+        <span className="gap-badge is-binding" data-testid="badge-binding">
+          {t('gaps.badge.binding')}
+        </span>
+      )}
+      {unverified && (
+        <span className="gap-badge is-unverified" data-testid="badge-unverified">
+          {t('gaps.badge.unverified')}
+        </span>
+      )}
     </>
   );
 }

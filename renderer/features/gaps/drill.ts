@@ -67,9 +67,16 @@ export const placeRow = (ix: GapIndex, scope: Scope, code: string) => ix.rows.ge
 export const levelOf = (depth: number): Scope => (depth === 0 ? 'region' : depth === 1 ? 'county' : 'township');
 
 /** A facility as the street's list needs it: one the report judged (GapReportOut.facilities, as of its year). */
-export interface PlanFacility { id: string; name: string; unit_code: string }
+export interface PlanFacility {
+  id: string;
+  name: string;
+  unit_code: string;
+}
 /** A unit of the plan as the walk up to its street/town needs it. */
-export interface PlanUnit { code: string; parent_code: string | null }
+export interface PlanUnit {
+  code: string;
+  parent_code: string | null;
+}
 
 /**
  * Every facility standing in a street/town (in it or in one of its communities/villages): those with
@@ -87,7 +94,8 @@ export function facilitiesIn(place: PlaceRow, withResults: readonly PlaceRow[], 
     return false;
   };
   const have = new Set(withResults.map((r) => r.code));
-  const others = facilities.filter((f) => !have.has(f.id) && inPlace(f.unit_code))
+  const others = facilities
+    .filter((f) => !have.has(f.id) && inPlace(f.unit_code))
     .map((f): PlaceRow => ({ scope: 'facility', code: f.id, name: f.name, parent: place.code, results: new Map() }));
   return [...withResults, ...others];
 }
@@ -96,14 +104,26 @@ export function facilitiesIn(place: PlaceRow, withResults: readonly PlaceRow[], 
  * The rows listed under a place: the units below it, and its facilities — for a street/town every one the
  * report judged in its year (`judged`: GapReportOut.facilities), with results or not; elsewhere those with results.
  */
-export function rowsUnder(ix: GapIndex, place: PlaceRow, judged: readonly PlanFacility[], units: readonly PlanUnit[]): { units: PlaceRow[]; facilities: PlaceRow[] } {
+export function rowsUnder(
+  ix: GapIndex,
+  place: PlaceRow,
+  judged: readonly PlanFacility[],
+  units: readonly PlanUnit[],
+): { units: PlaceRow[]; facilities: PlaceRow[] } {
   const below = ix.children.get(place.code) ?? [];
-  return { units: below.filter((r) => r.scope !== 'facility'), facilities: facilitiesIn(place, below.filter((r) => r.scope === 'facility'), judged, units) };
+  return {
+    units: below.filter((r) => r.scope !== 'facility'),
+    facilities: facilitiesIn(
+      place,
+      below.filter((r) => r.scope === 'facility'),
+      judged,
+      units,
+    ),
+  };
 }
 
 /** Whether a row has anything below it to drill into. */
-export const canDrill = (ix: GapIndex, row: PlaceRow) =>
-  (row.scope === 'county' || row.scope === 'township') && (ix.children.get(row.code)?.length ?? 0) > 0;
+export const canDrill = (ix: GapIndex, row: PlaceRow) => (row.scope === 'county' || row.scope === 'township') && (ix.children.get(row.code)?.length ?? 0) > 0;
 
 /** The targets with a result in any of the rows, in display order. */
 export function columnsFor(ix: GapIndex, rows: readonly PlaceRow[]): Target[] {
@@ -143,7 +163,6 @@ export function sortRows(rows: readonly PlaceRow[], target: string, dir: SortDir
   return keyed.map((k) => k.row);
 }
 
-
 /**
  * The selection as it stands at the place being looked at: a figure of that place or of a row shown
  * under it stays; anything else — a figure picked at another place before a drill-down or a step back
@@ -158,5 +177,4 @@ export function selectionAt(ix: GapIndex, place: PlaceRow, s: GapSelection | nul
   return placeRow(ix, s.scope, s.code)?.parent === place.code ? s : here;
 }
 
-export const sameSelection = (a: GapSelection | null, b: GapSelection | null) =>
-  a?.target === b?.target && a?.scope === b?.scope && a?.code === b?.code;
+export const sameSelection = (a: GapSelection | null, b: GapSelection | null) => a?.target === b?.target && a?.scope === b?.scope && a?.code === b?.code;

@@ -47,23 +47,37 @@ export function useGapReport(): GapData {
   const readOnly = !!plan?.readOnly;
   const planPath = plan?.path ?? '';
   const refetchSaved = saved.refetch;
-  const changeSettings = useCallback((s: GapSettings) => {
-    setLocal({ plan: planPath, settings: s });
-    if (readOnly) return;
-    write(() => invoke('gaps.setSettings', s)).catch((e: unknown) => {
-      notify(errorText(e, lang), 'error');
-      setLocal(null);
-      refetchSaved();
-    });
-  }, [invoke, write, notify, lang, readOnly, planPath, refetchSaved]);
+  const changeSettings = useCallback(
+    (s: GapSettings) => {
+      setLocal({ plan: planPath, settings: s });
+      if (readOnly) return;
+      write(() => invoke('gaps.setSettings', s)).catch((e: unknown) => {
+        notify(errorText(e, lang), 'error');
+        setLocal(null);
+        refetchSaved();
+      });
+    },
+    [invoke, write, notify, lang, readOnly, planPath, refetchSaved],
+  );
 
-  const { refetch: r1 } = saved, { refetch: r2 } = sets, { refetch: r3 } = report;
-  const retry = useCallback(() => { r1(); r2(); r3(); }, [r1, r2, r3]);
+  const { refetch: r1 } = saved,
+    { refetch: r2 } = sets,
+    { refetch: r3 } = report;
+  const retry = useCallback(() => {
+    r1();
+    r2();
+    r3();
+  }, [r1, r2, r3]);
 
   const error = saved.error ?? sets.error ?? report.error;
   // Rows of another scenario are loading: what is shown is about to change.
   return {
-    sets: sets.data, settings, report: report.data,
-    loading: report.loading || (!report.data && !error) || !units || !facilities, error, changeSettings, retry,
+    sets: sets.data,
+    settings,
+    report: report.data,
+    loading: report.loading || (!report.data && !error) || !units || !facilities,
+    error,
+    changeSettings,
+    retry,
   };
 }

@@ -29,9 +29,14 @@ export function AccessBusy({ startedAt, progress, onCancel, stages, testId = 'ac
   return (
     <div className="access-busy" role="status" data-testid={`${testId}-busy`}>
       <div className="access-busy-line">
-        <span className="map-busy">{stage}{share !== null && share > 0 ? ` ${Math.round(share * 100)}%` : ''}</span>
+        <span className="map-busy">
+          {stage}
+          {share !== null && share > 0 ? ` ${Math.round(share * 100)}%` : ''}
+        </span>
         <span className="access-busy-time">{s >= 1 ? t('map.access.seconds', { s }) : ''}</span>
-        <button type="button" className="link-btn" onClick={onCancel} data-testid={`${testId}-cancel`}>{t('map.access.cancel')}</button>
+        <button type="button" className="link-btn" onClick={onCancel} data-testid={`${testId}-cancel`}>
+          {t('map.access.cancel')}
+        </button>
       </div>
       <div className={`access-progress${share === null ? ' is-unknown' : ''}`} aria-hidden="true">
         <span style={share === null ? undefined : { width: `${Math.round(share * 100)}%` }} />

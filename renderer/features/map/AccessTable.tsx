@@ -7,11 +7,15 @@ import { fmtInt, fmtShare } from './format.ts';
 export { fmtShare };
 
 type Col = 'name' | 'population' | 'covered' | 'share';
-interface Sort { col: Col; dir: 1 | -1 }
+interface Sort {
+  col: Col;
+  dir: 1 | -1;
+}
 
 function compare(a: UnitCoverageOut, b: UnitCoverageOut, col: Col): number {
   if (col === 'name') return a.name.localeCompare(b.name, 'zh-CN');
-  const x = a[col] ?? -1, y = b[col] ?? -1;
+  const x = a[col] ?? -1,
+    y = b[col] ?? -1;
   return x - y;
 }
 
@@ -30,8 +34,17 @@ export function AccessTable({ units, onLocate }: { units: readonly UnitCoverageO
     const region = units.find((u) => u.scope === 'region');
     if (region) return region;
     const counties = units.filter((u) => u.scope === 'county');
-    const population = counties.reduce((s, u) => s + u.population, 0), covered = counties.reduce((s, u) => s + u.covered, 0);
-    return { scope: 'region', code: 'region', name: '', parent: null, population, covered, share: population ? covered / population : null } satisfies UnitCoverageOut;
+    const population = counties.reduce((s, u) => s + u.population, 0),
+      covered = counties.reduce((s, u) => s + u.covered, 0);
+    return {
+      scope: 'region',
+      code: 'region',
+      name: '',
+      parent: null,
+      population,
+      covered,
+      share: population ? covered / population : null,
+    } satisfies UnitCoverageOut;
   }, [units]);
 
   const head = (col: Col, label: string, numeric: boolean) => {
@@ -39,7 +52,12 @@ export function AccessTable({ units, onLocate }: { units: readonly UnitCoverageO
     return (
       <th scope="col" className={numeric ? 'is-num' : ''} aria-sort={on ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
         <button type="button" onClick={() => setSort(on ? { col, dir: sort.dir === 1 ? -1 : 1 } : { col, dir: 1 })} data-testid={`access-sort-${col}`}>
-          {label}{on && <span className="access-sort-ind" aria-hidden="true">{sort.dir === 1 ? '▲' : '▼'}</span>}
+          {label}
+          {on && (
+            <span className="access-sort-ind" aria-hidden="true">
+              {sort.dir === 1 ? '▲' : '▼'}
+            </span>
+          )}
         </button>
       </th>
     );
@@ -58,9 +76,25 @@ export function AccessTable({ units, onLocate }: { units: readonly UnitCoverageO
         </thead>
         <tbody>
           {rows.map((u) => (
-            <tr key={u.code} data-testid="access-row" data-code={u.code} className={u.share !== null && u.share < LOW ? 'is-low' : ''} onClick={() => onLocate(u.code)} title={t('map.access.locate')}>
+            <tr
+              key={u.code}
+              data-testid="access-row"
+              data-code={u.code}
+              className={u.share !== null && u.share < LOW ? 'is-low' : ''}
+              onClick={() => onLocate(u.code)}
+              title={t('map.access.locate')}
+            >
               <th scope="row">
-                <button type="button" className="access-unit" onClick={(e) => { e.stopPropagation(); onLocate(u.code); }}>{u.name}</button>
+                <button
+                  type="button"
+                  className="access-unit"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onLocate(u.code);
+                  }}
+                >
+                  {u.name}
+                </button>
                 {u.parent && county.get(u.parent) && <span className="access-county">{county.get(u.parent)}</span>}
               </th>
               <td className="is-num">{fmtInt(u.population)}</td>
@@ -77,7 +111,9 @@ export function AccessTable({ units, onLocate }: { units: readonly UnitCoverageO
             <th scope="row">{t('map.access.total')}</th>
             <td className="is-num">{fmtInt(total.population)}</td>
             <td className="is-num">{fmtInt(total.covered)}</td>
-            <td className="is-num"><strong>{fmtShare(total.share)}</strong></td>
+            <td className="is-num">
+              <strong>{fmtShare(total.share)}</strong>
+            </td>
           </tr>
         </tfoot>
       </table>

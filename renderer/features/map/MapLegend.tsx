@@ -43,13 +43,16 @@ export function MapLegend({ target, access, types, overlay }: Props) {
     if (i === limits.length) return t('map.legend.over', { n: limits[i - 1], unit });
     return t('map.legend.upTo', { n: limits[i], unit });
   };
-  const heading = measure === 'radius' ? t('map.legend.distance')
-    : t('map.legend.travel', { dir: t(access?.query.direction === 'to' ? 'map.legend.toFacility' : 'map.legend.fromFacility') });
+  const heading =
+    measure === 'radius'
+      ? t('map.legend.distance')
+      : t('map.legend.travel', { dir: t(access?.query.direction === 'to' ? 'map.legend.toFacility' : 'map.legend.fromFacility') });
 
   return (
     <div className={`map-legend${open ? '' : ' is-closed'}`} data-testid="map-legend">
       <button type="button" className="map-legend-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
-        {t('map.legend.title')}<span aria-hidden="true">{open ? '▾' : '▸'}</span>
+        {t('map.legend.title')}
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span>
       </button>
       {open && (
         <div className="map-legend-body">
@@ -67,7 +70,9 @@ export function MapLegend({ target, access, types, overlay }: Props) {
                 ))}
                 <li>
                   <span className="map-swatch is-dot is-uncovered" aria-hidden="true" />
-                  <span className="map-legend-label">{t('map.legend.uncovered', { urban: access.query.urbanMinutes, rural: access.query.ruralMinutes, unit })}</span>
+                  <span className="map-legend-label">
+                    {t('map.legend.uncovered', { urban: access.query.urbanMinutes, rural: access.query.ruralMinutes, unit })}
+                  </span>
                 </li>
               </ul>
             </section>

@@ -34,15 +34,33 @@ export function MapToolbar(p: Props) {
           data-testid="map-target-select"
         >
           <option value="">{t('map.noColour')}</option>
-          {p.targets.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+          {p.targets.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
         </select>
       </label>
-      {!!p.gapsError && <span className="map-warn" role="alert" title={errorText(p.gapsError, lang)} data-testid="map-gaps-error">{t('map.gapsFailed')}</span>}
+      {!!p.gapsError && (
+        <span className="map-warn" role="alert" title={errorText(p.gapsError, lang)} data-testid="map-gaps-error">
+          {t('map.gapsFailed')}
+        </span>
+      )}
       <span className="tool-sep" />
       <label className="tool-label map-field">
         {t('map.add.type')}
-        <select className="tool-select" value={p.addType} onChange={(e) => p.onAddType(e.target.value as FacilityType)} disabled={p.readOnly} data-testid="map-add-type">
-          {FACILITY_TYPES.map((x) => <option key={x} value={x}>{enumLabel('facilityType', x, lang)}</option>)}
+        <select
+          className="tool-select"
+          value={p.addType}
+          onChange={(e) => p.onAddType(e.target.value as FacilityType)}
+          disabled={p.readOnly}
+          data-testid="map-add-type"
+        >
+          {FACILITY_TYPES.map((x) => (
+            <option key={x} value={x}>
+              {enumLabel('facilityType', x, lang)}
+            </option>
+          ))}
         </select>
       </label>
       <button
@@ -57,7 +75,11 @@ export function MapToolbar(p: Props) {
         {adding ? t('map.add.active') : t('map.add.start')}
       </button>
       <span className="tool-spacer" />
-      {p.scenarioName && <span className="tool-hint" data-testid="map-scenario">{t('map.scenario', { name: p.scenarioName })}</span>}
+      {p.scenarioName && (
+        <span className="tool-hint" data-testid="map-scenario">
+          {t('map.scenario', { name: p.scenarioName })}
+        </span>
+      )}
     </div>
   );
 }

@@ -55,12 +55,36 @@ export function MapView() {
   const editing = useFacilityEditing(map, readOnly, takeClick);
   const { selected, setMode, select } = editing;
   const { setPicking } = siting;
-  const setSide = useCallback((s: Side) => { setSideState(s); if (s !== 'siting') setPicking(false); }, [setSideState, setPicking]);
-  const pick = useCallback((on: boolean) => { if (on) { setMode('browse'); select(null); } setPicking(on); }, [setMode, select, setPicking]);
-  useEffect(() => { if (editing.mode !== 'browse') setPicking(false); }, [editing.mode, setPicking]);
+  const setSide = useCallback(
+    (s: Side) => {
+      setSideState(s);
+      if (s !== 'siting') setPicking(false);
+    },
+    [setSideState, setPicking],
+  );
+  const pick = useCallback(
+    (on: boolean) => {
+      if (on) {
+        setMode('browse');
+        select(null);
+      }
+      setPicking(on);
+    },
+    [setMode, select, setPicking],
+  );
+  useEffect(() => {
+    if (editing.mode !== 'browse') setPicking(false);
+  }, [editing.mode, setPicking]);
 
   const shownAt = useMapSources(map, {
-    units, facilities, boundaries, roads, statuses: gaps.statuses, access: onSiting ? null : access.result, selected, ghost: editing.ghost,
+    units,
+    facilities,
+    boundaries,
+    roads,
+    statuses: gaps.statuses,
+    access: onSiting ? null : access.result,
+    selected,
+    ghost: editing.ghost,
     otherDemand: onSiting && !!siting.result,
   });
   useSitingSources(map, onSiting ? siting : null);
@@ -72,14 +96,20 @@ export function MapView() {
   }, [facilities]);
   const target = targetId ? gaps.targets.find((x) => x.id === targetId) : undefined;
 
-  const locate = useCallback((code: string) => {
-    const u = units?.find((x) => x.code === code);
-    if (!map || !u || u.lon === null || u.lat === null) return;
-    map.flyTo({ center: [u.lon, u.lat], zoom: Math.max(map.getZoom(), 11.5), duration: 600 });
-  }, [map, units]);
-  const fly = useCallback((lon: number, lat: number) => {
-    map?.flyTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 13.5), duration: 600 });
-  }, [map]);
+  const locate = useCallback(
+    (code: string) => {
+      const u = units?.find((x) => x.code === code);
+      if (!map || !u || u.lon === null || u.lat === null) return;
+      map.flyTo({ center: [u.lon, u.lat], zoom: Math.max(map.getZoom(), 11.5), duration: 600 });
+    },
+    [map, units],
+  );
+  const fly = useCallback(
+    (lon: number, lat: number) => {
+      map?.flyTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 13.5), duration: 600 });
+    },
+    [map],
+  );
   const head = <SideTabs side={side} onSide={setSide} />;
   const picking = onSiting && siting.picking;
 
@@ -100,18 +130,31 @@ export function MapView() {
       <div className="map-body">
         <div className={`map-stage is-${picking ? 'add' : editing.mode}`}>
           <div ref={container} className="map-canvas" data-testid="map-canvas" data-ready={map ? 'true' : 'false'} />
-          {failed && <div className="map-failed" role="alert" data-testid="map-failed">{t('map.failed', { message: failed })}</div>}
+          {failed && (
+            <div className="map-failed" role="alert" data-testid="map-failed">
+              {t('map.failed', { message: failed })}
+            </div>
+          )}
           {!map && !failed && <div className="map-loading">{t('map.loading')}</div>}
           {(editing.mode !== 'browse' || picking) && (
             <div className="map-mode-hint" role="status" data-testid="map-mode-hint">
-              {picking ? t('map.siting.cand.pickHint')
-                : editing.mode === 'add' ? t('map.add.hint', { type: enumLabel('facilityType', editing.addType, lang) })
+              {picking
+                ? t('map.siting.cand.pickHint')
+                : editing.mode === 'add'
+                  ? t('map.add.hint', { type: enumLabel('facilityType', editing.addType, lang) })
                   : t('map.popup.moveHint')}
             </div>
           )}
-          <MapLegend target={target && gaps.statuses ? { name: target.name, counts: gaps.counts } : null} access={onSiting ? null : access.result} types={types}
-            overlay={onSiting && (siting.result || siting.settings.listSites.length + siting.settings.mapSites.length > 0)
-              ? <SitingLegend result={siting.result} planner={siting.settings.listSites.length + siting.settings.mapSites.length > 0} /> : null} />
+          <MapLegend
+            target={target && gaps.statuses ? { name: target.name, counts: gaps.counts } : null}
+            access={onSiting ? null : access.result}
+            types={types}
+            overlay={
+              onSiting && (siting.result || siting.settings.listSites.length + siting.settings.mapSites.length > 0) ? (
+                <SitingLegend result={siting.result} planner={siting.settings.listSites.length + siting.settings.mapSites.length > 0} />
+              ) : null
+            }
+          />
           {map && selected && shownAt && (
             <FacilityPopup
               map={map}
@@ -122,13 +165,18 @@ export function MapView() {
               saving={editing.saving}
               onMove={() => editing.setMode(editing.mode === 'move' ? 'browse' : 'move')}
               onRemove={editing.remove}
-              onClose={() => { editing.select(null); editing.setMode('browse'); }}
+              onClose={() => {
+                editing.select(null);
+                editing.setMode('browse');
+              }}
             />
           )}
         </div>
-        {onSiting
-          ? <SitingPanel siting={siting} head={head} onPicking={pick} onFly={fly} onLocate={locate} />
-          : <AccessPanel access={access} onLocate={locate} head={head} />}
+        {onSiting ? (
+          <SitingPanel siting={siting} head={head} onPicking={pick} onFly={fly} onLocate={locate} />
+        ) : (
+          <AccessPanel access={access} onLocate={locate} head={head} />
+        )}
       </div>
     </div>
   );

@@ -9,8 +9,15 @@ export function SideTabs({ side, onSide }: { side: Side; onSide(s: Side): void }
   return (
     <div className="map-side-tabs" role="tablist" aria-label={t('map.side.label')}>
       {SIDES.map((s) => (
-        <button key={s} type="button" role="tab" aria-selected={side === s} className={`map-side-tab${side === s ? ' is-on' : ''}`}
-          onClick={() => onSide(s)} data-testid={`map-side-${s}`}>
+        <button
+          key={s}
+          type="button"
+          role="tab"
+          aria-selected={side === s}
+          className={`map-side-tab${side === s ? ' is-on' : ''}`}
+          onClick={() => onSide(s)}
+          data-testid={`map-side-${s}`}
+        >
           {t(`map.side.${s}`)}
         </button>
       ))}

@@ -7,7 +7,11 @@ import { useLang } from '../../ui/i18n/index.ts';
 import type { TravelModes } from '../../../shared/access/travel.ts';
 import { NumberField } from './NumberField.tsx';
 
-export interface Travel { direction: 'from' | 'to'; dispatchMinutes: number; travel: TravelModes }
+export interface Travel {
+  direction: 'from' | 'to';
+  dispatchMinutes: number;
+  travel: TravelModes;
+}
 
 /** The select's choices; 'urban-drive' (from the CLI or an API call) is shown only when it is the setting. */
 type Choice = 'drive' | 'walk' | 'urban-walk' | 'urban-drive';
@@ -28,15 +32,33 @@ export function TravelFields({ value, onChange, testIdPrefix }: { value: Travel;
     <>
       <label className="access-field">
         <span>{t('map.access.travel')}</span>
-        <select className="tool-select" value={choice} onChange={(e) => onChange({ travel: { ...MODES[e.target.value as Choice] } })} data-testid={`${testIdPrefix}-travel`}>
-          {(['drive', 'walk', 'urban-walk'] as const).map((c) => <option key={c} value={c}>{t(`map.access.travelMode.${c}`)}</option>)}
+        <select
+          className="tool-select"
+          value={choice}
+          onChange={(e) => onChange({ travel: { ...MODES[e.target.value as Choice] } })}
+          data-testid={`${testIdPrefix}-travel`}
+        >
+          {(['drive', 'walk', 'urban-walk'] as const).map((c) => (
+            <option key={c} value={c}>
+              {t(`map.access.travelMode.${c}`)}
+            </option>
+          ))}
           {choice === 'urban-drive' && <option value="urban-drive">{t('map.access.travelMode.urban-drive')}</option>}
         </select>
       </label>
-      {walks && <p className="access-preset-note" data-testid={`${testIdPrefix}-walk-note`}>{t('map.access.walkNote')}</p>}
+      {walks && (
+        <p className="access-preset-note" data-testid={`${testIdPrefix}-walk-note`}>
+          {t('map.access.walkNote')}
+        </p>
+      )}
       <label className="access-field">
         <span>{t('map.access.direction')}</span>
-        <select className="tool-select" value={value.direction} onChange={(e) => onChange({ direction: e.target.value as Travel['direction'] })} data-testid={`${testIdPrefix}-direction`}>
+        <select
+          className="tool-select"
+          value={value.direction}
+          onChange={(e) => onChange({ direction: e.target.value as Travel['direction'] })}
+          data-testid={`${testIdPrefix}-direction`}
+        >
           <option value="from">{t('map.access.from')}</option>
           <option value="to">{t('map.access.to')}</option>
         </select>
@@ -45,7 +67,15 @@ export function TravelFields({ value, onChange, testIdPrefix }: { value: Travel;
         <div className="access-field">
           <span>{t('map.access.dispatch')}</span>
           <span className="access-inline">
-            <NumberField value={value.dispatchMinutes} min={0} max={120} step={0.5} onChange={(dispatchMinutes) => onChange({ dispatchMinutes })} label={t('map.access.dispatch')} testId={`${testIdPrefix}-dispatch`} />
+            <NumberField
+              value={value.dispatchMinutes}
+              min={0}
+              max={120}
+              step={0.5}
+              onChange={(dispatchMinutes) => onChange({ dispatchMinutes })}
+              label={t('map.access.dispatch')}
+              testId={`${testIdPrefix}-dispatch`}
+            />
             {t('map.access.minutes')}
           </span>
         </div>

@@ -17,13 +17,15 @@ interface Props {
 
 export function TypePicker({ value, onChange, empty, testId = 'access-types', optionTestId = 'access-type' }: Props) {
   const { t, lang } = useLang();
-  const summary = value.length === 0 ? empty ?? t('map.access.noTypes')
-    : value.length <= 2 ? value.map((v) => enumLabel('facilityType', v, lang)).join(lang === 'en' ? ', ' : '、')
-      : t('map.access.nTypes', { n: value.length });
+  const summary =
+    value.length === 0
+      ? (empty ?? t('map.access.noTypes'))
+      : value.length <= 2
+        ? value.map((v) => enumLabel('facilityType', v, lang)).join(lang === 'en' ? ', ' : '、')
+        : t('map.access.nTypes', { n: value.length });
   const box = useRef<HTMLDetailsElement>(null);
   useDetailsDismiss(box);
-  const toggle = (type: FacilityType, on: boolean) =>
-    onChange(FACILITY_TYPES.filter((x) => (x === type ? on : value.includes(x))));
+  const toggle = (type: FacilityType, on: boolean) => onChange(FACILITY_TYPES.filter((x) => (x === type ? on : value.includes(x))));
   return (
     <details ref={box} className="access-types" data-testid={testId}>
       <summary title={value.map((v) => enumLabel('facilityType', v, lang)).join('、')}>{summary}</summary>

@@ -3,20 +3,37 @@ import { useMemo } from 'react';
 import type { DemandPointOut } from '../../../shared/access/result.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 
-export function UncoveredList({ points, townName, onLocate }: { points: readonly DemandPointOut[]; townName(code: string | null): string; onLocate(code: string): void }) {
+export function UncoveredList({
+  points,
+  townName,
+  onLocate,
+}: {
+  points: readonly DemandPointOut[];
+  townName(code: string | null): string;
+  onLocate(code: string): void;
+}) {
   const { t } = useLang();
   const rows = useMemo(() => points.filter((p) => !p.covered).sort((a, b) => b.population - a.population || a.code.localeCompare(b.code)), [points]);
-  const far = (p: DemandPointOut) => (p.km !== undefined
-    ? (p.km === null ? t('map.access.list.unreachable') : `${p.km} km`)
-    : (p.minutes === null ? t('map.access.list.unreachable') : t('map.access.list.minutes', { m: p.minutes })));
+  const far = (p: DemandPointOut) =>
+    p.km !== undefined
+      ? p.km === null
+        ? t('map.access.list.unreachable')
+        : `${p.km} km`
+      : p.minutes === null
+        ? t('map.access.list.unreachable')
+        : t('map.access.list.minutes', { m: p.minutes });
   return (
     <div className="access-table-wrap">
       <table className="access-table is-list" data-testid="access-uncovered-list">
         <thead>
           <tr>
             <th scope="col">{t('map.access.list.place')}</th>
-            <th scope="col" className="is-num">{t('map.access.col.population')}</th>
-            <th scope="col" className="is-num">{t('map.access.list.far')}</th>
+            <th scope="col" className="is-num">
+              {t('map.access.col.population')}
+            </th>
+            <th scope="col" className="is-num">
+              {t('map.access.list.far')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -9,8 +9,11 @@ import type { BoundaryFeatureCollection } from '../../../shared/api/contract.ts'
 export type Statuses = ReadonlyMap<string, StatusColour> | null;
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-const point = (lon: number, lat: number, properties: Record<string, unknown>): Feature<Point> =>
-  ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties });
+const point = (lon: number, lat: number, properties: Record<string, unknown>): Feature<Point> => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [lon, lat] },
+  properties,
+});
 
 /** Units of the county and street/town levels at their centres (labels, and circles where no boundary is known). */
 export function unitCentres(units: readonly Unit[], statuses: Statuses, shaped: ReadonlySet<string>): FeatureCollection {
@@ -18,10 +21,16 @@ export function unitCentres(units: readonly Unit[], statuses: Statuses, shaped: 
   for (const u of units) {
     const level = UNIT_KIND_LEVEL[u.kind];
     if (u.lon === null || u.lat === null || (level !== 1 && level !== 2)) continue;
-    features.push(point(u.lon, u.lat, {
-      code: u.code, name: u.name, kind: u.kind, population: u.population ?? 0,
-      status: statuses ? statuses.get(u.code) ?? 'none' : '', hasShape: shaped.has(u.code),
-    }));
+    features.push(
+      point(u.lon, u.lat, {
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        population: u.population ?? 0,
+        status: statuses ? (statuses.get(u.code) ?? 'none') : '',
+        hasShape: shaped.has(u.code),
+      }),
+    );
   }
   return { type: 'FeatureCollection', features };
 }
@@ -31,7 +40,7 @@ export function unitShapes(b: BoundaryFeatureCollection | null, statuses: Status
   if (!b) return EMPTY;
   return {
     type: 'FeatureCollection',
-    features: b.features.map((f) => ({ ...f, properties: { ...f.properties, status: statuses ? statuses.get(f.properties.code) ?? 'none' : '' } })),
+    features: b.features.map((f) => ({ ...f, properties: { ...f.properties, status: statuses ? (statuses.get(f.properties.code) ?? 'none') : '' } })),
   };
 }
 
@@ -47,10 +56,15 @@ export function facilityPoints(facilities: readonly Facility[], hidden: string |
 export function demandPoints(points: readonly DemandPointOut[], measure: Measure): FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: points.map((p) => point(p.lon, p.lat, {
-      code: p.code, name: p.name, population: p.population, covered: p.covered,
-      band: bandOf(measure === 'radius' ? p.km : p.minutes, measure),
-    })),
+    features: points.map((p) =>
+      point(p.lon, p.lat, {
+        code: p.code,
+        name: p.name,
+        population: p.population,
+        covered: p.covered,
+        band: bandOf(measure === 'radius' ? p.km : p.minutes, measure),
+      }),
+    ),
   };
 }
 
@@ -64,9 +78,15 @@ export function planBounds(units: readonly Unit[]): [number, number, number, num
   const towns = placed.filter((u) => UNIT_KIND_LEVEL[u.kind] === 2);
   const use = towns.length >= 2 ? towns : placed;
   if (use.length === 0) return null;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const u of use) {
-    w = Math.min(w, u.lon!); e = Math.max(e, u.lon!); s = Math.min(s, u.lat!); n = Math.max(n, u.lat!);
+    w = Math.min(w, u.lon!);
+    e = Math.max(e, u.lon!);
+    s = Math.min(s, u.lat!);
+    n = Math.max(n, u.lat!);
   }
   return [w, s, e, n];
 }

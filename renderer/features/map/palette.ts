@@ -32,8 +32,7 @@ export const DETAIL_TYPES: readonly FacilityType[] = ['village_clinic', 'chs_sta
 /** Unit colours by gap status: met, near, short and no data (missing data or not evaluated). */
 export type StatusColour = 'met' | 'near' | 'short' | 'none';
 export const STATUS_COLOURS: Record<StatusColour, string> = { met: '#2e9e5b', near: '#f0a202', short: '#d64541', none: '#b8c2cc' };
-export const statusColour = (s: GapStatus | undefined): StatusColour =>
-  s === 'met' || s === 'near' || s === 'short' ? s : 'none';
+export const statusColour = (s: GapStatus | undefined): StatusColour => (s === 'met' || s === 'near' || s === 'short' ? s : 'none');
 
 /**
  * The bands demand points are coloured by: four limits (minutes of travel, or kilometres of a service
@@ -51,7 +50,11 @@ export function bandOf(value: number | null | undefined, measure: Measure): numb
 
 /** A siting answer's demand points (covered before / newly covered / still not) and its candidate sites. */
 export const SITING_COLOURS = {
-  before: '#8fb1cc', newly: '#12a150', uncovered: '#d7301f', candidate: '#5b6573', planner: '#1d5fbf',
+  before: '#8fb1cc',
+  newly: '#12a150',
+  uncovered: '#d7301f',
+  candidate: '#5b6573',
+  planner: '#1d5fbf',
 } as const;
 
 /** Road classes, widest first; the first group shows at every zoom, the others as one zooms in. */

@@ -14,9 +14,16 @@ const sameTypes = (a: readonly string[], b: readonly string[]) => a.length === b
 /** Whether two settings ask the same question (fields that do not count for it are ignored). */
 export function sameSettings(a: AccessSettings, b: AccessSettings): boolean {
   const radius = a.measure === 'radius';
-  return a.measure === b.measure && a.urbanMinutes === b.urbanMinutes && a.ruralMinutes === b.ruralMinutes && sameTypes(a.types, b.types)
-    && (radius || (a.direction === b.direction && a.dispatchMinutes === b.dispatchMinutes && a.travel.urban === b.travel.urban && a.travel.rural === b.travel.rural))
-    && a.demand === b.demand && (a.demand === 'centroids' || a.gridMeters === b.gridMeters);
+  return (
+    a.measure === b.measure
+    && a.urbanMinutes === b.urbanMinutes
+    && a.ruralMinutes === b.ruralMinutes
+    && sameTypes(a.types, b.types)
+    && (radius
+      || (a.direction === b.direction && a.dispatchMinutes === b.dispatchMinutes && a.travel.urban === b.travel.urban && a.travel.rural === b.travel.rural))
+    && a.demand === b.demand
+    && (a.demand === 'centroids' || a.gridMeters === b.gridMeters)
+  );
 }
 
 /** The preset these settings are (else custom). */

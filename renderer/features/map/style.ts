@@ -24,28 +24,57 @@ const isTownship: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', 
 const isCounty: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', ['county', 'city']]];
 
 /** A unit's colour: its gap status when a target is shown, else a neutral tone. */
-const statusFill = (neutral: string): ExpressionSpecification => ['match', ['get', 'status'],
-  'met', STATUS_COLOURS.met, 'near', STATUS_COLOURS.near, 'short', STATUS_COLOURS.short, 'none', STATUS_COLOURS.none, neutral];
+const statusFill = (neutral: string): ExpressionSpecification => [
+  'match',
+  ['get', 'status'],
+  'met',
+  STATUS_COLOURS.met,
+  'near',
+  STATUS_COLOURS.near,
+  'short',
+  STATUS_COLOURS.short,
+  'none',
+  STATUS_COLOURS.none,
+  neutral,
+];
 
 /** ['match', input, k1, v1, k2, v2 …, fallback] built from a table. */
 const lookup = (input: ExpressionSpecification, pairs: [string | number, string | number][], fallback: string | number) =>
   ['match', input, ...pairs.flat(), fallback] as unknown as ExpressionSpecification;
 
-const typeSize = lookup(['get', 'type'], Object.entries(FACILITY_MARKS).map(([k, v]) => [k, v.size]), 0.8);
+const typeSize = lookup(
+  ['get', 'type'],
+  Object.entries(FACILITY_MARKS).map(([k, v]) => [k, v.size]),
+  0.8,
+);
 const iconSize: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 8, ['*', 0.6, typeSize], 12, ['*', 0.95, typeSize], 15, ['*', 1.2, typeSize]];
-const rank = lookup(['get', 'type'], Object.entries(FACILITY_MARKS).map(([k, v]) => [k, v.rank]), 0);
-const bandColour = lookup(['get', 'band'], BAND_COLOURS.map((c, i) => [i, c]), '#999999');
-const byPopulation = (scale: number): ExpressionSpecification =>
-  ['*', scale, ['interpolate', ['linear'], ['sqrt', ['get', 'population']], 0, 2, 50, 3.5, 150, 6, 450, 12]];
+const rank = lookup(
+  ['get', 'type'],
+  Object.entries(FACILITY_MARKS).map(([k, v]) => [k, v.rank]),
+  0,
+);
+const bandColour = lookup(
+  ['get', 'band'],
+  BAND_COLOURS.map((c, i) => [i, c]),
+  '#999999',
+);
+const byPopulation = (scale: number): ExpressionSpecification => [
+  '*',
+  scale,
+  ['interpolate', ['linear'], ['sqrt', ['get', 'population']], 0, 2, 50, 3.5, 150, 6, 450, 12],
+];
 
-const roadWidth = (z8: number, z12: number, z16: number): ExpressionSpecification =>
-  ['interpolate', ['exponential', 1.6], ['zoom'], 8, z8, 12, z12, 16, z16];
+const roadWidth = (z8: number, z12: number, z16: number): ExpressionSpecification => ['interpolate', ['exponential', 1.6], ['zoom'], 8, z8, 12, z12, 16, z16];
 const road = (group: keyof typeof ROAD_GROUPS): ExpressionSpecification => ['in', ['get', 'highway'], ['literal', [...ROAD_GROUPS[group]]]];
 
 const isDetail: ExpressionSpecification = ['in', ['get', 'type'], ['literal', [...DETAIL_TYPES]]];
 /** Facilities all drawn (a planner needs every one), most important on top; labels never hide them. */
 const facilityLayer = (id: string, filter: ExpressionSpecification, minzoom: number): LayerSpecification => ({
-  id, type: 'symbol', source: 'facilities', minzoom, filter,
+  id,
+  type: 'symbol',
+  source: 'facilities',
+  minzoom,
+  filter,
   layout: {
     'icon-image': ['concat', 'fac-', ['get', 'type']],
     'icon-size': iconSize,
@@ -69,79 +98,211 @@ export function mapStyle(): StyleSpecification {
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#f3f2ed' } },
       // No outline pass of its own: township-line draws the edges.
-      { id: 'township-fill', type: 'fill', source: 'boundaries', filter: isTownship,
-        paint: { 'fill-antialias': false, 'fill-color': statusFill('#fbfaf6'), 'fill-opacity': ['case', ['==', ['get', 'status'], ''], 0.9, 0.55] } },
-      { id: 'roads-minor', type: 'line', source: 'roads', minzoom: 12.5, filter: road('minor'),
-        layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': roadWidth(0.5, 1, 5) } },
-      { id: 'roads-middle-casing', type: 'line', source: 'roads', minzoom: 9.5, filter: road('middle'),
-        layout: { 'line-join': 'round' }, paint: { 'line-color': '#c9c4b6', 'line-width': roadWidth(1.2, 2.6, 9) } },
-      { id: 'roads-middle', type: 'line', source: 'roads', minzoom: 9.5, filter: road('middle'),
-        layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#fffdf4', 'line-width': roadWidth(0.6, 1.6, 7) } },
-      { id: 'roads-major-casing', type: 'line', source: 'roads', filter: road('major'),
-        layout: { 'line-join': 'round' }, paint: { 'line-color': '#d59a3f', 'line-width': roadWidth(1.4, 3.4, 12) } },
-      { id: 'roads-major', type: 'line', source: 'roads', filter: road('major'),
-        layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#f9c87a', 'line-width': roadWidth(0.8, 2.2, 10) } },
-      { id: 'township-line', type: 'line', source: 'boundaries', filter: isTownship,
-        paint: { 'line-color': '#98a3af', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 12, 1] } },
-      { id: 'county-line', type: 'line', source: 'boundaries', filter: isCounty,
-        paint: { 'line-color': '#56657a', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.1, 12, 2], 'line-dasharray': [4, 2] } },
-      { id: 'unit-centres', type: 'circle', source: 'units', filter: ['all', isTownship, ['!', ['get', 'hasShape']]],
+      {
+        id: 'township-fill',
+        type: 'fill',
+        source: 'boundaries',
+        filter: isTownship,
+        paint: { 'fill-antialias': false, 'fill-color': statusFill('#fbfaf6'), 'fill-opacity': ['case', ['==', ['get', 'status'], ''], 0.9, 0.55] },
+      },
+      {
+        id: 'roads-minor',
+        type: 'line',
+        source: 'roads',
+        minzoom: 12.5,
+        filter: road('minor'),
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': '#ffffff', 'line-width': roadWidth(0.5, 1, 5) },
+      },
+      {
+        id: 'roads-middle-casing',
+        type: 'line',
+        source: 'roads',
+        minzoom: 9.5,
+        filter: road('middle'),
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': '#c9c4b6', 'line-width': roadWidth(1.2, 2.6, 9) },
+      },
+      {
+        id: 'roads-middle',
+        type: 'line',
+        source: 'roads',
+        minzoom: 9.5,
+        filter: road('middle'),
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': '#fffdf4', 'line-width': roadWidth(0.6, 1.6, 7) },
+      },
+      {
+        id: 'roads-major-casing',
+        type: 'line',
+        source: 'roads',
+        filter: road('major'),
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': '#d59a3f', 'line-width': roadWidth(1.4, 3.4, 12) },
+      },
+      {
+        id: 'roads-major',
+        type: 'line',
+        source: 'roads',
+        filter: road('major'),
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': '#f9c87a', 'line-width': roadWidth(0.8, 2.2, 10) },
+      },
+      {
+        id: 'township-line',
+        type: 'line',
+        source: 'boundaries',
+        filter: isTownship,
+        paint: { 'line-color': '#98a3af', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 12, 1] },
+      },
+      {
+        id: 'county-line',
+        type: 'line',
+        source: 'boundaries',
+        filter: isCounty,
+        paint: { 'line-color': '#56657a', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.1, 12, 2], 'line-dasharray': [4, 2] },
+      },
+      {
+        id: 'unit-centres',
+        type: 'circle',
+        source: 'units',
+        filter: ['all', isTownship, ['!', ['get', 'hasShape']]],
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, byPopulation(0.9), 12, byPopulation(2)],
           'circle-color': statusFill('#8aa4c0'),
           'circle-opacity': ['case', ['==', ['get', 'status'], ''], 0.28, 0.72],
           'circle-stroke-color': ['case', ['==', ['get', 'status'], ''], '#6d86a3', '#ffffff'],
           'circle-stroke-width': 1,
-        } },
-      { id: 'access-points', type: 'circle', source: 'access',
+        },
+      },
+      {
+        id: 'access-points',
+        type: 'circle',
+        source: 'access',
         layout: { 'circle-sort-key': ['case', ['get', 'covered'], 0, 1] },
         paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, ['case', ['get', 'covered'], 2.5, 4], 12, ['case', ['get', 'covered'], 5, 8], 15, ['case', ['get', 'covered'], 8, 12]],
+          'circle-radius': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            8,
+            ['case', ['get', 'covered'], 2.5, 4],
+            12,
+            ['case', ['get', 'covered'], 5, 8],
+            15,
+            ['case', ['get', 'covered'], 8, 12],
+          ],
           'circle-color': bandColour,
           'circle-stroke-color': ['case', ['get', 'covered'], 'rgba(255,255,255,0.9)', '#1b1b24'],
           'circle-stroke-width': ['case', ['get', 'covered'], 0.6, 1.6],
-        } },
+        },
+      },
       // Siting: candidates faint (the planner's own ringed), demand by what the proposal changes.
-      { id: 'siting-candidates', type: 'circle', source: 'siting-candidates',
+      {
+        id: 'siting-candidates',
+        type: 'circle',
+        source: 'siting-candidates',
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, ['case', ['get', 'planner'], 3.5, 1.6], 13, ['case', ['get', 'planner'], 6, 3]],
           'circle-color': ['case', ['get', 'planner'], 'rgba(29,95,191,0.15)', SITING_COLOURS.candidate],
           'circle-opacity': ['case', ['get', 'planner'], 1, 0.4],
           'circle-stroke-color': SITING_COLOURS.planner,
           'circle-stroke-width': ['case', ['get', 'planner'], 1.8, 0],
-        } },
-      { id: 'siting-demand', type: 'circle', source: 'siting-demand',
+        },
+      },
+      {
+        id: 'siting-demand',
+        type: 'circle',
+        source: 'siting-demand',
         layout: { 'circle-sort-key': ['match', ['get', 'state'], 'uncovered', 2, 'newly', 1, 0] },
         paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, ['match', ['get', 'state'], 'before', 2.5, 4], 12, ['match', ['get', 'state'], 'before', 5, 8], 15, ['match', ['get', 'state'], 'before', 8, 12]],
+          'circle-radius': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            8,
+            ['match', ['get', 'state'], 'before', 2.5, 4],
+            12,
+            ['match', ['get', 'state'], 'before', 5, 8],
+            15,
+            ['match', ['get', 'state'], 'before', 8, 12],
+          ],
           'circle-color': ['match', ['get', 'state'], 'newly', SITING_COLOURS.newly, 'uncovered', SITING_COLOURS.uncovered, SITING_COLOURS.before],
           'circle-stroke-color': ['match', ['get', 'state'], 'uncovered', '#1b1b24', '#ffffff'],
           'circle-stroke-width': ['match', ['get', 'state'], 'uncovered', 1.6, 'newly', 1.2, 0.6],
-        } },
-      { id: 'selection-halo', type: 'circle', source: 'selection',
-        paint: { 'circle-radius': 17, 'circle-color': 'rgba(29,95,191,0.18)', 'circle-stroke-color': '#1d5fbf', 'circle-stroke-width': 2 } },
+        },
+      },
+      {
+        id: 'selection-halo',
+        type: 'circle',
+        source: 'selection',
+        paint: { 'circle-radius': 17, 'circle-color': 'rgba(29,95,191,0.18)', 'circle-stroke-color': '#1d5fbf', 'circle-stroke-width': 2 },
+      },
       facilityLayer('facilities-detail', isDetail, 11),
       facilityLayer('facilities', ['!', isDetail], 0),
       { ...facilityLayer('selection-icon', ['==', ['get', 'ghost'], true], 0), source: 'selection' } as LayerSpecification,
-      { id: 'township-labels', type: 'symbol', source: 'units', minzoom: 9, filter: isTownship,
-        layout: { ...text, 'text-field': ['get', 'name'], 'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 13, 14], 'symbol-sort-key': ['-', 0, ['get', 'population']] },
-        paint: halo },
-      { id: 'county-labels', type: 'symbol', source: 'units', maxzoom: 10.5, filter: ['==', ['get', 'kind'], 'county'],
+      {
+        id: 'township-labels',
+        type: 'symbol',
+        source: 'units',
+        minzoom: 9,
+        filter: isTownship,
+        layout: {
+          ...text,
+          'text-field': ['get', 'name'],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 13, 14],
+          'symbol-sort-key': ['-', 0, ['get', 'population']],
+        },
+        paint: halo,
+      },
+      {
+        id: 'county-labels',
+        type: 'symbol',
+        source: 'units',
+        maxzoom: 10.5,
+        filter: ['==', ['get', 'kind'], 'county'],
         layout: { ...text, 'text-field': ['get', 'name'], 'text-size': 15, 'text-letter-spacing': 0.1 },
-        paint: { ...halo, 'text-color': '#1e3a5f', 'text-halo-width': 2 } },
-      { id: 'facility-labels', type: 'symbol', source: 'facilities', minzoom: 13,
-        layout: { ...text, 'text-field': ['get', 'name'], 'text-size': 11, 'text-anchor': 'top', 'text-offset': [0, 1.1], 'text-optional': true, 'text-max-width': 9 },
-        paint: { ...halo, 'text-color': '#3e4c59' } },
+        paint: { ...halo, 'text-color': '#1e3a5f', 'text-halo-width': 2 },
+      },
+      {
+        id: 'facility-labels',
+        type: 'symbol',
+        source: 'facilities',
+        minzoom: 13,
+        layout: {
+          ...text,
+          'text-field': ['get', 'name'],
+          'text-size': 11,
+          'text-anchor': 'top',
+          'text-offset': [0, 1.1],
+          'text-optional': true,
+          'text-max-width': 9,
+        },
+        paint: { ...halo, 'text-color': '#3e4c59' },
+      },
       // Last, so that the proposed sites are placed before every other label (the top layer first): the
       // marks, always shown and kept clear of labels, then their names on whichever side is free.
-      { id: 'siting-site-labels', type: 'symbol', source: 'siting-sites',
+      {
+        id: 'siting-site-labels',
+        type: 'symbol',
+        source: 'siting-sites',
         layout: {
-          ...text, 'text-field': ['get', 'label'], 'text-size': 12, 'text-max-width': 12,
-          'text-variable-anchor': ['left', 'right', 'top', 'bottom'], 'text-radial-offset': 1.9, 'text-justify': 'auto',
+          ...text,
+          'text-field': ['get', 'label'],
+          'text-size': 12,
+          'text-max-width': 12,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 1.9,
+          'text-justify': 'auto',
         },
-        paint: { ...halo, 'text-color': '#111827', 'text-halo-width': 2 } },
-      { id: 'siting-sites', type: 'symbol', source: 'siting-sites',
-        layout: { 'icon-image': ['get', 'icon'], 'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.85, 13, 1.1], 'icon-allow-overlap': true } },
+        paint: { ...halo, 'text-color': '#111827', 'text-halo-width': 2 },
+      },
+      {
+        id: 'siting-sites',
+        type: 'symbol',
+        source: 'siting-sites',
+        layout: { 'icon-image': ['get', 'icon'], 'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.85, 13, 1.1], 'icon-allow-overlap': true },
+      },
     ],
   };
 }

@@ -27,10 +27,13 @@ export function useAccessRun(): AccessRun {
   const asking = useRef<{ query: JobArgs<'access'>; at: number } | null>(null);
   if (startedAt === null) asking.current = null;
 
-  const runQuery = useCallback((query: JobArgs<'access'>) => {
-    asking.current = { query, at: revision };
-    runJob(query);
-  }, [runJob, revision]);
+  const runQuery = useCallback(
+    (query: JobArgs<'access'>) => {
+      asking.current = { query, at: revision };
+      runJob(query);
+    },
+    [runJob, revision],
+  );
 
   // A write moved the revision: the shares shown (or being computed) are out of date. Also on coming
   // back to the screen after writes elsewhere. Waits for the rows of a scenario just switched to.
@@ -38,7 +41,10 @@ export function useAccessRun(): AccessRun {
   useEffect(() => {
     if (!loaded) return;
     const inFlight = asking.current;
-    if (inFlight) { if (inFlight.at !== revision) runQuery(inFlight.query); return; }
+    if (inFlight) {
+      if (inFlight.at !== revision) runQuery(inFlight.query);
+      return;
+    }
     if (resultArgs && resultRevision !== revision) runQuery(resultArgs);
   }, [loaded, revision, resultArgs, resultRevision, runQuery]);
 

@@ -35,13 +35,23 @@ export interface FacilityEditing {
 /** The facility icon nearest to a point on the canvas, within PICK_PX. */
 function pick(map: MapLibreMap, x: number, y: number): string | null {
   const layers = FACILITY_LAYERS.filter((l) => map.getLayer(l));
-  const hits = map.queryRenderedFeatures([[x - PICK_PX, y - PICK_PX], [x + PICK_PX, y + PICK_PX]], { layers });
-  let best: string | null = null, bestD = Infinity;
+  const hits = map.queryRenderedFeatures(
+    [
+      [x - PICK_PX, y - PICK_PX],
+      [x + PICK_PX, y + PICK_PX],
+    ],
+    { layers },
+  );
+  let best: string | null = null,
+    bestD = Infinity;
   for (const h of hits) {
     if (h.geometry.type !== 'Point') continue;
     const p = map.project(h.geometry.coordinates as [number, number]);
     const d = (p.x - x) ** 2 + (p.y - y) ** 2;
-    if (d < bestD) { bestD = d; best = String(h.properties.id); }
+    if (d < bestD) {
+      bestD = d;
+      best = String(h.properties.id);
+    }
   }
   return best;
 }
@@ -63,39 +73,57 @@ export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean, t
 
   const setMode = useCallback((m: EditMode) => setModeState(readOnly && m !== 'browse' ? 'browse' : m), [readOnly]);
 
-  const edit = useCallback(async <T,>(fn: () => Promise<T>, done: (r: T) => string): Promise<T | null> => {
-    setSaving(true);
-    try {
-      const r = await write(fn);
-      await reloadRows();
-      notify(done(r));
-      return r;
-    } catch (e) {
-      notify(errorText(e, lang), 'error');
-      return null;
-    } finally {
-      setSaving(false);
-    }
-  }, [write, reloadRows, notify, lang]);
+  const edit = useCallback(
+    async <T>(fn: () => Promise<T>, done: (r: T) => string): Promise<T | null> => {
+      setSaving(true);
+      try {
+        const r = await write(fn);
+        await reloadRows();
+        notify(done(r));
+        return r;
+      } catch (e) {
+        notify(errorText(e, lang), 'error');
+        return null;
+      } finally {
+        setSaving(false);
+      }
+    },
+    [write, reloadRows, notify, lang],
+  );
 
-  const add = useCallback(async (lon: number, lat: number) => {
-    setModeState('browse'); // one click, one facility
-    const f = await edit(() => invoke('facilities.add', { scenarioId, type: addType, lon, lat }), (r) => t('map.edit.added', { name: r.name }));
-    if (f) setSelectedId(f.id);
-  }, [edit, invoke, scenarioId, addType, t]);
+  const add = useCallback(
+    async (lon: number, lat: number) => {
+      setModeState('browse'); // one click, one facility
+      const f = await edit(
+        () => invoke('facilities.add', { scenarioId, type: addType, lon, lat }),
+        (r) => t('map.edit.added', { name: r.name }),
+      );
+      if (f) setSelectedId(f.id);
+    },
+    [edit, invoke, scenarioId, addType, t],
+  );
 
-  const move = useCallback(async (f: Facility, lon: number, lat: number) => {
-    setGhost({ id: f.id, lon, lat });
-    setModeState('browse');
-    await edit(() => invoke('facilities.move', { scenarioId, id: f.id, lon, lat }), () => t('map.edit.moved', { name: f.name }));
-    setGhost(null);
-  }, [edit, invoke, scenarioId, t]);
+  const move = useCallback(
+    async (f: Facility, lon: number, lat: number) => {
+      setGhost({ id: f.id, lon, lat });
+      setModeState('browse');
+      await edit(
+        () => invoke('facilities.move', { scenarioId, id: f.id, lon, lat }),
+        () => t('map.edit.moved', { name: f.name }),
+      );
+      setGhost(null);
+    },
+    [edit, invoke, scenarioId, t],
+  );
 
   const remove = useCallback(() => {
     const f = selected;
     if (!f || readOnly) return;
     setSelectedId(null);
-    void edit(() => invoke('facilities.remove', { scenarioId, id: f.id }), () => t('map.edit.removed', { name: f.name }));
+    void edit(
+      () => invoke('facilities.remove', { scenarioId, id: f.id }),
+      () => t('map.edit.removed', { name: f.name }),
+    );
   }, [selected, readOnly, edit, invoke, scenarioId, t]);
 
   // The map's handlers read the latest state through a ref, so they are bound once per map.
@@ -109,10 +137,19 @@ export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean, t
 
     const onClick = (e: MapMouseEvent) => {
       const take = takeClick?.current;
-      if (take) { take(e.lngLat.lng, e.lngLat.lat); return; }
+      if (take) {
+        take(e.lngLat.lng, e.lngLat.lat);
+        return;
+      }
       const s = now.current;
-      if (s.mode === 'add') { void s.add(e.lngLat.lng, e.lngLat.lat); return; }
-      if (s.mode === 'move' && s.selected) { void s.move(s.selected, e.lngLat.lng, e.lngLat.lat); return; }
+      if (s.mode === 'add') {
+        void s.add(e.lngLat.lng, e.lngLat.lat);
+        return;
+      }
+      if (s.mode === 'move' && s.selected) {
+        void s.move(s.selected, e.lngLat.lng, e.lngLat.lat);
+        return;
+      }
       setSelectedId(pick(map, e.point.x, e.point.y));
     };
     const onDown = (e: MapMouseEvent) => {
@@ -131,7 +168,10 @@ export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean, t
         canvas.style.cursor = 'grabbing';
         return;
       }
-      if (s.mode !== 'browse' || takeClick?.current) { canvas.style.cursor = 'crosshair'; return; }
+      if (s.mode !== 'browse' || takeClick?.current) {
+        canvas.style.cursor = 'crosshair';
+        return;
+      }
       const over = pick(map, e.point.x, e.point.y);
       canvas.style.cursor = over ? (over === s.selected?.id && !s.readOnly ? 'grab' : 'pointer') : '';
     };
@@ -139,7 +179,10 @@ export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean, t
       const d = drag;
       drag = null;
       const s = now.current;
-      if (!d?.moved || !s.selected || s.selected.id !== d.id) { if (d) setGhost(null); return; }
+      if (!d?.moved || !s.selected || s.selected.id !== d.id) {
+        if (d) setGhost(null);
+        return;
+      }
       void s.move(s.selected, e.lngLat.lng, e.lngLat.lat);
     };
     map.on('click', onClick);
@@ -165,7 +208,9 @@ export function useFacilityEditing(map: MapLibreMap | null, readOnly: boolean, t
     return () => window.removeEventListener('keydown', onKey);
   }, [mode, selectedId, dialog]);
 
-  useEffect(() => { if (map) map.getCanvas().style.cursor = mode === 'browse' ? '' : 'crosshair'; }, [map, mode]);
+  useEffect(() => {
+    if (map) map.getCanvas().style.cursor = mode === 'browse' ? '' : 'crosshair';
+  }, [map, mode]);
 
   return { mode, setMode, addType, setAddType, selected, select: setSelectedId, ghost, remove, saving };
 }

@@ -11,6 +11,12 @@ export function useFitPlan(map: MapLibreMap | null, units: readonly Unit[] | nul
     const b = planBounds(units);
     if (!b) return;
     fitted.current = map;
-    map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 36, animate: false, maxZoom: 13 });
+    map.fitBounds(
+      [
+        [b[0], b[1]],
+        [b[2], b[3]],
+      ],
+      { padding: 36, animate: false, maxZoom: 13 },
+    );
   }, [map, units, restored]);
 }

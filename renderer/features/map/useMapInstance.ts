@@ -20,11 +20,18 @@ let software: boolean | undefined;
 
 /** Where the view is kept (the plan's screen memory: written on every moveend without re-rendering). */
 const VIEW = 'map.view';
-interface View { plan: string | null; center: [number, number]; zoom: number }
+interface View {
+  plan: string | null;
+  center: [number, number];
+  zoom: number;
+}
 
 /** The zoom buttons' tooltips (the scale says km/m, read alike in both languages and not redrawn on a switch). */
 const ZH_LOCALE = {
-  'NavigationControl.ZoomIn': '放大', 'NavigationControl.ZoomOut': '缩小', 'NavigationControl.ResetBearing': '复位正北', 'Map.Title': '地图',
+  'NavigationControl.ZoomIn': '放大',
+  'NavigationControl.ZoomOut': '缩小',
+  'NavigationControl.ResetBearing': '复位正北',
+  'Map.Title': '地图',
 };
 
 export interface MapInstance {
@@ -81,9 +88,13 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, plan
       mark();
       setState({ map, failed: null, restored: !!view });
     });
-    map.on('movestart', () => { el.dataset.idle = 'false'; });
-    if (software ??= softwareWebGl()) drawToBudget(map);
-    map.on('idle', () => { el.dataset.idle = 'true'; });
+    map.on('movestart', () => {
+      el.dataset.idle = 'false';
+    });
+    if ((software ??= softwareWebGl())) drawToBudget(map);
+    map.on('idle', () => {
+      el.dataset.idle = 'true';
+    });
     return () => {
       map.remove();
       setState({ map: null, failed: null, restored: false });

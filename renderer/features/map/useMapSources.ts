@@ -36,11 +36,17 @@ export function useMapSources(map: MapLibreMap | null, p: Inputs): { lon: number
   const shapes = useMemo(() => unitShapes(boundaries, statuses), [boundaries, statuses]);
   const ghostId = ghost?.id ?? null;
   const facilityFc = useMemo(() => (facilities ? facilityPoints(facilities, ghostId) : EMPTY), [facilities, ghostId]);
-  const at = ghost && selected && ghost.id === selected.id ? ghost
-    : selected && selected.lon !== null && selected.lat !== null ? { lon: selected.lon, lat: selected.lat } : null;
+  const at =
+    ghost && selected && ghost.id === selected.id
+      ? ghost
+      : selected && selected.lon !== null && selected.lat !== null
+        ? { lon: selected.lon, lat: selected.lat }
+        : null;
   const [lon, lat, type] = [at?.lon, at?.lat, selected?.type];
-  const selection = useMemo(() => (lon !== undefined && lat !== undefined
-    ? onePoint(lon, lat, { type, ghost: ghostId !== null }) : EMPTY), [lon, lat, type, ghostId]);
+  const selection = useMemo(
+    () => (lon !== undefined && lat !== undefined ? onePoint(lon, lat, { type, ghost: ghostId !== null }) : EMPTY),
+    [lon, lat, type, ghostId],
+  );
   const demand = useMemo(() => (p.access ? demandPoints(p.access.points, p.access.query.measure) : EMPTY), [p.access]);
 
   useSourceData(map, 'boundaries', shapes);

@@ -19,7 +19,8 @@ const inside = (a: BBox, b: BBox) => a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2
 
 function viewBox(map: MapLibreMap, grow: number): BBox {
   const b = map.getBounds();
-  const dx = (b.getEast() - b.getWest()) * grow, dy = (b.getNorth() - b.getSouth()) * grow;
+  const dx = (b.getEast() - b.getWest()) * grow,
+    dy = (b.getNorth() - b.getSouth()) * grow;
   const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
   return [clamp(b.getWest() - dx, -180, 180), clamp(b.getSouth() - dy, -90, 90), clamp(b.getEast() + dx, -180, 180), clamp(b.getNorth() + dy, -90, 90)];
 }
@@ -48,13 +49,21 @@ export function useRoads(map: MapLibreMap | null): FeatureCollection {
       if (asked && inside(viewBox(map, 0), asked)) return;
       const box = viewBox(map, 0.5);
       asked = box;
-      invoke('map.roads', { bbox: box }).then((data) => {
-        if (asked === box) setDetail({ box, data });
-      }, () => { if (asked === box) asked = null; });
+      invoke('map.roads', { bbox: box }).then(
+        (data) => {
+          if (asked === box) setDetail({ box, data });
+        },
+        () => {
+          if (asked === box) asked = null;
+        },
+      );
     };
     onMove();
     map.on('moveend', onMove);
-    return () => { asked = null; map.off('moveend', onMove); };
+    return () => {
+      asked = null;
+      map.off('moveend', onMove);
+    };
   }, [map, invoke, none, plan, geoVersion]);
 
   if (zoomedIn && detail) return detail.data;

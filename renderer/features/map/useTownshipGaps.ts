@@ -9,7 +9,10 @@ import { useQuery } from '../../api/index.ts';
 import { useAppData } from '../../ui/state/AppContext.tsx';
 import { statusColour, type StatusColour } from './palette.ts';
 
-export interface TargetChoice { id: string; name: string }
+export interface TargetChoice {
+  id: string;
+  name: string;
+}
 export interface TownshipGaps {
   targets: TargetChoice[];
   /** Status by unit code for the chosen target; null when none is chosen (or it has no results). */

@@ -16,7 +16,11 @@ export function warmPrograms(map: MapLibreMap): void {
   const at = map.unproject([width + 24, height / 2]);
   map.addSource(SOURCE, {
     type: 'geojson',
-    data: { type: 'Feature', geometry: { type: 'Point', coordinates: [at.lng, at.lat] }, properties: { covered: false, band: 1, planner: false, state: 'newly' } },
+    data: {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [at.lng, at.lat] },
+      properties: { covered: false, band: 1, planner: false, state: 'newly' },
+    },
   });
   const copies: string[] = [];
   for (const id of LAYERS) {

@@ -9,7 +9,12 @@ export function FeatureProblems({ problems, truncated }: { problems: readonly Fe
     <div className="problem-scroll">
       <div className="import-meta">{t('roads.problems', { n: problems.length + truncated })}</div>
       <table className="problem-table" data-testid="roads-problems">
-        <thead><tr><th className="num">{t('roads.feature')}</th><th>{t('roads.reason')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th className="num">{t('roads.feature')}</th>
+            <th>{t('roads.reason')}</th>
+          </tr>
+        </thead>
         <tbody>
           {problems.map((p, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a read-only report of one file's problems, never reordered; a feature may have several

@@ -32,15 +32,28 @@ export function SpeedTable({ speeds, readOnly }: { speeds: Record<string, number
         {Object.keys(draft).map((k) => (
           <label key={k} className="speed-cell">
             <span>{k}</span>
-            <input type="text" inputMode="decimal" value={draft[k]} disabled={readOnly} data-testid={`roads-speed-${k}`}
+            <input
+              type="text"
+              inputMode="decimal"
+              value={draft[k]}
+              disabled={readOnly}
+              data-testid={`roads-speed-${k}`}
               className={Number(draft[k]) > 0 && Number(draft[k]) <= 150 ? '' : 'is-bad'}
-              onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))} />
+              onChange={(e) => setDraft((d) => ({ ...d, [k]: e.target.value }))}
+            />
           </label>
         ))}
       </div>
-      <p className="field-hint">{t('roads.speedsHint')}{bad && <span className="roads-bad"> {t('roads.badSpeed')}</span>}</p>
+      <p className="field-hint">
+        {t('roads.speedsHint')}
+        {bad && <span className="roads-bad"> {t('roads.badSpeed')}</span>}
+      </p>
       {!readOnly && (
-        <div><button type="button" className="btn" disabled={changed.length === 0 || bad} onClick={() => void save()} data-testid="roads-save-speeds">{t('roads.saveSpeeds')}</button></div>
+        <div>
+          <button type="button" className="btn" disabled={changed.length === 0 || bad} onClick={() => void save()} data-testid="roads-save-speeds">
+            {t('roads.saveSpeeds')}
+          </button>
+        </div>
       )}
     </fieldset>
   );

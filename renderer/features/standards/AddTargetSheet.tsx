@@ -26,22 +26,46 @@ export function AddTargetSheet({ sets, draft, load, onAdd, onCancel }: Props) {
     setFrom(null);
     setChosen(null);
     setError(null);
-    if (fromId) load(fromId).then((s) => { if (live) setFrom(s); }, (e: unknown) => { if (live) setError(e); });
-    return () => { live = false; };
+    if (fromId)
+      load(fromId).then(
+        (s) => {
+          if (live) setFrom(s);
+        },
+        (e: unknown) => {
+          if (live) setError(e);
+        },
+      );
+    return () => {
+      live = false;
+    };
   }, [fromId, load]);
   const have = new Set(draft.targets.map((x) => x.id));
   const target = from?.targets.find((x) => x.id === chosen);
   return (
-    <Sheet onDismiss={onCancel} title={t('standards.addTitle')} testId="standards-add-sheet" wide buttons={<>
-      <button type="button" className="btn" onClick={onCancel} data-testid="sheet-cancel">{t('dialog.cancel')}</button>
-      <button type="button" className="btn primary" disabled={!target} onClick={() => target && from && onAdd(target, from)} data-testid="sheet-confirm">
-        {t('standards.addButton')}
-      </button>
-    </>}>
+    <Sheet
+      onDismiss={onCancel}
+      title={t('standards.addTitle')}
+      testId="standards-add-sheet"
+      wide
+      buttons={
+        <>
+          <button type="button" className="btn" onClick={onCancel} data-testid="sheet-cancel">
+            {t('dialog.cancel')}
+          </button>
+          <button type="button" className="btn primary" disabled={!target} onClick={() => target && from && onAdd(target, from)} data-testid="sheet-confirm">
+            {t('standards.addButton')}
+          </button>
+        </>
+      }
+    >
       <label className="field">
         <span>{t('standards.addFrom')}</span>
         <select value={fromId} onChange={(e) => setFromId(e.target.value)} data-testid="standards-add-set">
-          {sets.map((s) => <option key={s.id} value={s.id}>{t('standards.setOption', { name: targetName(s, lang), year: s.year })}</option>)}
+          {sets.map((s) => (
+            <option key={s.id} value={s.id}>
+              {t('standards.setOption', { name: targetName(s, lang), year: s.year })}
+            </option>
+          ))}
         </select>
       </label>
       <div className="field">
@@ -52,7 +76,10 @@ export function AddTargetSheet({ sets, draft, load, onAdd, onCancel }: Props) {
             <label key={x.id} className={`std-pick-item${chosen === x.id ? ' is-chosen' : ''}`} data-testid="standards-add-option" data-id={x.id}>
               <input type="radio" name="std-pick" checked={chosen === x.id} onChange={() => setChosen(x.id)} />
               <span className="std-pick-text">
-                <span className="std-pick-name">{targetName(x, lang)}<span className="std-pick-group">{x.group}</span></span>
+                <span className="std-pick-name">
+                  {targetName(x, lang)}
+                  <span className="std-pick-group">{x.group}</span>
+                </span>
                 <span className="std-pick-rule">{ruleText(x, t, lang)}</span>
                 {have.has(x.id) && <span className="std-pick-same">{t('standards.addSameId')}</span>}
               </span>

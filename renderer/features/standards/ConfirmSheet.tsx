@@ -22,15 +22,29 @@ export function ConfirmSheet({ title, testId, children, confirm, cancel, danger,
   const run = async () => {
     setBusy(true);
     setError(null);
-    try { await onConfirm(); } catch (e) { setError(e); setBusy(false); }
+    try {
+      await onConfirm();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
   };
   return (
-    <Sheet onDismiss={onCancel} title={title} testId={testId} buttons={<>
-      <button type="button" className="btn" onClick={onCancel} data-testid="sheet-cancel">{cancel}</button>
-      <button type="button" className={`btn primary${danger ? ' danger' : ''}`} disabled={busy} onClick={() => void run()} data-testid="sheet-confirm">
-        {busy ? t('dialog.working') : confirm}
-      </button>
-    </>}>
+    <Sheet
+      onDismiss={onCancel}
+      title={title}
+      testId={testId}
+      buttons={
+        <>
+          <button type="button" className="btn" onClick={onCancel} data-testid="sheet-cancel">
+            {cancel}
+          </button>
+          <button type="button" className={`btn primary${danger ? ' danger' : ''}`} disabled={busy} onClick={() => void run()} data-testid="sheet-confirm">
+            {busy ? t('dialog.working') : confirm}
+          </button>
+        </>
+      }
+    >
       {children}
       <ErrorBox error={error} />
     </Sheet>

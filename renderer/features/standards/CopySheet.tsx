@@ -27,24 +27,54 @@ export function CopySheet({ from, taken, onCopy, onCancel }: Props) {
     if (!ready) return;
     setBusy(true);
     setError(null);
-    try { await onCopy(name.trim(), id); } catch (e) { setError(e); setBusy(false); }
+    try {
+      await onCopy(name.trim(), id);
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
   };
   return (
-    <Sheet onDismiss={onCancel} title={t('standards.copyTitle')} testId="standards-copy-sheet" buttons={<>
-      <button type="button" className="btn" onClick={onCancel} data-testid="sheet-cancel">{t('dialog.cancel')}</button>
-      <button type="button" className="btn primary" disabled={!ready} onClick={() => void run()} data-testid="sheet-confirm">
-        {busy ? t('dialog.working') : t('standards.copyButton')}
-      </button>
-    </>}>
+    <Sheet
+      onDismiss={onCancel}
+      title={t('standards.copyTitle')}
+      testId="standards-copy-sheet"
+      buttons={
+        <>
+          <button type="button" className="btn" onClick={onCancel} data-testid="sheet-cancel">
+            {t('dialog.cancel')}
+          </button>
+          <button type="button" className="btn primary" disabled={!ready} onClick={() => void run()} data-testid="sheet-confirm">
+            {busy ? t('dialog.working') : t('standards.copyButton')}
+          </button>
+        </>
+      }
+    >
       <p className="std-sheet-text">{t('standards.copyFrom', { name: targetName(from, lang) })}</p>
       <label className="field">
         <span>{t('standards.copyName')}</span>
-        <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} onKeyDown={onEnter(() => void run())} data-testid="standards-copy-name" />
+        <input
+          type="text"
+          value={name}
+          maxLength={100}
+          onChange={(e) => setName(e.target.value)}
+          onKeyDown={onEnter(() => void run())}
+          data-testid="standards-copy-name"
+        />
       </label>
       <label className="field">
         <span>{t('standards.copyId')}</span>
-        <input type="text" value={id} maxLength={100} spellCheck={false} className="std-mono" aria-invalid={!!idProblem || undefined}
-          onChange={(e) => setId(e.target.value.trim())} onKeyDown={onEnter(() => void run())} data-testid="standards-copy-id" />
+        <input
+          type="text"
+          value={id}
+          maxLength={100}
+          spellCheck={false}
+          className="std-mono"
+          aria-invalid={!!idProblem || undefined}
+          onChange={(e) => setId(e.target.value.trim())}
+          onKeyDown={onEnter(() => void run())}
+          data-testid="standards-copy-id"
+        />
         <span className={`field-hint${idProblem ? ' std-bad' : ''}`}>{idProblem ?? t('standards.copyIdHint')}</span>
       </label>
       <ErrorBox error={error} />

@@ -20,9 +20,13 @@ interface Props {
 
 /** Full-width digits and signs from a Chinese IME, thousands separators and a trailing % are accepted. */
 export function parseNumber(text: string): number | null {
-  const s = text.trim()
+  const s = text
+    .trim()
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[．。]/g, '.').replace(/[－—]/g, '-').replace(/[,，\s]/g, '').replace(/[%％]$/, '');
+    .replace(/[．。]/g, '.')
+    .replace(/[－—]/g, '-')
+    .replace(/[,，\s]/g, '')
+    .replace(/[%％]$/, '');
   if (!/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
@@ -50,8 +54,15 @@ export function NumberField({ label, value, onChange, onValidity, percent, inval
   return (
     <label className={`std-num${wide ? ' is-wide' : ''}`}>
       <span>{label}</span>
-      <input type="text" inputMode="decimal" value={text} onChange={(e) => change(e.target.value)}
-        aria-invalid={bad || invalid || undefined} title={bad ? t('standards.notNumber') : undefined} data-testid={testId} />
+      <input
+        type="text"
+        inputMode="decimal"
+        value={text}
+        onChange={(e) => change(e.target.value)}
+        aria-invalid={bad || invalid || undefined}
+        title={bad ? t('standards.notNumber') : undefined}
+        data-testid={testId}
+      />
     </label>
   );
 }

@@ -23,11 +23,19 @@ export function ProblemStrip({ error, problem, local, saving }: Props) {
   const code = errorCode(error);
   const said = error ? errorText(error, lang) : '';
   return (
-    <div className="std-problem" role="alert" data-testid="standards-error" data-code={code ?? undefined} title={code ? t('dialog.errorCode', { code }) : undefined}>
+    <div
+      className="std-problem"
+      role="alert"
+      data-testid="standards-error"
+      data-code={code ?? undefined}
+      title={code ? t('dialog.errorCode', { code }) : undefined}
+    >
       {local && <div className="std-problem-head">{local}</div>}
       {error ? (
         <>
-          <div className="std-problem-head">{saving ? t('standards.saveFailed') : null} {problem?.text ?? said}</div>
+          <div className="std-problem-head">
+            {saving ? t('standards.saveFailed') : null} {problem?.text ?? said}
+          </div>
           {problem && said !== problem.text && <div className="std-problem-detail">{said}</div>}
         </>
       ) : null}

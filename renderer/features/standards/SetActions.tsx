@@ -23,8 +23,16 @@ export function SetActions({ inUse, current, year, own, dirty, disabled, onUse, 
   const useLabel = current ? t('standards.inUseNow') : inUse && year !== null ? t('standards.useYear', { year }) : t('standards.use');
   return (
     <div className="std-actions">
-      <button type="button" className="btn primary" onClick={onUse} disabled={disabled || dirty || year === null || current} title={finish} data-testid="standards-use">
-        {current && <span aria-hidden="true">✓ </span>}{useLabel}
+      <button
+        type="button"
+        className="btn primary"
+        onClick={onUse}
+        disabled={disabled || dirty || year === null || current}
+        title={finish}
+        data-testid="standards-use"
+      >
+        {current && <span aria-hidden="true">✓ </span>}
+        {useLabel}
       </button>
       <button type="button" className="btn" onClick={onCopy} disabled={disabled || dirty} title={finish} data-testid="standards-copy">
         {t('standards.copy')}

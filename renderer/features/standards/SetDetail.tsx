@@ -49,23 +49,44 @@ export function SetDetail({ set, builtin, inUse, actions, hint, edit }: Props) {
           {inUse && <span className="std-chip is-use">{t('standards.inUse')}</span>}
         </div>
         <div className="std-meta">
-          {t('standards.yearOf', { year: set.year })}<span className="std-sep">·</span>{t('standards.setId', { id: set.id })}
-          <span className="std-sep">·</span>{t('standards.targetCount', { n: set.targets.length })}
+          {t('standards.yearOf', { year: set.year })}
+          <span className="std-sep">·</span>
+          {t('standards.setId', { id: set.id })}
+          <span className="std-sep">·</span>
+          {t('standards.targetCount', { n: set.targets.length })}
         </div>
         {edit && (
           <div className="std-set-fields">
             <label className="std-text">
               <span>{t('standards.setName')}</span>
-              <input type="text" value={targetName(set, lang)} maxLength={100} aria-invalid={setProblem === 'name' || setProblem === 'nameEn' || undefined}
-                onChange={(e) => edit.onSet((s) => renamed(s, e.target.value, lang))} data-testid="standards-set-name" />
+              <input
+                type="text"
+                value={targetName(set, lang)}
+                maxLength={100}
+                aria-invalid={setProblem === 'name' || setProblem === 'nameEn' || undefined}
+                onChange={(e) => edit.onSet((s) => renamed(s, e.target.value, lang))}
+                data-testid="standards-set-name"
+              />
             </label>
-            <NumberField label={t('standards.setYear')} value={set.year} invalid={setProblem === 'year'}
-              onChange={(v) => edit.onSet((s) => ({ ...s, year: v }))} onValidity={(ok) => edit.onValidity('set:year', ok)} testId="standards-set-year" />
+            <NumberField
+              label={t('standards.setYear')}
+              value={set.year}
+              invalid={setProblem === 'year'}
+              onChange={(v) => edit.onSet((s) => ({ ...s, year: v }))}
+              onValidity={(ok) => edit.onValidity('set:year', ok)}
+              testId="standards-set-year"
+            />
           </div>
         )}
         <div className="std-docs">
           <span className="std-label">{t('standards.documents')}</span>
-          <ul>{set.documents.map((d) => <li key={d.number}><b>{d.number}</b> {d.title}</li>)}</ul>
+          <ul>
+            {set.documents.map((d) => (
+              <li key={d.number}>
+                <b>{d.number}</b> {d.title}
+              </li>
+            ))}
+          </ul>
         </div>
         {set.note && (
           <details className="std-set-note">
@@ -79,19 +100,30 @@ export function SetDetail({ set, builtin, inUse, actions, hint, edit }: Props) {
       {set.targets.length === 0 && <p className="std-empty">{t('standards.noTargets')}</p>}
       {byGroup(set.targets).map(([group, targets]) => (
         <section key={group} className="std-group">
-          <h4 className="std-group-head">{group}<span className="std-group-count">{t('standards.groupCount', { n: targets.length })}</span></h4>
+          <h4 className="std-group-head">
+            {group}
+            <span className="std-group-count">{t('standards.groupCount', { n: targets.length })}</span>
+          </h4>
           {targets.map((x) => (
-            <TargetCard key={x.id} target={x} edit={edit && {
-              onEdit: (fn) => edit.onTarget(x.id, fn),
-              onRemove: () => edit.onRemove(x.id),
-              onValidity: (field, ok) => edit.onValidity(`${x.id}:${field}`, ok),
-              problemField: problem?.targetId === x.id ? problem.field : null,
-            }} />
+            <TargetCard
+              key={x.id}
+              target={x}
+              edit={
+                edit && {
+                  onEdit: (fn) => edit.onTarget(x.id, fn),
+                  onRemove: () => edit.onRemove(x.id),
+                  onValidity: (field, ok) => edit.onValidity(`${x.id}:${field}`, ok),
+                  problemField: problem?.targetId === x.id ? problem.field : null,
+                }
+              }
+            />
           ))}
         </section>
       ))}
       {edit && (
-        <button type="button" className="btn std-add" onClick={edit.onAdd} data-testid="standards-add-target">＋ {t('standards.addTarget')}</button>
+        <button type="button" className="btn std-add" onClick={edit.onAdd} data-testid="standards-add-target">
+          ＋ {t('standards.addTarget')}
+        </button>
       )}
     </section>
   );

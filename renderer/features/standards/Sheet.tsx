@@ -23,7 +23,12 @@ export function Sheet({ title, testId, children, buttons, wide, onDismiss }: Pro
   }, []);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a click beside the panel is a mouse shortcut for Cancel; Esc and the Cancel button are the keyboard's way
-    <div className="std-sheet-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onDismiss(); }}>
+    <div
+      className="std-sheet-backdrop"
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) onDismiss();
+      }}
+    >
       <div ref={ref} className={`std-sheet${wide ? ' is-wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
         <h3 className="std-sheet-title">{title}</h3>
         <div className="std-sheet-body">{children}</div>
@@ -36,6 +41,9 @@ export function Sheet({ title, testId, children, buttons, wide, onDismiss }: Pro
 /** Enter in a field of a sheet runs its action instead of submitting the dialog's form. */
 export function onEnter(run: () => void) {
   return (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && !e.nativeEvent.isComposing) { e.preventDefault(); run(); }
+    if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      run();
+    }
   };
 }

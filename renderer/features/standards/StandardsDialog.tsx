@@ -29,7 +29,10 @@ type SheetState =
   | { kind: 'discard'; next: string | null; then(): void };
 
 /** A refused call; `sent` is the draft a refused save sent (its zod path indexes those targets). */
-interface Failure { error: unknown; sent?: StandardSet }
+interface Failure {
+  error: unknown;
+  sent?: StandardSet;
+}
 
 const parseYear = (s: string) => (/^\d{4}$/.test(s.trim()) && +s >= 2000 && +s <= 2100 ? +s : null);
 
@@ -65,24 +68,29 @@ export function StandardsDialog() {
 
   const openSeq = useRef(0);
   /** Shows a set; the plan's own sets (`editable`) get a draft to edit. */
-  const open = useCallback(async (id: string, editable: boolean) => {
-    const seq = ++openSeq.current;
-    setSelectedId(id);
-    setLoaded(null);
-    setDraft(null);
-    setInvalid(new Set());
-    setFailure(null);
-    setLocalProblem(null);
-    const set = await load(id);
-    if (seq !== openSeq.current) return; // another set was chosen meanwhile
-    setLoaded(set);
-    setDraft(editable ? set : null);
-    setRevision((r) => r + 1);
-  }, [load]);
+  const open = useCallback(
+    async (id: string, editable: boolean) => {
+      const seq = ++openSeq.current;
+      setSelectedId(id);
+      setLoaded(null);
+      setDraft(null);
+      setInvalid(new Set());
+      setFailure(null);
+      setLocalProblem(null);
+      const set = await load(id);
+      if (seq !== openSeq.current) return; // another set was chosen meanwhile
+      setLoaded(set);
+      setDraft(editable ? set : null);
+      setRevision((r) => r + 1);
+    },
+    [load],
+  );
 
   // Another set starts at its top.
   // biome-ignore lint/correctness/useExhaustiveDependencies: selectedId is the trigger (the pane is reached through the ref)
-  useEffect(() => { paneRef.current?.scrollTo({ top: 0 }); }, [selectedId]);
+  useEffect(() => {
+    paneRef.current?.scrollTo({ top: 0 });
+  }, [selectedId]);
 
   // First: the set the plan uses, and its year.
   useEffect(() => {
@@ -98,13 +106,17 @@ export function StandardsDialog() {
     else then();
   };
   const close = () => {
-    if (sheet) setSheet(null); // Esc and × step back out of a sheet first
+    if (sheet)
+      setSheet(null); // Esc and × step back out of a sheet first
     else leave(null, closeDialog);
   };
   const select = (id: string) => {
     const next = sets?.find((s) => s.id === id);
     if (!next || id === selectedId) return;
-    leave(targetName(next, lang), () => { setDone(null); open(id, !next.builtin).catch(fail); });
+    leave(targetName(next, lang), () => {
+      setDone(null);
+      open(id, !next.builtin).catch(fail);
+    });
   };
 
   const edit = (fn: (s: StandardSet) => StandardSet) => {
@@ -116,12 +128,14 @@ export function StandardsDialog() {
   const answer = (targetId: string | null) => {
     if (problem && problem.targetId === targetId) setFailure(null);
   };
-  const validity = (key: string, ok: boolean) => setInvalid((prev) => {
-    if (ok === !prev.has(key)) return prev;
-    const next = new Set(prev);
-    if (ok) next.delete(key); else next.add(key);
-    return next;
-  });
+  const validity = (key: string, ok: boolean) =>
+    setInvalid((prev) => {
+      if (ok === !prev.has(key)) return prev;
+      const next = new Set(prev);
+      if (ok) next.delete(key);
+      else next.add(key);
+      return next;
+    });
   const revert = () => {
     setDraft(loaded);
     setInvalid(new Set());
@@ -136,12 +150,21 @@ export function StandardsDialog() {
     setBusy(true);
     setFailure(null);
     setDone(null);
-    try { await fn(); } catch (error) { setFailure({ error, sent }); } finally { setBusy(false); }
+    try {
+      await fn();
+    } catch (error) {
+      setFailure({ error, sent });
+    } finally {
+      setBusy(false);
+    }
   };
 
   const save = () => {
     if (!draft) return;
-    if (invalid.size) { setLocalProblem(t('standards.fixFirst')); return; }
+    if (invalid.size) {
+      setLocalProblem(t('standards.fixFirst'));
+      return;
+    }
     void run(async () => {
       const saved = await std.save(draft);
       setLoaded(saved);
@@ -158,12 +181,19 @@ export function StandardsDialog() {
     });
   };
 
-  const askDelete = () => void run(async () => {
-    if (!sets || !summary) return;
-    const names = new Set((units ?? []).map((u) => u.name));
-    const fallback = inUse ? await fallbackSet(sets.filter((s) => s.id !== summary.id), names, load) : null;
-    setSheet({ kind: 'delete', fallback });
-  });
+  const askDelete = () =>
+    void run(async () => {
+      if (!sets || !summary) return;
+      const names = new Set((units ?? []).map((u) => u.name));
+      const fallback = inUse
+        ? await fallbackSet(
+            sets.filter((s) => s.id !== summary.id),
+            names,
+            load,
+          )
+        : null;
+      setSheet({ kind: 'delete', fallback });
+    });
   const confirmDelete = async () => {
     if (!summary) return;
     await std.remove(summary.id);
@@ -180,26 +210,55 @@ export function StandardsDialog() {
     if (!sets || !summary) return null;
     switch (s.kind) {
       case 'copy':
-        return <CopySheet from={summary} taken={taken} onCancel={() => setSheet(null)} onCopy={async (name, id) => {
-          const set = await std.copy(summary.id, id, name);
-          setSheet(null);
-          await open(set.id, true);
-          setDone(t('standards.copied', { name: targetName(set, lang) }));
-        }} />;
+        return (
+          <CopySheet
+            from={summary}
+            taken={taken}
+            onCancel={() => setSheet(null)}
+            onCopy={async (name, id) => {
+              const set = await std.copy(summary.id, id, name);
+              setSheet(null);
+              await open(set.id, true);
+              setDone(t('standards.copied', { name: targetName(set, lang) }));
+            }}
+          />
+        );
       case 'add':
-        return draft && <AddTargetSheet sets={sets.filter((x) => x.id !== draft.id)} draft={draft} load={load} onCancel={() => setSheet(null)}
-          onAdd={(target, from) => {
-            const r = addTarget(draft, target, from);
-            edit(() => r.set);
-            setSheet(null);
-            setDone(r.renamed ? t('standards.addedRenamed', { name: targetName(target, lang), id: r.id }) : t('standards.added', { name: targetName(target, lang) }));
-            // The new card is the last one: show it.
-            requestAnimationFrame(() => document.querySelector(`[data-testid=standard-target][data-id="${CSS.escape(r.id)}"]`)?.scrollIntoView({ block: 'nearest' }));
-          }} />;
+        return (
+          draft && (
+            <AddTargetSheet
+              sets={sets.filter((x) => x.id !== draft.id)}
+              draft={draft}
+              load={load}
+              onCancel={() => setSheet(null)}
+              onAdd={(target, from) => {
+                const r = addTarget(draft, target, from);
+                edit(() => r.set);
+                setSheet(null);
+                setDone(
+                  r.renamed
+                    ? t('standards.addedRenamed', { name: targetName(target, lang), id: r.id })
+                    : t('standards.added', { name: targetName(target, lang) }),
+                );
+                // The new card is the last one: show it.
+                requestAnimationFrame(() =>
+                  document.querySelector(`[data-testid=standard-target][data-id="${CSS.escape(r.id)}"]`)?.scrollIntoView({ block: 'nearest' }),
+                );
+              }}
+            />
+          )
+        );
       case 'delete':
         return (
-          <ConfirmSheet title={t('standards.deleteTitle')} testId="standards-delete-sheet" confirm={t('standards.deleteButton')} cancel={t('dialog.cancel')} danger
-            onCancel={() => setSheet(null)} onConfirm={confirmDelete}>
+          <ConfirmSheet
+            title={t('standards.deleteTitle')}
+            testId="standards-delete-sheet"
+            confirm={t('standards.deleteButton')}
+            cancel={t('dialog.cancel')}
+            danger
+            onCancel={() => setSheet(null)}
+            onConfirm={confirmDelete}
+          >
             <p className="std-sheet-text">{t('standards.deleteConfirm', { name: targetName(summary, lang) })}</p>
             {inUse && s.fallback && <p className="std-sheet-text std-warn">{t('standards.deleteInUse', { fallback: targetName(s.fallback, lang) })}</p>}
           </ConfirmSheet>
@@ -207,8 +266,19 @@ export function StandardsDialog() {
       case 'discard': {
         const name = shown ? targetName(shown, lang) : '';
         return (
-          <ConfirmSheet title={t('standards.unsavedTitle')} testId="standards-discard-sheet" confirm={t('standards.discard')} cancel={t('standards.keepEditing')} danger
-            onCancel={() => setSheet(null)} onConfirm={() => { setSheet(null); revert(); s.then(); }}>
+          <ConfirmSheet
+            title={t('standards.unsavedTitle')}
+            testId="standards-discard-sheet"
+            confirm={t('standards.discard')}
+            cancel={t('standards.keepEditing')}
+            danger
+            onCancel={() => setSheet(null)}
+            onConfirm={() => {
+              setSheet(null);
+              revert();
+              s.then();
+            }}
+          >
             <p className="std-sheet-text">{s.next === null ? t('standards.unsavedClose', { name }) : t('standards.unsavedSwitch', { name, next: s.next })}</p>
           </ConfirmSheet>
         );
@@ -216,53 +286,108 @@ export function StandardsDialog() {
     }
   }
 
-  const body = std.loadError ? <ErrorBox error={std.loadError} />
-    : !sets || !settings ? <p className="std-empty">{t('standards.loading')}</p>
-      : (
-        <div className="std-layout">
-          <SetList sets={sets} settings={settings} selectedId={selectedId} onSelect={select} yearText={yearText} onYearText={setYearText}
-            yearOk={year !== null} readOnly={readOnly} />
-          <div className="std-pane">
-            <div ref={paneRef} className="std-pane-scroll">
-              {!shown || !summary ? <p className="std-empty">{t('standards.loading')}</p> : (
-                <SetDetail key={`${shown.id}:${revision}`} set={shown} builtin={summary.builtin} inUse={inUse}
-                  hint={readOnly ? t('standards.readOnlyPlan') : summary.builtin ? t('standards.readOnlySet') : null}
-                  actions={<SetActions inUse={inUse} current={inUse && year === settings.year} year={year} own={!summary.builtin} dirty={dirty}
-                    disabled={readOnly || busy || !loaded} onUse={adoptSet} onCopy={() => setSheet({ kind: 'copy' })} onDelete={askDelete} />}
-                  edit={draft && !readOnly ? {
-                    onSet: (fn) => { edit(fn); answer(null); },
-                    onTarget: (id, fn) => { edit((s) => updateTarget(s, id, fn)); answer(id); },
-                    onRemove: (id) => {
-                      edit((s) => removeTarget(s, id));
-                      setInvalid((prev) => new Set([...prev].filter((k) => !k.startsWith(`${id}:`))));
-                    },
-                    onValidity: validity,
-                    onAdd: () => setSheet({ kind: 'add' }),
-                    problem,
-                  } : undefined} />
-              )}
-            </div>
-            <ProblemStrip error={failure?.error} problem={problem} local={localProblem} saving={!!failure?.sent} />
-          </div>
-          {sheet && renderSheet(sheet)}
+  const body = std.loadError ? (
+    <ErrorBox error={std.loadError} />
+  ) : !sets || !settings ? (
+    <p className="std-empty">{t('standards.loading')}</p>
+  ) : (
+    <div className="std-layout">
+      <SetList
+        sets={sets}
+        settings={settings}
+        selectedId={selectedId}
+        onSelect={select}
+        yearText={yearText}
+        onYearText={setYearText}
+        yearOk={year !== null}
+        readOnly={readOnly}
+      />
+      <div className="std-pane">
+        <div ref={paneRef} className="std-pane-scroll">
+          {!shown || !summary ? (
+            <p className="std-empty">{t('standards.loading')}</p>
+          ) : (
+            <SetDetail
+              key={`${shown.id}:${revision}`}
+              set={shown}
+              builtin={summary.builtin}
+              inUse={inUse}
+              hint={readOnly ? t('standards.readOnlyPlan') : summary.builtin ? t('standards.readOnlySet') : null}
+              actions={
+                <SetActions
+                  inUse={inUse}
+                  current={inUse && year === settings.year}
+                  year={year}
+                  own={!summary.builtin}
+                  dirty={dirty}
+                  disabled={readOnly || busy || !loaded}
+                  onUse={adoptSet}
+                  onCopy={() => setSheet({ kind: 'copy' })}
+                  onDelete={askDelete}
+                />
+              }
+              edit={
+                draft && !readOnly
+                  ? {
+                      onSet: (fn) => {
+                        edit(fn);
+                        answer(null);
+                      },
+                      onTarget: (id, fn) => {
+                        edit((s) => updateTarget(s, id, fn));
+                        answer(id);
+                      },
+                      onRemove: (id) => {
+                        edit((s) => removeTarget(s, id));
+                        setInvalid((prev) => new Set([...prev].filter((k) => !k.startsWith(`${id}:`))));
+                      },
+                      onValidity: validity,
+                      onAdd: () => setSheet({ kind: 'add' }),
+                      problem,
+                    }
+                  : undefined
+              }
+            />
+          )}
         </div>
-      );
+        <ProblemStrip error={failure?.error} problem={problem} local={localProblem} saving={!!failure?.sent} />
+      </div>
+      {sheet && renderSheet(sheet)}
+    </div>
+  );
 
   const footer = (
     <>
-      {dirty ? <span className="std-status is-dirty" data-testid="standards-dirty">{t('standards.dirty')}</span>
-        : done && <span className="std-status is-done" data-testid="standards-done">{done}</span>}
+      {dirty ? (
+        <span className="std-status is-dirty" data-testid="standards-dirty">
+          {t('standards.dirty')}
+        </span>
+      ) : (
+        done && (
+          <span className="std-status is-done" data-testid="standards-done">
+            {done}
+          </span>
+        )
+      )}
       {draft && !readOnly && (
         <>
-          <button type="button" className="btn" onClick={revert} disabled={!dirty || busy} data-testid="standards-revert">{t('standards.revert')}</button>
+          <button type="button" className="btn" onClick={revert} disabled={!dirty || busy} data-testid="standards-revert">
+            {t('standards.revert')}
+          </button>
           <button type="button" className="btn primary" onClick={save} disabled={!dirty || busy} data-testid="standards-save">
             {busy ? t('dialog.working') : t('standards.save')}
           </button>
         </>
       )}
-      <button type="button" className="btn" onClick={close} data-testid="dialog-cancel">{t('dialog.close')}</button>
+      <button type="button" className="btn" onClick={close} data-testid="dialog-cancel">
+        {t('dialog.close')}
+      </button>
     </>
   );
 
-  return <Modal title={t('standards.title')} testId="standards-dialog" onClose={close} wide footer={footer}>{body}</Modal>;
+  return (
+    <Modal title={t('standards.title')} testId="standards-dialog" onClose={close} wide footer={footer}>
+      {body}
+    </Modal>
+  );
 }

@@ -33,14 +33,32 @@ export function TargetCard({ target, edit }: Props) {
     <article ref={ref} className={`std-target${edit ? ' is-editing' : ''}`} data-testid="standard-target" data-id={target.id}>
       <div className="std-target-head">
         {edit ? (
-          <input type="text" className="std-name-edit" value={targetName(target, lang)} maxLength={200} aria-label={t('standards.targetName')}
-            title={t('standards.targetName')} aria-invalid={problem === 'name' || problem === 'nameEn' || undefined}
-            onChange={(e) => edit.onEdit((x) => renamed(x, e.target.value, lang))} data-testid="standard-target-name" />
-        ) : <h4 className="std-target-name">{targetName(target, lang)}</h4>}
+          <input
+            type="text"
+            className="std-name-edit"
+            value={targetName(target, lang)}
+            maxLength={200}
+            aria-label={t('standards.targetName')}
+            title={t('standards.targetName')}
+            aria-invalid={problem === 'name' || problem === 'nameEn' || undefined}
+            onChange={(e) => edit.onEdit((x) => renamed(x, e.target.value, lang))}
+            data-testid="standard-target-name"
+          />
+        ) : (
+          <h4 className="std-target-name">{targetName(target, lang)}</h4>
+        )}
         <span className="std-chips">
           <span className="std-chip is-kind">{t(`standards.kind.${target.kind}`)}</span>
-          {target.binding && <span className="std-chip is-binding" title={t('standards.bindingHint')}>{t('standards.binding')}</span>}
-          {target.unverified && <span className="std-chip is-unverified" title={t('standards.unverifiedHint')}>{t('standards.unverified')}</span>}
+          {target.binding && (
+            <span className="std-chip is-binding" title={t('standards.bindingHint')}>
+              {t('standards.binding')}
+            </span>
+          )}
+          {target.unverified && (
+            <span className="std-chip is-unverified" title={t('standards.unverifiedHint')}>
+              {t('standards.unverified')}
+            </span>
+          )}
           {target.year !== undefined && <span className="std-chip">{t('standards.dueYear', { year: target.year })}</span>}
         </span>
         {edit && (
@@ -49,18 +67,32 @@ export function TargetCard({ target, edit }: Props) {
           </button>
         )}
       </div>
-      <p className="std-rule" data-testid="standard-target-rule">{ruleText(target, t, lang)}</p>
+      <p className="std-rule" data-testid="standard-target-rule">
+        {ruleText(target, t, lang)}
+      </p>
       {meta && <p className="std-meta">{meta}</p>}
       {edit && <TargetValues target={target} onEdit={edit.onEdit} onValidity={edit.onValidity} problemField={problem} />}
       <div className="std-source">
-        <div><span className="std-label">{t('standards.source')}</span>{target.source.document}<span className="std-sep">·</span>{target.source.clause}</div>
+        <div>
+          <span className="std-label">{t('standards.source')}</span>
+          {target.source.document}
+          <span className="std-sep">·</span>
+          {target.source.clause}
+        </div>
         <blockquote lang="zh-CN">{target.source.text}</blockquote>
         {edit ? (
           <label className="std-note-edit">
             <span className="std-label">{t('standards.note')}</span>
             <textarea value={target.note ?? ''} rows={2} onChange={(e) => edit.onEdit((x) => ({ ...x, note: e.target.value || undefined }))} />
           </label>
-        ) : target.note && <div className="std-note"><span className="std-label">{t('standards.note')}</span>{target.note}</div>}
+        ) : (
+          target.note && (
+            <div className="std-note">
+              <span className="std-label">{t('standards.note')}</span>
+              {target.note}
+            </div>
+          )
+        )}
       </div>
     </article>
   );

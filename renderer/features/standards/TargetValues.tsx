@@ -16,10 +16,19 @@ export function TargetValues({ target, onEdit, onValidity, problemField }: Props
   const { t, lang } = useLang();
   const unit = unitWord(target.unit, lang);
   const field = (key: string, label: string, value: number, set: (t: Target, v: number) => Target, opts: { percent?: boolean; testId?: string } = {}) => (
-    <NumberField key={key} label={label} value={value} percent={opts.percent} testId={opts.testId} invalid={problemField === key}
-      onChange={(v) => onEdit((x) => set(x, v))} onValidity={(ok) => onValidity(key, ok)} />
+    <NumberField
+      key={key}
+      label={label}
+      value={value}
+      percent={opts.percent}
+      testId={opts.testId}
+      invalid={problemField === key}
+      onChange={(v) => onEdit((x) => set(x, v))}
+      onValidity={(ok) => onValidity(key, ok)}
+    />
   );
-  const min = (label: string) => field('min', label, target.min, (x, v) => ({ ...x, min: v }), { percent: minIsPercent(target), testId: 'standard-target-min' });
+  const min = (label: string) =>
+    field('min', label, target.min, (x, v) => ({ ...x, min: v }), { percent: minIsPercent(target), testId: 'standard-target-min' });
 
   const inputs = (() => {
     switch (target.kind) {
@@ -30,9 +39,15 @@ export function TargetValues({ target, onEdit, onValidity, problemField }: Props
         ];
       case 'presence':
         if (target.named) {
-          return target.named.map((n, i) => field(`named.${i}.min`, n.unit, n.min,
-            (x, v) => (x.kind === 'presence' && x.named ? { ...x, named: x.named.map((m, j) => (j === i ? { ...m, min: v } : m)) } : x),
-            i === 0 ? { testId: 'standard-target-min' } : {}));
+          return target.named.map((n, i) =>
+            field(
+              `named.${i}.min`,
+              n.unit,
+              n.min,
+              (x, v) => (x.kind === 'presence' && x.named ? { ...x, named: x.named.map((m, j) => (j === i ? { ...m, min: v } : m)) } : x),
+              i === 0 ? { testId: 'standard-target-min' } : {},
+            ),
+          );
         }
         return [min(unit ? t('standards.requiredUnit', { unit }) : t('standards.required'))];
       case 'facility_min':

@@ -5,7 +5,11 @@
  */
 import type { StandardSet, StandardSummary } from '../../../shared/gaps/standard.ts';
 
-export async function fallbackSet(sets: readonly StandardSummary[], unitNames: ReadonlySet<string>, load: (id: string) => Promise<StandardSet>): Promise<StandardSummary | null> {
+export async function fallbackSet(
+  sets: readonly StandardSummary[],
+  unitNames: ReadonlySet<string>,
+  load: (id: string) => Promise<StandardSet>,
+): Promise<StandardSummary | null> {
   const shipped = sets.filter((s) => s.builtin);
   for (const s of shipped) {
     const full = await load(s.id);

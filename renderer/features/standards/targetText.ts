@@ -53,7 +53,7 @@ function joinOr(items: string[], t: T): string {
   return `${items.slice(0, -1).join(t('standards.rule.list'))}${t('standards.rule.or')}${items.at(-1)}`;
 }
 
-const typeNames = (types: readonly FacilityType[], lang: Lang) => types.map((k) => (labelIn(FACILITY_TYPE_LABELS[k], lang)));
+const typeNames = (types: readonly FacilityType[], lang: Lang) => types.map((k) => labelIn(FACILITY_TYPE_LABELS[k], lang));
 const kindNames = (kinds: readonly UnitKind[], lang: Lang) => kinds.map((k) => (lang === 'en' ? UNIT_KIND_LABELS[k].en.toLowerCase() : UNIT_KIND_LABELS[k].zh));
 const quote = (s: string, lang: Lang) => tIn(lang, 'standards.quote', { s });
 const measureName = (key: string, lang: Lang) => quote(anyColumnLabel(key, lang), lang);
@@ -85,7 +85,11 @@ function perWords(per: number, t: T, lang: Lang): string {
   return t('standards.rule.perN', { n: fmtNumber(per, lang) });
 }
 
-const tidy = (s: string) => s.replace(/\s{2,}/g, ' ').replace(/\s+([：:；;，,])/g, '$1').trim();
+const tidy = (s: string) =>
+  s
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([：:；;，,])/g, '$1')
+    .trim();
 
 /** The rule in one sentence, with the required value and its unit. */
 export function ruleText(target: Target, t: T, lang: Lang): string {
@@ -93,36 +97,70 @@ export function ruleText(target: Target, t: T, lang: Lang): string {
   switch (target.kind) {
     case 'ratio': {
       const band = UNIT_COLUMNS.find((c) => c.key === BAND_COLUMN[target.population])!;
-      return tidy(t('standards.rule.ratio', {
-        measure: anyColumnLabel(target.measure, lang), per: perWords(target.per, t, lang),
-        band: lang === 'en' ? columnLabel(band, lang).toLowerCase().replace('population', 'residents') : columnLabel(band, lang),
-        min: fmtNumber(target.min, lang), unit,
-      }));
+      return tidy(
+        t('standards.rule.ratio', {
+          measure: anyColumnLabel(target.measure, lang),
+          per: perWords(target.per, t, lang),
+          band: lang === 'en' ? columnLabel(band, lang).toLowerCase().replace('population', 'residents') : columnLabel(band, lang),
+          min: fmtNumber(target.min, lang),
+          unit,
+        }),
+      );
     }
-    case 'presence': return tidy(presenceText(target, t, lang, unit));
+    case 'presence':
+      return tidy(presenceText(target, t, lang, unit));
     case 'facility_min': {
       const types = joinOr(typeNames(target.facilityTypes, lang), t);
       if (isFlagTarget(target)) return tidy(t('standards.rule.facilityFlag', { types, measure: measureName(target.measure, lang) }));
       if (target.relativeTo) {
-        return tidy(t('standards.rule.facilityShare', { types, measure: measureName(target.measure, lang), relativeTo: measureName(target.relativeTo, lang), pct: fmtPercent(target.min, lang) }));
+        return tidy(
+          t('standards.rule.facilityShare', {
+            types,
+            measure: measureName(target.measure, lang),
+            relativeTo: measureName(target.relativeTo, lang),
+            pct: fmtPercent(target.min, lang),
+          }),
+        );
       }
       const min = PERCENT_COLUMNS.has(target.measure) ? fmtPercent(target.min, lang) : fmtNumber(target.min, lang);
-      return tidy(t('standards.rule.facilityMin', { types, measure: measureName(target.measure, lang), min, unit: PERCENT_COLUMNS.has(target.measure) ? '' : unit }));
+      return tidy(
+        t('standards.rule.facilityMin', { types, measure: measureName(target.measure, lang), min, unit: PERCENT_COLUMNS.has(target.measure) ? '' : unit }),
+      );
     }
     case 'share':
-      return tidy(t('standards.rule.share', { types: joinList(typeNames(target.facilityTypes, lang), t), condition: conditionText(target.condition, t, lang), pct: fmtPercent(target.min, lang) }));
+      return tidy(
+        t('standards.rule.share', {
+          types: joinList(typeNames(target.facilityTypes, lang), t),
+          condition: conditionText(target.condition, t, lang),
+          pct: fmtPercent(target.min, lang),
+        }),
+      );
     case 'pooled_share':
-      return tidy(t('standards.rule.pooledShare', { types: joinList(typeNames(target.facilityTypes, lang), t), measure: measureName(target.measure, lang), relativeTo: measureName(target.relativeTo, lang), pct: fmtPercent(target.min, lang) }));
+      return tidy(
+        t('standards.rule.pooledShare', {
+          types: joinList(typeNames(target.facilityTypes, lang), t),
+          measure: measureName(target.measure, lang),
+          relativeTo: measureName(target.relativeTo, lang),
+          pct: fmtPercent(target.min, lang),
+        }),
+      );
     case 'count': {
       const types = joinList(typeNames(target.facilityTypes, lang), t);
-      return tidy(target.condition
-        ? t('standards.rule.count', { types, condition: conditionText(target.condition, t, lang), min: fmtNumber(target.min, lang), unit })
-        : t('standards.rule.countAll', { types, min: fmtNumber(target.min, lang), unit }));
+      return tidy(
+        target.condition
+          ? t('standards.rule.count', { types, condition: conditionText(target.condition, t, lang), min: fmtNumber(target.min, lang), unit })
+          : t('standards.rule.countAll', { types, min: fmtNumber(target.min, lang), unit }),
+      );
     }
     case 'access':
-      return tidy(t('standards.rule.access', {
-        types: joinOr(typeNames(target.facilityTypes, lang), t), urban: fmtNumber(target.urbanMinutes, lang), rural: fmtNumber(target.ruralMinutes, lang), pct: fmtPercent(target.min, lang),
-      }));
+      return tidy(
+        t('standards.rule.access', {
+          types: joinOr(typeNames(target.facilityTypes, lang), t),
+          urban: fmtNumber(target.urbanMinutes, lang),
+          rural: fmtNumber(target.ruralMinutes, lang),
+          pct: fmtPercent(target.min, lang),
+        }),
+      );
   }
 }
 
@@ -134,7 +172,8 @@ function presenceText(target: Of<'presence'>, t: T, lang: Lang, unit: string): s
   }
   let s = t('standards.rule.presence', { kinds: joinOr(kindNames(target.unitKinds, lang), t), min: fmtNumber(target.min, lang), unit, types });
   if (target.perPopulation) s += t('standards.rule.perPopulation', { n: fmtNumber(target.perPopulation, lang), unit });
-  if (target.extraAbove) s += t('standards.rule.extraAbove', { population: fmtNumber(target.extraAbove.population, lang), extra: fmtNumber(target.extraAbove.extra, lang), unit });
+  if (target.extraAbove)
+    s += t('standards.rule.extraAbove', { population: fmtNumber(target.extraAbove.population, lang), extra: fmtNumber(target.extraAbove.extra, lang), unit });
   return s;
 }
 

@@ -34,27 +34,33 @@ export function useStandardSets(): StandardSets {
   // After a write: the list as it now is (shared with the refetch the new revision started), before the caller goes on.
   const listNow = useCallback(() => store.fetch('standards.list', {}), [store]);
 
-  return useMemo<StandardSets>(() => ({
-    sets: list.data, settings: choice.data, loadError: list.error ?? choice.error, load,
-    async save(set) {
-      const saved = await write(() => invoke('standards.save', { set }));
-      await listNow();
-      return saved;
-    },
-    async copy(from, id, name) {
-      const set = await write(() => invoke('standards.copy', { from, id, name }));
-      await listNow();
-      return set;
-    },
-    async remove(id) {
-      await write(() => invoke('standards.delete', { id }));
-      // A plan whose set is deleted falls back to a shipped one: read which.
-      await Promise.all([listNow(), store.fetch('gaps.settings', {})]);
-    },
-    async use(standardId, year) {
-      const s = await write(() => invoke('gaps.setSettings', { standardId, year }));
-      await store.fetch('gaps.settings', {});
-      return s;
-    },
-  }), [list.data, list.error, choice.data, choice.error, load, listNow, store, invoke, write]);
+  return useMemo<StandardSets>(
+    () => ({
+      sets: list.data,
+      settings: choice.data,
+      loadError: list.error ?? choice.error,
+      load,
+      async save(set) {
+        const saved = await write(() => invoke('standards.save', { set }));
+        await listNow();
+        return saved;
+      },
+      async copy(from, id, name) {
+        const set = await write(() => invoke('standards.copy', { from, id, name }));
+        await listNow();
+        return set;
+      },
+      async remove(id) {
+        await write(() => invoke('standards.delete', { id }));
+        // A plan whose set is deleted falls back to a shipped one: read which.
+        await Promise.all([listNow(), store.fetch('gaps.settings', {})]);
+      },
+      async use(standardId, year) {
+        const s = await write(() => invoke('gaps.setSettings', { standardId, year }));
+        await store.fetch('gaps.settings', {});
+        return s;
+      },
+    }),
+    [list.data, list.error, choice.data, choice.error, load, listNow, store, invoke, write],
+  );
 }

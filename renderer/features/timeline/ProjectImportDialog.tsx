@@ -33,7 +33,10 @@ export function ProjectImportDialog({ scenarioName, onClose }: Props) {
   const [error, setError] = useState<unknown>(null);
 
   // A file or the 替换 choice changed: what was checked no longer holds.
-  const reset = () => { setReport(null); setError(null); };
+  const reset = () => {
+    setReport(null);
+    setError(null);
+  };
   const checked = report?.ok && report.dryRun;
   const done = report?.ok && !report.dryRun;
 
@@ -66,30 +69,68 @@ export function ProjectImportDialog({ scenarioName, onClose }: Props) {
 
   const primary = checked ? t('timeline.sheet.confirm') : t('timeline.sheet.check');
   return (
-    <Modal title={t('timeline.sheet.importTitle')} testId="timeline-import-dialog" wide onClose={onClose}
+    <Modal
+      title={t('timeline.sheet.importTitle')}
+      testId="timeline-import-dialog"
+      wide
+      onClose={onClose}
       onSubmit={() => (done ? onClose() : void run(!checked))}
-      footer={done
-        ? <button type="submit" className="btn primary" data-testid="dialog-submit">{t('dialog.close')}</button>
-        : <DialogButtons primary={primary} busy={!!busy} disabled={!file || (checked && readOnly)} onCancel={onClose} />}>
+      footer={
+        done ? (
+          <button type="submit" className="btn primary" data-testid="dialog-submit">
+            {t('dialog.close')}
+          </button>
+        ) : (
+          <DialogButtons primary={primary} busy={!!busy} disabled={!file || (checked && readOnly)} onCancel={onClose} />
+        )
+      }
+    >
       {scenarioName && <div className="import-into">{t('io.into', { name: scenarioName })}</div>}
       <div className="field">
         <span>{t('io.file')}</span>
         <div className="file-row">
           <label className="btn file-btn">
             {t('io.chooseFile')}
-            <input type="file" className="file-native" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              onChange={(e) => { setFile(e.target.files?.[0] ?? null); reset(); }} data-testid="import-file-input" />
+            <input
+              type="file"
+              className="file-native"
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                reset();
+              }}
+              data-testid="import-file-input"
+            />
           </label>
-          <span className="file-name" data-testid="import-file-name">{file ? file.name : t('io.noFile')}</span>
-          <button type="button" className="link-btn" onClick={() => void template()} data-testid="timeline-import-template">{t('timeline.sheet.template')}</button>
+          <span className="file-name" data-testid="import-file-name">
+            {file ? file.name : t('io.noFile')}
+          </span>
+          <button type="button" className="link-btn" onClick={() => void template()} data-testid="timeline-import-template">
+            {t('timeline.sheet.template')}
+          </button>
         </div>
       </div>
       <label className="check-row tl-import-replace">
-        <span><input type="checkbox" checked={replace} onChange={(e) => { setReplace(e.target.checked); reset(); }} data-testid="timeline-import-replace" />{t('timeline.sheet.replace')}</span>
+        <span>
+          <input
+            type="checkbox"
+            checked={replace}
+            onChange={(e) => {
+              setReplace(e.target.checked);
+              reset();
+            }}
+            data-testid="timeline-import-replace"
+          />
+          {t('timeline.sheet.replace')}
+        </span>
         <span className="field-hint">{t('timeline.sheet.replaceHint')}</span>
       </label>
       <p className="field-hint">{t('timeline.sheet.hint')}</p>
-      {busy && <div className="import-busy" role="status">{t(busy === 'reading' ? 'io.readingFile' : busy === 'checking' ? 'timeline.sheet.checking' : 'io.running')}</div>}
+      {busy && (
+        <div className="import-busy" role="status">
+          {t(busy === 'reading' ? 'io.readingFile' : busy === 'checking' ? 'timeline.sheet.checking' : 'io.running')}
+        </div>
+      )}
       <ErrorBox error={error} />
       {report && <ImportReportView report={report} />}
       {report?.ok && report.removed > 0 && (
@@ -97,7 +138,11 @@ export function ProjectImportDialog({ scenarioName, onClose }: Props) {
           {t(report.dryRun ? 'timeline.sheet.willRemove' : 'timeline.sheet.removed', { count: report.removed })}
         </div>
       )}
-      {checked && <p className="field-hint" data-testid="timeline-import-next">{t('timeline.sheet.next')}</p>}
+      {checked && (
+        <p className="field-hint" data-testid="timeline-import-next">
+          {t('timeline.sheet.next')}
+        </p>
+      )}
     </Modal>
   );
 }

@@ -30,12 +30,30 @@ export function ProjectSheetButtons({ readOnly, onImport }: { readOnly: boolean;
   return (
     <span className="tl-sheet">
       <span className="tl-export">
-        <button type="button" className="tool-btn" onClick={() => void exportSheet('xlsx')} disabled={exporting} title={t('timeline.sheet.exportHint')} data-testid="timeline-export">
+        <button
+          type="button"
+          className="tool-btn"
+          onClick={() => void exportSheet('xlsx')}
+          disabled={exporting}
+          title={t('timeline.sheet.exportHint')}
+          data-testid="timeline-export"
+        >
           {t('timeline.sheet.export')}
         </button>
-        <button type="button" className="tool-btn tl-export-csv" onClick={() => void exportSheet('csv')} disabled={exporting} title={t('timeline.sheet.exportCsv')} data-testid="timeline-export-csv">.csv</button>
+        <button
+          type="button"
+          className="tool-btn tl-export-csv"
+          onClick={() => void exportSheet('csv')}
+          disabled={exporting}
+          title={t('timeline.sheet.exportCsv')}
+          data-testid="timeline-export-csv"
+        >
+          .csv
+        </button>
       </span>
-      <button type="button" className="tool-btn" onClick={onImport} disabled={readOnly} data-testid="timeline-import">{t('timeline.sheet.import')}</button>
+      <button type="button" className="tool-btn" onClick={onImport} disabled={readOnly} data-testid="timeline-import">
+        {t('timeline.sheet.import')}
+      </button>
     </span>
   );
 }

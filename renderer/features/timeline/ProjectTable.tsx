@@ -37,7 +37,9 @@ export function ProjectTable({ projects, facilityById, unitName, viewYear, readO
           <th className="tl-c-cost">{t('timeline.projects.cost')}</th>
           <th className="tl-c-responsible">{t('timeline.projects.responsible')}</th>
           <th className="tl-c-source">{t('timeline.projects.source')}</th>
-          <th className="tl-c-actions"><span className="sr-only">{t('timeline.projects.actions')}</span></th>
+          <th className="tl-c-actions">
+            <span className="sr-only">{t('timeline.projects.actions')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -46,25 +48,45 @@ export function ProjectTable({ projects, facilityById, unitName, viewYear, readO
           const done = p.year <= viewYear;
           const errors = p.problems.filter((x) => x.severity === 'error');
           // Where a facility would be, a 其他项目 shows who carries it out and where (if in one unit).
-          const facilityName = p.kind === 'new' ? p.facility_name ?? p.facility_id : p.kind === 'other' ? p.responsible_unit : f?.name ?? p.facility_id;
+          const facilityName = p.kind === 'new' ? (p.facility_name ?? p.facility_id) : p.kind === 'other' ? p.responsible_unit : (f?.name ?? p.facility_id);
           return (
-            <tr key={p.id} className={`${done ? 'is-done' : 'is-planned'}${errors.length ? ' has-error' : ''}`} data-testid="timeline-project" data-id={p.id} data-kind={p.kind} data-year={p.year}>
+            <tr
+              key={p.id}
+              className={`${done ? 'is-done' : 'is-planned'}${errors.length ? ' has-error' : ''}`}
+              data-testid="timeline-project"
+              data-id={p.id}
+              data-kind={p.kind}
+              data-year={p.year}
+            >
               <td className="tl-c-year">
                 <span className="tl-year">{p.year}</span>
                 <span className={`tl-state ${done ? 'is-done' : 'is-planned'}`} title={t('timeline.projects.countedHint', { year: viewYear })}>
                   {done ? t('timeline.projects.done') : t('timeline.projects.planned')}
                 </span>
               </td>
-              <td className="tl-c-status"><span className={`tl-status is-${p.status}`} data-testid="timeline-project-status" data-status={p.status}>{labelIn(PROJECT_STATUS_LABELS[p.status], lang)}</span></td>
-              <td className="tl-c-kind"><span className={`tl-kind is-${p.kind}`}>{labelIn(PROJECT_KIND_LABELS[p.kind], lang)}</span></td>
+              <td className="tl-c-status">
+                <span className={`tl-status is-${p.status}`} data-testid="timeline-project-status" data-status={p.status}>
+                  {labelIn(PROJECT_STATUS_LABELS[p.status], lang)}
+                </span>
+              </td>
+              <td className="tl-c-kind">
+                <span className={`tl-kind is-${p.kind}`}>{labelIn(PROJECT_KIND_LABELS[p.kind], lang)}</span>
+              </td>
               <td className="tl-c-facility">
-                <div className="tl-project-name" data-testid="timeline-project-name">{p.name}</div>
+                <div className="tl-project-name" data-testid="timeline-project-name">
+                  {p.name}
+                </div>
                 <div className="tl-facility">
                   {facilityName}
                   {p.kind === 'new' && <span className="tl-muted"> {t('timeline.projects.newFacility')}</span>}
                   {p.kind !== 'new' && p.kind !== 'other' && !f && <span className="tl-bad"> {t('timeline.projects.missing')}</span>}
                   {f && <span className="tl-muted"> · {unitName(f.unit_code)}</span>}
-                  {p.kind === 'other' && p.unit_code && <span className="tl-muted">{facilityName ? ' · ' : ''}{unitName(p.unit_code)}</span>}
+                  {p.kind === 'other' && p.unit_code && (
+                    <span className="tl-muted">
+                      {facilityName ? ' · ' : ''}
+                      {unitName(p.unit_code)}
+                    </span>
+                  )}
                 </div>
               </td>
               <td className="tl-c-changes" data-testid="timeline-project-changes">
@@ -88,7 +110,9 @@ export function ProjectTable({ projects, facilityById, unitName, viewYear, readO
               <td className="tl-c-actions">
                 {!readOnly && (
                   <>
-                    <button type="button" className="link-btn" onClick={() => onEdit(p)} data-testid="timeline-edit">{t('timeline.projects.edit')}</button>
+                    <button type="button" className="link-btn" onClick={() => onEdit(p)} data-testid="timeline-edit">
+                      {t('timeline.projects.edit')}
+                    </button>
                     <RemoveButton onRemove={() => onRemove(p)} />
                   </>
                 )}
@@ -111,7 +135,12 @@ function RemoveButton({ onRemove }: { onRemove(): void }) {
     return () => window.clearTimeout(id);
   }, [armed]);
   return (
-    <button type="button" className={`link-btn tl-remove${armed ? ' is-armed' : ''}`} onClick={() => (armed ? onRemove() : setArmed(true))} data-testid="timeline-remove">
+    <button
+      type="button"
+      className={`link-btn tl-remove${armed ? ' is-armed' : ''}`}
+      onClick={() => (armed ? onRemove() : setArmed(true))}
+      data-testid="timeline-remove"
+    >
       {armed ? t('timeline.projects.confirmRemove') : t('timeline.projects.remove')}
     </button>
   );

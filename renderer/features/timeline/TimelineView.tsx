@@ -50,16 +50,19 @@ export function TimelineView() {
   const facilityById = useMemo(() => new Map((facilities ?? []).map((f) => [f.id, f])), [facilities]);
   const unitNames = useMemo(() => new Map((units ?? []).map((u) => [u.code, u.name])), [units]);
   const unitList = useMemo(() => (units ?? []).map((u) => ({ code: u.code, name: u.name })), [units]);
-  const unitName = useCallback((code: string | null) => (code ? unitNames.get(code) ?? code : ''), [unitNames]);
+  const unitName = useCallback((code: string | null) => (code ? (unitNames.get(code) ?? code) : ''), [unitNames]);
   const projects = summary?.projects ?? [];
   const projectNames = useMemo(() => new Map(projects.map((p) => [p.id, `${p.year} ${p.name}`])), [projects]);
-  const planned = useMemo(() => projects.filter((p) => p.kind === 'new' && p.type).map((p) => ({ id: p.facility_id!, name: p.facility_name ?? p.name, type: p.type! })), [projects]);
+  const planned = useMemo(
+    () => projects.filter((p) => p.kind === 'new' && p.type).map((p) => ({ id: p.facility_id!, name: p.facility_name ?? p.name, type: p.type! })),
+    [projects],
+  );
 
   const save = async (input: ProjectInput) => {
     const editing = form?.project;
-    const saved = await write(() => (editing
-      ? invoke('projects.update', { scenarioId, id: editing.id, project: input })
-      : invoke('projects.add', { scenarioId, project: input })));
+    const saved = await write(() =>
+      editing ? invoke('projects.update', { scenarioId, id: editing.id, project: input }) : invoke('projects.add', { scenarioId, project: input }),
+    );
     setForm(null);
     notify(t(editing ? 'timeline.form.saved' : 'timeline.form.added', { name: saved.name }));
     if (!editing && summary && (saved.year < summary.fromYear || saved.year > summary.toYear)) data.setRange(null);
@@ -83,27 +86,49 @@ export function TimelineView() {
 
   return (
     <div className="tl-view" data-testid="timeline-view">
-      <TimelineToolbar data={data} viewYear={viewYear} onViewYear={setViewYear} readOnly={readOnly} onAdd={() => setForm({ project: null })} scenarioName={scenarioName} />
+      <TimelineToolbar
+        data={data}
+        viewYear={viewYear}
+        onViewYear={setViewYear}
+        readOnly={readOnly}
+        onAdd={() => setForm({ project: null })}
+        scenarioName={scenarioName}
+      />
       {!!data.error && (
         <div className="gaps-fail" role="alert" data-testid="timeline-error">
           <span>{t('timeline.failed', { message: errorText(data.error, lang) })}</span>
-          <button type="button" className="tool-btn" onClick={data.reload}>{t('timeline.retry')}</button>
+          <button type="button" className="tool-btn" onClick={data.reload}>
+            {t('timeline.retry')}
+          </button>
         </div>
       )}
       {summary && summary.notes.length > 0 && (
         <div className="gaps-notes" role="note" data-testid="timeline-notes">
-          <span className="gaps-notes-icon" aria-hidden="true">ⓘ</span>{lang === 'en' ? summary.notesEn.join('; ') : summary.notes.join('；')}
+          <span className="gaps-notes-icon" aria-hidden="true">
+            ⓘ
+          </span>
+          {lang === 'en' ? summary.notesEn.join('; ') : summary.notes.join('；')}
         </div>
       )}
       {!summary ? (
-        !data.error && <p className="gaps-placeholder" data-testid="timeline-loading">{t('timeline.loading')}</p>
+        !data.error && (
+          <p className="gaps-placeholder" data-testid="timeline-loading">
+            {t('timeline.loading')}
+          </p>
+        )
       ) : (
         <div className={`tl-body${data.loading ? ' is-busy' : ''}`} aria-busy={data.loading}>
           <section className="tl-section tl-projects-section" aria-label={t('timeline.projects.title')}>
             <header className="tl-section-head">
               <h2>{t('timeline.projects.title')}</h2>
-              <span className="tl-sub-head" data-testid="timeline-projects-count">{t('timeline.projects.count', { n: projects.length })}</span>
-              {projects.length > 0 && <span className="tl-sub-head" data-testid="timeline-done-by">{t('timeline.projects.doneBy', { year: viewYear, done, later: projects.length - done })}</span>}
+              <span className="tl-sub-head" data-testid="timeline-projects-count">
+                {t('timeline.projects.count', { n: projects.length })}
+              </span>
+              {projects.length > 0 && (
+                <span className="tl-sub-head" data-testid="timeline-done-by">
+                  {t('timeline.projects.doneBy', { year: viewYear, done, later: projects.length - done })}
+                </span>
+              )}
               {projects.length > 0 && (
                 <span className="tl-sub-head tl-cost-head" data-testid="timeline-cost">
                   {t('timeline.projects.costTotal', { from: summary.fromYear, to: summary.toYear, total: COST.format(summary.cost.total) })}
@@ -113,17 +138,32 @@ export function TimelineView() {
               <ProjectSheetButtons readOnly={readOnly} onImport={() => setImporting(true)} />
             </header>
             <div className="tl-scroll">
-              {projects.length === 0
-                ? <p className="gaps-placeholder" data-testid="timeline-empty">{t('timeline.projects.empty')}</p>
-                : <ProjectTable projects={projects} facilityById={facilityById} unitName={unitName} viewYear={viewYear} readOnly={readOnly}
-                    onEdit={(p) => setForm({ project: p })} onRemove={(p) => void remove(p)} />}
+              {projects.length === 0 ? (
+                <p className="gaps-placeholder" data-testid="timeline-empty">
+                  {t('timeline.projects.empty')}
+                </p>
+              ) : (
+                <ProjectTable
+                  projects={projects}
+                  facilityById={facilityById}
+                  unitName={unitName}
+                  viewYear={viewYear}
+                  readOnly={readOnly}
+                  onEdit={(p) => setForm({ project: p })}
+                  onRemove={(p) => void remove(p)}
+                />
+              )}
             </div>
           </section>
           <section className="tl-section tl-matrix-section" aria-label={t('timeline.matrix.title')}>
             <header className="tl-section-head">
               <h2>{t('timeline.matrix.title')}</h2>
-              <span className="tl-sub-head">{t('timeline.matrix.region', { region: summary.region })} · {lang === 'en' ? summary.standardNameEn : summary.standardName}</span>
-              <span className="tl-sub-head tl-tally" data-testid="timeline-tally">{t('timeline.matrix.tally', { year: viewYear, ...tally })}</span>
+              <span className="tl-sub-head">
+                {t('timeline.matrix.region', { region: summary.region })} · {lang === 'en' ? summary.standardNameEn : summary.standardName}
+              </span>
+              <span className="tl-sub-head tl-tally" data-testid="timeline-tally">
+                {t('timeline.matrix.tally', { year: viewYear, ...tally })}
+              </span>
             </header>
             <div className="tl-scroll">
               <YearMatrix summary={summary} viewYear={viewYear} onViewYear={setViewYear} projectNames={projectNames} />
@@ -132,8 +172,16 @@ export function TimelineView() {
         </div>
       )}
       {form && (
-        <ProjectForm project={form.project} defaultYear={viewYear} facilities={facilities ?? EMPTY} planned={planned} unitName={unitName}
-          units={unitList} onSave={save} onClose={() => setForm(null)} />
+        <ProjectForm
+          project={form.project}
+          defaultYear={viewYear}
+          facilities={facilities ?? EMPTY}
+          planned={planned}
+          unitName={unitName}
+          units={unitList}
+          onSave={save}
+          onClose={() => setForm(null)}
+        />
       )}
       {importing && <ProjectImportDialog scenarioName={scenarioName} onClose={() => setImporting(false)} />}
     </div>

@@ -46,53 +46,95 @@ export const YearMatrix = memo(function YearMatrix({ summary, viewYear, onViewYe
     <table className="tl-matrix" data-testid="timeline-matrix">
       <thead>
         <tr className="tl-year-row">
-          <th scope="col" className="tl-target-h">{t('timeline.matrix.target')}</th>
+          <th scope="col" className="tl-target-h">
+            {t('timeline.matrix.target')}
+          </th>
           {summary.years.map((y) => (
-            <th key={y.year} scope="col" className={`tl-year-h${y.year === viewYear ? ' is-viewed' : ''}${y.year === summary.standardYear ? ' is-due' : ''}`} data-testid="timeline-year" data-year={y.year}>
-              <button type="button" className="tl-year-btn" onClick={() => onViewYear(y.year)} title={t('timeline.matrix.pick', { year: y.year })} aria-pressed={y.year === viewYear}>
+            <th
+              key={y.year}
+              scope="col"
+              className={`tl-year-h${y.year === viewYear ? ' is-viewed' : ''}${y.year === summary.standardYear ? ' is-due' : ''}`}
+              data-testid="timeline-year"
+              data-year={y.year}
+            >
+              <button
+                type="button"
+                className="tl-year-btn"
+                onClick={() => onViewYear(y.year)}
+                title={t('timeline.matrix.pick', { year: y.year })}
+                aria-pressed={y.year === viewYear}
+              >
                 {y.year}
                 {y.year === summary.standardYear && <span className="tl-due">{t('timeline.matrix.due')}</span>}
               </button>
             </th>
           ))}
-          <th scope="col" className="tl-metfrom-h">{t('timeline.matrix.metFrom')}</th>
+          <th scope="col" className="tl-metfrom-h">
+            {t('timeline.matrix.metFrom')}
+          </th>
         </tr>
         <tr className="tl-projects-row">
-          <th scope="row" className="tl-target-h tl-sub">{t('timeline.matrix.projectsRow')}</th>
+          <th scope="row" className="tl-target-h tl-sub">
+            {t('timeline.matrix.projectsRow')}
+          </th>
           {summary.years.map((y) => (
-            <th key={y.year} className={`tl-projects-cell${y.year === viewYear ? ' is-viewed' : ''}`} data-testid="timeline-year-projects" data-year={y.year}
-              title={y.projects.map((id) => projectNames.get(id) ?? '').join('\n') || undefined}>
-              {y.projects.length > 0 ? <span className="tl-project-count">{t('timeline.matrix.projectsN', { n: y.projects.length })}</span> : <span className="tl-none">·</span>}
+            <th
+              key={y.year}
+              className={`tl-projects-cell${y.year === viewYear ? ' is-viewed' : ''}`}
+              data-testid="timeline-year-projects"
+              data-year={y.year}
+              title={y.projects.map((id) => projectNames.get(id) ?? '').join('\n') || undefined}
+            >
+              {y.projects.length > 0 ? (
+                <span className="tl-project-count">{t('timeline.matrix.projectsN', { n: y.projects.length })}</span>
+              ) : (
+                <span className="tl-none">·</span>
+              )}
             </th>
           ))}
           <th className="tl-metfrom-h tl-sub" />
         </tr>
         <tr className="tl-cost-row">
-          <th scope="row" className="tl-target-h tl-sub">{t('timeline.matrix.costRow')}</th>
+          <th scope="row" className="tl-target-h tl-sub">
+            {t('timeline.matrix.costRow')}
+          </th>
           {summary.years.map((y) => (
             <th key={y.year} className={`tl-cost-cell${y.year === viewYear ? ' is-viewed' : ''}`} data-testid="timeline-year-cost" data-year={y.year}>
               {y.cost !== 0 ? COST.format(y.cost) : <span className="tl-none">·</span>}
             </th>
           ))}
-          <th className="tl-metfrom-h tl-sub tl-cost-total" data-testid="timeline-range-cost">{t('timeline.matrix.costTotal', { total: COST.format(summary.cost.total) })}</th>
+          <th className="tl-metfrom-h tl-sub tl-cost-total" data-testid="timeline-range-cost">
+            {t('timeline.matrix.costTotal', { total: COST.format(summary.cost.total) })}
+          </th>
         </tr>
       </thead>
       {groups.map((g) => (
         <tbody key={g}>
-          <tr className="tl-group-row"><th scope="rowgroup" colSpan={years.length + 2}>{groupLabel(g, lang)}</th></tr>
-          {summary.targets.filter((x) => x.group === g).map((target) => {
-            const results = years.map((y) => byYear.get(y)?.get(target.id));
-            return (
-              <tr key={target.id} data-testid="timeline-row" data-target={target.id}>
-                <th scope="row" className="tl-target">
-                  <span className="tl-target-name">{targetName(target, lang)}</span>
-                  <span className="tl-target-req">{requirement(target, lang, true)}{target.year && target.year !== summary.standardYear ? ` · ${t('timeline.matrix.due')} ${target.year}` : ''}</span>
-                </th>
-                {results.map((r, i) => <Cell key={years[i]} target={target} result={r} year={years[i]!} viewed={years[i] === viewYear} />)}
-                <MetFrom statuses={results.map((r) => r?.judged ?? r?.status)} years={years} />
-              </tr>
-            );
-          })}
+          <tr className="tl-group-row">
+            <th scope="rowgroup" colSpan={years.length + 2}>
+              {groupLabel(g, lang)}
+            </th>
+          </tr>
+          {summary.targets
+            .filter((x) => x.group === g)
+            .map((target) => {
+              const results = years.map((y) => byYear.get(y)?.get(target.id));
+              return (
+                <tr key={target.id} data-testid="timeline-row" data-target={target.id}>
+                  <th scope="row" className="tl-target">
+                    <span className="tl-target-name">{targetName(target, lang)}</span>
+                    <span className="tl-target-req">
+                      {requirement(target, lang, true)}
+                      {target.year && target.year !== summary.standardYear ? ` · ${t('timeline.matrix.due')} ${target.year}` : ''}
+                    </span>
+                  </th>
+                  {results.map((r, i) => (
+                    <Cell key={years[i]} target={target} result={r} year={years[i]!} viewed={years[i] === viewYear} />
+                  ))}
+                  <MetFrom statuses={results.map((r) => r?.judged ?? r?.status)} years={years} />
+                </tr>
+              );
+            })}
         </tbody>
       ))}
     </table>
@@ -105,10 +147,20 @@ function Cell({ target, result, year, viewed }: { target: Target; result: GapRes
   const gap = result ? cellGap(target, result, lang) : null;
   const phrase = result ? gapPhrase(target, result, lang) : null;
   return (
-    <td className={`tl-cell is-${status}${viewed ? ' is-viewed' : ''}`} data-testid="timeline-cell" data-target={target.id} data-year={year} data-status={status} title={phrase ?? undefined}>
+    <td
+      className={`tl-cell is-${status}${viewed ? ' is-viewed' : ''}`}
+      data-testid="timeline-cell"
+      data-target={target.id}
+      data-year={year}
+      data-status={status}
+      title={phrase ?? undefined}
+    >
       {result && (
         <>
-          <span className="tl-fig"><span className="tl-dot" aria-hidden="true" />{cellFigure(target, result, lang)}</span>
+          <span className="tl-fig">
+            <span className="tl-dot" aria-hidden="true" />
+            {cellFigure(target, result, lang)}
+          </span>
           {gap && <span className="tl-gap">{gap}</span>}
         </>
       )}
@@ -119,8 +171,14 @@ function Cell({ target, result, year, viewed }: { target: Target; result: GapRes
 function MetFrom({ statuses, years }: { statuses: (GapStatus | undefined)[]; years: number[] }) {
   const { t } = useLang();
   const m = metFrom(statuses, years);
-  const text = 'year' in m ? t(m.kind === 'since' ? 'timeline.matrix.metSince' : 'timeline.matrix.lostFrom', { year: m.year })
-    : t(m.kind === 'all' ? 'timeline.matrix.alwaysMet' : m.kind === 'never' ? 'timeline.matrix.neverMet' : 'timeline.matrix.notEvaluated');
+  const text =
+    'year' in m
+      ? t(m.kind === 'since' ? 'timeline.matrix.metSince' : 'timeline.matrix.lostFrom', { year: m.year })
+      : t(m.kind === 'all' ? 'timeline.matrix.alwaysMet' : m.kind === 'never' ? 'timeline.matrix.neverMet' : 'timeline.matrix.notEvaluated');
   const tone = m.kind === 'never' || m.kind === 'lost' ? 'is-short' : m.kind === 'unknown' ? 'is-unknown' : 'is-met';
-  return <td className={`tl-metfrom ${tone}`} data-testid="timeline-met-from" data-kind={m.kind}>{text}</td>;
+  return (
+    <td className={`tl-metfrom ${tone}`} data-testid="timeline-met-from" data-kind={m.kind}>
+      {text}
+    </td>
+  );
 }

@@ -11,7 +11,10 @@ import { useQuery } from '../../api/index.ts';
 import { useAppData } from '../../ui/state/AppContext.tsx';
 import { useRemembered } from '../../ui/state/useRemembered.ts';
 
-export interface YearRange { from: number; to: number }
+export interface YearRange {
+  from: number;
+  to: number;
+}
 
 export interface TimelineData {
   sets: StandardSummary[] | null;
@@ -37,18 +40,32 @@ export function useTimeline(): TimelineData {
   // A choice made in another plan does not carry over.
   const standardId = chosen && chosen.plan === planPath && sets.data?.some((s) => s.id === chosen.id) ? chosen.id : (settings.data?.standardId ?? null);
 
-  const summary = useQuery('timeline.summary', { scenarioId, standardId: standardId ?? '', ...(range ? { fromYear: range.from, toYear: range.to } : {}) },
-    { enabled: !!standardId && !!units && !!facilities, keepPrevious: true });
+  const summary = useQuery(
+    'timeline.summary',
+    { scenarioId, standardId: standardId ?? '', ...(range ? { fromYear: range.from, toYear: range.to } : {}) },
+    { enabled: !!standardId && !!units && !!facilities, keepPrevious: true },
+  );
   // Kept while another set or range is asked, never across scenarios: another scenario's projects must never show (nor be edited) here.
   const shown = summary.dataArgs?.scenarioId === scenarioId ? summary.data : null;
 
   const setStandardId = useCallback((id: string) => setChosen({ plan: planPath, id }), [setChosen, planPath]);
-  const { refetch: r1 } = settings, { refetch: r2 } = sets, { refetch: r3 } = summary;
-  const reload = useCallback(() => { r1(); r2(); r3(); }, [r1, r2, r3]);
+  const { refetch: r1 } = settings,
+    { refetch: r2 } = sets,
+    { refetch: r3 } = summary;
+  const reload = useCallback(() => {
+    r1();
+    r2();
+    r3();
+  }, [r1, r2, r3]);
   return {
-    sets: sets.data, standardId, setStandardId, range, setRange,
+    sets: sets.data,
+    standardId,
+    setStandardId,
+    range,
+    setRange,
     summary: shown,
     loading: summary.loading || (!shown && !summary.error && !settings.error && !sets.error) || !units || !facilities,
-    error: settings.error ?? sets.error ?? summary.error, reload,
+    error: settings.error ?? sets.error ?? summary.error,
+    reload,
   };
 }

@@ -22,9 +22,16 @@ export function UnitsView() {
 
   const roots = useMemo(() => (units ? buildUnitTree(units) : null), [units]);
   const expanded = useMemo(() => (roots ? defaultExpandedUnits(roots) : undefined), [roots]);
-  const columns = useMemo(() => modelColumns<UnitNode>(UNIT_COLUMNS, {
-    lang, keyField: 'code', searchable: ['name', 'code'], size: { name: 250, code: 130, parent_code: 130 },
-  }), [lang]);
+  const columns = useMemo(
+    () =>
+      modelColumns<UnitNode>(UNIT_COLUMNS, {
+        lang,
+        keyField: 'code',
+        searchable: ['name', 'code'],
+        size: { name: 250, code: 130, parent_code: 130 },
+      }),
+    [lang],
+  );
 
   const onCommit = useCallback((row: UnitNode, field: string, value: CellValue) => updateUnit(row.code, field, value), [updateUnit]);
   const onRefuse = useCallback((m: string) => notify(m, 'error'), [notify]);

@@ -24,7 +24,11 @@ export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
   const seen = new Set<UnitNode>();
   const mark = (top: UnitNode) => {
     const stack = [top];
-    for (let n = stack.pop(); n; n = stack.pop()) if (!seen.has(n)) { seen.add(n); stack.push(...(n.children ?? [])); }
+    for (let n = stack.pop(); n; n = stack.pop())
+      if (!seen.has(n)) {
+        seen.add(n);
+        stack.push(...(n.children ?? []));
+      }
   };
   roots.forEach(mark);
   for (const node of byCode.values()) {
@@ -32,7 +36,10 @@ export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
     // Not under a root, so its ancestors loop: walk up to the loop and cut it there.
     const path = new Set<UnitNode>();
     let n = node;
-    while (!path.has(n)) { path.add(n); n = parentOf(n)!; }
+    while (!path.has(n)) {
+      path.add(n);
+      n = parentOf(n)!;
+    }
     const parent = parentOf(n)!;
     parent.children = parent.children!.filter((c) => c !== n);
     if (!parent.children.length) delete parent.children;

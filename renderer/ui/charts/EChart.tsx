@@ -28,7 +28,7 @@ function appFont(el: HTMLElement): string {
 function countOf(option: ChartOption): { series: number; points: number } {
   const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
   let points = 0;
-  for (const s of series) if (s && Array.isArray((s as { data?: unknown }).data)) points += ((s as { data: unknown[] }).data).length;
+  for (const s of series) if (s && Array.isArray((s as { data?: unknown }).data)) points += (s as { data: unknown[] }).data.length;
   return { series: series.length, points };
 }
 
@@ -49,10 +49,17 @@ export function EChart({ option, testId, ariaLabel, className, style, onClick, r
     let frame = 0;
     const ro = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => { if (!c.isDisposed()) c.resize(); });
+      frame = requestAnimationFrame(() => {
+        if (!c.isDisposed()) c.resize();
+      });
     });
     ro.observe(el);
-    return () => { cancelAnimationFrame(frame); ro.disconnect(); c.dispose(); chart.current = null; };
+    return () => {
+      cancelAnimationFrame(frame);
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
   }, []);
 
   useEffect(() => {
@@ -63,13 +70,17 @@ export function EChart({ option, testId, ariaLabel, className, style, onClick, r
     c.setOption({ animationDuration: 300, ...option, textStyle: { fontFamily: font, ...(option.textStyle as object | undefined) } }, { notMerge: true });
   }, [option]);
 
-  useImperativeHandle(ref, () => ({
-    toDataUrl: (opts) => {
-      const c = chart.current;
-      if (!c || c.isDisposed()) return null;
-      return c.getDataURL({ type: 'png', pixelRatio: opts?.pixelRatio ?? 2, backgroundColor: opts?.backgroundColor ?? '#ffffff' });
-    },
-  }), []);
+  useImperativeHandle(
+    ref,
+    () => ({
+      toDataUrl: (opts) => {
+        const c = chart.current;
+        if (!c || c.isDisposed()) return null;
+        return c.getDataURL({ type: 'png', pixelRatio: opts?.pixelRatio ?? 2, backgroundColor: opts?.backgroundColor ?? '#ffffff' });
+      },
+    }),
+    [],
+  );
 
   const n = countOf(option);
   return (

@@ -1,9 +1,7 @@
 /** The option a chart takes: ECharts' own, narrowed to what echarts.ts registers (types only: nothing is loaded). */
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import type {
-  DataZoomComponentOption, GridComponentOption, LegendComponentOption, TooltipComponentOption,
-} from 'echarts/components';
+import type { DataZoomComponentOption, GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 
 export type ChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption | DataZoomComponentOption
@@ -16,4 +14,9 @@ export interface ChartHandle {
 }
 
 /** A click on a bar or point: which category and series. */
-export interface ChartClick { name: string; seriesName: string; dataIndex: number; value: unknown }
+export interface ChartClick {
+  name: string;
+  seriesName: string;
+  dataIndex: number;
+  value: unknown;
+}

@@ -26,26 +26,33 @@ export function Modal({ title, testId, onClose, onSubmit, children, footer, wide
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') { e.preventDefault(); closeRef.current(); } };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        closeRef.current();
+      }
+    };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, []);
-  const submit = (e: FormEvent) => { e.preventDefault(); onSubmit?.(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit?.();
+  };
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a click beside the dialog is a mouse shortcut for ×; Esc and × are the keyboard's way
-    <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
-      <form
-        ref={ref}
-        className={`modal${wide ? ' is-wide' : ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-label={title}
-        data-testid={testId}
-        onSubmit={submit}
-      >
+    <div
+      className="modal-backdrop"
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) onClose();
+      }}
+    >
+      <form ref={ref} className={`modal${wide ? ' is-wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} data-testid={testId} onSubmit={submit}>
         <header className="modal-head">
           <h2>{title}</h2>
-          <button type="button" className="modal-x" onClick={onClose} aria-label="×" data-testid="dialog-close">×</button>
+          <button type="button" className="modal-x" onClick={onClose} aria-label="×" data-testid="dialog-close">
+            ×
+          </button>
         </header>
         <div className="modal-body">{children}</div>
         <footer className="modal-foot">{footer}</footer>
@@ -67,11 +74,25 @@ export function ErrorBox({ error }: { error: unknown }) {
 }
 
 /** Cancel + the primary button, disabled while working. */
-export function DialogButtons({ primary, busy, disabled, onCancel, danger }: { primary: string; busy: boolean; disabled?: boolean; onCancel(): void; danger?: boolean }) {
+export function DialogButtons({
+  primary,
+  busy,
+  disabled,
+  onCancel,
+  danger,
+}: {
+  primary: string;
+  busy: boolean;
+  disabled?: boolean;
+  onCancel(): void;
+  danger?: boolean;
+}) {
   const { t } = useLang();
   return (
     <>
-      <button type="button" className="btn" onClick={onCancel} data-testid="dialog-cancel">{t('dialog.cancel')}</button>
+      <button type="button" className="btn" onClick={onCancel} data-testid="dialog-cancel">
+        {t('dialog.cancel')}
+      </button>
       <button type="submit" className={`btn primary${danger ? ' danger' : ''}`} disabled={busy || disabled} data-testid="dialog-submit">
         {busy ? t('dialog.working') : primary}
       </button>

@@ -21,11 +21,22 @@ export function NameDialog({ title, label, initial, testId, onSubmit, onClose }:
     if (!name.trim() || busy) return;
     setBusy(true);
     setError(null);
-    try { await onSubmit(name.trim()); onClose(); } catch (e) { setError(e); setBusy(false); }
+    try {
+      await onSubmit(name.trim());
+      onClose();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
   };
   return (
-    <Modal title={title} testId={testId} onClose={onClose} onSubmit={() => void submit()}
-      footer={<DialogButtons primary={t('dialog.ok')} busy={busy} disabled={!name.trim()} onCancel={onClose} />}>
+    <Modal
+      title={title}
+      testId={testId}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      footer={<DialogButtons primary={t('dialog.ok')} busy={busy} disabled={!name.trim()} onCancel={onClose} />}
+    >
       <label className="field">
         <span>{label}</span>
         <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} data-testid="name-input" />

@@ -9,7 +9,11 @@ export type Lang = 'zh-CN' | 'en';
 const STORAGE_KEY = 'healthplan.lang';
 
 function savedLang(): Lang {
-  try { return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN'; } catch { return 'zh-CN'; }
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
 }
 
 export function initI18n(): typeof i18next {
@@ -27,7 +31,11 @@ export function initI18n(): typeof i18next {
 }
 
 export function setLang(lang: Lang): void {
-  try { localStorage.setItem(STORAGE_KEY, lang); } catch { /* private mode: not remembered */ }
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    /* private mode: not remembered */
+  }
   document.documentElement.lang = lang;
   void i18next.changeLanguage(lang);
 }

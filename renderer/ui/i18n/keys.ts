@@ -26,9 +26,10 @@ export type TOptions = Record<string, unknown>;
 export type TFn = (key: Key, opts?: TOptions) => string;
 
 /** i18next's `t` outside React, in the given language. */
-export const tIn = (lang: string, key: Key, opts: TOptions = {}): string =>
-  (i18next.t as (k: string, o: TOptions) => string)(key, { ...opts, lng: lang });
+export const tIn = (lang: string, key: Key, opts: TOptions = {}): string => (i18next.t as (k: string, o: TOptions) => string)(key, { ...opts, lng: lang });
 
 /** A `t` for the keys under one prefix: `const tr = tUnder('gaps')`, `tr(lang, 'summary.title')`. */
-export const tUnder = <P extends string>(prefix: P) =>
-  (lang: string, key: KeyIn<P>, opts: TOptions = {}): string => tIn(lang, `${prefix}.${key}` as Key, opts);
+export const tUnder =
+  <P extends string>(prefix: P) =>
+  (lang: string, key: KeyIn<P>, opts: TOptions = {}): string =>
+    tIn(lang, `${prefix}.${key}` as Key, opts);

@@ -37,7 +37,10 @@ export function enumKeys(type: EnumType): string[] {
 /** 是/否 (城镇/农村 for `urban`), or Yes/No (Urban/Rural). */
 export function boolLabel(columnKey: string, v: unknown, lang: Lang): string {
   if (v === null || v === undefined) return '';
-  if (lang === 'zh-CN') { const l = boolLabels(columnKey); return v ? l.yes : l.no; }
+  if (lang === 'zh-CN') {
+    const l = boolLabels(columnKey);
+    return v ? l.yes : l.no;
+  }
   if (columnKey === 'urban') return i18next.t(v ? 'values.urban' : 'values.rural');
   return i18next.t(v ? 'values.yes' : 'values.no');
 }

@@ -8,5 +8,4 @@ export type English<T> = {
 } & { [K in keyof T & string as T[K] extends string ? `${K}_one` : never]?: string };
 
 /** A screen's strings, both languages: the English must have exactly the Chinese keys (plus `_one` singulars). */
-export const screenStrings = <const Z extends object>(s: { zh: Z; en: English<NoInfer<Z>> }): { zh: Z; en: English<Z> } =>
-  s as { zh: Z; en: English<Z> };
+export const screenStrings = <const Z extends object>(s: { zh: Z; en: English<NoInfer<Z>> }): { zh: Z; en: English<Z> } => s as { zh: Z; en: English<Z> };

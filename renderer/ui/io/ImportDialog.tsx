@@ -82,20 +82,35 @@ export function ImportDialog({ table }: { table: TableName | 'populations' }) {
       setMapping(needs ? mappingOf(out.proposal) : out.remembered ? { ...mappingOf(out.proposal), ...out.remembered } : null);
     } catch {
       // The import itself says what is wrong with the file (FILE_ERROR …), as before the step existed.
-      if (mine === seq.current) { setInspected(null); setStep(false); setGiven(false); setMapping(null); }
+      if (mine === seq.current) {
+        setInspected(null);
+        setStep(false);
+        setGiven(false);
+        setMapping(null);
+      }
     } finally {
       if (mine === seq.current) setInspecting(false);
     }
   };
 
   const chooseFile = (f: File | null) => {
-    setFile(f); setReport(null); setError(null); setInspected(null); setStep(false); setGiven(false); setMapping(null); setSheet(undefined); setBytes(null);
+    setFile(f);
+    setReport(null);
+    setError(null);
+    setInspected(null);
+    setStep(false);
+    setGiven(false);
+    setMapping(null);
+    setSheet(undefined);
+    setBytes(null);
     if (f) void inspect(f, undefined);
     else seq.current++;
   };
 
   const chooseSheet = (name: string) => {
-    setSheet(name); setReport(null); setError(null);
+    setSheet(name);
+    setReport(null);
+    setError(null);
     if (file) void inspect(file, name);
   };
 
@@ -105,21 +120,29 @@ export function ImportDialog({ table }: { table: TableName | 'populations' }) {
     setReport(null);
     try {
       setBusy('reading');
-      const dataBase64 = bytes ?? await fileToBase64(file);
+      const dataBase64 = bytes ?? (await fileToBase64(file));
       setBusy('importing');
       const fileArg = { fileName: file.name, dataBase64 };
       const withMapping = given && mapping ? { mapping } : {};
       const inSheet = sheet ? { sheet } : {};
-      const run = () => (table === 'populations'
-        ? invoke('populations.import', { scenarioId, file: fileArg, dryRun, ...withMapping, ...inSheet })
-        : invoke('table.import', { scenarioId, table, file: fileArg, crs, dryRun, ...withMapping, ...inSheet }));
+      const run = () =>
+        table === 'populations'
+          ? invoke('populations.import', { scenarioId, file: fileArg, dryRun, ...withMapping, ...inSheet })
+          : invoke('table.import', { scenarioId, table, file: fileArg, crs, dryRun, ...withMapping, ...inSheet });
       const r = dryRun ? await run() : await write(run);
       setReport(r);
       setBusy('');
       if (!r.ok && r.mapping && !given) {
         // The import found headers to confirm that the reading before did not (or could not): the step, from its proposal.
         const proposal = r.mapping;
-        setInspected((prev) => ({ proposal, headerRow: r.problems[0]?.row || proposal.headerIndex + 2, preview: [], remembered: null, ...(prev?.sheets ? { sheets: prev.sheets } : {}), ...(r.sheet ? { sheet: r.sheet } : {}) }));
+        setInspected((prev) => ({
+          proposal,
+          headerRow: r.problems[0]?.row || proposal.headerIndex + 2,
+          preview: [],
+          remembered: null,
+          ...(prev?.sheets ? { sheets: prev.sheets } : {}),
+          ...(r.sheet ? { sheet: r.sheet } : {}),
+        }));
         setMapping(mappingOf(proposal));
         setStep(true);
         setGiven(true);
@@ -140,13 +163,17 @@ export function ImportDialog({ table }: { table: TableName | 'populations' }) {
 
   const done = report?.ok && !report.dryRun;
   const ready = !given || !mapping || mappingReady(table, mapping);
-  const primary = step ? (dryRun ? 'io.mapping.confirmCheck' : 'io.mapping.confirm') : (dryRun ? 'io.check' : 'io.run');
+  const primary = step ? (dryRun ? 'io.mapping.confirmCheck' : 'io.mapping.confirm') : dryRun ? 'io.check' : 'io.run';
   const sheets = inspected?.sheets ?? report?.sheets;
-  const unrecognised = inspected ? inspected.proposal.columns.filter((c) => c.header && c.how === 'none' && !isIgnorableHeader(c.header)).map((c) => c.header) : [];
+  const unrecognised = inspected
+    ? inspected.proposal.columns.filter((c) => c.header && c.how === 'none' && !isIgnorableHeader(c.header)).map((c) => c.header)
+    : [];
   const openStep = () => {
     if (!inspected) return;
     setMapping((m) => m ?? mappingOf(inspected.proposal));
-    setStep(true); setGiven(true); setReport(null);
+    setStep(true);
+    setGiven(true);
+    setReport(null);
   };
   return (
     <Modal
@@ -155,9 +182,20 @@ export function ImportDialog({ table }: { table: TableName | 'populations' }) {
       wide
       onClose={closeDialog}
       onSubmit={() => (done ? closeDialog() : void submit())}
-      footer={done
-        ? <button type="submit" className="btn primary" data-testid="dialog-submit">{t('dialog.close')}</button>
-        : <DialogButtons primary={t(primary)} busy={!!busy} disabled={!file || inspecting || !ready || !!status?.plan?.readOnly && !dryRun} onCancel={closeDialog} />}
+      footer={
+        done ? (
+          <button type="submit" className="btn primary" data-testid="dialog-submit">
+            {t('dialog.close')}
+          </button>
+        ) : (
+          <DialogButtons
+            primary={t(primary)}
+            busy={!!busy}
+            disabled={!file || inspecting || !ready || (!!status?.plan?.readOnly && !dryRun)}
+            onCancel={closeDialog}
+          />
+        )
+      }
     >
       <div className="import-into">{t('io.into', { name: nameOf(scenario) })}</div>
       <div className="field">
@@ -165,52 +203,97 @@ export function ImportDialog({ table }: { table: TableName | 'populations' }) {
         <div className="file-row">
           <label className="btn file-btn">
             {t('io.chooseFile')}
-            <input type="file" className="file-native" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-              onChange={(e) => chooseFile(e.target.files?.[0] ?? null)} data-testid="import-file-input" />
+            <input
+              type="file"
+              className="file-native"
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
+              data-testid="import-file-input"
+            />
           </label>
-          <span className="file-name" data-testid="import-file-name">{file ? file.name : t('io.noFile')}</span>
+          <span className="file-name" data-testid="import-file-name">
+            {file ? file.name : t('io.noFile')}
+          </span>
         </div>
       </div>
-      {table !== 'populations' && <div className="field">
-        <span>{t('io.crs')}</span>
-        <div className="crs-row">
-          {CRS.map((c) => (
-            <label key={c}><input type="radio" name="crs" checked={crs === c} onChange={() => setCrs(c)} data-testid={`import-crs-${c}`} />{t(`io.${c}`)}</label>
-          ))}
+      {table !== 'populations' && (
+        <div className="field">
+          <span>{t('io.crs')}</span>
+          <div className="crs-row">
+            {CRS.map((c) => (
+              <label key={c}>
+                <input type="radio" name="crs" checked={crs === c} onChange={() => setCrs(c)} data-testid={`import-crs-${c}`} />
+                {t(`io.${c}`)}
+              </label>
+            ))}
+          </div>
         </div>
-      </div>}
+      )}
       <label className="check-row">
-        <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} data-testid="import-dry-run" />{t('io.dryRun')}
+        <input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} data-testid="import-dry-run" />
+        {t('io.dryRun')}
       </label>
       <p className="field-hint">{t('io.hint')}</p>
-      {table === 'populations' && <p className="field-hint" data-testid="import-populations-hint">{t('io.populationsHint')}</p>}
-      {sheets && sheets.length > 1 && <div className="field">
-        <span>{t('io.mapping.sheet')}</span>
-        <div className="file-row">
-          <select value={sheet ?? inspected?.sheet ?? report?.sheet ?? ''} onChange={(e) => chooseSheet(e.target.value)} data-testid="import-sheet">
-            {sheets.map((n) => <option key={n} value={n}>{n}</option>)}
-          </select>
-          <span className="field-hint">{t('io.mapping.sheetHint', { n: sheets.length })}</span>
+      {table === 'populations' && (
+        <p className="field-hint" data-testid="import-populations-hint">
+          {t('io.populationsHint')}
+        </p>
+      )}
+      {sheets && sheets.length > 1 && (
+        <div className="field">
+          <span>{t('io.mapping.sheet')}</span>
+          <div className="file-row">
+            <select value={sheet ?? inspected?.sheet ?? report?.sheet ?? ''} onChange={(e) => chooseSheet(e.target.value)} data-testid="import-sheet">
+              {sheets.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+            <span className="field-hint">{t('io.mapping.sheetHint', { n: sheets.length })}</span>
+          </div>
         </div>
-      </div>}
-      {inspecting && <div className="import-busy" role="status" data-testid="import-inspecting">{t('io.mapping.inspecting')}</div>}
+      )}
+      {inspecting && (
+        <div className="import-busy" role="status" data-testid="import-inspecting">
+          {t('io.mapping.inspecting')}
+        </div>
+      )}
       {!step && !inspecting && inspected && mapping && (given || inspected.remembered) && (
         <div className="mapping-remembered" data-testid={given ? 'mapping-confirmed' : 'mapping-remembered'}>
           {t(given ? 'io.mapping.confirmed' : 'io.mapping.remembered')}{' '}
-          <button type="button" className="link-btn" onClick={openStep} data-testid="mapping-change">{t('io.mapping.change')}</button>
+          <button type="button" className="link-btn" onClick={openStep} data-testid="mapping-change">
+            {t('io.mapping.change')}
+          </button>
         </div>
       )}
       {!step && !inspecting && inspected && !given && !inspected.remembered && unrecognised.length > 0 && (
         <div className="mapping-remembered" data-testid="mapping-unrecognised">
           {t('io.mapping.unrecognised', { cols: unrecognised.join(sep(lang, 'list')) })}{' '}
-          <button type="button" className="link-btn" onClick={openStep} data-testid="mapping-open">{t('io.mapping.open')}</button>
+          <button type="button" className="link-btn" onClick={openStep} data-testid="mapping-open">
+            {t('io.mapping.open')}
+          </button>
         </div>
       )}
       {step && !inspecting && inspected && mapping && !done && (
-        <MappingStep kind={table} proposal={inspected.proposal} headerRow={inspected.headerRow} preview={inspected.preview}
-          mapping={mapping} onChange={(m) => { setMapping(m); setReport(null); }} fileName={file?.name ?? ''} />
+        <MappingStep
+          kind={table}
+          proposal={inspected.proposal}
+          headerRow={inspected.headerRow}
+          preview={inspected.preview}
+          mapping={mapping}
+          onChange={(m) => {
+            setMapping(m);
+            setReport(null);
+          }}
+          fileName={file?.name ?? ''}
+        />
       )}
-      {busy && <div className="import-busy" role="status">{t(busy === 'reading' ? 'io.readingFile' : 'io.running')}</div>}
+      {busy && (
+        <div className="import-busy" role="status">
+          {t(busy === 'reading' ? 'io.readingFile' : 'io.running')}
+        </div>
+      )}
       <ErrorBox error={error} />
       {report && <ImportReportView report={report} onRetry={done || busy ? undefined : () => void submit()} />}
     </Modal>

@@ -34,21 +34,45 @@ function UnknownTypes({ unknown, onRetry }: { unknown: NonNullable<ImportReport[
       <p className="field-hint">{t('io.mapping.aliasHint')}</p>
       {unknown.map((u) => (
         <div key={u.written} className="unknown-type" data-testid="import-unknown-type" data-written={u.written}>
-          <span>{t('io.mapping.unknownType', { written: u.written, n: N.format(u.rows.length), count: u.rows.length, rows: u.rows.join(sep(lang, 'list')) })}</span>
+          <span>
+            {t('io.mapping.unknownType', { written: u.written, n: N.format(u.rows.length), count: u.rows.length, rows: u.rows.join(sep(lang, 'list')) })}
+          </span>
           <label className="unknown-type-map">
             {t('io.mapping.mapTo')}
-            <select value={set[u.written] ?? ''} data-testid="import-unknown-type-select" aria-label={u.written}
-              onChange={(e) => { if (e.target.value) void choose(u.written, e.target.value as FacilityType); }}>
-              <option value="" disabled>{t('io.mapping.choose')}</option>
-              {enumKeys('facilityType').map((k) => <option key={k} value={k}>{enumLabel('facilityType', k, lang)}</option>)}
+            <select
+              value={set[u.written] ?? ''}
+              data-testid="import-unknown-type-select"
+              aria-label={u.written}
+              onChange={(e) => {
+                if (e.target.value) void choose(u.written, e.target.value as FacilityType);
+              }}
+            >
+              <option value="" disabled>
+                {t('io.mapping.choose')}
+              </option>
+              {enumKeys('facilityType').map((k) => (
+                <option key={k} value={k}>
+                  {enumLabel('facilityType', k, lang)}
+                </option>
+              ))}
             </select>
           </label>
-          {set[u.written] && <span className="import-meta" data-testid="import-alias-saved">{t('io.mapping.aliasSaved', { written: u.written, type: enumLabel('facilityType', set[u.written], lang) })}</span>}
+          {set[u.written] && (
+            <span className="import-meta" data-testid="import-alias-saved">
+              {t('io.mapping.aliasSaved', { written: u.written, type: enumLabel('facilityType', set[u.written], lang) })}
+            </span>
+          )}
         </div>
       ))}
-      {error && <div className="mapping-missing" role="alert">{error}</div>}
+      {error && (
+        <div className="mapping-missing" role="alert">
+          {error}
+        </div>
+      )}
       {onRetry && Object.keys(set).length > 0 && (
-        <button type="button" className="btn primary" onClick={onRetry} data-testid="import-retry">{t('io.mapping.reimport')}</button>
+        <button type="button" className="btn primary" onClick={onRetry} data-testid="import-retry">
+          {t('io.mapping.reimport')}
+        </button>
       )}
     </div>
   );
@@ -58,7 +82,9 @@ export function ImportReportView({ report, onRetry }: { report: Omit<ImportRepor
   const { t, lang } = useLang();
   const ref = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new report is the trigger: it shows below the step, scrolled to on a small screen
-  useEffect(() => { ref.current?.scrollIntoView?.({ block: 'nearest' }); }, [report]);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [report]);
   const counts = { added: N.format(report.added), changed: N.format(report.changed), unchanged: N.format(report.unchanged) };
   return (
     <div ref={ref} className="import-report" data-testid="import-report" data-ok={report.ok}>
@@ -80,8 +106,12 @@ export function ImportReportView({ report, onRetry }: { report: Omit<ImportRepor
         <div className="import-notes" data-testid="import-notes">
           <strong>{t('io.mapping.notes')}</strong>
           <ul>
-            {/* biome-ignore lint/suspicious/noArrayIndexKey: a report's notes in file order, never reordered */}
-            {report.notes.map((n, i) => <li key={i} data-testid="import-note">{lang === 'en' ? n.messageEn : n.message}</li>)}
+            {report.notes.map((n, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a report's notes in file order, never reordered
+              <li key={i} data-testid="import-note">
+                {lang === 'en' ? n.messageEn : n.message}
+              </li>
+            ))}
           </ul>
         </div>
       )}
@@ -90,7 +120,12 @@ export function ImportReportView({ report, onRetry }: { report: Omit<ImportRepor
         <div className="problem-scroll">
           <table className="problem-table" data-testid="import-problems">
             <thead>
-              <tr><th className="num">{t('io.row')}</th><th>{t('io.column')}</th><th>{t('io.value')}</th><th>{t('io.message')}</th></tr>
+              <tr>
+                <th className="num">{t('io.row')}</th>
+                <th>{t('io.column')}</th>
+                <th>{t('io.value')}</th>
+                <th>{t('io.message')}</th>
+              </tr>
             </thead>
             <tbody>
               {report.problems.map((pr, i) => (

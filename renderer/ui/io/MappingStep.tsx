@@ -37,7 +37,9 @@ export function MappingStep({ kind, proposal, headerRow, preview, mapping, onCha
   const { t, lang } = useLang();
   const [loadMsg, setLoadMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const ref = useRef<HTMLElement>(null);
-  useEffect(() => { ref.current?.scrollIntoView?.({ block: 'start' }); }, []); // the dialog is taller than a 720-pixel screen
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'start' });
+  }, []); // the dialog is taller than a 720-pixel screen
   const groups = fieldGroups(kind, proposal, mapping);
   const missing = missingRequired(kind, mapping);
   const dups = duplicateFields(mapping);
@@ -67,7 +69,9 @@ export function MappingStep({ kind, proposal, headerRow, preview, mapping, onCha
     onChange(next);
     setLoadMsg({
       ok: absent.length === 0,
-      text: t('io.mapping.loaded', { file: f.name }) + (absent.length ? `${sep(lang, 'semi')}${t('io.mapping.loadedMissing', { cols: absent.join(sep(lang, 'list')) })}` : ''),
+      text:
+        t('io.mapping.loaded', { file: f.name })
+        + (absent.length ? `${sep(lang, 'semi')}${t('io.mapping.loadedMissing', { cols: absent.join(sep(lang, 'list')) })}` : ''),
     });
   };
 
@@ -76,54 +80,100 @@ export function MappingStep({ kind, proposal, headerRow, preview, mapping, onCha
       <div className="mapping-head">
         <strong>{t('io.mapping.title')}</strong>
         <span className="mapping-tools">
-          <button type="button" className="btn small" onClick={save} data-testid="mapping-save">{t('io.mapping.save')}</button>
+          <button type="button" className="btn small" onClick={save} data-testid="mapping-save">
+            {t('io.mapping.save')}
+          </button>
           <label className="btn small file-btn">
             {t('io.mapping.load')}
-            <input type="file" className="file-native" accept=".json,.txt,application/json,text/plain" data-testid="mapping-load"
-              onChange={(e) => { void load(e.target.files?.[0]); e.target.value = ''; }} />
+            <input
+              type="file"
+              className="file-native"
+              accept=".json,.txt,application/json,text/plain"
+              data-testid="mapping-load"
+              onChange={(e) => {
+                void load(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
           </label>
         </span>
       </div>
       <p className="field-hint">{t('io.mapping.intro', { row: headerRow })}</p>
-      {missing.length > 0
-        ? <div className="mapping-missing" role="alert" data-testid="mapping-missing">{t('io.mapping.missing', { fields: missing.map((f) => labelIn(f, lang)).join(sep(lang, 'list')) })}</div>
-        : <div className="mapping-allset" data-testid="mapping-allset">{t('io.mapping.allSet')}</div>}
+      {missing.length > 0 ? (
+        <div className="mapping-missing" role="alert" data-testid="mapping-missing">
+          {t('io.mapping.missing', { fields: missing.map((f) => labelIn(f, lang)).join(sep(lang, 'list')) })}
+        </div>
+      ) : (
+        <div className="mapping-allset" data-testid="mapping-allset">
+          {t('io.mapping.allSet')}
+        </div>
+      )}
       {[...dups].map(([field, cols]) => (
         <div key={field} className="mapping-missing" role="alert" data-testid="mapping-duplicate">
           {t('io.mapping.duplicate', { field: labelOf(field), cols: cols.map((c) => t('io.mapping.quoted', { s: c })).join(sep(lang, 'list')) })}
         </div>
       ))}
-      {loadMsg && <div className={loadMsg.ok ? 'import-meta' : 'mapping-missing'} data-testid="mapping-load-message">{loadMsg.text}</div>}
+      {loadMsg && (
+        <div className={loadMsg.ok ? 'import-meta' : 'mapping-missing'} data-testid="mapping-load-message">
+          {loadMsg.text}
+        </div>
+      )}
       <div className="mapping-scroll">
         <table className="problem-table mapping-table" data-testid="mapping-table">
           <thead>
-            <tr><th>{t('io.mapping.header')}</th><th>{t('io.mapping.preview')}</th><th>{t('io.mapping.field')}</th><th>{t('io.mapping.how')}</th></tr>
+            <tr>
+              <th>{t('io.mapping.header')}</th>
+              <th>{t('io.mapping.preview')}</th>
+              <th>{t('io.mapping.field')}</th>
+              <th>{t('io.mapping.how')}</th>
+            </tr>
           </thead>
           <tbody>
             {columns.map((c) => {
-              const field = c.header in mapping ? mapping[c.header] ?? null : c.field;
+              const field = c.header in mapping ? (mapping[c.header] ?? null) : c.field;
               const changed = field !== c.field;
               const how = changed ? 'changed' : c.how;
-              const values = (preview.map((r) => r[c.index] ?? '').filter((v) => v !== '').slice(0, 3));
+              const values = preview
+                .map((r) => r[c.index] ?? '')
+                .filter((v) => v !== '')
+                .slice(0, 3);
               const shown = values.length ? values : c.sample.filter((v) => v !== '').slice(0, 3);
               const dup = field !== null && dups.has(field);
               return (
-                <tr key={c.index} data-testid="mapping-row" data-header={c.header} data-how={how} data-field={field ?? ''}
-                  className={`${how === 'guess' || how === 'values' ? 'is-guess' : ''}${field === null ? ' is-ignored' : ''}${dup ? ' is-dup' : ''}`}>
+                <tr
+                  key={c.index}
+                  data-testid="mapping-row"
+                  data-header={c.header}
+                  data-how={how}
+                  data-field={field ?? ''}
+                  className={`${how === 'guess' || how === 'values' ? 'is-guess' : ''}${field === null ? ' is-ignored' : ''}${dup ? ' is-dup' : ''}`}
+                >
                   <td className="mapping-header">{c.header}</td>
-                  <td className="val mapping-sample" title={shown.join(' | ')}>{shown.join(sep(lang, 'list'))}</td>
+                  <td className="val mapping-sample" title={shown.join(' | ')}>
+                    {shown.join(sep(lang, 'list'))}
+                  </td>
                   <td>
-                    <select value={field ?? IGNORE} data-testid="mapping-field" aria-label={c.header}
-                      onChange={(e) => onChange({ ...mapping, [c.header]: e.target.value === IGNORE ? null : e.target.value })}>
+                    <select
+                      value={field ?? IGNORE}
+                      data-testid="mapping-field"
+                      aria-label={c.header}
+                      onChange={(e) => onChange({ ...mapping, [c.header]: e.target.value === IGNORE ? null : e.target.value })}
+                    >
                       <option value={IGNORE}>{t('io.mapping.ignore')}</option>
                       {groups.map((g) => (
                         <optgroup key={g.group} label={t(`io.mapping.groups.${g.group}`)}>
-                          {g.options.map((o) => <option key={o.key} value={o.key}>{optionLabel(o)}</option>)}
+                          {g.options.map((o) => (
+                            <option key={o.key} value={o.key}>
+                              {optionLabel(o)}
+                            </option>
+                          ))}
                         </optgroup>
                       ))}
                     </select>
                   </td>
-                  <td className="mapping-how" data-testid="mapping-how">{t(`io.mapping.hows.${how}`)}</td>
+                  <td className="mapping-how" data-testid="mapping-how">
+                    {t(`io.mapping.hows.${how}`)}
+                  </td>
                 </tr>
               );
             })}

@@ -18,16 +18,30 @@ export function TemplateDialog() {
   const submit = async () => {
     setBusy(true);
     setError(null);
-    try { await saveTemplate(table, format); closeDialog(); } catch (e) { setError(e); setBusy(false); }
+    try {
+      await saveTemplate(table, format);
+      closeDialog();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
   };
   return (
-    <Modal title={t('io.templateTitle')} testId="template-dialog" onClose={closeDialog} onSubmit={() => void submit()}
-      footer={<DialogButtons primary={t('plan.save')} busy={busy} onCancel={closeDialog} />}>
+    <Modal
+      title={t('io.templateTitle')}
+      testId="template-dialog"
+      onClose={closeDialog}
+      onSubmit={() => void submit()}
+      footer={<DialogButtons primary={t('plan.save')} busy={busy} onCancel={closeDialog} />}
+    >
       <div className="field">
         <span>{t('io.templateTable')}</span>
         <div className="radio-row">
           {(['units', 'facilities'] as const).map((x) => (
-            <label key={x}><input type="radio" name="table" checked={table === x} onChange={() => setTable(x)} data-testid={`template-table-${x}`} />{t(`io.${x}`)}</label>
+            <label key={x}>
+              <input type="radio" name="table" checked={table === x} onChange={() => setTable(x)} data-testid={`template-table-${x}`} />
+              {t(`io.${x}`)}
+            </label>
           ))}
         </div>
       </div>
@@ -35,7 +49,10 @@ export function TemplateDialog() {
         <span>{t('io.templateFormat')}</span>
         <div className="radio-row">
           {(['xlsx', 'csv'] as const).map((x) => (
-            <label key={x}><input type="radio" name="format" checked={format === x} onChange={() => setFormat(x)} data-testid={`template-format-${x}`} />{t(`format.${x}`)}</label>
+            <label key={x}>
+              <input type="radio" name="format" checked={format === x} onChange={() => setFormat(x)} data-testid={`template-format-${x}`} />
+              {t(`format.${x}`)}
+            </label>
           ))}
         </div>
       </div>

@@ -10,25 +10,61 @@ export type FieldGroup = KeyIn<'io.mapping.groups'>;
 
 const GROUP: Record<string, FieldGroup> = {
   // units
-  code: 'basic', parent_code: 'basic', kind: 'basic', urban: 'basic',
-  population: 'population', population_0_3: 'population', population_65_plus: 'population', year: 'population', growth_rate: 'population',
+  code: 'basic',
+  parent_code: 'basic',
+  kind: 'basic',
+  urban: 'basic',
+  population: 'population',
+  population_0_3: 'population',
+  population_65_plus: 'population',
+  year: 'population',
+  growth_rate: 'population',
   area_km2: 'place',
   // facilities
-  id: 'basic', name: 'basic', type: 'basic', unit_code: 'basic', opened_year: 'basic',
-  lon: 'place', lat: 'place',
-  beds_open: 'beds', beds_approved: 'beds', bed_occupancy_rate: 'beds',
-  physicians: 'staff', tcm_physicians: 'staff', gps: 'staff', public_health_physicians: 'staff', nurses: 'staff', pharmacists: 'staff',
-  public_health_staff: 'staff', health_technicians: 'staff', bachelor_or_above: 'staff', senior_or_intermediate_titles: 'staff',
-  ambulances: 'services', floor_area_m2: 'services', childcare_places: 'services', tcm_hall: 'services', tcm_pavilion: 'services',
-  fever_clinic: 'services', elderly_rehab_room: 'services', service_standard: 'services',
+  id: 'basic',
+  name: 'basic',
+  type: 'basic',
+  unit_code: 'basic',
+  opened_year: 'basic',
+  lon: 'place',
+  lat: 'place',
+  beds_open: 'beds',
+  beds_approved: 'beds',
+  bed_occupancy_rate: 'beds',
+  physicians: 'staff',
+  tcm_physicians: 'staff',
+  gps: 'staff',
+  public_health_physicians: 'staff',
+  nurses: 'staff',
+  pharmacists: 'staff',
+  public_health_staff: 'staff',
+  health_technicians: 'staff',
+  bachelor_or_above: 'staff',
+  senior_or_intermediate_titles: 'staff',
+  ambulances: 'services',
+  floor_area_m2: 'services',
+  childcare_places: 'services',
+  tcm_hall: 'services',
+  tcm_pavilion: 'services',
+  fever_clinic: 'services',
+  elderly_rehab_room: 'services',
+  service_standard: 'services',
 };
 const ORDER: FieldGroup[] = ['basic', 'place', 'population', 'years', 'beds', 'staff', 'services', 'other'];
 
 /** A populations-by-year column: '2025:population'. */
 const YEAR_FIELD_RE = /^(\d{4}):(.+)$/;
 
-export interface FieldOption { key: string; field: MappingField; year?: string; required: boolean }
-export interface FieldGroupOptions { group: FieldGroup; options: FieldOption[] }
+export interface FieldOption {
+  key: string;
+  field: MappingField;
+  year?: string;
+  required: boolean;
+}
+export interface FieldGroupOptions {
+  group: FieldGroup;
+  options: FieldOption[];
+}
 
 export function kindFields(kind: SheetKind): readonly MappingField[] {
   return sheetKindSpec(kind)?.fields ?? [];
@@ -38,7 +74,12 @@ export function kindFields(kind: SheetKind): readonly MappingField[] {
 export function fieldGroups(kind: SheetKind, proposal: MappingProposal, mapping: ColumnMapping): FieldGroupOptions[] {
   const fields = kindFields(kind);
   const byKey = new Map(fields.map((f) => [f.key, f]));
-  const options: (FieldOption & { group: FieldGroup })[] = fields.map((f) => ({ key: f.key, field: f, required: !!f.required, group: GROUP[f.key] ?? 'other' }));
+  const options: (FieldOption & { group: FieldGroup })[] = fields.map((f) => ({
+    key: f.key,
+    field: f,
+    required: !!f.required,
+    group: GROUP[f.key] ?? 'other',
+  }));
   const extra = new Set<string>();
   for (const c of proposal.columns) if (c.field) extra.add(c.field);
   for (const f of Object.values(mapping)) if (f) extra.add(f);

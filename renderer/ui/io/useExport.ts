@@ -10,25 +10,33 @@ import type { FileOut } from '../state/types.ts';
 type Table = 'units' | 'facilities';
 type Format = 'xlsx' | 'csv';
 
-export function useExport(): { exportTable(table: Table | 'populations', format: Format): Promise<void>; saveTemplate(table: Table, format: Format): Promise<void> } {
+export function useExport(): {
+  exportTable(table: Table | 'populations', format: Format): Promise<void>;
+  saveTemplate(table: Table, format: Format): Promise<void>;
+} {
   const { t, lang } = useLang();
   const { invoke } = useAppActions();
   const { scenarioId } = useAppData();
   const { notify } = useUi();
-  const run = useCallback(async (get: () => Promise<FileOut>) => {
-    try {
-      const f = await get();
-      saveFileOut(f);
-      notify(t('file.exported', { file: f.fileName }));
-    } catch (e) {
-      notify(errorText(e, lang), 'error');
-      throw e;
-    }
-  }, [notify, t, lang]);
+  const run = useCallback(
+    async (get: () => Promise<FileOut>) => {
+      try {
+        const f = await get();
+        saveFileOut(f);
+        notify(t('file.exported', { file: f.fileName }));
+      } catch (e) {
+        notify(errorText(e, lang), 'error');
+        throw e;
+      }
+    },
+    [notify, t, lang],
+  );
   return {
-    exportTable: useCallback((table: Table | 'populations', format: Format) =>
-      run(() => (table === 'populations' ? invoke('populations.export', { scenarioId, format }) : invoke('table.export', { scenarioId, table, format }))),
-    [run, invoke, scenarioId]),
+    exportTable: useCallback(
+      (table: Table | 'populations', format: Format) =>
+        run(() => (table === 'populations' ? invoke('populations.export', { scenarioId, format }) : invoke('table.export', { scenarioId, table, format }))),
+      [run, invoke, scenarioId],
+    ),
     saveTemplate: useCallback((table: Table, format: Format) => run(() => invoke('table.template', { table, format })), [run, invoke]),
   };
 }

@@ -5,9 +5,13 @@
  */
 import { useLang } from '../i18n/index.ts';
 
-export interface PlannedYearValue { on: boolean; year: number }
+export interface PlannedYearValue {
+  on: boolean;
+  year: number;
+}
 
-export const plannedYearArg = (v: PlannedYearValue): { year?: number } => (v.on && Number.isInteger(v.year) && v.year >= 2000 && v.year <= 2100 ? { year: v.year } : {});
+export const plannedYearArg = (v: PlannedYearValue): { year?: number } =>
+  v.on && Number.isInteger(v.year) && v.year >= 2000 && v.year <= 2100 ? { year: v.year } : {};
 
 export function PlannedYear({ value, onChange }: { value: PlannedYearValue; onChange(v: PlannedYearValue): void }) {
   const { t } = useLang();
@@ -18,8 +22,16 @@ export function PlannedYear({ value, onChange }: { value: PlannedYearValue; onCh
         <span>{t('scenario.plannedYear')}</span>
       </label>
       {value.on && (
-        <input type="number" min={2000} max={2100} step={1} value={value.year} aria-label={t('scenario.plannedYearLabel')}
-          onChange={(e) => onChange({ ...value, year: Number(e.target.value) })} data-testid="planned-year-input" />
+        <input
+          type="number"
+          min={2000}
+          max={2100}
+          step={1}
+          value={value.year}
+          aria-label={t('scenario.plannedYearLabel')}
+          onChange={(e) => onChange({ ...value, year: Number(e.target.value) })}
+          data-testid="planned-year-input"
+        />
       )}
       <p className="field-hint">{t(value.on ? 'scenario.plannedYearOn' : 'scenario.plannedYearOff')}</p>
     </div>

@@ -15,14 +15,25 @@ export function ScenarioDialog({ mode }: { mode: 'create' | 'duplicate' | 'renam
   const active = useActiveScenario();
   const nameOf = useScenarioName();
   const [from, setFrom] = useState<'baseline' | 'current'>(mode === 'duplicate' && !active?.baseline ? 'current' : 'baseline');
-  const [name, setName] = useState(() => mode === 'duplicate' ? t('scenario.copyName', { name: nameOf(active) }) : t('scenario.defaultName', { n: scenarios.length }));
+  const [name, setName] = useState(() =>
+    mode === 'duplicate' ? t('scenario.copyName', { name: nameOf(active) }) : t('scenario.defaultName', { n: scenarios.length }),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   if (mode === 'rename' && active) {
     return (
-      <NameDialog title={t('scenario.renameTitle')} label={t('scenario.name')} initial={active.name} testId="scenario-rename-dialog" onClose={closeDialog}
-        onSubmit={async (n) => { await write(() => invoke('scenarios.rename', { id: active.id, name: n })); await reloadScenarios(); }} />
+      <NameDialog
+        title={t('scenario.renameTitle')}
+        label={t('scenario.name')}
+        initial={active.name}
+        testId="scenario-rename-dialog"
+        onClose={closeDialog}
+        onSubmit={async (n) => {
+          await write(() => invoke('scenarios.rename', { id: active.id, name: n }));
+          await reloadScenarios();
+        }}
+      />
     );
   }
 
@@ -37,11 +48,19 @@ export function ScenarioDialog({ mode }: { mode: 'create' | 'duplicate' | 'renam
       await selectScenario(s.id);
       notify(t('scenario.created', { name: s.name }));
       closeDialog();
-    } catch (e) { setError(e); setBusy(false); }
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
   };
   return (
-    <Modal title={t(mode === 'duplicate' ? 'scenario.duplicateTitle' : 'scenario.createTitle')} testId="scenario-create-dialog" onClose={closeDialog}
-      onSubmit={() => void submit()} footer={<DialogButtons primary={t('dialog.ok')} busy={busy} disabled={!name.trim()} onCancel={closeDialog} />}>
+    <Modal
+      title={t(mode === 'duplicate' ? 'scenario.duplicateTitle' : 'scenario.createTitle')}
+      testId="scenario-create-dialog"
+      onClose={closeDialog}
+      onSubmit={() => void submit()}
+      footer={<DialogButtons primary={t('dialog.ok')} busy={busy} disabled={!name.trim()} onCancel={closeDialog} />}
+    >
       <label className="field">
         <span>{t('scenario.name')}</span>
         <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} data-testid="name-input" />
@@ -49,9 +68,15 @@ export function ScenarioDialog({ mode }: { mode: 'create' | 'duplicate' | 'renam
       <div className="field">
         <span>{t('scenario.copyFrom')}</span>
         <div className="radio-row">
-          <label><input type="radio" name="from" checked={from === 'baseline'} onChange={() => setFrom('baseline')} data-testid="scenario-from-baseline" />{t('scenario.fromBaseline')}</label>
+          <label>
+            <input type="radio" name="from" checked={from === 'baseline'} onChange={() => setFrom('baseline')} data-testid="scenario-from-baseline" />
+            {t('scenario.fromBaseline')}
+          </label>
           {active && !active.baseline && (
-            <label><input type="radio" name="from" checked={from === 'current'} onChange={() => setFrom('current')} data-testid="scenario-from-current" />{t('scenario.fromCurrent', { name: nameOf(active) })}</label>
+            <label>
+              <input type="radio" name="from" checked={from === 'current'} onChange={() => setFrom('current')} data-testid="scenario-from-current" />
+              {t('scenario.fromCurrent', { name: nameOf(active) })}
+            </label>
           )}
         </div>
       </div>
@@ -80,11 +105,19 @@ export function DeleteScenarioDialog() {
       await reloadScenarios();
       notify(t('scenario.deleted', { name: active.name }));
       closeDialog();
-    } catch (e) { setError(e); setBusy(false); }
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
   };
   return (
-    <Modal title={t('scenario.deleteTitle')} testId="scenario-delete-dialog" onClose={closeDialog} onSubmit={() => void submit()}
-      footer={<DialogButtons primary={t('dialog.delete')} busy={busy} danger onCancel={closeDialog} />}>
+    <Modal
+      title={t('scenario.deleteTitle')}
+      testId="scenario-delete-dialog"
+      onClose={closeDialog}
+      onSubmit={() => void submit()}
+      footer={<DialogButtons primary={t('dialog.delete')} busy={busy} danger onCancel={closeDialog} />}
+    >
       <p className="confirm-text">{t('scenario.deleteConfirm', { name: nameOf(active) })}</p>
       <ErrorBox error={error} />
     </Modal>

@@ -33,7 +33,10 @@ export function ScenarioSwitcher() {
   const choose = (s: Scenario) => {
     close();
     if (s.id === scenarioId) return;
-    selectScenario(s.id).then(() => notify(t('scenario.switched', { name: nameOf(s) })), (e) => notify(errorText(e, lang), 'error'));
+    selectScenario(s.id).then(
+      () => notify(t('scenario.switched', { name: nameOf(s) })),
+      (e) => notify(errorText(e, lang), 'error'),
+    );
   };
   const act = (kind: 'create' | 'duplicate' | 'rename' | 'delete') => {
     close();
@@ -54,32 +57,59 @@ export function ScenarioSwitcher() {
         data-testid="scenario-switcher"
       >
         <span className="scenario-caption">{t('scenario.label')}</span>
-        <span className="scenario-name" data-testid="scenario-active-name">{nameOf(active)}</span>
+        <span className="scenario-name" data-testid="scenario-active-name">
+          {nameOf(active)}
+        </span>
         <span aria-hidden>▾</span>
       </button>
       {open && (
         <div className="popover scenario-menu" role="menu" data-testid="scenario-menu">
           {scenarios.map((s) => (
-            <button key={s.id} type="button" role="menuitemradio" aria-checked={s.id === scenarioId}
-              className={`menu-row${s.id === scenarioId ? ' is-active' : ''}`} onClick={() => choose(s)} data-testid={`scenario-option-${s.id}`}>
+            <button
+              key={s.id}
+              type="button"
+              role="menuitemradio"
+              aria-checked={s.id === scenarioId}
+              className={`menu-row${s.id === scenarioId ? ' is-active' : ''}`}
+              onClick={() => choose(s)}
+              data-testid={`scenario-option-${s.id}`}
+            >
               <span className="check">{s.id === scenarioId ? '✓' : ''}</span>
               <span className="grow">{nameOf(s)}</span>
             </button>
           ))}
           <div className="menu-sep" />
           <button type="button" role="menuitem" className="menu-row" disabled={readOnly} onClick={() => act('create')} data-testid="scenario-new">
-            <span className="check" /><span className="grow">{t('scenario.new')}</span>
+            <span className="check" />
+            <span className="grow">{t('scenario.new')}</span>
           </button>
           <button type="button" role="menuitem" className="menu-row" disabled={readOnly} onClick={() => act('duplicate')} data-testid="scenario-duplicate">
-            <span className="check" /><span className="grow">{t('scenario.duplicate')}</span>
+            <span className="check" />
+            <span className="grow">{t('scenario.duplicate')}</span>
           </button>
-          <button type="button" role="menuitem" className="menu-row" disabled={readOnly || baseline} title={baseline ? t('scenario.baselineLocked') : undefined}
-            onClick={() => act('rename')} data-testid="scenario-rename">
-            <span className="check" /><span className="grow">{t('scenario.rename')}</span>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-row"
+            disabled={readOnly || baseline}
+            title={baseline ? t('scenario.baselineLocked') : undefined}
+            onClick={() => act('rename')}
+            data-testid="scenario-rename"
+          >
+            <span className="check" />
+            <span className="grow">{t('scenario.rename')}</span>
           </button>
-          <button type="button" role="menuitem" className="menu-row" disabled={readOnly || baseline} title={baseline ? t('scenario.baselineLocked') : undefined}
-            onClick={() => act('delete')} data-testid="scenario-delete">
-            <span className="check" /><span className="grow">{t('scenario.delete')}</span>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-row"
+            disabled={readOnly || baseline}
+            title={baseline ? t('scenario.baselineLocked') : undefined}
+            onClick={() => act('delete')}
+            data-testid="scenario-delete"
+          >
+            <span className="check" />
+            <span className="grow">{t('scenario.delete')}</span>
           </button>
         </div>
       )}

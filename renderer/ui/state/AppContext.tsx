@@ -50,25 +50,47 @@ const DataCtx = createContext<AppData | null>(null);
 const ActionsCtx = createContext<AppActions | null>(null);
 
 const INITIAL: AppData = {
-  status: null, scenarios: [], scenarioId: 1, units: null, facilities: null, editState: null, pendingWrites: 0, startError: null, ended: false,
+  status: null,
+  scenarios: [],
+  scenarioId: 1,
+  units: null,
+  facilities: null,
+  editState: null,
+  pendingWrites: 0,
+  startError: null,
+  ended: false,
 };
 
 /**
  * The client, its cache (renderer/api) and the app's data. Tests pass a fake `invoke` (and the `revision`
  * its replies would carry: a change makes every mounted query read again) or a whole `store`.
  */
-export function AppProvider({ children, invoke: given, revision, store: givenStore }: { children: ReactNode; invoke?: Invoke; revision?: number; store?: DataStore }) {
+export function AppProvider({
+  children,
+  invoke: given,
+  revision,
+  store: givenStore,
+}: {
+  children: ReactNode;
+  invoke?: Invoke;
+  revision?: number;
+  store?: DataStore;
+}) {
   const [data, setData] = useState<AppData>(INITIAL);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` only seeds a new store; later ones reach it through setRevision below
   const store = useMemo(() => givenStore ?? (given ? createDataStore(given, revision ?? 0) : createClientStore().store), [given, givenStore]);
-  useEffect(() => { if (revision !== undefined) store.setRevision(revision); }, [store, revision]);
+  useEffect(() => {
+    if (revision !== undefined) store.setRevision(revision);
+  }, [store, revision]);
   const invoke = store.invoke;
   const scenarioRef = useRef(1);
   const planRef = useRef<string | null>(null);
   const loadSeq = useRef(0);
   const heartbeat = useRef<ReturnType<typeof setInterval> | null>(null);
-  const patch = useCallback((p: Partial<AppData> | ((d: AppData) => Partial<AppData>)) =>
-    setData((d) => ({ ...d, ...(typeof p === 'function' ? p(d) : p) })), []);
+  const patch = useCallback(
+    (p: Partial<AppData> | ((d: AppData) => Partial<AppData>)) => setData((d) => ({ ...d, ...(typeof p === 'function' ? p(d) : p) })),
+    [],
+  );
 
   const actions = useMemo<AppActions>(() => {
     /** Where a call was made: its reply is dropped if the user has since switched scenario or plan. */
@@ -81,10 +103,7 @@ export function AppProvider({ children, invoke: given, revision, store: givenSto
 
     const refreshInfo = async () => {
       const at = here();
-      const [plan, editState] = await Promise.all([
-        invoke('plan.info', {}),
-        invoke('edits.state', { scenarioId: at.scenarioId }),
-      ]);
+      const [plan, editState] = await Promise.all([invoke('plan.info', {}), invoke('edits.state', { scenarioId: at.scenarioId })]);
       if (at.samePlan()) patch((d) => ({ status: d.status ? { ...d.status, plan } : d.status, ...(at.still() ? { editState } : {}) }));
     };
 
@@ -128,15 +147,15 @@ export function AppProvider({ children, invoke: given, revision, store: givenSto
       await loadRows(scenarioRef.current, true);
     };
 
-    const replace = <R,>(rows: R[] | null, isIt: (r: R) => boolean, next: R): R[] | null =>
-      rows ? rows.map((r) => (isIt(r) ? next : r)) : rows;
+    const replace = <R,>(rows: R[] | null, isIt: (r: R) => boolean, next: R): R[] | null => (rows ? rows.map((r) => (isIt(r) ? next : r)) : rows);
 
     const undoRedo = (method: 'edits.undo' | 'edits.redo') => async () => {
       const at = here();
       const st = await write(() => invoke(method, { scenarioId: at.scenarioId }));
       if (!at.still()) return st;
       const [units, facilities] = await Promise.all([
-        invoke('units.list', { scenarioId: at.scenarioId }), invoke('facilities.list', { scenarioId: at.scenarioId }),
+        invoke('units.list', { scenarioId: at.scenarioId }),
+        invoke('facilities.list', { scenarioId: at.scenarioId }),
       ]);
       if (at.still()) patch({ units, facilities, editState: st });
       return st;

@@ -15,10 +15,23 @@ export type DialogSpec =
   | { kind: 'check'; standardId?: string; year?: number };
 
 /** A row another screen sends the planner to (数据检查's links): its table's tab is shown, the row scrolled to and its cell focused. */
-export interface RowReveal { table: TableName; key: string; column?: string; name?: string; seq: number }
+export interface RowReveal {
+  table: TableName;
+  key: string;
+  column?: string;
+  name?: string;
+  seq: number;
+}
 
-export interface Notice { id: number; text: string; tone: 'info' | 'error' }
-export interface RowCounts { shown: number; total: number }
+export interface Notice {
+  id: number;
+  text: string;
+  tone: 'info' | 'error';
+}
+export interface RowCounts {
+  shown: number;
+  total: number;
+}
 
 interface Ui {
   tab: TabName;
@@ -61,18 +74,39 @@ export function UiProvider({ children }: { children: ReactNode }) {
   const revealDone = useCallback((seq: number) => setReveal((r) => (r?.seq === seq ? null : r)), []);
 
   const dismiss = useCallback((id: number) => setNotices((n) => n.filter((x) => x.id !== id)), []);
-  const notify = useCallback((text: string, tone: Notice['tone'] = 'info') => {
-    const id = nextId.current++;
-    setNotices((n) => [...n.slice(-3), { id, text, tone }]);
-    window.setTimeout(() => dismiss(id), tone === 'error' ? 10_000 : 4_000);
-  }, [dismiss]);
-  const setCounts = useCallback((t: TableName, c: RowCounts) =>
-    setAllCounts((prev) => (prev[t]?.shown === c.shown && prev[t]?.total === c.total ? prev : { ...prev, [t]: c })), []);
+  const notify = useCallback(
+    (text: string, tone: Notice['tone'] = 'info') => {
+      const id = nextId.current++;
+      setNotices((n) => [...n.slice(-3), { id, text, tone }]);
+      window.setTimeout(() => dismiss(id), tone === 'error' ? 10_000 : 4_000);
+    },
+    [dismiss],
+  );
+  const setCounts = useCallback(
+    (t: TableName, c: RowCounts) => setAllCounts((prev) => (prev[t]?.shown === c.shown && prev[t]?.total === c.total ? prev : { ...prev, [t]: c })),
+    [],
+  );
 
-  const ui = useMemo<Ui>(() => ({
-    tab, setTab, dialog, openDialog: setDialog, closeDialog: () => setDialog(null),
-    notices, notify, dismiss, counts, setCounts, geoVersion, geoChanged, reveal, revealRow, revealDone,
-  }), [tab, dialog, notices, notify, dismiss, counts, setCounts, geoVersion, geoChanged, reveal, revealRow, revealDone]);
+  const ui = useMemo<Ui>(
+    () => ({
+      tab,
+      setTab,
+      dialog,
+      openDialog: setDialog,
+      closeDialog: () => setDialog(null),
+      notices,
+      notify,
+      dismiss,
+      counts,
+      setCounts,
+      geoVersion,
+      geoChanged,
+      reveal,
+      revealRow,
+      revealDone,
+    }),
+    [tab, dialog, notices, notify, dismiss, counts, setCounts, geoVersion, geoChanged, reveal, revealRow, revealDone],
+  );
 
   return <UiCtx.Provider value={ui}>{children}</UiCtx.Provider>;
 }

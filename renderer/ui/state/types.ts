@@ -11,4 +11,8 @@ export type TabName = 'dashboard' | TableName | 'gaps' | 'map' | 'timeline' | 'c
  * place's result for it when a figure was picked. Here because other screens (siting's 应用到情景) open the gap
  * screen on a figure.
  */
-export interface GapSelection { target: string; scope?: Scope; code?: string }
+export interface GapSelection {
+  target: string;
+  scope?: Scope;
+  code?: string;
+}

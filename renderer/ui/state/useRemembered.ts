@@ -17,5 +17,10 @@ export function useRemembered<T>(key: string, initial: T): [T, (u: T | ((old: T)
  */
 export function useRemember(): <T>(key: string, value: T) => void {
   const { session } = useDataStore();
-  return useCallback(<T,>(key: string, value: T) => { session.set(key, value); }, [session]);
+  return useCallback(
+    <T>(key: string, value: T) => {
+      session.set(key, value);
+    },
+    [session],
+  );
 }

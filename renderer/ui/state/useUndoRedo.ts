@@ -10,9 +10,7 @@ import { useUi } from './UiContext.tsx';
 /** An edit as the planner reads it: the row's name and the column's header ("岳麓区 · 常住人口"). */
 export function describeEdit(edit: EditRef | null, d: Pick<AppData, 'units' | 'facilities'>, lang: Lang): string {
   if (!edit) return '';
-  const name = edit.table === 'units'
-    ? d.units?.find((u) => u.code === edit.key)?.name
-    : d.facilities?.find((f) => f.id === edit.key)?.name;
+  const name = edit.table === 'units' ? d.units?.find((u) => u.code === edit.key)?.name : d.facilities?.find((f) => f.id === edit.key)?.name;
   // '*': a facility placed, moved or removed on the map as a whole.
   const what = edit.field === '*' ? tIn(lang, 'edit.placeMoveRemove') : anyColumnLabel(edit.field, lang);
   return `${name ?? edit.key} · ${what}`;
@@ -27,15 +25,22 @@ export function useUndoRedo(): { undo(): void; redo(): void; undoText: string; r
   const { units, facilities } = data;
   const undoWhat = useMemo(() => describeEdit(editState?.undo ?? null, { units, facilities }, lang), [editState, units, facilities, lang]);
   const redoWhat = useMemo(() => describeEdit(editState?.redo ?? null, { units, facilities }, lang), [editState, units, facilities, lang]);
-  const run = useCallback((which: 'undo' | 'redo', what: string) => {
-    actions[which]().then(
-      () => notify(t(which === 'undo' ? 'edit.undone' : 'edit.redone', { what })),
-      (e) => notify(errorText(e, lang), 'error'),
-    );
-  }, [actions, notify, t, lang]);
+  const run = useCallback(
+    (which: 'undo' | 'redo', what: string) => {
+      actions[which]().then(
+        () => notify(t(which === 'undo' ? 'edit.undone' : 'edit.redone', { what })),
+        (e) => notify(errorText(e, lang), 'error'),
+      );
+    },
+    [actions, notify, t, lang],
+  );
   return {
-    undo: () => { if (editState?.undo && !data.status?.plan?.readOnly) run('undo', undoWhat); },
-    redo: () => { if (editState?.redo && !data.status?.plan?.readOnly) run('redo', redoWhat); },
+    undo: () => {
+      if (editState?.undo && !data.status?.plan?.readOnly) run('undo', undoWhat);
+    },
+    redo: () => {
+      if (editState?.redo && !data.status?.plan?.readOnly) run('redo', redoWhat);
+    },
     undoText: undoWhat ? t('edit.undoWhat', { what: undoWhat }) : t('edit.undo'),
     redoText: redoWhat ? t('edit.redoWhat', { what: redoWhat }) : t('edit.redo'),
   };

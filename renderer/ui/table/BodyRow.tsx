@@ -9,7 +9,13 @@ import { useLang } from '../i18n/index.ts';
 import { CellEditor, type Move } from './CellEditor.tsx';
 import { leafCount, type GridRow } from './gridFeatures.ts';
 
-export interface EditingCell { rowId: string; colId: string; initialText?: string; saving: boolean; error: string | null }
+export interface EditingCell {
+  rowId: string;
+  colId: string;
+  initialText?: string;
+  saving: boolean;
+  error: string | null;
+}
 
 interface Props<TData extends object> {
   row: GridRow<TData>;
@@ -73,7 +79,12 @@ function BodyRowImpl<TData extends object>(p: Props<TData>) {
             const gMeta = row.groupingColumnId ? row.table.getColumn(row.groupingColumnId)?.columnDef.meta : undefined;
             const gv = row.groupingValue === 'undefined' ? undefined : row.groupingValue;
             const label = gv === undefined ? t('grid.blank') : gMeta ? gMeta.text(gv) : String(gv);
-            content = <span className="group-label">{label}<span className="group-count">{t('grid.groupCount', { n: leafCount(row).toLocaleString('zh-CN') })}</span></span>;
+            content = (
+              <span className="group-label">
+                {label}
+                <span className="group-count">{t('grid.groupCount', { n: leafCount(row).toLocaleString('zh-CN') })}</span>
+              </span>
+            );
             title = label;
           } else if (cell.getIsGrouped() || cell.getIsAggregated()) {
             content = title = meta ? meta.text(value) : String(value ?? '');
@@ -107,11 +118,23 @@ function BodyRowImpl<TData extends object>(p: Props<TData>) {
                     onMouseDown={(e) => e.stopPropagation()}
                     onDoubleClick={(e) => e.stopPropagation()}
                     onClick={row.getToggleExpandedHandler()}
-                  >{row.getIsExpanded() ? '▾' : '▸'}</button>
-                ) : p.tree ? <span className="expander-space" /> : null}
-                <span className="cell-text" title={title}>{content}</span>
+                  >
+                    {row.getIsExpanded() ? '▾' : '▸'}
+                  </button>
+                ) : p.tree ? (
+                  <span className="expander-space" />
+                ) : null}
+                <span className="cell-text" title={title}>
+                  {content}
+                </span>
               </>
-            ) : editing ? content : <span className="cell-text" title={title}>{content}</span>}
+            ) : editing ? (
+              content
+            ) : (
+              <span className="cell-text" title={title}>
+                {content}
+              </span>
+            )}
           </div>
         );
       })}

@@ -29,7 +29,11 @@ export function CellEditor(p: Props) {
   return (
     <div className="cell-editor" data-testid="cell-editor">
       {isSelect ? <SelectEditor {...p} /> : <TextEditor {...p} />}
-      {p.error && <div className="cell-error" role="alert" data-testid="cell-error">{p.error}</div>}
+      {p.error && (
+        <div className="cell-error" role="alert" data-testid="cell-error">
+          {p.error}
+        </div>
+      )}
     </div>
   );
 }
@@ -52,9 +56,15 @@ function TextEditor({ def, value, initialText, saving, onCommit, onCancel }: Pro
 
   const commit = (move: Move) => {
     // Unchanged text is no edit, even where it reads back rounded (a share shown as 85.2381%).
-    if (text === original) { onCommit((value ?? null) as CellValue, move); return; }
+    if (text === original) {
+      onCommit((value ?? null) as CellValue, move);
+      return;
+    }
     const parsed = parseCellText(def, text);
-    if (!parsed.ok) { setLocalError(parsed.message); return; }
+    if (!parsed.ok) {
+      setLocalError(parsed.message);
+      return;
+    }
     setLocalError(null);
     submitted.current = text;
     onCommit(parsed.value, move);
@@ -62,9 +72,16 @@ function TextEditor({ def, value, initialText, saving, onCommit, onCancel }: Pro
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation();
     if (e.nativeEvent.isComposing) return; // an IME is still composing Chinese text
-    if (e.key === 'Enter') { e.preventDefault(); commit('down'); }
-    else if (e.key === 'Tab') { e.preventDefault(); commit(e.shiftKey ? 'left' : 'right'); }
-    else if (e.key === 'Escape') { e.preventDefault(); onCancel(); }
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      commit('down');
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      commit(e.shiftKey ? 'left' : 'right');
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    }
   };
   const onBlur = () => {
     if (saving) return;
@@ -81,11 +98,18 @@ function TextEditor({ def, value, initialText, saving, onCommit, onCancel }: Pro
         readOnly={saving}
         inputMode={isNumeric(def) ? 'decimal' : undefined}
         aria-invalid={localError ? true : undefined}
-        onChange={(e) => { setText(e.target.value); setLocalError(null); }}
+        onChange={(e) => {
+          setText(e.target.value);
+          setLocalError(null);
+        }}
         onKeyDown={onKeyDown}
         onBlur={onBlur}
       />
-      {localError && <div className="cell-error" role="alert" data-testid="cell-error">{localError}</div>}
+      {localError && (
+        <div className="cell-error" role="alert" data-testid="cell-error">
+          {localError}
+        </div>
+      )}
     </>
   );
 }
@@ -93,11 +117,17 @@ function TextEditor({ def, value, initialText, saving, onCommit, onCancel }: Pro
 function SelectEditor({ def, value, saving, onCommit, onCancel }: Props) {
   const { lang } = useLang();
   const ref = useRef<HTMLSelectElement>(null);
-  useEffect(() => { ref.current?.focus(); }, []);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
   const current = value === undefined || value === null ? '' : String(value);
-  const options: { v: string; label: string }[] = def.type === 'bool'
-    ? [{ v: 'true', label: boolLabel(def.key, true, lang) }, { v: 'false', label: boolLabel(def.key, false, lang) }]
-    : enumKeys(def.type as Parameters<typeof enumKeys>[0]).map((k) => ({ v: k, label: enumLabel(def.type as Parameters<typeof enumKeys>[0], k, lang) }));
+  const options: { v: string; label: string }[] =
+    def.type === 'bool'
+      ? [
+          { v: 'true', label: boolLabel(def.key, true, lang) },
+          { v: 'false', label: boolLabel(def.key, false, lang) },
+        ]
+      : enumKeys(def.type as Parameters<typeof enumKeys>[0]).map((k) => ({ v: k, label: enumLabel(def.type as Parameters<typeof enumKeys>[0], k, lang) }));
   const canBeEmpty = !def.required && def.key !== 'urban';
   const toValue = (s: string): CellValue => (s === '' ? null : def.type === 'bool' ? s === 'true' : s);
   return (
@@ -110,13 +140,24 @@ function SelectEditor({ def, value, saving, onCommit, onCancel }: Props) {
       onChange={(e) => onCommit(toValue(e.target.value), 'none')}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === 'Escape') { e.preventDefault(); onCancel(); }
-        else if (e.key === 'Enter') { e.preventDefault(); onCommit(toValue(e.currentTarget.value), 'down'); }
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        } else if (e.key === 'Enter') {
+          e.preventDefault();
+          onCommit(toValue(e.currentTarget.value), 'down');
+        }
       }}
-      onBlur={() => { if (!saving) onCancel(); }}
+      onBlur={() => {
+        if (!saving) onCancel();
+      }}
     >
       {(canBeEmpty || current === '') && <option value="">—</option>}
-      {options.map((o) => <option key={o.v} value={o.v}>{o.label}</option>)}
+      {options.map((o) => (
+        <option key={o.v} value={o.v}>
+          {o.label}
+        </option>
+      ))}
     </select>
   );
 }

@@ -5,7 +5,11 @@ import { useLang } from '../i18n/index.ts';
 import { useDismiss } from '../useDismiss.ts';
 import type { GridTable } from './gridFeatures.ts';
 
-interface Props { table: GridTable; pinned: string; defaultVisibility: ColumnVisibilityState }
+interface Props {
+  table: GridTable;
+  pinned: string;
+  defaultVisibility: ColumnVisibilityState;
+}
 
 export function ColumnChooser({ table, pinned, defaultVisibility }: Props) {
   const { t } = useLang();
@@ -18,13 +22,18 @@ export function ColumnChooser({ table, pinned, defaultVisibility }: Props) {
   return (
     <div className="popover-anchor" ref={ref}>
       <button type="button" className="tool-btn" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="column-chooser-button">
-        {t('grid.columns')}{hidden ? ` (${cols.length - hidden}/${cols.length})` : ''} ▾
+        {t('grid.columns')}
+        {hidden ? ` (${cols.length - hidden}/${cols.length})` : ''} ▾
       </button>
       {open && (
         <div className="popover column-chooser" role="dialog" data-testid="column-chooser">
           <div className="chooser-actions">
-            <button type="button" className="link-btn" onClick={() => table.setColumnVisibility({})} data-testid="columns-show-all">{t('grid.showAll')}</button>
-            <button type="button" className="link-btn" onClick={() => table.setColumnVisibility(defaultVisibility)} data-testid="columns-reset">{t('grid.resetColumns')}</button>
+            <button type="button" className="link-btn" onClick={() => table.setColumnVisibility({})} data-testid="columns-show-all">
+              {t('grid.showAll')}
+            </button>
+            <button type="button" className="link-btn" onClick={() => table.setColumnVisibility(defaultVisibility)} data-testid="columns-reset">
+              {t('grid.resetColumns')}
+            </button>
           </div>
           <div className="chooser-list">
             {cols.map((c) => (

@@ -4,7 +4,14 @@
  * only the visible rows in the DOM (fixed row height, sticky header, sticky first column).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { functionalUpdate, useTable, type ColumnFiltersState, type ColumnSizingState, type ExpandedState, type ColumnVisibilityState } from '@tanstack/react-table';
+import {
+  functionalUpdate,
+  useTable,
+  type ColumnFiltersState,
+  type ColumnSizingState,
+  type ExpandedState,
+  type ColumnVisibilityState,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLang } from '../i18n/index.ts';
 import { errorText } from '../i18n/labels.ts';
@@ -90,10 +97,16 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
   }, [p.data, p.defaultExpanded, p.dataKey]);
   // Another grouping starts collapsed. The grouping is compared by content: the screen may pass a new array each render.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `grouping.join('|')` is the trigger, by content
-  useEffect(() => { if (!tree) setExpanded({}); }, [grouping.join('|'), tree]);
-  useEffect(() => { if (treeFiltering) setFilterExpanded(true); }, [treeFiltering]);
+  useEffect(() => {
+    if (!tree) setExpanded({});
+  }, [grouping.join('|'), tree]);
+  useEffect(() => {
+    if (treeFiltering) setFilterExpanded(true);
+  }, [treeFiltering]);
   // Another scenario or plan is loading: an open editor belongs to rows that are gone.
-  useEffect(() => { if (p.data === null) setEditing(null); }, [p.data]);
+  useEffect(() => {
+    if (p.data === null) setEditing(null);
+  }, [p.data]);
 
   const data = useMemo(() => p.data ?? [], [p.data]);
   const table = useTable({
@@ -143,16 +156,27 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
   const total = table.getCoreRowModel().flatRows.length;
   const shown = filtering ? table.getFilteredRowModel().flatRows.length : total;
   const { onCounts } = p;
-  useEffect(() => { if (p.data) onCounts?.({ shown, total }); }, [shown, total, p.data, onCounts]);
+  useEffect(() => {
+    if (p.data) onCounts?.({ shown, total });
+  }, [shown, total, p.data, onCounts]);
 
-  const startEdit = useCallback((row: GridRow<TData>, colId: string, initialText?: string) => {
-    const meta = table.getColumn(colId)?.columnDef.meta;
-    if (row.getIsGrouped() || !meta?.def) return;
-    if (p.readOnly) { p.onRefuseEdit(t('grid.readOnly')); return; }
-    if (!meta.editable) { p.onRefuseEdit(t('grid.notEditable', { col: meta.label })); return; }
-    setFocus({ rowId: row.id, colId });
-    setEditing({ rowId: row.id, colId, initialText, saving: false, error: null });
-  }, [table, p, t]);
+  const startEdit = useCallback(
+    (row: GridRow<TData>, colId: string, initialText?: string) => {
+      const meta = table.getColumn(colId)?.columnDef.meta;
+      if (row.getIsGrouped() || !meta?.def) return;
+      if (p.readOnly) {
+        p.onRefuseEdit(t('grid.readOnly'));
+        return;
+      }
+      if (!meta.editable) {
+        p.onRefuseEdit(t('grid.notEditable', { col: meta.label }));
+        return;
+      }
+      setFocus({ rowId: row.id, colId });
+      setEditing({ rowId: row.id, colId, initialText, saving: false, error: null });
+    },
+    [table, p, t],
+  );
 
   const kbArgs = { rows, columns, focus, setFocus, startEdit, virtualizer, scrollRef, pinned: p.pinned, rowHeight: ROW_HEIGHT, headerHeight };
 
@@ -181,7 +205,10 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
 
   const commit = async (row: GridRow<TData>, colId: string, value: CellValue, move: Move) => {
     const old = (row.original as Record<string, unknown>)[colId] ?? null;
-    if (old === value) { finishEdit(row.id, colId, move); return; }
+    if (old === value) {
+      finishEdit(row.id, colId, move);
+      return;
+    }
     setEditing((e) => (e ? { ...e, saving: true, error: null } : e));
     try {
       await p.onCommit(row.original, colId, value);
@@ -191,19 +218,36 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
     }
   };
 
-  const cancelEdit = useStableCallback(() => { setEditing(null); scrollRef.current?.focus({ preventScroll: true }); });
+  const cancelEdit = useStableCallback(() => {
+    setEditing(null);
+    scrollRef.current?.focus({ preventScroll: true });
+  });
   const onCellMouseDown = useStableCallback((rowId: string, colId: string) => {
     if (!editing || editing.rowId !== rowId || editing.colId !== colId) setFocus({ rowId, colId });
   });
   const onCellDoubleClick = useStableCallback((r: GridRow<TData>, colId: string) => startEdit(r, colId));
   const onRowCommit = useStableCallback((r: GridRow<TData>, colId: string, v: CellValue, move: Move) => void commit(r, colId, v, move));
-  const clearFilters = () => { setGlobalFilter(''); setColumnFilters([]); setFilterEpoch((n) => n + 1); };
+  const clearFilters = () => {
+    setGlobalFilter('');
+    setColumnFilters([]);
+    setFilterEpoch((n) => n + 1);
+  };
   useRowReveal({
-    ask: p.reveal, done: p.onRevealed, ready: p.data !== null, rows, pinned: p.pinned, filtering, clearFilters,
+    ask: p.reveal,
+    done: p.onRevealed,
+    ready: p.data !== null,
+    rows,
+    pinned: p.pinned,
+    filtering,
+    clearFilters,
     allRows: () => table.getPreExpandedRowModel().rows,
-    column: (id) => { const c = table.getAllLeafColumns().find((x) => x.id === id); return !c ? 'none' : c.getIsVisible() ? 'shown' : 'hidden'; },
+    column: (id) => {
+      const c = table.getAllLeafColumns().find((x) => x.id === id);
+      return !c ? 'none' : c.getIsVisible() ? 'shown' : 'hidden';
+    },
     showColumn: (id) => setColumnVisibility((v) => ({ ...v, [id]: true })),
-    expand: (ids) => (treeFiltering ? setFilterExpanded : setExpanded)((old) => (old === true ? true : { ...old, ...Object.fromEntries(ids.map((id) => [id, true])) })),
+    expand: (ids) =>
+      (treeFiltering ? setFilterExpanded : setExpanded)((old) => (old === true ? true : { ...old, ...Object.fromEntries(ids.map((id) => [id, true])) })),
     focus: (at, rowId, colId) => {
       setFocus({ rowId, colId });
       revealCell(kbArgs, at, colId);
@@ -274,7 +318,11 @@ export function DataGrid<TData extends object>(p: DataGridProps<TData>) {
               {total === 0 ? t('grid.noData', { item: t(p.gridId === 'units' ? 'file.importUnits' : 'file.importFacilities') }) : t('grid.empty')}
             </div>
           )}
-          {p.data === null && <div className="grid-empty" data-testid="grid-loading">{t('grid.loading')}</div>}
+          {p.data === null && (
+            <div className="grid-empty" data-testid="grid-loading">
+              {t('grid.loading')}
+            </div>
+          )}
         </div>
       </div>
     </div>

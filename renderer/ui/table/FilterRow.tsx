@@ -13,7 +13,13 @@ export function FilterRow({ columns, width, pinned }: { columns: Col[]; width: n
   return (
     <div className="grid-filter-row" role="row" style={{ width }}>
       {columns.map((col) => (
-        <div key={col.id} className={`grid-fcell${col.id === pinned ? ' is-pinned' : ''}`} style={{ width: col.getSize() }} data-testid="grid-filter" data-col={col.id}>
+        <div
+          key={col.id}
+          className={`grid-fcell${col.id === pinned ? ' is-pinned' : ''}`}
+          style={{ width: col.getSize() }}
+          data-testid="grid-filter"
+          data-col={col.id}
+        >
           <FilterInput col={col} />
         </div>
       ))}
@@ -28,9 +34,13 @@ function FilterInput({ col }: { col: Col }) {
   if (!meta || meta.filter === 'none') return null;
   if (meta.filter === 'range') return <RangeInput col={col} />;
   if (meta.filter === 'enum' || meta.filter === 'bool') {
-    const opts = meta.filter === 'bool'
-      ? [{ v: 'true', l: boolLabel(col.id, true, lang) }, { v: 'false', l: boolLabel(col.id, false, lang) }]
-      : enumKeys(meta.enumType!).map((k) => ({ v: k, l: enumLabel(meta.enumType!, k, lang) }));
+    const opts =
+      meta.filter === 'bool'
+        ? [
+            { v: 'true', l: boolLabel(col.id, true, lang) },
+            { v: 'false', l: boolLabel(col.id, false, lang) },
+          ]
+        : enumKeys(meta.enumType!).map((k) => ({ v: k, l: enumLabel(meta.enumType!, k, lang) }));
     return (
       <select
         className="filter-select"
@@ -39,7 +49,11 @@ function FilterInput({ col }: { col: Col }) {
         aria-label={meta.label}
       >
         <option value="">{t('grid.any')}</option>
-        {opts.map((o) => <option key={o.v} value={o.v}>{o.l}</option>)}
+        {opts.map((o) => (
+          <option key={o.v} value={o.v}>
+            {o.l}
+          </option>
+        ))}
         <option value={BLANK}>{t('grid.blank')}</option>
       </select>
     );
@@ -64,7 +78,10 @@ function RangeInput({ col }: { col: Col }) {
   const [bad, setBad] = useState<[boolean, boolean]>([false, false]);
   const parse = (s: string): number | undefined | null => {
     if (s.trim() === '') return undefined;
-    if (!def) { const n = Number(s); return Number.isFinite(n) ? n : null; }
+    if (!def) {
+      const n = Number(s);
+      return Number.isFinite(n) ? n : null;
+    }
     const p = parseCellText({ ...def, required: false, min: undefined, max: undefined }, s);
     return p.ok && typeof p.value === 'number' ? p.value : null;
   };
@@ -78,9 +95,21 @@ function RangeInput({ col }: { col: Col }) {
   };
   return (
     <div className="filter-range">
-      <input className={`filter-input${bad[0] ? ' is-bad' : ''}`} placeholder={t('grid.min')} value={text[0]} onChange={(e) => set(0, e.target.value)} aria-label={`${col.columnDef.meta?.label} ${t('grid.min')}`} />
+      <input
+        className={`filter-input${bad[0] ? ' is-bad' : ''}`}
+        placeholder={t('grid.min')}
+        value={text[0]}
+        onChange={(e) => set(0, e.target.value)}
+        aria-label={`${col.columnDef.meta?.label} ${t('grid.min')}`}
+      />
       <span className="range-dash">–</span>
-      <input className={`filter-input${bad[1] ? ' is-bad' : ''}`} placeholder={t('grid.max')} value={text[1]} onChange={(e) => set(1, e.target.value)} aria-label={`${col.columnDef.meta?.label} ${t('grid.max')}`} />
+      <input
+        className={`filter-input${bad[1] ? ' is-bad' : ''}`}
+        placeholder={t('grid.max')}
+        value={text[1]}
+        onChange={(e) => set(1, e.target.value)}
+        aria-label={`${col.columnDef.meta?.label} ${t('grid.max')}`}
+      />
     </div>
   );
 }

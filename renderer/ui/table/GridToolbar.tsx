@@ -5,7 +5,6 @@ import { useLang } from '../i18n/index.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import type { GridTable } from './gridFeatures.ts';
 
-
 interface Props {
   table: unknown;
   gridId: string;
@@ -36,20 +35,37 @@ export function GridToolbar(p: Props) {
         data-testid="grid-search"
         aria-label={t('grid.search')}
       />
-      <button type="button" className={`tool-btn${p.showFilters ? ' is-on' : ''}`} aria-pressed={p.showFilters} onClick={p.onToggleFilters} data-testid="grid-filters-toggle">
+      <button
+        type="button"
+        className={`tool-btn${p.showFilters ? ' is-on' : ''}`}
+        aria-pressed={p.showFilters}
+        onClick={p.onToggleFilters}
+        data-testid="grid-filters-toggle"
+      >
         {t('grid.filters')}
       </button>
       {p.filtering && (
-        <button type="button" className="tool-btn" onClick={p.onClearFilters} data-testid="grid-clear-filters">{t('grid.clearFilters')}</button>
+        <button type="button" className="tool-btn" onClick={p.onClearFilters} data-testid="grid-clear-filters">
+          {t('grid.clearFilters')}
+        </button>
       )}
       {p.canExpand && (
         <>
           <span className="tool-sep" />
-          <button type="button" className="tool-btn" onClick={p.onExpandAll} data-testid="grid-expand-all">{t('grid.expandAll')}</button>
-          <button type="button" className="tool-btn" onClick={p.onCollapseAll} data-testid="grid-collapse-all">{t('grid.collapseAll')}</button>
+          <button type="button" className="tool-btn" onClick={p.onExpandAll} data-testid="grid-expand-all">
+            {t('grid.expandAll')}
+          </button>
+          <button type="button" className="tool-btn" onClick={p.onCollapseAll} data-testid="grid-collapse-all">
+            {t('grid.collapseAll')}
+          </button>
         </>
       )}
-      {p.extra && <><span className="tool-sep" />{p.extra}</>}
+      {p.extra && (
+        <>
+          <span className="tool-sep" />
+          {p.extra}
+        </>
+      )}
       <span className="tool-spacer" />
       <span className="tool-hint">{t('grid.editHint')}</span>
       <ColumnChooser table={p.table as GridTable} pinned={p.pinned} defaultVisibility={p.defaultVisibility} />

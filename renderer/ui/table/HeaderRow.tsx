@@ -35,11 +35,12 @@ export function HeaderRow<TData extends object>({ headers, width, pinned }: Prop
               <HeaderLabel text={meta?.label ?? col.id} />
               {sorted && (
                 <span className="sort-ind" data-testid="sort-indicator">
-                  {sorted === 'asc' ? '▲' : '▼'}{multi ? <sub>{sortIndex + 1}</sub> : null}
+                  {sorted === 'asc' ? '▲' : '▼'}
+                  {multi ? <sub>{sortIndex + 1}</sub> : null}
                 </span>
               )}
             </button>
-            {col.getCanResize() && (
+            {col.getCanResize() ? (
               // biome-ignore lint/a11y/noStaticElementInteractions: a pointer drag handle (double-click resets); the width is not set from the keyboard
               <div
                 className="hcell-resizer"
@@ -49,7 +50,7 @@ export function HeaderRow<TData extends object>({ headers, width, pinned }: Prop
                 title={t('grid.resetWidth')}
                 data-testid="column-resizer"
               />
-            )}
+            ) : null}
           </div>
         );
       })}
@@ -61,5 +62,10 @@ export function HeaderRow<TData extends object>({ headers, width, pinned }: Prop
 function HeaderLabel({ text }: { text: string }) {
   const m = UNIT_RE.exec(text);
   if (!m) return <span className="hcell-label">{text}</span>;
-  return <span className="hcell-label has-unit">{m[1]}<span className="hcell-unit">{m[2]}</span></span>;
+  return (
+    <span className="hcell-label has-unit">
+      {m[1]}
+      <span className="hcell-unit">{m[2]}</span>
+    </span>
+  );
 }

@@ -37,7 +37,10 @@ export function modelColumns<TData extends object>(cols: readonly ColumnDef[], o
     const search = o.searchText?.[c.key];
     const filter: GridColumnMeta['filter'] = isNumeric(c) ? 'range' : c.type === 'bool' ? 'bool' : isEnumType(c.type) ? 'enum' : 'text';
     const meta: GridColumnMeta = {
-      def: c, label, text, filter,
+      def: c,
+      label,
+      text,
+      filter,
       align: isNumeric(c) ? 'end' : 'start',
       editable: c.key !== o.keyField,
       enumType: isEnumType(c.type) ? c.type : undefined,
@@ -66,9 +69,7 @@ export function modelColumns<TData extends object>(cols: readonly ColumnDef[], o
 }
 
 /** A read-only text column computed from the row (所属区县 …); it can be grouped by. */
-export function derivedColumn<TData extends object>(
-  id: string, label: string, get: (row: TData) => string | undefined, size = 120,
-): GridColumnDef<TData> {
+export function derivedColumn<TData extends object>(id: string, label: string, get: (row: TData) => string | undefined, size = 120): GridColumnDef<TData> {
   const meta: GridColumnMeta = { label, align: 'start', editable: false, filter: 'text', text: (v) => (v == null ? '' : String(v)) };
   return {
     id,

@@ -54,7 +54,13 @@ const textWidth = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) 
  */
 export function defaultWidth(c: ColumnDef, lang: Lang): number {
   const byType: Record<ColumnDef['type'], number> = {
-    text: 140, int: 92, number: 100, bool: 72, unitKind: 92, facilityType: 150, serviceStandard: 96,
+    text: 140,
+    int: 92,
+    number: 100,
+    bool: 72,
+    unitKind: 92,
+    facilityType: 150,
+    serviceStandard: 96,
   };
   const label = labelIn(c, lang);
   const m = UNIT_RE.exec(label);

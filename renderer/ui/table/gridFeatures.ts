@@ -3,10 +3,27 @@
  * filtering, grouping with sums, tree expansion, column visibility, sizing/resizing and pinning.
  */
 import {
-  columnFilteringFeature, columnGroupingFeature, columnPinningFeature, columnResizingFeature, columnSizingFeature,
-  columnVisibilityFeature, constructAggregationFn, createExpandedRowModel, createFilteredRowModel, createGroupedRowModel,
-  createSortedRowModel, globalFilteringFeature, metaHelper, rowAggregationFeature, rowExpandingFeature, rowSortingFeature,
-  tableFeatures, type Cell, type ReactTable, type ColumnDef as TanColumnDef, type Row,
+  columnFilteringFeature,
+  columnGroupingFeature,
+  columnPinningFeature,
+  columnResizingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  constructAggregationFn,
+  createExpandedRowModel,
+  createFilteredRowModel,
+  createGroupedRowModel,
+  createSortedRowModel,
+  globalFilteringFeature,
+  metaHelper,
+  rowAggregationFeature,
+  rowExpandingFeature,
+  rowSortingFeature,
+  tableFeatures,
+  type Cell,
+  type ReactTable,
+  type ColumnDef as TanColumnDef,
+  type Row,
 } from '@tanstack/react-table';
 import type { ColumnDef } from '../../../shared/model/columns.ts';
 import type { EnumType } from '../i18n/labels.ts';
@@ -32,7 +49,10 @@ const sum = constructAggregationFn({
     let any = false;
     for (const r of rows) {
       const v = getValue(r);
-      if (typeof v === 'number') { total += v; any = true; }
+      if (typeof v === 'number') {
+        total += v;
+        any = true;
+      }
     }
     return any ? total : undefined;
   },
@@ -44,7 +64,10 @@ const mean = constructAggregationFn({
     let n = 0;
     for (const r of rows) {
       const v = getValue(r);
-      if (typeof v === 'number') { total += v; n++; }
+      if (typeof v === 'number') {
+        total += v;
+        n++;
+      }
     }
     return n ? total / n : undefined;
   },

@@ -13,7 +13,10 @@ export type Parsed = { ok: true; value: CellValue } | { ok: false; message: stri
 
 export function parseCellText(c: ColumnDef, text: string): Parsed {
   let conv = cache.get(c);
-  if (!conv) { conv = cellConverter(c); cache.set(c, conv); }
+  if (!conv) {
+    conv = cellConverter(c);
+    cache.set(c, conv);
+  }
   const v = conv(text);
   if (v instanceof CellError) {
     return { ok: false, message: i18next.t(`cell.${v.kind}`, { min: c.min, max: c.max }) };

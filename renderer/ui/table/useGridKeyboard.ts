@@ -9,7 +9,10 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 import { editText, isNumeric } from './format.ts';
 import type { GridFeatures, GridRow } from './gridFeatures.ts';
 
-export interface CellFocus { rowId: string; colId: string }
+export interface CellFocus {
+  rowId: string;
+  colId: string;
+}
 
 interface Args<TData extends object> {
   rows: GridRow<TData>[];
@@ -32,7 +35,11 @@ export function revealCell<TData extends object>(a: Args<TData>, rowIndex: numbe
   let left = 0;
   let pinnedWidth = 0;
   for (const c of a.columns) {
-    if (c.id === a.pinned) { pinnedWidth = c.getSize(); left += pinnedWidth; continue; }
+    if (c.id === a.pinned) {
+      pinnedWidth = c.getSize();
+      left += pinnedWidth;
+      continue;
+    }
     if (c.id === colId) {
       const right = left + c.getSize();
       if (left - pinnedWidth < el.scrollLeft) el.scrollLeft = left - pinnedWidth;
@@ -47,24 +54,59 @@ export function gridKeyDown<TData extends object>(a: Args<TData>, e: KeyboardEve
   if (e.target !== e.currentTarget) return; // keys inside an editor, a filter or the search box
   const { rows, columns } = a;
   if (!rows.length || !columns.length) return;
-  const rowIndex = a.focus ? Math.max(0, rows.findIndex((r) => r.id === a.focus!.rowId)) : 0;
-  const colIndex = a.focus ? Math.max(0, columns.findIndex((c) => c.id === a.focus!.colId)) : 0;
+  const rowIndex = a.focus
+    ? Math.max(
+        0,
+        rows.findIndex((r) => r.id === a.focus!.rowId),
+      )
+    : 0;
+  const colIndex = a.focus
+    ? Math.max(
+        0,
+        columns.findIndex((c) => c.id === a.focus!.colId),
+      )
+    : 0;
   const row = rows[rowIndex]!;
   const page = Math.max(1, Math.floor(((a.scrollRef.current?.clientHeight ?? 400) - a.headerHeight) / a.rowHeight) - 1);
   let r = rowIndex;
   let c = colIndex;
   const ctrl = e.ctrlKey || e.metaKey;
-  if (ctrl && e.key.toLowerCase() === 'c') { e.preventDefault(); copyCell(row, columns[colIndex]!); return; }
+  if (ctrl && e.key.toLowerCase() === 'c') {
+    e.preventDefault();
+    copyCell(row, columns[colIndex]!);
+    return;
+  }
   switch (e.key) {
-    case 'ArrowDown': r++; break;
-    case 'ArrowUp': r--; break;
-    case 'ArrowRight': c++; break;
-    case 'ArrowLeft': c--; break;
-    case 'PageDown': r += page; break;
-    case 'PageUp': r -= page; break;
-    case 'Home': if (ctrl) r = 0; else c = 0; break;
-    case 'End': if (ctrl) r = rows.length - 1; else c = columns.length - 1; break;
-    case 'Tab': c += e.shiftKey ? -1 : 1; if (c < 0 || c >= columns.length) return; break;
+    case 'ArrowDown':
+      r++;
+      break;
+    case 'ArrowUp':
+      r--;
+      break;
+    case 'ArrowRight':
+      c++;
+      break;
+    case 'ArrowLeft':
+      c--;
+      break;
+    case 'PageDown':
+      r += page;
+      break;
+    case 'PageUp':
+      r -= page;
+      break;
+    case 'Home':
+      if (ctrl) r = 0;
+      else c = 0;
+      break;
+    case 'End':
+      if (ctrl) r = rows.length - 1;
+      else c = columns.length - 1;
+      break;
+    case 'Tab':
+      c += e.shiftKey ? -1 : 1;
+      if (c < 0 || c >= columns.length) return;
+      break;
     case ' ':
       if (row.getCanExpand()) row.toggleExpanded();
       e.preventDefault();
@@ -99,7 +141,10 @@ export function gridKeyDown<TData extends object>(a: Args<TData>, e: KeyboardEve
 function copyCell<TData extends object>(row: GridRow<TData>, col: Column<GridFeatures, TData, unknown>): void {
   const meta = col.columnDef.meta;
   const v = row.getValue(col.id);
-  if (v === undefined || v === null) { void navigator.clipboard?.writeText('').catch(() => undefined); return; }
+  if (v === undefined || v === null) {
+    void navigator.clipboard?.writeText('').catch(() => undefined);
+    return;
+  }
   const text = meta?.def && isNumeric(meta.def) ? editText(meta.def, v) : meta ? meta.text(v) : String(v);
   void navigator.clipboard?.writeText(text).catch(() => undefined);
 }

@@ -12,12 +12,19 @@ function read<T>(key: string, fallback: T): T {
 
 export function usePersistentState<T>(key: string, fallback: T): [T, (u: T | ((old: T) => T)) => void] {
   const [value, setValue] = useState<T>(() => read(key, fallback));
-  const set = useCallback((u: T | ((old: T) => T)) => {
-    setValue((old) => {
-      const next = typeof u === 'function' ? (u as (o: T) => T)(old) : u;
-      try { localStorage.setItem(key, JSON.stringify(next)); } catch { /* not remembered */ }
-      return next;
-    });
-  }, [key]);
+  const set = useCallback(
+    (u: T | ((old: T) => T)) => {
+      setValue((old) => {
+        const next = typeof u === 'function' ? (u as (o: T) => T)(old) : u;
+        try {
+          localStorage.setItem(key, JSON.stringify(next));
+        } catch {
+          /* not remembered */
+        }
+        return next;
+      });
+    },
+    [key],
+  );
   return [value, set];
 }

@@ -9,10 +9,17 @@ import { useLang } from '../i18n/index.ts';
 import { useUi } from '../state/UiContext.tsx';
 import type { TableName } from '../state/types.ts';
 
-export interface RevealAsk { rowId: string; colId?: string; seq: number }
+export interface RevealAsk {
+  rowId: string;
+  colId?: string;
+  seq: number;
+}
 
 /** What the hook needs of a row: its id and, in a tree or under a group, the rows below it. */
-interface RowLike { id: string; subRows: readonly RowLike[] }
+interface RowLike {
+  id: string;
+  subRows: readonly RowLike[];
+}
 
 export interface RevealArgs {
   ask: RevealAsk | null | undefined;
@@ -59,16 +66,35 @@ export function useRowReveal(a: RevealArgs): void {
     if (state.current?.seq !== ask.seq) state.current = { seq: ask.seq, steps: 0, finished: false };
     const s = state.current;
     if (s.finished) return;
-    const finish = (found: boolean) => { s.finished = true; done?.(ask.seq, found); };
-    if (++s.steps > MAX_STEPS) { finish(false); return; }
+    const finish = (found: boolean) => {
+      s.finished = true;
+      done?.(ask.seq, found);
+    };
+    if (++s.steps > MAX_STEPS) {
+      finish(false);
+      return;
+    }
     const g = args.current;
     const col = ask.colId && g.column(ask.colId) !== 'none' ? ask.colId : g.pinned;
-    if (g.column(col) === 'hidden') { g.showColumn(col); return; }
+    if (g.column(col) === 'hidden') {
+      g.showColumn(col);
+      return;
+    }
     const at = g.rows.findIndex((r) => r.id === ask.rowId);
-    if (at >= 0) { g.focus(at, ask.rowId, col); finish(true); return; }
+    if (at >= 0) {
+      g.focus(at, ask.rowId, col);
+      finish(true);
+      return;
+    }
     const path = pathTo(g.allRows(), ask.rowId);
-    if (path && path.length > 1) { g.expand(path.slice(0, -1).map((r) => r.id)); return; }
-    if (!path && g.filtering) { g.clearFilters(); return; }
+    if (path && path.length > 1) {
+      g.expand(path.slice(0, -1).map((r) => r.id));
+      return;
+    }
+    if (!path && g.filtering) {
+      g.clearFilters();
+      return;
+    }
     finish(false);
   });
 }
@@ -82,9 +108,12 @@ export function useRevealAsk(table: TableName): { reveal: RevealAsk | null; onRe
   const { reveal, revealDone, notify } = useUi();
   const mine = reveal?.table === table ? reveal : null;
   const ask = useMemo(() => (mine ? { rowId: mine.key, ...(mine.column ? { colId: mine.column } : {}), seq: mine.seq } : null), [mine]);
-  const onRevealed = useCallback((seq: number, found: boolean) => {
-    revealDone(seq);
-    if (!found && mine?.seq === seq) notify(t('check.notFound', { table: t(`tabs.${table}`), name: mine.name ?? mine.key, key: mine.key }), 'error');
-  }, [revealDone, notify, mine, t, table]);
+  const onRevealed = useCallback(
+    (seq: number, found: boolean) => {
+      revealDone(seq);
+      if (!found && mine?.seq === seq) notify(t('check.notFound', { table: t(`tabs.${table}`), name: mine.name ?? mine.key, key: mine.key }), 'error');
+    },
+    [revealDone, notify, mine, t, table],
+  );
   return { reveal: ask, onRevealed };
 }

@@ -3,6 +3,8 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
 
 export function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   const ref = useRef(fn);
-  useLayoutEffect(() => { ref.current = fn; });
+  useLayoutEffect(() => {
+    ref.current = fn;
+  });
   return useCallback((...args: A) => ref.current(...args), []);
 }

@@ -47,7 +47,8 @@ export function lineQuantity(l: CostLine, lang: Lang): string {
 export const yuan = (v: number) => (v < 0 ? `−${NUM.format(-v)}` : NUM.format(v));
 
 const COLUMNS = new Map<string, (typeof FACILITY_COLUMNS)[number] | (typeof UNIT_COLUMNS)[number]>(
-  [...UNIT_COLUMNS, ...FACILITY_COLUMNS].map((c) => [c.key, c]));
+  [...UNIT_COLUMNS, ...FACILITY_COLUMNS].map((c) => [c.key, c]),
+);
 
 /** A field's value as the tables show it: a type's name, 是/否, a number with separators, 空 for blank. */
 export function fieldValue(field: string, v: FieldValue, lang: Lang, table: 'facilities' | 'units' = 'facilities'): string {

@@ -25,7 +25,9 @@ const unitSuffix = (unit: string, lang: Lang) => {
 
 /** A value that is a share of 1 (share targets, per-facility shares such as TCM ÷ all physicians). */
 export function isShareValued(t: Target): boolean {
-  return t.kind === 'share' || t.kind === 'access' || t.kind === 'pooled_share' || (t.kind === 'facility_min' && (!!t.relativeTo || isPercentMeasure(t.measure)));
+  return (
+    t.kind === 'share' || t.kind === 'access' || t.kind === 'pooled_share' || (t.kind === 'facility_min' && (!!t.relativeTo || isPercentMeasure(t.measure)))
+  );
 }
 
 /** A roll-up: how many units or facilities below meet a per-unit / per-facility target. */
@@ -82,12 +84,24 @@ export function fullFigure(t: Target, r: GapResult, lang: Lang): string {
 /** What the target asks, for the source panel (and, `brief`, a column header): "≥11 张每千人", "每个街道 ≥1 个". */
 export function requirement(t: Target, lang: Lang, brief = false): string {
   switch (t.kind) {
-    case 'ratio': return `≥${num(t.min)} ${ratioUnit(t, lang)}`;
-    case 'share': case 'pooled_share': return tr(lang, 'fig.share', { min: pct(t.min) });
-    case 'count': return `≥${num(t.min)}${unitSuffix(t.unit, lang)}`;
+    case 'ratio':
+      return `≥${num(t.min)} ${ratioUnit(t, lang)}`;
+    case 'share':
+    case 'pooled_share':
+      return tr(lang, 'fig.share', { min: pct(t.min) });
+    case 'count':
+      return `≥${num(t.min)}${unitSuffix(t.unit, lang)}`;
     case 'access': {
       const rule = tr(lang, 'fig.access', { urban: t.urbanMinutes, rural: t.ruralMinutes });
-      const walk = t.travel ? (t.travel.urban === 'walk' ? (t.travel.rural === 'walk' ? 'walk' : 'urbanWalk') : t.travel.rural === 'walk' ? 'ruralWalk' : null) : null;
+      const walk = t.travel
+        ? t.travel.urban === 'walk'
+          ? t.travel.rural === 'walk'
+            ? 'walk'
+            : 'urbanWalk'
+          : t.travel.rural === 'walk'
+            ? 'ruralWalk'
+            : null
+        : null;
       return walk ? `${rule}${tr(lang, `fig.travel.${walk}`)}` : rule;
     }
     case 'facility_min':

@@ -9,7 +9,12 @@ import { isRollup, num, presenceType } from './figures.ts';
 import { conditionText, counterOf, countNoun, countWords, isBoolMeasure, isPercentMeasure, kindName, measureNoun, tr, typeName, unitEn } from './vocabulary.ts';
 
 const more = (noun: string, n: number, unit: string, lang: Lang) =>
-  tr(lang, 'gap.more', { noun: unitEn(unit) ? noun : countNoun(noun, n, lang), n: num(n), counter: counterOf(unit), unit: unitEn(unit) ? ` ${unitEn(unit)}` : '' });
+  tr(lang, 'gap.more', {
+    noun: unitEn(unit) ? noun : countNoun(noun, n, lang),
+    n: num(n),
+    counter: counterOf(unit),
+    unit: unitEn(unit) ? ` ${unitEn(unit)}` : '',
+  });
 
 /** How far below the requirement, in percentage points (a per-facility rate such as bed occupancy). */
 const points = (r: GapResult) => num(Math.max(0, ((r.required ?? 0) - (r.value ?? 0)) * 100));
@@ -18,7 +23,7 @@ const points = (r: GapResult) => num(Math.max(0, ((r.required ?? 0) - (r.value ?
 const below = (r: GapResult) => (r.count ? r.count.of - r.count.met : 0);
 
 /** What data a result lacks, in the screen's language. */
-export const missingText = (r: GapResult, lang: Lang) => (lang === 'en' ? r.missingEn ?? r.missing : r.missing);
+export const missingText = (r: GapResult, lang: Lang) => (lang === 'en' ? (r.missingEn ?? r.missing) : r.missing);
 
 /** The gap in a sentence, or null when there is none. */
 export function gapPhrase(t: Target, r: GapResult, lang: Lang): string | null {
@@ -29,26 +34,33 @@ export function gapPhrase(t: Target, r: GapResult, lang: Lang): string | null {
   if (r.status === 'met' || n <= 0) return null;
   const rollup = isRollup(t, r);
   switch (t.kind) {
-    case 'ratio': return more(measureNoun(t.measure, lang), n, t.unit, lang);
+    case 'ratio':
+      return more(measureNoun(t.measure, lang), n, t.unit, lang);
     case 'presence': {
       const s = tr(lang, 'gap.presence', { n: num(n), counter: t.unit, type: presenceType(t, lang, n) });
       return rollup ? s + tr(lang, 'gap.units', { k: num(below(r)), kind: kindName(t.unitKinds, lang), ...countWords(below(r)) }) : s;
     }
     case 'facility_min': {
       const what = measureNoun(t.measure, lang);
-      if (isBoolMeasure(t.measure)) return rollup ? tr(lang, 'gap.without', { n: num(below(r)), what, ...countWords(below(r)) }) : tr(lang, 'gap.mustHave', { what });
-      if (isPercentMeasure(t.measure) && !t.relativeTo) return rollup ? tr(lang, 'gap.below', { n: num(below(r)), ...countWords(below(r)) }) : tr(lang, 'gap.points', { pp: points(r) });
+      if (isBoolMeasure(t.measure))
+        return rollup ? tr(lang, 'gap.without', { n: num(below(r)), what, ...countWords(below(r)) }) : tr(lang, 'gap.mustHave', { what });
+      if (isPercentMeasure(t.measure) && !t.relativeTo)
+        return rollup ? tr(lang, 'gap.below', { n: num(below(r)), ...countWords(below(r)) }) : tr(lang, 'gap.points', { pp: points(r) });
       const s = more(what, n, t.unit, lang);
       return rollup ? s + tr(lang, 'gap.facilities', { k: num(below(r)), ...countWords(below(r)) }) : s;
     }
-    case 'access': return tr(lang, 'gap.reach', { n: num(n), urban: t.urbanMinutes, rural: t.ruralMinutes });
+    case 'access':
+      return tr(lang, 'gap.reach', { n: num(n), urban: t.urbanMinutes, rural: t.ruralMinutes });
     case 'share': {
       const c = t.condition;
-      if (c.field === 'type' && Array.isArray(c.value) && c.value.length === 1) return tr(lang, 'gap.shareType', { n: num(n), type: typeName(c.value[0]!, lang, n) });
+      if (c.field === 'type' && Array.isArray(c.value) && c.value.length === 1)
+        return tr(lang, 'gap.shareType', { n: num(n), type: typeName(c.value[0]!, lang, n) });
       return tr(lang, 'gap.share', { n: num(n), cond: conditionText(c, lang), ...countWords(n) });
     }
-    case 'pooled_share': return more(measureNoun(t.measure, lang), n, t.unit, lang);
-    case 'count': return tr(lang, 'gap.count', { n: num(n), cond: t.condition ? conditionText(t.condition, lang) : '' });
+    case 'pooled_share':
+      return more(measureNoun(t.measure, lang), n, t.unit, lang);
+    case 'count':
+      return tr(lang, 'gap.count', { n: num(n), cond: t.condition ? conditionText(t.condition, lang) : '' });
   }
 }
 

@@ -68,10 +68,12 @@ export function typesList(types: readonly string[] | undefined, lang: Lang): str
 }
 
 export function kindName(kinds: readonly string[], lang: Lang): string {
-  return kinds.map((k) => {
-    const l = UNIT_KIND_LABELS[k as UnitKind];
-    return l ? (lang === 'en' ? inSentence(l.en) : l.zh) : k;
-  }).join(sep(lang, 'or'));
+  return kinds
+    .map((k) => {
+      const l = UNIT_KIND_LABELS[k as UnitKind];
+      return l ? (lang === 'en' ? inSentence(l.en) : l.zh) : k;
+    })
+    .join(sep(lang, 'or'));
 }
 
 /** The counter word of a unit: people are counted 名 in a sentence. */
@@ -82,7 +84,7 @@ export const unitEn = (unit: string) => (unit === '平方米' ? 'm²' : unit ===
 function valueLabel(field: string, v: string, lang: Lang): string {
   const labels = field === 'service_standard' ? SERVICE_STANDARD_LABELS : field === 'type' ? FACILITY_TYPE_LABELS : null;
   const l = labels ? (labels as Record<string, { zh: string; en: string }>)[v] : undefined;
-  return l ? (labelIn(l, lang)) : v;
+  return l ? labelIn(l, lang) : v;
 }
 
 /** A share target's condition in words: 设有中医阁, 达到基本标准或推荐标准. */
@@ -96,8 +98,10 @@ export function conditionText(c: Condition, lang: Lang): string {
       const values = (Array.isArray(c.value) ? c.value : [String(c.value)]).map((v) => valueLabel(c.field, v, lang)).join(tr(lang, 'cond.or'));
       return tr(lang, c.field === 'service_standard' ? 'cond.reach' : 'cond.is', { what, values });
     }
-    case '>=': return tr(lang, 'cond.atLeast', { what, v: c.value });
-    case '<=': return tr(lang, 'cond.atMost', { what, v: c.value });
+    case '>=':
+      return tr(lang, 'cond.atLeast', { what, v: c.value });
+    case '<=':
+      return tr(lang, 'cond.atMost', { what, v: c.value });
   }
 }
 
@@ -109,15 +113,21 @@ const NUM = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 export function ruleText(t: Target, lang: Lang): string {
   const types = typesList(t.facilityTypes, lang);
   switch (t.kind) {
-    case 'ratio': return tr(lang, 'rule.ratio', { types, measure: columnName(t.measure, lang), pop: tr(lang, `rule.pop.${t.population}`), per: NUM.format(t.per) });
-    case 'presence': return tr(lang, 'rule.presence', { types, kind: kindName(t.unitKinds, lang) });
+    case 'ratio':
+      return tr(lang, 'rule.ratio', { types, measure: columnName(t.measure, lang), pop: tr(lang, `rule.pop.${t.population}`), per: NUM.format(t.per) });
+    case 'presence':
+      return tr(lang, 'rule.presence', { types, kind: kindName(t.unitKinds, lang) });
     case 'facility_min':
       return t.relativeTo
         ? tr(lang, 'rule.facility_rel', { types, measure: columnName(t.measure, lang), rel: columnName(t.relativeTo, lang) })
         : tr(lang, 'rule.facility_min', { types, measure: columnName(t.measure, lang) });
-    case 'share': return tr(lang, 'rule.share', { types, cond: conditionText(t.condition, lang) });
-    case 'pooled_share': return tr(lang, 'rule.pooled_share', { types, measure: columnName(t.measure, lang), rel: columnName(t.relativeTo, lang) });
-    case 'count': return tr(lang, 'rule.count', { types, cond: t.condition ? conditionText(t.condition, lang) : '' });
-    case 'access': return tr(lang, 'rule.access', { types });
+    case 'share':
+      return tr(lang, 'rule.share', { types, cond: conditionText(t.condition, lang) });
+    case 'pooled_share':
+      return tr(lang, 'rule.pooled_share', { types, measure: columnName(t.measure, lang), rel: columnName(t.relativeTo, lang) });
+    case 'count':
+      return tr(lang, 'rule.count', { types, cond: t.condition ? conditionText(t.condition, lang) : '' });
+    case 'access':
+      return tr(lang, 'rule.access', { types });
   }
 }

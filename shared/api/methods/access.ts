@@ -23,8 +23,10 @@ export const AccessQuerySchema = InScenario.extend({
 export type AccessJobOut = JobOut<AccessResultOut>;
 
 export const ACCESS_API = {
-  'access.run': method<AccessResultOut>()(AccessQuerySchema,
-    'Travel time from (or to) the nearest facility of the types for every demand point, and coverage within the urban/rural minutes per unit and region; on the plan\'s roads, else in a straight line (said).'),
+  'access.run': method<AccessResultOut>()(
+    AccessQuerySchema,
+    "Travel time from (or to) the nearest facility of the types for every demand point, and coverage within the urban/rural minutes per unit and region; on the plan's roads, else in a straight line (said).",
+  ),
   'access.start': method<{ job: number }>()(AccessQuerySchema, 'Start the same analysis on the worker; follow it with access.job.'),
   'access.job': method<AccessJobOut>()(JobId, 'Progress of an access job, and its result once done.'),
   'access.cancel': method<{ cancelled: boolean }>()(JobId, 'Cancel a running access job.'),

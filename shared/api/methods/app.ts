@@ -18,7 +18,10 @@ export const APP_API = {
   'app.status': method<AppStatus>()(None, 'The open plan, recent files, version and door.'),
   'app.pickPath': method<{ path: string | null }>()(
     z.object({ purpose: z.enum(['open', 'save']), defaultPath: Path.optional() }),
-    "The operating system's file dialog for a plan file; only the Electron door has one (others: UNAVAILABLE)."),
-  'app.quit': method<{ quitting: true }>()(None,
-    'End the program: the plan is closed, the door stops and its window closes (after this answer). Only where the program owns its window (canQuit); others: UNAVAILABLE.'),
+    "The operating system's file dialog for a plan file; only the Electron door has one (others: UNAVAILABLE).",
+  ),
+  'app.quit': method<{ quitting: true }>()(
+    None,
+    'End the program: the plan is closed, the door stops and its window closes (after this answer). Only where the program owns its window (canQuit); others: UNAVAILABLE.',
+  ),
 } as const;

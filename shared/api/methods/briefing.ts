@@ -14,8 +14,12 @@ export const BriefQuery = InScenario.extend({
 });
 
 export const BRIEFING_API = {
-  'brief.get': method<Brief>()(BriefQuery,
-    'Everything a briefing shows for a scenario (and the one compared with): every target\'s standing for the region and by county, coverage by travel time with a map, proposals with their cost, projects by year.'),
-  'app.printBrief': method<FileOut>()(BriefQuery,
-    'The briefing as an A4 PDF printed by the app\'s own renderer (the print view). Only the Electron door has it (others: UNAVAILABLE — a browser prints the print view itself, the CLI uses headless Chromium).'),
+  'brief.get': method<Brief>()(
+    BriefQuery,
+    "Everything a briefing shows for a scenario (and the one compared with): every target's standing for the region and by county, coverage by travel time with a map, proposals with their cost, projects by year.",
+  ),
+  'app.printBrief': method<FileOut>()(
+    BriefQuery,
+    "The briefing as an A4 PDF printed by the app's own renderer (the print view). Only the Electron door has it (others: UNAVAILABLE — a browser prints the print view itself, the CLI uses headless Chromium).",
+  ),
 } as const;

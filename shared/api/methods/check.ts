@@ -11,6 +11,8 @@ export interface CheckOut {
 }
 
 export const CHECK_API = {
-  'plan.check': method<CheckOut>()(InScenario.extend({ standardId: SetId.optional(), year: Year.optional() }),
-    'The data check: populations that do not add up, implausible figures, places, what the set\'s targets need and the plan lacks; each finding with its row, what it changes and the fix.'),
+  'plan.check': method<CheckOut>()(
+    InScenario.extend({ standardId: SetId.optional(), year: Year.optional() }),
+    "The data check: populations that do not add up, implausible figures, places, what the set's targets need and the plan lacks; each finding with its row, what it changes and the fix.",
+  ),
 } as const;

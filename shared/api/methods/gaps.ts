@@ -7,13 +7,20 @@ import { type FileOut, Format, InScenario, method, None, SetId, Year } from '../
 /** The units (codes or names) a set written for another region is applied to, as the planner chose. */
 const AppliedTo = z.array(z.string().min(1).max(100)).min(1).max(50);
 const GapQuery = InScenario.extend({
-  standardId: SetId.optional(), year: Year.optional(), level: Scope.optional(), onlyShort: z.boolean().default(false),
+  standardId: SetId.optional(),
+  year: Year.optional(),
+  level: Scope.optional(),
+  onlyShort: z.boolean().default(false),
   /** Apply the set to these units of the plan in place of the region it names (absent: the plan's choice, else the set's). */
   region: AppliedTo.optional(),
 });
 
 /** Which standard set a plan is measured against, for which year, and (a set written for another region) applied to which units. */
-export interface GapSettings { standardId: string; year: number; region?: string[] }
+export interface GapSettings {
+  standardId: string;
+  year: number;
+  region?: string[];
+}
 export interface GapReportOut {
   standard: string;
   standardName: string;
@@ -35,13 +42,25 @@ export interface GapReportOut {
   facilities?: GapFacilityOut[];
 }
 /** A facility as the gap report judged it in its year. */
-export interface GapFacilityOut { id: string; name: string; type: string; unit_code: string }
+export interface GapFacilityOut {
+  id: string;
+  name: string;
+  type: string;
+  unit_code: string;
+}
 
 export const GAPS_API = {
   'gaps.settings': method<GapSettings>()(None, 'The standard set and target year the plan uses.'),
-  'gaps.setSettings': method<GapSettings>()(z.object({ standardId: SetId, year: Year, region: AppliedTo.optional() }), 'Choose the standard set and target year (and, for a set written for another region, the units to apply it to).'),
-  'gaps.evaluate': method<GapReportOut>()(GapQuery,
-    'Every target evaluated for the scenario (the plan\'s set and year unless given); onlyShort keeps results with a shortfall.'),
-  'gaps.export': method<FileOut>()(GapQuery.extend({ format: Format }),
-    'The same gaps as a sheet (.xlsx or .csv) with Chinese headers and every target\'s source.'),
+  'gaps.setSettings': method<GapSettings>()(
+    z.object({ standardId: SetId, year: Year, region: AppliedTo.optional() }),
+    'Choose the standard set and target year (and, for a set written for another region, the units to apply it to).',
+  ),
+  'gaps.evaluate': method<GapReportOut>()(
+    GapQuery,
+    "Every target evaluated for the scenario (the plan's set and year unless given); onlyShort keeps results with a shortfall.",
+  ),
+  'gaps.export': method<FileOut>()(
+    GapQuery.extend({ format: Format }),
+    "The same gaps as a sheet (.xlsx or .csv) with Chinese headers and every target's source.",
+  ),
 } as const;

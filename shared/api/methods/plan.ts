@@ -25,8 +25,7 @@ export interface PlanInfo {
 }
 
 export const PLAN_API = {
-  'plan.new': method<PlanInfo>()(z.object({ path: Path, name: z.string().trim().min(1).max(200).optional() }),
-    'Create an empty plan file and open it.'),
+  'plan.new': method<PlanInfo>()(z.object({ path: Path, name: z.string().trim().min(1).max(200).optional() }), 'Create an empty plan file and open it.'),
   'plan.open': method<PlanInfo>()(z.object({ path: Path }), 'Open a plan file.'),
   'plan.openSample': method<PlanInfo>()(None, 'Open the sample plan, writing it first if it is not there.'),
   'plan.saveAs': method<PlanInfo>()(z.object({ path: Path }), 'Copy the open plan to a new file and continue there.'),

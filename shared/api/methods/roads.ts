@@ -19,9 +19,7 @@ export interface RoadSummary {
   speeds: Record<string, number>;
 }
 /** GeoJSON polygon geometry in WGS-84; a position is [lon, lat]. */
-export type BoundaryGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+export type BoundaryGeometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 export interface BoundaryImportReport {
   /** Some features matched units and were (or, on a dry run, would be) written. */
   ok: boolean;
@@ -42,20 +40,30 @@ export interface BoundaryImportReport {
   problems: FeatureProblem[];
   problemsTruncated: number;
 }
-export interface BoundarySummary { units: number }
+export interface BoundarySummary {
+  units: number;
+}
 export interface RoadFeature {
   type: 'Feature';
   geometry: { type: 'LineString'; coordinates: [number, number][] };
   properties: { highway: string; oneway: -1 | 0 | 1 };
 }
 /** The roads to draw; `total` how many matched, `truncated` when more matched than `limit`. */
-export interface RoadFeatureCollection { type: 'FeatureCollection'; features: RoadFeature[]; total: number; truncated: boolean }
+export interface RoadFeatureCollection {
+  type: 'FeatureCollection';
+  features: RoadFeature[];
+  total: number;
+  truncated: boolean;
+}
 export interface BoundaryFeature {
   type: 'Feature';
   geometry: BoundaryGeometry;
   properties: { code: string; name: string | null; kind: UnitKind | null };
 }
-export interface BoundaryFeatureCollection { type: 'FeatureCollection'; features: BoundaryFeature[] }
+export interface BoundaryFeatureCollection {
+  type: 'FeatureCollection';
+  features: BoundaryFeature[];
+}
 
 // ── Road network and unit boundaries: argument schemas ──
 const BBoxArg = z.tuple([Lon, Lat, Lon, Lat]).refine(([w, s, e, n]) => w <= e && s <= n, 'bbox: [west, south, east, north], west ≤ east, south ≤ north');
@@ -64,20 +72,25 @@ const RoadClassArg = z.enum(['motorway', 'trunk', 'primary', 'secondary', 'terti
 export const ROADS_API = {
   'roads.import': method<RoadImportReport>()(
     z.object({ file: FileBytes, crs: Crs.default('wgs84'), dryRun: z.boolean().default(false) }),
-    'Replace the plan\'s road network from GeoJSON lines or an OpenStreetMap .osm.pbf extract, in one transaction (nothing on a dry run or a bad file); bad features are listed and skipped.'),
-  'roads.summary': method<RoadSummary>()(None, 'Segments, kilometres by class, bounding box and speeds of the plan\'s road network.'),
+    "Replace the plan's road network from GeoJSON lines or an OpenStreetMap .osm.pbf extract, in one transaction (nothing on a dry run or a bad file); bad features are listed and skipped.",
+  ),
+  'roads.summary': method<RoadSummary>()(None, "Segments, kilometres by class, bounding box and speeds of the plan's road network."),
   'roads.setSpeeds': method<Record<string, number>>()(
     z.object({ speeds: z.record(z.string().trim().min(1).max(64), z.number().positive().max(150)) }),
-    'Set the speed (km/h, above 0, at most 150) of the classes given; returns the whole table.'),
-  'roads.clear': method<{ deleted: number }>()(None, 'Remove the plan\'s road network (speeds are kept).'),
+    'Set the speed (km/h, above 0, at most 150) of the classes given; returns the whole table.',
+  ),
+  'roads.clear': method<{ deleted: number }>()(None, "Remove the plan's road network (speeds are kept)."),
   'boundaries.import': method<BoundaryImportReport>()(
     z.object({ file: FileBytes, crs: Crs.default('wgs84'), dryRun: z.boolean().default(false), replace: z.boolean().default(false) }),
-    'Unit boundaries from GeoJSON polygons, matched by code (区划代码/adcode, 6, 9 or 12 digits) or unique name; unmatched are listed. replace: drop boundaries not in the file.'),
+    'Unit boundaries from GeoJSON polygons, matched by code (区划代码/adcode, 6, 9 or 12 digits) or unique name; unmatched are listed. replace: drop boundaries not in the file.',
+  ),
   'boundaries.summary': method<BoundarySummary>()(None, 'How many units have a boundary.'),
   'map.roads': method<RoadFeatureCollection>()(
     z.object({ bbox: BBoxArg.optional(), minClass: RoadClassArg.optional(), limit: z.number().int().min(1).max(2_000_000).default(200_000) }),
-    'Roads to draw, as GeoJSON lines { highway, oneway }: those crossing bbox, of minClass or more major (secondary: motorway … secondary and their links), at most limit.'),
+    'Roads to draw, as GeoJSON lines { highway, oneway }: those crossing bbox, of minClass or more major (secondary: motorway … secondary and their links), at most limit.',
+  ),
   'map.boundaries': method<BoundaryFeatureCollection>()(
     z.object({ kinds: z.array(z.enum(UNIT_KINDS)).optional() }),
-    'Unit boundaries to draw, as GeoJSON { code, name, kind } (name and kind from the baseline), optionally of some kinds only.'),
+    'Unit boundaries to draw, as GeoJSON { code, name, kind } (name and kind from the baseline), optionally of some kinds only.',
+  ),
 } as const;

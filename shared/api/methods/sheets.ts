@@ -7,7 +7,8 @@ import { Crs, FileBytes, type FileOut, Format, InScenario, method, Table } from 
 export type { ColumnMapping, MappingProposal, ProposedColumn, SheetKind } from '../../model/mapping.ts';
 
 /** Header as written in the file → field key, or null: ignored (shared/model/mapping.ts). */
-export const ColumnMappingSchema = z.record(z.string().min(1).max(500), z.string().min(1).max(100).nullable())
+export const ColumnMappingSchema = z
+  .record(z.string().min(1).max(500), z.string().min(1).max(100).nullable())
   .refine((m) => Object.keys(m).length <= 2000, '列对应最多 2000 列 / at most 2,000 columns');
 export const SheetKindSchema = z.enum(SHEET_KINDS);
 /** The worksheet of an .xlsx to read, by name (absent: the one named for the table, else the first; a CSV ignores it). */
@@ -33,23 +34,38 @@ export interface SheetInspectOut {
   sheets?: string[];
 }
 
-export interface RememberedMappingOut { kind: SheetKind; signature: string; mapping: ColumnMapping; savedAt: string }
+export interface RememberedMappingOut {
+  kind: SheetKind;
+  signature: string;
+  mapping: ColumnMapping;
+  savedAt: string;
+}
 
 export const SHEETS_API = {
   'table.import': method<ImportReport>()(
-    InScenario.extend({ table: Table, file: FileBytes, crs: Crs.default('wgs84'), dryRun: z.boolean().default(false), mapping: ColumnMappingSchema.optional(), sheet: SheetName.optional() }),
-    'Import a .csv/.xlsx of units or facilities: all rows or none. A mapping (header → field) is followed and remembered for the layout; without one, headers that need a guess are refused with the proposal (report.mapping).'),
+    InScenario.extend({
+      table: Table,
+      file: FileBytes,
+      crs: Crs.default('wgs84'),
+      dryRun: z.boolean().default(false),
+      mapping: ColumnMappingSchema.optional(),
+      sheet: SheetName.optional(),
+    }),
+    'Import a .csv/.xlsx of units or facilities: all rows or none. A mapping (header → field) is followed and remembered for the layout; without one, headers that need a guess are refused with the proposal (report.mapping).',
+  ),
   'tables.import': method<{ ok: boolean; reports: ImportReport[] }>()(
     InScenario.extend({ units: MappedFile.optional(), facilities: MappedFile.optional(), crs: Crs.default('wgs84'), dryRun: z.boolean().default(false) }),
-    'Import units and facilities together (facilities may refer to units in the same import): all or nothing; each file may carry its column mapping.'),
-  'table.export': method<FileOut>()(InScenario.extend({ table: Table, format: Format }),
-    'Export a table as .xlsx or .csv (re-imports unchanged).'),
-  'table.template': method<FileOut>()(z.object({ table: Table, format: Format }),
-    'An empty import template whose second sheet documents every column.'),
-  'sheets.inspect': method<SheetInspectOut>()(z.object({ kind: SheetKindSchema, file: FileBytes, sheet: SheetName.optional() }),
-    'Read a sheet without importing it: each column beside the field it would fill (exact, guessed from the header or the values, or ignored), the first rows, the required fields missing, and the mapping the open plan remembers for the layout.'),
-  'sheets.mappings': method<RememberedMappingOut[]>()(z.object({}),
-    'The column mappings the plan remembers, per kind of file and layout.'),
-  'sheets.forgetMapping': method<{ forgotten: boolean }>()(z.object({ kind: SheetKindSchema, signature: z.string().max(100_000) }),
-    'Forget a remembered column mapping: the next import of that layout asks again.'),
+    'Import units and facilities together (facilities may refer to units in the same import): all or nothing; each file may carry its column mapping.',
+  ),
+  'table.export': method<FileOut>()(InScenario.extend({ table: Table, format: Format }), 'Export a table as .xlsx or .csv (re-imports unchanged).'),
+  'table.template': method<FileOut>()(z.object({ table: Table, format: Format }), 'An empty import template whose second sheet documents every column.'),
+  'sheets.inspect': method<SheetInspectOut>()(
+    z.object({ kind: SheetKindSchema, file: FileBytes, sheet: SheetName.optional() }),
+    'Read a sheet without importing it: each column beside the field it would fill (exact, guessed from the header or the values, or ignored), the first rows, the required fields missing, and the mapping the open plan remembers for the layout.',
+  ),
+  'sheets.mappings': method<RememberedMappingOut[]>()(z.object({}), 'The column mappings the plan remembers, per kind of file and layout.'),
+  'sheets.forgetMapping': method<{ forgotten: boolean }>()(
+    z.object({ kind: SheetKindSchema, signature: z.string().max(100_000) }),
+    'Forget a remembered column mapping: the next import of that layout asks again.',
+  ),
 } as const;

@@ -102,21 +102,37 @@ export interface ProjectImportReport extends Omit<ImportReport, 'table'> {
 }
 
 export const TIMELINE_API = {
-  'projects.list': method<ProjectOut[]>()(InScenario,
-    'The scenario\'s projects (规划项目) in the order they apply (year, then new → relocate → upgrade → expand → close, then as entered), each with the problems found applying it.'),
-  'projects.add': method<ProjectOut>()(InScenario.extend({ project: ProjectInputSchema }),
-    'Add a project to the scenario: checked (year 2000–2100; relocate/expand/upgrade/close: the facility exists; new: its id is new; figures valid as facility fields); a refusal names the field.'),
-  'projects.update': method<ProjectOut>()(InScenario.extend({ id: ProjectId, project: ProjectInputSchema }),
-    'Replace a project of the scenario with the one given, checked as projects.add.'),
+  'projects.list': method<ProjectOut[]>()(
+    InScenario,
+    "The scenario's projects (规划项目) in the order they apply (year, then new → relocate → upgrade → expand → close, then as entered), each with the problems found applying it.",
+  ),
+  'projects.add': method<ProjectOut>()(
+    InScenario.extend({ project: ProjectInputSchema }),
+    'Add a project to the scenario: checked (year 2000–2100; relocate/expand/upgrade/close: the facility exists; new: its id is new; figures valid as facility fields); a refusal names the field.',
+  ),
+  'projects.update': method<ProjectOut>()(
+    InScenario.extend({ id: ProjectId, project: ProjectInputSchema }),
+    'Replace a project of the scenario with the one given, checked as projects.add.',
+  ),
   'projects.remove': method<{ removed: number }>()(InScenario.extend({ id: ProjectId }), 'Remove a project from the scenario.'),
-  'projects.export': method<FileOut>()(InScenario.extend({ format: Format }),
-    'The scenario\'s projects as a sheet (.xlsx/.csv): the 规划项目 tab\'s columns with 责任单位 and 状态, and 编号, 机构编码, 新名称, 机构类型, 经度/纬度, 所在区划代码 and 新增<figure> columns, so it imports back to the same projects.'),
-  'projects.template': method<FileOut>()(z.object({ format: Format }),
-    'An empty projects sheet (the export\'s columns, with 新增实有床位, 新增执业(助理)医师, 新增注册护士, 新增业务用房面积 as figure columns) to fill in.'),
-  'projects.import': method<ProjectImportReport>()(InScenario.extend({ file: FileBytes, dryRun: z.boolean().default(false), replace: z.boolean().default(false) }),
-    'Import projects from a projects sheet, all or nothing: each row checked as projects.add (its facility by 机构编码 or by a name unique in the scenario); a row with the 编号 of a project of the scenario replaces it, one without is added; replace: the projects not in the sheet are removed. Each problem names the row, the column and the fix.'),
-  'timeline.facilities': method<FacilitiesAtOut>()(InScenario.extend({ year: Year }),
-    'The scenario\'s facilities as of a year: the facilities table with every project of that year or before applied.'),
-  'timeline.summary': method<TimelineSummary>()(InScenario.extend({ standardId: SetId.optional(), fromYear: Year.optional(), toYear: Year.optional() }),
-    'Year by year (at most 41 years; default: the year before the first project to the year after the last, or the set\'s year): the region-level result of every target of the set (the plan\'s unless given) with the facilities and population of that year, and the projects of that year. Access targets are not evaluated here (未评估; the gap screen evaluates them for its year).'),
+  'projects.export': method<FileOut>()(
+    InScenario.extend({ format: Format }),
+    "The scenario's projects as a sheet (.xlsx/.csv): the 规划项目 tab's columns with 责任单位 and 状态, and 编号, 机构编码, 新名称, 机构类型, 经度/纬度, 所在区划代码 and 新增<figure> columns, so it imports back to the same projects.",
+  ),
+  'projects.template': method<FileOut>()(
+    z.object({ format: Format }),
+    "An empty projects sheet (the export's columns, with 新增实有床位, 新增执业(助理)医师, 新增注册护士, 新增业务用房面积 as figure columns) to fill in.",
+  ),
+  'projects.import': method<ProjectImportReport>()(
+    InScenario.extend({ file: FileBytes, dryRun: z.boolean().default(false), replace: z.boolean().default(false) }),
+    'Import projects from a projects sheet, all or nothing: each row checked as projects.add (its facility by 机构编码 or by a name unique in the scenario); a row with the 编号 of a project of the scenario replaces it, one without is added; replace: the projects not in the sheet are removed. Each problem names the row, the column and the fix.',
+  ),
+  'timeline.facilities': method<FacilitiesAtOut>()(
+    InScenario.extend({ year: Year }),
+    "The scenario's facilities as of a year: the facilities table with every project of that year or before applied.",
+  ),
+  'timeline.summary': method<TimelineSummary>()(
+    InScenario.extend({ standardId: SetId.optional(), fromYear: Year.optional(), toYear: Year.optional() }),
+    "Year by year (at most 41 years; default: the year before the first project to the year after the last, or the set's year): the region-level result of every target of the set (the plan's unless given) with the facilities and population of that year, and the projects of that year. Access targets are not evaluated here (未评估; the gap screen evaluates them for its year).",
+  ),
 } as const;

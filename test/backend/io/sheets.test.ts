@@ -24,22 +24,93 @@ async function xlsxOf(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array
   return new Uint8Array((await wb.xlsx.writeBuffer()) as unknown as Buffer);
 }
 async function fileError(p: Promise<unknown>): Promise<ApiError> {
-  try { await p; } catch (e) { return e as ApiError; }
+  try {
+    await p;
+  } catch (e) {
+    return e as ApiError;
+  }
   throw new Error('expected a FILE_ERROR');
 }
 
 const UNITS: Unit[] = [
-  { code: '430104', name: '岳麓区', parent_code: null, kind: 'county', urban: true, population: 1_500_000, population_0_3: null, population_65_plus: 150_000, area_km2: 552.4, lon: 112.938812, lat: 28.228209, year: 2023, growth_rate: 1.25 },
-  { code: '430104001', name: '望月湖街道', parent_code: '430104', kind: 'street', urban: true, population: 52_000, population_0_3: 1200, population_65_plus: null, area_km2: 2.875, lon: 112.951234, lat: 28.190001, year: 2023, growth_rate: -0.5 },
-  { code: '430104100', name: '雨敞坪镇, "西"', parent_code: '430104', kind: 'town', urban: false, population: 21_000, population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: null, growth_rate: null },
-  { code: '430104100201', name: '某村\n二组', parent_code: '430104100', kind: 'village', urban: true, population: 0, population_0_3: 0, population_65_plus: 0, area_km2: 0.1, lon: 112.5, lat: 28.1, year: 2022, growth_rate: 0 },
+  {
+    code: '430104',
+    name: '岳麓区',
+    parent_code: null,
+    kind: 'county',
+    urban: true,
+    population: 1_500_000,
+    population_0_3: null,
+    population_65_plus: 150_000,
+    area_km2: 552.4,
+    lon: 112.938812,
+    lat: 28.228209,
+    year: 2023,
+    growth_rate: 1.25,
+  },
+  {
+    code: '430104001',
+    name: '望月湖街道',
+    parent_code: '430104',
+    kind: 'street',
+    urban: true,
+    population: 52_000,
+    population_0_3: 1200,
+    population_65_plus: null,
+    area_km2: 2.875,
+    lon: 112.951234,
+    lat: 28.190001,
+    year: 2023,
+    growth_rate: -0.5,
+  },
+  {
+    code: '430104100',
+    name: '雨敞坪镇, "西"',
+    parent_code: '430104',
+    kind: 'town',
+    urban: false,
+    population: 21_000,
+    population_0_3: null,
+    population_65_plus: null,
+    area_km2: null,
+    lon: null,
+    lat: null,
+    year: null,
+    growth_rate: null,
+  },
+  {
+    code: '430104100201',
+    name: '某村\n二组',
+    parent_code: '430104100',
+    kind: 'village',
+    urban: true,
+    population: 0,
+    population_0_3: 0,
+    population_65_plus: 0,
+    area_km2: 0.1,
+    lon: 112.5,
+    lat: 28.1,
+    year: 2022,
+    growth_rate: 0,
+  },
 ];
 const FACILITIES: Facility[] = [
   {
     ...emptyFacility('F001', '望月湖街道社区卫生服务中心', 'chc', '430104001'),
-    lon: 112.938812, lat: 28.228209, beds_open: 40, beds_approved: 50, physicians: 18, nurses: 22, gps: 6,
-    bed_occupancy_rate: 0.875, tcm_hall: true, tcm_pavilion: false, fever_clinic: null, service_standard: 'recommended',
-    floor_area_m2: 3456.78, opened_year: 1998,
+    lon: 112.938812,
+    lat: 28.228209,
+    beds_open: 40,
+    beds_approved: 50,
+    physicians: 18,
+    nurses: 22,
+    gps: 6,
+    bed_occupancy_rate: 0.875,
+    tcm_hall: true,
+    tcm_pavilion: false,
+    fever_clinic: null,
+    service_standard: 'recommended',
+    floor_area_m2: 3456.78,
+    opened_year: 1998,
   },
   { ...emptyFacility('F002', '雨敞坪镇卫生院', 'central_thc', '430104002'), bed_occupancy_rate: 1, elderly_rehab_room: true, service_standard: 'none' },
   { ...emptyFacility('0003', '急救站', 'ems_station', '430104'), ambulances: 3, bed_occupancy_rate: 0, lon: 112.1, lat: 28.123456789012 },
@@ -98,8 +169,15 @@ describe('xlsx reading', () => {
       const ws = wb.addWorksheet('医疗卫生机构');
       ws.addRow(['机构编码', '机构名称', '机构类型', '所在区划代码', '实有床位', '编制床位', '开业年份', '床位使用率', '业务用房面积']);
       ws.addRow([
-        430104001, { richText: [{ text: '望月湖' }, { text: '中心', font: { bold: true } }] }, { text: '社区卫生服务中心', hyperlink: 'https://example.org' },
-        '430104001', { formula: 'A2*0+40', result: 40 }, 50, new Date(Date.UTC(2015, 5, 1)), 0.875, 1234.5,
+        430104001,
+        { richText: [{ text: '望月湖' }, { text: '中心', font: { bold: true } }] },
+        { text: '社区卫生服务中心', hyperlink: 'https://example.org' },
+        '430104001',
+        { formula: 'A2*0+40', result: 40 },
+        50,
+        new Date(Date.UTC(2015, 5, 1)),
+        0.875,
+        1234.5,
       ]);
       ws.addRow([]);
       ws.addRow(['F3', 'c', 'chc', '430104001', { formula: '1/0', result: { error: '#DIV/0!' } }]);
@@ -164,7 +242,9 @@ describe('unreadable files', () => {
       expect(report.problems).toHaveLength(1);
       expect(report.problems[0]!.row).toBe(0);
     }
-    const emptyBook = await xlsxOf((wb) => { wb.addWorksheet('机构'); });
+    const emptyBook = await xlsxOf((wb) => {
+      wb.addWorksheet('机构');
+    });
     const { report } = await prepareImport('facilities', { fileName: 'e.xlsx', bytes: emptyBook }, ctx());
     expect(report.ok).toBe(false);
     expect(report.problems[0]!.message).toContain('文件是空的');
@@ -282,10 +362,24 @@ describe('templates', () => {
 describe('prepareImport', () => {
   it('returns typed rows and a report, converting coordinates', async () => {
     const csv = '机构编码,机构名称,机构类型,所在区划代码,经度,纬度,备注\r\nF1,a,chc,430104001,112.944262,28.224701,x\r\n';
-    const { rows, report } = await prepareImport('facilities', { fileName: 'a.csv', bytes: new Uint8Array(iconv.encode(csv, 'gbk')) }, { ...ctx(), crs: 'gcj02' });
+    const { rows, report } = await prepareImport(
+      'facilities',
+      { fileName: 'a.csv', bytes: new Uint8Array(iconv.encode(csv, 'gbk')) },
+      { ...ctx(), crs: 'gcj02' },
+    );
     expect(report).toMatchObject({
-      ok: true, table: 'facilities', fileName: 'a.csv', encoding: 'gb18030', rows: 1, added: 0, changed: 0, unchanged: 0,
-      ignoredColumns: ['备注'], problems: [], problemsTruncated: 0, dryRun: false,
+      ok: true,
+      table: 'facilities',
+      fileName: 'a.csv',
+      encoding: 'gb18030',
+      rows: 1,
+      added: 0,
+      changed: 0,
+      unchanged: 0,
+      ignoredColumns: ['备注'],
+      problems: [],
+      problemsTruncated: 0,
+      dryRun: false,
     });
     expect(report.columns).toMatchObject({ 经度: 'lon', 纬度: 'lat' });
     expect(rows).toHaveLength(1);
@@ -305,7 +399,12 @@ describe('prepareImport', () => {
   it('20,000 facilities: xlsx and csv write + read + parse', async () => {
     const N = 20_000;
     const rows: Facility[] = Array.from({ length: N }, (_, i) => ({
-      ...FACILITIES[0]!, id: `F${i}`, name: `机构${i}`, lon: 112 + i / 1e6, beds_open: i % 300, tcm_hall: i % 2 === 0,
+      ...FACILITIES[0]!,
+      id: `F${i}`,
+      name: `机构${i}`,
+      lon: 112 + i / 1e6,
+      beds_open: i % 300,
+      tcm_hall: i % 2 === 0,
     }));
     const times: string[] = [];
     for (const format of ['csv', 'xlsx'] as const) {
@@ -328,9 +427,16 @@ describe('a file that mixes encodings', () => {
   it('is refused row by row instead of importing mojibake', async () => {
     const utf8 = Buffer.from(['区划代码,名称,类型', ...Array.from({ length: 200 }, (_, i) => `U${i},第${i}街道,街道`)].join('\n') + '\n');
     const gbkRow = iconv.encode('999,岳麓区,区\n', 'gb18030');
-    const { report } = await prepareImport('units', { fileName: 'mixed.csv', bytes: Buffer.concat([utf8, gbkRow]) }, { knownUnitCodes: new Set(), crs: 'wgs84' });
+    const { report } = await prepareImport(
+      'units',
+      { fileName: 'mixed.csv', bytes: Buffer.concat([utf8, gbkRow]) },
+      { knownUnitCodes: new Set(), crs: 'wgs84' },
+    );
     expect(report.ok).toBe(false);
-    expect(report.problems.map((p) => [p.row, p.column])).toEqual([[202, '名称'], [202, '类型']]);
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([
+      [202, '名称'],
+      [202, '类型'],
+    ]);
     for (const p of report.problems) expect(p.message).toContain('UTF-8 和 GBK');
   });
 });

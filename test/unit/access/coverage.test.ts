@@ -7,18 +7,37 @@ import { latOf, lonOf, network, SPEEDS } from './helpers.ts';
 
 describe('demandTravel', () => {
   // A street of 11 nodes 100 m apart (10 s per edge), and a separate lane far off.
-  const g = buildRoadGraph(network([
-    { pts: Array.from({ length: 11 }, (_, i): [number, number] => [i * 100, 0]) },
-    { pts: [[0, 3000], [500, 3000]] },
-  ]), SPEEDS);
+  const g = buildRoadGraph(
+    network([
+      { pts: Array.from({ length: 11 }, (_, i): [number, number] => [i * 100, 0]) },
+      {
+        pts: [
+          [0, 3000],
+          [500, 3000],
+        ],
+      },
+    ]),
+    SPEEDS,
+  );
   const index = buildNodeIndex(g);
-  const place = (pts: [number, number][]) => snapPoints(g, index, Float64Array.from(pts, (p) => lonOf(p[0])), Float64Array.from(pts, (p) => latOf(p[1])), 15);
+  const place = (pts: [number, number][]) =>
+    snapPoints(
+      g,
+      index,
+      Float64Array.from(pts, (p) => lonOf(p[0])),
+      Float64Array.from(pts, (p) => latOf(p[1])),
+      15,
+    );
 
   it("adds the point's own connector time to its node's time", () => {
     const stations = place([[0, -50]]); // 50 m from node 0: 12 s
     const src = facilitySources(stations, 60); // and a minute to get rolling
     expect(src.startSeconds[0]).toBeCloseTo(72, 4);
-    const demand = place([[500, 100], [0, 2900], [0, 20_000]]);
+    const demand = place([
+      [500, 100],
+      [0, 2900],
+      [0, 20_000],
+    ]);
     for (const direction of ['from_facility', 'to_facility'] as const) {
       const t = demandTravel(nearestFacility(g, direction, src), demand);
       // 12 s + 60 s + 5 × 10 s on the street + 100 m at 15 km/h (24 s) = 146 s.
@@ -31,7 +50,13 @@ describe('demandTravel', () => {
   });
 
   it('takes a dispatch delay per station, and writes into the arrays it is given', () => {
-    const src = facilitySources(place([[0, 0], [1000, 0]]), Float64Array.of(0, 120));
+    const src = facilitySources(
+      place([
+        [0, 0],
+        [1000, 0],
+      ]),
+      Float64Array.of(0, 120),
+    );
     const demand = place([[700, 0]]);
     const out = { minutes: new Float64Array(1), facility: new Int32Array(1), model: 'road' as const };
     const t = demandTravel(nearestFacility(g, 'from_facility', src), demand, out);
@@ -45,7 +70,8 @@ describe('coverage', () => {
   // Two units. Unit 0: urban points at 8 and 12 minutes. Unit 1: rural at 25, 35 and unreachable;
   // one urban at exactly 10 minutes (within).
   const points = {
-    lon: new Float64Array(6), lat: new Float64Array(6),
+    lon: new Float64Array(6),
+    lat: new Float64Array(6),
     population: Float64Array.of(100, 200, 300, 400, 50, 10),
     urban: Uint8Array.of(1, 1, 0, 0, 0, 1),
     unit: Int32Array.of(0, 0, 1, 1, 1, 1),

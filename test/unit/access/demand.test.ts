@@ -7,7 +7,13 @@ const unit = (lon: number | null, lat: number | null, population: number | null,
 /** A rectangle w × h metres from (x0, y0) metres, near the equator, as GeoJSON. */
 const ring = (x0: number, y0: number, w: number, h: number): Ring => {
   const d = (m: number) => m / M_PER_DEG;
-  return [[d(x0), d(y0)], [d(x0 + w), d(y0)], [d(x0 + w), d(y0 + h)], [d(x0), d(y0 + h)], [d(x0), d(y0)]];
+  return [
+    [d(x0), d(y0)],
+    [d(x0 + w), d(y0)],
+    [d(x0 + w), d(y0 + h)],
+    [d(x0), d(y0 + h)],
+    [d(x0), d(y0)],
+  ];
 };
 const rect = (x0: number, y0: number, w: number, h: number): Area => ({ type: 'Polygon', coordinates: [ring(x0, y0, w, h)] });
 const sum = (a: Float64Array) => a.reduce((s, v) => s + v, 0);

@@ -11,12 +11,39 @@ const sources = (node: number[], start?: number[]) => ({ node: Int32Array.from(n
 //   D(0,1000) ← C(1000,1000)
 //      ↓            ↑
 //   A(0,0)    → B(1000,0)
-const loop = buildRoadGraph(network([
-  { pts: [[0, 0], [1000, 0]], oneway: 1 },
-  { pts: [[1000, 0], [1000, 1000]], oneway: 1 },
-  { pts: [[1000, 1000], [0, 1000]], oneway: 1 },
-  { pts: [[0, 1000], [0, 0]], oneway: 1 },
-]), SPEEDS);
+const loop = buildRoadGraph(
+  network([
+    {
+      pts: [
+        [0, 0],
+        [1000, 0],
+      ],
+      oneway: 1,
+    },
+    {
+      pts: [
+        [1000, 0],
+        [1000, 1000],
+      ],
+      oneway: 1,
+    },
+    {
+      pts: [
+        [1000, 1000],
+        [0, 1000],
+      ],
+      oneway: 1,
+    },
+    {
+      pts: [
+        [0, 1000],
+        [0, 0],
+      ],
+      oneway: 1,
+    },
+  ]),
+  SPEEDS,
+);
 const [A, B, C, D] = [0, 1, 2, 3];
 
 describe('nearestFacility on hand-built networks', () => {
@@ -37,7 +64,23 @@ describe('nearestFacility on hand-built networks', () => {
   });
 
   it('leaves a disconnected part unreached: Infinity and facility -1', () => {
-    const g = buildRoadGraph(network([{ pts: [[0, 0], [1000, 0]] }, { pts: [[5000, 0], [6000, 0]] }]), SPEEDS);
+    const g = buildRoadGraph(
+      network([
+        {
+          pts: [
+            [0, 0],
+            [1000, 0],
+          ],
+        },
+        {
+          pts: [
+            [5000, 0],
+            [6000, 0],
+          ],
+        },
+      ]),
+      SPEEDS,
+    );
     const r = nearestFacility(g, 'from_facility', sources([0]));
     expect(Array.from(r.seconds)).toEqual([0, expect.closeTo(100, 3), Infinity, Infinity]);
     expect(Array.from(r.facility)).toEqual([0, 0, -1, -1]);
@@ -86,23 +129,33 @@ describe('nearestFacility on hand-built networks', () => {
  * An independent check: edges recomputed from the network data with crs.ts's distance, and one
  * plain Dijkstra (an O(n²) scan, no heap) per facility; the nearest is the least time, then index.
  */
-function reference(net: RoadNetworkData, direction: Direction, src: { node: Int32Array; startSeconds: Float64Array }, nodeOfPoint: Uint32Array, nodeCount: number) {
+function reference(
+  net: RoadNetworkData,
+  direction: Direction,
+  src: { node: Int32Array; startSeconds: Float64Array },
+  nodeOfPoint: Uint32Array,
+  nodeCount: number,
+) {
   const adj: [number, number][][] = Array.from({ length: nodeCount }, () => []);
   for (let s = 0; s + 1 < net.offsets.length; s++) {
     const own = net.speedKmh[s]!;
     const kmh = Number.isNaN(own) ? ((SPEEDS as Record<string, number>)[net.highway[s]!] ?? UNKNOWN_CLASS_SPEED) : own;
     for (let p = net.offsets[s]!; p + 1 < net.offsets[s + 1]!; p++) {
-      const a = nodeOfPoint[p]!, b = nodeOfPoint[p + 1]!;
+      const a = nodeOfPoint[p]!,
+        b = nodeOfPoint[p + 1]!;
       const t = distanceMetres(net.coords[2 * p]!, net.coords[2 * p + 1]!, net.coords[2 * p + 2]!, net.coords[2 * p + 3]!) / (kmh / 3.6);
-      const along = net.oneway[s]! >= 0, against = net.oneway[s]! <= 0;
+      const along = net.oneway[s]! >= 0,
+        against = net.oneway[s]! <= 0;
       // Searching to a facility walks the edges backwards.
       if (along) (direction === 'from_facility' ? adj[a]! : adj[b]!).push([direction === 'from_facility' ? b : a, t]);
       if (against) (direction === 'from_facility' ? adj[b]! : adj[a]!).push([direction === 'from_facility' ? a : b, t]);
     }
   }
-  const best = new Float64Array(nodeCount).fill(Infinity), which = new Int32Array(nodeCount).fill(-1);
+  const best = new Float64Array(nodeCount).fill(Infinity),
+    which = new Int32Array(nodeCount).fill(-1);
   for (let f = 0; f < src.node.length; f++) {
-    const dist = new Float64Array(nodeCount).fill(Infinity), done = new Uint8Array(nodeCount);
+    const dist = new Float64Array(nodeCount).fill(Infinity),
+      done = new Uint8Array(nodeCount);
     dist[src.node[f]!] = src.startSeconds[f]!;
     for (;;) {
       let u = -1;
@@ -111,7 +164,11 @@ function reference(net: RoadNetworkData, direction: Direction, src: { node: Int3
       done[u] = 1;
       for (const [v, t] of adj[u]!) if (dist[u]! + t < dist[v]!) dist[v] = dist[u]! + t;
     }
-    for (let n = 0; n < nodeCount; n++) if (dist[n]! < best[n]!) { best[n] = dist[n]!; which[n] = f; }
+    for (let n = 0; n < nodeCount; n++)
+      if (dist[n]! < best[n]!) {
+        best[n] = dist[n]!;
+        which[n] = f;
+      }
   }
   return { seconds: best, facility: which };
 }
@@ -122,12 +179,19 @@ describe('nearestFacility on a generated grid', () => {
     const net = gridNetwork(18, rand);
     const g = buildRoadGraph(net, SPEEDS);
     expect(g.nodeCount).toBe(18 * 18);
-    const src = sources(Array.from({ length: 6 }, () => Math.floor(rand() * g.nodeCount)), Array.from({ length: 6 }, () => rand() * 120));
+    const src = sources(
+      Array.from({ length: 6 }, () => Math.floor(rand() * g.nodeCount)),
+      Array.from({ length: 6 }, () => rand() * 120),
+    );
     const r = nearestFacility(g, direction, src);
     const want = reference(net, direction, src, g.pointNode, g.nodeCount);
     let unreached = 0;
     for (let n = 0; n < g.nodeCount; n++) {
-      if (want.seconds[n] === Infinity) { unreached++; expect(r.seconds[n]).toBe(Infinity); continue; }
+      if (want.seconds[n] === Infinity) {
+        unreached++;
+        expect(r.seconds[n]).toBe(Infinity);
+        continue;
+      }
       // Edge times are stored as float32: a few milliseconds over a whole path at most.
       expect(Math.abs(r.seconds[n]! - want.seconds[n]!)).toBeLessThan(0.01);
       expect(r.facility[n]).toBe(want.facility[n]);

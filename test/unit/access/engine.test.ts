@@ -1,8 +1,19 @@
 // The flow the backend follows, through the entry points of shared/access/index.ts.
 import { describe, expect, it } from 'vitest';
 import {
-  buildNodeIndex, buildRoadGraph, coverage, DEFAULT_CONNECTOR_KMH, DEFAULT_ROAD_SPEEDS, demandGrid, demandTravel, facilitySources,
-  NearestFacilityField, nearestFacility, snapPoints, straightLineTravel, travelTimeBands,
+  buildNodeIndex,
+  buildRoadGraph,
+  coverage,
+  DEFAULT_CONNECTOR_KMH,
+  DEFAULT_ROAD_SPEEDS,
+  demandGrid,
+  demandTravel,
+  facilitySources,
+  NearestFacilityField,
+  nearestFacility,
+  snapPoints,
+  straightLineTravel,
+  travelTimeBands,
 } from '../../../shared/access/index.ts';
 import { gridNetwork, M_PER_DEG, prng } from './helpers.ts';
 
@@ -13,8 +24,26 @@ describe('access engine, end to end', () => {
     const index = buildNodeIndex(graph);
     const d = (m: number) => m / M_PER_DEG;
     // Two villages, a population grid of 250 m cells inside each.
-    const area = (x0: number) => ({ type: 'Polygon' as const, coordinates: [[[d(x0), d(0)], [d(x0 + 1800), d(0)], [d(x0 + 1800), d(3600)], [d(x0), d(3600)], [d(x0), d(0)]]] });
-    const demand = demandGrid([{ lon: null, lat: null, population: 5000, urban: true }, { lon: null, lat: null, population: 800, urban: false }], [area(0), area(1900)], 250);
+    const area = (x0: number) => ({
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [d(x0), d(0)],
+          [d(x0 + 1800), d(0)],
+          [d(x0 + 1800), d(3600)],
+          [d(x0), d(3600)],
+          [d(x0), d(0)],
+        ],
+      ],
+    });
+    const demand = demandGrid(
+      [
+        { lon: null, lat: null, population: 5000, urban: true },
+        { lon: null, lat: null, population: 800, urban: false },
+      ],
+      [area(0), area(1900)],
+      250,
+    );
     expect(demand.population.reduce((a, b) => a + b, 0)).toBe(5800);
     const demandSnap = snapPoints(graph, index, demand.lon, demand.lat, DEFAULT_CONNECTOR_KMH);
     expect(demandSnap.offNetwork).toBe(0);

@@ -17,8 +17,12 @@ describe('straightLineTravel', () => {
   });
 
   it('takes the nearest facility; of two at one address the lower index; a model of its own', () => {
-    const t = straightLineTravel(xs(3000, 0, 0), zeros(3), { lon: xs(2500, 100), lat: Float64Array.of(0, latOf(0)), urban: Uint8Array.of(1, 1) },
-      { detour: 1, urbanKmh: 60, ruralKmh: 60 });
+    const t = straightLineTravel(
+      xs(3000, 0, 0),
+      zeros(3),
+      { lon: xs(2500, 100), lat: Float64Array.of(0, latOf(0)), urban: Uint8Array.of(1, 1) },
+      { detour: 1, urbanKmh: 60, ruralKmh: 60 },
+    );
     expect(Array.from(t.facility)).toEqual([0, 1]);
     expect(t.minutes[0]).toBeCloseTo(0.5, 6); // 500 m at 1 km a minute
     expect(t.minutes[1]).toBeCloseTo(0.1, 6);

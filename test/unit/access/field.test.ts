@@ -15,7 +15,8 @@ function expectSameAsFull(field: NearestFacilityField, g: RoadGraph, maxSeconds?
 function tieGrid(side: number, rand: () => number): RoadGraph {
   const edges: [number, number, number][] = [];
   const link = (a: number, b: number) => {
-    const t = 1 + Math.floor(rand() * 3), r = rand();
+    const t = 1 + Math.floor(rand() * 3),
+      r = rand();
     if (r >= 0.1) edges.push([a, b, t]);
     if (r < 0.1 || r >= 0.2) edges.push([b, a, t]);
   };

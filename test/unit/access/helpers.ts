@@ -7,7 +7,12 @@ export const M_PER_DEG = (6371008.8 * Math.PI) / 180;
 export const lonOf = (x: number) => x / M_PER_DEG;
 export const latOf = (y: number) => y / M_PER_DEG;
 
-export interface Seg { pts: [number, number][]; highway?: string; kmh?: number; oneway?: -1 | 0 | 1 }
+export interface Seg {
+  pts: [number, number][];
+  highway?: string;
+  kmh?: number;
+  oneway?: -1 | 0 | 1;
+}
 
 /** Network data from segments given in metres. */
 export function network(segs: readonly Seg[]): RoadNetworkData {
@@ -18,8 +23,11 @@ export function network(segs: readonly Seg[]): RoadNetworkData {
     offsets.push(coords.length / 2);
   }
   return {
-    offsets: Uint32Array.from(offsets), coords: Float64Array.from(coords), highway: segs.map((s) => s.highway ?? 'residential'),
-    speedKmh: Float32Array.from(segs, (s) => s.kmh ?? NaN), oneway: Int8Array.from(segs, (s) => s.oneway ?? 0),
+    offsets: Uint32Array.from(offsets),
+    coords: Float64Array.from(coords),
+    highway: segs.map((s) => s.highway ?? 'residential'),
+    speedKmh: Float32Array.from(segs, (s) => s.kmh ?? NaN),
+    oneway: Int8Array.from(segs, (s) => s.oneway ?? 0),
   };
 }
 
@@ -33,13 +41,23 @@ export function graphFromEdges(nodeCount: number, edges: readonly (readonly [num
     for (const e of edges) offsets[pick(e)[0] + 1]!++;
     for (let n = 0; n < nodeCount; n++) offsets[n + 1]! += offsets[n]!;
     const fill = offsets.slice();
-    const targets = new Uint32Array(edges.length), seconds = new Float32Array(edges.length);
-    for (const e of edges) { const [a, b] = pick(e); const at = fill[a]!++; targets[at] = b; seconds[at] = e[2]; }
+    const targets = new Uint32Array(edges.length),
+      seconds = new Float32Array(edges.length);
+    for (const e of edges) {
+      const [a, b] = pick(e);
+      const at = fill[a]!++;
+      targets[at] = b;
+      seconds[at] = e[2];
+    }
     return { offsets, targets, seconds };
   };
   return {
-    nodeCount, lon: Float64Array.from({ length: nodeCount }, (_, i) => i * 0.001), lat: new Float64Array(nodeCount),
-    forward: csr((e) => [e[0], e[1]]), reverse: csr((e) => [e[1], e[0]]), pointNode: new Uint32Array(0),
+    nodeCount,
+    lon: Float64Array.from({ length: nodeCount }, (_, i) => i * 0.001),
+    lat: new Float64Array(nodeCount),
+    forward: csr((e) => [e[0], e[1]]),
+    reverse: csr((e) => [e[1], e[0]]),
+    pointNode: new Uint32Array(0),
   };
 }
 
@@ -60,7 +78,12 @@ export function gridNetwork(side: number, rand: () => number): RoadNetworkData {
       const pts: [number, number][] = [];
       for (let t = t0; t <= Math.min(side - 1, t0 + 3); t++) pts.push(pos[node(t)]!);
       const r = rand();
-      segs.push({ pts, highway: rand() < 0.3 ? 'primary' : 'residential', kmh: rand() < 0.5 ? 10 + rand() * 70 : undefined, oneway: r < 0.08 ? 1 : r < 0.16 ? -1 : 0 });
+      segs.push({
+        pts,
+        highway: rand() < 0.3 ? 'primary' : 'residential',
+        kmh: rand() < 0.5 ? 10 + rand() * 70 : undefined,
+        oneway: r < 0.08 ? 1 : r < 0.16 ? -1 : 0,
+      });
     }
   };
   for (let j = 0; j < side; j++) line((t) => j * side + t);

@@ -14,7 +14,11 @@ const index = buildNodeIndex(street);
 
 describe('snapPoints', () => {
   it('attaches a point to its nearest node, with the straight line at the connector speed', () => {
-    const p = at([[200, 50], [1040, -30], [470, 0]]);
+    const p = at([
+      [200, 50],
+      [1040, -30],
+      [470, 0],
+    ]);
     const s = snapPoints(street, index, p.lon, p.lat, 15);
     expect(Array.from(s.node)).toEqual([2, 10, 5]);
     expect(s.metres[0]).toBeCloseTo(50, 3);
@@ -25,7 +29,11 @@ describe('snapPoints', () => {
   });
 
   it('leaves a point farther than the limit (5 km unless told) off the network', () => {
-    const p = at([[200, 6000], [200, 4900], [Number.NaN, 0]]);
+    const p = at([
+      [200, 6000],
+      [200, 4900],
+      [Number.NaN, 0],
+    ]);
     const s = snapPoints(street, index, p.lon, p.lat, 15);
     expect(Array.from(s.node)).toEqual([-1, 2, -1]);
     expect(s.offNetwork).toBe(2);
@@ -38,7 +46,16 @@ describe('snapPoints', () => {
   });
 
   it('of two nodes equally near, takes the lower node number', () => {
-    for (const pts of [[[0, 100], [0, -100]], [[0, -100], [0, 100]]] as [number, number][][]) {
+    for (const pts of [
+      [
+        [0, 100],
+        [0, -100],
+      ],
+      [
+        [0, -100],
+        [0, 100],
+      ],
+    ] as [number, number][][]) {
       const g = buildRoadGraph(network([{ pts }]), SPEEDS);
       const s = snapPoints(g, buildNodeIndex(g), Float64Array.of(0), Float64Array.of(0), 15);
       expect(s.node[0]).toBe(0);
@@ -46,7 +63,24 @@ describe('snapPoints', () => {
   });
 
   it('does not snap to a node without a road (a closed segment)', () => {
-    const g = buildRoadGraph(network([{ pts: [[0, 0], [1000, 0]] }, { pts: [[0, 200], [1000, 200]], kmh: 0 }]), SPEEDS);
+    const g = buildRoadGraph(
+      network([
+        {
+          pts: [
+            [0, 0],
+            [1000, 0],
+          ],
+        },
+        {
+          pts: [
+            [0, 200],
+            [1000, 200],
+          ],
+          kmh: 0,
+        },
+      ]),
+      SPEEDS,
+    );
     const s = snapPoints(g, buildNodeIndex(g), Float64Array.of(lonOf(0)), Float64Array.of(latOf(190)), 15);
     expect(s.node[0]).toBe(0);
     expect(s.metres[0]).toBeCloseTo(190, 2);
@@ -54,7 +88,10 @@ describe('snapPoints', () => {
 
   it('works the same on an index rebuilt from its buffer (as in a worker)', () => {
     const again = nodeIndexFrom(index.tree.data, index.node);
-    const p = at([[333, 12], [777, -80]]);
+    const p = at([
+      [333, 12],
+      [777, -80],
+    ]);
     expect(snapPoints(street, again, p.lon, p.lat, 15)).toEqual(snapPoints(street, index, p.lon, p.lat, 15));
   });
 
@@ -69,21 +106,30 @@ describe('NearestSearch', () => {
   it('finds what a scan of every point finds, within a radius or without one', () => {
     const rand = prng(4);
     const n = 3000;
-    const lon = Float64Array.from({ length: n }, () => 112.8 + rand() * 0.3), lat = Float64Array.from({ length: n }, () => 28.1 + rand() * 0.2);
+    const lon = Float64Array.from({ length: n }, () => 112.8 + rand() * 0.3),
+      lat = Float64Array.from({ length: n }, () => 28.1 + rand() * 0.2);
     const tree = new KDBush(n, 8);
     for (let i = 0; i < n; i++) tree.add(lon[i]!, lat[i]!);
     tree.finish();
     const search = new NearestSearch(tree);
     for (let q = 0; q < 400; q++) {
-      const x = 112.7 + rand() * 0.5, y = 28.0 + rand() * 0.4;
+      const x = 112.7 + rand() * 0.5,
+        y = 28.0 + rand() * 0.4;
       const limit = q % 2 ? 1500 : Infinity;
-      let best = -1, bestD = Infinity;
+      let best = -1,
+        bestD = Infinity;
       for (let i = 0; i < n; i++) {
         const d = distanceMetres(x, y, lon[i]!, lat[i]!);
-        if (d < bestD) { bestD = d; best = i; }
+        if (d < bestD) {
+          bestD = d;
+          best = i;
+        }
       }
       const found = search.find(x, y, limit);
-      if (bestD > limit * (1 + 1e-9)) { expect(found).toBe(-1); continue; }
+      if (bestD > limit * (1 + 1e-9)) {
+        expect(found).toBe(-1);
+        continue;
+      }
       expect(found).toBe(best);
       expect(search.metres).toBeCloseTo(bestD, 6);
     }

@@ -18,7 +18,8 @@ const MIXED: TravelModes = { urban: 'walk', rural: 'drive' };
 
 /** Edges "from>to:seconds" (0.1 s), sorted. */
 function edges(g: RoadGraph): string[] {
-  const c = g.forward, out: string[] = [];
+  const c = g.forward,
+    out: string[] = [];
   for (let u = 0; u < g.nodeCount; u++) for (let e = c.offsets[u]!; e < c.offsets[u + 1]!; e++) out.push(`${u}>${c.targets[e]}:${c.seconds[e]!.toFixed(1)}`);
   return out.sort();
 }
@@ -27,29 +28,94 @@ function edges(g: RoadGraph): string[] {
 // and the long way round on residential streets: B → (1200,1000) → (3200,1000) → C, 4 km.
 // Car speeds from the plan's table: residential 25 km/h, trunk 70 km/h.
 const TOWN: Seg[] = [
-  { pts: [[0, 0], [1200, 0]], highway: 'residential' },
-  { pts: [[1200, 0], [3200, 0]], highway: 'trunk' },
-  { pts: [[3200, 0], [3600, 0]], highway: 'residential' },
-  { pts: [[1200, 0], [1200, 1000], [3200, 1000], [3200, 0]], highway: 'residential' },
+  {
+    pts: [
+      [0, 0],
+      [1200, 0],
+    ],
+    highway: 'residential',
+  },
+  {
+    pts: [
+      [1200, 0],
+      [3200, 0],
+    ],
+    highway: 'trunk',
+  },
+  {
+    pts: [
+      [3200, 0],
+      [3600, 0],
+    ],
+    highway: 'residential',
+  },
+  {
+    pts: [
+      [1200, 0],
+      [1200, 1000],
+      [3200, 1000],
+      [3200, 0],
+    ],
+    highway: 'residential',
+  },
 ];
 const at = (...xy: [number, number][]) => ({ lon: Float64Array.from(xy, ([x]) => lonOf(x)), lat: Float64Array.from(xy, ([, y]) => latOf(y)) });
 let keys = 0;
 /** computeAccess on a network of its own (a fresh key: the worker's cache is per key). */
-function access(segs: Seg[] | null, facilities: [number, number][], points: [number, number][], urban: number[], travel: TravelModes, more: Partial<ComputeInput> = {}) {
+function access(
+  segs: Seg[] | null,
+  facilities: [number, number][],
+  points: [number, number][],
+  urban: number[],
+  travel: TravelModes,
+  more: Partial<ComputeInput> = {},
+) {
   return computeAccess({
     network: segs && { key: `walk-test-${++keys}`, data: network(segs), speeds: { ...DEFAULT_ROAD_SPEEDS } },
-    direction: 'to_facility', dispatchSeconds: 0, facilities: at(...facilities), facilityKey: facilities.map((_, i) => `F${i}`).join(','),
-    demand: { ...at(...points), urban: Uint8Array.from(urban) }, demandKey: points.join(';'), travel, ...more,
+    direction: 'to_facility',
+    dispatchSeconds: 0,
+    facilities: at(...facilities),
+    facilityKey: facilities.map((_, i) => `F${i}`).join(','),
+    demand: { ...at(...points), urban: Uint8Array.from(urban) },
+    demandKey: points.join(';'),
+    travel,
+    ...more,
   });
 }
 
 describe('the walking graph', () => {
   it('walks every class but motorways and trunk roads, both ways, at 4.8 km/h whatever the car speed', () => {
     const net = network([
-      { pts: [[0, 0], [1200, 0]], highway: 'residential', kmh: 60 }, // its own car speed does not matter on foot
-      { pts: [[1200, 0], [2400, 0]], highway: 'trunk' },
-      { pts: [[2400, 0], [3600, 0]], highway: 'motorway_link' },
-      { pts: [[0, 0], [0, 400]], highway: 'primary', oneway: 1 }, // one way for cars, both ways on foot
+      {
+        pts: [
+          [0, 0],
+          [1200, 0],
+        ],
+        highway: 'residential',
+        kmh: 60,
+      }, // its own car speed does not matter on foot
+      {
+        pts: [
+          [1200, 0],
+          [2400, 0],
+        ],
+        highway: 'trunk',
+      },
+      {
+        pts: [
+          [2400, 0],
+          [3600, 0],
+        ],
+        highway: 'motorway_link',
+      },
+      {
+        pts: [
+          [0, 0],
+          [0, 400],
+        ],
+        highway: 'primary',
+        oneway: 1,
+      }, // one way for cars, both ways on foot
     ]);
     // 1,200 m at 80 m a minute = 15 min = 900 s; 400 m = 5 min = 300 s.
     expect(WALK_KMH).toBe(4.8);
@@ -65,13 +131,31 @@ describe('the walking graph', () => {
 
 describe('walking minutes by hand', () => {
   it('1.2 km of residential street on foot is 15 minutes; the trunk is not walked, so D takes the 4 km long way', () => {
-    const walk = access(TOWN, [[0, 0]], [[1200, 0], [3600, 0]], [1, 1], WALK);
+    const walk = access(
+      TOWN,
+      [[0, 0]],
+      [
+        [1200, 0],
+        [3600, 0],
+      ],
+      [1, 1],
+      WALK,
+    );
     expect(walk.model).toBe('road');
     expect(walk.minutes[0]).toBeCloseTo(15, 3);
     // 1,200 + 4,000 + 400 m = 5,600 m at 80 m/min = 70 min (not 1,200 + 2,000 + 400 over the trunk: 45 min).
     expect(walk.minutes[1]).toBeCloseTo(70, 3);
     // By car over the trunk: 1,200 m at 25 km/h (2.88 min) + 2,000 m at 70 (1.714) + 400 m at 25 (0.96) = 5.554 min.
-    const car = access(TOWN, [[0, 0]], [[1200, 0], [3600, 0]], [1, 1], DRIVE);
+    const car = access(
+      TOWN,
+      [[0, 0]],
+      [
+        [1200, 0],
+        [3600, 0],
+      ],
+      [1, 1],
+      DRIVE,
+    );
     expect(car.minutes[0]).toBeCloseTo(2.88, 3);
     expect(car.minutes[1]).toBeCloseTo(2.88 + 2000 / (70000 / 60) + 0.96, 3);
   });
@@ -86,7 +170,16 @@ describe('walking minutes by hand', () => {
 
   it('ignores one-way streets on foot: against the arrow it is still 800 m = 10 min', () => {
     // A one-way street from A (0,0) to E (0,-800); the centre stands at A, the resident at E goes to it.
-    const oneWay: Seg[] = [{ pts: [[0, 0], [0, -800]], highway: 'residential', oneway: 1 }];
+    const oneWay: Seg[] = [
+      {
+        pts: [
+          [0, 0],
+          [0, -800],
+        ],
+        highway: 'residential',
+        oneway: 1,
+      },
+    ];
     expect(access(oneWay, [[0, 0]], [[0, -800]], [1], DRIVE).minutes[0]).toBe(Infinity); // no car may drive E → A
     expect(access(oneWay, [[0, 0]], [[0, -800]], [1], WALK).minutes[0]).toBeCloseTo(10, 3);
   });
@@ -97,14 +190,42 @@ describe('walking minutes by hand', () => {
   });
 
   it('mixed: the urban point walks, the rural one drives; the dispatch delay goes on the drive only', () => {
-    const r = access(TOWN, [[0, 0]], [[1200, 0], [3600, 0]], [1, 0], MIXED);
+    const r = access(
+      TOWN,
+      [[0, 0]],
+      [
+        [1200, 0],
+        [3600, 0],
+      ],
+      [1, 0],
+      MIXED,
+    );
     expect(r.minutes[0]).toBeCloseTo(15, 3);
     expect(r.minutes[1]).toBeCloseTo(5.554, 2);
-    const dispatched = access(TOWN, [[0, 0]], [[1200, 0], [3600, 0]], [1, 0], MIXED, { direction: 'from_facility', dispatchSeconds: 120 });
+    const dispatched = access(
+      TOWN,
+      [[0, 0]],
+      [
+        [1200, 0],
+        [3600, 0],
+      ],
+      [1, 0],
+      MIXED,
+      { direction: 'from_facility', dispatchSeconds: 120 },
+    );
     expect(dispatched.minutes[0]).toBeCloseTo(15, 3);
     expect(dispatched.minutes[1]).toBeCloseTo(7.554, 2);
     // The other way round: the urban point drives (2.88 min), the rural one walks (70 min).
-    const flipped = access(TOWN, [[0, 0]], [[1200, 0], [3600, 0]], [1, 0], { urban: 'drive', rural: 'walk' });
+    const flipped = access(
+      TOWN,
+      [[0, 0]],
+      [
+        [1200, 0],
+        [3600, 0],
+      ],
+      [1, 0],
+      { urban: 'drive', rural: 'walk' },
+    );
     expect(flipped.minutes[0]).toBeCloseTo(2.88, 3);
     expect(flipped.minutes[1]).toBeCloseTo(70, 3);
     expect(modesUsed(MIXED, [1, 1])).toEqual(['walk']); // no rural point: no drive search
@@ -114,8 +235,14 @@ describe('walking minutes by hand', () => {
   it('keeps the walking graph apart from the driving one, and moves a centre incrementally on it', () => {
     const segs = TOWN;
     const input = (travel: TravelModes, y: number): ComputeInput => ({
-      network: { key: 'walk-test-shared', data: network(segs), speeds: { ...DEFAULT_ROAD_SPEEDS } }, direction: 'to_facility', dispatchSeconds: 0,
-      facilities: at([y ? 1200 : 0, y]), facilityKey: 'F', demand: { ...at([1200, 0]), urban: Uint8Array.of(1) }, demandKey: 'B', travel,
+      network: { key: 'walk-test-shared', data: network(segs), speeds: { ...DEFAULT_ROAD_SPEEDS } },
+      direction: 'to_facility',
+      dispatchSeconds: 0,
+      facilities: at([y ? 1200 : 0, y]),
+      facilityKey: 'F',
+      demand: { ...at([1200, 0]), urban: Uint8Array.of(1) },
+      demandKey: 'B',
+      travel,
     });
     expect(computeAccess(input(WALK, 0)).minutes[0]).toBeCloseTo(15, 3);
     expect(computeAccess(input(DRIVE, 0)).minutes[0]).toBeCloseTo(2.88, 3);
@@ -128,12 +255,31 @@ describe('walking minutes by hand', () => {
 
 describe('without roads', () => {
   it('walks the straight line × 1.3 at 4.8 km/h: 1 km = 16.25 min; drives × 1.6 at 45 km/h in the country: 2.13 min', () => {
-    const r = access(null, [[0, 0]], [[1000, 0], [1000, 0]], [1, 0], MIXED);
+    const r = access(
+      null,
+      [[0, 0]],
+      [
+        [1000, 0],
+        [1000, 0],
+      ],
+      [1, 0],
+      MIXED,
+    );
     expect(r.model).toBe('straight_line');
     expect(r.minutes[0]).toBeCloseTo((1000 * 1.3) / 80, 3);
     expect(r.minutes[1]).toBeCloseTo((1000 * 1.6) / 750, 3);
     expect(travelFallback(DRIVE)).toEqual({ detour: 1.6, urbanKmh: 30, ruralKmh: 45 });
-    const d = access(null, [[0, 0]], [[1000, 0], [1000, 0]], [1, 0], MIXED, { dispatchSeconds: 60 });
+    const d = access(
+      null,
+      [[0, 0]],
+      [
+        [1000, 0],
+        [1000, 0],
+      ],
+      [1, 0],
+      MIXED,
+      { dispatchSeconds: 60 },
+    );
     expect(d.minutes[0]).toBeCloseTo(16.25, 3); // no dispatch on foot
     expect(d.minutes[1]).toBeCloseTo(1600 / 750 + 1, 3);
   });
@@ -157,12 +303,25 @@ describe('the note and the 1530 preset', () => {
 
 describe('siting on foot', () => {
   it('a candidate 1.2 km away by residential street covers an urban point within 15 min on foot, not within 14', async () => {
-    const input = (minutes: number, travel: TravelModes) => computeSiting({
-      network: { key: 'walk-test-siting', data: network(TOWN), speeds: { ...DEFAULT_ROAD_SPEEDS } }, direction: 'to_facility', dispatchSeconds: 0,
-      demand: { ...at([0, 0], [3600, 0]), urban: Uint8Array.of(1, 0), population: Float64Array.of(1000, 500) }, demandKey: 'A;D',
-      thresholdSeconds: Float64Array.of(minutes * 60, 10 * 60), existing: { lon: new Float64Array(0), lat: new Float64Array(0) }, existingKey: '',
-      candidates: { ...at([1200, 0]), onNode: Uint8Array.of(0) }, capacity: null, model: 'mclp', k: 1, cutoffSeconds: 3600, exact: 'never', timeLimitMs: 1000, travel,
-    });
+    const input = (minutes: number, travel: TravelModes) =>
+      computeSiting({
+        network: { key: 'walk-test-siting', data: network(TOWN), speeds: { ...DEFAULT_ROAD_SPEEDS } },
+        direction: 'to_facility',
+        dispatchSeconds: 0,
+        demand: { ...at([0, 0], [3600, 0]), urban: Uint8Array.of(1, 0), population: Float64Array.of(1000, 500) },
+        demandKey: 'A;D',
+        thresholdSeconds: Float64Array.of(minutes * 60, 10 * 60),
+        existing: { lon: new Float64Array(0), lat: new Float64Array(0) },
+        existingKey: '',
+        candidates: { ...at([1200, 0]), onNode: Uint8Array.of(0) },
+        capacity: null,
+        model: 'mclp',
+        k: 1,
+        cutoffSeconds: 3600,
+        exact: 'never',
+        timeLimitMs: 1000,
+        travel,
+      });
     // Mixed: A (urban) walks 15 min to B; D (rural) drives 2 km of trunk + 400 m: 2.674 min, within 10.
     const ok = await input(15, MIXED);
     expect(ok.result.coveredAfter).toBe(1500);

@@ -19,9 +19,18 @@ import { limitOf, randomInstance, threeStreets } from './helpers.ts';
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let highs: Highs;
-beforeAll(async () => { highs = await highsLoader(); });
+beforeAll(async () => {
+  highs = await highsLoader();
+});
 
-interface Pair { unit: number; r: Resource; target: number; current: number; shortfall: number; vars: string[] }
+interface Pair {
+  unit: number;
+  r: Resource;
+  target: number;
+  current: number;
+  shortfall: number;
+  vars: string[];
+}
 
 /** The LP's pairs (short, with a budget), variables with their rooms, and the rows every model shares. */
 function model(inp: AllocationInput) {
@@ -43,7 +52,9 @@ function model(inp: AllocationInput) {
     pairs.push({ unit: n.unit, r: n.resource, target: (n.target.min * n.population) / n.target.per, current: n.current, shortfall: n.shortfall, vars });
   }
   const rows: string[] = [];
-  pairs.forEach((p, i) => { if (p.vars.length) rows.push(`s${i}: ${p.vars.join(' + ')} <= ${p.shortfall}`); });
+  pairs.forEach((p, i) => {
+    if (p.vars.length) rows.push(`s${i}: ${p.vars.join(' + ')} <= ${p.shortfall}`);
+  });
   for (const r of RESOURCES) {
     const vars = pairs.filter((p) => p.r === r).flatMap((p) => p.vars);
     if (vars.length) rows.push(`b_${r}: ${vars.join(' + ')} <= ${inp.budget[r]}`);
@@ -68,10 +79,14 @@ function leximin(inp: AllocationInput): { pairs: Pair[]; level: number[] } {
   const floorRow = (p: Pair, i: number, t: string) => `f${i}: ${p.vars.length ? p.vars.join(' + ') : '0 y_none'} ${t} >= ${(-p.current).toFixed(9)}`;
   while (level.some((l) => Number.isNaN(l))) {
     // Every open pair at least t, every fixed pair at least its level.
-    const fixed = pairs.flatMap((p, i) => (Number.isNaN(level[i]!) || !p.vars.length ? [] : [`f${i}: ${p.vars.join(' + ')} >= ${(level[i]! * p.target - p.current - 1e-7).toFixed(9)}`]));
+    const fixed = pairs.flatMap((p, i) =>
+      Number.isNaN(level[i]!) || !p.vars.length ? [] : [`f${i}: ${p.vars.join(' + ')} >= ${(level[i]! * p.target - p.current - 1e-7).toFixed(9)}`],
+    );
     const open = pairs.flatMap((p, i) => (Number.isNaN(level[i]!) ? [floorRow(p, i, `- ${p.target} t`)] : []));
     const t = solve('t', [...rows, ...fixed, ...open], bounds);
-    const atT = pairs.flatMap((p, i) => (Number.isNaN(level[i]!) && p.vars.length ? [`f${i}: ${p.vars.join(' + ')} >= ${(t * p.target - p.current - 1e-7).toFixed(9)}`] : []));
+    const atT = pairs.flatMap((p, i) =>
+      Number.isNaN(level[i]!) && p.vars.length ? [`f${i}: ${p.vars.join(' + ')} >= ${(t * p.target - p.current - 1e-7).toFixed(9)}`] : [],
+    );
     pairs.forEach((p, i) => {
       if (!Number.isNaN(level[i]!)) return;
       const most = p.vars.length ? solve(p.vars.join(' + '), [...rows, ...fixed, ...atT], bounds) : 0;
@@ -105,7 +120,11 @@ function tenfold(budget: AllocationInput['budget']): AllocationInput {
   return {
     ...inp,
     needs: inp.needs.map((n) => ({ ...n, population: n.population * 10, current: n.current * 10, required: n.required * 10, shortfall: n.shortfall * 10 })),
-    facilities: inp.facilities.map((f) => ({ ...f, floorArea: f.floorArea && f.floorArea * 10, current: Object.fromEntries(Object.entries(f.current).map(([k, v]) => [k, v * 10])) })),
+    facilities: inp.facilities.map((f) => ({
+      ...f,
+      floorArea: f.floorArea && f.floorArea * 10,
+      current: Object.fromEntries(Object.entries(f.current).map(([k, v]) => [k, v * 10])),
+    })),
   };
 }
 
@@ -130,8 +149,13 @@ describe('the allocator attains the leximin optimum of the LP (HiGHS)', () => {
     const rand = mulberry32(11);
     const stops = new Set<string>();
     for (let i = 0; i < 20; i++) {
-      const inp = randomInstance(rand, { units: 2 + Math.floor(rand() * 4), resources: i % 3 === 0 ? ['beds'] : ['beds', 'physicians', 'nurses'],
-        minPopulation: 70_000, money: i % 2 === 1, costs: [100_000, 150_000] });
+      const inp = randomInstance(rand, {
+        units: 2 + Math.floor(rand() * 4),
+        resources: i % 3 === 0 ? ['beds'] : ['beds', 'physicians', 'nurses'],
+        minPopulation: 70_000,
+        money: i % 2 === 1,
+        costs: [100_000, 150_000],
+      });
       for (const s of Object.values(check(inp).result.stopped)) stops.add(s);
     }
     expect([...stops].sort()).toEqual(['budget', 'closed', 'money', 'no_target']); // every way a resource can end was checked (no_target: those no need asks for)

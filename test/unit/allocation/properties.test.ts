@@ -13,15 +13,23 @@ const manualOf = (inp: AllocationInput, res: Resource) => (inp.manual ?? []).fil
 function shuffled<T>(xs: readonly T[] | undefined, rand: () => number): T[] | undefined {
   if (!xs) return xs;
   const a = [...xs];
-  for (let i = a.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [a[i], a[j]] = [a[j]!, a[i]!]; }
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
   return a;
 }
 
 const instances = (seed: number, count: number) => {
   const rand = mulberry32(seed);
-  return Array.from({ length: count }, (_, i) => randomInstance(rand, {
-    units: 1 + Math.floor(rand() * 12), resources: RESOURCES.filter(() => rand() < 0.7), money: i % 2 === 0, fixed: i % 3 === 0,
-  }));
+  return Array.from({ length: count }, (_, i) =>
+    randomInstance(rand, {
+      units: 1 + Math.floor(rand() * 12),
+      resources: RESOURCES.filter(() => rand() < 0.7),
+      money: i % 2 === 0,
+      fixed: i % 3 === 0,
+    }),
+  );
 };
 
 describe('on 300 random plans', () => {
@@ -33,7 +41,10 @@ describe('on 300 random plans', () => {
       const over = r.warnings.some((w) => w.zh.includes('超出预算'));
       for (const res of RESOURCES) {
         const b = inp.budget[res];
-        if (b === undefined) { expect(r.allocated[res] - manualOf(inp, res)).toBe(0); continue; }
+        if (b === undefined) {
+          expect(r.allocated[res] - manualOf(inp, res)).toBe(0);
+          continue;
+        }
         if (!over) expect(r.allocated[res] + r.committed[res]).toBeLessThanOrEqual(b);
         if (!over) expect(r.unspent[res]).toBe(b - r.allocated[res] - r.committed[res]);
       }
@@ -60,10 +71,17 @@ describe('on 300 random plans', () => {
   it('puts each unit line on its facilities, and gives no more than a shortfall', () => {
     for (const inp of cases.filter((c) => !c.manual)) {
       const r = allocate(inp);
-      let unit: (typeof r.lines)[number] | undefined, sum = 0;
-      const close = () => { if (unit) expect(sum, `${unit.code} ${unit.resource}`).toBe(unit.allocated); };
+      let unit: (typeof r.lines)[number] | undefined,
+        sum = 0;
+      const close = () => {
+        if (unit) expect(sum, `${unit.code} ${unit.resource}`).toBe(unit.allocated);
+      };
       for (const l of r.lines) {
-        if (l.scope === 'unit') { close(); unit = l; sum = 0; } else sum += l.allocated;
+        if (l.scope === 'unit') {
+          close();
+          unit = l;
+          sum = 0;
+        } else sum += l.allocated;
       }
       close();
       for (const l of r.lines) {
@@ -75,7 +93,8 @@ describe('on 300 random plans', () => {
   });
 
   it('calls a resource closed only when no more budget could close anything', () => {
-    for (const inp of cases.filter((c) => !c.manual)) { // a hand-set line's remaining shortfall counts as closable
+    for (const inp of cases.filter((c) => !c.manual)) {
+      // a hand-set line's remaining shortfall counts as closable
       const r = allocate(inp);
       for (const res of RESOURCES) if (r.stopped[res] === 'closed') expect(r.still_needed[res].budget, res).toBe(0);
     }
@@ -86,7 +105,13 @@ describe('on 300 random plans', () => {
     for (const inp of cases.slice(0, 100)) {
       const a = allocate(inp);
       expect(allocate(structuredClone(inp) as AllocationInput)).toEqual(a);
-      const b = allocate({ ...inp, needs: shuffled(inp.needs, rand)!, facilities: shuffled(inp.facilities, rand)!, commitments: shuffled(inp.commitments, rand), manual: shuffled(inp.manual, rand) });
+      const b = allocate({
+        ...inp,
+        needs: shuffled(inp.needs, rand)!,
+        facilities: shuffled(inp.facilities, rand)!,
+        commitments: shuffled(inp.commitments, rand),
+        manual: shuffled(inp.manual, rand),
+      });
       expect(b).toEqual(a);
     }
   });

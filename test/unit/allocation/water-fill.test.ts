@@ -13,16 +13,26 @@ function oneAtATime(inp: FillInput): Float64Array {
   const done = new Uint8Array(R);
   let money = inp.money;
   for (;;) {
-    let best = -1, bestKey = Infinity;
+    let best = -1,
+      bestKey = Infinity;
     for (let p = 0; p < target.length; p++) {
       if (done[p % R] || !(target[p]! > 0) || given[p]! >= cap[p]!) continue;
       const k = (base[p]! + given[p]!) / target[p]!;
-      if (k < bestKey) { best = p; bestKey = k; }
+      if (k < bestKey) {
+        best = p;
+        bestKey = k;
+      }
     }
     if (best < 0) return given;
-    const r = best % R, c = cost[r]!;
-    if (budget[r]! < 1 || (c > 0 && Math.floor(money / c) < 1)) { done[r] = 1; continue; }
-    given[best]!++; budget[r]!--; money -= c;
+    const r = best % R,
+      c = cost[r]!;
+    if (budget[r]! < 1 || (c > 0 && Math.floor(money / c) < 1)) {
+      done[r] = 1;
+      continue;
+    }
+    given[best]!++;
+    budget[r]!--;
+    money -= c;
   }
 }
 
@@ -48,8 +58,15 @@ describe('waterFill', () => {
 
   it('says why a resource stopped and what is left', () => {
     // Two units × two resources, targets 100; resource 0 costs 3 yuan, resource 1 costs 1; budgets 2 and 15; 20 yuan.
-    const r = waterFill({ resources: 2, target: Float64Array.of(100, 100, 100, 100), base: Float64Array.of(50, 10, 60, 20), cap: Float64Array.of(50, 90, 40, 80),
-      budget: Float64Array.of(2, 15), cost: Float64Array.of(3, 1), money: 20 });
+    const r = waterFill({
+      resources: 2,
+      target: Float64Array.of(100, 100, 100, 100),
+      base: Float64Array.of(50, 10, 60, 20),
+      cap: Float64Array.of(50, 90, 40, 80),
+      budget: Float64Array.of(2, 15),
+      cost: Float64Array.of(3, 1),
+      money: 20,
+    });
     // Resource 1 is lowest: unit 0 from 0.10 to 0.19 (10), then the two alternate from the tie at 0.20
     // (unit 0 first) until its budget of 15 is gone: unit 0 13, unit 1 2; 5 yuan left buy one of resource 0
     // (unit 0, at 0.50), and the 2 yuan left cannot buy another.
@@ -73,9 +90,10 @@ describe('fillByRoom', () => {
     expect([...out]).toEqual([3, 4, 5]);
   });
 
-  it('does the same for a county\'s many facilities', () => {
+  it("does the same for a county's many facilities", () => {
     // 40 facilities with room 3 each and equal sizes: by index, 33 full and 1 more to the 34th.
-    const n = 40, out = new Float64Array(n);
+    const n = 40,
+      out = new Float64Array(n);
     expect(fillByRoom(100, new Float64Array(n).fill(3), new Float64Array(n), n, out)).toBe(100);
     expect([...out]).toEqual([...Array(33).fill(3), 1, ...Array(6).fill(0)]);
   });

@@ -51,7 +51,9 @@ describe('populations that do not add up', () => {
   it('communities covering 85% of their street (< 90%) are listed only in part; 95% would be a sum off by 5%', () => {
     const r = check(UNITS, []);
     // 10,000 + 7,000 = 17,000 of 20,000 = 85%
-    expect(one(r, 'population.partial', 'A2').message.zh).toBe('二街道 下级 2 个单位合计 17,000 人，只占本级 20,000 人的 85%（2025 年）：下级单位可能只列了一部分');
+    expect(one(r, 'population.partial', 'A2').message.zh).toBe(
+      '二街道 下级 2 个单位合计 17,000 人，只占本级 20,000 人的 85%（2025 年）：下级单位可能只列了一部分',
+    );
     const units = UNITS.map((u) => (u.code === 'K2' ? { ...u, population: 9_000 } : u)); // 19,000 = 95%
     const r2 = check(units, []);
     expect(rules(r2)).not.toContain('population.partial A2');
@@ -71,11 +73,16 @@ describe('populations that do not add up', () => {
   });
 
   it('a plan whose figures add up has no population finding', () => {
-    const units = [unit('C', '某市', 'city', null, 60_000), unit('A', '甲区', 'county', 'C', 60_000), unit('A1', '一街道', 'street', 'A', 40_000), unit('A2', '二街道', 'street', 'A', 20_000)];
+    const units = [
+      unit('C', '某市', 'city', null, 60_000),
+      unit('A', '甲区', 'county', 'C', 60_000),
+      unit('A1', '一街道', 'street', 'A', 40_000),
+      unit('A2', '二街道', 'street', 'A', 20_000),
+    ];
     expect(check(units, []).counts.byFamily.population).toBe(0);
   });
 
-  it('a figure from the populations-by-year table is fixed there: the row says populations, the year\'s figure is the one compared', () => {
+  it("a figure from the populations-by-year table is fixed there: the row says populations, the year's figure is the one compared", () => {
     // 甲区's row says 61,000 for 2025; the table's figure for the same year (62,000) is the one used, as the gap engine uses it
     const r = check(UNITS, [], [], { populations: [{ code: 'A', year: 2025, population: 62_000, population_0_3: null, population_65_plus: null }] });
     const f = one(r, 'population.sum', 'A');

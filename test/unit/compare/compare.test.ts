@@ -9,10 +9,24 @@ import type { Target } from '../../../shared/gaps/standard.ts';
 import { emptyFacility, type Facility, type Unit } from '../../../shared/model/entities.ts';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
 
-const fac = (id: string, type: FacilityType, unit: string, fields: Partial<Facility> = {}): Facility => ({ ...emptyFacility(id, `${id}名`, type, unit), ...fields });
+const fac = (id: string, type: FacilityType, unit: string, fields: Partial<Facility> = {}): Facility => ({
+  ...emptyFacility(id, `${id}名`, type, unit),
+  ...fields,
+});
 const unit = (code: string, name: string, kind: Unit['kind'], parent: string | null, population: number | null): Unit => ({
-  code, name, kind, parent_code: parent, population, urban: true, population_0_3: null, population_65_plus: null,
-  area_km2: null, lon: 112.9, lat: 28.2, year: 2020, growth_rate: null,
+  code,
+  name,
+  kind,
+  parent_code: parent,
+  population,
+  urban: true,
+  population_0_3: null,
+  population_65_plus: null,
+  area_km2: null,
+  lon: 112.9,
+  lat: 28.2,
+  year: 2020,
+  growth_rate: null,
 });
 const units = [unit('C', '开福区', 'county', null, 100_000), unit('S1', '沙坪街道', 'street', 'C', 60_000), unit('S2', '东风路街道', 'street', 'C', 40_000)];
 const facilities = [
@@ -21,13 +35,30 @@ const facilities = [
   fac('C2', 'chc', 'S2', { beds_open: 10, tcm_hall: false }),
 ];
 
-const result = (target: string, scope: GapResult['scope'], code: string, value: number | null, required: number | null, shortfall: number | null, status: GapResult['status']): GapResult =>
-  ({ target, scope, code, name: code, parent: scope === 'region' ? null : 'region', value, required, shortfall, unit: '张', status });
-const cell = (value: number | null, shortfall: number | null, status: CompareCell['status'], required: number | null = 6): CompareCell => ({ value, required, shortfall, status });
+const result = (
+  target: string,
+  scope: GapResult['scope'],
+  code: string,
+  value: number | null,
+  required: number | null,
+  shortfall: number | null,
+  status: GapResult['status'],
+): GapResult => ({ target, scope, code, name: code, parent: scope === 'region' ? null : 'region', value, required, shortfall, unit: '张', status });
+const cell = (value: number | null, shortfall: number | null, status: CompareCell['status'], required: number | null = 6): CompareCell => ({
+  value,
+  required,
+  shortfall,
+  status,
+});
 
 describe('diffCell', () => {
   it('says which way a result went: shortfall first, then value, then the light', () => {
-    expect(diffCell(cell(5.3, 70, 'short'), cell(5.7, 30, 'short'))).toEqual({ direction: 'better', value: expect.closeTo(0.4, 9), shortfall: -40, statusChanged: false });
+    expect(diffCell(cell(5.3, 70, 'short'), cell(5.7, 30, 'short'))).toEqual({
+      direction: 'better',
+      value: expect.closeTo(0.4, 9),
+      shortfall: -40,
+      statusChanged: false,
+    });
     expect(diffCell(cell(5.7, 30, 'short'), cell(5.3, 70, 'short')).direction).toBe('worse');
     expect(diffCell(cell(6.5, 0, 'met'), cell(7, 0, 'met')).direction).toBe('better');
     expect(diffCell(cell(5.5, 50, 'near'), cell(6.1, 0, 'met'))).toMatchObject({ direction: 'better', statusChanged: true });
@@ -49,12 +80,17 @@ describe('compareResults', () => {
     result('beds', 'township', 'S2', 0.25, 6, 230, 'short'),
     result('beds', 'facility', 'H1', 500, null, null, 'met'),
   ];
-  const more = base.map((r) => (r.scope === 'facility' ? r : r.code === 'S1' ? r
-    : r.code === 'S2' ? { ...r, value: 1.25, shortfall: 190 } : { ...r, value: 5.7, shortfall: 30 }));
+  const more = base.map((r) =>
+    r.scope === 'facility' ? r : r.code === 'S1' ? r : r.code === 'S2' ? { ...r, value: 1.25, shortfall: 190 } : { ...r, value: 5.7, shortfall: 30 },
+  );
 
-  it('keeps the region and the places of the level, with each scenario\'s difference', () => {
+  it("keeps the region and the places of the level, with each scenario's difference", () => {
     const rows = compareResults([base, more], 'township');
-    expect(rows.map((r) => [r.scope, r.code, r.changed])).toEqual([['region', 'region', true], ['township', 'S1', false], ['township', 'S2', true]]);
+    expect(rows.map((r) => [r.scope, r.code, r.changed])).toEqual([
+      ['region', 'region', true],
+      ['township', 'S1', false],
+      ['township', 'S2', true],
+    ]);
     expect(rows[2]!.diffs).toEqual([null, { direction: 'better', value: 1, shortfall: -40, statusChanged: false }]);
     expect(compareResults([base, more], 'region').map((r) => r.code)).toEqual(['region']);
     expect(compareResults([base, more], 'county').map((r) => r.code)).toEqual(['region', 'C']);
@@ -82,13 +118,29 @@ describe('diffRows', () => {
     expect(d.removed.map((f) => f.id)).toEqual(['C1']);
     expect(d.changed.map((c) => [c.after.id, c.fields])).toEqual([
       ['H1', [{ field: 'beds_open', from: 500, to: 540 }]],
-      ['C2', [{ field: 'lon', from: null, to: 112.95 }, { field: 'tcm_hall', from: false, to: true }]],
+      [
+        'C2',
+        [
+          { field: 'lon', from: null, to: 112.95 },
+          { field: 'tcm_hall', from: false, to: true },
+        ],
+      ],
     ]);
   });
 
   it('an unchanged scenario differs in nothing', () => {
-    expect(diffFacilities(facilities, facilities.map((f) => ({ ...f })))).toEqual({ added: [], removed: [], changed: [] });
-    expect(diffUnits(units, units.map((u) => ({ ...u })))).toEqual({ added: [], removed: [], changed: [] });
+    expect(
+      diffFacilities(
+        facilities,
+        facilities.map((f) => ({ ...f })),
+      ),
+    ).toEqual({ added: [], removed: [], changed: [] });
+    expect(
+      diffUnits(
+        units,
+        units.map((u) => ({ ...u })),
+      ),
+    ).toEqual({ added: [], removed: [], changed: [] });
   });
 
   it('compares numbers within rounding, and null with undefined as the same', () => {
@@ -102,16 +154,39 @@ describe('diffRows', () => {
 describe('compareScenarios', () => {
   const target = { id: 'beds', kind: 'ratio' } as unknown as Target;
   const standard = { id: 'test', name: '测试标准', nameEn: 'Test', year: 2025, targets: [target] };
-  const input = (id: number, name: string, fs: Facility[], results: GapResult[], notes: string[] = []): ScenarioInput =>
-    ({ scenario: { id, name, baseline: id === 1 }, results, notes, notesEn: notes, units, facilities: fs });
+  const input = (id: number, name: string, fs: Facility[], results: GapResult[], notes: string[] = []): ScenarioInput => ({
+    scenario: { id, name, baseline: id === 1 },
+    results,
+    notes,
+    notesEn: notes,
+    units,
+    facilities: fs,
+  });
   const baseResults = [result('beds', 'region', 'region', 5.3, 6, 70, 'short')];
 
   it('an unchanged scenario differs in nothing and costs nothing', () => {
-    const out = compareScenarios({ standard, level: 'region', costs: { perUnit: { beds: 100 }, perFacility: { chc: 1000 } },
-      scenarios: [input(1, '基线', facilities, baseResults, ['人口按增长率推算']), input(2, '副本', facilities.map((f) => ({ ...f })), baseResults, ['人口按增长率推算'])] });
+    const out = compareScenarios({
+      standard,
+      level: 'region',
+      costs: { perUnit: { beds: 100 }, perFacility: { chc: 1000 } },
+      scenarios: [
+        input(1, '基线', facilities, baseResults, ['人口按增长率推算']),
+        input(
+          2,
+          '副本',
+          facilities.map((f) => ({ ...f })),
+          baseResults,
+          ['人口按增长率推算'],
+        ),
+      ],
+    });
     expect(out.rows.every((r) => !r.changed)).toBe(true);
     expect(out.changes[0]).toBeNull();
-    expect(out.changes[1]).toMatchObject({ facilities: { added: [], removed: [], changed: [] }, units: { added: [], removed: [], changed: [] }, cost: { total: 0, lines: [], unpriced: [] } });
+    expect(out.changes[1]).toMatchObject({
+      facilities: { added: [], removed: [], changed: [] },
+      units: { added: [], removed: [], changed: [] },
+      cost: { total: 0, lines: [], unpriced: [] },
+    });
     expect(out.notes).toEqual(['人口按增长率推算']);
     expect(out.unitNames).toEqual({});
   });
@@ -119,11 +194,18 @@ describe('compareScenarios', () => {
   it('two new CHCs and +40 beds: the facilities listed, the cost 2Y + 40X, the unit names of the changes', () => {
     const scenario = [...facilities, fac('N1', 'chc', 'S2', { beds_open: 20 }), fac('N2', 'chc', 'S1', { beds_open: 20 })];
     const after = [result('beds', 'region', 'region', 5.7, 6, 30, 'short')];
-    const out = compareScenarios({ standard, level: 'region', costs: { perUnit: { beds: 300 }, perFacility: { chc: 7000 } },
-      scenarios: [input(1, '基线', facilities, baseResults), input(5, '新建两中心', scenario, after)] });
+    const out = compareScenarios({
+      standard,
+      level: 'region',
+      costs: { perUnit: { beds: 300 }, perFacility: { chc: 7000 } },
+      scenarios: [input(1, '基线', facilities, baseResults), input(5, '新建两中心', scenario, after)],
+    });
     expect(out.scenarios.map((s) => s.name)).toEqual(['基线', '新建两中心']);
     expect(out.rows[0]).toMatchObject({ changed: true, diffs: [null, { direction: 'better', shortfall: -40 }] });
-    expect(out.changes[1]!.facilities.added.map((f) => [f.id, f.type, f.beds_open])).toEqual([['N1', 'chc', 20], ['N2', 'chc', 20]]);
+    expect(out.changes[1]!.facilities.added.map((f) => [f.id, f.type, f.beds_open])).toEqual([
+      ['N1', 'chc', 20],
+      ['N2', 'chc', 20],
+    ]);
     expect(out.changes[1]!.cost.total).toBe(2 * 7000 + 40 * 300);
     expect(out.unitNames).toEqual({ S1: '沙坪街道', S2: '东风路街道' });
     // Prices edited afterwards: only the costs follow.

@@ -49,7 +49,9 @@ describe('resourceDelta and costOf', () => {
     const cost = costOf(d, { perUnit: { nurses: 120_000, ambulances: 600_000 }, perFacility: {} });
     expect(cost.total).toBe(30 * 120_000 + 3 * 600_000);
     expect(cost.unpriced.map((l) => [l.item, l.type ?? null, l.quantity])).toEqual([
-      ['facility', 'ems_station', 1], ['physicians', null, 10], ['other_technicians', null, 10],
+      ['facility', 'ems_station', 1],
+      ['physicians', null, 10],
+      ['other_technicians', null, 10],
     ]);
     expect(cost).toMatchObject({ priced: true, complete: false });
     // No table at all: nothing is priced, everything is listed.
@@ -58,7 +60,7 @@ describe('resourceDelta and costOf', () => {
     expect(none.unpriced).toHaveLength(5);
   });
 
-  it('counts a removed facility\'s beds as fewer beds, never credits its building, and does not price a change of type', () => {
+  it("counts a removed facility's beds as fewer beds, never credits its building, and does not price a change of type", () => {
     const scenario = [
       reference[0]!,
       { ...reference[1]!, type: 'sub_centre' as const, beds_open: 60 }, // THC → 县域医疗次中心, +30 beds
@@ -77,7 +79,10 @@ describe('resourceDelta and costOf', () => {
   });
 
   it('an unchanged scenario costs nothing and changes nothing', () => {
-    const d = resourceDelta(reference, reference.map((f) => ({ ...f })));
+    const d = resourceDelta(
+      reference,
+      reference.map((f) => ({ ...f })),
+    );
     expect(d).toEqual({ beds: 0, physicians: 0, nurses: 0, gps: 0, other_technicians: 0, ambulances: 0, floor_area_m2: 0, added: {}, removed: {}, retyped: 0 });
     expect(costOf(d, { perUnit: { beds: X }, perFacility: { chc: Y } })).toEqual({ total: 0, lines: [], unpriced: [], priced: false, complete: false });
   });

@@ -6,13 +6,36 @@ import { emptyFacility, type Facility, type Unit } from '../../../shared/model/e
 import type { FacilityType, UnitKind } from '../../../shared/model/kinds.ts';
 
 const unit = (code: string, name: string, kind: UnitKind, parent: string | null, population: number | null): Unit => ({
-  code, name, kind, parent_code: parent, urban: true, population, population_0_3: null, population_65_plus: null, area_km2: null, lon: null, lat: null, year: 2020, growth_rate: null
+  code,
+  name,
+  kind,
+  parent_code: parent,
+  urban: true,
+  population,
+  population_0_3: null,
+  population_65_plus: null,
+  area_km2: null,
+  lon: null,
+  lat: null,
+  year: 2020,
+  growth_rate: null,
 });
-const fac = (id: string, type: FacilityType, unit_code: string, extra: Partial<Facility> = {}): Facility => ({ ...emptyFacility(id, id, type, unit_code), ...extra });
+const fac = (id: string, type: FacilityType, unit_code: string, extra: Partial<Facility> = {}): Facility => ({
+  ...emptyFacility(id, id, type, unit_code),
+  ...extra,
+});
 const src = { document: '测试〔2025〕1号', clause: '一', text: '测试' };
 /** Targets are written `as const` here; the schema checks them at run time as it does a JSON file. */
 const set = (targets: readonly object[], appliesTo?: string[]) =>
-  StandardSet.parse({ id: 't', name: '测试', nameEn: 'Test', year: 2025, appliesTo, documents: [{ number: '测试〔2025〕1号', title: 't' }], targets: targets as TargetInput[] } satisfies StandardSetInput);
+  StandardSet.parse({
+    id: 't',
+    name: '测试',
+    nameEn: 'Test',
+    year: 2025,
+    appliesTo,
+    documents: [{ number: '测试〔2025〕1号', title: 't' }],
+    targets: targets as TargetInput[],
+  } satisfies StandardSetInput);
 const common = (id: string) => ({ id, name: id, nameEn: id, group: 'g', source: src });
 
 // 市 C (100,000) → 区 A (60,000: streets A1 40,000, A2 20,000) and 县 B (40,000: town B1 40,000 with villages V1, V2)
@@ -30,9 +53,21 @@ const UNITS = [
 const get = (r: ReturnType<typeof evaluateGaps>, scope: string, code: string) => r.results.find((x) => x.scope === scope && x.code === code)!;
 
 describe('ratio to population', () => {
-  const facilities = [fac('H1', 'secondary_hospital', 'A1', { beds_open: 500 }), fac('H2', 'thc', 'B1', { beds_open: 100 }), fac('E', 'elderly_care', 'A2', { beds_open: 9999 })];
-  const beds = { ...common('beds'), kind: 'ratio', measure: 'beds_open', per: 1000, min: 8, unit: '张', scopes: ['region', 'county', 'township'],
-    facilityTypes: ['secondary_hospital', 'thc'] } as const;
+  const facilities = [
+    fac('H1', 'secondary_hospital', 'A1', { beds_open: 500 }),
+    fac('H2', 'thc', 'B1', { beds_open: 100 }),
+    fac('E', 'elderly_care', 'A2', { beds_open: 9999 }),
+  ];
+  const beds = {
+    ...common('beds'),
+    kind: 'ratio',
+    measure: 'beds_open',
+    per: 1000,
+    min: 8,
+    unit: '张',
+    scopes: ['region', 'county', 'township'],
+    facilityTypes: ['secondary_hospital', 'thc'],
+  } as const;
 
   it('sums beds over the region, counties and streets, and says how many are short', () => {
     const r = evaluateGaps(UNITS, facilities, set([beds], ['某市']), { year: 2025 });
@@ -63,7 +98,13 @@ describe('ratio to population', () => {
 
 describe('presence per unit', () => {
   it('one CHC per street, with one more above 30,000 residents', () => {
-    const t = { ...common('chc'), kind: 'presence', facilityTypes: ['chc', 'chc_branch'], unitKinds: ['street'], extraAbove: { population: 30_000, extra: 1 } } as const;
+    const t = {
+      ...common('chc'),
+      kind: 'presence',
+      facilityTypes: ['chc', 'chc_branch'],
+      unitKinds: ['street'],
+      extraAbove: { population: 30_000, extra: 1 },
+    } as const;
     const r = evaluateGaps(UNITS, [fac('C1', 'chc', 'A1'), fac('C2', 'chc', 'A2')], set([t]), { year: 2025 });
     expect(get(r, 'township', 'A1')).toMatchObject({ value: 1, required: 2, shortfall: 1, status: 'short' });
     expect(get(r, 'township', 'A2')).toMatchObject({ value: 1, required: 1, shortfall: 0, status: 'met' });
@@ -79,7 +120,16 @@ describe('presence per unit', () => {
   });
 
   it('named units with their own counts; a name not in the plan is reported, not ignored', () => {
-    const t = { ...common('sub'), kind: 'presence', facilityTypes: ['sub_centre'], unitKinds: ['county'], named: [{ unit: '乙县', min: 2 }, { unit: '丙县', min: 1 }] } as const;
+    const t = {
+      ...common('sub'),
+      kind: 'presence',
+      facilityTypes: ['sub_centre'],
+      unitKinds: ['county'],
+      named: [
+        { unit: '乙县', min: 2 },
+        { unit: '丙县', min: 1 },
+      ],
+    } as const;
     const r = evaluateGaps(UNITS, [fac('S1', 'sub_centre', 'B1')], set([t]), { year: 2025 });
     expect(get(r, 'county', 'B')).toMatchObject({ value: 1, required: 2, shortfall: 1, status: 'short' });
     expect(r.results.find((x) => x.code === '丙县')).toMatchObject({ status: 'missing_data', missing: '方案中没有「丙县」' });
@@ -89,7 +139,9 @@ describe('presence per unit', () => {
   it('a count named for the region itself is the region line, with no roll-up beside it', () => {
     const t = { ...common('forty'), kind: 'presence', facilityTypes: ['community_hospital'], unitKinds: ['city'], named: [{ unit: '某市', min: 3 }] } as const;
     const r = evaluateGaps(UNITS, [fac('H1', 'community_hospital', 'A1'), fac('H2', 'community_hospital', 'B1')], set([t], ['某市']), { year: 2025 });
-    expect(r.results).toEqual([expect.objectContaining({ scope: 'region', code: 'region', name: '某市', value: 2, required: 3, shortfall: 1, status: 'short' })]);
+    expect(r.results).toEqual([
+      expect.objectContaining({ scope: 'region', code: 'region', name: '某市', value: 2, required: 3, shortfall: 1, status: 'short' }),
+    ]);
   });
 
   it('one per N residents, and a unit with no facilities at all', () => {
@@ -113,9 +165,25 @@ describe('per-facility minimum', () => {
   });
 
   it('TCM physicians ≥ 25% of physicians: short in people; a flag counts as 1', () => {
-    const tcm = { ...common('tcm'), kind: 'facility_min', facilityTypes: ['chc'], measure: 'tcm_physicians', relativeTo: 'physicians', min: 0.25, unit: '人' } as const;
+    const tcm = {
+      ...common('tcm'),
+      kind: 'facility_min',
+      facilityTypes: ['chc'],
+      measure: 'tcm_physicians',
+      relativeTo: 'physicians',
+      min: 0.25,
+      unit: '人',
+    } as const;
     const hall = { ...common('hall'), kind: 'facility_min', facilityTypes: ['chc'], measure: 'tcm_hall', min: 1, unit: '个' } as const;
-    const r = evaluateGaps(UNITS, [fac('C1', 'chc', 'A1', { physicians: 10, tcm_physicians: 1, tcm_hall: false }), fac('C2', 'chc', 'A2', { physicians: 0, tcm_physicians: 0, tcm_hall: true })], set([tcm, hall]), { year: 2025 });
+    const r = evaluateGaps(
+      UNITS,
+      [
+        fac('C1', 'chc', 'A1', { physicians: 10, tcm_physicians: 1, tcm_hall: false }),
+        fac('C2', 'chc', 'A2', { physicians: 0, tcm_physicians: 0, tcm_hall: true }),
+      ],
+      set([tcm, hall]),
+      { year: 2025 },
+    );
     expect(r.results.find((x) => x.target === 'tcm' && x.code === 'C1')).toMatchObject({ value: 0.1, shortfall: 2, status: 'short' }); // ⌈2.5 − 1⌉
     expect(r.results.find((x) => x.target === 'tcm' && x.code === 'C2')).toMatchObject({ status: 'missing_data', missing: '「执业(助理)医师」为 0' });
     expect(r.results.find((x) => x.target === 'hall' && x.code === 'C1')).toMatchObject({ value: 0, shortfall: 1, status: 'short' });
@@ -125,7 +193,14 @@ describe('per-facility minimum', () => {
 
 describe('share of facilities', () => {
   it('≥40% at the recommended standard: how many more centres must reach it', () => {
-    const t = { ...common('rec'), kind: 'share', facilityTypes: ['chc', 'thc'], condition: { field: 'service_standard', op: 'in', value: ['recommended'] }, min: 0.4, scopes: ['region', 'county'] } as const;
+    const t = {
+      ...common('rec'),
+      kind: 'share',
+      facilityTypes: ['chc', 'thc'],
+      condition: { field: 'service_standard', op: 'in', value: ['recommended'] },
+      min: 0.4,
+      scopes: ['region', 'county'],
+    } as const;
     const fs = ['A1', 'A1', 'A2', 'B1', 'B1'].map((u, i) => fac(`F${i}`, i < 3 ? 'chc' : 'thc', u, { service_standard: i === 0 ? 'recommended' : 'basic' }));
     const r = evaluateGaps(UNITS, fs, set([t]), { year: 2025 });
     expect(get(r, 'region', 'region')).toMatchObject({ value: 0.2, count: { met: 1, of: 5 }, shortfall: 1, status: 'short' }); // ⌈2 − 1⌉
@@ -134,33 +209,61 @@ describe('share of facilities', () => {
   });
 
   it('no facilities of the type: not a fake 0%', () => {
-    const t = { ...common('none'), kind: 'share', facilityTypes: ['community_hospital'], condition: { field: 'beds_open', op: '>=', value: 30 }, min: 0.2, scopes: ['region'] } as const;
+    const t = {
+      ...common('none'),
+      kind: 'share',
+      facilityTypes: ['community_hospital'],
+      condition: { field: 'beds_open', op: '>=', value: 30 },
+      min: 0.2,
+      scopes: ['region'],
+    } as const;
     expect(get(evaluateGaps(UNITS, [], set([t]), { year: 2025 }), 'region', 'region')).toMatchObject({ status: 'missing_data', value: null });
   });
 });
 
 describe('access and region', () => {
-  const t1030 = { ...common('1030'), kind: 'access', facilityTypes: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30, scopes: ['region', 'county'] } as const;
+  const t1030 = {
+    ...common('1030'),
+    kind: 'access',
+    facilityTypes: ['ems_station'],
+    urbanMinutes: 10,
+    ruralMinutes: 30,
+    scopes: ['region', 'county'],
+  } as const;
 
   it('access targets without an access analysis are not evaluated: no value', () => {
     const r = evaluateGaps(UNITS, [], set([t1030]), { year: 2025 });
     expect(r.results.map((x) => [x.scope, x.code, x.status, x.value])).toEqual([
-      ['region', 'region', 'not_evaluated', null], ['county', 'A', 'not_evaluated', null], ['county', 'B', 'not_evaluated', null]]);
+      ['region', 'region', 'not_evaluated', null],
+      ['county', 'A', 'not_evaluated', null],
+      ['county', 'B', 'not_evaluated', null],
+    ]);
   });
 
   it('access targets with coverage: the share reached in time, and the people still to reach', () => {
-    const access = new Map([['1030', {
-      model: 'straight_line' as const,
-      region: { population: 100_000, covered: 90_000 },
-      byUnit: new Map([['A', { population: 60_000, covered: 60_000 }], ['B', { population: 40_000, covered: 30_000 }]]),
-    }]]);
+    const access = new Map([
+      [
+        '1030',
+        {
+          model: 'straight_line' as const,
+          region: { population: 100_000, covered: 90_000 },
+          byUnit: new Map([
+            ['A', { population: 60_000, covered: 60_000 }],
+            ['B', { population: 40_000, covered: 30_000 }],
+          ]),
+        },
+      ],
+    ]);
     const r = evaluateGaps(UNITS, [], set([t1030]), { year: 2025, access });
     expect(get(r, 'region', 'region')).toMatchObject({ value: 0.9, required: 1, shortfall: 10_000, status: 'near', unit: '人', population: 100_000 });
     expect(get(r, 'county', 'A')).toMatchObject({ value: 1, shortfall: 0, status: 'met' });
     expect(get(r, 'county', 'B')).toMatchObject({ value: 0.75, shortfall: 10_000, status: 'short', missing: '无路网：按直线距离×绕行系数÷车速估算' });
     // A set for 某市 alone: the region line is its counties', not the whole analysis's (which held 别市 too).
     const wider = new Map([['1030', { ...access.get('1030')!, region: { population: 100_500, covered: 90_000 } }]]);
-    expect(get(evaluateGaps(UNITS, [], set([t1030], ['某市']), { year: 2025, access: wider }), 'region', 'region')).toMatchObject({ value: 0.9, population: 100_000 });
+    expect(get(evaluateGaps(UNITS, [], set([t1030], ['某市']), { year: 2025, access: wider }), 'region', 'region')).toMatchObject({
+      value: 0.9,
+      population: 100_000,
+    });
     const none = evaluateGaps(UNITS, [], set([t1030]), { year: 2025, access: new Map([['1030', { ...access.get('1030')!, byUnit: new Map() }]]) });
     expect(get(none, 'county', 'B')).toMatchObject({ status: 'missing_data', value: null });
   });

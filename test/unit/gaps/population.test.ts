@@ -6,12 +6,35 @@ import { StandardSet } from '../../../shared/gaps/standard.ts';
 import { emptyFacility, type Unit } from '../../../shared/model/entities.ts';
 import type { UnitKind } from '../../../shared/model/kinds.ts';
 
-const unit = (code: string, kind: UnitKind, parent: string | null, population: number | null, year: number | null, growth_rate: number | null = null): Unit => ({
-  code, name: code, kind, parent_code: parent, urban: true, population, population_0_3: null, population_65_plus: null,
-  area_km2: null, lon: null, lat: null, year, growth_rate,
+const unit = (
+  code: string,
+  kind: UnitKind,
+  parent: string | null,
+  population: number | null,
+  year: number | null,
+  growth_rate: number | null = null,
+): Unit => ({
+  code,
+  name: code,
+  kind,
+  parent_code: parent,
+  urban: true,
+  population,
+  population_0_3: null,
+  population_65_plus: null,
+  area_km2: null,
+  lon: null,
+  lat: null,
+  year,
+  growth_rate,
 });
-const fig = (code: string, year: number, population: number | null, p65: number | null = null): PopulationFigure =>
-  ({ code, year, population, population_0_3: null, population_65_plus: p65 });
+const fig = (code: string, year: number, population: number | null, p65: number | null = null): PopulationFigure => ({
+  code,
+  year,
+  population,
+  population_0_3: null,
+  population_65_plus: p65,
+});
 
 // 市 C grows 2% a year; 区 A has its own -1%; 区 B inherits the city's; 街道 B1 has no figure of its own.
 const UNITS = [
@@ -24,7 +47,7 @@ const UNITS = [
 ];
 const parentOf = (units: readonly Unit[]) => {
   const ix = new Map(units.map((u, i) => [u.code, i]));
-  return Int32Array.from(units, (u) => (u.parent_code ? ix.get(u.parent_code) ?? -1 : -1));
+  return Int32Array.from(units, (u) => (u.parent_code ? (ix.get(u.parent_code) ?? -1) : -1));
 };
 const at = (units: readonly Unit[], figures: PopulationFigure[], year: number) => populationsAt(units, parentOf(units), figures, year);
 const i = (code: string) => UNITS.findIndex((u) => u.code === code);
@@ -36,7 +59,7 @@ describe('populations in the target year', () => {
     expect(p.method[i('C')]).toBe(Method.Exact);
   });
 
-  it('projects with the unit\'s own rate, or its nearest ancestor\'s', () => {
+  it("projects with the unit's own rate, or its nearest ancestor's", () => {
     const p = at(UNITS, [], 2025);
     expect(p.own.total[i('C')]).toBe(Math.round(1_000_000 * 1.02 ** 5)); // 1,104,081
     expect(p.own.total[i('A')]).toBe(Math.round(400_000 * 0.99 ** 5)); // 380,396: its own −1% wins
@@ -76,9 +99,26 @@ describe('populations in the target year', () => {
 
 describe('ratio targets divide by the projected population', () => {
   const beds = StandardSet.parse({
-    id: 'p', name: '测试', nameEn: 'Test', year: 2025, documents: [{ number: '测试〔2025〕1号', title: 't' }],
-    targets: [{ id: 'beds', name: '床位', nameEn: 'Beds', group: '床位', kind: 'ratio', measure: 'beds_open', per: 1000, min: 5, unit: '张', scopes: ['region', 'county'],
-      source: { document: '测试〔2025〕1号', clause: '一', text: '每千人口床位5张' } }],
+    id: 'p',
+    name: '测试',
+    nameEn: 'Test',
+    year: 2025,
+    documents: [{ number: '测试〔2025〕1号', title: 't' }],
+    targets: [
+      {
+        id: 'beds',
+        name: '床位',
+        nameEn: 'Beds',
+        group: '床位',
+        kind: 'ratio',
+        measure: 'beds_open',
+        per: 1000,
+        min: 5,
+        unit: '张',
+        scopes: ['region', 'county'],
+        source: { document: '测试〔2025〕1号', clause: '一', text: '每千人口床位5张' },
+      },
+    ],
   });
   const units = [unit('C', 'city', null, 1_000_000, 2020, 2), unit('A', 'county', 'C', 1_000_000, 2020)];
   const facilities = [{ ...emptyFacility('H', 'H', 'secondary_hospital', 'A'), beds_open: 5_000 }];

@@ -6,12 +6,23 @@ import { describe, expect, it } from 'vitest';
 import { StandardSet } from '../../../shared/gaps/standard.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../../../data/standards');
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('shipped standard sets', () => {
   it('has the sets the product promises, and a source note', () => {
-    expect(files).toEqual(expect.arrayContaining([
-      'changsha-14fyp-2025.json', 'changsha-primary-2025.json', 'kaifu-2024.json', 'ziyang-2025.json', 'gulou-2020.json', 'national-reference.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'changsha-14fyp-2025.json',
+        'changsha-primary-2025.json',
+        'kaifu-2024.json',
+        'ziyang-2025.json',
+        'gulou-2020.json',
+        'national-reference.json',
+      ]),
+    );
     expect(fs.existsSync(path.join(DIR, 'SOURCE.md'))).toBe(true);
   });
 

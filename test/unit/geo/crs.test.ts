@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bd09ToGcj02, bd09ToWgs84, distanceMetres, gcj02ToBd09, gcj02ToWgs84, outOfChina, toWgs84, wgs84ToBd09, wgs84ToGcj02,
+  bd09ToGcj02,
+  bd09ToWgs84,
+  distanceMetres,
+  gcj02ToBd09,
+  gcj02ToWgs84,
+  outOfChina,
+  toWgs84,
+  wgs84ToBd09,
+  wgs84ToGcj02,
 } from '../../../shared/geo/crs.ts';
 
 // Reference values published with eviltransform (wgsLat, wgsLng, gcjLat, gcjLng).

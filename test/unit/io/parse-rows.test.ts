@@ -11,7 +11,13 @@ const ctx = (over: Partial<ParseContext> = {}): ParseContext => ({ knownUnitCode
 /** A facility sheet with the four required columns plus the given ones. */
 function facilities(extra: Record<string, string[]>, rows = 1) {
   const headers = ['机构编码', '机构名称', '机构类型', '所在区划代码', ...Object.keys(extra)];
-  const data = Array.from({ length: rows }, (_, i) => [`F${i + 1}`, `机构${i + 1}`, '社区卫生服务中心', '430104001', ...Object.values(extra).map((v) => v[i] ?? '')]);
+  const data = Array.from({ length: rows }, (_, i) => [
+    `F${i + 1}`,
+    `机构${i + 1}`,
+    '社区卫生服务中心',
+    '430104001',
+    ...Object.values(extra).map((v) => v[i] ?? ''),
+  ]);
   return { headers, rows: data };
 }
 const one = (header: string, value: string, c: Partial<ParseContext> = {}) => parseTableRows('facilities', facilities({ [header]: [value] }), ctx(c));
@@ -54,10 +60,14 @@ describe('headers', () => {
   });
 
   it('reports recognised and ignored headers', () => {
-    const r = parseTableRows('facilities', {
-      headers: ['机构编码', '名称', '类型', '区划代码', '执业（助理）医师', '备注', ''],
-      rows: [['F1', '甲', 'chc', '430104001', '3', '随便', '']],
-    }, ctx());
+    const r = parseTableRows(
+      'facilities',
+      {
+        headers: ['机构编码', '名称', '类型', '区划代码', '执业（助理）医师', '备注', ''],
+        rows: [['F1', '甲', 'chc', '430104001', '3', '随便', '']],
+      },
+      ctx(),
+    );
     expect(r.problems).toEqual([]);
     expect(r.columns).toEqual({ 机构编码: 'id', 名称: 'name', 类型: 'type', 区划代码: 'unit_code', '执业（助理）医师': 'physicians' });
     expect(r.ignoredColumns).toEqual(['备注']);
@@ -65,7 +75,17 @@ describe('headers', () => {
   });
 
   it('a missing required column is one problem on row 1 naming its accepted headers', () => {
-    const r = parseTableRows('facilities', { headers: ['机构编码', '机构名称', '所在区划代码'], rows: [['F1', 'a', '430104001'], ['F2', 'b', '430104001']] }, ctx());
+    const r = parseTableRows(
+      'facilities',
+      {
+        headers: ['机构编码', '机构名称', '所在区划代码'],
+        rows: [
+          ['F1', 'a', '430104001'],
+          ['F2', 'b', '430104001'],
+        ],
+      },
+      ctx(),
+    );
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ row: 1, column: 'type' });
     expect(r.problems[0]!.message).toContain('缺少必填列「机构类型」');
@@ -75,17 +95,29 @@ describe('headers', () => {
   });
 
   it('two headers meaning the same column is a problem', () => {
-    const r = parseTableRows('facilities', { headers: ['机构编码', '机构名称', '名称', '机构类型', '所在区划代码'], rows: [['F1', 'a', 'b', 'chc', '430104001']] }, ctx());
+    const r = parseTableRows(
+      'facilities',
+      { headers: ['机构编码', '机构名称', '名称', '机构类型', '所在区划代码'], rows: [['F1', 'a', 'b', 'chc', '430104001']] },
+      ctx(),
+    );
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ row: 1, column: '名称' });
     expect(r.problems[0]!.message).toContain('「名称」和「机构名称」');
   });
 
   it('finds the header row below a title row and numbers rows as the spreadsheet does', () => {
-    const r = parseTableRows('facilities', {
-      headers: ['2023年岳麓区基层医疗卫生机构情况表', '', '', ''],
-      rows: [['机构编码', '机构名称', '机构类型', '所在区划代码'], ['F1', 'a', 'chc', '430104001'], ['F2', 'b', 'chc', 'nope']],
-    }, ctx());
+    const r = parseTableRows(
+      'facilities',
+      {
+        headers: ['2023年岳麓区基层医疗卫生机构情况表', '', '', ''],
+        rows: [
+          ['机构编码', '机构名称', '机构类型', '所在区划代码'],
+          ['F1', 'a', 'chc', '430104001'],
+          ['F2', 'b', 'chc', 'nope'],
+        ],
+      },
+      ctx(),
+    );
     expect(r.headerRow).toBe(2);
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ row: 4, column: '所在区划代码', value: 'nope' });
@@ -98,10 +130,14 @@ describe('headers', () => {
     const wrong = parseTableRows('units', { headers: ['机构编码', '机构名称', '机构类型', '所在区划代码'], rows: [['F1', 'a', 'chc', '430104001']] }, ctx());
     expect(wrong.problems.some((p) => p.message.includes('看起来是机构表'))).toBe(true);
     // A units file imported as facilities: the missing id column and the hint, not a problem per row.
-    const units = parseTableRows('facilities', {
-      headers: ['区划代码', '名称', '上级区划代码', '类型', '常住人口'],
-      rows: Array.from({ length: 20 }, (_, i) => [`4301040${i}`, `街道${i}`, '430104', '街道', '1000']),
-    }, ctx());
+    const units = parseTableRows(
+      'facilities',
+      {
+        headers: ['区划代码', '名称', '上级区划代码', '类型', '常住人口'],
+        rows: Array.from({ length: 20 }, (_, i) => [`4301040${i}`, `街道${i}`, '430104', '街道', '1000']),
+      },
+      ctx(),
+    );
     expect(units.problems.map((p) => p.message.slice(0, 12))).toEqual(['缺少必填列「机构编码」：', '这个文件看起来是单位（行']);
   });
 });
@@ -137,18 +173,32 @@ describe('the file as a whole', () => {
 describe('cells', () => {
   it('the example of the brief: 十二 in 实有床位 on row 7', () => {
     const r = parseTableRows('facilities', facilities({ 实有床位: ['1', '2', '3', '4', '5', '十二'] }, 6), ctx());
-    expect(r.problems).toEqual([{
-      row: 7, column: '实有床位', value: '十二',
-      message: '第 7 行「实有床位」的值「十二」不是整数：请填写阿拉伯数字，如 12',
-      messageEn: 'Row 7, column 实有床位: "十二" is not a whole number; write digits, e.g. 12',
-    }]);
+    expect(r.problems).toEqual([
+      {
+        row: 7,
+        column: '实有床位',
+        value: '十二',
+        message: '第 7 行「实有床位」的值「十二」不是整数：请填写阿拉伯数字，如 12',
+        messageEn: 'Row 7, column 实有床位: "十二" is not a whole number; write digits, e.g. 12',
+      },
+    ]);
     expect(r.rows).toEqual([]);
   });
 
   it('reads numbers the ways planners write them', () => {
     const cases: [string, number | null][] = [
-      ['1,234', 1234], ['１２３', 123], [' 12 ', 12], ['12.0', 12], ['1 234', 1234], ['12张', 12], ['12.5万', 125000],
-      ['="42"', 42], ['-', null], ['—', null], ['', null], ['1e3', 1000],
+      ['1,234', 1234],
+      ['１２３', 123],
+      [' 12 ', 12],
+      ['12.0', 12],
+      ['1 234', 1234],
+      ['12张', 12],
+      ['12.5万', 125000],
+      ['="42"', 42],
+      ['-', null],
+      ['—', null],
+      ['', null],
+      ['1e3', 1000],
     ];
     for (const [raw, want] of cases) {
       const r = one('实有床位', raw);
@@ -180,7 +230,13 @@ describe('cells', () => {
     for (const [header, value, words] of bad) {
       const sheet = facilities({ 实有床位: ['1', '2'] }, 2);
       let col = sheet.headers.indexOf(header);
-      if (col < 0) { sheet.headers.push(header); col = sheet.headers.length - 1; sheet.rows.forEach((r) => { r[col] = ''; }); }
+      if (col < 0) {
+        sheet.headers.push(header);
+        col = sheet.headers.length - 1;
+        sheet.rows.forEach((r) => {
+          r[col] = '';
+        });
+      }
       sheet.rows[1]![col] = value;
       const r = parseTableRows('facilities', sheet, ctx());
       expect(r.problems, `${header}=${value}`).toHaveLength(1);
@@ -223,7 +279,7 @@ describe('cells', () => {
     }
   });
 
-  it('drops a unit only where it is the column\'s own; one that would scale the number is refused', () => {
+  it("drops a unit only where it is the column's own; one that would scale the number is refused", () => {
     expect(one('实有床位（张）', '30').rows[0]!.beds_open).toBe(30);
     expect(one('实有床位', '30张').rows[0]!.beds_open).toBe(30);
     // 万人 would be 10,000 times off: the header is not taken for 常住人口.
@@ -245,7 +301,14 @@ describe('cells', () => {
   });
 
   it('reads enums from Chinese labels, aliases and English keys', () => {
-    const types: [string, string][] = [['社区卫生服务中心', 'chc'], ['卫生院', 'thc'], ['三甲医院', 'tertiary_hospital'], ['village_clinic', 'village_clinic'], ['Township health centre', 'thc'], [' 村卫生室 ', 'village_clinic']];
+    const types: [string, string][] = [
+      ['社区卫生服务中心', 'chc'],
+      ['卫生院', 'thc'],
+      ['三甲医院', 'tertiary_hospital'],
+      ['village_clinic', 'village_clinic'],
+      ['Township health centre', 'thc'],
+      [' 村卫生室 ', 'village_clinic'],
+    ];
     for (const [raw, key] of types) {
       const sheet = facilities({});
       sheet.rows[0]![2] = raw;
@@ -324,20 +387,27 @@ describe('rows', () => {
   });
 
   it('units: urban from the kind when empty, 城镇/农村 accepted, parents checked in the file and the plan', () => {
-    const r = parseTableRows('units', {
-      headers: ['区划代码', '名称', '上级区划代码', '类型', '城乡', '常住人口', '经度', '纬度'],
-      rows: [
-        ['430104003001', '望月湖社区', '430104003', '社区', '', '12,000', '', ''],
-        ['430104003', '望月湖街道', '430104', '街道', '城镇', '', '112.94', '28.2'],
-        ['430104100', '雨敞坪镇', '430104', '镇', '', '', '', ''],
-        ['430104100201', '某村', '430104100', '村', '农村', '', '', ''],
-        ['430104100202', '某村二', '430104100', '行政村', '城镇', '', '', ''],
-      ],
-    }, ctx());
+    const r = parseTableRows(
+      'units',
+      {
+        headers: ['区划代码', '名称', '上级区划代码', '类型', '城乡', '常住人口', '经度', '纬度'],
+        rows: [
+          ['430104003001', '望月湖社区', '430104003', '社区', '', '12,000', '', ''],
+          ['430104003', '望月湖街道', '430104', '街道', '城镇', '', '112.94', '28.2'],
+          ['430104100', '雨敞坪镇', '430104', '镇', '', '', '', ''],
+          ['430104100201', '某村', '430104100', '村', '农村', '', '', ''],
+          ['430104100202', '某村二', '430104100', '行政村', '城镇', '', '', ''],
+        ],
+      },
+      ctx(),
+    );
     expect(r.problems).toEqual([]);
     expect(r.rows.map((u) => [u.code, u.kind, u.urban])).toEqual([
-      ['430104003001', 'community', true], ['430104003', 'street', true], ['430104100', 'town', false],
-      ['430104100201', 'village', false], ['430104100202', 'village', true],
+      ['430104003001', 'community', true],
+      ['430104003', 'street', true],
+      ['430104100', 'town', false],
+      ['430104100201', 'village', false],
+      ['430104100202', 'village', true],
     ]);
     expect(r.rows[0]!.population).toBe(12000);
     expect(r.rows[0]!.parent_code).toBe('430104003');
@@ -345,12 +415,25 @@ describe('rows', () => {
   });
 
   it('units: unknown parent, own parent and parent loops are problems', () => {
-    const r = parseTableRows('units', {
-      headers: ['区划代码', '名称', '上级区划代码', '类型'],
-      rows: [['A', 'a', 'B', '街道'], ['B', 'b', 'A', '街道'], ['C', 'c', 'C', '村'], ['D', 'd', 'ZZZ', '村'], ['E', 'e', '无', '市'], ['G', 'g', '-', '市']],
-    }, ctx());
+    const r = parseTableRows(
+      'units',
+      {
+        headers: ['区划代码', '名称', '上级区划代码', '类型'],
+        rows: [
+          ['A', 'a', 'B', '街道'],
+          ['B', 'b', 'A', '街道'],
+          ['C', 'c', 'C', '村'],
+          ['D', 'd', 'ZZZ', '村'],
+          ['E', 'e', '无', '市'],
+          ['G', 'g', '-', '市'],
+        ],
+      },
+      ctx(),
+    );
     expect(r.problems.map((p) => [p.row, p.column, p.value])).toEqual([
-      [2, '上级区划代码', 'B'], [4, '上级区划代码', 'C'], [5, '上级区划代码', 'ZZZ'],
+      [2, '上级区划代码', 'B'],
+      [4, '上级区划代码', 'C'],
+      [5, '上级区划代码', 'ZZZ'],
     ]);
     expect(r.problems[0]!.message).toContain('循环');
     expect(r.problems[1]!.message).toContain('不能以自己为上级');
@@ -377,16 +460,35 @@ describe('a large file', () => {
       for (let c = 0; c < cols.length; c++) {
         const col = cols[c]!;
         switch (col.key) {
-          case 'id': row[c] = `F${r}`; break;
-          case 'name': row[c] = `机构${r}`; break;
-          case 'type': row[c] = r % 2 ? '社区卫生服务中心' : '乡镇卫生院'; break;
-          case 'unit_code': row[c] = r % 2 ? '430104001' : '430104002'; break;
-          case 'lon': row[c] = String(112.9 + (r % 1000) / 1e4); break;
-          case 'lat': row[c] = String(28.2 + (r % 777) / 1e4); break;
-          case 'bed_occupancy_rate': row[c] = '85%'; break;
-          case 'service_standard': row[c] = '推荐标准'; break;
-          case 'opened_year': row[c] = '2001'; break;
-          default: row[c] = col.type === 'bool' ? (r % 3 ? '是' : '否') : col.type === 'number' ? '1234.5' : String(r % 50);
+          case 'id':
+            row[c] = `F${r}`;
+            break;
+          case 'name':
+            row[c] = `机构${r}`;
+            break;
+          case 'type':
+            row[c] = r % 2 ? '社区卫生服务中心' : '乡镇卫生院';
+            break;
+          case 'unit_code':
+            row[c] = r % 2 ? '430104001' : '430104002';
+            break;
+          case 'lon':
+            row[c] = String(112.9 + (r % 1000) / 1e4);
+            break;
+          case 'lat':
+            row[c] = String(28.2 + (r % 777) / 1e4);
+            break;
+          case 'bed_occupancy_rate':
+            row[c] = '85%';
+            break;
+          case 'service_standard':
+            row[c] = '推荐标准';
+            break;
+          case 'opened_year':
+            row[c] = '2001';
+            break;
+          default:
+            row[c] = col.type === 'bool' ? (r % 3 ? '是' : '否') : col.type === 'number' ? '1234.5' : String(r % 50);
         }
       }
       rows[r] = row;

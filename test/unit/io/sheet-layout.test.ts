@@ -51,8 +51,13 @@ describe('where the header and the data are', () => {
     expect(r.dataRows).toBe(2);
   });
 
-  it('a 小计 amid the data is refused by its row; the same word as a facility\'s name part is not a total', () => {
-    const grid = [[...REQ, '实有床位'], [...fac('F1'), '10'], ['', '小  计', '', '', '10'], [...fac('F2'), '20']];
+  it("a 小计 amid the data is refused by its row; the same word as a facility's name part is not a total", () => {
+    const grid = [
+      [...REQ, '实有床位'],
+      [...fac('F1'), '10'],
+      ['', '小  计', '', '', '10'],
+      [...fac('F2'), '20'],
+    ];
     const r = parseTableRows('facilities', sheet(grid), ctx);
     expect(r.rows).toEqual([]);
     expect(r.problems).toEqual([expect.objectContaining({ row: 3, column: '机构名称', value: '小  计' })]);
@@ -79,7 +84,15 @@ describe('where the header and the data are', () => {
 });
 
 describe('numbers as planners write them', () => {
-  const one = (header: string, value: string) => parseTableRows('facilities', sheet([[...REQ, header], [...fac('F1'), value]]), ctx);
+  const one = (header: string, value: string) =>
+    parseTableRows(
+      'facilities',
+      sheet([
+        [...REQ, header],
+        [...fac('F1'), value],
+      ]),
+      ctx,
+    );
   it('reads 1，200 (full-width comma), ５０, 12 人, 30张 in a bed column, 3辆 in 救护车, 45.5% in 床位使用率', () => {
     expect(one('实有床位', '1，200').rows[0]!.beds_open).toBe(1200);
     expect(one('注册护士', '５０').rows[0]!.nurses).toBe(50);
@@ -88,7 +101,7 @@ describe('numbers as planners write them', () => {
     expect(one('救护车', '3辆').rows[0]!.ambulances).toBe(3);
     expect(one('床位使用率', '45.5%').rows[0]!.bed_occupancy_rate).toBeCloseTo(0.455, 12);
   });
-  it('refuses another column\'s unit, estimates and ranges, each with its fix', () => {
+  it("refuses another column's unit, estimates and ranges, each with its fix", () => {
     const cases: [string, string, string][] = [
       ['注册护士', '30张', '带的单位「张」不是这一列的单位（人/名）'],
       ['实有床位', '12人', '带的单位「人」不是这一列的单位（张/床）'],

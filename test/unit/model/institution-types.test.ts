@@ -7,7 +7,7 @@ import { findLevelColumn, INSTITUTION_TYPES, readFacilityType, readHospitalLevel
 
 const typeOf = (w: string, level?: string | null) => readFacilityType(w, level).type;
 
-describe('卫生机构类别 → the tool\'s facility types', () => {
+describe("卫生机构类别 → the tool's facility types", () => {
   it("the issue's names: 综合医院 by its level, 中医医院, 妇幼保健院, 社区卫生服务中心/站, 中心卫生院, 乡镇卫生院, 村卫生室, 急救中心/站", () => {
     expect(typeOf('综合医院', '三级甲等')).toBe('tertiary_hospital');
     expect(typeOf('综合医院', '二级乙等')).toBe('secondary_hospital');
@@ -69,7 +69,11 @@ describe('卫生机构类别 → the tool\'s facility types', () => {
   });
 
   it("the plan's own names come after the built-in ones", () => {
-    const aliases = new Map([['社区卫生服务站(中心)', 'chs_station' as const], ['综合医院', 'secondary_hospital' as const], ['中心卫生院', 'thc' as const]]);
+    const aliases = new Map([
+      ['社区卫生服务站(中心)', 'chs_station' as const],
+      ['综合医院', 'secondary_hospital' as const],
+      ['中心卫生院', 'thc' as const],
+    ]);
     expect(readFacilityType('社区卫生服务站（中心）', null, aliases)).toMatchObject({ type: 'chs_station', via: 'plan' });
     expect(readFacilityType('综合医院', '', aliases)).toMatchObject({ type: 'secondary_hospital', via: 'plan' }); // no level: the plan's choice
     expect(readFacilityType('综合医院', '三级', aliases)).toMatchObject({ type: 'tertiary_hospital', via: 'institution' }); // its level wins
@@ -77,7 +81,13 @@ describe('卫生机构类别 → the tool\'s facility types', () => {
   });
 
   it('医院等级 as written, and its column found by header', () => {
-    expect([readHospitalLevel('三级特等'), readHospitalLevel('三甲'), readHospitalLevel('二级未评'), readHospitalLevel('1级'), readHospitalLevel('一级丙等')]).toEqual([3, 3, 2, 1, 1]);
+    expect([
+      readHospitalLevel('三级特等'),
+      readHospitalLevel('三甲'),
+      readHospitalLevel('二级未评'),
+      readHospitalLevel('1级'),
+      readHospitalLevel('一级丙等'),
+    ]).toEqual([3, 3, 2, 1, 1]);
     expect([readHospitalLevel('未定级'), readHospitalLevel(''), readHospitalLevel(null)]).toEqual([null, null, null]);
     expect(readHospitalLevel('甲等')).toBeUndefined();
     expect(findLevelColumn(['机构名称', '机构类别', ' 医院等级 '])).toBe(2);

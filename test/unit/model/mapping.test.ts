@@ -1,8 +1,17 @@
 // Column mapping (shared/model/mapping.ts): what each column of a planner's own sheet would fill, and how it is confirmed.
 import { describe, expect, it } from 'vitest';
 import {
-  applyMapping, confirmMessage, guessFromHeader, looseHeader, mappingOf, parseMappingSpec, proposeForSheet, proposeMapping,
-  resolveMapping, signature, specOfGuesses,
+  applyMapping,
+  confirmMessage,
+  guessFromHeader,
+  looseHeader,
+  mappingOf,
+  parseMappingSpec,
+  proposeForSheet,
+  proposeMapping,
+  resolveMapping,
+  signature,
+  specOfGuesses,
 } from '../../../shared/model/mapping.ts';
 import { parseTableRows } from '../../../shared/model/parse-rows.ts';
 import { parsePopulationSheet } from '../../../shared/model/parse-populations.ts';
@@ -10,7 +19,18 @@ import { parsePopulationSheet } from '../../../shared/model/parse-populations.ts
 const fieldOf = (p: ReturnType<typeof proposeMapping>, header: string) => p.columns.find((c) => c.header === header);
 
 // The "Done when" facility sheet of issue 16: headers as a 卫健委's statistics export writes them, outside the alias list.
-const DONE_WHEN_HEADERS = ['机构代码', '单位名称', '所在乡镇（街道）编码', '机构类别', '经度(°)', '纬度', '编制床位数', '实有床位（张）', '执业（助理）医师数', '全科医生人数'];
+const DONE_WHEN_HEADERS = [
+  '机构代码',
+  '单位名称',
+  '所在乡镇（街道）编码',
+  '机构类别',
+  '经度(°)',
+  '纬度',
+  '编制床位数',
+  '实有床位（张）',
+  '执业（助理）医师数',
+  '全科医生人数',
+];
 const DONE_WHEN_ROWS = [
   ['F001', '沙坪街道社区卫生服务中心', '430105005000', '社区卫生服务中心', '113.0123', '28.3012', '30', '28', '12', '5'],
   ['F002', '捞刀河街道社区卫生服务中心', '430105007000', '社区卫生服务中心', '113.0456', '28.2789', '40', '45', '15', '6'],
@@ -20,9 +40,16 @@ describe('proposeMapping: guesses from the header', () => {
   it('the Done-when sheet: eight headers exact, 所在乡镇（街道）编码 and 全科医生人数 guessed, nothing missing, not sure', () => {
     const p = proposeMapping('facilities', DONE_WHEN_HEADERS, DONE_WHEN_ROWS);
     expect(p.columns.map((c) => [c.header, c.field, c.how])).toEqual([
-      ['机构代码', 'id', 'exact'], ['单位名称', 'name', 'exact'], ['所在乡镇（街道）编码', 'unit_code', 'guess'], ['机构类别', 'type', 'exact'],
-      ['经度(°)', 'lon', 'exact'], ['纬度', 'lat', 'exact'], ['编制床位数', 'beds_approved', 'exact'], ['实有床位（张）', 'beds_open', 'exact'],
-      ['执业（助理）医师数', 'physicians', 'exact'], ['全科医生人数', 'gps', 'guess'],
+      ['机构代码', 'id', 'exact'],
+      ['单位名称', 'name', 'exact'],
+      ['所在乡镇（街道）编码', 'unit_code', 'guess'],
+      ['机构类别', 'type', 'exact'],
+      ['经度(°)', 'lon', 'exact'],
+      ['纬度', 'lat', 'exact'],
+      ['编制床位数', 'beds_approved', 'exact'],
+      ['实有床位（张）', 'beds_open', 'exact'],
+      ['执业（助理）医师数', 'physicians', 'exact'],
+      ['全科医生人数', 'gps', 'guess'],
     ]);
     expect(p.missingRequired).toEqual([]);
     expect(p.duplicates).toEqual([]);
@@ -47,7 +74,13 @@ describe('proposeMapping: guesses from the header', () => {
 
   it('English words: beds, doctors, nurse (Longitude and LATITUDE are our English headers: exact)', () => {
     const p = proposeMapping('facilities', ['id', 'name', 'type', 'unit_code', 'Beds', 'Doctors', 'Nurse', 'Longitude', 'LATITUDE'], []);
-    expect(p.columns.slice(4).map((c) => [c.field, c.how])).toEqual([['beds_open', 'guess'], ['physicians', 'guess'], ['nurses', 'guess'], ['lon', 'exact'], ['lat', 'exact']]);
+    expect(p.columns.slice(4).map((c) => [c.field, c.how])).toEqual([
+      ['beds_open', 'guess'],
+      ['physicians', 'guess'],
+      ['nurses', 'guess'],
+      ['lon', 'exact'],
+      ['lat', 'exact'],
+    ]);
   });
 
   it('a guess never takes a field a header names exactly, and never two columns for one field', () => {
@@ -61,29 +94,56 @@ describe('proposeMapping: guesses from the header', () => {
 });
 
 describe('proposeMapping: guesses from the first rows', () => {
-  it('12-digit codes → the unit a facility stands in; decimals in China\'s ranges → lon and lat', () => {
-    const p = proposeMapping('facilities', ['机构编码', '机构名称', '机构类型', '街道', 'X坐标', 'Y坐标'], [
-      ['F1', 'A', '村卫生室', '430105005000', '113.012345', '28.301234'],
-      ['F2', 'B', '村卫生室', '430105007000', '112.998765', '28.279001'],
+  it("12-digit codes → the unit a facility stands in; decimals in China's ranges → lon and lat", () => {
+    const p = proposeMapping(
+      'facilities',
+      ['机构编码', '机构名称', '机构类型', '街道', 'X坐标', 'Y坐标'],
+      [
+        ['F1', 'A', '村卫生室', '430105005000', '113.012345', '28.301234'],
+        ['F2', 'B', '村卫生室', '430105007000', '112.998765', '28.279001'],
+      ],
+    );
+    expect(p.columns.slice(3).map((c) => [c.field, c.how])).toEqual([
+      ['unit_code', 'values'],
+      ['lon', 'values'],
+      ['lat', 'values'],
     ]);
-    expect(p.columns.slice(3).map((c) => [c.field, c.how])).toEqual([['unit_code', 'values'], ['lon', 'values'], ['lat', 'values']]);
     expect(p.missingRequired).toEqual([]);
   });
 
   it('whole numbers between 73 and 136 (beds) are not taken for a longitude', () => {
-    const p = proposeMapping('facilities', ['机构编码', '机构名称', '机构类型', '所在区划代码', '开放病床'], [['F1', 'A', '乡镇卫生院', '430105005000', '80'], ['F2', 'B', '乡镇卫生院', '430105007000', '120']]);
+    const p = proposeMapping(
+      'facilities',
+      ['机构编码', '机构名称', '机构类型', '所在区划代码', '开放病床'],
+      [
+        ['F1', 'A', '乡镇卫生院', '430105005000', '80'],
+        ['F2', 'B', '乡镇卫生院', '430105007000', '120'],
+      ],
+    );
     expect(fieldOf(p, '开放病床')).toMatchObject({ field: null, how: 'none' });
   });
 
   it('units: a 12-digit column is the code, a second one under 上级… the parent code', () => {
-    const p = proposeMapping('units', ['单位', '上级单位', '区划名称', '类型'], [['430105005000', '430105000000', '沙坪街道', '街道'], ['430105007000', '430105000000', '捞刀河街道', '街道']]);
+    const p = proposeMapping(
+      'units',
+      ['单位', '上级单位', '区划名称', '类型'],
+      [
+        ['430105005000', '430105000000', '沙坪街道', '街道'],
+        ['430105007000', '430105000000', '捞刀河街道', '街道'],
+      ],
+    );
     expect(p.columns.slice(0, 2).map((c) => c.field)).toEqual(['code', 'parent_code']);
   });
 
   it('是/否 columns go to the boolean field whose name is closest to the header', () => {
-    const p = proposeMapping('facilities', ['机构编码', '机构名称', '机构类型', '所在区划代码', '建有中医馆', '设发热门诊', '其他'], [
-      ['F1', 'A', '社区卫生服务中心', '430105005000', '是', '否', '是'], ['F2', 'B', '社区卫生服务中心', '430105007000', '否', '是', '否'],
-    ]);
+    const p = proposeMapping(
+      'facilities',
+      ['机构编码', '机构名称', '机构类型', '所在区划代码', '建有中医馆', '设发热门诊', '其他'],
+      [
+        ['F1', 'A', '社区卫生服务中心', '430105005000', '是', '否', '是'],
+        ['F2', 'B', '社区卫生服务中心', '430105007000', '否', '是', '否'],
+      ],
+    );
     expect(fieldOf(p, '建有中医馆')).toMatchObject({ field: 'tcm_hall', how: 'values' });
     expect(fieldOf(p, '设发热门诊')).toMatchObject({ field: 'fever_clinic', how: 'values' });
     expect(fieldOf(p, '其他')).toMatchObject({ field: null, how: 'none' }); // no word in common with any 是/否 field
@@ -115,8 +175,20 @@ describe('sure, missing, duplicates, signature', () => {
   });
 
   it('populations: year columns (2025年常住人口) are exact; a code column found from its values', () => {
-    const p = proposeMapping('populations', ['街道', '名称', '2020年常住人口', '2025年常住人口'], [['430105005000', '沙坪街道', '61000', '63500'], ['430105007000', '捞刀河', '52000', '54100']]);
-    expect(p.columns.map((c) => [c.field, c.how])).toEqual([['code', 'values'], [null, 'none'], ['2020:population', 'exact'], ['2025:population', 'exact']]);
+    const p = proposeMapping(
+      'populations',
+      ['街道', '名称', '2020年常住人口', '2025年常住人口'],
+      [
+        ['430105005000', '沙坪街道', '61000', '63500'],
+        ['430105007000', '捞刀河', '52000', '54100'],
+      ],
+    );
+    expect(p.columns.map((c) => [c.field, c.how])).toEqual([
+      ['code', 'values'],
+      [null, 'none'],
+      ['2020:population', 'exact'],
+      ['2025:population', 'exact'],
+    ]);
   });
 });
 
@@ -130,7 +202,8 @@ describe('a confirmed mapping, applied', () => {
     const r = parseTableRows('facilities', sheet, { knownUnitCodes: new Set(['430105005000', '430105007000']), crs: 'wgs84' });
     expect(r.problems).toEqual([]);
     expect(r.rows.map((f) => [f.id, f.unit_code, f.beds_open, f.beds_approved, f.physicians, f.gps, f.lon])).toEqual([
-      ['F001', '430105005000', 28, 30, 12, 5, 113.0123], ['F002', '430105007000', 45, 40, 15, 6, 113.0456],
+      ['F001', '430105005000', 28, 30, 12, 5, 113.0123],
+      ['F002', '430105007000', 45, 40, 15, 6, 113.0456],
     ]);
   });
 
@@ -149,8 +222,11 @@ describe('a confirmed mapping, applied', () => {
   });
 
   it('an ignored column is emptied, so the parser passes over it', () => {
-    const { sheet } = applyMapping('units', { headers: ['区划代码', '名称', '类型', '人口'], rows: [['430105', '开福区', '区', '820790']] },
-      { 区划代码: 'code', 名称: 'name', 类型: 'kind', 人口: null });
+    const { sheet } = applyMapping(
+      'units',
+      { headers: ['区划代码', '名称', '类型', '人口'], rows: [['430105', '开福区', '区', '820790']] },
+      { 区划代码: 'code', 名称: 'name', 类型: 'kind', 人口: null },
+    );
     expect(sheet.headers).toEqual(['区划代码', '名称', '类型', '']);
     expect(parseTableRows('units', sheet, { knownUnitCodes: new Set(), crs: 'wgs84' }).rows[0]!.population).toBe(null);
   });
@@ -161,13 +237,18 @@ describe('a confirmed mapping, applied', () => {
     const { sheet } = applyMapping('populations', { headers, rows: [['430105005000', '61000', '63500']] }, mapping);
     const r = parsePopulationSheet(sheet, new Set(['430105005000']));
     expect(r.problems).toEqual([]);
-    expect(r.rows.map((f) => [f.code, f.year, f.population])).toEqual([['430105005000', 2020, 61000], ['430105005000', 2025, 63500]]);
+    expect(r.rows.map((f) => [f.code, f.year, f.population])).toEqual([
+      ['430105005000', 2020, 61000],
+      ['430105005000', 2025, 63500],
+    ]);
   });
 });
 
-describe('parseMappingSpec: the CLI\'s --map', () => {
+describe("parseMappingSpec: the CLI's --map", () => {
   it('field=header pairs, with -= to ignore a column', () => {
-    expect(parseMappingSpec('unit_code=所在乡镇（街道）编码, gps=全科医生人数，-=备注')).toEqual({ mapping: { '所在乡镇（街道）编码': 'unit_code', 全科医生人数: 'gps', 备注: null } });
+    expect(parseMappingSpec('unit_code=所在乡镇（街道）编码, gps=全科医生人数，-=备注')).toEqual({
+      mapping: { '所在乡镇（街道）编码': 'unit_code', 全科医生人数: 'gps', 备注: null },
+    });
   });
   it('a JSON file: header → field or null', () => {
     expect(parseMappingSpec('{ "所在乡镇（街道）编码": "unit_code", "备注": null }')).toEqual({ mapping: { '所在乡镇（街道）编码': 'unit_code', 备注: null } });
@@ -178,7 +259,7 @@ describe('parseMappingSpec: the CLI\'s --map', () => {
     expect(parseMappingSpec('{ oops')).toHaveProperty('error');
     expect(parseMappingSpec('  ')).toHaveProperty('error');
   });
-  it('what the refusal prints reads back as the proposal\'s guesses', () => {
+  it("what the refusal prints reads back as the proposal's guesses", () => {
     const p = proposeMapping('facilities', DONE_WHEN_HEADERS, DONE_WHEN_ROWS);
     expect(specOfGuesses(p)).toBe('unit_code=所在乡镇（街道）编码,gps=全科医生人数');
     expect(confirmMessage(p).zh).toContain('列「所在乡镇（街道）编码」将作为「所在区划代码」');

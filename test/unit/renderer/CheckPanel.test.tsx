@@ -14,16 +14,37 @@ import { fakeService, Providers, render, waitFor } from './harness.tsx';
 const said = (zh: string) => ({ zh, en: zh });
 const affects = { targets: [{ id: 'beds-per-1000', name: '每千常住人口床位数' }], effect: said('「每千常住人口床位数」：此机构按 0 计入') };
 const FINDINGS: CheckFinding[] = [
-  { id: 'p1', rule: 'population.sum', family: 'population', row: { table: 'populations', key: '430105000000', name: '开福区', column: 'population' },
-    message: said('开福区 本级常住人口 102,000 人，下级合计 100,000 人'), fix: said('核对人口') },
-  { id: 'f1', rule: 'figures.beds_approved', family: 'figures', row: { table: 'facilities', key: 'F1', name: '甲医院', column: 'beds_open' },
-    message: said('甲医院 实有床位 20,000 张，编制床位 65 张'), affects, fix: said('核对床位') },
+  {
+    id: 'p1',
+    rule: 'population.sum',
+    family: 'population',
+    row: { table: 'populations', key: '430105000000', name: '开福区', column: 'population' },
+    message: said('开福区 本级常住人口 102,000 人，下级合计 100,000 人'),
+    fix: said('核对人口'),
+  },
+  {
+    id: 'f1',
+    rule: 'figures.beds_approved',
+    family: 'figures',
+    row: { table: 'facilities', key: 'F1', name: '甲医院', column: 'beds_open' },
+    message: said('甲医院 实有床位 20,000 张，编制床位 65 张'),
+    affects,
+    fix: said('核对床位'),
+  },
   // a facility a 新建 project builds: the finding names the project (by its id)
-  { id: 't1', rule: 'targets.empty', family: 'targets', row: { table: 'projects', key: '7', name: '新建新院', column: 'beds_open' },
-    message: said('新院 的「实有床位」为空'), affects, fix: said('新院 由规划项目「新建新院」新建：在「规划项目」中打开该项目') },
+  {
+    id: 't1',
+    rule: 'targets.empty',
+    family: 'targets',
+    row: { table: 'projects', key: '7', name: '新建新院', column: 'beds_open' },
+    message: said('新院 的「实有床位」为空'),
+    affects,
+    fix: said('新院 由规划项目「新建新院」新建：在「规划项目」中打开该项目'),
+  },
 ];
 const REPLY: CheckOut = {
-  findings: FINDINGS, judged: { standardId: 'kaifu-2024', year: 2024 },
+  findings: FINDINGS,
+  judged: { standardId: 'kaifu-2024', year: 2024 },
   counts: { total: 3, byFamily: { population: 1, figures: 1, places: 0, targets: 1 }, touchingTargets: 2 },
 };
 
@@ -38,11 +59,20 @@ function setup() {
     'plan.check': () => REPLY,
     'standards.list': () => [{ id: 'kaifu-2024', name: '开福区三年行动计划', nameEn: 'Kaifu', year: 2024, builtin: true, targets: 9, documents: [] }],
   });
-  render(<Providers service={svc}><CheckPanel standardId="kaifu-2024" year={2024} onClose={() => undefined} /><Probe /></Providers>);
+  render(
+    <Providers service={svc}>
+      <CheckPanel standardId="kaifu-2024" year={2024} onClose={() => undefined} />
+      <Probe />
+    </Providers>,
+  );
   return svc;
 }
 const probe = () => screen.getByTestId('probe').textContent;
-const link = (key: string) => screen.getAllByTestId('check-finding').find((e) => e.dataset.key === key)!.querySelector('[data-testid=check-row-link]')!;
+const link = (key: string) =>
+  screen
+    .getAllByTestId('check-finding')
+    .find((e) => e.dataset.key === key)!
+    .querySelector('[data-testid=check-row-link]')!;
 const counts = () => screen.getAllByTestId('check-group-count').map((e) => e.textContent);
 
 describe('数据检查 panel', () => {

@@ -6,14 +6,20 @@ import type { ApiMethod, Invoke } from '../../../shared/api/contract.ts';
 import { JobRunner } from '../../../renderer/api/job.ts';
 import { createDataStore, QueryObserver, queryKey, stableStringify } from '../../../renderer/api/store.ts';
 
-interface Call { method: string; args: unknown; resolve(v: unknown): void; reject(e: unknown): void }
+interface Call {
+  method: string;
+  args: unknown;
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
 
 /** An invoke that answers only when the test says so; `calls` lists what was asked, in order. */
 function fakeInvoke() {
   const calls: Call[] = [];
-  const invoke = ((method: ApiMethod, args: unknown) => new Promise((resolve, reject) => {
-    calls.push({ method, args, resolve, reject });
-  })) as unknown as Invoke;
+  const invoke = ((method: ApiMethod, args: unknown) =>
+    new Promise((resolve, reject) => {
+      calls.push({ method, args, resolve, reject });
+    })) as unknown as Invoke;
   return { invoke, calls };
 }
 
@@ -151,7 +157,7 @@ describe('the data store and a mounted query', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('a query that does not follow the revision (the map\'s roads) keeps its answer through writes and reads again only when asked', async () => {
+  it("a query that does not follow the revision (the map's roads) keeps its answer through writes and reads again only when asked", async () => {
     const { invoke, calls } = fakeInvoke();
     const store = createDataStore(invoke, 1);
     const q = new QueryObserver<'map.boundaries'>(store);
@@ -223,7 +229,12 @@ describe('a job (useJob)', () => {
   it('runs for its arguments, a newer run cancels the older (whose answer is dropped), and stopping cancels on the service', async () => {
     const { invoke, asked, polls } = jobService();
     let revision = 7;
-    const runner = new JobRunner(invoke, 'access', () => revision, () => Promise.resolve());
+    const runner = new JobRunner(
+      invoke,
+      'access',
+      () => revision,
+      () => Promise.resolve(),
+    );
     const query = (scenarioId: number) => ({ scenarioId, types: ['hospital'], urbanMinutes: 30, ruralMinutes: 60 }) as never;
     runner.set(query(1));
     await tick();
@@ -253,8 +264,15 @@ describe('a job (useJob)', () => {
   });
 
   it('an error of the service is surfaced', async () => {
-    const invoke = (async () => { throw new Error('没有路网'); }) as unknown as Invoke;
-    const runner = new JobRunner(invoke, 'siting', () => 1, () => Promise.resolve());
+    const invoke = (async () => {
+      throw new Error('没有路网');
+    }) as unknown as Invoke;
+    const runner = new JobRunner(
+      invoke,
+      'siting',
+      () => 1,
+      () => Promise.resolve(),
+    );
     runner.run({ scenarioId: 1 } as never);
     await tick();
     expect((runner.getSnapshot().error as Error).message).toBe('没有路网');
@@ -265,7 +283,12 @@ describe('a job (useJob)', () => {
     const { invoke, asked, polls } = jobService();
     const memory = new Map<string, unknown>();
     const query = (scenarioId: number) => ({ scenarioId, types: ['ems_station'], urbanMinutes: 10, ruralMinutes: 30 }) as never;
-    const first = new JobRunner(invoke, 'access', () => 4, () => Promise.resolve());
+    const first = new JobRunner(
+      invoke,
+      'access',
+      () => 4,
+      () => Promise.resolve(),
+    );
     first.keepIn(memory, 'map.access|1');
     first.run(query(1));
     await tick();
@@ -273,7 +296,12 @@ describe('a job (useJob)', () => {
     await tick();
     first.dispose(); // the planner opens another tab
 
-    const back = new JobRunner(invoke, 'access', () => 5, () => Promise.resolve());
+    const back = new JobRunner(
+      invoke,
+      'access',
+      () => 5,
+      () => Promise.resolve(),
+    );
     back.keepIn(memory, 'map.access|1');
     expect(back.getSnapshot()).toMatchObject({ result: { for: 1 }, resultArgs: { scenarioId: 1 }, resultRevision: 4, startedAt: null });
 

@@ -19,20 +19,36 @@ initI18n();
 
 export type Handler<M extends ApiMethod> = (args: ApiArgs<M>) => ApiResult<M> | Promise<ApiResult<M>>;
 export type Handlers = { [M in ApiMethod]?: Handler<M> };
-export interface Call { method: ApiMethod; args: unknown }
+export interface Call {
+  method: ApiMethod;
+  args: unknown;
+}
 
 /** A promise the test settles: `release(v)` answers, `fail(e)` refuses. */
-export interface Held<T> { promise: Promise<T>; release(v: T): void; fail(e: unknown): void }
+export interface Held<T> {
+  promise: Promise<T>;
+  release(v: T): void;
+  fail(e: unknown): void;
+}
 export function held<T>(): Held<T> {
   let release!: (v: T) => void, fail!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => { release = res; fail = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    release = res;
+    fail = rej;
+  });
   return { promise, release, fail };
 }
 
 export const PLAN_PATH = '/plans/示例县.healthplan';
 export function planInfo(path = PLAN_PATH): PlanInfo {
   return {
-    path, name: '示例县', readOnly: false, readOnlyReason: null, isSample: false, schemaVersion: 1, savedAt: null,
+    path,
+    name: '示例县',
+    readOnly: false,
+    readOnlyReason: null,
+    isSample: false,
+    schemaVersion: 1,
+    savedAt: null,
     counts: { unitsByKind: {}, facilitiesByType: {}, scenarios: 2, population: 0 },
   };
 }
@@ -97,7 +113,9 @@ export function fakeService(handlers: Handlers = {}, path = PLAN_PATH): FakeServ
 /** Opens the plan once mounted, as the app's shell does. */
 function Start() {
   const { start } = useAppActions();
-  useEffect(() => { void start(); }, [start]);
+  useEffect(() => {
+    void start();
+  }, [start]);
   return null;
 }
 
@@ -114,7 +132,10 @@ export function Providers({ service, children }: { service: FakeService; childre
 
 /** A feature hook rendered inside the app's providers with `service`, the plan open. */
 export function renderFeatureHook<R, P>(hook: (props: P) => R, service: FakeService, initialProps?: P) {
-  return renderHook(hook, { wrapper: ({ children }) => <Providers service={service}>{children}</Providers>, ...(initialProps === undefined ? {} : { initialProps }) });
+  return renderHook(hook, {
+    wrapper: ({ children }) => <Providers service={service}>{children}</Providers>,
+    ...(initialProps === undefined ? {} : { initialProps }),
+  });
 }
 
 export { act, render, waitFor };

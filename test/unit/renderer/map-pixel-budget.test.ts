@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { budgetPixelRatio, IDLE_FLOOR, IDLE_PIXELS, MOVING_FLOOR, MOVING_PIXELS } from '../../../renderer/features/map/lightMotion.ts';
 
 describe('budgetPixelRatio', () => {
-  it('draws the e2e window\'s map (900 × 600 CSS px) at about 0.75 when idle and 0.54 while moving', () => {
+  it("draws the e2e window's map (900 × 600 CSS px) at about 0.75 when idle and 0.54 while moving", () => {
     // sqrt(300,000 / 540,000) = sqrt(0.5556) = 0.7454; sqrt(160,000 / 540,000) = sqrt(0.2963) = 0.5443
     expect(budgetPixelRatio(900 * 600, 1, IDLE_PIXELS, IDLE_FLOOR)).toBeCloseTo(0.7454, 4);
     expect(budgetPixelRatio(900 * 600, 1, MOVING_PIXELS, MOVING_FLOOR)).toBeCloseTo(0.5443, 4);
@@ -14,7 +14,7 @@ describe('budgetPixelRatio', () => {
     expect(Math.round(900 * r * 600 * r)).toBe(300_000);
   });
 
-  it('draws a small map sharp: never above the screen\'s own ratio', () => {
+  it("draws a small map sharp: never above the screen's own ratio", () => {
     // 600 × 400 = 240,000 px: sqrt(300,000 / 240,000) = 1.118, held to the screen's 1 (or 2 on a HiDPI screen)
     expect(budgetPixelRatio(600 * 400, 1, IDLE_PIXELS, IDLE_FLOOR)).toBe(1);
     expect(budgetPixelRatio(600 * 400, 2, IDLE_PIXELS, IDLE_FLOOR)).toBeCloseTo(1.118, 3);
@@ -26,7 +26,7 @@ describe('budgetPixelRatio', () => {
     expect(budgetPixelRatio(1600 * 1000, 1, MOVING_PIXELS, MOVING_FLOOR)).toBe(0.4);
   });
 
-  it('draws at the screen\'s ratio while the map has no size yet', () => {
+  it("draws at the screen's ratio while the map has no size yet", () => {
     expect(budgetPixelRatio(0, 1.5, IDLE_PIXELS, IDLE_FLOOR)).toBe(1.5);
   });
 });

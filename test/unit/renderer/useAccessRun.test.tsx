@@ -23,7 +23,10 @@ function accessService(startHold?: Map<number, Held<{ job: number }>>) {
       return h ? h.promise : { job };
     },
     'access.job': ({ job }) => jobs.get(job)!,
-    'access.cancel': ({ job }) => { jobs.set(job, { state: 'cancelled', stage: '', share: 0 }); return { cancelled: true }; },
+    'access.cancel': ({ job }) => {
+      jobs.set(job, { state: 'cancelled', stage: '', share: 0 });
+      return { cancelled: true };
+    },
   });
   return { svc, jobs };
 }
@@ -53,7 +56,7 @@ describe('useAccessRun', () => {
     expect(svc.argsOf('access.cancel')).toEqual([]);
   });
 
-  it('a second run cancels the first on the service; the first\'s late answer is never shown', async () => {
+  it("a second run cancels the first on the service; the first's late answer is never shown", async () => {
     const startHold = new Map([[1, held<{ job: number }>()]]);
     const { svc, jobs } = accessService(startHold);
     const { result } = renderFeatureHook(() => useAccessRun(), svc);

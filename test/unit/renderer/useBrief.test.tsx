@@ -8,7 +8,8 @@ import { useBrief } from '../../../renderer/features/briefing/useBrief.ts';
 import { fakeService, held, renderFeatureHook, waitFor, type Held } from './harness.tsx';
 
 /** A brief whose only figure here is the population counted. */
-const briefOf = (planName: string, population: number) => ({ planName, counts: { population, counties: 1, townships: 12, facilities: 98 } }) as Partial<Brief> as Brief;
+const briefOf = (planName: string, population: number) =>
+  ({ planName, counts: { population, counties: 1, townships: 12, facilities: 98 } }) as Partial<Brief> as Brief;
 
 describe('useBrief', () => {
   it('asks for the active scenario in Chinese, then with the scenario compared; the last brief stays until the next comes', async () => {
@@ -21,7 +22,9 @@ describe('useBrief', () => {
         return h.promise;
       },
     });
-    const { result, rerender } = renderFeatureHook(({ compareId }: { compareId: number | null }) => useBrief(compareId), svc, { compareId: null as number | null });
+    const { result, rerender } = renderFeatureHook(({ compareId }: { compareId: number | null }) => useBrief(compareId), svc, {
+      compareId: null as number | null,
+    });
     await waitFor(() => expect(result.current.brief).not.toBeNull());
     expect(svc.argsOf('brief.get')).toEqual([{ scenarioId: 1, lang: 'zh-CN' }]);
     expect(result.current.brief?.counts.population).toBe(812_345);

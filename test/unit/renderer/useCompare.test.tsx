@@ -10,16 +10,26 @@ import { act, fakeService, held, renderFeatureHook, SCENARIOS, waitFor, type Hel
 /** A comparison whose one row says scenario 2 closes `closed` of the region's shortfall. */
 function comparison(ids: number[], level: CompareLevel, closed: number): CompareOut {
   return {
-    standard: 'national-2025', standardName: '全国', standardNameEn: 'National', year: 2030, level,
+    standard: 'national-2025',
+    standardName: '全国',
+    standardNameEn: 'National',
+    year: 2030,
+    level,
     scenarios: ids.map((id) => ({ id, name: SCENARIOS.find((s) => s.id === id)?.name ?? '' })),
-    targets: [], rows: [{ target: 'beds-per-1000', code: 'region', closed }], changes: ids.map(() => null),
-    costs: {}, unitNames: {}, notes: [], notesEn: [], ms: 2,
+    targets: [],
+    rows: [{ target: 'beds-per-1000', code: 'region', closed }],
+    changes: ids.map(() => null),
+    costs: {},
+    unitNames: {},
+    notes: [],
+    notesEn: [],
+    ms: 2,
   } as unknown as CompareOut;
 }
 const closedShown = (r: CompareOut | null) => (r?.rows[0] as { closed?: number } | undefined)?.closed ?? null;
 
 describe('useCompare', () => {
-  it('compares the baseline with the other scenario at county level, showing the reply\'s figures', async () => {
+  it("compares the baseline with the other scenario at county level, showing the reply's figures", async () => {
     const svc = fakeService({ 'scenarios.compare': (a) => comparison(a.scenarioIds, a.level ?? 'county', 85) });
     const { result } = renderFeatureHook(() => useCompare(), svc);
     await waitFor(() => expect(result.current.result).not.toBeNull());
@@ -33,7 +43,11 @@ describe('useCompare', () => {
     let holdCounty = false;
     const svc = fakeService({
       'scenarios.compare': (a) => {
-        if (holdCounty && a.level === 'county') { const h = held<CompareOut>(); hold.push(h); return h.promise; }
+        if (holdCounty && a.level === 'county') {
+          const h = held<CompareOut>();
+          hold.push(h);
+          return h.promise;
+        }
         return comparison(a.scenarioIds, a.level ?? 'county', a.level === 'township' ? 12 : 85);
       },
     });

@@ -11,12 +11,28 @@ import { act, fakeService, held, renderFeatureHook, waitFor, type Held } from '.
 /** A report whose one region-level result is `shortfall` beds short, for `year`. */
 function report(year: number, shortfall: number): GapReportOut {
   return {
-    standard: 'national-2025', standardName: '全国医疗卫生服务体系规划', year, scenario: '现状',
-    targets: [], notes: [], notesEn: [], region: { codes: ['330100'], name: '示例县', applicable: true },
-    results: [{
-      target: 'beds-per-1000', scope: 'region', code: 'region', name: '示例县', parent: null,
-      value: 5.5, required: 6, shortfall, unit: '张', status: 'short',
-    }],
+    standard: 'national-2025',
+    standardName: '全国医疗卫生服务体系规划',
+    year,
+    scenario: '现状',
+    targets: [],
+    notes: [],
+    notesEn: [],
+    region: { codes: ['330100'], name: '示例县', applicable: true },
+    results: [
+      {
+        target: 'beds-per-1000',
+        scope: 'region',
+        code: 'region',
+        name: '示例县',
+        parent: null,
+        value: 5.5,
+        required: 6,
+        shortfall,
+        unit: '张',
+        status: 'short',
+      },
+    ],
   };
 }
 
@@ -25,7 +41,11 @@ function gapService(shortfallOf: (year: number) => number, hold: Map<number, Hel
   let settings: GapSettings = { standardId: 'national-2025', year: 2025 };
   const svc = fakeService({
     'gaps.settings': () => settings,
-    'gaps.setSettings': (s) => { settings = s; svc.revision++; return s; },
+    'gaps.setSettings': (s) => {
+      settings = s;
+      svc.revision++;
+      return s;
+    },
     'standards.list': () => [],
     'gaps.evaluate': (args) => {
       const year = args.year ?? settings.year;
@@ -44,7 +64,7 @@ function gapService(shortfallOf: (year: number) => number, hold: Map<number, Hel
 const shortfallShown = (r: GapReportOut | null) => r?.results[0]?.shortfall ?? null;
 
 describe('useGapReport', () => {
-  it('asks for the active scenario at the plan\'s set and year, and shows the reply\'s figure', async () => {
+  it("asks for the active scenario at the plan's set and year, and shows the reply's figure", async () => {
     const svc = gapService(() => 120);
     const { result } = renderFeatureHook(() => useGapReport(), svc);
     await waitFor(() => expect(result.current.report).not.toBeNull());

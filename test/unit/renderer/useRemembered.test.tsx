@@ -9,7 +9,9 @@ import { useAppActions } from '../../../renderer/ui/state/AppContext.tsx';
 import { useRemember, useRemembered } from '../../../renderer/ui/state/useRemembered.ts';
 import { act, fakeService, planInfo, Providers, type FakeService } from './harness.tsx';
 
-const wrapperOf = (svc: FakeService) => ({ children }: { children: ReactNode }) => <Providers service={svc}>{children}</Providers>;
+const wrapperOf =
+  (svc: FakeService) =>
+  ({ children }: { children: ReactNode }) => <Providers service={svc}>{children}</Providers>;
 
 describe('useRemembered', () => {
   it('a screen shown again (unmounted by a tab switch, mounted again) finds what was set, also after another plan opened', async () => {
@@ -19,7 +21,9 @@ describe('useRemembered', () => {
     act(() => first.result.current.kept[1](true));
     expect(first.result.current.kept[0]).toBe(true);
     // Another plan: the plan's memory is forgotten, the session's is not.
-    await act(async () => { await first.result.current.actions.planOpened(planInfo('/plans/另一县.healthplan')); });
+    await act(async () => {
+      await first.result.current.actions.planOpened(planInfo('/plans/另一县.healthplan'));
+    });
     first.unmount();
 
     // The same provider's store, a new mount of the screen.

@@ -12,12 +12,31 @@ import { act, fakeService, held, renderFeatureHook, waitFor, type Held } from '.
 /** A summary with one project of 2027 adding `newBeds` beds (only the fields the hook reads are filled). */
 function summary(scenario: string, standard: string, newBeds: number): TimelineSummary {
   const made: Partial<TimelineSummary> = {
-    standard, standardName: standard, standardNameEn: standard, standardYear: 2030, scenario, region: '示例县',
-    fromYear: 2026, toYear: 2030, targets: [], years: [{ year: 2027, results: [], projects: [1] } as Partial<TimelineYear> as TimelineYear],
-    projects: [{
-      id: 1, year: 2027, kind: 'expand', facility_id: 'H1', name: `${scenario}：扩建 ${newBeds} 张床`, deltas: { beds_open: newBeds }, problems: [],
-    } as Partial<ProjectOut> as ProjectOut],
-    problems: [], notes: [], notesEn: [], ms: 3,
+    standard,
+    standardName: standard,
+    standardNameEn: standard,
+    standardYear: 2030,
+    scenario,
+    region: '示例县',
+    fromYear: 2026,
+    toYear: 2030,
+    targets: [],
+    years: [{ year: 2027, results: [], projects: [1] } as Partial<TimelineYear> as TimelineYear],
+    projects: [
+      {
+        id: 1,
+        year: 2027,
+        kind: 'expand',
+        facility_id: 'H1',
+        name: `${scenario}：扩建 ${newBeds} 张床`,
+        deltas: { beds_open: newBeds },
+        problems: [],
+      } as Partial<ProjectOut> as ProjectOut,
+    ],
+    problems: [],
+    notes: [],
+    notesEn: [],
+    ms: 3,
   };
   return made as TimelineSummary;
 }
@@ -25,13 +44,18 @@ function summary(scenario: string, standard: string, newBeds: number): TimelineS
 function timelineService(hold?: Map<number, Held<TimelineSummary>[]>) {
   return fakeService({
     'gaps.settings': () => ({ standardId: 'national-2025', year: 2030 }),
-    'standards.list': () => [
-      { id: 'national-2025', name: '全国', nameEn: 'National', year: 2030 },
-      { id: 'province-2030', name: '省级', nameEn: 'Province', year: 2030 },
-    ] as never,
+    'standards.list': () =>
+      [
+        { id: 'national-2025', name: '全国', nameEn: 'National', year: 2030 },
+        { id: 'province-2030', name: '省级', nameEn: 'Province', year: 2030 },
+      ] as never,
     'timeline.summary': (args) => {
       const waiting = hold?.get(args.scenarioId);
-      if (waiting) { const h = held<TimelineSummary>(); waiting.push(h); return h.promise; }
+      if (waiting) {
+        const h = held<TimelineSummary>();
+        waiting.push(h);
+        return h.promise;
+      }
       return summary(args.scenarioId === 1 ? '现状' : '新建急救站', args.standardId ?? '', args.scenarioId === 1 ? 40 : 120);
     },
   });
@@ -40,7 +64,7 @@ function timelineService(hold?: Map<number, Held<TimelineSummary>[]>) {
 const useTimelineAndApp = () => ({ tl: useTimeline(), app: useAppData(), actions: useAppActions() });
 
 describe('useTimeline', () => {
-  it('asks for the active scenario at the plan\'s set, and a set chosen asks again', async () => {
+  it("asks for the active scenario at the plan's set, and a set chosen asks again", async () => {
     const svc = timelineService();
     const { result } = renderFeatureHook(useTimelineAndApp, svc);
     await waitFor(() => expect(result.current.tl.summary).not.toBeNull());
@@ -56,7 +80,7 @@ describe('useTimeline', () => {
     await waitFor(() => expect(svc.argsOf('timeline.summary').at(-1)).toEqual({ scenarioId: 1, standardId: 'province-2030', fromYear: 2025, toYear: 2035 }));
   });
 
-  it('another scenario: the old one\'s projects are not shown while its summary comes, nor after a late old answer', async () => {
+  it("another scenario: the old one's projects are not shown while its summary comes, nor after a late old answer", async () => {
     const hold = new Map<number, Held<TimelineSummary>[]>();
     const svc = timelineService(hold);
     const { result } = renderFeatureHook(useTimelineAndApp, svc);
@@ -67,13 +91,17 @@ describe('useTimeline', () => {
     svc.bump();
     await waitFor(() => expect(hold.get(1)!.length).toBe(1));
     hold.set(2, []);
-    await act(async () => { await result.current.actions.selectScenario(2); });
+    await act(async () => {
+      await result.current.actions.selectScenario(2);
+    });
     await waitFor(() => expect(hold.get(2)!.length).toBe(1));
     expect(result.current.app.scenarioId).toBe(2);
     expect(result.current.tl.summary).toBeNull();
     expect(result.current.tl.loading).toBe(true);
 
-    await act(async () => { hold.get(2)![0]!.release(summary('新建急救站', 'national-2025', 120)); });
+    await act(async () => {
+      hold.get(2)![0]!.release(summary('新建急救站', 'national-2025', 120));
+    });
     await waitFor(() => expect(result.current.tl.summary?.scenario).toBe('新建急救站'));
     expect(result.current.tl.summary?.projects[0]?.deltas).toEqual({ beds_open: 120 });
     expect(result.current.tl.loading).toBe(false);

@@ -37,16 +37,23 @@ describe('merging identical points inside the solver', () => {
       // Duplicate every point (same pairs): merged, the groups halve at least.
       const n = 60;
       const pairs: [number, number, number][] = [];
-      for (let c = 0; c < 12; c++) for (let i = p.sets.offsets[c]!; i < p.sets.offsets[c + 1]!; i++) {
-        pairs.push([c, p.sets.demand[i]!, p.sets.seconds[i]!], [c, p.sets.demand[i]! + n, p.sets.seconds[i]!]);
-      }
+      for (let c = 0; c < 12; c++)
+        for (let i = p.sets.offsets[c]!; i < p.sets.offsets[c + 1]!; i++) {
+          pairs.push([c, p.sets.demand[i]!, p.sets.seconds[i]!], [c, p.sets.demand[i]! + n, p.sets.seconds[i]!]);
+        }
       const columns = transpose(flat(12, 2 * n, pairs));
-      const weight = new Float64Array(2 * n), limit = new Float64Array(2 * n);
-      for (let d = 0; d < n; d++) { weight[d] = weight[d + n] = p.population[d]!; limit[d] = limit[d + n] = p.thresholdSeconds[d]!; }
+      const weight = new Float64Array(2 * n),
+        limit = new Float64Array(2 * n);
+      for (let d = 0; d < n; d++) {
+        weight[d] = weight[d + n] = p.population[d]!;
+        limit[d] = limit[d + n] = p.thresholdSeconds[d]!;
+      }
       const input = { candidateCount: 12, columns, weight, base: filled(2 * n, 1), cost: 'cover', limit } as const;
-      const merged = buildInstance(input), single = buildInstance({ ...input, merge: false });
+      const merged = buildInstance(input),
+        single = buildInstance({ ...input, merge: false });
       expect(merged.groupCount).toBeLessThanOrEqual(single.groupCount / 2);
-      const a = greedySwap(merged, { k: 3 }), b = greedySwap(single, { k: 3 });
+      const a = greedySwap(merged, { k: 3 }),
+        b = greedySwap(single, { k: 3 });
       expect(a.chosen).toEqual(b.chosen);
       expect(a.saving).toBeCloseTo(b.saving, 9);
     }
@@ -67,8 +74,17 @@ describe('siting on a road network, end to end', () => {
       const rand = prng(seed);
       const g = buildRoadGraph(gridNetwork(14, rand), SPEEDS);
       const index = buildNodeIndex(g);
-      const snap = (count: number) => snapPoints(g, index, Float64Array.from({ length: count }, () => lonOf(rand() * 2600)), Float64Array.from({ length: count }, () => latOf(rand() * 2600)), 15);
-      const demand = snap(300), cand = facilitySources(snap(40), 30), stations = facilitySources(snap(3), 30);
+      const snap = (count: number) =>
+        snapPoints(
+          g,
+          index,
+          Float64Array.from({ length: count }, () => lonOf(rand() * 2600)),
+          Float64Array.from({ length: count }, () => latOf(rand() * 2600)),
+          15,
+        );
+      const demand = snap(300),
+        cand = facilitySources(snap(40), 30),
+        stations = facilitySources(snap(3), 30);
       const threshold = Float64Array.from({ length: 300 }, () => (rand() < 0.5 ? 60 : 150));
       const population = Float64Array.from({ length: 300 }, () => 1 + Math.floor(rand() * 50));
       const field = new NearestFacilityField(g, 'from_facility');

@@ -9,15 +9,44 @@ import { gridNetwork, latOf, lonOf, network, prng, SPEEDS } from '../access/help
 
 /** Candidate c's pairs as [point, seconds], by point. */
 const row = (s: CoverageSets, c: number) =>
-  Array.from({ length: s.offsets[c + 1]! - s.offsets[c]! }, (_, i) => [s.demand[s.offsets[c]! + i]!, s.seconds[s.offsets[c]! + i]!] as const).sort((a, b) => a[0] - b[0]);
+  Array.from({ length: s.offsets[c + 1]! - s.offsets[c]! }, (_, i) => [s.demand[s.offsets[c]! + i]!, s.seconds[s.offsets[c]! + i]!] as const).sort(
+    (a, b) => a[0] - b[0],
+  );
 
 // The one-way block of access/dijkstra.test.ts, 1 km a side at 10 m/s, driven A → B → C → D → A.
-const loop = buildRoadGraph(network([
-  { pts: [[0, 0], [1000, 0]], oneway: 1 },
-  { pts: [[1000, 0], [1000, 1000]], oneway: 1 },
-  { pts: [[1000, 1000], [0, 1000]], oneway: 1 },
-  { pts: [[0, 1000], [0, 0]], oneway: 1 },
-]), SPEEDS);
+const loop = buildRoadGraph(
+  network([
+    {
+      pts: [
+        [0, 0],
+        [1000, 0],
+      ],
+      oneway: 1,
+    },
+    {
+      pts: [
+        [1000, 0],
+        [1000, 1000],
+      ],
+      oneway: 1,
+    },
+    {
+      pts: [
+        [1000, 1000],
+        [0, 1000],
+      ],
+      oneway: 1,
+    },
+    {
+      pts: [
+        [0, 1000],
+        [0, 0],
+      ],
+      oneway: 1,
+    },
+  ]),
+  SPEEDS,
+);
 
 describe('roadCoverageSets', () => {
   it('searches the right way round a one-way block: from the candidate for an ambulance, to it for a resident', () => {
@@ -26,7 +55,10 @@ describe('roadCoverageSets', () => {
     const demand = { node: Int32Array.of(3, 1), seconds: Float32Array.of(5, 0) };
     // From A: D is 300 s round the block (+20 + 5 = 325), B 100 s (+20 = 120).
     const from = roadCoverageSets(loop, 'from_facility', cand, demand, 400);
-    expect(row(from, 0)).toEqual([[0, expect.closeTo(325, 3)], [1, expect.closeTo(120, 3)]]);
+    expect(row(from, 0)).toEqual([
+      [0, expect.closeTo(325, 3)],
+      [1, expect.closeTo(120, 3)],
+    ]);
     // To A: from D 100 s (125), from B 300 s (320); a 200 s limit keeps only D.
     const to = roadCoverageSets(loop, 'to_facility', cand, demand, 200);
     expect(row(to, 0)).toEqual([[0, expect.closeTo(125, 3)]]);
@@ -49,8 +81,14 @@ describe('roadCoverageSets', () => {
   });
 
   // Random jittered grids with one-way streets: the sets equal one full search per candidate.
-  function bruteForce(g: RoadGraph, direction: Direction, cand: { node: Int32Array; startSeconds: Float64Array }, demand: { node: Int32Array; seconds: Float32Array },
-    limit: Float64Array, skip?: Uint8Array): [number, number][][] {
+  function bruteForce(
+    g: RoadGraph,
+    direction: Direction,
+    cand: { node: Int32Array; startSeconds: Float64Array },
+    demand: { node: Int32Array; seconds: Float32Array },
+    limit: Float64Array,
+    skip?: Uint8Array,
+  ): [number, number][][] {
     return Array.from(cand.node, (node, c) => {
       const field = nearestFacility(g, direction, { node: Int32Array.of(node), startSeconds: Float64Array.of(cand.startSeconds[c]!) });
       const out: [number, number][] = [];
@@ -65,7 +103,9 @@ describe('roadCoverageSets', () => {
 
   for (const direction of ['from_facility', 'to_facility'] as const) {
     it(`equals a brute-force search per candidate on random networks (${direction}), with and without skipped points`, () => {
-      let pairs = 0, offNetwork = 0, beyond = 0;
+      let pairs = 0,
+        offNetwork = 0,
+        beyond = 0;
       for (let seed = 1; seed <= 6; seed++) {
         const rand = prng(seed);
         const g = buildRoadGraph(gridNetwork(10, rand), SPEEDS);
@@ -87,7 +127,10 @@ describe('roadCoverageSets', () => {
           beyond += bruteForce(g, direction, cand, demand, new Float64Array(80).fill(Infinity), mask).flat().length - sets.demand.length;
           for (let c = 0; c < 12; c++) {
             const got = row(sets, c);
-            expect(got.map((p) => p[0]), `seed ${seed} candidate ${c}`).toEqual(expected[c]!.map((p) => p[0]));
+            expect(
+              got.map((p) => p[0]),
+              `seed ${seed} candidate ${c}`,
+            ).toEqual(expected[c]!.map((p) => p[0]));
             got.forEach((p, i) => expect(p[1]).toBeCloseTo(expected[c]![i]![1], 6));
           }
         }
@@ -103,20 +146,26 @@ describe('roadCoverageSets', () => {
 describe('straightLineCoverageSets', () => {
   it('equals straightLineTravel per candidate: distance × detour ÷ the point’s urban or rural speed, plus the start', () => {
     const rand = prng(7);
-    const n = 300, m = 15;
+    const n = 300,
+      m = 15;
     const demand = {
-      lon: Float64Array.from({ length: n }, () => 112.9 + rand() * 0.2), lat: Float64Array.from({ length: n }, () => 28.1 + rand() * 0.2),
+      lon: Float64Array.from({ length: n }, () => 112.9 + rand() * 0.2),
+      lat: Float64Array.from({ length: n }, () => 28.1 + rand() * 0.2),
       urban: Uint8Array.from({ length: n }, () => (rand() < 0.5 ? 1 : 0)),
     };
     demand.lon[5] = NaN; // no coordinates: reached by none
-    const lon = Float64Array.from({ length: m }, () => 112.9 + rand() * 0.2), lat = Float64Array.from({ length: m }, () => 28.1 + rand() * 0.2);
+    const lon = Float64Array.from({ length: m }, () => 112.9 + rand() * 0.2),
+      lat = Float64Array.from({ length: m }, () => 28.1 + rand() * 0.2);
     const start = Float64Array.from({ length: m }, () => rand() * 60);
     const limit = Float64Array.from(demand.urban, (u) => (u ? 600 : 1200));
     const sets = straightLineCoverageSets(lon, lat, demand, limit, { startSeconds: start });
     for (let c = 0; c < m; c++) {
       const travel = straightLineTravel(lon.subarray(c, c + 1), lat.subarray(c, c + 1), demand, DEFAULT_FALLBACK);
       const expected: [number, number][] = [];
-      travel.minutes.forEach((min, d) => { const t = min * 60 + start[c]!; if (t <= limit[d]!) expected.push([d, t]); });
+      travel.minutes.forEach((min, d) => {
+        const t = min * 60 + start[c]!;
+        if (t <= limit[d]!) expected.push([d, t]);
+      });
       const got = row(sets, c);
       expect(got.map((p) => p[0])).toEqual(expected.map((p) => p[0]));
       got.forEach((p, i) => expect(p[1]).toBeCloseTo(expected[i]![1], 6));
@@ -127,7 +176,13 @@ describe('straightLineCoverageSets', () => {
 
 describe('transpose', () => {
   it('lists each point’s candidates in ascending order with their seconds', () => {
-    const sets: CoverageSets = { candidateCount: 3, demandCount: 2, offsets: Uint32Array.of(0, 2, 2, 3), demand: Uint32Array.of(1, 0, 1), seconds: Float64Array.of(10, 20, 30) };
+    const sets: CoverageSets = {
+      candidateCount: 3,
+      demandCount: 2,
+      offsets: Uint32Array.of(0, 2, 2, 3),
+      demand: Uint32Array.of(1, 0, 1),
+      seconds: Float64Array.of(10, 20, 30),
+    };
     const cols = transpose(sets);
     expect(Array.from(cols.offsets)).toEqual([0, 1, 3]);
     expect(Array.from(cols.candidate)).toEqual([0, 0, 2]);

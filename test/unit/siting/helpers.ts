@@ -8,14 +8,21 @@ export function setsFrom(candidates: number, points: number, pairs: readonly (re
   for (const [c] of sorted) offsets[c + 1]!++;
   for (let c = 0; c < candidates; c++) offsets[c + 1]! += offsets[c]!;
   return {
-    candidateCount: candidates, demandCount: points, offsets,
-    demand: Uint32Array.from(sorted, (p) => p[1]), seconds: Float64Array.from(sorted, (p) => p[2]),
+    candidateCount: candidates,
+    demandCount: points,
+    offsets,
+    demand: Uint32Array.from(sorted, (p) => p[1]),
+    seconds: Float64Array.from(sorted, (p) => p[2]),
   };
 }
 
 /** Coverage sets where candidate c covers the listed points, all at 60 s (thresholds 600 s). */
 export function coverFrom(points: number, rows: readonly (readonly number[])[]): CoverageSets {
-  return setsFrom(rows.length, points, rows.flatMap((r, c) => r.map((d) => [c, d, 60] as const)));
+  return setsFrom(
+    rows.length,
+    points,
+    rows.flatMap((r, c) => r.map((d) => [c, d, 60] as const)),
+  );
 }
 
 export const f64 = (xs: readonly number[]) => Float64Array.from(xs);
@@ -61,7 +68,8 @@ export function coveredBy(p: Problem, sites: readonly number[]): number {
 export function pMedianCost(p: Problem, sites: readonly number[], cutoff: number): number {
   const { sets, population, existingSeconds: ex } = p;
   const best = Float64Array.from(ex, (e) => Math.min(e, cutoff));
-  for (const c of sites) for (let i = sets.offsets[c]!; i < sets.offsets[c + 1]!; i++) best[sets.demand[i]!] = Math.min(best[sets.demand[i]!]!, sets.seconds[i]!);
+  for (const c of sites)
+    for (let i = sets.offsets[c]!; i < sets.offsets[c + 1]!; i++) best[sets.demand[i]!] = Math.min(best[sets.demand[i]!]!, sets.seconds[i]!);
   let sum = 0;
   for (let d = 0; d < sets.demandCount; d++) sum += population[d]! * best[d]!;
   return sum;
@@ -74,9 +82,11 @@ export function pMedianCost(p: Problem, sites: readonly number[], cutoff: number
  */
 export function capacitatedCover(p: Problem, sites: readonly number[], capacity: Float64Array): number {
   const { sets, population, thresholdSeconds: thr, existingSeconds: ex } = p;
-  const n = sets.demandCount, k = sites.length;
+  const n = sets.demandCount,
+    k = sites.length;
   // Nodes: 0 source, 1..k sites, k+1..k+n points, k+n+1 sink.
-  const N = k + n + 2, sink = N - 1;
+  const N = k + n + 2,
+    sink = N - 1;
   const cap = Array.from({ length: N }, () => new Float64Array(N));
   sites.forEach((c, i) => {
     cap[0]![i + 1] = capacity[c]!;
@@ -93,12 +103,19 @@ export function capacitatedCover(p: Problem, sites: readonly number[], capacity:
     const queue = [0];
     while (queue.length > 0 && prev[sink]! < 0) {
       const u = queue.shift()!;
-      for (let v = 0; v < N; v++) if (prev[v]! < 0 && cap[u]![v]! > 1e-9) { prev[v] = u; queue.push(v); }
+      for (let v = 0; v < N; v++)
+        if (prev[v]! < 0 && cap[u]![v]! > 1e-9) {
+          prev[v] = u;
+          queue.push(v);
+        }
     }
     if (prev[sink]! < 0) return flow;
     let push = Infinity;
     for (let v = sink; v !== 0; v = prev[v]!) push = Math.min(push, cap[prev[v]!]![v]!);
-    for (let v = sink; v !== 0; v = prev[v]!) { cap[prev[v]!]![v]! -= push; cap[v]![prev[v]!]! += push; }
+    for (let v = sink; v !== 0; v = prev[v]!) {
+      cap[prev[v]!]![v]! -= push;
+      cap[v]![prev[v]!]! += push;
+    }
     flow += push;
   }
 }

@@ -11,7 +11,15 @@ describe('MCLP: greedy, swaps and the bound', () => {
   // The optimum is {1, 2} = 40 (one swap: 0 out, 2 in). Online bound, the best over the steps:
   //   ∅: 21 + 20 = 41; {0}: 21 + 10 + 10 = 41; {0, 1}: 31 + 10 (cand. 2) + 0 = 41; after the swap
   //   {1, 2}: 40 + 1 (cand. 0 adds point 4) = 41 → 41. The Lagrangian bound reaches 40.
-  const trap: SitingProblem = { sets: coverFrom(5, [[1, 2, 4], [0, 1], [2, 3]]), population: f64([10, 10, 10, 10, 1]), thresholdSeconds: filled(5, 600) };
+  const trap: SitingProblem = {
+    sets: coverFrom(5, [
+      [1, 2, 4],
+      [0, 1],
+      [2, 3],
+    ]),
+    population: f64([10, 10, 10, 10, 1]),
+    thresholdSeconds: filled(5, 600),
+  };
 
   it('greedy alone falls into the trap; the online bound says how far it may be', () => {
     const r = solveSiting(trap, { model: 'mclp', k: 2, maxSwaps: 0, boundTimeLimitMs: 0 });
@@ -40,7 +48,15 @@ describe('MCLP: greedy, swaps and the bound', () => {
 
   it('breaks ties by the lower candidate index', () => {
     // Candidates 0 and 2 cover the same points, 1 as many people elsewhere.
-    const p: SitingProblem = { sets: coverFrom(4, [[0, 1], [2, 3], [0, 1]]), population: f64([5, 5, 5, 5]), thresholdSeconds: filled(4, 600) };
+    const p: SitingProblem = {
+      sets: coverFrom(4, [
+        [0, 1],
+        [2, 3],
+        [0, 1],
+      ]),
+      population: f64([5, 5, 5, 5]),
+      thresholdSeconds: filled(4, 600),
+    };
     expect(solveSiting(p, { model: 'mclp', k: 1 }).chosen).toEqual([0]);
     expect(solveSiting(p, { model: 'mclp', k: 2 }).chosen).toEqual([0, 1]);
   });
@@ -78,7 +94,14 @@ describe('MCLP: greedy, swaps and the bound', () => {
   });
 
   it('applies each point’s own threshold: 700 s covers a rural point (1800 s), not an urban one (600 s)', () => {
-    const p: SitingProblem = { sets: setsFrom(1, 2, [[0, 0, 700], [0, 1, 700]]), population: f64([10, 20]), thresholdSeconds: f64([600, 1800]) };
+    const p: SitingProblem = {
+      sets: setsFrom(1, 2, [
+        [0, 0, 700],
+        [0, 1, 700],
+      ]),
+      population: f64([10, 20]),
+      thresholdSeconds: f64([600, 1800]),
+    };
     const r = solveSiting(p, { model: 'mclp', k: 1 });
     expect(r.objective).toBe(20);
     expect(Array.from(r.site)).toEqual([-1, 0]);
@@ -88,8 +111,16 @@ describe('MCLP: greedy, swaps and the bound', () => {
   it('counts only people an existing facility does not already cover', () => {
     // Point 0 is covered before (existing at 100 s); points 1 and 2 are reached by both candidates.
     const p: SitingProblem = {
-      sets: setsFrom(2, 3, [[0, 0, 50], [0, 1, 100], [0, 2, 500], [1, 1, 200], [1, 2, 100]]),
-      population: f64([100, 10, 10]), thresholdSeconds: filled(3, 600), existingSeconds: f64([100, Infinity, Infinity]),
+      sets: setsFrom(2, 3, [
+        [0, 0, 50],
+        [0, 1, 100],
+        [0, 2, 500],
+        [1, 1, 200],
+        [1, 2, 100],
+      ]),
+      population: f64([100, 10, 10]),
+      thresholdSeconds: filled(3, 600),
+      existingSeconds: f64([100, Infinity, Infinity]),
     };
     const r = solveSiting(p, { model: 'mclp', k: 2 });
     expect(r.objective).toBe(20);
@@ -100,7 +131,8 @@ describe('MCLP: greedy, swaps and the bound', () => {
   });
 
   it('is deterministic', () => {
-    const a = solveSiting(trap, { model: 'mclp', k: 2 }), b = solveSiting(trap, { model: 'mclp', k: 2 });
+    const a = solveSiting(trap, { model: 'mclp', k: 2 }),
+      b = solveSiting(trap, { model: 'mclp', k: 2 });
     expect({ ...a, ms: 0, phaseMs: null }).toEqual({ ...b, ms: 0, phaseMs: null });
   });
 
@@ -112,13 +144,29 @@ describe('MCLP: greedy, swaps and the bound', () => {
 });
 
 function coverFromTrap(): SitingProblem {
-  return { sets: coverFrom(5, [[1, 2, 4], [0, 1], [2, 3]]), population: f64([10, 10, 10, 10, 1]), thresholdSeconds: filled(5, 600) };
+  return {
+    sets: coverFrom(5, [
+      [1, 2, 4],
+      [0, 1],
+      [2, 3],
+    ]),
+    population: f64([10, 10, 10, 10, 1]),
+    thresholdSeconds: filled(5, 600),
+  };
 }
 
 describe('MCLP with capacity, the heuristic', () => {
   it('counts only what the chosen sites have room for, nearest people first; a heuristic answer its bound proves needs no warning', () => {
     // One candidate reaches both points (at 100 s and 200 s), room for 15 of their 20 people.
-    const p: SitingProblem = { sets: setsFrom(1, 2, [[0, 0, 100], [0, 1, 200]]), population: f64([10, 10]), thresholdSeconds: filled(2, 600), capacity: f64([15]) };
+    const p: SitingProblem = {
+      sets: setsFrom(1, 2, [
+        [0, 0, 100],
+        [0, 1, 200],
+      ]),
+      population: f64([10, 10]),
+      thresholdSeconds: filled(2, 600),
+      capacity: f64([15]),
+    };
     const r = solveSiting(p, { model: 'mclp', k: 1 });
     expect(r.objective).toBe(15);
     expect(r.newlyCovered).toEqual([15]);
@@ -130,10 +178,18 @@ describe('MCLP with capacity, the heuristic', () => {
 
   it('respects every site’s capacity on a larger instance', () => {
     const rows = Array.from({ length: 6 }, (_, c) => Array.from({ length: 10 }, (_, i) => (c * 3 + i) % 20));
-    const p: SitingProblem = { sets: coverFrom(20, rows), population: filled(20, 10), thresholdSeconds: filled(20, 600), capacity: f64([30, 50, 20, 40, 60, 10]) };
+    const p: SitingProblem = {
+      sets: coverFrom(20, rows),
+      population: filled(20, 10),
+      thresholdSeconds: filled(20, 600),
+      capacity: f64([30, 50, 20, 40, 60, 10]),
+    };
     const r = solveSiting(p, { model: 'mclp', k: 3 });
     r.chosen.forEach((c, i) => expect(r.newlyCovered[i]).toBeLessThanOrEqual(p.capacity![c]! + 1e-9));
-    expect(r.objective).toBeCloseTo(r.newlyCovered.reduce((a, b) => a + b, 0), 9);
+    expect(r.objective).toBeCloseTo(
+      r.newlyCovered.reduce((a, b) => a + b, 0),
+      9,
+    );
     expect(r.objective).toBeLessThanOrEqual(r.bound + 1e-9);
   });
 });

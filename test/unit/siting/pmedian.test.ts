@@ -5,7 +5,12 @@ import { f64, filled, setsFrom } from './helpers.ts';
 // Five villages of one person on a line at 0, 10, 20, 100 and 110 s, a candidate at each; the
 // travel time is the distance. The cutoff (1000 s) is beyond every trip here.
 const at = [0, 10, 20, 100, 110];
-const line = (cutoff: number) => setsFrom(5, 5, at.flatMap((x, c) => at.map((y, d) => [c, d, Math.abs(x - y)] as const)).filter((p) => p[2] <= cutoff));
+const line = (cutoff: number) =>
+  setsFrom(
+    5,
+    5,
+    at.flatMap((x, c) => at.map((y, d) => [c, d, Math.abs(x - y)] as const)).filter((p) => p[2] <= cutoff),
+  );
 const problem: SitingProblem = { sets: line(1000), population: filled(5, 1), thresholdSeconds: filled(5, 600) };
 
 describe('p-median: greedy, swaps and the bound', () => {

@@ -4,7 +4,10 @@ import { checkProject, type CheckContext } from '../../../shared/timeline/check.
 import { changesInWords } from '../../../shared/timeline/words.ts';
 
 const ctx: CheckContext = {
-  facilities: [{ id: 'CHC', name: '某街道社区卫生服务中心', type: 'chc' }, { id: 'THC', name: '某镇卫生院', type: 'thc' }],
+  facilities: [
+    { id: 'CHC', name: '某街道社区卫生服务中心', type: 'chc' },
+    { id: 'THC', name: '某镇卫生院', type: 'thc' },
+  ],
   projects: [{ id: 9, kind: 'new', year: 2026, facility_id: 'NEW-chc-1', facility_name: '新中心', type: 'chc' }],
   unitCodes: new Set(['U1', 'U2']),
 };
@@ -12,22 +15,39 @@ const fields = (r: ReturnType<typeof checkProject>) => r.problems.map((p) => p.f
 
 describe('checkProject', () => {
   it('accepts an expansion, keeping only non-zero deltas', () => {
-    const r = checkProject({ year: 2024, kind: 'expand', facility_id: 'CHC', deltas: { beds_open: 40, nurses: 0 }, cost: 800, source_document: ' 开政办发〔2022〕26号 ' }, ctx);
+    const r = checkProject(
+      { year: 2024, kind: 'expand', facility_id: 'CHC', deltas: { beds_open: 40, nurses: 0 }, cost: 800, source_document: ' 开政办发〔2022〕26号 ' },
+      ctx,
+    );
     expect(r.problems).toEqual([]);
-    expect(r.project).toMatchObject({ year: 2024, kind: 'expand', facility_id: 'CHC', deltas: { beds_open: 40 }, cost: 800, source_document: '开政办发〔2022〕26号', lon: null, type: null });
+    expect(r.project).toMatchObject({
+      year: 2024,
+      kind: 'expand',
+      facility_id: 'CHC',
+      deltas: { beds_open: 40 },
+      cost: 800,
+      source_document: '开政办发〔2022〕26号',
+      lon: null,
+      type: null,
+    });
   });
 
   it('refuses a year outside 2000–2100, naming the field in both languages', () => {
     const r = checkProject({ year: 1999, kind: 'expand', facility_id: 'CHC', deltas: { beds_open: 1 } }, ctx);
     expect(r.project).toBeNull();
-    expect(r.problems).toEqual([{ field: 'year', message: '「年份」须为 2000–2100 之间的年份（给出的是 1999）', messageEn: 'year: must be a year from 2000 to 2100 (got 1999)' }]);
+    expect(r.problems).toEqual([
+      { field: 'year', message: '「年份」须为 2000–2100 之间的年份（给出的是 1999）', messageEn: 'year: must be a year from 2000 to 2100 (got 1999)' },
+    ]);
     expect(fields(checkProject({ year: 2101, kind: 'close', facility_id: 'CHC' }, ctx))).toEqual(['year']);
     expect(fields(checkProject({ year: 2024.5, kind: 'close', facility_id: 'CHC' }, ctx))).toEqual(['year']);
   });
 
   it('refuses relocate/expand/upgrade/close on a facility that is not there', () => {
     for (const kind of ['relocate', 'expand', 'upgrade', 'close'] as const) {
-      const r = checkProject({ year: 2024, kind, facility_id: 'NOPE', lon: 113, lat: 28, type: 'sub_centre', ...(kind === 'close' ? {} : { deltas: { beds_open: 1 } }) }, ctx);
+      const r = checkProject(
+        { year: 2024, kind, facility_id: 'NOPE', lon: 113, lat: 28, type: 'sub_centre', ...(kind === 'close' ? {} : { deltas: { beds_open: 1 } }) },
+        ctx,
+      );
       expect(fields(r), kind).toEqual(['facility_id']);
       expect(r.problems[0]!.message).toBe('「机构」当前情景中没有编码为「NOPE」的机构');
     }
@@ -60,13 +80,17 @@ describe('checkProject', () => {
 
   it('an upgrade needs a type other than the one it has', () => {
     expect(fields(checkProject({ year: 2024, kind: 'upgrade', facility_id: 'THC' }, ctx))).toEqual(['type']);
-    expect(checkProject({ year: 2024, kind: 'upgrade', facility_id: 'THC', type: 'thc' }, ctx).problems[0]!.message).toMatch(/升级后的类型与现有类型（乡镇卫生院）相同/);
+    expect(checkProject({ year: 2024, kind: 'upgrade', facility_id: 'THC', type: 'thc' }, ctx).problems[0]!.message).toMatch(
+      /升级后的类型与现有类型（乡镇卫生院）相同/,
+    );
     expect(checkProject({ year: 2024, kind: 'upgrade', facility_id: 'THC', type: 'sub_centre', deltas: { beds_open: 60 } }, ctx).problems).toEqual([]);
   });
 
   it('an expansion needs a change, whole numbers for counts, and only figures a project can add to', () => {
     expect(fields(checkProject({ year: 2024, kind: 'expand', facility_id: 'CHC' }, ctx))).toEqual(['deltas']);
-    expect(checkProject({ year: 2024, kind: 'expand', facility_id: 'CHC', deltas: { beds_open: 1.5 } }, ctx).problems[0]!.message).toBe('「变化」「实有床位」的增减量须为整数');
+    expect(checkProject({ year: 2024, kind: 'expand', facility_id: 'CHC', deltas: { beds_open: 1.5 } }, ctx).problems[0]!.message).toBe(
+      '「变化」「实有床位」的增减量须为整数',
+    );
     expect(checkProject({ year: 2024, kind: 'expand', facility_id: 'CHC', deltas: { lon: 1 } }, ctx).problems[0]!.message).toMatch(/不是可增减的数值字段/);
     expect(checkProject({ year: 2024, kind: 'expand', facility_id: 'CHC', deltas: { floor_area_m2: 1500.5 } }, ctx).problems).toEqual([]);
   });
@@ -80,11 +104,15 @@ describe('checkProject', () => {
 describe('changesInWords', () => {
   const base = { type: null, lon: null, lat: null, facility_name: null, deltas: {}, fields: {} };
   it('says deltas the way a planner does', () => {
-    expect(changesInWords({ ...base, kind: 'expand', deltas: { beds_open: 40, floor_area_m2: 2000, nurses: -2 } }, 'zh-CN')).toBe('床位 +40；业务用房面积 +2,000 ㎡；注册护士 −2');
+    expect(changesInWords({ ...base, kind: 'expand', deltas: { beds_open: 40, floor_area_m2: 2000, nurses: -2 } }, 'zh-CN')).toBe(
+      '床位 +40；业务用房面积 +2,000 ㎡；注册护士 −2',
+    );
     expect(changesInWords({ ...base, kind: 'expand', deltas: { beds_open: 40, floor_area_m2: 2000 } }, 'en')).toBe('beds +40; floor area +2,000 m²');
   });
   it('says upgrades, relocations, new facilities and closures', () => {
-    expect(changesInWords({ ...base, kind: 'upgrade', type: 'sub_centre', deltas: { beds_open: 60 } }, 'zh-CN', 'thc')).toBe('乡镇卫生院 → 县域医疗次中心；床位 +60');
+    expect(changesInWords({ ...base, kind: 'upgrade', type: 'sub_centre', deltas: { beds_open: 60 } }, 'zh-CN', 'thc')).toBe(
+      '乡镇卫生院 → 县域医疗次中心；床位 +60',
+    );
     expect(changesInWords({ ...base, kind: 'relocate', lon: 113.01234, lat: 28.30421 }, 'zh-CN')).toBe('迁至新址（113.0123, 28.3042）');
     expect(changesInWords({ ...base, kind: 'new', type: 'ems_station', fields: { ambulances: 2 } }, 'zh-CN')).toBe('新建120急救站；救护车 2 辆');
     expect(changesInWords({ ...base, kind: 'close' }, 'en')).toBe('closed: no longer counted');

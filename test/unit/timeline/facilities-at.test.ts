@@ -5,11 +5,30 @@ import type { FacilityType } from '../../../shared/model/kinds.ts';
 import { appliedInWords, facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
 import type { Project } from '../../../shared/timeline/project.ts';
 
-const fac = (id: string, type: FacilityType, extra: Partial<Facility> = {}): Facility => ({ ...emptyFacility(id, `${id}名`, type, 'U1'), lon: 113, lat: 28, ...extra });
+const fac = (id: string, type: FacilityType, extra: Partial<Facility> = {}): Facility => ({
+  ...emptyFacility(id, `${id}名`, type, 'U1'),
+  lon: 113,
+  lat: 28,
+  ...extra,
+});
 let nextId = 1;
 const project = (p: Partial<Project> & Pick<Project, 'year' | 'kind' | 'facility_id'>): Project => ({
-  id: nextId++, name: `${p.facility_id}${p.kind}`, lon: null, lat: null, unit_code: null, type: null, facility_name: null,
-  deltas: {}, fields: {}, cost: null, source_document: null, source_clause: null, note: null, responsible_unit: null, status: 'planned', ...p,
+  id: nextId++,
+  name: `${p.facility_id}${p.kind}`,
+  lon: null,
+  lat: null,
+  unit_code: null,
+  type: null,
+  facility_name: null,
+  deltas: {},
+  fields: {},
+  cost: null,
+  source_document: null,
+  source_clause: null,
+  note: null,
+  responsible_unit: null,
+  status: 'planned',
+  ...p,
 });
 const byId = (fs: readonly Facility[], id: string) => fs.find((f) => f.id === id);
 
@@ -20,7 +39,7 @@ const FACILITIES = [
 ];
 
 describe('facilitiesAt', () => {
-  it('applies nothing before a project\'s year, and leaves the facilities given untouched', () => {
+  it("applies nothing before a project's year, and leaves the facilities given untouched", () => {
     const frozen = structuredClone(FACILITIES);
     const ps = [project({ year: 2023, kind: 'expand', facility_id: 'CHC', deltas: { beds_open: 40 } })];
     const at2022 = facilitiesAt(FACILITIES, ps, 2022);
@@ -33,13 +52,30 @@ describe('facilitiesAt', () => {
   });
 
   it('new (新建): a whole facility appears in its year, opened that year, in the unit given', () => {
-    const p = project({ year: 2024, kind: 'new', facility_id: 'NEW-ems_station-1', type: 'ems_station', facility_name: '沙坪120急救站',
-      lon: 113.07, lat: 28.28, unit_code: 'U2', fields: { ambulances: 2, floor_area_m2: 300 } });
+    const p = project({
+      year: 2024,
+      kind: 'new',
+      facility_id: 'NEW-ems_station-1',
+      type: 'ems_station',
+      facility_name: '沙坪120急救站',
+      lon: 113.07,
+      lat: 28.28,
+      unit_code: 'U2',
+      fields: { ambulances: 2, floor_area_m2: 300 },
+    });
     expect(facilitiesAt(FACILITIES, [p], 2023).facilities).toHaveLength(3);
     const at = facilitiesAt(FACILITIES, [p], 2024);
     expect(at.facilities).toHaveLength(4);
     expect(byId(at.facilities, 'NEW-ems_station-1')).toMatchObject({
-      name: '沙坪120急救站', type: 'ems_station', unit_code: 'U2', lon: 113.07, lat: 28.28, ambulances: 2, floor_area_m2: 300, opened_year: 2024, beds_open: null,
+      name: '沙坪120急救站',
+      type: 'ems_station',
+      unit_code: 'U2',
+      lon: 113.07,
+      lat: 28.28,
+      ambulances: 2,
+      floor_area_m2: 300,
+      opened_year: 2024,
+      beds_open: null,
     });
     expect(at.appliedByKind.new).toBe(1);
   });
@@ -62,7 +98,12 @@ describe('facilitiesAt', () => {
 
   it('upgrade (升级): the type changes (THC → sub-centre), with deltas', () => {
     const p = project({ year: 2025, kind: 'upgrade', facility_id: 'THC', type: 'sub_centre', facility_name: '某镇县域医疗次中心', deltas: { beds_open: 60 } });
-    expect(byId(facilitiesAt(FACILITIES, [p], 2025).facilities, 'THC')).toMatchObject({ type: 'sub_centre', name: '某镇县域医疗次中心', beds_open: 100, physicians: 12 });
+    expect(byId(facilitiesAt(FACILITIES, [p], 2025).facilities, 'THC')).toMatchObject({
+      type: 'sub_centre',
+      name: '某镇县域医疗次中心',
+      beds_open: 100,
+      physicians: 12,
+    });
     expect(byId(facilitiesAt(FACILITIES, [p], 2024).facilities, 'THC')!.type).toBe('thc');
   });
 
@@ -128,8 +169,10 @@ describe('facilitiesAt', () => {
   });
 
   it('says what was applied', () => {
-    expect(appliedInWords({ new: 1, relocate: 5, expand: 1, upgrade: 0, close: 0, other: 0 }))
-      .toEqual({ zh: '新建 1 个、迁建 5 个、扩建 1 个', en: '1 new facility, 5 relocations, 1 expansion' });
+    expect(appliedInWords({ new: 1, relocate: 5, expand: 1, upgrade: 0, close: 0, other: 0 })).toEqual({
+      zh: '新建 1 个、迁建 5 个、扩建 1 个',
+      en: '1 new facility, 5 relocations, 1 expansion',
+    });
   });
 
   it('is quick on a large plan: 200,000 facilities, 1,000 projects', () => {

@@ -27,7 +27,8 @@ export function BarsSlide(p: SlideProps) {
   const short = rows.filter((x) => x.status === 'short').length;
   const near = rows.filter((x) => x.status === 'near').length;
   const phrase = r ? gapPhrase(t, r, lang) : null;
-  const highest = known[0], lowest = known[known.length - 1];
+  const highest = known[0],
+    lowest = known[known.length - 1];
   const ref = refs.get(id);
   return (
     <SlideFrame p={p} title={bt(lang, 'slide.bars.title', { target: targetLabel(t, lang) })} kicker={standardLine(b, lang)}>
@@ -38,17 +39,33 @@ export function BarsSlide(p: SlideProps) {
         <Fit className="bs-side">
           {r && (
             <>
-              <div className="bs-side-label">{regionName(b, lang)}<Ref n={ref} />{t.unverified && <Unverified lang={lang} />}</div>
-              <div className="bs-side-figure" data-testid="slide-bars-figure">{fullFigure(t, r, lang)}</div>
-              <div className="bs-side-status"><StatusChip status={r.status} lang={lang} /></div>
+              <div className="bs-side-label">
+                {regionName(b, lang)}
+                <Ref n={ref} />
+                {t.unverified && <Unverified lang={lang} />}
+              </div>
+              <div className="bs-side-figure" data-testid="slide-bars-figure">
+                {fullFigure(t, r, lang)}
+              </div>
+              <div className="bs-side-status">
+                <StatusChip status={r.status} lang={lang} />
+              </div>
               {phrase && <div className={`bs-side-gap is-${r.status}`}>{phrase}</div>}
             </>
           )}
           <div className="bs-side-line">{bt(lang, near ? 'slide.bars.countiesNear' : 'slide.bars.counties', { n: rows.length, short, near })}</div>
           {highest && <div className="bs-side-line">{bt(lang, 'slide.bars.highest', { name: highest.name, value: cellFigure(t, highest, lang) })}</div>}
-          {lowest && lowest !== highest && <div className="bs-side-line">{bt(lang, 'slide.bars.lowest', { name: lowest.name, value: cellFigure(t, lowest, lang) })}</div>}
-          <div className="bs-side-note">{bt(lang, 'slide.bars.legend')}<br />{bt(lang, 'slide.bars.legendLine')}</div>
-          <div className="bs-side-source">[{ref}] {t.source.document} {t.source.clause}</div>
+          {lowest && lowest !== highest && (
+            <div className="bs-side-line">{bt(lang, 'slide.bars.lowest', { name: lowest.name, value: cellFigure(t, lowest, lang) })}</div>
+          )}
+          <div className="bs-side-note">
+            {bt(lang, 'slide.bars.legend')}
+            <br />
+            {bt(lang, 'slide.bars.legendLine')}
+          </div>
+          <div className="bs-side-source">
+            [{ref}] {t.source.document} {t.source.clause}
+          </div>
         </Fit>
       </div>
     </SlideFrame>

@@ -20,7 +20,8 @@ export function Fit({ children, className, style, nowrap, testId }: Props) {
   const inner = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
-    const o = outer.current, i = inner.current;
+    const o = outer.current,
+      i = inner.current;
     if (!o || !i) return;
     const fit = () => {
       i.style.zoom = '';
@@ -39,19 +40,29 @@ export function Fit({ children, className, style, nowrap, testId }: Props) {
     };
     fit();
     let alive = true;
-    void document.fonts?.ready.then(() => { if (alive) fit(); });
+    void document.fonts?.ready.then(() => {
+      if (alive) fit();
+    });
     let last = '';
     const ro = new ResizeObserver(([e]) => {
       const size = `${e!.contentRect.width}x${e!.contentRect.height}`;
-      if (size !== last) { last = size; fit(); }
+      if (size !== last) {
+        last = size;
+        fit();
+      }
     });
     ro.observe(o);
-    return () => { alive = false; ro.disconnect(); };
+    return () => {
+      alive = false;
+      ro.disconnect();
+    };
   });
 
   return (
     <div ref={outer} className={`bs-fit${className ? ` ${className}` : ''}`} style={style} data-testid={testId}>
-      <div ref={inner} className={`bs-fit-inner${nowrap ? ' is-nowrap' : ''}`}>{children}</div>
+      <div ref={inner} className={`bs-fit-inner${nowrap ? ' is-nowrap' : ''}`}>
+        {children}
+      </div>
     </div>
   );
 }

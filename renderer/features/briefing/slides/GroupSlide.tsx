@@ -23,11 +23,23 @@ export function GroupSlide(p: SlideProps) {
         <table className={`bs-table${compare ? ' has-compare' : ''}${targets.length <= 4 ? ' is-few' : ''}`} data-testid="slide-group-table">
           <thead>
             <tr>
-              <th scope="col" className="c-name">{bt(lang, 'slide.group.target')}</th>
-              {compare && <th scope="col" className="c-before">{scenarioName(compare.scenario, lang)}</th>}
-              <th scope="col" className="c-figure">{compare ? bt(lang, 'slide.group.scenarioFigure', { name: scenarioName(b.current.scenario, lang) }) : bt(lang, 'slide.group.figure')}</th>
-              <th scope="col" className="c-status">{bt(lang, 'slide.group.status')}</th>
-              <th scope="col" className="c-gap">{bt(lang, 'slide.group.gap')}</th>
+              <th scope="col" className="c-name">
+                {bt(lang, 'slide.group.target')}
+              </th>
+              {compare && (
+                <th scope="col" className="c-before">
+                  {scenarioName(compare.scenario, lang)}
+                </th>
+              )}
+              <th scope="col" className="c-figure">
+                {compare ? bt(lang, 'slide.group.scenarioFigure', { name: scenarioName(b.current.scenario, lang) }) : bt(lang, 'slide.group.figure')}
+              </th>
+              <th scope="col" className="c-status">
+                {bt(lang, 'slide.group.status')}
+              </th>
+              <th scope="col" className="c-gap">
+                {bt(lang, 'slide.group.gap')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -36,9 +48,16 @@ export function GroupSlide(p: SlideProps) {
               const before = regionResult(compare, t.id);
               return (
                 <tr key={t.id} data-testid="slide-group-row" data-target={t.id}>
-                  <th scope="row" className="c-name">{targetLabel(t, lang)}<Ref n={refs.get(t.id)} />{t.unverified && <Unverified lang={lang} />}</th>
+                  <th scope="row" className="c-name">
+                    {targetLabel(t, lang)}
+                    <Ref n={refs.get(t.id)} />
+                    {t.unverified && <Unverified lang={lang} />}
+                  </th>
                   {compare && <td className="c-before">{before ? cellFigure(t, before, lang) : DASH}</td>}
-                  <td className="c-figure"><span data-testid="slide-group-figure">{r ? fullFigure(t, r, lang) : DASH}</span>{r && <Meter t={t} r={r} />}</td>
+                  <td className="c-figure">
+                    <span data-testid="slide-group-figure">{r ? fullFigure(t, r, lang) : DASH}</span>
+                    {r && <Meter t={t} r={r} />}
+                  </td>
                   <td className="c-status">{r && <StatusChip status={r.status} lang={lang} />}</td>
                   <td className={`c-gap is-${r?.status ?? 'missing_data'}`}>{r ? (gapPhrase(t, r, lang) ?? bt(lang, 'slide.group.noGap')) : DASH}</td>
                 </tr>

@@ -33,7 +33,14 @@ export function Meter({ t, r }: { t: Target; r: GapResult }) {
   );
 }
 
-interface Props { brief: Brief; target: Target; lang: Lang; refNo: number | undefined; className: string; testId: string }
+interface Props {
+  brief: Brief;
+  target: Target;
+  lang: Lang;
+  refNo: number | undefined;
+  className: string;
+  testId: string;
+}
 
 export function Headline({ brief, target: t, lang, refNo, className, testId }: Props) {
   const r = regionResult(brief.current, t.id);
@@ -43,14 +50,26 @@ export function Headline({ brief, target: t, lang, refNo, className, testId }: P
   return (
     <div className={`${className} is-${r.status}`} data-testid={testId} data-target={t.id} data-status={r.status}>
       <Fit className="bs-tile-fit">
-        <div className="bs-tile-name">{targetLabel(t, lang)}<Ref n={refNo} />{t.unverified && <Unverified lang={lang} />}</div>
-        <div className="bs-tile-figure" data-testid={`${testId}-figure`}>{fullFigure(t, r, lang)}</div>
+        <div className="bs-tile-name">
+          {targetLabel(t, lang)}
+          <Ref n={refNo} />
+          {t.unverified && <Unverified lang={lang} />}
+        </div>
+        <div className="bs-tile-figure" data-testid={`${testId}-figure`}>
+          {fullFigure(t, r, lang)}
+        </div>
         {before ? (
           <div className="bs-tile-before">{bt(lang, 'before', { name: scenarioName(brief.compare!.scenario, lang), value: cellFigure(t, before, lang) })}</div>
-        ) : <Meter t={t} r={r} />}
+        ) : (
+          <Meter t={t} r={r} />
+        )}
         <div className="bs-tile-gap">
           <StatusChip status={r.status} lang={lang} />
-          {phrase && <span className="bs-tile-phrase" data-testid={`${testId}-gap`}>{phrase}</span>}
+          {phrase && (
+            <span className="bs-tile-phrase" data-testid={`${testId}-gap`}>
+              {phrase}
+            </span>
+          )}
         </div>
       </Fit>
     </div>

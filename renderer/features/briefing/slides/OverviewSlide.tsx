@@ -13,7 +13,10 @@ export function OverviewSlide(p: SlideProps) {
   const targets = headlineTargets(b, OVERVIEW_TILES);
   const population = b.current.region.find((r) => r.population !== undefined)?.population ?? b.counts.population;
   const stat = (label: string, value: string, testId?: string) => (
-    <div className="bs-stat" data-testid={testId}><div className="bs-stat-value">{value}</div><div className="bs-stat-label">{label}</div></div>
+    <div className="bs-stat" data-testid={testId}>
+      <div className="bs-stat-value">{value}</div>
+      <div className="bs-stat-label">{label}</div>
+    </div>
   );
   return (
     <SlideFrame p={p} title={`${regionName(b, lang)} · ${bt(lang, 'slide.overview.title')}`} kicker={standardLine(b, lang)}>
@@ -26,19 +29,28 @@ export function OverviewSlide(p: SlideProps) {
           <div className="bs-stat bs-tally" data-testid="slide-tally">
             <div className="bs-stat-label">{bt(lang, 'slide.overview.tally', { n: b.current.region.length })}</div>
             <div className="bs-tally-row">
-              {(['met', 'near', 'short', 'missing_data'] as const).filter((s) => counts[s] > 0 || s !== 'missing_data').map((s) => (
-                <span key={s} className="bs-tally-item"><StatusChip status={s} lang={lang} /><b>{counts[s]}</b></span>
-              ))}
+              {(['met', 'near', 'short', 'missing_data'] as const)
+                .filter((s) => counts[s] > 0 || s !== 'missing_data')
+                .map((s) => (
+                  <span key={s} className="bs-tally-item">
+                    <StatusChip status={s} lang={lang} />
+                    <b>{counts[s]}</b>
+                  </span>
+                ))}
             </div>
           </div>
         </div>
         <div className={`bs-tiles n-${targets.length}`}>
-          {targets.filter((t) => regionResult(b.current, t.id)).map((t) => (
-            <Headline key={t.id} brief={b} target={t} lang={lang} refNo={refs.get(t.id)} className="bs-tile" testId="slide-headline" />
-          ))}
+          {targets
+            .filter((t) => regionResult(b.current, t.id))
+            .map((t) => (
+              <Headline key={t.id} brief={b} target={t} lang={lang} refNo={refs.get(t.id)} className="bs-tile" testId="slide-headline" />
+            ))}
         </div>
         {b.notes.length > 0 && (
-          <Fit className="bs-notes-fit"><p className="bs-notes">{bt(lang, 'slide.overview.notes', { text: b.notes.join(sep(lang, 'semi')) })}</p></Fit>
+          <Fit className="bs-notes-fit">
+            <p className="bs-notes">{bt(lang, 'slide.overview.notes', { text: b.notes.join(sep(lang, 'semi')) })}</p>
+          </Fit>
         )}
       </div>
     </SlideFrame>

@@ -12,14 +12,22 @@ import './slides.css';
 
 export function Slide(p: SlideProps) {
   switch (p.spec.kind) {
-    case 'title': return <TitleSlide {...p} />;
-    case 'overview': return <OverviewSlide {...p} />;
-    case 'group': return <GroupSlide {...p} />;
-    case 'bars': return <BarsSlide {...p} />;
-    case 'coverage': return <CoverageSlide {...p} />;
-    case 'proposals': return <ProposalsSlide {...p} />;
-    case 'timeline': return <TimelineSlide {...p} />;
-    case 'sources': return <SourcesSlide {...p} />;
+    case 'title':
+      return <TitleSlide {...p} />;
+    case 'overview':
+      return <OverviewSlide {...p} />;
+    case 'group':
+      return <GroupSlide {...p} />;
+    case 'bars':
+      return <BarsSlide {...p} />;
+    case 'coverage':
+      return <CoverageSlide {...p} />;
+    case 'proposals':
+      return <ProposalsSlide {...p} />;
+    case 'timeline':
+      return <TimelineSlide {...p} />;
+    case 'sources':
+      return <SourcesSlide {...p} />;
   }
 }
 

@@ -52,15 +52,29 @@ export function SlideFrame({ p, title, kicker, className, children, bare }: Fram
     >
       {!bare && (
         <header className="bs-head">
-          <Fit nowrap className="bs-title-fit"><h1 className="bs-title" data-testid="slide-title">{title}</h1></Fit>
-          {kicker && <Fit nowrap className="bs-kicker-fit"><div className="bs-kicker">{kicker}</div></Fit>}
+          <Fit nowrap className="bs-title-fit">
+            <h1 className="bs-title" data-testid="slide-title">
+              {title}
+            </h1>
+          </Fit>
+          {kicker && (
+            <Fit nowrap className="bs-kicker-fit">
+              <div className="bs-kicker">{kicker}</div>
+            </Fit>
+          )}
         </header>
       )}
       <div className="bs-body">{children}</div>
       <footer className="bs-foot">
         <span className="bs-foot-plan">{brief.planName}</span>
-        {brief.sample && <span className="bs-foot-sample" data-testid="slide-sample">{bt(lang, 'sample')}</span>}
-        <span className="bs-foot-n" data-testid="slide-number">{bt(lang, 'slide.counter', { n: p.n, total: p.total })}</span>
+        {brief.sample && (
+          <span className="bs-foot-sample" data-testid="slide-sample">
+            {bt(lang, 'sample')}
+          </span>
+        )}
+        <span className="bs-foot-n" data-testid="slide-number">
+          {bt(lang, 'slide.counter', { n: p.n, total: p.total })}
+        </span>
       </footer>
     </div>
   );
@@ -68,11 +82,20 @@ export function SlideFrame({ p, title, kicker, className, children, bare }: Fram
 
 /** A superscript source note: [3] points to the sources slides. */
 export function Ref({ n }: { n: number | undefined }) {
-  return n ? <sup className="bs-ref" data-testid="slide-ref">[{n}]</sup> : null;
+  return n ? (
+    <sup className="bs-ref" data-testid="slide-ref">
+      [{n}]
+    </sup>
+  ) : null;
 }
 
 export function StatusChip({ status, lang }: { status: GapStatus; lang: Lang }) {
-  return <span className={`bs-status is-${status}`} data-status={status}><i aria-hidden="true" />{statusName(status, lang)}</span>;
+  return (
+    <span className={`bs-status is-${status}`} data-status={status}>
+      <i aria-hidden="true" />
+      {statusName(status, lang)}
+    </span>
+  );
 }
 
 /** 待核实 beside a target not confirmed from its original document. */

@@ -19,10 +19,18 @@ export function SourcesSlide(p: SlideProps) {
         <table className="bs-table bs-sources-table" data-testid="slide-sources">
           <thead>
             <tr>
-              <th scope="col" className="c-no">#</th>
-              <th scope="col" className="c-name">{bt(lang, 'slide.group.target')}</th>
-              <th scope="col" className="c-doc">{bt(lang, 'slide.sources.document')} · {bt(lang, 'slide.sources.clause')}</th>
-              <th scope="col" className="c-text">{bt(lang, 'slide.sources.text')}</th>
+              <th scope="col" className="c-no">
+                #
+              </th>
+              <th scope="col" className="c-name">
+                {bt(lang, 'slide.group.target')}
+              </th>
+              <th scope="col" className="c-doc">
+                {bt(lang, 'slide.sources.document')} · {bt(lang, 'slide.sources.clause')}
+              </th>
+              <th scope="col" className="c-text">
+                {bt(lang, 'slide.sources.text')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -34,7 +42,12 @@ export function SourcesSlide(p: SlideProps) {
                   <span className="bs-badge">{bt(lang, t.binding ? 'slide.sources.binding' : 'slide.sources.expected')}</span>
                   {t.unverified && <Unverified lang={lang} />}
                 </th>
-                <td className="c-doc"><span className="bs-doc" data-testid="slide-source-document">{t.source.document}</span><span className="bs-clause">{t.source.clause}</span></td>
+                <td className="c-doc">
+                  <span className="bs-doc" data-testid="slide-source-document">
+                    {t.source.document}
+                  </span>
+                  <span className="bs-clause">{t.source.clause}</span>
+                </td>
                 <td className="c-text">“{t.source.text}”</td>
               </tr>
             ))}

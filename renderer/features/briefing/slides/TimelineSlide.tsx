@@ -18,12 +18,26 @@ export function TimelineSlide(p: SlideProps) {
         <table className={`bs-table bs-timeline-table${costs ? ' has-cost' : ''}`} data-testid="slide-timeline-table">
           <thead>
             <tr>
-              <th scope="col" className="c-year">{bt(lang, 'slide.timeline.year')}</th>
-              <th scope="col" className="c-pname">{bt(lang, 'slide.timeline.name')}</th>
-              <th scope="col" className="c-kind">{bt(lang, 'slide.timeline.kind')}</th>
-              <th scope="col" className="c-facility">{bt(lang, 'slide.timeline.facility')}</th>
-              <th scope="col" className="c-change">{bt(lang, 'slide.timeline.change')}</th>
-              {costs && <th scope="col" className="c-cost">{bt(lang, 'slide.timeline.cost')}</th>}
+              <th scope="col" className="c-year">
+                {bt(lang, 'slide.timeline.year')}
+              </th>
+              <th scope="col" className="c-pname">
+                {bt(lang, 'slide.timeline.name')}
+              </th>
+              <th scope="col" className="c-kind">
+                {bt(lang, 'slide.timeline.kind')}
+              </th>
+              <th scope="col" className="c-facility">
+                {bt(lang, 'slide.timeline.facility')}
+              </th>
+              <th scope="col" className="c-change">
+                {bt(lang, 'slide.timeline.change')}
+              </th>
+              {costs && (
+                <th scope="col" className="c-cost">
+                  {bt(lang, 'slide.timeline.cost')}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -31,7 +45,10 @@ export function TimelineSlide(p: SlideProps) {
               // biome-ignore lint/suspicious/noArrayIndexKey: a static slide table; two projects may share year and name, so the index keeps keys unique
               <tr key={`${x.year}-${x.name}-${i}`} data-testid="slide-project">
                 <td className="c-year">{x.year}</td>
-                <th scope="row">{x.name}{x.source && <span className="bs-cell-note">{x.source}</span>}</th>
+                <th scope="row">
+                  {x.name}
+                  {x.source && <span className="bs-cell-note">{x.source}</span>}
+                </th>
                 <td>{x.kind}</td>
                 <td>{x.facility}</td>
                 <td>{x.change}</td>

@@ -27,12 +27,20 @@ import { useScenarioName } from '../../../ui/scenarios/ScenarioSwitcher.tsx';
  * screen memory, read (not kept as state) by AppliedNote, which ApplyScenario does not re-render.
  */
 const APPLIED = 'siting.applied';
-interface Applied { id: number; name: string; rule: SitingRule }
+interface Applied {
+  id: number;
+  name: string;
+  rule: SitingRule;
+}
 
 /** The rule of the shown result (the names of its area from the plan's units), as the service will keep it. */
 function useRule(r: SitingResultOut, year?: number): SitingRule {
   const { units } = useAppData();
-  return ruleOfQuery(r.query, r.query.within.map((c) => units?.find((u) => u.code === c)?.name ?? c), year);
+  return ruleOfQuery(
+    r.query,
+    r.query.within.map((c) => units?.find((u) => u.code === c)?.name ?? c),
+    year,
+  );
 }
 
 /**
@@ -56,8 +64,10 @@ function useDefaultName(r: SitingResultOut): string {
   const area = names.length <= 2 ? names.join('、') : t('map.siting.areaMany', { first: names[0], n: names.length, more: names.length - 1 });
   const upgradeOnly = r.chosen.length > 0 && r.chosen.every((s) => s.source === 'upgrade');
   const base = t('map.siting.name', {
-    where: area ? t('map.siting.where', { area }) : '', verb: t(upgradeOnly ? 'map.siting.verbUp' : 'map.siting.verbNew'),
-    n: r.chosen.length, type: enumLabel('facilityType', r.query.type, lang),
+    where: area ? t('map.siting.where', { area }) : '',
+    verb: t(upgradeOnly ? 'map.siting.verbUp' : 'map.siting.verbNew'),
+    n: r.chosen.length,
+    type: enumLabel('facilityType', r.query.type, lang),
   }).slice(0, 90);
   const taken = new Set(scenarios.map((s) => s.name));
   let name = base;
@@ -88,9 +98,16 @@ export function ApplyScenario({ result }: { result: SitingResultOut }) {
   const what = [
     result.chosen.length > upgrades ? t('map.siting.applyNew', { n: result.chosen.length - upgrades, type }) : '',
     upgrades ? t('map.siting.applyUp', { n: upgrades, type }) : '',
-  ].filter(Boolean).join(t('map.siting.applyAnd'));
+  ]
+    .filter(Boolean)
+    .join(t('map.siting.applyAnd'));
 
-  const open = () => { setName(initial); setError(null); setBusy(false); setAsking(true); };
+  const open = () => {
+    setName(initial);
+    setError(null);
+    setBusy(false);
+    setAsking(true);
+  };
   const submit = async () => {
     if (!name.trim() || busy) return;
     setBusy(true);
@@ -99,32 +116,58 @@ export function ApplyScenario({ result }: { result: SitingResultOut }) {
       const sites = result.chosen.map(({ id, name: n, lon, lat, source }) => ({ id, name: n, lon, lat, source }));
       // The question without its candidate sites: the rule is what the service keeps of it.
       const query = { ...result.query, candidates: undefined };
-      const s = await write(() => invoke('siting.apply', { scenarioId: result.query.scenarioId, name: name.trim(), type: result.query.type, sites, query, ...plannedYearArg(planned) }));
+      const s = await write(() =>
+        invoke('siting.apply', { scenarioId: result.query.scenarioId, name: name.trim(), type: result.query.type, sites, query, ...plannedYearArg(planned) }),
+      );
       memory.set(APPLIED, { id: s.id, name: s.name, rule } satisfies Applied);
       await reloadScenarios();
       await selectScenario(s.id);
       setAsking(false);
       notify(t('map.siting.applied', { name: s.name }));
-    } catch (e) { setError(e); setBusy(false); }
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
   };
 
   return (
     <div className="siting-apply">
-      <button type="button" className="btn primary" onClick={open} disabled={readOnly || result.chosen.length === 0} data-testid="siting-apply"
-        title={readOnly ? t('map.siting.readOnly') : undefined}>
+      <button
+        type="button"
+        className="btn primary"
+        onClick={open}
+        disabled={readOnly || result.chosen.length === 0}
+        data-testid="siting-apply"
+        title={readOnly ? t('map.siting.readOnly') : undefined}
+      >
         {t('map.siting.apply')}
       </button>
-      {readOnly && <span className="siting-hint" data-testid="siting-apply-readonly">{t('map.siting.readOnly')}</span>}
+      {readOnly && (
+        <span className="siting-hint" data-testid="siting-apply-readonly">
+          {t('map.siting.readOnly')}
+        </span>
+      )}
       {asking && (
-        <Modal title={t('map.siting.applyTitle')} testId="siting-apply-dialog" onClose={() => setAsking(false)} onSubmit={() => void submit()}
-          footer={<DialogButtons primary={t('dialog.ok')} busy={busy} disabled={!name.trim()} onCancel={() => setAsking(false)} />}>
+        <Modal
+          title={t('map.siting.applyTitle')}
+          testId="siting-apply-dialog"
+          onClose={() => setAsking(false)}
+          onSubmit={() => void submit()}
+          footer={<DialogButtons primary={t('dialog.ok')} busy={busy} disabled={!name.trim()} onCancel={() => setAsking(false)} />}
+        >
           <label className="field">
             <span>{t('map.siting.applyLabel')}</span>
             <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} data-testid="name-input" />
           </label>
           <PlannedYear value={planned} onChange={setPlanned} />
-          <p className="field-hint" data-testid="siting-apply-hint">{t('map.siting.applyHint', { from, what })}</p>
-          {aim && <p className="field-hint" data-testid="siting-apply-rule">{t('map.siting.applyRule', { rule: lang === 'en' ? aim.nameEn : aim.name })}</p>}
+          <p className="field-hint" data-testid="siting-apply-hint">
+            {t('map.siting.applyHint', { from, what })}
+          </p>
+          {aim && (
+            <p className="field-hint" data-testid="siting-apply-rule">
+              {t('map.siting.applyRule', { rule: lang === 'en' ? aim.nameEn : aim.name })}
+            </p>
+          )}
           <ErrorBox error={error} />
         </Modal>
       )}
@@ -164,7 +207,9 @@ export function AppliedNote() {
     try {
       const settings = await invoke('gaps.settings', {});
       target = judgedBy(await invoke('standards.get', { id: settings.standardId }), rule)?.id ?? rule.id;
-    } catch { /* the gap screen says what is wrong with the set; open it on the rule's own row */ }
+    } catch {
+      /* the gap screen says what is wrong with the set; open it on the rule's own row */
+    }
     const place = gapPlace(rule, units);
     remember<string[]>('gaps.path', place.path);
     remember<GapSelection>('gaps.selected', { target, ...place.at });
@@ -175,7 +220,9 @@ export function AppliedNote() {
     <p className="siting-applied" role="status" data-testid="siting-applied">
       {t('map.siting.appliedNote', { name, rule: lang === 'en' ? aim.nameEn : aim.name })}
       {rule.year !== undefined && <> {t('map.siting.appliedYear', { year: rule.year })}</>}
-      <button type="button" className="link-btn" onClick={() => void show()} data-testid="siting-go-gaps" data-target={rule.id}>{t('map.siting.goGaps')}</button>
+      <button type="button" className="link-btn" onClick={() => void show()} data-testid="siting-go-gaps" data-target={rule.id}>
+        {t('map.siting.goGaps')}
+      </button>
     </p>
   );
 }

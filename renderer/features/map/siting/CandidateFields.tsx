@@ -25,27 +25,48 @@ export function CandidateFields({ settings: s, update, picking, onPicking }: Pro
           <input type="checkbox" checked={s.generate} onChange={(e) => update({ generate: e.target.checked })} data-testid="siting-generate" />
           {t('map.siting.cand.generate')}
         </label>
-        <NumberField value={s.generateMeters} min={200} max={50000} step={100} onChange={(generateMeters) => update({ generateMeters })}
-          label={t('map.siting.cand.generate')} testId="siting-spacing" />
+        <NumberField
+          value={s.generateMeters}
+          min={200}
+          max={50000}
+          step={100}
+          onChange={(generateMeters) => update({ generateMeters })}
+          label={t('map.siting.cand.generate')}
+          testId="siting-spacing"
+        />
         <span>{t('map.siting.cand.meters')}</span>
       </div>
       <div className="access-field">
         <span>{t('map.siting.cand.upgrade')}</span>
-        <TypePicker value={s.upgrade} onChange={(upgrade) => update({ upgrade })} empty={t('map.siting.cand.noUpgrade')}
-          testId="siting-upgrade" optionTestId="siting-upgrade-type" />
+        <TypePicker
+          value={s.upgrade}
+          onChange={(upgrade) => update({ upgrade })}
+          empty={t('map.siting.cand.noUpgrade')}
+          testId="siting-upgrade"
+          optionTestId="siting-upgrade-type"
+        />
       </div>
       <CandidateFile settings={s} update={update} />
       <div className="access-field">
         <span>{t('map.siting.cand.map')}</span>
         <span className="access-inline">
-          <button type="button" className={`tool-btn siting-small-btn${picking ? ' is-on' : ''}`} aria-pressed={picking}
-            onClick={() => onPicking(!picking)} data-testid="siting-pick">
+          <button
+            type="button"
+            className={`tool-btn siting-small-btn${picking ? ' is-on' : ''}`}
+            aria-pressed={picking}
+            onClick={() => onPicking(!picking)}
+            data-testid="siting-pick"
+          >
             {t(picking ? 'map.siting.cand.picking' : 'map.siting.cand.pick')}
           </button>
           {s.mapSites.length > 0 && (
             <>
-              <span className="siting-hint" data-testid="siting-map-count">{t('map.siting.cand.mapCount', { n: s.mapSites.length })}</span>
-              <button type="button" className="link-btn" onClick={() => update({ mapSites: [] })}>{t('map.siting.cand.clearMap')}</button>
+              <span className="siting-hint" data-testid="siting-map-count">
+                {t('map.siting.cand.mapCount', { n: s.mapSites.length })}
+              </span>
+              <button type="button" className="link-btn" onClick={() => update({ mapSites: [] })}>
+                {t('map.siting.cand.clearMap')}
+              </button>
             </>
           )}
         </span>

@@ -46,28 +46,57 @@ export function CandidateFile({ settings, update }: { settings: SitingSettings; 
           <span className="access-inline">
             <label className="btn file-btn siting-small-btn">
               {reading ? t('map.siting.cand.reading') : t('map.siting.cand.choose')}
-              <input type="file" className="file-native" accept=".xlsx,.csv" disabled={reading} data-testid="siting-file-input"
-                onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void read(f); }} />
+              <input
+                type="file"
+                className="file-native"
+                accept=".xlsx,.csv"
+                disabled={reading}
+                data-testid="siting-file-input"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = '';
+                  if (f) void read(f);
+                }}
+              />
             </label>
             <select className="tool-select siting-crs" value={crs} onChange={(e) => setCrs(e.target.value as Crs)} aria-label={t('io.crs')} title={t('io.crs')}>
-              {CRS.map((c) => <option key={c} value={c}>{t(`io.${c}`)}</option>)}
+              {CRS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`io.${c}`)}
+                </option>
+              ))}
             </select>
           </span>
           {settings.listFile ? (
             <span className="siting-file-read" data-testid="siting-file-read">
               {t('map.siting.cand.read', { file: settings.listFile, n: N.format(settings.listSites.length) })}
-              <button type="button" className="link-btn" onClick={() => update({ listFile: null, listSites: [] })}>{t('map.siting.cand.remove')}</button>
+              <button type="button" className="link-btn" onClick={() => update({ listFile: null, listSites: [] })}>
+                {t('map.siting.cand.remove')}
+              </button>
             </span>
-          ) : <span className="siting-hint">{t('map.siting.cand.fileHint')}</span>}
+          ) : (
+            <span className="siting-hint">{t('map.siting.cand.fileHint')}</span>
+          )}
         </div>
       </div>
-      {!!error && <p className="access-message is-error" role="alert">{errorText(error, lang)}</p>}
+      {!!error && (
+        <p className="access-message is-error" role="alert">
+          {errorText(error, lang)}
+        </p>
+      )}
       {problems && (
         <div className="siting-problems" role="alert" data-testid="siting-file-problems">
           <p>{t('map.siting.cand.problems', { n: problems.length })}</p>
           <div className="problem-scroll">
             <table className="problem-table">
-              <thead><tr><th className="num">{t('io.row')}</th><th>{t('io.column')}</th><th>{t('io.value')}</th><th>{t('io.message')}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th className="num">{t('io.row')}</th>
+                  <th>{t('io.column')}</th>
+                  <th>{t('io.value')}</th>
+                  <th>{t('io.message')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {problems.map((p, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a file's problems, listed once in file order and never reordered

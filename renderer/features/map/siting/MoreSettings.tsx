@@ -17,7 +17,14 @@ export function MoreSettings({ settings: s, update }: { settings: SitingSettings
           <div className="access-field" title={t('map.siting.cutoffTip')}>
             <span>{t('map.siting.cutoff')}</span>
             <span className="access-inline">
-              <NumberField value={s.cutoffMinutes} min={1} max={600} onChange={(cutoffMinutes) => update({ cutoffMinutes })} label={t('map.siting.cutoff')} testId="siting-cutoff" />
+              <NumberField
+                value={s.cutoffMinutes}
+                min={1}
+                max={600}
+                onChange={(cutoffMinutes) => update({ cutoffMinutes })}
+                label={t('map.siting.cutoff')}
+                testId="siting-cutoff"
+              />
               {t('map.access.minutes')}
             </span>
           </div>
@@ -27,12 +34,25 @@ export function MoreSettings({ settings: s, update }: { settings: SitingSettings
             <span>{t('map.siting.capacity')}</span>
             <span className="access-inline">
               <label className="siting-inline-check">
-                <input type="checkbox" checked={s.capacity !== null} onChange={(e) => update({ capacity: e.target.checked ? 50000 : null })} data-testid="siting-capacity-on" />
+                <input
+                  type="checkbox"
+                  checked={s.capacity !== null}
+                  onChange={(e) => update({ capacity: e.target.checked ? 50000 : null })}
+                  data-testid="siting-capacity-on"
+                />
                 {t('map.siting.capacityOn')}
               </label>
               {s.capacity !== null && (
                 <>
-                  <NumberField value={s.capacity} min={1} max={100_000_000} step={1000} onChange={(capacity) => update({ capacity })} label={t('map.siting.capacity')} testId="siting-capacity" />
+                  <NumberField
+                    value={s.capacity}
+                    min={1}
+                    max={100_000_000}
+                    step={1000}
+                    onChange={(capacity) => update({ capacity })}
+                    label={t('map.siting.capacity')}
+                    testId="siting-capacity"
+                  />
                   {t('map.siting.people')}
                 </>
               )}
@@ -41,15 +61,31 @@ export function MoreSettings({ settings: s, update }: { settings: SitingSettings
         )}
         <label className="access-field">
           <span>{t('map.siting.exact')}</span>
-          <select className="tool-select" value={s.exact} onChange={(e) => update({ exact: e.target.value as SitingSettings['exact'] })} data-testid="siting-exact">
-            {EXACT.map((x) => <option key={x} value={x}>{t(`map.siting.exactModes.${x}`)}</option>)}
+          <select
+            className="tool-select"
+            value={s.exact}
+            onChange={(e) => update({ exact: e.target.value as SitingSettings['exact'] })}
+            data-testid="siting-exact"
+          >
+            {EXACT.map((x) => (
+              <option key={x} value={x}>
+                {t(`map.siting.exactModes.${x}`)}
+              </option>
+            ))}
           </select>
         </label>
         {s.exact !== 'never' && (
           <div className="access-field">
             <span>{t('map.siting.timeLimit')}</span>
             <span className="access-inline">
-              <NumberField value={s.timeLimitSeconds} min={1} max={600} onChange={(timeLimitSeconds) => update({ timeLimitSeconds })} label={t('map.siting.timeLimit')} testId="siting-time-limit" />
+              <NumberField
+                value={s.timeLimitSeconds}
+                min={1}
+                max={600}
+                onChange={(timeLimitSeconds) => update({ timeLimitSeconds })}
+                label={t('map.siting.timeLimit')}
+                testId="siting-time-limit"
+              />
               {t('map.siting.seconds')}
             </span>
           </div>

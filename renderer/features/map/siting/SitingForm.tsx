@@ -42,26 +42,43 @@ export function SitingForm({ siting, onPicking }: { siting: SitingRun; onPicking
       <label className="access-field">
         <span>{t('map.siting.preset')}</span>
         <select className="tool-select" value={preset} onChange={(e) => choosePreset(e.target.value as SitingPresetId)} data-testid="siting-preset">
-          {SITING_PRESET_IDS.map((id) => <option key={id} value={id}>{t(`map.siting.presets.${id}`)}</option>)}
+          {SITING_PRESET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {t(`map.siting.presets.${id}`)}
+            </option>
+          ))}
         </select>
       </label>
       <p className="access-preset-note">{t(`map.siting.presetNote.${preset}`)}</p>
       <label className="access-field">
         <span>{t('map.siting.model')}</span>
         <select className="tool-select" value={s.model} onChange={(e) => update({ model: e.target.value as SitingModel })} data-testid="siting-model">
-          {MODELS.map((m) => <option key={m} value={m}>{t(`map.siting.models.${m}`)}</option>)}
+          {MODELS.map((m) => (
+            <option key={m} value={m}>
+              {t(`map.siting.models.${m}`)}
+            </option>
+          ))}
         </select>
       </label>
       <p className="access-preset-note">{t(`map.siting.modelNote.${s.model}`)}</p>
       <label className="access-field">
         <span>{t('map.siting.type')}</span>
         <select className="tool-select" value={s.type} onChange={(e) => chooseType(e.target.value as FacilityType)} data-testid="siting-type">
-          {FACILITY_TYPES.map((x) => <option key={x} value={x}>{enumLabel('facilityType', x, lang)}</option>)}
+          {FACILITY_TYPES.map((x) => (
+            <option key={x} value={x}>
+              {enumLabel('facilityType', x, lang)}
+            </option>
+          ))}
         </select>
       </label>
       <div className="access-field" title={t('map.siting.existingTip')}>
         <span>{t('map.siting.existing')}</span>
-        <TypePicker value={s.existingTypes} onChange={(existingTypes) => update({ existingTypes })} testId="siting-existing" optionTestId="siting-existing-type" />
+        <TypePicker
+          value={s.existingTypes}
+          onChange={(existingTypes) => update({ existingTypes })}
+          testId="siting-existing"
+          optionTestId="siting-existing-type"
+        />
       </div>
       {s.model !== 'lscp' && (
         <div className="access-field">
@@ -76,21 +93,47 @@ export function SitingForm({ siting, onPicking }: { siting: SitingRun; onPicking
         <span>{t('map.siting.threshold')}</span>
         <span className="access-inline">
           {t('map.access.urban')}
-          <NumberField value={s.urbanMinutes} min={0.5} max={600} step={0.5} onChange={(urbanMinutes) => update({ urbanMinutes })}
-            label={t('map.access.urbanLimit', { unit: t('map.access.minutes') })} testId="siting-urban" />
+          <NumberField
+            value={s.urbanMinutes}
+            min={0.5}
+            max={600}
+            step={0.5}
+            onChange={(urbanMinutes) => update({ urbanMinutes })}
+            label={t('map.access.urbanLimit', { unit: t('map.access.minutes') })}
+            testId="siting-urban"
+          />
           {t('map.access.rural')}
-          <NumberField value={s.ruralMinutes} min={0.5} max={600} step={0.5} onChange={(ruralMinutes) => update({ ruralMinutes })}
-            label={t('map.access.ruralLimit', { unit: t('map.access.minutes') })} testId="siting-rural" />
+          <NumberField
+            value={s.ruralMinutes}
+            min={0.5}
+            max={600}
+            step={0.5}
+            onChange={(ruralMinutes) => update({ ruralMinutes })}
+            label={t('map.access.ruralLimit', { unit: t('map.access.minutes') })}
+            testId="siting-rural"
+          />
           {t('map.access.minutes')}
         </span>
       </div>
       <div className="access-field">
         <span>{t('map.siting.area')}</span>
-        <UnitPicker value={s.within} onChange={(within) => update({ within })} empty={t('map.siting.areaAll')} testId="siting-area" label={t('map.siting.area')} />
+        <UnitPicker
+          value={s.within}
+          onChange={(within) => update({ within })}
+          empty={t('map.siting.areaAll')}
+          testId="siting-area"
+          label={t('map.siting.area')}
+        />
       </div>
       <div className="access-field">
         <span>{t('map.siting.exclude')}</span>
-        <UnitPicker value={s.exclude} onChange={(exclude) => update({ exclude })} empty={t('map.siting.excludeNone')} testId="siting-exclude" label={t('map.siting.exclude')} />
+        <UnitPicker
+          value={s.exclude}
+          onChange={(exclude) => update({ exclude })}
+          empty={t('map.siting.excludeNone')}
+          testId="siting-exclude"
+          label={t('map.siting.exclude')}
+        />
       </div>
       <CandidateFields settings={s} update={update} picking={siting.picking} onPicking={onPicking} />
       <MoreSettings settings={s} update={update} />
@@ -98,10 +141,20 @@ export function SitingForm({ siting, onPicking }: { siting: SitingRun; onPicking
         <button type="button" className="btn primary" onClick={siting.run} disabled={siting.busy || !!missing} data-testid="siting-run">
           {t('map.siting.run')}
         </button>
-        {siting.result && !siting.busy && <button type="button" className="btn" onClick={siting.clear} data-testid="siting-clear">{t('map.siting.clear')}</button>}
-        {missing && <span className="siting-hint is-warn" data-testid="siting-missing">{t(`map.siting.missing.${missing}`)}</span>}
+        {siting.result && !siting.busy && (
+          <button type="button" className="btn" onClick={siting.clear} data-testid="siting-clear">
+            {t('map.siting.clear')}
+          </button>
+        )}
+        {missing && (
+          <span className="siting-hint is-warn" data-testid="siting-missing">
+            {t(`map.siting.missing.${missing}`)}
+          </span>
+        )}
       </div>
-      {siting.startedAt !== null && <AccessBusy startedAt={siting.startedAt} progress={siting.progress} onCancel={siting.cancel} stages={STAGES} testId="siting" />}
+      {siting.startedAt !== null && (
+        <AccessBusy startedAt={siting.startedAt} progress={siting.progress} onCancel={siting.cancel} stages={STAGES} testId="siting" />
+      )}
     </div>
   );
 }

@@ -38,13 +38,18 @@ export function SitingLegend({ result, planner }: { result: SitingResultOut | nu
             <span className="map-legend-label">{t('map.siting.legend.planner')}</span>
           </li>
         )}
-        {result && STATES.map((s) => (
-          <li key={s} data-testid="siting-legend-state" data-state={s}>
-            <span className={`map-swatch is-dot${s === 'uncovered' ? ' siting-swatch-uncovered' : ''}`} style={{ background: SITING_COLOURS[s] }} aria-hidden="true" />
-            <span className="map-legend-label">{t(`map.siting.legend.${s}`)}</span>
-            <span className="map-legend-figure">{fmtInt(people[s])}</span>
-          </li>
-        ))}
+        {result
+          && STATES.map((s) => (
+            <li key={s} data-testid="siting-legend-state" data-state={s}>
+              <span
+                className={`map-swatch is-dot${s === 'uncovered' ? ' siting-swatch-uncovered' : ''}`}
+                style={{ background: SITING_COLOURS[s] }}
+                aria-hidden="true"
+              />
+              <span className="map-legend-label">{t(`map.siting.legend.${s}`)}</span>
+              <span className="map-legend-figure">{fmtInt(people[s])}</span>
+            </li>
+          ))}
       </ul>
     </section>
   );

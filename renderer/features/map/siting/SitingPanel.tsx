@@ -29,18 +29,28 @@ export function SitingPanel({ siting, head, onPicking, onFly, onLocate }: Props)
   const stale = !!asked && !sameQuery(asked, toQuery(siting.settings, scenarioId));
   // The form is long: a new answer scrolls into view; another scenario starts at the top (its note).
   const panel = useRef<HTMLElement>(null);
-  useEffect(() => { if (result) panel.current?.querySelector('.siting-result')?.scrollIntoView({ block: 'start', behavior: 'smooth' }); }, [result]);
+  useEffect(() => {
+    if (result) panel.current?.querySelector('.siting-result')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [result]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: scenarioId is the trigger (another scenario starts at the top), not read
-  useEffect(() => { panel.current?.scrollTo({ top: 0 }); }, [scenarioId]);
+  useEffect(() => {
+    panel.current?.scrollTo({ top: 0 });
+  }, [scenarioId]);
   return (
     <aside ref={panel} className="map-side" data-testid="siting-panel" aria-label={t('map.siting.title')}>
       {head}
       <AppliedNote />
       <SitingForm siting={siting} onPicking={onPicking} />
-      {!!siting.error && <p className="access-message is-error" role="alert" data-testid="siting-error">{t('map.siting.failed', { message: errorText(siting.error, lang) })}</p>}
-      {result
-        ? <SitingResult result={result} busy={siting.busy} stale={stale} edited={siting.edited} onFly={onFly} onLocate={onLocate} />
-        : !siting.busy && <p className="access-message">{t('map.siting.hint')}</p>}
+      {!!siting.error && (
+        <p className="access-message is-error" role="alert" data-testid="siting-error">
+          {t('map.siting.failed', { message: errorText(siting.error, lang) })}
+        </p>
+      )}
+      {result ? (
+        <SitingResult result={result} busy={siting.busy} stale={stale} edited={siting.edited} onFly={onFly} onLocate={onLocate} />
+      ) : (
+        !siting.busy && <p className="access-message">{t('map.siting.hint')}</p>
+      )}
     </aside>
   );
 }

@@ -24,11 +24,22 @@ export function SitingResult({ result: r, busy, stale, edited, onFly, onLocate }
   return (
     <div className={`access-result siting-result${busy ? ' is-busy' : ''}`} data-testid="siting-result">
       <p className={`access-model-note${r.travelModel === 'straight_line' ? ' is-fallback' : ''}`} data-testid="siting-model-note">
-        <span aria-hidden="true">ⓘ </span>{lang === 'en' ? r.modelNoteEn : r.modelNote}
+        <span aria-hidden="true">ⓘ </span>
+        {lang === 'en' ? r.modelNoteEn : r.modelNote}
       </p>
-      <p className="access-model-note" data-testid="siting-demand-note">{lang === 'en' ? r.demand.noteEn : r.demand.note}</p>
-      {stale && <p className="access-message" data-testid="siting-stale">{t('map.siting.stale')}</p>}
-      {edited && <p className="access-message" data-testid="siting-edited">{t('map.siting.edited')}</p>}
+      <p className="access-model-note" data-testid="siting-demand-note">
+        {lang === 'en' ? r.demand.noteEn : r.demand.note}
+      </p>
+      {stale && (
+        <p className="access-message" data-testid="siting-stale">
+          {t('map.siting.stale')}
+        </p>
+      )}
+      {edited && (
+        <p className="access-message" data-testid="siting-edited">
+          {t('map.siting.edited')}
+        </p>
+      )}
       <SitingSummary result={r} />
       <ApplyScenario result={r} />
       <SitesTable chosen={r.chosen} model={r.model} onFly={onFly} />
@@ -37,7 +48,9 @@ export function SitingResult({ result: r, busy, stale, edited, onFly, onLocate }
         <h3 className="siting-section-title">{t('map.siting.notes')}</h3>
         <ul>
           <li>{t('map.siting.sum.candidates', { n: r.candidateCount.toLocaleString('en-US') })}</li>
-          {notes.map((n) => <li key={n}>{n}</li>)}
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
         </ul>
       </section>
     </div>

@@ -23,7 +23,10 @@ export function SitingSummary({ result: r }: { result: SitingResultOut }) {
   return (
     <div className="siting-summary">
       <p className={`siting-quality${r.optimal ? ' is-optimal' : ''}`} data-testid="siting-quality" data-optimal={r.optimal} data-gap={r.gap}>
-        <strong>{r.optimal ? '✓ ' : ''}{quality}</strong>
+        <strong>
+          {r.optimal ? '✓ ' : ''}
+          {quality}
+        </strong>
         <span>{t(r.solver === 'highs' ? 'map.siting.solver.highs' : 'map.siting.solver.greedy')}</span>
         <span>{t('map.siting.took', { s: (r.ms / 1000).toFixed(1) })}</span>
       </p>
@@ -41,7 +44,9 @@ export function SitingSummary({ result: r }: { result: SitingResultOut }) {
         {r.model !== 'pmedian' && (
           <>
             <dt>{t('map.siting.sum.gained')}</dt>
-            <dd className="siting-gain" data-testid="siting-gained">{t('map.siting.sum.people', { n: fmtInt(r.coveredAfter - r.coveredBefore) })}</dd>
+            <dd className="siting-gain" data-testid="siting-gained">
+              {t('map.siting.sum.people', { n: fmtInt(r.coveredAfter - r.coveredBefore) })}
+            </dd>
           </>
         )}
         {r.meanMinutesBefore !== null && r.meanMinutesAfter !== null && (
@@ -53,7 +58,9 @@ export function SitingSummary({ result: r }: { result: SitingResultOut }) {
         {r.unreachable > 0 && (
           <>
             <dt title={t('map.siting.sum.unreachableTip')}>{t('map.siting.sum.unreachable')}</dt>
-            <dd title={t('map.siting.sum.unreachableTip')} className="siting-unreachable">{t('map.siting.sum.people', { n: fmtInt(r.unreachable) })}</dd>
+            <dd title={t('map.siting.sum.unreachableTip')} className="siting-unreachable">
+              {t('map.siting.sum.people', { n: fmtInt(r.unreachable) })}
+            </dd>
           </>
         )}
       </dl>

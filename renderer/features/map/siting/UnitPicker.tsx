@@ -10,7 +10,13 @@ import { useLang } from '../../../ui/i18n/index.ts';
 import { useAppData } from '../../../ui/state/AppContext.tsx';
 import { useDetailsDismiss } from '../useDetailsDismiss.ts';
 
-interface Props { value: readonly string[]; onChange(v: string[]): void; empty: string; testId: string; label: string }
+interface Props {
+  value: readonly string[];
+  onChange(v: string[]): void;
+  empty: string;
+  testId: string;
+  label: string;
+}
 
 export function UnitPicker({ value, onChange, empty, testId, label }: Props) {
   const { t, lang } = useLang();
@@ -46,8 +52,14 @@ export function UnitPicker({ value, onChange, empty, testId, label }: Props) {
     const inChosenCounty = sub && !!u.parent_code && chosen.has(u.parent_code);
     return (
       <label key={u.code} className={`siting-unit${sub ? ' is-town' : ''}`}>
-        <input type="checkbox" checked={chosen.has(u.code) || inChosenCounty} disabled={inChosenCounty}
-          onChange={(e) => toggle(u.code, e.target.checked)} data-testid={`${testId}-option`} data-code={u.code} />
+        <input
+          type="checkbox"
+          checked={chosen.has(u.code) || inChosenCounty}
+          disabled={inChosenCounty}
+          onChange={(e) => toggle(u.code, e.target.checked)}
+          data-testid={`${testId}-option`}
+          data-code={u.code}
+        />
         <span className="siting-unit-name">{u.name}</span>
         {sub && q && u.parent_code && <span className="access-county">{byCode.get(u.parent_code)?.name}</span>}
       </label>
@@ -56,27 +68,51 @@ export function UnitPicker({ value, onChange, empty, testId, label }: Props) {
 
   return (
     <details ref={box} className="access-types siting-units" data-testid={testId}>
-      <summary title={names.join('、')} aria-label={label}>{summary}</summary>
+      <summary title={names.join('、')} aria-label={label}>
+        {summary}
+      </summary>
       <div className="access-types-list siting-unit-list">
         <div className="siting-unit-tools">
-          <input type="search" className="siting-unit-search" value={query} placeholder={t('map.siting.picker.search')}
-            onChange={(e) => setQuery(e.target.value)} data-testid={`${testId}-search`} />
-          {value.length > 0 && <button type="button" className="link-btn" onClick={() => onChange([])}>{t('map.siting.picker.clear')}</button>}
+          <input
+            type="search"
+            className="siting-unit-search"
+            value={query}
+            placeholder={t('map.siting.picker.search')}
+            onChange={(e) => setQuery(e.target.value)}
+            data-testid={`${testId}-search`}
+          />
+          {value.length > 0 && (
+            <button type="button" className="link-btn" onClick={() => onChange([])}>
+              {t('map.siting.picker.clear')}
+            </button>
+          )}
         </div>
-        {found
-          ? (found.length ? found.map((u) => row(u, UNIT_KIND_LEVEL[u.kind] === 2)) : <p className="siting-unit-none">{t('map.siting.picker.none')}</p>)
-          : counties.map((c) => (
+        {found ? (
+          found.length ? (
+            found.map((u) => row(u, UNIT_KIND_LEVEL[u.kind] === 2))
+          ) : (
+            <p className="siting-unit-none">{t('map.siting.picker.none')}</p>
+          )
+        ) : (
+          counties.map((c) => (
             <div key={c.code}>
               <div className="siting-unit-county">
-                <button type="button" className="siting-unit-expand" aria-expanded={expanded === c.code} aria-label={t('map.siting.picker.expand')}
-                  onClick={() => setExpanded(expanded === c.code ? null : c.code)} disabled={!towns.get(c.code)?.length}>
+                <button
+                  type="button"
+                  className="siting-unit-expand"
+                  aria-expanded={expanded === c.code}
+                  aria-label={t('map.siting.picker.expand')}
+                  onClick={() => setExpanded(expanded === c.code ? null : c.code)}
+                  disabled={!towns.get(c.code)?.length}
+                >
                   {expanded === c.code ? '▾' : '▸'}
                 </button>
                 {row(c, false)}
               </div>
               {expanded === c.code && towns.get(c.code)?.map((u) => row(u, true))}
             </div>
-          ))}
+          ))
+        )}
       </div>
     </details>
   );

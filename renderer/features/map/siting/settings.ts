@@ -32,8 +32,14 @@ export const SITING_PRESET_IDS: SitingPresetId[] = ['1030', 'kaifu10', 'subcentr
 
 /** The panel opens on the 1030 preset, with the shared defaults for the rest. */
 export const DEFAULT_SITING: SitingSettings = {
-  ...SITING_DEFAULTS, ...SITING_PRESETS['1030'].question, k: SITING_PRESETS['1030'].k, within: [], exclude: [],
-  listFile: null, listSites: [], mapSites: [],
+  ...SITING_DEFAULTS,
+  ...SITING_PRESETS['1030'].question,
+  k: SITING_PRESETS['1030'].k,
+  within: [],
+  exclude: [],
+  listFile: null,
+  listSites: [],
+  mapSites: [],
 };
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -41,8 +47,19 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 export function sitingPresetOf(s: SitingSettings): SitingPresetId {
   for (const [id, p] of Object.entries(SITING_PRESETS) as [Exclude<SitingPresetId, 'custom'>, (typeof SITING_PRESETS)['1030']][]) {
     const q = p.question;
-    if (q.model === s.model && q.type === s.type && sameSet(q.existingTypes, s.existingTypes) && q.urbanMinutes === s.urbanMinutes
-      && q.ruralMinutes === s.ruralMinutes && q.direction === s.direction && q.travel.urban === s.travel.urban && q.travel.rural === s.travel.rural && q.generate === s.generate && sameSet(q.upgrade, s.upgrade)) return id;
+    if (
+      q.model === s.model
+      && q.type === s.type
+      && sameSet(q.existingTypes, s.existingTypes)
+      && q.urbanMinutes === s.urbanMinutes
+      && q.ruralMinutes === s.ruralMinutes
+      && q.direction === s.direction
+      && q.travel.urban === s.travel.urban
+      && q.travel.rural === s.travel.rural
+      && q.generate === s.generate
+      && sameSet(q.upgrade, s.upgrade)
+    )
+      return id;
   }
   return 'custom';
 }
@@ -50,11 +67,23 @@ export function sitingPresetOf(s: SitingSettings): SitingPresetId {
 /** The query the service takes, for the active scenario. */
 export function toQuery(s: SitingSettings, scenarioId: number): SitingQuery {
   return {
-    scenarioId, model: s.model, type: s.type, existingTypes: s.existingTypes, k: s.k,
-    urbanMinutes: s.urbanMinutes, ruralMinutes: s.ruralMinutes, direction: s.direction, dispatchMinutes: s.dispatchMinutes, travel: s.travel,
-    cutoffMinutes: s.cutoffMinutes, within: s.within, exclude: s.exclude,
+    scenarioId,
+    model: s.model,
+    type: s.type,
+    existingTypes: s.existingTypes,
+    k: s.k,
+    urbanMinutes: s.urbanMinutes,
+    ruralMinutes: s.ruralMinutes,
+    direction: s.direction,
+    dispatchMinutes: s.dispatchMinutes,
+    travel: s.travel,
+    cutoffMinutes: s.cutoffMinutes,
+    within: s.within,
+    exclude: s.exclude,
     candidates: { sites: [...s.listSites, ...s.mapSites], upgrade: s.upgrade, generateMeters: s.generate ? s.generateMeters : null },
-    capacity: s.model === 'mclp' ? s.capacity : null, exact: s.exact, timeLimitSeconds: s.timeLimitSeconds,
+    capacity: s.model === 'mclp' ? s.capacity : null,
+    exact: s.exact,
+    timeLimitSeconds: s.timeLimitSeconds,
   };
 }
 

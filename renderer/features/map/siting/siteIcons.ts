@@ -15,7 +15,8 @@ function drawSite(n: number): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   canvas.width = canvas.height = SIZE;
   const g = canvas.getContext('2d')!;
-  const pad = 3, r = 9;
+  const pad = 3,
+    r = 9;
   g.beginPath();
   g.roundRect(pad, pad, SIZE - 2 * pad, SIZE - 2 * pad, r);
   g.fillStyle = SITE_FILL;

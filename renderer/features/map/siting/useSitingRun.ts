@@ -45,21 +45,38 @@ export function useSitingRun(): SitingRun {
   // Esc ends picking sites on the map.
   useEffect(() => {
     if (!picking) return;
-    const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') setPicking(false); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setPicking(false);
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [picking]);
 
-  const addMapSite = useCallback((lon: number, lat: number) => setSettings((s) => {
-    const n = s.mapSites.reduce((m, x) => Math.max(m, Number(x.id.slice(MAP_SITE_PREFIX.length)) || 0), 0) + 1;
-    const site = { id: `${MAP_SITE_PREFIX}${n}`, name: t('map.siting.cand.mapSiteName', { n }), lon: Number(lon.toFixed(6)), lat: Number(lat.toFixed(6)) };
-    return { ...s, mapSites: [...s.mapSites, site] };
-  }), [t, setSettings]);
+  const addMapSite = useCallback(
+    (lon: number, lat: number) =>
+      setSettings((s) => {
+        const n = s.mapSites.reduce((m, x) => Math.max(m, Number(x.id.slice(MAP_SITE_PREFIX.length)) || 0), 0) + 1;
+        const site = { id: `${MAP_SITE_PREFIX}${n}`, name: t('map.siting.cand.mapSiteName', { n }), lon: Number(lon.toFixed(6)), lat: Number(lat.toFixed(6)) };
+        return { ...s, mapSites: [...s.mapSites, site] };
+      }),
+    [t, setSettings],
+  );
 
   return {
-    settings, update, result: job.result, asked: job.resultArgs as SitingQuery | null, // run() sends toQuery's whole queries
+    settings,
+    update,
+    result: job.result,
+    asked: job.resultArgs as SitingQuery | null, // run() sends toQuery's whole queries
     edited: job.resultRevision !== null && job.resultRevision !== revision,
-    busy: startedAt !== null, startedAt, progress: job.progress, error: job.error, run, cancel: stop, clear,
-    picking, setPicking, addMapSite,
+    busy: startedAt !== null,
+    startedAt,
+    progress: job.progress,
+    error: job.error,
+    run,
+    cancel: stop,
+    clear,
+    picking,
+    setPicking,
+    addMapSite,
   };
 }

@@ -17,8 +17,11 @@ import type { SitingSettings } from './settings.ts';
 export type DemandState = 'before' | 'newly' | 'uncovered';
 export const demandState = (p: SitingPointOut): DemandState => (p.coveredBefore ? 'before' : p.coveredAfter ? 'newly' : 'uncovered');
 
-const point = (lon: number, lat: number, properties: Record<string, unknown>): Feature =>
-  ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties });
+const point = (lon: number, lat: number, properties: Record<string, unknown>): Feature => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [lon, lat] },
+  properties,
+});
 const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
 
 function candidates(result: SitingResultOut | null, s: SitingSettings): FeatureCollection {
@@ -32,8 +35,16 @@ const FITTED = 'map.siting.fitted';
 
 function bounds(at: readonly { lon: number; lat: number }[]): [number, number, number, number] | null {
   if (!at.length) return null;
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (const p of at) { w = Math.min(w, p.lon); e = Math.max(e, p.lon); s = Math.min(s, p.lat); n = Math.max(n, p.lat); }
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
+  for (const p of at) {
+    w = Math.min(w, p.lon);
+    e = Math.max(e, p.lon);
+    s = Math.min(s, p.lat);
+    n = Math.max(n, p.lat);
+  }
   return [w, s, e, n];
 }
 
@@ -42,16 +53,20 @@ export function useSitingSources(map: MapLibreMap | null, shown: { result: Sitin
   const settings = shown?.settings ?? null;
   const count = result?.chosen.length ?? 0;
   const { memory } = useDataStore();
-  const demand = useMemo(() => (result
-    ? collection(result.points.map((p) => point(p.lon, p.lat, { name: p.name, population: p.population, state: demandState(p) })))
-    : EMPTY), [result]);
+  const demand = useMemo(
+    () => (result ? collection(result.points.map((p) => point(p.lon, p.lat, { name: p.name, population: p.population, state: demandState(p) }))) : EMPTY),
+    [result],
+  );
   const cands = useMemo(() => (settings ? candidates(result, settings) : EMPTY), [result, settings]);
-  const sites = useMemo(() => (result
-    ? collection(result.chosen.map((c, i) => point(c.lon, c.lat, { n: i + 1, icon: siteIconId(i + 1), label: c.name })))
-    : EMPTY), [result]);
+  const sites = useMemo(
+    () => (result ? collection(result.chosen.map((c, i) => point(c.lon, c.lat, { n: i + 1, icon: siteIconId(i + 1), label: c.name }))) : EMPTY),
+    [result],
+  );
 
   // The numbered marks exist before the data that names them.
-  useEffect(() => { if (map && count) addSiteIcons(map, count); }, [map, count]);
+  useEffect(() => {
+    if (map && count) addSiteIcons(map, count);
+  }, [map, count]);
   // A new answer is shown whole: the area's demand points and the sites in view (once per answer).
   useEffect(() => {
     if (!map || !result || memory.get(FITTED) === result) return;

@@ -148,8 +148,9 @@ export const allocationStrings = screenStrings({
       township: 'By street/town',
       county: 'By county',
       level: { county: 'county', township: 'street/town' },
-      scopeJudged: 'By default the level the set\'s targets are judged at ({{level}}): the totals match the gap screen\'s region.',
-      scopeOther: 'The set\'s ratio targets are judged for the region and by {{level}}; at this level the units\' shortfalls add up differently from the region\'s, and the result says how.',
+      scopeJudged: "By default the level the set's targets are judged at ({{level}}): the totals match the gap screen's region.",
+      scopeOther:
+        "The set's ratio targets are judged for the region and by {{level}}; at this level the units' shortfalls add up differently from the region's, and the result says how.",
       standard: 'Standard',
       builtin: 'Built-in',
       own: 'This plan',

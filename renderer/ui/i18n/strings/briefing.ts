@@ -31,7 +31,10 @@ export const briefingStrings = screenStrings({
       popupBlocked: '浏览器阻止了新窗口：请允许本页面打开弹出窗口后重试',
       exportFailed: '导出失败：{{message}}',
     },
-    points: '{{s}} 个百分点', fileName: '汇报材料', beds: '床位', physicians: '医师',
+    points: '{{s}} 个百分点',
+    fileName: '汇报材料',
+    beds: '床位',
+    physicians: '医师',
     headline: { title: '主要指标', more: '其余 {{n}} 项指标见差距分析' },
     chart: {
       bars: '按区县：{{target}}',
@@ -61,7 +64,15 @@ export const briefingStrings = screenStrings({
     slide: {
       counter: '{{n}} / {{total}}',
       part: '（{{part}}/{{parts}}）',
-      overview: { title: '全域概况', population: '{{year}} 年常住人口', counties: '区县', townships: '街道（乡镇）', facilities: '医疗卫生机构', tally: '{{n}} 项指标', notes: '说明：{{text}}' },
+      overview: {
+        title: '全域概况',
+        population: '{{year}} 年常住人口',
+        counties: '区县',
+        townships: '街道（乡镇）',
+        facilities: '医疗卫生机构',
+        tally: '{{n}} 项指标',
+        notes: '说明：{{text}}',
+      },
       group: {
         target: '指标',
         figure: '现状 / 目标',
@@ -162,7 +173,10 @@ export const briefingStrings = screenStrings({
       popupBlocked: 'The browser blocked the new window: allow pop-ups for this page and try again',
       exportFailed: 'Export failed: {{message}}',
     },
-    points: '{{s}} pp', fileName: 'briefing', beds: 'beds', physicians: 'physicians',
+    points: '{{s}} pp',
+    fileName: 'briefing',
+    beds: 'beds',
+    physicians: 'physicians',
     headline: { title: 'Key figures', more: '{{n}} more targets on the Gaps tab' },
     chart: {
       bars: 'By county: {{target}}',
@@ -192,7 +206,15 @@ export const briefingStrings = screenStrings({
     slide: {
       counter: '{{n}} / {{total}}',
       part: ' ({{part}}/{{parts}})',
-      overview: { title: 'The region at a glance', population: 'Residents in {{year}}', counties: 'Counties', townships: 'Streets/towns', facilities: 'Health facilities', tally: '{{n}} targets', notes: 'Notes: {{text}}' },
+      overview: {
+        title: 'The region at a glance',
+        population: 'Residents in {{year}}',
+        counties: 'Counties',
+        townships: 'Streets/towns',
+        facilities: 'Health facilities',
+        tally: '{{n}} targets',
+        notes: 'Notes: {{text}}',
+      },
       group: {
         target: 'Target',
         figure: 'Current / target',
