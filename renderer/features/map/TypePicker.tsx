@@ -2,7 +2,7 @@
 import { useRef } from 'react';
 import { FACILITY_TYPES, type FacilityType } from '../../../shared/model/kinds.ts';
 import { useLang } from '../../ui/i18n/index.ts';
-import { enumLabel } from '../../ui/i18n/labels.ts';
+import { enumLabel, sep } from '../../ui/i18n/labels.ts';
 import { useDetailsDismiss } from './useDetailsDismiss.ts';
 
 interface Props {
@@ -21,7 +21,7 @@ export function TypePicker({ value, onChange, empty, testId = 'access-types', op
     value.length === 0
       ? (empty ?? t('map.access.noTypes'))
       : value.length <= 2
-        ? value.map((v) => enumLabel('facilityType', v, lang)).join(lang === 'en' ? ', ' : '、')
+        ? value.map((v) => enumLabel('facilityType', v, lang)).join(sep(lang, 'list'))
         : t('map.access.nTypes', { n: value.length });
   const box = useRef<HTMLDetailsElement>(null);
   useDetailsDismiss(box);

@@ -7,6 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { Unit } from '../../../../shared/model/entities.ts';
 import { UNIT_KIND_LEVEL } from '../../../../shared/model/kinds.ts';
 import { useLang } from '../../../ui/i18n/index.ts';
+import { sep } from '../../../ui/i18n/labels.ts';
 import { useAppData } from '../../../ui/state/AppContext.tsx';
 import { useDetailsDismiss } from '../useDetailsDismiss.ts';
 
@@ -38,7 +39,7 @@ export function UnitPicker({ value, onChange, empty, testId, label }: Props) {
 
   const chosen = new Set(value);
   const names = value.map((c) => byCode.get(c)?.name ?? c);
-  const summary = value.length === 0 ? empty : value.length <= 2 ? names.join(lang === 'en' ? ', ' : '、') : t('map.siting.picker.n', { n: value.length });
+  const summary = value.length === 0 ? empty : value.length <= 2 ? names.join(sep(lang, 'list')) : t('map.siting.picker.n', { n: value.length });
   const toggle = (code: string, on: boolean) => {
     // A county chosen stands for its streets/towns: they leave the list.
     const inside = new Set((towns.get(code) ?? []).map((u) => u.code));
