@@ -10,6 +10,7 @@ import { DeleteScenarioDialog, ScenarioDialog } from '../../ui/scenarios/Scenari
 import { StandardsDialog } from '../../features/standards/StandardsDialog.tsx';
 import { RoadsDialog } from '../../features/roads/RoadsDialog.tsx';
 import { CheckPanel } from '../../features/check/CheckPanel.tsx';
+import { TypesDialog } from '../../features/types/TypesDialog.tsx';
 
 export function DialogHost() {
   const { t } = useLang();
@@ -45,6 +46,8 @@ export function DialogHost() {
       return <StandardsDialog />;
     case 'roads':
       return <RoadsDialog />;
+    case 'types':
+      return <TypesDialog />;
     case 'check':
       return <CheckPanel key={`${dialog.standardId}|${dialog.year}`} standardId={dialog.standardId} year={dialog.year} onClose={closeDialog} />;
   }

@@ -60,6 +60,7 @@ export function useAppMenus(): MenuSpec[] {
           disabled: !plan || readOnly,
           onSelect: () => openDialog({ kind: 'import', table: 'populations' }),
         },
+        { id: 'file-types', label: t('types.menu'), disabled: !plan, onSelect: () => openDialog({ kind: 'types' }) },
         { id: 'file-roads', label: t('file.roads'), disabled: !plan, onSelect: () => openDialog({ kind: 'roads' }) },
         { id: 'file-check', label: t('check.menu'), disabled: !plan, onSelect: () => openDialog({ kind: 'check' }) },
         { id: 'file-export-units', label: t('file.exportUnits'), disabled: !plan, submenu: exportMenu('units') },

@@ -9,6 +9,7 @@ import { compareStrings } from './strings/compare.ts';
 import { allocationStrings } from './strings/allocation.ts';
 import { briefingStrings } from './strings/briefing.ts';
 import { checkStrings } from './strings/check.ts';
+import { typesStrings } from './strings/types.ts';
 import { importMappingStrings } from './strings/io.ts';
 
 export const en: Resources = {
@@ -69,6 +70,7 @@ export const en: Resources = {
   allocation: allocationStrings.en,
   briefing: briefingStrings.en,
   check: checkStrings.en,
+  types: typesStrings.en,
   standards: standardsStrings.en,
   sep: { semi: '; ', comma: ', ', list: ', ', or: '/', meta: ' · ', aside: ' — ', clause: '; ' },
   lang: { label: 'Language', zh: '中文', en: 'English' },

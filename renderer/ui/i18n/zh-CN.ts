@@ -13,6 +13,7 @@ import { compareStrings } from './strings/compare.ts';
 import { allocationStrings } from './strings/allocation.ts';
 import { briefingStrings } from './strings/briefing.ts';
 import { checkStrings } from './strings/check.ts';
+import { typesStrings } from './strings/types.ts';
 import { importMappingStrings } from './strings/io.ts';
 
 export const zhCN = {
@@ -73,6 +74,7 @@ export const zhCN = {
   allocation: allocationStrings.zh,
   briefing: briefingStrings.zh,
   check: checkStrings.zh,
+  types: typesStrings.zh,
   standards: standardsStrings.zh,
   /** Between the items of a list: semi ；, comma ，, list 、, or 、, meta a wide space, aside ，. */
   sep: { semi: '；', comma: '，', list: '、', or: '、', meta: '　', aside: '，', clause: '，' },

@@ -11,6 +11,7 @@ export type DialogSpec =
   | { kind: 'deleteScenario' }
   | { kind: 'standards' }
   | { kind: 'roads' }
+  | { kind: 'types' }
   /** 数据检查 for a set and year (the gap screen's); without them, the plan's. */
   | { kind: 'check'; standardId?: string; year?: number };
 
