@@ -7,6 +7,7 @@ import type { GapResult } from '../gaps/result.ts';
 import type { Target } from '../gaps/standard.ts';
 import type { Facility, Unit } from '../model/entities.ts';
 import type { FacilityType, UnitKind } from '../model/kinds.ts';
+import type { Project } from '../timeline/project.ts';
 import { costOf, resourceDelta, type CostTable, type ResourceDelta, type ScenarioCost } from './costs.ts';
 import { compareResults, type CompareRow } from './gaps.ts';
 import { diffFacilities, diffUnits, type FieldChange } from './rows.ts';
@@ -88,6 +89,8 @@ export interface ScenarioInput {
   notesEn: readonly string[];
   units: readonly Unit[];
   facilities: readonly Facility[];
+  /** Its 规划项目: the 其他项目 among them are costed (costs.ts, projectsDelta). */
+  projects: readonly Pick<Project, 'kind' | 'name' | 'year' | 'cost'>[];
 }
 
 export interface CompareInput {
@@ -112,7 +115,7 @@ const unitBrief = (u: Unit): UnitBrief => ({ code: u.code, name: u.name, kind: u
 export function scenarioChanges(reference: ScenarioInput, scenario: ScenarioInput, costs: CostTable): ScenarioChanges {
   const f = diffFacilities(reference.facilities, scenario.facilities);
   const u = diffUnits(reference.units, scenario.units);
-  const delta = resourceDelta(reference.facilities, scenario.facilities);
+  const delta = resourceDelta(reference.facilities, scenario.facilities, reference.projects, scenario.projects);
   return {
     facilities: {
       added: f.added.map(facilityBrief),

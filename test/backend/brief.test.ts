@@ -69,4 +69,17 @@ describe('brief.get', () => {
     expect(p.changes.cost.total).toBe(2_000_000 + 40 * 300_000);
     expect(p.unitNames).toMatchObject({ C1: '东社区' });
   });
+
+  it("counts the compared scenario's 其他项目 at their own cost (万元 → 元) beside the facility lines", async () => {
+    const s = await svc.call('scenarios.create', { name: '信息化' });
+    await svc.call('projects.add', { scenarioId: s.id, project: { kind: 'other', year: 2025, name: '区域卫生信息平台', cost: 1200 } });
+    await svc.call('facilities.update', { scenarioId: s.id, id: 'H1', field: 'beds_open', value: 60 });
+    const cost = (await svc.call('brief.get', { scenarioId: s.id, compareId: 1 })).proposals!.changes.cost;
+    // +10 beds × 300,000 + 1,200 万元.
+    expect(cost.lines.map((l) => [l.item, l.amount])).toEqual([
+      ['beds', 3_000_000],
+      ['projects', 12_000_000],
+    ]);
+    expect(cost.total).toBe(15_000_000);
+  });
 });

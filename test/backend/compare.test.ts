@@ -192,6 +192,31 @@ describe('scenarios.compare', () => {
   });
 });
 
+// 其他项目 are priced by their own 投资估算 (万元 × 10,000 → 元). A scenario copies its projects with new
+// numbers, so they are matched by kind, year and name.
+describe('其他项目 in the cost', () => {
+  it('a copy with the platform dearer (300 → 360 万元), equipment added (500) and a training with no cost; a scenario without the platform −300', async () => {
+    const other = (name: string, year: number, cost: number | null) => ({ kind: 'other' as const, year, name, cost, responsible_unit: '区卫生健康局' });
+    await svc.call('projects.add', { scenarioId: BASE, project: other('智慧医疗平台', 2025, 300) });
+    const more = (await svc.call('scenarios.create', { name: '平台加设备' })).id;
+    const copied = (await svc.call('projects.list', { scenarioId: more })).find((p) => p.name === '智慧医疗平台')!;
+    const base = (await svc.call('projects.list', { scenarioId: BASE })).find((p) => p.name === '智慧医疗平台')!;
+    expect(copied.id).not.toBe(base.id); // a new number: matched by name
+    await svc.call('projects.update', { scenarioId: more, id: copied.id, project: other('智慧医疗平台', 2025, 360) });
+    await svc.call('projects.add', { scenarioId: more, project: other('医共体设备', 2026, 500) });
+    await svc.call('projects.add', { scenarioId: more, project: other('全科医生培训', 2026, null) });
+    const r = await svc.call('scenarios.compare', { scenarioIds: [BASE, more, same], ...Q, level: 'region' });
+    const [, m, s] = r.changes;
+    // (500 + 60) 万元 = 5,600,000 元; the facilities are the same (no facility line).
+    expect(m!.cost.lines).toEqual([{ item: 'projects', quantity: 1, unitCost: null, amount: 5_600_000 }]);
+    expect(m!.cost.unpriced).toEqual([{ item: 'projects', quantity: 1, unitCost: null, amount: null }]);
+    expect(m!.cost.total).toBe(5_600_000);
+    expect(m!.delta.projects.changed).toEqual([{ name: '智慧医疗平台', year: 2025, cost: 360, from: 300 }]);
+    // 原样 was copied before the platform was entered: it plans 300 万元 less.
+    expect(s!.cost).toMatchObject({ total: -3_000_000, lines: [{ item: 'projects', quantity: -1, amount: -3_000_000 }] });
+  });
+});
+
 describe('on the sample plan', () => {
   const sampleHome = tmpDir();
   let sample: Service;

@@ -16,6 +16,7 @@ import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { runAccess } from '../access/run-access.ts';
 import { listBoundaries } from '../db/boundaries.ts';
 import { getMeta } from '../db/meta.ts';
+import { listProjects } from '../db/projects.ts';
 import { listRows } from '../db/tables.ts';
 import { findSet } from '../standards.ts';
 import { readCosts } from '../compare/handlers.ts';
@@ -143,6 +144,7 @@ function proposals(db: Database.Database, fromId: number, toId: number, against:
     notesEn: [],
     units: listRows(db, 'units', id),
     facilities: listRows(db, 'facilities', id),
+    projects: listProjects(db, id), // 其他项目 costed by their own 投资估算
   });
   const from = input(fromId),
     to = input(toId);

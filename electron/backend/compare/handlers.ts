@@ -51,6 +51,7 @@ export function compareHandlers(ws: Workspace, access: AccessOf): Pick<PlannerSe
           notesEn: report.notesEn,
           units: rows.units,
           facilities: rows.facilities,
+          projects: rows.projects, // 其他项目 costed by their own 投资估算
         });
       }
       const set = getSet(db, first!.standard);

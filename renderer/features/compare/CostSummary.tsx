@@ -4,7 +4,8 @@
  * the planner has not entered.
  */
 import type { CompareOut, ScenarioChanges } from '../../../shared/compare/compare.ts';
-import { hasCosts } from '../../../shared/compare/costs.ts';
+import { hasCosts, type ProjectsDelta } from '../../../shared/compare/costs.ts';
+import type { Lang } from '../../ui/i18n/index.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 import { lineName, lineQuantity, money, num, scenarioLabel, yuan } from '../../ui/wording/compare.ts';
 import { sep } from '../../ui/i18n/labels.ts';
@@ -62,7 +63,7 @@ function ScenarioCostCard({ id, name, c }: { id: number; name: string; c: Scenar
               <tr key={`${l.item}-${l.type ?? ''}`} data-testid="compare-cost-line" data-item={l.item} data-type={l.type}>
                 <th scope="row">{lineName(l, lang)}</th>
                 <td>{lineQuantity(l, lang)}</td>
-                <td>{yuan(l.unitCost!)}</td>
+                <td>{l.unitCost === null ? '—' : yuan(l.unitCost)}</td>
                 <td>{yuan(l.amount!)}</td>
               </tr>
             ))}
@@ -75,6 +76,7 @@ function ScenarioCostCard({ id, name, c }: { id: number; name: string; c: Scenar
           {cost.unpriced.map((l) => `${lineName(l, lang)} ${lineQuantity(l, lang)}`).join(sep(lang, 'semi'))}
         </div>
       )}
+      <ProjectsNote p={c.delta.projects} lang={lang} />
       {(notCounted > 0 || c.delta.retyped > 0) && (
         <p className="compare-cost-note">
           {[
@@ -86,5 +88,22 @@ function ScenarioCostCard({ id, name, c }: { id: number; name: string; c: Scenar
         </p>
       )}
     </div>
+  );
+}
+
+/** Where the 其他项目投资 line comes from: each 其他项目 added, removed or with another cost, at its own 投资估算. */
+function ProjectsNote({ p, lang }: { p: ProjectsDelta; lang: Lang }) {
+  const { t } = useLang();
+  const wan = (v: number | null) => (v === null ? t('compare.costs.wanBlank') : t('compare.costs.wan', { v: num(v) }));
+  const list = [
+    ...p.added.map((x) => t('compare.costs.projectAdded', { name: x.name, year: x.year, cost: wan(x.cost) })),
+    ...p.removed.map((x) => t('compare.costs.projectRemoved', { name: x.name, year: x.year, cost: wan(x.cost) })),
+    ...p.changed.map((x) => t('compare.costs.projectChanged', { name: x.name, year: x.year, from: wan(x.from), cost: wan(x.cost) })),
+  ];
+  if (list.length === 0) return null;
+  return (
+    <p className="compare-cost-note" data-testid="compare-cost-projects">
+      {t('compare.costs.projectsNote', { list: list.join(sep(lang, 'semi')) })}
+    </p>
   );
 }

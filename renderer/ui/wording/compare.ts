@@ -31,7 +31,7 @@ export function money(v: number, lang: Lang): string {
   return a >= 1e4 ? `${whole} 元（${sign}${WAN.format(a / 1e4)} 万元）` : `${whole} 元`;
 }
 
-export const itemName = (item: CostItem, lang: Lang) => ct(lang, `costs.item.${item}`);
+export const itemName = (item: CostItem | 'projects', lang: Lang) => ct(lang, `costs.item.${item}`);
 
 /** "新建 社区卫生服务中心" / "床位": what a cost line is for. */
 export function lineName(l: CostLine, lang: Lang): string {

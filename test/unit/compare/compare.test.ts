@@ -2,6 +2,7 @@
 // added, removed and changed against the reference.
 import { describe, expect, it } from 'vitest';
 import { compareScenarios, withCosts, type ScenarioInput } from '../../../shared/compare/compare.ts';
+import { EMPTY_COSTS } from '../../../shared/compare/costs.ts';
 import { compareResults, diffCell, type CompareCell } from '../../../shared/compare/gaps.ts';
 import { diffFacilities, diffUnits, sameValue } from '../../../shared/compare/rows.ts';
 import type { GapResult } from '../../../shared/gaps/result.ts';
@@ -161,6 +162,7 @@ describe('compareScenarios', () => {
     notesEn: notes,
     units,
     facilities: fs,
+    projects: [],
   });
   const baseResults = [result('beds', 'region', 'region', 5.3, 6, 70, 'short')];
 
@@ -212,5 +214,20 @@ describe('compareScenarios', () => {
     const again = withCosts(out, { perUnit: {}, perFacility: { chc: 1 } });
     expect(again.changes[1]!.cost).toMatchObject({ total: 2, unpriced: [{ item: 'beds', quantity: 40 }] });
     expect(again.rows).toBe(out.rows);
+  });
+
+  it("a scenario's 其他项目 (800 万元 more) are in its cost, and stay there when the prices are edited", () => {
+    const other = (name: string, cost: number) => ({ kind: 'other' as const, name, year: 2025, cost });
+    const out = compareScenarios({
+      standard,
+      level: 'region',
+      costs: { perUnit: { beds: 300 }, perFacility: {} },
+      scenarios: [
+        { ...input(1, '基线', facilities, baseResults), projects: [other('信息平台', 200)] },
+        { ...input(2, '加设备', facilities, baseResults), projects: [other('信息平台', 200), other('急救设备', 800)] },
+      ],
+    });
+    expect(out.changes[1]!.cost).toMatchObject({ total: 8_000_000, lines: [{ item: 'projects', quantity: 1, amount: 8_000_000 }], complete: true });
+    expect(withCosts(out, EMPTY_COSTS).changes[1]!.cost.total).toBe(8_000_000);
   });
 });

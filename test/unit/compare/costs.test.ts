@@ -1,7 +1,17 @@
 // The cost of a scenario against the reference, worked by hand: new facilities × the price of their
 // type + each change × its price; nothing priced that the planner has not entered.
 import { describe, expect, it } from 'vitest';
-import { costOf, CostTableSchema, EMPTY_COSTS, normaliseCostTable, readCostTable, resourceDelta, type CostTable } from '../../../shared/compare/costs.ts';
+import {
+  costOf,
+  CostTableSchema,
+  EMPTY_COSTS,
+  normaliseCostTable,
+  projectsDelta,
+  readCostTable,
+  resourceDelta,
+  type CostTable,
+} from '../../../shared/compare/costs.ts';
+import type { ProjectKind } from '../../../shared/timeline/project.ts';
 import { emptyFacility, type Facility } from '../../../shared/model/entities.ts';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
 
@@ -83,7 +93,19 @@ describe('resourceDelta and costOf', () => {
       reference,
       reference.map((f) => ({ ...f })),
     );
-    expect(d).toEqual({ beds: 0, physicians: 0, nurses: 0, gps: 0, other_technicians: 0, ambulances: 0, floor_area_m2: 0, added: {}, removed: {}, retyped: 0 });
+    expect(d).toEqual({
+      beds: 0,
+      physicians: 0,
+      nurses: 0,
+      gps: 0,
+      other_technicians: 0,
+      ambulances: 0,
+      floor_area_m2: 0,
+      added: {},
+      removed: {},
+      retyped: 0,
+      projects: { added: [], removed: [], changed: [] },
+    });
     expect(costOf(d, { perUnit: { beds: X }, perFacility: { chc: Y } })).toEqual({ total: 0, lines: [], unpriced: [], priced: false, complete: false });
   });
 
@@ -113,5 +135,62 @@ describe('the cost table', () => {
     expect(readCostTable(null)).toEqual(EMPTY_COSTS);
     expect(readCostTable('{not json')).toEqual(EMPTY_COSTS);
     expect(readCostTable('{"perUnit":{"beds":-3}}')).toEqual(EMPTY_COSTS);
+  });
+});
+
+// 其他项目 (no facility: a platform, equipment, training) are priced by their own 投资估算 in 万元
+// (× 10,000 → 元), on one line of their own, whatever the cost table holds.
+describe('其他项目 in the cost', () => {
+  const proj = (name: string, year: number, cost: number | null, kind: ProjectKind = 'other') => ({ name, year, cost, kind });
+  const base = [proj('智慧医疗平台', 2025, 300), proj('卫生院扩建', 2025, 900, 'expand'), proj('全科医生培训', 2026, null)];
+
+  it('a copied scenario (new project numbers, same names) with one more costs that one only, in 元', () => {
+    // Added: 医共体设备 500 万元; 平台 300 → 360 万元 (+60); 培训 unchanged (blank in both: not a change).
+    const scenario = [
+      proj('智慧医疗平台', 2025, 360),
+      proj('卫生院扩建', 2025, 1200, 'expand'),
+      proj('全科医生培训', 2026, null),
+      proj('医共体设备', 2026, 500),
+    ];
+    const d = resourceDelta(reference, reference, base, scenario);
+    expect(d.projects).toEqual({
+      added: [{ name: '医共体设备', year: 2026, cost: 500 }],
+      removed: [],
+      changed: [{ name: '智慧医疗平台', year: 2025, cost: 360, from: 300 }],
+    });
+    // The 扩建's cost is not here: what a facility project changes is priced through the facilities.
+    const cost = costOf(d, EMPTY_COSTS);
+    expect(cost.lines).toEqual([{ item: 'projects', quantity: 1, unitCost: null, amount: 5_600_000 }]);
+    expect(cost).toMatchObject({ total: 5_600_000, unpriced: [], priced: true, complete: true });
+  });
+
+  it('adds to the facility lines: 1 new CHC (Y) + a 200 万元 platform = Y + 2,000,000', () => {
+    const d = resourceDelta(reference, [...reference, fac('N1', 'chc')], [], [proj('信息平台', 2025, 200)]);
+    const cost = costOf(d, { perUnit: {}, perFacility: { chc: Y } });
+    expect(cost.total).toBe(Y + 2_000_000);
+    expect(cost.lines.map((l) => [l.item, l.amount])).toEqual([
+      ['facility', Y],
+      ['projects', 2_000_000],
+    ]);
+  });
+
+  it('a project dropped counts its cost as less; one with no cost is listed as unpriced', () => {
+    // The reference's 平台 (300) is not in the scenario; the scenario adds a training programme with no cost.
+    const d = resourceDelta(reference, reference, base, [
+      proj('卫生院扩建', 2025, 900, 'expand'),
+      proj('全科医生培训', 2026, null),
+      proj('村医培训', 2027, null),
+    ]);
+    const cost = costOf(d, EMPTY_COSTS);
+    expect(cost.lines).toEqual([{ item: 'projects', quantity: -1, unitCost: null, amount: -3_000_000 }]);
+    expect(cost.unpriced).toEqual([{ item: 'projects', quantity: 1, unitCost: null, amount: null }]);
+    expect(cost).toMatchObject({ total: -3_000_000, complete: false });
+  });
+
+  it('matches by kind, year and name: the same name in another year is another project', () => {
+    const d = projectsDelta([proj('信息平台', 2025, 100)], [proj('信息平台', 2026, 100), proj('信息平台', 2025, 100)]);
+    expect(d).toEqual({ added: [{ name: '信息平台', year: 2026, cost: 100 }], removed: [], changed: [] });
+    // Unchanged projects cost nothing and make no line.
+    expect(costOf(resourceDelta(reference, reference, base, base), EMPTY_COSTS)).toMatchObject({ total: 0, lines: [], unpriced: [] });
   });
 });
