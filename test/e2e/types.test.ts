@@ -81,4 +81,23 @@ describe('机构类别对照', () => {
     expect(await planAliases()).toEqual([]);
     await screenshot(app.page, 'types-02-removed');
   });
+
+  it('in English: the menu item, the title, the source, and A100 (read only with a level) added and removed', async () => {
+    await q('types-close').click();
+    await app.page.click('[data-testid=lang-en]');
+    await app.page.click('[data-testid=menu-file]');
+    expect(await app.page.locator('[data-testid=menuitem-file-types]').textContent()).toBe('Facility-type table…');
+    await app.page.click('[data-testid=menuitem-file-types]');
+    await expect.poll(() => app.page.locator('[data-testid=types-dialog] h2').textContent()).toBe('Facility-type table');
+    expect(await q('types-source').textContent()).toContain('WS 218-2002');
+    expect(await q('types-builtin-count').textContent()).toBe('37 / 37 categories');
+    await q('types-add-written').fill('A100');
+    await q('types-add-type').selectOption('tertiary_hospital');
+    await q('types-add').click();
+    // 综合医院 (A100) reads by its level: without one it is not a type the tool reads, so the plan may map it.
+    await expect.poll(() => q('types-said-ok').textContent()).toBe('Added: “A100” → Tertiary hospital');
+    await screenshot(app.page, 'types-03-english');
+    await q('types-alias-remove').click();
+    await q('types-plan-empty').waitFor();
+  });
 });
