@@ -22,5 +22,7 @@ export interface Command {
   usage: string;
   summary: { zh: string; en: string };
   options: Record<string, { type: 'string' | 'boolean'; help: string }>;
-  run(svc: CliService, file: string, opts: Record<string, string | boolean | undefined>, lang: Lang): Promise<number>;
+  /** How many words it takes after its name besides the flags (default exactly 1, the plan file); `run` gets the first as `file`, the others as `rest`. */
+  positionals?: { min: number; max: number };
+  run(svc: CliService, file: string, opts: Record<string, string | boolean | undefined>, lang: Lang, rest?: readonly string[]): Promise<number>;
 }

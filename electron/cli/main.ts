@@ -50,13 +50,14 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length) {
+  const { min, max } = command.positionals ?? { min: 1, max: 1 };
+  if (!file || parsed.positionals.length < min || parsed.positionals.length > max) {
     console.error(commandHelp(command, lang));
     return 2;
   }
   const svc = createPlannerService({ door: 'cli' });
   try {
-    return await command.run(svc, file, parsed.values, lang);
+    return await command.run(svc, file, parsed.values, lang, extra);
   } catch (e) {
     return printError(e, lang);
   } finally {

@@ -1,7 +1,8 @@
 /**
- * `healthplan projects`: a scenario's 规划项目 — listed (the default), exported as a sheet (--export F,
- * .xlsx or .csv) or imported from one (--import F: all or nothing; --replace: the projects not in the
- * sheet are removed; --dry-run: checked, nothing written). The sheet's columns: README "File formats".
+ * `healthplan projects list|export|import`: a scenario's 规划项目 — listed (`list PLAN`, or just `PLAN`),
+ * exported as a sheet (`export PLAN F`, .xlsx or .csv) or imported from one (`import PLAN F`: all or
+ * nothing; --replace: the projects not in the sheet are removed; --dry-run: checked, nothing written).
+ * The sheet's columns: README "File formats".
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,36 +34,65 @@ const formatOf = (f: string, lang: Lang): 'xlsx' | 'csv' => {
   throw new UsageError(lang === 'en' ? `${f}: use a .xlsx or .csv name` : `${f}：文件名须以 .xlsx 或 .csv 结尾`);
 };
 
+const VERBS = ['list', 'export', 'import'] as const;
+type Verb = (typeof VERBS)[number];
+
+/** The words after `projects`: a verb, the plan and (export, import) the sheet; a plan alone lists. */
+function wordsOf(first: string, rest: readonly string[], lang: Lang): { verb: Verb; plan: string; sheet: string | null } {
+  const en = lang === 'en';
+  const verb = (VERBS as readonly string[]).includes(first) ? (first as Verb) : null;
+  if (!verb) {
+    if (rest.length) throw new UsageError(en ? `unknown action "${first}": list, export or import` : `未知操作「${first}」：list、export 或 import`);
+    return { verb: 'list', plan: first, sheet: null };
+  }
+  const [plan, sheet, ...more] = rest;
+  const wants = verb === 'list' ? 1 : 2;
+  if (!plan || rest.length !== wants || more.length)
+    throw new UsageError(
+      verb === 'list'
+        ? en
+          ? 'usage: healthplan projects list <file.hplan>'
+          : '用法：healthplan projects list <方案文件.hplan>'
+        : en
+          ? `usage: healthplan projects ${verb} <file.hplan> <F.xlsx|F.csv>`
+          : `用法：healthplan projects ${verb} <方案文件.hplan> <表格.xlsx|.csv>`,
+    );
+  return { verb, plan, sheet: sheet ?? null };
+}
+
 export const projectsCommand: Command = {
-  usage: 'healthplan projects <file.hplan> [--scenario NAME] [--export F | --import F [--replace] [--dry-run]] [--json]',
+  usage: [
+    'healthplan projects list <file.hplan> [--scenario NAME] [--json]',
+    'healthplan projects export <file.hplan> <F.xlsx|F.csv> [--scenario NAME]',
+    'healthplan projects import <file.hplan> <F.xlsx|F.csv> [--scenario NAME] [--replace] [--dry-run] [--json]',
+  ].join('\n  '),
   summary: {
-    zh: '规划项目：列出（默认）、导出为表格（.xlsx/.csv），或从表格导入（全部通过才写入）',
-    en: 'Projects (规划项目): list (default), export as a sheet (.xlsx/.csv), or import one (all or nothing)',
+    zh: '规划项目：列出（list，只给方案文件也是列出）、导出为表格（export，.xlsx/.csv），或从表格导入（import，全部通过才写入）',
+    en: 'Projects (规划项目): list them (list, or the plan alone), export them as a sheet (export, .xlsx/.csv), or import one (import: all or nothing)',
   },
+  positionals: { min: 1, max: 3 },
   options: {
     scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景（默认基线）' },
-    export: { type: 'string', help: 'write the projects to F (.xlsx or .csv) / 导出到 F' },
-    import: { type: 'string', help: 'import the projects of F (.xlsx or .csv) / 从 F 导入' },
-    replace: { type: 'boolean', help: 'with --import: remove the projects not in the sheet / 删除表中没有的项目' },
-    'dry-run': { type: 'boolean', help: 'with --import: check only, write nothing / 只检查，不写入' },
-    json: { type: 'boolean', help: 'list (or the import report) as JSON / 以 JSON 输出' },
+    replace: { type: 'boolean', help: 'import: remove the projects not in the sheet / 导入时删除表中没有的项目' },
+    'dry-run': { type: 'boolean', help: 'import: check only, write nothing / 导入时只检查，不写入' },
+    json: { type: 'boolean', help: 'the list (or the import report) as JSON / 以 JSON 输出' },
   },
-  async run(svc, file, opts, lang) {
-    if (opts.export && opts.import) throw new UsageError(lang === 'en' ? 'give --export or --import, not both' : '--export 与 --import 只能给出一个');
-    if ((opts.replace || opts['dry-run']) && !opts.import)
-      throw new UsageError(lang === 'en' ? '--replace and --dry-run go with --import' : '--replace 与 --dry-run 须与 --import 同用');
+  async run(svc, first, opts, lang, rest = []) {
+    const { verb, plan, sheet } = wordsOf(first, rest, lang);
+    if ((opts.replace || opts['dry-run']) && verb !== 'import')
+      throw new UsageError(lang === 'en' ? '--replace and --dry-run go with import' : '--replace 与 --dry-run 须与 import 同用');
+    if (sheet !== null) formatOf(sheet, lang);
     const dryRun = !!opts['dry-run'];
-    await svc.call('plan.open', { path: path.resolve(file) });
+    await svc.call('plan.open', { path: path.resolve(plan) });
     const sid = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
-    if (typeof opts.export === 'string') {
-      const f = await svc.call('projects.export', { scenarioId: sid, format: formatOf(opts.export, lang) });
-      writeOutput(opts.export, Buffer.from(f.dataBase64, 'base64'));
-      console.log(lang === 'en' ? `wrote ${opts.export}` : `已导出 ${opts.export}`);
+    if (verb === 'export' && sheet !== null) {
+      const f = await svc.call('projects.export', { scenarioId: sid, format: formatOf(sheet, lang) });
+      writeOutput(sheet, Buffer.from(f.dataBase64, 'base64'));
+      console.log(lang === 'en' ? `wrote ${sheet}` : `已导出 ${sheet}`);
       return 0;
     }
-    if (typeof opts.import === 'string') {
-      const f = opts.import;
-      formatOf(f, lang);
+    if (verb === 'import' && sheet !== null) {
+      const f = sheet;
       if (!fs.existsSync(f)) throw new UsageError(`找不到文件 / file not found: ${f}`);
       let dataBase64: string;
       try {

@@ -174,7 +174,8 @@ describe('projects sheet', () => {
 });
 
 describe('healthplan projects', () => {
-  it('lists, exports and imports back (dry run), and refuses a bad sheet with exit 1', async () => {
+  let atRest = ''; // the plan copied once the service let it go
+  it('list, export and import back (dry run), and refuses a bad sheet with exit 1', async () => {
     const dir = tmpDir();
     const cli = cliIn(dir);
     const plan = path.join(dir, 'p.hplan');
@@ -182,17 +183,45 @@ describe('healthplan projects', () => {
     svc.close();
     closed = true; // the file at rest, unlocked
     fs.copyFileSync(src, plan);
-    const list = cli.healthplan('projects', plan, '--lang', 'en');
+    atRest = plan;
+    const list = cli.healthplan('projects', 'list', plan, '--lang', 'en');
     expect(list.err).toBe('');
     expect(list.out).toMatch(/^9 projects; cost given 3,800\.25 ×10k yuan/); // 1,200 + 800.25 + 1,500 + 300
     expect(list.out).toContain('Other project\tDone\t区域全民健康信息平台 [no facility]');
+    // The plan alone lists too.
+    expect(cli.healthplan('projects', plan, '--lang', 'en').out).toBe(list.out);
     const out = path.join(dir, 'p.xlsx');
-    expect(cli.healthplan('projects', plan, '--export', out).code).toBe(0);
-    const back = cli.healthplan('projects', plan, '--import', out, '--dry-run', '--lang', 'en');
+    expect(cli.healthplan('projects', 'export', plan, out).code).toBe(0);
+    expect(fs.statSync(out).size).toBeGreaterThan(0);
+    const back = cli.healthplan('projects', 'import', plan, out, '--dry-run', '--lang', 'en');
     expect(back.out).toContain('9 rows; would add 0, changed 0, unchanged 9, removed 0');
     const bad = cli.file('bad.csv', '年份,项目类型\r\n2027,拆除\r\n');
-    const refused = cli.healthplan('projects', plan, '--import', bad);
+    const refused = cli.healthplan('projects', 'import', plan, bad);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('第 2 行「项目类型」的值「拆除」不是项目类型');
+  });
+
+  it('import --replace writes: a one-row sheet leaves that project alone', () => {
+    const dir = tmpDir();
+    const cli = cliIn(dir);
+    const plan = path.join(dir, 'p.hplan');
+    fs.copyFileSync(atRest, plan);
+    const one = cli.file('one.csv', '年份,项目类型,项目名称,投资估算（万元）,责任单位,状态\r\n2026,其他项目,基层医疗设备更新,450,区卫生健康局,计划\r\n');
+    const r = cli.healthplan('projects', 'import', plan, one, '--replace', '--lang', 'en');
+    expect(r.err).toBe('');
+    expect(r.out).toContain('1 rows; added 1, changed 0, unchanged 0, removed 9');
+    expect(cli.healthplan('projects', 'list', plan, '--lang', 'en').out).toMatch(/^1 projects; cost given 450 ×10k yuan/);
+  });
+
+  it('says how to call it: --help names list, export and import; a wrong call exits 2 with the usage', () => {
+    const cli = cliIn(tmpDir());
+    const help = cli.healthplan('projects', '--help', '--lang', 'en');
+    expect(help.code).toBe(0);
+    for (const verb of ['list', 'export', 'import']) expect(help.out).toContain(`healthplan projects ${verb} <file.hplan>`);
+    expect(cli.healthplan('projects', 'export', 'p.hplan').code).toBe(2); // no sheet
+    expect(cli.healthplan('projects', 'list', 'p.hplan', 'x.xlsx', '--lang', 'en').err).toContain('usage: healthplan projects list <file.hplan>');
+    expect(cli.healthplan('projects', 'p.hplan', '--export', 'x.xlsx').code).toBe(2); // the old flag form is gone
+    const stray = cli.healthplan('projects', 'list', 'p.hplan', '--dry-run', '--lang', 'en');
+    expect([stray.code, stray.err.trim()]).toEqual([2, '--replace and --dry-run go with import']);
   });
 });
