@@ -43,6 +43,8 @@ export interface SheetKindSpec {
   isField(key: string): boolean;
   /** The header the kind's parser reads for a field. */
   headerFor(field: string): string;
+  /** A header the kind knows and does not read (populations' 名称, written by its export for reading): passed over with no confirmation, as 序号/备注 are. */
+  ignorable?(header: string): boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -76,8 +78,18 @@ function tableSpec(table: 'units' | 'facilities'): SheetKindSpec {
 
 const POPULATION_FIELDS: readonly MappingField[] = POPULATION_SHEET_COLUMNS.filter((c) => c.key !== 'name').map((c) => ({ ...c, required: c.key === 'code' }));
 const POP_YEAR_FIELD_RE = /^(\d{4}):(population|population_0_3|population_65_plus)$/;
+/**
+ * The populations export's 名称 (name, Name): for reading, never imported. Only the names our own sheet
+ * writes: a planner's 街道（乡镇） column may hold the codes, and is left to the guess from its values.
+ */
+const POP_NAME_HEADERS = new Set(
+  POPULATION_SHEET_COLUMNS.filter((c) => c.key === 'name')
+    .flatMap((c) => [c.key, c.zh, c.en])
+    .map(normaliseHeader),
+);
 const populationSpec: SheetKindSpec = {
   fields: POPULATION_FIELDS,
+  ignorable: (h) => roleOf(h) === null && POP_NAME_HEADERS.has(normaliseHeader(h)),
   exact: (h) => {
     const r = roleOf(h);
     if (!r) return null;
@@ -128,11 +140,12 @@ function specOf(kind: SheetKind): SheetKindSpec {
 // ---------------------------------------------------------------------------------------------
 // Guessing from the header
 
-/** Headers that are never data of ours: passing over them needs no confirmation. */
+/** Headers that are never data of ours: passing over them needs no confirmation (a kind's own: SheetKindSpec.ignorable). */
 const IGNORABLE = new Set(
   ['序号', '序', '行号', '备注', '说明', '附注', '填报说明', 'no', 'no.', '#', 'remark', 'remarks', 'note', 'notes'].map(normaliseHeader),
 );
-export const isIgnorableHeader = (h: string): boolean => IGNORABLE.has(normaliseHeader(h));
+export const isIgnorableHeader = (h: string, kind?: SheetKind): boolean =>
+  IGNORABLE.has(normaliseHeader(h)) || (kind !== undefined && (specs.get(kind)?.ignorable?.(h) ?? false));
 
 /** Unit words that may stand in brackets after a header (not 万人: that would change the numbers). */
 const UNIT_IN_BRACKETS_RE = /\((?:人|张|辆|个|名|床|所|家|间|位|平方米|平方千米|平方公里|km2|km²|m2|m²|㎡|°|度|%|年)\)$/;
@@ -376,7 +389,7 @@ export function proposeMapping(
     c.field = f;
     c.how = 'exact';
   }
-  const open = columns.filter((c) => c.header && c.how === 'none' && !isIgnorableHeader(c.header));
+  const open = columns.filter((c) => c.header && c.how === 'none' && !isIgnorableHeader(c.header, kind));
   for (const c of open) {
     const f = guessFromHeader(kind, c.header);
     if (f === null || taken.has(f)) continue;
@@ -394,7 +407,8 @@ export function proposeMapping(
     c.how = 'values';
   }
   const missingRequired = spec.fields.filter((f) => f.required && !taken.has(f.key)).map(({ key, zh, en }) => ({ key, zh, en }));
-  const sure = missingRequired.length === 0 && duplicates.length === 0 && columns.every((c) => !c.header || c.how === 'exact' || isIgnorableHeader(c.header));
+  const sure =
+    missingRequired.length === 0 && duplicates.length === 0 && columns.every((c) => !c.header || c.how === 'exact' || isIgnorableHeader(c.header, kind));
   return { kind, columns, missingRequired, duplicates, sure, signature: signature(kind, headers), headerIndex };
 }
 

@@ -166,7 +166,7 @@ export function ImportDialog({ table }: { table: TableName | 'populations' }) {
   const primary = step ? (dryRun ? 'io.mapping.confirmCheck' : 'io.mapping.confirm') : dryRun ? 'io.check' : 'io.run';
   const sheets = inspected?.sheets ?? report?.sheets;
   const unrecognised = inspected
-    ? inspected.proposal.columns.filter((c) => c.header && c.how === 'none' && !isIgnorableHeader(c.header)).map((c) => c.header)
+    ? inspected.proposal.columns.filter((c) => c.header && c.how === 'none' && !isIgnorableHeader(c.header, inspected.proposal.kind)).map((c) => c.header)
     : [];
   const openStep = () => {
     if (!inspected) return;

@@ -4,6 +4,7 @@ import {
   applyMapping,
   confirmMessage,
   guessFromHeader,
+  isIgnorableHeader,
   looseHeader,
   mappingOf,
   parseMappingSpec,
@@ -14,7 +15,7 @@ import {
   specOfGuesses,
 } from '../../../shared/model/mapping.ts';
 import { parseTableRows } from '../../../shared/model/parse-rows.ts';
-import { parsePopulationSheet } from '../../../shared/model/parse-populations.ts';
+import { parsePopulationSheet, POPULATION_SHEET_COLUMNS } from '../../../shared/model/parse-populations.ts';
 
 const fieldOf = (p: ReturnType<typeof proposeMapping>, header: string) => p.columns.find((c) => c.header === header);
 
@@ -189,6 +190,28 @@ describe('sure, missing, duplicates, signature', () => {
       ['2020:population', 'exact'],
       ['2025:population', 'exact'],
     ]);
+  });
+
+  it('populations: our own export (区划代码, 名称, 年份, 常住人口 …) is sure — its 名称 is for reading and passed over like 序号/备注', () => {
+    // The header row populations.export writes (POPULATION_SHEET_COLUMNS, zh), and the English one.
+    const ours = POPULATION_SHEET_COLUMNS.map((c) => c.zh);
+    expect(ours).toEqual(['区划代码', '名称', '年份', '常住人口', '0-3岁人口', '65岁及以上人口']);
+    const p = proposeMapping('populations', ours, [['430105005000', '沙坪街道', '2025', '63500', '', '']]);
+    expect(p).toMatchObject({ sure: true, missingRequired: [], duplicates: [] });
+    expect(fieldOf(p, '名称')).toMatchObject({ field: null, how: 'none' });
+    expect(isIgnorableHeader('名称', 'populations')).toBe(true);
+    expect(
+      proposeMapping(
+        'populations',
+        POPULATION_SHEET_COLUMNS.map((c) => c.en),
+        [],
+      ).sure,
+    ).toBe(true);
+    // Only the populations sheet passes over 名称: on a facilities sheet it is the facility's name.
+    expect(isIgnorableHeader('名称', 'facilities')).toBe(false);
+    expect(isIgnorableHeader('名称')).toBe(false);
+    // An unknown column still asks.
+    expect(proposeMapping('populations', [...ours, '辖区面积'], []).sure).toBe(false);
   });
 });
 
