@@ -18,13 +18,16 @@ export const SMALL_BODY_LIMIT = 1 * MB;
 
 type Def = { type: string; [k: string]: unknown };
 const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
+/** The base64 field of FileBytes, which `.extend` keeps as the same schema. */
+const FILE_DATA = (defOf(FileBytes).shape as Record<string, unknown>).dataBase64;
 
 /**
  * What a schema may carry: a file, a long list (an array of more than 1000 items or of no stated maximum, a
  * record), or only fields and short lists (1 MB holds them: a single text field, even unbounded, is typed by a person).
  */
 function weigh(schema: z.ZodType, seen = new Set<unknown>()): 'file' | 'list' | 'small' {
-  if (schema === FileBytes) return 'file';
+  // FileBytes itself, or extended with a file's options (a mapping, a worksheet: sheets.ts's MappedFile)
+  if (schema === FileBytes || (defOf(schema).type === 'object' && (defOf(schema).shape as Record<string, unknown>).dataBase64 === FILE_DATA)) return 'file';
   if (seen.has(schema)) return 'small';
   seen.add(schema);
   const d = defOf(schema);
