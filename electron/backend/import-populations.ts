@@ -8,7 +8,7 @@ import type { PlanDb } from './db/plan-file.ts';
 import { upsertPopulations } from './db/populations.ts';
 import { listRows } from './db/tables.ts';
 import { readSheet } from './io/read-sheet.ts';
-import { sheetFields } from './io/import-table.ts';
+import { parsedReport } from './io/import-table.ts';
 import { laidOut } from '../../shared/model/sheet-layout.ts';
 import { mappingRefusal, rememberedMapping, rememberMapping, settleWith, withMapping } from './io/mappings.ts';
 import type { ColumnMapping } from '../../shared/model/mapping.ts';
@@ -45,27 +45,8 @@ export async function importPopulations(
     };
   }
   const parsed = parsePopulationSheet(settled.sheet, codes);
-  const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
-  const report: ImportReport = withMapping<ImportReport>(
-    {
-      ok,
-      table: 'populations',
-      fileName: file.fileName,
-      encoding,
-      rows: ok ? parsed.rows.length : parsed.dataRows,
-      added: 0,
-      changed: 0,
-      unchanged: 0,
-      columns: parsed.columns,
-      ignoredColumns: parsed.ignoredColumns,
-      problems: parsed.problems,
-      problemsTruncated: parsed.problemsTruncated,
-      dryRun: opts.dryRun,
-      ...sheetFields(read, parsed.notes),
-    },
-    settled,
-  );
-  if (!ok) return report;
+  const report: ImportReport = withMapping<ImportReport>(parsedReport('populations', file.fileName, read, parsed, opts.dryRun), settled);
+  if (!report.ok) return report;
   if (opts.dryRun) Object.assign(report, upsertPopulations(p.db, opts.scenarioId, parsed.rows, { merge: true, dryRun: true }));
   else {
     write(() => {

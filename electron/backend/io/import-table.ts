@@ -24,6 +24,40 @@ export function sheetFields(read: ReadSheetResult, layoutNotes: ImportNote[]): P
   };
 }
 
+/** What a parse of a sheet says, as the import report puts it (before anything is written: added/changed 0). */
+interface ParsedSheet {
+  rows: readonly unknown[];
+  dataRows: number;
+  columns: ImportReport['columns'];
+  ignoredColumns: string[];
+  problems: ImportReport['problems'];
+  problemsTruncated: number;
+  notes: ImportNote[];
+  unknownTypes?: ImportReport['unknownTypes'];
+}
+
+/** The import report of a parsed sheet: all rows or none (ok only without a problem). */
+export function parsedReport(table: ImportReport['table'], fileName: string, read: ReadSheetResult, parsed: ParsedSheet, dryRun: boolean): ImportReport {
+  const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
+  return {
+    ok,
+    table,
+    fileName,
+    encoding: read.encoding,
+    rows: ok ? parsed.rows.length : parsed.dataRows,
+    added: 0,
+    changed: 0,
+    unchanged: 0,
+    columns: parsed.columns,
+    ignoredColumns: parsed.ignoredColumns,
+    problems: parsed.problems,
+    problemsTruncated: parsed.problemsTruncated,
+    dryRun,
+    ...sheetFields(read, parsed.notes),
+    ...(parsed.unknownTypes ? { unknownTypes: parsed.unknownTypes } : {}),
+  };
+}
+
 export interface ImportFileBytes {
   fileName: string;
   bytes: Uint8Array /** The worksheet to read (an .xlsx). */;
@@ -79,23 +113,6 @@ export async function prepareImport(table: TableName, file: ImportFileBytes, ctx
   // A mapping renames the headers and blanks the ones it ignores: the 医院等级 column is found among the headers as written.
   const levelColumn = table === 'facilities' && settled.used ? findLevelColumn(headerRowOf(sheet, settled.proposal.headerIndex)) : -1;
   const parsed = parseTableRows(table, settled.sheet, levelColumn >= 0 ? { ...ctx, facilityTypes: { ...ctx.facilityTypes, levelColumn } } : ctx);
-  const ok = parsed.problems.length === 0 && parsed.problemsTruncated === 0;
-  const report: ImportReport = {
-    ok,
-    table,
-    fileName: file.fileName,
-    encoding,
-    rows: ok ? parsed.rows.length : parsed.dataRows,
-    added: 0,
-    changed: 0,
-    unchanged: 0,
-    columns: parsed.columns,
-    ignoredColumns: parsed.ignoredColumns,
-    problems: parsed.problems,
-    problemsTruncated: parsed.problemsTruncated,
-    dryRun: ctx.dryRun ?? false,
-    ...sheetFields(read, parsed.notes),
-    ...(parsed.unknownTypes ? { unknownTypes: parsed.unknownTypes } : {}),
-  };
-  return { rows: ok ? parsed.rows : null, report: withMapping(report, settled), ...(settled.used ? { signature: settled.proposal.signature } : {}) };
+  const report = parsedReport(table, file.fileName, read, parsed, ctx.dryRun ?? false);
+  return { rows: report.ok ? parsed.rows : null, report: withMapping(report, settled), ...(settled.used ? { signature: settled.proposal.signature } : {}) };
 }
