@@ -12,6 +12,7 @@ import {
   NEW_FACILITY_FIELDS,
   PROJECT_KINDS,
   PROJECT_STATUSES,
+  projectsBuilding,
   type Deltas,
   type Project,
   type ProjectInput,
@@ -109,7 +110,7 @@ export function checkProject(input: ProjectInput, ctx: CheckContext): { project:
 
   // The facility: there today, or built by a new-facility project of the scenario.
   const present = new Map(ctx.facilities.map((f) => [f.id, f]));
-  const builtBy = new Map(ctx.projects.filter((p) => p.kind === 'new').map((p) => [p.facility_id, p]));
+  const builtBy = projectsBuilding(ctx.projects);
   let facilityId = text(input.facility_id);
   let fromType: string | null = null;
   if (other) {

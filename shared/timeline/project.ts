@@ -118,3 +118,10 @@ export interface ProjectInput {
 export function byApplyOrder(a: Pick<Project, 'year' | 'kind' | 'id'>, b: Pick<Project, 'year' | 'kind' | 'id'>): number {
   return a.year - b.year || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.id - b.id;
 }
+
+/** The scenario's 新建 projects by the id of the facility each builds (a facility in no table until its year). */
+export function projectsBuilding<P extends Pick<Project, 'kind' | 'facility_id'>>(projects: readonly P[]): Map<string, P> {
+  const out = new Map<string, P>();
+  for (const p of projects) if (p.kind === 'new' && p.facility_id !== null) out.set(p.facility_id, p);
+  return out;
+}

@@ -6,7 +6,7 @@ import type { ALLOCATION_API } from '../../../shared/api/methods/allocation.ts';
 import { createScenario, getScenario } from '../db/scenarios.ts';
 import { getRow, listRows } from '../db/tables.ts';
 import { listProjects } from '../db/projects.ts';
-import { projectLines } from '../../../shared/timeline/index.ts';
+import { projectLines, projectsBuilding } from '../../../shared/timeline/index.ts';
 import { editCell } from '../edit-cell.ts';
 import { writeAllocation } from '../io/write-allocation.ts';
 import { isSamplePlan } from '../io/sample-mark.ts';
@@ -40,11 +40,7 @@ export function allocationHandlers(ws: Workspace, accessOf?: AccessOf): Pick<Pla
           g[field] = (g[field] ?? 0) + l.amount;
           gains.set(l.facility, g);
         }
-        const builtBy = new Map(
-          listProjects(p.db, s.id)
-            .filter((x) => x.kind === 'new')
-            .map((x) => [x.facility_id, x]),
-        );
+        const builtBy = projectsBuilding(listProjects(p.db, s.id));
         for (const [id, g] of gains) {
           const f = getRow(p.db, 'facilities', s.id, id);
           const built = f ? undefined : builtBy.get(id);

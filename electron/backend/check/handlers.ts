@@ -7,6 +7,7 @@ import type { Area } from '../../../shared/geo/polygon.ts';
 import { listBoundaries } from '../db/boundaries.ts';
 import { getScenario } from '../db/scenarios.ts';
 import { viewScope } from '../scope.ts';
+import { projectsBuilding } from '../../../shared/timeline/project.ts';
 import type { Workspace } from '../workspace.ts';
 
 /**
@@ -27,7 +28,7 @@ export function checkScenario(db: Database.Database, q: { scenarioId: number; st
     set: scope.set,
     year: scope.year,
     ...(scope.appliedTo ? { appliedTo: scope.appliedTo } : {}),
-    builtBy: new Map(scope.rows.projects.filter((p) => p.kind === 'new' && p.facility_id !== null).map((p) => [p.facility_id!, { id: p.id, name: p.name }])),
+    builtBy: projectsBuilding(scope.rows.projects),
   });
   return { findings, counts, judged: { standardId: scope.set.id, year: scope.year } };
 }

@@ -28,6 +28,7 @@ import {
   type ProjectStatus,
 } from '../../../shared/timeline/project.ts';
 import { changesInWords } from '../../../shared/timeline/words.ts';
+import { projectsBuilding } from '../../../shared/timeline/project.ts';
 import { writeRows, type SheetFormat } from './write-sheet.ts';
 
 export const PROJECT_SHEET_NAME = '规划项目';
@@ -118,10 +119,12 @@ function extraColumns(projects: readonly Project[]): ColumnDef[] {
   return out;
 }
 
+const nameOfBuilt = (p: Project | undefined): string | null => (p ? (p.facility_name ?? p.name) : null);
+
 /** The sheet's rows: what the tab shows, and what the import needs to rebuild each project. */
 export function projectSheetRows(projects: readonly Project[], facilities: readonly Facility[]): Record<string, unknown>[] {
   const byId = new Map(facilities.map((f) => [f.id, f]));
-  const newName = new Map(projects.filter((p) => p.kind === 'new').map((p) => [p.facility_id, p.facility_name ?? p.name]));
+  const built = projectsBuilding(projects);
   return projects.map((p) => {
     const f = p.facility_id === null ? undefined : byId.get(p.facility_id);
     const row: Record<string, unknown> = {
@@ -130,7 +133,7 @@ export function projectSheetRows(projects: readonly Project[], facilities: reado
       kind: PROJECT_KIND_LABELS[p.kind].zh,
       name: p.name,
       facility_id: p.kind === 'other' ? null : p.facility_id,
-      facility: p.kind === 'new' ? p.facility_name : p.facility_id === null ? null : (f?.name ?? newName.get(p.facility_id) ?? null),
+      facility: p.kind === 'new' ? p.facility_name : p.facility_id === null ? null : (f?.name ?? nameOfBuilt(built.get(p.facility_id))),
       change: changesInWords(p, 'zh-CN', f?.type ?? null),
       cost: p.cost,
       source_document: p.source_document,
