@@ -19,6 +19,7 @@ import { addFacility, moveFacility, removeFacility } from './place-facility.ts';
 import { accessCoverageOf, accessHandlers } from './access/handlers.ts';
 import { sitingHandlers } from './siting/handlers.ts';
 import { allocationHandlers } from './allocation/handlers.ts';
+import { programmeHandlers } from './programme/handlers.ts';
 import { compareHandlers } from './compare/handlers.ts';
 import { timelineHandlers } from './timeline/handlers.ts';
 import { briefingHandlers } from './briefing/handlers.ts';
@@ -95,6 +96,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     ...timelineHandlers(ws),
     ...compareHandlers(ws, accessOf),
     ...allocationHandlers(ws, accessOf),
+    ...programmeHandlers(ws),
     ...briefingHandlers(ws, runner, accessOf),
     ...checkHandlers(ws),
     ...mappingHandlers(ws),

@@ -11,6 +11,7 @@
 import type { z } from 'zod';
 import { ACCESS_API } from './methods/access.ts';
 import { ALLOCATION_API } from './methods/allocation.ts';
+import { PROGRAMME_API } from './methods/programme.ts';
 import { APP_API } from './methods/app.ts';
 import { BRIEFING_API } from './methods/briefing.ts';
 import { CHECK_API } from './methods/check.ts';
@@ -51,6 +52,16 @@ export type {
 export type { FacilitiesAtOut, ProjectImportReport, ProjectOut, TimelineSummary, TimelineYear } from './methods/timeline.ts';
 export type { CompareOut, CostTable } from './methods/compare.ts';
 export type { AllocationOut } from './methods/allocation.ts';
+export type {
+  ProgrammeActionOut,
+  ProgrammeCell,
+  ProgrammeOut,
+  ProgrammeQueryIn,
+  ProgrammeTarget,
+  ProgrammeUnscheduled,
+  ProgrammeYearOut,
+  StoredProgramme,
+} from './methods/programme.ts';
 export type { CheckCounts, CheckFinding, CheckOut } from './methods/check.ts';
 export type { BuiltInTypeOut, TypeAliasesOut, TypeAliasOut } from './methods/types.ts';
 export type { ColumnMapping, MappingProposal, ProposedColumn, RememberedMappingOut, SheetInspectOut, SheetKind } from './methods/sheets.ts';
@@ -77,6 +88,7 @@ export const API = {
   ...TIMELINE_API,
   ...COMPARE_API,
   ...ALLOCATION_API,
+  ...PROGRAMME_API,
   ...BRIEFING_API,
   ...CHECK_API,
   ...TYPES_API,

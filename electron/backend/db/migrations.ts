@@ -213,6 +213,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX project_scenario ON project (scenario_id, year);
     `,
   },
+  {
+    version: 7,
+    name: 'the phased programme (分年度实施计划) a scenario was written from: its years, money and placed projects',
+    // One row per scenario a programme wrote (programme.apply); read by the allocation workbook's 分年度实施计划
+    // sheet and the briefing's programme slide. Gone with its scenario.
+    sql: `
+      CREATE TABLE programme (
+        scenario_id INTEGER PRIMARY KEY REFERENCES scenario(id) ON DELETE CASCADE,
+        programme TEXT NOT NULL CHECK (json_valid(programme) AND json_type(programme) = 'object')
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
