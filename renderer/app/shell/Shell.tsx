@@ -15,6 +15,7 @@ import { GapsView } from '../../features/gaps/GapsView.tsx';
 import { TimelineView } from '../../features/timeline/TimelineView.tsx';
 import { CompareView } from '../../features/compare/CompareView.tsx';
 import { AllocationView } from '../../features/allocation/AllocationView.tsx';
+import { ProgrammeView } from '../../features/programme/ProgrammeView.tsx';
 import { DashboardView } from '../../features/briefing/DashboardView.tsx';
 // MapLibre is large: the map loads when its tab is first opened, not with the app.
 const MapView = lazy(() => import('../../features/map/MapView.tsx').then((m) => ({ default: m.MapView })));
@@ -63,7 +64,7 @@ export function Shell() {
         </div>
       </header>
       <div className="tabs" role="tablist">
-        {(['dashboard', 'units', 'facilities', 'gaps', 'map', 'timeline', 'compare', 'allocation'] as const).map((k) => (
+        {(['dashboard', 'units', 'facilities', 'gaps', 'map', 'timeline', 'compare', 'allocation', 'programme'] as const).map((k) => (
           <button
             key={k}
             type="button"
@@ -118,6 +119,9 @@ export function Shell() {
             </section>
             <section className="pane" hidden={tab !== 'allocation'} role="tabpanel" data-testid="pane-allocation">
               {tab === 'allocation' && <AllocationView />}
+            </section>
+            <section className="pane" hidden={tab !== 'programme'} role="tabpanel" data-testid="pane-programme">
+              {tab === 'programme' && <ProgrammeView />}
             </section>
           </>
         )}

@@ -7,6 +7,7 @@ import { roadsStrings } from './strings/roads.ts';
 import { timelineStrings } from './strings/timeline.ts';
 import { compareStrings } from './strings/compare.ts';
 import { allocationStrings } from './strings/allocation.ts';
+import { programmeStrings } from './strings/programme.ts';
 import { briefingStrings } from './strings/briefing.ts';
 import { checkStrings } from './strings/check.ts';
 import { typesStrings } from './strings/types.ts';
@@ -61,6 +62,7 @@ export const en: Resources = {
     timeline: 'Projects',
     compare: 'Compare',
     allocation: 'Allocate',
+    programme: 'Programme',
   },
   gaps: gapsStrings.en,
   map: mapStrings.en,
@@ -68,6 +70,7 @@ export const en: Resources = {
   timeline: timelineStrings.en,
   compare: compareStrings.en,
   allocation: allocationStrings.en,
+  programme: programmeStrings.en,
   briefing: briefingStrings.en,
   check: checkStrings.en,
   types: typesStrings.en,

@@ -11,6 +11,7 @@ import { roadsStrings } from './strings/roads.ts';
 import { timelineStrings } from './strings/timeline.ts';
 import { compareStrings } from './strings/compare.ts';
 import { allocationStrings } from './strings/allocation.ts';
+import { programmeStrings } from './strings/programme.ts';
 import { briefingStrings } from './strings/briefing.ts';
 import { checkStrings } from './strings/check.ts';
 import { typesStrings } from './strings/types.ts';
@@ -65,6 +66,7 @@ export const zhCN = {
     timeline: '规划项目',
     compare: '情景比较',
     allocation: '资源配置',
+    programme: '实施计划',
   },
   gaps: gapsStrings.zh,
   map: mapStrings.zh,
@@ -72,6 +74,7 @@ export const zhCN = {
   timeline: timelineStrings.zh,
   compare: compareStrings.zh,
   allocation: allocationStrings.zh,
+  programme: programmeStrings.zh,
   briefing: briefingStrings.zh,
   check: checkStrings.zh,
   types: typesStrings.zh,
