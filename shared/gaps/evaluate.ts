@@ -32,11 +32,12 @@ const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 const ceilPos = (v: number) => Math.max(0, Math.ceil(v - 1e-9));
 
 /** Per facility type (index in FACILITY_TYPES): whether a target counts it (every type when none are given). */
-function typeMask(types: readonly string[] | undefined): Uint8Array {
+export function typeMask(types: readonly string[] | undefined): Uint8Array {
   return Uint8Array.from(FACILITY_TYPES, (t) => (!types || types.includes(t) ? 1 : 0));
 }
 
-function meets(f: Facility, c: Condition): boolean | null {
+/** Whether a facility meets a share/count condition; null when the field is empty. */
+export function meets(f: Facility, c: Condition): boolean | null {
   const v = (f as Record<string, unknown>)[c.field];
   if (v === null || v === undefined) return null;
   switch (c.op) {
@@ -290,7 +291,7 @@ class Rollup {
 // ---- presence per unit: ≥ n facilities of given types in each unit of given kinds --------------------
 
 /** Per unit a presence target asks of: how many facilities it has and must have (named units: their own count). */
-function presenceNeeds(t: Of<'presence'>, ix: RegionIndex, emit: Emit | null): { i: number; have: number; required: number | null }[] {
+export function presenceNeeds(t: Of<'presence'>, ix: RegionIndex, emit: Emit | null): { i: number; have: number; required: number | null }[] {
   const counts = typeMask(t.facilityTypes);
   const kinds = new Set<string>(t.unitKinds);
   const count = new Int32Array(ix.units.length);

@@ -96,3 +96,8 @@ export function deleteProject(db: Database.Database, scenarioId: number, id: num
 export function copyProjects(db: Database.Database, from: number, to: number): void {
   db.prepare(`INSERT INTO project (scenario_id, ${COLS}) SELECT ?, ${COLS} FROM project WHERE scenario_id = ? ORDER BY id`).run(to, from);
 }
+
+/** Moves a project to another year (a programme placing it). */
+export function setProjectYear(db: Database.Database, scenarioId: number, id: number, year: number): void {
+  db.prepare('UPDATE project SET year = ? WHERE scenario_id = ? AND id = ?').run(year, scenarioId, id);
+}

@@ -170,6 +170,8 @@ export interface ProgrammeOut {
   optimal: boolean;
   solver: 'highs' | 'greedy';
   candidates: number;
+  /** Years whose fixed actions cost more than the money available: what is missing (万元); the programme keeps them and says so. */
+  moneyMissing?: { year: number; amount: number }[];
   notes: string[];
   notesEn: string[];
   ms: number;
@@ -184,9 +186,10 @@ export interface StoredProgramme {
   money: { year: number; amount: number }[];
   /** The projects it placed, by their project number in the scenario, with their year and cost. */
   placed: { project: number; action: string; year: number; cost: number }[];
-  objective: ProgrammeObjective;
-  gap: number;
-  optimal: boolean;
+  /** As the run said (absent when apply was given none). */
+  objective: ProgrammeObjective | null;
+  gap: number | null;
+  optimal: boolean | null;
   written: string;
 }
 
@@ -205,6 +208,14 @@ export const PROGRAMME_API = {
       query: ProgrammeQuery,
       /** The schedule to write (as programme.run gave it): each action's year. */
       schedule: z.array(z.object({ action: ActionId, year: Year })).max(20_000),
+      /** What the run said of it, kept with the scenario (the briefing and workbook quote it). */
+      result: z
+        .object({
+          objective: z.object({ binding: z.number(), expected: z.number(), cost: z.number() }),
+          gap: z.number(),
+          optimal: z.boolean(),
+        })
+        .optional(),
     }),
     "A new scenario (a copy of scenarioId) with the programme as projects of their years: the scenario's planned candidates moved to their year (those left out removed), new ones added; the programme's years and money kept with it (programme.get); one transaction.",
   ),

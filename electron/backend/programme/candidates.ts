@@ -1,0 +1,145 @@
+/**
+ * 候选项目: the actions a programme may place — the scenario's own 计划 projects of the range, a siting
+ * proposal's sites, an allocation's expansions, the planner's own — each completed as a project of the
+ * scenario would be (its unit, its name), priced (its own 投资估算, else the 造价标准: what it adds × the
+ * price, as compare prices a scenario) and given the planner's rules (fixed year, not before, after).
+ */
+import type Database from 'better-sqlite3';
+import { RESOURCE_MEASURE } from '../../../shared/allocation/index.ts';
+import { ApiError } from '../../../shared/api/errors.ts';
+import type { ProgrammeQueryOut } from '../../../shared/api/methods/programme.ts';
+import { type CostTable, costOf, resourceDelta, WAN } from '../../../shared/compare/costs.ts';
+import type { Facility } from '../../../shared/model/entities.ts';
+import type { ProgrammeAction, StaffCategory } from '../../../shared/programme/types.ts';
+import { STAFF_CATEGORIES } from '../../../shared/programme/types.ts';
+import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
+import type { Project, ProjectInput } from '../../../shared/timeline/project.ts';
+import { completeProject, type ScenarioRows } from '../timeline/projects.ts';
+
+/** The scenario's projects that are candidates: 计划 (planned) ones of the range or later; the rest stay as they are. */
+export const isCandidateProject = (p: Project, fromYear: number) => p.status === 'planned' && p.year >= fromYear;
+
+/** Yuan → 万元, to the yuan. */
+const wan = (yuan: number) => Math.round((yuan / WAN) * 1e4) / 1e4;
+
+/** What a project costs at the table's prices (万元), or null when nothing it changes has a price. */
+export function priced(project: Omit<Project, 'id'>, facilities: readonly Facility[], costs: CostTable): number | null {
+  const before = project.facility_id ? facilities.filter((f) => f.id === project.facility_id) : [];
+  const after = facilitiesAt(before, [{ ...project, id: 1 }], project.year).facilities;
+  const c = costOf(resourceDelta(before, after), costs);
+  return c.lines.length > 0 ? wan(c.total) : null;
+}
+
+function staffOf(p: Omit<Project, 'id'>): ProgrammeAction['staff'] {
+  const out: Partial<Record<StaffCategory, number>> = {};
+  for (const c of STAFF_CATEGORIES) {
+    const v = p.kind === 'new' ? p.fields[c] : p.deltas[c as keyof Project['deltas']];
+    if (typeof v === 'number' && v > 0) out[c] = v;
+  }
+  return out;
+}
+
+export interface CandidateContext {
+  db: Database.Database;
+  scenarioId: number;
+  rows: ScenarioRows;
+  costs: CostTable;
+}
+
+/** Every candidate of the query, in order: projects, siting, allocation, the planner's own; rules applied, excluded ones left out. */
+export function candidateActions(q: ProgrammeQueryOut, ctx: CandidateContext): { actions: ProgrammeAction[]; excluded: string[] } {
+  const { rows } = ctx;
+  const out: ProgrammeAction[] = [];
+  // Completed against the scenario without its candidate projects (they are what is being placed).
+  const fixedRows: ScenarioRows = { ...rows, projects: rows.projects.filter((p) => !(q.candidates.projects && isCandidateProject(p, q.fromYear))) };
+  const add = (id: string, source: ProgrammeAction['source'], input: Omit<ProjectInput, 'year'>, own: number | null) => {
+    let p: Omit<Project, 'id'>;
+    try {
+      p = completeProject(ctx.db, ctx.scenarioId, { ...input, year: q.fromYear }, undefined, fixedRows);
+    } catch (e) {
+      if (e instanceof ApiError) throw new ApiError('INVALID_ARGS', `候选项目「${id}」：${e.message}`, `Candidate "${id}": ${e.messageEn}`, e.details);
+      throw e;
+    }
+    const cost = own ?? priced(p, rows.facilities, ctx.costs);
+    const { year: _, ...project } = p;
+    out.push({
+      id,
+      name: p.name,
+      kind: p.kind,
+      source,
+      facility: p.facility_id,
+      unit: p.unit_code,
+      cost,
+      costFrom: own !== null ? 'own' : cost !== null ? 'cost_table' : null,
+      staff: staffOf(p),
+      project: project as Omit<ProjectInput, 'year'>,
+    });
+  };
+
+  if (q.candidates.projects)
+    for (const p of rows.projects) {
+      if (!isCandidateProject(p, q.fromYear)) continue;
+      const { id, year: _y, ...input } = p;
+      add(`project:${id}`, 'project', { ...input, facility_id: input.facility_id ?? undefined }, p.cost);
+      // 其他项目 change no target: decided in their year (the planner may free them with a rule).
+      if (p.kind === 'other' && p.year <= q.toYear) out[out.length - 1]!.fixedYear = p.year;
+    }
+  const ids = new Set(rows.facilities.map((f) => f.id));
+  for (const s of q.candidates.siting?.sites ?? []) {
+    const type = q.candidates.siting!.type;
+    if (s.source === 'upgrade') add(`site:${s.id}`, 'siting', { kind: 'upgrade', facility_id: s.id, type, name: `${s.name}升级` }, null);
+    else
+      add(
+        `site:${s.id}`,
+        'siting',
+        { kind: 'new', facility_id: ids.has(s.id) ? `NEW-${type}-${s.id}` : s.id, type, lon: s.lon, lat: s.lat, facility_name: s.name, note: '来自选址方案' },
+        null,
+      );
+  }
+  const gains = new Map<string, Record<string, number>>();
+  for (const l of q.candidates.allocation?.lines ?? []) {
+    if (l.amount <= 0) continue;
+    const g = gains.get(l.facility) ?? {};
+    g[RESOURCE_MEASURE[l.resource]] = (g[RESOURCE_MEASURE[l.resource]] ?? 0) + l.amount;
+    gains.set(l.facility, g);
+  }
+  for (const [facility, deltas] of gains)
+    add(`alloc:${facility}`, 'allocation', { kind: 'expand', facility_id: facility, deltas, note: '来自资源配置测算' }, null);
+  for (const a of q.candidates.own) {
+    const { id, cost, ...input } = a;
+    add(id, 'planner', input as Omit<ProjectInput, 'year'>, cost ?? null);
+  }
+
+  const seen = new Set<string>();
+  for (const a of out) {
+    if (seen.has(a.id)) throw new ApiError('INVALID_ARGS', `候选项目编号「${a.id}」重复`, `Candidate id "${a.id}" appears twice`);
+    seen.add(a.id);
+  }
+  const excluded: string[] = [];
+  for (const r of q.rules) {
+    const a = out.find((x) => x.id === r.action);
+    if (!a) throw new ApiError('INVALID_ARGS', `规则指向的候选项目「${r.action}」不存在`, `A rule names no candidate "${r.action}"`);
+    if (r.exclude) excluded.push(a.id);
+    if (r.cost !== undefined) {
+      a.cost = r.cost;
+      a.costFrom = 'own';
+    }
+    if (r.fixedYear !== undefined) a.fixedYear = r.fixedYear;
+    if (r.notBefore !== undefined) a.notBefore = r.notBefore;
+    if (r.after) {
+      for (const b of r.after)
+        if (!seen.has(b))
+          throw new ApiError('INVALID_ARGS', `「${a.id}」须在「${b}」之后：没有候选项目「${b}」`, `"${a.id}" after "${b}": no candidate "${b}"`);
+      a.after = [...(a.after ?? []), ...r.after];
+    }
+  }
+  for (const a of out) {
+    if (a.fixedYear !== undefined && (a.fixedYear < q.fromYear || a.fixedYear > q.toYear))
+      throw new ApiError(
+        'INVALID_ARGS',
+        `「${a.name}」固定在 ${a.fixedYear} 年，不在 ${q.fromYear}–${q.toYear} 年内`,
+        `"${a.name}" is fixed to ${a.fixedYear}, outside ${q.fromYear}–${q.toYear}`,
+      );
+  }
+  return { actions: out.filter((a) => !excluded.includes(a.id)), excluded };
+}

@@ -1,0 +1,110 @@
+/**
+ * The greedy programme: year by year, the decided (fixed) actions first, then, while money and
+ * recruits last, the action that closes the most binding shortfall per 万元 (then the most of the
+ * others'), as long as it closes any. A feasible start for the exact model (mip.ts) and the answer when
+ * the solver cannot run; its quality is then stated against the solver's bound.
+ */
+import { figures, type Problem, type Schedule, shortfallOf, stateOf } from './problem.ts';
+
+/** Per action: its group and its bit in the group's state (−1: it changes no facility). */
+export function actionGroups(p: Problem): { group: Int32Array; bit: Int32Array } {
+  const group = new Int32Array(p.actions.length).fill(-1);
+  const bit = new Int32Array(p.actions.length).fill(-1);
+  p.groups.forEach((g, gi) =>
+    g.actions.forEach((a, i) => {
+      group[a] = gi;
+      bit[a] = i;
+    }),
+  );
+  return { group, bit };
+}
+
+export function greedy(p: Problem): Schedule {
+  const n = p.actions.length;
+  const s: Schedule = new Int32Array(n).fill(-1);
+  const { group, bit } = actionGroups(p);
+  const have = figures(p, s);
+  const change = new Float64Array(p.terms.length);
+  const touched: number[] = [];
+
+  // What doing action a in year y (and keeping it) changes, binding and expected, summed over the years from y.
+  const gain = (a: number, y: number, apply: boolean): [number, number] => {
+    const gi = group[a]!;
+    if (gi < 0) return [0, 0];
+    const g = p.groups[gi]!;
+    let gb = 0,
+      ge = 0;
+    for (let yy = y; yy < p.years; yy++) {
+      const st = stateOf(g, s, yy);
+      const st2 = st | (1 << bit[a]!);
+      if (st2 === st) continue;
+      const add = g.byYear[yy]![st2 - 1]!;
+      for (let j = 0; j < add.terms.length; j++) {
+        const t = add.terms[j]!;
+        if (change[t] === 0) touched.push(t);
+        change[t]! += add.deltas[j]!;
+      }
+      if (st > 0) {
+        const sub = g.byYear[yy]![st - 1]!;
+        for (let j = 0; j < sub.terms.length; j++) {
+          const t = sub.terms[j]!;
+          if (change[t] === 0) touched.push(t);
+          change[t]! -= sub.deltas[j]!;
+        }
+      }
+    }
+    for (const t of touched) {
+      const term = p.terms[t]!;
+      const d = term.weight * (shortfallOf(term, have[t]!) - shortfallOf(term, have[t]! + change[t]!));
+      if (term.binding) gb += d;
+      else ge += d;
+      if (apply) have[t]! += change[t]!;
+      change[t] = 0;
+    }
+    touched.length = 0;
+    return [gb, ge];
+  };
+
+  const spent = new Float64Array(p.years);
+  let carried = 0;
+  for (let y = 0; y < p.years; y++) {
+    const staffUsed = new Float64Array(p.staffLimit.length);
+    const place = (a: number) => {
+      gain(a, y, true);
+      s[a] = y;
+      spent[y]! += p.actions[a]!.cost;
+      p.actions[a]!.staff.forEach((k, c) => {
+        staffUsed[c]! += k;
+      });
+    };
+    for (let a = 0; a < n; a++) if (p.actions[a]!.fixed === y) place(a);
+    const budget = () => (p.carryOver ? carried : 0) + p.money[y]! - spent[y]!;
+    for (;;) {
+      let best = -1,
+        bestB = 0,
+        bestE = 0,
+        bestCost = 1;
+      const left = budget();
+      for (let a = 0; a < n; a++) {
+        const act = p.actions[a]!;
+        if (s[a]! >= 0 || act.fixed >= 0 || act.first > y || act.cost > left + 1e-9) continue;
+        if (act.after.some((b) => s[b]! < 0 || s[b]! > y)) continue;
+        if (act.staff.some((k, c) => staffUsed[c]! + k > p.staffLimit[c]! + 1e-9)) continue;
+        const [gb, ge] = gain(a, y, false);
+        if (gb <= 1e-9 && ge <= 1e-9) continue;
+        const c = Math.max(act.cost, 1e-6);
+        const better = best < 0 || (gb > 1e-9 || bestB > 1e-9 ? gb / c > bestB / bestCost + 1e-12 : ge / c > bestE / bestCost + 1e-12);
+        if (better) {
+          best = a;
+          bestB = gb;
+          bestE = ge;
+          bestCost = c;
+        }
+      }
+      if (best < 0) break;
+      place(best);
+    }
+    carried = budget();
+  }
+  return s;
+}
