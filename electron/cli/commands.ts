@@ -9,6 +9,7 @@ import { briefCommand } from './brief-command.ts';
 import { checkCommand } from './check-command.ts';
 import { typesCommand } from './types-command.ts';
 import { projectsCommand } from './projects-command.ts';
+import { programmeCommand } from './programme-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { deletePlanFile } from '../backend/db/plan-file.ts';
 import { jsonText, printImportReport, UsageError, writeOutput } from './output.ts';
@@ -390,4 +391,5 @@ export const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   types: typesCommand,
   projects: projectsCommand,
+  programme: programmeCommand,
 };
