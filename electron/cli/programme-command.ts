@@ -317,6 +317,12 @@ export function programmeText(r: ProgrammeOut, lang: Lang, sample: boolean, miss
       : `资金${r.carryOver ? '可结转' : '不结转'}；候选项目 ${r.candidates} 个`,
   );
   if (missing.length) out.push(en ? `no money given for ${missing.join(', ')}: taken as 0` : `${missing.join('、')} 年未给资金，按 0 计`);
+  for (const m of r.moneyMissing ?? [])
+    out.push(
+      en
+        ? `${m.year}: the actions fixed to it cost ${wan(m.amount)} (10k yuan) more than its money; kept, and said so`
+        : `${m.year} 年：已定项目超出可用资金 ${wan(m.amount)} 万元（仍按已定年份安排）`,
+    );
   for (const y of r.years) {
     out.push('');
     out.push(
@@ -416,7 +422,8 @@ export const programmeCommand: Command = {
     let applied: string | null = null;
     if (opts.apply) {
       const schedule = r.years.flatMap((y) => y.actions.map((a) => ({ action: a.id, year: y.year })));
-      applied = (await svc.call('programme.apply', { scenarioId: q.scenarioId, name: String(opts.apply), query: q, schedule })).name;
+      const result = { objective: r.objective, gap: r.gap, optimal: r.optimal };
+      applied = (await svc.call('programme.apply', { scenarioId: q.scenarioId, name: String(opts.apply), query: q, schedule, result })).name;
       console.error(
         lang === 'en'
           ? `created scenario "${applied}" with the programme: ${schedule.length} project(s) in ${r.fromYear}–${r.toYear}`

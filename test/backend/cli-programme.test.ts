@@ -148,6 +148,22 @@ describe('healthplan programme on the sample', () => {
     expect(t.out).toContain('未安排');
   }, 120_000);
 
+  it('--fix to a year without money keeps it there and says what is missing; --after keeps the order', () => {
+    const args = [...base, '--actions', 'own.json', '--exclude', 'project:1,project:2'];
+    const f = healthplan(...args, '--money', '2022=500万,2023=300万', '--fix', 'gp-wujialing=2024', '--format', 'text');
+    expect(f.code, f.err).toBe(0);
+    expect(f.out).toContain('2024 年：已定项目超出可用资金 500 万元（仍按已定年份安排）');
+    expect(f.out).toContain('2024 年：资金 0 万元，安排 500 万元（1 个项目）');
+    expect(f.out).toContain('2022 年：资金 500 万元，安排 300 万元（1 个项目）'); // 新河 alone, the year before 伍家岭's fixed one
+    // 伍家岭 after 新河: both in 2022 would cost 800 of 500, so 新河 in 2022 and 伍家岭 when 500 is there (2024).
+    const a = JSON.parse(healthplan(...args, '--money', '2022=500万,2023=300万,2024=500万', '--after', 'gp-wujialing:gp-xinhe').out) as Out;
+    expect(a.years.map((y) => [y.year, y.actions.map((x) => x.id)])).toEqual([
+      [2022, ['gp-xinhe']],
+      [2023, []],
+      [2024, ['gp-wujialing']],
+    ]);
+  }, 120_000);
+
   it('xlsx: the workbook the app exports, its years’ spend as the JSON says', async () => {
     const x = healthplan(...base, '--money', '2022=500万,2023=300万', '--actions', 'own.json', '--format', 'xlsx', '--out', 'p.xlsx');
     expect(x.code, x.err).toBe(0);
