@@ -281,6 +281,8 @@ export function compileProgramme(input: CompileInput): Compiled {
     first: Math.max(0, (a.notBefore ?? first) - first),
     after: (a.after ?? []).map((id) => index.get(id)).filter((i): i is number => i !== undefined),
     staff: STAFF_CATEGORIES.map((c) => a.staff[c] ?? 0),
+    ...(a.required ? { required: true } : {}),
+    ...(a.preferredYear !== undefined ? { preferred: Math.min(Y - 1, Math.max(0, a.preferredYear - first)) } : {}),
   }));
   const groups: Group[] = groupIds.map((id, gi) => ({ actions: byFacility.get(id)!, byYear: groupYears[gi]! }));
   return {

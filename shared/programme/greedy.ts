@@ -79,17 +79,31 @@ export function greedy(p: Problem): Schedule {
     };
     for (let a = 0; a < n; a++) if (p.actions[a]!.fixed === y) place(a);
     const budget = () => (p.carryOver ? carried : 0) + p.money[y]! - spent[y]!;
+    const fits = (a: number) => {
+      const act = p.actions[a]!;
+      return (
+        s[a]! < 0
+        && act.fixed < 0
+        && act.first <= y
+        && act.cost <= budget() + 1e-9
+        && act.after.every((b) => s[b]! >= 0 && s[b]! <= y)
+        && act.staff.every((k, c) => staffUsed[c]! + k <= p.staffLimit[c]! + 1e-9)
+      );
+    };
+    // The plan's own commitments first, from their preferred year on, earliest preferred first.
+    const due = p.actions
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => a.required && (a.preferred ?? 0) <= y)
+      .sort((x, z) => (x.a.preferred ?? 0) - (z.a.preferred ?? 0) || x.i - z.i);
+    for (const { i } of due) if (fits(i)) place(i);
     for (;;) {
       let best = -1,
         bestB = 0,
         bestE = 0,
         bestCost = 1;
-      const left = budget();
       for (let a = 0; a < n; a++) {
+        if (!fits(a)) continue;
         const act = p.actions[a]!;
-        if (s[a]! >= 0 || act.fixed >= 0 || act.first > y || act.cost > left + 1e-9) continue;
-        if (act.after.some((b) => s[b]! < 0 || s[b]! > y)) continue;
-        if (act.staff.some((k, c) => staffUsed[c]! + k > p.staffLimit[c]! + 1e-9)) continue;
         const [gb, ge] = gain(a, y, false);
         if (gb <= 1e-9 && ge <= 1e-9) continue;
         const c = Math.max(act.cost, 1e-6);

@@ -1,7 +1,8 @@
 /**
- * 精确模型: the programme as a mixed-integer program, solved in three stages (lexicographic): least
- * weighted shortfall of the binding targets; then, holding that, of the others; then, holding both, least
- * cost. Columns:
+ * 精确模型: the programme as a mixed-integer program, solved in stages (lexicographic), each holding the
+ * optima of those before: fewest required actions (the plan's own commitments) left out; least weighted
+ * shortfall of the binding targets; of the others; least cost; least distance from the years the plan
+ * gives its own projects. Columns:
  *   w[a][y] ∈ {0,1}  action a done in year y (only years it may be done in; fixed: that year, = 1);
  *   z[g][y][S] ∈ {0,1}  facility g is in state S in year y (groups of ≥ 2 actions; one action: its X);
  *   s[t] ≥ 0  shortfall of a 'max' term that the actions can change.
@@ -219,9 +220,20 @@ function scheduleOf(p: Problem, b: Built, x: Float64Array): Schedule {
 }
 
 /** One stage's objective: its linear part (cost per column) and its constant. */
-function objective(p: Problem, b: Built, stage: 'binding' | 'expected' | 'cost'): { cost: Float64Array; offset: number } {
+type Stage = 'required' | 'binding' | 'expected' | 'cost' | 'deviation';
+
+function objective(p: Problem, b: Built, stage: Stage): { cost: Float64Array; offset: number } {
   const cost = new Float64Array(b.cols);
   let offset = 0;
+  if (stage === 'required' || stage === 'deviation') {
+    p.actions.forEach((a, i) => {
+      if (stage === 'required' && !a.required) return;
+      if (stage === 'required') offset += 1;
+      for (let y = 0; y < p.years; y++)
+        if (b.w(i, y) >= 0) cost[b.w(i, y)] = stage === 'required' ? -1 : a.preferred !== undefined && a.preferred >= 0 ? Math.abs(y - a.preferred) : 0;
+    });
+    return { cost, offset };
+  }
   if (stage === 'cost') {
     p.actions.forEach((a, i) => {
       for (let y = 0; y < p.years; y++) if (b.w(i, y) >= 0) cost[b.w(i, y)] = a.cost;
@@ -261,9 +273,12 @@ function model(b: Built, cost: Float64Array, offset: number, start?: Float64Arra
 
 export interface Solved {
   schedule: Schedule;
+  /** Required actions left out (the money could not hold them). */
+  missing: number;
   binding: number;
   expected: number;
   cost: number;
+  deviation: number;
   bound: { binding: number; expected: number };
   gap: number;
   optimal: boolean;
@@ -280,6 +295,8 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
   const g = evaluate(p, start);
   const greedyOut = (infeasible: boolean): Solved => ({
     schedule: start,
+    missing: g.missing,
+    deviation: g.deviation,
     binding: g.binding,
     expected: g.expected,
     cost: g.cost,
@@ -297,8 +314,15 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
   let gap = 0,
     optimal = true,
     infeasible = false;
-  const shares = { binding: 0.45, expected: 0.45, cost: 0.1 } as const;
-  for (const stage of ['binding', 'expected', 'cost'] as const) {
+  const shares: Record<Stage, number> = { required: 0.1, binding: 0.35, expected: 0.35, cost: 0.1, deviation: 0.1 };
+  const stages: Stage[] = [
+    ...(p.actions.some((a) => a.required) ? (['required'] as const) : []),
+    'binding',
+    'expected',
+    'cost',
+    ...(p.actions.some((a) => a.preferred !== undefined && a.preferred >= 0) ? (['deviation'] as const) : []),
+  ];
+  for (const stage of stages) {
     const o = objective(p, b, stage);
     const m = model(b, o.cost, o.offset, x);
     // The earlier stages' optima, held (rows appended to the model's).
@@ -306,13 +330,13 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
     const r = solver(m, { timeLimitSeconds: opts.timeLimitSeconds * shares[stage], relGap: 1e-6 });
     if (!r.x) {
       if (r.status === 'infeasible') infeasible = true;
-      if (stage === 'binding') return greedyOut(infeasible || r.status === 'infeasible');
+      if (stage === stages[0]) return greedyOut(infeasible || r.status === 'infeasible');
       optimal = false;
       break;
     }
     x = r.x;
     const value = r.objective;
-    if (stage !== 'cost') {
+    if (stage === 'binding' || stage === 'expected') {
       bound[stage] = Math.min(value, Number.isFinite(r.bound) ? r.bound : 0);
       if (r.status !== 'optimal') {
         if (optimal) gap = relGap(value, bound[stage]);
@@ -331,7 +355,19 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
   }
   const schedule = scheduleOf(p, b, x);
   const e = evaluate(p, schedule);
-  return { schedule, binding: e.binding, expected: e.expected, cost: e.cost, bound, gap, optimal, solver: 'highs', infeasible };
+  return {
+    schedule,
+    missing: e.missing,
+    binding: e.binding,
+    expected: e.expected,
+    cost: e.cost,
+    deviation: e.deviation,
+    bound,
+    gap,
+    optimal,
+    solver: 'highs',
+    infeasible,
+  };
 }
 
 function appendRows(m: MipModel, extra: Rows): void {

@@ -10,6 +10,8 @@
  *   - 'max' terms (a region's beds, a street's centres, a share):  max(0, need − figure);
  *   - 'direct' terms (per-facility shortfalls of a 每所机构 target): the figure itself.
  * Weighted shortfall = weight × shortfall; the objective sums it over terms, binding (约束性) first.
+ * Before it: the plan's own commitments (required actions) left out; after it: cost, then how far
+ * actions moved from the years the plan gives them.
  */
 
 export interface ProblemAction {
@@ -23,6 +25,10 @@ export interface ProblemAction {
   after: readonly number[];
   /** Recruits it needs, per staff category (index as in Problem.staffLimit). */
   staff: readonly number[];
+  /** 必做: left out only when the money cannot hold it (the first thing the programme counts). */
+  required?: boolean;
+  /** Year index the plan gives it, or −1/absent: the last thing counted is the distance from it. */
+  preferred?: number;
 }
 
 /** What one facility adds to the terms in one year and one state (beyond its state 0, which is in the terms' base). */
@@ -68,9 +74,13 @@ export type Schedule = Int32Array;
 export const MAX_GROUP_ACTIONS = 6;
 
 export interface Evaluated {
+  /** Required actions left out. */
+  missing: number;
   binding: number;
   expected: number;
   cost: number;
+  /** Σ years between each placed action and its preferred year. */
+  deviation: number;
   /** Per term, its shortfall (unweighted). */
   shortfall: Float64Array;
 }
@@ -113,11 +123,16 @@ export function evaluate(p: Problem, s: Schedule): Evaluated {
     if (t.binding) binding += t.weight * v;
     else expected += t.weight * v;
   });
-  let cost = 0;
+  let cost = 0,
+    missing = 0,
+    deviation = 0;
   p.actions.forEach((a, i) => {
-    if (s[i]! >= 0) cost += a.cost;
+    if (s[i]! >= 0) {
+      cost += a.cost;
+      if (a.preferred !== undefined && a.preferred >= 0) deviation += Math.abs(s[i]! - a.preferred);
+    } else if (a.required) missing++;
   });
-  return { binding, expected, cost, shortfall };
+  return { missing, binding, expected, cost, deviation, shortfall };
 }
 
 /** Why a schedule breaks the rules, or null: money (with or without carry-over), recruits, fixed years, not-before, dependencies. */
@@ -146,11 +161,21 @@ export function violation(p: Problem, s: Schedule): string | null {
   return null;
 }
 
-/** Lexicographic order of objectives: binding, then expected, then cost (with a relative tolerance). */
-export function better(a: Pick<Evaluated, 'binding' | 'expected' | 'cost'>, b: Pick<Evaluated, 'binding' | 'expected' | 'cost'>): number {
+type Ranked = Pick<Evaluated, 'binding' | 'expected' | 'cost'> & Partial<Pick<Evaluated, 'missing' | 'deviation'>>;
+
+/**
+ * Lexicographic order of objectives (negative: `a` is better): required actions left out, binding
+ * shortfall, expected shortfall, cost, distance from the preferred years (with a relative tolerance).
+ */
+export function better(a: Ranked, b: Ranked): number {
   const tol = (x: number, y: number) => 1e-7 * Math.max(1, Math.abs(x), Math.abs(y));
-  if (Math.abs(a.binding - b.binding) > tol(a.binding, b.binding)) return a.binding - b.binding;
-  if (Math.abs(a.expected - b.expected) > tol(a.expected, b.expected)) return a.expected - b.expected;
-  if (Math.abs(a.cost - b.cost) > tol(a.cost, b.cost)) return a.cost - b.cost;
+  const order: [number, number][] = [
+    [a.missing ?? 0, b.missing ?? 0],
+    [a.binding, b.binding],
+    [a.expected, b.expected],
+    [a.cost, b.cost],
+    [a.deviation ?? 0, b.deviation ?? 0],
+  ];
+  for (const [x, y] of order) if (Math.abs(x - y) > tol(x, y)) return x - y;
   return 0;
 }

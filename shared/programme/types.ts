@@ -34,6 +34,13 @@ export interface ProgrammeAction {
   notBefore?: number;
   /** Ids of the actions it must come after (in the same year or later): a sub-centre upgrade after its expansion. */
   after?: string[];
+  /**
+   * 必做: one of the plan's own commitments (the scenario's 计划 projects): the programme decides its year,
+   * not whether — placed before any proposal is chosen, as far as the money allows.
+   */
+  required?: boolean;
+  /** The year the plan gives it (the document's), kept where nothing argues for another. */
+  preferredYear?: number;
   /** Staff it adds (recruits needed), by category. */
   staff: Partial<Record<StaffCategory, number>>;
   /** The project it becomes, without its year. */

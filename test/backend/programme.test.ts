@@ -194,3 +194,60 @@ describe('the programme, worked by hand', () => {
     ]);
   });
 });
+
+// The sample's 开福区 and 开政办发〔2022〕26号 §四(一)3: six premises projects for its community health centres,
+// "2022年前" three, "2023年前" two, "2024年前" one. The document gives no costs or money: the test gives each an
+// example estimate (万元) and each year the money of that year's projects.
+describe('the sample: 开福区 2022–2024 (开政办发〔2022〕26号 §四(一)3)', () => {
+  let sample: Service;
+  const COSTS = [800, 800, 600, 900, 500, 700];
+  let ids: number[] = [];
+  beforeAll(async () => {
+    sample = createPlannerService({ home: tmpDir(), door: 'direct' });
+    await sample.call('plan.openSample', {});
+    const projects = await sample.call('projects.list', { scenarioId: BASE });
+    ids = projects.filter((p) => p.source_document === '开政办发〔2022〕26号').map((p) => p.id);
+    expect(ids).toHaveLength(6);
+  });
+  afterAll(() => sample.close());
+  const run = (money: [number, number, number]) =>
+    sample.call('programme.run', {
+      scenarioId: BASE,
+      standardId: 'kaifu-2024',
+      fromYear: 2022,
+      toYear: 2024,
+      money: money.map((amount, i) => ({ year: 2022 + i, amount })),
+      rules: ids.map((id, i) => ({ action: `project:${id}`, cost: COSTS[i]! })),
+    });
+  const yearOf = (r: ProgrammeOut) => Object.fromEntries(r.years.flatMap((y) => y.actions.map((a) => [a.name, [a.preferredYear, y.year]])));
+
+  it('with the money of each year, reproduces the document’s sequence', async () => {
+    const r = await run([2200, 1400, 700]);
+    // Only 开福区's own projects are candidates: the other counties' seed projects stay as they are.
+    expect(r.candidates).toBe(6);
+    const placed = yearOf(r);
+    expect(Object.keys(placed)).toHaveLength(6);
+    for (const [name, [preferred, year]] of Object.entries(placed)) expect([name, year]).toEqual([name, preferred]);
+    expect(r.years.map((y) => y.spent)).toEqual([2200, 1400, 700]);
+    expect(r.notes.some((n) => n.includes('原定'))).toBe(false);
+    expect(r.optimal).toBe(true);
+  });
+
+  it('with less money in 2022, one of its three moves to 2023, and the notes say so and why', async () => {
+    const r = await run([1800, 2300, 700]);
+    const placed = Object.values(yearOf(r));
+    expect(placed).toHaveLength(6);
+    expect(placed.filter(([p, y]) => p === 2022 && y === 2023)).toHaveLength(1);
+    expect(placed.filter(([p, y]) => p !== y)).toHaveLength(1);
+    expect(r.notes.filter((n) => n.includes('原定 2022 年，推迟到 2023 年：2022 年可用资金不足'))).toHaveLength(1);
+  });
+
+  it('without money for 2024, one project cannot be held: it is listed for money and the notes say so', async () => {
+    // 2022 and 2023 are spent to the 万元; whichever is left out (then: the cheaper programme), it is one.
+    const r = await run([2200, 1400, 0]);
+    expect(r.unscheduled).toHaveLength(1);
+    expect(r.unscheduled[0]).toMatchObject({ why: 'money', required: true, source: 'project' });
+    expect(r.notes.filter((n) => n.includes('未能安排：资金不足'))).toHaveLength(1);
+    expect(r.years[2]!.spent).toBe(0);
+  });
+});

@@ -15,9 +15,31 @@ import { STAFF_CATEGORIES } from '../../../shared/programme/types.ts';
 import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
 import type { Project, ProjectInput } from '../../../shared/timeline/project.ts';
 import { completeProject, type ScenarioRows } from '../timeline/projects.ts';
+import { setRegion } from '../../../shared/gaps/region-index.ts';
+import { setAndYear } from '../gaps.ts';
+import { unitsUnder } from '../scope.ts';
 
-/** The scenario's projects that are candidates: 计划 (planned) ones of the range or later; the rest stay as they are. */
-export const isCandidateProject = (p: Project, fromYear: number) => p.status === 'planned' && p.year >= fromYear;
+/**
+ * The scenario's projects that are candidates: 计划 (planned) ones of the range or later, in the region
+ * (`inRegion`: its facility's or its own unit is in it; null: the whole plan); the rest stay as they are.
+ */
+export function isCandidateProject(p: Project, fromYear: number, inRegion: ((p: Project) => boolean) | null): boolean {
+  return p.status === 'planned' && p.year >= fromYear && (inRegion === null || inRegion(p));
+}
+
+/** Whether a project lies in the region (units: the region's unit codes; a 其他项目 without a unit counts for the whole plan only). */
+export function projectInRegion(rows: ScenarioRows, units: ReadonlySet<string> | null): ((p: Project) => boolean) | null {
+  if (units === null) return null;
+  const unitOf = new Map(rows.facilities.map((f) => [f.id, f.unit_code]));
+  for (const p of rows.projects) if (p.kind === 'new' && p.facility_id && p.unit_code) unitOf.set(p.facility_id, p.unit_code);
+  return (p) => {
+    const unit =
+      p.kind === 'new' || p.kind === 'relocate' || p.kind === 'other'
+        ? (p.unit_code ?? (p.facility_id ? unitOf.get(p.facility_id) : null))
+        : unitOf.get(p.facility_id ?? '');
+    return unit !== null && unit !== undefined && units.has(unit);
+  };
+}
 
 /** Yuan → 万元, to the yuan. */
 const wan = (yuan: number) => Math.round((yuan / WAN) * 1e4) / 1e4;
@@ -46,12 +68,29 @@ export interface CandidateContext {
   costs: CostTable;
 }
 
+/** The region's unit codes: the set's region (or the planner's choice for it), every unit under it; null when it is not in the plan. */
+function regionUnitCodes(db: Database.Database, q: ProgrammeQueryOut, rows: ScenarioRows): ReadonlySet<string> | null {
+  const { set, region } = setAndYear(db, { standardId: q.standardId });
+  const r = setRegion(rows.units, set.appliesTo, region);
+  return r.applicable ? new Set(unitsUnder(rows.units, r.codes).map((u) => u.code)) : null;
+}
+
 /** Every candidate of the query, in order: projects, siting, allocation, the planner's own; rules applied, excluded ones left out. */
-export function candidateActions(q: ProgrammeQueryOut, ctx: CandidateContext): { actions: ProgrammeAction[]; excluded: string[] } {
+export interface Candidates {
+  actions: ProgrammeAction[];
+  /** Ids the rules leave out. */
+  excluded: string[];
+  /** Whether a project of the scenario is one of the candidates (the others stay as they are). */
+  isCandidate: (p: Project) => boolean;
+}
+
+export function candidateActions(q: ProgrammeQueryOut, ctx: CandidateContext): Candidates {
   const { rows } = ctx;
   const out: ProgrammeAction[] = [];
   // Completed against the scenario without its candidate projects (they are what is being placed).
-  const fixedRows: ScenarioRows = { ...rows, projects: rows.projects.filter((p) => !(q.candidates.projects && isCandidateProject(p, q.fromYear))) };
+  const inRegion = projectInRegion(rows, regionUnitCodes(ctx.db, q, rows));
+  const candidate = (p: Project) => q.candidates.projects && isCandidateProject(p, q.fromYear, inRegion);
+  const fixedRows: ScenarioRows = { ...rows, projects: rows.projects.filter((p) => !candidate(p)) };
   const add = (id: string, source: ProgrammeAction['source'], input: Omit<ProjectInput, 'year'>, own: number | null) => {
     let p: Omit<Project, 'id'>;
     try {
@@ -76,14 +115,15 @@ export function candidateActions(q: ProgrammeQueryOut, ctx: CandidateContext): {
     });
   };
 
-  if (q.candidates.projects)
-    for (const p of rows.projects) {
-      if (!isCandidateProject(p, q.fromYear)) continue;
-      const { id, year: _y, ...input } = p;
-      add(`project:${id}`, 'project', { ...input, facility_id: input.facility_id ?? undefined }, p.cost);
-      // 其他项目 change no target: decided in their year (the planner may free them with a rule).
-      if (p.kind === 'other' && p.year <= q.toYear) out[out.length - 1]!.fixedYear = p.year;
-    }
+  for (const p of rows.projects) {
+    if (!candidate(p)) continue;
+    const { id, year: _y, ...input } = p;
+    add(`project:${id}`, 'project', { ...input, facility_id: input.facility_id ?? undefined }, p.cost);
+    // The plan's own: done within the range, in its own year unless the money or the targets say otherwise.
+    const a = out[out.length - 1]!;
+    a.required = true;
+    a.preferredYear = p.year;
+  }
   const ids = new Set(rows.facilities.map((f) => f.id));
   for (const s of q.candidates.siting?.sites ?? []) {
     const type = q.candidates.siting!.type;
@@ -125,6 +165,7 @@ export function candidateActions(q: ProgrammeQueryOut, ctx: CandidateContext): {
       a.costFrom = 'own';
     }
     if (r.fixedYear !== undefined) a.fixedYear = r.fixedYear;
+    if (r.required !== undefined) a.required = r.required;
     if (r.notBefore !== undefined) a.notBefore = r.notBefore;
     if (r.after) {
       for (const b of r.after)
@@ -141,5 +182,5 @@ export function candidateActions(q: ProgrammeQueryOut, ctx: CandidateContext): {
         `"${a.name}" is fixed to ${a.fixedYear}, outside ${q.fromYear}–${q.toYear}`,
       );
   }
-  return { actions: out.filter((a) => !excluded.includes(a.id)), excluded };
+  return { actions: out.filter((a) => !excluded.includes(a.id)), excluded, isCandidate: (p) => Boolean(candidate(p)) };
 }

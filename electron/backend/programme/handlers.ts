@@ -14,7 +14,7 @@ import { writeProgramme } from '../io/write-programme.ts';
 import { isSamplePlan } from '../io/sample-mark.ts';
 import { setAndYear } from '../gaps.ts';
 import type { Workspace } from '../workspace.ts';
-import { candidateActions, isCandidateProject } from './candidates.ts';
+import { candidateActions } from './candidates.ts';
 import { runProgramme } from './run.ts';
 
 /** The run as the contract gives it (the schedule and actions stay on the backend). */
@@ -39,7 +39,7 @@ export function programmeHandlers(ws: Workspace): Pick<PlannerService, keyof typ
     // The copy's projects are the source's in the same order (copyProjects), so the n-th of one is the n-th of the other.
     'programme.apply': ({ scenarioId, name, query: q, schedule, result }) =>
       ws.write((p) => {
-        const { actions } = candidateActions(q, { db: p.db, scenarioId, rows: scenarioRows(p.db, scenarioId), costs: readCosts(p.db) });
+        const { actions, isCandidate } = candidateActions(q, { db: p.db, scenarioId, rows: scenarioRows(p.db, scenarioId), costs: readCosts(p.db) });
         const byId = new Map(actions.map((a) => [a.id, a]));
         const yearOf = new Map<string, number>();
         for (const s of schedule) {
@@ -62,18 +62,17 @@ export function programmeHandlers(ws: Workspace): Pick<PlannerService, keyof typ
             .map((x, i) => [x.id, copy[i]!.id]),
         );
         const placed: { project: number; action: string; year: number; cost: number }[] = [];
-        if (q.candidates.projects)
-          for (const x of source) {
-            if (!isCandidateProject(x, q.fromYear)) continue;
-            const id = `project:${x.id}`;
-            const year = yearOf.get(id);
-            const mine = copyOf.get(x.id)!;
-            if (year === undefined) deleteProject(p.db, s.id, mine);
-            else {
-              setProjectYear(p.db, s.id, mine, year);
-              placed.push({ project: mine, action: id, year, cost: byId.get(id)?.cost ?? 0 });
-            }
+        for (const x of source) {
+          if (!isCandidate(x)) continue;
+          const id = `project:${x.id}`;
+          const year = yearOf.get(id);
+          const mine = copyOf.get(x.id)!;
+          if (year === undefined) deleteProject(p.db, s.id, mine);
+          else {
+            setProjectYear(p.db, s.id, mine, year);
+            placed.push({ project: mine, action: id, year, cost: byId.get(id)?.cost ?? 0 });
           }
+        }
         for (const a of actions) {
           const year = yearOf.get(a.id);
           if (year === undefined || a.source === 'project') continue;

@@ -30,7 +30,7 @@ import { readCosts } from '../compare/handlers.ts';
 import { getScenario } from '../db/scenarios.ts';
 import { evaluatePlanGaps, planRows, type PlanRows, setAndYear } from '../gaps.ts';
 import { scenarioRows } from '../timeline/projects.ts';
-import { candidateActions, isCandidateProject } from './candidates.ts';
+import { candidateActions } from './candidates.ts';
 
 /** At most this many years in one programme. */
 export const MAX_PROGRAMME_YEARS = 41;
@@ -125,8 +125,12 @@ export async function runProgramme(
   const money = years.map((y) => moneyOf.get(y) ?? 0);
 
   const rows = planRows(db, q.scenarioId);
-  const kept = rows.projects.filter((p) => !(q.candidates.projects && isCandidateProject(p, q.fromYear)));
-  const { actions: all, excluded } = candidateActions(q, { db, scenarioId: q.scenarioId, rows: scenarioRows(db, q.scenarioId), costs: pricesOf(db, q) });
+  const {
+    actions: all,
+    excluded,
+    isCandidate,
+  } = candidateActions(q, { db, scenarioId: q.scenarioId, rows: scenarioRows(db, q.scenarioId), costs: pricesOf(db, q) });
+  const kept = rows.projects.filter((p) => !isCandidate(p));
 
   // Those that cannot be placed: unpriced, not before a year after the range; and, in turn, those after them.
   const why = new Map<string, UnscheduledWhy>();
@@ -266,6 +270,10 @@ export async function runProgramme(
     notes.push('规则相互冲突（固定年份、不早于与先后关系无法同时满足）：结果为启发式安排，请检查规则');
     notesEn.push('The rules conflict (fixed years, not-before and order cannot all hold): the schedule shown is the heuristic one; check the rules');
   }
+  for (const m of moved(actions, schedule, unscheduled)) {
+    notes.push(m.zh);
+    notesEn.push(m.en);
+  }
   const mismatch = modelMismatch(problem, solved.schedule, set, years, after.lines, modelled);
   if (mismatch.length) {
     notes.push(`模型与差距引擎在以下指标上不一致（以差距引擎为准）：${mismatch.join('、')}`);
@@ -357,10 +365,11 @@ function unscheduledOf(
       const i = at.get(a.id)!;
       const first = p.actions[i]!.first;
       const room = years.slice(first).some((y) => y.available - y.spent + 1e-9 >= (a.cost ?? 0));
+      const recruits = Object.keys(a.staff).length > 0 && years.some((y) => Object.keys(y.staff).length > 0);
       if ((a.after ?? []).some((b) => !placedIds.has(b))) w = 'dependency';
-      else if (!effect.has(i)) w = 'no_effect';
-      else if (room && Object.keys(a.staff).length && years.some((y) => Object.keys(y.staff).length)) w = 'staff';
-      else w = room ? 'no_effect' : 'money';
+      else if (room && recruits) w = 'staff';
+      else if (a.required || effect.has(i)) w = room ? (a.required ? 'conflict' : 'no_effect') : 'money';
+      else w = 'no_effect';
     }
     out.push({ ...outAction(a), why: w, whyText: WHY[w][0], whyTextEn: WHY[w][1] });
   }
@@ -409,4 +418,35 @@ function modelMismatch(
     });
   });
   return [...bad];
+}
+
+/** The plan's own projects the programme places in another year than theirs (or leaves out), and why. */
+function moved(
+  actions: readonly ProgrammeAction[],
+  schedule: ReadonlyMap<string, number>,
+  unscheduled: readonly ProgrammeUnscheduled[],
+): { zh: string; en: string }[] {
+  const out: { zh: string; en: string }[] = [];
+  for (const a of actions) {
+    if (!a.required || a.preferredYear === undefined) continue;
+    const year = schedule.get(a.id);
+    if (year === undefined) {
+      const u = unscheduled.find((x) => x.id === a.id);
+      out.push({
+        zh: `「${a.name}」原定 ${a.preferredYear} 年，未能安排：${u?.whyText ?? ''}`,
+        en: `"${a.name}" (planned for ${a.preferredYear}) is not placed: ${u?.whyTextEn ?? ''}`,
+      });
+    } else if (year > a.preferredYear) {
+      out.push({
+        zh: `「${a.name}」原定 ${a.preferredYear} 年，推迟到 ${year} 年：${a.preferredYear} 年可用资金不足（或须在其前置项目之后）`,
+        en: `"${a.name}" moves from ${a.preferredYear} to ${year}: the money of ${a.preferredYear} cannot hold it (or it must follow another)`,
+      });
+    } else if (year < a.preferredYear) {
+      out.push({
+        zh: `「${a.name}」原定 ${a.preferredYear} 年，提前到 ${year} 年：提前实施可更早缩小指标缺口`,
+        en: `"${a.name}" moves from ${a.preferredYear} to ${year}: done earlier, it closes a gap sooner`,
+      });
+    }
+  }
+  return out;
 }

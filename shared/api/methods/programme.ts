@@ -27,6 +27,8 @@ export const ActionRuleSchema = z
     cost: Wan.optional(),
     /** Leave this candidate out of the programme. */
     exclude: z.boolean().optional(),
+    /** 必做 (done within the range, the year chosen) or optional (done only if it closes a gap); the scenario's own projects are 必做 by default. */
+    required: z.boolean().optional(),
   })
   .strict();
 
@@ -62,7 +64,11 @@ export const ProgrammeQuery = InScenario.extend({
   staff: Staff.optional(),
   candidates: z
     .object({
-      /** The scenario's own 计划 projects from fromYear on (在建/完工 ones, and earlier ones, stay as they are). */
+      /**
+       * The scenario's own 计划 projects from fromYear on, in the set's region: 必做 (placed first, as far as the
+       * money allows; kept in their own year where nothing argues for another). 在建/完工 ones, earlier ones and
+       * those outside the region stay as they are.
+       */
       projects: z.boolean().default(true),
       /** A siting proposal: each chosen site a 新建 (or, source upgrade, 升级) of the type. */
       siting: z
