@@ -57,6 +57,7 @@ export type {
   ProgrammeCell,
   ProgrammeOut,
   ProgrammeQueryIn,
+  ProgrammeQueryOut,
   ProgrammeTarget,
   ProgrammeUnscheduled,
   ProgrammeYearOut,

@@ -262,6 +262,44 @@ for (const [doorName, makeDoor] of [
       });
     });
 
+    it('places candidate actions by year within the money (分年度实施计划) and writes them as a scenario', async () => {
+      // 开福区 in 2020: 9 GPs against 4 per 10,000 of 820,790 → 320 short. Two trainings of 10 GPs, 80 万元 each;
+      // 100 万元 a year holds one a year, so the 2020 line is 310 short and the programme's scenario says the same.
+      const q = {
+        scenarioId: 1,
+        standardId: 'kaifu-2024',
+        fromYear: 2020,
+        toYear: 2021,
+        money: [
+          { year: 2020, amount: 100 },
+          { year: 2021, amount: 100 },
+        ],
+        candidates: {
+          projects: true,
+          own: [
+            { id: 'gp1', name: '东风路全科医生培养', kind: 'expand' as const, facility_id: 'F1', deltas: { gps: 10 }, cost: 80 },
+            { id: 'gp2', name: '沙坪全科医生培养', kind: 'expand' as const, facility_id: 'F2', deltas: { gps: 10 }, cost: 80 },
+          ],
+        },
+      };
+      const r = await door.call('programme.run', q);
+      expect(r.years.map((y) => [y.year, y.actions.length, y.spent])).toEqual([
+        [2020, 1, 80],
+        [2021, 1, 80],
+      ]);
+      const gps = r.targets.find((t) => t.target === 'gps-per-10000')!;
+      expect(gps.before['2020']).toMatchObject({ shortfall: 320 });
+      expect(gps.by_year['2020']).toMatchObject({ shortfall: 310 });
+      expect(await codeOf(door.call('programme.run', { ...q, fromYear: 2022 }))).toBe('INVALID_ARGS');
+      const schedule = r.years.flatMap((y) => y.actions.map((a) => ({ action: a.id, year: y.year })));
+      const s = await door.call('programme.apply', { scenarioId: 1, name: '实施计划', query: q, schedule });
+      const g = await door.call('gaps.evaluate', { scenarioId: s.id, standardId: 'kaifu-2024', year: 2020, level: 'region', onlyShort: false });
+      expect(g.results.find((x) => x.target === 'gps-per-10000')).toMatchObject({ shortfall: 310 });
+      expect((await door.call('programme.get', { scenarioId: s.id }))!.placed).toHaveLength(2);
+      expect(await door.call('programme.get', { scenarioId: 1 })).toBeNull();
+      await door.call('scenarios.delete', { id: s.id });
+    });
+
     it('saves as a new file and continues there; opens files by path; refuses what is not a plan', async () => {
       const info = await door.call('plan.saveAs', { path: 'copy' });
       expect(info.path).toBe(path.join(home, 'plans', 'copy.hplan'));
