@@ -45,6 +45,12 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string, headers: strin
   ws.mergeCells(1, 1, 1, headers.length);
   ws.getCell(1, 1).value = title;
   ws.getRow(1).font = { bold: true, size: 13 };
+  // A long title (a set's full name; the sample's mark after it on the first sheet) wraps rather than running off the page.
+  ws.getCell(1, 1).alignment = { wrapText: true, vertical: 'middle' };
+  const width = widths.reduce((a, b) => a + b, 0);
+  let w = 24; // room for the sample's mark
+  for (const ch of title) w += ch.charCodeAt(0) > 0x2e80 ? 2.4 : 1.2; // 13 pt bold
+  if (w > width) ws.getRow(1).height = 18 * Math.ceil(w / width);
   const head = ws.addRow(headers);
   head.font = { bold: true };
   head.alignment = { vertical: 'middle', wrapText: true };
@@ -190,6 +196,9 @@ export async function writeProgramme(out: ProgrammeOut, opts: { plan: string; sa
         [after ? '' : t.name, 34],
       ]);
       row.alignment = { vertical: 'top', wrapText: true };
+      // Year cells (a status word where there is no value) to the right like the numbers; the year met centred.
+      for (let c = 5; c < 5 + years.length; c++) row.getCell(c).alignment = { vertical: 'top', horizontal: 'right' };
+      row.getCell(5 + years.length).alignment = { vertical: 'top', horizontal: 'center' };
       if (t.binding && !after) row.getCell(2).font = { bold: true, color: { argb: 'FFC00000' } };
       if (after) row.font = { bold: true };
       if (after) row.getCell(6 + years.length).font = { bold: false };
