@@ -1,11 +1,12 @@
 /**
  * 汇报材料: what a briefing shows, as data — the standing of every target for the region and by county
  * (the gap engine's own results), coverage by travel time with a map, the proposals (the scenario's
- * changes and their cost) and the projects by year. The dashboard, the presentation mode, the PDF
+ * changes and their cost), the projects by year and the phased programme. The dashboard, the presentation mode, the PDF
  * pages and the PPTX deck all draw this one model with the gap screen's own wording, so a figure on a
  * slide is the figure in the gap table and the workbook.
  */
 import type { ScenarioChanges } from '../compare/compare.ts';
+import type { BriefProgramme } from './programme.ts';
 import type { GapResult } from '../gaps/result.ts';
 import type { ProjectLine } from '../timeline/lines.ts';
 import type { Target } from '../gaps/standard.ts';
@@ -80,6 +81,8 @@ export interface Brief {
   proposals: BriefProposals | null;
   /** 规划项目 by year (the scenario's), as table lines. */
   projects: ProjectLine[];
+  /** The 分年度实施计划 the scenario was written from (programme.apply), read against its projects; null (or absent) when none. */
+  programme?: BriefProgramme | null;
   /** How the figures were made (populations projected, the region not found …), in the language asked. */
   notes: string[];
 }

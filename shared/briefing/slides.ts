@@ -1,8 +1,9 @@
 /**
  * Which slides a briefing has, in order, from its data: the title; the region's overview; each target
  * group with its standing (at most 8 targets a slide); the ratio targets by county against their line;
- * coverage by travel time with the map; the proposals with their cost; the projects by year; the
- * sources. One idea a slide. The presentation mode, the PDF and the PPTX follow this same list.
+ * coverage by travel time with the map; the proposals with their cost; the phased programme (分年度实施计划,
+ * when the scenario was written from one); the projects by year; the sources. One idea a slide. The
+ * presentation mode, the PDF and the PPTX follow this same list.
  */
 import type { Brief } from './model.ts';
 
@@ -13,6 +14,7 @@ export type SlideSpec =
   | { kind: 'bars'; target: string }
   | { kind: 'coverage' }
   | { kind: 'proposals' }
+  | { kind: 'programme' }
   | { kind: 'timeline' }
   | { kind: 'sources'; part: number; parts: number };
 
@@ -34,6 +36,7 @@ export function planSlides(b: Brief): SlideSpec[] {
   if (b.access) out.push({ kind: 'coverage' });
   const f = b.proposals?.changes.facilities;
   if (f && (f.added.length || f.removed.length || f.changed.length)) out.push({ kind: 'proposals' });
+  if (b.programme) out.push({ kind: 'programme' });
   if (b.projects.length) out.push({ kind: 'timeline' });
   const parts = Math.max(1, Math.ceil(b.targets.length / SOURCES_PER_SLIDE));
   for (let p = 0; p < parts; p++) out.push({ kind: 'sources', part: p + 1, parts });

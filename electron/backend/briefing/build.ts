@@ -1,13 +1,14 @@
 /**
  * The briefing's data for a scenario (and the one compared with): the gap engine's results for the
  * region and the counties, the access analysis of the set's access target (else the 1030 rule) with a
- * static map, and the plan's counts. Every figure comes from the engines the gap screen uses.
+ * static map, the plan's counts, and the programme the scenario was written from (分年度实施计划) with
+ * its last year's standing. Every figure comes from the engines the gap screen uses.
  */
 import type Database from 'better-sqlite3';
 import { ACCESS_PRESETS, targetSettings } from '../../../shared/access/presets.ts';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import type { Brief, BriefAccess, BriefCoverage, BriefMap } from '../../../shared/briefing/index.ts';
-import { briefMap } from '../../../shared/briefing/index.ts';
+import { briefMap, briefProgramme } from '../../../shared/briefing/index.ts';
 import { scenarioChanges } from '../../../shared/compare/index.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 import { projectLines } from '../../../shared/timeline/index.ts';
@@ -16,6 +17,7 @@ import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { runAccess } from '../access/run-access.ts';
 import { listBoundaries } from '../db/boundaries.ts';
 import { getMeta } from '../db/meta.ts';
+import { getProgramme } from '../db/programme.ts';
 import { listProjects } from '../db/projects.ts';
 import { listRows } from '../db/tables.ts';
 import { findSet } from '../standards.ts';
@@ -112,6 +114,18 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
     report.results.find((r) => r.scope === 'region' && r.population !== undefined)?.population
     ?? units.filter((u) => !u.parent_code || !codes.has(u.parent_code)).reduce((s, u) => s + (u.population ?? 0), 0);
   const set = report.targets;
+  // The programme the scenario was written from, and its last year's standing by the gap engine (the briefed year's own when the same).
+  const stored = getProgramme(db, a.scenarioId);
+  let programme: Brief['programme'] = null;
+  if (stored) {
+    const last =
+      stored.toYear === report.year
+        ? current.region
+        : (await evaluatePlanGaps(db, { ...query, year: stored.toYear, scenarioId: a.scenarioId }, accessOf, scope.rows)).results.filter(
+            (r) => r.scope === 'region',
+          );
+    programme = briefProgramme(stored, scope.rows.projects, scope.rows.facilities, { year: stored.toYear, region: last }, a.lang);
+  }
   return {
     planName: getMeta(db, 'name') ?? '',
     sample: getMeta(db, 'is_sample') === 'true',
@@ -131,6 +145,7 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
     map: planMap(units, listBoundaries(db)),
     proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null,
     projects: projectLines(scope.rows.projects, scope.rows.facilities, a.lang),
+    programme,
     notes: en ? report.notesEn : report.notes,
   };
 }

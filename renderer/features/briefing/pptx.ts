@@ -6,6 +6,7 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import type { Brief } from '../../../shared/briefing/model.ts';
+import { programmeRows } from '../../../shared/briefing/programme.ts';
 import { planSlides, SOURCES_PER_SLIDE, type SlideSpec } from '../../../shared/briefing/slides.ts';
 import type { GapStatus } from '../../../shared/gaps/result.ts';
 import type { Lang } from '../../ui/i18n/index.ts';
@@ -16,6 +17,7 @@ import { mapSvgString, paintOf } from './BriefMapSvg.tsx';
 import { barRows, targetValue } from './options.ts';
 import { svgToPng } from './raster.ts';
 import { OVERVIEW_TILES } from './slides/OverviewSlide.tsx';
+import { outcomeLine, programmeNotes, rowLabel, spendText } from './slides/ProgrammeSlide.tsx';
 import { COST_LINES, PROPOSAL_LINES, proposalLines } from './slides/ProposalsSlide.tsx';
 import { TIMELINE_ROWS } from './slides/TimelineSlide.tsx';
 import { sep } from '../../ui/i18n/labels.ts';
@@ -574,6 +576,61 @@ function proposalsSlide(c: Ctx) {
   s.addText(bt(lang, 'slide.proposals.costSource'), { ...c.text, x: cx + 0.2, y: BODY_Y + 4.75, w: cw - 0.4, h: 0.35, fontSize: 11, color: hex(ACCENT) });
 }
 
+/** 分年度实施计划: the Gantt-like table (each year's cost in its cell, shaded), the spend row, the outcome line above and the notes below. */
+function programmeSlide(c: Ctx) {
+  const { b, lang } = c;
+  const pr = b.programme!;
+  const s = frame(c, bt(lang, 'slide.programme.title'), standardLine(b, lang));
+  const outcome = outcomeLine(b, lang);
+  if (outcome) s.addText(outcome, { ...c.text, x: X, y: BODY_Y, w: CW, h: 0.6, fontSize: 14, bold: true, color: INK, fit: 'shrink', valign: 'top' });
+  const rows = programmeRows(pr);
+  const grouped = rows.some((r) => r.what !== 'project');
+  const bar = { fill: { color: 'DBE7F8' }, bold: true, align: 'center' } as const;
+  const table: PptxGenJS.TableRow[] = [
+    headRow(
+      [bt(lang, grouped ? 'slide.programme.group' : 'slide.programme.item'), ...pr.years.map((y) => String(y.year)), bt(lang, 'slide.programme.total')],
+      11,
+    ),
+  ];
+  for (const r of rows)
+    table.push([
+      {
+        text: [
+          { text: rowLabel(r, lang), options: { bold: true } },
+          ...(r.detail || r.what === 'group'
+            ? [{ text: `  ${r.what === 'group' ? bt(lang, 'slide.programme.count', { count: r.count }) : r.detail}`, options: { fontSize: 9, color: INK3 } }]
+            : []),
+        ],
+      },
+      ...pr.years.map((y) => {
+        const x = r.cells[y.year];
+        if (!x) return cell('');
+        return cell(r.what === 'project' ? num(x.cost) : `${num(x.cost)}\n${bt(lang, 'slide.programme.count', { count: x.count })}`, bar);
+      }),
+      cell(num(r.total), { bold: true, align: 'right' }),
+    ]);
+  if (!rows.length) table.push([cell(bt(lang, 'slide.programme.none'), { colspan: pr.years.length + 2, color: INK3 })]);
+  const foot = { bold: true, fill: { color: PANEL }, align: 'center' } as const;
+  table.push([
+    cell(bt(lang, 'slide.programme.spend'), { bold: true, fill: { color: PANEL } }),
+    ...pr.years.map((y) => {
+      const t = spendText(y, pr, lang);
+      return cell(t.sub ? `${t.main}\n${t.sub}` : t.main, { ...foot, ...(y.spent > y.available + 1e-6 ? { color: hex(TARGET_LINE) } : {}) });
+    }),
+    cell(`${num(pr.spent)} / ${num(pr.money)}`, { ...foot, align: 'right' }),
+  ]);
+  const label = 3.3,
+    total = 1.5;
+  const yearW = (CW - label - total) / Math.max(1, pr.years.length);
+  s.addTable(table, {
+    ...tableOpts([label, ...pr.years.map(() => yearW), total], 11),
+    y: BODY_Y + (outcome ? 0.72 : 0),
+    margin: [3, 5, 3, 5],
+    rowH: 0.34,
+  });
+  s.addText(programmeNotes(pr, lang), { ...c.text, x: X, y: 6.45, w: CW, h: 0.4, fontSize: 10, color: INK3, fit: 'shrink', valign: 'middle' });
+}
+
 function timelineSlide(c: Ctx) {
   const { b, lang } = c;
   const s = frame(c, bt(lang, 'slide.timeline.title'), standardLine(b, lang));
@@ -685,6 +742,9 @@ export async function buildDeck(b: Brief, lang: Lang): Promise<Pptx> {
         break;
       case 'proposals':
         proposalsSlide(c);
+        break;
+      case 'programme':
+        programmeSlide(c);
         break;
       case 'timeline':
         timelineSlide(c);

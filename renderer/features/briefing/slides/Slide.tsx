@@ -4,6 +4,7 @@ import { BarsSlide } from './BarsSlide.tsx';
 import { CoverageSlide } from './CoverageSlide.tsx';
 import { GroupSlide } from './GroupSlide.tsx';
 import { OverviewSlide } from './OverviewSlide.tsx';
+import { ProgrammeSlide } from './ProgrammeSlide.tsx';
 import { ProposalsSlide } from './ProposalsSlide.tsx';
 import { SourcesSlide } from './SourcesSlide.tsx';
 import { TimelineSlide } from './TimelineSlide.tsx';
@@ -24,6 +25,8 @@ export function Slide(p: SlideProps) {
       return <CoverageSlide {...p} />;
     case 'proposals':
       return <ProposalsSlide {...p} />;
+    case 'programme':
+      return <ProgrammeSlide {...p} />;
     case 'timeline':
       return <TimelineSlide {...p} />;
     case 'sources':
