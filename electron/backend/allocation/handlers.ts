@@ -6,6 +6,8 @@ import type { ALLOCATION_API } from '../../../shared/api/methods/allocation.ts';
 import { createScenario, getScenario } from '../db/scenarios.ts';
 import { getRow, listRows } from '../db/tables.ts';
 import { listProjects } from '../db/projects.ts';
+import { getProgramme } from '../db/programme.ts';
+import { programmeSchedule } from '../../../shared/briefing/index.ts';
 import { projectLines, projectsBuilding } from '../../../shared/timeline/index.ts';
 import { editCell } from '../edit-cell.ts';
 import { writeAllocation } from '../io/write-allocation.ts';
@@ -24,8 +26,11 @@ export function allocationHandlers(ws: Workspace, accessOf?: AccessOf): Pick<Pla
     'allocation.export': async (q) => {
       const p = ws.requirePlan();
       const r = await runAllocation(p.db, q, accessOf);
-      const projects = projectLines(listProjects(p.db, q.scenarioId), listRows(p.db, 'facilities', q.scenarioId));
-      const bytes = await writeAllocation(r, { plan: p.path, projects, sample: isSamplePlan(p.db) });
+      const [all, facilities] = [listProjects(p.db, q.scenarioId), listRows(p.db, 'facilities', q.scenarioId)];
+      const projects = projectLines(all, facilities);
+      const stored = getProgramme(p.db, q.scenarioId); // 分年度实施计划 sheet when the scenario was written from a programme
+      const programme = stored && programmeSchedule(stored, all, facilities);
+      const bytes = await writeAllocation(r, { plan: p.path, projects, sample: isSamplePlan(p.db), programme });
       return { fileName: `资源配置测算-${r.scenario}-${r.year}.xlsx`, dataBase64: Buffer.from(bytes).toString('base64'), mimeType: XLSX };
     },
     // Each line raises one facility's resource (beds → 实有床位 …); lines for one facility and resource add up.

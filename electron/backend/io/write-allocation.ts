@@ -1,11 +1,13 @@
 /**
  * 资源配置测算表: the allocation as the workbook a 卫健委 sends upward — 汇总 (budgets, what was given,
- * what is left and still needed), 分单位, 分机构, 规划项目 (by year), 指标来源 — Chinese headers, frozen
+ * what is left and still needed), 分单位, 分机构, 规划项目 (by year), 分年度实施计划 (when the scenario was
+ * written from a programme: each year's money, spend and projects), 指标来源 — Chinese headers, frozen
  * header rows, number formats, widths, colours for what is given and what is still short, A4 landscape.
  */
 import ExcelJS from 'exceljs';
 import { RESOURCE_LABELS, RESOURCES, type Resource } from '../../../shared/allocation/index.ts';
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
+import type { ProgrammeSchedule } from '../../../shared/briefing/index.ts';
 import type { ProjectLine } from '../../../shared/timeline/index.ts';
 import { markSampleWorkbook } from './sample-mark.ts';
 
@@ -62,8 +64,14 @@ function colour(ws: ExcelJS.Worksheet, col: string, first: number, last: number,
 const label = (r: Resource) => RESOURCE_LABELS[r].zh;
 const used = (a: AllocationOut) => RESOURCES.filter((r) => a.budget[r] !== undefined || a.lines.some((l) => l.resource === r));
 
-/** `sample`: the plan is the sample — the note goes in the 汇总 title and every sheet's page header. */
-export async function writeAllocation(a: AllocationOut, opts: { plan: string; projects?: ProjectLine[]; sample?: boolean }): Promise<Uint8Array> {
+/**
+ * `sample`: the plan is the sample — the note goes in the 汇总 title and every sheet's page header;
+ * `programme`: the programme the scenario was written from (programme.apply) — a 分年度实施计划 sheet.
+ */
+export async function writeAllocation(
+  a: AllocationOut,
+  opts: { plan: string; projects?: ProjectLine[]; sample?: boolean; programme?: ProgrammeSchedule | null },
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'HealthPlan 卫健资源规划台';
   const scope = a.scope === 'county' ? '区县' : '街道/乡镇';
@@ -150,6 +158,8 @@ export async function writeAllocation(a: AllocationOut, opts: { plan: string; pr
   if (!projects.length) proj.addRow(['—', '本情景尚无规划项目']);
   proj.getColumn(6).numFmt = '#,##0.0';
 
+  if (opts.programme) programmeSheet(wb, a.scenario, opts.programme);
+
   // 指标来源
   const src = sheet(wb, '指标来源', `指标来源（${a.standardName}）`, ['指标', '编号', '文号', '条款', '原文'], [26, 22, 26, 16, 80]);
   for (const t of a.targets) src.addRow([t.name, t.id, t.source.document, t.source.clause, t.source.text]).alignment = { wrapText: true, vertical: 'top' };
@@ -173,4 +183,54 @@ function totals(ws: ExcelJS.Worksheet, n: number, cols: number[]): void {
   row.eachCell((c) => {
     c.border = thin;
   });
+}
+
+const YEAR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F5F9' } };
+
+/**
+ * 分年度实施计划: each year's projects (项目, 类型, 机构, 投资), then its 小计 row — the year's money, what
+ * could be spent (with carry-over, what earlier years left), the spend (a SUM of its projects) and what
+ * is left — and a 合计 row over the years. Projects as the scenario now has them (briefProgramme's rule).
+ */
+function programmeSheet(wb: ExcelJS.Workbook, scenario: string, p: ProgrammeSchedule): void {
+  const ws = sheet(
+    wb,
+    '分年度实施计划',
+    `分年度实施计划（情景「${scenario}」· ${p.fromYear}—${p.toYear} 年 · ${p.carryOver ? '结余资金结转下年' : '当年资金当年使用'}）`,
+    ['年份', '项目', '类型', '机构', '投资（万元）', '当年资金（万元）', '可用资金（万元）', '结余（万元）'],
+    [8, 34, 10, 28, 14, 16, 16, 14],
+  );
+  const subtotals: number[] = [];
+  for (const y of p.years) {
+    const first = ws.rowCount + 1;
+    for (const x of p.projects.filter((q) => q.year === y.year)) ws.addRow([y.year, x.name, x.kindLabel, x.facility, x.cost]);
+    const last = ws.rowCount;
+    const row = ws.addRow([y.year, `小计（${y.count} 个项目）`, null, null, null, y.money, y.available, null]);
+    row.getCell(5).value = y.count ? { formula: `SUM(E${first}:E${last})`, result: y.spent } : 0;
+    row.getCell(8).value = { formula: `G${row.number}-E${row.number}`, result: Math.round((y.available - y.spent) * 1e6) / 1e6 };
+    row.font = { bold: true };
+    row.eachCell({ includeEmpty: true }, (c) => {
+      c.fill = YEAR_FILL;
+      c.border = thin;
+    });
+    subtotals.push(row.number);
+  }
+  const total = ws.addRow(['合计', `${p.projects.length} 个项目`, null, null, null, p.money, null, null]);
+  const sumOf = (col: string) => subtotals.map((r) => `${col}${r}`).join(',');
+  total.getCell(5).value = subtotals.length ? { formula: `SUM(${sumOf('E')})`, result: p.spent } : 0;
+  total.getCell(6).value = subtotals.length ? { formula: `SUM(${sumOf('F')})`, result: p.money } : 0;
+  total.getCell(8).value = { formula: `F${total.number}-E${total.number}`, result: Math.round((p.money - p.spent) * 1e6) / 1e6 };
+  total.font = { bold: true };
+  total.eachCell((c) => {
+    c.border = thin;
+  });
+  for (const c of [5, 6, 7, 8]) ws.getColumn(c).numFmt = '#,##0.0';
+  ws.addRow([]);
+  const notes = [
+    `${p.optimal ? '已证最优；' : p.optimal === false && p.gap !== null ? `与最优相差不超过 ${(p.gap * 100).toFixed(1)}%；` : ''}生成于 ${p.written.slice(0, 10)}。投资为情景中各项目的投资估算。`,
+    ...(p.changed ? [`生成后有 ${p.changed} 个项目改动了年份或投资，按情景现状列出。`] : []),
+    ...(p.gone ? [`计划中的 ${p.gone} 个项目已从情景删除。`] : []),
+    ...(p.outside ? [`${p.outside} 个项目已移出 ${p.fromYear}—${p.toYear} 年，未列出。`] : []),
+  ];
+  for (const n of notes) ws.addRow([n]);
 }
