@@ -98,13 +98,20 @@ export function ApplyProgramme({ run }: { run: RunRecord }) {
   );
 }
 
+/** Is the active scenario the one made here last? */
+export function useInApplied(): boolean {
+  const { scenarioId } = useAppData();
+  const [applied] = useApplied();
+  return !!applied && applied.id === scenarioId;
+}
+
 /** In the scenario made here last: that it is the current one now, and the way to its projects. */
 export function AppliedNote({ from }: { from: string }) {
   const { t } = useLang();
-  const { scenarioId } = useAppData();
   const { setTab } = useUi();
   const [applied] = useApplied();
-  if (!applied || applied.id !== scenarioId) return null;
+  const inApplied = useInApplied();
+  if (!applied || !inApplied) return null;
   return (
     <p className="pg-applied" role="status" data-testid="pg-applied">
       {t('programme.apply.note', { name: applied.name, from })}

@@ -12,7 +12,7 @@ import { saveFileOut } from '../../ui/io/files.ts';
 import { useScenarioName } from '../../ui/scenarios/ScenarioSwitcher.tsx';
 import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
 import { useUi } from '../../ui/state/UiContext.tsx';
-import { AppliedNote, ApplyProgramme } from './ApplyProgramme.tsx';
+import { AppliedNote, ApplyProgramme, useInApplied } from './ApplyProgramme.tsx';
 import type { TableRule } from './form.ts';
 import { ScheduleTable, wan } from './ScheduleTable.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
@@ -35,6 +35,7 @@ function ProgrammeScreen() {
   const p = useProgramme();
   const { run, running, error, form, setForm } = p;
   const [exporting, setExporting] = useState(false);
+  const inApplied = useInApplied();
 
   const known = useMemo(() => {
     const m = new Map<string, string>();
@@ -44,8 +45,10 @@ function ProgrammeScreen() {
   const onRule = useCallback(
     (action: string, rule: TableRule | null) =>
       setForm((f) => {
+        // In place (the rules keep the order they were set in); removed when it says nothing.
+        if (rule) return { ...f, rules: { ...f.rules, [action]: rule } };
         const { [action]: _old, ...rest } = f.rules;
-        return { ...f, rules: rule ? { ...rest, [action]: rule } : rest };
+        return { ...f, rules: rest };
       }),
     [setForm],
   );
@@ -106,7 +109,7 @@ function ProgrammeScreen() {
               <ApplyProgramme run={run} />
             </header>
             <AppliedNote from={ranOn} />
-            {run.query.scenarioId !== scenarioId && (
+            {run.query.scenarioId !== scenarioId && !inApplied && (
               <p className="pg-stale" role="note" data-testid="pg-other-scenario">
                 {t('programme.head.otherScenario', { name: ranOn, now: nameOf(scenarios.find((s) => s.id === scenarioId)) })}
               </p>

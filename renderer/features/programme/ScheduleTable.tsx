@@ -8,7 +8,8 @@ import type { ProgrammeActionOut, ProgrammeOut } from '../../../shared/api/metho
 import { PROJECT_KIND_LABELS } from '../../../shared/timeline/project.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 import { labelIn } from '../../ui/i18n/labels.ts';
-import type { TableRule } from './form.ts';
+import { useState } from 'react';
+import { parseNumber, type TableRule } from './form.ts';
 
 const WAN = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 export const wan = (n: number) => WAN.format(n);
@@ -146,7 +147,15 @@ export function ScheduleTable({ result, rules, onRule }: Props) {
                   <th scope="row" className="pg-action">
                     <ActionName a={u} />
                   </th>
-                  <td className="pg-cost">{u.cost === null ? t('programme.schedule.noCost') : t('programme.wan', { n: wan(u.cost) })}</td>
+                  <td className="pg-cost">
+                    {u.why === 'unpriced' || rules[u.id]?.cost !== undefined ? (
+                      <CostInput a={u} rule={rules[u.id]} onRule={onRule} />
+                    ) : u.cost === null ? (
+                      t('programme.schedule.noCost')
+                    ) : (
+                      t('programme.wan', { n: wan(u.cost) })
+                    )}
+                  </td>
                   <td className="pg-why" data-testid="pg-why">
                     {labelIn({ zh: u.whyText, en: u.whyTextEn }, lang)}
                   </td>
@@ -200,11 +209,12 @@ function RulePicker({ a, years, rule, onRule }: { a: ProgrammeActionOut; years: 
         : rule.notBefore !== undefined
           ? `nb:${rule.notBefore}`
           : '';
+  const cost = rule?.cost !== undefined ? { cost: rule.cost } : {};
   const pick = (v: string) => {
-    if (v === '') onRule(a.id, null);
-    else if (v === 'exclude') onRule(a.id, { exclude: true });
-    else if (v.startsWith('fix:')) onRule(a.id, { fixedYear: Number(v.slice(4)) });
-    else onRule(a.id, { notBefore: Number(v.slice(3)) });
+    if (v === '') onRule(a.id, rule?.cost !== undefined ? cost : null);
+    else if (v === 'exclude') onRule(a.id, { ...cost, exclude: true });
+    else if (v.startsWith('fix:')) onRule(a.id, { ...cost, fixedYear: Number(v.slice(4)) });
+    else onRule(a.id, { ...cost, notBefore: Number(v.slice(3)) });
   };
   return (
     <select
@@ -227,5 +237,31 @@ function RulePicker({ a, years, rule, onRule }: { a: ProgrammeActionOut; years: 
       ))}
       <option value="exclude">{t('programme.rules.exclude')}</option>
     </select>
+  );
+}
+
+/** 投资（万元） for a candidate the programme could not price: kept as its rule's cost, used at the next 测算. */
+function CostInput({ a, rule, onRule }: { a: ProgrammeActionOut; rule: TableRule | undefined; onRule: Props['onRule'] }) {
+  const { t } = useLang();
+  const [text, setText] = useState(rule?.cost !== undefined ? String(rule.cost) : '');
+  const n = parseNumber(text);
+  const bad = n !== undefined && (Number.isNaN(n) || n > 1e8);
+  const change = (v: string) => {
+    setText(v);
+    const c = parseNumber(v);
+    const { cost: _old, ...rest } = rule ?? {};
+    if (c === undefined) onRule(a.id, Object.keys(rest).length ? rest : null);
+    else if (!Number.isNaN(c) && c <= 1e8) onRule(a.id, { ...rest, cost: c });
+  };
+  return (
+    <input
+      className={`pg-num pg-cost-input${bad ? ' is-bad' : ''}`}
+      inputMode="decimal"
+      placeholder={t('programme.schedule.costPlaceholder')}
+      aria-label={t('programme.schedule.costLabel', { name: a.name })}
+      value={text}
+      onChange={(e) => change(e.target.value)}
+      data-testid="pg-cost-input"
+    />
   );
 }

@@ -64,7 +64,7 @@ export function SettingsForm({ form, onForm, checked, running, onRun, known }: P
 
         <fieldset className="pg-group" data-testid="pg-money">
           <legend>{t('programme.form.money')}</legend>
-          {years.map((y, i) => (
+          {years.map((y) => (
             <div className="pg-row" key={y}>
               <label className="pg-row-label" htmlFor={`pg-money-${y}`}>
                 {t('programme.form.moneyYear', { year: y })}
@@ -77,19 +77,6 @@ export function SettingsForm({ form, onForm, checked, running, onRun, known }: P
                 onChange={(e) => onForm((f) => ({ ...f, money: { ...f.money, [String(y)]: e.target.value } }))}
                 data-testid={`pg-money-${y}`}
               />
-              {i === 0 && years.length > 1 ? (
-                <button
-                  type="button"
-                  className="btn pg-btn-small"
-                  title={t('programme.form.sameHint')}
-                  onClick={() => onForm(sameEveryYear)}
-                  data-testid="pg-money-same"
-                >
-                  {t('programme.form.same')}
-                </button>
-              ) : (
-                <span />
-              )}
             </div>
           ))}
           {years.length > 1 && (
@@ -98,7 +85,14 @@ export function SettingsForm({ form, onForm, checked, running, onRun, known }: P
               <span className="pg-total-n" data-testid="pg-money-total">
                 {NUM.format(total)}
               </span>
-              <span />
+            </div>
+          )}
+          {years.length > 1 && (
+            <div className="pg-same">
+              <button type="button" className="btn pg-btn-small" onClick={() => onForm(sameEveryYear)} data-testid="pg-money-same">
+                {t('programme.form.same')}
+              </button>
+              <span className="pg-hint">{t('programme.form.sameHint')}</span>
             </div>
           )}
           <label className="pg-check">

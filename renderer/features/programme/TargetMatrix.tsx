@@ -7,6 +7,7 @@
 import type { ProgrammeCell, ProgrammeOut, ProgrammeTarget } from '../../../shared/api/methods/programme.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 import { labelIn } from '../../ui/i18n/labels.ts';
+import { unitEn } from '../../ui/wording/vocabulary.ts';
 
 const NUM = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
@@ -54,6 +55,8 @@ export function TargetMatrix({ result }: { result: ProgrammeOut }) {
 function TargetRow({ x, years, lang }: { x: ProgrammeTarget; years: number[]; lang: 'zh-CN' | 'en' }) {
   const { t } = useLang();
   const met = (y: number | null) => (y === null ? t('programme.matrix.never') : String(y));
+  // The unit as the engine writes it (张, 人 …) in Chinese; in English only where it has a word (m², km²).
+  const unit = labelIn({ zh: x.unit, en: unitEn(x.unit) }, lang);
   const improved = x.met_year !== null && (x.met_year_before === null || x.met_year < x.met_year_before);
   return (
     <>
@@ -67,10 +70,10 @@ function TargetRow({ x, years, lang }: { x: ProgrammeTarget; years: number[]; la
             )}
             {labelIn({ zh: x.name, en: x.nameEn }, lang)}
           </span>
-          {(x.unit || !x.modelled) && (
+          {(unit || !x.modelled) && (
             <span className="pg-target-sub" title={!x.modelled ? t('programme.matrix.notModelled') : undefined}>
-              {x.unit}
-              {!x.modelled ? `${x.unit ? ' · ' : ''}${t('programme.matrix.notModelled')}` : ''}
+              {unit}
+              {!x.modelled ? `${unit ? ' · ' : ''}${t('programme.matrix.notModelled')}` : ''}
             </span>
           )}
         </th>
@@ -106,6 +109,7 @@ function Cell({ year, target, after, before }: { year: number; target: string; a
       data-year={year}
       data-status={status}
       data-before={before?.status ?? 'none'}
+      data-value={after?.value ?? ''}
     >
       <span className="pg-fig">
         <span className="pg-dot" aria-hidden="true" />

@@ -41,6 +41,8 @@ export interface TableRule {
   fixedYear?: number;
   notBefore?: number;
   exclude?: boolean;
+  /** 投资估算 (万元) for a candidate with none (未定价), or replacing its own. */
+  cost?: number;
 }
 
 export interface ProgrammeForm {
@@ -201,7 +203,7 @@ export function checkForm(form: ProgrammeForm, scenarioId: number, standardId: s
   }
   // The table's rules (on any candidate) add to the row's own and win where both say a year.
   for (const [action, t] of Object.entries(form.rules)) {
-    if (!t.exclude && t.fixedYear === undefined && t.notBefore === undefined) continue;
+    if (!t.exclude && t.fixedYear === undefined && t.notBefore === undefined && t.cost === undefined) continue;
     rules.set(action, { ...(rules.get(action) ?? {}), action, ...t });
   }
 
@@ -225,5 +227,6 @@ export function checkForm(form: ProgrammeForm, scenarioId: number, standardId: s
   };
 }
 
-/** The same question? (Compared as sent.) */
-export const sameQuery = (a: ProgrammeQueryIn | null, b: ProgrammeQueryIn | null) => !!a && !!b && JSON.stringify(a) === JSON.stringify(b);
+/** The same settings? (Compared as sent, the scenario aside: another scenario is said on its own.) */
+export const sameQuery = (a: ProgrammeQueryIn | null, b: ProgrammeQueryIn | null) =>
+  !!a && !!b && JSON.stringify({ ...a, scenarioId: 0 }) === JSON.stringify({ ...b, scenarioId: 0 });

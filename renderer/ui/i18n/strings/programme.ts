@@ -91,6 +91,8 @@ export const programmeStrings = screenStrings({
       unscheduled: '未排入（{{n}}）',
       why: '原因',
       noCost: '未定价',
+      costPlaceholder: '填投资（万元）',
+      costLabel: '{{name}} 的投资估算（万元）',
     },
     source: { project: '规划项目', siting: '选址方案', allocation: '资源配置', planner: '自定' },
     rules: {
@@ -223,6 +225,8 @@ export const programmeStrings = screenStrings({
       unscheduled: 'Not placed ({{n}})',
       why: 'Why',
       noCost: 'Not priced',
+      costPlaceholder: 'Cost (10k yuan)',
+      costLabel: 'Cost of {{name}} (10k yuan)',
     },
     source: { project: 'Project', siting: 'Siting', allocation: 'Allocation', planner: 'Own' },
     rules: {
