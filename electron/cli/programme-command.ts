@@ -225,7 +225,7 @@ export function splitPair(v: string): [string, string] | null {
   return ids.length === 2 && ids.every((x) => x.trim()) ? [ids[0]!.trim(), ids[1]!.trim()] : null;
 }
 
-/** --fix ID=YEAR,… --not-before ID=YEAR,… --estimate ID=万元,… --exclude ID,… --after ID:ID,… → the rules, one per action. */
+/** --fix ID=YEAR,… --not-before ID=YEAR,… --estimate ID=万元,… --exclude ID,… --required/--optional ID,… --after ID:ID,… → the rules, one per action. */
 export function parseRules(opts: Opts, years: { from: number; to: number }): Rule[] {
   const rules = new Map<string, Rule>();
   const rule = (id: string) => rules.get(id) ?? rules.set(id, { action: id }).get(id)!;
@@ -250,6 +250,11 @@ export function parseRules(opts: Opts, years: { from: number; to: number }): Rul
     rule(part.slice(0, at).trim()).cost = cost;
   }
   for (const id of list(opts.exclude)) rule(id).exclude = true;
+  for (const id of list(opts.required)) rule(id).required = true;
+  for (const id of list(opts.optional)) {
+    if (rule(id).required) throw new UsageError(`--required and --optional both name "${id}": one of the two`);
+    rule(id).required = false;
+  }
   for (const part of list(opts.after)) {
     const pair = splitPair(part);
     if (!pair || pair[0] === pair[1])
@@ -332,7 +337,7 @@ export function programmeText(r: ProgrammeOut, lang: Lang, sample: boolean, miss
     );
     for (const a of y.actions)
       out.push(
-        `  [${say(PROJECT_KIND_LABELS[a.kind])}] ${a.name} — ${a.cost === null ? '—' : wan(a.cost)}${en ? '' : ' 万元'}（${say(SOURCE[a.source])} ${a.id}）`,
+        `  [${say(PROJECT_KIND_LABELS[a.kind])}]${a.required ? (en ? ' (required)' : '（必做）') : ''} ${a.name} — ${a.cost === null ? '—' : wan(a.cost)}${en ? '' : ' 万元'}（${say(SOURCE[a.source])} ${a.id}）`,
       );
     for (const [k, s] of Object.entries(y.staff)) if (s) out.push(en ? `  recruits ${k}: ${s.used} of ${s.limit}` : `  招聘 ${k}：${s.used} / ${s.limit}`);
   }
@@ -373,7 +378,7 @@ export function programmeText(r: ProgrammeOut, lang: Lang, sample: boolean, miss
 
 export const programmeCommand: Command = {
   usage:
-    'healthplan programme <file.hplan> --years 2025-2030 --money 2025=5000万,2026-2030=6000万 [--carry-over] [--staff physicians=40,nurses=60] [--candidates projects+siting:F.json+allocation:F.json] [--actions F.json] [--costs beds=300000,facility:chc=800万,…] [--estimate ID=万元,…] [--exclude ID,…] [--fix ID=YEAR,…] [--not-before ID=YEAR,…] [--after LATER:EARLIER,…] [--standard ID] [--scenario NAME] [--time-limit S] [--apply NEW_SCENARIO] [--format json|text|xlsx] [--out F]',
+    'healthplan programme <file.hplan> --years 2025-2030 --money 2025=5000万,2026-2030=6000万 [--carry-over] [--staff physicians=40,nurses=60] [--candidates projects+siting:F.json+allocation:F.json] [--actions F.json] [--costs beds=300000,facility:chc=800万,…] [--estimate ID=万元,…] [--exclude ID,…] [--required ID,…] [--optional ID,…] [--fix ID=YEAR,…] [--not-before ID=YEAR,…] [--after LATER:EARLIER,…] [--standard ID] [--scenario NAME] [--time-limit S] [--apply NEW_SCENARIO] [--format json|text|xlsx] [--out F]',
   summary: {
     zh: '分年度实施计划：在每年资金内安排各年项目，使约束性指标、再其他指标尽早达标，投资最少',
     en: "Phased programme: which projects in which year, within each year's money, so that binding then other targets are met soonest, at least cost",
@@ -402,6 +407,11 @@ export const programmeCommand: Command = {
     'not-before': { type: 'string', help: 'actions not before a year: ID=YEAR,… / 不早于' },
     estimate: { type: 'string', help: "a candidate's cost in 万元, replacing the one found: ID=AMOUNT,… (project:4=1200万) / 投资估算" },
     exclude: { type: 'string', help: 'candidates to leave out: ID,… / 不纳入' },
+    required: {
+      type: 'string',
+      help: "candidates that must be done within the years (the programme picks the year): ID,… (the scenario's own projects are) / 必做",
+    },
+    optional: { type: 'string', help: "candidates done only if they close a gap: ID,… (e.g. one of the scenario's own projects) / 可选" },
     after: { type: 'string', help: "LATER:EARLIER,…: the first in the second's year or later (project:13:project:12) / 先后顺序" },
     standard: { type: 'string', help: "standard set id (default: the plan's) / 标准" },
     scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },

@@ -60,6 +60,13 @@ describe('reading the flags', () => {
       { action: 'project:2', notBefore: 2023, cost: 15000, after: ['project:1'] },
       { action: 'project:9', exclude: true },
     ]);
+    expect(parseRules({ required: 'gp-1', optional: 'project:4' }, { from: 2022, to: 2024 })).toEqual([
+      { action: 'gp-1', required: true },
+      { action: 'project:4', required: false },
+    ]);
+    expect(() => parseRules({ required: 'project:4', optional: 'project:4' }, { from: 2022, to: 2024 })).toThrow(
+      '--required and --optional both name "project:4"',
+    );
   });
 });
 
