@@ -337,7 +337,7 @@ export function programmeText(r: ProgrammeOut, lang: Lang, sample: boolean, miss
     );
     for (const a of y.actions)
       out.push(
-        `  [${say(PROJECT_KIND_LABELS[a.kind])}]${a.required ? (en ? ' (required)' : '（必做）') : ''} ${a.name} — ${a.cost === null ? '—' : wan(a.cost)}${en ? '' : ' 万元'}（${say(SOURCE[a.source])} ${a.id}）`,
+        `  [${say(PROJECT_KIND_LABELS[a.kind])}]${a.required ? (en ? ' (required)' : '（必做）') : ''} ${a.name} — ${a.cost === null ? '—' : wan(a.cost)}${en ? ` (${SOURCE[a.source].en} ${a.id})` : ` 万元（${SOURCE[a.source].zh} ${a.id}）`}`,
       );
     for (const [k, s] of Object.entries(y.staff)) if (s) out.push(en ? `  recruits ${k}: ${s.used} of ${s.limit}` : `  招聘 ${k}：${s.used} / ${s.limit}`);
   }
@@ -356,7 +356,9 @@ export function programmeText(r: ProgrammeOut, lang: Lang, sample: boolean, miss
     out.push('', en ? `Not scheduled (${r.unscheduled.length}):` : `未安排（${r.unscheduled.length} 个）：`);
     for (const u of r.unscheduled)
       out.push(
-        `  ${u.name}（${u.cost === null ? (en ? 'no cost' : '未填造价') : `${wan(u.cost)}${en ? '' : ' 万元'}`}；${u.id}）: ${en ? u.whyTextEn : u.whyText}`,
+        en
+          ? `  ${u.name} (${u.cost === null ? 'no cost' : wan(u.cost)}; ${u.id}): ${u.whyTextEn}`
+          : `  ${u.name}（${u.cost === null ? '未填造价' : `${wan(u.cost)} 万元`}；${u.id}）: ${u.whyText}`,
       );
   }
   out.push('');
