@@ -96,7 +96,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     ...timelineHandlers(ws),
     ...compareHandlers(ws, accessOf),
     ...allocationHandlers(ws, accessOf),
-    ...programmeHandlers(ws),
+    ...programmeHandlers(ws, accessOf),
     ...briefingHandlers(ws, runner, accessOf),
     ...checkHandlers(ws),
     ...mappingHandlers(ws),

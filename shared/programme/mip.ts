@@ -306,6 +306,9 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
     solver: 'greedy',
     infeasible,
   });
+  // Nothing to place: the one schedule there is, is the best.
+  if (p.actions.length === 0)
+    return { ...greedyOut(false), bound: { binding: g.binding, expected: g.expected }, gap: 0, optimal: true, solver: solver ? 'highs' : 'greedy' };
   if (!solver) return greedyOut(false);
   const b = build(p);
   let x = startOf(p, b, start);

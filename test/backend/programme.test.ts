@@ -233,6 +233,37 @@ describe('the sample: 开福区 2022–2024 (开政办发〔2022〕26号 §四(�
     expect(r.optimal).toBe(true);
   });
 
+  it('applied, the six carry the cost they were placed at; projects after the range stay as they were', async () => {
+    const q = {
+      scenarioId: BASE,
+      standardId: 'kaifu-2024',
+      fromYear: 2022,
+      toYear: 2024,
+      money: [2200, 1400, 700].map((amount, i) => ({ year: 2022 + i, amount })),
+      rules: ids.map((id, i) => ({ action: `project:${id}`, cost: COSTS[i]! })),
+    };
+    const r = await sample.call('programme.run', q);
+    const schedule = r.years.flatMap((y) => y.actions.map((a) => ({ action: a.id, year: y.year })));
+    const s = await sample.call('programme.apply', { scenarioId: BASE, name: '开福区实施计划', query: q, schedule, result: r });
+    const before = await sample.call('projects.list', { scenarioId: BASE });
+    const after = await sample.call('projects.list', { scenarioId: s.id });
+    expect(after).toHaveLength(before.length);
+    const kaifu = after.filter((p) => p.source_document === '开政办发〔2022〕26号');
+    expect(kaifu.map((p) => p.cost).sort()).toEqual([...COSTS].sort());
+    expect(after.filter((p) => p.year > 2024).map((p) => [p.name, p.year])).toEqual(before.filter((p) => p.year > 2024).map((p) => [p.name, p.year]));
+    expect((await sample.call('programme.get', { scenarioId: s.id }))!.placed.reduce((sum, p) => sum + p.cost, 0)).toBe(4300);
+    // Every target, access included (the 10-minute circle, by the access engine on each year's facilities), is
+    // what the gap screen says of the scenario written, year by year.
+    for (const year of [2022, 2023, 2024]) {
+      const g = await sample.call('gaps.evaluate', { scenarioId: s.id, standardId: 'kaifu-2024', year, level: 'region', onlyShort: false });
+      for (const t of r.targets) {
+        const line = g.results.find((x) => x.target === t.target && x.scope === 'region')!;
+        expect([t.target, year, { value: line.value, shortfall: line.shortfall, status: line.status }]).toEqual([t.target, year, t.by_year[year]]);
+      }
+    }
+    expect(r.targets.find((t) => t.target === 'ems-10-minute-circle')).toMatchObject({ modelled: false, by_year: { 2022: { status: 'short' } } });
+  });
+
   it('with less money in 2022, one of its three moves to 2023, and the notes say so and why', async () => {
     const r = await run([1800, 2300, 700]);
     const placed = Object.values(yearOf(r));

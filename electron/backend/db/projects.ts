@@ -97,7 +97,7 @@ export function copyProjects(db: Database.Database, from: number, to: number): v
   db.prepare(`INSERT INTO project (scenario_id, ${COLS}) SELECT ?, ${COLS} FROM project WHERE scenario_id = ? ORDER BY id`).run(to, from);
 }
 
-/** Moves a project to another year (a programme placing it). */
-export function setProjectYear(db: Database.Database, scenarioId: number, id: number, year: number): void {
-  db.prepare('UPDATE project SET year = ? WHERE scenario_id = ? AND id = ?').run(year, scenarioId, id);
+/** A project placed by a programme: its year and the cost (万元) it was placed at. */
+export function setProjectPlace(db: Database.Database, scenarioId: number, id: number, year: number, cost: number | null): void {
+  db.prepare('UPDATE project SET year = ?, cost = ? WHERE scenario_id = ? AND id = ?').run(year, cost, scenarioId, id);
 }

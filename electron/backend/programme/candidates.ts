@@ -20,11 +20,11 @@ import { setAndYear } from '../gaps.ts';
 import { unitsUnder } from '../scope.ts';
 
 /**
- * The scenario's projects that are candidates: 计划 (planned) ones of the range or later, in the region
+ * The scenario's projects that are candidates: 计划 (planned) ones of the range, in the region
  * (`inRegion`: its facility's or its own unit is in it; null: the whole plan); the rest stay as they are.
  */
-export function isCandidateProject(p: Project, fromYear: number, inRegion: ((p: Project) => boolean) | null): boolean {
-  return p.status === 'planned' && p.year >= fromYear && (inRegion === null || inRegion(p));
+export function isCandidateProject(p: Project, years: { fromYear: number; toYear: number }, inRegion: ((p: Project) => boolean) | null): boolean {
+  return p.status === 'planned' && p.year >= years.fromYear && p.year <= years.toYear && (inRegion === null || inRegion(p));
 }
 
 /** Whether a project lies in the region (units: the region's unit codes; a 其他项目 without a unit counts for the whole plan only). */
@@ -89,7 +89,7 @@ export function candidateActions(q: ProgrammeQueryOut, ctx: CandidateContext): C
   const out: ProgrammeAction[] = [];
   // Completed against the scenario without its candidate projects (they are what is being placed).
   const inRegion = projectInRegion(rows, regionUnitCodes(ctx.db, q, rows));
-  const candidate = (p: Project) => q.candidates.projects && isCandidateProject(p, q.fromYear, inRegion);
+  const candidate = (p: Project) => q.candidates.projects && isCandidateProject(p, q, inRegion);
   const fixedRows: ScenarioRows = { ...rows, projects: rows.projects.filter((p) => !candidate(p)) };
   const add = (id: string, source: ProgrammeAction['source'], input: Omit<ProjectInput, 'year'>, own: number | null) => {
     let p: Omit<Project, 'id'>;

@@ -9,26 +9,27 @@ import { createScenario, getScenario } from '../db/scenarios.ts';
 import { loadMipSolver } from '../siting/exact.ts';
 import { addProject, scenarioRows } from '../timeline/projects.ts';
 import { readCosts } from '../compare/handlers.ts';
-import { deleteProject, setProjectYear } from '../db/projects.ts';
+import { deleteProject, setProjectPlace } from '../db/projects.ts';
 import { writeProgramme } from '../io/write-programme.ts';
 import { isSamplePlan } from '../io/sample-mark.ts';
-import { setAndYear } from '../gaps.ts';
+import { type AccessOf, setAndYear } from '../gaps.ts';
 import type { Workspace } from '../workspace.ts';
 import { candidateActions } from './candidates.ts';
 import { runProgramme } from './run.ts';
 
 /** The run as the contract gives it (the schedule and actions stay on the backend). */
-export async function programmeOut(db: Database.Database, q: ProgrammeQueryOut): Promise<ProgrammeOut> {
-  const { schedule: _s, actions: _a, ...out } = await runProgramme(db, q, await loadMipSolver());
+export async function programmeOut(db: Database.Database, q: ProgrammeQueryOut, accessOf?: AccessOf): Promise<ProgrammeOut> {
+  const { schedule: _s, actions: _a, ...out } = await runProgramme(db, q, await loadMipSolver(), accessOf);
   return out;
 }
 
-export function programmeHandlers(ws: Workspace): Pick<PlannerService, keyof typeof PROGRAMME_API> {
+/** `accessOf`: the access engine, so each year's access targets are the gap screen's (not in the optimisation). */
+export function programmeHandlers(ws: Workspace, accessOf?: AccessOf): Pick<PlannerService, keyof typeof PROGRAMME_API> {
   return {
-    'programme.run': (q) => programmeOut(ws.requirePlan().db, q),
+    'programme.run': (q) => programmeOut(ws.requirePlan().db, q, accessOf),
     'programme.export': async (q) => {
       const p = ws.requirePlan();
-      const out = await programmeOut(p.db, q);
+      const out = await programmeOut(p.db, q, accessOf);
       const bytes = await writeProgramme(out, { plan: p.path, sample: isSamplePlan(p.db) });
       return {
         fileName: `分年度实施计划-${out.scenario}-${out.fromYear}-${out.toYear}.xlsx`,
@@ -37,6 +38,8 @@ export function programmeHandlers(ws: Workspace): Pick<PlannerService, keyof typ
       };
     },
     // The copy's projects are the source's in the same order (copyProjects), so the n-th of one is the n-th of the other.
+    // A candidate project placed takes its year and the cost it was placed at (a cost given in the tab or a rule);
+    // one not placed leaves the new scenario (its figures are the programme's); the notes and 未安排 list it.
     'programme.apply': ({ scenarioId, name, query: q, schedule, result }) =>
       ws.write((p) => {
         const { actions, isCandidate } = candidateActions(q, { db: p.db, scenarioId, rows: scenarioRows(p.db, scenarioId), costs: readCosts(p.db) });
@@ -69,14 +72,14 @@ export function programmeHandlers(ws: Workspace): Pick<PlannerService, keyof typ
           const mine = copyOf.get(x.id)!;
           if (year === undefined) deleteProject(p.db, s.id, mine);
           else {
-            setProjectYear(p.db, s.id, mine, year);
+            setProjectPlace(p.db, s.id, mine, year, byId.get(id)?.cost ?? x.cost);
             placed.push({ project: mine, action: id, year, cost: byId.get(id)?.cost ?? 0 });
           }
         }
         for (const a of actions) {
           const year = yearOf.get(a.id);
           if (year === undefined || a.source === 'project') continue;
-          const saved = addProject(p.db, s.id, { ...a.project, year });
+          const saved = addProject(p.db, s.id, { ...a.project, year, cost: a.cost });
           placed.push({ project: saved.id, action: a.id, year, cost: a.cost ?? 0 });
         }
         putProgramme(p.db, s.id, {

@@ -28,7 +28,7 @@ import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
 import { byApplyOrder, type Project } from '../../../shared/timeline/project.ts';
 import { readCosts } from '../compare/handlers.ts';
 import { getScenario } from '../db/scenarios.ts';
-import { evaluatePlanGaps, planRows, type PlanRows, setAndYear } from '../gaps.ts';
+import { type AccessOf, evaluatePlanGaps, planRows, type PlanRows, setAndYear } from '../gaps.ts';
 import { scenarioRows } from '../timeline/projects.ts';
 import { candidateActions } from './candidates.ts';
 
@@ -84,13 +84,13 @@ const outAction = (a: ProgrammeAction): ProgrammeActionOut => {
 };
 
 /** Each target's region line for every year, as the gap engine gives it on `rows`. */
-async function regionLines(db: Database.Database, q: ProgrammeQueryOut, set: StandardSet, years: readonly number[], rows: PlanRows) {
+async function regionLines(db: Database.Database, q: ProgrammeQueryOut, set: StandardSet, years: readonly number[], rows: PlanRows, accessOf?: AccessOf) {
   const out = new Map<number, Map<string, GapResult>>();
   let region = '';
   const notes = new Set<string>(),
     notesEn = new Set<string>();
   for (const year of years) {
-    const r = await evaluatePlanGaps(db, { scenarioId: q.scenarioId, standardId: set.id, year, level: 'region', onlyShort: false }, undefined, rows);
+    const r = await evaluatePlanGaps(db, { scenarioId: q.scenarioId, standardId: set.id, year, level: 'region', onlyShort: false }, accessOf, rows);
     const byTarget = new Map<string, GapResult>();
     for (const x of r.results) if (x.scope === 'region' && !byTarget.has(x.target)) byTarget.set(x.target, x);
     out.set(year, byTarget);
@@ -107,6 +107,7 @@ export async function runProgramme(
   db: Database.Database,
   q: ProgrammeQueryOut,
   solver: MipSolver | undefined,
+  accessOf?: AccessOf,
 ): Promise<ProgrammeOut & { schedule: Map<string, number>; actions: ProgrammeAction[] }> {
   const t0 = performance.now();
   const scenario = getScenario(db, q.scenarioId);
@@ -201,8 +202,8 @@ export async function runProgramme(
   // The gap engine on the scenario without and with the programme.
   const firstId = Math.max(0, ...rows.projects.map((p) => p.id)) + 1;
   const placed = placedProjects(actions, schedule, firstId);
-  const after = await regionLines(db, q, set, years, { ...rows, projects: [...kept, ...placed].sort(byApplyOrder) });
-  const before = await regionLines(db, q, set, years, { ...rows, projects: kept });
+  const after = await regionLines(db, q, set, years, { ...rows, projects: [...kept, ...placed].sort(byApplyOrder) }, accessOf);
+  const before = await regionLines(db, q, set, years, { ...rows, projects: kept }, accessOf);
 
   const last = q.toYear;
   const totalMoney = money.reduce((s, m) => s + m, 0);
@@ -259,8 +260,16 @@ export async function runProgramme(
   );
   const notModelled = set.targets.filter((_, i) => !modelled[i]);
   if (notModelled.some((t) => t.kind === 'access')) {
-    notes.push('可及性指标未纳入测算（每年需单独运行路网分析）：请在「差距分析」中按年份查看');
-    notesEn.push('Access targets are not in the optimisation (each year needs its own road-network run): see 差距分析 (Gaps) for a year');
+    notes.push(
+      accessOf
+        ? '可及性指标逐年按当年机构由路网分析计算并列出，但不参与优化（各候选项目对通行时间的影响需逐一分析）：可用「选址」为其提出候选'
+        : '可及性指标未纳入测算（每年需单独运行路网分析）：请在「差距分析」中按年份查看',
+    );
+    notesEn.push(
+      accessOf
+        ? "Access targets are computed each year by the road-network analysis on that year's facilities and shown, but are not optimised (each candidate's effect on travel times would need its own run): 选址 (siting) proposes candidates for them"
+        : 'Access targets are not in the optimisation (each year needs its own road-network run): see 差距分析 (Gaps) for a year',
+    );
   }
   for (const m of missing) {
     notes.push(`${m.year} 年已固定的项目超出当年可用资金 ${m.amount} 万元：按固定安排计入，需追加资金或调整固定年份`);

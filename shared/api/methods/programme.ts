@@ -65,9 +65,9 @@ export const ProgrammeQuery = InScenario.extend({
   candidates: z
     .object({
       /**
-       * The scenario's own 计划 projects from fromYear on, in the set's region: 必做 (placed first, as far as the
+       * The scenario's own 计划 projects of fromYear–toYear in the set's region: 必做 (placed first, as far as the
        * money allows; kept in their own year where nothing argues for another). 在建/完工 ones, earlier ones and
-       * those outside the region stay as they are.
+       * those outside the range or the region stay as they are.
        */
       projects: z.boolean().default(true),
       /** A siting proposal: each chosen site a 新建 (or, source upgrade, 升级) of the type. */
