@@ -2,8 +2,8 @@
  * 分年度实施计划 in the briefing and the allocation workbook: the programme a scenario was written from
  * (its years, each year's money, the projects it placed) read against the scenario's projects as they
  * stand — each placed project's year and 投资估算 are the scenario's own (what the timeline and the gap
- * engine count), so a project the planner moved or re-priced since shows where it now is and is
- * counted as changed. Rows for a Gantt-like table (one a project, or grouped by kind and type when
+ * engine count; a project without a 投资估算 at the cost the programme priced it at), so a project the
+ * planner moved or re-priced since shows where it now is and is counted as changed. Rows for a Gantt-like table (one a project, or grouped by kind and type when
  * more than fit), and what the last year achieves from the gap engine's own results.
  */
 import { type GapResult, VERDICTS } from '../gaps/result.ts';
@@ -38,7 +38,7 @@ export interface ProgrammeProject {
   typeLabel: string;
   /** The facility's name; for 其他项目 its 责任单位, else —. */
   facility: string;
-  /** 投资估算, 万元 (0 when the planner cleared it). */
+  /** 投资估算, 万元: the project's own, else (none given) what the programme priced it at. */
   cost: number;
 }
 
@@ -106,7 +106,9 @@ export function programmeSchedule(
       gone++;
       continue;
     }
-    if (p.year !== x.year || r6(p.cost ?? 0) !== r6(x.cost)) changed++;
+    // A project with no 投资估算 of its own costs what the programme priced it at (an --estimate, the 造价标准).
+    const cost = p.cost ?? x.cost;
+    if (p.year !== x.year || r6(cost) !== r6(x.cost)) changed++;
     if (p.year < stored.fromYear || p.year > stored.toYear) {
       outside++;
       continue;
@@ -121,7 +123,7 @@ export function programmeSchedule(
       kindLabel: PROJECT_KIND_LABELS[p.kind][l],
       typeLabel: type ? FACILITY_TYPE_LABELS[type][l] : '',
       facility: p.facility_id === null ? (p.responsible_unit ?? '—') : (f?.name ?? p.facility_name ?? p.facility_id),
-      cost: p.cost ?? 0,
+      cost,
     });
   }
   out.sort((a, b) => a.year - b.year || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.project - b.project);

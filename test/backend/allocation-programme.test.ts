@@ -107,7 +107,7 @@ describe('the allocation workbook with a programme', () => {
     expect(ws.getCell(7, 5).value).toMatchObject({ formula: 'SUM(E5:E6)' });
     expect(ws.getCell(8, 5).value).toMatchObject({ formula: 'SUM(E4,E7)' });
     expect(ws.getCell(8, 8).value).toMatchObject({ formula: 'F8-E8' });
-    expect(ws.getCell(10, 1).value).toBe('已证最优；生成于 2025-03-01。投资为情景中各项目的投资估算。');
+    expect(ws.getCell(10, 1).value).toBe('已证最优；生成于 2025-03-01。投资为情景中各项目的投资估算（未填的按计划测算时的造价）。');
     // The 在建 project is the 规划项目 sheet's, not the programme's.
     expect(wb.getWorksheet('规划项目')!.rowCount).toBe(6);
 

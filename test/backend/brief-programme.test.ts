@@ -193,6 +193,13 @@ describe('brief.get with a stored programme', () => {
       facilities,
     );
     expect([outside.changed, outside.outside, outside.projects.length, outside.spent]).toEqual([1, 1, 2, 1400]);
+    // A project with no 投资估算 of its own (the programme priced it: an estimate, the 造价标准) costs what the programme said; not a change.
+    const unpriced = programmeSchedule(
+      stored,
+      projects.map((p) => (p.id === ids.beds ? { ...p, cost: null } : p)),
+      facilities,
+    );
+    expect([unpriced.changed, unpriced.years[1]!.spent]).toEqual([0, 2100]);
   });
 });
 

@@ -198,12 +198,13 @@ function programmeSheet(wb: ExcelJS.Workbook, scenario: string, p: ProgrammeSche
     '分年度实施计划',
     `分年度实施计划（情景「${scenario}」· ${p.fromYear}—${p.toYear} 年 · ${p.carryOver ? '结余资金结转下年' : '当年资金当年使用'}）`,
     ['年份', '项目', '类型', '机构', '投资（万元）', '当年资金（万元）', '可用资金（万元）', '结余（万元）'],
-    [8, 34, 10, 28, 14, 16, 16, 14],
+    [8, 40, 10, 30, 14, 16, 16, 14],
   );
   const subtotals: number[] = [];
   for (const y of p.years) {
     const first = ws.rowCount + 1;
-    for (const x of p.projects.filter((q) => q.year === y.year)) ws.addRow([y.year, x.name, x.kindLabel, x.facility, x.cost]);
+    for (const x of p.projects.filter((q) => q.year === y.year))
+      ws.addRow([y.year, x.name, x.kindLabel, x.facility, x.cost]).alignment = { wrapText: true, vertical: 'top' };
     const last = ws.rowCount;
     const row = ws.addRow([y.year, `小计（${y.count} 个项目）`, null, null, null, y.money, y.available, null]);
     row.getCell(5).value = y.count ? { formula: `SUM(E${first}:E${last})`, result: y.spent } : 0;
@@ -227,7 +228,7 @@ function programmeSheet(wb: ExcelJS.Workbook, scenario: string, p: ProgrammeSche
   for (const c of [5, 6, 7, 8]) ws.getColumn(c).numFmt = '#,##0.0';
   ws.addRow([]);
   const notes = [
-    `${p.optimal ? '已证最优；' : p.optimal === false && p.gap !== null ? `与最优相差不超过 ${(p.gap * 100).toFixed(1)}%；` : ''}生成于 ${p.written.slice(0, 10)}。投资为情景中各项目的投资估算。`,
+    `${p.optimal ? '已证最优；' : p.optimal === false && p.gap !== null ? `与最优相差不超过 ${(p.gap * 100).toFixed(1)}%；` : ''}生成于 ${p.written.slice(0, 10)}。投资为情景中各项目的投资估算（未填的按计划测算时的造价）。`,
     ...(p.changed ? [`生成后有 ${p.changed} 个项目改动了年份或投资，按情景现状列出。`] : []),
     ...(p.gone ? [`计划中的 ${p.gone} 个项目已从情景删除。`] : []),
     ...(p.outside ? [`${p.outside} 个项目已移出 ${p.fromYear}—${p.toYear} 年，未列出。`] : []),
