@@ -65,6 +65,21 @@ export function greedy(p: Problem): Schedule {
     return [gb, ge];
   };
 
+  // What the fixed actions need by their year: themselves and, in turn, the actions they must come after (each its deadline).
+  const deadline = new Int32Array(n).fill(p.years);
+  p.actions.forEach((a, i) => {
+    if (a.fixed >= 0) deadline[i] = a.fixed;
+  });
+  for (let round = 0, changed = true; changed && round <= n; round++) {
+    changed = false;
+    p.actions.forEach((a, i) => {
+      for (const b of a.after)
+        if (deadline[i]! < deadline[b]!) {
+          deadline[b] = deadline[i]!;
+          changed = true;
+        }
+    });
+  }
   const spent = new Float64Array(p.years);
   let carried = 0;
   for (let y = 0; y < p.years; y++) {
@@ -77,15 +92,28 @@ export function greedy(p: Problem): Schedule {
         staffUsed[c]! += k;
       });
     };
-    for (let a = 0; a < n; a++) if (p.actions[a]!.fixed === y) place(a);
+    for (let a = 0; a < n; a++) if (s[a]! < 0 && (p.actions[a]!.fixed === y || (deadline[a] === y && p.actions[a]!.first <= y))) place(a);
     const budget = () => (p.carryOver ? carried : 0) + p.money[y]! - spent[y]!;
+    // With carry-over, what this year may spend keeps the money later years' fixed actions (and what they follow) need.
+    const room = () => {
+      let left = budget(),
+        least = left;
+      if (!p.carryOver) return left;
+      const due = new Float64Array(p.years);
+      for (let a = 0; a < n; a++) if (s[a]! < 0 && deadline[a]! < p.years) due[deadline[a]!]! += p.actions[a]!.cost;
+      for (let k = y + 1; k < p.years; k++) {
+        left += p.money[k]! - due[k]!;
+        least = Math.min(least, left);
+      }
+      return least;
+    };
     const fits = (a: number) => {
       const act = p.actions[a]!;
       return (
         s[a]! < 0
         && act.fixed < 0
         && act.first <= y
-        && act.cost <= budget() + 1e-9
+        && act.cost <= room() + 1e-9
         && act.after.every((b) => s[b]! >= 0 && s[b]! <= y)
         && act.staff.every((k, c) => staffUsed[c]! + k <= p.staffLimit[c]! + 1e-9)
       );
