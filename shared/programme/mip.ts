@@ -325,12 +325,16 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
     'cost',
     ...(p.actions.some((a) => a.preferred !== undefined && a.preferred >= 0) ? (['deviation'] as const) : []),
   ];
-  for (const stage of stages) {
+  // Each stage gets its share of the time the stages before it left (a stage proven fast passes its time on).
+  const end = performance.now() + opts.timeLimitSeconds * 1000;
+  for (const [k, stage] of stages.entries()) {
     const o = objective(p, b, stage);
     const m = model(b, o.cost, o.offset, x);
     // The earlier stages' optima, held (rows appended to the model's).
     if (extra.lower.length) appendRows(m, extra);
-    const r = solver(m, { timeLimitSeconds: opts.timeLimitSeconds * shares[stage], relGap: 1e-6 });
+    const left = Math.max(0, end - performance.now()) / 1000;
+    const share = shares[stage] / stages.slice(k).reduce((sum, x) => sum + shares[x], 0);
+    const r = solver(m, { timeLimitSeconds: Math.max(0.05, left * share), relGap: 1e-6 });
     if (!r.x) {
       if (r.status === 'infeasible') infeasible = true;
       if (stage === stages[0]) return greedyOut(infeasible || r.status === 'infeasible');
@@ -339,13 +343,13 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
     }
     x = r.x;
     const value = r.objective;
-    if (stage === 'binding' || stage === 'expected') {
-      bound[stage] = Math.min(value, Number.isFinite(r.bound) ? r.bound : 0);
-      if (r.status !== 'optimal') {
-        if (optimal) gap = relGap(value, bound[stage]);
-        optimal = false;
-      }
-    } else if (r.status !== 'optimal') optimal = false;
+    const proven = Math.min(value, Number.isFinite(r.bound) ? r.bound : 0);
+    if (stage === 'binding' || stage === 'expected') bound[stage] = proven;
+    if (r.status !== 'optimal') {
+      // The gap of the first part not proven optimal (later parts are optimal only given it).
+      if (optimal) gap = relGap(value, proven);
+      optimal = false;
+    }
     const cols: number[] = [],
       vals: number[] = [];
     o.cost.forEach((c, j) => {

@@ -270,7 +270,7 @@ describe('the sample: 开福区 2022–2024 (开政办发〔2022〕26号 §四(�
     expect(placed).toHaveLength(6);
     expect(placed.filter(([p, y]) => p === 2022 && y === 2023)).toHaveLength(1);
     expect(placed.filter(([p, y]) => p !== y)).toHaveLength(1);
-    expect(r.notes.filter((n) => n.includes('原定 2022 年，推迟到 2023 年：2022 年可用资金不足'))).toHaveLength(1);
+    expect(r.notes.filter((n) => n.includes('原定 2022 年，推迟到 2023 年：2022 年的资金不足'))).toHaveLength(1);
   });
 
   it('without money for 2024, one project cannot be held: it is listed for money and the notes say so', async () => {

@@ -107,7 +107,7 @@ export function candidateActions(q: ProgrammeQueryOut, ctx: CandidateContext): C
       kind: p.kind,
       source,
       facility: p.facility_id,
-      unit: p.unit_code,
+      unit: p.unit_code ?? rows.facilities.find((f) => f.id === p.facility_id)?.unit_code ?? null,
       cost,
       costFrom: own !== null ? 'own' : cost !== null ? 'cost_table' : null,
       staff: staffOf(p),

@@ -251,7 +251,7 @@ export async function runProgramme(
   });
 
   const yearsOut = yearsOf(years, money, q, actions, solved.schedule, problem);
-  const unscheduled = unscheduledOf(all, why, actions, solved.schedule, problem, yearsOut, excluded);
+  const unscheduled = unscheduledOf(all, why, actions, solved.schedule, problem, yearsOut, excluded, q.carryOver);
   const notes: string[] = [...after.notes],
     notesEn: string[] = [...after.notesEn];
   notes.push('目标：先使约束性指标的缺口最小，再使预期性指标的缺口最小，最后使投资最少；缺口按各指标起始缺口的比例 × 常住人口逐年相加（越早达标越好）');
@@ -357,6 +357,7 @@ function unscheduledOf(
   p: Problem,
   years: readonly ProgrammeYearOut[],
   excluded: readonly string[],
+  carryOver: boolean,
 ): ProgrammeUnscheduled[] {
   const at = new Map(actions.map((a, i) => [a.id, i]));
   const placedIds = new Set(actions.filter((_, i) => s[i]! >= 0).map((a) => a.id));
@@ -373,7 +374,10 @@ function unscheduledOf(
     if (!w) {
       const i = at.get(a.id)!;
       const first = p.actions[i]!.first;
-      const room = years.slice(first).some((y) => y.available - y.spent + 1e-9 >= (a.cost ?? 0));
+      // Money left unspent in a year it may go in (with carry-over, what is left there is what no later year spent).
+      const left = years.map((y) => y.available - y.spent);
+      if (carryOver) for (let y = left.length - 2; y >= 0; y--) left[y] = Math.min(left[y]!, left[y + 1]!);
+      const room = left.slice(first).some((v) => v + 1e-9 >= (a.cost ?? 0));
       const recruits = Object.keys(a.staff).length > 0 && years.some((y) => Object.keys(y.staff).length > 0);
       if ((a.after ?? []).some((b) => !placedIds.has(b))) w = 'dependency';
       else if (room && recruits) w = 'staff';
@@ -447,8 +451,8 @@ function moved(
       });
     } else if (year > a.preferredYear) {
       out.push({
-        zh: `「${a.name}」原定 ${a.preferredYear} 年，推迟到 ${year} 年：${a.preferredYear} 年可用资金不足（或须在其前置项目之后）`,
-        en: `"${a.name}" moves from ${a.preferredYear} to ${year}: the money of ${a.preferredYear} cannot hold it (or it must follow another)`,
+        zh: `「${a.name}」原定 ${a.preferredYear} 年，推迟到 ${year} 年：${a.preferredYear} 年的资金不足，或已用于更能缩小指标缺口的项目（或须在其前置项目之后）`,
+        en: `"${a.name}" moves from ${a.preferredYear} to ${year}: the money of ${a.preferredYear} cannot hold it, or closes more of the gaps on other actions (or it must follow another)`,
       });
     } else if (year < a.preferredYear) {
       out.push({

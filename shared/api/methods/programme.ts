@@ -171,7 +171,7 @@ export interface ProgrammeOut {
   objective: ProgrammeObjective;
   /** Proven bounds (no programme does better) on the binding and expected parts. */
   bound: { binding: number; expected: number };
-  /** (objective − bound) ÷ objective of the first part not proven optimal; 0 when optimal. */
+  /** (objective − bound) ÷ objective of the first part (必做, binding, expected, cost, years moved) not proven optimal; 0 when optimal. */
   gap: number;
   optimal: boolean;
   solver: 'highs' | 'greedy';
