@@ -16,6 +16,7 @@ import { AllocationSummary } from './AllocationSummary.tsx';
 import { AppliedNote, ApplyScenario, useInApplied } from './ApplyScenario.tsx';
 import { BudgetForm } from './BudgetForm.tsx';
 import { LinesTable } from './LinesTable.tsx';
+import { ToProgramme } from './ToProgramme.tsx';
 import {
   checkForm,
   dataSignature,
@@ -151,6 +152,7 @@ function AllocationScreen() {
                 <button type="button" className="btn" onClick={() => void exportXlsx()} disabled={exporting} data-testid="alloc-export">
                   {exporting ? t('allocation.exporting') : t('allocation.export')}
                 </button>
+                <ToProgramme run={run} />
                 <ApplyScenario run={run} blocked={blocked} />
               </div>
             </header>

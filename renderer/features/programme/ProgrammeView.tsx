@@ -76,7 +76,18 @@ function ProgrammeScreen() {
 
   return (
     <div className="pg-view" data-testid="programme-view">
-      <SettingsForm form={form} onForm={setForm} checked={p.checked} running={running} onRun={p.start} known={known} />
+      <SettingsForm
+        form={form}
+        onForm={setForm}
+        checked={p.checked}
+        running={running}
+        onRun={p.start}
+        known={known}
+        standardId={p.standardId}
+        planStandardId={p.planStandardId}
+        proposals={p.proposals}
+        onProposals={p.setProposals}
+      />
       <section className="pg-main">
         {run ? (
           <>

@@ -2,9 +2,13 @@
  * 实施计划's settings (the left column): the years, each year's money (万元, 每年相同), 结转, recruits a
  * year, the candidate sources and the planner's own actions; 测算 at the foot, or why it cannot run.
  */
+import { useQuery } from '../../api/index.ts';
 import { useLang } from '../../ui/i18n/index.ts';
+import { useAppData } from '../../ui/state/AppContext.tsx';
+import type { ProgrammeProposals } from '../../ui/state/programmeProposals.ts';
 import { parseNumber, sameEveryYear, STAFF_FIELDS, yearsOf, type Checked, type ProgrammeForm } from './form.ts';
 import { OwnActions } from './OwnActions.tsx';
+import { Proposals } from './Proposals.tsx';
 
 interface Props {
   form: ProgrammeForm;
@@ -14,11 +18,16 @@ interface Props {
   onRun(): void;
   /** Actions of the last programme (id → name), for 在…之后. */
   known: Map<string, string>;
+  /** The set chosen (else the plan's) and the plan's. */
+  standardId: string | null;
+  planStandardId: string | null;
+  proposals: ProgrammeProposals;
+  onProposals(u: (p: ProgrammeProposals) => ProgrammeProposals): void;
 }
 
 const NUM = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
-export function SettingsForm({ form, onForm, checked, running, onRun, known }: Props) {
+export function SettingsForm({ form, onForm, checked, running, onRun, known, standardId, planStandardId, proposals, onProposals }: Props) {
   const { t } = useLang();
   const years = yearsOf(form);
   const bad = (k: string) => (checked.bad.has(k) ? ' is-bad' : '');
@@ -39,6 +48,8 @@ export function SettingsForm({ form, onForm, checked, running, onRun, known }: P
     >
       <h2 className="pg-form-title">{t('programme.form.title')}</h2>
       <div className="pg-form-body">
+        <StandardPicker standardId={standardId} planStandardId={planStandardId} onForm={onForm} />
+
         <fieldset className="pg-group">
           <legend>{t('programme.form.years')}</legend>
           <div className="pg-years">
@@ -129,6 +140,7 @@ export function SettingsForm({ form, onForm, checked, running, onRun, known }: P
             <span>{t('programme.form.projects')}</span>
           </label>
           <p className="pg-hint">{t('programme.form.projectsHint')}</p>
+          <Proposals proposals={proposals} onProposals={onProposals} />
         </fieldset>
 
         <OwnActions form={form} onForm={onForm} checked={checked} known={known} />
@@ -144,5 +156,43 @@ export function SettingsForm({ form, onForm, checked, running, onRun, known }: P
         )}
       </div>
     </form>
+  );
+}
+
+/** The standard set the programme is judged by (standards.list): the plan's by default. */
+function StandardPicker({ standardId, planStandardId, onForm }: Pick<Props, 'standardId' | 'planStandardId' | 'onForm'>) {
+  const { t, lang } = useLang();
+  const { status } = useAppData();
+  const sets = useQuery('standards.list', {}, { enabled: !!status?.plan });
+  const list = sets.data ?? [];
+  const nameOf = (s: (typeof list)[number]) => {
+    const name = lang === 'en' ? s.nameEn : s.name;
+    return s.id === planStandardId ? t('programme.standardPlan', { name }) : name;
+  };
+  return (
+    <fieldset className="pg-group">
+      <legend>{t('programme.standard')}</legend>
+      <select
+        className="pg-set"
+        aria-label={t('programme.standard')}
+        value={standardId ?? ''}
+        disabled={list.length === 0}
+        onChange={(e) => {
+          const id = e.target.value;
+          onForm((f) => {
+            const { standardId: _old, ...rest } = f;
+            return id && id !== planStandardId ? { ...rest, standardId: id } : rest;
+          });
+        }}
+        data-testid="pg-standard"
+      >
+        {list.length === 0 && <option value={standardId ?? ''}>{standardId ?? ''}</option>}
+        {list.map((s) => (
+          <option key={s.id} value={s.id}>
+            {nameOf(s)}
+          </option>
+        ))}
+      </select>
+    </fieldset>
   );
 }

@@ -58,6 +58,8 @@ export interface ProgrammeForm {
   rules: Record<string, TableRule>;
   /** The number the next own row's id takes. */
   nextOwn: number;
+  /** The standard set chosen (absent: the plan's, gaps.settings). */
+  standardId?: string;
 }
 
 export const emptyForm = (from: number, to: number): ProgrammeForm => ({
@@ -132,8 +134,11 @@ export interface Checked {
   query: ProgrammeQueryIn | null;
 }
 
-/** The query the form makes for `scenarioId` at `standardId` (null until the plan's set is read). */
-export function checkForm(form: ProgrammeForm, scenarioId: number, standardId: string | null): Checked {
+/** Candidate sources from the other screens (the ticked siting / allocation proposals: ui/state/programmeProposals). */
+export type ProposalSources = Pick<NonNullable<ProgrammeQueryIn['candidates']>, 'siting' | 'allocation'>;
+
+/** The query the form makes for `scenarioId` at `standardId` (null until the plan's set is read), with the proposals ticked. */
+export function checkForm(form: ProgrammeForm, scenarioId: number, standardId: string | null, proposals: ProposalSources = {}): Checked {
   const bad = new Set<string>();
   const years = yearsOf(form);
   if (years.length === 0) {
@@ -221,7 +226,7 @@ export function checkForm(form: ProgrammeForm, scenarioId: number, standardId: s
       money,
       carryOver: form.carryOver,
       ...(Object.keys(staff).length ? { staff } : {}),
-      candidates: { projects: form.projects, own },
+      candidates: { projects: form.projects, ...proposals, own },
       rules: [...rules.values()],
     },
   };

@@ -8,6 +8,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ProgrammeOut, ProgrammeQueryIn } from '../../../shared/api/methods/programme.ts';
 import { useKept, useQuery } from '../../api/index.ts';
 import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { proposalCandidates, useProgrammeProposals, type ProgrammeProposals } from '../../ui/state/programmeProposals.ts';
 import { checkForm, emptyForm, sameQuery, type Checked, type ProgrammeForm } from './form.ts';
 
 /** The last run: what was asked and the programme found. */
@@ -20,7 +21,13 @@ export interface ProgrammeState {
   form: ProgrammeForm;
   setForm(u: ProgrammeForm | ((f: ProgrammeForm) => ProgrammeForm)): void;
   checked: Checked;
+  /** The set the programme is judged by: the one chosen, else the plan's. */
   standardId: string | null;
+  /** The plan's set (gaps.settings), the default. */
+  planStandardId: string | null;
+  /** Siting / allocation proposals added from the other screens (ticked ones are candidates). */
+  proposals: ProgrammeProposals;
+  setProposals(u: ProgrammeProposals | ((p: ProgrammeProposals) => ProgrammeProposals)): void;
   run: RunRecord | null;
   running: boolean;
   error: unknown;
@@ -52,8 +59,11 @@ export function useProgramme(): ProgrammeState {
     (u: ProgrammeForm | ((f: ProgrammeForm) => ProgrammeForm)) => setKept(typeof u === 'function' ? u(formNow.current) : u),
     [setKept],
   );
-  const standardId = settings.data?.standardId ?? null;
-  const checked = useMemo(() => checkForm(form, scenarioId, standardId), [form, scenarioId, standardId]);
+  const planStandardId = settings.data?.standardId ?? null;
+  const standardId = form.standardId ?? planStandardId;
+  const [proposals, setProposals] = useProgrammeProposals();
+  const sources = useMemo(() => proposalCandidates(proposals), [proposals]);
+  const checked = useMemo(() => checkForm(form, scenarioId, standardId, sources), [form, scenarioId, standardId, sources]);
 
   const start = useCallback(() => {
     const query = checked.query;
@@ -76,5 +86,5 @@ export function useProgramme(): ProgrammeState {
   }, [checked.query, invoke, setRun]);
 
   const changed = !!run && !!checked.query && !sameQuery(checked.query, run.query);
-  return { form, setForm, checked, standardId, run, running, error, changed, start };
+  return { form, setForm, checked, standardId, planStandardId, proposals, setProposals, run, running, error, changed, start };
 }

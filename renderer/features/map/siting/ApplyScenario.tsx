@@ -21,6 +21,7 @@ import { useRemember } from '../../../ui/state/useRemembered.ts';
 import type { GapSelection } from '../../../ui/state/types.ts';
 import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../../../ui/scenarios/PlannedYear.tsx';
 import { useScenarioName } from '../../../ui/scenarios/ScenarioSwitcher.tsx';
+import { ToProgramme } from './ToProgramme.tsx';
 
 /**
  * The scenario last made here and its rule, for the line shown once the app is in it: in the plan's
@@ -147,6 +148,7 @@ export function ApplyScenario({ result }: { result: SitingResultOut }) {
           {t('map.siting.readOnly')}
         </span>
       )}
+      <ToProgramme result={result} />
       {asking && (
         <Modal
           title={t('map.siting.applyTitle')}

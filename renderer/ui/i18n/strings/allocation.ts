@@ -108,6 +108,13 @@ export const allocationStrings = screenStrings({
       rerunWith: '重新测算（{{n}} 处手工调整）',
       unitOf: '所在：{{name}}',
     },
+    toProgramme: {
+      button: '加入实施计划候选',
+      done: '已加入实施计划候选',
+      hint: '各机构的增量作为「实施计划」的候选扩建项目（替换先前加入的配置结果）',
+      added: '已加入实施计划候选：{{label}}',
+      nothing: '没有分配给机构的增量',
+    },
     apply: {
       button: '生成新情景…',
       title: '用测算结果生成新情景',
@@ -235,6 +242,13 @@ export const allocationStrings = screenStrings({
       resetAll: 'Clear hand-set lines ({{n}})',
       rerunWith: 'Allocate again ({{n}} set by hand)',
       unitOf: 'In {{name}}',
+    },
+    toProgramme: {
+      button: 'Add to programme candidates',
+      done: 'Added to programme candidates',
+      hint: "Each facility's additions become a candidate expansion in Programme (replacing an allocation added before)",
+      added: 'Added to programme candidates: {{label}}',
+      nothing: 'Nothing was given to a facility',
     },
     apply: {
       button: 'New scenario…',
