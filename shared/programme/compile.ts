@@ -23,9 +23,8 @@ import type { StandardSet, Target } from '../gaps/standard.ts';
 import type { Facility, PopulationFigure, Unit } from '../model/entities.ts';
 import { FACILITY_TYPES } from '../model/kinds.ts';
 import { facilitiesAt } from '../timeline/facilities-at.ts';
-import type { Project } from '../timeline/project.ts';
 import { MAX_GROUP_ACTIONS, type Group, type Problem, type ProblemAction, type StateDelta, type Term } from './problem.ts';
-import { type ProgrammeAction, STAFF_CATEGORIES } from './types.ts';
+import { actionProject, type ProgrammeAction, STAFF_CATEGORIES } from './types.ts';
 
 type Of<K extends Target['kind']> = Extract<Target, { kind: K }>;
 
@@ -174,31 +173,6 @@ class YearTerms {
   }
 }
 
-/** The candidate actions as projects of a year (ids are the actions' own numbers, negative, so they apply after the plan's own of that year). */
-function asProject(a: ProgrammeAction, i: number, year: number): Project {
-  const p = a.project;
-  return {
-    id: 1_000_000 + i,
-    year,
-    kind: p.kind,
-    facility_id: p.kind === 'other' ? null : (p.facility_id ?? null),
-    name: p.name ?? a.name,
-    lon: p.lon ?? null,
-    lat: p.lat ?? null,
-    unit_code: p.unit_code ?? null,
-    type: p.type ?? null,
-    facility_name: p.facility_name ?? null,
-    deltas: (p.deltas ?? {}) as Project['deltas'],
-    fields: p.fields ?? {},
-    cost: a.cost,
-    source_document: null,
-    source_clause: null,
-    note: null,
-    responsible_unit: null,
-    status: 'planned',
-  };
-}
-
 export function compileProgramme(input: CompileInput): Compiled {
   const { set, years, actions } = input;
   const Y = years.length;
@@ -239,7 +213,7 @@ export function compileProgramme(input: CompileInput): Compiled {
       const f0 = byId.get(id);
       const stateContribution = (state: number): Map<number, number> => {
         const out = new Map<number, number>();
-        const projects = acts.filter((_, bit) => state & (1 << bit)).map((a) => asProject(actions[a]!, a, year));
+        const projects = acts.filter((_, bit) => state & (1 << bit)).map((a) => actionProject(actions[a]!, 1_000_000 + a, year));
         const f = state === 0 ? f0 : facilitiesAt(f0 ? [f0] : [], projects, year).facilities.find((x) => x.id === id);
         if (f) yt.contribute(f, out);
         return out;

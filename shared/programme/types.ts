@@ -3,7 +3,7 @@
  * year's money (and recruits), so that the targets are met soonest. The types every part shares:
  * the candidate actions, the settings, and the programme found.
  */
-import type { ProjectInput, ProjectKind } from '../timeline/project.ts';
+import type { Project, ProjectInput, ProjectKind } from '../timeline/project.ts';
 
 /** Where a candidate action came from. */
 export const ACTION_SOURCES = ['project', 'siting', 'allocation', 'planner'] as const;
@@ -58,4 +58,29 @@ export interface ProgrammeObjective {
   expected: number;
   /** Money spent over the years, 万元. */
   cost: number;
+}
+
+/** A candidate as the project of a year it becomes (`id`: a number of the caller's, unique in the plan's projects). */
+export function actionProject(a: ProgrammeAction, id: number, year: number): Project {
+  const p = a.project;
+  return {
+    id,
+    year,
+    kind: p.kind,
+    facility_id: p.kind === 'other' ? null : (p.facility_id ?? null),
+    name: p.name ?? a.name,
+    lon: p.lon ?? null,
+    lat: p.lat ?? null,
+    unit_code: p.unit_code ?? null,
+    type: p.type ?? null,
+    facility_name: p.facility_name ?? null,
+    deltas: (p.deltas ?? {}) as Project['deltas'],
+    fields: p.fields ?? {},
+    cost: a.cost,
+    source_document: p.source_document ?? null,
+    source_clause: p.source_clause ?? null,
+    note: p.note ?? null,
+    responsible_unit: p.responsible_unit ?? null,
+    status: p.status ?? 'planned',
+  };
 }

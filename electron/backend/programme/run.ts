@@ -22,7 +22,7 @@ import type { Facility } from '../../../shared/model/entities.ts';
 import { compileProgramme } from '../../../shared/programme/compile.ts';
 import { costToMeet, solveProgramme } from '../../../shared/programme/mip.ts';
 import type { Problem, Schedule } from '../../../shared/programme/problem.ts';
-import { type ProgrammeAction, STAFF_CATEGORIES, type UnscheduledWhy } from '../../../shared/programme/types.ts';
+import { actionProject, type ProgrammeAction, STAFF_CATEGORIES, type UnscheduledWhy } from '../../../shared/programme/types.ts';
 import type { MipSolver } from '../../../shared/siting/mip.ts';
 import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
 import { byApplyOrder, type Project } from '../../../shared/timeline/project.ts';
@@ -38,33 +38,10 @@ const DEFAULT_SECONDS = 8;
 
 /** The candidates as projects of their years (numbered after the plan's own, so they apply after them within a year). */
 export function placedProjects(actions: readonly ProgrammeAction[], yearOf: ReadonlyMap<string, number>, firstId: number): Project[] {
-  const out: Project[] = [];
-  actions.forEach((a, i) => {
+  return actions.flatMap((a, i) => {
     const year = yearOf.get(a.id);
-    if (year === undefined) return;
-    const p = a.project;
-    out.push({
-      id: firstId + i,
-      year,
-      kind: p.kind,
-      facility_id: p.kind === 'other' ? null : (p.facility_id ?? null),
-      name: p.name ?? a.name,
-      lon: p.lon ?? null,
-      lat: p.lat ?? null,
-      unit_code: p.unit_code ?? null,
-      type: p.type ?? null,
-      facility_name: p.facility_name ?? null,
-      deltas: (p.deltas ?? {}) as Project['deltas'],
-      fields: p.fields ?? {},
-      cost: a.cost,
-      source_document: p.source_document ?? null,
-      source_clause: p.source_clause ?? null,
-      note: p.note ?? null,
-      responsible_unit: p.responsible_unit ?? null,
-      status: p.status ?? 'planned',
-    });
+    return year === undefined ? [] : [actionProject(a, firstId + i, year)];
   });
-  return out;
 }
 
 /** The run's prices: the plan's 造价标准 with the query's entries over it. */
