@@ -5,6 +5,7 @@
  * header rows, number formats, widths, colours for what is given and what is still short, A4 landscape.
  */
 import ExcelJS from 'exceljs';
+import { sheet, thin } from './report-sheet.ts';
 import { RESOURCE_LABELS, RESOURCES, type Resource } from '../../../shared/allocation/index.ts';
 import type { AllocationOut } from '../../../shared/api/methods/allocation.ts';
 import type { ProgrammeSchedule } from '../../../shared/briefing/index.ts';
@@ -12,41 +13,9 @@ import type { ProjectLine } from '../../../shared/timeline/index.ts';
 import { markSampleWorkbook } from './sample-mark.ts';
 
 const STOP_ZH = { closed: '缺口已补齐', budget: '预算用完', money: '资金用完', no_budget: '未给预算', no_target: '标准无此指标，见下方说明' } as const;
-const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
 const GIVEN_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFE2F0D9' } };
 const SHORT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFBE2D5' } };
 const INT = '#,##0';
-const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin', color: { argb: 'FFBFBFBF' } }, bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } } };
-
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, headers: string[], widths: number[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:2',
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `&C${name} 第 &P 页，共 &N 页` },
-  });
-  ws.mergeCells(1, 1, 1, headers.length);
-  ws.getCell(1, 1).value = title;
-  ws.getRow(1).font = { bold: true, size: 13 };
-  const head = ws.addRow(headers);
-  head.font = { bold: true };
-  head.alignment = { vertical: 'middle', wrapText: true };
-  head.eachCell((c) => {
-    c.fill = HEAD_FILL;
-    c.border = thin;
-  });
-  widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  return ws;
-}
 
 /** Integer columns get thousands separators; the last rows' totals are formulas carrying their value. */
 function numberColumns(ws: ExcelJS.Worksheet, cols: number[]): void {

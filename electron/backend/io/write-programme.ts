@@ -7,13 +7,13 @@
  * rows, number formats, widths, A4 landscape: the look of the 资源配置测算表 (write-allocation.ts).
  */
 import ExcelJS from 'exceljs';
+import { sheet, thin } from './report-sheet.ts';
 import type { ProgrammeActionOut, ProgrammeCell, ProgrammeOut } from '../../../shared/api/methods/programme.ts';
 import { STATUS_WORDS } from '../../../shared/gaps/words.ts';
 import type { ActionSource } from '../../../shared/programme/types.ts';
 import { PROJECT_KIND_LABELS } from '../../../shared/timeline/project.ts';
 import { markSampleWorkbook } from './sample-mark.ts';
 
-const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
 const YEAR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const BAR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFBDD7EE' } };
 const STATUS_FILL: Partial<Record<ProgrammeCell['status'], ExcelJS.Fill>> = {
@@ -24,45 +24,8 @@ const STATUS_FILL: Partial<Record<ProgrammeCell['status'], ExcelJS.Fill>> = {
 const OVER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFBE2D5' } };
 /** 万元 with one decimal (a project of 35.5 万元 is common). */
 const WAN = '#,##0.0';
-const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin', color: { argb: 'FFBFBFBF' } }, bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } } };
 
 export const SOURCE_WORDS: Record<ActionSource, string> = { project: '规划项目', siting: '选址方案', allocation: '资源配置', planner: '自定项目' };
-
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, headers: string[], widths: number[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 2 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:2',
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `&C${name} 第 &P 页，共 &N 页` },
-  });
-  ws.mergeCells(1, 1, 1, headers.length);
-  ws.getCell(1, 1).value = title;
-  ws.getRow(1).font = { bold: true, size: 13 };
-  // A long title (a set's full name; the sample's mark after it on the first sheet) wraps rather than running off the page.
-  ws.getCell(1, 1).alignment = { wrapText: true, vertical: 'middle' };
-  const width = widths.reduce((a, b) => a + b, 0);
-  let w = 24; // room for the sample's mark
-  for (const ch of title) w += ch.charCodeAt(0) > 0x2e80 ? 2.4 : 1.2; // 13 pt bold
-  if (w > width) ws.getRow(1).height = 18 * Math.ceil(w / width);
-  const head = ws.addRow(headers);
-  head.font = { bold: true };
-  head.alignment = { vertical: 'middle', wrapText: true };
-  head.eachCell((c) => {
-    c.fill = HEAD_FILL;
-    c.border = thin;
-  });
-  widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  return ws;
-}
 
 const kind = (a: ProgrammeActionOut) => PROJECT_KIND_LABELS[a.kind].zh;
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
