@@ -22,6 +22,17 @@ export { straightLineTravel } from './fallback.ts';
 export { NearestFacilityField } from './field.ts';
 export { buildRoadGraph, buildWalkGraph, type Csr, NO_NODE, type RoadGraph } from './graph.ts';
 export * from './network.ts';
+export {
+  REFERRAL_LADDER,
+  REFERRAL_THRESHOLD_MINUTES,
+  referralOnRoads,
+  referralRung,
+  referralStraightLine,
+  referralTargets,
+  type ReferralTimes,
+  referralWithin,
+  summariseReferral,
+} from './referral.ts';
 export { buildNodeIndex, DEFAULT_SNAP_LIMIT_METRES, type NodeIndex, nodeIndexFrom, type SnapOptions, type Snapped, snapPoints } from './snap.ts';
 export {
   DRIVE,
