@@ -231,9 +231,11 @@ export async function runProgramme(
   const unscheduled = unscheduledOf(all, why, actions, solved.schedule, problem, yearsOut, excluded, q.carryOver);
   const notes: string[] = [...after.notes],
     notesEn: string[] = [...after.notesEn];
-  notes.push('目标：先使约束性指标的缺口最小，再使预期性指标的缺口最小，最后使投资最少；缺口按各指标起始缺口的比例 × 常住人口逐年相加（越早达标越好）');
+  notes.push(
+    '目标：先在资金允许时安排全部必做项目（本情景的计划项目），再使约束性指标的缺口最小，再使预期性指标的缺口最小，再使投资最少，最后尽量保持项目原定年份；缺口按各指标起始缺口的比例 × 常住人口逐年相加（越早达标越好）',
+  );
   notesEn.push(
-    'Objective: least shortfall of the binding targets first, then of the others, then least cost; each shortfall as a share of the target at the start × the resident population, summed over the years (earlier is better)',
+    "Objective: every required action (the scenario's own planned projects) placed as far as the money allows, then least shortfall of the binding targets, then of the others, then least cost, then projects kept in their own years; each shortfall as a share of the target at the start × the resident population, summed over the years (earlier is better)",
   );
   const notModelled = set.targets.filter((_, i) => !modelled[i]);
   if (notModelled.some((t) => t.kind === 'access')) {
