@@ -18,6 +18,7 @@ import { editCell } from './edit-cell.ts';
 import { addFacility, moveFacility, removeFacility } from './place-facility.ts';
 import { accessCoverageOf, accessHandlers } from './access/handlers.ts';
 import { sitingHandlers } from './siting/handlers.ts';
+import { referralHandlers } from './referral/handlers.ts';
 import { allocationHandlers } from './allocation/handlers.ts';
 import { programmeHandlers } from './programme/handlers.ts';
 import { compareHandlers } from './compare/handlers.ts';
@@ -93,6 +94,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
   return {
     ...accessHandlers(ws, runner),
     ...sitingHandlers(ws, runner),
+    ...referralHandlers(ws, runner),
     ...timelineHandlers(ws),
     ...compareHandlers(ws, accessOf),
     ...allocationHandlers(ws, accessOf),

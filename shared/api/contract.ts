@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { ACCESS_API } from './methods/access.ts';
 import { ALLOCATION_API } from './methods/allocation.ts';
 import { PROGRAMME_API } from './methods/programme.ts';
+import { REFERRAL_API } from './methods/referral.ts';
 import { APP_API } from './methods/app.ts';
 import { BRIEFING_API } from './methods/briefing.ts';
 import { CHECK_API } from './methods/check.ts';
@@ -84,6 +85,7 @@ export const API = {
   ...GAPS_API,
   ...POPULATIONS_API,
   ...ACCESS_API,
+  ...REFERRAL_API,
   ...SITING_API,
   ...ROADS_API,
   ...TIMELINE_API,
