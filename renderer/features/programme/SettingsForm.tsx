@@ -165,10 +165,9 @@ function StandardPicker({ standardId, planStandardId, onForm }: Pick<Props, 'sta
   const { status } = useAppData();
   const sets = useQuery('standards.list', {}, { enabled: !!status?.plan });
   const list = sets.data ?? [];
-  const nameOf = (s: (typeof list)[number]) => {
-    const name = lang === 'en' ? s.nameEn : s.name;
-    return s.id === planStandardId ? t('programme.standardPlan', { name }) : name;
-  };
+  const nameOf = (s: (typeof list)[number]) => (lang === 'en' ? s.nameEn : s.name);
+  const current = list.find((s) => s.id === standardId);
+  const plan = list.find((s) => s.id === planStandardId);
   return (
     <fieldset className="pg-group">
       <legend>{t('programme.standard')}</legend>
@@ -176,6 +175,7 @@ function StandardPicker({ standardId, planStandardId, onForm }: Pick<Props, 'sta
         className="pg-set"
         aria-label={t('programme.standard')}
         value={standardId ?? ''}
+        title={current ? nameOf(current) : undefined}
         disabled={list.length === 0}
         onChange={(e) => {
           const id = e.target.value;
@@ -193,6 +193,11 @@ function StandardPicker({ standardId, planStandardId, onForm }: Pick<Props, 'sta
           </option>
         ))}
       </select>
+      {plan && (
+        <p className="pg-hint" data-testid="pg-standard-hint">
+          {standardId === planStandardId ? t('programme.standardIsPlan') : t('programme.standardPlan', { name: nameOf(plan) })}
+        </p>
+      )}
     </fieldset>
   );
 }

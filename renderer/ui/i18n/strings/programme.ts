@@ -54,7 +54,7 @@ export const programmeStrings = screenStrings({
     },
     empty: {
       title: '填写年份和各年资金后点「测算」',
-      body: '把候选项目（本情景的规划项目和自定项目）排入各年：先使约束性指标尽早达标，再使预期性指标按人口加权的缺口逐年之和最小，最后投资最少；每年支出不超过当年资金（可结转）。每年的指标值由差距分析按生成的情景逐年计算。',
+      body: '把候选项目（本情景的规划项目、加入的选址方案和资源配置结果、自定项目）排入各年：先使约束性指标尽早达标，再使预期性指标按人口加权的缺口逐年之和最小，最后投资最少；每年支出不超过当年资金（可结转）。每年的指标值由差距分析按生成的情景逐年计算。',
     },
     failed: '无法测算：{{message}}',
     head: {
@@ -113,7 +113,8 @@ export const programmeStrings = screenStrings({
       readingCosts: '正在读取造价标准…',
     },
     standard: '标准',
-    standardPlan: '{{name}}（方案默认）',
+    standardIsPlan: '方案默认的标准（差距分析所用）',
+    standardPlan: '方案默认：{{name}}',
     rules: {
       auto: '自动排期',
       fixed: '固定 {{year}} 年',
@@ -206,7 +207,7 @@ export const programmeStrings = screenStrings({
     },
     empty: {
       title: "Enter the years and each year's money, then Plan",
-      body: "Places the candidate actions (this scenario's planned projects and your own) in years: binding targets met soonest first, then the smallest population-weighted shortfall of the other targets summed over the years, then the least cost; each year's spending within its money (carried over if allowed). Every year's figures are the gap engine's on the scenario the programme would write.",
+      body: "Places the candidate actions (this scenario's planned projects, a siting proposal and an allocation added, your own) in years: binding targets met soonest first, then the smallest population-weighted shortfall of the other targets summed over the years, then the least cost; each year's spending within its money (carried over if allowed). Every year's figures are the gap engine's on the scenario the programme would write.",
     },
     failed: 'Cannot plan: {{message}}',
     head: {
@@ -271,7 +272,8 @@ export const programmeStrings = screenStrings({
       readingCosts: 'Reading the cost table…',
     },
     standard: 'Standard',
-    standardPlan: "{{name}} (the plan's)",
+    standardIsPlan: "The plan's standard (as the gap screen uses)",
+    standardPlan: "The plan's: {{name}}",
     rules: {
       auto: 'Any year',
       fixed: 'Fixed {{year}}',
