@@ -1,6 +1,7 @@
 /** `healthplan access`: the 1030 rule (or another) for a scenario, as JSON or CSV. */
 import path from 'node:path';
 import { ACCESS_PRESETS, type AccessSettings, type PresetId } from '../../shared/access/presets.ts';
+import { GROUP_NAMES, pickGroups } from '../../shared/access/groups.ts';
 import type { Command } from './api.ts';
 import { facilityTypes, list, travelOption, unitNames, urbanRural, yearOption } from './options.ts';
 import { writeCsv } from '../backend/io/csv.ts';
@@ -39,7 +40,7 @@ function settingsFrom(opts: Record<string, string | boolean | undefined>): Acces
 
 export const accessCommand: Command = {
   usage:
-    'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--travel drive|walk|urban-walk] [--dispatch MIN] [--grid METRES] [--within 开福区] [--year Y] [--scenario NAME] [--format json|csv] [--out F]',
+    'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--travel drive|walk|urban-walk] [--dispatch MIN] [--grid METRES] [--within 开福区] [--year Y] [--scenario NAME] [--by urban,age] [--format json|csv] [--out F]',
   summary: {
     zh: '通行时间与覆盖：每个需求点到最近机构的分钟数，各单位覆盖人口与比例',
     en: 'Travel time and coverage: minutes to the nearest facility per demand point, covered population per unit',
@@ -62,6 +63,10 @@ export const accessCommand: Command = {
     within: { type: 'string', help: 'only the people of these units: codes or names, comma-separated (default the whole plan) / 分析范围' },
     year: { type: 'string', help: "facilities as of this year (规划项目 up to it counted) and its populations; default the plan's target year / 年份" },
     scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
+    by: {
+      type: 'string',
+      help: 'urban,age: covered share by urban/rural and by age band (0–3, 65+, where the plan has them), region and counties, and the worst served; csv: this table in place of the points / 按城乡、年龄分组',
+    },
     format: { type: 'string', help: 'json (default) | csv (one row per demand point; with a radius, 公里 in place of 分钟)' },
     out: { type: 'string', help: 'write to a file / 输出文件' },
   },
@@ -72,6 +77,8 @@ export const accessCommand: Command = {
     const scenario = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
     const year = yearOption(opts.year);
     const within = await unitNames(svc, scenario, opts.within, '--within', lang);
+    const by = list(opts.by);
+    if (by.some((x) => x !== 'urban' && x !== 'age')) throw new UsageError('--by: urban,age (urban/rural, age bands 0–3 and 65+)');
     const r = await svc.call('access.run', {
       scenarioId: scenario,
       ...settingsFrom(opts),
@@ -79,6 +86,8 @@ export const accessCommand: Command = {
       ...(within.length ? { within } : {}),
     });
     const en = lang === 'en';
+    // --by: the splits asked for (shared/access/groups.ts).
+    const groups = by.length ? pickGroups(r.groups, by as ('urban' | 'age')[]) : null;
     let text: string;
     if (format === 'json') {
       text = jsonText(
@@ -110,10 +119,41 @@ export const accessCommand: Command = {
           units: r.units.map((u) => ({ scope: u.scope, code: u.code, name: u.name, population: u.population, covered: u.covered, share: u.share })),
           bands: r.bands,
           unreachable: r.unreachable,
+          ...(groups
+            ? {
+                groups: {
+                  region: groups.region,
+                  counties: groups.counties,
+                  worst: groups.worst.map(({ scope, code, name, ...x }) => ({ scope, code, name, ...x })),
+                  ages: groups.ages,
+                  note: en ? groups.noteEn : groups.note,
+                },
+              }
+            : {}),
         },
         isSample,
         lang,
       );
+    } else if (groups) {
+      // --by: one row per area and group — the region's, then each county's.
+      const head = ['范围', '区划代码', '名称', '分组', '人口', '覆盖人口', '未覆盖人口', '覆盖率（%）'];
+      const region = r.units.find((u) => u.scope === 'region');
+      const rows = [
+        { scope: '全域', code: '', name: region?.name ?? '', groups: groups.region },
+        ...groups.counties.map((c) => ({ scope: '区县', ...c })),
+      ].flatMap((a) =>
+        a.groups.map((x) => [
+          a.scope,
+          a.code,
+          a.name,
+          GROUP_NAMES[x.group].zh,
+          x.population,
+          x.covered,
+          x.leftOut,
+          x.share === null ? null : Math.round(x.share * 1000) / 10,
+        ]),
+      );
+      text = writeCsv(head, rows, { sample: isSample, kinds: { 区划代码: 'code' } });
     } else {
       // Measuring a radius, the distance is the figure: 公里 (straight-line km to the nearest facility) in place of 分钟.
       const radius = r.query.measure === 'radius';
@@ -142,6 +182,22 @@ export const accessCommand: Command = {
           : `已写出 ${opts.out}：${r.year} 年覆盖 ${share}（共 ${region?.population ?? 0} 人；${r.modelNote}；${r.demand.note}）`,
       );
       for (const n of en ? r.notesEn : r.notes) console.log(`  ${n}`);
+      if (groups) {
+        const pc = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+        const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
+        for (const x of groups.region)
+          console.log(
+            en
+              ? `  ${GROUP_NAMES[x.group].en}: ${pc(x.share)} of ${n0(x.population)} covered, ${n0(x.leftOut)} left out`
+              : `  ${GROUP_NAMES[x.group].zh}：覆盖 ${pc(x.share)}（${n0(x.population)} 人中未覆盖 ${n0(x.leftOut)} 人）`,
+          );
+        if (groups.worst.length) console.log(en ? '  Worst served:' : '  覆盖最差的群体：');
+        for (const w of groups.worst)
+          console.log(
+            `    ${w.name ? `${w.name} ` : ''}${en ? GROUP_NAMES[w.group].en : GROUP_NAMES[w.group].zh} ${pc(w.share)}${en ? `, ${n0(w.leftOut)} left out` : `，未覆盖 ${n0(w.leftOut)} 人`}`,
+          );
+        console.log(`  ${en ? groups.noteEn : groups.note}`);
+      }
     } else process.stdout.write(text);
     return 0;
   },

@@ -16,6 +16,19 @@
  * then the same coverage.
  */
 export { coverage, type Coverage, demandTravel, type DemandTravel, type Thresholds, travelTimeBands, type TravelTimeBands } from './coverage.ts';
+export {
+  type AccessGroups,
+  accessGroups,
+  AGE_BANDS,
+  type AgeApportion,
+  type AgeBand,
+  GROUP_KEYS,
+  type GroupArea,
+  type GroupCoverage,
+  type GroupInput,
+  type GroupKey,
+  type WorstGroup,
+} from './groups.ts';
 export { type DemandOptions, type DemandPoints, type DemandResult, type DemandUnit, demandFromCentroids, demandGrid, type GridOptions } from './demand.ts';
 export { type Direction, type FacilitySources, facilitySources, nearestFacility, type NearestFacility, type SearchOptions } from './dijkstra.ts';
 export { straightLineTravel } from './fallback.ts';

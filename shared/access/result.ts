@@ -4,7 +4,9 @@
  */
 import type { FacilityType } from '../model/kinds.ts';
 import type { DemandDescription } from './demand.ts';
-import type { TravelModes } from './travel.ts';
+import type { AccessGroups } from './groups.ts';
+import type { MultiPolygonCoords } from './service-area.ts';
+import type { TravelMode, TravelModes } from './travel.ts';
 
 /** How travel times were found: on the plan's roads, or straight line × detour ÷ speed (no roads). */
 export type TravelModel = 'road' | 'straight_line';
@@ -33,6 +35,23 @@ export interface AccessQuery {
   within?: string[];
   /** 出行方式 per urban/rural point: by car, or on foot (4.8 km/h, no motorways or trunk roads; travel.ts). */
   travel: TravelModes;
+  /** 服务范围: also the areas within these minutes (and each facility's catchment) as polygons (service-area.ts). */
+  areas?: { bands: number[]; catchments?: boolean };
+}
+
+/** Service areas of a run: polygons (GeoJSON MultiPolygon coordinates, WGS-84) and their people from the demand points. */
+export interface ServiceAreasOut {
+  /** The method in words (the connector rule, the cell, the tolerance), for the map and the GeoJSON. */
+  note: string;
+  noteEn: string;
+  /** A cell's side in metres: boundaries are placed to within about one cell (0 when nothing was drawn). */
+  cellMetres: number;
+  /** The mode the polygons were drawn for (by car where the run mixes modes). */
+  travel: TravelMode;
+  /** People of the demand points within each band (their own minutes, as the coverage counts "within"). */
+  bands: { minutes: number; population: number; polygons: MultiPolygonCoords }[];
+  /** Per facility of the run: the places and the people (of the reachable points) whose nearest it is. */
+  catchments?: { facility: string; name: string; population: number; polygons: MultiPolygonCoords }[];
 }
 
 /** 需求点: a village/community centre (or a grid cell) with its population and travel time. */
@@ -89,6 +108,10 @@ export interface AccessResultOut {
   unreachable: number;
   /** Facilities used (id, name, lon, lat) so the map can draw them and the nearest lines. */
   facilities: { id: string; name: string; type: FacilityType; lon: number; lat: number }[];
+  /** 公平: covered share by urban/rural and the age bands the plan has (0–3, 65+), for the region and each county, and the worst served (groups.ts). */
+  groups: AccessGroups;
+  /** 服务范围, when the query asked for areas. */
+  areas?: ServiceAreasOut;
   /** Milliseconds the computation took (graph cached or not). */
   ms: number;
 }

@@ -42,6 +42,8 @@ export interface Frame {
   township: Int32Array;
   county: Int32Array;
   population: Float64Array;
+  /** Per unit: its own 0–3 and 65+ figures in the year, NaN where none (for the group splits). */
+  ages: { age_0_3: Float64Array; age_65_plus: Float64Array };
 }
 
 export function frameOf(db: Database.Database, scenarioId: number, year: number): Frame {
@@ -54,7 +56,15 @@ export function frameOf(db: Database.Database, scenarioId: number, year: number)
       return -1;
     });
   const pops = populationsAt(units, parent, listPopulations(db, scenarioId), year);
-  return { units, byCode, parent, township: up(2), county: up(1), population: pops.own.total };
+  return {
+    units,
+    byCode,
+    parent,
+    township: up(2),
+    county: up(1),
+    population: pops.own.total,
+    ages: { age_0_3: pops.own.age_0_3, age_65_plus: pops.own.age_65_plus },
+  };
 }
 
 /** The demand of an analysis: its points (each with the unit it stands for, an index of the frame), and how it was formed. */

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Facility } from '../../../shared/model/entities.ts';
-import { coverage, straightLineTravel, travelNote, travelTimeBands } from '../../../shared/access/index.ts';
+import { accessGroups, coverage, straightLineTravel, travelNote, travelTimeBands } from '../../../shared/access/index.ts';
 import type { AccessQuery, AccessResultOut, DemandPointOut, UnitCoverageOut } from '../../../shared/access/result.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { mismatchLines } from '../../../shared/model/population-check.ts';
@@ -182,6 +182,8 @@ export async function runAccess(
     bands,
     unreachable,
     facilities: facilities.map((x) => ({ id: x.id, name: x.name, type: x.type, lon: x.lon!, lat: x.lat! })),
+    // 公平: the same points and verdicts split by urban/rural and age band, per county (shared/access/groups.ts).
+    groups: accessGroups({ ...points, covered, units: f.units, parent: f.parent, county: f.county, total: f.population, ages: f.ages }),
     ms: Math.round(performance.now() - t0),
   };
 }
