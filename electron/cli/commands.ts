@@ -10,6 +10,7 @@ import { checkCommand } from './check-command.ts';
 import { typesCommand } from './types-command.ts';
 import { projectsCommand } from './projects-command.ts';
 import { programmeCommand } from './programme-command.ts';
+import { referralCommand } from './referral-command.ts';
 import { writeSamplePlan } from '../backend/sample/write-sample.ts';
 import { deletePlanFile } from '../backend/db/plan-file.ts';
 import { jsonText, printImportReport, UsageError, writeOutput } from './output.ts';
@@ -392,4 +393,5 @@ export const COMMANDS: Record<string, Command> = {
   types: typesCommand,
   projects: projectsCommand,
   programme: programmeCommand,
+  referral: referralCommand,
 };
