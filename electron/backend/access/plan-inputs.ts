@@ -16,20 +16,52 @@ import { getMeta } from '../db/meta.ts';
 import { listPopulations } from '../db/populations.ts';
 import { getRoadSpeeds, loadRoadNetwork, roadSegmentCount } from '../db/roads.ts';
 import { listRows } from '../db/tables.ts';
-import type { NetworkInput } from '../worker/network-cache.ts';
+import { LOAD_NETWORK, type NetworkInput } from '../worker/network-cache.ts';
+import type { RoadNetworkData } from '../../../shared/access/network.ts';
+import { graphStored, graphStoreFile } from './graph-store.ts';
 
 /** Loaded networks by plan, while their summary and speeds stay the same. */
 const networks = new WeakMap<Database.Database, NetworkInput>();
+/** Times the segments were loaded from a plan in this thread (tests: a stored graph needs none). */
+export const segmentLoads = { count: 0 };
+const EMPTY_NETWORK: RoadNetworkData = {
+  offsets: new Uint32Array(1),
+  coords: new Float64Array(0),
+  highway: [],
+  speedKmh: new Float32Array(0),
+  oneway: new Int8Array(0),
+};
 
 export function network(db: Database.Database, path: string): NetworkInput | null {
+  const summary = getMeta(db, 'road_summary');
   if (roadSegmentCount(db) === 0) return null;
   const speeds = getRoadSpeeds(db);
-  const key = `${path}|${getMeta(db, 'road_summary') ?? roadSegmentCount(db)}|${JSON.stringify(speeds)}`;
-  const cached = networks.get(db);
-  if (cached?.key === key) return cached;
-  // The worker keeps its own graph by key: the data only travels when the key is new to it.
-  const net = { key, data: loadRoadNetwork(db), speeds };
-  networks.set(db, net);
+  const key = `${path}|${summary ?? roadSegmentCount(db)}|${JSON.stringify(speeds)}`;
+  let net = networks.get(db);
+  if (net?.key !== key) {
+    // The graph store beside the plan (graph-store.ts) keys on the import's revision: a summary without one is not trusted to name a network.
+    let revision: unknown;
+    try {
+      revision = summary ? (JSON.parse(summary) as { revision?: unknown }).revision : undefined;
+    } catch {
+      /* no store */
+    }
+    const load = () => {
+      segmentLoads.count++;
+      return loadRoadNetwork(db);
+    };
+    net = {
+      key,
+      data: null,
+      speeds,
+      ...(typeof revision === 'string' ? { store: { planPath: path, key: `${summary}|${JSON.stringify(speeds)}` } } : {}),
+      [LOAD_NETWORK]: load,
+    };
+    networks.set(db, net);
+  }
+  // With the car graph stored, neither load the segments nor send them: the worker reads the graph (or asks for them).
+  if (net.store && graphStored(graphStoreFile(net.store.planPath, `${net.store.key}|drive`))) return { ...net, data: EMPTY_NETWORK, omitted: true };
+  net.data ??= net[LOAD_NETWORK]!();
   return net;
 }
 

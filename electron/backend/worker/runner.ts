@@ -4,6 +4,7 @@
  * outside) and the next job starts a new one. The worker keeps its graph cache between jobs.
  */
 import { Worker } from 'node:worker_threads';
+import { LOAD_NETWORK, NEED_NETWORK_DATA, type NetworkInput } from './network-cache.ts';
 import type { TaskInput, TaskKind, TaskOutput, WorkerReply, WorkerRequest } from './worker.ts';
 
 type AnyOutput = TaskOutput[TaskKind];
@@ -105,13 +106,26 @@ export class AnalysisRunner {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const w = new Worker(workerUrl());
-    w.on('message', (m: WorkerReply) => {
+    w.on('message', (reply: WorkerReply) => {
+      let m = reply;
       const j = this.jobs.get(m.job);
       if (j?.state !== 'running') return;
       if (m.kind === 'progress') {
         j.stage = m.stage;
         j.share = m.share;
         return;
+      }
+      // The road graph was to be read from its store beside the plan but could not be: send the segments and run again.
+      const net = (j.request.input as { network?: NetworkInput | null }).network;
+      if (m.kind === 'failed' && net?.omitted && net[LOAD_NETWORK] && m.message.includes(NEED_NETWORK_DATA)) {
+        try {
+          net.data = net[LOAD_NETWORK]();
+          net.omitted = false;
+          w.postMessage({ job: m.job, ...j.request } as WorkerRequest);
+          return;
+        } catch (e) {
+          m = { job: m.job, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+        }
       }
       this.current = null;
       w.unref(); // an idle worker never keeps the CLI or a test alive

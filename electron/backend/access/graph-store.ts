@@ -1,0 +1,243 @@
+/**
+ * 路网图缓存: the built road graph (and its node index) kept on disk beside the plan, so a new process
+ * — a cold `healthplan access`, the app opened again — reads it back instead of loading every segment
+ * from SQLite and building the graph again (for a province, most of a cold run).
+ *
+ * Where: `<plan folder>/.healthplan-cache/<plan file name>.<hash>.graph`. Beside the plan rather than
+ * in a per-user cache: it goes with the plan's folder (copied, moved to another machine) and away
+ * with it, and there is no global store to grow or evict — one file per plan and travel mode, older
+ * ones of the same plan deleted when a new one is written. A plan in a folder that cannot be written
+ * (read-only media) simply builds its graph each time.
+ *
+ * The key: the stored network's summary (which carries a random revision written by every import, so
+ * any new network is a new key), the speed table and the travel mode. The hash only names the file;
+ * the whole key is in the header and compared. A file is never trusted: magic, format version,
+ * byte order, key, every size against the file's length, a checksum over the payload, then the CSR
+ * arrays' structure (offsets rising to the edge count, every node number in range) — anything off,
+ * and the file is ignored (and replaced by the next build). Written to a temporary file, then
+ * renamed: a reader sees the old file or the new one, never half of one.
+ *
+ * Layout (native little-endian, every array 8-byte aligned): "HPGRAPH\0", u32 version, u32 key
+ * bytes, the key (UTF-8, padded), then u32 counts: nodes, forward edges, reverse edges, points,
+ * index nodes, index bytes, checksum; then lon f64[n], lat f64[n], forward offsets u32[n+1],
+ * targets u32[m], seconds f32[m], the same for reverse, pointNode u32[points], the index's nodes
+ * u32[k] and its KDBush data.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RoadGraph } from '../../../shared/access/graph.ts';
+import { NO_NODE } from '../../../shared/access/graph.ts';
+import { type NodeIndex, nodeIndexFrom } from '../../../shared/access/snap.ts';
+
+const MAGIC = 'HPGRAPH\0';
+/** Bumped whenever the layout or what the graph means (the build's rules) changes: older files are ignored. */
+export const GRAPH_STORE_VERSION = 1;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export const CACHE_FOLDER = '.healthplan-cache';
+
+/** Where a plan's graph for `key` lives (a hash of the key names it). */
+export function graphStoreFile(planPath: string, key: string): string {
+  const hash = crypto.createHash('sha256').update(key).digest('hex').slice(0, 20);
+  return path.join(path.dirname(path.resolve(planPath)), CACHE_FOLDER, `${path.basename(planPath)}.${hash}.graph`);
+}
+
+const pad8 = (n: number) => (n + 7) & ~7;
+
+/** The arrays in file order (the index's KDBush data last). */
+function arraysOf(g: RoadGraph, index: NodeIndex): ArrayBufferView[] {
+  const tree = new Uint8Array(index.tree.data as ArrayBuffer);
+  return [
+    g.lon,
+    g.lat,
+    g.forward.offsets,
+    g.forward.targets,
+    g.forward.seconds,
+    g.reverse.offsets,
+    g.reverse.targets,
+    g.reverse.seconds,
+    g.pointNode,
+    index.node,
+    tree,
+  ];
+}
+
+/** A 32-bit checksum over 4-byte words (a byte length not a multiple of 4 is padded with zeros by the layout). */
+function checksum(words: Uint32Array, h: number): number {
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, 0x01000193) ^ (h >>> 15);
+  return h >>> 0;
+}
+
+/**
+ * Writes the graph and its index for `key` (temporary file, then rename) and deletes this plan's
+ * older graph files. Returns false, writing nothing, when the folder cannot be written.
+ */
+export function writeGraphStore(file: string, key: string, g: RoadGraph, index: NodeIndex): boolean {
+  if (!LITTLE_ENDIAN) return false;
+  const keyBytes = Buffer.from(key, 'utf8');
+  const arrays = arraysOf(g, index);
+  const head = Buffer.alloc(8 + 8 + pad8(keyBytes.length) + 8 * 4);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(GRAPH_STORE_VERSION, 8);
+  head.writeUInt32LE(keyBytes.length, 12);
+  keyBytes.copy(head, 16);
+  let at = 16 + pad8(keyBytes.length);
+  const counts = [g.nodeCount, g.forward.targets.length, g.reverse.targets.length, g.pointNode.length, index.node.length, arrays[10]!.byteLength];
+  for (const c of counts) {
+    head.writeUInt32LE(c, at);
+    at += 4;
+  }
+  let sum = 0x811c9dc5;
+  const padded = arrays.map((a) => {
+    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    if (bytes.byteOffset % 4 === 0 && bytes.length % 8 === 0) return bytes;
+    const copy = new Uint8Array(pad8(bytes.length));
+    copy.set(bytes);
+    return copy;
+  });
+  for (const p of padded) sum = checksum(new Uint32Array(p.buffer, p.byteOffset, p.byteLength >> 2), sum);
+  head.writeUInt32LE(sum, at);
+  const dir = path.dirname(file);
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, head);
+      for (const p of padded) for (let off = 0; off < p.length; ) off += fs.writeSync(fd, p, off, Math.min(p.length - off, 1 << 30));
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch {
+    fs.rmSync(tmp, { force: true });
+    return false;
+  }
+  // This plan's graphs of other keys (an older network or speed table): no longer of use. Other travel modes stay.
+  const mine = path.basename(file);
+  const plan = mine.slice(0, mine.length - '.0123456789abcdef0123.graph'.length);
+  try {
+    for (const f of fs.readdirSync(dir)) {
+      if (f === mine || f.length !== mine.length || !f.startsWith(`${plan}.`) || !/\.[0-9a-f]{20}\.graph$/.test(f)) continue;
+      const other = readHeaderKey(path.join(dir, f));
+      if (other !== null && modeOfKey(other) === modeOfKey(key)) fs.rmSync(path.join(dir, f), { force: true });
+    }
+  } catch {
+    /* a folder we cannot list: the old files stay */
+  }
+  return true;
+}
+
+/** The travel mode part of a key (the graph-key convention of network-cache.ts: `…|walk` on foot). */
+const modeOfKey = (key: string) => (key.endsWith('|walk') ? 'walk' : 'drive');
+
+/** The key in a graph file's header, or null when it is not one of ours. */
+function readHeaderKey(file: string): string | null {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      if (fs.readSync(fd, head, 0, 16, 0) !== 16 || head.toString('latin1', 0, 8) !== MAGIC) return null;
+      const len = head.readUInt32LE(12);
+      if (len > 1 << 20) return null;
+      const key = Buffer.alloc(len);
+      return fs.readSync(fd, key, 0, len, 16) === len ? key.toString('utf8') : null;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a graph file for the key is there (not yet checked: readGraphStore checks it). */
+export const graphStored = (file: string): boolean => fs.existsSync(file);
+
+/** The graph and index stored for `key`, or null when there is none or the file is not sound. */
+export function readGraphStore(file: string, key: string): { graph: RoadGraph; index: NodeIndex } | null {
+  if (!LITTLE_ENDIAN) return null;
+  let buf: ArrayBuffer;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      buf = new ArrayBuffer(size);
+      const bytes = new Uint8Array(buf);
+      for (let off = 0; off < size; ) {
+        const n = fs.readSync(fd, bytes, off, Math.min(size - off, 1 << 30), off);
+        if (n <= 0) return null;
+        off += n;
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  try {
+    return decode(buf, key);
+  } catch {
+    return null;
+  }
+}
+
+function decode(buf: ArrayBuffer, key: string): { graph: RoadGraph; index: NodeIndex } | null {
+  const b = Buffer.from(buf);
+  if (b.length < 16 || b.toString('latin1', 0, 8) !== MAGIC || b.readUInt32LE(8) !== GRAPH_STORE_VERSION) return null;
+  const keyLen = b.readUInt32LE(12);
+  if (16 + pad8(keyLen) + 28 > b.length || b.toString('utf8', 16, 16 + keyLen) !== key) return null;
+  let at = 16 + pad8(keyLen);
+  const [n, m, r, points, k, treeBytes, sum] = Array.from({ length: 7 }, (_, i) => b.readUInt32LE(at + 4 * i)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  at += 32;
+  const sizes = [8 * n, 8 * n, 4 * (n + 1), 4 * m, 4 * m, 4 * (n + 1), 4 * r, 4 * r, 4 * points, 4 * k, treeBytes];
+  let end = at;
+  for (const s of sizes) end += pad8(s);
+  if (end !== b.length) return null;
+  if (checksum(new Uint32Array(buf, at, (end - at) >> 2), 0x811c9dc5) !== sum) return null;
+  const views: number[] = [];
+  for (const s of sizes) {
+    views.push(at);
+    at += pad8(s);
+  }
+  const f64 = (i: number, len: number) => new Float64Array(buf, views[i]!, len);
+  const u32 = (i: number, len: number) => new Uint32Array(buf, views[i]!, len);
+  const f32 = (i: number, len: number) => new Float32Array(buf, views[i]!, len);
+  const graph: RoadGraph = {
+    nodeCount: n,
+    lon: f64(0, n),
+    lat: f64(1, n),
+    forward: { offsets: u32(2, n + 1), targets: u32(3, m), seconds: f32(4, m) },
+    reverse: { offsets: u32(5, n + 1), targets: u32(6, r), seconds: f32(7, r) },
+    pointNode: u32(8, points),
+  };
+  if (!soundCsr(graph.forward, n) || !soundCsr(graph.reverse, n)) return null;
+  for (let p = 0; p < points; p++) {
+    const v = graph.pointNode[p]!;
+    if (v >= n && v !== NO_NODE) return null;
+  }
+  const node = u32(9, k);
+  for (let i = 0; i < k; i++) if (node[i]! >= n) return null;
+  const index = nodeIndexFrom(buf.slice(views[10]!, views[10]! + treeBytes), node);
+  if (index.tree.numItems !== k) return null;
+  return { graph, index };
+}
+
+/** Offsets from 0 rising to the edge count, every target a node, every time finite and not negative. */
+function soundCsr(c: { offsets: Uint32Array; targets: Uint32Array; seconds: Float32Array }, n: number): boolean {
+  const { offsets, targets, seconds } = c;
+  if (offsets[0] !== 0 || offsets[n] !== targets.length) return false;
+  for (let u = 0; u < n; u++) if (offsets[u + 1]! < offsets[u]!) return false;
+  for (let e = 0; e < targets.length; e++) {
+    const s = seconds[e]!;
+    if (targets[e]! >= n || !(s >= 0 && s < Infinity)) return false;
+  }
+  return true;
+}
