@@ -217,7 +217,7 @@ export async function runReferral(db: Database.Database, planPath: string, q: Re
       ? { zh: `；${fromOff} 所转出机构离路网超过 5 公里，按不可达计`, en: `; ${fromOff} facilities over 5 km from a road count as unreachable` }
       : { zh: '', en: '' };
   const how = road
-    ? { zh: '，转诊按车程（从转出机构到最近的上级机构）', en: ', referral as a trip by car (from the facility to the nearest one above)' }
+    ? { zh: '，转诊时间为从转出机构驾车到最近上级机构的车程', en: ', referral time by car from the facility to the nearest one above' }
     : { zh: '，城镇、农村按转出机构所在单位', en: ', town or country by the unit of the facility referred from' };
   return {
     model: out.model,
