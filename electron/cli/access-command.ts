@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ACCESS_PRESETS, type AccessSettings, type PresetId } from '../../shared/access/presets.ts';
 import { GROUP_NAMES, pickGroups } from '../../shared/access/groups.ts';
 import type { Command } from './api.ts';
+import { areasGeoJson, areasJson, areasLines, areasOption } from './access-areas.ts';
 import { facilityTypes, list, travelOption, unitNames, urbanRural, yearOption } from './options.ts';
 import { writeCsv } from '../backend/io/csv.ts';
 import { jsonText, UsageError, writeOutput } from './output.ts';
@@ -40,7 +41,7 @@ function settingsFrom(opts: Record<string, string | boolean | undefined>): Acces
 
 export const accessCommand: Command = {
   usage:
-    'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--travel drive|walk|urban-walk] [--dispatch MIN] [--grid METRES] [--within 开福区] [--year Y] [--scenario NAME] [--by urban,age] [--format json|csv] [--out F]',
+    'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--travel drive|walk|urban-walk] [--dispatch MIN] [--grid METRES] [--within 开福区] [--year Y] [--scenario NAME] [--by urban,age] [--areas 10,30] [--catchments] [--format json|csv|geojson] [--out F]',
   summary: {
     zh: '通行时间与覆盖：每个需求点到最近机构的分钟数，各单位覆盖人口与比例',
     en: 'Travel time and coverage: minutes to the nearest facility per demand point, covered population per unit',
@@ -67,13 +68,20 @@ export const accessCommand: Command = {
       type: 'string',
       help: 'urban,age: covered share by urban/rural and by age band (0–3, 65+, where the plan has them), region and counties, and the worst served; csv: this table in place of the points / 按城乡、年龄分组',
     },
-    format: { type: 'string', help: 'json (default) | csv (one row per demand point; with a radius, 公里 in place of 分钟)' },
+    areas: { type: 'string', help: 'service areas within these minutes, e.g. 10,30: polygons (geojson) and their people / 服务范围' },
+    catchments: { type: 'boolean', help: "each facility's catchment (the places it is the nearest for) and its people / 各机构服务范围" },
+    format: {
+      type: 'string',
+      help: 'json (default) | csv (one row per demand point; with a radius, 公里 in place of 分钟) | geojson (with --areas/--catchments: one polygon per band and facility)',
+    },
     out: { type: 'string', help: 'write to a file / 输出文件' },
   },
   async run(svc, file, opts, lang) {
     const { isSample } = await svc.call('plan.open', { path: path.resolve(file) });
     const format = (opts.format as string | undefined) ?? 'json';
-    if (format !== 'json' && format !== 'csv') throw new UsageError('--format: json | csv');
+    if (format !== 'json' && format !== 'csv' && format !== 'geojson') throw new UsageError('--format: json | csv | geojson');
+    const areas = areasOption(opts.areas, opts.catchments);
+    if (format === 'geojson' && !areas) throw new UsageError('--format geojson: give --areas MINUTES (and/or --catchments)');
     const scenario = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
     const year = yearOption(opts.year);
     const within = await unitNames(svc, scenario, opts.within, '--within', lang);
@@ -84,12 +92,14 @@ export const accessCommand: Command = {
       ...settingsFrom(opts),
       ...(year !== undefined ? { year } : {}),
       ...(within.length ? { within } : {}),
+      ...(areas ? { areas } : {}),
     });
     const en = lang === 'en';
     // --by: the splits asked for (shared/access/groups.ts).
     const groups = by.length ? pickGroups(r.groups, by as ('urban' | 'age')[]) : null;
     let text: string;
-    if (format === 'json') {
+    if (format === 'geojson') text = areasGeoJson(r, isSample, lang);
+    else if (format === 'json') {
       text = jsonText(
         {
           model: r.model,
@@ -119,6 +129,7 @@ export const accessCommand: Command = {
           units: r.units.map((u) => ({ scope: u.scope, code: u.code, name: u.name, population: u.population, covered: u.covered, share: u.share })),
           bands: r.bands,
           unreachable: r.unreachable,
+          ...areasJson(r, lang),
           ...(groups
             ? {
                 groups: {
@@ -182,6 +193,7 @@ export const accessCommand: Command = {
           : `已写出 ${opts.out}：${r.year} 年覆盖 ${share}（共 ${region?.population ?? 0} 人；${r.modelNote}；${r.demand.note}）`,
       );
       for (const n of en ? r.notesEn : r.notes) console.log(`  ${n}`);
+      for (const l of areasLines(r, lang)) console.log(l);
       if (groups) {
         const pc = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
         const n0 = (v: number) => Math.round(v).toLocaleString('en-US');

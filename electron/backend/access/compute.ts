@@ -27,6 +27,7 @@ import {
   type TravelModes,
 } from '../../../shared/access/index.ts';
 import { cachedNetwork, type CachedNetwork, snappedDemand, type NetworkInput } from '../worker/network-cache.ts';
+import { type AreasComputed, areasOnGraph } from './areas-compute.ts';
 
 export interface ComputeInput {
   /** Null: no road network, the straight-line model. */
@@ -41,6 +42,8 @@ export interface ComputeInput {
   demandKey: string;
   /** By car or on foot, per urban/rural point (default by car everywhere). */
   travel?: TravelModes;
+  /** 服务范围: polygons for these bands (minutes), and per facility with catchments (areas-compute.ts). */
+  areas?: { bands: number[]; catchments: boolean };
 }
 
 export interface ComputeOutput {
@@ -51,6 +54,8 @@ export interface ComputeOutput {
   offNetwork: number;
   /** Whether the last field was updated in place (one facility moved) rather than searched afresh. */
   incremental: boolean;
+  /** The service areas asked for (on the roads only). */
+  areas?: AreasComputed;
 }
 
 export type Progress = (stage: 'graph' | 'snap' | 'search' | 'done', share: number) => void;
@@ -101,9 +106,11 @@ export function computeAccess(input: ComputeInput, progress: Progress = () => {}
       i === modes.length - 1,
     ),
   );
+  // Service areas on one mode's field: by car where the run mixes modes.
+  const areas = input.areas ? areasOnGraph(runs[modes.includes('drive') ? modes.indexOf('drive') : 0]!, input.areas, facilities.lon.length) : undefined;
   if (runs.length === 1) {
     const r = runs[0]!;
-    return { minutes: r.travel.minutes, facility: r.travel.facility, model: 'road', offNetwork: r.snapped.offNetwork, incremental: r.incremental };
+    return { minutes: r.travel.minutes, facility: r.travel.facility, model: 'road', offNetwork: r.snapped.offNetwork, incremental: r.incremental, areas };
   }
   // Mixed: each point from its own mode's run.
   const n = demand.lon.length;
@@ -116,7 +123,7 @@ export function computeAccess(input: ComputeInput, progress: Progress = () => {}
     facility[p] = r.travel.facility[p]!;
     if (r.snapped.node[p]! < 0) offNetwork++;
   }
-  return { minutes, facility, model: 'road', offNetwork, incremental: runs.every((r) => r.incremental) };
+  return { minutes, facility, model: 'road', offNetwork, incremental: runs.every((r) => r.incremental), areas };
 }
 
 /** The nearest-facility field on one mode's graph (updated in place when one facility moved), and every point's minutes on it. */
@@ -126,7 +133,7 @@ function onGraph(
   mode: TravelMode,
   progress: Progress,
   last: boolean,
-): { travel: DemandTravel; snapped: Snapped; incremental: boolean } {
+): { travel: DemandTravel; snapped: Snapped; incremental: boolean; field: NearestFacilityField; network: CachedNetwork; mode: TravelMode } {
   const { demand, facilities } = input;
   progress('snap', 0.3);
   const snapped = snappedDemand(c, input.demandKey, demand.lon, demand.lat);
@@ -155,5 +162,5 @@ function onGraph(
   });
   const travel = demandTravel(field, snapped);
   if (last) progress('done', 1);
-  return { travel, snapped, incremental: !!prev && moved >= -1 };
+  return { travel, snapped, incremental: !!prev && moved >= -1, field, network: c, mode };
 }

@@ -17,6 +17,7 @@ import { listRows } from '../db/tables.ts';
 import { projectNotes } from '../gaps.ts';
 import { areaName, demandKeyOf, demandOf, frameOf, network, unitsNamed } from './plan-inputs.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
+import { areasAsk, areasOut } from './areas.ts';
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
@@ -61,6 +62,7 @@ export async function runAccess(
           facilityKey: facilities.map((x) => x.id).join('\u0000'),
           demand: { lon: points.lon, lat: points.lat, urban: points.urban },
           demandKey: demandKeyOf(d, q.gridMeters),
+          areas: areasAsk(q),
         });
   if (job >= 0) onJob(job);
   const n = points.lon.length;
@@ -184,6 +186,7 @@ export async function runAccess(
     facilities: facilities.map((x) => ({ id: x.id, name: x.name, type: x.type, lon: x.lon!, lat: x.lat! })),
     // 公平: the same points and verdicts split by urban/rural and age band, per county (shared/access/groups.ts).
     groups: accessGroups({ ...points, covered, units: f.units, parent: f.parent, county: f.county, total: f.population, ages: f.ages }),
+    ...(q.areas ? { areas: areasOut(q, out, points.population, facilities) } : {}),
     ms: Math.round(performance.now() - t0),
   };
 }

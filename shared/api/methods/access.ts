@@ -18,6 +18,13 @@ export const AccessQuerySchema = InScenario.extend({
   /** Only these units' people (codes or exact names). */
   within: z.array(Key).max(1000).optional(),
   travel: TravelModesSchema,
+  /** 服务范围: also the areas within these minutes (and each facility's catchment) as polygons. */
+  areas: z
+    .object({
+      bands: z.array(z.number().positive().max(600)).max(12),
+      catchments: z.boolean().default(false),
+    })
+    .optional(),
 });
 
 export type AccessJobOut = JobOut<AccessResultOut>;
