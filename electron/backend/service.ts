@@ -98,7 +98,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     ...timelineHandlers(ws),
     ...compareHandlers(ws, accessOf),
     ...allocationHandlers(ws, accessOf),
-    ...programmeHandlers(ws, accessOf),
+    ...programmeHandlers(ws, accessOf, runner),
     ...briefingHandlers(ws, runner, accessOf),
     ...checkHandlers(ws),
     ...mappingHandlers(ws),

@@ -10,7 +10,8 @@
  *   share         max(0, min × facilities − those meeting it)                     one term
  *   pooled_share  max(0, min × Σ relativeTo − Σ measure)                          one term
  *   count         max(0, min − those meeting it)                                  one term
- * Access targets need a road-network run per year and are not in the model (said); 参考 rows are not targets.
+ *   access        Σ over the points no untouched facility reaches: max(0, people − people × reaching facilities)
+ *                 (全域覆盖 targets, min 1, from the access engine's own analyses: AccessInput); 参考 rows are not targets.
  *
  * Weights (the "population-weighted shortfall"): a target's shortfall as a share of its shortfall at the
  * start (its first year due, no candidate done) × the region's population that year; for presence, each
@@ -42,6 +43,23 @@ export interface CompileInput {
   money: readonly number[];
   carryOver: boolean;
   staff: Partial<Record<(typeof STAFF_CATEGORIES)[number], number>>;
+  /** Access targets the access engine has prepared (全域覆盖, min 1): by target index. */
+  access?: ReadonlyMap<number, AccessInput>;
+}
+
+/**
+ * An access target as the access engine sees it, for the model: its demand points year by year (people, and
+ * whether the facilities no candidate touches already reach them) and the points a facility standing at a place
+ * reaches (its own analysis: a place reaches a point when a facility there alone would). Coverage by several
+ * facilities is the union of theirs (the nearest one decides), so a point is short only when none reaches it.
+ */
+export interface AccessInput {
+  /** Per year index, per point: its people. */
+  population: readonly Float64Array[];
+  /** Per year index, per point: 1 when reached without the candidates' facilities. */
+  covered: readonly Uint8Array[];
+  /** The points a facility of the target's types at (lon, lat) reaches; undefined: a place not analysed (reaches none). */
+  reach: (lon: number, lat: number) => Int32Array | undefined;
 }
 
 export interface Compiled {
@@ -50,9 +68,13 @@ export interface Compiled {
   modelled: boolean[];
 }
 
-/** Whether the engine emits a region line for a target (and so the programme can aim at it). */
-export function modelledTarget(t: Target): boolean {
-  if (t.kind === 'access' || t.reference) return false;
+/**
+ * Whether the engine emits a region line for a target the programme can aim at. An access target only when the
+ * access engine prepared it (`prepared`), everyone to be reached (min 1) and a region line.
+ */
+export function modelledTarget(t: Target, prepared = false): boolean {
+  if (t.reference) return false;
+  if (t.kind === 'access') return prepared && t.min === 1 && t.scopes.includes('region');
   if (t.kind === 'ratio' || t.kind === 'share' || t.kind === 'pooled_share') return (t.scopes as readonly string[]).includes('region');
   return true;
 }
@@ -76,9 +98,13 @@ class YearTerms {
   readonly unitPopulation = new Map<number, number>();
   private readonly set: StandardSet;
   private readonly ix: RegionIndex;
-  constructor(set: StandardSet, ix: RegionIndex, y: number, year: number, modelled: readonly boolean[]) {
+  private readonly access: ReadonlyMap<number, AccessInput>;
+  private readonly y: number;
+  constructor(set: StandardSet, ix: RegionIndex, y: number, year: number, modelled: readonly boolean[], access: ReadonlyMap<number, AccessInput>) {
     this.set = set;
     this.ix = ix;
+    this.access = access;
+    this.y = y;
     this.keys = set.targets.map(() => new Map());
     this.masks = set.targets.map((t) => typeMask('facilityTypes' in t ? (t.facilityTypes as readonly string[] | undefined) : undefined));
     this.expectedMasks = set.targets.map((t) => {
@@ -116,21 +142,39 @@ class YearTerms {
         case 'count':
           add('C', 'max', t.min);
           break;
-        case 'access':
+        case 'access': {
+          // The people of each point no untouched facility reaches: short by all of them until a candidate's does.
+          const a = access.get(ti);
+          if (!a) break;
+          const pop = a.population[y]!,
+            covered = a.covered[y]!;
+          for (let g = 0; g < pop.length; g++) if (!covered[g] && pop[g]! > 0) add(`a${g}`, 'max', pop[g]!);
           break;
+        }
       }
     });
   }
 
-  /** What facility f adds to this year's terms (into `out`: term index → amount). */
-  contribute(f: Facility, out: Map<number, number>): void {
+  /**
+   * What facility f adds to this year's terms (into `out`: term index → amount). `touched`: one the candidates
+   * change (an untouched facility's reach is already in the access terms: they exist only where it reaches nobody).
+   */
+  contribute(f: Facility, out: Map<number, number>, touched = false): void {
     const ix = this.ix;
-    const u = ix.byCode.get(f.unit_code) ?? -1;
-    if (u < 0) return;
     const type = TYPE_INDEX.get(f.type) ?? 0;
     const put = (i: number | undefined, v: number) => {
       if (i !== undefined && v !== 0) out.set(i, (out.get(i) ?? 0) + v);
     };
+    // Access: the access engine counts every facility of the types with a place, wherever its unit.
+    if (touched && f.lon !== null && f.lat !== null)
+      for (const [ti, a] of this.access) {
+        const keys = this.keys[ti]!;
+        if (keys.size === 0 || !this.masks[ti]![type]) continue;
+        const pop = a.population[this.y]!;
+        for (const g of a.reach(f.lon, f.lat) ?? []) put(keys.get(`a${g}`), pop[g]!);
+      }
+    const u = ix.byCode.get(f.unit_code) ?? -1;
+    if (u < 0) return;
     const upwards = (keys: Map<string, number>, prefix: string, v: number) => {
       for (let w = u, depth = 0; w >= 0 && depth < 8; w = ix.parent[w]!, depth++) put(keys.get(prefix + w), v);
     };
@@ -143,7 +187,7 @@ class YearTerms {
         return;
       }
       if (t.kind === 'facility_min' && this.expectedMasks[ti]?.[type]) upwards(keys, 'e', ceilPos(t.min));
-      if (!ix.inRegion[u] || !this.masks[ti]![type]) return;
+      if (t.kind === 'access' || !ix.inRegion[u] || !this.masks[ti]![type]) return;
       switch (t.kind) {
         case 'ratio': {
           const v = num(f, t.measure);
@@ -176,7 +220,8 @@ class YearTerms {
 export function compileProgramme(input: CompileInput): Compiled {
   const { set, years, actions } = input;
   const Y = years.length;
-  const modelled = set.targets.map(modelledTarget);
+  const access = input.access ?? new Map<number, AccessInput>();
+  const modelled = set.targets.map((t, i) => modelledTarget(t, access.has(i)));
   const index = new Map(actions.map((a, i) => [a.id, i]));
   // Groups: the facilities candidate actions touch (其他项目 touch none).
   const byFacility = new Map<string, number[]>();
@@ -203,7 +248,7 @@ export function compileProgramme(input: CompileInput): Compiled {
     const base = input.baseAt(year);
     const untouched = base.filter((f) => !touched.has(f.id));
     const ix = indexRegion(input.units, untouched, { appliesTo: set.appliesTo, appliedTo: input.appliedTo, year, populations: input.populations });
-    const yt = new YearTerms(set, ix, y, year, modelled);
+    const yt = new YearTerms(set, ix, y, year, modelled, access);
     const offset = terms.length;
     const sums = new Map<number, number>();
     for (const f of untouched) yt.contribute(f, sums);
@@ -215,7 +260,7 @@ export function compileProgramme(input: CompileInput): Compiled {
         const out = new Map<number, number>();
         const projects = acts.filter((_, bit) => state & (1 << bit)).map((a) => actionProject(actions[a]!, 1_000_000 + a, year));
         const f = state === 0 ? f0 : facilitiesAt(f0 ? [f0] : [], projects, year).facilities.find((x) => x.id === id);
-        if (f) yt.contribute(f, out);
+        if (f) yt.contribute(f, out, true);
         return out;
       };
       const zero = stateContribution(0);

@@ -326,13 +326,13 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
     ...(p.actions.some((a) => a.preferred !== undefined && a.preferred >= 0) ? (['deviation'] as const) : []),
   ];
   // Each stage gets its share of the time the stages before it left (a stage proven fast passes its time on).
-  const end = performance.now() + opts.timeLimitSeconds * 1000;
+  const end = Date.now() + opts.timeLimitSeconds * 1000;
   for (const [k, stage] of stages.entries()) {
     const o = objective(p, b, stage);
     const m = model(b, o.cost, o.offset, x);
     // The earlier stages' optima, held (rows appended to the model's).
     if (extra.lower.length) appendRows(m, extra);
-    const left = Math.max(0, end - performance.now()) / 1000;
+    const left = Math.max(0, end - Date.now()) / 1000;
     const share = shares[stage] / stages.slice(k).reduce((sum, x) => sum + shares[x], 0);
     const r = solver(m, { timeLimitSeconds: Math.max(0.05, left * share), relGap: 1e-6 });
     if (!r.x) {

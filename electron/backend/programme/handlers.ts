@@ -16,20 +16,40 @@ import { type AccessOf, setAndYear } from '../gaps.ts';
 import type { Workspace } from '../workspace.ts';
 import { candidateActions } from './candidates.ts';
 import { runProgramme } from './run.ts';
+import type { AccessPoints } from './access-terms.ts';
+import { targetAccess } from '../access/handlers.ts';
+import type { AnalysisRunner } from '../worker/runner.ts';
+import { setRegion } from '../../../shared/gaps/region-index.ts';
+import { listRows } from '../db/tables.ts';
 
 /** The run as the contract gives it (the schedule and actions stay on the backend). */
-export async function programmeOut(db: Database.Database, q: ProgrammeQueryOut, accessOf?: AccessOf): Promise<ProgrammeOut> {
-  const { schedule: _s, actions: _a, ...out } = await runProgramme(db, q, await loadMipSolver(), accessOf);
+export async function programmeOut(db: Database.Database, q: ProgrammeQueryOut, accessOf?: AccessOf, accessPoints?: AccessPoints): Promise<ProgrammeOut> {
+  const { schedule: _s, actions: _a, ...out } = await runProgramme(db, q, await loadMipSolver(), accessOf, accessPoints);
   return out;
 }
 
 /** `accessOf`: the access engine, so each year's access targets are the gap screen's (not in the optimisation). */
-export function programmeHandlers(ws: Workspace, accessOf?: AccessOf): Pick<PlannerService, keyof typeof PROGRAMME_API> {
+export function programmeHandlers(ws: Workspace, accessOf?: AccessOf, runner?: AnalysisRunner): Pick<PlannerService, keyof typeof PROGRAMME_API> {
+  // The access engine's points of an access target for the model, over the set's region as the gap screen takes it.
+  const pointsOf = (q: ProgrammeQueryOut): AccessPoints | undefined =>
+    runner
+      ? async (t, year, facilities) => {
+          const p = ws.requirePlan();
+          const { set, region } = setAndYear(p.db, { standardId: q.standardId });
+          const where = setRegion(listRows(p.db, 'units', q.scenarioId), set.appliesTo, region);
+          const { result } = await targetAccess(p.db, p.path, runner, t, q.scenarioId, year, facilities, where.applicable ? where.codes : []);
+          return {
+            codes: result.points.map((x) => x.code),
+            population: Float64Array.from(result.points, (x) => x.population),
+            covered: Uint8Array.from(result.points, (x) => (x.covered ? 1 : 0)),
+          };
+        }
+      : undefined;
   return {
-    'programme.run': (q) => programmeOut(ws.requirePlan().db, q, accessOf),
+    'programme.run': (q) => programmeOut(ws.requirePlan().db, q, accessOf, pointsOf(q)),
     'programme.export': async (q) => {
       const p = ws.requirePlan();
-      const out = await programmeOut(p.db, q, accessOf);
+      const out = await programmeOut(p.db, q, accessOf, pointsOf(q));
       const bytes = await writeProgramme(out, { plan: p.path, sample: isSamplePlan(p.db) });
       return {
         fileName: `分年度实施计划-${out.scenario}-${out.fromYear}-${out.toYear}.xlsx`,

@@ -30,6 +30,7 @@ import { readCosts } from '../compare/handlers.ts';
 import { getScenario } from '../db/scenarios.ts';
 import { type AccessOf, evaluatePlanGaps, planRows, type PlanRows, setAndYear } from '../gaps.ts';
 import { scenarioRows } from '../timeline/projects.ts';
+import { type AccessPoints, accessInputs } from './access-terms.ts';
 import { candidateActions } from './candidates.ts';
 
 /** At most this many years in one programme. */
@@ -85,6 +86,7 @@ export async function runProgramme(
   q: ProgrammeQueryOut,
   solver: MipSolver | undefined,
   accessOf?: AccessOf,
+  accessPoints?: AccessPoints,
 ): Promise<ProgrammeOut & { schedule: Map<string, number>; actions: ProgrammeAction[] }> {
   const t0 = performance.now();
   const scenario = getScenario(db, q.scenarioId);
@@ -147,6 +149,9 @@ export async function runProgramme(
     if (fixedSpend[i]! > available) carry = 0;
   });
 
+  // 全域覆盖 access targets, from the access engine, where a candidate can change who is reached.
+  const touched = new Set(actions.filter((a) => a.kind !== 'other' && a.facility).map((a) => a.facility!));
+  const access = accessPoints ? await accessInputs(set.targets, years, baseAt, actions, touched, accessPoints) : new Map();
   let compiled: ReturnType<typeof compileProgramme>;
   try {
     compiled = compileProgramme({
@@ -160,6 +165,7 @@ export async function runProgramme(
       money: solveMoney,
       carryOver: q.carryOver,
       staff: q.staff ?? {},
+      access,
     });
   } catch (e) {
     if (e instanceof RangeError) {
@@ -238,6 +244,12 @@ export async function runProgramme(
     "Objective: every required action (the scenario's own planned projects) placed as far as the money allows, then least shortfall of the binding targets, then of the others, then least cost, then projects kept in their own years; each shortfall as a share of the target at the start × the resident population, summed over the years (earlier is better)",
   );
   const notModelled = set.targets.filter((_, i) => !modelled[i]);
+  if (set.targets.some((t, i) => t.kind === 'access' && modelled[i])) {
+    notes.push('全域覆盖的可及性指标按通行时间分析纳入测算：每个候选位置单独分析可覆盖的需求点，多处覆盖取并集（与差距分析同一方法）');
+    notesEn.push(
+      "Access targets of full coverage are in the optimisation: each candidate place analysed for the demand points it reaches, several places reaching the union (the gap screen's method)",
+    );
+  }
   if (notModelled.some((t) => t.kind === 'access')) {
     notes.push(
       accessOf
