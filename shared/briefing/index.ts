@@ -14,5 +14,5 @@ export {
   programmeSchedule,
   type ProgrammeYear,
 } from './programme.ts';
-export { planSlides, SOURCES_PER_SLIDE, type SlideSpec, TARGETS_PER_SLIDE } from './slides.ts';
+export { EQUITY_SLIDES, planSlides, SOURCES_PER_SLIDE, type SlideSpec, TARGETS_PER_SLIDE } from './slides.ts';
 export { briefMap, type MapUnit, mapSvg } from './svg-map.ts';

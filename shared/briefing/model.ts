@@ -5,6 +5,7 @@
  * pages and the PPTX deck all draw this one model with the gap screen's own wording, so a figure on a
  * slide is the figure in the gap table and the workbook.
  */
+import type { GroupCoverage, WorstGroup } from '../access/groups.ts';
 import type { ScenarioChanges } from '../compare/compare.ts';
 import type { BriefProgramme } from './programme.ts';
 import type { GapResult } from '../gaps/result.ts';
@@ -50,6 +51,26 @@ export interface BriefAccess {
   before: BriefCoverage | null;
 }
 
+/**
+ * 谁被落下: one access analysis split by group — each access target the gap screen evaluates (else the
+ * coverage slide's 1030 rule) — its access result's own groups (shared/access/groups.ts), not run again.
+ */
+export interface BriefEquity {
+  /** The target (null: the 1030 rule of the coverage slide). */
+  target: string | null;
+  label: string;
+  urbanMinutes: number;
+  ruralMinutes: number;
+  /** The region's groups: everyone, urban, rural, then 0–3 and 65+ where the plan has them. */
+  groups: GroupCoverage[];
+  /** The groups worst served (the counties' lowest shares), with the people left out. */
+  worst: WorstGroup[];
+  /** The same groups in the scenario compared with. */
+  before: GroupCoverage[] | null;
+  /** How the groups were formed (the age bands apportioned …), in the language asked. */
+  note: string;
+}
+
 /** One scenario's standing: the region's result for every target and each county's. */
 export interface BriefStanding {
   scenario: string;
@@ -77,6 +98,8 @@ export interface Brief {
   compare: BriefStanding | null;
   counts: { population: number; counties: number; townships: number; facilities: number };
   access: BriefAccess | null;
+  /** 谁被落下: covered share by group for each access target (absent or empty: none). */
+  equity?: BriefEquity[];
   map: BriefMap | null;
   proposals: BriefProposals | null;
   /** 规划项目 by year (the scenario's), as table lines. */

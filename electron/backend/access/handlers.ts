@@ -2,7 +2,9 @@
  * The access methods of the service: run an analysis and wait (CLI, tests), or start one and follow
  * it (the map: progress and cancel). Jobs run on the worker (runner.ts).
  */
+import type Database from 'better-sqlite3';
 import type { AccessJobOut, PlannerService } from '../../../shared/api/contract.ts';
+import type { AccessCoverage } from '../../../shared/gaps/evaluate.ts';
 import type { AccessQuery, AccessResultOut } from '../../../shared/access/result.ts';
 import { targetSettings } from '../../../shared/access/presets.ts';
 import { gapSettings, type AccessOf } from '../gaps.ts';
@@ -34,16 +36,29 @@ export function accessHandlers(ws: Workspace, runner: AnalysisRunner): Pick<Plan
 export function accessCoverageOf(ws: Workspace, runner: AnalysisRunner): AccessOf {
   return async (t, scenarioId, year, facilities, within) => {
     const p = ws.requirePlan();
-    // Within the set's region: its people alone, the remainders at its own centres included.
-    const r = await runAccess(p.db, p.path, { ...targetSettings(t), scenarioId, ...(within?.length ? { within: [...within] } : {}) }, year, runner, {
-      facilities,
-    });
-    const region = r.units.find((u) => u.scope === 'region');
-    return {
+    return (await targetAccess(p.db, p.path, runner, t, scenarioId, year, facilities, within)).coverage;
+  };
+}
+
+/** An access target's analysis as the gap screen runs it: the whole result, and the coverage the gap engine reads from it (the briefing keeps both). */
+export async function targetAccess(
+  db: Database.Database,
+  planPath: string,
+  runner: AnalysisRunner,
+  ...[t, scenarioId, year, facilities, within]: Parameters<AccessOf>
+): Promise<{ result: AccessResultOut; coverage: AccessCoverage }> {
+  // Within the set's region: its people alone, the remainders at its own centres included.
+  const r = await runAccess(db, planPath, { ...targetSettings(t), scenarioId, ...(within?.length ? { within: [...within] } : {}) }, year, runner, {
+    facilities,
+  });
+  const region = r.units.find((u) => u.scope === 'region');
+  return {
+    result: r,
+    coverage: {
       model: r.model,
       ...(within?.length ? { area: [...within] } : {}),
       region: { population: region?.population ?? 0, covered: region?.covered ?? 0 },
       byUnit: new Map(r.units.filter((u) => u.scope !== 'region').map((u) => [u.code, { population: u.population, covered: u.covered }])),
-    };
+    },
   };
 }

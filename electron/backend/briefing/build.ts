@@ -7,13 +7,14 @@
 import type Database from 'better-sqlite3';
 import { ACCESS_PRESETS, targetSettings } from '../../../shared/access/presets.ts';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
-import type { Brief, BriefAccess, BriefCoverage, BriefMap } from '../../../shared/briefing/index.ts';
+import type { Brief, BriefAccess, BriefCoverage, BriefEquity, BriefMap } from '../../../shared/briefing/index.ts';
 import { briefMap, briefProgramme } from '../../../shared/briefing/index.ts';
 import { scenarioChanges } from '../../../shared/compare/index.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 import { projectLines } from '../../../shared/timeline/index.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
+import { targetAccess } from '../access/handlers.ts';
 import { runAccess } from '../access/run-access.ts';
 import { listBoundaries } from '../db/boundaries.ts';
 import { getMeta } from '../db/meta.ts';
@@ -64,8 +65,17 @@ function planMap(units: readonly Unit[], boundaries: ReturnType<typeof listBound
   return briefMap(at(2), at(1));
 }
 
-export async function buildBrief(db: Database.Database, planPath: string, a: BriefArgs, runner: AnalysisRunner, accessOf: AccessOf): Promise<Brief> {
+export async function buildBrief(db: Database.Database, planPath: string, a: BriefArgs, runner: AnalysisRunner): Promise<Brief> {
   const en = a.lang === 'en';
+  // The gap engine's access analyses, run as the gap screen runs them (targetAccess) and kept whole: the
+  // coverage slide and 谁被落下 read these results, so no analysis is run twice.
+  const kept = new Map<string, AccessResultOut>();
+  const keyOf = (target: string, scenarioId: number, year: number) => `${scenarioId}|${year}|${target}`;
+  const accessOf: AccessOf = async (t, scenarioId, year, facilities, within) => {
+    const { result, coverage } = await targetAccess(db, planPath, runner, t, scenarioId, year, facilities, within);
+    kept.set(keyOf(t.id, scenarioId, year), result);
+    return coverage;
+  };
   const settings = gapSettings(db);
   // Both scenarios on the same targets: the set and the siting rules either carries (选址方案的目标).
   const rulesOf = a.compareId !== undefined ? [a.scenarioId, a.compareId] : undefined;
@@ -94,7 +104,9 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   const within = scope.region.codes;
   const accessIn = (scenarioId: number, facilities: readonly Facility[]) =>
     runAccess(db, planPath, { ...rule, scenarioId, ...(within.length ? { within } : {}) }, report.year, runner, { facilities });
-  const after = await accessIn(a.scenarioId, scope.plan.facilities);
+  const keptOf = (scenarioId: number) => (target ? kept.get(keyOf(target.id, scenarioId, report.year)) : undefined);
+  const after = keptOf(a.scenarioId) ?? (await accessIn(a.scenarioId, scope.plan.facilities));
+  const beforeResult = compare && a.compareId !== undefined ? (keptOf(a.compareId) ?? (await accessIn(a.compareId, compare.scope.plan.facilities))) : null;
   const access: BriefAccess = {
     target: target?.id ?? null,
     label: en
@@ -104,8 +116,25 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
     ruralMinutes: rule.ruralMinutes,
     modelNote: en ? after.modelNoteEn : after.modelNote,
     after: coverageOf(after, current.scenario),
-    before: compare && a.compareId !== undefined ? coverageOf(await accessIn(a.compareId, compare.scope.plan.facilities), compare.scenario) : null,
+    before: compare && beforeResult ? coverageOf(beforeResult, compare.scenario) : null,
   };
+  // 谁被落下: each access target the gap screen evaluated, its kept result's groups; none: the coverage slide's rule.
+  const equityOf = (r: AccessResultOut, t: AccessTarget | null, before: AccessResultOut | null | undefined): BriefEquity => ({
+    target: t?.id ?? null,
+    label: t ? (en ? t.nameEn : t.name) : access.label,
+    urbanMinutes: r.query.urbanMinutes,
+    ruralMinutes: r.query.ruralMinutes,
+    groups: r.groups.region,
+    worst: r.groups.worst,
+    before: before ? before.groups.region : null,
+    note: en ? r.groups.noteEn : r.groups.note,
+  });
+  const accessTargets = report.targets.filter((t): t is AccessTarget => t.kind === 'access' && kept.has(keyOf(t.id, a.scenarioId, report.year)));
+  const equity = accessTargets.length
+    ? accessTargets.map((t) =>
+        equityOf(kept.get(keyOf(t.id, a.scenarioId, report.year))!, t, a.compareId !== undefined ? kept.get(keyOf(t.id, a.compareId, report.year)) : null),
+      )
+    : [equityOf(after, null, beforeResult)];
 
   // A set that does not apply counts the whole plan, as its (not applicable) rows say nothing of a region.
   const [units, facilities] = scope.region.applicable ? [scope.units, scope.facilities] : [scope.rows.units, scope.plan.facilities];
@@ -142,6 +171,7 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
       facilities: facilities.length,
     },
     access,
+    equity,
     map: planMap(units, listBoundaries(db)),
     proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null,
     projects: projectLines(scope.rows.projects, scope.rows.facilities, a.lang),

@@ -7,11 +7,12 @@ import type { AnalysisRunner } from '../worker/runner.ts';
 import type { Workspace } from '../workspace.ts';
 import { buildBrief } from './build.ts';
 
-export function briefingHandlers(ws: Workspace, runner: AnalysisRunner, accessOf: AccessOf): Pick<PlannerService, keyof typeof BRIEFING_API> {
+/** `_accessOf`: the service's access engine; the briefing runs the same analyses itself (build.ts) to keep their whole results. */
+export function briefingHandlers(ws: Workspace, runner: AnalysisRunner, _accessOf?: AccessOf): Pick<PlannerService, keyof typeof BRIEFING_API> {
   return {
     'brief.get': (q) => {
       const p = ws.requirePlan();
-      return buildBrief(p.db, p.path, q, runner, accessOf);
+      return buildBrief(p.db, p.path, q, runner);
     },
     'app.printBrief': () => {
       throw new ApiError(

@@ -18,6 +18,7 @@ import { briefExporter, PopupBlocked, type BriefExporter } from './exporting.ts'
 import { barsOption, curveOption, SCREEN_LOOK } from './options.ts';
 import { Presentation } from './Presentation.tsx';
 import { serializeSvg, svgToPng } from './raster.ts';
+import { EquityTable, worstLine } from './slides/EquitySlide.tsx';
 import { Headline } from './slides/Headline.tsx';
 import { barTargets, bt, fileBase, headlineTargets, scenarioName, sourceNumbers, targetLabel } from './text.ts';
 import { useBrief } from './useBrief.ts';
@@ -37,6 +38,7 @@ export function DashboardView({ exporter }: { exporter?: BriefExporter } = {}) {
   const [barTarget, setBarTarget] = useState<string | null>(null);
   const [colour, setColour] = useState<string>('coverage');
   const [mapSide, setMapSide] = useState<'after' | 'before'>('after');
+  const [equityPick, setEquityPick] = useState(0);
   const [presenting, setPresenting] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const barsRef = useRef<ChartHandle>(null);
@@ -124,6 +126,9 @@ export function DashboardView({ exporter }: { exporter?: BriefExporter } = {}) {
     });
 
   const slideCount = brief ? planSlides(brief).length : 0;
+  // 谁被落下: one access analysis at a time (the set's access targets, else the 1030 rule).
+  const equities = brief?.equity ?? [];
+  const equity = equities[equityPick] ?? equities[0] ?? null;
   const others = scenarios.filter((s) => s.id !== scenarioId);
   const barName = brief && barId ? targetLabel(brief.targets.find((x) => x.id === barId)!, lang) : '';
 
@@ -264,6 +269,46 @@ export function DashboardView({ exporter }: { exporter?: BriefExporter } = {}) {
                 )}
               </div>
             </section>
+            {brief && equity && (
+              <section className="brief-panel brief-panel-wide" data-testid="dashboard-equity">
+                <header className="brief-panel-head">
+                  <h3>{t('briefing.equity.title')}</h3>
+                  {equities.length > 1 ? (
+                    <select
+                      value={equities.indexOf(equity)}
+                      onChange={(e) => setEquityPick(Number(e.target.value))}
+                      aria-label={t('briefing.equity.pick')}
+                      data-testid="dashboard-equity-target"
+                    >
+                      {equities.map((x, i) => (
+                        <option key={x.target ?? 'rule'} value={i}>
+                          {x.label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <span className="brief-panel-sub">{equity.label}</span>
+                  )}
+                </header>
+                <div className="brief-eq">
+                  <EquityTable b={brief} e={equity} lang={lang} className="brief-eq-table" testId="dashboard-equity-table" />
+                  <div className="brief-eq-side">
+                    <div className="brief-eq-head">{t('briefing.equity.worst')}</div>
+                    {equity.worst.length ? (
+                      <ol className="brief-eq-worst" data-testid="dashboard-equity-worst">
+                        {equity.worst.map((w) => (
+                          <li key={`${w.code}-${w.group}`}>{worstLine(w, brief, lang)}</li>
+                        ))}
+                      </ol>
+                    ) : (
+                      <p className="brief-eq-note">{t('briefing.equity.none')}</p>
+                    )}
+                    <p className="brief-eq-note">{t('briefing.equity.rule', { urban: equity.urbanMinutes, rural: equity.ruralMinutes })}</p>
+                    <p className="brief-eq-note">{equity.note}</p>
+                  </div>
+                </div>
+              </section>
+            )}
             <section className="brief-panel brief-panel-map" data-testid="dashboard-map-panel">
               <header className="brief-panel-head">
                 <h3>{t('briefing.map.title')}</h3>

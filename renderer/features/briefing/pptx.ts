@@ -18,11 +18,14 @@ import { barRows, targetValue } from './options.ts';
 import { svgToPng } from './raster.ts';
 import { OVERVIEW_TILES } from './slides/OverviewSlide.tsx';
 import { outcomeLine, programmeNotes, rowLabel, spendText } from './slides/ProgrammeSlide.tsx';
+import { beforeOf, groupName as equityGroup, shareText, worstLine } from './slides/EquitySlide.tsx';
 import { COST_LINES, PROPOSAL_LINES, proposalLines } from './slides/ProposalsSlide.tsx';
 import { TIMELINE_ROWS } from './slides/TimelineSlide.tsx';
 import { sep } from '../../ui/i18n/labels.ts';
 import {
   ACCENT,
+  BAND_COLOUR,
+  bandOf,
   BEFORE,
   bt,
   groupName,
@@ -576,6 +579,47 @@ function proposalsSlide(c: Ctx) {
   s.addText(bt(lang, 'slide.proposals.costSource'), { ...c.text, x: cx + 0.2, y: BODY_Y + 4.75, w: cw - 0.4, h: 0.35, fontSize: 11, color: hex(ACCENT) });
 }
 
+/** 谁被落下: the groups' table (people, the compared share, covered share, left out), the worst served and the notes beside it. */
+function equitySlide(c: Ctx, spec: Extract<SlideSpec, { kind: 'equity' }>) {
+  const { b, lang } = c;
+  const e = b.equity![spec.index]!;
+  const s = frame(c, bt(lang, 'slide.equity.title', { label: e.label }), standardLine(b, lang));
+  const compared = !!(e.before && b.compare);
+  const rows: PptxGenJS.TableRow[] = [
+    headRow(
+      [
+        bt(lang, 'equity.groupCol'),
+        bt(lang, 'equity.population'),
+        ...(compared ? [scenarioName(b.compare!.scenario, lang)] : []),
+        bt(lang, 'equity.share'),
+        bt(lang, 'equity.leftOut'),
+      ],
+      12,
+    ),
+  ];
+  for (const g of e.groups) {
+    const bold = g.group === 'all';
+    const before = beforeOf(e, g);
+    rows.push([
+      cell(equityGroup(g.group, lang), { bold: true }),
+      cell(int(g.population), { align: 'right', bold }),
+      ...(compared ? [cell(before ? shareText(before.share) : DASH, { align: 'right', color: INK3 })] : []),
+      cell(shareText(g.share), { align: 'right', bold: true, color: g.share === null ? INK3 : hex(BAND_COLOUR[bandOf(g.share)]) }),
+      cell(int(g.leftOut), { align: 'right', bold }),
+    ]);
+  }
+  const tw = 7.4;
+  s.addTable(rows, { ...tableOpts(compared ? [2.0, 1.5, 1.3, 1.2, 1.4] : [2.4, 1.8, 1.5, 1.7], 14), w: tw, rowH: 0.5 });
+  const side: PptxGenJS.TextProps[] = [{ text: bt(lang, 'equity.worst'), options: { fontSize: 14, bold: true, color: INK3, breakLine: true } }];
+  if (e.worst.length)
+    e.worst.forEach((w, i) => side.push({ text: `${i + 1}. ${worstLine(w, b, lang)}`, options: { fontSize: 13, color: INK, breakLine: true } }));
+  else side.push({ text: bt(lang, 'equity.none'), options: { fontSize: 13, color: INK2, breakLine: true } });
+  side.push({ text: bt(lang, 'equity.rule', { urban: e.urbanMinutes, rural: e.ruralMinutes }), options: { fontSize: 11, color: INK3, breakLine: true } });
+  side.push({ text: e.note, options: { fontSize: 11, color: INK3 } });
+  const sx = X + tw + 0.5;
+  s.addText(side, { ...c.text, x: sx, y: BODY_Y, w: X + CW - sx, h: 5.2, valign: 'top', paraSpaceAfter: 8, fit: 'shrink' });
+}
+
 /** 分年度实施计划: the Gantt-like table (each year's cost in its cell, shaded), the spend row, the outcome line above and the notes below. */
 function programmeSlide(c: Ctx) {
   const { b, lang } = c;
@@ -739,6 +783,9 @@ export async function buildDeck(b: Brief, lang: Lang): Promise<Pptx> {
         break;
       case 'coverage':
         await coverageSlide(c);
+        break;
+      case 'equity':
+        equitySlide(c, spec);
         break;
       case 'proposals':
         proposalsSlide(c);

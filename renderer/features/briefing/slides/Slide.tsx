@@ -2,6 +2,7 @@
 import type { SlideProps } from './SlideFrame.tsx';
 import { BarsSlide } from './BarsSlide.tsx';
 import { CoverageSlide } from './CoverageSlide.tsx';
+import { EquitySlide } from './EquitySlide.tsx';
 import { GroupSlide } from './GroupSlide.tsx';
 import { OverviewSlide } from './OverviewSlide.tsx';
 import { ProgrammeSlide } from './ProgrammeSlide.tsx';
@@ -23,6 +24,8 @@ export function Slide(p: SlideProps) {
       return <BarsSlide {...p} />;
     case 'coverage':
       return <CoverageSlide {...p} />;
+    case 'equity':
+      return <EquitySlide {...p} />;
     case 'proposals':
       return <ProposalsSlide {...p} />;
     case 'programme':
