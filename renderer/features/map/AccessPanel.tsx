@@ -27,7 +27,7 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
   };
   const radius = settings.measure === 'radius';
   const unit = t(radius ? 'map.access.km' : 'map.access.minutes');
-  const stale = result && !sameSettings(result.query, settings);
+  const stale = result && (!sameSettings(result.query, settings) || !!result.query.areas !== (!!settings.areas && !radius));
   const uncovered = result ? result.points.filter((p) => !p.covered) : [];
 
   return (
@@ -116,6 +116,17 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
             )}
           </span>
         </div>
+        {!radius && (
+          <label className="access-check">
+            <input
+              type="checkbox"
+              checked={!!settings.areas}
+              onChange={(e) => set({ areas: e.target.checked ? { bands: [], catchments: false } : undefined })}
+              data-testid="access-areas"
+            />
+            {t('map.access.areas')}
+          </label>
+        )}
         <div className="access-actions">
           <button type="button" className="btn primary" onClick={access.run} disabled={access.busy || settings.types.length === 0} data-testid="access-run">
             {t('map.access.run')}
@@ -145,6 +156,11 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
           <p className="access-model-note" data-testid="access-demand-note">
             {lang === 'en' ? result.demand.noteEn : result.demand.note}
           </p>
+          {result.areas && (
+            <p className="access-model-note" data-testid="access-areas-note">
+              {lang === 'en' ? result.areas.noteEn : result.areas.note}
+            </p>
+          )}
           {(lang === 'en' ? result.notesEn : result.notes).map((n) => (
             <p key={n} className="access-model-note" data-testid="access-note">
               {n}

@@ -9,7 +9,7 @@ import type { FacilityType } from '../../../shared/model/kinds.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 import { enumLabel } from '../../ui/i18n/labels.ts';
 import { iconDataUrl } from './facilityIcons.ts';
-import { BAND_COLOURS, BAND_LIMITS, bandOf, STATUS_COLOURS, UNREACHED, type StatusColour } from './palette.ts';
+import { AREA_COLOUR, BAND_COLOURS, BAND_LIMITS, bandOf, STATUS_COLOURS, UNREACHED, type StatusColour } from './palette.ts';
 
 interface Props {
   target: { name: string; counts: Record<StatusColour, number> } | null;
@@ -75,6 +75,25 @@ export function MapLegend({ target, access, types, overlay }: Props) {
                   </span>
                 </li>
               </ul>
+            </section>
+          )}
+          {access?.areas && access.areas.cellMetres > 0 && (
+            <section data-testid="map-legend-areas">
+              <h3>{t('map.legend.areas')}</h3>
+              <ul>
+                {access.areas.bands.map((b, i) => (
+                  <li key={b.minutes} data-testid="map-legend-area">
+                    <span
+                      className="map-swatch"
+                      style={{ background: AREA_COLOUR, opacity: 0.16 * (access.areas!.bands.length - i) + 0.1 }}
+                      aria-hidden="true"
+                    />
+                    <span className="map-legend-label">{t('map.legend.areaBand', { n: b.minutes })}</span>
+                    <span className="map-legend-figure">{t('map.legend.areaPeople', { people: Math.round(b.population).toLocaleString('en-US') })}</span>
+                  </li>
+                ))}
+              </ul>
+              <p className="map-legend-note">{t('map.legend.areaMethod', { cell: access.areas.cellMetres })}</p>
             </section>
           )}
           {target && (

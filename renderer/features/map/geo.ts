@@ -1,6 +1,6 @@
 /** The plan's rows and the services' answers as GeoJSON for the map's sources. */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { DemandPointOut } from '../../../shared/access/result.ts';
+import type { DemandPointOut, ServiceAreasOut } from '../../../shared/access/result.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { bandOf, type Measure, type StatusColour } from './palette.ts';
@@ -65,6 +65,21 @@ export function demandPoints(points: readonly DemandPointOut[], measure: Measure
         band: bandOf(measure === 'radius' ? p.km : p.minutes, measure),
       }),
     ),
+  };
+}
+
+/** 服务范围: one MultiPolygon per band, the widest first so the inner ones are drawn over it. */
+export function serviceAreaShapes(areas: ServiceAreasOut | undefined): FeatureCollection {
+  if (!areas) return EMPTY;
+  const bands = [...areas.bands].filter((b) => b.polygons.length).sort((a, b) => b.minutes - a.minutes);
+  const inner = Math.min(...areas.bands.map((b) => b.minutes));
+  return {
+    type: 'FeatureCollection',
+    features: bands.map((b) => ({
+      type: 'Feature',
+      properties: { minutes: b.minutes, population: b.population, inner: b.minutes === inner },
+      geometry: { type: 'MultiPolygon', coordinates: b.polygons },
+    })),
   };
 }
 

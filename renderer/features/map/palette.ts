@@ -39,6 +39,8 @@ export const statusColour = (s: GapStatus | undefined): StatusColour => (s === '
  * radius), then beyond the last, then none reached.
  */
 export type Measure = 'time' | 'radius';
+/** 服务范围: one hue for every band, the inner ones darker where the fills stack. */
+export const AREA_COLOUR = '#2b6cb0';
 export const BAND_COLOURS = ['#1a7f3c', '#5cb85c', '#b8d84a', '#f5a623', '#d7301f', '#4b4b57'] as const;
 export const BAND_LIMITS: Record<Measure, readonly number[]> = { time: [5, 10, 15, 30], radius: [2, 5, 10, 20] };
 export const UNREACHED = BAND_COLOURS.length - 1;

@@ -3,9 +3,20 @@
  * anywhere (the app works offline). Every source starts empty; hooks fill them with setData.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { BAND_COLOURS, DETAIL_TYPES, FACILITY_MARKS, MAP_FONT, ROAD_GROUPS, SITING_COLOURS, STATUS_COLOURS } from './palette.ts';
+import { AREA_COLOUR, BAND_COLOURS, DETAIL_TYPES, FACILITY_MARKS, MAP_FONT, ROAD_GROUPS, SITING_COLOURS, STATUS_COLOURS } from './palette.ts';
 
-export const SOURCES = ['boundaries', 'roads', 'units', 'access', 'siting-candidates', 'siting-demand', 'facilities', 'selection', 'siting-sites'] as const;
+export const SOURCES = [
+  'boundaries',
+  'roads',
+  'units',
+  'areas',
+  'access',
+  'siting-candidates',
+  'siting-demand',
+  'facilities',
+  'selection',
+  'siting-sites',
+] as const;
 export type SourceId = (typeof SOURCES)[number];
 
 const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
@@ -18,6 +29,7 @@ const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as c
 const SOURCE_OPTIONS: Partial<Record<SourceId, { tolerance?: number; buffer?: number }>> = {
   boundaries: { tolerance: 1, buffer: 32 },
   roads: { tolerance: 1, buffer: 32 },
+  areas: { tolerance: 1, buffer: 32 },
 };
 const TOWNSHIP_KINDS = ['street', 'town', 'township'];
 const isTownship: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', TOWNSHIP_KINDS]];
@@ -105,6 +117,13 @@ export function mapStyle(): StyleSpecification {
         filter: isTownship,
         paint: { 'fill-antialias': false, 'fill-color': statusFill('#fbfaf6'), 'fill-opacity': ['case', ['==', ['get', 'status'], ''], 0.9, 0.55] },
       },
+      // 服务范围: each band a translucent fill (the inner ones darker where they stack), under the roads.
+      {
+        id: 'areas-fill',
+        type: 'fill',
+        source: 'areas',
+        paint: { 'fill-antialias': false, 'fill-color': AREA_COLOUR, 'fill-opacity': 0.16 },
+      },
       {
         id: 'roads-minor',
         type: 'line',
@@ -147,6 +166,13 @@ export function mapStyle(): StyleSpecification {
         filter: road('major'),
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: { 'line-color': '#f9c87a', 'line-width': roadWidth(0.8, 2.2, 10) },
+      },
+      {
+        id: 'areas-line',
+        type: 'line',
+        source: 'areas',
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': AREA_COLOUR, 'line-width': ['case', ['==', ['get', 'inner'], true], 2, 1], 'line-opacity': 0.85 },
       },
       {
         id: 'township-line',

@@ -48,7 +48,12 @@ export function useAccessRun(): AccessRun {
     if (resultArgs && resultRevision !== revision) runQuery(resultArgs);
   }, [loaded, revision, resultArgs, resultRevision, runQuery]);
 
-  const run = useCallback(() => runQuery({ ...settings, scenarioId }), [runQuery, settings, scenarioId]);
+  // 服务范围: the bands are the urban and rural limits of the run (drawn on the roads only).
+  const run = useCallback(() => {
+    const { areas, ...rest } = settings;
+    const bands = [...new Set([settings.urbanMinutes, settings.ruralMinutes])];
+    runQuery({ ...rest, scenarioId, ...(areas && settings.measure === 'time' ? { areas: { bands, catchments: false } } : {}) });
+  }, [runQuery, settings, scenarioId]);
 
   return { settings, setSettings, result: job.result, busy: startedAt !== null, startedAt, progress: job.progress, error: job.error, run, cancel: stop, clear };
 }
