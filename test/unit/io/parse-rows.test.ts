@@ -510,6 +510,8 @@ describe('a large file', () => {
     expect(bad.problems).toHaveLength(1);
     expect(bad.problems[0]).toMatchObject({ row: N - 10 + 2, column: '注册护士', value: '十二' });
     console.info(`parse 500,000 × ${cols.length}: ${okMs.toFixed(0)} ms (gcj02, all rows), ${badMs.toFixed(0)} ms (one problem)`);
-    expect(okMs).toBeLessThan(8000);
+    // A guard against quadratic work, not a speed goal (test/bench/import-facilities.ts measures it): loose, as a
+    // shared machine under load runs this several times slower than a quiet one.
+    expect(okMs).toBeLessThan(90_000);
   });
 });

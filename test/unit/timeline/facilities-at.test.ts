@@ -180,7 +180,9 @@ describe('facilitiesAt', () => {
     const ps = Array.from({ length: 1000 }, (_, i) => project({ year: 2021 + (i % 10), kind: 'expand', facility_id: `F${i * 7}`, deltas: { beds_open: 5 } }));
     const t0 = performance.now();
     const at = facilitiesAt(many, ps, 2030);
-    expect(performance.now() - t0).toBeLessThan(500);
+    // A guard against quadratic work (minutes at this size), not a speed goal: benchmarks measure speed, and a
+    // shared machine under load runs this several times slower than a quiet one.
+    expect(performance.now() - t0).toBeLessThan(10_000);
     expect(at.applied).toHaveLength(1000);
     expect(at.facilities.reduce((s, f) => s + f.beds_open!, 0)).toBe(200_000 * 10 + 1000 * 5);
   });
