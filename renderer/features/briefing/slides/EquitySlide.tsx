@@ -31,7 +31,7 @@ export const beforeOf = (e: BriefEquity, g: GroupCoverage) => e.before?.find((x)
 /** The groups' table: group, people, covered share (with a bar in the coverage map's colours), people left out, and the compared scenario's share. */
 export function EquityTable({ b, e, lang, className, testId }: { b: Brief; e: BriefEquity; lang: Lang; className: string; testId: string }) {
   return (
-    <table className={className} data-testid={testId}>
+    <table className={`${className}${e.before && b.compare ? ' has-before' : ''}`} data-testid={testId}>
       <thead>
         <tr>
           <th scope="col" className="c-group">
