@@ -7,20 +7,19 @@
  * at, and 在差距分析中查看 opens the gap screen on the rule's row, at the area the question was about.
  */
 import { useState } from 'react';
-import { useDataStore } from '../../../api/index.ts';
 import type { Unit } from '../../../../shared/model/entities.ts';
 import { UNIT_KIND_LEVEL } from '../../../../shared/model/kinds.ts';
 import type { SitingResultOut } from '../../../../shared/siting/query.ts';
 import { judgedBy, ruleOfQuery, ruleTarget, type SitingRule } from '../../../../shared/siting/rule.ts';
 import { useLang } from '../../../ui/i18n/index.ts';
 import { enumLabel } from '../../../ui/i18n/labels.ts';
-import { DialogButtons, ErrorBox, Modal } from '../../../ui/dialogs/Modal.tsx';
 import { useAppActions, useAppData } from '../../../ui/state/AppContext.tsx';
 import { useUi } from '../../../ui/state/UiContext.tsx';
 import { useRemember } from '../../../ui/state/useRemembered.ts';
 import type { GapSelection } from '../../../ui/state/types.ts';
 import { PlannedYear, plannedYearArg, type PlannedYearValue } from '../../../ui/scenarios/PlannedYear.tsx';
 import { useScenarioName } from '../../../ui/scenarios/ScenarioSwitcher.tsx';
+import { NewScenarioDialog, useApplied, useNewScenario } from '../../../ui/scenarios/NewScenario.tsx';
 import { ToProgramme } from './ToProgramme.tsx';
 
 /**
@@ -58,9 +57,10 @@ function gapPlace(rule: SitingRule, units: readonly Unit[] | null): { path: stri
   return last ? { path: path.map((u) => u.code), at: { scope: UNIT_KIND_LEVEL[last.kind] === 1 ? 'county' : 'township', code: last.code } } : { path: [] };
 }
 
+/** The name offered (made free of the scenarios' names by the dialog). */
 function useDefaultName(r: SitingResultOut): string {
   const { t, lang } = useLang();
-  const { units, scenarios } = useAppData();
+  const { units } = useAppData();
   const names = r.query.within.map((c) => units?.find((u) => u.code === c)?.name ?? c);
   const area = names.length <= 2 ? names.join('、') : t('map.siting.areaMany', { first: names[0], n: names.length, more: names.length - 1 });
   const upgradeOnly = r.chosen.length > 0 && r.chosen.every((s) => s.source === 'upgrade');
@@ -70,29 +70,31 @@ function useDefaultName(r: SitingResultOut): string {
     n: r.chosen.length,
     type: enumLabel('facilityType', r.query.type, lang),
   }).slice(0, 90);
-  const taken = new Set(scenarios.map((s) => s.name));
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base} (${i})`;
-  return name;
+  return base;
 }
 
 export function ApplyScenario({ result }: { result: SitingResultOut }) {
   const { t, lang } = useLang();
   const { scenarios, status } = useAppData();
-  const { invoke, write, reloadScenarios, selectScenario } = useAppActions();
-  const { notify } = useUi();
-  const { memory } = useDataStore();
+  const { invoke } = useAppActions();
   const nameOf = useScenarioName();
   const initial = useDefaultName(result);
-  const [asking, setAsking] = useState(false);
-  const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
   const [planned, setPlanned] = useState<PlannedYearValue>({ on: false, year: new Date().getFullYear() + 1 });
-  const [error, setError] = useState<unknown>(null);
   const readOnly = !!status?.plan?.readOnly;
   const from = nameOf(scenarios.find((s) => s.id === result.query.scenarioId));
   const rule = useRule(result, planned.on ? planned.year : undefined);
-  const aim = asking ? ruleTarget(rule, name) : null;
+  const dialog = useNewScenario<Applied>({
+    key: APPLIED,
+    apply: (name) => {
+      const sites = result.chosen.map(({ id, name: n, lon, lat, source }) => ({ id, name: n, lon, lat, source }));
+      // The question without its candidate sites: the rule is what the service keeps of it.
+      const query = { ...result.query, candidates: undefined };
+      return invoke('siting.apply', { scenarioId: result.query.scenarioId, name, type: result.query.type, sites, query, ...plannedYearArg(planned) });
+    },
+    remember: (s) => ({ id: s.id, name: s.name, rule }),
+    done: (name) => t('map.siting.applied', { name }),
+  });
+  const aim = dialog.asking ? ruleTarget(rule, dialog.name) : null;
 
   const type = enumLabel('facilityType', result.query.type, lang);
   const upgrades = result.chosen.filter((c) => c.source === 'upgrade').length;
@@ -103,40 +105,12 @@ export function ApplyScenario({ result }: { result: SitingResultOut }) {
     .filter(Boolean)
     .join(t('map.siting.applyAnd'));
 
-  const open = () => {
-    setName(initial);
-    setError(null);
-    setBusy(false);
-    setAsking(true);
-  };
-  const submit = async () => {
-    if (!name.trim() || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const sites = result.chosen.map(({ id, name: n, lon, lat, source }) => ({ id, name: n, lon, lat, source }));
-      // The question without its candidate sites: the rule is what the service keeps of it.
-      const query = { ...result.query, candidates: undefined };
-      const s = await write(() =>
-        invoke('siting.apply', { scenarioId: result.query.scenarioId, name: name.trim(), type: result.query.type, sites, query, ...plannedYearArg(planned) }),
-      );
-      memory.set(APPLIED, { id: s.id, name: s.name, rule } satisfies Applied);
-      await reloadScenarios();
-      await selectScenario(s.id);
-      setAsking(false);
-      notify(t('map.siting.applied', { name: s.name }));
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
-
   return (
     <div className="siting-apply">
       <button
         type="button"
         className="btn primary"
-        onClick={open}
+        onClick={() => dialog.open(initial)}
         disabled={readOnly || result.chosen.length === 0}
         data-testid="siting-apply"
         title={readOnly ? t('map.siting.readOnly') : undefined}
@@ -149,30 +123,17 @@ export function ApplyScenario({ result }: { result: SitingResultOut }) {
         </span>
       )}
       <ToProgramme result={result} />
-      {asking && (
-        <Modal
-          title={t('map.siting.applyTitle')}
-          testId="siting-apply-dialog"
-          onClose={() => setAsking(false)}
-          onSubmit={() => void submit()}
-          footer={<DialogButtons primary={t('dialog.ok')} busy={busy} disabled={!name.trim()} onCancel={() => setAsking(false)} />}
-        >
-          <label className="field">
-            <span>{t('map.siting.applyLabel')}</span>
-            <input type="text" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} data-testid="name-input" />
-          </label>
-          <PlannedYear value={planned} onChange={setPlanned} />
-          <p className="field-hint" data-testid="siting-apply-hint">
-            {t('map.siting.applyHint', { from, what })}
+      <NewScenarioDialog state={dialog} title={t('map.siting.applyTitle')} label={t('map.siting.applyLabel')} testId="siting-apply-dialog">
+        <PlannedYear value={planned} onChange={setPlanned} />
+        <p className="field-hint" data-testid="siting-apply-hint">
+          {t('map.siting.applyHint', { from, what })}
+        </p>
+        {aim && (
+          <p className="field-hint" data-testid="siting-apply-rule">
+            {t('map.siting.applyRule', { rule: lang === 'en' ? aim.nameEn : aim.name })}
           </p>
-          {aim && (
-            <p className="field-hint" data-testid="siting-apply-rule">
-              {t('map.siting.applyRule', { rule: lang === 'en' ? aim.nameEn : aim.name })}
-            </p>
-          )}
-          <ErrorBox error={error} />
-        </Modal>
-      )}
+        )}
+      </NewScenarioDialog>
     </div>
   );
 }
@@ -200,7 +161,7 @@ export function AppliedNote() {
   const { invoke } = useAppActions();
   const { setTab } = useUi();
   const remember = useRemember();
-  const applied = useDataStore().memory.get(APPLIED) as Applied | undefined;
+  const [applied] = useApplied<Applied>(APPLIED);
   if (!applied || applied.id !== scenarioId) return null;
   const { rule, name } = applied;
   const aim = ruleTarget(rule, name);
