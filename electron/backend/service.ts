@@ -41,7 +41,7 @@ import { isSamplePlan } from './io/sample-mark.ts';
 import { listPopulations, upsertPopulations } from './db/populations.ts';
 import { importPopulations } from './import-populations.ts';
 import { importBoundaries, importRoads } from './import-roads.ts';
-import { clearRoadNetwork, getRoadSpeeds, setRoadSpeeds, storedRoadSummary } from './db/roads.ts';
+import { clearRoadNetwork, getPeakFactors, getRoadSpeeds, peakFactorsOut, setPeakFactors, setRoadSpeeds, storedRoadSummary } from './db/roads.ts';
 import { boundaryCount } from './db/boundaries.ts';
 import { mapBoundaries, mapRoads } from './map-layers.ts';
 
@@ -282,6 +282,8 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
       };
     },
     'roads.setSpeeds': ({ speeds }) => ws.write((p) => setRoadSpeeds(p.db, speeds)),
+    'roads.peakFactors': () => peakFactorsOut(getPeakFactors(ws.requirePlan().db)),
+    'roads.setPeakFactors': ({ urban, rural, reset }) => peakFactorsOut(ws.write((p) => setPeakFactors(p.db, { urban, rural }, reset))),
     'roads.clear': () => ({ deleted: ws.write((p) => clearRoadNetwork(p.db)) }),
     'boundaries.import': ({ file, crs, dryRun, replace }) =>
       importBoundaries(

@@ -4,7 +4,8 @@ import { ACCESS_PRESETS, type AccessSettings, type PresetId } from '../../shared
 import { GROUP_NAMES, pickGroups } from '../../shared/access/groups.ts';
 import type { Command } from './api.ts';
 import { areasGeoJson, areasJson, areasLines, areasOption } from './access-areas.ts';
-import { facilityTypes, list, travelOption, unitNames, urbanRural, yearOption } from './options.ts';
+import { choice, facilityTypes, list, travelOption, unitNames, urbanRural, yearOption } from './options.ts';
+import { TRAVEL_CONDITIONS } from '../../shared/access/conditions.ts';
 import { writeCsv } from '../backend/io/csv.ts';
 import { jsonText, UsageError, writeOutput } from './output.ts';
 import { scenarioId } from './scenario.ts';
@@ -41,7 +42,7 @@ function settingsFrom(opts: Record<string, string | boolean | undefined>): Acces
 
 export const accessCommand: Command = {
   usage:
-    'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--travel drive|walk|urban-walk] [--dispatch MIN] [--grid METRES] [--within 开福区] [--year Y] [--scenario NAME] [--by urban,age] [--areas 10,30] [--catchments] [--format json|csv|geojson] [--out F]',
+    'healthplan access <file.hplan> [--preset 1030|1530|kaifu10|radius] [--types ems_station,chc,...] [--thresholds urban=10,rural=30] [--radius urban=5,rural=20] [--direction from|to] [--travel drive|walk|urban-walk] [--dispatch MIN] [--grid METRES] [--within 开福区] [--year Y] [--scenario NAME] [--by urban,age] [--areas 10,30] [--catchments] [--conditions free|peak] [--compare] [--format json|csv|geojson] [--out F]',
   summary: {
     zh: '通行时间与覆盖：每个需求点到最近机构的分钟数，各单位覆盖人口与比例',
     en: 'Travel time and coverage: minutes to the nearest facility per demand point, covered population per unit',
@@ -70,6 +71,11 @@ export const accessCommand: Command = {
     },
     areas: { type: 'string', help: 'service areas within these minutes, e.g. 10,30: polygons (geojson) and their people / 服务范围' },
     catchments: { type: 'boolean', help: "each facility's catchment (the places it is the nearest for) and its people / 各机构服务范围" },
+    conditions: {
+      type: 'string',
+      help: "free (default: free-flow speeds) | peak (peak hour: speeds × the plan's urban/rural peak factors, example values to be checked) / 通行条件：平峰 | 高峰",
+    },
+    compare: { type: 'boolean', help: 'also the coverage under the other condition, region and counties (平峰 beside 高峰) / 平峰、高峰对照' },
     format: {
       type: 'string',
       help: 'json (default) | csv (one row per demand point; with a radius, 公里 in place of 分钟) | geojson (with --areas/--catchments: one polygon per band and facility)',
@@ -87,9 +93,12 @@ export const accessCommand: Command = {
     const within = await unitNames(svc, scenario, opts.within, '--within', lang);
     const by = list(opts.by);
     if (by.some((x) => x !== 'urban' && x !== 'age')) throw new UsageError('--by: urban,age (urban/rural, age bands 0–3 and 65+)');
+    const conditions = choice(opts.conditions, TRAVEL_CONDITIONS, '--conditions: free (free-flow speeds) | peak (peak hour: speeds × the peak factors)');
     const r = await svc.call('access.run', {
       scenarioId: scenario,
       ...settingsFrom(opts),
+      ...(conditions ? { conditions } : {}),
+      ...(opts.compare ? { compare: true } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(within.length ? { within } : {}),
       ...(areas ? { areas } : {}),
@@ -129,6 +138,8 @@ export const accessCommand: Command = {
           units: r.units.map((u) => ({ scope: u.scope, code: u.code, name: u.name, population: u.population, covered: u.covered, share: u.share })),
           bands: r.bands,
           unreachable: r.unreachable,
+          ...(r.conditions ? { conditions: r.conditions } : {}),
+          ...(r.compared ? { compared: r.compared } : {}),
           ...areasJson(r, lang),
           ...(groups
             ? {
@@ -193,6 +204,15 @@ export const accessCommand: Command = {
           : `已写出 ${opts.out}：${r.year} 年覆盖 ${share}（共 ${region?.population ?? 0} 人；${r.modelNote}；${r.demand.note}）`,
       );
       for (const n of en ? r.notesEn : r.notes) console.log(`  ${n}`);
+      const other = r.compared?.units.find((u) => u.scope === 'region');
+      if (other) {
+        const o = other.share == null ? '—' : `${(other.share * 100).toFixed(1)}%`;
+        console.log(
+          en
+            ? `  ${r.compared?.conditions === 'peak' ? 'At the peak hour' : 'At free flow'}: ${o} covered (${Math.round(other.covered)} of ${other.population})`
+            : `  ${r.compared?.conditions === 'peak' ? '高峰' : '平峰'}时：覆盖 ${o}（${other.population} 人中 ${Math.round(other.covered)} 人）`,
+        );
+      }
       for (const l of areasLines(r, lang)) console.log(l);
       if (groups) {
         const pc = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);

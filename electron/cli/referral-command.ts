@@ -3,7 +3,8 @@ import path from 'node:path';
 import { REFERRAL_THRESHOLD_MINUTES, referralTargets } from '../../shared/access/referral.ts';
 import { FACILITY_TYPE_LABELS, FACILITY_TYPES, resolveLabel, type FacilityType } from '../../shared/model/kinds.ts';
 import type { Command } from './api.ts';
-import { list, unitNames, yearOption } from './options.ts';
+import { choice, list, unitNames, yearOption } from './options.ts';
+import { TRAVEL_CONDITIONS } from '../../shared/access/conditions.ts';
 import { writeCsv } from '../backend/io/csv.ts';
 import { jsonText, UsageError, writeOutput, type Lang } from './output.ts';
 import { scenarioId } from './scenario.ts';
@@ -28,7 +29,7 @@ const zh = (t: FacilityType) => FACILITY_TYPE_LABELS[t].zh;
 
 export const referralCommand: Command = {
   usage:
-    'healthplan referral <file.hplan> --from thc,chc [--to sub_centre,secondary_hospital] [--threshold 30] [--within 资阳区] [--year Y] [--scenario NAME] [--format json|csv] [--out F]',
+    'healthplan referral <file.hplan> --from thc,chc [--to sub_centre,secondary_hospital] [--threshold 30] [--within 资阳区] [--year Y] [--conditions free|peak] [--scenario NAME] [--format json|csv] [--out F]',
   summary: {
     zh: '转诊可及性：每所机构驾车到最近上级机构的分钟数，各区县在时限内的比例',
     en: 'Referral access: minutes by car from each facility to the nearest one a level up, and the share within the threshold per county',
@@ -42,6 +43,10 @@ export const referralCommand: Command = {
     threshold: { type: 'string', help: `minutes by car (default ${REFERRAL_THRESHOLD_MINUTES}) / 时限（分钟）` },
     within: { type: 'string', help: 'only the facilities in these units: codes or names, comma-separated (targets anywhere) / 范围' },
     year: { type: 'string', help: "facilities as of this year (规划项目 up to it counted); default the plan's target year / 年份" },
+    conditions: {
+      type: 'string',
+      help: "free (default: free-flow speeds) | peak (peak hour: speeds × the plan's peak factors) / 通行条件：平峰 | 高峰",
+    },
     scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
     format: { type: 'string', help: 'json (default) | csv (one row per facility) / 输出格式' },
     out: { type: 'string', help: 'write to a file / 输出文件' },
@@ -77,6 +82,7 @@ export const referralCommand: Command = {
       throw new UsageError(en ? '--threshold: minutes, over 0 and at most 600' : '--threshold：分钟数，大于 0 且不超过 600');
     const format = (opts.format as string | undefined) ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format: json | csv');
+    const conditions = choice(opts.conditions, TRAVEL_CONDITIONS, '--conditions: free (free-flow speeds) | peak (peak hour: speeds × the peak factors)');
     const { isSample } = await svc.call('plan.open', { path: path.resolve(file) });
     const scenario = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
     const year = yearOption(opts.year);
@@ -88,6 +94,7 @@ export const referralCommand: Command = {
       ...(threshold !== undefined ? { thresholdMinutes: threshold } : {}),
       ...(year !== undefined ? { year } : {}),
       ...(within.length ? { within } : {}),
+      ...(conditions ? { conditions } : {}),
     });
     let text: string;
     if (format === 'json') {
@@ -95,7 +102,13 @@ export const referralCommand: Command = {
         {
           model: r.model,
           note: en ? r.modelNoteEn : r.modelNote,
-          query: { from: r.query.from, to: r.targetsOf, threshold: r.query.thresholdMinutes, within: r.query.within ?? [] },
+          query: {
+            from: r.query.from,
+            to: r.targetsOf,
+            threshold: r.query.thresholdMinutes,
+            within: r.query.within ?? [],
+            conditions: r.query.conditions ?? 'free',
+          },
           year: r.year,
           notes: en ? r.notesEn : r.notes,
           facilities: r.facilities.map((f) => ({

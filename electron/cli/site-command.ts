@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiArgs } from '../../shared/api/contract.ts';
 import { Crs } from '../../shared/api/schemas.ts';
+import { TRAVEL_CONDITIONS } from '../../shared/access/conditions.ts';
 import { FACILITY_TYPE_LABELS, type FacilityType } from '../../shared/model/kinds.ts';
 import { directionFor, SITING_DEFAULTS, upgradeCandidates, UPGRADE_CANDIDATES } from '../../shared/siting/presets.ts';
 import type { SitingResultOut } from '../../shared/siting/query.ts';
@@ -98,6 +99,18 @@ function json(r: SitingResultOut, lang: Lang, applied: string | null, sample: bo
       optimal: r.optimal,
       solver: r.solver,
       candidates: r.candidateCount,
+      ...(r.conditions ? { conditions: r.conditions, meets_rule: r.meetsRule } : {}),
+      ...(r.other
+        ? {
+            other: {
+              conditions: r.other.conditions,
+              covered_before: r.other.coveredBefore,
+              covered_after: r.other.coveredAfter,
+              meets_rule: r.other.meetsRule,
+              lost: r.other.lost,
+            },
+          }
+        : {}),
       units: r.units.map((u) => ({
         scope: u.scope,
         code: u.code,
@@ -155,11 +168,13 @@ export async function siteQuery(svc: CliService, opts: Opts, lang: Lang): Promis
     capacity: number(opts.capacity, '--capacity', 1),
     exact: opts.exact ? 'always' : opts.heuristic ? 'never' : undefined,
     timeLimitSeconds: number(opts['time-limit'], '--time-limit', 1),
+    conditions: choice(opts.conditions, TRAVEL_CONDITIONS, '--conditions: free (free-flow speeds) | peak (peak hour: speeds × the peak factors)'),
+    siteFor: choice(opts['site-for'], ['worse'], '--site-for: worse (site under the worse of free flow and the peak hour: the peak)'),
   };
 }
 
 export const siteCommand: Command = {
-  usage: `healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--year Y] [--candidates generated|${UPGRADE_EXAMPLE}|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--travel drive|walk|urban-walk] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|csv] [--out F]`,
+  usage: `healthplan site <file.hplan> --type ems_station --model mclp|lscp|pmedian [--add K] [--thresholds urban=10,rural=30] [--within 开福区] [--exclude CODES] [--year Y] [--candidates generated|${UPGRADE_EXAMPLE}|F.csv] [--spacing M] [--existing TYPES] [--direction from|to] [--travel drive|walk|urban-walk] [--cutoff MIN] [--capacity N] [--exact|--heuristic] [--time-limit S] [--conditions free|peak] [--site-for worse] [--scenario NAME] [--apply NEW_SCENARIO [--apply-year Y]] [--format json|csv] [--out F]`,
   summary: {
     zh: '设施选址：新增 k 个机构放在哪里覆盖最多人口（或最少几个覆盖全部、或加权通行时间最短）',
     en: 'Siting: where k new facilities cover the most people (or the fewest that cover all, or least weighted travel time)',
@@ -190,6 +205,11 @@ export const siteCommand: Command = {
     exact: { type: 'boolean', help: 'always solve the exact model (HiGHS) / 精确求解' },
     heuristic: { type: 'boolean', help: 'the heuristic only, with its proven bound / 仅启发式' },
     'time-limit': { type: 'string', help: `seconds for the exact solver (default ${SITING_DEFAULTS.timeLimitSeconds})` },
+    conditions: {
+      type: 'string',
+      help: 'free (default: free-flow speeds) | peak (peak hour: speeds × the peak factors); the proposal is also evaluated under the other / 通行条件：平峰 | 高峰',
+    },
+    'site-for': { type: 'string', help: 'worse: site under the worse of the two conditions (the peak hour) / 按较差时段选址' },
     scenario: { type: 'string', help: 'scenario name (default: baseline) / 情景' },
     'apply-year': { type: 'string', help: 'with --apply: put the proposal in as projects (规划项目) of this year / 按年份列为规划项目' },
     apply: { type: 'string', help: 'put the proposal into a new scenario of this name / 生成新情景' },
@@ -227,6 +247,15 @@ export const siteCommand: Command = {
           ? `wrote ${opts.out}: ${r.chosen.length} × ${label}; covered ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)} of ${r.totalPopulation} people${r.optimal ? ' (optimal)' : ` (within ${(r.gap * 100).toFixed(1)}% of the optimum)`}`
           : `已写出 ${opts.out}：${r.chosen.length} 个${label}；覆盖 ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)}（共 ${r.totalPopulation} 人；${r.optimal ? '已证明最优' : `与最优相差不超过 ${(r.gap * 100).toFixed(1)}%`}）`,
       );
+      if (r.other) {
+        const o = r.other;
+        const when = lang === 'en' ? (o.conditions === 'peak' ? 'At the peak hour' : 'At free flow') : o.conditions === 'peak' ? '高峰' : '平峰';
+        console.log(
+          lang === 'en'
+            ? `  ${when}: covered ${pct(o.coveredBefore, r.totalPopulation)} → ${pct(o.coveredAfter, r.totalPopulation)}; ${o.meetsRule ? 'the rule is still met' : r.meetsRule ? 'the rule is no longer met' : 'the rule is not met'}${o.lost > 0 ? ` (${Math.round(o.lost)} people lost)` : ''}`
+            : `  ${when}时：覆盖 ${pct(o.coveredBefore, r.totalPopulation)} → ${pct(o.coveredAfter, r.totalPopulation)}；${o.meetsRule ? '仍全部达标' : r.meetsRule ? '不再全部达标' : '未全部达标'}${o.lost > 0 ? `（${Math.round(o.lost)} 人不再覆盖）` : ''}`,
+        );
+      }
     } else process.stdout.write(text);
     return 0;
   },

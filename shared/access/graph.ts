@@ -42,9 +42,10 @@ const COORD_SCALE = 1e7;
 /**
  * The graph of `net` with car speeds (km/h) by road class. A segment's own speed wins over its
  * class's; a class missing from `speeds` drives at UNKNOWN_CLASS_SPEED. A speed that is not
- * positive closes the segment (a planner can take a class out this way).
+ * positive closes the segment (a planner can take a class out this way). `factor` (the peak hour,
+ * conditions.ts): per segment a multiplier of its speed, own or class's; absent: free flow.
  */
-export function buildRoadGraph(net: RoadNetworkData, speeds: Readonly<Record<string, number>>): RoadGraph {
+export function buildRoadGraph(net: RoadNetworkData, speeds: Readonly<Record<string, number>>, factor?: Float32Array): RoadGraph {
   const { highway, speedKmh } = net;
   const segments = net.offsets.length - 1;
   const kmh = new Float64Array(segments);
@@ -61,7 +62,7 @@ export function buildRoadGraph(net: RoadNetworkData, speeds: Readonly<Record<str
       }
       v = c;
     }
-    kmh[s] = v;
+    kmh[s] = factor ? v * factor[s]! : v;
   }
   return buildGraph(net, kmh, net.oneway);
 }

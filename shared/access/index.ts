@@ -30,6 +30,23 @@ export {
   type WorstGroup,
 } from './groups.ts';
 export { type DemandOptions, type DemandPoints, type DemandResult, type DemandUnit, demandFromCentroids, demandGrid, type GridOptions } from './demand.ts';
+export {
+  conditionsNote,
+  conditionsText,
+  DEFAULT_PEAK_FACTORS,
+  otherConditions,
+  type PeakFactors,
+  peakFactorsKey,
+  peakSegmentFactors,
+  placesKey,
+  segmentUrban,
+  TRAVEL_CONDITIONS,
+  type TravelConditions,
+  UNKNOWN_CLASS_PEAK_FACTOR,
+  type UrbanPlaces,
+  urbanPlaces,
+  validPeakFactor,
+} from './conditions.ts';
 export { type Direction, type FacilitySources, facilitySources, nearestFacility, type NearestFacility, type SearchOptions } from './dijkstra.ts';
 export { straightLineTravel } from './fallback.ts';
 export { NearestFacilityField } from './field.ts';

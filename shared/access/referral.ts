@@ -18,6 +18,7 @@
  * plan's road speeds, one-way streets as signed, no dispatch delay.
  */
 import type { FacilityType } from '../model/kinds.ts';
+import type { TravelConditions } from './conditions.ts';
 import { type FacilitySources, facilitySources, nearestFacility } from './dijkstra.ts';
 import { straightLineTravel } from './fallback.ts';
 import type { RoadGraph } from './graph.ts';
@@ -209,6 +210,8 @@ export interface ReferralQuery {
   year?: number | undefined;
   /** Only "from" facilities standing in these units (codes or exact names); the targets may be anywhere in the plan. */
   within?: string[] | undefined;
+  /** 通行条件: free flow (平峰, absent) or the peak hour (高峰, conditions.ts). */
+  conditions?: TravelConditions | undefined;
 }
 
 export interface ReferralFacilityOut {

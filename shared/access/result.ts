@@ -6,6 +6,7 @@ import type { FacilityType } from '../model/kinds.ts';
 import type { DemandDescription } from './demand.ts';
 import type { AccessGroups } from './groups.ts';
 import type { MultiPolygonCoords } from './service-area.ts';
+import type { TravelConditions } from './conditions.ts';
 import type { TravelMode, TravelModes } from './travel.ts';
 
 /** How travel times were found: on the plan's roads, or straight line × detour ÷ speed (no roads). */
@@ -37,6 +38,17 @@ export interface AccessQuery {
   travel: TravelModes;
   /** 服务范围: also the areas within these minutes (and each facility's catchment) as polygons (service-area.ts). */
   areas?: { bands: number[]; catchments?: boolean };
+  /** 通行条件: free flow (平峰, absent) or the peak hour (高峰: speeds × the plan's peak factors; conditions.ts). */
+  conditions?: TravelConditions;
+  /** Also the coverage under the other condition (region and counties), side by side in the result (`compared`). */
+  compare?: boolean;
+}
+
+/** The coverage of the same question under the other travel condition (平峰 beside 高峰). */
+export interface ComparedConditionsOut {
+  conditions: TravelConditions;
+  /** The region first, then each county: people, within the threshold, share. */
+  units: { scope: 'region' | 'county'; code: string; name: string; population: number; covered: number; share: number | null }[];
 }
 
 /** Service areas of a run: polygons (GeoJSON MultiPolygon coordinates, WGS-84) and their people from the demand points. */
@@ -110,6 +122,10 @@ export interface AccessResultOut {
   facilities: { id: string; name: string; type: FacilityType; lon: number; lat: number }[];
   /** 公平: covered share by urban/rural and the age bands the plan has (0–3, 65+), for the region and each county, and the worst served (groups.ts). */
   groups: AccessGroups;
+  /** The travel condition the result was computed under (absent in results made before conditions: free flow). */
+  conditions?: TravelConditions;
+  /** With `compare`: the same coverage under the other condition (on the roads only; without roads the two agree). */
+  compared?: ComparedConditionsOut;
   /** 服务范围, when the query asked for areas. */
   areas?: ServiceAreasOut;
   /** Milliseconds the computation took (graph cached or not). */

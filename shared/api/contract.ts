@@ -46,6 +46,7 @@ export type {
   BoundaryGeometry,
   BoundaryImportReport,
   BoundarySummary,
+  PeakFactorsOut,
   RoadFeature,
   RoadFeatureCollection,
   RoadSummary,

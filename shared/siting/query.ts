@@ -5,6 +5,7 @@
  */
 import type { DemandDescription } from '../access/demand.ts';
 import type { TravelModel } from '../access/result.ts';
+import type { TravelConditions } from '../access/conditions.ts';
 import type { TravelModes } from '../access/travel.ts';
 import type { FacilityType } from '../model/kinds.ts';
 import type { SitingModel } from './solve.ts';
@@ -54,6 +55,21 @@ export interface SitingQuery {
   timeLimitSeconds: number;
   /** The year: existing facilities and upgrade candidates as of it (规划项目 up to it applied), populations of it; absent: the plan's target year. */
   year?: number;
+  /** 通行条件: sited at free flow (平峰, absent) or the peak hour (高峰); the proposal is then evaluated under the other too. */
+  conditions?: TravelConditions;
+  /** 'worse': site under the worse of the two (the peak hour, whatever `conditions` says). */
+  siteFor?: 'worse';
+}
+
+/** The proposal (existing facilities and the chosen sites) under one travel condition: people within their threshold. */
+export interface SitingConditionOut {
+  conditions: TravelConditions;
+  coveredBefore: number;
+  coveredAfter: number;
+  /** Everyone in the area within their threshold with the proposal (the rule met in full). */
+  meetsRule: boolean;
+  /** People covered under the condition sited for but not under this one. */
+  lost: number;
 }
 
 export type SiteSource = 'list' | 'upgrade' | 'generated';
@@ -134,6 +150,12 @@ export interface SitingResultOut {
   solver: 'greedy+swap' | 'highs';
   units: SitingUnitOut[];
   points: SitingPointOut[];
+  /** The condition the sites were chosen under (absent in results made before conditions: free flow). */
+  conditions?: TravelConditions;
+  /** Under the condition sited for: whether everyone is within their threshold with the proposal. */
+  meetsRule?: boolean;
+  /** The same proposal under the other condition (平峰 ↔ 高峰): does it still meet the rule? */
+  other?: SitingConditionOut;
   notes: string[];
   notesEn: string[];
   ms: number;

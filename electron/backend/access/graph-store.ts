@@ -10,7 +10,8 @@
  * (read-only media) simply builds its graph each time.
  *
  * The key: the stored network's summary (which carries a random revision written by every import, so
- * any new network is a new key), the speed table and the travel mode. The hash only names the file;
+ * any new network is a new key), the speed table and the travel mode, and at the peak hour the peak
+ * factors and the places that class segments urban or rural (a free-flow file keeps its key). The hash only names the file;
  * the whole key is in the header and compared. A file is never trusted: magic, format version,
  * byte order, key, every size against the file's length, a checksum over the payload, then the CSR
  * arrays' structure (offsets rising to the edge count, every node number in range) — anything off,
@@ -120,7 +121,7 @@ export function writeGraphStore(file: string, key: string, g: RoadGraph, index: 
     for (const f of fs.readdirSync(dir)) {
       if (f === mine || f.length !== mine.length || !f.startsWith(`${plan}.`) || !/\.[0-9a-f]{20}\.graph$/.test(f)) continue;
       const other = readHeaderKey(path.join(dir, f));
-      if (other !== null && modeOfKey(other) === modeOfKey(key)) fs.rmSync(path.join(dir, f), { force: true });
+      if (other !== null && slotOfKey(other) === slotOfKey(key)) fs.rmSync(path.join(dir, f), { force: true });
     }
   } catch {
     /* a folder we cannot list: the old files stay */
@@ -128,8 +129,11 @@ export function writeGraphStore(file: string, key: string, g: RoadGraph, index: 
   return true;
 }
 
-/** The travel mode part of a key (the graph-key convention of network-cache.ts: `…|walk` on foot). */
-const modeOfKey = (key: string) => (key.endsWith('|walk') ? 'walk' : 'drive');
+/**
+ * What a file stands for besides the network and speeds (network-cache.ts storeKeyOf: `…|walk` on foot,
+ * `…|peak:<factors>|drive` by car at the peak hour): a new file replaces the older ones of the same slot only.
+ */
+const slotOfKey = (key: string) => `${key.includes('|peak:') ? 'peak|' : ''}${key.endsWith('|walk') ? 'walk' : 'drive'}`;
 
 /** The key in a graph file's header, or null when it is not one of ours. */
 function readHeaderKey(file: string): string | null {

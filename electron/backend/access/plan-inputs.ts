@@ -14,9 +14,10 @@ import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { listBoundaries } from '../db/boundaries.ts';
 import { getMeta } from '../db/meta.ts';
 import { listPopulations } from '../db/populations.ts';
-import { getRoadSpeeds, loadRoadNetwork, roadSegmentCount } from '../db/roads.ts';
+import { getPeakFactors, getRoadSpeeds, loadRoadNetwork, roadSegmentCount } from '../db/roads.ts';
+import { peakFactorsKey, placesKey, type TravelConditions, urbanPlaces } from '../../../shared/access/conditions.ts';
 import { listRows } from '../db/tables.ts';
-import { LOAD_NETWORK, type NetworkInput } from '../worker/network-cache.ts';
+import { LOAD_NETWORK, type NetworkInput, storeKeyOf } from '../worker/network-cache.ts';
 import type { RoadNetworkData } from '../../../shared/access/network.ts';
 import { graphStored, graphStoreFile } from './graph-store.ts';
 
@@ -32,7 +33,11 @@ const EMPTY_NETWORK: RoadNetworkData = {
   oneway: new Int8Array(0),
 };
 
-export function network(db: Database.Database, path: string): NetworkInput | null {
+/**
+ * The plan's network for the worker. `peak` (peakOf): the peak hour — the car graph is then the peak
+ * one (network-cache.ts), looked for in the store under its own key; absent, free flow as always.
+ */
+export function network(db: Database.Database, path: string, peak?: NetworkInput['peak']): NetworkInput | null {
   const summary = getMeta(db, 'road_summary');
   if (roadSegmentCount(db) === 0) return null;
   const speeds = getRoadSpeeds(db);
@@ -60,10 +65,23 @@ export function network(db: Database.Database, path: string): NetworkInput | nul
     networks.set(db, net);
   }
   // With the car graph stored, neither load the segments nor send them: the worker reads the graph (or asks for them).
-  if (net.store && graphStored(graphStoreFile(net.store.planPath, `${net.store.key}|drive`))) return { ...net, data: EMPTY_NETWORK, omitted: true };
+  const only = peak ? { peak } : {};
+  if (net.store && graphStored(graphStoreFile(net.store.planPath, storeKeyOf(net.store.key, 'drive', peak?.key))))
+    return { ...net, ...only, data: EMPTY_NETWORK, omitted: true };
   net.data ??= net[LOAD_NETWORK]!();
-  return net;
+  return peak ? { ...net, peak } : net;
 }
+
+/** The peak hour's input for a frame: the plan's peak factors and the places that class segments (shared/access/conditions.ts). */
+export function peakOf(db: Database.Database, f: Frame): NonNullable<NetworkInput['peak']> {
+  const factors = getPeakFactors(db);
+  const places = urbanPlaces(f.units, f.parent);
+  return { factors, places, key: `${peakFactorsKey(factors)}|${placesKey(places)}` };
+}
+
+/** The network under the conditions asked for (free flow: as it always was). */
+export const networkUnder = (db: Database.Database, path: string, f: Frame, conditions: TravelConditions = 'free'): NetworkInput | null =>
+  network(db, path, conditions === 'peak' ? peakOf(db, f) : undefined);
 
 export interface Frame {
   units: Unit[];

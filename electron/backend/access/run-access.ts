@@ -7,7 +7,8 @@
 import type Database from 'better-sqlite3';
 import type { Facility } from '../../../shared/model/entities.ts';
 import { accessGroups, coverage, straightLineTravel, travelNote, travelTimeBands } from '../../../shared/access/index.ts';
-import type { AccessQuery, AccessResultOut, DemandPointOut, UnitCoverageOut } from '../../../shared/access/result.ts';
+import type { AccessQuery, AccessResultOut, ComparedConditionsOut, DemandPointOut, UnitCoverageOut } from '../../../shared/access/result.ts';
+import { conditionsNote, otherConditions, type TravelConditions } from '../../../shared/access/conditions.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { mismatchLines } from '../../../shared/model/population-check.ts';
 import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
@@ -15,7 +16,7 @@ import { PointKind } from '../../../shared/access/demand.ts';
 import { listProjects } from '../db/projects.ts';
 import { listRows } from '../db/tables.ts';
 import { projectNotes } from '../gaps.ts';
-import { areaName, demandKeyOf, demandOf, frameOf, network, unitsNamed } from './plan-inputs.ts';
+import { areaName, demandKeyOf, demandOf, frameOf, networkUnder, unitsNamed } from './plan-inputs.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 import { areasAsk, areasOut } from './areas.ts';
 
@@ -47,23 +48,23 @@ export async function runAccess(
   const plan = opts.facilities ? null : facilitiesAt(listRows(db, 'facilities', q.scenarioId), listProjects(db, q.scenarioId), year);
   const facilities = (opts.facilities ?? plan!.facilities).filter((x) => types.has(x.type) && x.lon !== null && x.lat !== null);
   const radius = q.measure === 'radius';
-  const net = radius ? null : network(db, planPath);
+  const conditions = q.conditions ?? 'free';
+  const net = radius ? null : networkUnder(db, planPath, f, conditions);
   // No facility of these types: nobody is reached (a real answer, not an error). A radius needs no worker.
   const none = facilities.length === 0;
-  const job =
-    none || radius
-      ? -1
-      : runner.start('access', {
-          network: net,
-          direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
-          dispatchSeconds: q.dispatchMinutes * 60,
-          travel: q.travel,
-          facilities: { lon: Float64Array.from(facilities, (x) => x.lon!), lat: Float64Array.from(facilities, (x) => x.lat!) },
-          facilityKey: facilities.map((x) => x.id).join('\u0000'),
-          demand: { lon: points.lon, lat: points.lat, urban: points.urban },
-          demandKey: demandKeyOf(d, q.gridMeters),
-          areas: areasAsk(q),
-        });
+  const ask = (network: typeof net) =>
+    runner.start('access', {
+      network,
+      direction: q.direction === 'from' ? 'from_facility' : 'to_facility',
+      dispatchSeconds: q.dispatchMinutes * 60,
+      travel: q.travel,
+      facilities: { lon: Float64Array.from(facilities, (x) => x.lon!), lat: Float64Array.from(facilities, (x) => x.lat!) },
+      facilityKey: facilities.map((x) => x.id).join('\u0000'),
+      demand: { lon: points.lon, lat: points.lat, urban: points.urban },
+      demandKey: demandKeyOf(d, q.gridMeters),
+      areas: areasAsk(q),
+    });
+  const job = none || radius ? -1 : ask(net);
   if (job >= 0) onJob(job);
   const n = points.lon.length;
   const out = none
@@ -88,17 +89,42 @@ export async function runAccess(
 
   // Coverage per street/town and county: each point counts for the unit it stands for's ancestors.
   const thresholds = { urbanMinutes: q.urbanMinutes, ruralMinutes: q.ruralMinutes };
-  // A remainder point stands for its street/town or county, so it counts there (and above).
-  const byUnit = coverage(points, out.minutes, thresholds, f.units.length);
-  const pop = new Float64Array(f.units.length),
-    cov = new Float64Array(f.units.length);
-  for (let u = 0; u < f.units.length; u++) {
-    if (!(byUnit.unitPopulation[u]! > 0)) continue;
-    for (const a of new Set([f.township[u]!, f.county[u]!]))
-      if (a >= 0) {
-        pop[a]! += byUnit.unitPopulation[u]!;
-        cov[a]! += byUnit.unitCovered[u]!;
-      }
+  const rollUp = (minutes: Float64Array) => {
+    // A remainder point stands for its street/town or county, so it counts there (and above).
+    const byUnit = coverage(points, minutes, thresholds, f.units.length);
+    const pop = new Float64Array(f.units.length),
+      cov = new Float64Array(f.units.length);
+    for (let u = 0; u < f.units.length; u++) {
+      if (!(byUnit.unitPopulation[u]! > 0)) continue;
+      for (const a of new Set([f.township[u]!, f.county[u]!]))
+        if (a >= 0) {
+          pop[a]! += byUnit.unitPopulation[u]!;
+          cov[a]! += byUnit.unitCovered[u]!;
+        }
+    }
+    return { byUnit, pop, cov };
+  };
+  const { byUnit, pop, cov } = rollUp(out.minutes);
+  // 平峰 beside 高峰: the same question under the other condition, on the same worker (its own car graph).
+  const compared = q.compare && !radius ? await comparedUnder(otherConditions(conditions)) : undefined;
+  async function comparedUnder(other: TravelConditions): Promise<ComparedConditionsOut> {
+    const minutes = none || !net ? out.minutes : (await runner.wait<'access'>(ask(networkUnder(db, planPath, f, other)))).minutes;
+    const r = rollUp(minutes);
+    const line = (scope: 'region' | 'county', code: string, name: string, population: number, covered: number) => ({
+      scope,
+      code,
+      name,
+      population,
+      covered,
+      share: population > 0 ? covered / population : null,
+    });
+    return {
+      conditions: other,
+      units: [
+        line('region', 'region', areaName(f, within), r.byUnit.population, r.byUnit.covered),
+        ...f.units.flatMap((u, i) => (UNIT_KIND_LEVEL[u.kind] === 1 && r.pop[i]! > 0 ? [line('county', u.code, u.name, r.pop[i]!, r.cov[i]!)] : [])),
+      ],
+    };
   }
   const units: UnitCoverageOut[] = [
     {
@@ -170,10 +196,11 @@ export async function runAccess(
     zh: `按直线服务半径：城镇 ${q.urbanMinutes} 公里、农村 ${q.ruralMinutes} 公里以内（不计道路）`,
     en: `Straight-line service radius: ${q.urbanMinutes} km urban, ${q.ruralMinutes} km rural (roads not used)`,
   };
+  const when = radius ? { zh: '', en: '' } : conditionsNote(conditions, out.model, !!compared);
   return {
     model: out.model,
-    modelNote: `${radius ? radiusNote.zh : travelNote(q.travel, out.model, q.dispatchMinutes, out.offNetwork).zh}${gridNote.zh}${noneNote.zh}`,
-    modelNoteEn: `${radius ? radiusNote.en : travelNote(q.travel, out.model, q.dispatchMinutes, out.offNetwork).en}${gridNote.en}${noneNote.en}`,
+    modelNote: `${radius ? radiusNote.zh : travelNote(q.travel, out.model, q.dispatchMinutes, out.offNetwork).zh}${when.zh}${gridNote.zh}${noneNote.zh}`,
+    modelNoteEn: `${radius ? radiusNote.en : travelNote(q.travel, out.model, q.dispatchMinutes, out.offNetwork).en}${when.en}${gridNote.en}${noneNote.en}`,
     query: q,
     year,
     demand: d.description,
@@ -186,6 +213,8 @@ export async function runAccess(
     facilities: facilities.map((x) => ({ id: x.id, name: x.name, type: x.type, lon: x.lon!, lat: x.lat! })),
     // 公平: the same points and verdicts split by urban/rural and age band, per county (shared/access/groups.ts).
     groups: accessGroups({ ...points, covered, units: f.units, parent: f.parent, county: f.county, total: f.population, ages: f.ages }),
+    ...(radius ? {} : { conditions }),
+    ...(compared ? { compared } : {}),
     ...(q.areas ? { areas: areasOut(q, out, points.population, facilities) } : {}),
     ms: Math.round(performance.now() - t0),
   };

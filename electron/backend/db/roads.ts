@@ -1,7 +1,7 @@
 /**
  * The plan's road network (路网), plan-wide: one row per segment in `road_segment` (class, own speed,
  * one-way, the points as little-endian float64 lon/lat pairs), the speeds per class in plan_meta
- * `road_speeds`, and the last import's figures in plan_meta `road_summary`.
+ * `road_speeds`, the peak-hour factors in plan_meta `peak_factors`, and the last import's figures in plan_meta `road_summary`.
  *
  * Loading is built for networks of up to about a million segments: one prepared statement, rows as
  * arrays (`.raw()`), each BLOB copied straight into one Float64Array, class names interned.
@@ -9,6 +9,7 @@
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
+import { DEFAULT_PEAK_FACTORS, type PeakFactors, validPeakFactor } from '../../../shared/access/conditions.ts';
 import { DEFAULT_ROAD_SPEEDS, type RoadNetworkData } from '../../../shared/access/network.ts';
 import { MAX_SPEED_KMH, measureNetwork } from '../../../shared/access/road-import.ts';
 import { getMeta, setMeta } from './meta.ts';
@@ -219,4 +220,68 @@ export function setRoadSpeeds(db: Database.Database, speeds: Record<string, numb
   for (const [k, v] of Object.entries(speeds)) next[k.trim()] = v;
   setMeta(db, 'road_speeds', JSON.stringify(next));
   return getRoadSpeeds(db);
+}
+
+/**
+ * 高峰系数: the peak-hour factors per road class, urban and rural (shared/access/conditions.ts): the
+ * defaults (example values, 待核实) with the plan's own (plan_meta `peak_factors`) over them.
+ */
+export function getPeakFactors(db: Database.Database): PeakFactors {
+  const out: PeakFactors = { urban: { ...DEFAULT_PEAK_FACTORS.urban }, rural: { ...DEFAULT_PEAK_FACTORS.rural } };
+  try {
+    const own = JSON.parse(getMeta(db, 'peak_factors') ?? '{}') as Partial<Record<'urban' | 'rural', unknown>>;
+    for (const side of ['urban', 'rural'] as const) {
+      const t = own?.[side];
+      if (t && typeof t === 'object' && !Array.isArray(t)) for (const [k, v] of Object.entries(t)) if (validPeakFactor(v)) out[side][k] = v;
+    }
+  } catch {
+    /* a damaged entry: the defaults stand */
+  }
+  return out;
+}
+
+/**
+ * Sets the peak factors of the classes given, urban and/or rural (others keep theirs); `reset` first
+ * drops the plan's own back to the defaults. Each factor must be above 0 and at most 1. Returns the whole table.
+ */
+export function setPeakFactors(db: Database.Database, factors: Partial<PeakFactors>, reset = false): PeakFactors {
+  const sides = { urban: '城镇', rural: '农村' } as const;
+  for (const side of ['urban', 'rural'] as const)
+    for (const [k, v] of Object.entries(factors[side] ?? {})) {
+      if (!k.trim() || k.length > 64)
+        throw new ApiError(
+          'INVALID_ARGS',
+          `道路等级名称「${k.slice(0, 64)}」无效：应为 1～64 个字符`,
+          `Road class name "${k.slice(0, 64)}" is invalid: 1–64 characters`,
+        );
+      if (!validPeakFactor(v))
+        throw new ApiError(
+          'INVALID_ARGS',
+          `${sides[side]}道路等级「${k}」的高峰系数 ${String(v)} 无效：应大于 0 且不超过 1`,
+          `The ${side} peak factor ${String(v)} for road class "${k}" is invalid: it must be above 0 and at most 1`,
+        );
+    }
+  let own: Partial<PeakFactors> = {};
+  if (!reset)
+    try {
+      const parsed = JSON.parse(getMeta(db, 'peak_factors') ?? '{}') as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) own = parsed as Partial<PeakFactors>;
+    } catch {
+      /* replaced below */
+    }
+  const next: PeakFactors = { urban: { ...(own.urban ?? {}) }, rural: { ...(own.rural ?? {}) } };
+  for (const side of ['urban', 'rural'] as const) for (const [k, v] of Object.entries(factors[side] ?? {})) next[side][k.trim()] = v;
+  setMeta(db, 'peak_factors', JSON.stringify(next));
+  return getPeakFactors(db);
+}
+
+/** The table as roads.peakFactors answers it: the plan's, the defaults, and that they are example values. */
+export function peakFactorsOut(factors: PeakFactors): { factors: PeakFactors; defaults: PeakFactors; note: string; noteEn: string } {
+  return {
+    factors,
+    defaults: { urban: { ...DEFAULT_PEAK_FACTORS.urban }, rural: { ...DEFAULT_PEAK_FACTORS.rural } },
+    note: '高峰系数为高峰时段车速与自由流车速之比（各等级道路，城镇、农村分列）。默认值为示例值（待核实），参考大城市公开的高峰拥堵延时指数（约 1.5–2），并非标准；请按本地数据修改。路段按其中点最近的村/社区中心分城镇、农村。',
+    noteEn:
+      "Peak factors are the peak-hour speed ÷ the free-flow speed per road class, urban and rural apart. The defaults are example values (to be checked), read off large Chinese cities' published peak congestion-delay indices (about 1.5–2), not a standard: set your own. A segment is urban or rural by the village/community centre nearest its middle.",
+  };
 }

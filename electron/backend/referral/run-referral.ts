@@ -15,6 +15,7 @@ import {
   type ReferralTimes,
   travelNote,
   DRIVE,
+  conditionsNote,
 } from '../../../shared/access/index.ts';
 import type { ReferralCountyOut, ReferralFacilityOut, ReferralQuery, ReferralResultOut } from '../../../shared/access/referral.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
@@ -24,7 +25,7 @@ import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
 import { listProjects } from '../db/projects.ts';
 import { listRows } from '../db/tables.ts';
 import { projectNotes } from '../gaps.ts';
-import { areaName, frameOf, network, unitsNamed } from '../access/plan-inputs.ts';
+import { areaName, frameOf, networkUnder, unitsNamed } from '../access/plan-inputs.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 import type { ReferralGroupInput } from './compute.ts';
 
@@ -103,7 +104,7 @@ export async function runReferral(db: Database.Database, planPath: string, q: Re
     },
     to: { lon: Float64Array.from(g.to, (y) => y.lon), lat: Float64Array.from(g.to, (y) => y.lat) },
   }));
-  const net = network(db, planPath);
+  const net = networkUnder(db, planPath, f, q.conditions ?? 'free');
   const out =
     list.length === 0
       ? { model: net ? ('road' as const) : ('straight_line' as const), groups: [] as ReferralTimes[] }
@@ -219,10 +220,11 @@ export async function runReferral(db: Database.Database, planPath: string, q: Re
   const how = road
     ? { zh: '，转诊时间为从转出机构驾车到最近上级机构的车程', en: ', referral time by car from the facility to the nearest one above' }
     : { zh: '，城镇、农村按转出机构所在单位', en: ', town or country by the unit of the facility referred from' };
+  const when = conditionsNote(q.conditions ?? 'free', out.model);
   return {
     model: out.model,
-    modelNote: `${base.zh}${how.zh}${off.zh}`,
-    modelNoteEn: `${base.en}${how.en}${off.en}`,
+    modelNote: `${base.zh}${how.zh}${when.zh}${off.zh}`,
+    modelNoteEn: `${base.en}${how.en}${when.en}${off.en}`,
     query: { ...q },
     targetsOf: Object.fromEntries(targetsOf),
     year,

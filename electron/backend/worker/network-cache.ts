@@ -3,8 +3,15 @@
  * speeds are the same (`key`), with the last demand points snapped to each. By car and on foot the
  * graphs differ (walking: no motorways or trunk roads, both ways, 4.8 km/h), so the walking graph is
  * kept apart under `key|walk`; the two most recently used graphs stay (a mixed-mode run needs both).
+ * At the peak hour (通行条件 高峰, shared/access/conditions.ts) the car graph is another one, kept under
+ * `key|peak:<factors and places>`: each segment's speed × its class's urban or rural factor. Free flow
+ * keeps the key and graph it always had; on foot the peak changes nothing (the walking graph is shared).
  */
 import {
+  type PeakFactors,
+  peakSegmentFactors,
+  segmentUrban,
+  type UrbanPlaces,
   buildNodeIndex,
   buildRoadGraph,
   buildWalkGraph,
@@ -31,6 +38,11 @@ export interface NetworkInput {
    * worker that needs them after all fails the job with NEED_NETWORK_DATA and the runner sends them.
    */
   omitted?: boolean;
+  /**
+   * The peak hour (absent: free flow): the factors, the places that class segments urban or rural
+   * (conditions.ts) and their key (`peakFactorsKey|placesKey`), which names the peak graph.
+   */
+  peak?: { factors: PeakFactors; places: UrbanPlaces; key: string };
   /** On the main thread only (a symbol: not sent): loads the segments when the worker asks for them. */
   [LOAD_NETWORK]?: () => RoadNetworkData;
 }
@@ -59,18 +71,22 @@ export interface CachedNetwork {
 const cache: CachedNetwork[] = [];
 const KEEP = 2;
 
-export const graphKey = (networkKey: string, mode: TravelMode) => (mode === 'walk' ? `${networkKey}|walk` : networkKey);
+/** The graph's key in the worker: the network's, `|peak:…` for the car at the peak hour, `|walk` on foot. */
+export const graphKey = (networkKey: string, mode: TravelMode, peakKey?: string) =>
+  mode === 'walk' ? `${networkKey}|walk` : peakKey ? `${networkKey}|peak:${peakKey}` : networkKey;
 
 /** The graph of `net` for the mode (default by car), built on first use; `onBuild` is told before a build (a progress stage). */
 export function cachedNetwork(net: NetworkInput & { data: RoadNetworkData }, onBuild: () => void = () => {}, mode: TravelMode = 'drive'): CachedNetwork {
-  const key = graphKey(net.key, mode);
+  // Traffic slows cars, not walkers: on foot the peak uses the one walking graph.
+  const peak = mode === 'drive' ? net.peak : undefined;
+  const key = graphKey(net.key, mode, peak?.key);
   const at = cache.findIndex((c) => c.key === key);
   let c: CachedNetwork;
   if (at >= 0) c = cache.splice(at, 1)[0]!;
   else {
     const connectorKmh = mode === 'walk' ? WALK_KMH : DEFAULT_CONNECTOR_KMH;
     // Stored beside the plan (a bad or old file reads as none), else built from the segments and stored.
-    const storeKey = net.store && `${net.store.key}|${mode}`;
+    const storeKey = net.store && storeKeyOf(net.store.key, mode, peak?.key);
     const file = net.store && graphStoreFile(net.store.planPath, storeKey!);
     const stored = file ? readGraphStore(file, storeKey!) : null;
     if (stored) {
@@ -80,7 +96,10 @@ export function cachedNetwork(net: NetworkInput & { data: RoadNetworkData }, onB
       if (net.omitted) throw new Error(NEED_NETWORK_DATA);
       onBuild();
       graphStats.builds++;
-      const graph = mode === 'walk' ? buildWalkGraph(net.data) : buildRoadGraph(net.data, net.speeds);
+      const graph =
+        mode === 'walk'
+          ? buildWalkGraph(net.data)
+          : buildRoadGraph(net.data, net.speeds, peak ? peakSegmentFactors(net.data, peak.factors, segmentUrban(net.data, peak.places)) : undefined);
       c = { key, mode, graph, index: buildNodeIndex(graph), connectorKmh };
       if (file) writeGraphStore(file, storeKey!, c.graph, c.index);
     }
@@ -89,6 +108,10 @@ export function cachedNetwork(net: NetworkInput & { data: RoadNetworkData }, onB
   cache.length = Math.min(cache.length, KEEP);
   return c;
 }
+
+/** The graph store's key (graph-store.ts) for a network key there, a mode and the peak (absent: free flow, the key as before). */
+export const storeKeyOf = (networkKey: string, mode: TravelMode, peakKey?: string) =>
+  peakKey && mode === 'drive' ? `${networkKey}|peak:${peakKey}|drive` : `${networkKey}|${mode}`;
 
 /** Demand points snapped to the graph (at its connector speed), reused while `demandKey` is the same. */
 export function snappedDemand(c: CachedNetwork, demandKey: string, lon: Float64Array, lat: Float64Array): Snapped {

@@ -1,5 +1,6 @@
 /** The contract's access section (可及性分析; spread into API in ../contract.ts): travel times and coverage, run at once or as a job. */
 import { z } from 'zod';
+import { TRAVEL_CONDITIONS } from '../../access/conditions.ts';
 import type { AccessResultOut } from '../../access/result.ts';
 import { FACILITY_TYPES } from '../../model/kinds.ts';
 import { InScenario, JobId, Key, method, TravelModesSchema, Year, type JobOut } from '../schemas.ts';
@@ -25,6 +26,10 @@ export const AccessQuerySchema = InScenario.extend({
       catchments: z.boolean().default(false),
     })
     .optional(),
+  /** 通行条件: 平峰 (free flow) or 高峰 (the peak hour: speeds × the plan's peak factors, roads.peakFactors). */
+  conditions: z.enum(TRAVEL_CONDITIONS).default('free'),
+  /** Also the coverage under the other condition, region and counties (result.compared). */
+  compare: z.boolean().default(false),
 });
 
 export type AccessJobOut = JobOut<AccessResultOut>;

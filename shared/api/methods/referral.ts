@@ -1,5 +1,6 @@
 /** The contract's referral section (转诊可及性; spread into API in ../contract.ts): each facility's time to the nearest one a level up. */
 import { z } from 'zod';
+import { TRAVEL_CONDITIONS } from '../../access/conditions.ts';
 import { REFERRAL_THRESHOLD_MINUTES, type ReferralResultOut } from '../../access/referral.ts';
 import { FACILITY_TYPES } from '../../model/kinds.ts';
 import { InScenario, Key, method, Year } from '../schemas.ts';
@@ -14,6 +15,8 @@ export const ReferralQuerySchema = InScenario.extend({
   year: Year.optional(),
   /** Only the facilities referred from that stand in these units (codes or exact names). */
   within: z.array(Key).max(1000).optional(),
+  /** 通行条件: 平峰 (free flow) or 高峰 (the peak hour: speeds × the plan's peak factors). */
+  conditions: z.enum(TRAVEL_CONDITIONS).default('free'),
 });
 
 export const REFERRAL_API = {

@@ -1,5 +1,6 @@
 /** The contract's roads section (路网、单位边界, plan-wide; spread into API in ../contract.ts): the road network, unit boundaries and the map's layers. */
 import { z } from 'zod';
+import type { PeakFactors } from '../../access/conditions.ts';
 import type { RoadImportReport } from '../../access/road-report.ts';
 import type { FeatureProblem } from '../../model/issues.ts';
 import { UNIT_KINDS, type UnitKind } from '../../model/kinds.ts';
@@ -17,6 +18,14 @@ export interface RoadSummary {
   importedAt: string | null;
   /** Speeds (km/h) by class: the defaults with the plan's own values over them. */
   speeds: Record<string, number>;
+}
+/** 高峰系数: the plan's peak-hour factors (per class, urban and rural, in (0, 1]), the defaults, and where they come from. */
+export interface PeakFactorsOut {
+  factors: PeakFactors;
+  defaults: PeakFactors;
+  /** The defaults are example values (待核实), said with every table. */
+  note: string;
+  noteEn: string;
 }
 /** GeoJSON polygon geometry in WGS-84; a position is [lon, lat]. */
 export type BoundaryGeometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
@@ -67,6 +76,7 @@ export interface BoundaryFeatureCollection {
 
 // ── Road network and unit boundaries: argument schemas ──
 const BBoxArg = z.tuple([Lon, Lat, Lon, Lat]).refine(([w, s, e, n]) => w <= e && s <= n, 'bbox: [west, south, east, north], west ≤ east, south ≤ north');
+const PeakFactorArg = z.number().positive().max(1);
 const RoadClassArg = z.enum(['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'living_street', 'service']);
 
 export const ROADS_API = {
@@ -78,6 +88,18 @@ export const ROADS_API = {
   'roads.setSpeeds': method<Record<string, number>>()(
     z.object({ speeds: z.record(z.string().trim().min(1).max(64), z.number().positive().max(150)) }),
     'Set the speed (km/h, above 0, at most 150) of the classes given; returns the whole table.',
+  ),
+  'roads.peakFactors': method<PeakFactorsOut>()(
+    None,
+    "The plan's peak-hour factors (高峰系数) per road class, urban and rural: the defaults with the plan's own over them.",
+  ),
+  'roads.setPeakFactors': method<PeakFactorsOut>()(
+    z.object({
+      urban: z.record(z.string().trim().min(1).max(64), PeakFactorArg).optional(),
+      rural: z.record(z.string().trim().min(1).max(64), PeakFactorArg).optional(),
+      reset: z.boolean().default(false),
+    }),
+    'Set the peak-hour factor (above 0, at most 1: the class speed × it at the peak) of the classes given, urban and/or rural; reset: back to the defaults first. Returns the whole table.',
   ),
   'roads.clear': method<{ deleted: number }>()(None, "Remove the plan's road network (speeds are kept)."),
   'boundaries.import': method<BoundaryImportReport>()(

@@ -1,5 +1,6 @@
 /** The contract's siting section (设施选址; spread into API in ../contract.ts): where new facilities should go, and the proposal applied as a scenario. */
 import { z } from 'zod';
+import { TRAVEL_CONDITIONS } from '../../access/conditions.ts';
 import type { Scenario } from '../../model/entities.ts';
 import type { ImportProblem } from '../../model/issues.ts';
 import type { MappingProposal } from '../../model/mapping.ts';
@@ -37,6 +38,10 @@ export const SitingQuerySchema = InScenario.extend({
   timeLimitSeconds: z.number().min(1).max(600).default(SITING_DEFAULTS.timeLimitSeconds),
   /** Existing facilities and upgrade candidates as of this year (projects applied); absent: the plan's target year. */
   year: Year.optional(),
+  /** 通行条件: 平峰 (free flow) or 高峰 (the peak hour); the proposal is evaluated under the other too (result.other). */
+  conditions: z.enum(TRAVEL_CONDITIONS).default('free'),
+  /** 'worse': site under the worse of the two (the peak hour). */
+  siteFor: z.enum(['worse']).optional(),
 });
 
 export type SitingJobOut = JobOut<SitingResultOut>;
