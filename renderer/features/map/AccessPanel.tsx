@@ -7,6 +7,8 @@ import { useLang } from '../../ui/i18n/index.ts';
 import { errorText } from '../../ui/i18n/labels.ts';
 import { AccessBusy } from './AccessBusy.tsx';
 import { AccessTable } from './AccessTable.tsx';
+import { AreaFields, sameAreas } from './AreaFields.tsx';
+import { CatchmentList } from './CatchmentList.tsx';
 import { UncoveredList } from './UncoveredList.tsx';
 import { NumberField } from './NumberField.tsx';
 import { TravelFields } from './TravelFields.tsx';
@@ -27,7 +29,7 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
   };
   const radius = settings.measure === 'radius';
   const unit = t(radius ? 'map.access.km' : 'map.access.minutes');
-  const stale = result && (!sameSettings(result.query, settings) || !!result.query.areas !== (!!settings.areas && !radius));
+  const stale = result && (!sameSettings(result.query, settings) || !sameAreas(result.query.areas, radius ? undefined : settings.areas));
   const uncovered = result ? result.points.filter((p) => !p.covered) : [];
 
   return (
@@ -116,17 +118,7 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
             )}
           </span>
         </div>
-        {!radius && (
-          <label className="access-check">
-            <input
-              type="checkbox"
-              checked={!!settings.areas}
-              onChange={(e) => set({ areas: e.target.checked ? { bands: [], catchments: false } : undefined })}
-              data-testid="access-areas"
-            />
-            {t('map.access.areas')}
-          </label>
-        )}
+        {!radius && <AreaFields settings={settings} onChange={(areas) => set({ areas })} />}
         <div className="access-actions">
           <button type="button" className="btn primary" onClick={access.run} disabled={access.busy || settings.types.length === 0} data-testid="access-run">
             {t('map.access.run')}
@@ -183,6 +175,7 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
               </button>
             )}
           </p>
+          {result.areas?.catchments && <CatchmentList catchments={result.areas.catchments} />}
           {listUncovered && uncovered.length > 0 ? (
             <UncoveredList points={result.points} onLocate={onLocate} townName={(code) => result.units.find((u) => u.code === code)?.name ?? ''} />
           ) : (

@@ -9,7 +9,7 @@ import type { FacilityType } from '../../../shared/model/kinds.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 import { enumLabel } from '../../ui/i18n/labels.ts';
 import { iconDataUrl } from './facilityIcons.ts';
-import { AREA_COLOUR, BAND_COLOURS, BAND_LIMITS, bandOf, STATUS_COLOURS, UNREACHED, type StatusColour } from './palette.ts';
+import { AREA_COLOUR, BAND_COLOURS, CATCHMENT_COLOURS, BAND_LIMITS, bandOf, STATUS_COLOURS, UNREACHED, type StatusColour } from './palette.ts';
 
 interface Props {
   target: { name: string; counts: Record<StatusColour, number> } | null;
@@ -77,7 +77,7 @@ export function MapLegend({ target, access, types, overlay }: Props) {
               </ul>
             </section>
           )}
-          {access?.areas && access.areas.cellMetres > 0 && (
+          {access?.areas && access.areas.cellMetres > 0 && access.areas.bands.length > 0 && (
             <section data-testid="map-legend-areas">
               <h3>{t('map.legend.areas')}</h3>
               <ul>
@@ -94,6 +94,17 @@ export function MapLegend({ target, access, types, overlay }: Props) {
                 ))}
               </ul>
               <p className="map-legend-note">{t('map.legend.areaMethod', { cell: access.areas.cellMetres })}</p>
+            </section>
+          )}
+          {access?.areas?.catchments && access.areas.cellMetres > 0 && (
+            <section data-testid="map-legend-catchments">
+              <h3>{t('map.legend.catchments')}</h3>
+              <p className="map-legend-swatches" aria-hidden="true">
+                {CATCHMENT_COLOURS.map((c) => (
+                  <span key={c} className="map-swatch" style={{ background: c, opacity: 0.7 }} />
+                ))}
+              </p>
+              <p className="map-legend-note">{t('map.legend.catchmentsNote', { n: access.areas.catchments.length })}</p>
             </section>
           )}
           {target && (

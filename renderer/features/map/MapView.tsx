@@ -1,7 +1,7 @@
 /**
  * 地图与可及性: the plan on an offline map — streets/towns (boundaries, or centres sized by population)
  * coloured by a gap, roads by class, facilities by type — with the access analysis or facility siting
- * beside it (tabs), and facilities placed, moved and removed on the map in the active scenario.
+ * or referral times beside it (tabs), and facilities placed, moved and removed on the map in the active scenario.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { FacilityType } from '../../../shared/model/kinds.ts';
@@ -14,7 +14,12 @@ import { SitingLegend } from './siting/SitingLegend.tsx';
 import { SitingPanel } from './siting/SitingPanel.tsx';
 import { useSitingRun } from './siting/useSitingRun.ts';
 import { useSitingSources } from './siting/useSitingSources.ts';
+import { ReferralLegend } from './referral/ReferralLegend.tsx';
+import { ReferralPanel } from './referral/ReferralPanel.tsx';
+import { useReferralRun } from './referral/useReferralRun.ts';
+import { useReferralSources } from './referral/useReferralSources.ts';
 import { AccessPanel } from './AccessPanel.tsx';
+import { CatchmentTip } from './CatchmentTip.tsx';
 import { FacilityPopup } from './FacilityPopup.tsx';
 import { MapLegend } from './MapLegend.tsx';
 import { MapToolbar } from './MapToolbar.tsx';
@@ -49,6 +54,9 @@ export function MapView() {
   const siting = useSitingRun();
   const [side, setSideState] = useKept<Side>('map.side', 'access');
   const onSiting = side === 'siting';
+  const onReferral = side === 'referral';
+  const referral = useReferralRun(onReferral);
+  const onAccess = !onSiting && !onReferral;
   // While siting picks candidate points, a click on the map is one of them (not a facility).
   const takeClick: ClickTaker = useRef(null);
   takeClick.current = onSiting && siting.picking ? siting.addMapSite : null;
@@ -82,12 +90,13 @@ export function MapView() {
     boundaries,
     roads,
     statuses: gaps.statuses,
-    access: onSiting ? null : access.result,
+    access: onAccess ? access.result : null,
     selected,
     ghost: editing.ghost,
     otherDemand: onSiting && !!siting.result,
   });
   useSitingSources(map, onSiting ? siting : null);
+  useReferralSources(map, onReferral ? referral.result : null);
   useFitPlan(map, units, restored);
 
   const types = useMemo(() => {
@@ -147,14 +156,17 @@ export function MapView() {
           )}
           <MapLegend
             target={target && gaps.statuses ? { name: target.name, counts: gaps.counts } : null}
-            access={onSiting ? null : access.result}
+            access={onAccess ? access.result : null}
             types={types}
             overlay={
               onSiting && (siting.result || siting.settings.listSites.length + siting.settings.mapSites.length > 0) ? (
                 <SitingLegend result={siting.result} planner={siting.settings.listSites.length + siting.settings.mapSites.length > 0} />
+              ) : onReferral && referral.result ? (
+                <ReferralLegend result={referral.result} />
               ) : null
             }
           />
+          <CatchmentTip map={map} on={onAccess && !!access.result?.areas?.catchments} />
           {map && selected && shownAt && (
             <FacilityPopup
               map={map}
@@ -174,6 +186,8 @@ export function MapView() {
         </div>
         {onSiting ? (
           <SitingPanel siting={siting} head={head} onPicking={pick} onFly={fly} onLocate={locate} />
+        ) : onReferral ? (
+          <ReferralPanel referral={referral} head={head} onFly={fly} />
         ) : (
           <AccessPanel access={access} onLocate={locate} head={head} />
         )}

@@ -1,8 +1,8 @@
-/** The side panel's two analyses, 可及性分析 | 设施选址, as tabs heading whichever panel is shown. */
+/** The side panel's analyses, 可及性分析 | 设施选址 | 转诊可及性, as tabs heading whichever panel is shown. */
 import { useLang } from '../../ui/i18n/index.ts';
 
-export type Side = 'access' | 'siting';
-const SIDES: Side[] = ['access', 'siting'];
+export type Side = 'access' | 'siting' | 'referral';
+const SIDES: Side[] = ['access', 'siting', 'referral'];
 
 export function SideTabs({ side, onSide }: { side: Side; onSide(s: Side): void }) {
   const { t } = useLang();

@@ -41,6 +41,10 @@ export const statusColour = (s: GapStatus | undefined): StatusColour => (s === '
 export type Measure = 'time' | 'radius';
 /** 服务范围: one hue for every band, the inner ones darker where the fills stack. */
 export const AREA_COLOUR = '#2b6cb0';
+/** 各机构服务范围: a small palette cycled over the facilities (neighbours mostly differ; the colour only tells them apart). */
+export const CATCHMENT_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'] as const;
+/** 转诊: a line within the limit, beyond it, and the ring of a facility that reaches nothing above it. */
+export const REFERRAL_COLOURS = { within: '#1a9850', over: '#d7301f', unreached: '#b2182b' } as const;
 export const BAND_COLOURS = ['#1a7f3c', '#5cb85c', '#b8d84a', '#f5a623', '#d7301f', '#4b4b57'] as const;
 export const BAND_LIMITS: Record<Measure, readonly number[]> = { time: [5, 10, 15, 30], radius: [2, 5, 10, 20] };
 export const UNREACHED = BAND_COLOURS.length - 1;

@@ -3,14 +3,16 @@
  * anywhere (the app works offline). Every source starts empty; hooks fill them with setData.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { AREA_COLOUR, BAND_COLOURS, DETAIL_TYPES, FACILITY_MARKS, MAP_FONT, ROAD_GROUPS, SITING_COLOURS, STATUS_COLOURS } from './palette.ts';
+import { AREA_COLOUR, BAND_COLOURS, REFERRAL_COLOURS, DETAIL_TYPES, FACILITY_MARKS, MAP_FONT, ROAD_GROUPS, SITING_COLOURS, STATUS_COLOURS } from './palette.ts';
 
 export const SOURCES = [
   'boundaries',
   'roads',
   'units',
   'areas',
+  'catchments',
   'access',
+  'referral',
   'siting-candidates',
   'siting-demand',
   'facilities',
@@ -30,6 +32,8 @@ const SOURCE_OPTIONS: Partial<Record<SourceId, { tolerance?: number; buffer?: nu
   boundaries: { tolerance: 1, buffer: 32 },
   roads: { tolerance: 1, buffer: 32 },
   areas: { tolerance: 1, buffer: 32 },
+  catchments: { tolerance: 1, buffer: 32 },
+  referral: { tolerance: 1, buffer: 32 },
 };
 const TOWNSHIP_KINDS = ['street', 'town', 'township'];
 const isTownship: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', TOWNSHIP_KINDS]];
@@ -124,6 +128,13 @@ export function mapStyle(): StyleSpecification {
         source: 'areas',
         paint: { 'fill-antialias': false, 'fill-color': AREA_COLOUR, 'fill-opacity': 0.16 },
       },
+      // 各机构服务范围: each facility's catchment in its colour (a small palette cycled), outlined above the roads.
+      {
+        id: 'catchments-fill',
+        type: 'fill',
+        source: 'catchments',
+        paint: { 'fill-antialias': false, 'fill-color': ['get', 'colour'], 'fill-opacity': 0.2 },
+      },
       {
         id: 'roads-minor',
         type: 'line',
@@ -175,6 +186,13 @@ export function mapStyle(): StyleSpecification {
         paint: { 'line-color': AREA_COLOUR, 'line-width': ['case', ['==', ['get', 'inner'], true], 2, 1], 'line-opacity': 0.85 },
       },
       {
+        id: 'catchments-line',
+        type: 'line',
+        source: 'catchments',
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': ['get', 'colour'], 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2], 'line-opacity': 0.9 },
+      },
+      {
         id: 'township-line',
         type: 'line',
         source: 'boundaries',
@@ -221,6 +239,32 @@ export function mapStyle(): StyleSpecification {
           'circle-color': bandColour,
           'circle-stroke-color': ['case', ['get', 'covered'], 'rgba(255,255,255,0.9)', '#1b1b24'],
           'circle-stroke-width': ['case', ['get', 'covered'], 0.6, 1.6],
+        },
+      },
+      // 转诊: one line from each facility to its referral target (green within the limit, red beyond);
+      // those that reach nothing above them ringed. Under the facility icons, which mark both ends.
+      {
+        id: 'referral-lines',
+        type: 'line',
+        source: 'referral',
+        filter: ['==', ['geometry-type'], 'LineString'],
+        layout: { 'line-cap': 'round', 'line-join': 'round', 'line-sort-key': ['case', ['get', 'within'], 0, 1] },
+        paint: {
+          'line-color': ['case', ['get', 'within'], REFERRAL_COLOURS.within, REFERRAL_COLOURS.over],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 8, ['case', ['get', 'within'], 1.2, 2], 12, ['case', ['get', 'within'], 2.2, 3.4]],
+          'line-opacity': 0.85,
+        },
+      },
+      {
+        id: 'referral-unreached',
+        type: 'circle',
+        source: 'referral',
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 8, 12, 13],
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-color': REFERRAL_COLOURS.unreached,
+          'circle-stroke-width': 2.5,
         },
       },
       // Siting: candidates faint (the planner's own ringed), demand by what the proposal changes.

@@ -48,11 +48,13 @@ export function useAccessRun(): AccessRun {
     if (resultArgs && resultRevision !== revision) runQuery(resultArgs);
   }, [loaded, revision, resultArgs, resultRevision, runQuery]);
 
-  // 服务范围: the bands are the urban and rural limits of the run (drawn on the roads only).
+  // 服务范围: the bands chosen (the urban and rural limits when the box is ticked) and each facility's
+  // catchment if asked (drawn on the roads only).
   const run = useCallback(() => {
     const { areas, ...rest } = settings;
-    const bands = [...new Set([settings.urbanMinutes, settings.ruralMinutes])];
-    runQuery({ ...rest, scenarioId, ...(areas && settings.measure === 'time' ? { areas: { bands, catchments: false } } : {}) });
+    const ask =
+      areas && settings.measure === 'time' && (areas.bands.length > 0 || areas.catchments) ? { bands: [...areas.bands], catchments: !!areas.catchments } : null;
+    runQuery({ ...rest, scenarioId, ...(ask ? { areas: ask } : {}) });
   }, [runQuery, settings, scenarioId]);
 
   return { settings, setSettings, result: job.result, busy: startedAt !== null, startedAt, progress: job.progress, error: job.error, run, cancel: stop, clear };

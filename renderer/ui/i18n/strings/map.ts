@@ -1,11 +1,13 @@
 /** 地图与可及性 screen texts (zh-CN default, en); merged into the app's resources under `map.` (siting's under `map.siting.`). */
 import { screenStrings } from '../shape.ts';
+import { referralStrings } from './referral.ts';
 import { sitingStrings } from './siting.ts';
 
 export const mapStrings = screenStrings({
   zh: {
-    side: { label: '分析', access: '可及性分析', siting: '设施选址' },
+    side: { label: '分析', access: '可及性分析', siting: '设施选址', referral: '转诊可及性' },
     siting: sitingStrings.zh,
+    referral: referralStrings.zh,
     loading: '正在加载地图…',
     failed: '无法显示地图（需要 WebGL 图形支持）：{{message}}',
     colourBy: '着色指标',
@@ -35,6 +37,8 @@ export const mapStrings = screenStrings({
       areaBand: '{{n}} 分钟内',
       areaPeople: '{{people}} 人',
       areaMethod: '格心按需求点规则计时，边界误差约 {{cell}} 米',
+      catchments: '各机构服务范围',
+      catchmentsNote: '{{n}} 所机构，每片为以其为最近机构的区域；颜色仅作区分',
     },
     popup: {
       close: '关闭',
@@ -106,7 +110,13 @@ export const mapStrings = screenStrings({
       stale: '设置已更改：点击“运行分析”以更新结果。',
       uncovered: '未覆盖 {{people}} 人（{{points}} / {{of}} 个需求点）',
       hint: '选择规则后点击“运行分析”：地图上按通行时间给需求点着色，下表列出各街道（乡镇）的覆盖人口。',
-      areas: '画出服务范围（城镇、农村时限）',
+      areas: '画出服务范围',
+      bands: '范围分钟',
+      bandLabel: '{{n}} 分钟服务范围',
+      catchments: '各机构服务范围',
+      catchmentList: '各机构服务人口',
+      catchmentCol: { facility: '机构', people: '服务人口' },
+      catchmentTip: '{{name}}：服务 {{people}} 人',
       col: { unit: '街道（乡镇）', population: '人口', covered: '覆盖人口', share: '覆盖率' },
       total: '全域合计',
       showList: '查看名单',
@@ -116,8 +126,9 @@ export const mapStrings = screenStrings({
     },
   },
   en: {
-    side: { label: 'Analysis', access: 'Access analysis', siting: 'Facility siting' },
+    side: { label: 'Analysis', access: 'Access analysis', siting: 'Facility siting', referral: 'Referral' },
     siting: sitingStrings.en,
+    referral: referralStrings.en,
     loading: 'Loading the map…',
     failed: 'The map cannot be shown (it needs WebGL graphics): {{message}}',
     colourBy: 'Colour by',
@@ -147,6 +158,8 @@ export const mapStrings = screenStrings({
       areaBand: 'within {{n}} min',
       areaPeople: '{{people}} people',
       areaMethod: 'cell centres timed as demand points; boundaries within about {{cell}} m',
+      catchments: "Each facility's catchment",
+      catchmentsNote: '{{n}} facilities, each area the places it is nearest to; colours only tell them apart',
     },
     popup: {
       close: 'Close',
@@ -225,7 +238,13 @@ export const mapStrings = screenStrings({
       stale: 'Settings changed: click "Run analysis" to update the result.',
       uncovered: '{{people}} people not covered ({{points}} of {{of}} demand points)',
       hint: 'Choose a rule and click "Run analysis": the map colours the demand points by travel time and the table lists the covered population of each street/town.',
-      areas: 'Draw the service areas (urban and rural limits)',
+      areas: 'Draw the service areas',
+      bands: 'Area minutes',
+      bandLabel: '{{n}}-minute service area',
+      catchments: "Each facility's catchment",
+      catchmentList: 'People each facility serves',
+      catchmentCol: { facility: 'Facility', people: 'People served' },
+      catchmentTip: '{{name}}: serves {{people}} people',
       col: { unit: 'Street/town', population: 'Population', covered: 'Covered', share: 'Share' },
       total: 'Region total',
       showList: 'List them',
