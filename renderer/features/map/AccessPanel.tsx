@@ -12,6 +12,7 @@ import { CatchmentList } from './CatchmentList.tsx';
 import { UncoveredList } from './UncoveredList.tsx';
 import { NumberField } from './NumberField.tsx';
 import { TravelFields } from './TravelFields.tsx';
+import { ComparedLine, ConditionsFields } from './ConditionsFields.tsx';
 import { PRESET_IDS, PRESETS, presetOf, sameSettings, type AccessSettings, type PresetId } from './presets.ts';
 import { TypePicker } from './TypePicker.tsx';
 import type { AccessRun } from './useAccessRun.ts';
@@ -29,7 +30,11 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
   };
   const radius = settings.measure === 'radius';
   const unit = t(radius ? 'map.access.km' : 'map.access.minutes');
-  const stale = result && (!sameSettings(result.query, settings) || !sameAreas(result.query.areas, radius ? undefined : settings.areas));
+  const stale =
+    result
+    && (!sameSettings(result.query, settings)
+      || !sameAreas(result.query.areas, radius ? undefined : settings.areas)
+      || (!radius && ((result.query.conditions ?? 'free') !== (settings.conditions ?? 'free') || !!result.query.compare !== !!settings.compare)));
   const uncovered = result ? result.points.filter((p) => !p.covered) : [];
 
   return (
@@ -90,6 +95,7 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
           </span>
         </div>
         {!radius && <TravelFields value={settings} onChange={set} testIdPrefix="access" />}
+        {!radius && <ConditionsFields value={settings} onChange={set} testIdPrefix="access" compare />}
         <div className="access-field">
           <span>{t('map.access.demand')}</span>
           <span className="access-inline">
@@ -175,6 +181,7 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
               </button>
             )}
           </p>
+          <ComparedLine compared={result.compared} />
           {result.areas?.catchments && <CatchmentList catchments={result.areas.catchments} />}
           {listUncovered && uncovered.length > 0 ? (
             <UncoveredList points={result.points} onLocate={onLocate} townName={(code) => result.units.find((u) => u.code === code)?.name ?? ''} />

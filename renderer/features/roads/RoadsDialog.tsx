@@ -12,6 +12,7 @@ import { useUi } from '../../ui/state/UiContext.tsx';
 import { fileToBase64 } from '../../ui/io/files.ts';
 import { FeatureProblems } from './FeatureProblems.tsx';
 import { SpeedTable } from './SpeedTable.tsx';
+import { PeakTable } from './PeakTable.tsx';
 import './roads.css';
 
 const KM = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
@@ -27,6 +28,7 @@ export function RoadsDialog() {
   // Read again after each import, clear or speed saved: they are writes, and the revision moves.
   const roads = useQuery('roads.summary', {});
   const boundaries = useQuery('boundaries.summary', {});
+  const peak = useQuery('roads.peakFactors', {});
   const summary: RoadSummary | null = roads.data;
   const boundaryUnits = boundaries.data?.units ?? null;
   const [kind, setKind] = useState<Kind>('roads');
@@ -165,6 +167,7 @@ export function RoadsDialog() {
       {report && <ImportOutcome report={report} />}
 
       {summary && <SpeedTable speeds={summary.speeds} readOnly={readOnly} />}
+      {summary && summary.segments > 0 && peak.data && <PeakTable table={peak.data} readOnly={readOnly} />}
       {summary && summary.segments > 0 && !readOnly && (
         <div>
           <button type="button" className="btn" onClick={() => void clear()} data-testid="roads-clear">

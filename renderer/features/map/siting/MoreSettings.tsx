@@ -2,6 +2,7 @@
 import { useLang } from '../../../ui/i18n/index.ts';
 import { NumberField } from '../NumberField.tsx';
 import { TravelFields } from '../TravelFields.tsx';
+import { ConditionsFields } from '../ConditionsFields.tsx';
 import type { SitingSettings } from './settings.ts';
 
 const EXACT: SitingSettings['exact'][] = ['auto', 'always', 'never'];
@@ -13,6 +14,7 @@ export function MoreSettings({ settings: s, update }: { settings: SitingSettings
       <summary>{t('map.siting.more')}</summary>
       <div className="siting-more-body">
         <TravelFields value={s} onChange={update} testIdPrefix="siting" />
+        <ConditionsFields value={s} onChange={update} testIdPrefix="siting" siteFor />
         {s.model === 'pmedian' && (
           <div className="access-field" title={t('map.siting.cutoffTip')}>
             <span>{t('map.siting.cutoff')}</span>

@@ -6,6 +6,7 @@
 import type { SitingResultOut } from '../../../../shared/siting/query.ts';
 import { useLang } from '../../../ui/i18n/index.ts';
 import { fmtInt, fmtShare } from '../format.ts';
+import { SitingOtherLine } from '../ConditionsFields.tsx';
 
 function useQuality(r: SitingResultOut): string {
   const { t } = useLang();
@@ -64,6 +65,7 @@ export function SitingSummary({ result: r }: { result: SitingResultOut }) {
           </>
         )}
       </dl>
+      <SitingOtherLine result={r} />
     </div>
   );
 }

@@ -84,6 +84,8 @@ export function toQuery(s: SitingSettings, scenarioId: number): SitingQuery {
     capacity: s.model === 'mclp' ? s.capacity : null,
     exact: s.exact,
     timeLimitSeconds: s.timeLimitSeconds,
+    ...(s.conditions && s.conditions !== 'free' ? { conditions: s.conditions } : {}),
+    ...(s.siteFor ? { siteFor: s.siteFor } : {}),
   };
 }
 
