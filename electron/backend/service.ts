@@ -95,7 +95,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     ...accessHandlers(ws, runner),
     ...sitingHandlers(ws, runner),
     ...referralHandlers(ws, runner),
-    ...timelineHandlers(ws),
+    ...timelineHandlers(ws, accessOf),
     ...compareHandlers(ws, accessOf),
     ...allocationHandlers(ws, accessOf),
     ...programmeHandlers(ws, accessOf, runner),

@@ -215,10 +215,14 @@ describe('projects (规划项目) of a scenario', () => {
     // Defaults: the year before the first project to the year after the last (or the set's year).
     const d = await svc.call('timeline.summary', { scenarioId: BASE, standardId: 'national-reference' });
     expect([d.fromYear, d.toYear]).toEqual([2023, 2026]);
-    // An access set: its access target is not evaluated here, and the notes say why.
+    // An access set: its access target is evaluated each year by the access engine, as the gap screen does for that year.
     const k = await svc.call('timeline.summary', { scenarioId: BASE, standardId: 'kaifu-2024', fromYear: 2024, toYear: 2024 });
-    expect(k.years[0]!.results.find((r) => r.target === 'ems-10-minute-circle')!.status).toBe('not_evaluated');
-    expect(k.notes.join('\n')).toMatch(/可及性指标未逐年计算/);
+    const ems = k.years[0]!.results.find((r) => r.target === 'ems-10-minute-circle')!;
+    const g = await svc.call('gaps.evaluate', { scenarioId: BASE, standardId: 'kaifu-2024', year: 2024, level: 'region', onlyShort: false });
+    const line = g.results.find((r) => r.target === 'ems-10-minute-circle' && r.scope === 'region')!;
+    expect(ems.status).not.toBe('not_evaluated');
+    expect([ems.value, ems.shortfall, ems.status]).toEqual([line.value, line.shortfall, line.status]);
+    expect(k.notes.join('\n')).not.toMatch(/可及性指标未逐年计算/);
     const bad = await errorOf(svc.call('timeline.summary', { scenarioId: BASE, fromYear: 2030, toYear: 2020 }));
     expect(bad).toMatchObject({ code: 'INVALID_ARGS', message: '「起始年份」2030 晚于「截止年份」2020' });
     expect(await errorOf(svc.call('timeline.summary', { scenarioId: BASE, fromYear: 2000, toYear: 2100 }))).toMatchObject({ code: 'INVALID_ARGS' });

@@ -6,6 +6,7 @@ import { listProjects } from '../db/projects.ts';
 import { getScenario } from '../db/scenarios.ts';
 import { listRows } from '../db/tables.ts';
 import type { Workspace } from '../workspace.ts';
+import type { AccessOf } from '../gaps.ts';
 import { addProject, projectsOut, removeProject, updateProject } from './projects.ts';
 import { importProjects } from './import-projects.ts';
 import { writeProjectSheet } from '../io/projects-sheet.ts';
@@ -16,7 +17,8 @@ const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetm
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 import { timelineSummary } from './summary.ts';
 
-export function timelineHandlers(ws: Workspace): Pick<PlannerService, keyof typeof TIMELINE_API> {
+/** `accessOf`: the access engine, so the matrix's access targets are evaluated each year as the gap screen does. */
+export function timelineHandlers(ws: Workspace, accessOf?: AccessOf): Pick<PlannerService, keyof typeof TIMELINE_API> {
   const db = () => ws.requirePlan().db;
   const scenario = (id: number) => {
     getScenario(db(), id);
@@ -54,6 +56,6 @@ export function timelineHandlers(ws: Workspace): Pick<PlannerService, keyof type
       const at = facilitiesAt(listRows(d, 'facilities', scenario(scenarioId)), listProjects(d, scenarioId), year);
       return { year, facilities: at.facilities, applied: at.applied, problems: at.problems };
     },
-    'timeline.summary': (q) => timelineSummary(db(), { ...q, scenarioId: scenario(q.scenarioId) }),
+    'timeline.summary': (q) => timelineSummary(db(), { ...q, scenarioId: scenario(q.scenarioId) }, accessOf),
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The plan year by year (时间轴): for each year of a range, every target of a standard set at region
  * level, evaluated by the gap engine on the facilities and population of that year, and the projects
- * done that year. Access targets are left unevaluated here — each year would need its own road-network
- * analysis; the gap screen evaluates them for its year — and the notes say so.
+ * done that year. Access targets too, by the access engine on each year's facilities (`accessOf`; the
+ * graph is kept, so a year costs a search): without it they are left unevaluated and the notes say so.
  */
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
@@ -10,7 +10,7 @@ import type { TimelineSummary, TimelineYear } from '../../../shared/api/methods/
 import { facilitiesAt, type TimelineProblem } from '../../../shared/timeline/facilities-at.ts';
 import { projectCost } from '../../../shared/timeline/lines.ts';
 import { getScenario } from '../db/scenarios.ts';
-import { evaluatePlanGaps, gapSettings, planRows } from '../gaps.ts';
+import { type AccessOf, evaluatePlanGaps, gapSettings, planRows } from '../gaps.ts';
 import { getSet } from '../standards.ts';
 import { projectsOut } from './projects.ts';
 
@@ -32,7 +32,7 @@ export function defaultRange(projectYears: readonly number[], setYear: number): 
   return { from, to };
 }
 
-export async function timelineSummary(db: Database.Database, q: SummaryQuery): Promise<TimelineSummary> {
+export async function timelineSummary(db: Database.Database, q: SummaryQuery, accessOf?: AccessOf): Promise<TimelineSummary> {
   const t0 = performance.now();
   const scenario = getScenario(db, q.scenarioId);
   const set = getSet(db, q.standardId ?? gapSettings(db).standardId);
@@ -56,7 +56,7 @@ export async function timelineSummary(db: Database.Database, q: SummaryQuery): P
   let region = '';
   let commonNotes: { zh: string[]; en: string[] } | null = null;
   for (let year = from; year <= to; year++) {
-    const r = await evaluatePlanGaps(db, { scenarioId: q.scenarioId, standardId: set.id, year, level: 'region', onlyShort: false }, undefined, rows);
+    const r = await evaluatePlanGaps(db, { scenarioId: q.scenarioId, standardId: set.id, year, level: 'region', onlyShort: false }, accessOf, rows);
     region ||= r.results[0]?.name ?? '';
     // Notes said every year (the region, how the plan was read) are kept; those of one year (its population, its projects) are not.
     commonNotes = commonNotes
@@ -76,7 +76,7 @@ export async function timelineSummary(db: Database.Database, q: SummaryQuery): P
     ...(commonNotes?.en ?? []),
     'Population and facilities are those of each year (population interpolated or projected; facilities with the projects up to that year)',
   ];
-  if (hasAccess) {
+  if (hasAccess && !accessOf) {
     notes.push('可及性指标未逐年计算（每年需单独运行路网分析），显示为未评估：请在「差距分析」中选择年份查看');
     notesEn.push(
       'Access targets are not computed year by year (each year needs its own road-network run) and show as not evaluated: see 差距分析 (Gaps) for a year',
