@@ -76,7 +76,8 @@ export function modelledTarget(t: Target, prepared = false): boolean {
   if (t.reference) return false;
   if (t.kind === 'access') return prepared && t.min === 1 && t.scopes.includes('region');
   if (t.kind === 'ratio' || t.kind === 'share' || t.kind === 'pooled_share') return (t.scopes as readonly string[]).includes('region');
-  return true;
+  // A kind the model does not know (one added later) is shown, not optimised.
+  return t.kind === 'presence' || t.kind === 'facility_min' || t.kind === 'count';
 }
 
 const TYPE_INDEX = new Map<string, number>(FACILITY_TYPES.map((t, i) => [t, i]));
