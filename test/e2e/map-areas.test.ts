@@ -110,5 +110,14 @@ describe('服务范围 on the map', () => {
     await app.page.mouse.move(at.x, at.y, { steps: 5 });
     await poll(() => q('map-catchment-tip').textContent()).toBe(`${top.name}：服务 ${Math.round(top.population).toLocaleString('en-US')} 人`);
     await screenshot(app.page, 'map-areas-catchment-hover');
+    // A small window: the band picker and the catchment switch fit the panel (no row wider than it).
+    await app.page.setViewportSize({ width: 1280, height: 720 });
+    await q('access-catchments').scrollIntoViewIfNeeded();
+    const panel = (await q('access-panel').boundingBox())!;
+    for (const id of ['access-band-60', 'access-catchments']) {
+      const b = (await q(id).boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(panel.x + panel.width);
+    }
+    await screenshot(app.page, 'map-areas-small');
   });
 });
