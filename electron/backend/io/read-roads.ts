@@ -316,7 +316,14 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
   let sorted = true,
     lastId = -Infinity;
   const wayRefs = new Column(new Float64Array(1 << 16));
-  const ways: { id: number; from: number; to: number; highway: string; speed: number | undefined; oneway: -1 | 0 | 1 }[] = [];
+  // Kept ways as columns (a province has millions: no object each): id, end of its refs, class (interned), speed (NaN: the class's), one-way.
+  const wayId = new Column(new Float64Array(1 << 12));
+  const wayEnd = new Column(new Uint32Array(1 << 12));
+  const wayClass = new Column(new Uint32Array(1 << 12));
+  const waySpeed = new Column(new Float32Array(1 << 12));
+  const wayOneway = new Column(new Int8Array(1 << 12));
+  const classes: string[] = [];
+  const classIndex = new Map<string, number>();
   const dropped: Record<string, number> = {};
   const problems = new ProblemList(opts.maxProblems);
   let features = 0,
@@ -455,9 +462,14 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
           problems.add(it.id, () => roadMsg.badSpeed(wayWho(it.id), quote(tags!.maxspeed), highway));
           speed = undefined;
         }
-        const from = wayRefs.length;
         for (const r of it.refs) wayRefs.push(r);
-        ways.push({ id: it.id, from, to: wayRefs.length, highway, speed, oneway });
+        let cls = classIndex.get(highway);
+        if (cls === undefined) classIndex.set(highway, (cls = classes.push(highway) - 1));
+        wayId.push(it.id);
+        wayEnd.push(wayRefs.length);
+        wayClass.push(cls);
+        waySpeed.push(speed ?? NaN);
+        wayOneway.push(oneway);
       }
     }
     if (opts.onProgress) {
@@ -497,7 +509,15 @@ export async function readOsmPbfRoads(fileName: string, bytes: Uint8Array, opts:
   let cut = 0,
     lost = 0;
   const refs = wayRefs.data;
-  for (const w of ways) {
+  for (let i = 0; i < wayId.length; i++) {
+    const w = {
+      id: wayId.data[i]!,
+      from: i ? wayEnd.data[i - 1]! : 0,
+      to: wayEnd.data[i]!,
+      highway: classes[wayClass.data[i]!]!,
+      speed: Number.isNaN(waySpeed.data[i]!) ? undefined : waySpeed.data[i]!,
+      oneway: wayOneway.data[i]! as -1 | 0 | 1,
+    };
     let pieces = 0,
       missing = false;
     b.begin();

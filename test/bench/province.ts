@@ -1,0 +1,462 @@
+// Benchmark: a province on one machine (issue 18). Not part of `npm test`; `npm run bench province`
+// runs it alone (several minutes, a few GB of memory and disk in the system's temp folder).
+// - A generated province: a 2,100 × 2,100 perturbed grid of junctions over about 400 × 400 km (4.4 M
+//   nodes, ~17 M directed edges), denser in 16 towns, road classes by line (trunk, primary, secondary,
+//   residential in town, unclassified elsewhere), some one-way streets and own speeds; 10 cities,
+//   100 counties, 2,000 streets/towns, 25,000 villages/communities (the demand points), 3,000 120
+//   stations; written as .osm.pbf (OPL → `osmium cat`).
+// - Import through the CLI (`healthplan import --roads`): time and peak memory (GNU time's max RSS).
+// - 1030 (`healthplan access --preset 1030`), cold (a new process) with the stored graph absent and
+//   present, and warm (the service's second run).
+// - Siting 20 new stations (MCLP, `healthplan site`, 2,000 candidate sites at the street/town centres):
+//   time, bound and gap.
+// - Side by side: python3-igraph's graph build + one multi-source Dijkstra (a super-source joined to
+//   the stations at their connector seconds) on the same graph (an edge list written from the stored
+//   graph) against the whole cold `healthplan access`; PuLP + CBC on the same MCLP (the coverage sets
+//   of the candidates over the points the existing stations leave uncovered) against the whole
+//   `healthplan site`. Ratios printed.
+// Needs osmium-tool, python3-igraph, python3-numpy, python3-pulp, coinor-cbc: installed with apt-get
+// when missing (as root). `--keep DIR` keeps (and reuses) the generated files in DIR.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { graphStoreFile, readGraphStore } from '../../electron/backend/access/graph-store.ts';
+import { createPlannerService } from '../../electron/backend/service.ts';
+import { DEFAULT_CONNECTOR_KMH } from '../../shared/access/network.ts';
+import { facilitySources } from '../../shared/access/dijkstra.ts';
+import { snapPoints } from '../../shared/access/snap.ts';
+import { roadCoverageSets } from '../../shared/siting/coverage-sets.ts';
+import { mulberry32 } from '../../shared/sample/prng.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const keepAt = process.argv.indexOf('--keep');
+const work = keepAt >= 0 ? path.resolve(process.argv[keepAt + 1]!) : fs.mkdtempSync(path.join(os.tmpdir(), 'hp-bench-province-'));
+fs.mkdirSync(work, { recursive: true });
+const file = (f: string) => path.join(work, f);
+const say = (label: string, value: string) => console.log(`${label.padEnd(72)} ${value}`);
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+// ── tools ──────────────────────────────────────────────────────────────────────────────────────
+const PY = '/usr/bin/python3';
+function ensureTools(): void {
+  const missing: string[] = [];
+  if (spawnSync('osmium', ['--version']).status !== 0) missing.push('osmium-tool');
+  for (const [mod, pkg] of [
+    ['igraph', 'python3-igraph'],
+    ['numpy', 'python3-numpy'],
+    ['pulp', 'python3-pulp'],
+  ] as const)
+    if (spawnSync(PY, ['-c', `import ${mod}`]).status !== 0) missing.push(pkg);
+  if (spawnSync('cbc', ['-quit']).error) missing.push('coinor-cbc');
+  if (!missing.length) return;
+  console.log(`installing ${missing.join(' ')} (apt-get)`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const run = (args: string[]) =>
+    spawnSync(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run(['apt-get', 'update', '-qq']);
+  if (run(['apt-get', 'install', '-y', '-qq', ...missing]).status !== 0) throw new Error(`could not install ${missing.join(' ')}`);
+}
+
+// ── the province ───────────────────────────────────────────────────────────────────────────────
+const SIDE = 2100;
+const LON0 = 110.0,
+  LAT0 = 25.0;
+const SPAN_M = 400_000;
+const M_PER_DEG_LAT = 111_195;
+const M_PER_DEG_LON = M_PER_DEG_LAT * Math.cos(((LAT0 + 1.8) * Math.PI) / 180);
+/** u in [0, 1] → [0, 1], denser (spacing × 0.4) at 4 places along the axis: 16 towns where they cross. */
+const warp = (u: number) => u + (0.6 * Math.sin(8 * Math.PI * u)) / (8 * Math.PI);
+const density = (u: number) => 1 + 0.6 * Math.cos(8 * Math.PI * u); // warp's derivative
+const toLon = (x: number) => LON0 + x / M_PER_DEG_LON;
+const toLat = (y: number) => LAT0 + y / M_PER_DEG_LAT;
+
+interface Province {
+  units: string;
+  facilities: string;
+  candidates: string;
+}
+
+/** Writes the OPL of the road network, streaming (nodes, then ways of up to 8 edges). */
+function writeNetworkOpl(out: string, rand: () => number): { nodes: number; ways: number } {
+  const fd = fs.openSync(out, 'w');
+  let buf: string[] = [];
+  const flush = (force = false) => {
+    if (buf.length >= 20_000 || (force && buf.length)) {
+      fs.writeSync(fd, `${buf.join('\n')}\n`);
+      buf = [];
+    }
+  };
+  const step = 1 / (SIDE - 1);
+  for (let j = 0; j < SIDE; j++)
+    for (let i = 0; i < SIDE; i++) {
+      const u = i * step,
+        v = j * step;
+      const jx = (rand() - 0.5) * 0.35 * step * density(u),
+        jy = (rand() - 0.5) * 0.35 * step * density(v);
+      buf.push(`n${j * SIDE + i + 1} x${toLon(SPAN_M * (warp(u) + jx)).toFixed(7)} y${toLat(SPAN_M * (warp(v) + jy)).toFixed(7)}`);
+      flush();
+    }
+  let ways = 0;
+  const PER = 8;
+  const line = (k: number, at: (t: number) => number, mid: (t: number) => number) => {
+    const cls = k % 60 === 0 ? 'trunk' : k % 20 === 0 ? 'primary' : k % 6 === 0 ? 'secondary' : '';
+    for (let t0 = 0; t0 < SIDE - 1; t0 += PER) {
+      const t1 = Math.min(SIDE - 1, t0 + PER);
+      const ids: number[] = [];
+      for (let t = t0; t <= t1; t++) ids.push(at(t) + 1);
+      const town = density(mid((t0 + t1) >> 1)) > 1.3 && density(k * step) > 1.3;
+      const tags = [`highway=${cls || (town ? 'residential' : 'unclassified')}`];
+      if (!cls && rand() < 0.05) tags.push('oneway=yes');
+      if (!cls && rand() < 0.08) tags.push(`maxspeed=${20 + 5 * Math.floor(rand() * 8)}`);
+      buf.push(`w${++ways} T${tags.join(',')} N${ids.map((n) => `n${n}`).join(',')}`);
+      flush();
+    }
+  };
+  const step2 = step;
+  for (let j = 0; j < SIDE; j++)
+    line(
+      j,
+      (t) => j * SIDE + t,
+      (t) => t * step2,
+    );
+  for (let i = 0; i < SIDE; i++)
+    line(
+      i,
+      (t) => t * SIDE + i,
+      (t) => t * step2,
+    );
+  flush(true);
+  fs.closeSync(fd);
+  return { nodes: SIDE * SIDE, ways };
+}
+
+/** 10 cities × 10 counties × 20 streets/towns × 12–13 villages/communities = 25,000; 3,000 stations; the 2,000 street/town centres as candidates. */
+function writeProvince(rand: () => number): Province {
+  const units = ['区划代码,名称,上级区划代码,类型,常住人口,经度,纬度,年份'];
+  const facilities = ['机构编码,机构名称,机构类型,所在区划代码,经度,纬度'];
+  const candidates = ['id,name,lon,lat'];
+  const villages: { code: string; lon: number; lat: number; urban: boolean }[] = [];
+  let townships = 0;
+  for (let c = 0; c < 10; c++) {
+    const cityCode = `C${c}`;
+    units.push(`${cityCode},第${c + 1}市,,市,,,,2025`);
+    for (let k = 0; k < 10; k++) {
+      // counties on a 10 × 10 grid, each 40 km wide
+      const cx = ((c % 5) * 2 + (k % 2)) / 10,
+        cy = (Math.floor(c / 5) * 5 + Math.floor(k / 2)) / 10;
+      const countyCode = `${cityCode}K${k}`;
+      units.push(`${countyCode},第${c + 1}市${k + 1}县,${cityCode},县,,,,2025`);
+      for (let t = 0; t < 20; t++) {
+        const u = cx + (0.02 + 0.96 * rand()) / 10,
+          v = cy + (0.02 + 0.96 * rand()) / 10;
+        const urban = density(u) > 1.3 && density(v) > 1.3;
+        const tx = SPAN_M * warp(u),
+          ty = SPAN_M * warp(v);
+        const townCode = `${countyCode}T${t}`;
+        units.push(
+          `${townCode},${k + 1}县${t + 1}${urban ? '街道' : '镇'},${countyCode},${urban ? '街道' : '镇'},,${toLon(tx).toFixed(6)},${toLat(ty).toFixed(6)},2025`,
+        );
+        candidates.push(`S${townships++},${k + 1}县${t + 1}中心,${toLon(tx).toFixed(6)},${toLat(ty).toFixed(6)}`);
+        const count = 12 + (t % 2); // 12.5 on average
+        for (let p = 0; p < count; p++) {
+          const r = (urban ? 1500 : 4000) * Math.sqrt(rand()),
+            th = 2 * Math.PI * rand();
+          const x = Math.min(SPAN_M, Math.max(0, tx + r * Math.cos(th))),
+            y = Math.min(SPAN_M, Math.max(0, ty + r * Math.sin(th)));
+          const code = `${townCode}V${p}`;
+          const pop = urban ? 3000 + Math.floor(rand() * 9000) : 500 + Math.floor(rand() * 2500);
+          units.push(
+            `${code},${t + 1}${urban ? '社区' : '村'}${p + 1},${townCode},${urban ? '社区' : '行政村'},${pop},${toLon(x).toFixed(6)},${toLat(y).toFixed(6)},2025`,
+          );
+          villages.push({ code, lon: toLon(x), lat: toLat(y), urban });
+        }
+      }
+    }
+  }
+  // 3,000 stations at villages, towns twice as likely.
+  let s = 0;
+  while (s < 3000) {
+    const v = villages[Math.floor(rand() * villages.length)]!;
+    if (!v.urban && rand() < 0.5) continue;
+    facilities.push(`E${s},急救站${s + 1},120急救站,${v.code},${(v.lon + (rand() - 0.5) * 0.004).toFixed(6)},${(v.lat + (rand() - 0.5) * 0.004).toFixed(6)}`);
+    s++;
+  }
+  const write = (name: string, lines: string[]) => {
+    fs.writeFileSync(file(name), `${lines.join('\n')}\n`);
+    return file(name);
+  };
+  return { units: write('units.csv', units), facilities: write('facilities.csv', facilities), candidates: write('candidates.csv', candidates) };
+}
+
+// ── running things ─────────────────────────────────────────────────────────────────────────────
+const CLI = path.join(root, 'bin', 'healthplan.mjs');
+/** A whole command, timed from outside, with its peak memory (GNU time). */
+function timed(cmd: string, args: string[], opts: { input?: string } = {}): { ms: number; maxRssMb: number; stdout: string } {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  const rss = /MAXRSS (\d+)/.exec(r.stderr);
+  return { ms, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout };
+}
+const node22 = fs.existsSync(path.join(root, 'node_modules', '.bin', 'node')) ? path.join(root, 'node_modules', '.bin', 'node') : process.execPath;
+
+ensureTools();
+console.log(`files in ${work}`);
+const rand = mulberry32(20261210);
+const plan = file('province.hplan');
+const pbf = file('province.osm.pbf');
+let prov: Province;
+if (!fs.existsSync(pbf)) {
+  let t0 = performance.now();
+  const opl = file('province.opl');
+  const { nodes, ways } = writeNetworkOpl(opl, rand);
+  prov = writeProvince(rand);
+  say(`generate ${nodes.toLocaleString('en-US')} nodes, ${ways.toLocaleString('en-US')} ways (OPL)`, secs(performance.now() - t0));
+  t0 = performance.now();
+  const r = spawnSync('osmium', ['cat', opl, '-o', pbf, '--overwrite'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('osmium cat failed');
+  fs.rmSync(opl);
+  say(`osmium cat → .osm.pbf (${(fs.statSync(pbf).size / 2 ** 20).toFixed(0)} MB)`, secs(performance.now() - t0));
+} else {
+  rand();
+  prov = { units: file('units.csv'), facilities: file('facilities.csv'), candidates: file('candidates.csv') };
+}
+
+// The plan: units and facilities through the service, then the roads through the CLI (timed alone).
+for (const x of ['', '-wal', '-shm']) fs.rmSync(plan + x, { force: true });
+fs.rmSync(file('.healthplan-cache'), { recursive: true, force: true });
+{
+  const svc = createPlannerService({ home: work, door: 'direct' });
+  await svc.call('plan.new', { path: plan });
+  const b64 = (f: string) => ({ fileName: path.basename(f), dataBase64: fs.readFileSync(f).toString('base64') });
+  const r = await svc.call('tables.import', { scenarioId: 1, units: b64(prov.units), facilities: b64(prov.facilities) });
+  if (!r.ok) throw new Error(`tables.import: ${JSON.stringify(r).slice(0, 2000)}`);
+  svc.close();
+}
+const imp = timed(node22, [CLI, 'import', plan, '--roads', pbf]);
+say(`import the .osm.pbf (healthplan import --roads, whole command)`, `${secs(imp.ms)}, peak RSS ${imp.maxRssMb.toFixed(0)} MB`);
+console.log(imp.stdout.trim().split('\n').slice(-3).join('\n'));
+
+// 1030 cold: a new process, without and with the stored graph.
+const accessArgs = [CLI, 'access', plan, '--preset', '1030', '--format', 'json', '--out', file('access.json')];
+const coldBuild = timed(node22, accessArgs);
+say('1030 cold, no stored graph (loads segments, builds and stores the graph)', `${secs(coldBuild.ms)}, peak RSS ${coldBuild.maxRssMb.toFixed(0)} MB`);
+const colds: number[] = [];
+let coldRss = 0;
+for (let k = 0; k < 3; k++) {
+  const c = timed(node22, accessArgs);
+  colds.push(c.ms);
+  coldRss = Math.max(coldRss, c.maxRssMb);
+}
+colds.sort((a, b) => a - b);
+say(
+  '1030 cold, graph stored beside the plan (median of 3; goal < 15 s)',
+  `${secs(colds[1]!)} (${colds.map(secs).join(', ')}), peak RSS ${coldRss.toFixed(0)} MB`,
+);
+const access = JSON.parse(fs.readFileSync(file('access.json'), 'utf8')) as {
+  points: { code: string; population: number; urban: boolean; covered: boolean; minutes: number | null }[];
+  units: { code: string; population: number; covered: number }[];
+};
+const region = access.units.find((u) => u.code === 'region');
+if (region) say('  covered (1030)', `${((100 * region.covered) / region.population).toFixed(1)} % of ${region.population.toLocaleString('en-US')}`);
+
+// Warm: the service's second run.
+{
+  const svc = createPlannerService({ home: work, door: 'direct' });
+  await svc.call('plan.open', { path: plan });
+  const q = { scenarioId: 1, types: ['ems_station' as const], urbanMinutes: 10, ruralMinutes: 30 };
+  let t0 = performance.now();
+  await svc.call('access.run', q);
+  const first = performance.now() - t0;
+  const warm: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    t0 = performance.now();
+    await svc.call('access.run', q);
+    warm.push(performance.now() - t0);
+  }
+  warm.sort((a, b) => a - b);
+  say('1030 in the service: first run (graph read) / warm (median of 3; goal < 1 s)', `${secs(first)} / ${secs(warm[1]!)}`);
+  svc.close();
+}
+
+// Siting: 20 new stations over the province, the whole command. The 1030 minutes leave too little
+// for 20 stations to do (10 cover everyone), so a stricter 8/15-minute question.
+const SITE_URBAN = 8,
+  SITE_RURAL = 15;
+const site = timed(node22, [
+  CLI,
+  'site',
+  plan,
+  '--type',
+  'ems_station',
+  '--model',
+  'mclp',
+  '--add',
+  '20',
+  '--thresholds',
+  `urban=${SITE_URBAN},rural=${SITE_RURAL}`,
+  '--candidates',
+  prov.candidates,
+  '--format',
+  'json',
+  '--out',
+  file('site.json'),
+]);
+const sited = JSON.parse(fs.readFileSync(file('site.json'), 'utf8')) as {
+  gap: number;
+  optimal: boolean;
+  bound: number;
+  objective: number;
+  solver: string;
+  chosen: unknown[];
+  covered_before: number;
+  covered_after: number;
+  total_population: number;
+};
+say(
+  `siting 20 stations (MCLP ${SITE_URBAN}/${SITE_RURAL} min, 2,000 candidates; healthplan site, whole command; goal < 60 s, gap < 1 %)`,
+  `${secs(site.ms)}, ${sited.chosen.length} chosen, objective ${sited.objective.toLocaleString('en-US')}, bound ${sited.bound.toLocaleString('en-US')}, ${sited.optimal ? 'optimal' : `gap ${(sited.gap * 100).toFixed(2)} %`} (${sited.solver}), covered ${((100 * sited.covered_before) / sited.total_population).toFixed(1)} → ${((100 * sited.covered_after) / sited.total_population).toFixed(1)} %`,
+);
+
+// ── igraph on the same graph ───────────────────────────────────────────────────────────────────
+const storeKeyFile = fs.readdirSync(file('.healthplan-cache')).find((f) => f.endsWith('.graph'))!;
+const stored = (() => {
+  // The key is in the header: read it back to open the file through the checked reader.
+  const b = fs.readFileSync(path.join(work, '.healthplan-cache', storeKeyFile)).subarray(0, 4096);
+  const key = b.toString('utf8', 16, 16 + b.readUInt32LE(12));
+  if (graphStoreFile(plan, key) !== path.join(work, '.healthplan-cache', storeKeyFile)) throw new Error('graph file name');
+  return readGraphStore(graphStoreFile(plan, key), key)!;
+})();
+const g = stored.graph;
+say('the graph', `${g.nodeCount.toLocaleString('en-US')} nodes, ${g.forward.targets.length.toLocaleString('en-US')} directed edges`);
+{
+  const m = g.forward.targets.length;
+  const from = new Uint32Array(m);
+  for (let u = 0; u < g.nodeCount; u++) from.fill(u, g.forward.offsets[u]!, g.forward.offsets[u + 1]!);
+  fs.writeFileSync(file('edges.from.u32'), from);
+  fs.writeFileSync(file('edges.to.u32'), g.forward.targets);
+  fs.writeFileSync(file('edges.seconds.f64'), Float64Array.from(g.forward.seconds));
+  const fac = fs
+    .readFileSync(prov.facilities, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
+  const snapped = snapPoints(
+    g,
+    stored.index,
+    Float64Array.from(fac, (f) => Number(f[4])),
+    Float64Array.from(fac, (f) => Number(f[5])),
+    DEFAULT_CONNECTOR_KMH,
+  );
+  const src = facilitySources(snapped);
+  const keep = Array.from(src.node.keys()).filter((f) => src.node[f]! >= 0);
+  fs.writeFileSync(file('sources.json'), JSON.stringify({ n: g.nodeCount, node: keep.map((f) => src.node[f]), seconds: keep.map((f) => src.startSeconds[f]) }));
+}
+const IGRAPH = `
+import json, sys, time
+t0 = time.perf_counter()
+import numpy as np, igraph as ig
+d = sys.argv[1]
+a = np.fromfile(d + '/edges.from.u32', dtype=np.uint32); b = np.fromfile(d + '/edges.to.u32', dtype=np.uint32)
+w = np.fromfile(d + '/edges.seconds.f64', dtype=np.float64)
+s = json.load(open(d + '/sources.json'))
+t1 = time.perf_counter()
+n = s['n']
+# a super-source (node n) joined to every station's node at its connector seconds
+edges = np.concatenate([np.stack([a, b], axis=1).astype(np.int64), np.stack([np.full(len(s['node']), n), np.array(s['node'])], axis=1)])
+weights = np.concatenate([w, np.array(s['seconds'], dtype=np.float64)])
+g = ig.Graph(n=n + 1, edges=edges.tolist(), directed=True, edge_attrs={'weight': weights.tolist()})
+t2 = time.perf_counter()
+dist = g.distances(source=[n], weights='weight', mode='out')[0]
+t3 = time.perf_counter()
+reached = sum(1 for x in dist if x != float('inf'))
+print(json.dumps({'read': t1 - t0, 'build': t2 - t1, 'dijkstra': t3 - t2, 'reached': reached}))
+`;
+fs.writeFileSync(file('igraph_bench.py'), IGRAPH);
+const ig = timed(PY, [file('igraph_bench.py'), work]);
+const igr = JSON.parse(ig.stdout.trim().split('\n').pop()!) as { read: number; build: number; dijkstra: number; reached: number };
+const igMs = (igr.build + igr.dijkstra) * 1000;
+say(
+  'python3-igraph: graph build + multi-source Dijkstra (file reading not counted)',
+  `${secs(igMs)} (build ${igr.build.toFixed(2)} s, Dijkstra ${igr.dijkstra.toFixed(2)} s; whole script ${secs(ig.ms)}, peak RSS ${ig.maxRssMb.toFixed(0)} MB)`,
+);
+say('  ratio: our whole cold healthplan access (graph stored) ÷ igraph (goal ≤ 0.5)', (colds[1]! / igMs).toFixed(2));
+say('  ratio: our whole cold healthplan access (no stored graph) ÷ igraph', (coldBuild.ms / igMs).toFixed(2));
+
+// ── PuLP + CBC on the same MCLP ────────────────────────────────────────────────────────────────
+{
+  const pts = access.points;
+  const n = pts.length;
+  // The CLI's points carry no coordinates: the units file's.
+  const at = new Map(
+    fs
+      .readFileSync(prov.units, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','))
+      .map((f) => [f[0]!, [Number(f[5]), Number(f[6])]] as const),
+  );
+  const lon = Float64Array.from(pts, (p) => at.get(p.code)![0]),
+    lat = Float64Array.from(pts, (p) => at.get(p.code)![1]);
+  const demand = snapPoints(g, stored.index, lon, lat, DEFAULT_CONNECTOR_KMH);
+  const limit = Float64Array.from(pts, (p) => (p.urban ? SITE_URBAN : SITE_RURAL) * 60);
+  // Covered by the existing stations (the 1030 run's minutes, the same trips): nothing to gain there.
+  const skip = Uint8Array.from(pts, (p) => (p.minutes !== null && p.minutes <= (p.urban ? SITE_URBAN : SITE_RURAL) ? 1 : 0));
+  const cand = fs
+    .readFileSync(prov.candidates, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
+  const cs = snapPoints(
+    g,
+    stored.index,
+    Float64Array.from(cand, (c) => Number(c[2])),
+    Float64Array.from(cand, (c) => Number(c[3])),
+    DEFAULT_CONNECTOR_KMH,
+  );
+  const t0 = performance.now();
+  const sets = roadCoverageSets(g, 'from_facility', facilitySources(cs), demand, limit, { skip });
+  const tSets = performance.now() - t0;
+  const cover: number[][] = [];
+  for (let c = 0; c < cand.length; c++) cover.push(Array.from(sets.demand.subarray(sets.offsets[c]!, sets.offsets[c + 1]!)));
+  fs.writeFileSync(file('mclp.json'), JSON.stringify({ k: 20, population: pts.map((p) => p.population), cover }));
+  say(`coverage sets for PuLP (${sets.demand.length.toLocaleString('en-US')} pairs, not counted for PuLP)`, secs(tSets));
+  void n;
+}
+const PULP = `
+import json, sys, time
+t0 = time.perf_counter()
+import pulp
+m = json.load(open(sys.argv[1]))
+pop, cover, k = m['population'], m['cover'], m['k']
+covering = {}
+for c, pts in enumerate(cover):
+    for d in pts: covering.setdefault(d, []).append(c)
+prob = pulp.LpProblem('mclp', pulp.LpMaximize)
+x = [pulp.LpVariable(f'x{c}', cat='Binary') for c in range(len(cover))]
+y = {d: pulp.LpVariable(f'y{d}', lowBound=0, upBound=1) for d in covering}
+prob += pulp.lpSum(pop[d] * y[d] for d in covering)
+prob += pulp.lpSum(x) <= k
+for d, cs in covering.items(): prob += y[d] <= pulp.lpSum(x[c] for c in cs)
+t1 = time.perf_counter()
+prob.solve(pulp.COIN_CMD(msg=0, path='/usr/bin/cbc'))
+t2 = time.perf_counter()
+print(json.dumps({'model': t1 - t0, 'solve': t2 - t1, 'status': pulp.LpStatus[prob.status], 'objective': pulp.value(prob.objective)}))
+`;
+fs.writeFileSync(file('pulp_bench.py'), PULP);
+const pl = timed(PY, [file('pulp_bench.py'), file('mclp.json')]);
+const plr = JSON.parse(pl.stdout.trim().split('\n').pop()!) as { model: number; solve: number; status: string; objective: number };
+const ours = sited.objective;
+say(
+  'PuLP + CBC on the same MCLP (model + solve, JSON reading included)',
+  `${secs((plr.model + plr.solve) * 1000)} (model ${plr.model.toFixed(2)} s, CBC ${plr.solve.toFixed(2)} s, ${plr.status}, newly covered ${Math.round(plr.objective).toLocaleString('en-US')}; ours ${Math.round(ours).toLocaleString('en-US')})`,
+);
+say('  ratio: our whole healthplan site ÷ PuLP + CBC (goal ≤ 0.5)', (site.ms / ((plr.model + plr.solve) * 1000)).toFixed(2));
+if (keepAt < 0) fs.rmSync(work, { recursive: true, force: true });
