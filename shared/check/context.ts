@@ -74,6 +74,7 @@ export function columnsRead(t: Target): { field: string; types: readonly string[
       return [t.measure, t.relativeTo].map((field) => ({ field, types: t.facilityTypes, emptyMeans: { zh: '不计入合计', en: 'left out of the totals' } }));
     case 'presence':
     case 'access':
+    case 'referral':
       return [];
   }
 }

@@ -103,6 +103,26 @@ export interface EvaluateOptions {
   access?: ReadonlyMap<string, AccessCoverage>;
   /** The planner's choice of region for a set written for another (unit codes or names). */
   appliedTo?: readonly string[];
+  /** Of the referral targets, by target id, from the referral analysis; a target without it is not evaluated. */
+  referral?: ReadonlyMap<string, ReferralCoverage>;
+}
+
+/** How many of the "from" facilities counted reach a facility referred to within the minutes. */
+export interface ReferralCount {
+  facilities: number;
+  within: number;
+}
+
+/** 转诊可及性 for one referral target: per county (by code) and for the region, from the referral analysis. */
+export interface ReferralCoverage {
+  byUnit: ReadonlyMap<string, ReferralCount>;
+  region: ReferralCount;
+  model: 'road' | 'straight_line';
+  /**
+   * The facilities beyond the minutes (listed under their county as the drill-down); `minutes` null when
+   * they reach none. Absent: no facility rows.
+   */
+  beyond?: readonly { id: string; name: string; county: string | null; minutes: number | null }[];
 }
 
 /** 覆盖情况: for one access target, the population of the demand points and the part reached in time. */
@@ -155,6 +175,9 @@ export function evaluateGaps(units: readonly Unit[], facilities: readonly Facili
         break;
       case 'access':
         access(t, ix, emit, opts.access?.get(t.id));
+        break;
+      case 'referral':
+        referral(t, ix, emit, opts.referral?.get(t.id));
         break;
     }
   }
@@ -634,3 +657,46 @@ function access(t: Of<'access'>, ix: RegionIndex, emit: Emit, cov: AccessCoverag
     }
   }
 }
+
+// ---- referral: evaluated by the referral analysis (转诊可及性, issue 18) ------------------------------
+
+/**
+ * Share of the "from" facilities within the target's minutes of one referred to ≥ min; the shortfall is the
+ * facilities still beyond them (⌈min × n⌉ − within). Without the referral analysis: not evaluated. The
+ * facilities beyond, when the analysis lists them, are facility rows under their county: value their minutes
+ * (null: none reached), required the target's minutes, short by that one facility.
+ */
+function referral(t: Of<'referral'>, ix: RegionIndex, emit: Emit, cov: ReferralCoverage | undefined): void {
+  const straight: Said | undefined =
+    cov?.model === 'straight_line' ? { zh: '无路网：按直线距离×绕行系数÷车速估算', en: 'no road network: straight-line distance × detour ÷ speed' } : undefined;
+  const one = (scope: Scope, code: string, name: string, parent: string | null, c: ReferralCount | undefined) => {
+    if (!cov) {
+      emit(result(t, scope, code, name, parent, null, t.min, null, 'not_evaluated', { zh: '尚未进行转诊可及性分析', en: 'no referral analysis has been run' }));
+    } else if (!c || !(c.facilities > 0)) {
+      emit(
+        result(t, scope, code, name, parent, null, t.min, null, 'missing_data', { zh: '没有此类转出机构', en: 'no facilities of these types to refer from' }),
+      );
+    } else {
+      const share = c.within / c.facilities;
+      emit(
+        result(t, scope, code, name, parent, round4(share), t.min, ceilPos(t.min * c.facilities - c.within), statusOf(share, t.min), straight, {
+          met: c.within,
+          of: c.facilities,
+        }),
+      );
+    }
+  };
+  if (t.scopes.includes('region')) one('region', 'region', ix.regionName, null, cov?.region);
+  if (t.scopes.includes('county'))
+    for (const i of unitsAt(ix, 1)) {
+      const u = ix.units[i]!;
+      one('county', u.code, u.name, 'region', cov?.byUnit.get(u.code));
+    }
+  for (const f of cov?.beyond ?? []) {
+    const r = result(t, 'facility', f.id, f.name, f.county ?? 'region', f.minutes, t.minutes, 1, 'short', f.minutes === null ? NOWHERE : undefined);
+    r.unit = '分钟';
+    emit(r);
+  }
+}
+
+const NOWHERE: Said = { zh: '到不了任何一所转诊去向机构', en: 'reaches no facility referred to' };

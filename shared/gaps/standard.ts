@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FACILITY_COLUMNS } from '../model/columns.ts';
 import { FACILITY_TYPES, UNIT_KINDS } from '../model/kinds.ts';
+import { referralTargets } from '../access/referral.ts';
 
 const numericFacilityFields = FACILITY_COLUMNS.filter((c) => c.type === 'int' || c.type === 'number').map((c) => c.key);
 const conditionFields = FACILITY_COLUMNS.filter((c) => c.type !== 'text').map((c) => c.key);
@@ -167,7 +168,34 @@ export const AccessTarget = z.object({
   unit: z.string().default('人'),
 });
 
-export const Target = z.discriminatedUnion('kind', [RatioTarget, PresenceTarget, FacilityMinTarget, ShareTarget, PooledShareTarget, CountTarget, AccessTarget]);
+/**
+ * 转诊可及性: at least `min` (a share 0–1) of the facilities of `fromTypes` reach the nearest one of `toTypes`
+ * (absent: every type above each one's own on the referral ladder, shared/access/referral.ts) within
+ * `minutes` by car. Evaluated by the referral analysis (referral.run); until then reported as not evaluated.
+ * No seed document states one: a planner's own set does.
+ */
+export const ReferralTarget = z.object({
+  ...common,
+  kind: z.literal('referral'),
+  fromTypes: z.array(FacilityType).min(1),
+  toTypes: z.array(FacilityType).min(1).optional(),
+  minutes: z.number().positive(),
+  /** Share of the "from" facilities to be within the minutes (1 = every one). */
+  min: z.number().min(0).max(1).default(1),
+  scopes: z.array(Scope.exclude(['facility', 'township'])).min(1),
+  unit: z.string().default('所'),
+});
+
+export const Target = z.discriminatedUnion('kind', [
+  RatioTarget,
+  PresenceTarget,
+  FacilityMinTarget,
+  ShareTarget,
+  PooledShareTarget,
+  CountTarget,
+  AccessTarget,
+  ReferralTarget,
+]);
 export type Target = z.infer<typeof Target>;
 export type TargetInput = z.input<typeof Target>;
 
@@ -199,6 +227,22 @@ export const StandardSet = z
           message: `expectedFrom must name a presence target of the set, not ${t.expectedFrom}`,
         });
       }
+    }
+    // A referral target's "to" types: given and apart from the "from" types, or the ladder's (a "from" type on it, not at its top).
+    for (const [i, t] of s.targets.entries()) {
+      if (t.kind !== 'referral') continue;
+      if (t.toTypes) {
+        const both = t.toTypes.filter((x) => t.fromTypes.includes(x));
+        if (both.length) ctx.addIssue({ code: 'custom', path: ['targets', i, 'toTypes'], message: `types both referred from and to: ${both.join(', ')}` });
+        continue;
+      }
+      const off = t.fromTypes.filter((x) => !referralTargets(x)?.length);
+      if (off.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', i, 'toTypes'],
+          message: `toTypes needed: ${off.join(', ')} ${off.length === 1 ? 'is' : 'are'} off the referral ladder or on its top rung`,
+        });
     }
   });
 export type StandardSet = z.infer<typeof StandardSet>;

@@ -14,6 +14,8 @@ export interface SetEditing {
   onRemove(id: string): void;
   onValidity(key: string, ok: boolean): void;
   onAdd(): void;
+  /** 新建转诊可及性指标… (a kind no shipped set has). */
+  onAddReferral(): void;
   problem: SaveProblem | null;
 }
 
@@ -123,6 +125,11 @@ export function SetDetail({ set, builtin, inUse, actions, hint, edit }: Props) {
       {edit && (
         <button type="button" className="btn std-add" onClick={edit.onAdd} data-testid="standards-add-target">
           ＋ {t('standards.addTarget')}
+        </button>
+      )}
+      {edit && (
+        <button type="button" className="btn std-add" onClick={edit.onAddReferral} data-testid="standards-add-referral">
+          ＋ {t('standards.addReferral')}
         </button>
       )}
     </section>

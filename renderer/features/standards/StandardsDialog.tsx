@@ -5,26 +5,29 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StandardSet, StandardSummary } from '../../../shared/gaps/standard.ts';
 import { useLang } from '../../ui/i18n/index.ts';
+import { tIn } from '../../ui/i18n/keys.ts';
 import { ErrorBox, Modal } from '../../ui/dialogs/Modal.tsx';
 import { useAppData } from '../../ui/state/AppContext.tsx';
 import { useUi } from '../../ui/state/UiContext.tsx';
 import { AddTargetSheet } from './AddTargetSheet.tsx';
 import { ConfirmSheet } from './ConfirmSheet.tsx';
 import { CopySheet } from './CopySheet.tsx';
-import { addTarget, removeTarget, sameSet, updateTarget } from './draft.ts';
+import { addReferralTarget, addTarget, removeTarget, sameSet, updateTarget } from './draft.ts';
 import { fallbackSet } from './fallbackSet.ts';
 import { ProblemStrip } from './ProblemStrip.tsx';
+import { ReferralTargetSheet } from './ReferralTargetSheet.tsx';
 import { saveProblem } from './saveError.ts';
 import { SetActions } from './SetActions.tsx';
 import { SetDetail } from './SetDetail.tsx';
 import { SetList } from './SetList.tsx';
-import { targetName } from './targetText.ts';
+import { ruleText, targetName } from './targetText.ts';
 import { useStandardSets } from './useStandardSets.ts';
 import './standards.css';
 
 type SheetState =
   | { kind: 'copy' }
   | { kind: 'add' }
+  | { kind: 'referral' }
   | { kind: 'delete'; fallback: StandardSummary | null }
   | { kind: 'discard'; next: string | null; then(): void };
 
@@ -248,6 +251,24 @@ export function StandardsDialog() {
             />
           )
         );
+      case 'referral':
+        return (
+          draft && (
+            <ReferralTargetSheet
+              onCancel={() => setSheet(null)}
+              onAdd={(choice) => {
+                // The source text: the rule in Chinese, as a document's wording would be.
+                const r = addReferralTarget(draft, choice, (x) => ruleText(x, (k, o) => tIn('zh-CN', k, o), 'zh-CN'));
+                edit(() => r.set);
+                setSheet(null);
+                setDone(t('standards.added', { name: targetName(r.target, lang) }));
+                requestAnimationFrame(() =>
+                  document.querySelector(`[data-testid=standard-target][data-id="${CSS.escape(r.id)}"]`)?.scrollIntoView({ block: 'nearest' }),
+                );
+              }}
+            />
+          )
+        );
       case 'delete':
         return (
           <ConfirmSheet
@@ -343,6 +364,7 @@ export function StandardsDialog() {
                       },
                       onValidity: validity,
                       onAdd: () => setSheet({ kind: 'add' }),
+                      onAddReferral: () => setSheet({ kind: 'referral' }),
                       problem,
                     }
                   : undefined

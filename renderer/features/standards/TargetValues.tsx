@@ -64,6 +64,13 @@ export function TargetValues({ target, onEdit, onValidity, problemField }: Props
           field('ruralMinutes', t('standards.ruralMinutes'), target.ruralMinutes, (x, v) => (x.kind === 'access' ? { ...x, ruralMinutes: v } : x)),
           min(t('standards.coverPct')),
         ];
+      case 'referral':
+        return [
+          field('minutes', t('standards.referralMinutes'), target.minutes, (x, v) => (x.kind === 'referral' ? { ...x, minutes: v } : x), {
+            testId: 'standard-target-minutes',
+          }),
+          min(t('standards.referralPct')),
+        ];
     }
   })();
   if (inputs.length === 0) return null;

@@ -34,7 +34,7 @@ export const targetName = (x: { name: string; nameEn: string }, lang: Lang) => (
 
 /** The minimum a target's `min` is entered as a percentage for: shares, and ratios of one column to another. */
 export function minIsPercent(target: Target): boolean {
-  if (target.kind === 'share' || target.kind === 'access') return true;
+  if (target.kind === 'share' || target.kind === 'access' || target.kind === 'referral') return true;
   return target.kind === 'facility_min' && (!!target.relativeTo || PERCENT_COLUMNS.has(target.measure));
 }
 
@@ -158,6 +158,15 @@ export function ruleText(target: Target, t: T, lang: Lang): string {
           types: joinOr(typeNames(target.facilityTypes, lang), t),
           urban: fmtNumber(target.urbanMinutes, lang),
           rural: fmtNumber(target.ruralMinutes, lang),
+          pct: fmtPercent(target.min, lang),
+        }),
+      );
+    case 'referral':
+      return tidy(
+        t('standards.rule.referral', {
+          from: joinOr(typeNames(target.fromTypes, lang), t),
+          to: target.toTypes?.length ? joinOr(typeNames(target.toTypes, lang), t) : t('standards.rule.referralUp'),
+          minutes: fmtNumber(target.minutes, lang),
           pct: fmtPercent(target.min, lang),
         }),
       );

@@ -26,7 +26,11 @@ const unitSuffix = (unit: string, lang: Lang) => {
 /** A value that is a share of 1 (share targets, per-facility shares such as TCM ÷ all physicians). */
 export function isShareValued(t: Target): boolean {
   return (
-    t.kind === 'share' || t.kind === 'access' || t.kind === 'pooled_share' || (t.kind === 'facility_min' && (!!t.relativeTo || isPercentMeasure(t.measure)))
+    t.kind === 'share'
+    || t.kind === 'access'
+    || t.kind === 'referral'
+    || t.kind === 'pooled_share'
+    || (t.kind === 'facility_min' && (!!t.relativeTo || isPercentMeasure(t.measure)))
   );
 }
 
@@ -61,9 +65,13 @@ export function rollupText(t: Target, count: { met: number; of: number }, lang: 
   return tr(lang, 'fig.rollupShort', { short: num(of - met), of: num(of), met: num(met), counter });
 }
 
+/** A referral target's facility row (one beyond the minutes): its own minutes, not a share. */
+const referralFacility = (t: Target, r: GapResult): boolean => t.kind === 'referral' && r.scope === 'facility';
+
 /** The value alone, short, for a table cell. */
 export function cellFigure(t: Target, r: GapResult, lang: Lang): string {
   if (r.value === null) return DASH;
+  if (referralFacility(t, r)) return tr(lang, 'fig.minutes', { v: num(r.value) });
   if (isRollup(t, r)) return `${num(r.count!.met)}/${num(r.count!.of)}`;
   if (t.kind === 'presence') return `${num(r.value)}/${num(r.required ?? 0)}`;
   return one(t, r.value, lang);
@@ -73,6 +81,8 @@ export function cellFigure(t: Target, r: GapResult, lang: Lang): string {
 export function fullFigure(t: Target, r: GapResult, lang: Lang): string {
   if (r.status === 'not_evaluated') return DASH;
   if (isRollup(t, r)) return rollupText(t, r.count!, lang);
+  if (t.kind === 'referral' && r.scope === 'facility')
+    return tr(lang, 'fig.minutesLimit', { v: r.value === null ? DASH : num(r.value), limit: num(t.minutes) });
   const v = one(t, r.value, lang);
   if (t.kind === 'facility_min' && isBoolMeasure(t.measure)) return `${v} / ${tr(lang, 'fig.mustHave')}`;
   const req = r.required === null ? DASH : one(t, r.required, lang);
@@ -104,6 +114,8 @@ export function requirement(t: Target, lang: Lang, brief = false): string {
         : null;
       return walk ? `${rule}${tr(lang, `fig.travel.${walk}`)}` : rule;
     }
+    case 'referral':
+      return tr(lang, 'fig.referral', { min: pct(t.min), minutes: num(t.minutes) });
     case 'facility_min':
       if (isBoolMeasure(t.measure)) return tr(lang, 'fig.mustHave');
       return tr(lang, 'fig.perFacility', { min: isShareValued(t) ? pct(t.min) : `${num(t.min)}${unitSuffix(t.unit, lang)}` });
@@ -125,8 +137,9 @@ export const presenceType = (t: Extract<Target, { kind: 'presence' }>, lang: Lan
 export function valueText(t: Target, r: GapResult, lang: Lang): string {
   if (r.value === null) return DASH;
   if (isRollup(t, r)) return rollupText(t, r.count!, lang);
+  if (referralFacility(t, r)) return tr(lang, 'fig.minutes', { v: num(r.value) });
   const v = one(t, r.value, lang);
-  if (t.kind === 'share' && r.count) return `${v}（${tr(lang, 'fig.shareCount', { met: num(r.count.met), of: num(r.count.of) })}）`;
+  if ((t.kind === 'share' || t.kind === 'referral') && r.count) return `${v}（${tr(lang, 'fig.shareCount', { met: num(r.count.met), of: num(r.count.of) })}）`;
   if (t.kind === 'ratio') return `${v} ${ratioUnit(t, lang)}`;
   if (isShareValued(t) || (t.kind === 'facility_min' && isBoolMeasure(t.measure))) return v;
   return `${v}${unitSuffix(t.unit, lang)}`;

@@ -27,7 +27,7 @@ export const missingText = (r: GapResult, lang: Lang) => (lang === 'en' ? (r.mis
 
 /** The gap in a sentence, or null when there is none. */
 export function gapPhrase(t: Target, r: GapResult, lang: Lang): string | null {
-  if (r.status === 'not_evaluated') return tr(lang, 'gap.access');
+  if (r.status === 'not_evaluated') return tr(lang, t.kind === 'referral' ? 'gap.referralPending' : 'gap.access');
   if (r.status === 'not_applicable') return missingText(r, lang) ?? null;
   if (r.status === 'missing_data') return missingText(r, lang) ?? tr(lang, 'gap.missing');
   const n = r.shortfall ?? 0;
@@ -51,6 +51,11 @@ export function gapPhrase(t: Target, r: GapResult, lang: Lang): string | null {
     }
     case 'access':
       return tr(lang, 'gap.reach', { n: num(n), urban: t.urbanMinutes, rural: t.ruralMinutes });
+    case 'referral':
+      // A facility row (one beyond the minutes) or an area's share.
+      return r.scope === 'facility'
+        ? (missingText(r, lang) ?? tr(lang, 'gap.referralOne', { minutes: t.minutes }))
+        : tr(lang, 'gap.referral', { n: num(n), minutes: t.minutes, ...countWords(n) });
     case 'share': {
       const c = t.condition;
       if (c.field === 'type' && Array.isArray(c.value) && c.value.length === 1)

@@ -111,7 +111,7 @@ const NUM = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
 /** How the figure is computed, in one line. */
 export function ruleText(t: Target, lang: Lang): string {
-  const types = typesList(t.facilityTypes, lang);
+  const types = typesList(t.kind === 'referral' ? t.fromTypes : t.facilityTypes, lang);
   switch (t.kind) {
     case 'ratio':
       return tr(lang, 'rule.ratio', { types, measure: columnName(t.measure, lang), pop: tr(lang, `rule.pop.${t.population}`), per: NUM.format(t.per) });
@@ -129,5 +129,7 @@ export function ruleText(t: Target, lang: Lang): string {
       return tr(lang, 'rule.count', { types, cond: t.condition ? conditionText(t.condition, lang) : '' });
     case 'access':
       return tr(lang, 'rule.access', { types });
+    case 'referral':
+      return tr(lang, 'rule.referral', { types, to: t.toTypes ? typesList(t.toTypes, lang) : tr(lang, 'rule.referralUp') });
   }
 }
