@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { GapReportOut } from '../../shared/api/contract.ts';
-import { evaluateGaps, type AccessCoverage } from '../../shared/gaps/evaluate.ts';
+import { evaluateGaps, type AccessCoverage, type ReferralCoverage } from '../../shared/gaps/evaluate.ts';
 import { VERDICTS } from '../../shared/gaps/result.ts';
 import { viewScope, type PlanRows } from './scope.ts';
 // Where a view stands (set, year, region, rows): scope.ts; re-exported for the callers that found them here.
@@ -32,13 +32,25 @@ export interface GapQuery {
  * Coverage of an access target in a scenario and year, from the access engine; `facilities`: those as of
  * the year (else the scenario's table); `within`: the set's region (unit codes), whose people alone count.
  */
-export type AccessOf = (
+export type AccessOf = ((
   t: Extract<Target, { kind: 'access' }>,
   scenarioId: number,
   year: number,
   facilities?: readonly Facility[],
   within?: readonly string[],
-) => Promise<AccessCoverage>;
+) => Promise<AccessCoverage>) & {
+  /** The referral targets' analysis (referral/target.ts); without it they are not evaluated. */
+  referral?: ReferralOf;
+};
+
+/** 转诊可及性 of a referral target in a scenario and year, from the referral analysis; arguments as AccessOf's. */
+export type ReferralOf = (
+  t: Extract<Target, { kind: 'referral' }>,
+  scenarioId: number,
+  year: number,
+  facilities?: readonly Facility[],
+  within?: readonly string[],
+) => Promise<ReferralCoverage>;
 
 /** What a report says about the projects counted in its year, and those that could not be. */
 export function projectNotes(plan: PlanAtYear): { zh: string[]; en: string[] } {
@@ -66,7 +78,11 @@ export async function evaluatePlanGaps(db: Database.Database, q: GapQuery, acces
   // The access engine takes the same facilities of the year (the map's own analyses take the present state) and the same region.
   if (accessOf && where.applicable)
     for (const t of set.targets) if (t.kind === 'access') access.set(t.id, await accessOf(t, q.scenarioId, year, plan.facilities, where.codes));
-  const report = evaluateGaps(r.units, plan.facilities, set, { year, populations: r.populations, access, appliedTo: scope.appliedTo });
+  // Referral targets: the referral analysis on the same facilities, "from" facilities in the same region (it rides on accessOf).
+  const referral = new Map<string, ReferralCoverage>();
+  if (accessOf?.referral && where.applicable)
+    for (const t of set.targets) if (t.kind === 'referral') referral.set(t.id, await accessOf.referral(t, q.scenarioId, year, plan.facilities, where.codes));
+  const report = evaluateGaps(r.units, plan.facilities, set, { year, populations: r.populations, access, referral, appliedTo: scope.appliedTo });
   // 只看不足: verdicts with a shortfall (a target not yet due or for reference is not short).
   const results = inRuleAreas(db, q.rulesOf ?? q.scenarioId, r.units, report.results).filter(
     (x) => (!q.level || x.scope === q.level) && (!q.onlyShort || ((x.shortfall ?? 0) > 0 && VERDICTS.includes(x.status))),

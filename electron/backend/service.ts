@@ -17,6 +17,7 @@ import { listRows } from './db/tables.ts';
 import { editCell } from './edit-cell.ts';
 import { addFacility, moveFacility, removeFacility } from './place-facility.ts';
 import { accessCoverageOf, accessHandlers } from './access/handlers.ts';
+import { referralCoverageOf } from './referral/target.ts';
 import { sitingHandlers } from './siting/handlers.ts';
 import { referralHandlers } from './referral/handlers.ts';
 import { allocationHandlers } from './allocation/handlers.ts';
@@ -57,7 +58,8 @@ export interface ServiceOptions extends WorkspaceOptions {
 }
 
 function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | undefined): PlannerService {
-  const accessOf = accessCoverageOf(ws, runner);
+  // Referral targets (转诊可及性) ride on the access provider: every caller that evaluates gaps gets both.
+  const accessOf = Object.assign(accessCoverageOf(ws, runner), { referral: referralCoverageOf(ws, runner) });
   const info = () => planInfo(ws.requirePlan(), ws.savedAt);
   const scenario = (id: number) => {
     getScenario(ws.requirePlan().db, id);

@@ -65,7 +65,15 @@ function targetTypes(q: ReferralQuery): Map<FacilityType, FacilityType[]> {
   return out;
 }
 
-export async function runReferral(db: Database.Database, planPath: string, q: ReferralQuery, year: number, runner: AnalysisRunner): Promise<ReferralResultOut> {
+/** `opts.facilities`: the facilities as of the year when the caller has them (the gap engine's), else made here. */
+export async function runReferral(
+  db: Database.Database,
+  planPath: string,
+  q: ReferralQuery,
+  year: number,
+  runner: AnalysisRunner,
+  opts: { facilities?: readonly Facility[] | undefined } = {},
+): Promise<ReferralResultOut> {
   const t0 = performance.now();
   const targetsOf = targetTypes(q);
   const f = frameOf(db, q.scenarioId, year);
@@ -77,7 +85,8 @@ export async function runReferral(db: Database.Database, planPath: string, q: Re
   };
   // The facilities as of the year: every project (规划项目) of that year or before applied, as the gap screen counts them.
   const plan = facilitiesAt(listRows(db, 'facilities', q.scenarioId), listProjects(db, q.scenarioId), year);
-  const fromAll = plan.facilities.filter((x) => targetsOf.has(x.type) && inside(x.unit_code));
+  const all = opts.facilities ?? plan.facilities;
+  const fromAll = all.filter((x) => targetsOf.has(x.type) && inside(x.unit_code));
   const from = fromAll.filter(placed);
   const unplaced = fromAll.filter((x) => !placed(x));
 
@@ -89,7 +98,7 @@ export async function runReferral(db: Database.Database, planPath: string, q: Re
     let g = groups.get(key);
     if (!g) {
       const set = new Set(types);
-      g = { types, from: [], to: plan.facilities.filter((y) => set.has(y.type)).filter(placed) };
+      g = { types, from: [], to: all.filter((y) => set.has(y.type)).filter(placed) };
       groups.set(key, g);
     }
     g.from.push(i);
