@@ -181,6 +181,7 @@ export function evaluateGaps(units: readonly Unit[], facilities: readonly Facili
         break;
     }
   }
+  referralRowsUp(ix, set, results);
   return {
     standard: set.id,
     year: opts.year,
@@ -692,11 +693,35 @@ function referral(t: Of<'referral'>, ix: RegionIndex, emit: Emit, cov: ReferralC
       const u = ix.units[i]!;
       one('county', u.code, u.name, 'region', cov?.byUnit.get(u.code));
     }
-  for (const f of cov?.beyond ?? []) {
-    const r = result(t, 'facility', f.id, f.name, f.county ?? 'region', f.minutes, t.minutes, 1, 'short', f.minutes === null ? NOWHERE : undefined);
+  if (!cov?.beyond?.length) return;
+  // Under its street/town, as every facility row (evaluateGaps moves it up to its county when the report has no line for that street).
+  const at = new Map<string, number>();
+  ix.facilities.forEach((f, k) => at.set(f.id, k));
+  for (const f of cov.beyond) {
+    const k = at.get(f.id);
+    const u = k === undefined ? -1 : ix.facilityUnit[k]!;
+    const parent = u >= 0 ? (facilityParent(ix, u) ?? f.county ?? 'region') : (f.county ?? 'region');
+    const r = result(t, 'facility', f.id, f.name, parent, f.minutes, t.minutes, 1, 'short', f.minutes === null ? NOWHERE : undefined);
     r.unit = '分钟';
     emit(r);
   }
+}
+
+/**
+ * A referral target's facility rows hang under their street/town; where the report has no line for that
+ * street (a set of referral targets alone), under the street's county, so a county's drill-down lists them.
+ */
+function referralRowsUp(ix: RegionIndex, set: StandardSet, results: GapResult[]): void {
+  const referral = new Set(set.targets.filter((t) => t.kind === 'referral').map((t) => t.id));
+  if (!referral.size) return;
+  const streets = new Set(results.filter((r) => r.scope === 'township').map((r) => r.code));
+  const county = new Map<string, string>();
+  for (const i of ix.townships) {
+    const c = ix.countyOf[i]!;
+    if (c >= 0) county.set(ix.units[i]!.code, ix.units[c]!.code);
+  }
+  for (const r of results)
+    if (r.scope === 'facility' && referral.has(r.target) && r.parent && !streets.has(r.parent) && county.has(r.parent)) r.parent = county.get(r.parent)!;
 }
 
 const NOWHERE: Said = { zh: '到不了任何一所转诊去向机构', en: 'reaches no facility referred to' };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGaps, type ReferralCoverage } from '../../../shared/gaps/evaluate.ts';
 import { StandardSet, type StandardSetInput, type TargetInput } from '../../../shared/gaps/standard.ts';
-import type { Unit } from '../../../shared/model/entities.ts';
+import { emptyFacility, type Unit } from '../../../shared/model/entities.ts';
 import type { UnitKind } from '../../../shared/model/kinds.ts';
 
 const unit = (code: string, name: string, kind: UnitKind, parent: string | null): Unit => ({
@@ -124,6 +124,17 @@ describe('referral targets', () => {
     expect(r.results.filter((x) => x.scope !== 'facility').map((x) => x.code)).toEqual(['region']);
     expect(get(r, 'facility', 'T9')).toMatchObject({ parent: 'A', value: 41.5, required: 30, shortfall: 1, status: 'short', unit: '分钟' });
     expect(get(r, 'facility', 'T8')).toMatchObject({ parent: 'B', value: null, status: 'short', missing: '到不了任何一所转诊去向机构' });
+  });
+
+  it("a centre beyond hangs under its town when the report has the town's line (another target's), else under its county", () => {
+    const t9 = { ...emptyFacility('T9', '九号卫生院', 'thc', 'A1') };
+    const cov: ReferralCoverage = { ...coverage, beyond: [{ id: 'T9', name: '九号卫生院', county: 'A', minutes: 41.5 }] };
+    const alone = evaluateGaps(UNITS, [t9], set([referral()]), { year: 2025, referral: new Map([['ref30', cov]]) });
+    expect(get(alone, 'facility', 'T9').parent).toBe('A');
+    const perTown = { id: 'thc-per-town', name: 'x', nameEn: 'x', group: 'g', source: src, kind: 'presence', facilityTypes: ['thc'], unitKinds: ['town'] };
+    const withTowns = evaluateGaps(UNITS, [t9], set([referral(), perTown]), { year: 2025, referral: new Map([['ref30', cov]]) });
+    expect(get(withTowns, 'township', 'A1')).toBeDefined();
+    expect(withTowns.results.find((x) => x.target === 'ref30' && x.code === 'T9')!.parent).toBe('A1');
   });
 
   it('on the straight-line model, says so; not-due and reference keep the verdict aside', () => {
