@@ -1,6 +1,7 @@
 // The gap engine's referral targets (转诊可及性, kind 'referral') on a hand-made plan and a hand-made referral coverage.
 import { describe, expect, it } from 'vitest';
 import { evaluateGaps, type ReferralCoverage } from '../../../shared/gaps/evaluate.ts';
+import { modelledTarget } from '../../../shared/programme/compile.ts';
 import { StandardSet, type StandardSetInput, type TargetInput } from '../../../shared/gaps/standard.ts';
 import { emptyFacility, type Unit } from '../../../shared/model/entities.ts';
 import type { UnitKind } from '../../../shared/model/kinds.ts';
@@ -69,6 +70,8 @@ describe('referral targets', () => {
     const t = set([referral({ toTypes: undefined })]).targets[0]!;
     expect(t).toMatchObject({ kind: 'referral', min: 1, unit: '所', minutes: 30, fromTypes: ['thc'] });
     expect('toTypes' in t && t.toTypes).toBeFalsy();
+    // 实施计划 shows it, does not optimise it.
+    expect(modelledTarget(t, true)).toBe(false);
   });
 
   it('are refused with a type both referred from and to, off the ladder without toTypes, or at township scope', () => {
