@@ -15,4 +15,4 @@ export {
   type ProgrammeYear,
 } from './programme.ts';
 export { EQUITY_SLIDES, planSlides, SOURCES_PER_SLIDE, type SlideSpec, TARGETS_PER_SLIDE } from './slides.ts';
-export { briefMap, type MapUnit, mapSvg } from './svg-map.ts';
+export { areaPaths, briefMap, type MapUnit, mapSvg } from './svg-map.ts';

@@ -21,9 +21,19 @@ export interface BriefShape {
   cy: number;
   r: number;
 }
+/** How lon/lat become the map's coordinates (equirectangular at the middle latitude): x = margin + (lon − minLon)·k·scale, y = margin + (maxLat − lat)·scale. */
+export interface BriefMapFrame {
+  minLon: number;
+  maxLat: number;
+  k: number;
+  scale: number;
+  margin: number;
+}
 export interface BriefMap {
   width: number;
   height: number;
+  /** The projection the paths were drawn in (for other layers: the service areas). */
+  frame?: BriefMapFrame;
   shapes: BriefShape[] /** County outlines, drawn over the streets/towns. */;
   counties: { name: string; d: string; cx: number; cy: number }[];
 }
@@ -37,6 +47,11 @@ export interface BriefCoverage {
   byTownship: Record<string, number>;
   /** Share of the population within 5, 10, … 60 minutes (cumulative). */
   curve: { minutes: number; share: number }[];
+  /**
+   * 服务范围 of the run: its urban and rural limits as SVG paths in the map's coordinates (svg-map.ts's
+   * areaPaths), the widest first, with their people; absent when the run drew none (no roads, no map).
+   */
+  areas?: { minutes: number; population: number; d: string; label: string }[];
 }
 
 export interface BriefAccess {

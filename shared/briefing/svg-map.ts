@@ -4,7 +4,7 @@
  * enough to draw in a slide, a PDF page or a PPTX image with nothing loaded from anywhere.
  */
 import { type Area, polygonsOf } from '../geo/polygon.ts';
-import type { BriefMap, BriefShape } from './model.ts';
+import type { BriefMap, BriefMapFrame, BriefShape } from './model.ts';
 
 export interface MapUnit {
   code: string;
@@ -39,28 +39,10 @@ export function briefMap(townships: readonly MapUnit[], counties: readonly MapUn
   const margin = 0.02 * width;
   const scale = (width - 2 * margin) / ((maxLon - minLon) * k);
   const height = Math.ceil((maxLat - minLat) * scale + 2 * margin);
+  const frame: BriefMapFrame = { minLon, maxLat, k, scale, margin };
   const x = (lon: number) => margin + (lon - minLon) * k * scale;
   const y = (lat: number) => margin + (maxLat - lat) * scale;
-  const path = (a: Area): string => {
-    const parts: string[] = [];
-    for (const poly of polygonsOf(a)) {
-      for (const ring of poly) {
-        let lx = NaN,
-          ly = NaN,
-          out = '';
-        for (const p of ring) {
-          const px = x(p[0]!),
-            py = y(p[1]!);
-          if (out && Math.hypot(px - lx, py - ly) < MIN_STEP) continue;
-          out += `${out ? 'L' : 'M'}${px.toFixed(1)} ${py.toFixed(1)}`;
-          lx = px;
-          ly = py;
-        }
-        if (out) parts.push(`${out}Z`);
-      }
-    }
-    return parts.join('');
-  };
+  const path = (a: Area): string => pathIn(frame, polygonsOf(a));
   const centre = (u: MapUnit): [number, number] => {
     if (u.lon !== null && u.lat !== null) return [x(u.lon), y(u.lat)];
     const ring = u.area ? (polygonsOf(u.area)[0]?.[0] ?? []) : [];
@@ -80,6 +62,7 @@ export function briefMap(townships: readonly MapUnit[], counties: readonly MapUn
   return {
     width,
     height,
+    frame,
     shapes,
     counties: counties
       .filter((u) => u.area)
@@ -88,6 +71,44 @@ export function briefMap(townships: readonly MapUnit[], counties: readonly MapUn
         return { name: u.name, d: path(u.area!), cx, cy };
       }),
   };
+}
+
+/** Polygons (lon/lat rings) as one SVG path in a map's coordinates, points closer than MIN_STEP to the last dropped. */
+function pathIn(f: BriefMapFrame, polygons: readonly (readonly (readonly (readonly number[])[])[])[]): string {
+  const parts: string[] = [];
+  for (const poly of polygons) {
+    for (const ring of poly) {
+      let lx = NaN,
+        ly = NaN,
+        out = '';
+      for (const p of ring) {
+        const px = f.margin + (p[0]! - f.minLon) * f.k * f.scale,
+          py = f.margin + (f.maxLat - p[1]!) * f.scale;
+        if (out && Math.hypot(px - lx, py - ly) < MIN_STEP) continue;
+        out += `${out ? 'L' : 'M'}${px.toFixed(1)} ${py.toFixed(1)}`;
+        lx = px;
+        ly = py;
+      }
+      if (out) parts.push(`${out}Z`);
+    }
+  }
+  return parts.join('');
+}
+
+/**
+ * 服务范围 on the briefing's map: each band's polygons (GeoJSON MultiPolygon coordinates, as an access
+ * run's result.areas gives them) as an SVG path in the map's own coordinates, the widest first. Holes are
+ * rings of the same path (drawn with fill-rule evenodd). None without the map's frame.
+ */
+export function areaPaths(
+  m: BriefMap,
+  bands: readonly { minutes: number; population: number; polygons: readonly (readonly (readonly (readonly number[])[])[])[] }[],
+) {
+  if (!m.frame) return [];
+  return [...bands]
+    .filter((b) => b.polygons.length)
+    .sort((a, b) => b.minutes - a.minutes)
+    .map((b) => ({ minutes: b.minutes, population: b.population, d: pathIn(m.frame!, b.polygons) }));
 }
 
 /** The map as one SVG document, each street/town filled by `fill(code)` (for the PPTX image and a PNG). */

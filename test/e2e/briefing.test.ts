@@ -157,7 +157,20 @@ describe('总览 and 演示', () => {
     expect(empty).toEqual([]);
     expect(Number(await q('dashboard-bars').getAttribute('data-points'))).toBe(9); // 长沙市's nine counties
     expect(Number(await q('dashboard-map').getAttribute('data-shapes'))).toBeGreaterThan(100);
-    expect(await q('dashboard-map-legend').locator('li').count()).toBe(4);
+    // The three share bands and no data, then the 1530 run's service areas (its 30- and 15-minute limits) drawn on the map.
+    expect(await q('dashboard-map-legend').locator('li').allTextContents()).toEqual([
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+      '30 分钟服务范围（路网）',
+      '15 分钟服务范围（路网）',
+    ]);
+    expect(
+      await q('dashboard-map')
+        .locator('[data-testid=brief-map-area]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-minutes'))),
+    ).toEqual(['30', '15']);
     await screenshot(app.page, 'briefing-00-dashboard');
 
     // Another target by county; the map by a target's standing.

@@ -40,17 +40,19 @@ export function accessCoverageOf(ws: Workspace, runner: AnalysisRunner): AccessO
   };
 }
 
-/** An access target's analysis as the gap screen runs it: the whole result, and the coverage the gap engine reads from it (the briefing keeps both). */
+/**
+ * An access target's analysis as the gap screen runs it: the whole result, and the coverage the gap engine
+ * reads from it (the briefing keeps both, and asks for the service areas of its limits too: `areas`).
+ */
 export async function targetAccess(
   db: Database.Database,
   planPath: string,
   runner: AnalysisRunner,
-  ...[t, scenarioId, year, facilities, within]: Parameters<AccessOf>
+  ...[t, scenarioId, year, facilities, within, areas]: [...Parameters<AccessOf>, areas?: AccessQuery['areas']]
 ): Promise<{ result: AccessResultOut; coverage: AccessCoverage }> {
   // Within the set's region: its people alone, the remainders at its own centres included.
-  const r = await runAccess(db, planPath, { ...targetSettings(t), scenarioId, ...(within?.length ? { within: [...within] } : {}) }, year, runner, {
-    facilities,
-  });
+  const q = { ...targetSettings(t), scenarioId, ...(within?.length ? { within: [...within] } : {}), ...(areas ? { areas } : {}) };
+  const r = await runAccess(db, planPath, q, year, runner, { facilities });
   const region = r.units.find((u) => u.scope === 'region');
   return {
     result: r,

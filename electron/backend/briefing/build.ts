@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { ACCESS_PRESETS, targetSettings } from '../../../shared/access/presets.ts';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import type { Brief, BriefAccess, BriefCoverage, BriefEquity, BriefMap } from '../../../shared/briefing/index.ts';
-import { briefMap, briefProgramme } from '../../../shared/briefing/index.ts';
+import { areaPaths, briefMap, briefProgramme } from '../../../shared/briefing/index.ts';
 import { scenarioChanges } from '../../../shared/compare/index.ts';
 import type { Target } from '../../../shared/gaps/standard.ts';
 import { projectLines } from '../../../shared/timeline/index.ts';
@@ -56,6 +56,17 @@ function coverageOf(r: AccessResultOut, scenario: string): BriefCoverage {
   };
 }
 
+/** 服务范围 at a rule's urban and rural limits (one band when they are equal), asked with its run for the map. */
+const limitAreas = (s: { urbanMinutes: number; ruralMinutes: number; measure?: string }) =>
+  s.measure === 'radius' ? undefined : { bands: [...new Set([s.urbanMinutes, s.ruralMinutes])].sort((a, b) => a - b), catchments: false };
+
+/** The run's service areas as paths of the briefing's map (none when it drew none: no roads, a radius). */
+function coverageAreas(r: AccessResultOut, map: BriefMap, en: boolean): BriefCoverage['areas'] {
+  if (!r.areas || r.areas.cellMetres <= 0) return undefined;
+  const paths = areaPaths(map, r.areas.bands);
+  return paths.length ? paths.map((p) => ({ ...p, label: en ? `${p.minutes}-min service area (roads)` : `${p.minutes} 分钟服务范围（路网）` })) : undefined;
+}
+
 function planMap(units: readonly Unit[], boundaries: ReturnType<typeof listBoundaries>): BriefMap | null {
   const shapes = new Map(boundaries.map((b) => [b.code, b.geometry]));
   const at = (level: number) =>
@@ -72,7 +83,7 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   const kept = new Map<string, AccessResultOut>();
   const keyOf = (target: string, scenarioId: number, year: number) => `${scenarioId}|${year}|${target}`;
   const accessOf: AccessOf = async (t, scenarioId, year, facilities, within) => {
-    const { result, coverage } = await targetAccess(db, planPath, runner, t, scenarioId, year, facilities, within);
+    const { result, coverage } = await targetAccess(db, planPath, runner, t, scenarioId, year, facilities, within, limitAreas(targetSettings(t)));
     kept.set(keyOf(t.id, scenarioId, year), result);
     return coverage;
   };
@@ -103,7 +114,16 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   const { scope } = current;
   const within = scope.region.codes;
   const accessIn = (scenarioId: number, facilities: readonly Facility[]) =>
-    runAccess(db, planPath, { ...rule, scenarioId, ...(within.length ? { within } : {}) }, report.year, runner, { facilities });
+    runAccess(
+      db,
+      planPath,
+      { ...rule, scenarioId, ...(within.length ? { within } : {}), ...(limitAreas(rule) ? { areas: limitAreas(rule) } : {}) },
+      report.year,
+      runner,
+      {
+        facilities,
+      },
+    );
   const keptOf = (scenarioId: number) => (target ? kept.get(keyOf(target.id, scenarioId, report.year)) : undefined);
   const after = keptOf(a.scenarioId) ?? (await accessIn(a.scenarioId, scope.plan.facilities));
   const beforeResult = compare && a.compareId !== undefined ? (keptOf(a.compareId) ?? (await accessIn(a.compareId, compare.scope.plan.facilities))) : null;
@@ -143,6 +163,14 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
     report.results.find((r) => r.scope === 'region' && r.population !== undefined)?.population
     ?? units.filter((u) => !u.parent_code || !codes.has(u.parent_code)).reduce((s, u) => s + (u.population ?? 0), 0);
   const set = report.targets;
+  // The coverage maps draw the runs' service areas (their limits) under the county outlines.
+  const map = planMap(units, listBoundaries(db));
+  if (map) {
+    const areasAfter = coverageAreas(after, map, en);
+    if (areasAfter) access.after.areas = areasAfter;
+    const areasBefore = access.before && beforeResult ? coverageAreas(beforeResult, map, en) : undefined;
+    if (access.before && areasBefore) access.before.areas = areasBefore;
+  }
   // The programme the scenario was written from, and its last year's standing by the gap engine (the briefed year's own when the same).
   const stored = getProgramme(db, a.scenarioId);
   let programme: Brief['programme'] = null;
@@ -172,7 +200,7 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
     },
     access,
     equity,
-    map: planMap(units, listBoundaries(db)),
+    map,
     proposals: compare && a.compareId !== undefined ? proposals(db, a.compareId, a.scenarioId, compare.scenario) : null,
     projects: projectLines(scope.rows.projects, scope.rows.facilities, a.lang),
     programme,

@@ -1,6 +1,6 @@
 /**
- * The briefing's static map as inline SVG: streets/towns filled by their covered share (three bands)
- * or the counties filled by a target's status, counties outlined and labelled, with its legend. Drawn
+ * The briefing's static map as inline SVG: streets/towns filled by their covered share (three bands,
+ * the run's service areas — 服务范围 at its limits — drawn over them) or the counties filled by a target's status, counties outlined and labelled, with its legend. Drawn
  * from the Brief's own paths (shared/briefing/svg-map.ts), nothing loaded; the same picture goes into
  * the PPTX and a PNG (raster.ts).
  */
@@ -22,17 +22,30 @@ export interface MapPaint {
   fill(code: string): string;
   countyFill(name: string): string | null;
   legend: LegendItem[];
+  /** 服务范围: SVG paths in the map's coordinates, the widest first (a coverage run's, where it drew some). */
+  areas?: readonly { minutes: number; d: string }[];
 }
+
+/** The service areas' one hue (the app's map uses it too), translucent so the shares show through; the inner band's edge bolder. */
+const AREA_COLOUR = '#2b6cb0';
+const AREA_FILL_OPACITY = 0.14;
+const areaStroke = (i: number, n: number) => (i === n - 1 ? 1.6 : 0.9);
 
 const TOWNSHIP_PLAIN = '#eef1f5';
 
 export function paintOf(b: Brief, c: MapColouring, lang: Lang): MapPaint {
   if (c.kind === 'coverage') {
     const shares = c.coverage.byTownship;
+    const areas = c.coverage.areas ?? [];
     return {
       fill: (code) => BAND_COLOUR[bandOf(shares[code])],
       countyFill: () => null,
-      legend: BANDS.map((band) => ({ colour: BAND_COLOUR[band], label: bt(lang, `map.band.${band}`) })),
+      legend: [
+        ...BANDS.map((band) => ({ colour: BAND_COLOUR[band], label: bt(lang, `map.band.${band}`) })),
+        // The widest band is listed first; the swatch stacks the fills as the map does.
+        ...areas.map((a, i) => ({ colour: `rgba(43,108,176,${(AREA_FILL_OPACITY * (i + 1) + 0.1).toFixed(2)})`, label: a.label })),
+      ],
+      ...(areas.length ? { areas } : {}),
     };
   }
   const byName = new Map(countyResults(b.current, c.target).map((r) => [r.name, r.status]));
@@ -165,6 +178,20 @@ export function BriefMapSvg({ map, paint, testId, ariaLabel, labels = true, labe
           <circle key={s.code} cx={s.cx} cy={s.cy} r={s.r} fill={paint.fill(s.code)} stroke="#ffffff" strokeWidth={0.6} />
         ),
       )}
+      {paint.areas?.map((a, i, all) => (
+        <path
+          key={`a-${a.minutes}`}
+          d={a.d}
+          fill={AREA_COLOUR}
+          fillOpacity={AREA_FILL_OPACITY}
+          fillRule="evenodd"
+          stroke={AREA_COLOUR}
+          strokeWidth={areaStroke(i, all.length)}
+          strokeLinejoin="round"
+          data-testid="brief-map-area"
+          data-minutes={a.minutes}
+        />
+      ))}
       {map.counties.map((c) => {
         const f = paint.countyFill(c.name);
         return (
@@ -205,6 +232,12 @@ export function mapSvgString(map: BriefMap, paint: MapPaint, opts: { labels?: bo
         : `<circle cx="${s.cx.toFixed(1)}" cy="${s.cy.toFixed(1)}" r="${s.r.toFixed(1)}" fill="${paint.fill(s.code)}" stroke="#ffffff" stroke-width="0.6"/>`,
     )
     .join('');
+  const areas = (paint.areas ?? [])
+    .map(
+      (a, i, all) =>
+        `<path d="${a.d}" fill="${AREA_COLOUR}" fill-opacity="${AREA_FILL_OPACITY}" fill-rule="evenodd" stroke="${AREA_COLOUR}" stroke-width="${areaStroke(i, all.length)}" stroke-linejoin="round"/>`,
+    )
+    .join('');
   const counties = map.counties
     .map((c) => {
       const f = paint.countyFill(c.name);
@@ -220,7 +253,7 @@ export function mapSvgString(map: BriefMap, paint: MapPaint, opts: { labels?: bo
               `<text x="${l.x.toFixed(1)}" y="${l.y.toFixed(1)}" font-family='${FONT}' font-size="${l.size.toFixed(1)}" font-weight="600" text-anchor="middle" dominant-baseline="central" fill="#1f2933" stroke="#ffffff" stroke-width="${(l.size / 5).toFixed(1)}" paint-order="stroke">${esc(l.name)}</text>`,
           )
           .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}"><rect width="${map.width}" height="${map.height}" fill="#ffffff"/>${shapes}${counties}${labels}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${map.width} ${map.height}" width="${map.width}" height="${map.height}"><rect width="${map.width}" height="${map.height}" fill="#ffffff"/>${shapes}${areas}${counties}${labels}</svg>`;
 }
 
 export function MapLegend({ items, className, testId }: { items: LegendItem[]; className?: string; testId?: string }) {
