@@ -155,6 +155,15 @@ describe('a referral target on the gap screen', () => {
       expect(run.counties[0]).toMatchObject({ facilities: 3, within: 2 });
     });
 
+    it('the briefing evaluates it as the gap screen does (its region line, not 未评估)', async () => {
+      const b = await svc.call('brief.get', { scenarioId: 1 });
+      const gaps = await svc.call('gaps.evaluate', { scenarioId: 1 });
+      const briefed = b.current.region.find((x) => x.target === 'ref-county')!;
+      const g = line(gaps, 'ref-county', 'region', 'region');
+      expect([briefed.value, briefed.shortfall, briefed.status]).toEqual([g.value, g.shortfall, g.status]);
+      expect(briefed.status).toBe('short');
+    });
+
     it('the timeline evaluates it each year as the gap screen does', async () => {
       const s = await svc.call('timeline.summary', { scenarioId: 1, fromYear: 2026, toYear: 2027 });
       const at = (year: number) => s.years.find((y) => y.year === year)!.results.find((x) => x.target === 'ref-up')!;

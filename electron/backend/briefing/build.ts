@@ -15,6 +15,7 @@ import { projectLines } from '../../../shared/timeline/index.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import { targetAccess } from '../access/handlers.ts';
+import { targetReferral } from '../referral/target.ts';
 import { runAccess } from '../access/run-access.ts';
 import { listBoundaries } from '../db/boundaries.ts';
 import { getMeta } from '../db/meta.ts';
@@ -24,7 +25,7 @@ import { listRows } from '../db/tables.ts';
 import { findSet } from '../standards.ts';
 import { readCosts } from '../compare/handlers.ts';
 import { viewScope } from '../scope.ts';
-import { type AccessOf, evaluatePlanGaps, gapSettings, planRows } from '../gaps.ts';
+import { type AccessOf, evaluatePlanGaps, gapSettings, planRows, type ReferralOf } from '../gaps.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 
 export interface BriefArgs {
@@ -82,11 +83,15 @@ export async function buildBrief(db: Database.Database, planPath: string, a: Bri
   // coverage slide and 谁被落下 read these results, so no analysis is run twice.
   const kept = new Map<string, AccessResultOut>();
   const keyOf = (target: string, scenarioId: number, year: number) => `${scenarioId}|${year}|${target}`;
-  const accessOf: AccessOf = async (t, scenarioId, year, facilities, within) => {
-    const { result, coverage } = await targetAccess(db, planPath, runner, t, scenarioId, year, facilities, within, limitAreas(targetSettings(t)));
-    kept.set(keyOf(t.id, scenarioId, year), result);
-    return coverage;
-  };
+  const accessOf: AccessOf = Object.assign(
+    async (...[t, scenarioId, year, facilities, within]: Parameters<AccessOf>) => {
+      const { result, coverage } = await targetAccess(db, planPath, runner, t, scenarioId, year, facilities, within, limitAreas(targetSettings(t)));
+      kept.set(keyOf(t.id, scenarioId, year), result);
+      return coverage;
+    },
+    // Referral targets (转诊可及性) as the gap screen evaluates them.
+    { referral: async (...args: Parameters<ReferralOf>) => (await targetReferral(db, planPath, runner, ...args)).coverage },
+  );
   const settings = gapSettings(db);
   // Both scenarios on the same targets: the set and the siting rules either carries (选址方案的目标).
   const rulesOf = a.compareId !== undefined ? [a.scenarioId, a.compareId] : undefined;
