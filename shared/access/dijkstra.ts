@@ -74,8 +74,8 @@ export function settle(csr: Csr, seconds: Float64Array, facility: Int32Array, he
   const edgeSeconds = csr.seconds;
   while (heap.size > 0) {
     const u = heap.pop();
-    const su = seconds[u]!,
-      fu = facility[u]!;
+    const su = heap.poppedSeconds,
+      fu = heap.poppedFacility;
     for (let e = offsets[u]!, end = offsets[u + 1]!; e < end; e++) {
       const s = su + edgeSeconds[e]!;
       if (s > maxSeconds) continue;
