@@ -39,7 +39,8 @@ const EMPTY_NETWORK: RoadNetworkData = {
  */
 export function network(db: Database.Database, path: string, peak?: NetworkInput['peak']): NetworkInput | null {
   const summary = getMeta(db, 'road_summary');
-  if (roadSegmentCount(db) === 0) return null;
+  // Whether there is a segment at all: one row looked at (a count scans a province's million rows, and this runs for every analysis).
+  if (!db.prepare('SELECT EXISTS (SELECT 1 FROM road_segment)').pluck().get()) return null;
   const speeds = getRoadSpeeds(db);
   const key = `${path}|${summary ?? roadSegmentCount(db)}|${JSON.stringify(speeds)}`;
   let net = networks.get(db);
