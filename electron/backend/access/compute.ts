@@ -4,7 +4,9 @@
  *
  * The graph and its node index are kept between runs while the network and speeds are the same
  * (`networkKey`), and so is the last nearest-facility field: when a run differs from the last only
- * in where one facility stands (a planner moved a station), the field is updated incrementally.
+ * in where one facility stands (a planner moved a station), or when its list is the last one with
+ * more appended (a siting proposal after the existing facilities alone), the field is updated
+ * incrementally — exactly the full search's labels, for a bounded search per change.
  *
  * Travel modes (出行方式): each demand point travels by car or on foot by its urban/rural flag. One
  * field per mode needed (the walking graph apart, network-cache.ts), each point's minutes from its
@@ -83,6 +85,17 @@ function movedOne(last: LastField, lon: Float64Array, lat: Float64Array): number
   return moved;
 }
 
+/**
+ * How many of the last field's facilities begin this list unchanged, when this list is that one
+ * with more appended (a siting proposal evaluated after the existing facilities alone); else -1.
+ */
+function extendsLast(last: LastField, facilityKey: string, lon: Float64Array, lat: Float64Array): number {
+  const count = last.lon.length;
+  if (count === 0 || lon.length <= count || !facilityKey.startsWith(`${last.facilityKey}\u0000`)) return -1;
+  for (let f = 0; f < count; f++) if (last.lon[f] !== lon[f] || last.lat[f] !== lat[f]) return -1;
+  return count;
+}
+
 export function computeAccess(input: ComputeInput, progress: Progress = () => {}): ComputeOutput {
   const { demand, facilities } = input;
   const travel = input.travel ?? DRIVE;
@@ -144,10 +157,18 @@ function onGraph(
   const prev = lastFields.get(c);
   const same = prev && prev.direction === input.direction && prev.dispatchSeconds === dispatchSeconds && prev.facilityKey === input.facilityKey;
   const moved = same ? movedOne(prev, facilities.lon, facilities.lat) : -2;
+  // The same facilities and more (same direction and delay): the new ones added to the last field, each a bounded search.
+  const kept =
+    prev && !same && prev.direction === input.direction && prev.dispatchSeconds === dispatchSeconds
+      ? extendsLast(prev, input.facilityKey, facilities.lon, facilities.lat)
+      : -1;
   let field: NearestFacilityField;
   if (prev && moved >= -1) {
     field = prev.field;
     if (moved >= 0) field.move(moved, sources.node[moved]!, sources.startSeconds[moved]!);
+  } else if (prev && kept > 0) {
+    field = prev.field;
+    for (let f = kept; f < facilities.lon.length; f++) field.add(sources.node[f]!, sources.startSeconds[f]!);
   } else {
     field = new NearestFacilityField(c.graph, input.direction);
     field.run(sources);
@@ -162,5 +183,5 @@ function onGraph(
   });
   const travel = demandTravel(field, snapped);
   if (last) progress('done', 1);
-  return { travel, snapped, incremental: !!prev && moved >= -1, field, network: c, mode };
+  return { travel, snapped, incremental: !!prev && (moved >= -1 || kept > 0), field, network: c, mode };
 }

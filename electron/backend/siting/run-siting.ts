@@ -238,15 +238,8 @@ export async function runSiting(
             demandKey: `siting|${demandKeyOf(all, 1000)}`,
           })
         ).minutes;
-  const otherMinutes = await evalUnder(otherUnder);
-  let otherAfter = 0,
-    otherBefore = 0,
-    lost = 0;
-  for (let d = 0; d < n; d++) {
-    const within = otherMinutes[d]! * 60 <= threshold[d]! ? 1 : 0;
-    otherAfter += within * demand.population[d]!;
-    if (coveredAfter[d]! > 0 && !within) lost += coveredAfter[d]! * demand.population[d]!;
-  }
+  // The existing facilities alone first: the proposal's field is then theirs with the chosen sites added (compute.ts), not a second full search.
+  let otherBefore = 0;
   if (existing.length) {
     const before = await runner.run('access', {
       network: networkUnder(db, planPath, f, otherUnder),
@@ -259,6 +252,14 @@ export async function runSiting(
       demandKey: `siting|${demandKeyOf(all, 1000)}`,
     });
     for (let d = 0; d < n; d++) if (before.minutes[d]! * 60 <= threshold[d]!) otherBefore += demand.population[d]!;
+  }
+  const otherMinutes = await evalUnder(otherUnder);
+  let otherAfter = 0,
+    lost = 0;
+  for (let d = 0; d < n; d++) {
+    const within = otherMinutes[d]! * 60 <= threshold[d]! ? 1 : 0;
+    otherAfter += within * demand.population[d]!;
+    if (coveredAfter[d]! > 0 && !within) lost += coveredAfter[d]! * demand.population[d]!;
   }
   // Whole people: a capacity may leave a fraction of a point's people, and sums carry float dust.
   const meets = (covered: number) => covered >= r.totalPopulation - 0.5;
