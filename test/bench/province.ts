@@ -12,9 +12,10 @@
 //   time, bound and gap.
 // - Side by side: python3-igraph's graph build + one multi-source Dijkstra (a super-source joined to
 //   the stations at their connector seconds) on the same graph (an edge list written from the stored
-//   graph) against the whole cold `healthplan access`; PuLP + CBC on the same MCLP (the coverage sets
-//   of the candidates over the points the existing stations leave uncovered) against the whole
-//   `healthplan site`. Ratios printed.
+//   graph) against the whole cold `healthplan access`; PuLP + CBC on the same MCLP — given the very
+//   coverage sets our engine builds for that command (its siting input captured in this process,
+//   electron/backend/siting/compute.ts sitingSets), solved here by ours too — against our solve
+//   and our whole `healthplan site`. Ratios printed.
 // Needs osmium-tool, python3-igraph, python3-numpy, python3-pulp, coinor-cbc: installed with apt-get
 // when missing (as root). `--keep DIR` keeps (and reuses) the generated files in DIR.
 import { spawnSync } from 'node:child_process';
@@ -25,10 +26,15 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { graphStoreFile, readGraphStore } from '../../electron/backend/access/graph-store.ts';
 import { createPlannerService } from '../../electron/backend/service.ts';
+import { type SitingComputeInput, sitingSets } from '../../electron/backend/siting/compute.ts';
+import { loadMipSolver } from '../../electron/backend/siting/exact.ts';
+import { AnalysisRunner } from '../../electron/backend/worker/runner.ts';
+import { parseFlags } from '../../electron/cli/options.ts';
+import { siteCommand, siteQuery } from '../../electron/cli/site-command.ts';
 import { DEFAULT_CONNECTOR_KMH } from '../../shared/access/network.ts';
 import { facilitySources } from '../../shared/access/dijkstra.ts';
 import { snapPoints } from '../../shared/access/snap.ts';
-import { roadCoverageSets } from '../../shared/siting/coverage-sets.ts';
+import { solveSiting } from '../../shared/siting/index.ts';
 import { mulberry32 } from '../../shared/sample/prng.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -287,10 +293,7 @@ if (region) say('  covered (1030)', `${((100 * region.covered) / region.populati
 // for 20 stations to do (10 cover everyone), so a stricter 8/15-minute question.
 const SITE_URBAN = 8,
   SITE_RURAL = 15;
-const site = timed(node22, [
-  CLI,
-  'site',
-  plan,
+const siteFlags = [
   '--type',
   'ems_station',
   '--model',
@@ -301,11 +304,8 @@ const site = timed(node22, [
   `urban=${SITE_URBAN},rural=${SITE_RURAL}`,
   '--candidates',
   prov.candidates,
-  '--format',
-  'json',
-  '--out',
-  file('site.json'),
-]);
+];
+const site = timed(node22, [CLI, 'site', plan, ...siteFlags, '--format', 'json', '--out', file('site.json')]);
 const sited = JSON.parse(fs.readFileSync(file('site.json'), 'utf8')) as {
   gap: number;
   optimal: boolean;
@@ -389,46 +389,54 @@ say('  ratio: our whole cold healthplan access (graph stored) ÷ igraph (goal �
 say('  ratio: our whole cold healthplan access (no stored graph) ÷ igraph', (coldBuild.ms / igMs).toFixed(2));
 
 // ── PuLP + CBC on the same MCLP ────────────────────────────────────────────────────────────────
+// The siting input `healthplan site` gives its worker, captured here: the same query (the CLI's own
+// siteQuery on the same flags) through the service, whose runner is stopped at the job's start. Then
+// our engine's coverage sets for it (sitingSets, as the worker builds them) and our solve, timed in
+// this process; PuLP + CBC are given those same sets.
+let ourSolveMs = NaN,
+  ourLoadMs = NaN;
 {
-  const pts = access.points;
-  const n = pts.length;
-  // The CLI's points carry no coordinates: the units file's.
-  const at = new Map(
-    fs
-      .readFileSync(prov.units, 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(','))
-      .map((f) => [f[0]!, [Number(f[5]), Number(f[6])]] as const),
-  );
-  const lon = Float64Array.from(pts, (p) => at.get(p.code)![0]),
-    lat = Float64Array.from(pts, (p) => at.get(p.code)![1]);
-  const demand = snapPoints(g, stored.index, lon, lat, DEFAULT_CONNECTOR_KMH);
-  const limit = Float64Array.from(pts, (p) => (p.urban ? SITE_URBAN : SITE_RURAL) * 60);
-  // Covered by the existing stations (the 1030 run's minutes, the same trips): nothing to gain there.
-  const skip = Uint8Array.from(pts, (p) => (p.minutes !== null && p.minutes <= (p.urban ? SITE_URBAN : SITE_RURAL) ? 1 : 0));
-  const cand = fs
-    .readFileSync(prov.candidates, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split(','));
-  const cs = snapPoints(
-    g,
-    stored.index,
-    Float64Array.from(cand, (c) => Number(c[2])),
-    Float64Array.from(cand, (c) => Number(c[3])),
-    DEFAULT_CONNECTOR_KMH,
-  );
-  const t0 = performance.now();
-  const sets = roadCoverageSets(g, 'from_facility', facilitySources(cs), demand, limit, { skip });
+  const svc = createPlannerService({ home: work, door: 'direct' });
+  let captured: SitingComputeInput | null = null;
+  const start = AnalysisRunner.prototype.start;
+  try {
+    await svc.call('plan.open', { path: plan });
+    const q = await siteQuery(svc, parseFlags(siteCommand, siteFlags).values, 'zh');
+    AnalysisRunner.prototype.start = function (this: AnalysisRunner, kind, input) {
+      if (kind !== 'siting') return start.call(this, kind, input);
+      captured = input as SitingComputeInput;
+      throw new Error('captured: the bench runs it itself');
+    } as typeof start;
+    await svc.call('siting.run', q).catch(() => undefined);
+  } finally {
+    AnalysisRunner.prototype.start = start;
+    svc.close();
+  }
+  const input = captured as SitingComputeInput | null;
+  if (!input) throw new Error('the siting input was not captured');
+  let t0 = performance.now();
+  const s = sitingSets(input);
   const tSets = performance.now() - t0;
+  t0 = performance.now();
+  const solver = input.exact === 'never' ? undefined : await loadMipSolver();
+  ourLoadMs = performance.now() - t0;
+  t0 = performance.now();
+  const r = solveSiting(
+    { sets: s.sets, population: input.demand.population, thresholdSeconds: input.thresholdSeconds, existingSeconds: s.beforeSeconds },
+    { model: input.model, k: input.k, cutoffSeconds: input.cutoffSeconds, exact: input.exact, solver, timeLimitMs: input.timeLimitMs },
+  );
+  ourSolveMs = performance.now() - t0;
+  say(
+    `our engine in this process on the same input: coverage sets (${s.sets.demand.length.toLocaleString('en-US')} pairs, ${s.used.length.toLocaleString('en-US')} candidates)`,
+    `${secs(tSets)} (graph read, the existing stations' search, one bounded search per candidate)`,
+  );
+  say(
+    '  our solve (solveSiting on those sets)',
+    `${secs(ourSolveMs)} (+ loading HiGHS ${secs(ourLoadMs)}), objective ${Math.round(r.objective).toLocaleString('en-US')} (${r.optimal ? 'optimal' : `gap ${(r.gap * 100).toFixed(2)} %`}, ${r.solver}); healthplan site's ${Math.round(sited.objective).toLocaleString('en-US')}${r.objective === sited.objective ? ', the same' : ' — DIFFERENT'}`,
+  );
   const cover: number[][] = [];
-  for (let c = 0; c < cand.length; c++) cover.push(Array.from(sets.demand.subarray(sets.offsets[c]!, sets.offsets[c + 1]!)));
-  fs.writeFileSync(file('mclp.json'), JSON.stringify({ k: 20, population: pts.map((p) => p.population), cover }));
-  say(`coverage sets for PuLP (${sets.demand.length.toLocaleString('en-US')} pairs, not counted for PuLP)`, secs(tSets));
-  void n;
+  for (let c = 0; c < s.sets.candidateCount; c++) cover.push(Array.from(s.sets.demand.subarray(s.sets.offsets[c]!, s.sets.offsets[c + 1]!)));
+  fs.writeFileSync(file('mclp.json'), JSON.stringify({ k: input.k, population: Array.from(input.demand.population), cover }));
 }
 const PULP = `
 import json, sys, time
@@ -454,9 +462,12 @@ fs.writeFileSync(file('pulp_bench.py'), PULP);
 const pl = timed(PY, [file('pulp_bench.py'), file('mclp.json')]);
 const plr = JSON.parse(pl.stdout.trim().split('\n').pop()!) as { model: number; solve: number; status: string; objective: number };
 const ours = sited.objective;
+const pulpMs = (plr.model + plr.solve) * 1000;
 say(
-  'PuLP + CBC on the same MCLP (model + solve, JSON reading included)',
-  `${secs((plr.model + plr.solve) * 1000)} (model ${plr.model.toFixed(2)} s, CBC ${plr.solve.toFixed(2)} s, ${plr.status}, newly covered ${Math.round(plr.objective).toLocaleString('en-US')}; ours ${Math.round(ours).toLocaleString('en-US')})`,
+  'PuLP + CBC given our coverage sets (model + solve, JSON reading included)',
+  `${secs(pulpMs)} (model ${plr.model.toFixed(2)} s, CBC ${plr.solve.toFixed(2)} s, ${plr.status}, newly covered ${Math.round(plr.objective).toLocaleString('en-US')}; ours ${Math.round(ours).toLocaleString('en-US')}${Math.round(plr.objective) === Math.round(ours) ? ', the same optimum' : ' — DIFFERENT'})`,
 );
-say('  ratio: our whole healthplan site ÷ PuLP + CBC (goal ≤ 0.5)', (site.ms / ((plr.model + plr.solve) * 1000)).toFixed(2));
+say('  ratio: our solve ÷ PuLP + CBC, both given the same sets (goal ≤ 0.5)', (ourSolveMs / pulpMs).toFixed(2));
+say('  ratio: our solve with loading HiGHS ÷ PuLP + CBC', ((ourSolveMs + ourLoadMs) / pulpMs).toFixed(2));
+say('  ratio: our whole healthplan site (plan, graph, sets, solve, the other condition) ÷ PuLP + CBC given the sets', (site.ms / pulpMs).toFixed(2));
 if (keepAt < 0) fs.rmSync(work, { recursive: true, force: true });

@@ -61,7 +61,51 @@ export interface SitingComputeOutput {
 
 export type SitingProgress = (stage: 'graph' | 'snap' | 'existing' | 'sets' | 'solve' | 'done', share: number) => void;
 
+/** What the solver is given: the coverage sets over the candidates used, and each point's time to the existing facilities. */
+export interface SitingSets {
+  sets: CoverageSets;
+  used: Int32Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  beforeSeconds: Float64Array;
+  road: boolean;
+  offNetwork: number;
+}
+
 export async function computeSiting(input: SitingComputeInput, progress: SitingProgress = () => {}): Promise<SitingComputeOutput> {
+  const { demand, thresholdSeconds } = input;
+  const { sets, used, lon, lat, beforeSeconds, road, offNetwork } = sitingSets(input, progress);
+
+  progress('solve', 0.6);
+  const solver = input.exact === 'never' ? undefined : await loadMipSolver();
+  const result = solveSiting(
+    {
+      sets,
+      population: demand.population,
+      thresholdSeconds,
+      existingSeconds: beforeSeconds,
+      ...(input.capacity !== null && input.model === 'mclp' ? { capacity: new Float64Array(used.length).fill(input.capacity) } : {}),
+    },
+    { model: input.model, k: input.k, cutoffSeconds: input.cutoffSeconds, exact: input.exact, solver, timeLimitMs: input.timeLimitMs },
+  );
+
+  // With the chosen sites: each point's time is the nearer of its existing facility and the chosen sites' pairs.
+  const afterSeconds = beforeSeconds.slice();
+  for (const c of result.chosen) {
+    for (let p = sets.offsets[c]!; p < sets.offsets[c + 1]!; p++) {
+      const d = sets.demand[p]!;
+      if (sets.seconds[p]! < afterSeconds[d]!) afterSeconds[d] = sets.seconds[p]!;
+    }
+  }
+  progress('done', 1);
+  return { result, used, lon, lat, beforeSeconds, afterSeconds, model: road ? 'road' : 'straight_line', offNetwork: road ? offNetwork : 0 };
+}
+
+/**
+ * The existing facilities' times and the candidates' coverage sets, as computeSiting gives them to
+ * the solver (exported so the province bench can hand the very same sets to another solver).
+ */
+export function sitingSets(input: SitingComputeInput, progress: SitingProgress = () => {}): SitingSets {
   const { demand, candidates, thresholdSeconds } = input;
   const n = demand.lon.length;
   progress('existing', 0.05);
@@ -149,29 +193,7 @@ export async function computeSiting(input: SitingComputeInput, progress: SitingP
     );
   }
 
-  progress('solve', 0.6);
-  const solver = input.exact === 'never' ? undefined : await loadMipSolver();
-  const result = solveSiting(
-    {
-      sets,
-      population: demand.population,
-      thresholdSeconds,
-      existingSeconds: beforeSeconds,
-      ...(input.capacity !== null && input.model === 'mclp' ? { capacity: new Float64Array(used.length).fill(input.capacity) } : {}),
-    },
-    { model: input.model, k: input.k, cutoffSeconds: input.cutoffSeconds, exact: input.exact, solver, timeLimitMs: input.timeLimitMs },
-  );
-
-  // With the chosen sites: each point's time is the nearer of its existing facility and the chosen sites' pairs.
-  const afterSeconds = beforeSeconds.slice();
-  for (const c of result.chosen) {
-    for (let p = sets.offsets[c]!; p < sets.offsets[c + 1]!; p++) {
-      const d = sets.demand[p]!;
-      if (sets.seconds[p]! < afterSeconds[d]!) afterSeconds[d] = sets.seconds[p]!;
-    }
-  }
-  progress('done', 1);
-  return { result, used, lon, lat, beforeSeconds, afterSeconds, model: road ? 'road' : 'straight_line', offNetwork: road ? offNetwork : 0 };
+  return { sets, used, lon, lat, beforeSeconds, road, offNetwork };
 }
 
 /** The pairs of sets over the same candidates and demand points, joined per candidate (one set: itself). */
