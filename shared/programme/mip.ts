@@ -388,9 +388,10 @@ function appendRows(m: MipModel, extra: Rows): void {
 
 /**
  * The least cost (万元) of candidate actions that, beside the fixed ones, would meet target `target` in
- * the last year whatever the money: null when no choice of the candidates meets it.
+ * the last year whatever the money: null when no choice of the candidates meets it, undefined when the time
+ * allowed found none either way.
  */
-export function costToMeet(p: Problem, target: number, solver: MipSolver, timeLimitSeconds: number): number | null {
+export function costToMeet(p: Problem, target: number, solver: MipSolver, timeLimitSeconds: number): number | null | undefined {
   const last = p.years - 1;
   const q: Problem = {
     years: 1,
@@ -427,8 +428,11 @@ export function costToMeet(p: Problem, target: number, solver: MipSolver, timeLi
     ],
   }));
   const b = build(q, true);
+  // No column (nothing to place): met already, or no choice meets it.
+  if (b.cols === 0) return q.terms.every((t) => (t.kind === 'max' ? t.need - t.base <= 1e-9 : t.base <= 1e-9)) ? 0 : null;
   const o = objective(q, b, 'cost');
   const r = solver(model(b, o.cost, 0), { timeLimitSeconds, relGap: 1e-6 });
   const fixed = p.actions.reduce((s, a) => s + (a.fixed >= 0 ? a.cost : 0), 0);
-  return r.x ? Math.max(0, r.objective - fixed) : null;
+  if (r.x) return Math.max(0, r.objective - fixed);
+  return r.status === 'infeasible' ? null : undefined;
 }

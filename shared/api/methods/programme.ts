@@ -151,8 +151,8 @@ export interface ProgrammeTarget {
   before: Record<string, ProgrammeCell>;
   /** In the optimisation: false for access targets (each year would need its own road-network run) and 参考 rows. */
   modelled: boolean;
-  /** Not met in the last year: whether the candidates could meet it with more money, and at least what they would cost (万元). */
-  unmet?: { reachable: boolean; minCost: number | null; text: string; textEn: string };
+  /** Not met in the last year: whether the candidates could meet it with more money (null: not found within the time limit), and at least what they would cost (万元). */
+  unmet?: { reachable: boolean | null; minCost: number | null; text: string; textEn: string };
 }
 
 export interface ProgrammeOut {
