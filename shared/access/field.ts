@@ -21,8 +21,7 @@ export class NearestFacilityField implements NearestFacility {
   readonly facility: Int32Array;
   readonly direction: Direction;
   private readonly csr: Csr;
-  /** Edges into each node of the search direction: where a node that lost its label looks for a new one. */
-  private readonly incoming: Csr;
+  private readonly graph: RoadGraph;
   private readonly heap: NodeHeap;
   private readonly maxSeconds: number;
   private readonly lost: Uint32Array;
@@ -32,8 +31,8 @@ export class NearestFacilityField implements NearestFacility {
 
   constructor(graph: RoadGraph, direction: Direction, opts: SearchOptions = {}) {
     this.direction = direction;
+    this.graph = graph;
     this.csr = searchCsr(graph, direction);
-    this.incoming = searchCsr(graph, direction === 'from_facility' ? 'to_facility' : 'from_facility');
     this.seconds = new Float64Array(graph.nodeCount).fill(Infinity);
     this.facility = new Int32Array(graph.nodeCount).fill(-1);
     this.heap = new NodeHeap(this.seconds, this.facility);
@@ -105,8 +104,11 @@ export class NearestFacilityField implements NearestFacility {
       lost[lostCount++] = n;
     }
     this.node[f] = -1;
-    const { offsets, targets } = this.incoming;
-    const edgeSeconds = this.incoming.seconds;
+    // Edges into each node of the search direction: where a node that lost its label looks for a new one
+    // (asked for here, not at construction: a graph read from the store turns its reverse edges round on first use).
+    const incoming = searchCsr(this.graph, this.direction === 'from_facility' ? 'to_facility' : 'from_facility');
+    const { offsets, targets } = incoming;
+    const edgeSeconds = incoming.seconds;
     for (let i = 0; i < lostCount; i++) {
       const v = lost[i]!;
       for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {

@@ -8,7 +8,10 @@
  * 1e-7° (about 1 cm) are one node, so segments that share an end point connect. Each consecutive
  * point pair of a segment is an edge whose time is its great-circle length ÷ the segment's speed.
  * Both the forward graph (from a facility outwards) and the reverse graph (towards a facility) are
- * kept. Everything is typed arrays, so a graph crosses into a worker thread by structured clone.
+ * kept; the reverse one is the forward one turned round (`transposeCsr`: each node's incoming edges
+ * by their source node, then in the forward order), so a graph stored with its forward edges only
+ * (access/graph-store.ts) turns round to the very same arrays. Everything is typed arrays, so a
+ * graph crosses into a worker thread by structured clone.
  */
 import { NO_WALK_CLASSES, type RoadNetworkData, UNKNOWN_CLASS_SPEED, WALK_KMH } from './network.ts';
 
@@ -26,9 +29,9 @@ export interface RoadGraph {
   lat: Float64Array;
   /** Edges as driven: u → v. */
   forward: Csr;
-  /** The same edges turned round (v → u), for the time *to* a node. */
+  /** The same edges turned round (v → u), for the time *to* a node: transposeCsr(forward). */
   reverse: Csr;
-  /** Per point of the network data: its node (NO_NODE for a point without valid coordinates). */
+  /** Per point of the network data: its node (NO_NODE for a point without valid coordinates). Empty in a graph read back from the store. */
   pointNode: Uint32Array;
 }
 
@@ -123,14 +126,8 @@ function buildGraph(net: RoadNetworkData, kmhOf: Float64Array, oneway: Int8Array
       }
     }
   }
-  return {
-    nodeCount,
-    lon,
-    lat,
-    pointNode,
-    forward: toCsr(nodeCount, m, from, to, secs),
-    reverse: toCsr(nodeCount, m, to, from, secs),
-  };
+  const forward = toCsr(nodeCount, m, from, to, secs);
+  return { nodeCount, lon, lat, pointNode, forward, reverse: transposeCsr(nodeCount, forward) };
 }
 
 /**
@@ -189,6 +186,28 @@ function toCsr(nodeCount: number, m: number, from: Uint32Array, to: Uint32Array,
     targets[at] = to[e]!;
     seconds[at] = secs[e]!;
   }
+  return { offsets, targets, seconds };
+}
+
+/**
+ * The edges turned round: node v's edges are those u → v of `c`, by u ascending, then in c's order
+ * (a counting sort over c's rows: the same arrays whenever c is the same).
+ */
+export function transposeCsr(nodeCount: number, c: Csr): Csr {
+  const { offsets: rows, targets: to, seconds: secs } = c;
+  const m = to.length;
+  const offsets = new Uint32Array(nodeCount + 1);
+  for (let e = 0; e < m; e++) offsets[to[e]! + 1]!++;
+  for (let n = 0; n < nodeCount; n++) offsets[n + 1]! += offsets[n]!;
+  const fill = offsets.slice(0, nodeCount);
+  const targets = new Uint32Array(m),
+    seconds = new Float32Array(m);
+  for (let u = 0; u < nodeCount; u++)
+    for (let e = rows[u]!, end = rows[u + 1]!; e < end; e++) {
+      const at = fill[to[e]!]!++;
+      targets[at] = u;
+      seconds[at] = secs[e]!;
+    }
   return { offsets, targets, seconds };
 }
 

@@ -175,6 +175,9 @@ describe('graph-store.ts on its own', () => {
     const back = readGraphStore(file, 'k1|drive')!;
     // Everything but pointNode (the points' nodes, read by nothing after the build: not stored).
     expect(back.graph.pointNode).toHaveLength(0);
+    // The reverse edges are not stored either: turned round from the forward ones on first use, the built graph's very arrays.
+    expect(Object.getOwnPropertyDescriptor(back.graph, 'reverse')?.get).toBeTypeOf('function');
+    expect(back.graph.reverse).toEqual(g.reverse);
     expect(back.graph).toEqual({ ...g, pointNode: new Uint32Array(0) });
     expect(back.index.node).toEqual(index.node);
     const pts = { lon: Float64Array.from([113.005, 113.021]), lat: Float64Array.from([28.0005, 28.01]) };

@@ -18,25 +18,27 @@
  * and the file is ignored (and replaced by the next build). Written to a temporary file, then
  * renamed: a reader sees the old file or the new one, never half of one.
  *
- * Not stored: the graph's pointNode (which node each point of the segments became — used while
- * building, read by nothing after; a graph read back has none). On a province it was 40 MB of the
- * file to read and checksum for nothing.
+ * Not stored (since version 3), as every byte read costs (a province's file was 528 MB, now 332):
+ * - the graph's pointNode (which node each point of the segments became — used while building,
+ *   read by nothing after; a graph read back has none);
+ * - the reverse graph: it is the forward one turned round (graph.ts transposeCsr, as the build
+ *   makes it), done on first use — a search from the facilities (an ambulance's 1030) never needs it.
  *
  * Layout (native little-endian, every array 8-byte aligned): "HPGRAPH\0", u32 version, u32 key
- * bytes, the key (UTF-8, padded), then u32 counts: nodes, forward edges, reverse edges, points
- * (0 since version 2), index nodes, index bytes, checksum; then lon f64[n], lat f64[n], forward
- * offsets u32[n+1], targets u32[m], seconds f32[m], the same for reverse, the index's nodes u32[k]
- * and its KDBush data.
+ * bytes, the key (UTF-8, padded), then u32 counts: nodes, forward edges, two zeros (reverse edges
+ * and points, not stored), index nodes, index bytes, checksum; then lon f64[n], lat f64[n],
+ * forward offsets u32[n+1], targets u32[m], seconds f32[m], the index's nodes u32[k] and its KDBush
+ * data.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RoadGraph } from '../../../shared/access/graph.ts';
+import { type Csr, type RoadGraph, transposeCsr } from '../../../shared/access/graph.ts';
 import { type NodeIndex, nodeIndexFrom } from '../../../shared/access/snap.ts';
 
 const MAGIC = 'HPGRAPH\0';
 /** Bumped whenever the layout or what the graph means (the build's rules) changes: older files are ignored. */
-export const GRAPH_STORE_VERSION = 2;
+export const GRAPH_STORE_VERSION = 3;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export const CACHE_FOLDER = '.healthplan-cache';
 
@@ -51,7 +53,7 @@ const pad8 = (n: number) => (n + 7) & ~7;
 /** The arrays in file order (the index's KDBush data last). */
 function arraysOf(g: RoadGraph, index: NodeIndex): ArrayBufferView[] {
   const tree = new Uint8Array(index.tree.data as ArrayBuffer);
-  return [g.lon, g.lat, g.forward.offsets, g.forward.targets, g.forward.seconds, g.reverse.offsets, g.reverse.targets, g.reverse.seconds, index.node, tree];
+  return [g.lon, g.lat, g.forward.offsets, g.forward.targets, g.forward.seconds, index.node, tree];
 }
 
 /**
@@ -106,7 +108,7 @@ export function writeGraphStore(file: string, key: string, g: RoadGraph, index: 
   head.writeUInt32LE(keyBytes.length, 12);
   keyBytes.copy(head, 16);
   let at = 16 + pad8(keyBytes.length);
-  const counts = [g.nodeCount, g.forward.targets.length, g.reverse.targets.length, 0, index.node.length, arrays[9]!.byteLength];
+  const counts = [g.nodeCount, g.forward.targets.length, 0, 0, index.node.length, arrays[6]!.byteLength];
   for (const c of counts) {
     head.writeUInt32LE(c, at);
     at += 4;
@@ -236,9 +238,9 @@ function decode(fd: number, size: number, key: string): { graph: RoadGraph; inde
     number,
     number,
   ];
-  if (points !== 0) return null;
+  if (points !== 0 || r !== 0) return null;
   const payload = 16 + pad8(keyLen) + 32;
-  const sizes = [8 * n, 8 * n, 4 * (n + 1), 4 * m, 4 * m, 4 * (n + 1), 4 * r, 4 * r, 4 * k];
+  const sizes = [8 * n, 8 * n, 4 * (n + 1), 4 * m, 4 * m, 4 * k];
   const views: number[] = [];
   let at = 0;
   for (const s of sizes) {
@@ -256,16 +258,13 @@ function decode(fd: number, size: number, key: string): { graph: RoadGraph; inde
   const f64 = (i: number, len: number) => new Float64Array(buf, views[i]!, len);
   const u32 = (i: number, len: number) => new Uint32Array(buf, views[i]!, len);
   const f32 = (i: number, len: number) => new Float32Array(buf, views[i]!, len);
-  const graph: RoadGraph = {
-    nodeCount: n,
-    lon: f64(0, n),
-    lat: f64(1, n),
-    forward: { offsets: u32(2, n + 1), targets: u32(3, m), seconds: f32(4, m) },
-    reverse: { offsets: u32(5, n + 1), targets: u32(6, r), seconds: f32(7, r) },
-    pointNode: new Uint32Array(0),
-  };
-  if (!soundCsr(graph.forward, n) || !soundCsr(graph.reverse, n)) return null;
-  const node = u32(8, k);
+  const forward = { offsets: u32(2, n + 1), targets: u32(3, m), seconds: f32(4, m) };
+  if (!soundCsr(forward, n)) return null;
+  // The reverse graph turned round from the forward one when first asked for (then kept): sound as the forward one is.
+  let reverse: Csr | undefined;
+  const graph = { nodeCount: n, lon: f64(0, n), lat: f64(1, n), forward, pointNode: new Uint32Array(0) } as RoadGraph;
+  Object.defineProperty(graph, 'reverse', { enumerable: true, get: () => (reverse ??= transposeCsr(n, forward)) });
+  const node = u32(5, k);
   for (let i = 0; i < k; i++) if (node[i]! >= n) return null;
   const index = nodeIndexFrom(tree, node);
   if (index.tree.numItems !== k) return null;
