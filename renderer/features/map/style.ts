@@ -25,14 +25,16 @@ const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as c
 /**
  * Lines and areas: simplified a little more than MapLibre's default (1 px instead of 0.375 at each zoom)
  * and with a narrower margin around each tile (the widest line is 12 px), so that each frame has less
- * to draw (a weak PC draws WebGL in software, see lightMotion.ts). Points keep the default margin, which
- * their labels need.
+ * to draw (a weak PC draws WebGL in software, see lightMotion.ts). Service areas and catchments 2 px: their
+ * own boundaries are placed to within a cell (100–425 m), more than 2 px from zoom 9 on, and a province's
+ * 2,500 catchments drew 157,000 outline vertices at 1 px with round joins, 55,000 at 1 px without, fewer at 2.
+ * Points keep the default margin, which their labels need.
  */
 const SOURCE_OPTIONS: Partial<Record<SourceId, { tolerance?: number; buffer?: number }>> = {
   boundaries: { tolerance: 1, buffer: 32 },
   roads: { tolerance: 1, buffer: 32 },
-  areas: { tolerance: 1, buffer: 32 },
-  catchments: { tolerance: 1, buffer: 32 },
+  areas: { tolerance: 2, buffer: 32 },
+  catchments: { tolerance: 2, buffer: 32 },
   referral: { tolerance: 1, buffer: 32 },
 };
 const TOWNSHIP_KINDS = ['street', 'town', 'township'];
@@ -82,6 +84,13 @@ const byPopulation = (scale: number): ExpressionSpecification => [
 
 const roadWidth = (z8: number, z12: number, z16: number): ExpressionSpecification => ['interpolate', ['exponential', 1.6], ['zoom'], 8, z8, 12, z12, 16, z16];
 const road = (group: keyof typeof ROAD_GROUPS): ExpressionSpecification => ['in', ['get', 'highway'], ['literal', [...ROAD_GROUPS[group]]]];
+
+/**
+ * Round ends and joins only where a road is wide enough to show them (zoom 11 on): below, plain ones
+ * draw the same 1–2 px line with a third of the vertices (a province's major roads at once).
+ */
+const ROUND_FROM_11: ExpressionSpecification = ['step', ['zoom'], 'butt', 11, 'round'];
+const ROUND_JOIN_FROM_11: ExpressionSpecification = ['step', ['zoom'], 'miter', 11, 'round'];
 
 const isDetail: ExpressionSpecification = ['in', ['get', 'type'], ['literal', [...DETAIL_TYPES]]];
 /** Facilities all drawn (a planner needs every one), most important on top; labels never hide them. */
@@ -150,7 +159,7 @@ export function mapStyle(): StyleSpecification {
         source: 'roads',
         minzoom: 9.5,
         filter: road('middle'),
-        layout: { 'line-join': 'round' },
+        layout: { 'line-join': ROUND_JOIN_FROM_11 },
         paint: { 'line-color': '#c9c4b6', 'line-width': roadWidth(1.2, 2.6, 9) },
       },
       {
@@ -159,7 +168,7 @@ export function mapStyle(): StyleSpecification {
         source: 'roads',
         minzoom: 9.5,
         filter: road('middle'),
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        layout: { 'line-cap': ROUND_FROM_11, 'line-join': ROUND_JOIN_FROM_11 },
         paint: { 'line-color': '#fffdf4', 'line-width': roadWidth(0.6, 1.6, 7) },
       },
       {
@@ -167,7 +176,7 @@ export function mapStyle(): StyleSpecification {
         type: 'line',
         source: 'roads',
         filter: road('major'),
-        layout: { 'line-join': 'round' },
+        layout: { 'line-join': ROUND_JOIN_FROM_11 },
         paint: { 'line-color': '#d59a3f', 'line-width': roadWidth(1.4, 3.4, 12) },
       },
       {
@@ -175,21 +184,19 @@ export function mapStyle(): StyleSpecification {
         type: 'line',
         source: 'roads',
         filter: road('major'),
-        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        layout: { 'line-cap': ROUND_FROM_11, 'line-join': ROUND_JOIN_FROM_11 },
         paint: { 'line-color': '#f9c87a', 'line-width': roadWidth(0.8, 2.2, 10) },
       },
       {
         id: 'areas-line',
         type: 'line',
         source: 'areas',
-        layout: { 'line-join': 'round' },
         paint: { 'line-color': AREA_COLOUR, 'line-width': ['case', ['==', ['get', 'inner'], true], 2, 1], 'line-opacity': 0.85 },
       },
       {
         id: 'catchments-line',
         type: 'line',
         source: 'catchments',
-        layout: { 'line-join': 'round' },
         paint: { 'line-color': ['get', 'colour'], 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2], 'line-opacity': 0.9 },
       },
       {
