@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { UnitCoverageOut } from '../../../shared/access/result.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 import { fmtInt, fmtShare } from './format.ts';
+import { useMoreRows } from './MoreRows.tsx';
 
 export { fmtShare };
 
@@ -30,6 +31,7 @@ export function AccessTable({ units, onLocate }: { units: readonly UnitCoverageO
     const towns = units.filter((u) => u.scope === 'township');
     return towns.sort((a, b) => sort.dir * compare(a, b, sort.col) || a.code.localeCompare(b.code));
   }, [units, sort]);
+  const { shown, more } = useMoreRows(rows, 'access-more');
   const total = useMemo(() => {
     const region = units.find((u) => u.scope === 'region');
     if (region) return region;
@@ -75,7 +77,7 @@ export function AccessTable({ units, onLocate }: { units: readonly UnitCoverageO
           </tr>
         </thead>
         <tbody>
-          {rows.map((u) => (
+          {shown.map((u) => (
             <tr
               key={u.code}
               data-testid="access-row"
@@ -117,6 +119,7 @@ export function AccessTable({ units, onLocate }: { units: readonly UnitCoverageO
           </tr>
         </tfoot>
       </table>
+      {more}
     </div>
   );
 }

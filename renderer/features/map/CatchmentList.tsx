@@ -4,6 +4,7 @@ import type { ServiceAreasOut } from '../../../shared/access/result.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 import { fmtInt } from './format.ts';
 import { CATCHMENT_COLOURS } from './palette.ts';
+import { useMoreRows } from './MoreRows.tsx';
 
 export function CatchmentList({ catchments }: { catchments: NonNullable<ServiceAreasOut['catchments']> }) {
   const { t } = useLang();
@@ -14,6 +15,7 @@ export function CatchmentList({ catchments }: { catchments: NonNullable<ServiceA
         .sort((a, b) => b.population - a.population || a.name.localeCompare(b.name, 'zh-CN')),
     [catchments],
   );
+  const { shown, more } = useMoreRows(rows, 'access-catchment-more');
   return (
     <section className="access-catchments" data-testid="access-catchment-list">
       <h3>{t('map.access.catchmentList')}</h3>
@@ -30,7 +32,7 @@ export function CatchmentList({ catchments }: { catchments: NonNullable<ServiceA
             </tr>
           </thead>
           <tbody>
-            {rows.map((c) => (
+            {shown.map((c) => (
               <tr key={c.facility} data-testid="access-catchment" data-facility={c.facility}>
                 <th scope="row">
                   <span className="map-swatch" style={{ background: c.colour }} aria-hidden="true" /> {c.name}
@@ -40,6 +42,7 @@ export function CatchmentList({ catchments }: { catchments: NonNullable<ServiceA
             ))}
           </tbody>
         </table>
+        {more}
       </div>
     </section>
   );

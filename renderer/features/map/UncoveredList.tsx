@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { DemandPointOut } from '../../../shared/access/result.ts';
 import { useLang } from '../../ui/i18n/index.ts';
+import { useMoreRows } from './MoreRows.tsx';
 
 export function UncoveredList({
   points,
@@ -14,6 +15,7 @@ export function UncoveredList({
 }) {
   const { t } = useLang();
   const rows = useMemo(() => points.filter((p) => !p.covered).sort((a, b) => b.population - a.population || a.code.localeCompare(b.code)), [points]);
+  const { shown, more } = useMoreRows(rows, 'access-uncovered-more');
   const far = (p: DemandPointOut) =>
     p.km !== undefined
       ? p.km === null
@@ -37,7 +39,7 @@ export function UncoveredList({
           </tr>
         </thead>
         <tbody>
-          {rows.map((p) => (
+          {shown.map((p) => (
             <tr key={p.code} data-testid="access-uncovered-row" data-code={p.code} onClick={() => onLocate(p.code.split('#')[0]!)} className="is-low">
               <th scope="row">
                 <span className="access-unit">{p.name}</span>
@@ -49,6 +51,7 @@ export function UncoveredList({
           ))}
         </tbody>
       </table>
+      {more}
     </div>
   );
 }

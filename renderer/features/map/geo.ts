@@ -68,6 +68,31 @@ export function demandPoints(points: readonly DemandPointOut[], measure: Measure
   };
 }
 
+/**
+ * Whether two runs' demand points draw the same (place, people, minutes or km, covered): a re-run that
+ * only adds service areas, or a write that changes nothing here, then keeps the map's 25,000 points as
+ * they are instead of sending them to the map's worker again.
+ */
+export function sameDemand(a: readonly DemandPointOut[], b: readonly DemandPointOut[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i]!,
+      q = b[i]!;
+    if (
+      p.code !== q.code
+      || p.lon !== q.lon
+      || p.lat !== q.lat
+      || p.population !== q.population
+      || p.covered !== q.covered
+      || p.minutes !== q.minutes
+      || p.km !== q.km
+    )
+      return false;
+  }
+  return true;
+}
+
 /** 服务范围: one MultiPolygon per band, the widest first so the inner ones are drawn over it. */
 export function serviceAreaShapes(areas: ServiceAreasOut | undefined): FeatureCollection {
   if (!areas) return EMPTY;

@@ -3,7 +3,7 @@
  * roads, facilities (the one being dragged where it goes), the selection, and the demand points of
  * an access analysis.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
@@ -13,6 +13,7 @@ import {
   EMPTY,
   facilityPoints,
   onePoint,
+  sameDemand,
   serviceAreaShapes,
   shapedCodes,
   unitCentres,
@@ -58,7 +59,17 @@ export function useMapSources(map: MapLibreMap | null, p: Inputs): { lon: number
     () => (lon !== undefined && lat !== undefined ? onePoint(lon, lat, { type, ghost: ghostId !== null }) : EMPTY),
     [lon, lat, type, ghostId],
   );
-  const demand = useMemo(() => (p.access ? demandPoints(p.access.points, p.access.query.measure) : EMPTY), [p.access]);
+  // The same points as the run before (areas added, a write elsewhere): the same collection, not set again.
+  const drawn = useRef<{ points: AccessResultOut['points']; measure: string; fc: FeatureCollection } | null>(null);
+  const demand = useMemo(() => {
+    if (!p.access) return EMPTY;
+    const { points, query } = p.access;
+    const was = drawn.current;
+    if (was && was.measure === query.measure && sameDemand(was.points, points)) return was.fc;
+    const fc = demandPoints(points, query.measure);
+    drawn.current = { points, measure: query.measure, fc };
+    return fc;
+  }, [p.access]);
 
   useSourceData(map, 'boundaries', shapes);
   useSourceData(map, 'roads', p.roads);
