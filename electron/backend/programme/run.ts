@@ -21,7 +21,7 @@ import type { StandardSet } from '../../../shared/gaps/standard.ts';
 import type { Facility } from '../../../shared/model/entities.ts';
 import { compileProgramme } from '../../../shared/programme/compile.ts';
 import { costToMeet, solveProgramme } from '../../../shared/programme/mip.ts';
-import type { Problem, Schedule } from '../../../shared/programme/problem.ts';
+import { evaluate, type Problem, type Schedule } from '../../../shared/programme/problem.ts';
 import { actionProject, type ProgrammeAction, STAFF_CATEGORIES, type UnscheduledWhy } from '../../../shared/programme/types.ts';
 import type { MipSolver } from '../../../shared/siting/mip.ts';
 import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
@@ -403,27 +403,12 @@ function modelMismatch(
   lines: ReadonlyMap<number, ReadonlyMap<string, GapResult>>,
   modelled: readonly boolean[],
 ): string[] {
-  const have = new Float64Array(p.terms.length);
-  p.terms.forEach((t, i) => {
-    have[i] = t.base;
-  });
-  for (const g of p.groups)
-    for (let y = 0; y < p.years; y++) {
-      let st = 0;
-      g.actions.forEach((a, bit) => {
-        if (s[a]! >= 0 && s[a]! <= y) st |= 1 << bit;
-      });
-      if (!st) continue;
-      const d = g.byYear[y]![st - 1]!;
-      d.terms.forEach((t, j) => {
-        have[t]! += d.deltas[j]!;
-      });
-    }
+  // The model's own shortfall of each term for the schedule (problem.ts), summed per target and year.
+  const { shortfall } = evaluate(p, s);
   const sum = new Map<string, number>();
   p.terms.forEach((t, i) => {
-    const v = t.kind === 'max' ? Math.max(0, t.need - have[i]!) : have[i]!;
     const key = `${t.target}:${t.year}`;
-    sum.set(key, (sum.get(key) ?? 0) + v);
+    sum.set(key, (sum.get(key) ?? 0) + shortfall[i]!);
   });
   const bad = new Set<string>();
   set.targets.forEach((t, ti) => {
