@@ -31,20 +31,28 @@ export async function programmeOut(db: Database.Database, q: ProgrammeQueryOut, 
 /** `accessOf`: the access engine, so each year's access targets are the gap screen's (not in the optimisation). */
 export function programmeHandlers(ws: Workspace, accessOf?: AccessOf, runner?: AnalysisRunner): Pick<PlannerService, keyof typeof PROGRAMME_API> {
   // The access engine's points of an access target for the model, over the set's region as the gap screen takes it.
-  const pointsOf = (q: ProgrammeQueryOut): AccessPoints | undefined =>
-    runner
-      ? async (t, year, facilities) => {
-          const p = ws.requirePlan();
-          const { set, region } = setAndYear(p.db, { standardId: q.standardId });
-          const where = setRegion(listRows(p.db, 'units', q.scenarioId), set.appliesTo, region);
-          const { result } = await targetAccess(p.db, p.path, runner, t, q.scenarioId, year, facilities, where.applicable ? where.codes : []);
-          return {
-            codes: result.points.map((x) => x.code),
-            population: Float64Array.from(result.points, (x) => x.population),
-            covered: Uint8Array.from(result.points, (x) => (x.covered ? 1 : 0)),
-          };
-        }
-      : undefined;
+  const pointsOf = (q: ProgrammeQueryOut): AccessPoints | undefined => {
+    if (!runner) return undefined;
+    // The region is the run's: found once, not for each year and each candidate place.
+    let within: string[] | undefined;
+    const regionOf = (db: Database.Database) => {
+      if (!within) {
+        const { set, region } = setAndYear(db, { standardId: q.standardId });
+        const where = setRegion(listRows(db, 'units', q.scenarioId), set.appliesTo, region);
+        within = where.applicable ? where.codes : [];
+      }
+      return within;
+    };
+    return async (t, year, facilities) => {
+      const p = ws.requirePlan();
+      const { result } = await targetAccess(p.db, p.path, runner, t, q.scenarioId, year, facilities, regionOf(p.db));
+      return {
+        codes: result.points.map((x) => x.code),
+        population: Float64Array.from(result.points, (x) => x.population),
+        covered: Uint8Array.from(result.points, (x) => (x.covered ? 1 : 0)),
+      };
+    };
+  };
   return {
     'programme.run': (q) => programmeOut(ws.requirePlan().db, q, accessOf, pointsOf(q)),
     'programme.export': async (q) => {
