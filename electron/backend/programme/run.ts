@@ -29,7 +29,6 @@ import { byApplyOrder, type Project } from '../../../shared/timeline/project.ts'
 import { readCosts } from '../compare/handlers.ts';
 import { getScenario } from '../db/scenarios.ts';
 import { type AccessOf, evaluatePlanGaps, planRows, type PlanRows, setAndYear } from '../gaps.ts';
-import { scenarioRows } from '../timeline/projects.ts';
 import { type AccessPoints, accessInputs } from './access-terms.ts';
 import { candidateActions } from './candidates.ts';
 
@@ -105,11 +104,7 @@ export async function runProgramme(
   const money = years.map((y) => moneyOf.get(y) ?? 0);
 
   const rows = planRows(db, q.scenarioId);
-  const {
-    actions: all,
-    excluded,
-    isCandidate,
-  } = candidateActions(q, { db, scenarioId: q.scenarioId, rows: scenarioRows(db, q.scenarioId), costs: pricesOf(db, q) });
+  const { actions: all, excluded, isCandidate } = candidateActions(q, { db, scenarioId: q.scenarioId, rows, costs: pricesOf(db, q) });
   const kept = rows.projects.filter((p) => !isCandidate(p));
 
   // Those that cannot be placed: unpriced, not before a year after the range; and, in turn, those after them.
@@ -146,7 +141,6 @@ export async function runProgramme(
       solveMoney[i] = money[i]! + (fixedSpend[i]! - available);
     }
     carry = Math.max(0, available - fixedSpend[i]!);
-    if (fixedSpend[i]! > available) carry = 0;
   });
 
   // 全域覆盖 access targets, from the access engine, where a candidate can change who is reached.
