@@ -107,13 +107,14 @@ export function greedy(p: Problem): Schedule {
       }
       return least;
     };
-    const fits = (a: number) => {
+    // `money`: room() as it stands (it changes only when an action is placed, so a scan reads it once).
+    const fits = (a: number, money: number) => {
       const act = p.actions[a]!;
       return (
         s[a]! < 0
         && act.fixed < 0
         && act.first <= y
-        && act.cost <= room() + 1e-9
+        && act.cost <= money + 1e-9
         && act.after.every((b) => s[b]! >= 0 && s[b]! <= y)
         && act.staff.every((k, c) => staffUsed[c]! + k <= p.staffLimit[c]! + 1e-9)
       );
@@ -123,14 +124,15 @@ export function greedy(p: Problem): Schedule {
       .map((a, i) => ({ a, i }))
       .filter(({ a }) => a.required && (a.preferred ?? 0) <= y)
       .sort((x, z) => (x.a.preferred ?? 0) - (z.a.preferred ?? 0) || x.i - z.i);
-    for (const { i } of due) if (fits(i)) place(i);
+    for (const { i } of due) if (fits(i, room())) place(i);
     for (;;) {
       let best = -1,
         bestB = 0,
         bestE = 0,
         bestCost = 1;
+      const money = room();
       for (let a = 0; a < n; a++) {
-        if (!fits(a)) continue;
+        if (!fits(a, money)) continue;
         const act = p.actions[a]!;
         const [gb, ge] = gain(a, y, false);
         if (gb <= 1e-9 && ge <= 1e-9) continue;
