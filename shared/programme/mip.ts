@@ -40,6 +40,7 @@ interface Built {
   lower: Float64Array;
   upper: Float64Array;
   integer: Uint8Array;
+  /** The rows; the staged solve appends each stage's optimum here, in place, for the stages after it. */
   rows: Rows;
   /** w column of action a in year y, or −1. */
   w: (a: number, y: number) => number;
@@ -312,7 +313,6 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
   if (!solver) return greedyOut(false);
   const b = build(p);
   let x = startOf(p, b, start);
-  const extra = new Rows();
   const bound = { binding: 0, expected: 0 };
   let gap = 0,
     optimal = true,
@@ -329,9 +329,8 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
   const end = Date.now() + opts.timeLimitSeconds * 1000;
   for (const [k, stage] of stages.entries()) {
     const o = objective(p, b, stage);
+    // The model's rows hold the earlier stages' optima too (each appended to b.rows as its stage ends).
     const m = model(b, o.cost, o.offset, x);
-    // The earlier stages' optima, held (rows appended to the model's).
-    if (extra.lower.length) appendRows(m, extra);
     const left = Math.max(0, end - Date.now()) / 1000;
     const share = shares[stage] / stages.slice(k).reduce((sum, x) => sum + shares[x], 0);
     const r = solver(m, { timeLimitSeconds: Math.max(0.05, left * share), relGap: 1e-6 });
@@ -358,7 +357,8 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
         vals.push(c);
       }
     });
-    extra.row(-Infinity, value - o.offset + Math.max(1e-6, 1e-7 * Math.abs(value)), cols, vals);
+    // This stage's optimum, held by the stages after it.
+    b.rows.row(-Infinity, value - o.offset + Math.max(1e-6, 1e-7 * Math.abs(value)), cols, vals);
   }
   const schedule = scheduleOf(p, b, x);
   const e = evaluate(p, schedule);
@@ -375,15 +375,6 @@ export function solveProgramme(p: Problem, solver: MipSolver | undefined, opts: 
     solver: 'highs',
     infeasible,
   };
-}
-
-function appendRows(m: MipModel, extra: Rows): void {
-  const base = m.index.length;
-  m.rowLower = Float64Array.from([...m.rowLower, ...extra.lower]);
-  m.rowUpper = Float64Array.from([...m.rowUpper, ...extra.upper]);
-  m.rowStart = Int32Array.from([...m.rowStart, ...extra.start.slice(1).map((s) => s + base)]);
-  m.index = Int32Array.from([...m.index, ...extra.index]);
-  m.value = Float64Array.from([...m.value, ...extra.value]);
 }
 
 /**
