@@ -12,11 +12,15 @@ import type { ProgrammeAction } from '../../../shared/programme/types.ts';
 
 type AccessTarget = Extract<Target, { kind: 'access' }>;
 
-/** The access engine's demand points for an access target in a year, with the given facilities (those of its types count). */
+/**
+ * The access engine's demand points for an access target in a year, with the given facilities (those of its
+ * types count), within the set's region (`within`: its top units as the run's scope found them, as AccessOf's).
+ */
 export type AccessPoints = (
   t: AccessTarget,
   year: number,
   facilities: readonly Facility[],
+  within: readonly string[],
 ) => Promise<{ codes: readonly string[]; population: Float64Array; covered: Uint8Array }>;
 
 const placeKey = (lon: number, lat: number) => `${lon.toFixed(7)},${lat.toFixed(7)}`;
@@ -48,7 +52,7 @@ function candidatePlaces(
 
 /**
  * The access targets the model can aim at (min 1, a region line), each prepared; `touched`: the facilities the
- * candidates change (left out of "already reached").
+ * candidates change (left out of "already reached"); `within`: the region, handed to every `points` call.
  */
 export async function accessInputs(
   targets: readonly Target[],
@@ -57,6 +61,7 @@ export async function accessInputs(
   actions: readonly ProgrammeAction[],
   touched: ReadonlySet<string>,
   points: AccessPoints,
+  within: readonly string[],
 ): Promise<Map<number, AccessInput>> {
   const out = new Map<number, AccessInput>();
   for (const [ti, t] of targets.entries()) {
@@ -77,6 +82,7 @@ export async function accessInputs(
         t,
         year,
         baseAt(year).filter((f) => !touched.has(f.id)),
+        within,
       );
       runs.push({ r, idx: r.codes.map(at) });
     }
@@ -98,7 +104,7 @@ export async function accessInputs(
     const reach = new Map<string, Int32Array>();
     for (const [key, p] of places) {
       const f: Facility = { ...emptyFacility('programme-place', '候选位置', t.facilityTypes[0]!, ''), lon: p.lon, lat: p.lat };
-      const r = await points(t, years[years.length - 1]!, [f]);
+      const r = await points(t, years[years.length - 1]!, [f], within);
       const hit: number[] = [];
       r.covered.forEach((c, k) => {
         const i = index.get(r.codes[k]!);

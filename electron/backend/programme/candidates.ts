@@ -15,9 +15,7 @@ import { STAFF_CATEGORIES } from '../../../shared/programme/types.ts';
 import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
 import type { Project, ProjectInput } from '../../../shared/timeline/project.ts';
 import { completeProject, type ScenarioRows } from '../timeline/projects.ts';
-import { setRegion } from '../../../shared/gaps/region-index.ts';
-import { setAndYear } from '../gaps.ts';
-import { unitsUnder } from '../scope.ts';
+import { type ViewScope, viewScope } from '../scope.ts';
 
 /**
  * The scenario's projects that are candidates: 计划 (planned) ones of the range, in the region
@@ -61,18 +59,22 @@ function staffOf(p: Omit<Project, 'id'>): ProgrammeAction['staff'] {
   return out;
 }
 
+/**
+ * The run's scope, found once (the one place every view takes it from, scope.ts): the set asked for (else
+ * the plan's), the region it is applied to (the planner's choice, else the one it names), that region's units
+ * and the scenario's rows (`scenarioId`: the scenario's, when not the query's). The candidates, the model and
+ * the access points all take their region from it.
+ */
+export function programmeScope(db: Database.Database, q: ProgrammeQueryOut, scenarioId = q.scenarioId): ViewScope {
+  return viewScope(db, { scenarioId, standardId: q.standardId, year: q.fromYear });
+}
+
 export interface CandidateContext {
   db: Database.Database;
   scenarioId: number;
-  rows: ScenarioRows;
+  /** The run's scope (programmeScope): its rows are the scenario's, its region the one candidates are taken from. */
+  scope: ViewScope;
   costs: CostTable;
-}
-
-/** The region's unit codes: the set's region (or the planner's choice for it), every unit under it; null when it is not in the plan. */
-function regionUnitCodes(db: Database.Database, q: ProgrammeQueryOut, rows: ScenarioRows): ReadonlySet<string> | null {
-  const { set, region } = setAndYear(db, { standardId: q.standardId });
-  const r = setRegion(rows.units, set.appliesTo, region);
-  return r.applicable ? new Set(unitsUnder(rows.units, r.codes).map((u) => u.code)) : null;
 }
 
 /** Every candidate of the query, in order: projects, siting, allocation, the planner's own; rules applied, excluded ones left out. */
@@ -85,10 +87,11 @@ export interface Candidates {
 }
 
 export function candidateActions(q: ProgrammeQueryOut, ctx: CandidateContext): Candidates {
-  const { rows } = ctx;
+  const { rows, region, units } = ctx.scope;
   const out: ProgrammeAction[] = [];
   // Completed against the scenario without its candidate projects (they are what is being placed).
-  const inRegion = projectInRegion(rows, regionUnitCodes(ctx.db, q, rows));
+  // The region's units (its top units and all below them); null (the set's region is not in the plan): the whole plan.
+  const inRegion = projectInRegion(rows, region.applicable ? new Set(units.map((u) => u.code)) : null);
   const candidate = (p: Project) => q.candidates.projects && isCandidateProject(p, q, inRegion);
   const fixedRows: ScenarioRows = { ...rows, projects: rows.projects.filter((p) => !candidate(p)) };
   const add = (id: string, source: ProgrammeAction['source'], input: Omit<ProjectInput, 'year'>, own: number | null) => {

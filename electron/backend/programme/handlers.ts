@@ -7,20 +7,18 @@ import { getProgramme, putProgramme } from '../db/programme.ts';
 import { listProjects } from '../db/projects.ts';
 import { createScenario, getScenario } from '../db/scenarios.ts';
 import { loadMipSolver } from '../siting/exact.ts';
-import { addProject, scenarioRows } from '../timeline/projects.ts';
+import { addProject } from '../timeline/projects.ts';
 import { readCosts } from '../compare/handlers.ts';
 import { deleteProject, setProjectPlace } from '../db/projects.ts';
 import { writeProgramme } from '../io/write-programme.ts';
 import { isSamplePlan } from '../io/sample-mark.ts';
-import { type AccessOf, setAndYear } from '../gaps.ts';
+import type { AccessOf } from '../gaps.ts';
 import type { Workspace } from '../workspace.ts';
-import { candidateActions } from './candidates.ts';
+import { candidateActions, programmeScope } from './candidates.ts';
 import { runProgramme } from './run.ts';
 import type { AccessPoints } from './access-terms.ts';
 import { targetAccess } from '../access/handlers.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
-import { setRegion } from '../../../shared/gaps/region-index.ts';
-import { listRows } from '../db/tables.ts';
 
 /** The run as the contract gives it (the schedule and actions stay on the backend). */
 export async function programmeOut(db: Database.Database, q: ProgrammeQueryOut, accessOf?: AccessOf, accessPoints?: AccessPoints): Promise<ProgrammeOut> {
@@ -30,22 +28,12 @@ export async function programmeOut(db: Database.Database, q: ProgrammeQueryOut, 
 
 /** `accessOf`: the access engine, so each year's access targets are the gap screen's (not in the optimisation). */
 export function programmeHandlers(ws: Workspace, accessOf?: AccessOf, runner?: AnalysisRunner): Pick<PlannerService, keyof typeof PROGRAMME_API> {
-  // The access engine's points of an access target for the model, over the set's region as the gap screen takes it.
+  // The access engine's points of an access target for the model, over the set's region as the run's scope found it.
   const pointsOf = (q: ProgrammeQueryOut): AccessPoints | undefined => {
     if (!runner) return undefined;
-    // The region is the run's: found once, not for each year and each candidate place.
-    let within: string[] | undefined;
-    const regionOf = (db: Database.Database) => {
-      if (!within) {
-        const { set, region } = setAndYear(db, { standardId: q.standardId });
-        const where = setRegion(listRows(db, 'units', q.scenarioId), set.appliesTo, region);
-        within = where.applicable ? where.codes : [];
-      }
-      return within;
-    };
-    return async (t, year, facilities) => {
+    return async (t, year, facilities, within) => {
       const p = ws.requirePlan();
-      const { result } = await targetAccess(p.db, p.path, runner, t, q.scenarioId, year, facilities, regionOf(p.db));
+      const { result } = await targetAccess(p.db, p.path, runner, t, q.scenarioId, year, facilities, within);
       return {
         codes: result.points.map((x) => x.code),
         population: Float64Array.from(result.points, (x) => x.population),
@@ -70,7 +58,8 @@ export function programmeHandlers(ws: Workspace, accessOf?: AccessOf, runner?: A
     // one not placed leaves the new scenario (its figures are the programme's); the notes and 未安排 list it.
     'programme.apply': ({ scenarioId, name, query: q, schedule, result }) =>
       ws.write((p) => {
-        const { actions, isCandidate } = candidateActions(q, { db: p.db, scenarioId, rows: scenarioRows(p.db, scenarioId), costs: readCosts(p.db) });
+        const scope = programmeScope(p.db, q, scenarioId);
+        const { actions, isCandidate } = candidateActions(q, { db: p.db, scenarioId, scope, costs: readCosts(p.db) });
         const byId = new Map(actions.map((a) => [a.id, a]));
         const yearOf = new Map<string, number>();
         for (const s of schedule) {
@@ -111,7 +100,7 @@ export function programmeHandlers(ws: Workspace, accessOf?: AccessOf, runner?: A
           placed.push({ project: saved.id, action: a.id, year, cost: a.cost ?? 0 });
         }
         putProgramme(p.db, s.id, {
-          standardId: setAndYear(p.db, { standardId: q.standardId }).set.id,
+          standardId: scope.set.id,
           fromYear: q.fromYear,
           toYear: q.toYear,
           carryOver: q.carryOver,

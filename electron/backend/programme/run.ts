@@ -28,9 +28,9 @@ import { facilitiesAt } from '../../../shared/timeline/facilities-at.ts';
 import { byApplyOrder, type Project } from '../../../shared/timeline/project.ts';
 import { readCosts } from '../compare/handlers.ts';
 import { getScenario } from '../db/scenarios.ts';
-import { type AccessOf, evaluatePlanGaps, planRows, type PlanRows, setAndYear } from '../gaps.ts';
+import { type AccessOf, evaluatePlanGaps, type PlanRows } from '../gaps.ts';
 import { type AccessPoints, accessInputs } from './access-terms.ts';
-import { candidateActions } from './candidates.ts';
+import { candidateActions, programmeScope } from './candidates.ts';
 
 /** At most this many years in one programme. */
 export const MAX_PROGRAMME_YEARS = 41;
@@ -89,7 +89,9 @@ export async function runProgramme(
 ): Promise<ProgrammeOut & { schedule: Map<string, number>; actions: ProgrammeAction[] }> {
   const t0 = performance.now();
   const scenario = getScenario(db, q.scenarioId);
-  const { set, region: appliedTo } = setAndYear(db, { standardId: q.standardId });
+  // The set, its region and the scenario's rows, found once for the candidates, the model and the access points.
+  const scope = programmeScope(db, q);
+  const { set, appliedTo, rows } = scope;
   if (q.fromYear > q.toYear)
     throw new ApiError('INVALID_ARGS', `「起始年份」${q.fromYear} 晚于「截止年份」${q.toYear}`, `fromYear ${q.fromYear} is after toYear ${q.toYear}`);
   if (q.toYear - q.fromYear + 1 > MAX_PROGRAMME_YEARS)
@@ -103,8 +105,7 @@ export async function runProgramme(
   }
   const money = years.map((y) => moneyOf.get(y) ?? 0);
 
-  const rows = planRows(db, q.scenarioId);
-  const { actions: all, excluded, isCandidate } = candidateActions(q, { db, scenarioId: q.scenarioId, rows, costs: pricesOf(db, q) });
+  const { actions: all, excluded, isCandidate } = candidateActions(q, { db, scenarioId: q.scenarioId, scope, costs: pricesOf(db, q) });
   const kept = rows.projects.filter((p) => !isCandidate(p));
 
   // Those that cannot be placed: unpriced, not before a year after the range; and, in turn, those after them.
@@ -145,7 +146,8 @@ export async function runProgramme(
 
   // 全域覆盖 access targets, from the access engine, where a candidate can change who is reached.
   const touched = new Set(actions.filter((a) => a.kind !== 'other' && a.facility).map((a) => a.facility!));
-  const access = accessPoints ? await accessInputs(set.targets, years, baseAt, actions, touched, accessPoints) : new Map();
+  const within = scope.region.applicable ? scope.region.codes : [];
+  const access = accessPoints ? await accessInputs(set.targets, years, baseAt, actions, touched, accessPoints, within) : new Map();
   let compiled: ReturnType<typeof compileProgramme>;
   try {
     compiled = compileProgramme({
