@@ -10,7 +10,7 @@ function touchingPairs(near: Int32Array, W: number, H: number): Set<string> {
       for (const [di, dj] of [
         [1, 0],
         [0, 1],
-      ]) {
+      ] as const) {
         if (i + di >= W || j + dj >= H) continue;
         const b = near[(j + dj) * W + i + di]!;
         if (a >= 0 && b >= 0 && a !== b) out.add(`${Math.min(a, b)}-${Math.max(a, b)}`);
