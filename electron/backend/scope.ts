@@ -2,7 +2,7 @@
  * 口径: what every view of a standard set measures — the set, the year, the units it is evaluated over
  * (the region the set names, or the one the planner applied it to), those units' rows, the facilities as
  * of the year (规划项目 applied) and the populations of that year. The gap screen, dashboard, briefing,
- * allocation, compare and timeline all take their scope from here, so one figure is the same everywhere.
+ * allocation, compare, timeline and the programme (实施计划) all take their scope from here, so one figure is the same everywhere.
  */
 import type Database from 'better-sqlite3';
 import type { StandardSet } from '../../shared/gaps/standard.ts';
