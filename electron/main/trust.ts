@@ -31,7 +31,7 @@ export function isAllowedRequest(url: string, rendererDir: string): boolean {
 
 /** The page's content security policy (also in index.html, less frame-ancestors, which a meta tag cannot carry). */
 export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const secureWebPreferences = (preload: string) => ({
   preload,

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createPlannerService, toErrorData, type Service, type ServiceOptions } from '../backend/service.ts';
-import { TOKEN_HEADER } from '../../shared/api/http.ts';
+import { REPLY_HEADER, TOKEN_HEADER } from '../../shared/api/http.ts';
 import type { ErrorCode } from '../../shared/api/errors.ts';
 import { failure, reply, type Reply } from '../../shared/api/reply.ts';
 import { bodyLimit } from './limits.ts';
@@ -78,7 +78,7 @@ function serveStatic(dir: string, rel: string, res: http.ServerResponse): void {
     'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy':
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
   });
   fs.createReadStream(file)
     .on('error', (e) => {
@@ -192,7 +192,10 @@ export async function startWebDoor(opts: WebDoorOptions = {}): Promise<WebDoor> 
     }
     try {
       const result = await service.invoke(method, args);
-      send(res, 200, reply(result, service.revision()));
+      // A string asked for as text (the map's GeoJSON) is the body itself, read by the page as a Blob.
+      if (typeof result === 'string' && req.headers[REPLY_HEADER.toLowerCase()] === 'text')
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(result);
+      else send(res, 200, reply(result, service.revision()));
     } catch (e) {
       const error = toErrorData(e);
       send(res, STATUS[error.code] ?? 409, failure(error, service.revision()));

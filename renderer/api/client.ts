@@ -6,7 +6,7 @@
  */
 import { ApiError, isApiErrorData, type ApiArgs, type ApiMethod, type ApiResult, type Invoke, type Reply } from '../../shared/api/index.ts';
 import type { HealthPlanBridge } from '../../shared/api/bridge.ts';
-import { TOKEN_HEADER } from '../../shared/api/http.ts';
+import { REPLY_HEADER, TOKEN_HEADER } from '../../shared/api/http.ts';
 
 declare global {
   interface Window {
@@ -14,8 +14,17 @@ declare global {
   }
 }
 
+/** A method whose result is a string (access.areasGeoJson), read as a Blob: see Client.text. */
+export type TextMethod = { [M in ApiMethod]: ApiResult<M> extends string ? M : never }[ApiMethod];
+export type InvokeText = <M extends TextMethod>(method: M, args: ApiArgs<M>) => Promise<Blob>;
+
 export interface Client {
   invoke: Invoke;
+  /**
+   * A string result as a Blob, not decoded on the page's main thread: through the web door the body itself
+   * (REPLY_HEADER), through Electron's IPC the string (copied as one block) wrapped as it comes.
+   */
+  text: InvokeText;
   door: 'electron' | 'web';
   /** The open plan's revision as the last reply said it (0 before any reply, or with no plan). */
   revision(): number;
@@ -54,22 +63,31 @@ export function createClient(opts: ClientOptions = {}): Client {
   const bridge = window.healthplan;
   if (bridge) {
     const invoke = async <M extends ApiMethod>(method: M, args: ApiArgs<M>) => unwrap(await bridge.invoke(method, args)) as ApiResult<M>;
-    return { invoke, door: 'electron', revision: revisionOf };
+    const text: InvokeText = async (method, args) => new Blob([String(await invoke(method, args))], { type: 'application/json' });
+    return { invoke, text, door: 'electron', revision: revisionOf };
   }
   const token = webToken();
-  const invoke = async <M extends ApiMethod>(method: M, args: ApiArgs<M>) => {
-    const res = await fetch(`/api/${method}`, {
+  const post = (method: string, args: unknown, headers: Record<string, string> = {}) =>
+    fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token, ...headers },
       body: JSON.stringify(args ?? {}),
     });
+  const envelope = async (res: Response): Promise<unknown> => {
     let body: Reply;
     try {
       body = await res.json();
     } catch {
       throw new ApiError('INTERNAL', `服务无响应 (HTTP ${res.status})`, `No answer from the service (HTTP ${res.status})`);
     }
-    return unwrap(body) as ApiResult<M>;
+    return unwrap(body);
   };
-  return { invoke, door: 'web', revision: revisionOf };
+  const invoke = async <M extends ApiMethod>(method: M, args: ApiArgs<M>) => (await envelope(await post(method, args))) as ApiResult<M>;
+  // The text itself comes as the body (200, text/plain); a refusal or an error as the envelope (JSON).
+  const text: InvokeText = async (method, args) => {
+    const res = await post(method, args, { [REPLY_HEADER]: 'text' });
+    if (res.ok && !res.headers.get('Content-Type')?.startsWith('application/json')) return res.blob();
+    return new Blob([String(await envelope(res))], { type: 'application/json' });
+  };
+  return { invoke, text, door: 'web', revision: revisionOf };
 }

@@ -13,6 +13,6 @@ export type { JobArgs, JobKind, JobProgress, JobResult } from './job.ts';
 export function createClientStore(): { client: Client; store: DataStore } {
   let store: DataStore | null = null;
   const client = createClient({ onRevision: (r) => store?.setRevision(r) });
-  store = createDataStore(client.invoke, client.revision());
+  store = createDataStore(client.invoke, client.revision(), client.text);
   return { client, store };
 }

@@ -6,6 +6,7 @@
  * query is told and reads again, showing what it had until the new answer comes (stale while revalidate).
  */
 import type { ApiArgs, ApiMethod, ApiResult, Invoke } from '../../shared/api/contract.ts';
+import type { InvokeText } from './client.ts';
 
 /** JSON with object keys sorted, so that `{a, b}` and `{b, a}` are one question. */
 export function stableStringify(v: unknown): string {
@@ -33,6 +34,8 @@ interface Entry {
 
 export interface DataStore {
   readonly invoke: Invoke;
+  /** A string result as a Blob (the client's text: not decoded on the main thread); not cached. */
+  readonly text: InvokeText;
   /** The open plan's revision as the last reply said it. */
   revision(): number;
   /** A reply carried this revision (the client's onRevision); a change tells every subscriber. */
@@ -62,7 +65,13 @@ export interface DataStore {
   onClear(fn: () => void): () => void;
 }
 
-export function createDataStore(invoke: Invoke, initialRevision = 0): DataStore {
+/** Without the client's own (tests' fake invoke): the string the method answers, as a Blob. */
+const textOver =
+  (invoke: Invoke): InvokeText =>
+  async (method, args) =>
+    new Blob([String(await invoke(method, args))], { type: 'application/json' });
+
+export function createDataStore(invoke: Invoke, initialRevision = 0, text: InvokeText = textOver(invoke)): DataStore {
   let revision = initialRevision;
   const entries = new Map<string, Entry>();
   const listeners = new Set<(r: number) => void>();
@@ -93,6 +102,7 @@ export function createDataStore(invoke: Invoke, initialRevision = 0): DataStore 
 
   return {
     invoke,
+    text,
     memory,
     session,
     revision: () => revision,

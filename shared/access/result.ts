@@ -37,7 +37,7 @@ export interface AccessQuery {
   /** 出行方式 per urban/rural point: by car, or on foot (4.8 km/h, no motorways or trunk roads; travel.ts). */
   travel: TravelModes;
   /** 服务范围: also the areas within these minutes (and each facility's catchment) as polygons (service-area.ts). */
-  areas?: { bands: number[]; catchments?: boolean };
+  areas?: { bands: number[]; catchments?: boolean; apart?: boolean };
   /** 通行条件: free flow (平峰, absent) or the peak hour (高峰: speeds × the plan's peak factors; conditions.ts). */
   conditions?: TravelConditions;
   /** Also the coverage under the other condition (region and counties), side by side in the result (`compared`). */
@@ -64,6 +64,8 @@ export interface ServiceAreasOut {
   bands: { minutes: number; population: number; polygons: MultiPolygonCoords }[];
   /** Per facility of the run: the places and the people (of the reachable points) whose nearest it is. */
   catchments?: { facility: string; name: string; population: number; polygons: MultiPolygonCoords }[];
+  /** Asked with areas.apart: the polygons above are empty and access.areasGeoJson gives them by this key. */
+  shapes?: number;
 }
 
 /** 需求点: a village/community centre (or a grid cell) with its population and travel time. */

@@ -12,19 +12,26 @@ import type { Workspace } from '../workspace.ts';
 import { runAccess } from './run-access.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 import { TrackedJobs } from '../worker/tracked-jobs.ts';
+import { AreasApart } from './areas-geojson.ts';
 
-export function accessHandlers(ws: Workspace, runner: AnalysisRunner): Pick<PlannerService, 'access.run' | 'access.start' | 'access.job' | 'access.cancel'> {
+export function accessHandlers(
+  ws: Workspace,
+  runner: AnalysisRunner,
+): Pick<PlannerService, 'access.run' | 'access.start' | 'access.job' | 'access.cancel' | 'access.areasGeoJson'> {
   const jobs = new TrackedJobs<AccessResultOut>(runner);
-  const run = (q: AccessQuery, onJob?: (job: number) => void) => {
+  // Areas asked apart (the map): their polygons stay here until read as GeoJSON text.
+  const apart = new AreasApart();
+  const run = async (q: AccessQuery, onJob?: (job: number) => void) => {
     const p = ws.requirePlan();
     // The year asked for, else the plan's target year: facilities as of it (projects applied), populations of it.
-    return runAccess(p.db, p.path, q, q.year ?? gapSettings(p.db).year, runner, { onJob });
+    return apart.take(await runAccess(p.db, p.path, q, q.year ?? gapSettings(p.db).year, runner, { onJob }));
   };
   return {
     'access.run': (q) => run(q),
     'access.start': (q) => jobs.start((onJob) => run(q, onJob)),
     'access.job': ({ job }): AccessJobOut => jobs.status(job),
     'access.cancel': ({ job }) => jobs.cancel(job),
+    'access.areasGeoJson': ({ shapes }) => apart.text(shapes),
   };
 }
 

@@ -1,9 +1,9 @@
 /** The plan's rows and the services' answers as GeoJSON for the map's sources. */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import type { DemandPointOut, ServiceAreasOut } from '../../../shared/access/result.ts';
+import type { DemandPointOut } from '../../../shared/access/result.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
-import { bandOf, CATCHMENT_COLOURS, type Measure, type StatusColour } from './palette.ts';
+import { bandOf, type Measure, type StatusColour } from './palette.ts';
 import type { BoundaryFeatureCollection } from '../../../shared/api/contract.ts';
 
 export type Statuses = ReadonlyMap<string, StatusColour> | null;
@@ -91,36 +91,6 @@ export function sameDemand(a: readonly DemandPointOut[], b: readonly DemandPoint
       return false;
   }
   return true;
-}
-
-/** 服务范围: one MultiPolygon per band, the widest first so the inner ones are drawn over it. */
-export function serviceAreaShapes(areas: ServiceAreasOut | undefined): FeatureCollection {
-  if (!areas) return EMPTY;
-  const bands = [...areas.bands].filter((b) => b.polygons.length).sort((a, b) => b.minutes - a.minutes);
-  const inner = Math.min(...areas.bands.map((b) => b.minutes));
-  return {
-    type: 'FeatureCollection',
-    features: bands.map((b) => ({
-      type: 'Feature',
-      properties: { minutes: b.minutes, population: b.population, inner: b.minutes === inner },
-      geometry: { type: 'MultiPolygon', coordinates: b.polygons },
-    })),
-  };
-}
-
-/** 各机构服务范围: one MultiPolygon per facility that has an area, coloured by its place in the run's list (cycled). */
-export function catchmentShapes(areas: ServiceAreasOut | undefined): FeatureCollection {
-  if (!areas?.catchments) return EMPTY;
-  const features: Feature[] = [];
-  areas.catchments.forEach((c, i) => {
-    if (!c.polygons.length) return;
-    features.push({
-      type: 'Feature',
-      properties: { facility: c.facility, name: c.name, population: c.population, colour: CATCHMENT_COLOURS[i % CATCHMENT_COLOURS.length] },
-      geometry: { type: 'MultiPolygon', coordinates: c.polygons },
-    });
-  });
-  return { type: 'FeatureCollection', features };
 }
 
 export function onePoint(lon: number, lat: number, properties: Record<string, unknown>): FeatureCollection {

@@ -3,14 +3,24 @@
  * anywhere (the app works offline). Every source starts empty; hooks fill them with setData.
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { AREA_COLOUR, BAND_COLOURS, REFERRAL_COLOURS, DETAIL_TYPES, FACILITY_MARKS, MAP_FONT, ROAD_GROUPS, SITING_COLOURS, STATUS_COLOURS } from './palette.ts';
+import {
+  AREA_COLOUR,
+  BAND_COLOURS,
+  CATCHMENT_COLOURS,
+  REFERRAL_COLOURS,
+  DETAIL_TYPES,
+  FACILITY_MARKS,
+  MAP_FONT,
+  ROAD_GROUPS,
+  SITING_COLOURS,
+  STATUS_COLOURS,
+} from './palette.ts';
 
 export const SOURCES = [
   'boundaries',
   'roads',
   'units',
   'areas',
-  'catchments',
   'access',
   'referral',
   'siting-candidates',
@@ -34,9 +44,24 @@ const SOURCE_OPTIONS: Partial<Record<SourceId, { tolerance?: number; buffer?: nu
   boundaries: { tolerance: 1, buffer: 32 },
   roads: { tolerance: 1, buffer: 32 },
   areas: { tolerance: 2, buffer: 32 },
-  catchments: { tolerance: 2, buffer: 32 },
   referral: { tolerance: 1, buffer: 32 },
 };
+/**
+ * Below this zoom (a county and more in view) the outlines of streets/towns, service areas and catchments are
+ * the fills' own 1 px outline pass (fill-antialias: a thin line per edge, drawn from the fill's vertices)
+ * instead of line layers (four vertices per edge, widened in the shader): where WebGL is drawn in software,
+ * a province's 2,500 catchments and 2,000 streets/towns were most of a frame's 180,000 triangles.
+ */
+const OUTLINE_LAYERS_FROM = 9;
+const fillOutlineBelow: ExpressionSpecification = ['step', ['zoom'], true, OUTLINE_LAYERS_FROM, false];
+const rgba = (hex: string, a: number) => `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${a})`;
+/** A catchment's colour: its place in the run's list, cycled over the palette (as the side panel's list shows it). */
+const catchmentColour = (alpha: number): ExpressionSpecification => [
+  'to-color',
+  ['at', ['%', ['get', 'index'], CATCHMENT_COLOURS.length], ['literal', CATCHMENT_COLOURS.map((c) => rgba(c, alpha))]],
+];
+const isBand: ExpressionSpecification = ['==', ['get', 'kind'], 'band'];
+const isCatchment: ExpressionSpecification = ['==', ['get', 'kind'], 'catchment'];
 const TOWNSHIP_KINDS = ['street', 'town', 'township'];
 const isTownship: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', TOWNSHIP_KINDS]];
 const isCounty: ExpressionSpecification = ['in', ['get', 'kind'], ['literal', ['county', 'city']]];
@@ -92,6 +117,9 @@ const road = (group: keyof typeof ROAD_GROUPS): ExpressionSpecification => ['in'
 const ROUND_FROM_11: ExpressionSpecification = ['step', ['zoom'], 'butt', 11, 'round'];
 const ROUND_JOIN_FROM_11: ExpressionSpecification = ['step', ['zoom'], 'miter', 11, 'round'];
 
+/** The major roads' casing from this zoom; below, the road alone in the casing's colour. */
+const MAJOR_CASING_FROM = 8.5;
+
 const isDetail: ExpressionSpecification = ['in', ['get', 'type'], ['literal', [...DETAIL_TYPES]]];
 /** Facilities all drawn (a planner needs every one), most important on top; labels never hide them. */
 const facilityLayer = (id: string, filter: ExpressionSpecification, minzoom: number): LayerSpecification => ({
@@ -128,21 +156,28 @@ export function mapStyle(): StyleSpecification {
         type: 'fill',
         source: 'boundaries',
         filter: isTownship,
-        paint: { 'fill-antialias': false, 'fill-color': statusFill('#fbfaf6'), 'fill-opacity': ['case', ['==', ['get', 'status'], ''], 0.9, 0.55] },
+        paint: {
+          'fill-antialias': fillOutlineBelow,
+          'fill-outline-color': '#98a3af',
+          'fill-color': statusFill('#fbfaf6'),
+          'fill-opacity': ['case', ['==', ['get', 'status'], ''], 0.9, 0.55],
+        },
       },
       // 服务范围: each band a translucent fill (the inner ones darker where they stack), under the roads.
       {
         id: 'areas-fill',
         type: 'fill',
         source: 'areas',
-        paint: { 'fill-antialias': false, 'fill-color': AREA_COLOUR, 'fill-opacity': 0.16 },
+        filter: isBand,
+        paint: { 'fill-antialias': fillOutlineBelow, 'fill-outline-color': rgba(AREA_COLOUR, 0.85), 'fill-color': rgba(AREA_COLOUR, 0.16) },
       },
       // 各机构服务范围: each facility's catchment in its colour (a small palette cycled), outlined above the roads.
       {
         id: 'catchments-fill',
         type: 'fill',
-        source: 'catchments',
-        paint: { 'fill-antialias': false, 'fill-color': ['get', 'colour'], 'fill-opacity': 0.2 },
+        source: 'areas',
+        filter: isCatchment,
+        paint: { 'fill-antialias': fillOutlineBelow, 'fill-outline-color': catchmentColour(0.9), 'fill-color': catchmentColour(0.2) },
       },
       {
         id: 'roads-minor',
@@ -175,6 +210,7 @@ export function mapStyle(): StyleSpecification {
         id: 'roads-major-casing',
         type: 'line',
         source: 'roads',
+        minzoom: MAJOR_CASING_FROM,
         filter: road('major'),
         layout: { 'line-join': ROUND_JOIN_FROM_11 },
         paint: { 'line-color': '#d59a3f', 'line-width': roadWidth(1.4, 3.4, 12) },
@@ -185,24 +221,33 @@ export function mapStyle(): StyleSpecification {
         source: 'roads',
         filter: road('major'),
         layout: { 'line-cap': ROUND_FROM_11, 'line-join': ROUND_JOIN_FROM_11 },
-        paint: { 'line-color': '#f9c87a', 'line-width': roadWidth(0.8, 2.2, 10) },
+        // Below the casing's zoom one darker line of the casing's width (half the vertices at the province view).
+        paint: {
+          'line-color': ['step', ['zoom'], '#d59a3f', MAJOR_CASING_FROM, '#f9c87a'],
+          'line-width': ['interpolate', ['exponential', 1.6], ['zoom'], 8, 1.2, MAJOR_CASING_FROM - 0.01, 1.3, MAJOR_CASING_FROM, 0.95, 12, 2.2, 16, 10],
+        },
       },
       {
         id: 'areas-line',
         type: 'line',
         source: 'areas',
+        minzoom: OUTLINE_LAYERS_FROM,
+        filter: isBand,
         paint: { 'line-color': AREA_COLOUR, 'line-width': ['case', ['==', ['get', 'inner'], true], 2, 1], 'line-opacity': 0.85 },
       },
       {
         id: 'catchments-line',
         type: 'line',
-        source: 'catchments',
-        paint: { 'line-color': ['get', 'colour'], 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2], 'line-opacity': 0.9 },
+        source: 'areas',
+        minzoom: OUTLINE_LAYERS_FROM,
+        filter: isCatchment,
+        paint: { 'line-color': catchmentColour(0.9), 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2] },
       },
       {
         id: 'township-line',
         type: 'line',
         source: 'boundaries',
+        minzoom: OUTLINE_LAYERS_FROM,
         filter: isTownship,
         paint: { 'line-color': '#98a3af', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 12, 1] },
       },

@@ -49,11 +49,14 @@ export function useAccessRun(): AccessRun {
   }, [loaded, revision, resultArgs, resultRevision, runQuery]);
 
   // 服务范围: the bands chosen (the urban and rural limits when the box is ticked) and each facility's
-  // catchment if asked (drawn on the roads only).
+  // catchment if asked (drawn on the roads only). Their polygons apart: the map's worker reads them as
+  // GeoJSON text (useAreasSource), the page never parses them.
   const run = useCallback(() => {
     const { areas, ...rest } = settings;
     const ask =
-      areas && settings.measure === 'time' && (areas.bands.length > 0 || areas.catchments) ? { bands: [...areas.bands], catchments: !!areas.catchments } : null;
+      areas && settings.measure === 'time' && (areas.bands.length > 0 || areas.catchments)
+        ? { bands: [...areas.bands], catchments: !!areas.catchments, apart: true }
+        : null;
     runQuery({ ...rest, scenarioId, ...(ask ? { areas: ask } : {}) });
   }, [runQuery, settings, scenarioId]);
 

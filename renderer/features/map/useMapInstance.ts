@@ -92,8 +92,9 @@ export function useMapInstance(container: RefObject<HTMLDivElement | null>, plan
       el.dataset.idle = 'false';
     });
     if ((software ??= softwareWebGl())) drawToBudget(map);
+    // Not idle while a source's data is still being read to be set (useAreasSource).
     map.on('idle', () => {
-      el.dataset.idle = 'true';
+      el.dataset.idle = el.dataset.reading ? 'false' : 'true';
     });
     return () => {
       map.remove();

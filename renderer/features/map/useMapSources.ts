@@ -7,19 +7,8 @@ import { useMemo, useRef } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
-import {
-  catchmentShapes,
-  demandPoints,
-  EMPTY,
-  facilityPoints,
-  onePoint,
-  sameDemand,
-  serviceAreaShapes,
-  shapedCodes,
-  unitCentres,
-  unitShapes,
-  type Statuses,
-} from './geo.ts';
+import { demandPoints, EMPTY, facilityPoints, onePoint, sameDemand, shapedCodes, unitCentres, unitShapes, type Statuses } from './geo.ts';
+import { useAreasSource } from './useAreasSource.ts';
 import type { MapLibreMap } from './maplibre.ts';
 import type { BoundaryFeatureCollection } from '../../../shared/api/contract.ts';
 import { useLayerVisible, useSourceData } from './useSourceData.ts';
@@ -77,10 +66,7 @@ export function useMapSources(map: MapLibreMap | null, p: Inputs): { lon: number
   useSourceData(map, 'facilities', facilityFc);
   useSourceData(map, 'selection', selection);
   useSourceData(map, 'access', demand);
-  const areas = useMemo(() => serviceAreaShapes(p.access?.areas), [p.access]);
-  useSourceData(map, 'areas', areas);
-  const catchments = useMemo(() => catchmentShapes(p.access?.areas), [p.access]);
-  useSourceData(map, 'catchments', catchments);
+  useAreasSource(map, p.access?.areas);
   // The demand points of an analysis stand for the population: the centre circles would only crowd them.
   useLayerVisible(map, CENTRE_LAYERS, (!p.access && !p.otherDemand) || !!statuses);
 

@@ -24,6 +24,12 @@ export const AccessQuerySchema = InScenario.extend({
     .object({
       bands: z.array(z.number().positive().max(600)).max(12),
       catchments: z.boolean().default(false),
+      /**
+       * The polygons kept on the service, not in the result (each band's and catchment's `polygons` empty,
+       * `shapes` the key to read them with access.areasGeoJson): the map hands that text to its worker, so
+       * a province's 2,500 catchments are never parsed or copied on the page's main thread.
+       */
+      apart: z.boolean().optional(),
     })
     .optional(),
   /** 通行条件: 平峰 (free flow) or 高峰 (the peak hour: speeds × the plan's peak factors, roads.peakFactors). */
@@ -42,4 +48,8 @@ export const ACCESS_API = {
   'access.start': method<{ job: number }>()(AccessQuerySchema, 'Start the same analysis on the worker; follow it with access.job.'),
   'access.job': method<AccessJobOut>()(JobId, 'Progress of an access job, and its result once done.'),
   'access.cancel': method<{ cancelled: boolean }>()(JobId, 'Cancel a running access job.'),
+  'access.areasGeoJson': method<string>()(
+    z.object({ shapes: z.number().int().positive() }),
+    "The service areas of a result asked with areas.apart, as GeoJSON text (a FeatureCollection: one MultiPolygon per band, the widest first, properties { kind: 'band', minutes, population, inner }; then one per facility with an area, { kind: 'catchment', facility, name, population, index }: index its place in the result's catchments). The last 8 results' areas are kept.",
+  ),
 } as const;
