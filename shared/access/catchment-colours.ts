@@ -12,6 +12,9 @@
  * could need more; then it takes the colour fewest of its neighbours have.
  */
 
+/** How many colours the map's catchment palette has (renderer/features/map/palette.ts CATCHMENT_COLOURS). */
+export const CATCHMENT_PALETTE_SIZE = 8;
+
 /** Facilities' neighbour lists (CSR): f's neighbours are targets[offsets[f] … offsets[f + 1]). */
 export interface CatchmentNeighbours {
   offsets: Int32Array;

@@ -63,7 +63,11 @@ export interface ServiceAreasOut {
   /** People of the demand points within each band (their own minutes, as the coverage counts "within"). */
   bands: { minutes: number; population: number; polygons: MultiPolygonCoords }[];
   /** Per facility of the run: the places and the people (of the reachable points) whose nearest it is. */
-  catchments?: { facility: string; name: string; population: number; polygons: MultiPolygonCoords }[];
+  /**
+   * Per facility of the run: the places and the people (of the reachable points) whose nearest it is, and
+   * its colour (an index into the map's 8-colour palette; touching catchments differ).
+   */
+  catchments?: { facility: string; name: string; population: number; colour: number; polygons: MultiPolygonCoords }[];
   /** Asked with areas.apart: the polygons above are empty and access.areasGeoJson gives them by this key. */
   shapes?: number;
 }

@@ -19,6 +19,7 @@
  * boundary is placed to within about a cell of where the sampled time crosses the band: that is the
  * stated tolerance (`cellMetres`).
  */
+import { CATCHMENT_PALETTE_SIZE, catchmentNeighbours, colourCatchments } from './catchment-colours.ts';
 import type { NearestFacility } from './dijkstra.ts';
 import type { RoadGraph } from './graph.ts';
 import { NearestSearch } from './nearest.ts';
@@ -57,6 +58,8 @@ export interface ServiceAreas {
   bands: { minutes: number; polygons: MultiPolygonCoords }[];
   /** Per facility index (every one, an empty MultiPolygon for one that reaches nothing); absent unless asked. */
   catchments?: MultiPolygonCoords[];
+  /** Per facility index with catchments: its colour in the palette, touching catchments differing (catchment-colours.ts). */
+  catchmentColours?: number[];
 }
 
 /** Metres per degree of latitude (mean Earth radius, as geo/crs.ts). */
@@ -104,7 +107,9 @@ export function serviceAreas(input: ServiceAreaInput): ServiceAreas {
     cellMetres: 0,
     cells: 0,
     bands: bands.map((minutes) => ({ minutes, polygons: [] })),
-    ...(catchments ? { catchments: Array.from({ length: input.facilityCount }, () => []) } : {}),
+    ...(catchments
+      ? { catchments: Array.from({ length: input.facilityCount }, () => []), catchmentColours: new Array<number>(input.facilityCount).fill(0) }
+      : {}),
   });
   if (!(minLon <= maxLon)) return empty();
   const margin = Math.min(limit, (cut - minSeconds) * metresPerSecond);
@@ -168,6 +173,7 @@ export function serviceAreas(input: ServiceAreaInput): ServiceAreas {
       }
     }
     inside.fill(0);
+    out.catchmentColours = Array.from(colourCatchments(catchmentNeighbours(near, W, H, F), CATCHMENT_PALETTE_SIZE));
     out.catchments = [];
     for (let f = 0; f < F; f++) {
       const i0 = box[4 * f]!,

@@ -106,6 +106,8 @@ describe('access.run with areas', () => {
       ['E2', '东站', 600],
     ]);
     expect(a.catchments!.reduce((s, c) => s + c.population, 0)).toBe(r.demand.population - r.unreachable);
+    // They meet on the road: told apart by colour (palette indices that differ).
+    expect(a.catchments![0]!.colour).not.toBe(a.catchments![1]!.colour);
     expect(inside(a.catchments![0]!.polygons, [113.03, 28.02])).toBe(true);
     expect(inside(a.catchments![1]!.polygons, [113.06, 28.0])).toBe(true);
     expect(inside(a.catchments![1]!.polygons, [113.03, 28.0])).toBe(false);

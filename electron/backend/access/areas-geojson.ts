@@ -9,7 +9,7 @@ import { ApiError } from '../../../shared/api/errors.ts';
 /** How many results' areas are kept (the map shows one at a time; a few runs back are still there to read). */
 const KEPT = 8;
 
-/** The map's collection: bands (widest first, the innermost marked), then each facility's catchment with its place in the list. */
+/** The map's collection: bands (widest first, the innermost marked), then each facility's catchment with its place in the list and its colour. */
 export function areasFeatureText(areas: ServiceAreasOut): string {
   const inner = Math.min(...areas.bands.map((b) => b.minutes));
   const features: object[] = [];
@@ -25,7 +25,7 @@ export function areasFeatureText(areas: ServiceAreasOut): string {
     if (!c.polygons.length) return;
     features.push({
       type: 'Feature',
-      properties: { kind: 'catchment', facility: c.facility, name: c.name, population: c.population, index },
+      properties: { kind: 'catchment', facility: c.facility, name: c.name, population: c.population, index, colour: c.colour },
       geometry: { type: 'MultiPolygon', coordinates: c.polygons },
     });
   });

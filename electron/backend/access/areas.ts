@@ -52,7 +52,13 @@ export function areasOut(
     bands: bands.map((minutes, i) => ({ minutes, population: pop.bands[i]!, polygons: a?.bands.find((b) => b.minutes === minutes)?.polygons ?? [] })),
     ...(q.areas.catchments
       ? {
-          catchments: facilities.map((f, i) => ({ facility: f.id, name: f.name, population: pop.catchments[i]!, polygons: a?.catchments?.[i] ?? [] })),
+          catchments: facilities.map((f, i) => ({
+            facility: f.id,
+            name: f.name,
+            population: pop.catchments[i]!,
+            colour: a?.catchmentColours?.[i] ?? 0,
+            polygons: a?.catchments?.[i] ?? [],
+          })),
         }
       : {}),
   };

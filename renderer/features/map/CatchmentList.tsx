@@ -11,7 +11,7 @@ export function CatchmentList({ catchments }: { catchments: NonNullable<ServiceA
   const rows = useMemo(
     () =>
       catchments
-        .map((c, i) => ({ ...c, colour: CATCHMENT_COLOURS[i % CATCHMENT_COLOURS.length] }))
+        .map((c) => ({ ...c, colour: CATCHMENT_COLOURS[c.colour % CATCHMENT_COLOURS.length] }))
         .sort((a, b) => b.population - a.population || a.name.localeCompare(b.name, 'zh-CN')),
     [catchments],
   );

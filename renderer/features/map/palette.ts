@@ -4,6 +4,7 @@
  */
 import type { FacilityType } from '../../../shared/model/kinds.ts';
 import type { GapStatus } from '../../../shared/gaps/result.ts';
+import type { CATCHMENT_PALETTE_SIZE } from '../../../shared/access/catchment-colours.ts';
 
 /** Fill colour and the character in the icon; hospitals purple, primary care blue/teal, 120 red. */
 export const FACILITY_MARKS: Record<FacilityType, { color: string; glyph: string; size: number; rank: number }> = {
@@ -43,6 +44,9 @@ export type Measure = 'time' | 'radius';
 export const AREA_COLOUR = '#2b6cb0';
 /** 各机构服务范围: a small palette cycled over the facilities (neighbours mostly differ; the colour only tells them apart). */
 export const CATCHMENT_COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'] as const;
+/** As many as the colouring gives out (shared/access/catchment-colours.ts): a compile error if they part. */
+const _paletteSize: typeof CATCHMENT_PALETTE_SIZE = CATCHMENT_COLOURS.length;
+void _paletteSize;
 /** 转诊: a line within the limit, beyond it, and the ring of a facility that reaches nothing above it. */
 export const REFERRAL_COLOURS = { within: '#1a9850', over: '#d7301f', unreached: '#b2182b' } as const;
 export const BAND_COLOURS = ['#1a7f3c', '#5cb85c', '#b8d84a', '#f5a623', '#d7301f', '#4b4b57'] as const;

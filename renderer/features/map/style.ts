@@ -55,10 +55,10 @@ const SOURCE_OPTIONS: Partial<Record<SourceId, { tolerance?: number; buffer?: nu
 const OUTLINE_LAYERS_FROM = 9;
 const fillOutlineBelow: ExpressionSpecification = ['step', ['zoom'], true, OUTLINE_LAYERS_FROM, false];
 const rgba = (hex: string, a: number) => `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${a})`;
-/** A catchment's colour: its place in the run's list, cycled over the palette (as the side panel's list shows it). */
+/** A catchment's colour: the palette index the run gave it (touching catchments differ), as the side panel's list shows it. */
 const catchmentColour = (alpha: number): ExpressionSpecification => [
   'to-color',
-  ['at', ['%', ['get', 'index'], CATCHMENT_COLOURS.length], ['literal', CATCHMENT_COLOURS.map((c) => rgba(c, alpha))]],
+  ['at', ['%', ['get', 'colour'], CATCHMENT_COLOURS.length], ['literal', CATCHMENT_COLOURS.map((c) => rgba(c, alpha))]],
 ];
 const isBand: ExpressionSpecification = ['==', ['get', 'kind'], 'band'];
 const isCatchment: ExpressionSpecification = ['==', ['get', 'kind'], 'catchment'];
@@ -171,7 +171,7 @@ export function mapStyle(): StyleSpecification {
         filter: isBand,
         paint: { 'fill-antialias': fillOutlineBelow, 'fill-outline-color': rgba(AREA_COLOUR, 0.85), 'fill-color': rgba(AREA_COLOUR, 0.16) },
       },
-      // 各机构服务范围: each facility's catchment in its colour (a small palette cycled), outlined above the roads.
+      // 各机构服务范围: each facility's catchment in its colour (touching ones differ), outlined above the roads.
       {
         id: 'catchments-fill',
         type: 'fill',

@@ -50,6 +50,6 @@ export const ACCESS_API = {
   'access.cancel': method<{ cancelled: boolean }>()(JobId, 'Cancel a running access job.'),
   'access.areasGeoJson': method<string>()(
     z.object({ shapes: z.number().int().positive() }),
-    "The service areas of a result asked with areas.apart, as GeoJSON text (a FeatureCollection: one MultiPolygon per band, the widest first, properties { kind: 'band', minutes, population, inner }; then one per facility with an area, { kind: 'catchment', facility, name, population, index }: index its place in the result's catchments). The last 8 results' areas are kept.",
+    "The service areas of a result asked with areas.apart, as GeoJSON text (a FeatureCollection: one MultiPolygon per band, the widest first, properties { kind: 'band', minutes, population, inner }; then one per facility with an area, { kind: 'catchment', facility, name, population, index, colour }: index its place in the result's catchments, colour its palette index, touching catchments differing). The last 8 results' areas are kept.",
   ),
 } as const;

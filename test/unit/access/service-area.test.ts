@@ -237,6 +237,10 @@ describe('serviceAreas', () => {
       if (t.facility[k]! >= 0) expect(inAny[t.facility[k]!]).toBe(true);
     });
     expect(checked).toBeGreaterThan(600);
+    // The two touch at x = 1500, so they get different colours; the one that reaches nothing the first.
+    expect(a.catchmentColours).toHaveLength(3);
+    expect(a.catchmentColours![0]).not.toBe(a.catchmentColours![1]);
+    expect(a.catchmentColours![2]).toBe(0);
   });
 
   it('nothing reached: empty areas', () => {

@@ -17,6 +17,7 @@ describe('the catchment list of 2,500 stations', () => {
     facility: `E${i}`,
     name: `急救站${i + 1}`,
     population: 10 * (i + 1),
+    colour: i % 8,
     polygons: [],
   }));
   it('shows the 200 serving the most people, then 500 more on each click, then all 2,500', () => {
