@@ -6,12 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const only = process.argv[2];
-for (const f of fs
+const names = fs
   .readdirSync(path.join(root, 'test', 'bench'))
   .filter((f) => f.endsWith('.ts'))
-  .sort()) {
-  if (only && !f.includes(only)) continue;
+  .sort();
+// A whole name runs that benchmark alone (`province`, not also `map-province`); a part of one, every match.
+const exact = only !== undefined && names.includes(`${only}.ts`);
+for (const f of names) {
+  if (only && (exact ? f !== `${only}.ts` : !f.includes(only))) continue;
   console.log(`\n== ${f}`);
-  const r = spawnSync(process.execPath, [path.join(root, 'test', 'bench', f)], { stdio: 'inherit', cwd: root });
+  // Flags after the name go to that benchmark (`npm run bench province -- --keep DIR`).
+  const r = spawnSync(process.execPath, [path.join(root, 'test', 'bench', f), ...(only ? process.argv.slice(3) : [])], { stdio: 'inherit', cwd: root });
   if (r.status !== 0) process.exitCode = 1;
 }

@@ -16,8 +16,15 @@
 //   coverage sets our engine builds for that command (its siting input captured in this process,
 //   electron/backend/siting/compute.ts sitingSets), solved here by ours too — against our solve
 //   and our whole `healthplan site`. Ratios printed.
-// Needs osmium-tool, python3-igraph, python3-numpy, python3-pulp, coinor-cbc: installed with apt-get
-// when missing (as root). `--keep DIR` keeps (and reuses) the generated files in DIR.
+// - The whole siting job in Python against our whole `healthplan site` (support/province-python.ts):
+//   graph build, the existing stations' search, the candidates' coverage sets and PuLP + CBC — with
+//   scipy's bounded searches for real, with igraph (no cutoff) on a sample scaled up. Ratios printed.
+// - Service areas for 2,000 stations (support/province-areas.ts): a scenario keeping 2,000 of the
+//   3,000 stations, the whole `healthplan access --areas 10,30 --catchments --format geojson` timed
+//   with its peak memory, its polygons, vertices and size, its people checked against the coverage.
+// Needs osmium-tool, python3-igraph, python3-numpy, python3-scipy, python3-pulp, coinor-cbc: installed
+// with apt-get when missing (as root). `--keep DIR` keeps (and reuses) the generated files in DIR;
+// with it, `--only python,areas` runs just those parts on the plan a whole run left there.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,7 +33,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { graphStoreFile, readGraphStore } from '../../electron/backend/access/graph-store.ts';
 import { createPlannerService } from '../../electron/backend/service.ts';
-import { type SitingComputeInput, sitingSets } from '../../electron/backend/siting/compute.ts';
+import { type SitingComputeInput, type SitingSets, sitingSets } from '../../electron/backend/siting/compute.ts';
 import { loadMipSolver } from '../../electron/backend/siting/exact.ts';
 import { AnalysisRunner } from '../../electron/backend/worker/runner.ts';
 import { parseFlags } from '../../electron/cli/options.ts';
@@ -36,11 +43,16 @@ import { facilitySources } from '../../shared/access/dijkstra.ts';
 import { snapPoints } from '../../shared/access/snap.ts';
 import { solveSiting } from '../../shared/siting/index.ts';
 import { mulberry32 } from '../../shared/sample/prng.ts';
+import { AREAS_SCENARIO, areaFigures, areasScenario, coverageFigures } from './support/province-areas.ts';
+import { IGRAPH_SAMPLE, IGRAPH_SITING, pairKeys, SCIPY_CHUNK, SCIPY_SITING, samePairs, writeSitingJob } from './support/province-python.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const keepAt = process.argv.indexOf('--keep');
 const work = keepAt >= 0 ? path.resolve(process.argv[keepAt + 1]!) : fs.mkdtempSync(path.join(os.tmpdir(), 'hp-bench-province-'));
 fs.mkdirSync(work, { recursive: true });
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1]!.split(',')) : null;
+if (only && (keepAt < 0 || [...only].some((p) => p !== 'python' && p !== 'areas'))) throw new Error('--only python,areas, with --keep DIR');
 const file = (f: string) => path.join(work, f);
 const say = (label: string, value: string) => console.log(`${label.padEnd(72)} ${value}`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -53,6 +65,7 @@ function ensureTools(): void {
   for (const [mod, pkg] of [
     ['igraph', 'python3-igraph'],
     ['numpy', 'python3-numpy'],
+    ['scipy', 'python3-scipy'],
     ['pulp', 'python3-pulp'],
   ] as const)
     if (spawnSync(PY, ['-c', `import ${mod}`]).status !== 0) missing.push(pkg);
@@ -232,6 +245,37 @@ if (!fs.existsSync(pbf)) {
   prov = { units: file('units.csv'), facilities: file('facilities.csv'), candidates: file('candidates.csv') };
 }
 
+// Siting: 20 new stations over the province. The 1030 minutes leave too little for 20 stations to
+// do (10 cover everyone), so a stricter 8/15-minute question.
+const SITE_URBAN = 8,
+  SITE_RURAL = 15;
+const siteFlags = [
+  '--type',
+  'ems_station',
+  '--model',
+  'mclp',
+  '--add',
+  '20',
+  '--thresholds',
+  `urban=${SITE_URBAN},rural=${SITE_RURAL}`,
+  '--candidates',
+  prov.candidates,
+];
+
+// --only: the new parts again on the plan a whole run left in the --keep folder.
+if (only) {
+  if (!fs.existsSync(plan) || !fs.existsSync(file('site.json'))) throw new Error(`--only: no whole run's plan in ${work}`);
+  if (only.has('python')) {
+    const siteMs = (JSON.parse(fs.readFileSync(file('site-time.json'), 'utf8')) as { ms: number }).ms;
+    const objective = (JSON.parse(fs.readFileSync(file('site.json'), 'utf8')) as { objective: number }).objective;
+    say("(the whole run's healthplan site)", `${secs(siteMs)}, objective ${objective.toLocaleString('en-US')}`);
+    const { input, sets } = await captureSiting();
+    pythonSiting(input, sets, siteMs, objective);
+  }
+  if (only.has('areas')) await serviceAreas2000();
+  process.exit(0);
+}
+
 // The plan: units and facilities through the service, then the roads through the CLI (timed alone).
 for (const x of ['', '-wal', '-shm']) fs.rmSync(plan + x, { force: true });
 fs.rmSync(file('.healthplan-cache'), { recursive: true, force: true });
@@ -289,23 +333,9 @@ if (region) say('  covered (1030)', `${((100 * region.covered) / region.populati
   svc.close();
 }
 
-// Siting: 20 new stations over the province, the whole command. The 1030 minutes leave too little
-// for 20 stations to do (10 cover everyone), so a stricter 8/15-minute question.
-const SITE_URBAN = 8,
-  SITE_RURAL = 15;
-const siteFlags = [
-  '--type',
-  'ems_station',
-  '--model',
-  'mclp',
-  '--add',
-  '20',
-  '--thresholds',
-  `urban=${SITE_URBAN},rural=${SITE_RURAL}`,
-  '--candidates',
-  prov.candidates,
-];
+// Siting: 20 new stations over the province, the whole command (siteFlags above).
 const site = timed(node22, [CLI, 'site', plan, ...siteFlags, '--format', 'json', '--out', file('site.json')]);
+fs.writeFileSync(file('site-time.json'), JSON.stringify({ ms: site.ms }));
 const sited = JSON.parse(fs.readFileSync(file('site.json'), 'utf8')) as {
   gap: number;
   optimal: boolean;
@@ -323,12 +353,22 @@ say(
 );
 
 // ── igraph on the same graph ───────────────────────────────────────────────────────────────────
-const storeKeyFile = fs.readdirSync(file('.healthplan-cache')).find((f) => f.endsWith('.graph'))!;
+// The free-flow car graph: the siting run has stored the peak hour's beside it (same nodes and edges,
+// slower), so the file is chosen by the key in its header, not by being the first one listed.
 const stored = (() => {
   // The key is in the header: read it back to open the file through the checked reader.
-  const b = fs.readFileSync(path.join(work, '.healthplan-cache', storeKeyFile)).subarray(0, 4096);
-  const key = b.toString('utf8', 16, 16 + b.readUInt32LE(12));
-  if (graphStoreFile(plan, key) !== path.join(work, '.healthplan-cache', storeKeyFile)) throw new Error('graph file name');
+  const keyOf = (f: string) => {
+    const b = fs.readFileSync(path.join(work, '.healthplan-cache', f)).subarray(0, 4096);
+    return b.toString('utf8', 16, 16 + b.readUInt32LE(12));
+  };
+  const free = fs
+    .readdirSync(file('.healthplan-cache'))
+    .filter((f) => f.endsWith('.graph'))
+    .map((f) => ({ f, key: keyOf(f) }))
+    .filter((x) => x.key.endsWith('|drive') && !x.key.includes('|peak:'));
+  if (free.length !== 1) throw new Error(`${free.length} free-flow car graphs stored`);
+  const { f, key } = free[0]!;
+  if (graphStoreFile(plan, key) !== path.join(work, '.healthplan-cache', f)) throw new Error('graph file name');
   return readGraphStore(graphStoreFile(plan, key), key)!;
 })();
 const g = stored.graph;
@@ -393,9 +433,8 @@ say('  ratio: our whole cold healthplan access (no stored graph) ÷ igraph', (co
 // siteQuery on the same flags) through the service, whose runner is stopped at the job's start. Then
 // our engine's coverage sets for it (sitingSets, as the worker builds them) and our solve, timed in
 // this process; PuLP + CBC are given those same sets.
-let ourSolveMs = NaN,
-  ourLoadMs = NaN;
-{
+/** The input `healthplan site` gives its worker (siteFlags through the CLI's own siteQuery), and our engine's sets for it. */
+async function captureSiting(): Promise<{ input: SitingComputeInput; sets: SitingSets; setsMs: number }> {
   const svc = createPlannerService({ home: work, door: 'direct' });
   let captured: SitingComputeInput | null = null;
   const start = AnalysisRunner.prototype.start;
@@ -414,10 +453,15 @@ let ourSolveMs = NaN,
   }
   const input = captured as SitingComputeInput | null;
   if (!input) throw new Error('the siting input was not captured');
+  const t0 = performance.now();
+  const sets = sitingSets(input);
+  return { input, sets, setsMs: performance.now() - t0 };
+}
+let ourSolveMs = NaN,
+  ourLoadMs = NaN;
+const { input: sitingInput, sets: ourSets } = await (async () => {
+  const { input, sets: s, setsMs: tSets } = await captureSiting();
   let t0 = performance.now();
-  const s = sitingSets(input);
-  const tSets = performance.now() - t0;
-  t0 = performance.now();
   const solver = input.exact === 'never' ? undefined : await loadMipSolver();
   ourLoadMs = performance.now() - t0;
   t0 = performance.now();
@@ -437,7 +481,8 @@ let ourSolveMs = NaN,
   const cover: number[][] = [];
   for (let c = 0; c < s.sets.candidateCount; c++) cover.push(Array.from(s.sets.demand.subarray(s.sets.offsets[c]!, s.sets.offsets[c + 1]!)));
   fs.writeFileSync(file('mclp.json'), JSON.stringify({ k: input.k, population: Array.from(input.demand.population), cover }));
-}
+  return { input, sets: s };
+})();
 const PULP = `
 import json, sys, time
 t0 = time.perf_counter()
@@ -470,4 +515,127 @@ say(
 say('  ratio: our solve ÷ PuLP + CBC, both given the same sets (goal ≤ 0.5)', (ourSolveMs / pulpMs).toFixed(2));
 say('  ratio: our solve with loading HiGHS ÷ PuLP + CBC', ((ourSolveMs + ourLoadMs) / pulpMs).toFixed(2));
 say('  ratio: our whole healthplan site (plan, graph, sets, solve, the other condition) ÷ PuLP + CBC given the sets', (site.ms / pulpMs).toFixed(2));
+
+// ── the whole siting job in Python ─────────────────────────────────────────────────────────────
+pythonSiting(sitingInput, ourSets, site.ms, sited.objective);
+
+// ── service areas for 2,000 stations ───────────────────────────────────────────────────────────
+await serviceAreas2000();
+
 if (keepAt < 0) fs.rmSync(work, { recursive: true, force: true });
+
+/**
+ * The whole siting job in Python on the same network and points (support/province-python.ts), each
+ * part timed, file reading not counted; its sets and optimum checked against ours, and the ratio of
+ * our whole `healthplan site` to it.
+ */
+function pythonSiting(input: SitingComputeInput, ours: SitingSets, siteMs: number, siteObjective: number): void {
+  writeSitingJob(work, input, ours);
+  fs.writeFileSync(file('siting_scipy.py'), SCIPY_SITING);
+  fs.writeFileSync(file('siting_igraph.py'), IGRAPH_SITING);
+  const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
+  const s1 = (v: number) => `${v.toFixed(2)} s`;
+  const ourPairs = pairKeys(ours);
+  const m = ours.sets.candidateCount;
+  console.log('the whole siting job in Python, same network and snapped points (file reading not counted):');
+
+  const sp = timed(PY, [file('siting_scipy.py'), work, String(SCIPY_CHUNK)]);
+  const spr = JSON.parse(sp.stdout.trim().split('\n').pop()!) as {
+    build: number;
+    existing: number;
+    sets: number;
+    model: number;
+    solve: number;
+    open: number;
+    status: string;
+    objective: number;
+    pairs: [number, number][];
+  };
+  const spMs = (spr.build + spr.existing + spr.sets + spr.model + spr.solve) * 1000;
+  const spCmp = samePairs(ourPairs, new Set(spr.pairs.map(([c, d]) => `${c} ${d}`)));
+  const same = Math.round(spr.objective) === Math.round(siteObjective);
+  say(
+    `  scipy: CSR build, super-source search, ${m.toLocaleString('en-US')} bounded searches (${SCIPY_CHUNK} a call), PuLP + CBC`,
+    `${secs(spMs)} (build ${s1(spr.build)}, existing stations ${s1(spr.existing)}, sets ${s1(spr.sets)}, model ${s1(spr.model)}, CBC ${s1(spr.solve)}; whole script ${secs(sp.ms)}, peak RSS ${sp.maxRssMb.toFixed(0)} MB)`,
+  );
+  say(
+    '    its sets and optimum',
+    `${spr.open.toLocaleString('en-US')} points left open, ${spr.pairs.length} pairs (ours ${ourPairs.size}${spCmp.same ? ', the same' : ` — DIFFERENT: ${spCmp.onlyA} only ours, ${spCmp.onlyB} only scipy's`}); ${spr.status} ${n0(spr.objective)} (healthplan site's ${n0(siteObjective)}${same ? ', the same optimum' : ' — DIFFERENT'})`,
+  );
+  say('  ratio: our whole healthplan site ÷ scipy + PuLP + CBC, the whole job (goal ≤ 0.5)', (siteMs / spMs).toFixed(2));
+
+  const ig = timed(PY, [file('siting_igraph.py'), work, String(IGRAPH_SAMPLE)]);
+  const igr = JSON.parse(ig.stdout.trim().split('\n').pop()!) as {
+    build: number;
+    existing: number;
+    sample: number[];
+    sampleSets: number;
+    candidates: number;
+    open: number;
+    pairs: [number, number][];
+  };
+  const perCandidate = igr.sampleSets / igr.sample.length;
+  const igSetsMs = perCandidate * igr.candidates * 1000;
+  const igMs = (igr.build + igr.existing) * 1000 + igSetsMs + (spr.model + spr.solve) * 1000;
+  const igCmp = samePairs(pairKeys(ours, new Set(igr.sample)), new Set(igr.pairs.map(([c, d]) => `${c} ${d}`)));
+  say(
+    `  igraph: graph build, super-source search, ${igr.candidates.toLocaleString('en-US')} whole searches (no cutoff: ${igr.sample.length} drawn at random timed, × ${(igr.candidates / igr.sample.length).toFixed(0)}), PuLP + CBC (scipy's figures)`,
+    `${secs(igMs)} ESTIMATED (build ${s1(igr.build)}, existing stations ${s1(igr.existing)}, searches ${s1(igSetsMs / 1000)} = ${s1(perCandidate)} a candidate × ${igr.candidates.toLocaleString('en-US')}, the sample ${s1(igr.sampleSets)}; whole script ${secs(ig.ms)}, peak RSS ${ig.maxRssMb.toFixed(0)} MB)`,
+  );
+  say(
+    "    the sample's sets",
+    `${igr.open.toLocaleString('en-US')} points left open, ${igr.pairs.length} pairs${igCmp.same ? ', the same as ours for those candidates' : ` — DIFFERENT from ours: ${igCmp.onlyA} only ours, ${igCmp.onlyB} only igraph's`}`,
+  );
+  say('  ratio: our whole healthplan site ÷ igraph + PuLP + CBC, the whole job, estimated (goal ≤ 0.5)', (siteMs / igMs).toPrecision(2));
+}
+
+/** Service areas for 2,000 stations (support/province-areas.ts): the whole command timed, its figures checked. */
+async function serviceAreas2000(): Promise<void> {
+  const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
+  const t0 = performance.now();
+  const sc = await areasScenario(work, plan);
+  const made = performance.now() - t0;
+  const out = file('areas.geojson');
+  const bands = [10, 30];
+  const run = timed(node22, [
+    CLI,
+    'access',
+    plan,
+    '--scenario',
+    AREAS_SCENARIO,
+    '--preset',
+    '1030',
+    '--areas',
+    bands.join(','),
+    '--catchments',
+    '--format',
+    'geojson',
+    '--out',
+    out,
+  ]);
+  const f = areaFigures(out);
+  say(
+    `service areas for ${sc.stations.toLocaleString('en-US')} stations (scenario ${AREAS_SCENARIO}: E0–E${sc.stations - 1}${sc.created ? `, made in ${secs(made)}` : ''}); healthplan access --areas ${bands.join(',')} --catchments --format geojson, whole command, graph stored`,
+    `${secs(run.ms)}, peak RSS ${run.maxRssMb.toFixed(0)} MB, ${(f.bytes / 2 ** 20).toFixed(1)} MB of GeoJSON, cell ${f.cellMetres} m`,
+  );
+  for (const b of f.bands)
+    say(`  within ${b.minutes} min`, `${n0(b.population)} people; ${n0(b.polygons)} polygons, ${n0(b.rings - b.polygons)} holes, ${n0(b.vertices)} vertices`);
+  say(
+    `  ${f.catchments.features.toLocaleString('en-US')} catchments (${f.catchments.empty} empty)`,
+    `${n0(f.catchmentPopulation)} people; ${n0(f.catchments.polygons)} polygons, ${n0(f.catchments.rings - f.catchments.polygons)} holes, ${n0(f.catchments.vertices)} vertices`,
+  );
+  // The check: the same scenario's access result (a second command, JSON).
+  const accessOut = file('access-2000.json');
+  const plain = timed(node22, [CLI, 'access', plan, '--scenario', AREAS_SCENARIO, '--preset', '1030', '--format', 'json', '--out', accessOut]);
+  say('  the same 1030 without --areas (--format json, the check below)', `${secs(plain.ms)}, peak RSS ${plain.maxRssMb.toFixed(0)} MB`);
+  const cov = coverageFigures(accessOut, bands);
+  const eq = (a: number, b: number) => (Math.abs(a - b) < 0.5 ? 'the same' : `DIFFERENT by ${n0(a - b)}`);
+  say(
+    "  check: each band's people against the access result's within those minutes",
+    f.bands.map((b, i) => `${b.minutes} min ${n0(cov.within[i]!)}, ${eq(b.population, cov.within[i]!)}`).join('; '),
+  );
+  say(
+    "  check: the catchments' people against everyone reachable",
+    `${n0(cov.reachable)} of ${n0(cov.population)}, ${eq(f.catchmentPopulation, cov.reachable)}; 1030 covered ${((100 * cov.covered) / cov.population).toFixed(1)} %`,
+  );
+}
