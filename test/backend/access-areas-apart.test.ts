@@ -7,6 +7,7 @@ import { startWebDoor, type WebDoor } from '../../electron/web/server.ts';
 import type { AccessResultOut } from '../../shared/access/result.ts';
 import { REPLY_HEADER, TOKEN_HEADER } from '../../shared/api/http.ts';
 import { tmpDir } from './tmp.ts';
+import { STREET_ROAD, STREET_STATIONS } from './street-road.ts';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const UNITS = [
@@ -18,17 +19,8 @@ const UNITS = [
   'V3,三村,T,行政村,400,113.09,28.0,2025',
   'V4,四村,T,行政村,800,113.03,28.02,2025',
 ].join('\n');
-const FACILITIES = '机构编码,机构名称,机构类型,所在区划代码,经度,纬度\nE1,西站,120急救站,V1,113.0,28.0\nE2,东站,120急救站,V3,113.1,28.0\n';
-const ROADS = JSON.stringify({
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      properties: { highway: 'primary' },
-      geometry: { type: 'LineString', coordinates: Array.from({ length: 101 }, (_, i) => [113 + i / 1000, 28.0]) },
-    },
-  ],
-});
+const FACILITIES = STREET_STATIONS;
+const ROADS = STREET_ROAD;
 const q = { scenarioId: 1, types: ['ems_station' as const], urbanMinutes: 10, ruralMinutes: 30, areas: { bands: [5, 15], catchments: true } };
 
 let door: WebDoor;

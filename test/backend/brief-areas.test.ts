@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlannerService, type Service } from '../../electron/backend/service.ts';
 import { tmpDir } from './tmp.ts';
+import { STREET_ROAD, STREET_STATIONS } from './street-road.ts';
 
 const home = tmpDir();
 let svc: Service;
@@ -24,17 +25,8 @@ const UNITS = [
   'V4,四村,T2,行政村,800,113.03,28.02,2025',
   'V5,五村,T2,行政村,1600,113.0,28.1,2025',
 ].join('\n');
-const FACILITIES = '机构编码,机构名称,机构类型,所在区划代码,经度,纬度\nE1,西站,120急救站,V1,113.0,28.0\nE2,东站,120急救站,V3,113.1,28.0\n';
-const ROADS = JSON.stringify({
-  type: 'FeatureCollection',
-  features: [
-    {
-      type: 'Feature',
-      properties: { highway: 'primary' },
-      geometry: { type: 'LineString', coordinates: Array.from({ length: 101 }, (_, i) => [113 + i / 1000, 28.0]) },
-    },
-  ],
-});
+const FACILITIES = STREET_STATIONS;
+const ROADS = STREET_ROAD;
 
 /** The points of an SVG path (M/L x y …). */
 const pointsOf = (d: string) => [...d.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
