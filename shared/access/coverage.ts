@@ -66,6 +66,20 @@ export interface Coverage {
   uncovered: Int32Array;
 }
 
+/**
+ * A time (or distance) to one decimal, as shown beside its verdict against `limit`: to the nearest tenth,
+ * except where that would contradict the verdict — a point 10.03 minutes away is beyond a 10-minute limit,
+ * so it shows 10.1, not 10.0 (and one within a limit that is not a whole tenth is rounded down). The verdict
+ * itself is always judged on the unrounded value.
+ */
+export function shownTenths(value: number, limit: number): number {
+  const r = Math.round(value * 10) / 10;
+  // The nearest tenth on the verdict's side of the limit (10.1 beyond 10, 12.2 within 12.25).
+  if (value > limit && r <= limit) return (Math.floor(limit * 10) + 1) / 10;
+  if (value <= limit && r > limit) return Math.floor(limit * 10) / 10;
+  return r;
+}
+
 /** A point is covered when its minutes are at most its class's threshold ("within 10 minutes"). */
 export function coverage(points: DemandPoints, minutes: Float64Array, t: Thresholds, unitCount: number): Coverage {
   const n = minutes.length;

@@ -15,7 +15,16 @@
  * Without a road network, step 1–5 become `straightLineTravel(facilityLon, facilityLat, demand)`,
  * then the same coverage.
  */
-export { coverage, type Coverage, demandTravel, type DemandTravel, type Thresholds, travelTimeBands, type TravelTimeBands } from './coverage.ts';
+export {
+  coverage,
+  type Coverage,
+  demandTravel,
+  type DemandTravel,
+  shownTenths,
+  type Thresholds,
+  travelTimeBands,
+  type TravelTimeBands,
+} from './coverage.ts';
 export {
   type AccessGroups,
   accessGroups,

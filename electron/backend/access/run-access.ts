@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Facility } from '../../../shared/model/entities.ts';
-import { accessGroups, coverage, straightLineTravel, travelNote, travelTimeBands } from '../../../shared/access/index.ts';
+import { accessGroups, coverage, shownTenths, straightLineTravel, travelNote, travelTimeBands } from '../../../shared/access/index.ts';
 import type { AccessQuery, AccessResultOut, ComparedConditionsOut, DemandPointOut, UnitCoverageOut } from '../../../shared/access/result.ts';
 import { conditionsNote, otherConditions, type TravelConditions } from '../../../shared/access/conditions.ts';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
@@ -19,8 +19,6 @@ import { projectNotes } from '../gaps.ts';
 import { areaName, demandKeyOf, demandOf, frameOf, networkUnder, unitsNamed } from './plan-inputs.ts';
 import type { AnalysisRunner } from '../worker/runner.ts';
 import { areasAsk, areasOut } from './areas.ts';
-
-const round1 = (v: number) => Math.round(v * 10) / 10;
 
 export interface RunAccessOptions {
   /** Learns the worker job, so a caller can follow its progress or cancel it. */
@@ -152,6 +150,7 @@ export async function runAccess(
     });
   });
 
+  const limitOf = (p: number) => (points.urban[p] === 1 ? q.urbanMinutes : q.ruralMinutes);
   const covered = new Uint8Array(out.minutes.length).fill(1);
   for (const p of byUnit.uncovered) covered[p] = 0;
   const pointsOut: DemandPointOut[] = [];
@@ -170,8 +169,9 @@ export async function runAccess(
       lat: points.lat[p]!,
       population: points.population[p]!,
       urban: points.urban[p] === 1,
-      minutes: !radius && Number.isFinite(m) ? round1(m) : null,
-      ...(radius ? { km: Number.isFinite(m) ? round1(m) : null } : {}),
+      // Rounded on the side of its verdict: 10.03 minutes beyond a 10-minute limit shows 10.1, not 10.0.
+      minutes: !radius && Number.isFinite(m) ? shownTenths(m, limitOf(p)) : null,
+      ...(radius ? { km: Number.isFinite(m) ? shownTenths(m, limitOf(p)) : null } : {}),
       nearest: fac >= 0 ? facilities[fac]!.id : null,
       covered: covered[p] === 1,
     });

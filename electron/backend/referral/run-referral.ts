@@ -11,6 +11,7 @@ import {
   referralRung,
   referralTargets,
   referralWithin,
+  shownTenths,
   summariseReferral,
   type ReferralTimes,
   travelNote,
@@ -29,7 +30,6 @@ import { areaName, frameOf, networkUnder, unitsNamed } from '../access/plan-inpu
 import type { AnalysisRunner } from '../worker/runner.ts';
 import type { ReferralGroupInput } from './compute.ts';
 
-const round1 = (v: number) => Math.round(v * 10) / 10;
 const zhType = (t: FacilityType) => FACILITY_TYPE_LABELS[t].zh;
 const enType = (t: FacilityType) => FACILITY_TYPE_LABELS[t].en;
 const placed = (x: Facility): x is Facility & { lon: number; lat: number } => x.lon !== null && x.lat !== null;
@@ -149,7 +149,7 @@ export async function runReferral(
     facilities: s.facilities[k]!,
     within: s.within[k]!,
     share: s.facilities[k]! > 0 ? s.within[k]! / s.facilities[k]! : null,
-    worstMinutes: Number.isNaN(s.worstMinutes[k]!) ? null : round1(s.worstMinutes[k]!),
+    worstMinutes: Number.isNaN(s.worstMinutes[k]!) ? null : shownTenths(s.worstMinutes[k]!, q.thresholdMinutes),
     unreachable: s.unreachable[k]!,
   });
   const counties = [
@@ -171,7 +171,8 @@ export async function runReferral(
       to: t?.id ?? null,
       toName: t?.name ?? null,
       toType: t?.type ?? null,
-      minutes: Number.isFinite(m) ? round1(m) : null,
+      // Rounded on the side of its verdict: 30.03 minutes beyond 30 shows 30.1, not 30.0.
+      minutes: Number.isFinite(m) ? shownTenths(m, q.thresholdMinutes) : null,
       within: referralWithin(m, q.thresholdMinutes),
     };
   });

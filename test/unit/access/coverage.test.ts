@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, demandTravel, travelTimeBands } from '../../../shared/access/coverage.ts';
+import { coverage, demandTravel, shownTenths, travelTimeBands } from '../../../shared/access/coverage.ts';
 import { facilitySources, nearestFacility } from '../../../shared/access/dijkstra.ts';
 import { buildRoadGraph } from '../../../shared/access/graph.ts';
 import { buildNodeIndex, snapPoints } from '../../../shared/access/snap.ts';
@@ -101,5 +101,20 @@ describe('coverage', () => {
     expect(Array.from(b.count)).toEqual([0, 2, 1, 0, 1, 0, 1, 1]);
     expect(Array.from(b.population)).toEqual([0, 110, 200, 0, 300, 0, 400, 50]);
     expect(travelTimeBands(Float64Array.of(0, 5, 5.0001), Float64Array.of(1, 1, 1), 5, 10).count).toEqual(Uint32Array.of(2, 1, 0, 0));
+  });
+});
+
+describe('shownTenths', () => {
+  it('rounds to the nearest tenth unless that contradicts the verdict against the limit', () => {
+    expect(shownTenths(9.96, 10)).toBe(10); // within 10, 10.0
+    expect(shownTenths(10.03, 10)).toBe(10.1); // beyond 10: not 10.0
+    expect(shownTenths(10.000000001, 10)).toBe(10.1);
+    expect(shownTenths(10.06, 10)).toBe(10.1);
+    expect(shownTenths(29.96, 30)).toBe(30);
+    expect(shownTenths(30.04, 30)).toBe(30.1);
+    expect(shownTenths(41.92, 30)).toBe(41.9);
+    // A limit that is not a whole tenth: 12.24 within 12.25 shows 12.2, 12.26 beyond it 12.3.
+    expect(shownTenths(12.249, 12.25)).toBe(12.2);
+    expect(shownTenths(12.251, 12.25)).toBe(12.3);
   });
 });
