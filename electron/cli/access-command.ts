@@ -88,6 +88,14 @@ export const accessCommand: Command = {
     if (format !== 'json' && format !== 'csv' && format !== 'geojson') throw new UsageError('--format: json | csv | geojson');
     const areas = areasOption(opts.areas, opts.catchments);
     if (format === 'geojson' && !areas) throw new UsageError('--format geojson: give --areas MINUTES (and/or --catchments)');
+    const settings = settingsFrom(opts);
+    // A straight-line radius has no travel times to draw areas from: no polygon, and --areas would count kilometres.
+    if (areas && settings.measure === 'radius')
+      throw new UsageError(
+        lang === 'en'
+          ? '--areas/--catchments: service areas are drawn from travel times on the roads; leave out --radius and --preset radius'
+          : '--areas/--catchments：服务范围按路网通行时间绘制；请去掉 --radius 或 --preset radius',
+      );
     const scenario = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
     const year = yearOption(opts.year);
     const within = await unitNames(svc, scenario, opts.within, '--within', lang);
@@ -96,7 +104,7 @@ export const accessCommand: Command = {
     const conditions = choice(opts.conditions, TRAVEL_CONDITIONS, '--conditions: free (free-flow speeds) | peak (peak hour: speeds × the peak factors)');
     const r = await svc.call('access.run', {
       scenarioId: scenario,
-      ...settingsFrom(opts),
+      ...settings,
       ...(conditions ? { conditions } : {}),
       ...(opts.compare ? { compare: true } : {}),
       ...(year !== undefined ? { year } : {}),
@@ -196,12 +204,13 @@ export const accessCommand: Command = {
     }
     if (opts.out) {
       writeOutput(opts.out as string, text);
+      const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
       const region = r.units.find((u) => u.scope === 'region');
       const share = region?.share == null ? '—' : `${(region.share * 100).toFixed(1)}%`;
       console.log(
         en
-          ? `wrote ${opts.out}: ${share} of ${region?.population ?? 0} people covered in ${r.year} (${r.model}; ${r.demand.noteEn})`
-          : `已写出 ${opts.out}：${r.year} 年覆盖 ${share}（共 ${region?.population ?? 0} 人；${r.modelNote}；${r.demand.note}）`,
+          ? `wrote ${opts.out}: ${share} of ${n0(region?.population ?? 0)} people covered in ${r.year} (${r.modelNoteEn}; ${r.demand.noteEn})`
+          : `已写出 ${opts.out}：${r.year} 年覆盖 ${share}（共 ${n0(region?.population ?? 0)} 人；${r.modelNote}；${r.demand.note}）`,
       );
       for (const n of en ? r.notesEn : r.notes) console.log(`  ${n}`);
       const other = r.compared?.units.find((u) => u.scope === 'region');
@@ -209,14 +218,13 @@ export const accessCommand: Command = {
         const o = other.share == null ? '—' : `${(other.share * 100).toFixed(1)}%`;
         console.log(
           en
-            ? `  ${r.compared?.conditions === 'peak' ? 'At the peak hour' : 'At free flow'}: ${o} covered (${Math.round(other.covered)} of ${other.population})`
-            : `  ${r.compared?.conditions === 'peak' ? '高峰' : '平峰'}时：覆盖 ${o}（${other.population} 人中 ${Math.round(other.covered)} 人）`,
+            ? `  ${r.compared?.conditions === 'peak' ? 'At the peak hour' : 'At free flow'}: ${o} covered (${n0(other.covered)} of ${n0(other.population)})`
+            : `  ${r.compared?.conditions === 'peak' ? '高峰' : '平峰'}时：覆盖 ${o}（${n0(other.population)} 人中 ${n0(other.covered)} 人）`,
         );
       }
       for (const l of areasLines(r, lang)) console.log(l);
       if (groups) {
         const pc = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-        const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
         for (const x of groups.region)
           console.log(
             en

@@ -158,7 +158,7 @@ export const referralCommand: Command = {
       const share = region?.share == null ? '—' : `${(region.share * 100).toFixed(1)}%`;
       console.log(
         en
-          ? `wrote ${opts.out}: ${region?.within ?? 0} of ${region?.facilities ?? 0} facilities (${share}) within ${r.query.thresholdMinutes} min in ${r.year} (${r.model})`
+          ? `wrote ${opts.out}: ${region?.within ?? 0} of ${region?.facilities ?? 0} facilities (${share}) within ${r.query.thresholdMinutes} min in ${r.year} (${r.modelNoteEn})`
           : `已写出 ${opts.out}：${r.year} 年 ${region?.facilities ?? 0} 所机构中 ${region?.within ?? 0} 所（${share}）在 ${r.query.thresholdMinutes} 分钟内（${r.modelNote}）`,
       );
       for (const n of en ? r.notesEn : r.notes) console.log(`  ${n}`);

@@ -242,18 +242,31 @@ export const siteCommand: Command = {
     if (opts.out) {
       writeOutput(opts.out as string, text);
       const label = lang === 'en' ? FACILITY_TYPE_LABELS[type].en : FACILITY_TYPE_LABELS[type].zh;
+      const n0 = (v: number) => Math.round(v).toLocaleString('en-US');
+      // The condition the figures are under, when the proposal is also shown under the other.
+      const under = !r.other
+        ? ''
+        : lang === 'en'
+          ? r.conditions === 'peak'
+            ? 'at the peak hour '
+            : 'at free flow '
+          : r.conditions === 'peak'
+            ? '高峰时'
+            : '平峰时';
       console.log(
         lang === 'en'
-          ? `wrote ${opts.out}: ${r.chosen.length} × ${label}; covered ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)} of ${r.totalPopulation} people${r.optimal ? ' (optimal)' : ` (within ${(r.gap * 100).toFixed(1)}% of the optimum)`}`
-          : `已写出 ${opts.out}：${r.chosen.length} 个${label}；覆盖 ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)}（共 ${r.totalPopulation} 人；${r.optimal ? '已证明最优' : `与最优相差不超过 ${(r.gap * 100).toFixed(1)}%`}）`,
+          ? `wrote ${opts.out}: ${r.chosen.length} × ${label}; covered ${under}${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)} of ${n0(r.totalPopulation)} people${r.optimal ? ' (optimal)' : ` (within ${(r.gap * 100).toFixed(1)}% of the optimum)`}`
+          : `已写出 ${opts.out}：${r.chosen.length} 个${label}；${under}覆盖 ${pct(r.coveredBefore, r.totalPopulation)} → ${pct(r.coveredAfter, r.totalPopulation)}（共 ${n0(r.totalPopulation)} 人；${r.optimal ? '已证明最优' : `与最优相差不超过 ${(r.gap * 100).toFixed(1)}%`}）`,
       );
       if (r.other) {
         const o = r.other;
         const when = lang === 'en' ? (o.conditions === 'peak' ? 'At the peak hour' : 'At free flow') : o.conditions === 'peak' ? '高峰' : '平峰';
+        const sitedFor = lang === 'en' ? (r.conditions === 'peak' ? 'at the peak hour' : 'at free flow') : r.conditions === 'peak' ? '高峰时' : '平峰时';
+        // lost: people the proposal covers under the condition sited for and not under this one.
         console.log(
           lang === 'en'
-            ? `  ${when}: covered ${pct(o.coveredBefore, r.totalPopulation)} → ${pct(o.coveredAfter, r.totalPopulation)}; ${o.meetsRule ? 'the rule is still met' : r.meetsRule ? 'the rule is no longer met' : 'the rule is not met'}${o.lost > 0 ? ` (${Math.round(o.lost)} people lost)` : ''}`
-            : `  ${when}时：覆盖 ${pct(o.coveredBefore, r.totalPopulation)} → ${pct(o.coveredAfter, r.totalPopulation)}；${o.meetsRule ? '仍全部达标' : r.meetsRule ? '不再全部达标' : '未全部达标'}${o.lost > 0 ? `（${Math.round(o.lost)} 人不再覆盖）` : ''}`,
+            ? `  ${when}: covered ${pct(o.coveredBefore, r.totalPopulation)} → ${pct(o.coveredAfter, r.totalPopulation)}; ${o.meetsRule ? 'the rule is still met' : r.meetsRule ? 'the rule is no longer met' : 'the rule is not met'}${o.lost > 0 ? ` (${n0(o.lost)} people within it ${sitedFor} are not ${when.toLowerCase()})` : ''}`
+            : `  ${when}时：覆盖 ${pct(o.coveredBefore, r.totalPopulation)} → ${pct(o.coveredAfter, r.totalPopulation)}；${o.meetsRule ? '仍全部达标' : r.meetsRule ? '不再全部达标' : '未全部达标'}${o.lost > 0 ? `（${sitedFor}覆盖的人中有 ${n0(o.lost)} 人${when}时不在时限内）` : ''}`,
         );
       }
     } else process.stdout.write(text);

@@ -244,3 +244,37 @@ describe('referral and the command line', () => {
     expect(bad.err).toContain('--conditions');
   });
 });
+
+describe('the command line says which condition its figures are under', () => {
+  it('site --out names the condition sited for and words the people lost under the other; English lines carry the model note', () => {
+    const { healthplan, file } = cliIn(dir);
+    // One candidate, 东址 at the station (113.00): 西社区 3.0 min at free flow, 6.0 at the peak (beyond 5).
+    const sites = file('one-site.csv', 'id,name,lon,lat\nS1,东址,113.0,28.0\n');
+    const args = ['site', planPath, '--type', 'ems_station', '--existing', 'sub_centre', '--thresholds', 'urban=5,rural=30', '--candidates', sites];
+    const free = healthplan(...args, '--out', path.join(dir, 's.json'));
+    expect(free.code, free.err).toBe(0);
+    const [head, other] = free.out.split('\n');
+    expect(head).toContain('1 个120急救站；平峰时覆盖 0.0% → 100.0%（共 3,000 人；');
+    // 东社区's 1,000 only at the peak: 2,000 covered at free flow are beyond 5 minutes at the peak.
+    expect(other).toBe('  高峰时：覆盖 0.0% → 33.3%；不再全部达标（平峰时覆盖的人中有 2,000 人高峰时不在时限内）');
+    const en = healthplan(...args, '--out', path.join(dir, 's.json'), '--lang', 'en');
+    expect(en.out).toContain('covered at free flow 0.0% → 100.0% of 3,000 people');
+    expect(en.out).toContain('the rule is no longer met (2,000 people within it at free flow are not at the peak hour)');
+
+    const r = healthplan('referral', planPath, '--from', 'thc', '--conditions', 'peak', '--lang', 'en', '--out', path.join(dir, 'r.json'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.split('\n')[0]).toContain('within 30 min in 2025 (On the road network, by car;');
+    expect(r.out.split('\n')[0]).toContain('at the peak hour');
+    const a = healthplan('access', planPath, '--thresholds', 'urban=5,rural=30', '--compare', '--lang', 'en', '--out', path.join(dir, 'a.json'));
+    expect(a.code, a.err).toBe(0);
+    expect(a.out.split('\n')[0]).toMatch(/^wrote .*a\.json: 100\.0% of 3,000 people covered in 2025 \(On the road network, by car;.*at free flow/);
+    expect(a.out).toContain('At the peak hour: 33.3% covered (1,000 of 3,000)');
+  });
+
+  it('refuses --areas with a straight-line radius (no travel times to draw them from), naming the fix', () => {
+    const { healthplan } = cliIn(dir);
+    const r = healthplan('access', planPath, '--preset', 'radius', '--areas', '10', '--format', 'geojson');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--areas/--catchments：服务范围按路网通行时间绘制；请去掉 --radius 或 --preset radius');
+  });
+});
