@@ -148,6 +148,13 @@ export async function siteQuery(svc: CliService, opts: Opts, lang: Lang): Promis
   const [type] = facilityTypes([String(opts.type)], '--type') as [FacilityType];
   const model = choice(opts.model, ['mclp', 'lscp', 'pmedian'], '--model: mclp | lscp | pmedian') ?? SITING_DEFAULTS.model;
   if (opts.exact && opts.heuristic) throw new UsageError('--exact or --heuristic, not both');
+  // --site-for worse sites at the peak hour: an explicit free flow beside it contradicts it.
+  if (opts['site-for'] === 'worse' && opts.conditions === 'free')
+    throw new UsageError(
+      lang === 'en'
+        ? '--site-for worse sites at the peak hour (and checks free flow): leave out --conditions free'
+        : '--site-for worse 按高峰选址（并检查平峰）：请去掉 --conditions free',
+    );
   const direction = choice(opts.direction, ['from', 'to'], '--direction: from | to') ?? directionFor(type);
   const from = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
   return {

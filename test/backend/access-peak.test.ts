@@ -277,4 +277,11 @@ describe('the command line says which condition its figures are under', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('--areas/--catchments：服务范围按路网通行时间绘制；请去掉 --radius 或 --preset radius');
   });
+
+  it('refuses --site-for worse beside --conditions free (it sites at the peak hour), naming the fix', () => {
+    const { healthplan } = cliIn(dir);
+    const r = healthplan('site', planPath, '--type', 'ems_station', '--conditions', 'free', '--site-for', 'worse');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--site-for worse 按高峰选址（并检查平峰）：请去掉 --conditions free');
+  });
 });
