@@ -44,7 +44,7 @@ import { importPopulations } from './import-populations.ts';
 import { importBoundaries, importRoads } from './import-roads.ts';
 import { clearRoadNetwork, getPeakFactors, getRoadSpeeds, peakFactorsOut, setPeakFactors, setRoadSpeeds, storedRoadSummary } from './db/roads.ts';
 import { boundaryCount } from './db/boundaries.ts';
-import { mapBoundaries, mapRoads } from './map-layers.ts';
+import { boundaryCodes, mapBoundaries, mapBoundariesText, mapRoads, mapRoadsText } from './map-layers.ts';
 
 export const APP_VERSION = '0.1.0';
 
@@ -297,6 +297,9 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     'boundaries.summary': () => ({ units: boundaryCount(ws.requirePlan().db) }),
     'map.roads': (q) => mapRoads(ws.requirePlan().db, q),
     'map.boundaries': (q) => mapBoundaries(ws.requirePlan().db, q),
+    'map.roadsGeoJson': (q) => mapRoadsText(ws.requirePlan().db, q),
+    'map.boundariesGeoJson': (q) => mapBoundariesText(ws.requirePlan().db, q),
+    'map.boundaryCodes': () => boundaryCodes(ws.requirePlan().db),
   };
 }
 

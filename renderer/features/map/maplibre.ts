@@ -3,7 +3,8 @@
  * (no blob: or data: worker, so the CSP stays `script-src 'self'`), and its stylesheet is bundled too.
  */
 import { setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+// MapLibre's worker with the change map-worker.ts describes (a GeoJSON URL's data not sent back to the page).
+import workerUrl from './map-worker.ts?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 
 setWorkerUrl(workerUrl);

@@ -14,6 +14,7 @@ import {
   ROAD_GROUPS,
   SITING_COLOURS,
   STATUS_COLOURS,
+  type StatusColour,
 } from './palette.ts';
 
 export const SOURCES = [
@@ -54,6 +55,14 @@ const SOURCE_OPTIONS: Partial<Record<SourceId, { tolerance?: number; buffer?: nu
  */
 const OUTLINE_LAYERS_FROM = 9;
 const fillOutlineBelow: ExpressionSpecification = ['step', ['zoom'], true, OUTLINE_LAYERS_FROM, false];
+/**
+ * At a province's overview (below OVERVIEW_BELOW) service areas and catchments are their fills alone: touching
+ * catchments differ in colour and the bands stack darker inward, and their outline pass was a third of a frame.
+ * Only the trunk roads are drawn there (the primary ones, 13 km apart on the bench's province, from that zoom on).
+ */
+const OVERVIEW_BELOW = 7.5;
+const areaOutline: ExpressionSpecification = ['step', ['zoom'], false, OVERVIEW_BELOW, true, OUTLINE_LAYERS_FROM, false];
+const TRUNK_ROADS = ['motorway', 'trunk', 'motorway_link', 'trunk_link'];
 const rgba = (hex: string, a: number) => `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${a})`;
 /** A catchment's colour: the palette index the run gave it (touching catchments differ), as the side panel's list shows it. */
 const catchmentColour = (alpha: number): ExpressionSpecification => [
@@ -80,6 +89,28 @@ const statusFill = (neutral: string): ExpressionSpecification => [
   STATUS_COLOURS.none,
   neutral,
 ];
+
+/** The streets/towns' fill with no target shown, and its opacity (a target shown: 0.55). */
+const TOWNSHIP_NEUTRAL = '#fbfaf6';
+const SHOWN_OPACITY = 0.55;
+const NEUTRAL_OPACITY = 0.9;
+
+/**
+ * The streets/towns' gap colouring as the fill layer's paint, not as data: a `match` on the unit's code (one
+ * branch per status, listing its codes), set with setPaintProperty, so that the boundaries stay the text
+ * MapLibre's worker read (useTextSource) and a new target re-colours them without copying them again.
+ */
+export function townshipPaint(statuses: ReadonlyMap<string, StatusColour> | null): { color: ExpressionSpecification | string; opacity: number } {
+  if (!statuses) return { color: TOWNSHIP_NEUTRAL, opacity: NEUTRAL_OPACITY };
+  const by: Record<Exclude<StatusColour, 'none'>, string[]> = { met: [], near: [], short: [] };
+  for (const [code, s] of statuses) if (s !== 'none') by[s].push(code);
+  // One branch per status: its codes (a label list, as match takes it), its colour; the rest 'none'.
+  const branches: (string | string[])[] = [];
+  for (const s of ['met', 'near', 'short'] as const) if (by[s].length) branches.push(by[s], STATUS_COLOURS[s]);
+  if (!branches.length) return { color: STATUS_COLOURS.none, opacity: SHOWN_OPACITY };
+  const color = ['match', ['get', 'code'], ...branches, STATUS_COLOURS.none] as unknown as ExpressionSpecification;
+  return { color, opacity: SHOWN_OPACITY };
+}
 
 /** ['match', input, k1, v1, k2, v2 …, fallback] built from a table. */
 const lookup = (input: ExpressionSpecification, pairs: [string | number, string | number][], fallback: string | number) =>
@@ -121,6 +152,17 @@ const ROUND_JOIN_FROM_11: ExpressionSpecification = ['step', ['zoom'], 'miter', 
 const MAJOR_CASING_FROM = 8.5;
 
 const isDetail: ExpressionSpecification = ['in', ['get', 'type'], ['literal', [...DETAIL_TYPES]]];
+/**
+ * Below this zoom (a region of 150 km and more across: a province, a large city) facilities are dots in their
+ * type's colour, not icons: at a province's overview 2,500 stations' icons covered most of the map, and where
+ * WebGL is drawn in software each icon's textured quad cost the frame more than anything else on it.
+ */
+export const ICONS_FROM = 8;
+const typeColour = lookup(
+  ['get', 'type'],
+  Object.entries(FACILITY_MARKS).map(([k, v]) => [k, v.color]),
+  '#555555',
+);
 /** Facilities all drawn (a planner needs every one), most important on top; labels never hide them. */
 const facilityLayer = (id: string, filter: ExpressionSpecification, minzoom: number): LayerSpecification => ({
   id,
@@ -159,8 +201,9 @@ export function mapStyle(): StyleSpecification {
         paint: {
           'fill-antialias': fillOutlineBelow,
           'fill-outline-color': '#98a3af',
-          'fill-color': statusFill('#fbfaf6'),
-          'fill-opacity': ['case', ['==', ['get', 'status'], ''], 0.9, 0.55],
+          // No target shown; useMapSources sets the gap colouring (townshipPaint).
+          'fill-color': TOWNSHIP_NEUTRAL,
+          'fill-opacity': NEUTRAL_OPACITY,
         },
       },
       // 服务范围: each band a translucent fill (the inner ones darker where they stack), under the roads.
@@ -169,7 +212,7 @@ export function mapStyle(): StyleSpecification {
         type: 'fill',
         source: 'areas',
         filter: isBand,
-        paint: { 'fill-antialias': fillOutlineBelow, 'fill-outline-color': rgba(AREA_COLOUR, 0.85), 'fill-color': rgba(AREA_COLOUR, 0.16) },
+        paint: { 'fill-antialias': areaOutline, 'fill-outline-color': rgba(AREA_COLOUR, 0.85), 'fill-color': rgba(AREA_COLOUR, 0.16) },
       },
       // 各机构服务范围: each facility's catchment in its colour (touching ones differ), outlined above the roads.
       {
@@ -177,7 +220,7 @@ export function mapStyle(): StyleSpecification {
         type: 'fill',
         source: 'areas',
         filter: isCatchment,
-        paint: { 'fill-antialias': fillOutlineBelow, 'fill-outline-color': catchmentColour(0.9), 'fill-color': catchmentColour(0.2) },
+        paint: { 'fill-antialias': areaOutline, 'fill-outline-color': catchmentColour(0.9), 'fill-color': catchmentColour(0.2) },
       },
       {
         id: 'roads-minor',
@@ -216,9 +259,18 @@ export function mapStyle(): StyleSpecification {
         paint: { 'line-color': '#d59a3f', 'line-width': roadWidth(1.4, 3.4, 12) },
       },
       {
+        id: 'roads-trunk-overview',
+        type: 'line',
+        source: 'roads',
+        maxzoom: OVERVIEW_BELOW,
+        filter: ['in', ['get', 'highway'], ['literal', TRUNK_ROADS]],
+        paint: { 'line-color': '#d59a3f', 'line-width': 1.2 },
+      },
+      {
         id: 'roads-major',
         type: 'line',
         source: 'roads',
+        minzoom: OVERVIEW_BELOW,
         filter: road('major'),
         layout: { 'line-cap': ROUND_FROM_11, 'line-join': ROUND_JOIN_FROM_11 },
         // Below the casing's zoom one darker line of the casing's width (half the vertices at the province view).
@@ -277,10 +329,13 @@ export function mapStyle(): StyleSpecification {
         source: 'access',
         layout: { 'circle-sort-key': ['case', ['get', 'covered'], 0, 1] },
         paint: {
+          // At a province's overview (below zoom 8: 25,000 points) smaller, the covered without their white ring.
           'circle-radius': [
             'interpolate',
             ['linear'],
             ['zoom'],
+            6,
+            ['case', ['get', 'covered'], 1.4, 2.6],
             8,
             ['case', ['get', 'covered'], 2.5, 4],
             12,
@@ -290,7 +345,7 @@ export function mapStyle(): StyleSpecification {
           ],
           'circle-color': bandColour,
           'circle-stroke-color': ['case', ['get', 'covered'], 'rgba(255,255,255,0.9)', '#1b1b24'],
-          'circle-stroke-width': ['case', ['get', 'covered'], 0.6, 1.6],
+          'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 7, ['case', ['get', 'covered'], 0, 1.2], 8, ['case', ['get', 'covered'], 0.6, 1.6]],
         },
       },
       // 转诊: one line from each facility to its referral target (green within the limit, red beyond);
@@ -361,7 +416,21 @@ export function mapStyle(): StyleSpecification {
         paint: { 'circle-radius': 17, 'circle-color': 'rgba(29,95,191,0.18)', 'circle-stroke-color': '#1d5fbf', 'circle-stroke-width': 2 },
       },
       facilityLayer('facilities-detail', isDetail, 11),
-      facilityLayer('facilities', ['!', isDetail], 0),
+      {
+        id: 'facilities-dots',
+        type: 'circle',
+        source: 'facilities',
+        maxzoom: ICONS_FROM,
+        filter: ['!', isDetail],
+        layout: { 'circle-sort-key': rank },
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, ['*', 2, typeSize], ICONS_FROM, ['*', 3.2, typeSize]],
+          'circle-color': typeColour,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1,
+        },
+      },
+      facilityLayer('facilities', ['!', isDetail], ICONS_FROM),
       { ...facilityLayer('selection-icon', ['==', ['get', 'ghost'], true], 0), source: 'selection' } as LayerSpecification,
       {
         id: 'township-labels',

@@ -1,8 +1,24 @@
-/** The plan's unit boundaries (map.boundaries, read as the map's geometry is: useGeoQuery); none when the plan has none. */
-import type { BoundaryFeatureCollection } from '../../../shared/api/contract.ts';
+/**
+ * The plan's unit boundaries: as GeoJSON text for MapLibre's worker (map.boundariesGeoJson, useGeoText), and
+ * the codes of the units that have one (map.boundaryCodes: the others are drawn as centre circles), both read
+ * as the map's geometry is. The gap colouring is not on the data but on the layer (style.ts's townshipPaint).
+ */
+import { useMemo } from 'react';
 import { useGeoQuery } from './useGeoQuery.ts';
+import { useGeoText } from './useGeoText.ts';
+import type { SourceText } from './useTextSource.ts';
 
-export function useBoundaries(): BoundaryFeatureCollection | null {
-  const { data } = useGeoQuery('map.boundaries', {});
-  return data && data.features.length > 0 ? data : null;
+export interface Boundaries {
+  text: SourceText;
+  /** Codes of the units with a boundary (empty while not read or when there are none). */
+  codes: ReadonlySet<string>;
+}
+
+const ALL = {};
+
+export function useBoundaries(): Boundaries {
+  const { data } = useGeoQuery('map.boundaryCodes', ALL);
+  const text = useGeoText('map.boundariesGeoJson', ALL);
+  const codes = useMemo(() => new Set(data ?? []), [data]);
+  return useMemo(() => ({ text, codes }), [text, codes]);
 }

@@ -15,7 +15,7 @@ import { useUi } from '../../ui/state/UiContext.tsx';
 import type { MapLibreMap, MapMouseEvent } from './maplibre.ts';
 
 export type EditMode = 'browse' | 'add' | 'move';
-export const FACILITY_LAYERS = ['facilities', 'facilities-detail'];
+export const FACILITY_LAYERS = ['facilities', 'facilities-detail', 'facilities-dots'];
 /** How far (px) from an icon's centre a click still picks it. */
 const PICK_PX = 9;
 

@@ -1,16 +1,17 @@
 /**
  * The roads to draw: the major classes of the whole plan at once, and every class of the area in view
- * once zoomed in (fetched again when the view leaves the area fetched). Nothing when there is no network.
- * The major classes are read as the map's geometry is (useGeoQuery).
+ * once zoomed in (read again when the view leaves the area read). Both come as GeoJSON text for MapLibre's
+ * worker (map.roadsGeoJson, useTextSource): a province's major roads are 5.8 MB, never decoded or parsed on
+ * the page's main thread. The major classes are read as the map's geometry is (useGeoText).
  */
 import { useEffect, useState } from 'react';
-import type { FeatureCollection } from 'geojson';
-import { useAppActions, useAppData } from '../../ui/state/AppContext.tsx';
+import { useDataStore } from '../../api/index.ts';
+import { useAppData } from '../../ui/state/AppContext.tsx';
 import { useUi } from '../../ui/state/UiContext.tsx';
 import type { MapLibreMap } from './maplibre.ts';
-import { EMPTY } from './geo.ts';
-import type { BBox, RoadFeatureCollection } from '../../../shared/api/contract.ts';
-import { useGeoQuery } from './useGeoQuery.ts';
+import type { BBox } from '../../../shared/api/contract.ts';
+import { useGeoText } from './useGeoText.ts';
+import type { SourceText } from './useTextSource.ts';
 
 /** From this zoom on, the minor streets of the view are loaded. */
 const DETAIL_ZOOM = 12;
@@ -25,22 +26,23 @@ function viewBox(map: MapLibreMap, grow: number): BBox {
   return [clamp(b.getWest() - dx, -180, 180), clamp(b.getSouth() - dy, -90, 90), clamp(b.getEast() + dx, -180, 180), clamp(b.getNorth() + dy, -90, 90)];
 }
 
-export function useRoads(map: MapLibreMap | null): FeatureCollection {
-  const { invoke } = useAppActions();
+const OVERVIEW = { minClass: 'tertiary' } as const;
+
+export function useRoads(map: MapLibreMap | null): SourceText {
+  const { text } = useDataStore();
   const plan = useAppData().status?.plan?.path ?? null;
   const { geoVersion } = useUi();
-  const overview = useGeoQuery('map.roads', { minClass: 'tertiary' });
-  const none = !overview.data || overview.data.features.length === 0;
-  const [detail, setDetail] = useState<{ box: BBox; data: RoadFeatureCollection } | null>(null);
+  const overview = useGeoText('map.roadsGeoJson', OVERVIEW);
+  const [detail, setDetail] = useState<{ box: BBox; text: Promise<Blob> } | null>(null);
   const [zoomedIn, setZoomedIn] = useState(false);
 
-  // The streets of the view are read straight from the service, not through the client's cache: each
-  // view asks another box, and the cache (which keeps every answer while the plan is open) would keep
-  // them all. The newest box wins; another network (geoVersion) or plan drops what was read.
+  // The streets of the view are read straight from the service, not kept: each view asks another box. The
+  // newest box wins, shown once read (the previous roads stay until then); another network (geoVersion) or
+  // plan drops what was read.
   // biome-ignore lint/correctness/useExhaustiveDependencies: plan and geoVersion are triggers (drop what was read), not read
   useEffect(() => {
     setDetail(null);
-    if (!map || none) return;
+    if (!map || !plan) return;
     let asked: BBox | null = null;
     const onMove = () => {
       const zoomed = map.getZoom() >= DETAIL_ZOOM;
@@ -49,9 +51,10 @@ export function useRoads(map: MapLibreMap | null): FeatureCollection {
       if (asked && inside(viewBox(map, 0), asked)) return;
       const box = viewBox(map, 0.5);
       asked = box;
-      invoke('map.roads', { bbox: box }).then(
-        (data) => {
-          if (asked === box) setDetail({ box, data });
+      const read = text('map.roadsGeoJson', { bbox: box });
+      read.then(
+        () => {
+          if (asked === box) setDetail({ box, text: read });
         },
         () => {
           if (asked === box) asked = null;
@@ -64,8 +67,7 @@ export function useRoads(map: MapLibreMap | null): FeatureCollection {
       asked = null;
       map.off('moveend', onMove);
     };
-  }, [map, invoke, none, plan, geoVersion]);
+  }, [map, text, plan, geoVersion]);
 
-  if (zoomedIn && detail) return detail.data;
-  return overview.data ?? EMPTY;
+  return zoomedIn && detail ? detail.text : overview;
 }

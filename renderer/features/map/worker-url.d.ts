@@ -3,3 +3,8 @@ declare module '*?worker&url' {
   const url: string;
   export default url;
 }
+/** MapLibre's worker module (map-worker.ts): its class, started on a worker's global scope. */
+declare module 'maplibre-gl/dist/maplibre-gl-worker.mjs' {
+  const Worker: new (self: unknown) => unknown;
+  export default Worker;
+}

@@ -78,6 +78,12 @@ export interface BoundaryFeatureCollection {
 const BBoxArg = z.tuple([Lon, Lat, Lon, Lat]).refine(([w, s, e, n]) => w <= e && s <= n, 'bbox: [west, south, east, north], west ≤ east, south ≤ north');
 const PeakFactorArg = z.number().positive().max(1);
 const RoadClassArg = z.enum(['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'living_street', 'service']);
+const MapRoadsArgs = z.object({
+  bbox: BBoxArg.optional(),
+  minClass: RoadClassArg.optional(),
+  limit: z.number().int().min(1).max(2_000_000).default(200_000),
+});
+const MapBoundariesArgs = z.object({ kinds: z.array(z.enum(UNIT_KINDS)).optional() });
 
 export const ROADS_API = {
   'roads.import': method<RoadImportReport>()(
@@ -108,11 +114,19 @@ export const ROADS_API = {
   ),
   'boundaries.summary': method<BoundarySummary>()(None, 'How many units have a boundary.'),
   'map.roads': method<RoadFeatureCollection>()(
-    z.object({ bbox: BBoxArg.optional(), minClass: RoadClassArg.optional(), limit: z.number().int().min(1).max(2_000_000).default(200_000) }),
+    MapRoadsArgs,
     'Roads to draw, as GeoJSON lines { highway, oneway }: those crossing bbox, of minClass or more major (secondary: motorway … secondary and their links), at most limit.',
   ),
   'map.boundaries': method<BoundaryFeatureCollection>()(
-    z.object({ kinds: z.array(z.enum(UNIT_KINDS)).optional() }),
+    MapBoundariesArgs,
     'Unit boundaries to draw, as GeoJSON { code, name, kind } (name and kind from the baseline), optionally of some kinds only.',
   ),
+  /**
+   * The same as text, for the map: it hands the text to MapLibre's worker (a Blob's object URL), so a
+   * province's roads (5.8 MB) and boundaries are never decoded, parsed or copied on the page's main thread.
+   * Through the web door asked with X-HealthPlan-Reply: text, the body is the text itself (see http.ts).
+   */
+  'map.roadsGeoJson': method<string>()(MapRoadsArgs, 'map.roads as GeoJSON text (the same FeatureCollection, with total and truncated).'),
+  'map.boundariesGeoJson': method<string>()(MapBoundariesArgs, 'map.boundaries as GeoJSON text (the same FeatureCollection).'),
+  'map.boundaryCodes': method<string[]>()(None, 'Codes of the units that have a boundary (the map draws the others as centre circles), sorted.'),
 } as const;
