@@ -5,7 +5,7 @@
  * targets as the plan will be then.
  */
 import type Database from 'better-sqlite3';
-import type { GapReportOut } from '../../shared/api/contract.ts';
+import type { GapReportOut, GapStatusesOut } from '../../shared/api/contract.ts';
 import { evaluateGaps, type AccessCoverage, type ReferralCoverage } from '../../shared/gaps/evaluate.ts';
 import { VERDICTS } from '../../shared/gaps/result.ts';
 import { viewScope, type PlanRows } from './scope.ts';
@@ -103,5 +103,25 @@ export async function evaluatePlanGaps(db: Database.Database, q: GapQuery, acces
     ...(!q.level || q.level === 'facility'
       ? { facilities: scope.facilities.map((f) => ({ id: f.id, name: f.name, type: f.type, unit_code: f.unit_code })) }
       : {}),
+  };
+}
+
+/**
+ * gaps.statuses: the report at street/town level cut to what a map colours by — the targets with a result
+ * there and each street/town's status — from the same evaluation as gaps.evaluate (one truth).
+ */
+export async function planGapStatuses(db: Database.Database, q: Omit<GapQuery, 'level' | 'onlyShort'>, accessOf?: AccessOf): Promise<GapStatusesOut> {
+  const report = await evaluatePlanGaps(db, { ...q, level: 'township', onlyShort: false }, accessOf);
+  const at = new Map<string, number>();
+  const codes: string[] = [];
+  for (const r of report.results) if (!at.has(r.code)) at.set(r.code, codes.push(r.code) - 1);
+  const statuses: GapStatusesOut['statuses'] = {};
+  for (const r of report.results) (statuses[r.target] ??= new Array<null>(codes.length).fill(null))[at.get(r.code)!] = r.status;
+  return {
+    standard: report.standard,
+    year: report.year,
+    targets: report.targets.filter((t) => statuses[t.id]).map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn })),
+    codes,
+    statuses,
   };
 }

@@ -36,7 +36,7 @@ import { planInfo } from './plan-info.ts';
 import { openSamplePlan, SAMPLE_FILE_NAME } from './sample/write-sample.ts';
 import { Workspace, type WorkspaceOptions } from './workspace.ts';
 import { copySet, deleteSet, getSet, listSets, saveSet } from './standards.ts';
-import { evaluatePlanGaps, gapSettings, setGapSettings } from './gaps.ts';
+import { evaluatePlanGaps, gapSettings, planGapStatuses, setGapSettings } from './gaps.ts';
 import { writeGaps } from './io/write-gaps.ts';
 import { isSamplePlan } from './io/sample-mark.ts';
 import { listPopulations, upsertPopulations } from './db/populations.ts';
@@ -221,6 +221,7 @@ function handlers(ws: Workspace, runner: AnalysisRunner, quit: (() => void) | un
     'gaps.settings': () => gapSettings(ws.requirePlan().db),
     'gaps.setSettings': (s) => ws.write((p) => setGapSettings(p.db, s)),
     'gaps.evaluate': (q) => evaluatePlanGaps(ws.requirePlan().db, { ...q, scenarioId: scenario(q.scenarioId) }, accessOf),
+    'gaps.statuses': (q) => planGapStatuses(ws.requirePlan().db, { ...q, scenarioId: scenario(q.scenarioId) }, accessOf),
     'gaps.export': async ({ format, ...q }) => {
       const p = ws.requirePlan();
       const report = await evaluatePlanGaps(p.db, { ...q, scenarioId: scenario(q.scenarioId) }, accessOf);

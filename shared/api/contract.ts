@@ -35,7 +35,7 @@ import { TYPES_API } from './methods/types.ts';
 export type { AppStatus } from './methods/app.ts';
 export type { PlanCounts, PlanInfo } from './methods/plan.ts';
 export type { EditRef, EditState } from './methods/edits.ts';
-export type { GapFacilityOut, GapReportOut, GapSettings } from './methods/gaps.ts';
+export type { GapFacilityOut, GapReportOut, GapSettings, GapStatusesOut } from './methods/gaps.ts';
 export type { ImportCounts } from './methods/populations.ts';
 export type { AccessJobOut } from './methods/access.ts';
 export type { CandidateSheetOut, SitingJobOut } from './methods/siting.ts';

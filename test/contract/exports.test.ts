@@ -44,7 +44,12 @@ const sections = fs
 describe('contract.ts re-exports every section type', () => {
   it('reads the sections and contract.ts (the patterns find what is there)', () => {
     expect(sections).toContain('gaps.ts');
-    expect(sectionTypes(fs.readFileSync(path.join(api, 'methods', 'gaps.ts'), 'utf8'))).toEqual(['GapFacilityOut', 'GapReportOut', 'GapSettings']);
+    expect(sectionTypes(fs.readFileSync(path.join(api, 'methods', 'gaps.ts'), 'utf8'))).toEqual([
+      'GapFacilityOut',
+      'GapReportOut',
+      'GapSettings',
+      'GapStatusesOut',
+    ]);
     expect(sectionTypes(fs.readFileSync(path.join(api, 'methods', 'compare.ts'), 'utf8'))).toEqual(['CompareOut', 'CostTable']);
     expect(contractReExports(contract).get('roads')).toContain('BoundaryFeatureCollection');
   });

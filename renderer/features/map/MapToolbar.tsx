@@ -15,7 +15,7 @@ interface Props {
   onMode(m: EditMode): void;
   readOnly: boolean;
   scenarioName: string | null;
-  /** gaps.evaluate failed: the targets cannot be offered. */
+  /** gaps.statuses failed: the targets cannot be offered. */
   gapsError: unknown;
 }
 

@@ -1,6 +1,7 @@
 /**
- * The plan's targets at street/town level (gaps.evaluate, township scope), and the status of each
- * street/town for the target chosen to colour the map, kept up to date through edits.
+ * The plan's targets at street/town level, and the status of each street/town for the target chosen to
+ * colour the map, kept up to date through edits: gaps.statuses (gaps.evaluate's township statuses, without
+ * the figures — a province's full report is 2.35 MB of JSON to read on the page's thread).
  */
 import { useMemo } from 'react';
 import { UNIT_KIND_LEVEL } from '../../../shared/model/kinds.ts';
@@ -30,19 +31,20 @@ export function useTownshipGaps(targetId: string | null): TownshipGaps {
   // access targets, not free on a large plan. Not colouring, an answer of an earlier revision will do.
   const loaded = !!units && !!facilities;
   const watching = targetId !== null;
-  const { data: report, error } = useQuery('gaps.evaluate', { scenarioId, level: 'township', onlyShort: false }, { enabled: loaded, follow: watching });
+  const { data: report, error } = useQuery('gaps.statuses', { scenarioId }, { enabled: loaded, follow: watching });
 
-  const targets = useMemo(() => {
-    if (!report) return [];
-    const evaluated = new Set(report.results.filter((r) => r.scope === 'township').map((r) => r.target));
-    return report.targets.filter((t) => evaluated.has(t.id)).map((t) => ({ id: t.id, name: lang === 'en' ? t.nameEn : t.name }));
-  }, [report, lang]);
+  const targets = useMemo(() => report?.targets.map((t) => ({ id: t.id, name: lang === 'en' ? t.nameEn : t.name })) ?? [], [report, lang]);
 
   const [statuses, counts] = useMemo(() => {
     const counts: Record<StatusColour, number> = { met: 0, near: 0, short: 0, none: 0 };
     if (!report || !targetId) return [null, counts] as const;
+    const of = report.statuses[targetId];
+    if (!of) return [null, counts] as const;
     const m = new Map<string, StatusColour>();
-    for (const r of report.results) if (r.target === targetId && r.scope === 'township') m.set(r.code, statusColour(r.status));
+    report.codes.forEach((code, i) => {
+      const s = of[i];
+      if (s) m.set(code, statusColour(s));
+    });
     if (m.size === 0) return [null, counts] as const;
     // Counted over the streets/towns on the map: one the target does not apply to has no data.
     for (const u of units ?? []) if (UNIT_KIND_LEVEL[u.kind] === 2) counts[m.get(u.code) ?? 'none']++;

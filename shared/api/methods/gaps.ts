@@ -1,6 +1,6 @@
 /** The contract's gaps section (spread into API in ../contract.ts): the plan measured against a standard set. */
 import { z } from 'zod';
-import type { GapResult } from '../../gaps/result.ts';
+import type { GapResult, GapStatus } from '../../gaps/result.ts';
 import { Scope, type Target } from '../../gaps/standard.ts';
 import { type FileOut, Format, InScenario, method, None, SetId, Year } from '../schemas.ts';
 
@@ -41,6 +41,21 @@ export interface GapReportOut {
    */
   facilities?: GapFacilityOut[];
 }
+/**
+ * The map's street/town colouring (gaps.statuses): gaps.evaluate at township scope — the same evaluation,
+ * the same statuses — without the figures, names and notes the map does not draw (a province's report is
+ * 2.35 MB of JSON; this is the targets and one status per street/town and target).
+ */
+export interface GapStatusesOut {
+  standard: string;
+  year: number;
+  /** The targets evaluated at street/town level, in the set's order. */
+  targets: { id: string; name: string; nameEn: string }[];
+  /** The streets/towns with a result for at least one of them. */
+  codes: string[];
+  /** By target id: the status of each of `codes`, in order; null where the target gave that unit no result. */
+  statuses: Record<string, (GapStatus | null)[]>;
+}
 /** A facility as the gap report judged it in its year. */
 export interface GapFacilityOut {
   id: string;
@@ -58,6 +73,10 @@ export const GAPS_API = {
   'gaps.evaluate': method<GapReportOut>()(
     GapQuery,
     "Every target evaluated for the scenario (the plan's set and year unless given); onlyShort keeps results with a shortfall.",
+  ),
+  'gaps.statuses': method<GapStatusesOut>()(
+    GapQuery.omit({ level: true, onlyShort: true }),
+    "The statuses of gaps.evaluate at street/town level (the plan's set and year unless given), compactly: for colouring a map.",
   ),
   'gaps.export': method<FileOut>()(
     GapQuery.extend({ format: Format }),
