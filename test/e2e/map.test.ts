@@ -114,6 +114,17 @@ describe('地图与可及性', () => {
   afterAll(async () => app?.close());
 
   it('draws the region offline, with Chinese labels and a legend', async () => {
+    // The page's own fetches of object URLs: MapLibre's worker would ask the page to read (and parse, and send
+    // back) the roads' and boundaries' GeoJSON text; map-worker.ts reads them in the worker.
+    await app.page.evaluate(() => {
+      const w = window as unknown as { fetch: typeof fetch; blobFetches: number };
+      const f = w.fetch;
+      w.blobFetches = 0;
+      w.fetch = (input, init) => {
+        if ((input instanceof Request ? input.url : String(input)).startsWith('blob:')) w.blobFetches++;
+        return f.call(window, input, init);
+      };
+    });
     await app.page.click('[data-testid=tab-map]');
     await q('map-view').waitFor();
     await poll(() => canvas().getAttribute('data-ready'), 30_000).toBe('true');
@@ -123,6 +134,7 @@ describe('地图与可及性', () => {
     expect(await colours(canvas())).toBeGreaterThan(40);
     expect(await q('map-legend').textContent()).toContain('120急救站');
     await screenshot(app.page, 'map-01-region');
+    expect(await app.page.evaluate(() => (window as unknown as { blobFetches: number }).blobFetches)).toBe(0);
 
     // Nothing left the machine: our own origin, and data:/blob: URLs made in the page.
     const origin = new URL(app.door.url).origin;
