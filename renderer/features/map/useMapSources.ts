@@ -6,13 +6,13 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { AccessResultOut } from '../../../shared/access/result.ts';
 import type { Facility, Unit } from '../../../shared/model/entities.ts';
-import { demandText, EMPTY, facilityPoints, onePoint, sameDemand, unitCentres, type Statuses } from './geo.ts';
+import { demandBlob, EMPTY, facilityPoints, onePoint, sameDemand, unitCentres, type Statuses } from './geo.ts';
 import { useAreasSource } from './useAreasSource.ts';
 import type { MapLibreMap } from './maplibre.ts';
 import { townshipPaint } from './style.ts';
 import type { Boundaries } from './useBoundaries.ts';
 import { useLayerVisible, useSourceData } from './useSourceData.ts';
-import { textOf, useTextSource, type SourceText } from './useTextSource.ts';
+import { useTextSource, type SourceText } from './useTextSource.ts';
 
 interface Inputs {
   units: readonly Unit[] | null;
@@ -55,7 +55,7 @@ export function useMapSources(map: MapLibreMap | null, p: Inputs): { lon: number
     const { points, query } = p.access;
     const was = drawn.current;
     if (was && was.measure === query.measure && sameDemand(was.points, points)) return was.text;
-    const text = textOf(demandText(points, query.measure));
+    const text = demandBlob(points, query.measure);
     drawn.current = { points, measure: query.measure, text };
     return text;
   }, [p.access]);

@@ -1,7 +1,7 @@
 /**
  * A map source filled from GeoJSON text (roads, boundaries, service areas, demand points): the text is a Blob —
  * read from the service without being decoded on the page's main thread (the client's text(), the web door
- * sending the body itself), or written here as one string — and MapLibre's worker is given its object URL,
+ * sending the body itself), or written on the page (demandBlob) — and MapLibre's worker is given its object URL,
  * which it fetches and parses itself. Neither parsing a province's 5.8 MB of roads nor the structured clone
  * of setData with an object (2,000 boundaries, 25,000 points) happens on the main thread.
  */
@@ -13,9 +13,6 @@ import type { SourceId } from './style.ts';
 
 /** What a text source shows: the text being read (or read), or null for nothing. */
 export type SourceText = Promise<Blob> | null;
-
-/** GeoJSON text already in hand (built on the page) as what a text source shows. */
-export const textOf = (json: string): SourceText => Promise.resolve(new Blob([json], { type: 'application/json' }));
 
 /**
  * Keeps source `id` showing `text` (a new promise: set again; the same promise: nothing). The map is not idle

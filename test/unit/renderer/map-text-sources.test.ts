@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // MapLibre's own expression evaluator (its style spec, which maplibre-gl brings).
 import { createExpression } from '@maplibre/maplibre-gl-style-spec';
 import type { DemandPointOut } from '../../../shared/access/result.ts';
-import { demandText } from '../../../renderer/features/map/geo.ts';
+import { demandBlob, demandText } from '../../../renderer/features/map/geo.ts';
 import { STATUS_COLOURS } from '../../../renderer/features/map/palette.ts';
 import { townshipPaint } from '../../../renderer/features/map/style.ts';
 
@@ -34,6 +34,20 @@ describe('demand points as text', () => {
     // ≤5 → 0, ≤15 → 2, beyond 30 → 4, none reached → 5
     expect(fc.features.map((f: { properties: { band: number } }) => f.properties.band)).toEqual([0, 2, 4, 5]);
     expect(JSON.parse(demandText([point('e', 40, true, 3)], 'radius')).features[0].properties.band).toBe(1); // 3 km: ≤5 km
+  });
+});
+
+describe('demand points as a Blob written over several tasks', () => {
+  it('is the same text as demandText, 5,000 points a task', async () => {
+    const points = Array.from({ length: 12_001 }, (_, i) => point(`p${i}`, i % 40, i % 3 > 0));
+    let tasks = 1;
+    const blob = await demandBlob(points, 'time', async () => {
+      tasks++;
+    });
+    expect(await blob.text()).toBe(demandText(points, 'time'));
+    expect(tasks).toBe(3); // 0–4,999, 5,000–9,999, 10,000–12,000
+    expect(JSON.parse(await blob.text()).features).toHaveLength(12_001);
+    expect(await (await demandBlob([], 'time')).text()).toBe(demandText([], 'time'));
   });
 });
 
