@@ -96,6 +96,13 @@ export const accessCommand: Command = {
           ? '--areas/--catchments: service areas are drawn from travel times on the roads; leave out --radius and --preset radius'
           : '--areas/--catchments：服务范围按路网通行时间绘制；请去掉 --radius 或 --preset radius',
       );
+    // A radius is the same at any hour: there is no other condition to set beside it.
+    if (opts.compare && settings.measure === 'radius')
+      throw new UsageError(
+        lang === 'en'
+          ? '--compare: a straight-line radius does not change with the travel conditions; leave out --radius and --preset radius to compare free flow and the peak hour'
+          : '--compare：直线服务半径不随通行条件变化；请去掉 --radius 或 --preset radius 再对照平峰与高峰',
+      );
     const scenario = await scenarioId(svc, opts.scenario as string | undefined, false, lang);
     const year = yearOption(opts.year);
     const within = await unitNames(svc, scenario, opts.within, '--within', lang);

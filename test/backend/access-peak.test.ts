@@ -278,6 +278,13 @@ describe('the command line says which condition its figures are under', () => {
     expect(r.err).toContain('--areas/--catchments：服务范围按路网通行时间绘制；请去掉 --radius 或 --preset radius');
   });
 
+  it('refuses --compare with a straight-line radius (the same at any hour), naming the fix', () => {
+    const { healthplan } = cliIn(dir);
+    const r = healthplan('access', planPath, '--preset', 'radius', '--compare');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--compare：直线服务半径不随通行条件变化；请去掉 --radius 或 --preset radius 再对照平峰与高峰');
+  });
+
   it('refuses --site-for worse beside --conditions free (it sites at the peak hour), naming the fix', () => {
     const { healthplan } = cliIn(dir);
     const r = healthplan('site', planPath, '--type', 'ems_station', '--conditions', 'free', '--site-for', 'worse');
