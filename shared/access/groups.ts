@@ -157,6 +157,23 @@ function line(group: GroupKey, population: number, covered: number, round: boole
   return { group, population: p, covered: c, leftOut: p - c, share: population > 0 ? covered / population : null };
 }
 
+/**
+ * Whole numbers summing to `total` from non-negative parts: each part's floor, then one more to the largest
+ * remainders (or one less from the smallest, where the total is below the floors' sum), ties to the first.
+ */
+export function largestRemainder(parts: readonly number[], total: number): number[] {
+  const out = parts.map((v) => Math.floor(v));
+  let d = total - out.reduce((a, b) => a + b, 0);
+  const order = parts.map((_, i) => i).sort((a, b) => parts[b]! - out[b]! - (parts[a]! - out[a]!) || a - b);
+  for (let n = 0; d > 0 && n < 4 * order.length; n++, d--) out[order[n % order.length]!]!++;
+  for (let n = order.length - 1; d < 0 && n >= 0; n--)
+    if (out[order[n]!]! > 0) {
+      out[order[n]!]!--;
+      d++;
+    }
+  return out;
+}
+
 const WORST = 5;
 
 /** The groups worst served: the counties' (the region's with fewer than two counties), but everyone, with a person or more left out; lowest share first, then most left out. */
@@ -253,6 +270,21 @@ export function accessGroups(input: GroupInput): AccessGroups {
   const linesAt = (slot: number) => keys.map(([k, g]) => line(k, pop[slot * G + g]!, cov[slot * G + g]!, g >= AGE0));
   const region = linesAt(0);
   const counties: GroupArea[] = countyUnits.map((i, k) => ({ code: units[i]!.code, name: units[i]!.name, groups: linesAt(k + 1) }));
+  // Rounded one by one, the counties' age figures could miss the region's by a person: instead their whole
+  // persons are shared out by largest remainder, covered and left out each, so they add up as the region's do.
+  for (const [j, [, g]] of keys.entries()) {
+    if (g < AGE0 || !counties.length) continue;
+    const c = countyUnits.map((_, k) => cov[(k + 1) * G + g]!);
+    const left = countyUnits.map((_, k) => pop[(k + 1) * G + g]! - cov[(k + 1) * G + g]!);
+    const tc = Math.round(c.reduce((a, b) => a + b, 0));
+    const tp = Math.round(countyUnits.reduce((a, _, k) => a + pop[(k + 1) * G + g]!, 0));
+    const cs = largestRemainder(c, tc),
+      ls = largestRemainder(left, tp - tc);
+    counties.forEach((area, k) => {
+      const x = area.groups[j]!;
+      area.groups[j] = { ...x, population: cs[k]! + ls[k]!, covered: cs[k]!, leftOut: ls[k]! };
+    });
+  }
 
   const worst = worstOf(region, counties, input.worst ?? WORST);
 

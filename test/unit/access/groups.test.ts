@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessGroups, type GroupCoverage, type GroupInput, pickGroups } from '../../../shared/access/groups.ts';
+import { accessGroups, type GroupCoverage, type GroupInput, largestRemainder, pickGroups } from '../../../shared/access/groups.ts';
 
 // A city over two counties. County A: town A1 (600 people, 30 aged 0–3, 60 aged 65+) with village a
 // (200; 10 and 40 of its own) and village b (300, no age figures), and 100 people of A1 not in a listed
@@ -90,6 +90,39 @@ describe('accessGroups: covered share by urban/rural and age band', () => {
     const one = accessGroups({ ...input, county: Int32Array.from([-1, 1, 1, 1, 1, 1, 1]) });
     expect(one.counties).toHaveLength(1);
     expect(one.worst[0]).toMatchObject({ scope: 'region', group: 'age_0_3', share: 1 / 3 });
+  });
+
+  it('the counties’ whole persons of an age band add up to the region’s (largest remainder, not each rounded alone)', () => {
+    // Three counties of 300 people and 100.5 aged 0–3 each (their own figures), each with one village of 100 and none of its own:
+    // every village holds 100 × 0.335 = 33.5. The region 100.5 → 101; each county rounded alone would be 34, 102 in all.
+    const t = accessGroups({
+      population: Float64Array.from([100, 100, 100]),
+      urban: Uint8Array.from([0, 0, 0]),
+      covered: Uint8Array.from([1, 0, 0]),
+      unit: Int32Array.from([4, 5, 6]),
+      units: ['P', 'C1', 'C2', 'C3', 'v1', 'v2', 'v3'].map((code) => ({ code, name: code })),
+      parent: Int32Array.from([-1, 0, 0, 0, 1, 2, 3]),
+      county: Int32Array.from([-1, 1, 2, 3, 1, 2, 3]),
+      total: Float64Array.from([NaN, 300, 300, 300, NaN, NaN, NaN]),
+      ages: { age_0_3: Float64Array.from([NaN, 100.5, 100.5, 100.5, NaN, NaN, NaN]) },
+    });
+    expect(by(t.region, 'age_0_3')).toMatchObject({ population: 101, covered: 34, leftOut: 67 });
+    const counties = t.counties.map((c) => by(c.groups, 'age_0_3'));
+    // Covered 33.5 / 0 / 0 → 34, 0, 0; left out 0 / 33.5 / 33.5 → 0, 34, 33 (the tie to the first).
+    expect(counties.map((x) => [x.population, x.covered, x.leftOut])).toEqual([
+      [34, 34, 0],
+      [34, 0, 34],
+      [33, 0, 33],
+    ]);
+    expect(counties.reduce((a, x) => a + x.population, 0)).toBe(101);
+  });
+
+  it('largest remainder: floors, then one more to the largest remainders (or one less from the smallest)', () => {
+    expect(largestRemainder([33.5, 33.5, 33.5], 101)).toEqual([34, 34, 33]);
+    expect(largestRemainder([0.2, 0.7, 0.1], 1)).toEqual([0, 1, 0]);
+    expect(largestRemainder([2, 3], 5)).toEqual([2, 3]);
+    expect(largestRemainder([1.1, 1.2], 1)).toEqual([0, 1]); // below the floors' sum: one less from the smallest remainder
+    expect(largestRemainder([], 0)).toEqual([]);
   });
 
   it('random plans: urban + rural = all and covered likewise, everywhere, and counties sum to the region', () => {
