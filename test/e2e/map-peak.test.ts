@@ -46,6 +46,11 @@ describe('通行条件 on the map', () => {
     expect(await q('access-compared').textContent()).toBe(
       `平峰时：覆盖 ${(free.share! * 100).toFixed(1)}%（${Math.round(free.population).toLocaleString('en-US')} 人中 ${Math.round(free.covered).toLocaleString('en-US')} 人）`,
     );
+    // This run's own condition said first, in the same words: the peak's share is not left to the table's foot.
+    expect(await q('access-own-condition').getAttribute('data-conditions')).toBe('peak');
+    expect(await q('access-own-condition').textContent()).toBe(
+      `高峰时：覆盖 ${(peak.share! * 100).toFixed(1)}%（${Math.round(peak.population).toLocaleString('en-US')} 人中 ${Math.round(peak.covered).toLocaleString('en-US')} 人）`,
+    );
     expect(await q('access-model-note').textContent()).toContain('高峰');
     expect(await q('access-stale').count()).toBe(0);
     await q('access-compared').scrollIntoViewIfNeeded();

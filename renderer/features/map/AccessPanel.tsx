@@ -181,7 +181,7 @@ export function AccessPanel({ access, onLocate, head }: { access: AccessRun; onL
               </button>
             )}
           </p>
-          <ComparedLine compared={result.compared} />
+          <ComparedLine result={result} />
           {result.areas?.catchments && <CatchmentList catchments={result.areas.catchments} />}
           {listUncovered && uncovered.length > 0 ? (
             <UncoveredList points={result.points} onLocate={onLocate} townName={(code) => result.units.find((u) => u.code === code)?.name ?? ''} />

@@ -4,7 +4,7 @@
  * Also the line that gives that coverage under a result.
  */
 import type { TravelConditions } from '../../../shared/access/conditions.ts';
-import type { ComparedConditionsOut } from '../../../shared/access/result.ts';
+import type { AccessResultOut } from '../../../shared/access/result.ts';
 import type { SitingResultOut } from '../../../shared/siting/query.ts';
 import { useLang } from '../../ui/i18n/index.ts';
 
@@ -85,15 +85,37 @@ export function SitingOtherLine({ result: r }: { result: SitingResultOut }) {
   );
 }
 
-/** "高峰时：覆盖 33.3%（3,000 人中 1,000 人）": the region's line of the other condition. */
-export function ComparedLine({ compared }: { compared: ComparedConditionsOut | undefined }) {
-  const { t } = useLang();
-  const region = compared?.units.find((u) => u.scope === 'region');
-  if (!compared || !region) return null;
+/**
+ * "高峰时：覆盖 68.8%（3,000 人中 1,000 人）" for this run's condition, then the other's, when the run gave both
+ * (--compare): side by side, each saying its condition, so neither share is read as the other's.
+ */
+export function ComparedLine({ result }: { result: Pick<AccessResultOut, 'conditions' | 'units' | 'compared'> }) {
+  const { compared } = result;
+  if (!compared) return null;
   return (
-    <p className="access-uncovered" data-testid="access-compared" data-conditions={compared.conditions}>
+    <>
+      <ConditionLine conditions={result.conditions ?? 'free'} units={result.units} testId="access-own-condition" />
+      <ConditionLine conditions={compared.conditions} units={compared.units} testId="access-compared" />
+    </>
+  );
+}
+
+function ConditionLine({
+  conditions,
+  units,
+  testId,
+}: {
+  conditions: TravelConditions;
+  units: readonly { scope: string; population: number; covered: number; share: number | null }[];
+  testId: string;
+}) {
+  const { t } = useLang();
+  const region = units.find((u) => u.scope === 'region');
+  if (!region) return null;
+  return (
+    <p className="access-uncovered" data-testid={testId} data-conditions={conditions}>
       {t('roads.peak.comparedLine', {
-        when: t(compared.conditions === 'peak' ? 'roads.peak.peak' : 'roads.peak.free'),
+        when: t(conditions === 'peak' ? 'roads.peak.peak' : 'roads.peak.free'),
         share: region.share === null ? '—' : `${(region.share * 100).toFixed(1)}%`,
         population: Math.round(region.population).toLocaleString('en-US'),
         covered: Math.round(region.covered).toLocaleString('en-US'),
