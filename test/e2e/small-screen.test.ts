@@ -22,7 +22,7 @@ describe('at 1280×720', () => {
     await screenshot(app.page, 'small-dashboard');
     // In English the subtitle names the set in English (its nameEn), not in Chinese.
     await q('lang-en').click();
-    await expect.poll(() => q('dashboard-standard').textContent()).toContain('Changsha 14th Five-Year Health Plan targets (2025)');
+    await expect.poll(() => q('dashboard-standard').textContent(), { timeout: 30_000 }).toContain('Changsha 14th Five-Year Health Plan targets (2025)');
     await screenshot(app.page, 'small-dashboard-en');
     await q('lang-zh').click();
   });
