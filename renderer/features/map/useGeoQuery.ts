@@ -1,5 +1,5 @@
 /**
- * The map's geometry (roads, unit boundaries, which units have one): large, and changed only by the roads dialog's imports
+ * Which units have a boundary (the geometry itself comes as text: useGeoText): changed only by the roads dialog's imports
  * and clearing (which say so with the UI's geoVersion), not by the edits that move the plan's revision
  * many times a session. So it is read through the client's cache once per plan (useQuery's follow:
  * false) and again when geoVersion moved since it was read — also while the map was not shown.
@@ -10,7 +10,7 @@ import { stableStringify, useKept, useQuery, type Query } from '../../api/index.
 import { useAppData } from '../../ui/state/AppContext.tsx';
 import { useUi } from '../../ui/state/UiContext.tsx';
 
-type GeoMethod = 'map.roads' | 'map.boundaries' | 'map.boundaryCodes';
+type GeoMethod = 'map.boundaryCodes';
 
 export function useGeoQuery<M extends GeoMethod>(method: M, args: ApiArgs<M>): Query<ApiResult<M>, ApiArgs<M>> {
   const open = !!useAppData().status?.plan?.path;
