@@ -43,15 +43,6 @@ export function facilityPoints(facilities: readonly Facility[], hidden: string |
   return { type: 'FeatureCollection', features };
 }
 
-/**
- * The demand points as GeoJSON text for MapLibre's worker (useTextSource), written here rather than handed to
- * setData as objects, whose structured clone to the worker took 0.15 s of the main thread and left as much
- * garbage. What the layer draws by (covered, band) and the place's code and people; not its name.
- */
-export function demandText(points: readonly DemandPointOut[], measure: Measure): string {
-  return `${FC_HEAD}${demandFeatures(points, 0, points.length, measure)}${FC_TAIL}`;
-}
-
 /** Points written in one task: 5,000 (text and Blob) take some tens of ms, where 25,000 at once took 0.4 s. */
 const DEMAND_CHUNK = 5000;
 const FC_HEAD = '{"type":"FeatureCollection","features":[';
@@ -59,7 +50,10 @@ const FC_TAIL = ']}';
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /**
- * demandText as a Blob written over several tasks: each chunk of points becomes its own Blob (copying a
+ * The demand points as GeoJSON text for MapLibre's worker (useTextSource), written here rather than handed to
+ * setData as objects, whose structured clone to the worker took 0.15 s of the main thread and left as much
+ * garbage: what the layer draws by (covered, band) and the place's code and people, not its name. A Blob
+ * written over several tasks: each chunk of points becomes its own Blob (copying a
  * string into a Blob costs as much as writing it: 4.4 MB took 0.2 s in one go), and the whole is a Blob of
  * those Blobs, which refers to them without copying. No task of it comes near 200 ms.
  */
