@@ -18,6 +18,12 @@ declare global {
 export type TextMethod = { [M in ApiMethod]: ApiResult<M> extends string ? M : never }[ApiMethod];
 export type InvokeText = <M extends TextMethod>(method: M, args: ApiArgs<M>) => Promise<Blob>;
 
+/** The string a method answers through `invoke`, as a Blob (Electron's IPC copies it as one block; tests' fake invoke). */
+export const textOver =
+  (invoke: Invoke): InvokeText =>
+  async (method, args) =>
+    new Blob([String(await invoke(method, args))], { type: 'application/json' });
+
 export interface Client {
   invoke: Invoke;
   /**
@@ -63,8 +69,7 @@ export function createClient(opts: ClientOptions = {}): Client {
   const bridge = window.healthplan;
   if (bridge) {
     const invoke = async <M extends ApiMethod>(method: M, args: ApiArgs<M>) => unwrap(await bridge.invoke(method, args)) as ApiResult<M>;
-    const text: InvokeText = async (method, args) => new Blob([String(await invoke(method, args))], { type: 'application/json' });
-    return { invoke, text, door: 'electron', revision: revisionOf };
+    return { invoke, text: textOver(invoke), door: 'electron', revision: revisionOf };
   }
   const token = webToken();
   const post = (method: string, args: unknown, headers: Record<string, string> = {}) =>

@@ -6,7 +6,7 @@
  * query is told and reads again, showing what it had until the new answer comes (stale while revalidate).
  */
 import type { ApiArgs, ApiMethod, ApiResult, Invoke } from '../../shared/api/contract.ts';
-import type { InvokeText } from './client.ts';
+import { type InvokeText, textOver } from './client.ts';
 
 /** JSON with object keys sorted, so that `{a, b}` and `{b, a}` are one question. */
 export function stableStringify(v: unknown): string {
@@ -64,12 +64,6 @@ export interface DataStore {
   /** Told on clear(); returns the unsubscribe. */
   onClear(fn: () => void): () => void;
 }
-
-/** Without the client's own (tests' fake invoke): the string the method answers, as a Blob. */
-const textOver =
-  (invoke: Invoke): InvokeText =>
-  async (method, args) =>
-    new Blob([String(await invoke(method, args))], { type: 'application/json' });
 
 export function createDataStore(invoke: Invoke, initialRevision = 0, text: InvokeText = textOver(invoke)): DataStore {
   let revision = initialRevision;
