@@ -16,6 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CDPSession } from 'playwright-core';
 import { launchApp, screenshot, type App } from '../e2e/harness.ts';
+import { longTasksSince, pageNow, panAndZoom, watchLongTasks } from '../e2e/long-tasks.ts';
 import { provincePlan } from './support/map-province-plan.ts';
 
 const LIMIT_MS = 200;
@@ -37,16 +38,6 @@ console.log(
     .join(' ')}`,
 );
 
-interface Long {
-  start: number;
-  duration: number;
-}
-declare global {
-  interface Window {
-    __long?: Long[];
-  }
-}
-
 const app: App = await launchApp(work, { width: 1280, height: 720, open: prov.plan });
 const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
 async function until(fn: () => Promise<boolean>, timeout = 300_000): Promise<void> {
@@ -57,14 +48,9 @@ async function until(fn: () => Promise<boolean>, timeout = 300_000): Promise<voi
   }
 }
 const mapIdle = () => until(async () => (await q('map-canvas').getAttribute('data-idle')) === 'true');
-const now = () => app.page.evaluate(() => performance.now());
+const now = () => pageNow(app.page);
 
-await app.page.evaluate(() => {
-  window.__long = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__long!.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-});
+await watchLongTasks(app.page);
 
 let cdp: CDPSession | null = null;
 if (tracing) {
@@ -185,14 +171,7 @@ async function stage(name: string, body: () => Promise<void>): Promise<void> {
   const w0 = performance.now();
   await body();
   const wall = performance.now() - w0;
-  const tasks = await app.page.evaluate((t) => (window.__long ?? []).filter((x) => x.start >= t), from);
-  const r = {
-    stage: name,
-    longest: Math.round(Math.max(0, ...tasks.map((x) => x.duration))),
-    over: tasks.filter((x) => x.duration > LIMIT_MS).length,
-    count: tasks.length,
-    wall,
-  };
+  const r = { stage: name, ...(await longTasksSince(app.page, from, LIMIT_MS)), wall };
   results.push(r);
   say(
     name,
@@ -239,35 +218,7 @@ try {
   });
   await screenshot(app.page, 'bench-map-province-areas');
   await stage('pan (four drags), zoom in (four wheel steps), pan (two drags)', async () => {
-    const b = await box();
-    const cx = b.x + b.width / 2,
-      cy = b.y + b.height / 2;
-    const drag = async (dx: number, dy: number) => {
-      await app.page.mouse.move(cx, cy);
-      await app.page.mouse.down();
-      for (let i = 1; i <= 8; i++) await app.page.mouse.move(cx + (dx * i) / 8, cy + (dy * i) / 8);
-      await app.page.mouse.up();
-    };
-    for (const [dx, dy] of [
-      [220, 0],
-      [0, 160],
-      [-300, -80],
-      [120, -60],
-    ] as const)
-      await drag(dx, dy);
-    await mapIdle();
-    for (let i = 0; i < 4; i++) {
-      await app.page.mouse.move(cx, cy);
-      await app.page.mouse.wheel(0, -300);
-      await app.page.waitForTimeout(150);
-    }
-    await mapIdle();
-    for (const [dx, dy] of [
-      [-200, 60],
-      [160, -120],
-    ] as const)
-      await drag(dx, dy);
-    await mapIdle();
+    await panAndZoom(app.page, await box(), mapIdle);
   });
   await screenshot(app.page, 'bench-map-province-panned');
   t0 = performance.now();

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../backend/tmp.ts';
 import { launchApp, screenshot, type App } from './harness.ts';
+import { longTasksSince, pageNow, panAndZoom, watchLongTasks } from './long-tasks.ts';
 
 const home = tmpDir('hp-e2e-map-long-');
 let app: App;
@@ -15,36 +16,14 @@ const q = (testId: string) => app.page.locator(`[data-testid=${testId}]`);
 const poll = <T>(fn: () => Promise<T> | T, timeout = 30_000) => expect.poll(fn, { timeout });
 const mapIdle = () => poll(() => q('map-canvas').getAttribute('data-idle')).toBe('true');
 
-interface Long {
-  start: number;
-  duration: number;
-}
-declare global {
-  interface Window {
-    __long?: Long[];
-  }
-}
-
 /** The long tasks seen since `from` (ms on the page's clock): the longest and how many exceed the limit. */
-async function longTasks(from: number): Promise<{ longest: number; over: number; count: number }> {
-  const tasks = await app.page.evaluate((t0) => (window.__long ?? []).filter((x) => x.start >= t0), from);
-  return {
-    longest: Math.round(Math.max(0, ...tasks.map((x) => x.duration))),
-    over: tasks.filter((x) => x.duration > LIMIT_MS).length,
-    count: tasks.length,
-  };
-}
-const now = () => app.page.evaluate(() => performance.now());
+const longTasks = (from: number) => longTasksSince(app.page, from, LIMIT_MS);
+const now = () => pageNow(app.page);
 
 describe('the map stays responsive', () => {
   beforeAll(async () => {
     app = await launchApp(home, { width: 1280, height: 720 });
-    await app.page.evaluate(() => {
-      window.__long = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__long!.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await watchLongTasks(app.page);
   });
   afterAll(async () => app?.close());
 
@@ -64,38 +43,11 @@ describe('the map stays responsive', () => {
 
     // Pan with the mouse (drags across the canvas), zoom in on the middle (wheel) and pan there too.
     const t1 = await now();
-    const box = (await q('map-canvas').boundingBox())!;
-    const cx = box.x + box.width / 2,
-      cy = box.y + box.height / 2;
-    const drag = async (dx: number, dy: number) => {
-      await app.page.mouse.move(cx, cy);
-      await app.page.mouse.down();
-      for (let i = 1; i <= 8; i++) await app.page.mouse.move(cx + (dx * i) / 8, cy + (dy * i) / 8);
-      await app.page.mouse.up();
-    };
-    for (const [dx, dy] of [
-      [220, 0],
-      [0, 160],
-      [-300, -80],
-      [120, -60],
-    ] as const)
-      await drag(dx, dy);
-    await mapIdle();
     const zoom = async () => Number(await q('map-canvas').getAttribute('data-zoom'));
     const z0 = await zoom();
-    for (let i = 0; i < 4; i++) {
-      await app.page.mouse.move(cx, cy);
-      await app.page.mouse.wheel(0, -300);
-      await app.page.waitForTimeout(150);
-    }
-    await mapIdle();
-    expect(await zoom()).toBeGreaterThan(z0 + 1); // the wheel did zoom in
-    for (const [dx, dy] of [
-      [-200, 60],
-      [160, -120],
-    ] as const)
-      await drag(dx, dy);
-    await mapIdle();
+    await panAndZoom(app.page, (await q('map-canvas').boundingBox())!, mapIdle, async () => {
+      expect(await zoom()).toBeGreaterThan(z0 + 1); // the wheel did zoom in
+    });
     const panning = await longTasks(t1);
     await screenshot(app.page, 'map-long-02-panned');
 
